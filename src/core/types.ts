@@ -1,0 +1,125 @@
+/**
+ * Shared vocabulary of the ingestion spine. Every source adapter, the store and the
+ * surfaces speak these types; nothing here does I/O.
+ */
+import type { Resource } from '@medplum/fhirtypes';
+
+/** Formats recognised by content sniffing (see src/detect/detect.ts). */
+export type Format =
+  | 'fhir-json'
+  | 'fhir-ndjson'
+  | 'cda-xml'
+  | 'hl7v2'
+  | 'pdf'
+  | 'tiff'
+  | 'jpeg'
+  | 'png'
+  | 'dicom'
+  | 'dicomdir'
+  | 'zip'
+  | 'xml'
+  | 'text'
+  | 'empty'
+  | 'unknown';
+
+/** Life cycle of a received document. `unsupported` = kept, visible, re-processable later. */
+export type DocumentState = 'queued' | 'processing' | 'done' | 'failed' | 'unsupported';
+
+/** How a document reached Vessel. */
+export type Channel = 'cli' | 'upload' | 'watch' | 'smart' | 'zip-entry' | 'embedded' | 'split';
+
+/** Where inside its source document a fact was found. All fields optional: each format fills its own. */
+export interface SourceLocation {
+  /** 1-based page number (PDF, TIFF, scans). */
+  page?: number;
+  /** Bounding box on the page in page pixels: [x0, y0, x1, y1]. */
+  box?: [number, number, number, number];
+  /** XPath-like path for XML sources (C-CDA). */
+  xpath?: string;
+  /** Entry id inside the source (C-CDA entry id root/extension, FHIR fullUrl). */
+  entryId?: string;
+  /** HL7 v2 segment reference such as `OBX[3]`. */
+  segment?: string;
+  /** 1-based line number (NDJSON, text). */
+  line?: number;
+  /** DICOM: SOP Instance UID or file path inside a CD. */
+  path?: string;
+}
+
+/** Identity facts a document states about its patient; used to attach it to a person of the household. */
+export interface PersonHints {
+  name?: string;
+  given?: string[];
+  family?: string;
+  birthDate?: string;
+  gender?: string;
+  identifiers?: Array<{ system?: string; value: string }>;
+}
+
+/** Severity-tagged message about one document or one resource; never thrown, always returned. */
+export interface ExtractionIssue {
+  severity: 'error' | 'warning' | 'information';
+  code: string;
+  message: string;
+  location?: SourceLocation;
+}
+
+export interface ExtractedResource {
+  resource: Resource;
+  location: SourceLocation;
+  /** Key into Extraction.subjects; absent = the extraction's only/first subject. */
+  subject?: string;
+  /** Original fullUrl in a Bundle (urn:uuid:… or absolute), used to resolve references. */
+  fullUrl?: string;
+}
+
+export interface ExtractedPage {
+  page: number;
+  text: string;
+  method: 'text-layer' | 'ocr' | 'narrative' | 'plain';
+  confidence?: number;
+}
+
+/** A file found inside another (zip entry, embedded PDF in a C-CDA, FHIR attachment, DICOM encapsulated PDF). */
+export interface ChildFile {
+  name: string;
+  bytes: Uint8Array;
+  /** Why it is a child: 'zip-entry', 'embedded', 'attachment', 'split'. */
+  relation: 'zip-entry' | 'embedded' | 'attachment' | 'split';
+}
+
+/** What a source adapter returns: resources with locations, page texts, issues. Pure data. */
+export interface Extraction {
+  resources: ExtractedResource[];
+  pages?: ExtractedPage[];
+  issues: ExtractionIssue[];
+  subjects?: Record<string, PersonHints>;
+  children?: ChildFile[];
+  /** Document-level labels: type, date of service, facility, author. */
+  label?: { type?: string; date?: string; facility?: string; author?: string; title?: string };
+}
+
+export interface SourceInput {
+  filename: string;
+  format: Format;
+  size: number;
+  /** The whole original, decrypted. Adapters of huge inputs should prefer `stream`. */
+  bytes(): Promise<Buffer>;
+  /** The original as a stream, bounded memory. */
+  stream(): NodeJS.ReadableStream;
+}
+
+/**
+ * A source adapter: one per format family under src/sources/<name>/.
+ * `extract` may return one Extraction or yield several parts (for streaming huge inputs);
+ * it must not throw for bad input it can describe: return issues instead.
+ */
+export interface SourceAdapter {
+  name: string;
+  formats: Format[];
+  extract(input: SourceInput): Promise<Extraction> | AsyncIterable<Extraction>;
+}
+
+export function emptyExtraction(): Extraction {
+  return { resources: [], issues: [] };
+}
