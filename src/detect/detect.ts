@@ -1,0 +1,85 @@
+/**
+ * Format detection by content, never by extension: a `.txt` C-CDA is a C-CDA, a `.pdf`
+ * of HTML is not a PDF. Looks only at the first bytes (HEAD_BYTES) so it is cheap on huge files.
+ */
+import type { Format } from '../core/types.js';
+
+export const HEAD_BYTES = 64 * 1024;
+
+const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
+
+/** Decodes the head as text, dropping a UTF-8/UTF-16 BOM. */
+function headText(b: Uint8Array): string {
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  const s = new TextDecoder('utf-8', { fatal: false }).decode(b);
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+/** True when the head looks like text rather than binary (few control bytes). */
+function looksTextual(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 4096);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i];
+    if (c === 0) return false;
+    if (c < 9 || (c > 13 && c < 32)) bad++;
+  }
+  return bad <= n * 0.01;
+}
+
+/** DICOM Part 10 ("DICM" after the 128-byte preamble) or a raw dataset starting with a group 0x0002/0x0008 tag. */
+function dicomKind(b: Uint8Array): 'dicom' | 'dicomdir' | undefined {
+  const part10 = startsWith(b, [0x44, 0x49, 0x43, 0x4d], 128);
+  if (part10) {
+    // Media Storage SOP Class UID of a DICOMDIR: 1.2.840.10008.1.3.10
+    const meta = new TextDecoder('latin1').decode(b.subarray(132, Math.min(b.length, 132 + 1024)));
+    return meta.includes('1.2.840.10008.1.3.10\0') || /1\.2\.840\.10008\.1\.3\.10(?![0-9.])/.test(meta) ? 'dicomdir' : 'dicom';
+  }
+  // No preamble: explicit or implicit VR little endian, first element in group 0002 or 0008.
+  const group = b[0] | (b[1] << 8);
+  const elem = b[2] | (b[3] << 8);
+  if ((group === 0x0002 || group === 0x0008) && elem < 0x0100 && b.length >= 8) {
+    const vr = String.fromCharCode(b[4], b[5]);
+    if (/^(UL|OB|UI|SH|CS|DA|TM|LO|PN|AE|US|ST|IS|DS|SQ)$/.test(vr)) return 'dicom';
+    const len = b[4] | (b[5] << 8) | (b[6] << 16) | (b[7] << 24);
+    if (len >= 0 && len < 1024) return 'dicom';
+  }
+  return undefined;
+}
+
+export function detectFormat(head: Uint8Array, totalSize = head.length): Format {
+  if (totalSize === 0 || head.length === 0) return 'empty';
+  if (startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'; // %PDF-
+  if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
+  const dicom = dicomKind(head);
+  if (dicom) return dicom;
+  // PDFs may have junk before %PDF- (allowed within the first 1024 bytes).
+  const latin = new TextDecoder('latin1').decode(head.subarray(0, 1024));
+  if (latin.includes('%PDF-')) return 'pdf';
+  if (!looksTextual(head)) return 'unknown';
+
+  const text = headText(head).replace(/^\s+/, '');
+  if (/^MSH\|/.test(text) || /^(FHS|BHS)\|/.test(text)) return 'hl7v2';
+  if (text.startsWith('<')) {
+    // Skip XML declaration, comments and processing instructions to the root element.
+    const root = text.replace(/^(<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*/, '');
+    if (/^<(?:[\w.-]+:)?ClinicalDocument[\s>]/.test(root)) return 'cda-xml';
+    if (/^<!DOCTYPE/i.test(root) && /<(?:[\w.-]+:)?ClinicalDocument[\s>]/.test(text)) return 'cda-xml';
+    if (/^<(?:[\w.-]+:)?(Bundle|Patient|Observation)[\s>][\s\S]*hl7\.org\/fhir/.test(root)) return 'xml';
+    return 'xml';
+  }
+  if (text.startsWith('{')) {
+    // NDJSON: several complete JSON objects each on its own line, each with a resourceType.
+    const lines = text.split(/\r?\n/).filter((l) => l.trim());
+    if (lines.length > 1 && lines.slice(0, -1).every((l) => l.trim().startsWith('{') && l.trim().endsWith('}')) && /"resourceType"\s*:/.test(lines[0])) {
+      return 'fhir-ndjson';
+    }
+    if (/"resourceType"\s*:\s*"/.test(text)) return 'fhir-json';
+    return 'unknown';
+  }
+  return 'text';
+}

@@ -1,0 +1,12 @@
+/** The eval suites by name. Each channel adds one line. */
+import type { EvalSuite } from './types.js';
+
+const suites: EvalSuite[] = [];
+
+export function evalSuite(name: string): EvalSuite | undefined {
+  return suites.find((s) => s.name === name);
+}
+
+export function evalSuiteNames(): string[] {
+  return suites.map((s) => s.name);
+}

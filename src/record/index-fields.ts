@@ -1,0 +1,90 @@
+/**
+ * Pure functions that pull the indexed columns out of a FHIR resource: the date it sorts
+ * by, its codes, and the words it is found by. Kept generic (path lists per type) so a new
+ * resource type needs a line here, not a new code path.
+ */
+import type { Resource } from '@medplum/fhirtypes';
+
+type Json = Record<string, unknown>;
+
+/** Candidate date elements per resource type, most meaningful first. */
+const DATE_PATHS: Record<string, string[]> = {
+  Observation: ['effectiveDateTime', 'effectivePeriod.start', 'effectiveInstant', 'issued'],
+  DiagnosticReport: ['effectiveDateTime', 'effectivePeriod.start', 'issued'],
+  Condition: ['onsetDateTime', 'onsetPeriod.start', 'recordedDate', 'abatementDateTime'],
+  MedicationStatement: ['effectiveDateTime', 'effectivePeriod.start', 'dateAsserted'],
+  MedicationRequest: ['authoredOn', 'dispenseRequest.validityPeriod.start'],
+  MedicationAdministration: ['effectiveDateTime', 'effectivePeriod.start'],
+  MedicationDispense: ['whenHandedOver', 'whenPrepared'],
+  Immunization: ['occurrenceDateTime', 'recorded'],
+  Procedure: ['performedDateTime', 'performedPeriod.start'],
+  Encounter: ['period.start', 'period.end'],
+  AllergyIntolerance: ['onsetDateTime', 'recordedDate'],
+  DocumentReference: ['date', 'context.period.start'],
+  Composition: ['date'],
+  ImagingStudy: ['started'],
+  CarePlan: ['period.start', 'created'],
+  Goal: ['startDate', 'target.0.dueDate'],
+  Claim: ['billablePeriod.start', 'created'],
+  ExplanationOfBenefit: ['billablePeriod.start', 'created'],
+  Coverage: ['period.start'],
+  Patient: ['birthDate'],
+  FamilyMemberHistory: ['date'],
+  Device: ['manufactureDate'],
+  ServiceRequest: ['authoredOn', 'occurrenceDateTime'],
+  Media: ['createdDateTime'],
+};
+
+function at(obj: unknown, path: string): unknown {
+  let cur: unknown = obj;
+  for (const key of path.split('.')) {
+    if (cur == null) return undefined;
+    cur = Array.isArray(cur) ? cur[Number(key)] : (cur as Json)[key];
+  }
+  return cur;
+}
+
+export function sortDateOf(resource: Resource): string | null {
+  for (const p of DATE_PATHS[resource.resourceType] ?? ['date', 'effectiveDateTime', 'period.start', 'meta.lastUpdated']) {
+    const v = at(resource, p);
+    if (typeof v === 'string' && v) return v;
+  }
+  return null;
+}
+
+/** Every coding in the resource's main concept(s), as `system|code`. */
+export function codesOf(resource: Resource): string[] {
+  const out = new Set<string>();
+  const r = resource as unknown as Json;
+  for (const key of ['code', 'vaccineCode', 'medicationCodeableConcept', 'type', 'category']) {
+    const v = r[key];
+    for (const cc of Array.isArray(v) ? v : v ? [v] : []) {
+      for (const c of ((cc as Json).coding as Json[] | undefined) ?? []) {
+        if (c.code) out.add(`${c.system ?? ''}|${c.code}`);
+      }
+    }
+  }
+  return [...out];
+}
+
+/** Human words of the resource (displays, texts, string values), for full-text search. */
+export function searchTextOf(resource: Resource): string {
+  const words: string[] = [];
+  const visit = (v: unknown, key: string, depth: number) => {
+    if (depth > 6 || words.length > 200) return;
+    if (typeof v === 'string') {
+      if (['display', 'text', 'valueString', 'name', 'description', 'family', 'note', 'title', 'unit', 'conclusion'].includes(key)) words.push(v);
+      return;
+    }
+    if (Array.isArray(v)) return v.forEach((x) => visit(x, key, depth + 1));
+    if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        // Narrative HTML and binary data are indexed elsewhere (page texts) or not at all.
+        if (k === 'div' || k === 'data' || k === 'contained') continue;
+        visit(x, k, depth + 1);
+      }
+    }
+  };
+  visit(resource, '', 0);
+  return words.join(' ').slice(0, 4000);
+}

@@ -1,0 +1,66 @@
+/**
+ * Opens the store's database: SQLite in the data folder (embedded default) or PostgreSQL
+ * when a URL is given. The rest of the code sees only Kysely<Database> and the dialect name.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import type { Database, Dialect } from './schema.js';
+import { migrateToLatest } from './migrations.js';
+
+export interface OpenedDatabase {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  dataDir: string;
+  databaseUrl?: string;
+  /** PostgreSQL schema to use (tests isolate themselves in one each). */
+  pgSchema?: string;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export const SQLITE_FILE_NAME = 'vessel.sqlite';
+
+export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.pgSchema, opts.poolSize);
+  return openSqlite(path.join(opts.dataDir, SQLITE_FILE_NAME));
+}
+
+async function openSqlite(file: string): Promise<OpenedDatabase> {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const raw = new BetterSqlite3(file);
+  fs.chmodSync(file, 0o600);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  // A CLI import and a running server may share the file: wait for the writer instead of failing.
+  raw.pragma('busy_timeout = 10000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  await migrateToLatest(db, 'sqlite');
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+async function openPostgres(url: string, schema?: string, poolSize = 10): Promise<OpenedDatabase> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    ...(schema ? { options: `-c search_path=${quoteIdent(schema)}` } : {}),
+  });
+  // A dropped connection must not kill the process; the pool replaces it.
+  pool.on('error', () => {});
+  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await migrateToLatest(db, 'postgres');
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe schema name: ${name}`);
+  return `"${name}"`;
+}

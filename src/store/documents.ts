@@ -1,0 +1,148 @@
+/** Received documents: one row per distinct original (unique by SHA-256), with its state and error. */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, DocumentsTable } from './schema.js';
+import type { Channel, DocumentState, ExtractionIssue, Format } from '../core/types.js';
+import { nowIso } from '../core/time.js';
+
+export interface DocumentRecord {
+  id: string;
+  sha256: string;
+  personId?: string;
+  parentId?: string;
+  channel: Channel;
+  filename: string;
+  format: Format;
+  size: number;
+  state: DocumentState;
+  error?: string;
+  issues: ExtractionIssue[];
+  label: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function rowToDocument(r: DocumentsTable): DocumentRecord {
+  return {
+    id: r.id,
+    sha256: r.sha256,
+    personId: r.person_id ?? undefined,
+    parentId: r.parent_id ?? undefined,
+    channel: r.channel as Channel,
+    filename: r.filename,
+    format: r.format as Format,
+    size: Number(r.size),
+    state: r.state as DocumentState,
+    error: r.error ?? undefined,
+    issues: JSON.parse(r.issues_json),
+    label: JSON.parse(r.label_json),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export interface NewDocument {
+  sha256: string;
+  channel: Channel;
+  filename: string;
+  format: Format;
+  size: number;
+  state: DocumentState;
+  parentId?: string;
+  personId?: string;
+  error?: string;
+}
+
+export interface DocumentFilter {
+  personId?: string;
+  state?: DocumentState;
+  parentId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export class DocumentsRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Inserts the document unless its bytes are already known; returns the stored row and
+   * whether it was new. The unique sha256 makes concurrent imports of the same bytes safe.
+   */
+  async insertIfNew(d: NewDocument, db: Kysely<Database> = this.db): Promise<{ doc: DocumentRecord; created: boolean }> {
+    const now = nowIso();
+    const row: DocumentsTable = {
+      id: randomUUID(),
+      sha256: d.sha256,
+      person_id: d.personId ?? null,
+      parent_id: d.parentId ?? null,
+      channel: d.channel,
+      filename: d.filename,
+      format: d.format,
+      size: d.size,
+      state: d.state,
+      error: d.error ?? null,
+      issues_json: '[]',
+      label_json: '{}',
+      created_at: now,
+      updated_at: now,
+    };
+    const inserted = await db
+      .insertInto('documents')
+      .values(row)
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (inserted) return { doc: rowToDocument(inserted), created: true };
+    const existing = await db.selectFrom('documents').selectAll().where('sha256', '=', d.sha256).executeTakeFirstOrThrow();
+    return { doc: rowToDocument(existing), created: false };
+  }
+
+  async get(id: string): Promise<DocumentRecord | undefined> {
+    const r = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? rowToDocument(r) : undefined;
+  }
+
+  async bySha(sha256: string): Promise<DocumentRecord | undefined> {
+    const r = await this.db.selectFrom('documents').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+    return r ? rowToDocument(r) : undefined;
+  }
+
+  async list(f: DocumentFilter = {}): Promise<DocumentRecord[]> {
+    let q = this.db.selectFrom('documents').selectAll();
+    if (f.personId) q = q.where('person_id', '=', f.personId);
+    if (f.state) q = q.where('state', '=', f.state);
+    if (f.parentId) q = q.where('parent_id', '=', f.parentId);
+    const rows = await q
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(f.limit ?? 1000)
+      .offset(f.offset ?? 0)
+      .execute();
+    return rows.map(rowToDocument);
+  }
+
+  async setState(
+    id: string,
+    state: DocumentState,
+    extra: { error?: string | null; issues?: ExtractionIssue[]; label?: Record<string, unknown>; personId?: string | null } = {},
+    db: Kysely<Database> = this.db,
+  ): Promise<void> {
+    await db
+      .updateTable('documents')
+      .set({
+        state,
+        updated_at: nowIso(),
+        ...(extra.error !== undefined ? { error: extra.error } : {}),
+        ...(extra.issues ? { issues_json: JSON.stringify(extra.issues) } : {}),
+        ...(extra.label ? { label_json: JSON.stringify(extra.label) } : {}),
+        ...(extra.personId !== undefined ? { person_id: extra.personId } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async countByState(): Promise<Record<string, number>> {
+    const rows = await this.db.selectFrom('documents').select(['state', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('state').execute();
+    return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+  }
+}

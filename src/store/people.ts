@@ -1,0 +1,89 @@
+/** The people of the household: the patients whose records Vessel keeps. */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, PeopleTable } from './schema.js';
+import type { PersonHints } from '../core/types.js';
+import { nowIso } from '../core/time.js';
+
+export interface Person {
+  id: string;
+  displayName: string;
+  given?: string;
+  family?: string;
+  birthDate?: string;
+  gender?: string;
+  identifiers: Array<{ system?: string; value: string }>;
+  createdAt: string;
+}
+
+export function rowToPerson(r: PeopleTable): Person {
+  return {
+    id: r.id,
+    displayName: r.display_name,
+    given: r.given ?? undefined,
+    family: r.family ?? undefined,
+    birthDate: r.birth_date ?? undefined,
+    gender: r.gender ?? undefined,
+    identifiers: JSON.parse(r.identifiers_json),
+    createdAt: r.created_at,
+  };
+}
+
+export function displayNameOf(h: PersonHints): string {
+  if (h.name) return h.name;
+  const n = [...(h.given ?? []), h.family].filter(Boolean).join(' ');
+  return n || 'Unnamed person';
+}
+
+export class PeopleRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async list(): Promise<Person[]> {
+    const rows = await this.db.selectFrom('people').selectAll().orderBy('created_at').execute();
+    return rows.map(rowToPerson);
+  }
+
+  async get(id: string): Promise<Person | undefined> {
+    const r = await this.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? rowToPerson(r) : undefined;
+  }
+
+  async create(h: PersonHints, db: Kysely<Database> = this.db): Promise<Person> {
+    const row: PeopleTable = {
+      id: randomUUID(),
+      display_name: displayNameOf(h),
+      given: h.given?.join(' ') ?? null,
+      family: h.family ?? null,
+      birth_date: h.birthDate ?? null,
+      gender: h.gender ?? null,
+      identifiers_json: JSON.stringify(h.identifiers ?? []),
+      created_at: nowIso(),
+    };
+    await db.insertInto('people').values(row).execute();
+    return rowToPerson(row);
+  }
+
+  /** Adds identifiers a new document states for an already-matched person. */
+  async addIdentifiers(person: Person, ids: Array<{ system?: string; value: string }>, db: Kysely<Database> = this.db): Promise<void> {
+    const known = new Set(person.identifiers.map((i) => `${i.system ?? ''}|${i.value}`));
+    const fresh = ids.filter((i) => !known.has(`${i.system ?? ''}|${i.value}`));
+    if (!fresh.length) return;
+    person.identifiers.push(...fresh);
+    await db.updateTable('people').set({ identifiers_json: JSON.stringify(person.identifiers) }).where('id', '=', person.id).execute();
+  }
+
+  /** Counts of documents and resources per person, for `vessel people`. */
+  async counts(): Promise<Map<string, { documents: number; resources: number }>> {
+    const docs = await this.db.selectFrom('documents').select(['person_id', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('person_id').execute();
+    const res = await this.db.selectFrom('resources').select(['person_id', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('person_id').execute();
+    const out = new Map<string, { documents: number; resources: number }>();
+    for (const d of docs) if (d.person_id) out.set(d.person_id, { documents: Number(d.n), resources: 0 });
+    for (const r of res) {
+      if (!r.person_id) continue;
+      const e = out.get(r.person_id) ?? { documents: 0, resources: 0 };
+      e.resources = Number(r.n);
+      out.set(r.person_id, e);
+    }
+    return out;
+  }
+}

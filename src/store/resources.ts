@@ -1,0 +1,166 @@
+/** FHIR resources with their indexed columns and provenance. */
+import type { Kysely } from 'kysely';
+import type { Resource } from '@medplum/fhirtypes';
+import type { Database, Dialect } from './schema.js';
+import type { SourceLocation } from '../core/types.js';
+import { nowIso } from '../core/time.js';
+import { codesOf, searchTextOf, sortDateOf } from '../record/index-fields.js';
+import { sql } from 'kysely';
+
+export interface NewResource {
+  resource: Resource & { id: string };
+  personId?: string;
+  documentId: string;
+  sourceId?: string;
+  location: SourceLocation;
+}
+
+export interface StoredResource {
+  id: string;
+  personId?: string;
+  documentId: string;
+  resourceType: string;
+  date?: string;
+  resource: Resource;
+}
+
+export interface ResourceFilter {
+  personId?: string;
+  type?: string;
+  documentId?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+const BATCH = 400;
+
+export class ResourcesRepo {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
+
+  /** Removes everything a document produced, so re-processing it is idempotent. */
+  async clearDocument(documentId: string, db: Kysely<Database> = this.db): Promise<void> {
+    if (this.dialect === 'sqlite') {
+      await sql`DELETE FROM resources_fts WHERE resource_id IN (SELECT id FROM resources WHERE document_id = ${documentId})`.execute(db);
+      await sql`DELETE FROM pages_fts WHERE document_id = ${documentId}`.execute(db);
+    }
+    await db.deleteFrom('provenance').where('document_id', '=', documentId).execute();
+    await db.deleteFrom('resources').where('document_id', '=', documentId).execute();
+    await db.deleteFrom('pages').where('document_id', '=', documentId).execute();
+  }
+
+  async insertMany(items: NewResource[], db: Kysely<Database> = this.db): Promise<void> {
+    const created = nowIso();
+    for (let i = 0; i < items.length; i += BATCH) {
+      const chunk = items.slice(i, i + BATCH);
+      const rows = chunk.map((it) => ({
+        id: it.resource.id,
+        person_id: it.personId ?? null,
+        document_id: it.documentId,
+        resource_type: it.resource.resourceType,
+        source_id: it.sourceId ?? null,
+        date: sortDateOf(it.resource),
+        codes: codesOf(it.resource).join(' '),
+        text: searchTextOf(it.resource),
+        json: JSON.stringify(it.resource),
+        created_at: created,
+      }));
+      // The same resource id twice in one extraction (duplicate entries) keeps the first.
+      await db.insertInto('resources').values(rows).onConflict((oc) => oc.column('id').doNothing()).execute();
+      await db
+        .insertInto('provenance')
+        .values(
+          chunk.map((it) => ({
+            resource_id: it.resource.id,
+            document_id: it.documentId,
+            page: it.location.page ?? null,
+            box_json: it.location.box ? JSON.stringify(it.location.box) : null,
+            xpath: it.location.xpath ?? null,
+            entry_id: it.location.entryId ?? null,
+            segment: it.location.segment ?? null,
+            line: it.location.line ?? null,
+            path: it.location.path ?? null,
+          })),
+        )
+        .onConflict((oc) => oc.column('resource_id').doNothing())
+        .execute();
+      if (this.dialect === 'sqlite') {
+        const withText = rows.filter((r) => r.text);
+        if (withText.length) {
+          await sql`INSERT INTO resources_fts (text, resource_id) VALUES ${sql.join(withText.map((r) => sql`(${r.text}, ${r.id})`))}`.execute(db);
+        }
+      }
+    }
+  }
+
+  async get(id: string): Promise<(StoredResource & { location: SourceLocation }) | undefined> {
+    const r = await this.db
+      .selectFrom('resources')
+      .leftJoin('provenance', 'provenance.resource_id', 'resources.id')
+      .selectAll('resources')
+      .select(['provenance.page', 'provenance.box_json', 'provenance.xpath', 'provenance.entry_id', 'provenance.segment', 'provenance.line', 'provenance.path'])
+      .where('resources.id', '=', id)
+      .executeTakeFirst();
+    if (!r) return undefined;
+    const location: SourceLocation = {};
+    if (r.page != null) location.page = r.page;
+    if (r.box_json) location.box = JSON.parse(r.box_json);
+    if (r.xpath) location.xpath = r.xpath;
+    if (r.entry_id) location.entryId = r.entry_id;
+    if (r.segment) location.segment = r.segment;
+    if (r.line != null) location.line = r.line;
+    if (r.path) location.path = r.path;
+    return { ...toStored(r), location };
+  }
+
+  async list(f: ResourceFilter = {}): Promise<StoredResource[]> {
+    let q = this.db.selectFrom('resources').select(['id', 'person_id', 'document_id', 'resource_type', 'date', 'json']);
+    if (f.personId) q = q.where('person_id', '=', f.personId);
+    if (f.type) q = q.where('resource_type', '=', f.type);
+    if (f.documentId) q = q.where('document_id', '=', f.documentId);
+    if (f.from) q = q.where('date', '>=', f.from);
+    if (f.to) q = q.where('date', '<=', f.to);
+    const rows = await q
+      .orderBy('date', 'desc')
+      .orderBy('id')
+      .limit(f.limit ?? 500)
+      .offset(f.offset ?? 0)
+      .execute();
+    return rows.map(toStored);
+  }
+
+  /** Streams every resource of a person (or all), for export; bounded memory. */
+  async *iterate(personId?: string, pageSize = 2000): AsyncGenerator<StoredResource> {
+    let after = '';
+    for (;;) {
+      let q = this.db.selectFrom('resources').select(['id', 'person_id', 'document_id', 'resource_type', 'date', 'json']).where('id', '>', after);
+      if (personId) q = q.where('person_id', '=', personId);
+      const rows = await q.orderBy('id').limit(pageSize).execute();
+      for (const r of rows) yield toStored(r);
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  async countByType(personId?: string): Promise<Record<string, number>> {
+    let q = this.db.selectFrom('resources').select(['resource_type', (eb) => eb.fn.countAll<string>().as('n')]);
+    if (personId) q = q.where('person_id', '=', personId);
+    const rows = await q.groupBy('resource_type').execute();
+    return Object.fromEntries(rows.map((r) => [r.resource_type, Number(r.n)]));
+  }
+}
+
+function toStored(r: { id: string; person_id: string | null; document_id: string; resource_type: string; date: string | null; json: string }): StoredResource {
+  return {
+    id: r.id,
+    personId: r.person_id ?? undefined,
+    documentId: r.document_id,
+    resourceType: r.resource_type,
+    date: r.date ?? undefined,
+    resource: JSON.parse(r.json),
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Table shapes as Kysely sees them. Both dialects store the same columns; timestamps are
+ * ISO-8601 text and JSON is text in both, so rows read back identically whichever runs.
+ */
+import type { Generated } from 'kysely';
+
+export interface PeopleTable {
+  id: string;
+  display_name: string;
+  given: string | null;
+  family: string | null;
+  birth_date: string | null;
+  gender: string | null;
+  identifiers_json: string;
+  created_at: string;
+}
+
+export interface DocumentsTable {
+  id: string;
+  sha256: string;
+  person_id: string | null;
+  parent_id: string | null;
+  channel: string;
+  filename: string;
+  format: string;
+  size: number;
+  state: string;
+  error: string | null;
+  issues_json: string;
+  label_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResourcesTable {
+  id: string;
+  person_id: string | null;
+  document_id: string;
+  resource_type: string;
+  source_id: string | null;
+  date: string | null;
+  codes: string;
+  text: string;
+  json: string;
+  created_at: string;
+}
+
+export interface ProvenanceTable {
+  resource_id: string;
+  document_id: string;
+  page: number | null;
+  box_json: string | null;
+  xpath: string | null;
+  entry_id: string | null;
+  segment: string | null;
+  line: number | null;
+  path: string | null;
+}
+
+export interface PagesTable {
+  document_id: string;
+  page_no: number;
+  text: string;
+  method: string;
+  confidence: number | null;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload_json: string;
+  state: string;
+  attempts: number;
+  max_attempts: number;
+  dedupe_key: string | null;
+  locked_by: string | null;
+  heartbeat_at: string | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  person_id: string | null;
+  target: string | null;
+  detail_json: string;
+  ip: string | null;
+}
+
+export interface Database {
+  people: PeopleTable;
+  documents: DocumentsTable;
+  resources: ResourcesTable;
+  provenance: ProvenanceTable;
+  pages: PagesTable;
+  jobs: JobsTable;
+  audit_events: AuditEventsTable;
+}
+
+export type Dialect = 'sqlite' | 'postgres';

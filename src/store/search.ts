@@ -1,0 +1,92 @@
+/**
+ * Page texts and full-text search over documents and resources.
+ * SQLite: FTS5 tables kept beside the base tables. PostgreSQL: generated tsvector columns.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database, Dialect } from './schema.js';
+import type { ExtractedPage } from '../core/types.js';
+
+export interface SearchHit {
+  kind: 'page' | 'resource';
+  documentId: string;
+  page?: number;
+  resourceId?: string;
+  resourceType?: string;
+  snippet: string;
+}
+
+/** Turns free user text into a safe query: words only, every word must match (prefix on the last). */
+export function toFtsWords(q: string): string[] {
+  return (q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12).map((w) => w.toLowerCase());
+}
+
+export class SearchRepo {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
+
+  async insertPages(documentId: string, pages: ExtractedPage[], db: Kysely<Database> = this.db): Promise<void> {
+    if (!pages.length) return;
+    // Postgres text cannot hold NUL; OCR and PDFs sometimes produce it.
+    const clean = (t: string) => t.replace(/\u0000/g, '');
+    await db
+      .insertInto('pages')
+      .values(pages.map((p) => ({ document_id: documentId, page_no: p.page, text: clean(p.text), method: p.method, confidence: p.confidence ?? null })))
+      .onConflict((oc) => oc.columns(['document_id', 'page_no']).doUpdateSet((eb) => ({ text: eb.ref('excluded.text'), method: eb.ref('excluded.method') })))
+      .execute();
+    if (this.dialect === 'sqlite') {
+      await sql`INSERT INTO pages_fts (text, document_id, page_no) VALUES ${sql.join(pages.map((p) => sql`(${clean(p.text)}, ${documentId}, ${p.page})`))}`.execute(db);
+    }
+  }
+
+  async pages(documentId: string): Promise<Array<{ page: number; text: string; method: string; confidence: number | null }>> {
+    const rows = await this.db.selectFrom('pages').selectAll().where('document_id', '=', documentId).orderBy('page_no').execute();
+    return rows.map((r) => ({ page: r.page_no, text: r.text, method: r.method, confidence: r.confidence }));
+  }
+
+  /** Searches page texts and resource texts; `personId` limits to one person's documents. */
+  async search(query: string, opts: { personId?: string; limit?: number } = {}): Promise<SearchHit[]> {
+    const words = toFtsWords(query);
+    if (!words.length) return [];
+    const limit = opts.limit ?? 50;
+    return this.dialect === 'sqlite' ? this.searchSqlite(words, opts.personId, limit) : this.searchPostgres(words, opts.personId, limit);
+  }
+
+  private async searchSqlite(words: string[], personId: string | undefined, limit: number): Promise<SearchHit[]> {
+    const match = words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' AND ');
+    const personPages = personId ? sql`AND f.document_id IN (SELECT id FROM documents WHERE person_id = ${personId})` : sql``;
+    const pages = await sql<{ document_id: string; page_no: number; snip: string }>`
+      SELECT f.document_id, f.page_no, snippet(pages_fts, 0, '[', ']', '…', 12) AS snip
+      FROM pages_fts f WHERE pages_fts MATCH ${match} ${personPages} ORDER BY rank LIMIT ${limit}`.execute(this.db);
+    const personRes = personId ? sql`AND r.person_id = ${personId}` : sql``;
+    const res = await sql<{ id: string; document_id: string; resource_type: string; snip: string }>`
+      SELECT r.id, r.document_id, r.resource_type, snippet(resources_fts, 0, '[', ']', '…', 12) AS snip
+      FROM resources_fts f JOIN resources r ON r.id = f.resource_id
+      WHERE resources_fts MATCH ${match} ${personRes} ORDER BY rank LIMIT ${limit}`.execute(this.db);
+    return [
+      ...res.rows.map((r) => ({ kind: 'resource' as const, documentId: r.document_id, resourceId: r.id, resourceType: r.resource_type, snippet: r.snip })),
+      ...pages.rows.map((p) => ({ kind: 'page' as const, documentId: p.document_id, page: Number(p.page_no), snippet: p.snip })),
+    ];
+  }
+
+  private async searchPostgres(words: string[], personId: string | undefined, limit: number): Promise<SearchHit[]> {
+    const tsq = words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
+    const personPages = personId ? sql`AND p.document_id IN (SELECT id FROM documents WHERE person_id = ${personId})` : sql``;
+    const pages = await sql<{ document_id: string; page_no: number; snip: string }>`
+      SELECT p.document_id, p.page_no,
+        ts_headline('english', p.text, to_tsquery('english', ${tsq}), 'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS snip
+      FROM pages p WHERE p.tsv @@ to_tsquery('english', ${tsq}) ${personPages}
+      ORDER BY ts_rank(p.tsv, to_tsquery('english', ${tsq})) DESC LIMIT ${limit}`.execute(this.db);
+    const personRes = personId ? sql`AND r.person_id = ${personId}` : sql``;
+    const res = await sql<{ id: string; document_id: string; resource_type: string; snip: string }>`
+      SELECT r.id, r.document_id, r.resource_type,
+        ts_headline('english', r.text, to_tsquery('english', ${tsq}), 'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS snip
+      FROM resources r WHERE r.tsv @@ to_tsquery('english', ${tsq}) ${personRes}
+      ORDER BY ts_rank(r.tsv, to_tsquery('english', ${tsq})) DESC LIMIT ${limit}`.execute(this.db);
+    return [
+      ...res.rows.map((r) => ({ kind: 'resource' as const, documentId: r.document_id, resourceId: r.id, resourceType: r.resource_type, snippet: r.snip })),
+      ...pages.rows.map((p) => ({ kind: 'page' as const, documentId: p.document_id, page: Number(p.page_no), snippet: p.snip })),
+    ];
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The vault: every received file, byte for byte, content-addressed by SHA-256 of its
+ * plaintext and encrypted at rest with AES-256-GCM.
+ *
+ * On-disk object: MAGIC(4) | IV(12) | ciphertext | TAG(16), at <root>/<sha[0:2]>/<sha>.
+ * Writes go to a temp file and are renamed into place, so a crash never leaves a
+ * half-written object under its final name. Streams keep memory bounded for huge files.
+ */
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+const MAGIC = Buffer.from('VSL1');
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const HEADER_BYTES = MAGIC.length + IV_BYTES;
+
+export interface PutResult {
+  sha256: string;
+  size: number;
+  /** false when the vault already held these bytes. */
+  created: boolean;
+}
+
+export class VaultError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'not_found' | 'corrupt' | 'too_large',
+  ) {
+    super(message);
+  }
+}
+
+export class Vault {
+  constructor(
+    private readonly root: string,
+    private readonly key: Buffer,
+  ) {
+    fs.mkdirSync(root, { recursive: true, mode: 0o700 });
+  }
+
+  pathOf(sha256: string): string {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new VaultError(`not a sha256: ${sha256}`, 'not_found');
+    return path.join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    return fs.existsSync(this.pathOf(sha256));
+  }
+
+  async putBytes(bytes: Uint8Array): Promise<PutResult> {
+    return this.putStream(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]));
+  }
+
+  async putFile(file: string, maxBytes = Infinity): Promise<PutResult> {
+    return this.putStream(fs.createReadStream(file), maxBytes);
+  }
+
+  /** Hashes and encrypts in one pass; the object's name is known only at the end. */
+  async putStream(input: NodeJS.ReadableStream, maxBytes = Infinity): Promise<PutResult> {
+    const tmpDir = path.join(this.root, 'tmp');
+    await fsp.mkdir(tmpDir, { recursive: true, mode: 0o700 });
+    const tmp = path.join(tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}`);
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const hash = createHash('sha256');
+    let size = 0;
+    const tap = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        size += chunk.length;
+        if (size > maxBytes) return cb(new VaultError(`file is larger than the limit of ${maxBytes} bytes`, 'too_large'));
+        hash.update(chunk);
+        cb(null, chunk);
+      },
+    });
+    // Header first, then ciphertext, then the tag, which exists only once the cipher has finished.
+    async function* framed(source: AsyncIterable<Buffer>) {
+      yield Buffer.concat([MAGIC, iv]);
+      for await (const chunk of source) yield chunk;
+      yield cipher.getAuthTag();
+    }
+    try {
+      await pipeline(input, tap, cipher, framed, fs.createWriteStream(tmp, { mode: 0o600 }));
+    } catch (err) {
+      await fsp.rm(tmp, { force: true });
+      throw err;
+    }
+    const sha256 = hash.digest('hex');
+    const dest = this.pathOf(sha256);
+    if (fs.existsSync(dest)) {
+      await fsp.rm(tmp, { force: true });
+      return { sha256, size, created: false };
+    }
+    await fsp.mkdir(path.dirname(dest), { recursive: true, mode: 0o700 });
+    const fh = await fsp.open(tmp, 'r');
+    await fh.sync();
+    await fh.close();
+    await fsp.rename(tmp, dest);
+    return { sha256, size, created: true };
+  }
+
+  /** Decrypted stream of an original; the GCM tag is checked at the end of the stream. */
+  openStream(sha256: string): Readable {
+    const file = this.pathOf(sha256);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      throw new VaultError(`original ${sha256} is not in the vault`, 'not_found');
+    }
+    if (stat.size < HEADER_BYTES + TAG_BYTES) throw new VaultError(`vault object ${sha256} is truncated`, 'corrupt');
+    const fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(HEADER_BYTES);
+    const tag = Buffer.alloc(TAG_BYTES);
+    fs.readSync(fd, head, 0, HEADER_BYTES, 0);
+    fs.readSync(fd, tag, 0, TAG_BYTES, stat.size - TAG_BYTES);
+    fs.closeSync(fd);
+    if (!head.subarray(0, MAGIC.length).equals(MAGIC)) throw new VaultError(`vault object ${sha256} has no vault header`, 'corrupt');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, head.subarray(MAGIC.length));
+    decipher.setAuthTag(tag);
+    const bodyEnd = stat.size - TAG_BYTES - 1;
+    // An empty original has no ciphertext at all: only final() runs, which still checks the tag.
+    const body = bodyEnd >= HEADER_BYTES ? fs.createReadStream(file, { start: HEADER_BYTES, end: bodyEnd }) : Readable.from([]);
+    return body.pipe(decipher) as unknown as Readable;
+  }
+
+  async get(sha256: string): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const c of this.openStream(sha256)) chunks.push(c as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  /** Every sha256 held, for export and integrity checks. */
+  async *list(): AsyncGenerator<string> {
+    for (const dir of await fsp.readdir(this.root)) {
+      if (!/^[0-9a-f]{2}$/.test(dir)) continue;
+      for (const f of await fsp.readdir(path.join(this.root, dir))) if (/^[0-9a-f]{64}$/.test(f)) yield f;
+    }
+  }
+}
