@@ -73,10 +73,41 @@ export interface ExtractedResource {
   fullUrl?: string;
 }
 
+/** One recognised word with its box in page pixels (OCR or PDF text layer). */
+export interface PageWord {
+  text: string;
+  box: [number, number, number, number];
+  confidence?: number;
+}
+
 export interface ExtractedPage {
   page: number;
   text: string;
   method: 'text-layer' | 'ocr' | 'narrative' | 'plain';
+  /** Mean word confidence 0..100 for OCR pages. */
+  confidence?: number;
+  /** Page size in the pixel space of `words` boxes. */
+  width?: number;
+  height?: number;
+  words?: PageWord[];
+}
+
+/**
+ * One document found inside a multi-document transmission (a fax holding a cover sheet, a
+ * lab report and a visit note). Pages are 1-based and inclusive.
+ */
+export interface DocumentSegment {
+  firstPage: number;
+  lastPage: number;
+  /** lab_report, discharge_summary, office_visit_note, medication_list, immunization_record, radiology_report, referral_letter, fax_cover_sheet, insurance_billing, other */
+  type?: string;
+  date?: string;
+  facility?: string;
+  author?: string;
+  title?: string;
+  /** Key into Extraction.subjects of the patient this segment is about. */
+  subject?: string;
+  /** 0..1 confidence of the type/identity decision; low = ask the user. */
   confidence?: number;
 }
 
@@ -95,6 +126,8 @@ export interface Extraction {
   issues: ExtractionIssue[];
   subjects?: Record<string, PersonHints>;
   children?: ChildFile[];
+  /** Documents found inside a transmission; absent = the file is one document. */
+  segments?: DocumentSegment[];
   /** Document-level labels: type, date of service, facility, author. */
   label?: { type?: string; date?: string; facility?: string; author?: string; title?: string };
 }

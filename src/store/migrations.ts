@@ -82,6 +82,8 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
           .addColumn('text', 'text', (c) => c.notNull())
           .addColumn('method', 'text', (c) => c.notNull())
           .addColumn('confidence', 'real')
+          // Word boxes and page size (OCR / text layer), for highlighting a fact on its page.
+          .addColumn('layout_json', 'text')
           .addPrimaryKeyConstraint('pages_pk', ['document_id', 'page_no'])
           .execute();
 

@@ -63,6 +63,7 @@ export interface PagesTable {
   text: string;
   method: string;
   confidence: number | null;
+  layout_json: string | null;
 }
 
 export interface JobsTable {

@@ -32,7 +32,7 @@ export class SearchRepo {
     const clean = (t: string) => t.replace(/\u0000/g, '');
     await db
       .insertInto('pages')
-      .values(pages.map((p) => ({ document_id: documentId, page_no: p.page, text: clean(p.text), method: p.method, confidence: p.confidence ?? null })))
+      .values(pages.map((p) => ({ document_id: documentId, page_no: p.page, text: clean(p.text), method: p.method, confidence: p.confidence ?? null, layout_json: p.words ? JSON.stringify({ width: p.width, height: p.height, words: p.words }) : null })))
       .onConflict((oc) => oc.columns(['document_id', 'page_no']).doUpdateSet((eb) => ({ text: eb.ref('excluded.text'), method: eb.ref('excluded.method') })))
       .execute();
     if (this.dialect === 'sqlite') {
