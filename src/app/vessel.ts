@@ -1,0 +1,75 @@
+/**
+ * Composition root: wires config → vault, store, queue, importer and the job handlers.
+ * The CLI, the server, tests and evals all start Vessel through `openVessel`.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { configFromEnv, defaultLimits, type VesselConfig } from '../core/config.js';
+import { loadOrCreateKey } from '../vault/key.js';
+import { Vault } from '../vault/vault.js';
+import { Store } from '../store/store.js';
+import { JobQueue } from '../jobs/queue.js';
+import { runWorker, type WorkerOptions } from '../jobs/worker.js';
+import { Importer, INGEST_JOB } from '../ingest/importer.js';
+import { processDocument } from '../ingest/process-document.js';
+
+export interface Vessel {
+  config: VesselConfig;
+  store: Store;
+  vault: Vault;
+  queue: JobQueue;
+  importer: Importer;
+  /** Processes queued jobs until none is left (CLI import, tests, evals). */
+  runJobsUntilIdle(opts?: Omit<WorkerOptions, 'untilIdle'>): Promise<void>;
+  /** Processes jobs until the signal aborts (server, `vessel worker`). */
+  runWorker(signal: AbortSignal, opts?: Omit<WorkerOptions, 'signal'>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenVesselOptions extends Partial<Omit<VesselConfig, 'limits'>> {
+  limits?: Partial<VesselConfig['limits']>;
+  /** Isolated PostgreSQL schema (tests). */
+  pgSchema?: string;
+}
+
+export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Vessel> {
+  const base = configFromEnv();
+  const config: VesselConfig = {
+    ...base,
+    ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
+    limits: { ...defaultLimits, ...base.limits, ...overrides.limits },
+  } as VesselConfig;
+  const key = loadOrCreateKey(config.dataDir, config.key);
+  const vault = new Vault(path.join(config.dataDir, 'vault'), key);
+  const store = await Store.open({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema: overrides.pgSchema });
+  const queue = new JobQueue(store.db, store.dialect);
+  const importer = new Importer(store, vault, queue, config.limits);
+  const handlers = {
+    [INGEST_JOB]: async (job: { payload: unknown }) => {
+      const { documentId } = job.payload as { documentId: string };
+      await processDocument(
+        {
+          store,
+          vault,
+          children: {
+            importChild: async (parent, name, bytes) => {
+              await importer.importBytes(bytes, name, { parentId: parent.id, channel: 'embedded', personId: parent.personId });
+            },
+          },
+        },
+        documentId,
+      );
+    },
+  };
+  const concurrency = Math.max(1, os.availableParallelism());
+  return {
+    config,
+    store,
+    vault,
+    queue,
+    importer,
+    runJobsUntilIdle: (opts = {}) => runWorker(queue, handlers, { concurrency, ...opts, untilIdle: true }),
+    runWorker: (signal, opts = {}) => runWorker(queue, handlers, { concurrency, ...opts, signal }),
+    close: () => store.close(),
+  };
+}

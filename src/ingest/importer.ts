@@ -1,0 +1,212 @@
+/**
+ * Receiving files: paths (files, folders, zips) or bytes → vault first, then a document row
+ * and an ingest job in one transaction. Importing the same bytes again is a no-op that says
+ * so. Every problem becomes a document state or a reported line; the import goes on.
+ */
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Store } from '../store/store.js';
+import type { Vault } from '../vault/vault.js';
+import type { JobQueue } from '../jobs/queue.js';
+import type { ImportLimits } from '../core/config.js';
+import type { Channel, Format } from '../core/types.js';
+import { detectFormat, HEAD_BYTES } from '../detect/detect.js';
+import type { DocumentRecord } from '../store/documents.js';
+import { walkZip } from './zip.js';
+
+export const INGEST_JOB = 'ingest';
+
+export interface ImportEvent {
+  /** Path on disk, or `archive.zip!/inner/path` for zip entries. */
+  path: string;
+  status: 'stored' | 'duplicate' | 'failed' | 'skipped';
+  documentId?: string;
+  format?: Format;
+  size?: number;
+  message?: string;
+}
+
+export interface ImportOptions {
+  channel?: Channel;
+  personId?: string;
+  onEvent?: (e: ImportEvent) => void;
+}
+
+interface Received {
+  sha256: string;
+  size: number;
+  format: Format;
+}
+
+export class Importer {
+  constructor(
+    private readonly store: Store,
+    private readonly vault: Vault,
+    private readonly queue: JobQueue,
+    private readonly limits: ImportLimits,
+  ) {}
+
+  /** Imports files and folders (recursively); returns one event per file. */
+  async importPaths(paths: string[], opts: ImportOptions = {}): Promise<ImportEvent[]> {
+    const events: ImportEvent[] = [];
+    const emit = (e: ImportEvent) => {
+      events.push(e);
+      opts.onEvent?.(e);
+    };
+    for (const p of paths) {
+      for await (const file of walkFiles(path.resolve(p), emit)) {
+        emit(await this.importFile(file, opts, emit).catch((err) => ({ path: file, status: 'failed' as const, message: String((err as Error).message ?? err) })));
+      }
+    }
+    return events;
+  }
+
+  async importFile(file: string, opts: ImportOptions = {}, emit: (e: ImportEvent) => void = () => {}): Promise<ImportEvent> {
+    const stat = await fsp.stat(file);
+    const head = await readHead(file);
+    const format = detectFormat(head, stat.size);
+    if (stat.size > this.limits.maxFileBytes) {
+      // Too large to keep: recorded with a clear error so the user sees what happened.
+      const sha256 = await hashFile(file);
+      return this.recordRejected(sha256, stat.size, format, path.basename(file), opts, `the file is ${stat.size} bytes, over the limit of ${this.limits.maxFileBytes} bytes; it was not stored`, file);
+    }
+    const put = await this.vault.putFile(file, this.limits.maxFileBytes);
+    return this.register({ sha256: put.sha256, size: put.size, format }, path.basename(file), file, opts, undefined, 0, emit);
+  }
+
+  /** Imports bytes received over HTTP or found inside another document. */
+  async importBytes(
+    bytes: Uint8Array,
+    name: string,
+    opts: ImportOptions & { parentId?: string; depth?: number } = {},
+    emit: (e: ImportEvent) => void = () => {},
+  ): Promise<ImportEvent> {
+    const format = detectFormat(bytes.subarray(0, HEAD_BYTES), bytes.length);
+    if (bytes.length > this.limits.maxFileBytes) {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      return this.recordRejected(sha256, bytes.length, format, name, opts, `the file is over the limit of ${this.limits.maxFileBytes} bytes; it was not stored`, name);
+    }
+    const put = await this.vault.putBytes(bytes);
+    return this.register({ sha256: put.sha256, size: put.size, format }, name, name, opts, opts.parentId, opts.depth ?? 0, emit);
+  }
+
+  /** Document row + ingest job, atomically; zips are expanded here so each entry is a document. */
+  private async register(
+    r: Received,
+    filename: string,
+    displayPath: string,
+    opts: ImportOptions,
+    parentId: string | undefined,
+    depth: number,
+    emit: (e: ImportEvent) => void,
+  ): Promise<ImportEvent> {
+    const { doc, created } = await this.store.transaction(async (tx) => {
+      const res = await tx.documents.insertIfNew(
+        { sha256: r.sha256, channel: parentId ? 'zip-entry' : (opts.channel ?? 'cli'), filename: safeName(filename), format: r.format, size: r.size, state: 'queued', parentId, personId: opts.personId },
+        tx.db,
+      );
+      if (res.created && r.format !== 'zip') await this.queue.enqueue(INGEST_JOB, { documentId: res.doc.id }, { dedupeKey: `ingest:${res.doc.id}` }, tx.db);
+      return res;
+    });
+    if (!created) {
+      return { path: displayPath, status: 'duplicate', documentId: doc.id, format: doc.format, size: r.size, message: `already stored (same bytes as "${doc.filename}")` };
+    }
+    if (r.format === 'zip') await this.expandZip(doc, displayPath, opts, depth, emit);
+    return { path: displayPath, status: 'stored', documentId: doc.id, format: r.format, size: r.size };
+  }
+
+  private async expandZip(doc: DocumentRecord, displayPath: string, opts: ImportOptions, depth: number, emit: (e: ImportEvent) => void): Promise<void> {
+    if (depth >= this.limits.maxZipDepth) {
+      await this.store.documents.setState(doc.id, 'failed', { error: `zip nested more than ${this.limits.maxZipDepth} levels deep; not expanded` });
+      return;
+    }
+    let entries = 0;
+    try {
+      const problems = await walkZip(await this.vault.get(doc.sha256), this.limits, async (entry, open) => {
+        const bytes = await readAll(await open(), this.limits.maxFileBytes);
+        const ev = await this.importBytes(bytes, path.posix.basename(entry.name), { ...opts, parentId: doc.id, depth: depth + 1 }, emit);
+        entries++;
+        emit({ ...ev, path: `${displayPath}!/${entry.name}` });
+      });
+      for (const p of problems) emit({ path: `${displayPath}!/${p.entry ?? ''}`, status: 'skipped', message: p.message });
+      const issues = problems.map((p) => ({ severity: 'warning' as const, code: 'zip-entry', message: p.entry ? `${p.entry}: ${p.message}` : p.message }));
+      await this.store.documents.setState(doc.id, 'done', { issues, label: { entries, skipped: problems.length } });
+    } catch (err) {
+      await this.store.documents.setState(doc.id, 'failed', { error: `could not read this zip archive: ${(err as Error).message}`, label: { entries } });
+    }
+  }
+
+  private async recordRejected(sha256: string, size: number, format: Format, name: string, opts: ImportOptions, error: string, displayPath: string): Promise<ImportEvent> {
+    const { doc, created } = await this.store.documents.insertIfNew({ sha256, channel: opts.channel ?? 'cli', filename: safeName(name), format, size, state: 'failed', error });
+    return { path: displayPath, status: created ? 'failed' : 'duplicate', documentId: doc.id, format, size, message: error };
+  }
+}
+
+/** A name fit to show and to use in a download header: no path, no control characters. */
+export function safeName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  return clean || 'unnamed';
+}
+
+async function readHead(file: string): Promise<Buffer> {
+  const fh = await fsp.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function hashFile(file: string): Promise<string> {
+  const h = createHash('sha256');
+  await pipeline(fs.createReadStream(file), new Transform({ transform: (c, _e, cb) => (h.update(c), cb()) }));
+  return h.digest('hex');
+}
+
+async function readAll(stream: Readable, max: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const c of stream) {
+    n += (c as Buffer).length;
+    if (n > max) throw new Error(`entry is larger than ${max} bytes`);
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Files under a path, depth first, sorted for a stable order; unreadable paths are reported. */
+async function* walkFiles(p: string, emit: (e: ImportEvent) => void): AsyncGenerator<string> {
+  let st: fs.Stats;
+  try {
+    st = await fsp.lstat(p);
+  } catch (err) {
+    emit({ path: p, status: 'failed', message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+    return;
+  }
+  if (st.isSymbolicLink()) {
+    try {
+      st = await fsp.stat(p);
+    } catch {
+      emit({ path: p, status: 'skipped', message: 'broken symbolic link' });
+      return;
+    }
+    if (st.isDirectory()) return void emit({ path: p, status: 'skipped', message: 'symbolic link to a folder not followed' });
+  }
+  if (st.isDirectory()) {
+    const names = (await fsp.readdir(p)).sort();
+    for (const n of names) {
+      if (n === '.DS_Store' || n === 'Thumbs.db' || n === '__MACOSX') continue;
+      yield* walkFiles(path.join(p, n), emit);
+    }
+  } else if (st.isFile()) {
+    yield p;
+  }
+}
+

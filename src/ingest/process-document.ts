@@ -1,0 +1,152 @@
+/**
+ * The ingest job: one document's original → its adapter → resources, pages and people in
+ * the store. Idempotent: everything the document produced before is replaced, so a job
+ * re-run after a crash never doubles anything. Extraction failures are the document's
+ * state (failed, with the error), never the process's.
+ */
+import type { Resource } from '@medplum/fhirtypes';
+import type { Store } from '../store/store.js';
+import type { Vault } from '../vault/vault.js';
+import type { Extraction, ExtractionIssue, PersonHints, SourceAdapter, SourceInput } from '../core/types.js';
+import type { DocumentRecord } from '../store/documents.js';
+import { adapterFor } from '../sources/registry.js';
+import { buildReferenceMap, rewriteReferences, storedId } from './ids.js';
+import { decideIdentity, hasIdentity } from '../record/identity.js';
+import type { NewResource } from '../store/resources.js';
+
+export interface ChildSink {
+  /** Stores a file found inside a document (zip entry, embedded PDF, attachment) as a new document. */
+  importChild(parent: DocumentRecord, name: string, bytes: Uint8Array, relation: string): Promise<void>;
+}
+
+export interface ProcessContext {
+  store: Store;
+  vault: Vault;
+  children: ChildSink;
+  /** Lets tests and formats that are handled elsewhere (zip at import) bypass the registry. */
+  adapterFor?: typeof adapterFor;
+}
+
+const UNSUPPORTED_REASON: Record<string, string> = {
+  unknown: 'the file type was not recognised (not a medical record format Vessel reads)',
+  text: 'plain text files are kept but not read yet',
+  xml: 'this XML is not a CDA/C-CDA document; it is kept but not read',
+};
+
+function isAsyncIterable(x: unknown): x is AsyncIterable<Extraction> {
+  return !!x && typeof (x as AsyncIterable<Extraction>)[Symbol.asyncIterator] === 'function';
+}
+
+function sourceInput(doc: DocumentRecord, vault: Vault): SourceInput {
+  return {
+    filename: doc.filename,
+    format: doc.format,
+    size: doc.size,
+    bytes: () => vault.get(doc.sha256),
+    stream: () => vault.openStream(doc.sha256),
+  };
+}
+
+export async function processDocument(ctx: ProcessContext, documentId: string): Promise<void> {
+  const { store } = ctx;
+  const doc = await store.documents.get(documentId);
+  if (!doc) return; // deleted meanwhile: nothing to do
+  if (doc.format === 'empty') {
+    await store.documents.setState(doc.id, 'failed', { error: 'the file is empty (0 bytes)' });
+    return;
+  }
+  if (doc.format === 'zip') return; // expanded at import; its entries are documents of their own
+  const adapter: SourceAdapter | undefined = (ctx.adapterFor ?? adapterFor)(doc.format);
+  if (!adapter) {
+    await store.documents.setState(doc.id, 'unsupported', {
+      error: UNSUPPORTED_REASON[doc.format] ?? `no reader for ${doc.format} files yet; the original is kept and can be re-processed later (vessel reprocess)`,
+    });
+    return;
+  }
+  await store.documents.setState(doc.id, 'processing', { error: null });
+
+  const issues: ExtractionIssue[] = [];
+  const label: Record<string, unknown> = {};
+  let resourceCount = 0;
+  let pageCount = 0;
+  let index = 0;
+  let first = true;
+  const personOf = new Map<string, string | null>();
+  let mainPerson: string | null = null;
+  try {
+    const result = adapter.extract(sourceInput(doc, ctx.vault));
+    const parts = isAsyncIterable(result) ? result : (async function* () { yield await result; })();
+    for await (const part of parts) {
+      issues.push(...part.issues);
+      if (part.label) Object.assign(label, part.label);
+      if (part.segments) label.segments = [...((label.segments as unknown[]) ?? []), ...part.segments];
+      for (const [key, hints] of Object.entries(part.subjects ?? {})) {
+        if (!personOf.has(key)) personOf.set(key, await attachPerson(store, hints, issues));
+        if (mainPerson === null) mainPerson = personOf.get(key) ?? null;
+      }
+      const items = part.resources.map((r) => ({ ...r, storedId: storedId(doc.sha256, r.resource.resourceType, r.resource.id ?? r.fullUrl ?? `#${index++}`) }));
+      const refs = buildReferenceMap(items);
+      const rows: NewResource[] = items.map((it) => ({
+        resource: { ...rewriteReferences(it.resource, refs), id: it.storedId } as Resource & { id: string },
+        sourceId: it.resource.id,
+        documentId: doc.id,
+        personId: (it.subject !== undefined ? personOf.get(it.subject) : mainPerson) ?? mainPerson ?? undefined,
+        location: it.location,
+      }));
+      await store.transaction(async (tx) => {
+        if (first) await tx.resources.clearDocument(doc.id);
+        await tx.resources.insertMany(rows);
+        if (part.pages?.length) await tx.search.insertPages(doc.id, part.pages);
+      });
+      first = false;
+      resourceCount += rows.length;
+      pageCount += part.pages?.length ?? 0;
+      for (const child of part.children ?? []) await ctx.children.importChild(doc, child.name, child.bytes, child.relation);
+    }
+  } catch (err) {
+    // An exception that escaped an adapter: the document shows it, the process goes on.
+    const message = err instanceof Error ? err.message : String(err);
+    await store.documents.setState(doc.id, 'failed', { error: `could not read this ${doc.format} file: ${message}`, issues });
+    return;
+  }
+  if (first) await store.transaction((tx) => tx.resources.clearDocument(doc.id));
+  const fatal = issues.find((i) => i.severity === 'error');
+  const producedNothing = resourceCount === 0 && pageCount === 0;
+  label.resources = resourceCount;
+  label.pages = pageCount;
+  if (mainPerson === null && issues.some((i) => i.code.startsWith('person-'))) label.needsPerson = true;
+  await store.documents.setState(doc.id, fatal && producedNothing ? 'failed' : 'done', {
+    error: fatal && producedNothing ? fatal.message : null,
+    issues: issues.slice(0, 500),
+    label,
+    personId: mainPerson,
+  });
+}
+
+/** Finds or creates the person a document's subject is, or leaves it for the user to choose. */
+async function attachPerson(store: Store, hints: PersonHints, issues: ExtractionIssue[]): Promise<string | null> {
+  if (!hasIdentity(hints)) return null;
+  return store.withPeopleLock((tx) => decideAndAttach(tx, hints, issues));
+}
+
+async function decideAndAttach(store: Store, hints: PersonHints, issues: ExtractionIssue[]): Promise<string | null> {
+  const people = await store.people.list();
+  const decision = decideIdentity(hints, people.map((p) => ({ ...p, given: p.given })));
+  if (decision.kind === 'match') {
+    const person = people.find((p) => p.id === decision.personId)!;
+    if (hints.identifiers?.length) await store.people.addIdentifiers(person, hints.identifiers);
+    return person.id;
+  }
+  if (decision.kind === 'ambiguous') {
+    issues.push({ severity: 'warning', code: 'person-ambiguous', message: `Which person is this? ${decision.reason}; please choose.` });
+    return null;
+  }
+  if (decision.kind === 'new') {
+    // Strong identity (structured sources) or an empty household: a new person. A weak one
+    // (a name read off a fax, nothing else) waits for the user instead of adding a stranger.
+    const strong = !!(hints.family && (hints.birthDate || hints.identifiers?.length));
+    if (strong || people.length === 0) return (await store.people.create(hints)).id;
+    issues.push({ severity: 'warning', code: 'person-unmatched', message: 'This document names a person not in the household; please choose who it belongs to.' });
+  }
+  return null;
+}

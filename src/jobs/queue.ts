@@ -1,0 +1,168 @@
+/**
+ * A durable job queue in the store's own database, one implementation for both dialects.
+ *
+ * Why not pg-boss: the embedded SQLite default needs a queue too, and one job model for both
+ * dialects keeps the crash semantics identical and tested once. On PostgreSQL, claiming uses
+ * `FOR UPDATE SKIP LOCKED`, so many worker processes take each job exactly once; on SQLite the
+ * claiming UPDATE is atomic under the single writer lock.
+ *
+ * Crash safety: a claimed job names its worker (`host/pid/nonce`) and beats a heartbeat. A job
+ * whose worker is gone (dead pid on this host, or heartbeat older than `staleMs`) is put back
+ * in the queue. Handlers must be idempotent (the ingest handler replaces what a document
+ * produced in one transaction), so a re-run never doubles anything.
+ */
+import os from 'node:os';
+import { randomUUID, randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database, Dialect, JobsTable } from '../store/schema.js';
+import { nowIso } from '../core/time.js';
+
+export interface Job<P = unknown> {
+  id: string;
+  kind: string;
+  payload: P;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export interface JobCounts {
+  queued: number;
+  running: number;
+  done: number;
+  failed: number;
+}
+
+export interface EnqueueOptions {
+  /** At most one open (queued or running) job per key. */
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+export function makeWorkerId(): string {
+  return `${os.hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class JobQueue {
+  readonly workerId: string;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+    opts: { workerId?: string; staleMs?: number } = {},
+  ) {
+    this.workerId = opts.workerId ?? makeWorkerId();
+    this.staleMs = opts.staleMs ?? 60_000;
+  }
+
+  private readonly staleMs: number;
+
+  async enqueue(kind: string, payload: unknown, opts: EnqueueOptions = {}, db: Kysely<Database> = this.db): Promise<string | undefined> {
+    const now = nowIso();
+    const id = randomUUID();
+    const res = await db
+      .insertInto('jobs')
+      .values({
+        id,
+        kind,
+        payload_json: JSON.stringify(payload),
+        state: 'queued',
+        attempts: 0,
+        max_attempts: opts.maxAttempts ?? 3,
+        dedupe_key: opts.dedupeKey ?? null,
+        locked_by: null,
+        heartbeat_at: null,
+        error: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    return Number(res.numInsertedOrUpdatedRows ?? 0) > 0 ? id : undefined;
+  }
+
+  /** Takes the oldest queued job of the given kinds, or undefined when there is none. */
+  async claim(kinds: string[]): Promise<Job | undefined> {
+    if (!kinds.length) return undefined;
+    const now = nowIso();
+    const lock = this.dialect === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
+    const res = await sql<JobsTable>`
+      UPDATE jobs SET state = 'running', locked_by = ${this.workerId}, heartbeat_at = ${now},
+        attempts = attempts + 1, updated_at = ${now}
+      WHERE id = (
+        SELECT id FROM jobs WHERE state = 'queued' AND kind IN (${sql.join(kinds)})
+        ORDER BY created_at, id LIMIT 1 ${lock}
+      )
+      RETURNING *`.execute(this.db);
+    const r = res.rows[0];
+    if (!r) return undefined;
+    return { id: r.id, kind: r.kind, payload: JSON.parse(r.payload_json), attempts: Number(r.attempts), maxAttempts: Number(r.max_attempts) };
+  }
+
+  async complete(id: string, db: Kysely<Database> = this.db): Promise<void> {
+    await db.updateTable('jobs').set({ state: 'done', error: null, updated_at: nowIso() }).where('id', '=', id).where('locked_by', '=', this.workerId).execute();
+  }
+
+  /** A failed attempt goes back to the queue until max_attempts, then stays failed with its error. */
+  async fail(job: Job, error: string): Promise<void> {
+    const state = job.attempts >= job.maxAttempts ? 'failed' : 'queued';
+    await this.db
+      .updateTable('jobs')
+      .set({ state, error: error.slice(0, 4000), locked_by: null, updated_at: nowIso() })
+      .where('id', '=', job.id)
+      .where('locked_by', '=', this.workerId)
+      .execute();
+  }
+
+  async heartbeat(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.db.updateTable('jobs').set({ heartbeat_at: nowIso() }).where('id', 'in', ids).where('locked_by', '=', this.workerId).execute();
+  }
+
+  /**
+   * Puts back jobs whose worker died (kill -9, power loss). A job that has already used all
+   * its attempts this way is marked failed: it probably kills its worker.
+   */
+  async recoverAbandoned(): Promise<number> {
+    const running = await this.db.selectFrom('jobs').select(['id', 'locked_by', 'heartbeat_at', 'attempts', 'max_attempts']).where('state', '=', 'running').execute();
+    const host = os.hostname();
+    const staleBefore = new Date(Date.now() - this.staleMs).toISOString();
+    let recovered = 0;
+    for (const j of running) {
+      const [h, pid] = (j.locked_by ?? '').split('/');
+      const deadHere = h === host && pid !== String(process.pid) && !pidAlive(Number(pid));
+      const stale = !j.heartbeat_at || j.heartbeat_at < staleBefore;
+      if (!deadHere && !stale) continue;
+      const exhausted = Number(j.attempts) >= Number(j.max_attempts);
+      const res = await this.db
+        .updateTable('jobs')
+        .set({
+          state: exhausted ? 'failed' : 'queued',
+          locked_by: null,
+          error: exhausted ? 'the worker stopped while running this job on every attempt' : 'the worker stopped while running this job; retried',
+          updated_at: nowIso(),
+        })
+        .where('id', '=', j.id)
+        .where('state', '=', 'running')
+        .where('locked_by', '=', j.locked_by)
+        .executeTakeFirst();
+      recovered += Number(res.numUpdatedRows ?? 0);
+    }
+    return recovered;
+  }
+
+  async counts(): Promise<JobCounts> {
+    const rows = await this.db.selectFrom('jobs').select(['state', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('state').execute();
+    const c: JobCounts = { queued: 0, running: 0, done: 0, failed: 0 };
+    for (const r of rows) if (r.state in c) c[r.state as keyof JobCounts] = Number(r.n);
+    return c;
+  }
+}

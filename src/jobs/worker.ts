@@ -1,0 +1,61 @@
+/**
+ * Runs jobs from the queue with bounded concurrency. Used by `vessel worker` (forever), by
+ * `vessel serve` (embedded: the server is also the worker) and by `vessel import` (until idle).
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Job, JobQueue } from './queue.js';
+
+export type JobHandler = (job: Job) => Promise<void>;
+
+export interface WorkerOptions {
+  concurrency?: number;
+  /** Return once the queue holds nothing for these kinds (CLI import); default: run until stopped. */
+  untilIdle?: boolean;
+  pollMs?: number;
+  heartbeatMs?: number;
+  signal?: AbortSignal;
+  onError?: (job: Job, err: unknown) => void;
+}
+
+export async function runWorker(queue: JobQueue, handlers: Record<string, JobHandler>, opts: WorkerOptions = {}): Promise<void> {
+  const kinds = Object.keys(handlers);
+  const concurrency = Math.max(1, opts.concurrency ?? 1);
+  const pollMs = opts.pollMs ?? 250;
+  const held = new Set<string>();
+  await queue.recoverAbandoned();
+  const beat = setInterval(() => {
+    queue.heartbeat([...held]).catch(() => {});
+    queue.recoverAbandoned().catch(() => {});
+  }, opts.heartbeatMs ?? 10_000);
+  beat.unref();
+
+  const lane = async () => {
+    while (!opts.signal?.aborted) {
+      const job = await queue.claim(kinds);
+      if (!job) {
+        if (opts.untilIdle) {
+          const c = await queue.counts();
+          // Other lanes may still be running jobs that enqueue children: wait for them.
+          if (c.queued === 0 && held.size === 0) return;
+        }
+        await sleep(pollMs, undefined, { signal: opts.signal }).catch(() => {});
+        continue;
+      }
+      held.add(job.id);
+      try {
+        await handlers[job.kind](job);
+        await queue.complete(job.id);
+      } catch (err) {
+        opts.onError?.(job, err);
+        await queue.fail(job, err instanceof Error ? err.message : String(err));
+      } finally {
+        held.delete(job.id);
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: concurrency }, lane));
+  } finally {
+    clearInterval(beat);
+  }
+}

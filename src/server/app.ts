@@ -1,0 +1,161 @@
+/**
+ * The HTTP surface: a JSON API over the store and the web app's files. One readable route
+ * table; handlers parse, call the store or importer, answer. Call `buildServer` in tests
+ * and use `app.inject()`; `vessel serve` listens.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import type { Vessel } from '../app/vessel.js';
+import { ApiError, outcome } from './errors.js';
+import type { DocumentState } from '../core/types.js';
+import { VaultError } from '../vault/vault.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const WEB_ROOTS = [path.resolve(here, '../../web/dist'), path.resolve(here, '../../web/static')];
+
+const MEDIA_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  tiff: 'image/tiff',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  'cda-xml': 'application/xml',
+  xml: 'application/xml',
+  'fhir-json': 'application/fhir+json',
+  'fhir-ndjson': 'application/fhir+ndjson',
+  hl7v2: 'text/plain',
+  dicom: 'application/dicom',
+  dicomdir: 'application/dicom',
+  zip: 'application/zip',
+  text: 'text/plain',
+};
+
+const DOC_STATES: DocumentState[] = ['queued', 'processing', 'done', 'failed', 'unsupported'];
+
+export interface ServerOptions {
+  logger?: boolean;
+  /** Largest upload accepted over HTTP, bytes. */
+  maxUploadBytes?: number;
+}
+
+export async function buildServer(vessel: Vessel, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const { store, importer, vault, queue } = vessel;
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  const maxUpload = opts.maxUploadBytes ?? Math.min(vessel.config.limits.maxFileBytes, 1024 ** 3);
+  await app.register(multipart, { limits: { fileSize: maxUpload, files: 1000 } });
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+    reply.header('Cache-Control', 'no-store');
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof ApiError) return reply.status(err.status).send(outcome(err.key, err.message));
+    if (err instanceof VaultError && err.code === 'not_found') return reply.status(404).send(outcome('not_found', 'the original is not in the vault'));
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status === 413 || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return reply.status(413).send(outcome('too_large', `upload is larger than ${maxUpload} bytes`));
+    if (status && status >= 400 && status < 500) return reply.status(status).send(outcome("bad_request", (err as Error).message));
+    req.log.error(err);
+    return reply.status(500).send(outcome('internal', 'something went wrong on the server; the error was logged'));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.status(404).send(outcome('not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
+    return reply.status(404).type('text/plain').send('not found');
+  });
+
+  const intParam = (v: unknown, d: number, max: number) => {
+    const n = Number(v);
+    return Number.isInteger(n) && n >= 0 ? Math.min(n, max) : d;
+  };
+
+  // --- route table -------------------------------------------------------------------
+  app.get('/api/health', async () => ({ ok: true, dialect: store.dialect }));
+
+  app.get('/api/status', async () => ({ documents: await store.documents.countByState(), jobs: await queue.counts() }));
+
+  app.get('/api/people', async () => {
+    const counts = await store.people.counts();
+    return (await store.people.list()).map((p) => ({ ...p, counts: counts.get(p.id) ?? { documents: 0, resources: 0 } }));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/people/:id', async (req) => {
+    const p = await store.people.get(req.params.id);
+    if (!p) throw new ApiError('not_found', 'no such person');
+    return { ...p, resources: await store.resources.countByType(p.id) };
+  });
+
+  app.get<{ Querystring: { person?: string; state?: string; parent?: string; limit?: string; offset?: string } }>('/api/documents', async (req) => {
+    const q = req.query;
+    if (q.state && !DOC_STATES.includes(q.state as DocumentState)) throw new ApiError('bad_request', `state must be one of ${DOC_STATES.join(', ')}`);
+    return store.documents.list({ personId: q.person, state: q.state as DocumentState | undefined, parentId: q.parent, limit: intParam(q.limit, 200, 1000), offset: intParam(q.offset, 0, 1e9) });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/documents/:id', async (req) => {
+    const d = await store.documents.get(req.params.id);
+    if (!d) throw new ApiError('not_found', 'no such document');
+    return d;
+  });
+
+  app.get<{ Params: { id: string } }>('/api/documents/:id/pages', async (req) => {
+    const d = await store.documents.get(req.params.id);
+    if (!d) throw new ApiError('not_found', 'no such document');
+    return store.search.pages(d.id);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/documents/:id/original', async (req, reply) => {
+    const d = await store.documents.get(req.params.id);
+    if (!d) throw new ApiError('not_found', 'no such document');
+    if (!(await vault.has(d.sha256))) throw new ApiError('not_found', 'the original of this document was not stored (see its error)');
+    await store.audit.record({ actor: 'local', action: 'document.download', personId: d.personId, target: d.id, ip: req.ip });
+    reply.header('Content-Type', MEDIA_TYPES[d.format] ?? 'application/octet-stream');
+    reply.header('Content-Disposition', `attachment; filename="${d.filename.replace(/["\\]/g, '_').replace(/[^\x20-\x7e]/g, '_')}"`);
+    return reply.send(vault.openStream(d.sha256));
+  });
+
+  app.post<{ Params: { id: string } }>('/api/documents/:id/reprocess', async (req) => {
+    const d = await store.documents.get(req.params.id);
+    if (!d) throw new ApiError('not_found', 'no such document');
+    await store.documents.setState(d.id, 'queued', { error: null });
+    await queue.enqueue('ingest', { documentId: d.id }, { dedupeKey: `ingest:${d.id}` });
+    return { queued: true };
+  });
+
+  app.post('/api/documents', async (req) => {
+    if (!req.isMultipart()) throw new ApiError('bad_request', 'send files as multipart/form-data');
+    const results = [];
+    for await (const part of req.files()) {
+      const bytes = await part.toBuffer();
+      results.push(await importer.importBytes(bytes, part.filename || 'upload', { channel: 'upload' }));
+    }
+    return { files: results };
+  });
+
+  app.get<{ Querystring: { person?: string; type?: string; from?: string; to?: string; document?: string; limit?: string; offset?: string } }>('/api/resources', async (req) => {
+    const q = req.query;
+    if (q.type && !/^[A-Z][A-Za-z]{1,63}$/.test(q.type)) throw new ApiError('bad_request', 'type must be a FHIR resource type such as Observation');
+    return store.resources.list({ personId: q.person, type: q.type, from: q.from, to: q.to, documentId: q.document, limit: intParam(q.limit, 200, 2000), offset: intParam(q.offset, 0, 1e9) });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/resources/:id', async (req) => {
+    const r = await store.resources.get(req.params.id);
+    if (!r) throw new ApiError('not_found', 'no such resource');
+    const document = await store.documents.get(r.documentId);
+    return { ...r, source: document ? { id: document.id, filename: document.filename, format: document.format, label: document.label } : undefined };
+  });
+
+  app.get<{ Querystring: { q?: string; person?: string; limit?: string } }>('/api/search', async (req) => {
+    const q = (req.query.q ?? '').slice(0, 500);
+    if (!q.trim()) throw new ApiError('bad_request', 'give a search text as ?q=');
+    return store.search.search(q, { personId: req.query.person, limit: intParam(req.query.limit, 50, 200) });
+  });
+
+  // --- web app ----------------------------------------------------------------------
+  const webRoot = WEB_ROOTS.find((r) => fs.existsSync(path.join(r, 'index.html')));
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: ['index.html'] });
+  return app;
+}

@@ -1,0 +1,64 @@
+/**
+ * The store: small repositories over one database, picked at start-up (SQLite or PostgreSQL).
+ * Nothing here knows about HTTP or the CLI.
+ */
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Database, Dialect } from './schema.js';
+import { PeopleRepo } from './people.js';
+import { DocumentsRepo } from './documents.js';
+import { ResourcesRepo } from './resources.js';
+import { SearchRepo } from './search.js';
+import { AuditRepo } from './audit.js';
+import { openDatabase, type OpenOptions } from './connect.js';
+
+export class Store {
+  readonly people: PeopleRepo;
+  readonly documents: DocumentsRepo;
+  readonly resources: ResourcesRepo;
+  readonly search: SearchRepo;
+  readonly audit: AuditRepo;
+  private peopleMutex: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
+    private readonly closeFn: () => Promise<void> = async () => {},
+  ) {
+    this.people = new PeopleRepo(db);
+    this.documents = new DocumentsRepo(db);
+    this.resources = new ResourcesRepo(db, dialect);
+    this.search = new SearchRepo(db, dialect);
+    this.audit = new AuditRepo(db);
+  }
+
+  static async open(opts: OpenOptions): Promise<Store> {
+    const { db, dialect, close } = await openDatabase(opts);
+    return new Store(db, dialect, close);
+  }
+
+  /** Runs `fn` in one transaction; the Store it gets writes inside that transaction. */
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect)));
+  }
+
+  /**
+   * Serialises "find or create a person" so two documents about the same new patient,
+   * processed at once, create one person: an in-process mutex for SQLite's single writer,
+   * a transaction-scoped advisory lock across PostgreSQL worker processes.
+   */
+  async withPeopleLock<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    const run = async () =>
+      this.transaction(async (tx) => {
+        if (this.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(742001)`.execute(tx.db);
+        return fn(tx);
+      });
+    const next = this.peopleMutex.then(run, run);
+    this.peopleMutex = next.catch(() => {});
+    return next;
+  }
+
+  async close(): Promise<void> {
+    await this.closeFn();
+  }
+}
