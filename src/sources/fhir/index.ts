@@ -1,0 +1,135 @@
+/**
+ * The FHIR R4 import adapter: single resources, Bundles of every type, bulk-data NDJSON
+ * (streamed in parts of PART_SIZE resources) and Apple Health clinical records (one resource
+ * per file, DSTU2 mapped to R4). Payer resources (ExplanationOfBenefit, Coverage, Claim) are
+ * kept as they are. Bad input never throws: each problem is an issue, the valid rest is kept.
+ */
+import type { Extraction, ExtractionIssue, SourceAdapter, SourceInput } from '../../core/types.js';
+import { flatten } from './bundle.js';
+import { Collector, type CollectStats } from './collect.js';
+import { readLines, splitLines, type Line } from './ndjson.js';
+
+/** Resources per streamed part of an NDJSON file. */
+export const PART_SIZE = 2000;
+/** Above this a single JSON document cannot be parsed in one piece (V8 string limit is ~512 MB). */
+const MAX_JSON_BYTES = 500 * 1024 * 1024;
+
+/** Describes a JSON.parse failure with line and column, and says when the text is plainly not JSON. */
+export function describeJsonError(text: string, err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  const head = text.trimStart().slice(0, 40).replace(/\s+/g, ' ');
+  if (/^</.test(head)) return `not JSON: the content starts with "${head.slice(0, 20)}" (HTML or XML?)`;
+  const pos = /position (\d+)/.exec(msg);
+  const at = pos ? Number(pos[1]) : undefined;
+  if (/Unexpected end of JSON input/.test(msg) || (at !== undefined && at >= text.trimEnd().length - 1)) {
+    return `truncated JSON: the text ends before the JSON is complete (${text.length} characters)`;
+  }
+  if (at === undefined) return `malformed JSON: ${msg}`;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  return `malformed JSON at line ${line}, column ${column}: ${msg}`;
+}
+
+function parse(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (err) {
+    return { ok: false, error: describeJsonError(text, err) };
+  }
+}
+
+/** Adds one NDJSON line (a resource, or a Bundle) to the collector. */
+function addLine(c: Collector, l: Line): void {
+  if (!l.text.trim()) return;
+  const parsed = parse(l.text);
+  if (!parsed.ok) {
+    c.issues.push({ severity: 'error', code: 'invalid-json', message: `line ${l.line}: ${parsed.error}; line skipped`, location: { line: l.line } });
+    c.stats.byType['(unparsable line)'] ??= { in: 0, stored: 0, rejected: 0 };
+    c.stats.byType['(unparsable line)'].in++;
+    c.stats.byType['(unparsable line)'].rejected++;
+    return;
+  }
+  const flat = flatten(parsed.value, { line: l.line });
+  c.stats.bundles += flat.bundles;
+  c.issues.push(...flat.issues);
+  c.prescan(flat.entries);
+  for (const e of flat.entries) c.add(e);
+}
+
+/** Streams an NDJSON input: one Extraction per PART_SIZE resources, bounded memory. */
+export async function* extractNdjson(input: SourceInput, stats?: (s: CollectStats) => void): AsyncGenerator<Extraction> {
+  const c = new Collector();
+  let yielded = false;
+  try {
+    for await (const l of readLines(input.stream() as AsyncIterable<Buffer>)) {
+      addLine(c, l);
+      if (c.resources.length + c.issues.length >= PART_SIZE) {
+        yielded = true;
+        yield c.drain();
+      }
+    }
+  } catch (err) {
+    c.issues.push({ severity: 'error', code: 'read-failed', message: `reading ${input.filename} failed: ${err instanceof Error ? err.message : String(err)}; lines read so far are kept` });
+  }
+  const last = c.drain();
+  if (!yielded || last.resources.length || last.issues.length || last.subjects || last.children) yield last;
+  stats?.(c.stats);
+}
+
+/** A whole JSON document: a resource, a Bundle, or (tolerated) an array of resources or NDJSON. */
+export async function extractJson(input: SourceInput, stats?: (s: CollectStats) => void): Promise<Extraction> {
+  const c = new Collector();
+  const issues: ExtractionIssue[] = [];
+  if (input.size > MAX_JSON_BYTES) {
+    stats?.(c.stats);
+    return { resources: [], issues: [{ severity: 'error', code: 'too-large', message: `${input.filename}: a single JSON document of ${Math.round(input.size / 1048576)} MB is too large to parse at once; export it as NDJSON` }] };
+  }
+  let text: string;
+  try {
+    text = (await input.bytes()).toString('utf8');
+  } catch (err) {
+    stats?.(c.stats);
+    return { resources: [], issues: [{ severity: 'error', code: 'read-failed', message: `reading ${input.filename} failed: ${err instanceof Error ? err.message : String(err)}` }] };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const parsed = parse(text);
+  if (!parsed.ok) {
+    // Several JSON objects on separate lines is NDJSON whose first line was too long to sniff.
+    const lines = [...splitLines(text)].filter((l) => l.text.trim());
+    if (lines.length > 1 && parse(lines[0].text).ok) {
+      for (const l of lines) addLine(c, l);
+      stats?.(c.stats);
+      return c.drain();
+    }
+    stats?.(c.stats);
+    return { resources: [], issues: [{ severity: 'error', code: 'invalid-json', message: `${input.filename}: ${parsed.error}; nothing imported` }] };
+  }
+  const values = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+  let label: Extraction['label'];
+  values.forEach((v, i) => {
+    const flat = flatten(v, Array.isArray(parsed.value) ? { entryId: `[${i}]` } : {});
+    c.stats.bundles += flat.bundles;
+    issues.push(...flat.issues);
+    label ??= flat.label;
+    c.prescan(flat.entries);
+    for (const e of flat.entries) c.add(e);
+  });
+  const ext = c.drain();
+  ext.issues = [...issues, ...ext.issues];
+  if (label) ext.label = label;
+  if (!ext.resources.length && !ext.issues.length) ext.issues.push({ severity: 'warning', code: 'empty', message: `${input.filename}: no resources` });
+  stats?.(c.stats);
+  return ext;
+}
+
+export const fhirAdapter: SourceAdapter = {
+  name: 'fhir',
+  formats: ['fhir-json', 'fhir-ndjson'],
+  extract(input: SourceInput) {
+    return input.format === 'fhir-ndjson' ? extractNdjson(input) : extractJson(input);
+  },
+};
+
+export { resolveReferences, ReferenceIndex, parseReference, forEachReference } from './references.js';
+export type { CollectStats } from './collect.js';
