@@ -1,7 +1,8 @@
 /** The eval suites by name. Each channel adds one line. */
 import type { EvalSuite } from './types.js';
+import { suite as fhirSuite } from './fhir.js';
 
-const suites: EvalSuite[] = [];
+const suites: EvalSuite[] = [fhirSuite];
 
 export function evalSuite(name: string): EvalSuite | undefined {
   return suites.find((s) => s.name === name);

@@ -3,8 +3,10 @@
  * adapter is stored as `unsupported` with a clear reason and can be re-processed later.
  */
 import type { Format, SourceAdapter } from '../core/types.js';
+import { fhirAdapter } from './fhir/index.js';
 
 const adapters: SourceAdapter[] = [
+  fhirAdapter,
   // Each source family adds its adapter here, e.g.: fhirAdapter, ccdaAdapter, documentsAdapter, dicomAdapter, hl7v2Adapter.
 ];
 
