@@ -1,0 +1,68 @@
+/**
+ * Document type from keyword evidence. Each type has title phrases (strong, looked for in the
+ * top lines of the first page) and body phrases (weaker, anywhere); scores are summed.
+ * The keyword tables are data in ./keywords.json.
+ */
+import keywords from './keywords.json' with { type: 'json' };
+import type { Line } from './lines.js';
+
+export const DOC_TYPES = [
+  'lab_report',
+  'discharge_summary',
+  'office_visit_note',
+  'medication_list',
+  'immunization_record',
+  'radiology_report',
+  'referral_letter',
+  'fax_cover_sheet',
+  'insurance_billing',
+  'other',
+] as const;
+export type DocType = (typeof DOC_TYPES)[number];
+
+interface TypeKeywords {
+  title: string[];
+  body: string[];
+}
+const TABLE = keywords as Record<string, TypeKeywords>;
+
+function compile(words: string[]): RegExp[] {
+  return words.map((w) => new RegExp(`(?:^|[^a-z])${w}(?:$|[^a-z])`, 'i'));
+}
+const COMPILED = Object.fromEntries(
+  Object.entries(TABLE).map(([k, v]) => [k, { title: compile(v.title), body: compile(v.body) }]),
+) as Record<string, { title: RegExp[]; body: RegExp[] }>;
+
+export interface TypeScore {
+  type: DocType;
+  score: number;
+  /** Margin over the runner-up, 0..1. */
+  confidence: number;
+}
+
+/**
+ * Scores the types for a run of lines. `topLines` = lines of the first page's head, where a
+ * title lives. `labRows` = number of lab result rows parsed in these lines (table evidence).
+ */
+export function classify(lines: Line[], labRows = 0): TypeScore {
+  const scores = new Map<string, number>();
+  const nonEmpty = lines.filter((l) => l.text.trim());
+  const head = nonEmpty.slice(0, 14).map((l) => l.text).join('\n');
+  const all = nonEmpty.map((l) => l.text).join('\n');
+  for (const [type, re] of Object.entries(COMPILED)) {
+    let s = 0;
+    for (const r of re.title) {
+      if (r.test(head)) s += 4;
+      else if (r.test(all)) s += 1.5;
+    }
+    for (const r of re.body) if (r.test(all)) s += 1;
+    scores.set(type, s);
+  }
+  scores.set('lab_report', (scores.get('lab_report') ?? 0) + Math.min(labRows, 12) * 0.75);
+  const sorted = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  const [bestType, best] = sorted[0] ?? ['other', 0];
+  const second = sorted[1]?.[1] ?? 0;
+  if (best < 2.5) return { type: 'other', score: best, confidence: 0.3 };
+  const confidence = Math.max(0.3, Math.min(1, (best - second) / Math.max(best, 1) + 0.4));
+  return { type: bestType as DocType, score: best, confidence: Math.round(confidence * 100) / 100 };
+}

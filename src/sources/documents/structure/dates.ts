@@ -1,0 +1,78 @@
+/**
+ * Date recognition for printed US documents: 03/14/2024, 3/4/24, 2024-03-14, 03-14-2024,
+ * 03.14.2024, MAR-14-2024, 14-MAR-2024, March 14, 2024, Mar 14 2024, 14 March 2024.
+ * Returns ISO dates (YYYY-MM-DD) or null; never invents a time or a zone.
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
+  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
+  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+
+const MON = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+
+/** One date pattern: regex source and how to read its groups. */
+interface DateForm {
+  re: string;
+  read(m: RegExpExecArray): [number, number, number] | null;
+}
+
+const FORMS: DateForm[] = [
+  { re: '(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)', read: (m) => [+m[1]!, +m[2]!, +m[3]!] },
+  { re: '(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})(?![\\d/])', read: (m) => [year(m[3]!), +m[1]!, +m[2]!] },
+  { re: `${MON}[\\s-]+(\\d{1,2})(?:st|nd|rd|th)?,?[\\s-]+(\\d{4})`, read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
+  { re: `(\\d{1,2})[\\s-]+${MON}[\\s-,]+(\\d{4}|\\d{2})(?!\\d)`, read: (m) => [year(m[3]!), MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
+];
+
+const ANY_DATE = new RegExp(`(?<![\\d/])(?:${FORMS.map((f) => f.re.replace(/\((?!\?)/g, '(?:')).join('|')})`, 'gi');
+
+function year(y: string): number {
+  if (y.length === 4) return +y;
+  const n = +y;
+  const now = new Date().getUTCFullYear() % 100;
+  return n <= now + 1 ? 2000 + n : 1900 + n;
+}
+
+function iso(y: number, m: number, d: number): string | null {
+  if (!(y >= 1880 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
+  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > dim) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Parse one date written in any common form at the start of `s` (after spaces). */
+export function parseDate(s: string): string | null {
+  const t = s.trim();
+  for (const f of FORMS) {
+    const m = new RegExp(`^${f.re}`, 'i').exec(t);
+    if (m) {
+      const r = f.read(m);
+      const v = r ? iso(...r) : null;
+      if (v) return v;
+    }
+  }
+  return null;
+}
+
+/** Every date in a string, with its index, in order. */
+export function findDates(s: string): Array<{ date: string; index: number; text: string }> {
+  const out: Array<{ date: string; index: number; text: string }> = [];
+  ANY_DATE.lastIndex = 0;
+  for (let m = ANY_DATE.exec(s); m; m = ANY_DATE.exec(s)) {
+    const d = parseDate(m[0]);
+    if (d) out.push({ date: d, index: m.index, text: m[0] });
+  }
+  return out;
+}
+
+/** The first date after a label such as "Collected:" within `maxGap` characters. */
+export function dateAfter(s: string, label: RegExp, maxGap = 40): string | null {
+  const re = new RegExp(label.source, label.flags.includes('g') ? label.flags : label.flags + 'g');
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const rest = s.slice(m.index + m[0].length, m.index + m[0].length + maxGap + 25);
+    const ds = findDates(rest);
+    if (ds.length && ds[0]!.index <= maxGap) return ds[0]!.date;
+  }
+  return null;
+}

@@ -1,0 +1,277 @@
+/**
+ * Who a document is about (patient name, date of birth, MRN) and its labels (date of service,
+ * facility, author), found by label variants common on US records. Pure; never throws.
+ */
+import type { PersonHints } from '../../../core/types.js';
+import { dateAfter, findDates } from './dates.js';
+import { cells, type Line } from './lines.js';
+
+export interface PatientFacts {
+  name?: string;
+  given?: string[];
+  family?: string;
+  birthDate?: string;
+  mrn?: string;
+  gender?: string;
+  /** Strength of the evidence, 0..1. */
+  score: number;
+}
+
+const NOT_NAME = new Set(
+  ('patient name information details report dob date birth sex gender male female age mrn fax phone page specimen account acct ' +
+    'final results result lab laboratory laboratories medical records record clinic hospital health center services service ' +
+    'provider physician ordering referring attending client member plan claim exam history immunization official registry ' +
+    'summary discharge medication medications list note notes progress visit to from re subject pages cover sheet confidential ' +
+    'urgent review comments message department the and of for with attn attention requested request test tests address ' +
+    'insurance billing statement explanation benefits collected received reported printed status id chart total radiology imaging ' +
+    'primary care family internal medicine associates group diagnostics dear sincerely no none unknown registry').split(' '),
+);
+const SUFFIX = /^(?:jr|sr|ii|iii|iv|md|do|np|pa|rn|phd|mbbs|dds|pa-c|fnp|aprn)\.?$/i;
+
+function titleCase(s: string): string {
+  if (s !== s.toUpperCase()) return s;
+  return s.toLowerCase().replace(/(^|[\s'’-])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase());
+}
+
+/** Cut a captured string down to the name at its start: stops at wide gaps, labels, digits, brackets. */
+export function cutName(s: string): string {
+  let t = s.replace(/^\s+/, '');
+  t = t.split(/\s{2,}|\t/)[0] ?? '';
+  const stop = /\s(?:DOB|D\.O\.B|Date of Birth|Birth|MRN|Sex|Gender|Age|Phone|Acct|Account|ID)\b|\s[A-Z][A-Za-z.#/]*(?:\s[A-Za-z.#/]+)?\s?:|[(\d:;|•·]|\s[-–]\s/i;
+  const m = stop.exec(t);
+  if (m) t = t.slice(0, m.index);
+  return t.replace(/[\s,.-]+$/, '').trim();
+}
+
+/** Parse "LAST, FIRST M" or "First M Last" into parts; null when it does not look like a person's name. */
+export function parseName(raw: string): { name: string; given: string[]; family: string } | null {
+  const t = raw.replace(/\s+/g, ' ').trim();
+  if (!t || t.length > 60) return null;
+  let given: string[];
+  let family: string;
+  if (t.includes(',')) {
+    const [a, b] = t.split(',', 2) as [string, string];
+    const fam = a.trim().split(' ').filter(Boolean);
+    const giv = b.trim().split(' ').filter((x) => x && !SUFFIX.test(x));
+    if (!fam.length || !giv.length || fam.length > 3) return null;
+    family = fam.join(' ');
+    given = giv;
+  } else {
+    const toks = t.split(' ').filter((x) => x && !SUFFIX.test(x));
+    if (/^(?:dr|mr|mrs|ms|miss)\.?$/i.test(toks[0] ?? '')) return null;
+    if (toks.length < 2) return null;
+    family = toks[toks.length - 1]!;
+    given = toks.slice(0, -1);
+  }
+  const all = [...given, ...family.split(' ')];
+  if (all.length < 2 || all.length > 5) return null;
+  for (const w of all) {
+    if (!/^[A-Za-z][A-Za-z'’.-]*$/.test(w)) return null;
+    if (NOT_NAME.has(w.toLowerCase().replace(/\.$/, ''))) return null;
+  }
+  if (family.replace(/[^A-Za-z]/g, '').length < 2) return null;
+  if (given[0]!.replace(/[^A-Za-z]/g, '').length < 1) return null;
+  given = given.map(titleCase);
+  family = titleCase(family);
+  return { name: [...given, family].join(' '), given, family };
+}
+
+const DOB_LABEL = /\b(?:D\.?\s?O\.?\s?B\.?|Date\s+of\s+Birth|Birth\s*Date|Birthdate|Born)(?:\s*\/\s*(?:Sex|Gender|Age))?\s*[:#]?/i;
+const MRN_RE =
+  /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
+const NAME_LABEL = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Name|Member\s*Name)\s*:\s*/gi;
+
+interface Cand {
+  key: string;
+  parsed: { name: string; given: string[]; family: string };
+  score: number;
+}
+
+function nameKey(p: { given: string[]; family: string }): string {
+  return `${p.given[0]!.toLowerCase()}|${p.family.toLowerCase()}`;
+}
+
+/** Name candidates on one line of text (several label forms). */
+function lineNameCands(text: string, next: string | undefined, prev: string | undefined): Array<{ raw: string; score: number }> {
+  const out: Array<{ raw: string; score: number }> = [];
+  NAME_LABEL.lastIndex = 0;
+  for (let m = NAME_LABEL.exec(text); m; m = NAME_LABEL.exec(text)) {
+    const before = text.slice(0, m.index);
+    if (/\b(?:provider|physician|doctor|ordering|referring|attending|printed by|to|from)\s*$/i.test(before)) continue;
+    const strong = /patient/i.test(m[0]);
+    out.push({ raw: cutName(text.slice(m.index + m[0].length)), score: strong ? 3 : 2 });
+  }
+  // "NAME DOB: ..." / "NAME (MRN ...)" / "NAME, DOB ..." at the start of a cell.
+  for (const c of cells(text)) {
+    const m = /^([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN)\b)/i.exec(c.text);
+    if (m) out.push({ raw: cutName(m[1]!), score: 2 });
+  }
+  // "RE: NAME DOB" in letters and covers; "Medical records - NAME".
+  const re = /\b(?:RE|Regarding|Subject)\s*:\s*(?:[A-Za-z ]{0,40}?\s[-–]\s)?([A-Za-z][A-Za-z'’ ,.-]+?)(?=\s+(?:DOB|D\.O\.B|\(|,\s*DOB|born)|\s{2,}|$)/i.exec(text);
+  if (re) out.push({ raw: cutName(re[1]!), score: 1.5 });
+  const forDob = /\b(?:for|patient,?|regarding)\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,3}),?\s+(?:DOB|D\.O\.B|born)/.exec(text);
+  if (forDob) out.push({ raw: forDob[1]!, score: 1.5 });
+  // Column block: a "Patient" / "Patient Information" heading cell, the name in the cell below it.
+  if (next !== undefined) {
+    for (const c of cells(text)) {
+      if (/^(?:patient(?:\s+(?:information|details|name|demographics))?|patient:)$/i.test(c.text)) {
+        for (const d of cells(next)) {
+          if (Math.abs(d.start - c.start) <= 6) out.push({ raw: cutName(d.text), score: 2 });
+        }
+      }
+    }
+  }
+  void prev;
+  return out;
+}
+
+/** Patient identity from the lines of one document (first page weighted). */
+export function findPatient(lines: Line[], firstPage: number): PatientFacts {
+  const cands = new Map<string, Cand>();
+  const dobs = new Map<string, number>();
+  const mrns = new Map<string, number>();
+  let gender: string | undefined;
+  const nonEmpty = lines.filter((l) => l.text.trim());
+  nonEmpty.forEach((l, i) => {
+    const w = l.page === firstPage ? 1 : 0.6;
+    for (const c of lineNameCands(l.text, nonEmpty[i + 1]?.text, nonEmpty[i - 1]?.text)) {
+      const p = parseName(c.raw);
+      if (!p) continue;
+      const k = nameKey(p);
+      const cur = cands.get(k);
+      if (cur) {
+        cur.score += c.score * w;
+        if (p.given.length > cur.parsed.given.length) cur.parsed = p;
+      } else cands.set(k, { key: k, parsed: p, score: c.score * w });
+    }
+    const dm = DOB_LABEL.exec(l.text);
+    if (dm) {
+      const ds = findDates(l.text.slice(dm.index + dm[0].length, dm.index + dm[0].length + 30));
+      if (ds.length && ds[0]!.index < 12) dobs.set(ds[0]!.date, (dobs.get(ds[0]!.date) ?? 0) + w);
+    }
+    const mm = MRN_RE.exec(l.text);
+    if (mm) mrns.set(mm[1]!, (mrns.get(mm[1]!) ?? 0) + w);
+    const g = /\b(?:Sex|Gender)\s*[:/]?\s*(M|F|Male|Female)\b/i.exec(l.text) ?? /\(\s*\d+\s*(?:yo|y\.?o\.?|Y)\s*(M|F)\s*\)/.exec(l.text);
+    if (g && !gender) gender = /^m/i.test(g[1]!) ? 'male' : 'female';
+  });
+  const best = [...cands.values()].sort((a, b) => b.score - a.score)[0];
+  const dob = [...dobs.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mrn = [...mrns.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const score = Math.min(1, (best ? Math.min(best.score, 4) / 4 : 0) * 0.6 + (dob ? 0.4 : 0));
+  return {
+    ...(best ? { name: best.parsed.name, given: best.parsed.given, family: best.parsed.family } : {}),
+    ...(dob ? { birthDate: dob } : {}),
+    ...(mrn ? { mrn } : {}),
+    ...(gender ? { gender } : {}),
+    score,
+  };
+}
+
+/** PersonHints for Extraction.subjects. */
+export function toPersonHints(p: PatientFacts, facility?: string): PersonHints | null {
+  if (!p.name && !p.birthDate) return null;
+  return {
+    ...(p.name ? { name: p.name } : {}),
+    ...(p.given?.length ? { given: p.given } : {}),
+    ...(p.family ? { family: p.family } : {}),
+    ...(p.birthDate ? { birthDate: p.birthDate } : {}),
+    ...(p.gender ? { gender: p.gender } : {}),
+    ...(p.mrn ? { identifiers: [{ system: facility ? `urn:vessel:mrn:${slug(facility)}` : 'urn:vessel:mrn', value: p.mrn }] } : {}),
+  };
+}
+
+export function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+// ---------------------------------------------------------------- date of service
+
+const DOS_LABELS: Record<string, RegExp[]> = {
+  lab_report: [/\b(?:date\s+)?collected(?:\s+date)?\s*(?:on|:)?/i, /\bcollection\s+(?:date|time|dt)\s*[:]?/i, /\bdate\s+of\s+collection\s*:?/i, /\bcoll(?:ection)?\.?\s*(?:date|dt)\s*:?/i, /\bspecimen\s+date\s*:?/i, /\bdrawn\s*:?/i, /\bdate\s+of\s+service\s*:?/i],
+  radiology_report: [/\b(?:exam|study|procedure)\s+date\s*[:]?/i, /\bdate\s+of\s+(?:exam|study|service|procedure)\s*:?/i, /\bDOS\s*:?/],
+  discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\bdate\s+of\s+discharge\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i],
+  office_visit_note: [/\b(?:date\s+of\s+(?:service|visit|encounter)|visit\s+date|encounter\s+date|service\s+date|DOS)\s*:?/i],
+  medication_list: [/\bas\s+of\s*:?/i, /\b(?:list|print(?:ed)?|report)\s+date\s*:?/i, /\bdate\s+printed\s*:?/i, /\bprinted\s*(?:on)?\s*:?/i, /\bupdated\s*(?:on)?\s*:?/i],
+  immunization_record: [/\bprinted\s+(?:by\b.{0,90}?\bon|on)\s*:?/i, /\b(?:print|report)\s+date\s*:?/i, /\bdate\s+printed\s*:?/i, /\bas\s+of\s*:?/i],
+  insurance_billing: [/\b(?:date\s+of\s+service|service\s+date|DOS)\s*:?/i],
+  referral_letter: [/\bdate\s*:/i],
+  fax_cover_sheet: [/\bdate\s*:?/i],
+};
+
+/** Date of service of a document of a given type. */
+export function findServiceDate(lines: Line[], type: string | undefined, dob?: string): string | undefined {
+  const text = lines.map((l) => l.text).join('\n');
+  for (const re of DOS_LABELS[type ?? ''] ?? []) {
+    const d = dateAfter(text, re, re.source.includes('printed\\s+(?:by') ? 4 : 30);
+    if (d && d !== dob) return d;
+  }
+  if (type === 'insurance_billing') {
+    // First date that starts a service line of the claim table.
+    for (const l of lines) {
+      const m = /^\s*(\d{1,2}\/\d{1,2}\/\d{2,4})\b.*\$\s?\d/.exec(l.text);
+      if (m) {
+        const d = findDates(m[1]!)[0]?.date;
+        if (d) return d;
+      }
+    }
+    const st = dateAfter(text, /\bstatement\s+date\s*:?/i, 30);
+    if (st) return st;
+  }
+  // Generic fallbacks, then the first date that is not a birth date or a "printed" stamp.
+  for (const re of [/\b(?:date\s+of\s+service|service\s+date|visit\s+date|DOS|encounter\s+date)\s*:?/i, /\bdate\s*:/i]) {
+    const d = dateAfter(text, re, 30);
+    if (d && d !== dob) return d;
+  }
+  for (const l of lines.slice(0, 60)) {
+    if (DOB_LABEL.test(l.text) && findDates(l.text).length === 1) continue;
+    for (const d of findDates(l.text)) {
+      if (d.date === dob) continue;
+      if (/\b(?:print|dob|birth|signed|fax)/i.test(l.text.slice(Math.max(0, d.index - 25), d.index))) continue;
+      return d.date;
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- facility and author
+
+const ORG = /\b(?:clinic|hospital|medical|health|healthcare|laborator(?:y|ies)|labs?|diagnostics|radiology|imaging|center|centre|associates|group|practice|physicians|pediatrics|cardiology|dermatology|orthopedics|oncology|family medicine|internal medicine|specialists|health plan|insurance|mutual|assurance|blue cross|pharmacy|partners|institute|system|services)\b/i;
+
+/** The facility named in the letterhead (first lines of the document). */
+export function findFacility(lines: Line[]): string | undefined {
+  const top = lines.filter((l) => l.text.trim()).slice(0, 10);
+  for (const l of top) {
+    for (const c of cells(l.text)) {
+      const t = c.text.replace(/\s*[|•·].*$/, '').trim();
+      if (t.length < 6 || t.length > 70 || /:/.test(t) || /\d{3}/.test(t)) continue;
+      if (/^(?:laboratory services|patient|fax|facsimile|report status)/i.test(t)) continue;
+      if (ORG.test(t)) return t.replace(/\s*-\s*$/, '');
+    }
+  }
+  return undefined;
+}
+
+const AUTHOR_LABELS = [
+  /\b(?:ordering|attending|referring|rendering)(?:\s+(?:physician|provider|md|doctor))?\s*:\s*/i,
+  /\belectronically\s+signed\s+by\s*:?\s*/i,
+  /\b(?:primary\s+)?provider\s*:\s*/i,
+  /\bphysician\s*:\s*/i,
+  /\bsigned\s+by\s*:?\s*/i,
+];
+
+/** The author / ordering provider of a document. */
+export function findAuthor(lines: Line[]): string | undefined {
+  for (const re of AUTHOR_LABELS) {
+    for (const l of lines) {
+      const m = re.exec(l.text);
+      if (!m) continue;
+      let raw = l.text.slice(m.index + m[0].length).split(/\s{2,}/)[0] ?? '';
+      raw = raw.replace(/\s+(?:at|on)\s+\d.*$/i, '').replace(/,\s*(?:radiologist|attending).*$/i, '');
+      const cred = /^([A-Za-z][A-Za-z'’. -]+?)(?:,\s*(MD|DO|NP|PA-C|PA|FNP|DNP|RN|MBBS|PhD))\b/.exec(raw);
+      const name = cred ? cred[1]! : cutName(raw);
+      const p = parseName(name);
+      if (p) return cred ? `${p.name}, ${cred[2]}` : p.name;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,310 @@
+/**
+ * Lab result rows from printed tables, found by token shape rather than column positions:
+ * a row is a test name, then a value, then (in any order) a flag, a reference range and a
+ * unit. Two result columns on one line, names and values split over two lines, units inside
+ * the range column and lab footnote codes ("WBC01") are handled. Pure; never throws.
+ */
+import synonyms from './loinc-synonyms.json' with { type: 'json' };
+import unitTable from './units.json' with { type: 'json' };
+import type { Line } from './lines.js';
+
+export interface LabRow {
+  name: string;
+  loinc?: string;
+  loincDisplay?: string;
+  /** Value as printed (comparator kept). */
+  value: string;
+  numeric?: number;
+  comparator?: '<' | '>' | '<=' | '>=';
+  unit?: string;
+  ucum?: string;
+  range?: { text: string; low?: number; high?: number };
+  /** Printed flag and its normalised code. */
+  flagPrinted?: string;
+  flag?: 'H' | 'L' | 'HH' | 'LL' | 'A';
+  page: number;
+  lineIndex: number;
+  /** Texts of the tokens that make up the row (for locating its words on the page). */
+  tokens: string[];
+  panel?: string;
+}
+
+interface Syn {
+  loinc: string;
+  display: string;
+  specimen?: string;
+  names: string[];
+  urineNames?: string[];
+}
+
+export function normName(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[µμ]/g, 'u')
+    .replace(/\s*([,/()#%-])\s*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .replace(/[.:;*]+/g, '')
+    .trim();
+}
+
+const SYN_INDEX = new Map<string, Syn>();
+const URINE_INDEX = new Map<string, Syn>();
+for (const s of synonyms as Syn[]) {
+  for (const n of s.names) SYN_INDEX.set(normName(n), s);
+  for (const n of s.urineNames ?? []) URINE_INDEX.set(normName(n), s);
+}
+const UNITS = unitTable as Record<string, string>;
+
+export function lookupTest(name: string, urine = false): Syn | undefined {
+  const exact = lookupExact(name, urine);
+  if (exact) return exact;
+  // A name cut by a line wrap ("ALBUMIN/CREATININE RATIO, RANDOM" + "URINE"): unique long prefix.
+  const k = normName(name);
+  if (k.length >= 14) {
+    const hits = new Set<Syn>();
+    for (const [n, s] of SYN_INDEX) if (n.startsWith(k)) hits.add(s);
+    if (hits.size === 1) return [...hits][0];
+  }
+  return undefined;
+}
+
+function lookupExact(name: string, urine: boolean): Syn | undefined {
+  const k = normName(name);
+  const variants = [k, k.replace(/,/g, ' ').replace(/\s+/g, ' '), k.replace(/\s*\(.*?\)\s*/g, ' ').trim(), k.replace(/[,-]/g, '')];
+  for (const v of variants) {
+    if (urine && URINE_INDEX.has(v)) return URINE_INDEX.get(v);
+    const s = SYN_INDEX.get(v);
+    if (s && (!s.specimen || urine || s.names.length)) return s;
+  }
+  return undefined;
+}
+
+export function unitKey(u: string): string {
+  return u.toLowerCase().replace(/[µμ]/g, 'u').replace(/[\s_]+/g, '').replace(/²/g, '2').replace(/³/g, '3');
+}
+
+/** UCUM code for a printed unit, or undefined. */
+export function ucumFor(u: string): string | undefined {
+  const k = unitKey(u);
+  if (UNITS[k]) return UNITS[k];
+  const x = k.replace(/^x/, '');
+  if (UNITS[x]) return UNITS[x];
+  return undefined;
+}
+
+const NUM = /^[<>]?=?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[<>]?=?\d+(?:\.\d+)?$|^[<>]?=?\.\d+$/;
+const VALUE_FLAG = /^(\d+(?:\.\d+)?)(HH|LL|H|L|A|\*|!)$/;
+const RANGE = /^[([]?(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)[)\]]?$/;
+const CMP_RANGE = /^[([]?(<=|>=|<|>|≤|≥)(\d+(?:\.\d+)?)[)\]]?$/;
+const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNORMAL|CRIT|CRITICAL|POS)\)?|\*{1,2}|\*?[HL]\*?|!{1,2}|↑|↓)$/i;
+const QUAL = /^(?:negative|neg|positive|pos|trace|yellow|clear|cloudy|hazy|turbid|amber|straw|colorless|dark|red|orange|brown|small|moderate|large|none|normal|abnormal|detected|reactive|nonreactive|non-reactive|[1-4]\+)$/i;
+const NOISE = /^(?:\(calc\)|calc|0[1-9])$/;
+const NOT_TEST =
+  /^(?:dob|d\.o\.b|age|sex|gender|phone|tel|fax|page|specimen|client|acct|account|mrn|date|collected|received|reported|requisition|printed|clia|patient|id|control|rte|npi|pages|lab|room|bed|loc|ht|wt|bp|pulse|temp|resp|spo2|height|weight|total|claim|amount|member|group|cpt|dose|lot|cvx|fasting|ordering|attending|verified|resulted|medical|director|dir|branch|report|status|time|visit|zip|suite|apt|po|p\.o\.|box|phone:)$/i;
+
+function isUnitToken(t: string): boolean {
+  if (ucumFor(t)) return true;
+  return /^(?:x?10[\^*eE]\d+\/[a-zA-Zu]+|[a-zA-Zµu]{1,5}\/[a-zA-Z0-9.µu{}_]{1,12}(?:\/[a-zA-Z0-9.{}_]+)?)$/.test(t) && !/^[a-z]\/[a-z]$/i.test(t);
+}
+
+function flagCode(printed: string, numeric: number | undefined, low?: number, high?: number): LabRow['flag'] {
+  const p = printed.replace(/[()]/g, '').toUpperCase();
+  const dir = (): 'H' | 'L' | undefined =>
+    numeric === undefined ? undefined : high !== undefined && numeric > high ? 'H' : low !== undefined && numeric < low ? 'L' : undefined;
+  if (/^(?:HH|CH|\*H\*?|H\*|!!)$/.test(p) && p !== 'H*') return 'HH';
+  if (/^(?:LL|CL)$/.test(p)) return 'LL';
+  if (/^(?:H|HI|HIGH|↑|H\*)$/.test(p)) return 'H';
+  if (/^(?:L|LO|LOW|↓|L\*)$/.test(p)) return 'L';
+  if (/^(?:C|CRIT|CRITICAL)$/.test(p)) return dir() === 'L' ? 'LL' : dir() === 'H' ? 'HH' : 'A';
+  return dir() ?? 'A';
+}
+
+/** Normalise one printed line so shapes are single tokens: "70 - 99" -> "70-99", "> OR = 60" -> ">=60". */
+export function normaliseLine(s: string): string {
+  return s
+    .replace(/[µμ]/g, 'u')
+    .replace(/([<>])\s*OR\s*=\s*/gi, '$1=')
+    .replace(/(<=|>=|≤|≥|<|>)\s+(?=\d|\.\d)/g, '$1')
+    .replace(/(\d)\s+(?:-|–|to)\s+(?=\d)/g, '$1-')
+    .replace(/(\d)\s*(?:–)\s*(?=\d)/g, '$1-')
+    .replace(/\bx\s+10\s*([\^*eE])\s*(\d+)/g, 'x10$1$2')
+    .replace(/\b(mL\/min\/1\.73)\s+(m2|m\^2|sq\.?\s?m)\b/gi, '$1m2')
+    .replace(/%\s+of\s+total\s+Hgb/gi, '%_of_total_Hgb')
+    .replace(/\bmg\/g\s+creat(?:inine)?\b/gi, 'mg/g_creat')
+    .replace(/\bcells\s+\/\s*uL\b/gi, 'cells/uL');
+}
+
+interface Tok {
+  t: string;
+  start: number;
+}
+
+function tokenize(s: string): Tok[] {
+  const out: Tok[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ t: m[0], start: m.index });
+  return out;
+}
+
+function cleanNameTokens(toks: string[]): string[] {
+  const out = toks.filter((t) => !/^(?:[*•·\-–]|0[1-9])$/.test(t));
+  if (out.length) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])0[1-9]$/, '$1');
+  if (out.length) out[0] = out[0]!.replace(/^[*•·]+/, '');
+  return out.filter(Boolean);
+}
+
+interface Draft {
+  name: string[];
+  nameToks: Tok[];
+  value?: string;
+  valueTok?: Tok;
+  flag?: string;
+  range?: string;
+  unit?: string;
+  extra: Tok[];
+}
+
+/** Parse one (normalised) line into zero or more drafts; the last may be a name still waiting for its value. */
+function parseLineDrafts(text: string, urine: boolean): Draft[] {
+  const toks = tokenize(text);
+  const drafts: Draft[] = [];
+  let cur: Draft | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const tk = toks[i]!;
+    const t = tk.t;
+    if (!cur || (cur.value !== undefined && startsName(t, cur))) {
+      cur = { name: [], nameToks: [], extra: [] };
+      drafts.push(cur);
+    }
+    if (cur.value === undefined) {
+      const vf = VALUE_FLAG.exec(t);
+      const nameSoFar = cleanNameTokens(cur.name).join(' ');
+      const known = nameSoFar ? lookupTest(nameSoFar, urine) : undefined;
+      if (cur.name.length && (NUM.test(t) || CMP_RANGE.test(t)) && !RANGE.test(t) && !/^0\d+$/.test(t)) {
+        cur.value = t;
+        cur.valueTok = tk;
+      } else if (cur.name.length && vf) {
+        cur.value = vf[1]!;
+        cur.flag = vf[2]!;
+        cur.valueTok = tk;
+      } else if (cur.name.length && QUAL.test(t) && (known || urine) && !/^(?:normal|abnormal|none)$/i.test(t)) {
+        cur.value = t;
+        cur.valueTok = tk;
+      } else {
+        cur.name.push(t);
+        cur.nameToks.push(tk);
+      }
+      continue;
+    }
+    // After the value: flag, range, unit, noise, in any order.
+    if (cur.flag === undefined && cur.range === undefined && FLAG.test(t) && !isUnitToken(t)) cur.flag = t;
+    else if (cur.range === undefined && (RANGE.test(t) || CMP_RANGE.test(t))) cur.range = t;
+    else if (cur.range === undefined && QUAL.test(t) && !NUM.test(cur.value)) cur.range = t;
+    else if (cur.unit === undefined && isUnitToken(t)) cur.unit = t;
+    else if (cur.flag === undefined && FLAG.test(t)) cur.flag = t;
+    else {
+      cur.extra.push(tk);
+      continue;
+    }
+    cur.extra.push(tk);
+  }
+  return drafts;
+}
+
+/** Does token t begin a new test name (after a complete row)? */
+function startsName(t: string, cur: Draft): boolean {
+  if (!/^(?:[A-Za-z]|\([A-Za-z])/.test(t)) return false;
+  if (isUnitToken(t) && cur.unit === undefined) return false;
+  if (FLAG.test(t) && cur.flag === undefined && cur.range === undefined) return false;
+  if (QUAL.test(t) && cur.range === undefined && !NUM.test(cur.value ?? '')) return false;
+  if (NOISE.test(t)) return false;
+  return true;
+}
+
+function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?: string): LabRow | null {
+  if (d.value === undefined) return null;
+  const nameToks = cleanNameTokens(d.name);
+  const name = nameToks.join(' ').replace(/[:.]+$/, '').trim();
+  if (!/[A-Za-z]{1,}/.test(name) || name.length > 60 || nameToks.length > 7) return null;
+  if (NOT_TEST.test(nameToks[0]!.replace(/[:#]+$/, '')) || /:$/.test(d.name[d.name.length - 1] ?? '') || /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(name)) return null;
+  if (/^(?:page|p\.)$/i.test(nameToks[nameToks.length - 1] ?? '')) return null;
+  const syn = lookupTest(name, urine);
+  const qualitative = !NUM.test(d.value) && !CMP_RANGE.test(d.value);
+  if (!syn && !d.range && !d.unit) return null;
+  if (!syn && qualitative) return null;
+  const row: LabRow = { name, value: d.value, page, lineIndex, tokens: [...d.name, ...(d.valueTok ? [d.valueTok.t] : []), ...d.extra.map((x) => x.t)] };
+  if (syn) {
+    row.loinc = syn.loinc;
+    row.loincDisplay = syn.display;
+  }
+  if (!qualitative) {
+    const m = /^(<=|>=|<|>)?=?(.*)$/.exec(d.value)!;
+    const n = Number(m[2]!.replace(/,/g, ''));
+    if (Number.isFinite(n)) row.numeric = n;
+    if (m[1]) row.comparator = m[1] as LabRow['comparator'];
+  }
+  if (d.unit) {
+    row.unit = d.unit.replace(/_/g, ' ');
+    const u = ucumFor(d.unit);
+    if (u) row.ucum = u;
+  }
+  if (d.range) {
+    const text = d.range.replace(/^[([]|[)\]]$/g, '');
+    const r = RANGE.exec(text);
+    const c = CMP_RANGE.exec(text);
+    row.range = { text };
+    if (r) {
+      row.range.low = Number(r[1]);
+      row.range.high = Number(r[2]);
+    } else if (c) {
+      if (/[<≤]/.test(c[1]!)) row.range.high = Number(c[2]);
+      else row.range.low = Number(c[2]);
+    }
+  }
+  if (d.flag) {
+    row.flagPrinted = d.flag;
+    const f = flagCode(d.flag, row.numeric, row.range?.low, row.range?.high);
+    if (f) row.flag = f;
+  }
+  if (panel) row.panel = panel;
+  return row;
+}
+
+const PANEL_URINE = /\b(?:urinalysis|urine|ua\b|dipstick)/i;
+
+/** All lab rows in a run of lines (one document). */
+export function parseLabRows(lines: Line[]): LabRow[] {
+  const rows: LabRow[] = [];
+  let urine = false;
+  let panel: string | undefined;
+  let pending: string[] | null = null;
+  for (const l of lines) {
+    const text = normaliseLine(l.text);
+    if (!text.trim()) continue;
+    let drafts = parseLineDrafts(text, urine);
+    if (pending && /^\s*[<>]?=?\d/.test(text)) {
+      const joined = parseLineDrafts(`${pending.join(' ')} ${text}`, urine);
+      if (joined[0]?.value !== undefined && toRow(joined[0], l.page, l.index, urine, panel)) drafts = joined;
+    }
+    pending = null;
+    let anyRow = false;
+    drafts.forEach((d, i) => {
+      const row = toRow(d, l.page, l.index, urine, panel);
+      if (row) {
+        rows.push(row);
+        anyRow = true;
+      } else if (i === drafts.length - 1 && d.value === undefined && d.name.length && d.name.length <= 7) {
+        const nm = cleanNameTokens(d.name).join(' ');
+        if (nm && !/:$/.test(nm) && /^[A-Za-z]/.test(nm)) pending = d.name;
+      }
+    });
+    if (!anyRow && drafts.length === 1 && drafts[0]!.value === undefined) {
+      const head = cleanNameTokens(drafts[0]!.name).join(' ');
+      if (head && head.length < 60 && !lookupTest(head, urine) && !/:/.test(head)) {
+        panel = head;
+        urine = PANEL_URINE.test(head);
+      }
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,112 @@
+/**
+ * Page text cleaning: split into lines, recognise and set aside fax header lines (TTI) and
+ * "RECEIVED" stamps, find document page markers ("Page 2 of 3", "P. 2/5").
+ */
+import { findDates } from './dates.js';
+
+export interface Line {
+  /** 1-based page number in the transmission. */
+  page: number;
+  /** 0-based index of the line in the page text. */
+  index: number;
+  text: string;
+}
+
+export interface CleanPage {
+  page: number;
+  /** Body lines: fax headers and stamps removed (their positions blanked). */
+  lines: Line[];
+  /** The removed fax header lines. */
+  faxHeaders: string[];
+  /** Document page marker found in the body (not in the fax header), e.g. {k: 1, n: 2}. */
+  pageOf?: { k: number; n: number };
+}
+
+const TIME = /\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m?\.?)?/i;
+const PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b/;
+const TTI_MARK = /\b(?:P(?:AGE|G)?\.?\s*#?\s*\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})?|FROM[-\s:]|TO[-\s:]|FAX|T-\d+|#\d+|F-\d+)\b/i;
+
+/** A fax header (TTI) line: date and time, plus a phone number or a page/FROM marker, near the top. */
+export function isFaxHeaderLine(text: string): boolean {
+  const t = text.trim();
+  if (!t || t.length > 220) return false;
+  if (!TIME.test(t)) return false;
+  if (!findDates(t).length) return false;
+  if (/\b(collected|received|reported|signed|dob|birth|exam|admit|discharg|visit|service)\b/i.test(t)) return false;
+  return PHONE.test(t) || TTI_MARK.test(t);
+}
+
+const STAMP_WORDS = /^(?:RECEIVED|REC'?D|RECEIVED\s+BY|MEDICAL\s+RECORDS|HIM(?:\s+DEPT\.?)?|HEALTH\s+INFORMATION(?:\s+MANAGEMENT)?|SCANNED|FILED|ENTERED)$/i;
+const STAMP_DATE = /^(?:[A-Z]{3}\s+\d{1,2},?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4})$/i;
+
+/** Page marker "Page 2 of 3", "PAGE 1 OF 1", "Pg 2/3", "P. 2/5", "2 of 3". */
+const PAGE_OF = /\b(?:page|pg\.?|p\.)\s*(\d{1,3})\s*(?:of|\/)\s*(\d{1,3})\b/gi;
+
+export function pageMarker(text: string): { k: number; n: number } | undefined {
+  let found: { k: number; n: number } | undefined;
+  PAGE_OF.lastIndex = 0;
+  for (let m = PAGE_OF.exec(text); m; m = PAGE_OF.exec(text)) {
+    const k = +m[1]!;
+    const n = +m[2]!;
+    if (k >= 1 && n >= k && n < 500) found = { k, n };
+  }
+  return found;
+}
+
+/** Cleans one page: removes fax header lines at the top and received stamps anywhere. */
+export function cleanPage(page: number, text: string): CleanPage {
+  const raw = (text ?? '').replace(/\r\n?/g, '\n').split('\n');
+  const lines: Line[] = [];
+  const faxHeaders: string[] = [];
+  let nonEmptySeen = 0;
+  let stampNear = -10;
+  raw.forEach((t, index) => {
+    const trimmed = t.trim();
+    if (!trimmed) {
+      lines.push({ page, index, text: '' });
+      return;
+    }
+    nonEmptySeen++;
+    // Fax headers: within the first three non-empty lines (a prior fax's header sits under the current one).
+    if (nonEmptySeen <= 3 && isFaxHeaderLine(trimmed)) {
+      faxHeaders.push(trimmed);
+      lines.push({ page, index, text: '' });
+      return;
+    }
+    let body = t;
+    // Stamps printed in their own column: drop stamp words at the end of a line.
+    const stamp = /\s{3,}(RECEIVED|HIM DEPT\.?|MEDICAL RECORDS|[A-Z]{3} \d{1,2},? \d{4})\s*$/.exec(body);
+    if (stamp && (/RECEIVED/.test(stamp[1]!) || index - stampNear <= 3)) {
+      if (/RECEIVED/.test(stamp[1]!)) stampNear = index;
+      body = body.slice(0, stamp.index);
+    }
+    const bt = body.trim();
+    if (STAMP_WORDS.test(bt) || (STAMP_DATE.test(bt) && index - stampNear <= 3)) {
+      if (/RECEIVED/i.test(bt)) stampNear = index;
+      lines.push({ page, index, text: '' });
+      return;
+    }
+    if (/^RECEIVED\b/i.test(bt) && bt.length < 60 && !/:/.test(bt)) {
+      stampNear = index;
+      lines.push({ page, index, text: '' });
+      return;
+    }
+    lines.push({ page, index, text: body.replace(/\s+$/, '') });
+  });
+  const body = lines.map((l) => l.text).join('\n');
+  const pageOf = pageMarker(body);
+  return { page, lines, faxHeaders, ...(pageOf ? { pageOf } : {}) };
+}
+
+/** Non-empty body lines of a page. */
+export function bodyLines(p: CleanPage): Line[] {
+  return p.lines.filter((l) => l.text.trim() !== '');
+}
+
+/** Split a layout line into cells separated by 2+ spaces (or a tab). */
+export function cells(text: string): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  const re = /\S+(?: \S+)*/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ text: m[0], start: m.index });
+  return out;
+}
