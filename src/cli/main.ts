@@ -5,10 +5,7 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { openVessel, type Vessel } from '../app/vessel.js';
-import { buildServer } from '../server/app.js';
 import { Progress } from './progress.js';
-import { exportRecord } from './export.js';
-import { evalSuite, evalSuiteNames } from '../eval/suites.js';
 import type { ImportEvent } from '../ingest/importer.js';
 import type { DocumentState } from '../core/types.js';
 
@@ -84,6 +81,7 @@ program
   .option('--no-worker', 'do not process jobs in this process (use `vessel worker`)')
   .action(async (opts: { port?: number; host?: string; worker: boolean }) => {
     const v = await openVessel({ port: opts.port, host: opts.host });
+    const { buildServer } = await import('../server/app.js');
     const app = await buildServer(v, { logger: false });
     const host = v.config.host;
     if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
@@ -158,6 +156,7 @@ program
         process.exitCode = 2;
         return;
       }
+      const { exportRecord } = await import('./export.js');
       const s = await exportRecord(v, path.resolve(dir), opts.person);
       console.log(`exported ${s.originals} originals and ${Object.values(s.resources).reduce((a, b) => a + b, 0)} resources to ${s.dir}`);
     });
@@ -191,15 +190,17 @@ program
 
 program
   .command('eval')
-  .description(`Score extraction against ground truth. Suites: ${['all', ...evalSuiteNames()].join(', ')}`)
+  .description('Score extraction against ground truth (suites: all, ccda, fhir, fax, dicom, …; see docs/ARCHITECTURE.md).')
   .argument('<suite>', 'suite name, or "all"')
   .requiredOption('--corpus <dir>', 'corpus root laid out <category>/<source>/…')
   .option('--json', 'last line is one JSON object per suite')
   .option('--limit <n>', 'only the first n inputs', (x) => Number(x))
   .action(async (name: string, opts: { corpus: string; json?: boolean; limit?: number }) => {
+    // Suites load every extractor (OCR, PDF, DICOM codecs): only when asked for.
+    const { evalSuite, evalSuiteNames } = await import('../eval/suites.js');
     const names = name === 'all' ? evalSuiteNames() : [name];
     for (const n of names) {
-      const suite = evalSuite(n);
+      const suite = await evalSuite(n);
       if (!suite) {
         console.error(`unknown eval suite "${n}"; known: ${evalSuiteNames().join(', ') || 'none yet'}`);
         process.exitCode = 2;

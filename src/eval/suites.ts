@@ -1,13 +1,23 @@
-/** The eval suites by name. Each channel adds one line. */
+/**
+ * The eval suites by name, loaded on demand. To add one:
+ * { name, load: async () => (await import('./x.js')).suite }.
+ */
 import type { EvalSuite } from './types.js';
-import { suite as fhirSuite } from './fhir.js';
 
-const suites: EvalSuite[] = [fhirSuite];
+interface SuiteEntry {
+  name: string;
+  load(): Promise<EvalSuite>;
+}
 
-export function evalSuite(name: string): EvalSuite | undefined {
-  return suites.find((s) => s.name === name);
+const entries: SuiteEntry[] = [
+  { name: 'fhir', load: async () => (await import('./fhir.js')).suite },
+  { name: 'dicom', load: async () => (await import('./dicom.js')).suite },
+];
+
+export async function evalSuite(name: string): Promise<EvalSuite | undefined> {
+  return entries.find((s) => s.name === name)?.load();
 }
 
 export function evalSuiteNames(): string[] {
-  return suites.map((s) => s.name);
+  return entries.map((s) => s.name);
 }

@@ -7,7 +7,7 @@
 import type { Resource } from '@medplum/fhirtypes';
 import type { Store } from '../store/store.js';
 import type { Vault } from '../vault/vault.js';
-import type { Extraction, ExtractionIssue, PersonHints, SourceAdapter, SourceInput } from '../core/types.js';
+import type { Extraction, ExtractionIssue, Format, PersonHints, SourceAdapter, SourceInput } from '../core/types.js';
 import type { DocumentRecord } from '../store/documents.js';
 import { adapterFor } from '../sources/registry.js';
 import { buildReferenceMap, rewriteReferences, storedId } from './ids.js';
@@ -24,7 +24,7 @@ export interface ProcessContext {
   vault: Vault;
   children: ChildSink;
   /** Lets tests and formats that are handled elsewhere (zip at import) bypass the registry. */
-  adapterFor?: typeof adapterFor;
+  adapterFor?: (format: Format) => Promise<SourceAdapter | undefined> | SourceAdapter | undefined;
 }
 
 const UNSUPPORTED_REASON: Record<string, string> = {
@@ -56,7 +56,7 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
     return;
   }
   if (doc.format === 'zip') return; // expanded at import; its entries are documents of their own
-  const adapter: SourceAdapter | undefined = (ctx.adapterFor ?? adapterFor)(doc.format);
+  const adapter: SourceAdapter | undefined = await (ctx.adapterFor ?? adapterFor)(doc.format);
   if (!adapter) {
     await store.documents.setState(doc.id, 'unsupported', {
       error: UNSUPPORTED_REASON[doc.format] ?? `no reader for ${doc.format} files yet; the original is kept and can be re-processed later (vessel reprocess)`,

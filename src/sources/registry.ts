@@ -1,19 +1,37 @@
 /**
- * Which adapter extracts which format. One line per source family; a format with no
- * adapter is stored as `unsupported` with a clear reason and can be re-processed later.
+ * Which adapter extracts which format. One entry per source family, loaded on first use so
+ * the CLI starts fast and a heavy reader (OCR, PDF, DICOM codecs) costs nothing until a
+ * file needs it. A format with no adapter is stored as `unsupported` with a clear reason
+ * and can be re-processed later.
+ *
+ * To add a source: one entry { name, formats, load: async () => (await import('./x/index.js')).xAdapter }.
  */
 import type { Format, SourceAdapter } from '../core/types.js';
-import { fhirAdapter } from './fhir/index.js';
 
-const adapters: SourceAdapter[] = [
-  fhirAdapter,
-  // Each source family adds its adapter here, e.g.: fhirAdapter, ccdaAdapter, documentsAdapter, dicomAdapter, hl7v2Adapter.
+interface AdapterEntry {
+  name: string;
+  formats: Format[];
+  load(): Promise<SourceAdapter>;
+}
+
+const entries: AdapterEntry[] = [
+  { name: 'fhir', formats: ['fhir-json', 'fhir-ndjson'], load: async () => (await import('./fhir/index.js')).fhirAdapter },
+  { name: 'dicom', formats: ['dicom', 'dicomdir'], load: async () => (await import('./dicom/index.js')).dicomAdapter },
 ];
 
-export function adapterFor(format: Format): SourceAdapter | undefined {
-  return adapters.find((a) => a.formats.includes(format));
+const loaded = new Map<string, Promise<SourceAdapter>>();
+
+export async function adapterFor(format: Format): Promise<SourceAdapter | undefined> {
+  const entry = entries.find((e) => e.formats.includes(format));
+  if (!entry) return undefined;
+  let p = loaded.get(entry.name);
+  if (!p) {
+    p = entry.load();
+    loaded.set(entry.name, p);
+  }
+  return p;
 }
 
 export function supportedFormats(): Format[] {
-  return adapters.flatMap((a) => a.formats);
+  return entries.flatMap((e) => e.formats);
 }

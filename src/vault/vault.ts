@@ -40,6 +40,24 @@ export class Vault {
     private readonly key: Buffer,
   ) {
     fs.mkdirSync(root, { recursive: true, mode: 0o700 });
+    this.removeOrphanTemps();
+  }
+
+  /** Temp files of processes that died mid-write (kill -9) are garbage: their bytes were never committed. */
+  private removeOrphanTemps(): void {
+    const dir = path.join(this.root, 'tmp');
+    if (!fs.existsSync(dir)) return;
+    for (const name of fs.readdirSync(dir)) {
+      const pid = Number(name.split('-')[0]);
+      let alive = false;
+      try {
+        process.kill(pid, 0);
+        alive = true;
+      } catch (err) {
+        alive = (err as NodeJS.ErrnoException).code === 'EPERM';
+      }
+      if (!alive) fs.rmSync(path.join(dir, name), { force: true });
+    }
   }
 
   pathOf(sha256: string): string {

@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { Vault, VaultError } from './vault.js';
+import { loadOrCreateKey, parseKey } from './key.js';
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'vault-'));
+
+test('an original comes back byte-exact and is not readable on disk', async () => {
+  const v = new Vault(tmp(), randomBytes(32));
+  const original = Buffer.concat([Buffer.from('%PDF-1.4 Patient: Jane Testbury, DOB 1950-01-01\n'), randomBytes(300_000)]);
+  const put = await v.putBytes(original);
+  assert.equal(put.sha256, createHash('sha256').update(original).digest('hex'));
+  assert.equal(put.created, true);
+  assert.deepEqual(await v.get(put.sha256), original);
+  const onDisk = fs.readFileSync(v.pathOf(put.sha256));
+  assert.equal(onDisk.includes(Buffer.from('Jane Testbury')), false, 'plaintext must not be on disk');
+});
+
+test('the same bytes twice are stored once', async () => {
+  const root = tmp();
+  const v = new Vault(root, randomBytes(32));
+  const a = await v.putBytes(Buffer.from('same'));
+  const b = await v.putBytes(Buffer.from('same'));
+  assert.equal(b.created, false);
+  assert.equal(a.sha256, b.sha256);
+  const objects = [];
+  for await (const s of v.list()) objects.push(s);
+  assert.deepEqual(objects, [a.sha256]);
+  assert.deepEqual(fs.readdirSync(path.join(root, 'tmp')), [], 'no temp files left behind');
+});
+
+test('an empty file round-trips', async () => {
+  const v = new Vault(tmp(), randomBytes(32));
+  const put = await v.putBytes(new Uint8Array(0));
+  assert.equal((await v.get(put.sha256)).length, 0);
+});
+
+test('a tampered object or a wrong key is refused, not returned as garbage', async () => {
+  const root = tmp();
+  const v = new Vault(root, randomBytes(32));
+  const put = await v.putBytes(Buffer.from('lab result: potassium 4.1 mmol/L'));
+  const file = v.pathOf(put.sha256);
+  const bytes = fs.readFileSync(file);
+  bytes[20] ^= 0xff;
+  fs.writeFileSync(file, bytes);
+  await assert.rejects(v.get(put.sha256));
+  const other = new Vault(root, randomBytes(32));
+  const put2 = await v.putBytes(Buffer.from('another'));
+  await assert.rejects(other.get(put2.sha256));
+});
+
+test('a file over the size limit is refused and leaves nothing', async () => {
+  const root = tmp();
+  const v = new Vault(root, randomBytes(32));
+  const f = path.join(root, 'big.bin');
+  fs.writeFileSync(f, randomBytes(10_000));
+  await assert.rejects(v.putFile(f, 1000), (e: unknown) => e instanceof VaultError && e.code === 'too_large');
+  const objects = [];
+  for await (const s of v.list()) objects.push(s);
+  assert.equal(objects.length, 0);
+});
+
+test('a missing original says so', async () => {
+  const v = new Vault(tmp(), randomBytes(32));
+  assert.throws(() => v.openStream('a'.repeat(64)), (e: unknown) => e instanceof VaultError && e.code === 'not_found');
+});
+
+test('the key file is created once with mode 0600 and reused', () => {
+  const dir = tmp();
+  const k1 = loadOrCreateKey(dir);
+  const k2 = loadOrCreateKey(dir);
+  assert.deepEqual(k1, k2);
+  assert.equal(k1.length, 32);
+  assert.equal(fs.statSync(path.join(dir, 'vessel.key')).mode & 0o777, 0o600);
+});
+
+test('VESSEL_KEY is accepted as hex or base64 and must be 32 bytes', () => {
+  const raw = randomBytes(32);
+  assert.deepEqual(parseKey(raw.toString('hex')), raw);
+  assert.deepEqual(parseKey(raw.toString('base64')), raw);
+  assert.throws(() => parseKey('short'), /32 bytes/);
+});

@@ -1,0 +1,105 @@
+// Importing a mixed folder end to end (vault → documents → jobs → adapter → store), on both dialects.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DIALECTS, openTestVessel, postgresSkipReason, tempDir } from '../helpers/vessels.js';
+import { textFixtureAdapter } from '../helpers/text-adapter.js';
+import { makeZip } from '../helpers/zip.js';
+
+function mixedFolder(): string {
+  const dir = tempDir('vessel-import-');
+  fs.writeFileSync(path.join(dir, 'labs.txt'), 'Patient: Ada Testbury, 1950-02-03, MRN 77\nGlucose 99 mg/dL 2020-01-02\nPage\nPotassium 4.1 mmol/L 2020-01-02\n');
+  fs.writeFileSync(path.join(dir, 'copy-of-labs.txt'), fs.readFileSync(path.join(dir, 'labs.txt')));
+  fs.writeFileSync(path.join(dir, 'empty.pdf'), '');
+  fs.writeFileSync(path.join(dir, 'mystery.bin'), Buffer.from([0, 1, 2, 3, 250, 0, 9, 9]));
+  fs.writeFileSync(path.join(dir, 'crash.txt'), 'CRASH');
+  fs.writeFileSync(path.join(dir, 'scan.pdf'), '%PDF-1.4\n%%EOF\n');
+  const inner = makeZip([{ name: 'note.txt', data: Buffer.from('Patient: Ada Testbury, 1950-02-03\nSodium 140 mmol/L 2021-05-06\n') }]);
+  fs.writeFileSync(
+    path.join(dir, 'download-my-record.zip'),
+    makeZip([
+      { name: 'IHE_XDM/SUBSET01/DOC0001.txt', data: Buffer.from('Patient: Bo Sample, 1980-07-08\nTSH 2.1 mIU/L 2022-03-04\n') },
+      { name: '../../escape.txt', data: Buffer.from('zip slip') },
+      { name: 'nested.zip', data: inner },
+    ]),
+  );
+  return dir;
+}
+
+for (const dialect of DIALECTS) {
+  test(`import pipeline on ${dialect}`, { skip: dialect === 'postgres' ? await postgresSkipReason() : false }, async (t) => {
+    const tv = await openTestVessel(dialect, { adapters: [textFixtureAdapter] });
+    const v = tv.vessel;
+    t.after(() => tv.cleanup());
+    const dir = mixedFolder();
+
+    const events = await v.importer.importPaths([dir]);
+    await v.runJobsUntilIdle({ pollMs: 10 });
+
+    await t.test('every file shows the right state with a clear reason', async () => {
+      const byName = new Map((await v.store.documents.list()).map((d) => [d.filename, d]));
+      // Folders are read in name order: copy-of-labs.txt arrives first and labs.txt is its duplicate.
+      assert.equal(byName.get('copy-of-labs.txt')?.state, 'done');
+      assert.equal(byName.has('labs.txt'), false);
+      assert.equal(byName.get('empty.pdf')?.state, 'failed');
+      assert.match(byName.get('empty.pdf')!.error!, /empty/);
+      assert.equal(byName.get('mystery.bin')?.state, 'unsupported');
+      assert.match(byName.get('mystery.bin')!.error!, /not recognised/);
+      assert.equal(byName.get('crash.txt')?.state, 'failed');
+      assert.match(byName.get('crash.txt')!.error!, /crashed on purpose/);
+      assert.equal(byName.get('scan.pdf')?.state, 'unsupported', 'no PDF reader in this test: kept, re-processable');
+      const zip = byName.get('download-my-record.zip')!;
+      assert.equal(zip.state, 'done');
+      assert.match(JSON.stringify(zip.issues), /zip slip/);
+      assert.equal(byName.get('DOC0001.txt')?.parentId, zip.id);
+      assert.equal(byName.get('note.txt')?.state, 'done', 'a zip inside a zip is expanded');
+      assert.equal(byName.has('escape.txt'), false);
+    });
+
+    await t.test('the same bytes twice are one document, and the import says so', async () => {
+      const dup = events.find((e) => e.path.endsWith('/labs.txt'));
+      assert.equal(dup?.status, 'duplicate');
+      assert.match(dup!.message!, /already stored/);
+    });
+
+    await t.test('people are attached by identity: one person per patient, across documents', async () => {
+      const people = await v.store.people.list();
+      assert.deepEqual(people.map((p) => p.displayName).sort(), ['Ada Testbury', 'Bo Sample']);
+      const ada = people.find((p) => p.family === 'Testbury')!;
+      const obs = await v.store.resources.list({ personId: ada.id, type: 'Observation' });
+      assert.deepEqual(obs.map((o) => (o.resource as { code: { text: string } }).code.text).sort(), ['Glucose', 'Potassium', 'Sodium']);
+      const potassium = obs.find((o) => o.date === '2020-01-02' && JSON.stringify(o.resource).includes('Potassium'))!;
+      assert.equal((await v.store.resources.get(potassium.id))?.location.page, 2, 'provenance keeps the page');
+    });
+
+    await t.test('importing again and re-processing change nothing', async () => {
+      const before = await v.store.resources.countByType();
+      const again = await v.importer.importPaths([dir]);
+      assert.ok(again.filter((e) => e.documentId).every((e) => e.status === 'duplicate' || e.path.includes('!/')));
+      const labs = (await v.store.documents.list()).find((d) => d.filename === 'copy-of-labs.txt')!;
+      await v.queue.enqueue('ingest', { documentId: labs.id });
+      await v.runJobsUntilIdle({ pollMs: 10 });
+      assert.deepEqual(await v.store.resources.countByType(), before);
+      assert.equal((await v.store.people.list()).length, 2);
+    });
+
+    await t.test('page text is searchable', async () => {
+      const hits = await v.store.search.search('potassium');
+      assert.ok(hits.some((h) => h.kind === 'page' && h.page === 2));
+    });
+  });
+}
+
+test('a file over the size limit is refused with a clear error and not stored', async (t) => {
+  const tv = await openTestVessel('sqlite', { limits: { maxFileBytes: 1000 } });
+  t.after(() => tv.cleanup());
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'huge.txt'), 'x'.repeat(5000));
+  const [ev] = await tv.vessel.importer.importPaths([dir]);
+  assert.equal(ev.status, 'failed');
+  assert.match(ev.message!, /over the limit/);
+  const doc = await tv.vessel.store.documents.get(ev.documentId!);
+  assert.equal(doc?.state, 'failed');
+  assert.equal(await tv.vessel.vault.has(doc!.sha256), false);
+});

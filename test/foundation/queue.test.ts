@@ -1,0 +1,72 @@
+// The job queue on both dialects: each job taken once, retries, and recovery after a dead worker.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { JobQueue } from '../../src/jobs/queue.js';
+import { runWorker } from '../../src/jobs/worker.js';
+import { Store } from '../../src/store/store.js';
+import { DATABASE_URL, DIALECTS, openTestVessel, postgresSkipReason } from '../helpers/vessels.js';
+
+for (const dialect of DIALECTS) {
+  test(`job queue on ${dialect}`, { skip: dialect === 'postgres' ? await postgresSkipReason() : false }, async (t) => {
+    const tv = await openTestVessel(dialect);
+    const { store } = tv.vessel;
+    t.after(() => tv.cleanup());
+
+    await t.test('an open job per dedupe key; the same key may be queued again once done', async () => {
+      const q = new JobQueue(store.db, store.dialect);
+      assert.ok(await q.enqueue('k1', { n: 1 }, { dedupeKey: 'doc-1' }));
+      assert.equal(await q.enqueue('k1', { n: 2 }, { dedupeKey: 'doc-1' }), undefined);
+      const job = await q.claim(['k1']);
+      assert.deepEqual(job?.payload, { n: 1 });
+      await q.complete(job!.id);
+      assert.ok(await q.enqueue('k1', { n: 3 }, { dedupeKey: 'doc-1' }));
+      await q.complete((await q.claim(['k1']))!.id);
+    });
+
+    await t.test('a failing job is retried up to its limit, then stays failed with its error', async () => {
+      const q = new JobQueue(store.db, store.dialect);
+      await q.enqueue('flaky', {}, { maxAttempts: 2 });
+      let calls = 0;
+      await runWorker(q, { flaky: async () => void (calls++, assert.fail('boom')) }, { untilIdle: true, pollMs: 5 });
+      assert.equal(calls, 2);
+      const c = await q.counts();
+      assert.equal(c.failed, 1);
+      const row = await store.db.selectFrom('jobs').select('error').where('kind', '=', 'flaky').executeTakeFirst();
+      assert.match(row!.error!, /boom/);
+    });
+
+    await t.test('several workers take each job exactly once', async () => {
+      const producer = new JobQueue(store.db, store.dialect);
+      for (let i = 0; i < 60; i++) await producer.enqueue('count', { i });
+      // Separate connections (PostgreSQL) or lanes (SQLite) compete for the same jobs.
+      const extra = dialect === 'postgres' ? await Store.open({ dataDir: tv.dataDir, databaseUrl: DATABASE_URL, pgSchema: tv.pgSchema }) : store;
+      const seen: number[] = [];
+      const handler = async (job: { payload: unknown }) => void seen.push((job.payload as { i: number }).i);
+      await Promise.all([
+        runWorker(new JobQueue(store.db, store.dialect), { count: handler }, { untilIdle: true, concurrency: 3, pollMs: 5 }),
+        runWorker(new JobQueue(extra.db, extra.dialect), { count: handler }, { untilIdle: true, concurrency: 3, pollMs: 5 }),
+      ]);
+      if (extra !== store) await extra.close();
+      assert.equal(seen.length, 60);
+      assert.equal(new Set(seen).size, 60);
+    });
+
+    await t.test('a job held by a dead process is recovered; one held by a live worker is not', async () => {
+      const q = new JobQueue(store.db, store.dialect);
+      await q.enqueue('orphan', { x: 1 });
+      const deadPid = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!;
+      const ghost = new JobQueue(store.db, store.dialect, { workerId: `${os.hostname()}/${deadPid}/dead` });
+      assert.ok(await ghost.claim(['orphan']));
+      await q.enqueue('held', {});
+      const live = new JobQueue(store.db, store.dialect);
+      assert.ok(await live.claim(['held']));
+      assert.equal(await q.recoverAbandoned(), 1);
+      const again = await q.claim(['orphan']);
+      assert.deepEqual(again?.payload, { x: 1 });
+      assert.equal(again?.attempts, 2);
+      assert.equal(await q.claim(['held']), undefined);
+    });
+  });
+}
