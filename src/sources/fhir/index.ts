@@ -13,6 +13,10 @@ import { readLines, splitLines, type Line } from './ndjson.js';
 export const PART_SIZE = 2000;
 /** Above this a single JSON document cannot be parsed in one piece (V8 string limit is ~512 MB). */
 const MAX_JSON_BYTES = 500 * 1024 * 1024;
+/** A "fhir-json" input this large is checked for NDJSON content first, so it can be streamed. */
+const SNIFF_NDJSON_ABOVE = 32 * 1024 * 1024;
+/** Longest first line looked at when sniffing. */
+const SNIFF_LINE_CAP = 16 * 1024 * 1024;
 
 /** Describes a JSON.parse failure with line and column, and says when the text is plainly not JSON. */
 export function describeJsonError(text: string, err: unknown): string {
@@ -62,11 +66,13 @@ export async function* extractNdjson(input: SourceInput, stats?: (s: CollectStat
   const c = new Collector();
   let yielded = false;
   try {
-    for await (const l of readLines(input.stream() as AsyncIterable<Buffer>)) {
-      addLine(c, l);
-      if (c.resources.length + c.issues.length >= PART_SIZE) {
-        yielded = true;
-        yield c.drain();
+    for await (const batch of readLines(input.stream() as AsyncIterable<Buffer>)) {
+      for (const l of batch) {
+        addLine(c, l);
+        if (c.resources.length + c.issues.length >= PART_SIZE) {
+          yielded = true;
+          yield c.drain();
+        }
       }
     }
   } catch (err) {
@@ -123,11 +129,37 @@ export async function extractJson(input: SourceInput, stats?: (s: CollectStats) 
   return ext;
 }
 
+/** True when the input's first line is a complete JSON object and more lines follow: NDJSON. */
+async function startsLikeNdjson(input: SourceInput): Promise<boolean> {
+  const stream = input.stream() as NodeJS.ReadableStream & { destroy?: () => void };
+  let head = '';
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+      head += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+      const nl = head.indexOf('\n');
+      if (nl >= 0) return parse(head.slice(0, nl).replace(/^\uFEFF/, '')).ok && head.slice(nl + 1).trim().length > 0;
+      if (head.length > SNIFF_LINE_CAP) return false;
+    }
+    return false;
+  } catch {
+    return false;
+  } finally {
+    stream.destroy?.();
+  }
+}
+
+/** Large "fhir-json" inputs: stream them when they are really NDJSON, else parse in one piece if possible. */
+async function* extractLargeJson(input: SourceInput): AsyncGenerator<Extraction> {
+  if (await startsLikeNdjson(input)) yield* extractNdjson(input);
+  else yield await extractJson(input);
+}
+
 export const fhirAdapter: SourceAdapter = {
   name: 'fhir',
   formats: ['fhir-json', 'fhir-ndjson'],
   extract(input: SourceInput) {
-    return input.format === 'fhir-ndjson' ? extractNdjson(input) : extractJson(input);
+    if (input.format === 'fhir-ndjson') return extractNdjson(input);
+    return input.size > SNIFF_NDJSON_ABOVE ? extractLargeJson(input) : extractJson(input);
   },
 };
 

@@ -1,34 +1,44 @@
 /** Line splitting for NDJSON streams: bounded memory, 1-based line numbers, BOM and CRLF tolerated. */
-import { StringDecoder } from 'node:string_decoder';
 
 export interface Line {
   text: string;
   line: number;
 }
 
-/** Yields the lines of a byte stream (empty lines included, so numbers match the file). */
-export async function* readLines(stream: AsyncIterable<Buffer | string>): AsyncGenerator<Line> {
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
+/**
+ * Yields the lines of a byte stream (empty lines included, so numbers match the file). Splits on
+ * the 0x0A byte, which never occurs inside a UTF-8 sequence, and decodes each line once.
+ */
+export async function* readLines(stream: AsyncIterable<Buffer | string>): AsyncGenerator<Line[]> {
+  let pending: Buffer[] = [];
   let n = 0;
-  let first = true;
+  const text = (b: Buffer, from: number, to: number) => {
+    if (to > from && b[to - 1] === 13) to--;
+    if (n === 0 && b[from] === 0xef && b[from + 1] === 0xbb && b[from + 2] === 0xbf) from += 3;
+    return b.toString('utf8', from, to);
+  };
   for await (const chunk of stream) {
-    let s = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    if (first && s.length) {
-      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-      first = false;
-    }
-    rest += s;
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     let start = 0;
-    for (let nl = rest.indexOf('\n'); nl >= 0; nl = rest.indexOf('\n', start)) {
-      const end = nl > start && rest.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield { text: rest.slice(start, end), line: ++n };
+    const lines: Line[] = [];
+    for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
+      if (pending.length) {
+        pending.push(buf.subarray(start, nl));
+        const joined = Buffer.concat(pending);
+        pending = [];
+        lines.push({ text: text(joined, 0, joined.length), line: ++n });
+      } else {
+        lines.push({ text: text(buf, start, nl), line: ++n });
+      }
       start = nl + 1;
     }
-    rest = rest.slice(start);
+    if (start < buf.length) pending.push(buf.subarray(start));
+    if (lines.length) yield lines;
   }
-  rest += decoder.end();
-  if (rest.length) yield { text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line: ++n };
+  if (pending.length) {
+    const joined = Buffer.concat(pending);
+    if (joined.length) yield [{ text: text(joined, 0, joined.length), line: ++n }];
+  }
 }
 
 /** Same as readLines for text already in memory. */
