@@ -146,8 +146,8 @@ export function findPatient(lines: Line[], firstPage: number): PatientFacts {
     }
     const dm = DOB_LABEL.exec(l.text);
     if (dm) {
-      const ds = findDates(l.text.slice(dm.index + dm[0].length, dm.index + dm[0].length + 30));
-      if (ds.length && ds[0]!.index < 12) dobs.set(ds[0]!.date, (dobs.get(ds[0]!.date) ?? 0) + w);
+      const ds = findDates(l.text.slice(dm.index + dm[0].length, dm.index + dm[0].length + 40).trimStart());
+      if (ds.length && ds[0]!.index < 8) dobs.set(ds[0]!.date, (dobs.get(ds[0]!.date) ?? 0) + w);
     }
     const mm = MRN_RE.exec(l.text);
     if (mm) mrns.set(mm[1]!, (mrns.get(mm[1]!) ?? 0) + w);

@@ -282,8 +282,9 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     const text = normaliseLine(l.text);
     if (!text.trim()) continue;
     let drafts = parseLineDrafts(text, urine);
-    if (pending && /^\s*[<>]?=?\d/.test(text)) {
-      const joined = parseLineDrafts(`${pending.join(' ')} ${text}`, urine);
+    const waiting = pending as string[] | null;
+    if (waiting && /^\s*[<>]?=?\d/.test(text)) {
+      const joined = parseLineDrafts(`${waiting.join(' ')} ${text}`, urine);
       if (joined[0]?.value !== undefined && toRow(joined[0], l.page, l.index, urine, panel)) drafts = joined;
     }
     pending = null;

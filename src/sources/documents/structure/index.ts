@@ -1,0 +1,202 @@
+/**
+ * The structuring half of the fax channel: from page texts (OCR or text layer) to documents
+ * (split, labelled, attached to a patient) and FHIR resources (lab results, medications,
+ * immunizations, diagnoses), each with its page and box. Pure; never throws.
+ */
+import { createHash } from 'node:crypto';
+import type { Patient, Reference } from '@medplum/fhirtypes';
+import type { DocumentSegment, ExtractedPage, ExtractedResource, Extraction, ExtractionIssue, PersonHints } from '../../../core/types.js';
+import { locate } from './boxes.js';
+import { classify } from './classify.js';
+import { parseDiagnoses, toCondition } from './conditions.js';
+import { findDates } from './dates.js';
+import { findAuthor, findFacility, findPatient, findServiceDate, toPersonHints, type PatientFacts } from './identity.js';
+import { parseImmunizations, toImmunization } from './immunizations.js';
+import { parseLabRows } from './labs.js';
+import { cleanPage, type CleanPage, type Line } from './lines.js';
+import { parseMedications, toMedicationStatement } from './meds.js';
+import { toDiagnosticReport, toObservation } from './observations.js';
+import { pageFacts, splitPages } from './split.js';
+
+export { classify } from './classify.js';
+export { parseLabRows } from './labs.js';
+
+const TITLES: Record<string, string> = {
+  lab_report: 'Lab report',
+  discharge_summary: 'Discharge summary',
+  office_visit_note: 'Office visit note',
+  medication_list: 'Medication list',
+  immunization_record: 'Immunization record',
+  radiology_report: 'Radiology report',
+  referral_letter: 'Referral letter',
+  fax_cover_sheet: 'Fax cover sheet',
+  insurance_billing: 'Insurance / billing',
+  other: 'Document',
+};
+
+function uuid(...parts: string[]): string {
+  const h = createHash('sha1').update(parts.join('\u0000')).digest('hex');
+  return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The sender named in the fax header line: what is left after dates, times, numbers and markers. */
+export function senderFromHeader(header: string): string | undefined {
+  let t = header;
+  for (const d of findDates(t)) t = t.replace(d.text, ' ');
+  t = t
+    .replace(/\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M?\b)?/gi, ' ')
+    .replace(/(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}/g, ' ')
+    .replace(/\b(?:P(?:AGE|G)?\.?\s*#?\s*\d+(?:\s*(?:\/|of)\s*\d+)?)\b/gi, ' ')
+    .replace(/\b(?:T|F)-\d+\b|#\d+|\bFAX\b|\bFROM\b[-:]?|\bTO\b[-:]?/gi, ' ')
+    .replace(/\s{2,}/g, '  ')
+    .trim();
+  const parts = t.split(/\s{2,}/).map((s) => s.replace(/^[-:]+|[-:]+$/g, '').trim()).filter((s) => /[A-Za-z]{3,}/.test(s));
+  return parts.sort((a, b) => b.length - a.length)[0];
+}
+
+interface Person {
+  key: string;
+  facts: PatientFacts;
+  hints: PersonHints;
+}
+
+function matchPerson(people: Person[], p: PatientFacts): Person | undefined {
+  return people.find((x) => {
+    if (x.facts.birthDate && p.birthDate && x.facts.birthDate !== p.birthDate) return false;
+    if (x.facts.family && p.family) return x.facts.family.toLowerCase() === p.family.toLowerCase() && (!x.facts.given?.[0] || !p.given?.[0] || x.facts.given[0][0]!.toLowerCase() === p.given[0][0]!.toLowerCase());
+    return !!(x.facts.birthDate && p.birthDate);
+  });
+}
+
+/**
+ * Structure a fax transmission from its pages: documents (segments), patients (subjects),
+ * FHIR resources with locations, a label for the whole transmission, and issues.
+ */
+export function structureTransmission(pages: ExtractedPage[]): Partial<Extraction> {
+  const issues: ExtractionIssue[] = [];
+  try {
+    return run(pages ?? [], issues);
+  } catch (e) {
+    issues.push({ severity: 'error', code: 'structure-failed', message: `Could not structure the document: ${(e as Error).message}` });
+    return { resources: [], issues };
+  }
+}
+
+function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extraction> {
+  const ordered = [...pages].filter((p) => p && typeof p.page === 'number').sort((a, b) => a.page - b.page);
+  if (!ordered.length) return { resources: [], issues };
+  const byNo = new Map(ordered.map((p) => [p.page, p]));
+  const clean: CleanPage[] = ordered.map((p) => cleanPage(p.page, p.text ?? ''));
+  const facts = clean.map(pageFacts);
+  const ranges = splitPages(clean, facts);
+  const people: Person[] = [];
+  const segments: DocumentSegment[] = [];
+  const resources: ExtractedResource[] = [];
+  const lineCount = new Map(clean.map((c) => [c.page, c.lines.length]));
+
+  ranges.forEach(([first, last], si) => {
+    const segPages = clean.filter((c) => c.page >= first && c.page <= last);
+    const lines: Line[] = segPages.flatMap((c) => c.lines);
+    const labRows = parseLabRows(lines);
+    const cls = facts.find((f) => f.page === first)?.cover ? { type: 'fax_cover_sheet' as const, confidence: 0.9 } : classify(lines, labRows.length);
+    const type = cls.type;
+    const patient = findPatient(lines, first);
+    const facility = findFacility(lines) ?? undefined;
+    const author = type === 'fax_cover_sheet' ? undefined : findAuthor(lines);
+    let date = findServiceDate(lines, type, patient.birthDate);
+    if (type === 'fax_cover_sheet' && !date) date = findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date;
+    let person: Person | undefined;
+    if (patient.name || patient.birthDate) {
+      person = matchPerson(people, patient);
+      if (!person) {
+        const hints = toPersonHints(patient, facility);
+        if (hints) {
+          person = { key: `patient-${people.length + 1}`, facts: patient, hints };
+          people.push(person);
+        }
+      } else {
+        // Same person seen again: fill in what the earlier document did not say.
+        const h = toPersonHints(patient, facility);
+        if (h) {
+          if (!person.hints.family && h.family) {
+            Object.assign(person.hints, { name: h.name, given: h.given, family: h.family });
+            Object.assign(person.facts, { name: patient.name, given: patient.given, family: patient.family });
+          }
+          if (!person.hints.birthDate && h.birthDate) person.hints.birthDate = person.facts.birthDate = h.birthDate;
+          if (!person.hints.gender && h.gender) person.hints.gender = h.gender;
+          for (const id of h.identifiers ?? []) {
+            if (!person.hints.identifiers?.some((i) => i.value === id.value)) person.hints.identifiers = [...(person.hints.identifiers ?? []), id];
+          }
+        }
+      }
+    }
+    const idConf = person ? patient.score : 0;
+    const seg: DocumentSegment = {
+      firstPage: first,
+      lastPage: last,
+      type,
+      ...(date ? { date } : {}),
+      ...(facility ? { facility } : {}),
+      ...(author ? { author } : {}),
+      title: TITLES[type] ?? 'Document',
+      ...(person ? { subject: person.key } : {}),
+      confidence: Math.round(Math.min(cls.confidence, type === 'fax_cover_sheet' ? 1 : Math.max(idConf, 0.3)) * 100) / 100,
+    };
+    segments.push(seg);
+    if (!person && type !== 'fax_cover_sheet' && type !== 'other') {
+      issues.push({ severity: 'warning', code: 'no-patient', message: `No patient name or birth date found in the ${TITLES[type]!.toLowerCase()} on pages ${first}-${last}; choose the person by hand.`, location: { page: first } });
+    }
+    const subjectRef: Reference<Patient> | undefined = person ? { reference: `Patient/${person.key}`, ...(person.hints.name ? { display: person.hints.name } : {}) } : undefined;
+    const subjectRequired: Reference<Patient> = subjectRef ?? { display: 'Unknown patient' };
+    const withSubject = (r: ExtractedResource): ExtractedResource => (person ? { ...r, subject: person.key } : r);
+    const loc = (page: number, tokens: string[], lineIndex?: number) => locate(byNo.get(page), page, tokens, lineIndex, lineCount.get(page));
+
+    if (type === 'lab_report' && labRows.length) {
+      const results: string[] = [];
+      for (const [ri, row] of labRows.entries()) {
+        const fullUrl = uuid('obs', String(first), String(ri), row.name, row.value, date ?? '');
+        results.push(fullUrl);
+        resources.push(withSubject({ resource: toObservation(row, subjectRef, date), fullUrl, location: loc(row.page, row.tokens, row.lineIndex) }));
+      }
+      const panels = [...new Set(labRows.map((r) => r.panel).filter((p): p is string => !!p))];
+      resources.push(withSubject({ resource: toDiagnosticReport(panels, results, subjectRef, date, facility), fullUrl: uuid('dr', String(first), date ?? ''), location: { page: first } }));
+    }
+    if (['medication_list', 'discharge_summary', 'office_visit_note', 'referral_letter'].includes(type)) {
+      for (const m of parseMedications(lines)) {
+        resources.push(withSubject({ resource: toMedicationStatement(m, subjectRequired, date), location: loc(m.line.page, m.tokens, m.line.index) }));
+      }
+    }
+    if (type === 'immunization_record') {
+      for (const r of parseImmunizations(lines)) {
+        resources.push(withSubject({ resource: toImmunization(r, subjectRequired), location: loc(r.line.page, r.tokens, r.line.index) }));
+      }
+    }
+    if (['discharge_summary', 'office_visit_note', 'referral_letter', 'radiology_report', 'lab_report', 'medication_list'].includes(type)) {
+      for (const d of parseDiagnoses(lines)) {
+        resources.push(withSubject({ resource: toCondition(d, subjectRequired, date), location: loc(d.line.page, [d.code, ...d.text.split(/\s+/)], d.line.index) }));
+      }
+    }
+    void si;
+  });
+
+  const subjects: Record<string, PersonHints> = {};
+  for (const p of people) subjects[p.key] = p.hints;
+  const header = clean.map((c) => c.faxHeaders[0]).find(Boolean);
+  const txDate = header ? findDates(header)[0]?.date : undefined;
+  const cover = segments.find((s) => s.type === 'fax_cover_sheet');
+  const sender = (header ? senderFromHeader(header) : undefined) ?? cover?.facility ?? segments[0]?.facility;
+  const docs = segments.filter((s) => s.type !== 'fax_cover_sheet');
+  const label: NonNullable<Extraction['label']> = {
+    type: docs.length === 1 ? docs[0]!.type! : 'fax_transmission',
+    ...(txDate ? { date: txDate } : docs.length === 1 && docs[0]!.date ? { date: docs[0]!.date } : {}),
+    ...(cover?.facility ?? sender ? { facility: cover?.facility ?? sender } : {}),
+    title: `Fax${sender ? ` from ${sender}` : ''}: ${docs.length} document${docs.length === 1 ? '' : 's'}${txDate ? ` (${txDate})` : ''}`,
+  };
+  return {
+    resources,
+    issues,
+    segments,
+    ...(people.length ? { subjects } : {}),
+    label,
+  };
+}

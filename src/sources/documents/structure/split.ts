@@ -1,0 +1,121 @@
+/**
+ * Splitting a fax transmission into documents. A page starts a new document when it is a
+ * cover sheet or follows one, when its own page marker says "page 1 of N" (or the previous
+ * page said it was the last), or when the patient or the date of service changes.
+ */
+import { classify } from './classify.js';
+import { findDates } from './dates.js';
+import { findPatient, type PatientFacts } from './identity.js';
+import { parseLabRows } from './labs.js';
+import type { CleanPage, Line } from './lines.js';
+
+export interface PageFacts {
+  page: number;
+  cover: boolean;
+  pageOf?: { k: number; n: number };
+  patient: PatientFacts;
+  /** Dates printed after a service-date label (collected, exam date, visit date, admitted...). */
+  serviceDates: string[];
+  /** Type whose title appears in the page head, if any. */
+  headType?: string;
+  labRows: number;
+}
+
+const SERVICE_LABEL =
+  /\b(?:collected|collection\s+date|date\s+collected|exam\s+date|date\s+of\s+(?:service|exam|visit)|visit\s+date|service\s+date|admitted|admission\s+date|discharged|discharge\s+date|accession|acc#|specimen\s+id|specimen|claim\s*#)\s*[:#]?\s*/gi;
+
+function serviceKeys(lines: Line[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    SERVICE_LABEL.lastIndex = 0;
+    for (let m = SERVICE_LABEL.exec(l.text); m; m = SERVICE_LABEL.exec(l.text)) {
+      const rest = l.text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+      if (/accession|acc#|specimen|claim/i.test(m[0])) {
+        const id = /^([A-Z0-9][A-Z0-9-]{4,})/.exec(rest);
+        if (id) out.push(`id:${id[1]}`);
+        continue;
+      }
+      const d = findDates(rest)[0];
+      if (d && d.index < 6) out.push(`date:${d.date}`);
+    }
+  }
+  return out;
+}
+
+export function pageFacts(p: CleanPage): PageFacts {
+  const labRows = parseLabRows(p.lines).length;
+  const cls = classify(p.lines, labRows);
+  const headLines = p.lines.filter((l) => l.text.trim()).slice(0, 12);
+  const head = classify(headLines, 0);
+  return {
+    page: p.page,
+    cover: cls.type === 'fax_cover_sheet' && labRows < 3,
+    ...(p.pageOf ? { pageOf: p.pageOf } : {}),
+    patient: findPatient(p.lines, p.page),
+    serviceDates: serviceKeys(p.lines),
+    ...(head.type !== 'other' && head.score >= 4 ? { headType: head.type } : {}),
+    labRows,
+  };
+}
+
+function samePerson(a: PatientFacts, b: PatientFacts): boolean | undefined {
+  if (a.birthDate && b.birthDate) {
+    if (a.birthDate !== b.birthDate) return false;
+  }
+  if (a.family && b.family) {
+    const fa = a.family.toLowerCase();
+    const fb = b.family.toLowerCase();
+    if (fa !== fb && !fa.includes(fb) && !fb.includes(fa)) return a.birthDate && b.birthDate ? undefined : false;
+    return true;
+  }
+  if (a.birthDate && b.birthDate) return true;
+  return undefined;
+}
+
+/** Page ranges [first, last] of the documents in a transmission. */
+export function splitPages(pages: CleanPage[], facts: PageFacts[]): Array<[number, number]> {
+  if (!pages.length) return [];
+  // Page markers that merely count transmission pages belong to the fax header, not to a document.
+  const total = pages.length;
+  const ttiLike = facts.filter((f) => f.pageOf).every((f) => f.pageOf!.n === total && f.pageOf!.k === f.page) && facts.filter((f) => f.pageOf).length > 1;
+  const marker = (f: PageFacts) => (ttiLike ? undefined : f.pageOf);
+  const starts: number[] = [0];
+  let segStart = 0;
+  for (let i = 1; i < facts.length; i++) {
+    const f = facts[i]!;
+    const prev = facts[i - 1]!;
+    const m = marker(f);
+    const pm = marker(prev);
+    let boundary = false;
+    if (f.cover || prev.cover) boundary = true;
+    else if (m && m.k === 1) boundary = true;
+    else if (pm && pm.k === pm.n && !(m && m.k > 1)) boundary = true;
+    else if (m && m.k > 1 && pm && pm.k === m.k - 1 && pm.n === m.n) boundary = false;
+    else {
+      // Compare with what the current document has said so far.
+      const seg = facts.slice(segStart, i);
+      const segPatient = seg.map((x) => x.patient).find((p) => p.family || p.birthDate);
+      const same = segPatient ? samePerson(segPatient, f.patient) : undefined;
+      if (same === false) boundary = true;
+      else if (!(m && m.k > 1)) {
+        const segKeys = new Set(seg.flatMap((x) => x.serviceDates));
+        const mine = f.serviceDates;
+        const segDates = [...segKeys].filter((k) => k.startsWith('date:'));
+        const myDates = mine.filter((k) => k.startsWith('date:'));
+        const segIds = [...segKeys].filter((k) => k.startsWith('id:'));
+        const myIds = mine.filter((k) => k.startsWith('id:'));
+        if (segDates.length && myDates.length && !myDates.some((d) => segKeys.has(d))) boundary = true;
+        else if (segIds.length && myIds.length && !myIds.some((d) => segKeys.has(d))) boundary = true;
+        else if (f.headType && f.patient.score >= 0.5) {
+          const segType = seg.map((x) => x.headType).find(Boolean);
+          if (segType && segType !== f.headType) boundary = true;
+        }
+      }
+    }
+    if (boundary) {
+      starts.push(i);
+      segStart = i;
+    }
+  }
+  return starts.map((s, j) => [pages[s]!.page, pages[(starts[j + 1] ?? pages.length) - 1]!.page]);
+}
