@@ -291,7 +291,9 @@ export async function runFaxEval(corpusDir: string, opts: EvalOptions = {}): Pro
     .map((p) => ({ path: p, gt: loadGt(p) }))
     .filter((x): x is { path: string; gt: GtTransmission } => !!x.gt);
   const list = opts.limit !== undefined ? gts.slice(0, opts.limit) : gts;
-  const forceGt = (process.env.VESSEL_EVAL_FAX_TEXT ?? '').toLowerCase() === 'gt';
+  const textMode = (process.env.VESSEL_EVAL_FAX_TEXT ?? '').toLowerCase();
+  // 'gt' = ground-truth text as laid out; 'gt-flat' = the same with single spaces (how OCR engines print lines).
+  const forceGt = textMode === 'gt' || textMode === 'gt-flat';
   const adapter = forceGt ? null : await loadAdapter();
   const source: 'ocr' | 'ground_truth' = adapter ? 'ocr' : 'ground_truth';
   const cerImpl = adapter ? await import('../sources/documents/pages/cer.js').catch(() => null) : null;
@@ -312,7 +314,8 @@ export async function runFaxEval(corpusDir: string, opts: EvalOptions = {}): Pro
           cerChars[deg] = (cerChars[deg] ?? 0) + ref.length;
         }
       } else {
-        pages = gt.pages.map((p) => ({ page: p.page, text: p.text, method: 'plain' as const }));
+        const flat = (t: string) => (textMode === 'gt-flat' ? t.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).join('\n') : t);
+        pages = gt.pages.map((p) => ({ page: p.page, text: flat(p.text), method: 'plain' as const }));
       }
       const ext = structureTransmission(pages);
       if (!ext.segments?.length) report.failed++;

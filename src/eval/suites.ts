@@ -12,6 +12,7 @@ interface SuiteEntry {
 const entries: SuiteEntry[] = [
   { name: 'fhir', load: async () => (await import('./fhir.js')).suite },
   { name: 'dicom', load: async () => (await import('./dicom.js')).suite },
+  { name: 'fax', load: async () => (await import('./fax.js')).suite },
 ];
 
 export async function evalSuite(name: string): Promise<EvalSuite | undefined> {

@@ -111,15 +111,19 @@ function lineNameCands(text: string, next: string | undefined, prev: string | un
   if (re) out.push({ raw: cutName(re[1]!), score: 1.5 });
   const forDob = /\b(?:for|patient,?|regarding)\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,3}),?\s+(?:DOB|D\.O\.B|born)/.exec(text);
   if (forDob) out.push({ raw: forDob[1]!, score: 1.5 });
-  // Column block: a "Patient" / "Patient Information" heading cell, the name in the cell below it.
+  // Column block: a "Patient" / "Patient Information" heading, the name below it in the same column.
   if (next !== undefined) {
-    for (const c of cells(text)) {
-      if (/^(?:patient(?:\s+(?:information|details|name|demographics))?|patient:)$/i.test(c.text)) {
-        for (const d of cells(next)) {
-          if (Math.abs(d.start - c.start) <= 6) out.push({ raw: cutName(d.text), score: 2 });
-        }
-      }
+    const hm = /\bpatient(?:\s+(?:information|details|name|demographics|info))?\b(?!\s*[:#])/i.exec(text);
+    if (hm && !/:\s*\S/.test(text.slice(hm.index, hm.index + hm[0].length + 3))) {
+      const starts = [...next.matchAll(/\S+/g)].map((w) => w.index ?? 0);
+      const at = starts.reduce((b, x) => (Math.abs(x - hm.index) < Math.abs(b - hm.index) ? x : b), starts[0] ?? 0);
+      if (Math.abs(at - hm.index) <= 8 || hm.index === 0) out.push({ raw: cutName(next.slice(hm.index === 0 ? starts[0] ?? 0 : at)), score: 2 });
     }
+  }
+  // "LAST, FIRST M" opening a line right above a date-of-birth line.
+  if (next !== undefined && DOB_LABEL.test(next)) {
+    const m = /^\s*([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/.exec(text);
+    if (m) out.push({ raw: m[1]!, score: 1 });
   }
   void prev;
   return out;
