@@ -172,7 +172,7 @@ function parseLineDrafts(text: string, urine: boolean): Draft[] {
   for (let i = 0; i < toks.length; i++) {
     const tk = toks[i]!;
     const t = tk.t;
-    if (!cur || (cur.value !== undefined && startsName(t, cur))) {
+    if (!cur || (cur.value !== undefined && startsName(t, cur, toks[i + 1]?.t))) {
       cur = { name: [], nameToks: [], extra: [] };
       drafts.push(cur);
     }
@@ -183,6 +183,13 @@ function parseLineDrafts(text: string, urine: boolean): Draft[] {
       if (cur.name.length && (NUM.test(t) || CMP_RANGE.test(t)) && !RANGE.test(t) && !/^0\d+$/.test(t)) {
         cur.value = t;
         cur.valueTok = tk;
+        // A flag column printed before the result: "LDL Cholesterol  H  162".
+        const lastTok = cur.name[cur.name.length - 1]!;
+        if (cur.name.length >= 2 && /^(?:H|L|HH|LL|HIGH|LOW|\*|\(H\)|\(L\))$/i.test(lastTok)) {
+          cur.flag = lastTok;
+          cur.name.pop();
+          cur.nameToks.pop();
+        }
       } else if (cur.name.length && vf) {
         cur.value = vf[1]!;
         cur.flag = vf[2]!;
@@ -212,10 +219,10 @@ function parseLineDrafts(text: string, urine: boolean): Draft[] {
 }
 
 /** Does token t begin a new test name (after a complete row)? */
-function startsName(t: string, cur: Draft): boolean {
+function startsName(t: string, cur: Draft, next: string | undefined): boolean {
   if (!/^(?:[A-Za-z]|\([A-Za-z])/.test(t)) return false;
   if (isUnitToken(t) && cur.unit === undefined) return false;
-  if (FLAG.test(t) && cur.flag === undefined && cur.range === undefined) return false;
+  if (FLAG.test(t) && cur.flag === undefined && (cur.range === undefined || !next || !NUM.test(next))) return false;
   if (QUAL.test(t) && cur.range === undefined && !NUM.test(cur.value ?? '')) return false;
   if (NOISE.test(t)) return false;
   return true;
@@ -301,7 +308,8 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     });
     if (!anyRow && drafts.length === 1 && drafts[0]!.value === undefined) {
       const head = cleanNameTokens(drafts[0]!.name).join(' ');
-      if (head && head.length < 60 && !lookupTest(head, urine) && !/:/.test(head)) {
+      const headerWords = (head.match(/\b(?:tests?|results?|value|flags?|units?|reference|ref|range|interval|component|name|lab|in range|out of range|previous|prior)\b/gi) ?? []).length;
+      if (head && head.length < 60 && !lookupTest(head, urine) && !/:/.test(head) && headerWords < 2) {
         panel = head;
         urine = PANEL_URINE.test(head);
       }

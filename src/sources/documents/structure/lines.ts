@@ -24,7 +24,7 @@ export interface CleanPage {
 
 const TIME = /\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m?\.?)?/i;
 const PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b/;
-const TTI_MARK = /\b(?:P(?:AGE|G)?\.?\s*#?\s*\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})?|FROM[-\s:]|TO[-\s:]|FAX|T-\d+|#\d+|F-\d+)\b/i;
+const TTI_MARK = /\b(?:P(?:AGE|G)?\.?:?\s*#?\s*\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})?|FROM[-\s:]|TO[-\s:]|FAX|T-\d+|#\d+|F-\d+)\b/i;
 
 /** A fax header (TTI) line: date and time, plus a phone number or a page/FROM marker, near the top. */
 export function isFaxHeaderLine(text: string): boolean {
@@ -32,7 +32,7 @@ export function isFaxHeaderLine(text: string): boolean {
   if (!t || t.length > 220) return false;
   if (!TIME.test(t)) return false;
   if (!findDates(t).length) return false;
-  if (/\b(collected|received|reported|signed|dob|birth|exam|admit|discharg|visit|service)\b/i.test(t)) return false;
+  if (/\b(collected|reported|signed|dob|birth|exam|admit|discharg|visit|service)\b/i.test(t)) return false;
   return PHONE.test(t) || TTI_MARK.test(t);
 }
 
@@ -40,7 +40,7 @@ const STAMP_WORDS = /^(?:RECEIVED|REC'?D|RECEIVED\s+BY|MEDICAL\s+RECORDS|HIM(?:\
 const STAMP_DATE = /^(?:[A-Z]{3}\s+\d{1,2},?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4})$/i;
 
 /** Page marker "Page 2 of 3", "PAGE 1 OF 1", "Pg 2/3", "P. 2/5", "2 of 3". */
-const PAGE_OF = /\b(?:page|pg\.?|p\.)\s*(\d{1,3})\s*(?:of|\/)\s*(\d{1,3})\b/gi;
+const PAGE_OF = /\b(?:page|pg\.?|p\.)\s*:?\s*(\d{1,3})\s*(?:of|\/)\s*(\d{1,3})\b/gi;
 
 export function pageMarker(text: string): { k: number; n: number } | undefined {
   let found: { k: number; n: number } | undefined;

@@ -1,0 +1,118 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseLabRows, ucumFor } from './labs.js';
+import type { Line } from './lines.js';
+
+const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
+const rows = (text: string) => parseLabRows(lines(text));
+const pick = (text: string) => rows(text).map((r) => [r.name, r.value, r.unit ?? null, r.flag ?? null, r.range?.text ?? null]);
+
+test('EHR layout: value, flag, spaced range, units', () => {
+  assert.deepEqual(
+    pick(`Component            Value   Flag   Ref Range      Units
+Glucose              112     H      70 - 99        mg/dL
+Potassium            3.3     L      3.5 - 5.1      mmol/L
+Sodium               139            135 - 145      mmol/L`),
+    [
+      ['Glucose', '112', 'mg/dL', 'H', '70-99'],
+      ['Potassium', '3.3', 'mmol/L', 'L', '3.5-5.1'],
+      ['Sodium', '139', 'mmol/L', null, '135-145'],
+    ],
+  );
+});
+
+test('units before the range and flags spelled High/Low at the end', () => {
+  assert.deepEqual(
+    pick(`TEST                 RESULT   UNITS     REFERENCE RANGE   FLAG
+TSH                  5.82     uIU/mL    0.45-4.50         High
+Free T4              0.71     ng/dL     0.82-1.77         Low
+Vitamin D, 25-Hydroxy 41      ng/mL     30-100`),
+    [
+      ['TSH', '5.82', 'uIU/mL', 'H', '0.45-4.50'],
+      ['Free T4', '0.71', 'ng/dL', 'L', '0.82-1.77'],
+      ['Vitamin D, 25-Hydroxy', '41', 'ng/mL', null, '30-100'],
+    ],
+  );
+});
+
+test('units inside the range column, flags glued to the value or in parentheses', () => {
+  const r = rows(`HEMOGLOBIN A1c                    6.9 H          <5.7 % of total Hgb
+UREA NITROGEN (BUN)                         5L     7-25 mg/dL
+EGFR                              58 (L)         > OR = 60 mL/min/1.73m2
+PLATELET COUNT                    201            140-400 Thousand/uL`);
+  assert.deepEqual(
+    r.map((x) => [x.name, x.value, x.ucum ?? null, x.flag ?? null, x.range?.low ?? null, x.range?.high ?? null]),
+    [
+      ['HEMOGLOBIN A1c', '6.9', '%', 'H', null, 5.7],
+      ['UREA NITROGEN (BUN)', '5', 'mg/dL', 'L', 7, 25],
+      ['EGFR', '58', 'mL/min/{1.73_m2}', 'L', 60, null],
+      ['PLATELET COUNT', '201', '10*3/uL', null, 140, 400],
+    ],
+  );
+});
+
+test('star flags take their direction from the range; flag column before the value', () => {
+  const r = rows(`LDL Cholesterol      *     162     mg/dL    0-99
+HDL Cholesterol            38 *    mg/dL    >=40
+Triglycerides        H     201     mg/dL    <150`);
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.flag]), [
+    ['LDL Cholesterol', '162', 'H'],
+    ['HDL Cholesterol', '38', 'L'],
+    ['Triglycerides', '201', 'H'],
+  ]);
+});
+
+test('two result columns on one line, LIS style with ranges in parentheses', () => {
+  const r = rows(`WBC            12.9 H (3.8-10.8)        K/uL                   GLU                73   (65-99)       mg/dL
+PLT             111 L (140-400)         K/uL                   CO2                28   (20-32)       mEq/L`);
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.flag ?? null, x.ucum ?? null, x.loinc ?? null]), [
+    ['WBC', '12.9', 'H', '10*3/uL', '6690-2'],
+    ['GLU', '73', null, 'mg/dL', '2345-7'],
+    ['PLT', '111', 'L', '10*3/uL', '777-3'],
+    ['CO2', '28', null, 'meq/L', '2028-9'],
+  ]);
+});
+
+test('a name and its value on two lines, lab footnote codes stripped', () => {
+  const r = rows(`Hemoglobin01                   15.6           g/dL        13.2-17.1      01
+BUN    01
+                               17             mg/dL       7-25           01`);
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.unit]), [
+    ['Hemoglobin', '15.6', 'g/dL'],
+    ['BUN', '17', 'mg/dL'],
+  ]);
+});
+
+test('demographic and header lines are not results', () => {
+  const r = rows(`DOB: 03/24/1961 AGE: 63            Phone: 480.555.0121
+Collected: 11/04/2024 / 11:08 AM      Client #: 00543767
+Page 1 of 2
+Glucose 89 65-99 mg/dL`);
+  assert.deepEqual(r.map((x) => x.name), ['Glucose']);
+});
+
+test('qualitative urinalysis values and comparator values', () => {
+  const r = rows(`URINALYSIS, ROUTINE
+Color                 Yellow           Yellow
+Protein               Trace   A        Negative
+pH                    6.0              5.0-8.0
+CRP                   <0.5             0.0-4.9 mg/L`);
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.loinc ?? null, x.flag ?? null]), [
+    ['Color', 'Yellow', '5778-6', null],
+    ['Protein', 'Trace', '20454-5', 'A'],
+    ['pH', '6.0', '5803-2', null],
+    ['CRP', '<0.5', '1988-5', null],
+  ]);
+  const crp = r[3]!;
+  assert.equal(crp.comparator, '<');
+  assert.equal(crp.numeric, 0.5);
+});
+
+test('printed units map to UCUM', () => {
+  assert.equal(ucumFor('x10E3/uL'), '10*3/uL');
+  assert.equal(ucumFor('10^3/µL'), '10*3/uL');
+  assert.equal(ucumFor('mIU/L'), 'm[IU]/L');
+  assert.equal(ucumFor('mEq/L'), 'meq/L');
+  assert.equal(ucumFor('%'), '%');
+  assert.equal(ucumFor('furlongs'), undefined);
+});
