@@ -1,0 +1,110 @@
+/**
+ * Character error rate against ground truth, and the per-degradation CER of a faxgen corpus
+ * (the `eval fax` suite reuses `measureCer`).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Collapses every run of whitespace to one space and trims. */
+export function normalizeWhitespace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Levenshtein distance over UTF-16 code units, O(n·m) time, O(m) memory. */
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  let prev = new Uint32Array(b.length + 1);
+  let cur = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      const sub = prev[j - 1] + cost;
+      cur[j] = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/**
+ * Edit distance between whitespace-normalised texts divided by the reference length
+ * (the definition faxgen's ocr_check.mjs uses). 0 = perfect; can exceed 1 for garbage.
+ */
+export function characterErrorRate(ref: string, hyp: string): number {
+  const r = normalizeWhitespace(ref);
+  const h = normalizeWhitespace(hyp);
+  if (!r.length) return h.length ? 1 : 0;
+  return levenshtein(r, h) / r.length;
+}
+
+/** Degradation names reported by measureCer; a fax is split by its resolution. */
+export type DegradationName = 'clean' | 'fax_fine' | 'fax_standard' | 'scan' | 'photo';
+
+/** Names a transmission's degradation from its ground truth (`degradation.kind` + `resolution`). */
+export function degradationName(gt: { degradation?: { kind?: string; resolution?: string } }): DegradationName | string {
+  const kind = gt.degradation?.kind ?? 'unknown';
+  if (kind === 'fax') return gt.degradation?.resolution === 'standard' ? 'fax_standard' : 'fax_fine';
+  return kind;
+}
+
+export interface CerOptions {
+  /** Reads one transmission's pages; the caller supplies OCR (readPages + a pool). */
+  readTransmission: (files: Array<{ path: string; format: string; page?: number }>, dir: string) => Promise<string[]>;
+  /** Only the first N transmissions. */
+  limit?: number;
+  /** Only these degradation names. */
+  only?: string[];
+  /** Progress lines. */
+  log?: (line: string) => void;
+}
+
+export interface CerResult {
+  /** Character-weighted CER per degradation (sum of edits / sum of reference characters). */
+  cer: Record<string, number>;
+  /** Pages scored per degradation. */
+  pages: Record<string, number>;
+  /** Per page detail. */
+  detail: Array<{ id: string; page: number; degradation: string; cer: number }>;
+}
+
+/**
+ * CER per degradation over a folder of faxgen transmissions (tx-*.json beside their files).
+ * OCR is injected (`readTransmission`) so this stays independent of the pool's lifetime.
+ */
+export async function measureCer(corpusDir: string, opts: CerOptions): Promise<CerResult> {
+  const names = (await readdir(corpusDir)).filter((n) => /^tx-.*\.json$/.test(n)).sort();
+  const edits: Record<string, number> = {};
+  const chars: Record<string, number> = {};
+  const pages: Record<string, number> = {};
+  const detail: CerResult['detail'] = [];
+  let done = 0;
+  for (const name of names) {
+    if (opts.limit !== undefined && done >= opts.limit) break;
+    const gt = JSON.parse(await readFile(join(corpusDir, name), 'utf8'));
+    const deg = degradationName(gt);
+    if (opts.only && !opts.only.includes(deg)) continue;
+    done++;
+    const texts = await opts.readTransmission(gt.files, corpusDir);
+    for (const p of gt.pages as Array<{ page: number; text: string }>) {
+      const ref = normalizeWhitespace(p.text);
+      const hyp = normalizeWhitespace(texts[p.page - 1] ?? '');
+      const e = levenshtein(ref, hyp);
+      edits[deg] = (edits[deg] ?? 0) + e;
+      chars[deg] = (chars[deg] ?? 0) + ref.length;
+      pages[deg] = (pages[deg] ?? 0) + 1;
+      const c = ref.length ? e / ref.length : hyp.length ? 1 : 0;
+      detail.push({ id: gt.id, page: p.page, degradation: deg, cer: c });
+      opts.log?.(`${gt.id} p${p.page} ${deg} CER ${(c * 100).toFixed(2)}%`);
+    }
+  }
+  const cer: Record<string, number> = {};
+  for (const k of Object.keys(edits)) cer[k] = chars[k] ? edits[k] / chars[k] : 0;
+  return { cer, pages, detail };
+}

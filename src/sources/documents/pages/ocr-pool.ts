@@ -1,0 +1,156 @@
+/**
+ * A pool of tesseract.js workers, offline: language data from the npm package
+ * @tesseract.js-data/eng (best_int, LSTM only), no cache written (`cacheMethod: 'none'`),
+ * never a network fetch (langPath is a local folder; images are passed as bytes).
+ */
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+
+const require = createRequire(import.meta.url);
+
+/** Folder holding eng.traineddata.gz (best_int). */
+export const ENG_LANG_PATH = join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
+
+export interface OcrWord {
+  text: string;
+  /** [x0, y0, x1, y1] in the recognised image's pixels. */
+  box: [number, number, number, number];
+  confidence: number;
+}
+
+export interface OcrLine {
+  text: string;
+  box: [number, number, number, number];
+  confidence: number;
+  words: OcrWord[];
+}
+
+export interface OcrResult {
+  text: string;
+  /** Mean word confidence 0..100 (tesseract's page confidence). */
+  confidence: number;
+  words: OcrWord[];
+  lines: OcrLine[];
+}
+
+export interface OcrPoolOptions {
+  /** Workers; default = available cores. */
+  size?: number;
+  /** Page segmentation mode; default SINGLE_BLOCK (keeps table rows in reading order). */
+  psm?: PSM;
+}
+
+type Bbox = { x0: number; y0: number; x1: number; y1: number };
+const toBox = (b: Bbox): [number, number, number, number] => [b.x0, b.y0, b.x1, b.y1];
+
+interface Job {
+  image: Buffer;
+  params: Record<string, string>;
+  resolve: (r: OcrResult) => void;
+  reject: (e: unknown) => void;
+}
+
+/** Converts tesseract.js blocks output to words and lines. */
+export function flattenBlocks(data: { text?: string; confidence?: number; blocks?: unknown }): OcrResult {
+  const lines: OcrLine[] = [];
+  const words: OcrWord[] = [];
+  const blocks = (data.blocks ?? []) as Array<{ paragraphs: Array<{ lines: Array<{ text: string; confidence: number; bbox: Bbox; words: Array<{ text: string; confidence: number; bbox: Bbox }> }> }> }>;
+  for (const b of blocks) {
+    for (const p of b.paragraphs ?? []) {
+      for (const l of p.lines ?? []) {
+        const lw: OcrWord[] = [];
+        for (const w of l.words ?? []) {
+          const t = w.text.trim();
+          if (!t) continue;
+          lw.push({ text: t, box: toBox(w.bbox), confidence: w.confidence });
+        }
+        words.push(...lw);
+        lines.push({ text: l.text.replace(/\n$/, ''), box: toBox(l.bbox), confidence: l.confidence, words: lw });
+      }
+    }
+  }
+  return { text: data.text ?? '', confidence: data.confidence ?? 0, words, lines };
+}
+
+export class OcrPool {
+  readonly size: number;
+  private readonly psm: PSM;
+  private workers: Promise<Worker>[] = [];
+  private idle: Worker[] = [];
+  private queue: Job[] = [];
+  private started = false;
+  private closed = false;
+
+  constructor(opts: OcrPoolOptions = {}) {
+    this.size = Math.max(1, opts.size ?? availableParallelism());
+    this.psm = opts.psm ?? PSM.SINGLE_BLOCK;
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    for (let i = 0; i < this.size; i++) {
+      const w = (async () => {
+        const worker = await createWorker('eng', OEM.LSTM_ONLY, {
+          langPath: ENG_LANG_PATH,
+          cacheMethod: 'none',
+          gzip: true,
+          // No cache path in the working folder: nothing is written (cacheMethod none); data lives in the wasm FS.
+          cachePath: '/nonexistent-vessel-ocr-cache',
+        });
+        await worker.setParameters({ tessedit_pageseg_mode: this.psm, preserve_interword_spaces: '1' });
+        this.idle.push(worker);
+        this.pump();
+        return worker;
+      })();
+      w.catch((e) => {
+        // A worker that cannot start fails every waiting job rather than hanging it.
+        for (const j of this.queue.splice(0)) j.reject(e);
+      });
+      this.workers.push(w);
+    }
+  }
+
+  private pump(): void {
+    while (this.idle.length && this.queue.length) {
+      const worker = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      worker
+        .recognize(job.image, job.params, { text: true, blocks: true })
+        .then((r) => job.resolve(flattenBlocks(r.data)), job.reject)
+        .finally(() => {
+          this.idle.push(worker);
+          this.pump();
+        });
+    }
+  }
+
+  /** Recognises one image (PNG/JPEG/BMP bytes). Jobs queue when every worker is busy. */
+  recognize(image: Buffer, opts: { psm?: PSM } = {}): Promise<OcrResult> {
+    if (this.closed) return Promise.reject(new Error('OcrPool terminated'));
+    this.start();
+    const params: Record<string, string> = opts.psm ? { tessedit_pageseg_mode: opts.psm } : {};
+    return new Promise((resolve, reject) => {
+      this.queue.push({ image, params, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Jobs waiting for a worker. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Stops every worker; pending jobs are rejected. Safe to call twice. */
+  async terminate(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const j of this.queue.splice(0)) j.reject(new Error('OcrPool terminated'));
+    const ws = await Promise.allSettled(this.workers);
+    await Promise.all(ws.map((w) => (w.status === 'fulfilled' ? w.value.terminate() : undefined)));
+    this.workers = [];
+    this.idle = [];
+  }
+}

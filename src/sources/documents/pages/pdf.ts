@@ -1,0 +1,212 @@
+/**
+ * PDF pages through pdfjs-dist (legacy build, no eval, no scripting, local fonts/cmaps/wasm):
+ * the text layer with word boxes when it is real, else a grey raster for OCR.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PageWord } from '../../../core/types.js';
+import type { Raster } from './raster.js';
+
+const require = createRequire(import.meta.url);
+const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
+const dir = (name: string) => join(PDFJS_ROOT, name) + '/';
+
+/** Render budget per page: beyond it the scale is lowered (a 200-inch poster page stays bounded). */
+export const MAX_RENDER_PIXELS = 40_000_000;
+/** Default render resolution for OCR when the page holds no image of known resolution. */
+export const DEFAULT_RENDER_DPI = 300;
+
+export type PdfOpenResult =
+  | { ok: true; doc: PDFDocumentProxy }
+  | { ok: false; code: 'pdf-password' | 'pdf-password-wrong' | 'pdf-corrupt'; message: string };
+
+/** Opens a PDF; password problems and corrupt files come back as codes, never thrown. */
+export async function openPdf(bytes: Uint8Array, password?: string): Promise<PdfOpenResult> {
+  try {
+    const task = getDocument({
+      data: new Uint8Array(bytes), // pdfjs transfers (detaches) the buffer it is given: pass a copy
+      password,
+      isEvalSupported: false,
+      enableXfa: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: false,
+      wasmUrl: dir('wasm'),
+      standardFontDataUrl: dir('standard_fonts'),
+      cMapUrl: dir('cmaps'),
+      cMapPacked: true,
+      iccUrl: dir('iccs'),
+      verbosity: 0,
+    });
+    const doc = await task.promise;
+    return { ok: true, doc };
+  } catch (e) {
+    const err = e as { name?: string; code?: number; message?: string };
+    if (err?.name === 'PasswordException') {
+      // code 1 = NEED_PASSWORD, 2 = INCORRECT_PASSWORD
+      return err.code === 2 && password !== undefined
+        ? { ok: false, code: 'pdf-password-wrong', message: 'The password given for this PDF is not correct.' }
+        : { ok: false, code: 'pdf-password', message: 'This PDF is protected by a password. Supply the password to read it.' };
+    }
+    return { ok: false, code: 'pdf-corrupt', message: `The PDF could not be opened: ${err?.message ?? String(e)}` };
+  }
+}
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  hasEOL?: boolean;
+}
+
+export interface TextLayer {
+  text: string;
+  words: PageWord[];
+  /** Page size in PDF points (the pixel space of `words`). */
+  width: number;
+  height: number;
+  /** Non-space characters. */
+  chars: number;
+}
+
+/**
+ * Share of characters that look like real text (letters, digits, common punctuation) and of
+ * words that contain a vowel or digit: a broken ToUnicode map gives symbols or consonant soup.
+ */
+export function textLayerQuality(text: string): number {
+  const chars = [...text.replace(/\s+/g, '')];
+  if (!chars.length) return 0;
+  const good = chars.filter((c) => /[\p{L}\p{N}.,:;()\/#%'"\-+&*@$<>=?!\[\]_°µ·]/u.test(c) && !/[\u0000-\u001f\ue000-\uf8ff\ufffd]/u.test(c)).length;
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w) && w.length > 2);
+  const voweled = words.filter((w) => /[aeiouyAEIOUY0-9]/.test(w)).length;
+  const wordScore = words.length ? voweled / words.length : 1;
+  return (good / chars.length) * wordScore;
+}
+
+/** A text layer is "real" with at least this many characters and this quality. */
+export const TEXT_LAYER_MIN_CHARS = 20;
+export const TEXT_LAYER_MIN_QUALITY = 0.75;
+
+/** Reads a page's text layer: items grouped into lines top to bottom, words with boxes in points. */
+export async function pageTextLayer(page: PDFPageProxy): Promise<TextLayer> {
+  const vp = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+  type Placed = { str: string; x0: number; x1: number; y0: number; y1: number; h: number };
+  const placed: Placed[] = [];
+  for (const it of content.items as TextItemLike[]) {
+    if (!('str' in it) || !it.str) continue;
+    // Item origin (baseline start) and end in viewport pixels (top-left origin).
+    const [a, b, , , e, f] = it.transform;
+    const h = Math.hypot(it.transform[2], it.transform[3]) || it.height || 1;
+    const p0 = vp.convertToViewportPoint(e, f);
+    const angle = Math.atan2(b, a);
+    const p1 = vp.convertToViewportPoint(e + it.width * Math.cos(angle), f + it.width * Math.sin(angle));
+    const x0 = Math.min(p0[0], p1[0]);
+    const x1 = Math.max(p0[0], p1[0]);
+    const yb = Math.max(p0[1], p1[1]);
+    placed.push({ str: it.str, x0, x1, y0: yb - h * 0.85, y1: yb + h * 0.2, h });
+  }
+  // Group into lines by vertical overlap, then order lines top to bottom and items left to right.
+  placed.sort((p, q) => p.y1 - q.y1 || p.x0 - q.x0);
+  const lines: Placed[][] = [];
+  for (const p of placed) {
+    const mid = (p.y0 + p.y1) / 2;
+    const line = lines.find((l) => {
+      const ref = l[0];
+      return mid > ref.y0 && mid < ref.y1 && Math.abs(p.h - ref.h) < Math.max(p.h, ref.h) * 0.6;
+    });
+    if (line) line.push(p);
+    else lines.push([p]);
+  }
+  lines.sort((l, m) => l[0].y1 - m[0].y1);
+  const words: PageWord[] = [];
+  const textLines: string[] = [];
+  for (const l of lines) {
+    l.sort((p, q) => p.x0 - q.x0);
+    let s = '';
+    let lastX1: number | undefined;
+    for (const p of l) {
+      if (lastX1 !== undefined && p.x0 - lastX1 > p.h * 0.12 && !s.endsWith(' ') && !p.str.startsWith(' ')) s += ' ';
+      s += p.str;
+      lastX1 = p.x1;
+      // Split the item into words, dividing its width by character count.
+      const n = p.str.length || 1;
+      const cw = (p.x1 - p.x0) / n;
+      const re = /\S+/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(p.str))) {
+        words.push({ text: m[0], box: [round(p.x0 + m.index * cw), round(p.y0), round(p.x0 + (m.index + m[0].length) * cw), round(p.y1)] });
+      }
+    }
+    textLines.push(s.replace(/\s+$/, ''));
+  }
+  const text = textLines.join('\n');
+  return { text, words, width: Math.round(vp.width), height: Math.round(vp.height), chars: text.replace(/\s+/g, '').length };
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Native resolution of the largest image painted on the page, assuming it spans the page
+ * (true of scans and faxes); undefined when the page has no image.
+ */
+export async function pageImageDpi(page: PDFPageProxy): Promise<{ xdpi: number; ydpi: number } | undefined> {
+  const vp = page.getViewport({ scale: 1 });
+  const ops = await page.getOperatorList();
+  let best: { w: number; h: number } | undefined;
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    if (fn !== OPS.paintImageXObject && fn !== OPS.paintInlineImageXObject && fn !== OPS.paintImageMaskXObject) continue;
+    const arg = ops.argsArray[i]?.[0];
+    let w: number | undefined;
+    let h: number | undefined;
+    if (arg && typeof arg === 'object' && 'width' in arg) {
+      w = arg.width;
+      h = arg.height;
+    } else if (typeof arg === 'string') {
+      const obj = await new Promise<{ width?: number; height?: number } | undefined>((resolve) => {
+        try {
+          const objs = arg.startsWith('g_') ? page.commonObjs : page.objs;
+          objs.get(arg, (o: { width?: number; height?: number }) => resolve(o));
+        } catch {
+          resolve(undefined);
+        }
+        setTimeout(() => resolve(undefined), 2000).unref();
+      });
+      w = obj?.width;
+      h = obj?.height;
+    }
+    if (w && h && (!best || w * h > best.w * best.h)) best = { w, h };
+  }
+  if (!best) return undefined;
+  return { xdpi: (best.w / vp.width) * 72, ydpi: (best.h / vp.height) * 72 };
+}
+
+/** Renders a page to grey at `dpi` (capped by MAX_RENDER_PIXELS). */
+export async function renderPage(doc: PDFDocumentProxy, page: PDFPageProxy, dpi: number): Promise<Raster> {
+  const base = page.getViewport({ scale: 1 });
+  let scale = dpi / 72;
+  const px = base.width * base.height * scale * scale;
+  if (px > MAX_RENDER_PIXELS) scale *= Math.sqrt(MAX_RENDER_PIXELS / px);
+  const vp = page.getViewport({ scale });
+  const width = Math.max(1, Math.floor(vp.width));
+  const height = Math.max(1, Math.floor(vp.height));
+  type Ctx2d = { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+  const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: unknown; context: Ctx2d }; destroy(c: unknown): void } }).canvasFactory;
+  const cc = factory.create(width, height);
+  try {
+    const ctx = cc.context;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    await page.render({ canvasContext: ctx, canvas: cc.canvas, viewport: vp, background: '#ffffff' } as never).promise;
+    const rgba = ctx.getImageData(0, 0, width, height).data;
+    const data = new Uint8Array(width * height);
+    for (let i = 0, j = 0; i < data.length; i++, j += 4) data[i] = (rgba[j] * 77 + rgba[j + 1] * 150 + rgba[j + 2] * 29) >> 8;
+    const eff = scale * 72;
+    return { data, width, height, xdpi: eff, ydpi: eff };
+  } finally {
+    factory.destroy(cc);
+  }
+}

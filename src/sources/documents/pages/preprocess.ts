@@ -1,0 +1,263 @@
+/**
+ * Page image preprocessing before OCR, as pure functions over grey rasters (sharp for the
+ * resampling and filters): square pixels, lighting, noise, skew, blank detection.
+ * Each step is measured on the faxgen corpus (see README.md beside this file).
+ */
+import sharp from 'sharp';
+import type { Raster } from './raster.js';
+
+/** sharp refuses inputs above this (decompression bombs). */
+export const SHARP_LIMIT_PIXELS = 300_000_000;
+
+export const rawSharp = (r: Raster) =>
+  sharp(Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength), { raw: { width: r.width, height: r.height, channels: 1 }, limitInputPixels: SHARP_LIMIT_PIXELS });
+
+/** Runs a sharp pipeline and returns a grey raster with the given dpi. */
+export async function toRaster(img: sharp.Sharp, xdpi?: number, ydpi?: number): Promise<Raster> {
+  const { data, info } = await img.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  let d = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (info.channels !== 1) {
+    const g = new Uint8Array(info.width * info.height);
+    for (let i = 0; i < g.length; i++) g[i] = d[i * info.channels];
+    d = g;
+  }
+  return { data: d, width: info.width, height: info.height, xdpi, ydpi };
+}
+
+/**
+ * Stretches non-square pixels (204×98 dpi standard fax) to square ones by upsampling the
+ * coarser axis. Returns the raster unchanged when the resolutions agree within 10 %.
+ */
+export async function squarePixels(r: Raster): Promise<Raster> {
+  const { xdpi, ydpi } = r;
+  if (!xdpi || !ydpi || Math.abs(xdpi / ydpi - 1) < 0.1) return r;
+  const dpi = Math.max(xdpi, ydpi);
+  const width = Math.round((r.width * dpi) / xdpi);
+  const height = Math.round((r.height * dpi) / ydpi);
+  return toRaster(rawSharp(r).resize({ width, height, fit: 'fill', kernel: 'cubic' }), dpi, dpi);
+}
+
+/** Downscales a raster over `maxPixels` (keeping aspect); returns the factor applied (≤ 1). */
+export async function boundSize(r: Raster, maxPixels: number): Promise<{ raster: Raster; factor: number }> {
+  const px = r.width * r.height;
+  if (px <= maxPixels) return { raster: r, factor: 1 };
+  const f = Math.sqrt(maxPixels / px);
+  const width = Math.max(1, Math.floor(r.width * f));
+  const height = Math.max(1, Math.floor(r.height * f));
+  const out = await toRaster(rawSharp(r).resize({ width, height, fit: 'fill' }), r.xdpi && r.xdpi * f, r.ydpi && r.ydpi * f);
+  return { raster: out, factor: f };
+}
+
+export interface PageStats {
+  /** Share of pixels darker than the threshold. */
+  dark: number;
+  /** Share of dark pixels with no dark 8-neighbour (salt noise, dithering). */
+  isolated: number;
+  /** Dark pixels that belong to strokes (≥ 2 dark neighbours), outside margins and streak columns. */
+  ink: number;
+  /** True when the page holds (almost) nothing but noise, streaks and borders. */
+  blank: boolean;
+  /** Distinct grey levels used (2 = bilevel). */
+  levels: number;
+}
+
+/** Measures ink, noise and blankness on a grey raster (threshold 128). */
+export function pageStats(r: Raster): PageStats {
+  const { data, width: w, height: h } = r;
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < data.length; i++) hist[data[i]]++;
+  let levels = 0;
+  for (let i = 0; i < 256; i++) if (hist[i] > data.length * 0.0005) levels++;
+  // Adaptive paper level: threshold halfway between the darkest 1% and the paper (median).
+  let acc = 0;
+  let p01 = 0;
+  let p50 = 255;
+  for (let i = 0; i < 256; i++) {
+    acc += hist[i];
+    if (acc < data.length * 0.01) p01 = i;
+    if (acc >= data.length * 0.5) {
+      p50 = i;
+      break;
+    }
+  }
+  const thr = Math.max(40, Math.min(200, (p01 + p50) / 2));
+  const colDark = new Uint32Array(w);
+  let dark = 0;
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) if (data[row + x] < thr) {
+      dark++;
+      colDark[x]++;
+    }
+  }
+  const streak = new Uint8Array(w);
+  for (let x = 0; x < w; x++) streak[x] = colDark[x] > h * 0.5 ? 1 : 0;
+  const mx = Math.floor(w * 0.03);
+  const my = Math.floor(h * 0.03);
+  let isolated = 0;
+  let ink = 0;
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      if (data[i] >= thr) continue;
+      let n = 0;
+      if (data[i - w - 1] < thr) n++;
+      if (data[i - w] < thr) n++;
+      if (data[i - w + 1] < thr) n++;
+      if (data[i - 1] < thr) n++;
+      if (data[i + 1] < thr) n++;
+      if (data[i + w - 1] < thr) n++;
+      if (data[i + w] < thr) n++;
+      if (data[i + w + 1] < thr) n++;
+      if (n === 0) isolated++;
+      else if (n >= 2 && x >= mx && x < w - mx && y >= my && y < h - my && !streak[x] && !streak[x - 1] && !streak[x + 1]) ink++;
+    }
+  }
+  const total = w * h;
+  // A single short line of text at 200 dpi is ~1500 stroke pixels; a blank page has less than that.
+  const blank = p50 - p01 < 25 || ink < Math.max(300, total * 0.0002);
+  return { dark: dark / total, isolated: dark ? isolated / dark : 0, ink: ink / total, blank, levels };
+}
+
+/**
+ * Skew angle in degrees (positive = text rises to the right… as seen in the image, rotate by
+ * −angle to fix) by maximising the variance of the row profile of dark pixels over ±maxDeg.
+ */
+export function estimateSkew(r: Raster, maxDeg = 4): number {
+  // Sample dark pixels on a coarse grid to keep this cheap on 2000×2500 pages.
+  const step = Math.max(1, Math.round(Math.min(r.width, r.height) / 700));
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let y = 0; y < r.height; y += step) {
+    for (let x = 0; x < r.width; x += step) if (r.data[y * r.width + x] < 128) {
+      xs.push(x);
+      ys.push(y);
+    }
+  }
+  if (xs.length < 200) return 0;
+  const cx = r.width / 2;
+  const score = (deg: number) => {
+    const t = (deg * Math.PI) / 180;
+    const s = Math.sin(t);
+    const c = Math.cos(t);
+    const bins = new Map<number, number>();
+    for (let i = 0; i < xs.length; i++) {
+      const b = Math.round(((ys[i] * c - (xs[i] - cx) * s) / step));
+      bins.set(b, (bins.get(b) ?? 0) + 1);
+    }
+    let ss = 0;
+    for (const v of bins.values()) ss += v * v;
+    return ss;
+  };
+  let best = 0;
+  let bestScore = score(0);
+  for (let d = -maxDeg; d <= maxDeg + 1e-9; d += 0.25) {
+    const sc = score(d);
+    if (sc > bestScore) [best, bestScore] = [d, sc];
+  }
+  for (let d = best - 0.2; d <= best + 0.2 + 1e-9; d += 0.05) {
+    const sc = score(d);
+    if (sc > bestScore) [best, bestScore] = [d, sc];
+  }
+  return Math.round(best * 100) / 100;
+}
+
+/** Rotates by `deg` degrees (clockwise) on white; the canvas grows to hold the corners. */
+export async function rotate(r: Raster, deg: number): Promise<Raster> {
+  if (!deg) return r;
+  return toRaster(rawSharp(r).rotate(deg, { background: { r: 255, g: 255, b: 255 } }), r.xdpi, r.ydpi);
+}
+
+/**
+ * Evens out lighting on photos and grey scans: divides by a smooth background estimate
+ * (downscaled, max-filtered paper level) and stretches contrast, so shadows become paper.
+ */
+export async function flattenLighting(r: Raster): Promise<Raster> {
+  const sw = Math.max(8, Math.round(r.width / 16));
+  const sh = Math.max(8, Math.round(r.height / 16));
+  // Paper level: small image, dilate (max) to remove text, then blur and scale back up.
+  const small = await toRaster(rawSharp(r).resize({ width: sw, height: sh, fit: 'fill', kernel: 'cubic' }));
+  const dil = new Uint8Array(small.data.length);
+  const k = 2;
+  for (let y = 0; y < sh; y++) {
+    for (let x = 0; x < sw; x++) {
+      let m = 0;
+      for (let dy = -k; dy <= k; dy++) {
+        const yy = Math.min(sh - 1, Math.max(0, y + dy));
+        for (let dx = -k; dx <= k; dx++) {
+          const v = small.data[yy * sw + Math.min(sw - 1, Math.max(0, x + dx))];
+          if (v > m) m = v;
+        }
+      }
+      dil[y * sw + x] = m;
+    }
+  }
+  const bg = await toRaster(rawSharp({ data: dil, width: sw, height: sh }).blur(2).resize({ width: r.width, height: r.height, fit: 'fill', kernel: 'cubic' }));
+  const out = new Uint8Array(r.data.length);
+  for (let i = 0; i < out.length; i++) {
+    const b = Math.max(16, bg.data[i]);
+    out[i] = Math.min(255, Math.round((r.data[i] * 255) / b));
+  }
+  return toRaster(rawSharp({ data: out, width: r.width, height: r.height }).normalise({ lower: 1, upper: 99 }), r.xdpi, r.ydpi);
+}
+
+/** 3×3 median (salt-and-pepper noise, dithering dots). */
+export async function median3(r: Raster): Promise<Raster> {
+  return toRaster(rawSharp(r).median(3), r.xdpi, r.ydpi);
+}
+
+/** Encodes a raster as PNG with its resolution (tesseract reads the pHYs chunk). */
+export async function toPng(r: Raster): Promise<Buffer> {
+  const dpi = Math.round(r.xdpi ?? 300);
+  return rawSharp(r).withMetadata({ density: dpi }).png({ compressionLevel: 1 }).toBuffer();
+}
+
+/**
+ * Removes dark connected components (8-connected) of at most `maxArea` pixels: fax specks
+ * and lost dither dots go, thin strokes stay (a median filter erodes them). Returns the
+ * cleaned raster and the number of specks per megapixel (a noise measure).
+ */
+export function despeckle(r: Raster, maxArea = 4, thr = 128): { raster: Raster; specksPerMp: number } {
+  const { width: w, height: h, data } = r;
+  const out = new Uint8Array(data);
+  const seen = new Uint8Array(w * h);
+  const stack = new Int32Array(Math.max(16, maxArea + 9));
+  const comp = new Int32Array(maxArea + 1);
+  let specks = 0;
+  for (let start = 0; start < data.length; start++) {
+    if (seen[start] || data[start] >= thr) continue;
+    // Flood fill, but stop collecting once the component is larger than maxArea.
+    let sp = 0;
+    let n = 0;
+    let big = false;
+    stack[sp++] = start;
+    seen[start] = 1;
+    const q: number[] = [];
+    while (sp > 0 || q.length) {
+      const i = sp > 0 ? stack[--sp] : q.pop()!;
+      if (n <= maxArea) comp[n] = i;
+      n++;
+      if (n > maxArea) big = true;
+      const x = i % w;
+      const y = (i - x) / w;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= w || (dx === 0 && dy === 0)) continue;
+          const j = yy * w + xx;
+          if (seen[j] || data[j] >= thr) continue;
+          seen[j] = 1;
+          if (sp < stack.length) stack[sp++] = j;
+          else q.push(j);
+        }
+      }
+    }
+    if (!big) {
+      specks++;
+      for (let k = 0; k < n; k++) out[comp[k]] = 255;
+    }
+  }
+  return { raster: { ...r, data: out }, specksPerMp: (specks * 1e6) / (w * h) };
+}

@@ -1,0 +1,75 @@
+/**
+ * Page rasters: one 8-bit grey channel with its resolution, the common currency between the
+ * decoders (TIFF, PDF render, JPEG/PNG) and the OCR preprocessing.
+ */
+import UTIF from 'utif2';
+
+export interface Raster {
+  /** 8-bit grey, row-major, width*height bytes (0 = black). */
+  data: Uint8Array;
+  width: number;
+  height: number;
+  /** Pixels per inch as stored (TIFF tags, PDF render scale); undefined = unknown. */
+  xdpi?: number;
+  ydpi?: number;
+}
+
+/** Largest page accepted before downscaling (pixels). */
+export const MAX_PAGE_PIXELS = 100_000_000;
+
+type Ifd = Record<string, unknown> & { width?: number; height?: number; data?: Uint8Array };
+
+function rational(v: unknown): number | undefined {
+  if (!Array.isArray(v) || !v.length) return undefined;
+  const x = v[0];
+  if (Array.isArray(x)) return x[1] ? x[0] / x[1] : x[0];
+  return typeof x === 'number' ? x : undefined;
+}
+
+export interface TiffDirectory {
+  index: number;
+  width: number;
+  height: number;
+  xdpi?: number;
+  ydpi?: number;
+  compression?: number;
+}
+
+/** Lists the image directories (pages) of a TIFF without decoding pixels. Throws on a non-TIFF. */
+export function tiffDirectories(bytes: Uint8Array): { ifds: Ifd[]; pages: TiffDirectory[] } {
+  const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const ifds = UTIF.decode(ab) as unknown as Ifd[];
+  const pages: TiffDirectory[] = [];
+  ifds.forEach((ifd, index) => {
+    const w = (ifd.t256 as number[] | undefined)?.[0];
+    const h = (ifd.t257 as number[] | undefined)?.[0];
+    if (!w || !h) return;
+    // Resolution unit 3 = centimetres.
+    const unit = (ifd.t296 as number[] | undefined)?.[0] ?? 2;
+    const f = unit === 3 ? 2.54 : 1;
+    const xr = rational(ifd.t282);
+    const yr = rational(ifd.t283);
+    pages.push({ index, width: w, height: h, xdpi: xr ? xr * f : undefined, ydpi: yr ? yr * f : undefined, compression: (ifd.t259 as number[] | undefined)?.[0] });
+  });
+  return { ifds, pages };
+}
+
+/** Decodes one TIFF directory to grey. Throws on corrupt data (callers turn it into an issue). */
+export function decodeTiffPage(bytes: Uint8Array, ifds: Ifd[], dir: TiffDirectory): Raster {
+  const ifd = ifds[dir.index];
+  const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  UTIF.decodeImage(ab, ifd as never);
+  const rgba = UTIF.toRGBA8(ifd as never);
+  const n = dir.width * dir.height;
+  if (rgba.length < n * 4) throw new Error(`TIFF page ${dir.index + 1}: decoded ${rgba.length} bytes, expected ${n * 4}`);
+  const data = new Uint8Array(n);
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    // Luma; transparent pixels count as white paper.
+    const a = rgba[j + 3];
+    const y = (rgba[j] * 77 + rgba[j + 1] * 150 + rgba[j + 2] * 29) >> 8;
+    data[i] = a === 255 ? y : 255 - (((255 - y) * a) >> 8);
+  }
+  // Free the decoded planes held on the IFD (bounded memory over long faxes).
+  delete (ifd as Record<string, unknown>).data;
+  return { data, width: dir.width, height: dir.height, xdpi: dir.xdpi, ydpi: dir.ydpi };
+}
