@@ -1,0 +1,177 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DiagnosticReport, Immunization, MedicationStatement, Observation } from '@medplum/fhirtypes';
+import type { ExtractedPage } from '../../../core/types.js';
+import { classify } from './classify.js';
+import { parseDate } from './dates.js';
+import { findPatient, findServiceDate, parseName } from './identity.js';
+import { cleanPage, isFaxHeaderLine, type Line } from './lines.js';
+import { structureTransmission } from './index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixture = (n: string) => readFileSync(join(here, 'fixtures', n), 'utf8');
+const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
+const page = (n: number, text: string): ExtractedPage => ({ page: n, text, method: 'plain' });
+
+test('a cover sheet, a two-page lab report and a visit note become three documents', () => {
+  const pages = [1, 2, 3, 4].map((n) => page(n, fixture(`three-docs-p${n}.txt`)));
+  const r = structureTransmission(pages);
+  assert.deepEqual(
+    r.segments?.map((s) => [s.firstPage, s.lastPage, s.type, s.date]),
+    [
+      [1, 1, 'fax_cover_sheet', '2024-03-14'],
+      [2, 3, 'lab_report', '2024-03-01'],
+      [4, 4, 'office_visit_note', '2024-03-08'],
+    ],
+  );
+  // One patient for both documents, with MRN.
+  const keys = new Set(r.segments?.slice(1).map((s) => s.subject));
+  assert.equal(keys.size, 1);
+  const who = r.subjects?.[[...keys][0]!];
+  assert.equal(who?.family, 'Quillfeather');
+  assert.deepEqual(who?.given, ['Maren', 'J']);
+  assert.equal(who?.birthDate, '1975-02-11');
+  assert.equal(who?.identifiers?.[0]?.value, '77120455');
+  assert.match(who?.identifiers?.[0]?.system ?? '', /^urn:vessel:mrn/);
+  // Lab results with LOINC, UCUM, flags, the collection date and page; a DiagnosticReport that lists them.
+  const obs = r.resources!.filter((x) => x.resource.resourceType === 'Observation');
+  assert.equal(obs.length, 9);
+  const k = obs.find((x) => (x.resource as Observation).code.text === 'Potassium')!;
+  const ko = k.resource as Observation;
+  assert.equal(ko.code.coding?.[0]?.code, '2823-3');
+  assert.deepEqual(ko.valueQuantity, { value: 3.3, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' });
+  assert.equal(ko.interpretation?.[0]?.coding?.[0]?.code, 'L');
+  assert.equal(ko.referenceRange?.[0]?.low?.value, 3.5);
+  assert.equal(ko.effectiveDateTime, '2024-03-01');
+  assert.equal(k.location.page, 2);
+  assert.equal(obs.find((x) => (x.resource as Observation).code.text === 'TSH')!.location.page, 3);
+  const dr = r.resources!.find((x) => x.resource.resourceType === 'DiagnosticReport')!.resource as DiagnosticReport;
+  assert.equal(dr.result?.length, 9);
+  // The note's medications and coded diagnoses.
+  const meds = r.resources!.filter((x) => x.resource.resourceType === 'MedicationStatement').map((x) => x.resource as MedicationStatement);
+  assert.deepEqual(meds.map((m) => [m.medicationCodeableConcept?.text, m.dosage?.[0]?.text]), [
+    ['atorvastatin 20 mg tablet', 'Take 1 tablet by mouth nightly'],
+    ['potassium chloride 10 mEq tablet', 'Take 1 tablet by mouth daily'],
+  ]);
+  const conds = r.resources!.filter((x) => x.resource.resourceType === 'Condition');
+  assert.deepEqual(conds.map((c) => (c.resource as { code: { coding: Array<{ code: string }> } }).code.coding[0]!.code), ['E78.5', 'E87.6']);
+  assert.ok(r.resources!.every((x) => x.subject === [...keys][0]));
+  assert.equal(r.label?.date, '2024-03-14');
+});
+
+test('fax header lines (TTI) never become patient names or values', () => {
+  const headers = [
+    '03/14/2024 10:32 FROM: JOHN SMITH MD   (608) 555-0144   P. 2/4',
+    'MAR-14-2024 10:32A   FROM-DAVID LEE CLINIC   +1 608 555 0144   T-118 P.002/004 F-221',
+    '2024-03-14 10:32:07   Fax Server   To: Records   Page 2 of 4',
+    'Received: 3/14/2024 10:32 AM; From: 6085550144; Page: 002 of 004',
+  ];
+  for (const h of headers) assert.ok(isFaxHeaderLine(h), h);
+  assert.ok(!isFaxHeaderLine('Collected: 03/01/2024 08:15   Reported: 03/02/2024 11:00'));
+  const body = `${headers[0]}\n\n  Name: Orla Brightwater    DOB: 07/30/1982\n  Glucose 99 70-99 mg/dL`;
+  const p = findPatient(cleanPage(1, body).lines, 1);
+  assert.equal(p.name, 'Orla Brightwater');
+  const r = structureTransmission([page(1, `${headers[1]}\n\nLAB REPORT\n  Collected: 01/05/2024\n  Glucose 99 70-99 mg/dL\n`)]);
+  assert.equal(r.subjects, undefined, 'no patient may come from the fax header');
+  assert.ok(r.issues?.some((i) => i.code === 'no-patient'));
+});
+
+test('RECEIVED stamps are removed from the text', () => {
+  const c = cleanPage(1, 'Patient Name:  DOE, JANE          RECEIVED\nDOB: 01/02/1950                 MAR 13 2024\n                                MEDICAL RECORDS\n');
+  assert.deepEqual(c.lines.map((l) => l.text.trim()).filter(Boolean), ['Patient Name:  DOE, JANE', 'DOB: 01/02/1950']);
+});
+
+test('each document type is recognised from a short realistic text', () => {
+  const cases: Record<string, string> = {
+    fax_cover_sheet: 'FAX\nTo: Records Dept           From: Dr. Lee\nPages: 3 (including cover)\nRe: records request\nCONFIDENTIALITY NOTICE: if you have received this fax in error please notify the sender.',
+    lab_report: 'LABORATORY REPORT\nSpecimen collected: 02/02/2024\nTest        Result   Flag   Reference Range   Units\nHemoglobin  13.1            12.0-15.5         g/dL\nWBC         7.2             3.4-10.8          x10E3/uL',
+    discharge_summary: 'DISCHARGE SUMMARY\nAdmitted: 01/02/2024   Discharged: 01/05/2024\nHospital Course: treated with IV antibiotics.\nDischarge Diagnoses: community acquired pneumonia.\nDischarge Medications: amoxicillin.',
+    office_visit_note: 'PROGRESS NOTE\nChief Complaint: cough for 3 days\nHistory of Present Illness: ...\nReview of Systems: negative\nPhysical Exam: lungs clear\nAssessment and Plan: viral URI',
+    medication_list: 'CURRENT MEDICATIONS\nMedication              Instructions                    Status\nlisinopril 10 mg tablet Take 1 tablet by mouth daily   Active\nmetformin 500 mg tablet Take 1 tablet by mouth twice daily Active',
+    immunization_record: 'IMMUNIZATION HISTORY\nVaccine         Date Given    Dose   CVX   Lot #\nTdap            06/15/2018    1      115   HT3319\nInfluenza       10/01/2023    1      158   FL2231',
+    radiology_report: 'DIAGNOSTIC IMAGING REPORT\nEXAM: CT CHEST WITHOUT CONTRAST\nCLINICAL HISTORY: cough\nTECHNIQUE: axial images\nFINDINGS: no nodules.\nIMPRESSION: No acute process.\nRadiologist: A. Chen, MD',
+    referral_letter: 'March 2, 2024\nDear Dr. Patel:\nThank you for seeing my patient for evaluation of palpitations.\nReason for referral: palpitations\nSincerely,\nMaria Gomez, MD',
+    insurance_billing: 'EXPLANATION OF BENEFITS\nTHIS IS NOT A BILL\nMember ID: XJ22   Claim #: 12345\nService Date   Billed   Allowed   Deductible   Copay   Plan Paid   You Owe\n01/02/2024    $120.00  $80.00    $0.00        $20.00  $60.00      $20.00',
+  };
+  for (const [type, text] of Object.entries(cases)) assert.equal(classify(lines(text)).type, type, type);
+});
+
+test('names in "LAST, FIRST M" and "First Last" forms', () => {
+  assert.deepEqual(parseName('MOCKWOOD, JANE A'), { name: 'Jane A Mockwood', given: ['Jane', 'A'], family: 'Mockwood' });
+  assert.deepEqual(parseName('Jane A. Mockwood'), { name: 'Jane A. Mockwood', given: ['Jane', 'A.'], family: 'Mockwood' });
+  assert.equal(parseName('Patient Information'), null);
+  assert.equal(parseName('Dr. Willie Specimenstrom'), null);
+});
+
+test('identity and date labels in their common variants', () => {
+  const variants: Array<[string, string, string, string | undefined]> = [
+    ['Patient: PIKE, ROSALIND M     DOB: 4/9/1958     MRN: 00123456', 'Pike', '1958-04-09', '00123456'],
+    ['Pt Name: Rosalind Pike\nDate of Birth: April 9, 1958\nMR#: A-77881', 'Pike', '1958-04-09', 'A-77881'],
+    ['Name: Rosalind Pike          Birth Date: 1958-04-09       Chart #: MR-642492', 'Pike', '1958-04-09', 'MR-642492'],
+    ['RE: Rosalind Pike DOB: 04/09/58', 'Pike', '1958-04-09', undefined],
+    ['Patient Information          Specimen Information\nPIKE, ROSALIND               Specimen: KU798731\nD.O.B. 04-09-1958            Patient ID: E3365182', 'Pike', '1958-04-09', 'E3365182'],
+  ];
+  for (const [text, family, dob, mrn] of variants) {
+    const p = findPatient(lines(text), 1);
+    assert.equal(p.family, family, text);
+    assert.equal(p.given?.[0], 'Rosalind', text);
+    assert.equal(p.birthDate, dob, text);
+    assert.equal(p.mrn, mrn, text);
+  }
+  const when = (t: string, type: string) => findServiceDate(lines(t), type, '1958-04-09');
+  assert.equal(when('DOB: 04/09/1958\nDate Collected: 3/1/24 0803', 'lab_report'), '2024-03-01');
+  assert.equal(when('Exam Date: 2024-02-10 09:15', 'radiology_report'), '2024-02-10');
+  assert.equal(when('Admitted: 02/06/2023   Discharged: 02/08/2023', 'discharge_summary'), '2023-02-08');
+  assert.equal(when('Date of Service: Feb 3, 2024', 'office_visit_note'), '2024-02-03');
+  assert.equal(when('As of: Sep 16, 2025', 'medication_list'), '2025-09-16');
+  assert.equal(parseDate('14-MAR-2024'), '2024-03-14');
+  assert.equal(parseDate('02/30/2024'), null);
+});
+
+test('a patient change splits documents even without page markers', () => {
+  const a = 'LAB REPORT\nPatient: Ada Stone   DOB: 01/01/1950\nCollected: 01/02/2024\nGlucose 99 70-99 mg/dL';
+  const b = 'LAB REPORT\nPatient: Ben Stone   DOB: 02/02/1952\nCollected: 01/02/2024\nGlucose 101 70-99 mg/dL H';
+  const r = structureTransmission([page(1, a), page(2, b)]);
+  assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 2]]);
+  assert.equal(Object.keys(r.subjects ?? {}).length, 2);
+  assert.notEqual(r.segments?.[0]?.subject, r.segments?.[1]?.subject);
+});
+
+test('immunization rows become Immunizations with CVX, date and lot', () => {
+  const text = 'OFFICIAL IMMUNIZATION RECORD\nName: Ada Stone     Birth Date: 01/01/1950\nVaccine        Date Given   Dose   CVX   Trade Name    Lot #\nTdap           06/15/2018   1      115   Boostrix      HT3319\nZoster (RZV)   11/09/2021   2      187   Shingrix      P291633T';
+  const r = structureTransmission([page(1, text)]);
+  const imm = r.resources!.filter((x) => x.resource.resourceType === 'Immunization').map((x) => x.resource as Immunization);
+  assert.deepEqual(imm.map((i) => [i.vaccineCode.coding?.[0]?.code, i.occurrenceDateTime, i.lotNumber, i.protocolApplied?.[0]?.doseNumberPositiveInt]), [
+    ['115', '2018-06-15', 'HT3319', 1],
+    ['187', '2021-11-09', 'P291633T', 2],
+  ]);
+});
+
+test('boxes come from the words of the row when the page has words', () => {
+  const text = 'LAB REPORT\nPatient: Ada Stone DOB: 01/01/1950\nCollected: 01/02/2024\nGlucose 112 H 70-99 mg/dL\nSodium 139 135-145 mmol/L';
+  const words = [
+    { text: 'Glucose', box: [100, 400, 220, 430] as [number, number, number, number] },
+    { text: '112', box: [400, 402, 450, 430] as [number, number, number, number] },
+    { text: 'H', box: [480, 402, 495, 430] as [number, number, number, number] },
+    { text: '70-99', box: [600, 401, 690, 431] as [number, number, number, number] },
+    { text: 'mg/dL', box: [720, 400, 800, 430] as [number, number, number, number] },
+    { text: 'Sodium', box: [100, 450, 210, 480] as [number, number, number, number] },
+    { text: '139', box: [400, 450, 450, 480] as [number, number, number, number] },
+  ];
+  const r = structureTransmission([{ page: 1, text, method: 'ocr', words }]);
+  const glu = r.resources!.find((x) => (x.resource as Observation).code?.text === 'Glucose')!;
+  assert.deepEqual(glu.location, { page: 1, box: [100, 400, 800, 431] });
+  const na = r.resources!.find((x) => (x.resource as Observation).code?.text === 'Sodium')!;
+  assert.deepEqual(na.location, { page: 1, box: [100, 450, 450, 480] });
+});
+
+test('odd input does not throw', () => {
+  assert.deepEqual(structureTransmission([]).resources, []);
+  const r = structureTransmission([page(1, ''), page(2, '\u0000\u0001 ### 12/99/9999 ::: ')]);
+  assert.ok(Array.isArray(r.resources));
+  // @ts-expect-error deliberately wrong input
+  assert.ok(Array.isArray(structureTransmission(null).resources));
+});
