@@ -58,7 +58,7 @@ class Oracle {
 interface SetState {
   index: ReferenceIndex;
   oracle: Oracle;
-  refs: Array<{ from: number; ref: string }>;
+  refs: Array<{ ref: string; context?: string }>;
   n: number;
 }
 
@@ -117,7 +117,7 @@ export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Pr
         set.index.add(i, r.resource, r.fullUrl);
         set.oracle.add(i, r.resource, r.fullUrl);
         forEachReference(r.resource, (ref) => {
-          if (!ref.startsWith('#')) set.refs.push({ from: i, ref });
+          if (!ref.startsWith('#')) set.refs.push({ ref, context: r.fullUrl });
         });
         fileItems.push({ resource: r.resource, fullUrl: r.fullUrl });
       }
@@ -154,7 +154,7 @@ export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Pr
   let dangling = 0;
   const unresolvedForms: Record<string, number> = {};
   for (const set of sets.values()) {
-    for (const { ref } of set.refs) {
+    for (const { ref, context } of set.refs) {
       const t = set.oracle.target(ref);
       if (t === undefined || t < 0) {
         dangling++;
@@ -163,7 +163,7 @@ export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Pr
         continue;
       }
       resolvable++;
-      if (set.index.resolve(ref) === t) resolved++;
+      if (set.index.resolve(ref, context) === t) resolved++;
     }
   }
 

@@ -1,7 +1,8 @@
 /**
  * DSTU2 → R4 for the resource shapes Apple Health's clinical-records export (and other older
- * patient portals) still produce. Each rule fires only on a DSTU2-only element or type, so an
- * R4 resource passes through untouched. Works in place on parsed JSON; returns whether
+ * patient portals) still produce, plus the few STU3 shapes that differ the same way (string
+ * statuses, `context`, `notGiven`). Each rule fires only on an element or type that R4 does not
+ * have, so an R4 resource passes through untouched. Works in place on parsed JSON; returns whether
  * anything was changed.
  */
 type Json = Record<string, unknown>;
@@ -125,6 +126,9 @@ const MAPPERS: Record<string, Mapper> = {
     m = move(r, 'reporter', 'asserter') || m;
     m = move(r, 'onset', 'onsetDateTime') || m;
     m = move(r, 'lastOccurence', 'lastOccurrence') || m;
+    // STU3: clinicalStatus / verificationStatus were codes.
+    if (typeof r.clinicalStatus === 'string') (r.clinicalStatus = cc(ALLERGY_CLINICAL, r.clinicalStatus)), (m = true);
+    if (typeof r.verificationStatus === 'string') (r.verificationStatus = cc(ALLERGY_VERIFICATION, r.verificationStatus)), (m = true);
     if (typeof r.status === 'string') {
       const [clinical, verification] = ALLERGY_STATUS[r.status] ?? [undefined, undefined];
       if (clinical && r.clinicalStatus === undefined) r.clinicalStatus = cc(ALLERGY_CLINICAL, clinical);
@@ -150,6 +154,16 @@ const MAPPERS: Record<string, Mapper> = {
   },
   Immunization(r) {
     let m = move(r, 'date', 'occurrenceDateTime');
+    if (typeof r.notGiven === 'boolean') {
+      if (r.notGiven) r.status = 'not-done';
+      delete r.notGiven;
+      m = true;
+    }
+    if (Array.isArray(r.practitioner)) {
+      r.performer = r.practitioner.filter(isObj).map((p) => ({ actor: p.actor, function: p.role }));
+      delete r.practitioner;
+      m = true;
+    }
     if (typeof r.wasNotGiven === 'boolean') {
       if (r.wasNotGiven) r.status = 'not-done';
       delete r.wasNotGiven;
@@ -221,6 +235,11 @@ const MAPPERS: Record<string, Mapper> = {
     let m = false;
     if (isObj(r.category)) (r.category = [r.category]), (m = true);
     if (isObj(r.performer)) (r.performer = [r.performer]), (m = true);
+    // STU3: performer was [{ role, actor }].
+    if (Array.isArray(r.performer) && r.performer.some((p) => isObj(p) && isObj(p.actor))) {
+      r.performer = r.performer.map((p) => (isObj(p) && isObj(p.actor) ? p.actor : p));
+      m = true;
+    }
     m = move(r, 'request', 'basedOn', asArray) || m;
     m = move(r, 'codedDiagnosis', 'conclusionCode') || m;
     return m;
@@ -245,8 +264,27 @@ const MAPPERS: Record<string, Mapper> = {
   },
 };
 
-/** Maps a DSTU2-shaped resource to R4 in place; returns true when it changed anything. */
+/** STU3 `context` (an Encounter or EpisodeOfCare reference) became `encounter` in R4. */
+const HAS_CONTEXT = new Set(['Observation', 'Procedure', 'DiagnosticReport', 'MedicationRequest', 'Condition', 'Communication']);
+
+/** Maps a DSTU2- (or STU3-) shaped resource to R4 in place; returns true when it changed anything. */
 export function mapDstu2(r: Json): boolean {
-  const mapper = MAPPERS[r.resourceType as string];
-  return mapper ? mapper(r) : false;
+  const type = r.resourceType as string;
+  let m = false;
+  if (HAS_CONTEXT.has(type) && isObj(r.context) && typeof r.context.reference === 'string') {
+    m = move(r, 'context', 'encounter');
+  }
+  if (type === 'MedicationRequest' && isObj(r.requester) && isObj(r.requester.agent)) (r.requester = r.requester.agent), (m = true);
+  if (type === 'MedicationStatement' && typeof r.taken === 'string') {
+    if (r.taken === 'n') r.status = 'not-taken';
+    delete r.taken;
+    m = true;
+  }
+  if (type === 'Procedure' && typeof r.notDone === 'boolean') {
+    if (r.notDone) r.status = 'not-done';
+    delete r.notDone;
+    m = move(r, 'notDoneReason', 'statusReason') || true;
+  }
+  const mapper = MAPPERS[type];
+  return (mapper ? mapper(r) : false) || m;
 }

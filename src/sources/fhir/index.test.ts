@@ -304,3 +304,32 @@ test('malformed JSON says where', async () => {
   const e = await one('{"resourceType": "Patient",\n  "id": "p1" "gender": "male"}');
   assert.match(e.issues[0].message, /malformed JSON at line 2, column \d+/);
 });
+
+test('STU3 shapes that differ from R4 are mapped too', async () => {
+  const e = await one({
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [
+      { resource: { resourceType: 'AllergyIntolerance', id: 'a', patient: { reference: 'Patient/p' }, clinicalStatus: 'active', verificationStatus: 'confirmed', code: { text: 'Peanut' } } },
+      { resource: { resourceType: 'Observation', id: 'o', status: 'final', code: { text: 'x' }, subject: { reference: 'Patient/p' }, context: { reference: 'Encounter/e1' } } },
+      { resource: { resourceType: 'Immunization', id: 'i', status: 'completed', notGiven: true, patient: { reference: 'Patient/p' }, vaccineCode: { text: 'Flu' }, date: '2018-10' } },
+      { resource: { resourceType: 'MedicationRequest', id: 'm', status: 'active', intent: 'order', subject: { reference: 'Patient/p' }, medicationCodeableConcept: { text: 'x' }, requester: { agent: { reference: 'Practitioner/d' } } } },
+    ],
+  });
+  assert.deepEqual(errors(e), []);
+  const [a, o, i, m] = e.resources.map((x) => x.resource as any);
+  assert.equal(a.clinicalStatus.coding[0].code, 'active');
+  assert.equal(a.verificationStatus.coding[0].code, 'confirmed');
+  assert.deepEqual(o.encounter, { reference: 'Encounter/e1' });
+  assert.equal(o.context, undefined);
+  assert.equal(i.status, 'not-done');
+  assert.equal(i.occurrenceDateTime, '2018-10');
+  assert.deepEqual(m.requester, { reference: 'Practitioner/d' });
+});
+
+test('an R4 resource passes through the DSTU2 mapper unchanged', async () => {
+  const r4 = { resourceType: 'Condition', id: 'c', clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] }, category: [{ text: 'problem' }], subject: { reference: 'Patient/p' }, encounter: { reference: 'Encounter/e' }, code: { text: 'Asthma' }, recordedDate: '2020-01-02' };
+  const e = await one(r4);
+  assert.deepEqual(e.resources[0].resource, r4);
+  assert.ok(!e.issues.some((i) => i.code === 'dstu2-mapped'));
+});

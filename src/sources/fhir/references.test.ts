@@ -80,3 +80,12 @@ test('forEachReference terminates on an object graph with a cycle', () => {
   forEachReference(a, (ref) => seen.push(ref));
   assert.deepEqual(seen, ['Patient/1']);
 });
+
+test('a relative reference resolves against the base of its own entry first', () => {
+  const items = [
+    { resource: r({ resourceType: 'Patient', id: '1' }), fullUrl: 'http://a.example/fhir/Patient/1' },
+    { resource: r({ resourceType: 'Patient', id: '1' }), fullUrl: 'http://b.example/fhir/Patient/1' },
+    { resource: r({ resourceType: 'Observation', id: 'o', subject: { reference: 'Patient/1' } }), fullUrl: 'http://a.example/fhir/Observation/o' },
+  ];
+  assert.equal(resolveReferences(items).links[0].target, 0);
+});

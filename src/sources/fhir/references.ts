@@ -87,11 +87,21 @@ export class ReferenceIndex {
     }
   }
 
-  /** The index of the resource a reference string points to, or undefined. */
-  resolve(ref: string): number | undefined {
+  /**
+   * The index of the resource a reference string points to, or undefined. `context` is the
+   * fullUrl of the referring entry: a relative reference resolves against its base first.
+   */
+  resolve(ref: string, context?: string): number | undefined {
     const exact = this.byUrl.get(stripHistory(ref));
     if (exact !== undefined) return exact;
     const p = parseReference(ref);
+    if (p.kind === 'relative' && context) {
+      const c = REL.exec(context);
+      if (c?.[1] && /^https?:/.test(c[1])) {
+        const hit = this.byUrl.get(`${c[1]}/${p.type}/${p.id}`);
+        if (hit !== undefined) return hit;
+      }
+    }
     if (p.kind === 'conditional' && p.type && p.identifier !== undefined) {
       const hit = this.byIdentifier.get(`${p.type}?${p.identifier}`);
       return hit === undefined || hit < 0 ? undefined : hit;
@@ -145,7 +155,7 @@ export function resolveReferences(items: ReadonlyArray<{ resource: Resource; ful
         report.links.push({ from, path, reference, kind: 'contained' });
         return;
       }
-      const target = idx.resolve(reference);
+      const target = idx.resolve(reference, it.fullUrl);
       report.links.push({ from, path, reference, kind: parsed.kind, target });
       if (target === undefined) report.unresolved++;
       else report.resolved++;
