@@ -57,7 +57,7 @@ test('deliberately broken files give issues, not exceptions', { skip: absent(fil
 });
 
 test('dicomdirtests: every readable variant gives 2 patients, 6 studies, 13 series, 31 images', { skip: absent(join(files, 'dicomdirtests')) }, () => {
-  for (const name of ['DICOMDIR', 'DICOMDIR-bigEnd', 'DICOMDIR-implicit', 'DICOMDIR-reordered', 'DICOMDIR-nopatient']) {
+  for (const name of ['DICOMDIR', 'DICOMDIR-bigEnd', 'DICOMDIR-implicit', 'DICOMDIR-reordered', 'DICOMDIR-nopatient', 'DICOMDIR-nooffset']) {
     const t = readDicomdirTree(readFileSync(join(files, 'dicomdirtests', name)));
     assert.deepEqual([t.patients.length, t.studies.length, t.series.length, t.instances.length], [2, 6, 13, 31], name);
     assert.ok(t.instances.every((i) => i.seriesKey && i.studyKey && i.patientKey), `${name}: every image is placed in the tree`);

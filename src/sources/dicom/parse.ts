@@ -166,11 +166,32 @@ function repairOverrun(body: Buffer, ds: DataSet, transferSyntax: string, start:
   const vr = body.toString('latin1', end + 4, end + 6);
   const lenAt = explicit ? (vr === 'SQ' || vr === 'UN' ? end + 8 : -1) : end + 4;
   if (lenAt < 0) return undefined;
-  const len = big ? body.readUInt32BE(lenAt) : body.readUInt32LE(lenAt);
-  if (len === 0xffffffff || lenAt + 4 + len <= body.length) return undefined;
-  const copy = Buffer.from(body);
-  copy.writeUInt32LE(0xffffffff, lenAt);
-  return copy;
+  const read32 = (at: number) => (big ? body.readUInt32BE(at) : body.readUInt32LE(at));
+  const len = read32(lenAt);
+  if (len === 0xffffffff || lenAt + 4 + len > body.length) {
+    if (len === 0xffffffff) return undefined;
+    const copy = Buffer.from(body);
+    copy.writeUInt32LE(0xffffffff, lenAt);
+    return copy;
+  }
+  // The sequence fits: look for an item of it whose declared length runs past the end.
+  let pos = lenAt + 4;
+  const seqEnd = pos + len;
+  while (pos + 8 <= seqEnd) {
+    const group = big ? body.readUInt16BE(pos) : body.readUInt16LE(pos);
+    const element = big ? body.readUInt16BE(pos + 2) : body.readUInt16LE(pos + 2);
+    if (group !== 0xfffe || element !== 0xe000) return undefined;
+    const itemLen = read32(pos + 4);
+    if (itemLen === 0xffffffff) return undefined;
+    if (pos + 8 + itemLen > seqEnd) {
+      const copy = Buffer.from(body);
+      if (big) copy.writeUInt32BE(0xffffffff, pos + 4);
+      else copy.writeUInt32LE(0xffffffff, pos + 4);
+      return copy;
+    }
+    pos += 8 + itemLen;
+  }
+  return undefined;
 }
 
 /** Raw bytes of an element, bounded by the buffer (truncated files may declare more). */
