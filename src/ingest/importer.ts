@@ -106,7 +106,7 @@ export class Importer {
   ): Promise<ImportEvent> {
     const { doc, created } = await this.store.transaction(async (tx) => {
       const res = await tx.documents.insertIfNew(
-        { sha256: r.sha256, channel: parentId ? 'zip-entry' : (opts.channel ?? 'cli'), filename: safeName(filename), format: r.format, size: r.size, state: 'queued', parentId, personId: opts.personId },
+        { sha256: r.sha256, channel: opts.channel ?? (parentId ? 'zip-entry' : 'cli'), filename: safeName(filename), format: r.format, size: r.size, state: 'queued', parentId, personId: opts.personId },
         tx.db,
       );
       if (res.created && r.format !== 'zip') await this.queue.enqueue(INGEST_JOB, { documentId: res.doc.id }, { dedupeKey: `ingest:${res.doc.id}` }, tx.db);
@@ -128,7 +128,7 @@ export class Importer {
     try {
       const problems = await walkZip(await this.vault.get(doc.sha256), this.limits, async (entry, open) => {
         const bytes = await readAll(await open(), this.limits.maxFileBytes);
-        const ev = await this.importBytes(bytes, path.posix.basename(entry.name), { ...opts, parentId: doc.id, depth: depth + 1 }, emit);
+        const ev = await this.importBytes(bytes, path.posix.basename(entry.name), { ...opts, channel: 'zip-entry', parentId: doc.id, depth: depth + 1 }, emit);
         entries++;
         emit({ ...ev, path: `${displayPath}!/${entry.name}` });
       });

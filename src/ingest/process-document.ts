@@ -29,7 +29,6 @@ export interface ProcessContext {
 
 const UNSUPPORTED_REASON: Record<string, string> = {
   unknown: 'the file type was not recognised (not a medical record format Vessel reads)',
-  text: 'plain text files are kept but not read yet',
   xml: 'this XML is not a CDA/C-CDA document; it is kept but not read',
 };
 
@@ -101,7 +100,12 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
       first = false;
       resourceCount += rows.length;
       pageCount += part.pages?.length ?? 0;
-      for (const child of part.children ?? []) await ctx.children.importChild(doc, child.name, child.bytes, child.relation);
+      // Children (attachments, embedded files) are stored a few at a time: their vault
+      // writes wait on fsync, which overlaps well; the database serialises the rest.
+      const children = part.children ?? [];
+      for (let i = 0; i < children.length; i += 8) {
+        await Promise.all(children.slice(i, i + 8).map((c) => ctx.children.importChild(doc, c.name, c.bytes, c.relation)));
+      }
     }
   } catch (err) {
     // An exception that escaped an adapter: the document shows it, the process goes on.

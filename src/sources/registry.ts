@@ -15,6 +15,7 @@ interface AdapterEntry {
 }
 
 const entries: AdapterEntry[] = [
+  { name: 'text', formats: ['text'], load: async () => (await import('./text/index.js')).textAdapter },
   { name: 'fhir', formats: ['fhir-json', 'fhir-ndjson'], load: async () => (await import('./fhir/index.js')).fhirAdapter },
   { name: 'dicom', formats: ['dicom', 'dicomdir'], load: async () => (await import('./dicom/index.js')).dicomAdapter },
 ];

@@ -13,6 +13,8 @@ import { migrateToLatest } from './migrations.js';
 export interface OpenedDatabase {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** The SQLite handle under Kysely, for bulk inserts inside a transaction (see ResourcesRepo). */
+  sqlite?: BetterSqlite3.Database;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ async function openSqlite(file: string): Promise<OpenedDatabase> {
   raw.pragma('busy_timeout = 10000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   await migrateToLatest(db, 'sqlite');
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite: raw, close: () => db.destroy() };
 }
 
 async function openPostgres(url: string, schema?: string, poolSize = 10): Promise<OpenedDatabase> {

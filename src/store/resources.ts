@@ -6,6 +6,7 @@ import type { SourceLocation } from '../core/types.js';
 import { nowIso } from '../core/time.js';
 import { codesOf, searchTextOf, sortDateOf } from '../record/index-fields.js';
 import { sql } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 
 export interface NewResource {
   resource: Resource & { id: string };
@@ -40,6 +41,8 @@ export class ResourcesRepo {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
+    /** Set only inside a transaction on SQLite: prepared statements, about 5x faster for bulk. */
+    private readonly sqlite?: BetterSqlite3.Database,
   ) {}
 
   /** Removes everything a document produced, so re-processing it is idempotent. */
@@ -54,6 +57,7 @@ export class ResourcesRepo {
   }
 
   async insertMany(items: NewResource[], db: Kysely<Database> = this.db): Promise<void> {
+    if (this.sqlite && db === this.db) return this.insertManySqlite(items, this.sqlite);
     const created = nowIso();
     for (let i = 0; i < items.length; i += BATCH) {
       const chunk = items.slice(i, i + BATCH);
@@ -94,6 +98,20 @@ export class ResourcesRepo {
           await sql`INSERT INTO resources_fts (text, resource_id) VALUES ${sql.join(withText.map((r) => sql`(${r.text}, ${r.id})`))}`.execute(db);
         }
       }
+    }
+  }
+
+  private insertManySqlite(items: NewResource[], raw: BetterSqlite3.Database): void {
+    const st = preparedFor(raw);
+    const created = nowIso();
+    for (const it of items) {
+      const r = it.resource;
+      const text = searchTextOf(r);
+      const res = st.resource.run(r.id, it.personId ?? null, it.documentId, r.resourceType, it.sourceId ?? null, sortDateOf(r), codesOf(r).join(' '), text, JSON.stringify(r), created);
+      if (res.changes === 0) continue; // the same id twice in one extraction keeps the first
+      const l = it.location;
+      st.provenance.run(r.id, it.documentId, l.page ?? null, l.box ? JSON.stringify(l.box) : null, l.xpath ?? null, l.entryId ?? null, l.segment ?? null, l.line ?? null, l.path ?? null);
+      if (text) st.fts.run(text, r.id);
     }
   }
 
@@ -163,4 +181,23 @@ function toStored(r: { id: string; person_id: string | null; document_id: string
     date: r.date ?? undefined,
     resource: JSON.parse(r.json),
   };
+}
+
+const statementCache = new WeakMap<BetterSqlite3.Database, { resource: BetterSqlite3.Statement; provenance: BetterSqlite3.Statement; fts: BetterSqlite3.Statement }>();
+
+function preparedFor(raw: BetterSqlite3.Database) {
+  let st = statementCache.get(raw);
+  if (!st) {
+    st = {
+      resource: raw.prepare(
+        'INSERT INTO resources (id, person_id, document_id, resource_type, source_id, date, codes, text, json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+      ),
+      provenance: raw.prepare(
+        'INSERT INTO provenance (resource_id, document_id, page, box_json, xpath, entry_id, segment, line, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (resource_id) DO NOTHING',
+      ),
+      fts: raw.prepare('INSERT INTO resources_fts (text, resource_id) VALUES (?, ?)'),
+    };
+    statementCache.set(raw, st);
+  }
+  return st;
 }

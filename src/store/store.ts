@@ -11,6 +11,7 @@ import { ResourcesRepo } from './resources.js';
 import { SearchRepo } from './search.js';
 import { AuditRepo } from './audit.js';
 import { openDatabase, type OpenOptions } from './connect.js';
+import type BetterSqlite3 from 'better-sqlite3';
 
 export class Store {
   readonly people: PeopleRepo;
@@ -24,22 +25,26 @@ export class Store {
     readonly db: Kysely<Database>,
     readonly dialect: Dialect,
     private readonly closeFn: () => Promise<void> = async () => {},
+    private readonly sqlite?: BetterSqlite3.Database,
+    inTransaction = false,
   ) {
     this.people = new PeopleRepo(db);
     this.documents = new DocumentsRepo(db);
-    this.resources = new ResourcesRepo(db, dialect);
+    // The raw SQLite handle is handed down only inside a transaction: there it is the
+    // transaction's own connection, so bulk statements cannot interleave with other work.
+    this.resources = new ResourcesRepo(db, dialect, inTransaction ? sqlite : undefined);
     this.search = new SearchRepo(db, dialect);
     this.audit = new AuditRepo(db);
   }
 
   static async open(opts: OpenOptions): Promise<Store> {
-    const { db, dialect, close } = await openDatabase(opts);
-    return new Store(db, dialect, close);
+    const { db, dialect, close, sqlite } = await openDatabase(opts);
+    return new Store(db, dialect, close, sqlite);
   }
 
   /** Runs `fn` in one transaction; the Store it gets writes inside that transaction. */
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect)));
+    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect, async () => {}, this.sqlite, true)));
   }
 
   /**

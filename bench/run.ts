@@ -1,0 +1,121 @@
+/**
+ * `npm run bench`: measures, never asserts. Prints a table (and with --json one JSON line per
+ * section). Each section needs only what it names; one that cannot run here says why.
+ *
+ *   npm run bench                 all sections
+ *   npm run bench -- ingest-fhir  one section (name filter)
+ *   npm run bench -- --json
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { openTestVessel, postgresSkipReason } from '../test/helpers/vessels.js';
+
+const CORPUS = path.resolve(process.env.VESSEL_CORPUS ?? '../shared/corpus');
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const filters = args.filter((a) => !a.startsWith('--'));
+
+type Figures = Record<string, string | number>;
+interface Section {
+  name: string;
+  run(): Promise<Figures | string>;
+}
+
+function filesUnder(dir: string, re: RegExp): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesUnder(p, re));
+    else if (re.test(e.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+}
+
+/** Imports the FHIR corpus through the whole pipeline (vault, jobs, adapter, store). */
+async function ingestFhir(dialect: 'sqlite' | 'postgres'): Promise<Figures | string> {
+  if (dialect === 'postgres') {
+    const skip = await postgresSkipReason();
+    if (skip) return skip;
+  }
+  const sets = [path.join(CORPUS, 'fhir/smart-generated-sample-data-r4-synthea'), path.join(CORPUS, 'fhir/smart-bulk-fhir-10-patients')];
+  if (!sets.every((s) => fs.existsSync(s))) return `corpus not present at ${CORPUS}`;
+  const tv = await openTestVessel(dialect, { key: randomBytes(32).toString('base64') });
+  try {
+    let peak = process.memoryUsage().rss;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const t0 = performance.now();
+    await tv.vessel.importer.importPaths(sets);
+    await tv.vessel.runJobsUntilIdle({ pollMs: 5 });
+    const seconds = (performance.now() - t0) / 1000;
+    clearInterval(timer);
+    const counts = await tv.vessel.store.resources.countByType();
+    const resources = Object.values(counts).reduce((a, b) => a + b, 0);
+    return { resources, seconds: +seconds.toFixed(2), 'resources/s': Math.round(resources / seconds), 'peak RSS MB': Math.round(peak / 1048576) };
+  } finally {
+    await tv.cleanup();
+  }
+}
+
+/** p50/p95/p99 of the API's list and search queries on whatever the FHIR corpus produced. */
+async function apiLatency(): Promise<Figures | string> {
+  const dir = path.join(CORPUS, 'fhir/smart-generated-sample-data-r4-synthea');
+  if (!fs.existsSync(dir)) return `corpus not present at ${CORPUS}`;
+  const { buildServer } = await import('../src/server/app.js');
+  const tv = await openTestVessel('sqlite');
+  try {
+    await tv.vessel.importer.importPaths([dir]);
+    await tv.vessel.runJobsUntilIdle({ pollMs: 5 });
+    const app = await buildServer(tv.vessel);
+    const people = (await app.inject('/api/people')).json() as Array<{ id: string }>;
+    const urls = people.flatMap((p) => [`/api/resources?person=${p.id}&type=Observation&limit=200`, `/api/resources?person=${p.id}&limit=200`, `/api/documents?person=${p.id}`, `/api/search?q=glucose&person=${p.id}`]);
+    const times: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      for (const url of urls) {
+        const t = performance.now();
+        await app.inject(url);
+        times.push(performance.now() - t);
+      }
+    }
+    await app.close();
+    times.sort((a, b) => a - b);
+    return { requests: times.length, 'p50 ms': +percentile(times, 50).toFixed(2), 'p95 ms': +percentile(times, 95).toFixed(2), 'p99 ms': +percentile(times, 99).toFixed(2) };
+  } finally {
+    await tv.cleanup();
+  }
+}
+
+/** The FHIR adapter alone, no store. */
+async function fhirParse(): Promise<Figures | string> {
+  const files = filesUnder(path.join(CORPUS, 'fhir'), /\.(json|ndjson)$/);
+  if (!files.length) return `corpus not present at ${CORPUS}`;
+  const { benchFhirParseDetailed } = await import('../src/sources/fhir/bench.js');
+  const r = await benchFhirParseDetailed(files);
+  return { files: r.files, resources: r.resources, 'resources/s': r.resourcesPerSecond, 'MB/s': +(r.bytes / 1048576 / r.seconds).toFixed(1), 'peak RSS MB': r.peakRssMb };
+}
+
+const sections: Section[] = [
+  { name: 'ingest-fhir-sqlite', run: () => ingestFhir('sqlite') },
+  { name: 'ingest-fhir-postgres', run: () => ingestFhir('postgres') },
+  { name: 'fhir-parse', run: fhirParse },
+  { name: 'api-latency-sqlite', run: apiLatency },
+];
+
+const selected = sections.filter((s) => !filters.length || filters.some((f) => s.name.includes(f)));
+const rows: Array<{ name: string; figures: Figures | string }> = [];
+for (const s of selected) {
+  let figures: Figures | string;
+  try {
+    figures = await s.run();
+  } catch (err) {
+    figures = `error: ${(err as Error).message}`;
+  }
+  rows.push({ name: s.name, figures });
+  if (asJson) console.log(JSON.stringify({ bench: s.name, ...(typeof figures === 'string' ? { skipped: figures } : figures) }));
+  else console.log(`${s.name.padEnd(22)} ${typeof figures === 'string' ? `(skipped: ${figures})` : Object.entries(figures).map(([k, v]) => `${k}=${v}`).join('  ')}`);
+}
