@@ -41,6 +41,14 @@ export function decideIdentity(h: PersonHints | undefined, people: KnownPerson[]
   const hints = h!;
   const ids = new Set((hints.identifiers ?? []).map((i) => `${i.system ?? ''}|${i.value}`));
   const byId = people.filter((p) => p.identifiers.some((i) => ids.has(`${i.system ?? ''}|${i.value}`)));
+  // An identifier is only as unique as its issuer: "Patient/1" from two servers are two
+  // people. A matching identifier with a different birth date or family name is no match.
+  const conflicts = (p: KnownPerson) =>
+    (!!hints.birthDate && !!p.birthDate && hints.birthDate.slice(0, 10) !== p.birthDate.slice(0, 10)) ||
+    (!!hints.family && !!p.family && norm(hints.family) !== norm(p.family));
+  if (byId.length === 1 && conflicts(byId[0])) {
+    return { kind: 'ambiguous', candidates: [byId[0].id], reason: 'the identifier matches someone whose name or birth date differs' };
+  }
   if (byId.length === 1) return { kind: 'match', personId: byId[0].id, by: 'identifier' };
   if (byId.length > 1) return { kind: 'ambiguous', candidates: byId.map((p) => p.id), reason: 'identifier shared by several people' };
 
