@@ -154,6 +154,8 @@ export async function buildServer(vessel: Vessel, opts: ServerOptions = {}): Pro
     return store.search.search(q, { personId: req.query.person, limit: intParam(req.query.limit, 50, 200) });
   });
 
+  await app.register((await import('./routes/views.js')).viewRoutes, { vessel }); // read models for the web app
+
   // --- web app ----------------------------------------------------------------------
   const webRoot = WEB_ROOTS.find((r) => fs.existsSync(path.join(r, 'index.html')));
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: ['index.html'] });

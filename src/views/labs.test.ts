@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Observation } from '@medplum/fhirtypes';
+import { groupObservations, plottable } from './labs.js';
+import type { SourcedResource } from './query.js';
+
+const src = { documentId: 'd1', filename: 'labs.pdf', page: 2 };
+function obs(id: string, o: Partial<Observation>): SourcedResource {
+  return { id, resourceType: 'Observation', date: o.effectiveDateTime, resource: { resourceType: 'Observation', status: 'final', code: {}, ...o } as Observation, source: src };
+}
+const glucose = { coding: [{ system: 'http://loinc.org', code: '2345-7', display: 'Glucose SerPl-mCnc' }] };
+const lab = [{ coding: [{ code: 'laboratory' }] }];
+
+test('results with the same LOINC code form one group, oldest first, latest flagged from its range', () => {
+  const groups = groupObservations(
+    [
+      obs('a', { code: glucose, category: lab, effectiveDateTime: '2023-01-01', valueQuantity: { value: 131, unit: 'mg/dL' }, referenceRange: [{ low: { value: 70 }, high: { value: 99 } }] }),
+      obs('b', { code: { ...glucose, text: 'GLUCOSE' }, category: lab, effectiveDateTime: '2021-01-01', valueQuantity: { value: 90, unit: 'mg/dL' } }),
+    ],
+    'lab',
+  );
+  assert.equal(groups.length, 1);
+  const g = groups[0];
+  assert.equal(g.key, 'loinc:2345-7');
+  assert.deepEqual(g.points.map((p) => p.resourceId), ['b', 'a']);
+  assert.equal(g.latest.resourceId, 'a');
+  assert.equal(g.latest.flag, 'H');
+  assert.equal(g.latest.rangeText, '70–99');
+  assert.equal(g.latest.source.page, 2);
+  assert.equal(g.unit, 'mg/dL');
+});
+
+test('without LOINC, names group regardless of case and punctuation; a stated interpretation wins', () => {
+  const groups = groupObservations(
+    [
+      obs('a', { code: { text: 'Hemoglobin A1c' }, effectiveDateTime: '2020-01-01', valueQuantity: { value: 5.9, unit: '%' }, interpretation: [{ coding: [{ code: 'A' }] }] }),
+      obs('b', { code: { text: 'HEMOGLOBIN A1C' }, effectiveDateTime: '2021-01-01', valueQuantity: { value: 6.1, unit: '%' } }),
+    ],
+    'lab',
+  );
+  assert.equal(groups.length, 1);
+  assert.equal(groups[0].points[0].flag, 'A');
+  assert.equal(groups[0].points[1].flag, undefined, 'no range, no interpretation: no flag invented');
+});
+
+test('vital signs stay out of labs; blood pressure components become their own groups', () => {
+  const items = [
+    obs('bp', {
+      category: [{ coding: [{ code: 'vital-signs' }] }],
+      code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] },
+      effectiveDateTime: '2023-06-21',
+      component: [
+        { code: { coding: [{ system: 'http://loinc.org', code: '8480-6', display: 'Systolic' }] }, valueQuantity: { value: 128, unit: 'mm[Hg]' } },
+        { code: { coding: [{ system: 'http://loinc.org', code: '8462-4', display: 'Diastolic' }] }, valueQuantity: { value: 82, unit: 'mm[Hg]' } },
+      ],
+    }),
+  ];
+  assert.equal(groupObservations(items, 'lab').length, 0);
+  const vitals = groupObservations(items, 'vital');
+  assert.deepEqual(vitals.map((g) => `${g.name} ${g.latest.display}`), ['Diastolic 82 mm[Hg]', 'Systolic 128 mm[Hg]']);
+});
+
+test('a point in another unit is not plotted against the group unit; entered-in-error is dropped', () => {
+  const [g] = groupObservations(
+    [
+      obs('a', { code: glucose, category: lab, effectiveDateTime: '2020-01-01', valueQuantity: { value: 5.5, unit: 'mmol/L' } }),
+      obs('b', { code: glucose, category: lab, effectiveDateTime: '2021-01-01', valueQuantity: { value: 99, unit: 'mg/dL' } }),
+      obs('c', { code: glucose, category: lab, effectiveDateTime: '2022-01-01', valueQuantity: { value: 101, unit: 'mg/dL' } }),
+      obs('d', { code: glucose, category: lab, status: 'entered-in-error', effectiveDateTime: '2022-02-01', valueQuantity: { value: 400, unit: 'mg/dL' } }),
+    ],
+    'lab',
+  );
+  assert.equal(g.unit, 'mg/dL');
+  assert.equal(g.points.length, 3);
+  assert.deepEqual(plottable(g).map((p) => p.resourceId), ['b', 'c']);
+});

@@ -1,0 +1,60 @@
+/**
+ * The home page of one person: what needs attention, and the key figures (latest vitals,
+ * active problems, current medications, allergies), each traceable to its source.
+ */
+import type { Store } from '../store/store.js';
+import { rowToDocument } from '../store/documents.js';
+import { loadSourced } from './query.js';
+import { groupObservations } from './labs.js';
+import { isActive, toFact } from './facts.js';
+import { attentionOf } from './attention.js';
+import { docSource } from './query.js';
+import type { Fact, HomeView } from './types.js';
+
+const byDateDesc = (a: Fact, b: Fact) => (b.date ?? '').localeCompare(a.date ?? '');
+
+/** Keeps the newest fact per title: the same medication listed by five visits shows once. */
+export function newestPerTitle(facts: Fact[]): Fact[] {
+  const seen = new Map<string, Fact>();
+  for (const f of [...facts].sort(byDateDesc)) {
+    const k = f.title.toLowerCase();
+    if (!seen.has(k)) seen.set(k, f);
+  }
+  return [...seen.values()];
+}
+
+export async function homeView(store: Store, personId: string): Promise<HomeView | undefined> {
+  const person = await store.people.get(personId);
+  if (!person) return undefined;
+  const [byType, docCount, docRows, observations, conditions, meds, allergies, recent] = await Promise.all([
+    store.resources.countByType(personId),
+    store.db.selectFrom('documents').select((eb) => eb.fn.countAll<string>().as('n')).where('person_id', '=', personId).executeTakeFirst(),
+    store.db
+      .selectFrom('documents')
+      .selectAll()
+      .where((eb) => eb.or([eb.and([eb('person_id', '=', personId), eb('state', '!=', 'done')]), eb('person_id', 'is', null)]))
+      .orderBy('created_at', 'desc')
+      .limit(200)
+      .execute(),
+    // The newest observations are enough for the latest vitals.
+    loadSourced(store, personId, { types: ['Observation'], limit: 3000 }),
+    loadSourced(store, personId, { types: ['Condition'], limit: 2000 }),
+    loadSourced(store, personId, { types: ['MedicationStatement', 'MedicationRequest'], limit: 2000 }),
+    loadSourced(store, personId, { types: ['AllergyIntolerance'], limit: 500 }),
+    store.db.selectFrom('documents').select(['id', 'filename', 'label_json', 'state', 'created_at']).where('person_id', '=', personId).orderBy('created_at', 'desc').limit(5).execute(),
+  ]);
+  const attention = attentionOf(docRows.map(rowToDocument));
+  return {
+    person: { id: person.id, displayName: person.displayName, ...(person.birthDate ? { birthDate: person.birthDate } : {}), ...(person.gender ? { gender: person.gender } : {}) },
+    counts: { documents: Number(docCount?.n ?? 0), resources: Object.values(byType).reduce((a, b) => a + b, 0), byType },
+    attention,
+    vitals: groupObservations(observations, 'vital'),
+    problems: newestPerTitle(conditions.map(toFact).filter(isActive)),
+    medications: newestPerTitle(meds.map(toFact).filter(isActive)),
+    allergies: newestPerTitle(allergies.map(toFact).filter((f) => isActive(f))),
+    recentDocuments: recent.map((r) => {
+      const s = docSource(r.id, r.filename, r.label_json);
+      return { id: r.id, filename: r.filename, ...(s.title ? { title: s.title } : {}), ...(s.date ? { date: s.date } : {}), state: r.state, createdAt: r.created_at };
+    }),
+  };
+}

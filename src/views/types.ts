@@ -1,0 +1,124 @@
+/**
+ * The read models the web app shows, as JSON. Shared by the server (src/views, routes) and
+ * the web app's typed API client (web/src/api.ts imports these types only).
+ */
+
+/** Where a fact came from: the document, and the spot inside it. */
+export interface SourceRef {
+  documentId: string;
+  filename: string;
+  /** The document's title or type label (e.g. "Discharge summary"). */
+  title?: string;
+  /** The document's own date (date of service), when it states one. */
+  date?: string;
+  facility?: string;
+  page?: number;
+  line?: number;
+  entryId?: string;
+}
+
+/** One item of a list (a medication, a problem, a visit…) with its source. */
+export interface Fact {
+  id: string;
+  resourceType: string;
+  date?: string;
+  title: string;
+  detail?: string;
+  status?: string;
+  source: SourceRef;
+}
+
+export type LabFlag = 'H' | 'L' | 'HH' | 'LL' | 'A' | 'N';
+
+export interface LabPoint {
+  resourceId: string;
+  date?: string;
+  value?: number;
+  /** The value as the source wrote it (text results, or a value in another unit). */
+  display: string;
+  unit?: string;
+  low?: number;
+  high?: number;
+  rangeText?: string;
+  flag?: LabFlag;
+  source: SourceRef;
+}
+
+export interface LabGroup {
+  /** `loinc:<code>` or `name:<normalised name>`. */
+  key: string;
+  loinc?: string;
+  name: string;
+  /** The unit most points use; the chart plots points in this unit. */
+  unit?: string;
+  latest: LabPoint;
+  /** Oldest first. */
+  points: LabPoint[];
+}
+
+export interface AttentionItem {
+  kind: 'failed' | 'unsupported' | 'needs-person' | 'in-progress';
+  documentId?: string;
+  filename?: string;
+  /** What happened, in plain words. */
+  message: string;
+  /** What the user can do about it. */
+  action: string;
+}
+
+export interface PersonSummary {
+  id: string;
+  displayName: string;
+  birthDate?: string;
+  gender?: string;
+}
+
+export interface HomeView {
+  person: PersonSummary;
+  counts: { documents: number; resources: number; byType: Record<string, number> };
+  attention: AttentionItem[];
+  vitals: LabGroup[];
+  problems: Fact[];
+  medications: Fact[];
+  allergies: Fact[];
+  /** Documents received most recently. */
+  recentDocuments: Array<{ id: string; filename: string; title?: string; date?: string; state: string; createdAt: string }>;
+}
+
+export type Granularity = 'year' | 'month' | 'day';
+
+export interface TimelineBucket {
+  /** `2019`, `2019-03` or `2019-03-14`. */
+  key: string;
+  count: number;
+  byType: Record<string, number>;
+}
+
+export interface TimelineItem {
+  kind: 'resource' | 'document';
+  id: string;
+  type: string;
+  date: string;
+  title: string;
+  detail?: string;
+  source: SourceRef;
+}
+
+export interface TimelineView {
+  granularity: Granularity;
+  from?: string;
+  to?: string;
+  buckets: TimelineBucket[];
+  /** Counts per type within the range, all types (for the filter). */
+  types: Record<string, number>;
+  items: TimelineItem[];
+  total: number;
+}
+
+export type ListKind = 'medications' | 'problems' | 'allergies' | 'immunizations' | 'procedures' | 'visits' | 'vitals' | 'labs-reports' | 'family-history' | 'social-history';
+
+export interface ListView {
+  kind: ListKind;
+  items: Fact[];
+  total: number;
+}

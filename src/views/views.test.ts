@@ -1,0 +1,87 @@
+// The read models over a real store, fed by the real FHIR adapter and a small bundle.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openTestVessel } from '../../test/helpers/vessels.js';
+import { buildServer } from '../server/app.js';
+import { homeView } from './summary.js';
+import { labsView, listView } from './lists.js';
+import { timeline } from './timeline.js';
+import { benchViews } from './bench.js';
+
+const fixture = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/e2e/fixtures/glucose-bundle.json');
+
+test('read models of one person', async (t) => {
+  const tv = await openTestVessel('sqlite');
+  t.after(() => tv.cleanup());
+  const v = tv.vessel;
+  await v.importer.importPaths([fixture], { channel: 'cli' });
+  await v.importer.importBytes(Buffer.alloc(0), 'empty-scan.pdf', { channel: 'upload' });
+  await v.runJobsUntilIdle({ pollMs: 10 });
+  const [person] = await v.store.people.list();
+  assert.equal(person.displayName, 'Mara Lindqvist');
+
+  await t.test('home: attention with the bad file, key figures with sources', async () => {
+    const home = (await homeView(v.store, person.id))!;
+    const bad = home.attention.find((a) => a.filename === 'empty-scan.pdf');
+    assert.equal(bad?.kind, 'failed');
+    assert.match(bad!.message, /empty/);
+    assert.deepEqual(home.problems.map((p) => p.title), ['Prediabetes']);
+    assert.deepEqual(home.medications.map((m) => m.title), ['Metformin 500 mg tablet']);
+    assert.equal(home.allergies[0].title, 'Penicillin');
+    assert.equal(home.allergies[0].source.filename, 'glucose-bundle.json');
+    assert.deepEqual(home.vitals.map((g) => g.latest.display).sort(), ['128 mm[Hg]', '82 mm[Hg]']);
+  });
+
+  await t.test('labs: one glucose group with three points, each range and flag', async () => {
+    const labs = await labsView(v.store, person.id);
+    assert.equal(labs.length, 1);
+    assert.equal(labs[0].loinc, '2345-7');
+    assert.deepEqual(labs[0].points.map((p) => [p.value, p.low, p.high, p.flag]), [[92, 70, 99, 'N'], [104, 70, 99, 'H'], [131, 70, 99, 'H']]);
+  });
+
+  await t.test('timeline: years, then one year by month, type filter', async () => {
+    const all = await timeline(v.store, person.id);
+    assert.equal(all.granularity, 'year');
+    assert.deepEqual(all.buckets.filter((b) => b.byType.Observation).map((b) => b.key), ['2021', '2022', '2023']);
+    const y = await timeline(v.store, person.id, { from: '2023', to: '2024', types: ['Encounter'] });
+    assert.equal(y.granularity, 'month');
+    assert.deepEqual(y.buckets.map((b) => b.key), ['2023-06']);
+    assert.deepEqual(y.items.map((i) => i.title), ['Visit: Annual physical']);
+    assert.equal(y.types.Observation, 2, 'hidden types (a glucose and a blood pressure in 2023) are still counted for the filter');
+  });
+
+  await t.test('lists page and say where each item came from', async () => {
+    const imm = await listView(v.store, person.id, 'immunizations');
+    assert.equal(imm.total, 1);
+    assert.equal(imm.items[0].title, 'Influenza, seasonal, injectable');
+    assert.equal(imm.items[0].source.documentId.length > 0, true);
+    assert.ok(imm.items[0].source.line || imm.items[0].source.entryId, 'a FHIR fact knows its entry in the file');
+    const vitals = await listView(v.store, person.id, 'vitals');
+    assert.equal(vitals.total, 1);
+  });
+
+  await t.test('HTTP routes answer, and reject bad input with OperationOutcomes', async () => {
+    const app = await buildServer(v);
+    try {
+      const home = await app.inject(`/api/views/home?person=${person.id}`);
+      assert.equal(home.statusCode, 200);
+      assert.equal(home.json().person.displayName, 'Mara Lindqvist');
+      assert.equal((await app.inject('/api/views/labs')).statusCode, 400);
+      assert.equal((await app.inject('/api/views/labs?person=nobody')).statusCode, 404);
+      assert.equal((await app.inject(`/api/views/lists/nonsense?person=${person.id}`)).json().error, 'not_found');
+      assert.equal((await app.inject(`/api/views/timeline?person=${person.id}&from=yesterday`)).statusCode, 400);
+      const tl = (await app.inject(`/api/views/timeline?person=${person.id}&from=2022&to=2023`)).json();
+      assert.equal(tl.granularity, 'month');
+    } finally {
+      await app.close();
+    }
+  });
+
+  await t.test('bench helper times every read model', async () => {
+    const timings = await benchViews(v.store, person.id, { runs: 2 });
+    assert.ok(timings.some((x) => x.query === 'home'));
+    assert.ok(timings.every((x) => x.p95Ms >= x.p50Ms));
+  });
+});
