@@ -48,7 +48,8 @@ export function extractDicom(bytes: Uint8Array): Extraction {
     // Mapping bugs must not lose the document: report and keep what was produced.
     out.issues.push({ severity: 'error', code: 'mapping-error', message: `DICOM mapping failed: ${e instanceof Error ? e.message : String(e)}` });
   }
-  if (!out.resources.length && !out.children?.length && !out.issues.some((i) => i.severity === 'error')) {
+  const directoryPart = out.label?.type === 'imaging-directory';
+  if (!out.resources.length && !out.children?.length && !directoryPart && !out.issues.some((i) => i.severity === 'error')) {
     out.issues.push({ severity: 'warning', code: 'nothing-indexed', message: 'No Study Instance UID or directory records: nothing to index' });
   }
   return out;
@@ -103,7 +104,11 @@ function extractDirectory(file: DicomFile, out: Extraction) {
   const tree = readTreeFromFile(file);
   out.issues.push(...tree.issues);
   dicomdirToExtraction(tree, out);
-  out.label = { type: 'imaging-directory', title: `DICOMDIR: ${tree.studies.length} studies, ${tree.instances.length} instances` };
+  out.label = { type: 'imaging-directory', title: `DICOM directory: ${tree.studies.length} studies, ${tree.series.length} series, ${tree.instances.length} instances` };
+  if (!tree.studies.length && tree.records) {
+    // A chained directory file (Philips DIRFILE) read alone: its study is in the root DICOMDIR.
+    out.issues.push({ severity: 'information', code: 'directory-part', message: `Directory file with ${tree.records} records and no study records: part of a chained DICOMDIR, read with its disc` });
+  }
 }
 
 /** ImagingStudies, subjects and referenced-file issues from a directory tree. */
