@@ -27,7 +27,7 @@ interface TypeKeywords {
 const TABLE = keywords as Record<string, TypeKeywords>;
 
 function compile(words: string[]): RegExp[] {
-  return words.map((w) => new RegExp(`(?:^|[^a-z])${w}(?:$|[^a-z])`, 'i'));
+  return words.map((w) => new RegExp(`(?:^|[^a-z])${w.replace(/ /g, '\\s+')}(?:$|[^a-z])`, 'i'));
 }
 const COMPILED = Object.fromEntries(
   Object.entries(TABLE).map(([k, v]) => [k, { title: compile(v.title), body: compile(v.body) }]),
@@ -47,7 +47,13 @@ export interface TypeScore {
 export function classify(lines: Line[], labRows = 0): TypeScore {
   const scores = new Map<string, number>();
   const nonEmpty = lines.filter((l) => l.text.trim());
-  const head = nonEmpty.slice(0, 14).map((l) => l.text).join('\n');
+  // Title lines: short cells near the top of the first page (not a sentence that mentions "lab results").
+  const head = nonEmpty
+    .slice(0, 14)
+    .flatMap((l) => l.text.split(/\s{3,}/))
+    .map((c) => c.trim())
+    .filter((c) => c && c.length <= 60 && !/[.,;]\s+\w+\s+\w+/.test(c))
+    .join('\n');
   const all = nonEmpty.map((l) => l.text).join('\n');
   for (const [type, re] of Object.entries(COMPILED)) {
     let s = 0;

@@ -21,6 +21,8 @@ interface DateForm {
 const FORMS: DateForm[] = [
   { re: '(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)', read: (m) => [+m[1]!, +m[2]!, +m[3]!] },
   { re: '(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})(?![\\d/])', read: (m) => [year(m[3]!), +m[1]!, +m[2]!] },
+  // OCR variants of MM/DD/YYYY: a slash read as a degree sign, a quote or a space.
+  { re: '(\\d{1,2})\\s?[/.°º\'’-]\\s?(\\d{2})[/.°º\'’ -]\\s?(\\d{4})(?![\\d/])', read: (m) => [+m[3]!, +m[1]!, +m[2]!] },
   { re: `${MON}[\\s-]+(\\d{1,2})(?:st|nd|rd|th)?,?[\\s-]+(\\d{4})`, read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
   { re: `(\\d{1,2})[\\s-]+${MON}[\\s-,]+(\\d{4}|\\d{2})(?!\\d)`, read: (m) => [year(m[3]!), MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
 ];

@@ -45,14 +45,18 @@ export function cutName(s: string): string {
 
 /** Parse "LAST, FIRST M" or "First M Last" into parts; null when it does not look like a person's name. */
 export function parseName(raw: string): { name: string; given: string[]; family: string } | null {
-  const t = raw.replace(/\s+/g, ' ').trim();
+  // OCR leaves stray symbols where an initial was ("Natalie £"): drop non-letter tokens at the end.
+  const t = raw.replace(/\s+/g, ' ').trim().replace(/(?:\s+[^A-Za-z\s]+)+$/, '');
   if (!t || t.length > 60) return null;
   let given: string[];
   let family: string;
   if (t.includes(',')) {
     const [a, b] = t.split(',', 2) as [string, string];
     const fam = a.trim().split(' ').filter(Boolean);
-    const giv = b.trim().split(' ').filter((x) => x && !SUFFIX.test(x));
+    // Given name plus at most one initial: anything further is a neighbouring column.
+    const gv = b.trim().split(' ').filter((x) => x && !SUFFIX.test(x));
+    const giv = gv.slice(0, 1);
+    if (gv[1] && /^[A-Za-z]\.?$/.test(gv[1])) giv.push(gv[1]);
     if (!fam.length || !giv.length || fam.length > 3) return null;
     family = fam.join(' ');
     given = giv;

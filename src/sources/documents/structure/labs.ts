@@ -6,6 +6,7 @@
  */
 import synonyms from './loinc-synonyms.json' with { type: 'json' };
 import unitTable from './units.json' with { type: 'json' };
+import { closest } from './fuzzy.js';
 import type { Line } from './lines.js';
 
 export interface LabRow {
@@ -65,8 +66,15 @@ export function lookupTest(name: string, urine = false): Syn | undefined {
     for (const [n, s] of SYN_INDEX) if (n.startsWith(k)) hits.add(s);
     if (hits.size === 1) return [...hits][0];
   }
-  return undefined;
+  // OCR misreadings ("FOSINOPHILS", "ABSOLUTF LYMPHOCYTES"): one or two edits away from one name.
+  const cached = FUZZY_CACHE.get(k);
+  if (cached !== undefined) return cached ?? undefined;
+  const hit = closest(k, SYN_INDEX);
+  FUZZY_CACHE.set(k, hit ?? null);
+  return hit;
 }
+
+const FUZZY_CACHE = new Map<string, Syn | null>();
 
 function lookupExact(name: string, urine: boolean): Syn | undefined {
   const k = normName(name);
@@ -85,14 +93,25 @@ export function unitKey(u: string): string {
 
 /** UCUM code for a printed unit, or undefined. */
 export function ucumFor(u: string): string | undefined {
-  const k = unitKey(u);
+  const k = unitKey(u).replace(/[.,;:]+$/, '');
   if (UNITS[k]) return UNITS[k];
   const x = k.replace(/^x/, '');
   if (UNITS[x]) return UNITS[x];
+  // OCR misreadings of longer units ("thousand/ui"): one edit away from one known unit.
+  if (k.length >= 6 && k.includes('/')) return closest(k, Object.entries(UNITS).filter(([key]) => key.length >= 6 && !key.startsWith('_')));
   return undefined;
 }
 
-const NUM = /^[<>]?=?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[<>]?=?\d+(?:\.\d+)?$|^[<>]?=?\.\d+$/;
+/** OCR repair of a decimal-number-shaped token: O/o -> 0, l/I/| -> 1, a leading S -> 5. */
+export function repairNumber(t: string): string {
+  if (!/\d/.test(t) || t.length < 3 || !/[.,]/.test(t)) return t;
+  const m = /^([<>]?=?)(S?)([\dOolI|.,]+)(HH|LL|H|L)?$/.exec(t);
+  if (!m) return t;
+  const body = (m[2] === 'S' ? '5' : '') + m[3]!.replace(/[Oo]/g, '0').replace(/[lI|]/g, '1');
+  return `${m[1]}${body}${m[4] ?? ''}`;
+}
+
+const NUM = /^(?:[<>]=?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^(?:[<>]=?)?\d+(?:\.\d+)?$|^(?:[<>]=?)?\.\d+$/;
 const VALUE_FLAG = /^(\d+(?:\.\d+)?)(HH|LL|H|L|A|\*|!)$/;
 const RANGE = /^[([]?(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)[)\]]?$/;
 const CMP_RANGE = /^[([]?(<=|>=|<|>|≤|≥)(\d+(?:\.\d+)?)[)\]]?$/;
@@ -100,7 +119,7 @@ const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNORMAL|CRIT|
 const QUAL = /^(?:negative|neg|positive|pos|trace|yellow|clear|cloudy|hazy|turbid|amber|straw|colorless|dark|red|orange|brown|small|moderate|large|none|normal|abnormal|detected|reactive|nonreactive|non-reactive|[1-4]\+)$/i;
 const NOISE = /^(?:\(calc\)|calc|0[1-9])$/;
 const NOT_TEST =
-  /^(?:dob|d\.o\.b|age|sex|gender|phone|tel|fax|page|specimen|client|acct|account|mrn|date|collected|received|reported|requisition|printed|clia|patient|id|control|rte|npi|pages|lab|room|bed|loc|ht|wt|bp|pulse|temp|resp|spo2|height|weight|total|claim|amount|member|group|cpt|dose|lot|cvx|fasting|ordering|attending|verified|resulted|medical|director|dir|branch|report|status|time|visit|zip|suite|apt|po|p\.o\.|box|phone:)$/i;
+  /^(?:or|and|of|to|the|dob|d\.o\.b|age|sex|gender|phone|tel|fax|page|specimen|client|acct|account|mrn|date|collected|received|reported|requisition|printed|clia|patient|id|control|rte|npi|pages|lab|room|bed|loc|ht|wt|bp|pulse|temp|resp|spo2|height|weight|total|claim|amount|member|group|cpt|dose|lot|cvx|fasting|ordering|attending|verified|resulted|medical|director|dir|branch|report|status|time|visit|zip|suite|apt|po|p\.o\.|box|phone:)$/i;
 
 function isUnitToken(t: string): boolean {
   if (ucumFor(t)) return true;
@@ -123,6 +142,8 @@ function flagCode(printed: string, numeric: number | undefined, low?: number, hi
 export function normaliseLine(s: string): string {
   return s
     .replace(/[µμ]/g, 'u')
+    .replace(/(\d+\.\d+):(\d+\.\d+)/g, '$1-$2')
+    .replace(/(?<![\d,])(\d{1,3}),(\d{1,2})(?=-\d)/g, '$1.$2')
     .replace(/([<>])\s*OR\s*=\s*/gi, '$1=')
     .replace(/(<=|>=|≤|≥|<|>)\s+(?=\d|\.\d)/g, '$1')
     .replace(/(\d)\s+(?:-|–|to)\s+(?=\d)/g, '$1-')
@@ -171,7 +192,7 @@ function parseLineDrafts(text: string, urine: boolean): Draft[] {
   let cur: Draft | null = null;
   for (let i = 0; i < toks.length; i++) {
     const tk = toks[i]!;
-    const t = tk.t;
+    const t = cur?.name.length && cur.value === undefined ? repairNumber(tk.t) : tk.t;
     if (!cur || (cur.value !== undefined && startsName(t, cur, toks[i + 1]?.t))) {
       cur = { name: [], nameToks: [], extra: [] };
       drafts.push(cur);

@@ -30,17 +30,21 @@ const TTI_MARK = /\b(?:P(?:AGE|G)?\.?:?\s*#?\s*\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})
 export function isFaxHeaderLine(text: string): boolean {
   const t = text.trim();
   if (!t || t.length > 220) return false;
-  if (!TIME.test(t)) return false;
-  if (!findDates(t).length) return false;
-  if (/\b(collected|reported|signed|dob|birth|exam|admit|discharg|visit|service)\b/i.test(t)) return false;
-  return PHONE.test(t) || TTI_MARK.test(t);
+  const date = findDates(t).length > 0 || /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(t);
+  const time = TIME.test(t);
+  const phone = PHONE.test(t);
+  const mark = TTI_MARK.test(t);
+  const score = +date + +time + +phone + +mark;
+  if (!time && !date) return false;
+  if (/\b(collected|reported|signed|dob|birth|exam|admit|discharg|visit|service)\b/i.test(t)) return score >= 4;
+  return score >= 3 || (time && date && (phone || mark));
 }
 
 const STAMP_WORDS = /^(?:RECEIVED|REC'?D|RECEIVED\s+BY|MEDICAL\s+RECORDS|HIM(?:\s+DEPT\.?)?|HEALTH\s+INFORMATION(?:\s+MANAGEMENT)?|SCANNED|FILED|ENTERED)$/i;
 const STAMP_DATE = /^(?:[A-Z]{3}\s+\d{1,2},?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4})$/i;
 
 /** Page marker "Page 2 of 3", "PAGE 1 OF 1", "Pg 2/3", "P. 2/5", "2 of 3". */
-const PAGE_OF = /\b(?:page|pg\.?|p\.)\s*:?\s*(\d{1,3})\s*(?:of|\/)\s*(\d{1,3})\b/gi;
+const PAGE_OF = /\b(?:page|pg\.?|p\.)\s*:?\s*(\d{1,3})\s*(?:of|0f|ot|0t|\/)\s*(\d{1,3})\b/gi;
 
 export function pageMarker(text: string): { k: number; n: number } | undefined {
   let found: { k: number; n: number } | undefined;
