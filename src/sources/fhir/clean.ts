@@ -37,6 +37,12 @@ function cleanObject(o: Record<string, unknown>, path: string, dropped: string[]
         continue;
       }
     } else if (Array.isArray(v)) {
+      // No R4 date element repeats; an array of non-dates under a date name is not a date either.
+      if (DATE_KEY.test(k) && v.some((x) => typeof x === 'string' && !FHIR_DATETIME.test(x))) {
+        dropped.push(`${path}.${k} [array]`);
+        delete o[k];
+        continue;
+      }
       if (cleanArray(v, `${path}.${k}`, dropped, depth + 1)) {
         delete o[k];
         continue;
@@ -56,7 +62,9 @@ function cleanArray(a: unknown[], path: string, dropped: string[], depth: number
   let hasPrimitive = false;
   for (let i = a.length - 1; i >= 0; i--) {
     const v = a[i];
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    if (Array.isArray(v)) {
+      if (depth > 64 || cleanArray(v, path, dropped, depth + 1)) a.splice(i, 1); // not FHIR, but never leave it empty
+    } else if (v !== null && typeof v === 'object') {
       if (cleanObject(v as Record<string, unknown>, path, dropped, depth)) a.splice(i, 1);
     } else if (v !== null) hasPrimitive = true;
   }

@@ -50,7 +50,20 @@ export class Collector {
     for (const e of entries) if (isObj(e.value) && e.value.resourceType === 'Patient') this.subjects.addPatient(e.value, e.fullUrl);
   }
 
+  /** Adds one resource; an unexpected failure rejects that resource only, never the input. */
   add(e: RawEntry): void {
+    try {
+      this.addOne(e);
+    } catch (err) {
+      const v = e.value;
+      const type = isObj(v) && typeof v.resourceType === 'string' ? v.resourceType : '(no resourceType)';
+      const message = `${type}: could not be processed (${err instanceof Error ? err.message : String(err)}) (${where(e.location)})`;
+      this.issues.push({ severity: 'error', code: 'invalid-resource', message, location: e.location });
+      this.count(type, 'rejected');
+    }
+  }
+
+  private addOne(e: RawEntry): void {
     const v = e.value;
     const type = isObj(v) && typeof v.resourceType === 'string' ? v.resourceType : '(no resourceType)';
     if (isObj(v) && typeof v.resourceType === 'string') {

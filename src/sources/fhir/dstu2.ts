@@ -9,6 +9,8 @@ type Json = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
+/** The existing list in an element (none → empty), to append to. */
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
 /** Moves `from` to `to` (optionally transformed) when present; true if something moved. */
 function move(r: Json, from: string, to: string, f: (v: unknown) => unknown = (v) => v): boolean {
@@ -74,7 +76,7 @@ const MAPPERS: Record<string, Mapper> = {
     move(r, 'reasonReference', 'reasonReference', asArray);
     if (typeof r.note === 'string') r.note = noteOf(r.note);
     const ended = [r.dateEnded, isObj(r.reasonEnded) ? (r.reasonEnded as Json).text : undefined].filter((x) => typeof x === 'string');
-    if (ended.length) r.note = [...((r.note as unknown[]) ?? []), { text: `Ended: ${ended.join(', ')}` }];
+    if (ended.length) r.note = [...list(r.note), { text: `Ended: ${ended.join(', ')}` }];
     delete r.dateEnded;
     delete r.reasonEnded;
     if (Array.isArray(r.dosageInstruction)) r.dosageInstruction = r.dosageInstruction.map(dosage);
@@ -177,7 +179,7 @@ const MAPPERS: Record<string, Mapper> = {
     if (isObj(r.performer)) (r.performer = [{ actor: r.performer }]), (m = true);
     if (isObj(r.requester)) {
       const op = { actor: r.requester, function: cc('http://terminology.hl7.org/CodeSystem/v2-0443', 'OP') };
-      r.performer = [...((r.performer as unknown[]) ?? []), op];
+      r.performer = [...list(r.performer), op];
       delete r.requester;
       m = true;
     }
@@ -211,7 +213,7 @@ const MAPPERS: Record<string, Mapper> = {
       for (const rel of r.related) {
         if (!isObj(rel) || !isObj(rel.target)) continue;
         const key = rel.type === 'has-member' ? 'hasMember' : 'derivedFrom';
-        r[key] = [...((r[key] as unknown[]) ?? []), rel.target];
+        r[key] = [...list(r[key]), rel.target];
       }
       delete r.related;
       m = true;
