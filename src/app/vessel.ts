@@ -12,6 +12,7 @@ import { JobQueue } from '../jobs/queue.js';
 import { runWorker, type WorkerOptions } from '../jobs/worker.js';
 import { Importer, INGEST_JOB } from '../ingest/importer.js';
 import { processDocument } from '../ingest/process-document.js';
+import type { Format, SourceAdapter } from '../core/types.js';
 
 export interface Vessel {
   config: VesselConfig;
@@ -28,20 +29,20 @@ export interface Vessel {
 
 export interface OpenVesselOptions extends Partial<Omit<VesselConfig, 'limits'>> {
   limits?: Partial<VesselConfig['limits']>;
-  /** Isolated PostgreSQL schema (tests). */
-  pgSchema?: string;
+  /** Adapters to use instead of the registry's (tests of the pipeline itself). */
+  adapters?: SourceAdapter[];
 }
 
 export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Vessel> {
   const base = configFromEnv();
   const config: VesselConfig = {
     ...base,
-    ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
+    ...Object.fromEntries(Object.entries(overrides).filter(([k, v]) => v !== undefined && k !== 'adapters')),
     limits: { ...defaultLimits, ...base.limits, ...overrides.limits },
   } as VesselConfig;
   const key = loadOrCreateKey(config.dataDir, config.key);
   const vault = new Vault(path.join(config.dataDir, 'vault'), key);
-  const store = await Store.open({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema: overrides.pgSchema });
+  const store = await Store.open({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema: config.pgSchema });
   const queue = new JobQueue(store.db, store.dialect);
   const importer = new Importer(store, vault, queue, config.limits);
   const handlers = {
@@ -51,6 +52,7 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
         {
           store,
           vault,
+          adapterFor: overrides.adapters ? (f: Format) => overrides.adapters!.find((a) => a.formats.includes(f)) : undefined,
           children: {
             importChild: async (parent, name, bytes) => {
               await importer.importBytes(bytes, name, { parentId: parent.id, channel: 'embedded', personId: parent.personId });

@@ -9,6 +9,8 @@ export interface VesselConfig {
   dataDir: string;
   /** postgres://… to scale out; absent = embedded SQLite in dataDir. */
   databaseUrl?: string;
+  /** PostgreSQL schema holding Vessel's tables (one database, several installs or tests). */
+  pgSchema?: string;
   /** 32-byte vault key as base64 or hex; absent = key file in dataDir. */
   key?: string;
   host: string;
@@ -42,6 +44,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): VesselConfi
   return {
     dataDir: path.resolve(env.VESSEL_DATA ?? 'vessel-data'),
     databaseUrl: env.VESSEL_DATABASE_URL || undefined,
+    pgSchema: env.VESSEL_PG_SCHEMA || undefined,
     key: env.VESSEL_KEY || undefined,
     host: env.VESSEL_HOST ?? '127.0.0.1',
     port: num(env.VESSEL_PORT ?? env.PORT, 4780),
