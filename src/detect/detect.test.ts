@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectFormat } from './detect.js';
+
+const b = (s: string) => Buffer.from(s, 'utf8');
+
+test('C-CDA is recognised by content, with or without XML declaration, BOM or namespace prefix', () => {
+  assert.equal(detectFormat(b('<?xml version="1.0"?>\n<ClinicalDocument xmlns="urn:hl7-org:v3">')), 'cda-xml');
+  assert.equal(detectFormat(b('<ClinicalDocument xmlns="urn:hl7-org:v3"><realmCode/>')), 'cda-xml');
+  assert.equal(detectFormat(b('\ufeff<?xml version="1.0"?><!-- exported --><?xml-stylesheet href="cda.xsl"?><ClinicalDocument>')), 'cda-xml');
+  assert.equal(detectFormat(b('<v3:ClinicalDocument xmlns:v3="urn:hl7-org:v3">')), 'cda-xml');
+  assert.equal(detectFormat(b('<?xml version="1.0"?><Submission/>')), 'xml');
+});
+
+test('FHIR JSON and NDJSON', () => {
+  assert.equal(detectFormat(b('{"resourceType":"Bundle","type":"collection"}')), 'fhir-json');
+  assert.equal(detectFormat(b('{\n  "id": "x",\n  "resourceType": "Patient"\n}')), 'fhir-json');
+  assert.equal(detectFormat(b('{"resourceType":"Patient","id":"1"}\n{"resourceType":"Patient","id":"2"}\n')), 'fhir-ndjson');
+  assert.equal(detectFormat(b('{"name":"not fhir"}')), 'unknown');
+});
+
+test('HL7 v2 messages and batches', () => {
+  assert.equal(detectFormat(b('MSH|^~\\&|LAB|HOSP|||20200101||ORU^R01|1|P|2.5.1\rPID|1||123')), 'hl7v2');
+  assert.equal(detectFormat(b('FHS|^~\\&|X\rBHS|^~\\&\rMSH|^~\\&|')), 'hl7v2');
+});
+
+test('binary signatures: PDF (also after junk), TIFF both byte orders, JPEG, PNG, ZIP', () => {
+  assert.equal(detectFormat(b('%PDF-1.7\n')), 'pdf');
+  assert.equal(detectFormat(b('garbage\r\n%PDF-1.4\n')), 'pdf');
+  assert.equal(detectFormat(Buffer.from([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0])), 'tiff');
+  assert.equal(detectFormat(Buffer.from([0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8])), 'tiff');
+  assert.equal(detectFormat(Buffer.from([0xff, 0xd8, 0xff, 0xe0])), 'jpeg');
+  assert.equal(detectFormat(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'png');
+  assert.equal(detectFormat(Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0])), 'zip');
+});
+
+test('DICOM with preamble, a DICOMDIR, and a raw dataset without preamble', () => {
+  const part10 = Buffer.alloc(200);
+  part10.write('DICM', 128, 'latin1');
+  assert.equal(detectFormat(part10), 'dicom');
+  const dir = Buffer.alloc(300);
+  dir.write('DICM', 128, 'latin1');
+  dir.write('1.2.840.10008.1.3.10\0', 160, 'latin1');
+  assert.equal(detectFormat(dir), 'dicomdir');
+  // (0008,0005) CS "ISO_IR 100" in explicit VR little endian, no preamble
+  const raw = Buffer.from([0x08, 0x00, 0x05, 0x00, 0x43, 0x53, 0x0a, 0x00, ...Buffer.from('ISO_IR 100')]);
+  assert.equal(detectFormat(raw), 'dicom');
+});
+
+test('empty, text and unknown binary', () => {
+  assert.equal(detectFormat(new Uint8Array(0)), 'empty');
+  assert.equal(detectFormat(b('Patient visited on 3/4/2020.')), 'text');
+  assert.equal(detectFormat(Buffer.from([0x00, 0x01, 0x02, 0x03, 0xfe, 0x00, 0x00, 0x10])), 'unknown');
+});
