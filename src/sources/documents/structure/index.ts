@@ -10,6 +10,7 @@ import { locate } from './boxes.js';
 import { classify } from './classify.js';
 import { parseDiagnoses, toCondition } from './conditions.js';
 import { findDates } from './dates.js';
+import { editDistance } from './fuzzy.js';
 import { findAuthor, findFacility, findPatient, findServiceDate, toPersonHints, type PatientFacts } from './identity.js';
 import { parseImmunizations, toImmunization } from './immunizations.js';
 import { parseLabRows } from './labs.js';
@@ -60,11 +61,20 @@ interface Person {
   hints: PersonHints;
 }
 
+/** The person already seen that these facts describe (exact, or within one OCR slip per field). */
 function matchPerson(people: Person[], p: PatientFacts): Person | undefined {
-  return people.find((x) => {
+  const near = (a?: string, b?: string) => !!a && !!b && editDistance(a.toLowerCase(), b.toLowerCase(), 1) <= 1;
+  const exact = people.find((x) => {
     if (x.facts.birthDate && p.birthDate && x.facts.birthDate !== p.birthDate) return false;
     if (x.facts.family && p.family) return x.facts.family.toLowerCase() === p.family.toLowerCase() && (!x.facts.given?.[0] || !p.given?.[0] || x.facts.given[0][0]!.toLowerCase() === p.given[0][0]!.toLowerCase());
     return !!(x.facts.birthDate && p.birthDate);
+  });
+  if (exact) return exact;
+  return people.find((x) => {
+    if (!near(x.facts.family, p.family)) return false;
+    const sameGiven = x.facts.given?.[0]?.toLowerCase() === p.given?.[0]?.toLowerCase();
+    const sameDob = !!x.facts.birthDate && x.facts.birthDate === p.birthDate;
+    return (sameGiven && near(x.facts.birthDate, p.birthDate)) || (sameDob && near(x.facts.given?.[0], p.given?.[0])) || (near(x.facts.given?.[0], p.given?.[0]) && near(x.facts.birthDate, p.birthDate));
   });
 }
 
@@ -122,7 +132,9 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
             Object.assign(person.hints, { name: h.name, given: h.given, family: h.family });
             Object.assign(person.facts, { name: patient.name, given: patient.given, family: patient.family });
           }
-          if (!person.hints.birthDate && h.birthDate) person.hints.birthDate = person.facts.birthDate = h.birthDate;
+          // A birth date after the date of service is a misreading: take the other document's.
+          const implausible = (d?: string) => !!d && !!date && d > date;
+          if (h.birthDate && (!person.hints.birthDate || (implausible(person.hints.birthDate) && !implausible(h.birthDate)))) person.hints.birthDate = person.facts.birthDate = h.birthDate;
           if (!person.hints.gender && h.gender) person.hints.gender = h.gender;
           for (const id of h.identifiers ?? []) {
             if (!person.hints.identifiers?.some((i) => i.value === id.value)) person.hints.identifiers = [...(person.hints.identifiers ?? []), id];
