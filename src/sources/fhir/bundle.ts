@@ -61,7 +61,7 @@ export function flatten(value: unknown, location: SourceLocation, out: Flattened
     }
     // PUT Type/id in a transaction names the id of a resource that has none.
     if (isObj(r) && r.id === undefined && request?.method === 'PUT' && typeof request.url === 'string') {
-      const m = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/.exec(request.url);
+      const m = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,256})$/.exec(request.url);
       if (m && m[1] === r.resourceType) r.id = m[2];
     }
     const entryFullUrl = typeof e.fullUrl === 'string' && e.fullUrl ? e.fullUrl : undefined;

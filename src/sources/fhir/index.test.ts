@@ -333,3 +333,9 @@ test('an R4 resource passes through the DSTU2 mapper unchanged', async () => {
   assert.deepEqual(e.resources[0].resource, r4);
   assert.ok(!e.issues.some((i) => i.code === 'dstu2-mapped'));
 });
+
+test('a long EHR id (over 64 characters) is kept and still names the patient', async () => {
+  const long = 'eyAuU-.rNOnXORp4ZYhTF9fIYRqy2QC-Wadks-LdXCmL52qV2zS15b0ZSVF-mctcpgsc6n37y7C9';
+  const e = await one(obs('o1', `Patient/${long}`));
+  assert.equal(e.resources[0].subject, long);
+});

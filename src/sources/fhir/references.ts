@@ -36,7 +36,7 @@ export interface ReferenceReport {
   containedResolved: number;
 }
 
-const REL = /^(?:(.*)\/)?([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
+const REL = /^(?:(.*)\/)?([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,256})(?:\/_history\/[A-Za-z0-9\-.]{1,256})?$/;
 const COND = /^([A-Z][A-Za-z]+)\?identifier=(.*)$/;
 
 /** Parses a reference string into its form and, when it names one, the target's type and id. */
