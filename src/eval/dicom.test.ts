@@ -43,6 +43,8 @@ test('eval dicom: counts files, discs, decodes and lossless pairs on a tiny corp
     assert.equal(m.files_readable, 7, 'the truncated file still has a readable header');
     assert.equal(m.missing_referenced_files, 1);
     assert.equal(m.refused_paths, 1);
+    assert.equal(m.dicomdir_files_present, 1);
+    assert.equal(m.dicomdir_files_present_indexed, 1, 'the file the DICOMDIR lists is indexed from its own bytes');
     assert.equal(m.studies, 1);
     assert.equal(m.series, 1);
     assert.equal(m.instances_indexed, 6);

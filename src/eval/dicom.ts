@@ -187,6 +187,7 @@ export async function runDicomEval(corpusDir: string, opts: EvalOptions = {}): P
   const missing = new Set<string>();
   const refused = new Set<string>();
   const declared = new Set<string>();
+  const presentOnDisc = new Map<string, string | undefined>();
   const reached = new Set<string>();
   const ordered = [...directories].sort((a, b) => Number(/^DICOMDIR/i.test(basename(b))) - Number(/^DICOMDIR/i.test(basename(a))));
   for (const dir of ordered) {
@@ -199,6 +200,7 @@ export async function runDicomEval(corpusDir: string, opts: EvalOptions = {}): P
       for (const s of disc.tree.studies) if (s.studyUid) studies.add(`urn:oid:${s.studyUid}`);
       for (const s of disc.tree.series) if (s.seriesUid) series.add(s.seriesUid);
       for (const i of disc.tree.instances) declared.add(i.sopInstanceUid ?? `${disc.root}/${i.referencedFileId.join('/')}`);
+      for (const p of disc.present) presentOnDisc.set(resolve(p.path), p.sopInstanceUid);
     } catch (e) {
       report.crashes++;
       crashed.push(`${relative(root, dir)} (disc): ${e instanceof Error ? e.message : String(e)}`);
@@ -252,6 +254,8 @@ export async function runDicomEval(corpusDir: string, opts: EvalOptions = {}): P
     lossless_exact: pairs.filter((p) => p.exact).length,
     distinct_instances_in_files: fileInstances.size,
     instances_declared_by_dicomdirs: declared.size,
+    dicomdir_files_present: presentOnDisc.size,
+    dicomdir_files_present_indexed: [...presentOnDisc.values()].filter((uid) => uid && fileInstances.has(uid)).length,
     refused_paths: refused.size,
     decode_ms_per_frame: decodedFrames ? Math.round((decodeMs / decodedFrames) * 10) / 10 : 0,
     pairs,
@@ -268,7 +272,7 @@ function table(r: EvalReport, decode: Record<string, { ok: number; total: number
   const lines = [
     `files ${m.files}  readable ${m.files_readable}  crashes ${r.crashes}`,
     `indexed: ${m.instances_indexed} instances (${m.distinct_instances_in_files} distinct SOP UIDs), ${m.studies} studies, ${m.series} series`,
-    `DICOMDIRs declare ${m.instances_declared_by_dicomdirs} instances; ${m.missing_referenced_files} referenced files missing; ${m.refused_paths} paths refused`,
+    `DICOMDIRs declare ${m.instances_declared_by_dicomdirs} instances; ${m.dicomdir_files_present} files present (${m.dicomdir_files_present_indexed} indexed from the files), ${m.missing_referenced_files} missing; ${m.refused_paths} paths refused`,
     '',
     'transfer syntax                           decoded/total',
   ];

@@ -11,7 +11,7 @@ import { detectFormat } from '../../detect/detect.js';
 import { decodeDicomText } from './charset.js';
 import { decodeFrame } from './decode.js';
 import { readDicomdirTree } from './dicomdir.js';
-import { checkDisc } from './disc.js';
+import { checkDisc, scanFolder } from './disc.js';
 import { dicomAdapter, extractDicom, renderPng } from './index.js';
 import { dicomDateTime } from './values.js';
 import {
@@ -285,6 +285,25 @@ test('checkDisc follows chained directory files (Philips DIRFILE layout without 
     const st = disc.tree.studies.find((s) => s.key === series?.studyKey);
     assert.equal(st?.studyUid, '1.5.1', 'images of a chained file belong to the study that referenced it');
     assert.equal(disc.tree.patients.find((p) => p.key === st?.patientKey)?.name, 'PHANTOM^HEAD');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('scanFolder finds DICOMDIR discs and loose DICOM files by content', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'vessel-scan-'));
+  try {
+    mkdirSync(join(folder, 'IMG'));
+    mkdirSync(join(folder, 'extra', 'deeper'), { recursive: true });
+    writeFileSync(join(folder, 'DICOMDIR'), dicomdir([patientRec('Doe^Jane', 'PID42', [studyRec('1.2.3.4', [seriesRec('1.2.3.4.5', [imageRec('IMG\\A1', '1.9.1')])])])]));
+    writeFileSync(join(folder, 'IMG', 'A1'), part10(imageElements({ sopUid: '1.9.1' })));
+    writeFileSync(join(folder, 'extra', 'deeper', 'scan.bin'), part10(imageElements({ sopUid: '1.9.9' }), { preamble: false, meta: false }));
+    writeFileSync(join(folder, 'README.TXT'), 'Viewer on this disc');
+    const scan = scanFolder(folder);
+    assert.equal(scan.discs.length, 1);
+    assert.equal(scan.dicomFiles.length, 2);
+    assert.deepEqual(scan.unreferenced, [join(folder, 'extra', 'deeper', 'scan.bin')]);
+    assert.deepEqual(scan.other, [join(folder, 'README.TXT')]);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

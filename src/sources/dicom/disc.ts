@@ -4,9 +4,10 @@
  * ISO 9660 `;1` versions stripped), reports files missing on disk and refuses IDs that would
  * leave the folder. For the importer and `eval dicom`; adapters stay pure.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { ExtractionIssue } from '../../core/types.js';
+import { detectFormat } from '../../detect/detect.js';
 import type { DicomdirTree, DirContext, DirInstance } from './dicomdir.js';
 import { readDicomdirTree } from './dicomdir.js';
 
@@ -140,5 +141,84 @@ function safeReal(p: string): string {
     return realpathSync(p);
   } catch {
     return p;
+  }
+}
+
+export interface FolderScan {
+  /** One report per root DICOMDIR found (chained directory files are not roots). */
+  discs: DiscReport[];
+  /** Every DICOM object file under the folder (by content, not name), directory files excluded. */
+  dicomFiles: string[];
+  /** DICOM files that no DICOMDIR references (loose files, nested folders without DICOMDIR). */
+  unreferenced: string[];
+  /** Files that are not DICOM (README, viewers, autorun.inf, …). */
+  other: string[];
+}
+
+const MAX_SCAN_FILES = 200000;
+
+/**
+ * Scans a CD folder (or any folder of DICOM files): every DICOMDIR through checkDisc, and
+ * every file sniffed by content, so loose files and folders without a DICOMDIR are found too.
+ */
+export function scanFolder(folder: string): FolderScan {
+  const scan: FolderScan = { discs: [], dicomFiles: [], unreferenced: [], other: [] };
+  const dirs: string[] = [];
+  const all: string[] = [];
+  const walk = (d: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      if (n.startsWith('.') || all.length >= MAX_SCAN_FILES) continue;
+      const p = join(d, n);
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) walk(p);
+      else if (st.isFile()) all.push(p);
+    }
+  };
+  walk(folder);
+  for (const p of all) {
+    const kind = sniff(p);
+    if (kind === 'dicomdir') dirs.push(p);
+    else if (kind === 'dicom') scan.dicomFiles.push(p);
+    else scan.other.push(p);
+  }
+  const reached = new Set<string>();
+  const referenced = new Set<string>();
+  // Root DICOMDIRs first, by name, shallowest first; chained files are reached through them.
+  const order = [...dirs].sort((a, b) => Number(basename(b).toUpperCase() === 'DICOMDIR') - Number(basename(a).toUpperCase() === 'DICOMDIR') || a.split(sep).length - b.split(sep).length);
+  for (const d of order) {
+    if (reached.has(safeReal(d))) continue;
+    const disc = checkDisc(d);
+    for (const f of disc.directoryFiles) reached.add(safeReal(f));
+    for (const p of disc.present) referenced.add(safeReal(p.path));
+    scan.discs.push(disc);
+  }
+  scan.unreferenced = scan.dicomFiles.filter((f) => !referenced.has(safeReal(f)));
+  return scan;
+}
+
+/** Format of a file by its first bytes (dicom, dicomdir or other). */
+function sniff(path: string): 'dicom' | 'dicomdir' | 'other' {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const f = detectFormat(buf.subarray(0, n), n);
+    return f === 'dicom' || f === 'dicomdir' ? f : 'other';
+  } catch {
+    return 'other';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

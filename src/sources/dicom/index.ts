@@ -31,7 +31,7 @@ export { decodeFrame, decodeFrameOf, DicomDecodeError, canDecode, TRANSFER_SYNTA
 export type { DecodedFrame } from './decode.js';
 export { renderPng } from './render.js';
 export { readDicomdirTree } from './dicomdir.js';
-export { checkDisc } from './disc.js';
+export { checkDisc, scanFolder } from './disc.js';
 
 const ENCAPSULATED_PDF = '1.2.840.10008.5.1.4.1.1.104.1';
 const PATIENT = 'patient';
