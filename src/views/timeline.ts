@@ -7,41 +7,16 @@ import { sql } from 'kysely';
 import type { Store } from '../store/store.js';
 import { docSource, loadSourced } from './query.js';
 import { toFact } from './facts.js';
-import type { Granularity, TimelineBucket, TimelineItem, TimelineView } from './types.js';
+import type { TimelineBucket, TimelineItem, TimelineView } from './types.js';
+import { granularityFor, KEY_LENGTH } from './zoom.js';
+
+export { granularityFor, rangeOfKey } from './zoom.js';
 
 export const TIMELINE_TYPES = [
   'Encounter', 'Observation', 'DiagnosticReport', 'Procedure', 'Immunization', 'ImagingStudy', 'Condition',
   'MedicationStatement', 'MedicationRequest', 'AllergyIntolerance', 'DocumentReference', 'CarePlan', 'FamilyMemberHistory',
 ];
 export const DOCUMENT_TYPE = 'Document';
-
-const KEY_LENGTH: Record<Granularity, number> = { year: 4, month: 7, day: 10 };
-
-/** Years for long ranges (or none), months up to about two years, days below two months. */
-export function granularityFor(from?: string, to?: string): Granularity {
-  if (!from || !to) return 'year';
-  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  if (!Number.isFinite(days) || days > 800) return 'year';
-  if (days > 62) return 'month';
-  return 'day';
-}
-
-/** `2019` → [2019, 2020); `2019-03` → the month; `2019-03-14` → the day. Undefined for bad input. */
-export function rangeOfKey(key: string): { from: string; to: string } | undefined {
-  if (/^\d{4}$/.test(key)) return { from: key, to: String(Number(key) + 1) };
-  let m = /^(\d{4})-(\d{2})$/.exec(key);
-  if (m) {
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    return { from: key, to: mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}` };
-  }
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
-  if (m) {
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1));
-    return { from: key, to: d.toISOString().slice(0, 10) };
-  }
-  return undefined;
-}
 
 export interface TimelineQuery {
   from?: string;

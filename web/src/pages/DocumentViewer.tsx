@@ -1,0 +1,112 @@
+import { useEffect, useRef } from 'react';
+import { api, type DocumentRecord, type Page, type ResourceWithSource } from '../api.ts';
+import { useApi } from '../useApi.ts';
+import { Status } from '../components/Status.tsx';
+import { Highlight } from '../components/Highlight.tsx';
+import { formatBytes, formatDate, STATE_LABELS } from '../format.ts';
+import { docTitle } from './Documents.tsx';
+import { attentionOf } from '../../../src/views/attention.ts';
+import { describe } from '../../../src/views/facts.ts';
+import type { Resource } from '@medplum/fhirtypes';
+
+const IMAGE_FORMATS = new Set(['png', 'jpeg']);
+
+function FactBox({ r }: { r: ResourceWithSource }) {
+  const d = describe(r.resource as unknown as Resource);
+  const loc = r.location;
+  const where = [loc.page && `page ${loc.page}`, loc.line && `line ${loc.line}`, loc.segment && `segment ${loc.segment}`, loc.xpath && `at ${loc.xpath}`, loc.entryId && `entry ${loc.entryId}`].filter(Boolean).join(', ');
+  return (
+    <section className="card fact-box" aria-labelledby="fact-h">
+      <h2 id="fact-h">This fact</h2>
+      <p>
+        <strong>{d.title}</strong>
+        {d.detail && ` — ${d.detail}`}
+        {r.date && <span className="muted"> · {formatDate(r.date)}</span>}
+      </p>
+      <p className="muted">Found in this document{where ? `, ${where}` : ''}.</p>
+      <details>
+        <summary>As recorded (FHIR {r.resourceType})</summary>
+        <pre className="json">{JSON.stringify(r.resource, null, 2)}</pre>
+      </details>
+    </section>
+  );
+}
+
+export function DocumentViewer({ id, page, query, resourceId }: { id: string; page?: number; query?: string | null; resourceId?: string | null }) {
+  const doc = useApi<DocumentRecord>(api.document(id));
+  const pages = useApi<Page[]>(api.pages(id));
+  const fact = useApi<ResourceWithSource>(resourceId ? api.resource(resourceId) : null);
+  const targetPage = page ?? fact.data?.location.page;
+  const target = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const el = target.current ?? (query ? document.querySelector<HTMLElement>('.pages mark') : null);
+    if (el) {
+      el.scrollIntoView({ block: 'start' });
+      if (el instanceof HTMLElement && el.tabIndex >= -1) el.focus({ preventScroll: true });
+    }
+  }, [pages.data, targetPage, query]);
+  const d = doc.data;
+  if (!d) return <Status loading={doc.loading} error={doc.error} what="the document" />;
+  const label = d.label as { date?: string; facility?: string; author?: string };
+  const problem = attentionOf([d])[0];
+  return (
+    <article className="viewer">
+      <h1>{docTitle(d)}</h1>
+      <dl className="meta">
+        <dt>File</dt>
+        <dd>{d.filename}</dd>
+        <dt>Date</dt>
+        <dd>{label.date ? formatDate(label.date) : 'not stated'}</dd>
+        {label.facility && (
+          <>
+            <dt>Facility</dt>
+            <dd>{label.facility}</dd>
+          </>
+        )}
+        <dt>State</dt>
+        <dd>{STATE_LABELS[d.state] ?? d.state}</dd>
+        <dt>Kind</dt>
+        <dd>
+          {d.format}, {formatBytes(d.size)}, added {formatDate(d.createdAt)}
+        </dd>
+      </dl>
+      {problem && problem.kind !== 'in-progress' && (
+        <div className={`notice notice-${problem.kind}`} role="note">
+          <p>{problem.message}</p>
+          <p>{problem.action}</p>
+        </div>
+      )}
+      <p>
+        <a href={api.original(d.id)} download={d.filename}>
+          Download the original
+        </a>
+      </p>
+      {resourceId && fact.data && <FactBox r={fact.data} />}
+      {resourceId && fact.error && <p className="error">Could not load the fact: {fact.error}</p>}
+      {IMAGE_FORMATS.has(d.format) && <img className="original" src={api.original(d.id)} alt={`The original image: ${d.filename}`} />}
+      <section aria-labelledby="pages-h" className="pages">
+        <h2 id="pages-h">{d.format === 'cda-xml' ? 'Narrative' : 'Text'}</h2>
+        <Status loading={pages.loading} error={pages.error} what="the text" />
+        {pages.data && !pages.data.length && <p className="muted">No text was read from this document.</p>}
+        {pages.data?.map((p) => (
+          <section
+            key={p.page}
+            id={`page-${p.page}`}
+            className={`page${p.page === targetPage ? ' target' : ''}`}
+            aria-label={`Page ${p.page}`}
+            tabIndex={-1}
+            ref={p.page === targetPage ? (el) => void (target.current = el) : undefined}
+          >
+            <h3>
+              Page {p.page}
+              {p.method === 'ocr' && p.confidence != null && <span className="muted small"> · read by OCR, {Math.round(p.confidence)}% confident</span>}
+            </h3>
+            <pre className="page-text">
+              <Highlight text={p.text} query={query} />
+            </pre>
+          </section>
+        ))}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,167 @@
+import { api, type TimelineView } from '../api.ts';
+import { useApi } from '../useApi.ts';
+import { Status } from '../components/Status.tsx';
+import { SourceLink, sourceHref } from '../components/SourceLink.tsx';
+import { formatDate, TYPE_LABELS } from '../format.ts';
+import { go, href } from '../router.ts';
+import { keysBetween, rangeOfKey, KEY_LENGTH } from '../../../src/views/zoom.ts';
+import type { Granularity, TimelineBucket } from '../../../src/views/types.ts';
+
+const PAGE = 100;
+const ALL_TYPES = Object.keys(TYPE_LABELS);
+
+interface Props {
+  personId: string;
+  from?: string;
+  to?: string;
+  types?: string;
+  offset: number;
+}
+
+function bucketLabel(key: string): string {
+  return formatDate(key);
+}
+
+function axisLabel(key: string, g: Granularity): string {
+  if (g === 'year') return key;
+  if (g === 'month') return formatDate(key).slice(0, 3);
+  return String(Number(key.slice(8)));
+}
+
+/** Buckets with the empty ones in between, so gaps in the record show as gaps. */
+function filled(view: TimelineView): TimelineBucket[] {
+  const g = view.granularity;
+  const have = new Map(view.buckets.map((b) => [b.key, b]));
+  if (view.from && view.to && g !== 'year') {
+    const pad = (d: string) => (d + (g === 'month' ? '-01' : '-01-01')).slice(0, KEY_LENGTH[g]);
+    const end = pad(view.to);
+    return keysBetween(pad(view.from), end, g)
+      .filter((k) => k < end)
+      .map((k) => have.get(k) ?? { key: k, count: 0, byType: {} });
+  }
+  const keys = view.buckets.map((b) => b.key).filter((k) => k.length === KEY_LENGTH[g]);
+  if (!keys.length) return [];
+  return keysBetween(keys[0], keys[keys.length - 1], g).map((k) => have.get(k) ?? { key: k, count: 0, byType: {} });
+}
+
+function Bars({ view, link }: { view: TimelineView; link(key: string): string | undefined }) {
+  const buckets = filled(view);
+  if (!buckets.length) return null;
+  const W = 640;
+  const H = 140;
+  const max = Math.max(1, ...buckets.map((b) => b.count));
+  const bw = (W - 8) / buckets.length;
+  const every = Math.ceil(buckets.length / 12);
+  return (
+    <svg viewBox={`0 0 ${W} ${H + 22}`} className="bars" role="group" aria-label={`Number of items per ${view.granularity}; select a bar to zoom in`}>
+      {buckets.map((b, i) => {
+        const h = b.count ? Math.max(3, (b.count / max) * H) : 0;
+        const to = link(b.key);
+        const bar = (
+          <>
+            <rect x={4 + i * bw + 1} y={H - h} width={Math.max(1, bw - 2)} height={h} className="bar" />
+            <rect x={4 + i * bw} y={0} width={bw} height={H} className="bar-hit" />
+            <title>{`${bucketLabel(b.key)}: ${b.count} item${b.count === 1 ? '' : 's'}`}</title>
+          </>
+        );
+        return (
+          <g key={b.key}>
+            {to && b.count ? (
+              <a href={to} aria-label={`${bucketLabel(b.key)}: ${b.count} items`}>
+                {bar}
+              </a>
+            ) : (
+              bar
+            )}
+            {i % every === 0 && (
+              <text x={4 + i * bw + bw / 2} y={H + 16} textAnchor="middle" className="tick">
+                {axisLabel(b.key, view.granularity)}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+export function Timeline({ personId, from, to, types, offset }: Props) {
+  const view = useApi<TimelineView>(api.timeline(personId, { from, to, types, limit: PAGE, offset }));
+  const here = (p: { from?: string; to?: string; types?: string; offset?: number }) => href(['p', personId, 'timeline'], { from: p.from, to: p.to, types: p.types, offset: p.offset || undefined });
+  const selected = new Set(types ? types.split(',') : ALL_TYPES);
+  const toggle = (t: string) => {
+    const next = new Set(selected);
+    if (next.has(t)) next.delete(t);
+    else next.add(t);
+    const list = ALL_TYPES.filter((x) => next.has(x));
+    go(here({ from, to, types: list.length === ALL_TYPES.length ? undefined : list.join(',') || 'None' }));
+  };
+  // Breadcrumbs: All years › 2019 › March 2019 › 14 Mar 2019
+  const crumbs: Array<{ label: string; from?: string; to?: string }> = [{ label: 'All years' }];
+  if (from) {
+    for (const n of [4, 7, 10]) {
+      if (from.length >= n) {
+        const k = from.slice(0, n);
+        const r = rangeOfKey(k);
+        if (r) crumbs.push({ label: formatDate(k), ...r });
+      }
+    }
+  }
+  const v = view.data;
+  return (
+    <div>
+      <h1>Timeline</h1>
+      <nav aria-label="Zoom" className="crumbs">
+        <ol>
+          {crumbs.map((c, i) => (
+            <li key={c.label}>
+              {i === crumbs.length - 1 ? <span aria-current="page">{c.label}</span> : <a href={here({ from: c.from, to: c.to, types })}>{c.label}</a>}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <fieldset className="filters">
+        <legend>Show</legend>
+        {ALL_TYPES.filter((t) => v?.types[t] || selected.has(t)).filter((t) => (v ? v.types[t] !== undefined : true)).map((t) => (
+          <label key={t} className="inline">
+            <input type="checkbox" checked={selected.has(t)} onChange={() => toggle(t)} /> {TYPE_LABELS[t]} {v && <span className="muted">({v.types[t] ?? 0})</span>}
+          </label>
+        ))}
+      </fieldset>
+      <Status loading={view.loading && !v} error={view.error} what="the timeline" />
+      {v && (
+        <>
+          <Bars view={v} link={(k) => { const r = rangeOfKey(k); return r ? here({ ...r, types }) : undefined; }} />
+          <h2>
+            {v.total} item{v.total === 1 ? '' : 's'}
+            {from ? ` in ${crumbs[crumbs.length - 1].label}` : ''}
+          </h2>
+          <ol className="timeline-items">
+            {v.items.map((it) => (
+              <li key={it.kind + it.id} className={`tl-${it.type}`}>
+                <time dateTime={it.date}>{formatDate(it.date)}</time>
+                <span className="badge">{TYPE_LABELS[it.type] ?? it.type}</span>{' '}
+                {it.kind === 'document' ? <a href={href(['documents', it.id])}>{it.title}</a> : <a href={sourceHref(it.source, it.id)}>{it.title}</a>}
+                {it.detail && <span className="fact-detail"> — {it.detail}</span>}
+                {it.kind === 'resource' && (
+                  <div>
+                    <SourceLink source={it.source} resourceId={it.id} />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+          {(offset > 0 || v.items.length === PAGE) && (
+            <nav className="pager" aria-label="Timeline pages">
+              {offset > 0 && <a href={here({ from, to, types, offset: Math.max(0, offset - PAGE) })}>Newer</a>}
+              <span>
+                {offset + 1}–{offset + v.items.length} of {v.total}
+              </span>
+              {offset + PAGE < v.total && <a href={here({ from, to, types, offset: offset + PAGE })}>Older</a>}
+            </nav>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
