@@ -30,28 +30,42 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** The names a resource answers to, built without the adapter's resolver (the oracle). */
+/**
+ * The names a resource answers to, built without the adapter's resolver (the oracle). The same
+ * Type/id or fullUrl may occur twice (one resource exported in two files): any of them is a
+ * right target. A conditional reference must match exactly one resource.
+ */
 class Oracle {
-  private names = new Map<string, number>();
+  private names = new Map<string, number[]>();
+  private put(k: string, i: number) {
+    const list = this.names.get(k);
+    if (!list) this.names.set(k, [i]);
+    else if (!list.includes(i)) list.push(i);
+  }
   add(i: number, r: Resource, fullUrl?: string) {
-    const put = (k: string) => this.names.set(k, this.names.has(k) && this.names.get(k) !== i ? -1 : i);
-    if (fullUrl) put(fullUrl);
-    if (r.id) put(`${r.resourceType}/${r.id}`);
+    if (fullUrl) this.put(fullUrl, i);
+    if (r.id) this.put(`${r.resourceType}/${r.id}`, i);
     for (const id of ((r as { identifier?: Array<{ system?: string; value?: string }> }).identifier ?? [])) {
-      if (id?.value) put(`${r.resourceType}?identifier=${id.system ?? ''}|${id.value}`);
+      if (id?.value) this.put(`${r.resourceType}?identifier=${id.system ?? ''}|${id.value}`, i);
     }
   }
-  /** Index of the resource a reference names, -1 if ambiguous, undefined if absent. */
-  target(ref: string): number | undefined {
+  /** The resources a reference may rightly resolve to (empty: not in the input, or ambiguous). */
+  targets(ref: string): number[] {
     const plain = ref.split('/_history/')[0];
-    if (this.names.has(plain)) return this.names.get(plain);
     const q = plain.indexOf('?identifier=');
     if (q > 0) {
-      const value = decodeURIComponent(plain.slice(q + 12));
-      return this.names.get(`${plain.slice(0, q)}?identifier=${value.includes('|') ? value : `|${value}`}`);
+      let value = plain.slice(q + 12);
+      try {
+        value = decodeURIComponent(value);
+      } catch {
+        // keep as written
+      }
+      const hits = this.names.get(`${plain.slice(0, q)}?identifier=${value.includes('|') ? value : `|${value}`}`) ?? [];
+      return hits.length === 1 ? hits : [];
     }
+    if (this.names.has(plain)) return this.names.get(plain)!;
     const parts = plain.split('/');
-    return parts.length >= 2 ? this.names.get(`${parts[parts.length - 2]}/${parts[parts.length - 1]}`) : undefined;
+    return parts.length >= 2 ? (this.names.get(`${parts[parts.length - 2]}/${parts[parts.length - 1]}`) ?? []) : [];
   }
 }
 
@@ -140,10 +154,10 @@ export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Pr
     fileItems.forEach((it, i) => oracle.add(i, it.resource, it.fullUrl));
     for (const l of within.links) {
       if (l.kind === 'contained') continue;
-      const t = oracle.target(l.reference);
-      if (t === undefined || t < 0) continue;
+      const ts = oracle.targets(l.reference);
+      if (!ts.length) continue;
       inFile.resolvable++;
-      if (l.target === t) inFile.resolved++;
+      if (l.target !== undefined && ts.includes(l.target)) inFile.resolved++;
     }
     contained = { total: contained.total + within.contained, resolved: contained.resolved + within.containedResolved };
   }
@@ -153,17 +167,20 @@ export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Pr
   let resolved = 0;
   let dangling = 0;
   const unresolvedForms: Record<string, number> = {};
+  const unresolvedExamples: string[] = [];
   for (const set of sets.values()) {
     for (const { ref, context } of set.refs) {
-      const t = set.oracle.target(ref);
-      if (t === undefined || t < 0) {
+      const ts = set.oracle.targets(ref);
+      if (!ts.length) {
         dangling++;
         const form = ref.startsWith('urn:') ? 'urn' : ref.includes('?') ? 'conditional' : /^https?:/.test(ref) ? 'absolute' : 'relative';
         unresolvedForms[form] = (unresolvedForms[form] ?? 0) + 1;
+        if (unresolvedExamples.length < 10) unresolvedExamples.push(ref);
         continue;
       }
       resolvable++;
-      if (set.index.resolve(ref, context) === t) resolved++;
+      const got = set.index.resolve(ref, context);
+      if (got !== undefined && ts.includes(got)) resolved++;
     }
   }
 
@@ -176,6 +193,7 @@ export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Pr
     references_resolved: resolved,
     references_not_in_input: dangling,
     references_not_in_input_by_form: unresolvedForms,
+    references_not_in_input_examples: unresolvedExamples,
     references_resolvable_in_file: inFile.resolvable,
     references_resolved_in_file: inFile.resolved,
     references_contained: contained.total,
