@@ -8,6 +8,7 @@ import type { InstanceInfo } from './instance.js';
 import { accessionIdentifier, subjectReference, uidIdentifier } from './instance.js';
 import type { DicomFile } from './parse.js';
 import { rawString, seqItems, textString } from './parse.js';
+import { parseCharsets } from './charset.js';
 import { dicomDate, dicomDateTime, dicomDT, dicomTime, parsePersonName } from './values.js';
 
 const MAX_DEPTH = 32;
@@ -70,20 +71,23 @@ function itemValue(item: DataSet, charsets: string[]): string | undefined {
 /** Walks the content tree (root dataset first) and returns indented lines. */
 export function srLines(file: DicomFile): string[] {
   const lines: string[] = [];
-  const walk = (ds: DataSet, depth: number) => {
+  const walk = (ds: DataSet, depth: number, inherited: string[]) => {
     if (depth > MAX_DEPTH || lines.length >= MAX_LINES) return;
-    const name = codeMeaning(ds, 'x0040a043', file.charsets);
+    // An item may declare its own Specific Character Set.
+    const own = rawString(ds, 'x00080005');
+    const charsets = own ? parseCharsets(own) : inherited;
+    const name = codeMeaning(ds, 'x0040a043', charsets);
     const type = rawString(ds, 'x0040a040');
-    const value = itemValue(ds, file.charsets);
+    const value = itemValue(ds, charsets);
     const indent = '  '.repeat(Math.max(0, depth));
     if (type === 'CONTAINER') {
       if (name) lines.push(`${indent}${name}`);
     } else if (name || value) {
       lines.push(`${indent}${name ? name + ': ' : ''}${value ?? ''}`.trimEnd());
     }
-    for (const child of seqItems(ds, 'x0040a730')) walk(child, depth + 1);
+    for (const child of seqItems(ds, 'x0040a730')) walk(child, depth + 1, charsets);
   };
-  walk(file.ds, 0);
+  walk(file.ds, 0, file.charsets);
   return lines;
 }
 
