@@ -79,18 +79,28 @@ program
   .option('--port <port>', 'port', (x) => Number(x))
   .option('--host <host>', 'address to listen on (default 127.0.0.1)')
   .option('--no-worker', 'do not process jobs in this process (use `vessel worker`)')
-  .action(async (opts: { port?: number; host?: string; worker: boolean }) => {
+  .option('--tls-cert <file>', 'serve HTTPS with this PEM certificate (also VESSEL_TLS_CERT)')
+  .option('--tls-key <file>', 'and this PEM private key (also VESSEL_TLS_KEY)')
+  .action(async (opts: { port?: number; host?: string; worker: boolean; tlsCert?: string; tlsKey?: string }) => {
+    const certFile = opts.tlsCert ?? process.env.VESSEL_TLS_CERT;
+    const keyFile = opts.tlsKey ?? process.env.VESSEL_TLS_KEY;
+    if (!!certFile !== !!keyFile) throw new Error('give both --tls-cert and --tls-key');
+    const { readFileSync } = await import('node:fs');
+    const https = certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined;
     const v = await openVessel({ port: opts.port, host: opts.host });
     const { buildServer } = await import('../server/app.js');
-    const app = await buildServer(v, { logger: false });
+    const app = await buildServer(v, { logger: false, https });
     const host = v.config.host;
-    if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
-      console.error(`WARNING: listening on ${host} without TLS: health data would cross the network unencrypted. Use 127.0.0.1 or put TLS in front.`);
+    if (!https && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
+      console.error('');
+      console.error(`WARNING: WARNING: listening on ${host} WITHOUT TLS. Health records would cross the network unencrypted.`);
+      console.error('         Use --tls-cert/--tls-key, put a TLS proxy in front, or listen on 127.0.0.1.');
+      console.error('');
     }
     const stop = new AbortController();
     const worker = opts.worker ? v.runWorker(stop.signal) : Promise.resolve();
     await app.listen({ port: v.config.port, host });
-    console.log(`Vessel is running at http://${host.includes(':') ? `[${host}]` : host}:${v.config.port} (data: ${v.config.dataDir}, store: ${v.store.dialect})`);
+    console.log(`Vessel is running at ${https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${v.config.port} (data: ${v.config.dataDir}, store: ${v.store.dialect})`);
     const shutdown = async () => {
       stop.abort();
       await app.close();

@@ -37,17 +37,20 @@ const DOC_STATES: DocumentState[] = ['queued', 'processing', 'done', 'failed', '
 
 export interface ServerOptions {
   logger?: boolean;
+  /** Serve HTTPS with this PEM certificate and key. */
+  https?: { cert: Buffer; key: Buffer };
   /** Largest upload accepted over HTTP, bytes. */
   maxUploadBytes?: number;
 }
 
 export async function buildServer(vessel: Vessel, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const { store, importer, vault, queue } = vessel;
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  const app = (opts.https ? Fastify({ logger: opts.logger ?? false, bodyLimit: 10 * 1024 * 1024, https: opts.https }) : Fastify({ logger: opts.logger ?? false, bodyLimit: 10 * 1024 * 1024 })) as unknown as FastifyInstance;
   const maxUpload = opts.maxUploadBytes ?? Math.min(vessel.config.limits.maxFileBytes, 1024 ** 3);
   await app.register(multipart, { limits: { fileSize: maxUpload, files: 1000 } });
 
   app.addHook('onSend', async (_req, reply) => {
+    if (opts.https) reply.header('Strict-Transport-Security', 'max-age=31536000');
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { openTestVessel } from '../helpers/vessels.js';
 import { textFixtureAdapter } from '../helpers/text-adapter.js';
 import { buildServer } from '../../src/server/app.js';
+import { spawnSync } from 'node:child_process';
 
 function multipart(files: Array<{ name: string; data: Buffer }>) {
   const boundary = '----vesseltest' + Math.random().toString(16).slice(2);
@@ -86,3 +87,37 @@ test('HTTP API', async (t) => {
     assert.ok(events.some((e) => e.action === 'document.download'));
   });
 });
+
+test('HTTPS with a given certificate', { skip: !hasOpenssl() && 'openssl not installed' }, async (t) => {
+  const { execFileSync } = await import('node:child_process');
+  const fs = await import('node:fs');
+  const https = await import('node:https');
+  const path = await import('node:path');
+  const tv = await openTestVessel('sqlite');
+  const cert = path.join(tv.dataDir, 'cert.pem');
+  const key = path.join(tv.dataDir, 'key.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  const app = await buildServer(tv.vessel, { https: { cert: fs.readFileSync(cert), key: fs.readFileSync(key) } });
+  t.after(async () => {
+    await app.close();
+    await tv.cleanup();
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (app.server.address() as { port: number }).port;
+  const res = await new Promise<{ status: number; hsts: string; body: string }>((resolve, reject) => {
+    https
+      .get({ host: '127.0.0.1', port, path: '/api/health', ca: fs.readFileSync(cert) }, (r) => {
+        let body = '';
+        r.on('data', (c) => (body += c));
+        r.on('end', () => resolve({ status: r.statusCode!, hsts: String(r.headers['strict-transport-security']), body }));
+      })
+      .on('error', reject);
+  });
+  assert.equal(res.status, 200);
+  assert.match(res.hsts, /max-age/);
+  assert.equal(JSON.parse(res.body).ok, true);
+});
+
+function hasOpenssl(): boolean {
+  return spawnSync('openssl', ['version']).status === 0;
+}
