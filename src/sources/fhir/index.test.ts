@@ -339,3 +339,11 @@ test('a long EHR id (over 64 characters) is kept and still names the patient', a
   const e = await one(obs('o1', `Patient/${long}`));
   assert.equal(e.resources[0].subject, long);
 });
+
+test('a Patient without id is keyed by the id its fullUrl names, so relative references find it', async () => {
+  const { id, ...p } = patient('x', 'Noid');
+  const e = await one({ resourceType: 'Bundle', type: 'searchset', entry: [{ fullUrl: 'https://ehr.example/fhir/Patient/77', resource: p }, { fullUrl: 'https://ehr.example/fhir/Observation/1', resource: obs('1', 'Patient/77') }] });
+  assert.deepEqual(e.resources.map((r) => r.subject), ['77', '77']);
+  assert.deepEqual(e.subjects?.['77'].identifiers, [{ system: FHIR_PATIENT_SYSTEM, value: '77' }]);
+  assert.ok(id);
+});

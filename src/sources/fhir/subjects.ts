@@ -52,8 +52,11 @@ export class SubjectTracker {
 
   /** Registers a Patient (call before its referrers where possible); returns its key. */
   addPatient(p: Json, fullUrl?: string): string {
-    const key = this.byObject.get(p) ?? (typeof p.id === 'string' && p.id ? p.id : fullUrl ?? `patient-${++this.anonymous}`);
-    this.known.set(key, patientHints(p));
+    // No id: a fullUrl ending in Patient/<id> still gives the id other files will use.
+    const fromUrl = fullUrl ? parseReference(fullUrl) : undefined;
+    const id = typeof p.id === 'string' && p.id ? p.id : fromUrl?.type === 'Patient' ? fromUrl.id : undefined;
+    const key = this.byObject.get(p) ?? id ?? fullUrl ?? `patient-${++this.anonymous}`;
+    this.known.set(key, patientHints(id && !p.id ? { ...p, id } : p));
     this.byObject.set(p, key);
     if (fullUrl) this.byUrl.set(fullUrl, key);
     return key;
