@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeFrame } from './decode.js';
 import { checkDisc } from './disc.js';
@@ -83,4 +83,36 @@ test('Philips CD: the DIRFILE chain is followed and the missing files are report
     const st = x.resources[0].resource as { identifier?: Array<{ value?: string }> };
     assert.equal(st.identifier?.[0]?.value, `urn:oid:${study?.studyUid}`, `${p.referencedFileId.join('/')} is in the study that lists it`);
   }
+});
+
+/** Paths of empty objects/arrays/strings and of dates that are not FHIR date/dateTime. */
+function shapeProblems(v: unknown, path = ''): string[] {
+  const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00)))?)?)?$/;
+  if (v === '' || v === null) return [path];
+  if (Array.isArray(v)) return v.length ? v.flatMap((x, i) => shapeProblems(x, `${path}[${i}]`)) : [path];
+  if (typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>);
+    if (!entries.length) return [path];
+    return entries.flatMap(([k, x]) => {
+      const p = `${path}.${k}`;
+      if (/^(started|effectiveDateTime|birthDate|date)$/.test(k) && (typeof x !== 'string' || !DATE.test(x))) return [`${p}=${String(x)}`];
+      return shapeProblems(x, p);
+    });
+  }
+  return [];
+}
+
+test('every resource and subject from the corpus has no empty values and only valid FHIR dates', { skip: absent(corpus) }, () => {
+  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  let checked = 0;
+  for (const path of walk(corpus)) {
+    if (/\.(md|txt)$/.test(path)) continue;
+    const x = extractDicom(readFileSync(path));
+    for (const r of x.resources) {
+      assert.deepEqual(shapeProblems(r.resource), [], `${path}: ${r.resource.resourceType}`);
+      checked++;
+    }
+    assert.deepEqual(shapeProblems(x.subjects ?? { ok: 1 }), [], `${path}: subjects`);
+  }
+  assert.ok(checked > 100);
 });
