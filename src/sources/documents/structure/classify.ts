@@ -48,17 +48,16 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
   const scores = new Map<string, number>();
   const nonEmpty = lines.filter((l) => l.text.trim());
   // Title lines: short cells near the top of the first page (not a sentence that mentions "lab results").
-  const head = nonEmpty
+  const headCells = nonEmpty
     .slice(0, 14)
     .flatMap((l) => l.text.split(/\s{3,}/))
     .map((c) => c.trim())
-    .filter((c) => c && c.length <= 60 && !/[.,;]\s+\w+\s+\w+/.test(c))
-    .join('\n');
+    .filter((c) => c && c.length <= 60 && !/[.,;]\s+\w+\s+\w+/.test(c));
   const all = nonEmpty.map((l) => l.text).join('\n');
   for (const [type, re] of Object.entries(COMPILED)) {
     let s = 0;
     for (const r of re.title) {
-      if (r.test(head)) s += 4;
+      if (headCells.some((c) => r.test(c))) s += 4;
       else if (r.test(all)) s += 1.5;
     }
     for (const r of re.body) if (r.test(all)) s += 1;

@@ -18,6 +18,8 @@ export interface PageFacts {
   serviceDates: string[];
   /** Type whose title appears in the page head, if any. */
   headType?: string;
+  /** Type of the page taken alone. */
+  pageType: string;
   labRows: number;
 }
 
@@ -54,6 +56,7 @@ export function pageFacts(p: CleanPage): PageFacts {
     patient: findPatient(p.lines, p.page),
     serviceDates: serviceKeys(p.lines),
     ...(head.type !== 'other' && head.score >= 4 ? { headType: head.type } : {}),
+    pageType: cls.type,
     labRows,
   };
 }
@@ -106,8 +109,9 @@ export function splitPages(pages: CleanPage[], facts: PageFacts[]): Array<[numbe
         const myIds = mine.filter((k) => k.startsWith('id:'));
         if (segDates.length && myDates.length && !myDates.some((d) => segKeys.has(d))) boundary = true;
         else if (segIds.length && myIds.length && !myIds.some((d) => segKeys.has(d))) boundary = true;
-        else if (f.headType && f.patient.score >= 0.5) {
-          const segType = seg.map((x) => x.headType).find(Boolean);
+        else if (f.headType && (f.patient.score >= 0.5 || f.pageType === f.headType)) {
+          // A new title at the top of the page, of another type than the document so far.
+          const segType = seg.map((x) => x.headType).find(Boolean) ?? seg[0]!.pageType;
           if (segType && segType !== f.headType) boundary = true;
         }
       }
