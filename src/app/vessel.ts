@@ -13,9 +13,12 @@ import { runWorker, type WorkerOptions } from '../jobs/worker.js';
 import { Importer, INGEST_JOB } from '../ingest/importer.js';
 import { processDocument } from '../ingest/process-document.js';
 import type { Format, SourceAdapter } from '../core/types.js';
+import { reconcilePerson, RECONCILE_JOB } from '../record/reconcile/job.js';
 
 export interface Vessel {
   config: VesselConfig;
+  /** The vault key (backups are sealed with it). */
+  key: Buffer;
   store: Store;
   vault: Vault;
   queue: JobQueue;
@@ -53,6 +56,9 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
           store,
           vault,
           adapterFor: overrides.adapters ? (f: Format) => overrides.adapters!.find((a) => a.formats.includes(f)) : undefined,
+          onProcessed: async (_doc, people) => {
+            for (const personId of people) await queue.enqueue(RECONCILE_JOB, { personId }, { dedupeKey: `reconcile:${personId}` });
+          },
           children: {
             importChild: async (parent, name, bytes) => {
               await importer.importBytes(bytes, name, { parentId: parent.id, channel: 'embedded', personId: parent.personId });
@@ -62,10 +68,14 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
         documentId,
       );
     },
+    [RECONCILE_JOB]: async (job: { payload: unknown }) => {
+      await reconcilePerson(store, (job.payload as { personId: string }).personId);
+    },
   };
   const concurrency = Math.max(1, os.availableParallelism());
   return {
     config,
+    key,
     store,
     vault,
     queue,

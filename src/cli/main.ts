@@ -173,6 +173,31 @@ program
   });
 
 program
+  .command('backup')
+  .description('Write a consistent, encrypted backup (records and every original) while Vessel runs.')
+  .argument('<file>', 'backup file to write')
+  .action(async (file: string) => {
+    await withVessel(async (v) => {
+      const { backup } = await import('../backup/backup.js');
+      const s = await backup(v, path.resolve(file));
+      console.log(`backup written to ${file}: ${s.originals} originals, ${Object.entries(s.tables).map(([t, n]) => `${n} ${t}`).join(', ')} (${s.bytes} bytes)`);
+      console.log('It is encrypted with your vault key: keep the key (VESSEL_KEY or the key file) safe and apart from the backup.');
+    });
+  });
+
+program
+  .command('restore')
+  .description('Restore a backup into an empty Vessel (a new data folder or database), with the same key.')
+  .argument('<file>', 'backup file')
+  .action(async (file: string) => {
+    await withVessel(async (v) => {
+      const { restore } = await import('../backup/backup.js');
+      const s = await restore(v, path.resolve(file));
+      console.log(`restored ${s.originals} originals and ${Object.entries(s.tables).map(([t, n]) => `${n} ${t}`).join(', ')}`);
+    });
+  });
+
+program
   .command('reprocess')
   .description('Read stored documents again (after an upgrade that reads more formats).')
   .argument('[ids...]', 'document ids (default: every unsupported and failed document)')
