@@ -13,6 +13,9 @@ import { TS, elementBytes, intValue, numberString, parseDicomBytes, rawString } 
 
 const require = createRequire(import.meta.url);
 
+/** Largest frame decoded (samples): 16k × 16k grey; anything larger is a corrupt header. */
+const MAX_SAMPLES = 1 << 28;
+
 export type PixelArray = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array;
 
 export interface DecodedFrame {
@@ -147,6 +150,7 @@ export async function decodeFrameOf(file: DicomFile, frameIndex = 0): Promise<De
   const a = imageAttributes(ds);
   if (!a.rows || !a.columns || !a.bitsAllocated) throw new DicomDecodeError('decode-failed', `Invalid image size or bits (${a.columns}×${a.rows}, ${a.bitsAllocated} bits)`);
   if (frameIndex < 0 || frameIndex >= a.frames) throw new DicomDecodeError('decode-failed', `Frame ${frameIndex} out of range (0–${a.frames - 1})`);
+  if (a.rows * a.columns * a.samplesPerPixel > MAX_SAMPLES) throw new DicomDecodeError('decode-failed', `Image too large (${a.columns}×${a.rows}×${a.samplesPerPixel})`);
   const ts = TRANSFER_SYNTAXES[transferSyntax];
   const isFloat = pixelEl.tag !== 'x7fe00010';
   let raw: Uint8Array;
@@ -224,6 +228,7 @@ function nativeFrame(ds: DataSet, el: Element, a: Attrs, frame: number, bigEndia
   const all = elementBytes(ds, el.tag) ?? new Uint8Array(0);
   if (a.bitsAllocated === 1) {
     const n = a.rows * a.columns * a.samplesPerPixel;
+    if (n * (frame + 1) > all.length * 8) throw new DicomDecodeError('decode-failed', `Pixel data too short for frame ${frame} (truncated file?)`);
     const out = new Uint8Array(n);
     const startBit = n * frame;
     for (let i = 0; i < n; i++) {
