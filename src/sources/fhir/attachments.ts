@@ -29,6 +29,8 @@ export class AttachmentSink {
   pages: ExtractedPage[] = [];
   private names = new Set<string>();
   private nextPage = 1;
+  /** Bytes of children collected since the last drain (streamed parts are also cut by size). */
+  pendingBytes = 0;
 
   /** Takes the inline data out of one resource's attachments. Returns how many were moved. */
   take(resource: Json): number {
@@ -72,6 +74,7 @@ export class AttachmentSink {
     for (let i = 2; this.names.has(name); i++) name = `${stem}-${i}.${extensionFor(contentType)}`;
     this.names.add(name);
     this.children.push({ name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), relation: 'attachment' });
+    this.pendingBytes += bytes.length;
     if (att) {
       if (att.size === undefined) att.size = bytes.length;
       if (att.hash === undefined) att.hash = createHash('sha1').update(bytes).digest('base64');
@@ -90,6 +93,7 @@ export class AttachmentSink {
     const out = { children: this.children, pages: this.pages };
     this.children = [];
     this.pages = [];
+    this.pendingBytes = 0;
     return out;
   }
 }

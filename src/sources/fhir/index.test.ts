@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Extraction, Format } from '../../core/types.js';
 import { bytesInput, collectParts, fileInput } from './file-input.js';
-import { fhirAdapter, PART_SIZE } from './index.js';
+import { extractNdjson, fhirAdapter, PART_SIZE } from './index.js';
 import { VAULT_CHILD } from './attachments.js';
 import { FHIR_PATIENT_SYSTEM } from './subjects.js';
 
@@ -346,4 +346,12 @@ test('a Patient without id is keyed by the id its fullUrl names, so relative ref
   assert.deepEqual(e.resources.map((r) => r.subject), ['77', '77']);
   assert.deepEqual(e.subjects?.['77'].identifiers, [{ system: FHIR_PATIENT_SYSTEM, value: '77' }]);
   assert.ok(id);
+});
+
+test('NDJSON parts are also cut by attachment size, so big scans stay bounded', async () => {
+  const doc = (i: number) => JSON.stringify({ resourceType: 'DocumentReference', id: `d${i}`, status: 'current', content: [{ attachment: { contentType: 'application/pdf', data: Buffer.alloc(3000, i).toString('base64') } }] });
+  const input = bytesInput('DocumentReference.ndjson', [1, 2, 3, 4, 5].map(doc).join('\n'), 'fhir-ndjson');
+  const parts = await collectParts(extractNdjson(input, undefined, { resources: 1000, bytes: 5000 }));
+  assert.deepEqual(parts.map((p) => p.children?.length), [2, 2, 1]);
+  assert.deepEqual(parts.flatMap((p) => p.resources.map((r) => r.location.line)), [1, 2, 3, 4, 5]);
 });

@@ -11,6 +11,8 @@ import { readLines, splitLines, type Line } from './ndjson.js';
 
 /** Resources per streamed part of an NDJSON file. */
 export const PART_SIZE = 2000;
+/** A part is also cut when its attachment bytes pass this, so large scanned documents stay bounded. */
+export const PART_BYTES = 64 * 1024 * 1024;
 /** Above this a single JSON document cannot be parsed in one piece (V8 string limit is ~512 MB). */
 const MAX_JSON_BYTES = 500 * 1024 * 1024;
 /** A "fhir-json" input this large is checked for NDJSON content first, so it can be streamed. */
@@ -62,14 +64,18 @@ function addLine(c: Collector, l: Line): void {
 }
 
 /** Streams an NDJSON input: one Extraction per PART_SIZE resources, bounded memory. */
-export async function* extractNdjson(input: SourceInput, stats?: (s: CollectStats) => void): AsyncGenerator<Extraction> {
+export async function* extractNdjson(
+  input: SourceInput,
+  stats?: (s: CollectStats) => void,
+  limits: { resources: number; bytes: number } = { resources: PART_SIZE, bytes: PART_BYTES },
+): AsyncGenerator<Extraction> {
   const c = new Collector();
   let yielded = false;
   try {
     for await (const batch of readLines(input.stream() as AsyncIterable<Buffer>)) {
       for (const l of batch) {
         addLine(c, l);
-        if (c.resources.length + c.issues.length >= PART_SIZE) {
+        if (c.resources.length + c.issues.length >= limits.resources || c.attachments.pendingBytes >= limits.bytes) {
           yielded = true;
           yield c.drain();
         }
