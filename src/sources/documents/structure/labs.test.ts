@@ -116,3 +116,25 @@ test('printed units map to UCUM', () => {
   assert.equal(ucumFor('%'), '%');
   assert.equal(ucumFor('furlongs'), undefined);
 });
+
+test('OCR slips: garbled names, a lost decimal point, a comma for a point, a trailing dot on the unit', () => {
+  const r = rows(`FOSINOPHILS                  2.6            0.0-6.0 %
+MCHC                         331            32.0-36.0 g/dL
+RED BLOOD CELL COUNT         5.52           4,20-5.80 Million/uL
+PLATELET COUNT               201            140-400 Thousand/ul.
+HEMATOCRIT                             S0.1H           38.5-50.0 %`);
+  assert.deepEqual(r.map((x) => [x.loinc, x.value, x.ucum ?? null, x.flag ?? null, x.range?.low ?? null]), [
+    ['713-8', '2.6', '%', null, 0],
+    ['786-4', '33.1', 'g/dL', null, 32],
+    ['789-8', '5.52', '10*6/uL', null, 4.2],
+    ['777-3', '201', '10*3/uL', null, 140],
+    ['4544-3', '50.1', '%', 'H', 38.5],
+  ]);
+});
+
+test('names that are only near a known test are left uncoded', () => {
+  const r = rows('Widget Index                 12             10-20 mg/dL');
+  assert.equal(r.length, 1);
+  assert.equal(r[0]!.loinc, undefined);
+  assert.equal(r[0]!.name, 'Widget Index');
+});

@@ -6,7 +6,7 @@
  */
 import synonyms from './loinc-synonyms.json' with { type: 'json' };
 import unitTable from './units.json' with { type: 'json' };
-import { closest } from './fuzzy.js';
+import { closest, editDistance } from './fuzzy.js';
 import type { Line } from './lines.js';
 
 export interface LabRow {
@@ -99,7 +99,18 @@ export function ucumFor(u: string): string | undefined {
   if (UNITS[x]) return UNITS[x];
   // OCR misreadings of longer units ("thousand/ui"): one edit away from one known unit.
   if (k.length >= 6 && k.includes('/')) return closest(k, Object.entries(UNITS).filter(([key]) => key.length >= 6 && !key.startsWith('_')));
+  if (k.length >= 3 && k.includes('/')) return closestShort(k);
   return undefined;
+}
+
+/** One edit away from exactly one short unit with a slash ("w/l" -> U/L). */
+function closestShort(k: string): string | undefined {
+  const hits = new Set<string>();
+  for (const [key, code] of Object.entries(UNITS)) {
+    if (key.length < 3 || key.length > 6 || !key.includes('/') || Math.abs(key.length - k.length) > 1) continue;
+    if (editDistance(k, key, 1) <= 1) hits.add(code);
+  }
+  return hits.size === 1 ? [...hits][0] : undefined;
 }
 
 /** OCR repair of a decimal-number-shaped token: O/o -> 0, l/I/| -> 1, a leading S -> 5. */
@@ -271,6 +282,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     if (Number.isFinite(n)) row.numeric = n;
     if (m[1]) row.comparator = m[1] as LabRow['comparator'];
   }
+  if (d.unit && !ucumFor(d.unit) && !/[a-z]{2,}\/|\/[a-z]/i.test(d.unit)) delete d.unit;
   if (d.unit) {
     row.unit = d.unit.replace(/_/g, ' ');
     const u = ucumFor(d.unit);
@@ -287,6 +299,15 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     } else if (c) {
       if (/[<≤]/.test(c[1]!)) row.range.high = Number(c[2]);
       else row.range.low = Number(c[2]);
+    }
+  }
+  // A decimal point lost by OCR: "331" against "32.0-36.0" is 33.1 (only for a ten-fold miss).
+  const r = row.range;
+  if (row.numeric !== undefined && r?.low !== undefined && r.high !== undefined && /^\d{2,4}$/.test(row.value) && /\./.test(r.text)) {
+    const tenth = row.numeric / 10;
+    if (row.numeric > r.high * 5 && tenth >= r.low / 2 && tenth <= r.high * 2) {
+      row.numeric = tenth;
+      row.value = String(tenth);
     }
   }
   if (d.flag) {

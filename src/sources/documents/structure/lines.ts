@@ -24,10 +24,10 @@ export interface CleanPage {
 
 const TIME = /\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m?\.?)?/i;
 const PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b/;
-const TTI_MARK = /\b(?:P(?:AGE|G)?\.?:?\s*#?\s*\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})?|FROM[-\s:]|TO[-\s:]|FAX|T-\d+|#\d+|F-\d+)\b/i;
+const TTI_MARK = /(?:\bP(?:AGE|G)?\.?:?\s*#?\s*\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})?\b|\bP[A-Z]{1,3}\.?:?\s*\d{1,3}\s*\/\s*\d{1,3}\b|\bFROM[-\s:]|\bTO[-\s:]|\bFAX\b|\bT-\d+|#\d+|\bF-\d+)/i;
 
 /** A fax header (TTI) line: date and time, plus a phone number or a page/FROM marker, near the top. */
-export function isFaxHeaderLine(text: string): boolean {
+export function isFaxHeaderLine(text: string, first = false): boolean {
   const t = text.trim();
   if (!t || t.length > 220) return false;
   const date = findDates(t).length > 0 || /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(t);
@@ -37,7 +37,8 @@ export function isFaxHeaderLine(text: string): boolean {
   const score = +date + +time + +phone + +mark;
   if (!time && !date) return false;
   if (/\b(collected|reported|signed|dob|birth|exam|admit|discharg|visit|service)\b/i.test(t)) return score >= 4;
-  return score >= 3 || (time && date && (phone || mark));
+  // The very first line of a page may be a header whose date or number OCR garbled.
+  return score >= 3 || (time && date && (phone || mark)) || (first && score >= 2 && (time || date) && (phone || mark));
 }
 
 const STAMP_WORDS = /^(?:RECEIVED|REC'?D|RECEIVED\s+BY|MEDICAL\s+RECORDS|HIM(?:\s+DEPT\.?)?|HEALTH\s+INFORMATION(?:\s+MANAGEMENT)?|SCANNED|FILED|ENTERED)$/i;
@@ -72,7 +73,7 @@ export function cleanPage(page: number, text: string): CleanPage {
     }
     nonEmptySeen++;
     // Fax headers: within the first three non-empty lines (a prior fax's header sits under the current one).
-    if (nonEmptySeen <= 3 && isFaxHeaderLine(trimmed)) {
+    if (nonEmptySeen <= 3 && isFaxHeaderLine(trimmed, nonEmptySeen === 1)) {
       faxHeaders.push(trimmed);
       lines.push({ page, index, text: '' });
       return;
