@@ -25,6 +25,8 @@ export interface ProcessContext {
   children: ChildSink;
   /** Lets tests and formats that are handled elsewhere (zip at import) bypass the registry. */
   adapterFor?: (format: Format) => Promise<SourceAdapter | undefined> | SourceAdapter | undefined;
+  /** Called once a document's resources are stored, with the people they belong to (schedules reconcile). */
+  onProcessed?: (documentId: string, personIds: string[]) => Promise<void>;
 }
 
 const UNSUPPORTED_REASON: Record<string, string> = {
@@ -125,6 +127,7 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
     label,
     personId: mainPerson,
   });
+  await ctx.onProcessed?.(doc.id, [...new Set([mainPerson, ...personOf.values()])].filter((p): p is string => !!p));
 }
 
 /** Finds or creates the person a document's subject is, or leaves it for the user to choose. */

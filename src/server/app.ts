@@ -159,6 +159,8 @@ export async function buildServer(vessel: Vessel, opts: ServerOptions = {}): Pro
 
   await app.register((await import('./routes/views.js')).viewRoutes, { vessel }); // read models for the web app
 
+  await app.register((await import('./routes/record.js')).recordRoutes, { vessel });
+
   // --- web app ----------------------------------------------------------------------
   const webRoot = WEB_ROOTS.find((r) => fs.existsSync(path.join(r, 'index.html')));
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: ['index.html'] });

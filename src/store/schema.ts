@@ -92,6 +92,43 @@ export interface AuditEventsTable {
   ip: string | null;
 }
 
+export interface RecordFactsTable {
+  id: string;
+  resource_id: string;
+  document_id: string;
+  person_id: string;
+  kind: string;
+  block: string;
+  json: string;
+}
+
+export interface RecordItemsTable {
+  id: string;
+  person_id: string;
+  kind: string;
+  block: string;
+  date: string | null;
+  display: string;
+  conflicts: number;
+  json: string;
+}
+
+export interface RecordSourcesTable {
+  document_id: string;
+  person_id: string | null;
+  seen: string;
+}
+
+export interface RecordDecisionsTable {
+  id: string;
+  person_id: string;
+  kind: string;
+  action: string;
+  resource_ids_json: string;
+  block: string | null;
+  created_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   documents: DocumentsTable;
@@ -100,6 +137,10 @@ export interface Database {
   pages: PagesTable;
   jobs: JobsTable;
   audit_events: AuditEventsTable;
+  record_facts: RecordFactsTable;
+  record_items: RecordItemsTable;
+  record_sources: RecordSourcesTable;
+  record_decisions: RecordDecisionsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

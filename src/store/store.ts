@@ -10,6 +10,7 @@ import { DocumentsRepo } from './documents.js';
 import { ResourcesRepo } from './resources.js';
 import { SearchRepo } from './search.js';
 import { AuditRepo } from './audit.js';
+import { RecordRepo } from './record.js';
 import { openDatabase, type OpenOptions } from './connect.js';
 import type BetterSqlite3 from 'better-sqlite3';
 
@@ -19,6 +20,7 @@ export class Store {
   readonly resources: ResourcesRepo;
   readonly search: SearchRepo;
   readonly audit: AuditRepo;
+  readonly record: RecordRepo;
   private peopleMutex: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -35,6 +37,7 @@ export class Store {
     this.resources = new ResourcesRepo(db, dialect, inTransaction ? sqlite : undefined);
     this.search = new SearchRepo(db, dialect);
     this.audit = new AuditRepo(db);
+    this.record = new RecordRepo(db, dialect);
   }
 
   static async open(opts: OpenOptions): Promise<Store> {

@@ -1,0 +1,431 @@
+/**
+ * A stored FHIR resource → the facts the record merges: what it is (kind, block, match
+ * keys), how it reads (display, date with its precision, value with its own unit and range,
+ * plus the value in the trend unit), its status and its display rank. Pure.
+ *
+ * `block` partitions facts: two facts can only be one item when they share a block (a user
+ * merge moves facts into one block). Small kinds use one block per person; results and
+ * vitals use test group + day, encounters and procedures use the day, so a new document
+ * only re-clusters the blocks it touches.
+ */
+import type { Resource } from '@medplum/fhirtypes';
+import { canonicalSystem, icd10Category, icd10Display, ingredientsOf, labGroup, loincEntry, SYSTEMS, testGroupOf, vaccineGroupOf, cvxEntry, type Coding } from './codes.js';
+import { dayOf, minuteOf, precisionOf } from './dates.js';
+import { toTrendUnit, toUcum } from './units.js';
+import { fold, words } from './text.js';
+
+export const ITEM_KINDS = ['medications', 'problems', 'allergies', 'immunizations', 'results', 'vitals', 'encounters', 'procedures'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export interface FactValue {
+  value?: number;
+  comparator?: string;
+  unit?: string;
+  text?: string;
+  range?: { low?: number; high?: number; unit?: string; text?: string };
+}
+
+export interface Fact {
+  /** Resource id, or `resourceId#n` for the n-th component of a panel observation. */
+  id: string;
+  resourceId: string;
+  documentId: string;
+  kind: ItemKind;
+  block: string;
+  display: string;
+  date?: string;
+  status?: string;
+  codes: string[];
+  /** Keys that say "same fact" inside a block (codes, folded names, strength, time). */
+  keys: string[];
+  value?: FactValue;
+  normalized?: { value: number; unit: string };
+  strength?: string;
+  facility?: string;
+  /** Display priority: structured over OCR, more codes, more precise date. */
+  rank: number;
+  /** When the source said it (document date), for "newer wins first place". */
+  recorded?: string;
+}
+
+export interface FactContext {
+  documentId: string;
+  /** false for facts read from OCR or free text (faxes, scans). */
+  structured: boolean;
+  /** Date the document was written, if known. */
+  documentDate?: string;
+}
+
+type Json = Record<string, any>;
+
+const NKA_CODES = new Set(['716186003', '409137002', '428607008', '429625007', '428197003']);
+const NO_MEDS = /^(no (known )?(current )?medications?|no medications? administered|none|no meds)\b/;
+const NKA_TEXT = /\b(no known (drug |medication |food |environmental )?allerg|nkda|nka|no allergies|allergies none|none known)\b/;
+
+function codingsOf(cc: Json | undefined): Coding[] {
+  return Array.isArray(cc?.coding) ? (cc!.coding as Coding[]).filter((c) => c && (c.code || c.display)) : [];
+}
+
+function codeKeys(codings: Coding[]): string[] {
+  const out: string[] = [];
+  for (const c of codings) {
+    if (!c.code) continue;
+    const sys = canonicalSystem(c.system);
+    out.push(`${sys}|${c.code}`);
+  }
+  return out;
+}
+
+function textOf(cc: Json | undefined): string | undefined {
+  const t = typeof cc?.text === 'string' ? cc.text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : '';
+  return t || undefined;
+}
+
+function displayOf(cc: Json | undefined, fallback = 'Unnamed'): string {
+  const codings = codingsOf(cc);
+  return textOf(cc) ?? codings.find((c) => c.display)?.display ?? codings[0]?.code ?? fallback;
+}
+
+function first(...xs: unknown[]): string | undefined {
+  for (const x of xs) if (typeof x === 'string' && x) return x;
+  return undefined;
+}
+
+function rankOf(ctx: FactContext, codes: string[], date?: string, extra = 0): number {
+  return (ctx.structured ? 1000 : 0) + Math.min(codes.length, 5) * 10 + precisionOf(date) + extra;
+}
+
+const STRENGTH = /(\d+(?:[.,]\d+)?)\s*(mg|mcg|µg|ug|g|meq|units?|iu|%)\b(?:\s*(?:\/|per)\s*(\d+(?:\.\d+)?)?\s*(ml|l|actuat|hr|h|g)\b)?/i;
+
+/** "500 MG" → "500 mg"; "500 mcg/mL" → "0.5 mg/mL". */
+export function strengthOf(texts: Array<string | undefined>): string | undefined {
+  for (const t of texts) {
+    if (!t) continue;
+    const m = STRENGTH.exec(t);
+    if (!m) continue;
+    let n = Number(m[1].replace(',', '.'));
+    let u = m[2].toLowerCase();
+    if (u === 'mcg' || u === 'µg' || u === 'ug') (n = n / 1000), (u = 'mg');
+    else if (u === 'g') (n = n * 1000), (u = 'mg');
+    else if (u === 'units' || u === 'iu') u = 'unit';
+    const per = m[4] ? `/${m[3] && m[3] !== '1' ? m[3] : ''}${m[4].toLowerCase() === 'ml' ? 'mL' : m[4].toLowerCase()}` : '';
+    return `${Math.round(n * 1e4) / 1e4} ${u}${per}`;
+  }
+  return undefined;
+}
+
+function medStatus(r: Json): string | undefined {
+  const s = r.status as string | undefined;
+  if (!s) return undefined;
+  if (['active', 'intended', 'on-hold', 'draft'].includes(s)) return r.intent === 'plan' || r.intent === 'proposal' ? 'planned' : 'active';
+  if (['completed', 'stopped', 'cancelled', 'not-taken', 'revoked', 'ended'].includes(s)) return 'stopped';
+  return s;
+}
+
+function clinicalStatus(r: Json): string | undefined {
+  const ver = r.verificationStatus?.coding?.[0]?.code as string | undefined;
+  if (ver === 'refuted' || ver === 'entered-in-error') return ver;
+  const c = (r.clinicalStatus?.coding?.[0]?.code ?? r.clinicalStatus) as string | undefined;
+  if (typeof c !== 'string') return undefined;
+  if (['active', 'recurrence', 'relapse'].includes(c)) return 'active';
+  if (['inactive', 'remission', 'resolved'].includes(c)) return 'resolved';
+  return c;
+}
+
+function quantityValue(q: Json | undefined): FactValue | undefined {
+  if (!q || (q.value == null && !q.unit && !q.code)) return undefined;
+  const v: FactValue = {};
+  if (typeof q.value === 'number') v.value = q.value;
+  if (q.comparator) v.comparator = q.comparator;
+  const unit = first(q.code, q.unit);
+  if (unit) v.unit = unit;
+  return v;
+}
+
+function rangeOf(r: Json): FactValue['range'] {
+  const rr = Array.isArray(r.referenceRange) ? r.referenceRange[0] : undefined;
+  if (!rr) return undefined;
+  const out: NonNullable<FactValue['range']> = {};
+  if (typeof rr.low?.value === 'number') out.low = rr.low.value;
+  if (typeof rr.high?.value === 'number') out.high = rr.high.value;
+  const unit = first(rr.low?.unit, rr.high?.unit, rr.low?.code, rr.high?.code);
+  if (unit) out.unit = unit;
+  if (rr.text) out.text = rr.text;
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** "5.0", "Value=50 units=mg/dL", "<0.5 mg/dL" written as text → a number with its unit. */
+function numericText(t: string): FactValue | undefined {
+  const m = /^\s*(?:value\s*=\s*)?(<=|>=|<|>)?\s*(-?\d+(?:\.\d+)?)\s*(?:units?\s*=\s*)?([^\s\d][^\s]*)?\s*$/i.exec(t);
+  if (!m) return undefined;
+  const v: FactValue = { value: Number(m[2]) };
+  if (m[1]) v.comparator = m[1];
+  if (m[3]) v.unit = m[3];
+  return v;
+}
+
+function observationValue(o: Json): FactValue | undefined {
+  let v: FactValue | undefined = quantityValue(o.valueQuantity);
+  if (!v && typeof o.valueString === 'string') v = numericText(o.valueString) ?? { text: o.valueString };
+  if (!v && o.valueCodeableConcept) v = { text: displayOf(o.valueCodeableConcept, '') };
+  if (!v && typeof o.valueInteger === 'number') v = { value: o.valueInteger };
+  if (!v && typeof o.valueBoolean === 'boolean') v = { text: String(o.valueBoolean) };
+  if (!v && o.valueRange) v = { text: `${o.valueRange.low?.value ?? ''}-${o.valueRange.high?.value ?? ''} ${o.valueRange.low?.unit ?? ''}`.trim() };
+  const range = rangeOf(o);
+  if (range) v = { ...(v ?? {}), range };
+  return v;
+}
+
+function categoryCodes(r: Json): string[] {
+  const out: string[] = [];
+  for (const c of Array.isArray(r.category) ? r.category : []) for (const cd of c?.coding ?? []) if (cd?.code) out.push(String(cd.code));
+  return out;
+}
+
+const NOT_RESULT_CATEGORIES = new Set(['social-history', 'survey', 'exam', 'therapy', 'activity', 'procedure', 'imaging', 'functional-status', 'cognitive-status']);
+
+function observationFacts(r: Json, rid: string, ctx: FactContext): Fact[] {
+  if (r.status === 'entered-in-error') return [];
+  const cats = categoryCodes(r);
+  const date = first(r.effectiveDateTime, r.effectivePeriod?.start, r.effectiveInstant, r.issued);
+  const codings = codingsOf(r.code);
+  const tg = testGroupOf(codings, textOf(r.code));
+  const isVitalCat = cats.includes('vital-signs');
+  const isLabCat = cats.includes('laboratory');
+  if (!isVitalCat && !isLabCat && cats.some((c) => NOT_RESULT_CATEGORIES.has(c))) return [];
+  if (!isVitalCat && !isLabCat && !tg.group) return [];
+  const kind: ItemKind = isVitalCat || tg.kind === 'vital' ? 'vitals' : 'results';
+  const value = observationValue(r);
+  const facts: Fact[] = [];
+  const comps: Json[] = Array.isArray(r.component) ? r.component : [];
+  if (comps.length && (tg.kind === 'panel' || !value || value.value === undefined)) {
+    comps.forEach((c, i) => {
+      const cc = codingsOf(c.code);
+      const ctg = testGroupOf(cc, textOf(c.code));
+      const v = observationValue(c);
+      facts.push(oneObservation(`${rid}#${i}`, rid, kind, c.code, cc, ctg, v, date, ctx));
+    });
+    return facts;
+  }
+  if (tg.kind === 'panel' || (!value && Array.isArray(r.hasMember) && r.hasMember.length)) return [];
+  if (!value) return [];
+  return [oneObservation(rid, rid, kind, r.code, codings, tg, value, date, ctx)];
+}
+
+function oneObservation(id: string, rid: string, kind: ItemKind, code: Json, codings: Coding[], tg: ReturnType<typeof testGroupOf>, value: FactValue | undefined, date: string | undefined, ctx: FactContext): Fact {
+  const group = tg.group ?? (tg.loinc ? `loinc:${tg.loinc}` : `text:${fold(displayOf(code)).slice(0, 60)}`);
+  const display = labGroup(tg.group)?.display ?? loincEntry(tg.loinc)?.display ?? displayOf(code);
+  const normalized = value?.value !== undefined ? toTrendUnit(value.value, value.unit, tg.group) : undefined;
+  const minute = minuteOf(date);
+  const codes = codeKeys(codings);
+  return {
+    id,
+    resourceId: rid,
+    documentId: ctx.documentId,
+    kind,
+    block: `${group}|${dayOf(date) ?? date?.slice(0, 7) ?? 'undated'}`,
+    display,
+    date,
+    codes,
+    keys: minute && !minute.endsWith('T00:00') ? [`t:${minute}`] : [],
+    value: value ? { ...value, ...(value.unit ? { unit: toUcum(value.unit) ?? value.unit } : {}) } : undefined,
+    normalized,
+    rank: rankOf(ctx, codes, date, value?.value !== undefined ? 5 : 0),
+    recorded: ctx.documentDate,
+  };
+}
+
+function medicationFact(r: Json, rid: string, ctx: FactContext): Fact | undefined {
+  const cc = r.medicationCodeableConcept ?? (r.medicationReference?.display ? { text: r.medicationReference.display } : undefined);
+  if (!cc) return undefined;
+  const codings = codingsOf(cc);
+  const text = textOf(cc);
+  const ings = ingredientsOf(codings, text);
+  const rx = codings.find((c) => canonicalSystem(c.system) === SYSTEMS.rxnorm && c.code);
+  const fallbackWords = words(text ?? codings[0]?.display).filter((w) => !/^\d/.test(w)).slice(0, 2).join(' ');
+  if (!ings.length && NO_MEDS.test(fold(text ?? codings[0]?.display))) return undefined;
+  const block = ings.length ? ings.join('+') : rx ? `rxnorm:${rx.code}` : `text:${fallbackWords || 'unnamed'}`;
+  if (!ings.length && !rx && !fallbackWords) return undefined;
+  const strength = strengthOf([...codings.filter((c) => canonicalSystem(c.system) === SYSTEMS.rxnorm).map((c) => c.display), text, ...codings.map((c) => c.display)]);
+  const date = first(r.effectivePeriod?.start, r.effectiveDateTime, r.authoredOn, r.dispenseRequest?.validityPeriod?.start, r.dateAsserted);
+  const codes = codeKeys(codings);
+  const status = medStatus(r);
+  return {
+    id: rid,
+    resourceId: rid,
+    documentId: ctx.documentId,
+    kind: 'medications',
+    block,
+    display: displayOf(cc),
+    date,
+    status,
+    codes,
+    keys: strength ? [`s:${strength}`] : [],
+    strength,
+    rank: rankOf(ctx, codes, date, strength ? 3 : 0),
+    recorded: first(r.dateAsserted, ctx.documentDate),
+  };
+}
+
+function problemFact(r: Json, rid: string, ctx: FactContext): Fact | undefined {
+  const codings = codingsOf(r.code);
+  const display0 = displayOf(r.code, '');
+  const icd = codings.find((c) => [SYSTEMS.icd10cm, SYSTEMS.icd10].includes(canonicalSystem(c.system) as never) && c.code);
+  const display = display0 || icd10Display(icd?.code) || '';
+  if (!display && !codings.length) return undefined;
+  const codes = codeKeys(codings);
+  const keys = codes.filter((k) => !k.endsWith('|')).map((k) => (k.startsWith(SYSTEMS.icd10cm) || k.startsWith(SYSTEMS.icd10) ? `icd10:${icd10Category(k.split('|')[1])}` : k));
+  const w = words(display).sort().join(' ');
+  if (w) keys.push(`text:${w}`);
+  const date = first(r.onsetDateTime, r.onsetPeriod?.start, r.recordedDate);
+  return {
+    id: rid,
+    resourceId: rid,
+    documentId: ctx.documentId,
+    kind: 'problems',
+    block: '*',
+    display: display || codings[0]?.code || 'Unnamed problem',
+    date,
+    status: clinicalStatus(r),
+    codes,
+    keys,
+    rank: rankOf(ctx, codes, date),
+    recorded: first(r.recordedDate, ctx.documentDate),
+  };
+}
+
+function allergyFact(r: Json, rid: string, ctx: FactContext): Fact | undefined {
+  const codings = codingsOf(r.code);
+  const display = displayOf(r.code, '');
+  const codes = codeKeys(codings);
+  const status = clinicalStatus(r);
+  const nka = codings.some((c) => c.code && NKA_CODES.has(c.code)) || NKA_TEXT.test(fold(display)) || (!codings.length && !display && status === 'refuted');
+  const date = first(r.onsetDateTime, r.onsetPeriod?.start, r.recordedDate);
+  if (nka) {
+    return { id: rid, resourceId: rid, documentId: ctx.documentId, kind: 'allergies', block: '*', display: 'No known allergies', date, status: 'none-known', codes, keys: ['nka'], rank: rankOf(ctx, codes, date), recorded: first(r.recordedDate, ctx.documentDate) };
+  }
+  if (!display && !codings.length) return undefined;
+  const keys = ingredientsOf(codings, display).map((i) => `ing:${i}`);
+  for (const k of codes) keys.push(k);
+  const w = words(display).sort().join(' ');
+  if (w) keys.push(`text:${w}`);
+  return {
+    id: rid,
+    resourceId: rid,
+    documentId: ctx.documentId,
+    kind: 'allergies',
+    block: '*',
+    display: display || codings[0]?.code || 'Unnamed allergy',
+    date,
+    status: status ?? 'active',
+    codes,
+    keys,
+    rank: rankOf(ctx, codes, date, Array.isArray(r.reaction) && r.reaction.length ? 2 : 0),
+    recorded: first(r.recordedDate, ctx.documentDate),
+  };
+}
+
+function immunizationFact(r: Json, rid: string, ctx: FactContext): Fact | undefined {
+  const codings = codingsOf(r.vaccineCode);
+  const text = textOf(r.vaccineCode);
+  const group = vaccineGroupOf(codings, text);
+  const cvx = codings.find((c) => canonicalSystem(c.system) === SYSTEMS.cvx && c.code);
+  if (group === 'none' || group === 'unknown') return undefined;
+  const block = group ?? (cvx ? `cvx:${cvx.code}` : `text:${words(text ?? codings[0]?.display).slice(0, 3).join(' ')}`);
+  const date = first(r.occurrenceDateTime, r.occurrenceString, r.recorded);
+  const codes = codeKeys(codings);
+  const day = dayOf(date);
+  return {
+    id: rid,
+    resourceId: rid,
+    documentId: ctx.documentId,
+    kind: 'immunizations',
+    block,
+    display: text ?? cvxEntry(cvx?.code)?.display ?? displayOf(r.vaccineCode),
+    date,
+    status: r.status === 'not-done' ? 'not-done' : r.status === 'entered-in-error' ? 'entered-in-error' : 'completed',
+    codes,
+    keys: day ? [`d:${day}`] : date ? [`d:${date}`] : [],
+    rank: rankOf(ctx, codes, date, r.lotNumber ? 2 : 0),
+    recorded: first(r.recorded, ctx.documentDate),
+  };
+}
+
+function encounterFact(r: Json, rid: string, ctx: FactContext): Fact | undefined {
+  const date = first(r.period?.start, r.period?.end);
+  const facility = first(r.location?.[0]?.location?.display, r.serviceProvider?.display);
+  const typeCc = Array.isArray(r.type) ? r.type[0] : undefined;
+  const display = first(textOf(typeCc), codingsOf(typeCc).find((c) => c.display)?.display, r.class?.display && r.class.code !== 'UNK' ? r.class.display : undefined, 'Visit')!;
+  const codes = codeKeys(codingsOf(typeCc));
+  return {
+    id: rid,
+    resourceId: rid,
+    documentId: ctx.documentId,
+    kind: 'encounters',
+    block: dayOf(date) ?? date?.slice(0, 7) ?? 'undated',
+    display,
+    date,
+    status: r.status,
+    codes,
+    keys: facility ? [`f:${words(facility).join(' ')}`] : [],
+    facility,
+    rank: rankOf(ctx, codes, date, facility ? 2 : 0),
+    recorded: ctx.documentDate,
+  };
+}
+
+function procedureFact(r: Json, rid: string, ctx: FactContext): Fact | undefined {
+  if (r.status === 'entered-in-error' || r.status === 'not-done') return undefined;
+  const codings = codingsOf(r.code);
+  const display = displayOf(r.code, '');
+  if (!display && !codings.length) return undefined;
+  const date = first(r.performedDateTime, r.performedPeriod?.start, r.performedString);
+  const codes = codeKeys(codings);
+  return {
+    id: rid,
+    resourceId: rid,
+    documentId: ctx.documentId,
+    kind: 'procedures',
+    block: dayOf(date) ?? date?.slice(0, 7) ?? 'undated',
+    display: display || codings[0]?.code || 'Unnamed procedure',
+    date,
+    status: r.status,
+    codes,
+    keys: [...codes, ...(display ? [`text:${words(display).sort().join(' ')}`] : [])],
+    rank: rankOf(ctx, codes, date),
+    recorded: ctx.documentDate,
+  };
+}
+
+/** The facts of one stored resource (none for resource types the record does not merge). */
+export function factsOf(resource: Resource, resourceId: string, ctx: FactContext): Fact[] {
+  const r = resource as unknown as Json;
+  let f: Fact | undefined;
+  switch (resource.resourceType) {
+    case 'Observation':
+      return observationFacts(r, resourceId, ctx);
+    case 'MedicationStatement':
+    case 'MedicationRequest':
+      f = medicationFact(r, resourceId, ctx);
+      break;
+    case 'Condition':
+      f = r.verificationStatus?.coding?.[0]?.code === 'entered-in-error' ? undefined : problemFact(r, resourceId, ctx);
+      break;
+    case 'AllergyIntolerance':
+      f = allergyFact(r, resourceId, ctx);
+      break;
+    case 'Immunization':
+      f = immunizationFact(r, resourceId, ctx);
+      break;
+    case 'Encounter':
+      f = encounterFact(r, resourceId, ctx);
+      break;
+    case 'Procedure':
+      f = procedureFact(r, resourceId, ctx);
+      break;
+  }
+  return f ? [f] : [];
+}
+
+/** Resource types that can produce facts (the reconcile job reads only these). */
+export const FACT_RESOURCE_TYPES = ['Observation', 'MedicationStatement', 'MedicationRequest', 'Condition', 'AllergyIntolerance', 'Immunization', 'Encounter', 'Procedure'];

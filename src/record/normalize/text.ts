@@ -1,0 +1,27 @@
+/** Text folding shared by the code tables: lower case, accents and punctuation folded to spaces. */
+export function fold(s: string | undefined): string {
+  return (s ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim();
+}
+
+/** Words of a folded text, minus filler words that say nothing about what a fact is. */
+const STOP = new Set(['of', 'the', 'and', 'in', 'by', 'to', 'a', 'an', 'with', 'for', 'on', 'or', 'disorder', 'finding', 'procedure', 'situation', 'morphologic', 'abnormality', 'regime', 'therapy', 'nos', 'unspecified']);
+
+export function words(s: string | undefined): string[] {
+  return fold(s).split(' ').filter((w) => w && !STOP.has(w));
+}
+
+/** Jaccard overlap of two word lists, 0..1. */
+export function overlap(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  const sa = new Set(a);
+  const sb = new Set(b);
+  let common = 0;
+  for (const w of sa) if (sb.has(w)) common++;
+  return common / (sa.size + sb.size - common);
+}

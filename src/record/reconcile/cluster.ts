@@ -1,0 +1,291 @@
+/**
+ * Pure reconcile: the facts of one block → merged items. Facts that are the same thing
+ * become one item listing every source; disagreements inside an item are kept as
+ * conflicts; nothing is dropped. User decisions (split, merge) keyed by resource ids are
+ * applied here, so they hold across re-imports.
+ */
+import { createHash } from 'node:crypto';
+import type { Fact, FactValue, ItemKind } from '../normalize/fact.js';
+import { overlap, words } from '../normalize/text.js';
+
+export interface Decision {
+  id: string;
+  action: 'merge' | 'split';
+  kind: ItemKind;
+  resourceIds: string[];
+}
+
+export interface Conflict {
+  type: 'status' | 'value' | 'no-known-allergies' | 'strength' | 'date';
+  message: string;
+  resourceIds: string[];
+}
+
+export interface MergedItem {
+  id: string;
+  kind: ItemKind;
+  block: string;
+  display: string;
+  date?: string;
+  status?: string;
+  value?: FactValue;
+  normalized?: { value: number; unit: string };
+  strength?: string;
+  facility?: string;
+  codes: string[];
+  /** Contributing fact ids (resource ids, `#n` for a panel component), display source first. */
+  factIds: string[];
+  resourceIds: string[];
+  conflicts: Conflict[];
+}
+
+class UnionFind {
+  private p: number[];
+  constructor(n: number) {
+    this.p = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.p[i] !== i) i = this.p[i] = this.p[this.p[i]];
+    return i;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.p[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+const STOPPED = new Set(['stopped', 'resolved', 'refuted', 'entered-in-error', 'not-done']);
+
+/** Facts with the same specific key are one; a fact without a key joins the single keyed group, if there is exactly one. */
+function clusterByKey(facts: Fact[], uf: UnionFind, idx: number[]): void {
+  const byKey = new Map<string, number>();
+  const loose: number[] = [];
+  for (const i of idx) {
+    const ks = facts[i].keys;
+    if (!ks.length) {
+      loose.push(i);
+      continue;
+    }
+    for (const k of ks) {
+      const prev = byKey.get(k);
+      if (prev === undefined) byKey.set(k, i);
+      else uf.union(prev, i);
+    }
+  }
+  const roots = new Set([...byKey.values()].map((i) => uf.find(i)));
+  const target = roots.size === 1 ? [...roots][0] : loose[0];
+  for (const i of loose) if (target !== undefined) uf.union(target, i);
+}
+
+/** Same procedure: a shared code, or most of the name's words. */
+function sameProcedure(a: Fact, b: Fact): boolean {
+  if (a.codes.some((c) => b.codes.includes(c))) return true;
+  return overlap(words(a.display), words(b.display)) >= 0.5;
+}
+
+/** Same visit on one day unless both name facilities with nothing in common. */
+function sameEncounter(a: Fact, b: Fact): boolean {
+  if (!a.facility || !b.facility) return true;
+  return overlap(words(a.facility), words(b.facility)) > 0;
+}
+
+function clusterPairwise(facts: Fact[], uf: UnionFind, idx: number[], same: (a: Fact, b: Fact) => boolean): void {
+  for (let x = 0; x < idx.length; x++) for (let y = x + 1; y < idx.length; y++) if (same(facts[idx[x]], facts[idx[y]])) uf.union(idx[x], idx[y]);
+}
+
+/** Splits come first: facts a split separated never link again, whatever their keys say. */
+function splitSignature(f: Fact, splits: Decision[]): string {
+  return splits
+    .filter((d) => d.resourceIds.includes(f.resourceId) || d.resourceIds.includes(f.id))
+    .map((d) => d.id)
+    .sort()
+    .join(',');
+}
+
+export function clusterBlock(kind: ItemKind, facts: Fact[], decisions: Decision[] = []): MergedItem[] {
+  if (!facts.length) return [];
+  const mine = decisions.filter((d) => d.kind === kind);
+  const splits = mine.filter((d) => d.action === 'split');
+  const uf = new UnionFind(facts.length);
+  const parts = new Map<string, number[]>();
+  facts.forEach((f, i) => {
+    const sig = splits.length ? splitSignature(f, splits) : '';
+    const list = parts.get(sig) ?? [];
+    list.push(i);
+    parts.set(sig, list);
+  });
+  for (const idx of parts.values()) {
+    if (kind === 'procedures') clusterPairwise(facts, uf, idx, sameProcedure);
+    else if (kind === 'encounters') clusterPairwise(facts, uf, idx, sameEncounter);
+    else if (kind === 'problems' || kind === 'allergies') clusterKeysOnly(facts, uf, idx);
+    else if (kind === 'results' || kind === 'vitals') clusterObservations(facts, uf, idx);
+    else clusterByKey(facts, uf, idx);
+  }
+  for (const d of mine) {
+    if (d.action !== 'merge') continue;
+    const members = facts.map((f, i) => (d.resourceIds.includes(f.resourceId) || d.resourceIds.includes(f.id) ? i : -1)).filter((i) => i >= 0);
+    for (const i of members.slice(1)) uf.union(members[0], i);
+  }
+  const groups = new Map<number, Fact[]>();
+  facts.forEach((f, i) => {
+    const r = uf.find(i);
+    const g = groups.get(r) ?? [];
+    g.push(f);
+    groups.set(r, g);
+  });
+  const items = [...groups.values()].map((g) => toItem(kind, g));
+  if (kind === 'allergies') markNoKnownAllergies(items);
+  return items;
+}
+
+/**
+ * Results and vitals of one test on one day: the same value is the same measurement (vendors
+ * stamp it with the visit time, the document time or none); the same wall-clock minute is the
+ * same measurement even when values differ (a conflict). A value without a time joins the
+ * day's only measurement, if there is exactly one.
+ */
+function clusterObservations(facts: Fact[], uf: UnionFind, idx: number[]): void {
+  const byKey = new Map<string, number>();
+  const link = (k: string, i: number) => {
+    const prev = byKey.get(k);
+    if (prev === undefined) byKey.set(k, i);
+    else uf.union(prev, i);
+  };
+  for (const i of idx) {
+    const f = facts[i];
+    const v = valueKey(f);
+    if (v) link(v, i);
+    for (const k of f.keys) link(k, i);
+  }
+  const untimed = idx.filter((i) => !facts[i].keys.length);
+  const roots = new Set(idx.map((i) => uf.find(i)));
+  if (roots.size === 2 && untimed.length) {
+    // One timed measurement and date-only copies with another value: one fact in conflict.
+    const timedRoots = new Set(idx.filter((i) => facts[i].keys.length).map((i) => uf.find(i)));
+    const untimedRoots = new Set(untimed.map((i) => uf.find(i)));
+    if (timedRoots.size === 1 && [...untimedRoots].every((r) => !timedRoots.has(r))) for (const i of untimed) uf.union(i, [...timedRoots][0]);
+  }
+}
+
+function valueKey(f: Fact): string | undefined {
+  if (f.normalized) return `v:${Number(f.normalized.value.toPrecision(3))} ${f.normalized.unit}`;
+  if (f.value?.value !== undefined) return `v:${f.value.comparator ?? ''}${Number(f.value.value.toPrecision(3))} ${f.value.unit ?? ''}`;
+  if (f.value?.text) return `v:${f.value.text.trim().toLowerCase()}`;
+  return undefined;
+}
+
+/** Union by any shared key (code, ingredient, folded name); facts with no key stay alone. */
+function clusterKeysOnly(facts: Fact[], uf: UnionFind, idx: number[]): void {
+  const byKey = new Map<string, number>();
+  for (const i of idx) {
+    for (const k of facts[i].keys) {
+      const prev = byKey.get(k);
+      if (prev === undefined) byKey.set(k, i);
+      else uf.union(prev, i);
+    }
+  }
+}
+
+function byPriority(a: Fact, b: Fact): number {
+  return b.rank - a.rank || (b.recorded ?? '').localeCompare(a.recorded ?? '') || a.id.localeCompare(b.id);
+}
+
+function valueText(v: FactValue | undefined, n?: { value: number; unit: string }): string | undefined {
+  if (n) return `${n.value} ${n.unit}`;
+  if (!v) return undefined;
+  if (v.value !== undefined) return `${v.comparator ?? ''}${v.value}${v.unit ? ` ${v.unit}` : ''}`;
+  return v.text?.trim().toLowerCase() || undefined;
+}
+
+function sameValue(a: Fact, b: Fact): boolean {
+  if (a.normalized && b.normalized && a.normalized.unit === b.normalized.unit) {
+    const x = a.normalized.value;
+    const y = b.normalized.value;
+    return Math.abs(x - y) <= Math.max(Math.abs(x), Math.abs(y)) * 0.01 + 1e-9;
+  }
+  return valueText(a.value, a.normalized) === valueText(b.value, b.normalized);
+}
+
+export function itemId(kind: ItemKind, factIds: string[]): string {
+  const min = factIds.reduce((m, x) => (x < m ? x : m), factIds[0]);
+  return createHash('sha1').update(`${kind}\n${min}`).digest('hex').slice(0, 20);
+}
+
+function toItem(kind: ItemKind, group: Fact[]): MergedItem {
+  const sorted = [...group].sort(byPriority);
+  const top = sorted[0];
+  const datePick = [...sorted].sort((a, b) => (b.date?.length ?? 0) - (a.date?.length ?? 0))[0];
+  const date = top.date && datePick.date && datePick.date.startsWith(top.date.slice(0, 10)) ? datePick.date : top.date ?? datePick.date;
+  const conflicts: Conflict[] = [];
+  const withStatus = sorted.filter((f) => f.status);
+  const stopped = withStatus.filter((f) => STOPPED.has(f.status!));
+  const active = withStatus.filter((f) => f.status === 'active' || f.status === 'completed');
+  if (stopped.length && active.length && kind !== 'encounters' && kind !== 'procedures') {
+    conflicts.push({
+      type: 'status',
+      message: `${active.length} source(s) say ${active[0].status}, ${stopped.length} say ${stopped[0].status}`,
+      resourceIds: uniq([...active, ...stopped].map((f) => f.resourceId)),
+    });
+  }
+  if (kind === 'results' || kind === 'vitals') {
+    const valued = sorted.filter((f) => f.value && (f.value.value !== undefined || f.value.text));
+    const differing = valued.filter((f) => !sameValue(valued[0], f));
+    if (differing.length) {
+      conflicts.push({
+        type: 'value',
+        message: `sources report different values: ${uniq(valued.map((f) => valueText(f.value, undefined) ?? '?')).join(' vs ')}`,
+        resourceIds: uniq(valued.map((f) => f.resourceId)),
+      });
+    }
+  }
+  if (kind === 'medications') {
+    const strengths = uniq(sorted.map((f) => f.strength).filter((s): s is string => !!s));
+    if (strengths.length > 1) conflicts.push({ type: 'strength', message: `strengths differ: ${strengths.join(' vs ')}`, resourceIds: uniq(sorted.filter((f) => f.strength).map((f) => f.resourceId)) });
+  }
+  const factIds = sorted.map((f) => f.id);
+  return {
+    id: itemId(kind, factIds),
+    kind,
+    block: top.block,
+    display: top.display,
+    date,
+    status: top.status,
+    value: top.value,
+    normalized: top.normalized,
+    strength: top.strength ?? sorted.find((f) => f.strength)?.strength,
+    facility: top.facility ?? sorted.find((f) => f.facility)?.facility,
+    codes: uniq(sorted.flatMap((f) => f.codes)),
+    factIds,
+    resourceIds: uniq(sorted.map((f) => f.resourceId)),
+    conflicts,
+  };
+}
+
+/** "No known allergies" in one source and an active allergy in another: both items show it. */
+function markNoKnownAllergies(items: MergedItem[]): void {
+  const nka = items.filter((i) => i.status === 'none-known');
+  const active = items.filter((i) => i.status === 'active');
+  if (!nka.length || !active.length) return;
+  const nkaIds = uniq(nka.flatMap((i) => i.resourceIds));
+  for (const n of nka) n.conflicts.push({ type: 'no-known-allergies', message: `other sources list ${active.length} active allerg${active.length === 1 ? 'y' : 'ies'}: ${active.map((a) => a.display).join(', ')}`, resourceIds: uniq(active.flatMap((i) => i.resourceIds)) });
+  for (const a of active) a.conflicts.push({ type: 'no-known-allergies', message: 'another source says "no known allergies"', resourceIds: nkaIds });
+}
+
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/** Full reconcile of facts in memory: group by kind and block, cluster each block. */
+export function reconcileFacts(facts: Fact[], decisions: Decision[] = []): MergedItem[] {
+  const blocks = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const key = `${f.kind}\u0000${f.block}`;
+    const list = blocks.get(key);
+    if (list) list.push(f);
+    else blocks.set(key, [f]);
+  }
+  const out: MergedItem[] = [];
+  for (const [key, list] of blocks) out.push(...clusterBlock(key.split('\u0000')[0] as ItemKind, list, decisions));
+  return out;
+}

@@ -1,0 +1,117 @@
+/**
+ * The reconcile job and user decisions: the I/O edge around the pure normalize/cluster code.
+ * Incremental: only documents the record has not seen at their current version are
+ * re-read, and only the blocks their facts touch (old and new) are re-clustered.
+ */
+import type { Resource } from '@medplum/fhirtypes';
+import type { Store } from '../../store/store.js';
+import type { BlockRef } from '../../store/record.js';
+import { factsOf, FACT_RESOURCE_TYPES, ITEM_KINDS, type Fact, type ItemKind } from '../normalize/fact.js';
+import { clusterBlock, type Decision } from './cluster.js';
+
+export const RECONCILE_JOB = 'reconcile';
+
+/** Formats whose facts were read off images or free text (OCR): ranked below structured sources. */
+const UNSTRUCTURED = new Set(['pdf', 'tiff', 'jpeg', 'png', 'text']);
+
+export interface ReconcileStats {
+  documents: number;
+  facts: number;
+  blocks: number;
+  ms: number;
+}
+
+const refKey = (b: BlockRef) => `${b.personId}\u0000${b.kind}\u0000${b.block}`;
+
+type StoredDecision = Decision & { block?: string };
+
+/** A user merge moves its facts into one block; applied again when a document is re-read. */
+function applyMergeBlocks(facts: Fact[], decisions: StoredDecision[]): void {
+  for (const d of decisions) {
+    if (d.action !== 'merge' || !d.block) continue;
+    for (const f of facts) if (f.kind === d.kind && (d.resourceIds.includes(f.resourceId) || d.resourceIds.includes(f.id))) f.block = d.block;
+  }
+}
+
+export async function reconcilePerson(store: Store, personId: string): Promise<ReconcileStats> {
+  const t0 = performance.now();
+  return store.transaction(async (tx) => {
+    await tx.record.lockPerson(personId);
+    const stale = await tx.record.staleDocuments(personId);
+    const affected = new Map<string, BlockRef>();
+    const decisionsOf = new Map<string, StoredDecision[]>();
+    const decisions = async (p: string) => {
+      let d = decisionsOf.get(p);
+      if (!d) decisionsOf.set(p, (d = await tx.record.decisions(p)));
+      return d;
+    };
+    let factCount = 0;
+    for (const docId of stale) {
+      for (const b of await tx.record.removeDocumentFacts(docId)) affected.set(refKey(b), b);
+      const info = await tx.record.documentInfo(docId);
+      if (!info || info.personId !== personId) {
+        await tx.record.forgetDocument(docId);
+        continue;
+      }
+      const ctx = { documentId: docId, structured: !UNSTRUCTURED.has(info.format), documentDate: info.date };
+      const facts: Array<Fact & { personId: string }> = [];
+      for (const r of await tx.record.resourcesOfDocument(docId, FACT_RESOURCE_TYPES)) {
+        if (!r.personId) continue;
+        for (const f of factsOf(JSON.parse(r.json) as Resource, r.id, ctx)) facts.push({ ...f, personId: r.personId });
+      }
+      for (const p of new Set(facts.map((f) => f.personId))) applyMergeBlocks(facts.filter((f) => f.personId === p), await decisions(p));
+      await tx.record.insertFacts(facts);
+      for (const f of facts) affected.set(refKey({ personId: f.personId, kind: f.kind, block: f.block }), { personId: f.personId, kind: f.kind, block: f.block });
+      factCount += facts.length;
+      await tx.record.markSeen(docId, personId, info.updatedAt);
+    }
+    for (const ref of affected.values()) {
+      const facts = await tx.record.blockFacts(ref);
+      await tx.record.replaceBlockItems(ref, clusterBlock(ref.kind as ItemKind, facts, await decisions(ref.personId)));
+    }
+    return { documents: stale.length, facts: factCount, blocks: affected.size, ms: performance.now() - t0 };
+  });
+}
+
+/** Forgets the person's derived record and rebuilds it from every document (decisions are kept). */
+export async function rebuildPerson(store: Store, personId: string): Promise<ReconcileStats> {
+  await store.transaction((tx) => tx.record.resetPerson(personId));
+  return reconcilePerson(store, personId);
+}
+
+export function isItemKind(x: unknown): x is ItemKind {
+  return typeof x === 'string' && (ITEM_KINDS as readonly string[]).includes(x);
+}
+
+export class DecisionError extends Error {}
+
+/**
+ * Stores a user's split or merge and re-clusters the blocks it touches. Merge: the listed
+ * resources become one item (their facts move into the first one's block). Split: the
+ * listed resources leave their item and form their own.
+ */
+export async function decide(store: Store, personId: string, action: 'merge' | 'split', kind: ItemKind, resourceIds: string[]): Promise<{ decisionId: string }> {
+  return store.transaction(async (tx) => {
+    await tx.record.lockPerson(personId);
+    const facts = await tx.record.factsByResource(personId, resourceIds);
+    const found = new Set(facts.filter((f) => f.kind === kind).map((f) => f.resourceId));
+    const missing = resourceIds.filter((r) => !found.has(r));
+    if (missing.length) throw new DecisionError(`not ${kind} of this person: ${missing.slice(0, 5).join(', ')}`);
+    if (action === 'merge' && found.size < 2) throw new DecisionError('a merge needs at least two resources');
+    const mine = facts.filter((f) => f.kind === kind);
+    const refs = new Map<string, BlockRef>();
+    for (const f of mine) refs.set(refKey({ personId, kind, block: f.block }), { personId, kind, block: f.block });
+    let block: string | undefined;
+    if (action === 'merge') {
+      block = mine.find((f) => f.resourceId === resourceIds[0])!.block;
+      await tx.record.moveFacts(mine.map((f) => f.id), block);
+    }
+    const decisionId = await tx.record.addDecision(personId, { action, kind, resourceIds, block });
+    const decisions = await tx.record.decisions(personId);
+    for (const ref of refs.values()) {
+      const blockFacts = await tx.record.blockFacts(ref);
+      await tx.record.replaceBlockItems(ref, clusterBlock(kind, blockFacts, decisions));
+    }
+    return { decisionId };
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * The merged record over HTTP: merged items per person and type with their sources and
+ * conflicts, the user's split/merge decisions, and attaching a document that waits for a
+ * person. Handlers parse, call the record service, answer.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Vessel } from '../../app/vessel.js';
+import { ApiError } from '../errors.js';
+import { ITEM_KINDS } from '../../record/normalize/fact.js';
+import { decide, DecisionError, isItemKind, RECONCILE_JOB } from '../../record/reconcile/job.js';
+
+export interface RecordRoutesOptions {
+  vessel: Vessel;
+}
+
+const intParam = (v: unknown, d: number, max: number) => {
+  const n = Number(v);
+  return v !== undefined && Number.isInteger(n) && n >= 0 ? Math.min(n, max) : d;
+};
+
+function resourceIdsOf(body: unknown): string[] {
+  const ids = (body as { resourceIds?: unknown } | undefined)?.resourceIds;
+  if (!Array.isArray(ids) || !ids.length || ids.length > 500 || !ids.every((x) => typeof x === 'string' && /^[A-Za-z0-9#._-]{1,100}$/.test(x))) {
+    throw new ApiError('bad_request', 'give resourceIds: a list of resource ids (1 to 500)');
+  }
+  return [...new Set(ids as string[])];
+}
+
+export async function recordRoutes(app: FastifyInstance, opts: RecordRoutesOptions): Promise<void> {
+  const { store, queue } = opts.vessel;
+
+  const person = async (id: string) => {
+    const p = await store.people.get(id);
+    if (!p) throw new ApiError('not_found', 'no such person');
+    return p;
+  };
+
+  app.get<{ Params: { id: string }; Querystring: { type?: string; limit?: string; offset?: string } }>('/api/people/:id/items', async (req) => {
+    const p = await person(req.params.id);
+    const kind = req.query.type;
+    if (!isItemKind(kind)) throw new ApiError('bad_request', `type must be one of ${ITEM_KINDS.join(', ')}`);
+    const { total, items } = await store.record.items(p.id, kind, { limit: intParam(req.query.limit, 200, 2000), offset: intParam(req.query.offset, 0, 1e9) });
+    const sources = await store.record.sources([...new Set(items.flatMap((i) => i.resourceIds))]);
+    return {
+      total,
+      items: items.map((it) => ({
+        id: it.id,
+        type: it.kind,
+        display: it.display,
+        date: it.date,
+        status: it.status,
+        value: it.value,
+        normalized: it.normalized,
+        strength: it.strength,
+        facility: it.facility,
+        codes: it.codes,
+        conflicts: it.conflicts,
+        sources: it.resourceIds.map((rid) => {
+          const s = sources.get(rid);
+          return { resourceId: rid, documentId: s?.documentId, filename: s?.filename, location: s?.location ?? {} };
+        }),
+      })),
+    };
+  });
+
+  for (const action of ['merge', 'split'] as const) {
+    app.post<{ Params: { id: string }; Body: { type?: string; resourceIds?: string[] } }>(`/api/people/:id/items/${action}`, async (req) => {
+      const p = await person(req.params.id);
+      const kind = req.body?.type;
+      if (!isItemKind(kind)) throw new ApiError('bad_request', `type must be one of ${ITEM_KINDS.join(', ')}`);
+      const ids = resourceIdsOf(req.body);
+      try {
+        const r = await decide(store, p.id, action, kind, ids);
+        await store.audit.record({ actor: 'local', action: `record.${action}`, personId: p.id, target: r.decisionId, ip: req.ip });
+        return r;
+      } catch (err) {
+        if (err instanceof DecisionError) throw new ApiError('bad_request', err.message);
+        throw err;
+      }
+    });
+  }
+
+  app.post<{ Params: { id: string }; Body: { personId?: string } }>('/api/documents/:id/person', async (req) => {
+    const doc = await store.documents.get(req.params.id);
+    if (!doc) throw new ApiError('not_found', 'no such document');
+    const personId = req.body?.personId;
+    if (typeof personId !== 'string') throw new ApiError('bad_request', 'give personId');
+    const p = await person(personId);
+    const before = doc.personId;
+    const resources = await store.transaction(async (tx) => {
+      const n = await tx.record.attachDocument(doc.id, p.id);
+      const label = { ...doc.label };
+      delete label.needsPerson;
+      await tx.documents.setState(doc.id, doc.state, { label });
+      return n;
+    });
+    for (const who of new Set([p.id, before].filter((x): x is string => !!x))) await queue.enqueue(RECONCILE_JOB, { personId: who }, { dedupeKey: `reconcile:${who}` });
+    await store.audit.record({ actor: 'local', action: 'document.attach-person', personId: p.id, target: doc.id, ip: req.ip });
+    return { documentId: doc.id, personId: p.id, resources };
+  });
+}

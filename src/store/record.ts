@@ -1,0 +1,192 @@
+/** The merged record's tables: facts, items, seen documents, user decisions. Plain storage; the logic is in src/record/reconcile. */
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database, Dialect } from './schema.js';
+import type { SourceLocation } from '../core/types.js';
+import { nowIso } from '../core/time.js';
+import type { Fact, ItemKind } from '../record/normalize/fact.js';
+import type { Decision, MergedItem } from '../record/reconcile/cluster.js';
+
+const BATCH = 300;
+
+export interface BlockRef {
+  personId: string;
+  kind: string;
+  block: string;
+}
+
+export interface ItemSource {
+  resourceId: string;
+  documentId: string;
+  filename?: string;
+  format?: string;
+  location: SourceLocation;
+}
+
+export class RecordRepo {
+  constructor(
+    readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
+
+  /** Serialises reconcile work on one person across worker processes (PostgreSQL); call inside a transaction. */
+  async lockPerson(personId: string): Promise<void> {
+    if (this.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${`record:${personId}`}))`.execute(this.db);
+  }
+
+  /** Documents of the person whose facts are missing or older than the document, plus seen ones that left the person. */
+  async staleDocuments(personId: string): Promise<string[]> {
+    const docs = await this.db.selectFrom('documents').select(['id', 'updated_at', 'state']).where('person_id', '=', personId).execute();
+    const seen = await this.db.selectFrom('record_sources').select(['document_id', 'seen']).where('person_id', '=', personId).execute();
+    const seenMap = new Map(seen.map((s) => [s.document_id, s.seen]));
+    const out = new Set<string>();
+    for (const d of docs) if (d.state !== 'processing' && d.state !== 'queued' && seenMap.get(d.id) !== d.updated_at) out.add(d.id);
+    const current = new Set(docs.map((d) => d.id));
+    for (const s of seen) if (!current.has(s.document_id)) out.add(s.document_id);
+    return [...out];
+  }
+
+  async documentInfo(documentId: string): Promise<{ updatedAt: string; personId: string | null; format: string; date?: string } | undefined> {
+    const d = await this.db.selectFrom('documents').select(['updated_at', 'person_id', 'format', 'label_json']).where('id', '=', documentId).executeTakeFirst();
+    if (!d) return undefined;
+    const label = JSON.parse(d.label_json) as { date?: string };
+    return { updatedAt: d.updated_at, personId: d.person_id, format: d.format, date: typeof label.date === 'string' ? label.date : undefined };
+  }
+
+  /** The blocks a document's facts sit in, then forgets those facts. */
+  async removeDocumentFacts(documentId: string): Promise<BlockRef[]> {
+    const rows = await this.db.selectFrom('record_facts').select(['person_id', 'kind', 'block']).distinct().where('document_id', '=', documentId).execute();
+    await this.db.deleteFrom('record_facts').where('document_id', '=', documentId).execute();
+    return rows.map((r) => ({ personId: r.person_id, kind: r.kind, block: r.block }));
+  }
+
+  async resourcesOfDocument(documentId: string, types: string[]): Promise<Array<{ id: string; personId: string | null; json: string }>> {
+    const rows = await this.db.selectFrom('resources').select(['id', 'person_id', 'json']).where('document_id', '=', documentId).where('resource_type', 'in', types).execute();
+    return rows.map((r) => ({ id: r.id, personId: r.person_id, json: r.json }));
+  }
+
+  async insertFacts(facts: Array<Fact & { personId: string }>): Promise<void> {
+    for (let i = 0; i < facts.length; i += BATCH) {
+      const rows = facts.slice(i, i + BATCH).map((f) => {
+        const { personId, ...fact } = f;
+        return { id: f.id, resource_id: f.resourceId, document_id: f.documentId, person_id: personId, kind: f.kind, block: f.block, json: JSON.stringify(fact) };
+      });
+      await this.db.insertInto('record_facts').values(rows).onConflict((oc) => oc.column('id').doNothing()).execute();
+    }
+  }
+
+  async markSeen(documentId: string, personId: string | null, seen: string): Promise<void> {
+    await this.db
+      .insertInto('record_sources')
+      .values({ document_id: documentId, person_id: personId, seen })
+      .onConflict((oc) => oc.column('document_id').doUpdateSet({ person_id: personId, seen }))
+      .execute();
+  }
+
+  async forgetDocument(documentId: string): Promise<void> {
+    await this.db.deleteFrom('record_sources').where('document_id', '=', documentId).execute();
+  }
+
+  async blockFacts(ref: BlockRef): Promise<Fact[]> {
+    const rows = await this.db.selectFrom('record_facts').select(['json', 'block']).where('person_id', '=', ref.personId).where('kind', '=', ref.kind).where('block', '=', ref.block).execute();
+    return rows.map((r) => ({ ...(JSON.parse(r.json) as Fact), block: r.block }));
+  }
+
+  async replaceBlockItems(ref: BlockRef, items: MergedItem[]): Promise<void> {
+    await this.db.deleteFrom('record_items').where('person_id', '=', ref.personId).where('kind', '=', ref.kind).where('block', '=', ref.block).execute();
+    for (let i = 0; i < items.length; i += BATCH) {
+      const rows = items.slice(i, i + BATCH).map((it) => ({
+        id: it.id,
+        person_id: ref.personId,
+        kind: ref.kind,
+        block: ref.block,
+        date: it.date ?? null,
+        display: it.display,
+        conflicts: it.conflicts.length,
+        json: JSON.stringify(it),
+      }));
+      await this.db.insertInto('record_items').values(rows).onConflict((oc) => oc.column('id').doNothing()).execute();
+    }
+  }
+
+  async items(personId: string, kind: ItemKind, opts: { limit?: number; offset?: number } = {}): Promise<{ total: number; items: MergedItem[] }> {
+    const total = await this.db.selectFrom('record_items').select((eb) => eb.fn.countAll<string>().as('n')).where('person_id', '=', personId).where('kind', '=', kind).executeTakeFirst();
+    const rows = await this.db
+      .selectFrom('record_items')
+      .select('json')
+      .where('person_id', '=', personId)
+      .where('kind', '=', kind)
+      .orderBy(sql`coalesce(date, '')`, 'desc')
+      .orderBy('display')
+      .orderBy('id')
+      .limit(opts.limit ?? 200)
+      .offset(opts.offset ?? 0)
+      .execute();
+    return { total: Number(total?.n ?? 0), items: rows.map((r) => JSON.parse(r.json) as MergedItem) };
+  }
+
+  async factsByResource(personId: string, resourceIds: string[]): Promise<Array<{ id: string; resourceId: string; kind: string; block: string }>> {
+    if (!resourceIds.length) return [];
+    const rows = await this.db.selectFrom('record_facts').select(['id', 'resource_id', 'kind', 'block']).where('person_id', '=', personId).where('resource_id', 'in', resourceIds).execute();
+    return rows.map((r) => ({ id: r.id, resourceId: r.resource_id, kind: r.kind, block: r.block }));
+  }
+
+  async moveFacts(factIds: string[], block: string): Promise<void> {
+    if (!factIds.length) return;
+    await this.db.updateTable('record_facts').set({ block }).where('id', 'in', factIds).execute();
+  }
+
+  async decisions(personId: string): Promise<Array<Decision & { block?: string }>> {
+    const rows = await this.db.selectFrom('record_decisions').selectAll().where('person_id', '=', personId).orderBy('created_at').execute();
+    return rows.map((r) => ({ id: r.id, kind: r.kind as ItemKind, action: r.action as Decision['action'], resourceIds: JSON.parse(r.resource_ids_json), block: r.block ?? undefined }));
+  }
+
+  async addDecision(personId: string, d: Omit<Decision, 'id'> & { block?: string }): Promise<string> {
+    const id = randomUUID();
+    await this.db
+      .insertInto('record_decisions')
+      .values({ id, person_id: personId, kind: d.kind, action: d.action, resource_ids_json: JSON.stringify(d.resourceIds), block: d.block ?? null, created_at: nowIso() })
+      .execute();
+    return id;
+  }
+
+  /** Document, file name and location of each resource (from the provenance table). */
+  async sources(resourceIds: string[]): Promise<Map<string, ItemSource>> {
+    const out = new Map<string, ItemSource>();
+    for (let i = 0; i < resourceIds.length; i += BATCH) {
+      const chunk = resourceIds.slice(i, i + BATCH);
+      const rows = await this.db
+        .selectFrom('provenance')
+        .innerJoin('documents', 'documents.id', 'provenance.document_id')
+        .select(['provenance.resource_id', 'provenance.document_id', 'documents.filename', 'documents.format', 'provenance.page', 'provenance.box_json', 'provenance.xpath', 'provenance.entry_id', 'provenance.segment', 'provenance.line', 'provenance.path'])
+        .where('provenance.resource_id', 'in', chunk)
+        .execute();
+      for (const r of rows) {
+        const location: SourceLocation = {};
+        if (r.page != null) location.page = r.page;
+        if (r.box_json) location.box = JSON.parse(r.box_json);
+        if (r.xpath) location.xpath = r.xpath;
+        if (r.entry_id) location.entryId = r.entry_id;
+        if (r.segment) location.segment = r.segment;
+        if (r.line != null) location.line = r.line;
+        if (r.path) location.path = r.path;
+        out.set(r.resource_id, { resourceId: r.resource_id, documentId: r.document_id, filename: r.filename, format: r.format, location });
+      }
+    }
+    return out;
+  }
+
+  /** Attaches a document and its resources to a person (the user chose who it is about). */
+  async attachDocument(documentId: string, personId: string): Promise<number> {
+    await this.db.updateTable('documents').set({ person_id: personId, updated_at: nowIso() }).where('id', '=', documentId).execute();
+    const res = await this.db.updateTable('resources').set({ person_id: personId }).where('document_id', '=', documentId).executeTakeFirst();
+    return Number(res.numUpdatedRows ?? 0);
+  }
+
+  /** Drops the person's derived record (facts, items, seen documents) so the next reconcile rebuilds it; decisions stay. */
+  async resetPerson(personId: string): Promise<void> {
+    await this.db.deleteFrom('record_items').where('person_id', '=', personId).execute();
+    await this.db.deleteFrom('record_facts').where('person_id', '=', personId).execute();
+    await this.db.deleteFrom('record_sources').where('person_id', '=', personId).execute();
+  }
+}
