@@ -13,6 +13,7 @@ const entries: SuiteEntry[] = [
   { name: 'fhir', load: async () => (await import('./fhir.js')).suite },
   { name: 'dicom', load: async () => (await import('./dicom.js')).suite },
   { name: 'fax', load: async () => (await import('./fax.js')).suite },
+  { name: 'ccda', load: async () => (await import('./ccda.js')).suite },
 ];
 
 export async function evalSuite(name: string): Promise<EvalSuite | undefined> {

@@ -18,6 +18,7 @@ const entries: AdapterEntry[] = [
   { name: 'text', formats: ['text'], load: async () => (await import('./text/index.js')).textAdapter },
   { name: 'fhir', formats: ['fhir-json', 'fhir-ndjson'], load: async () => (await import('./fhir/index.js')).fhirAdapter },
   { name: 'dicom', formats: ['dicom', 'dicomdir'], load: async () => (await import('./dicom/index.js')).dicomAdapter },
+  { name: 'ccda', formats: ['cda-xml'], load: async () => (await import('./ccda/index.js')).ccdaAdapter },
 ];
 
 const loaded = new Map<string, Promise<SourceAdapter>>();
