@@ -13,6 +13,7 @@ import { detectFormat, HEAD_BYTES } from '../detect/detect.js';
 import { extractCda } from '../sources/ccda/extract.js';
 import { parseCdaXml, decodeBytes, kid, textOf } from '../sources/ccda/xml.js';
 import { listEntries, listSections } from '../sources/ccda/entries.js';
+import { collectIds } from '../sources/ccda/narrative.js';
 import { invalidities } from '../sources/ccda/validate.js';
 import { oncIntended } from './ccda-onc.js';
 
@@ -93,7 +94,8 @@ export async function runCcdaEval(corpusDir: string, opts: EvalOptions = {}): Pr
     if (opts.verbose) process.stderr.write(`ccda ${rel}\n`);
     const parsed = parseCdaXml(decodeBytes(bytes));
     const sections = parsed.ok ? listSections(parsed.root) : [];
-    const expected = sections.map((s) => ({ s, entries: listEntries(s).filter((e) => !e.placeholder) }));
+    const ids = parsed.ok ? collectIds(parsed.root) : new Map<string, string>();
+    const expected = sections.map((s) => ({ s, entries: listEntries(s, ids).filter((e) => !e.placeholder) }));
     for (const { s, entries } of expected) add(inXml, s.kind, entries.length);
     const withNarrative = sections.filter((s) => textOf(kid(s.node, 'text')));
     narrativeSections += withNarrative.length;
@@ -108,7 +110,8 @@ export async function runCcdaEval(corpusDir: string, opts: EvalOptions = {}): Pr
       const pageOf = new Map((x.pages ?? []).map((p) => [p.page, p.text]));
       for (const s of withNarrative) if ((pageOf.get(s.index) ?? '').length > s.title.length) ours.narrativeKept++;
       const produced = x.resources.length + (x.pages?.length ?? 0) + (x.children?.length ?? 0);
-      if (!produced || x.issues.some((i) => i.severity === 'error')) {
+      // As the ingest pipeline judges it: an error and nothing usable (header-only fragments still give a label).
+      if (!produced && x.issues.some((i) => i.severity === 'error')) {
         failed++;
         failures.push(`${rel}: ${x.issues.find((i) => i.severity === 'error')?.message ?? 'nothing produced'}`);
       }
@@ -120,8 +123,13 @@ export async function runCcdaEval(corpusDir: string, opts: EvalOptions = {}): Pr
     }
 
     // @medplum/ccda
+    const quiet = console.warn;
+    const quietLog = console.log;
     try {
+      console.warn = console.log = () => {}; // @medplum/ccda prints a line per unhandled value type
       const bundle = convertCcdaToFhir(convertXmlToCcda(decodeBytes(bytes)));
+      console.warn = quiet;
+      console.log = quietLog;
       const ms = medplumSections(bundle);
       const used = new Set<number>();
       const resolved = new Set((bundle.entry ?? []).map((e) => e.resource && `${e.resource.resourceType}/${e.resource.id}`));
@@ -137,6 +145,9 @@ export async function runCcdaEval(corpusDir: string, opts: EvalOptions = {}): Pr
       for (const e of bundle.entry ?? []) if (e.resource && invalidities(e.resource).length) theirs.invalid++;
     } catch {
       theirs.failed++;
+    } finally {
+      console.warn = quiet;
+      console.log = quietLog;
     }
   }
 
@@ -150,7 +161,7 @@ export async function runCcdaEval(corpusDir: string, opts: EvalOptions = {}): Pr
     entry_recall: pct(sum(side.mapped), total),
     section_recall: recall(side),
     invalid_resources: side.invalid,
-    narrative_sections_kept_ratio: pct(side.narrativeKept, narrativeSections) / 100,
+    narrative_sections_kept_ratio: narrativeSections ? Math.round((side.narrativeKept / narrativeSections) * 10000) / 10000 : 1,
   });
   const ourFigures = figures(ours);
   const baseline = { ...figures(theirs), failed: theirs.failed };

@@ -6,6 +6,7 @@
 import type { CdaNode } from './xml.js';
 import { attr, elements, isNull, kid, kids, textOf } from './xml.js';
 import { sectionKind, type SectionKind } from './sections/index.js';
+import { resolveRef } from './narrative.js';
 import { STATEMENTS, STRUCTURAL_CODES, negated } from './sections/common.js';
 
 export interface SectionInfo {
@@ -27,11 +28,18 @@ export interface EntryInfo {
   placeholder: boolean;
 }
 
-const SKIP_IN_CONTENT = new Set(['templateId', 'id', 'statusCode', 'author', 'informant', 'reference', 'effectiveTime', 'realmCode', 'typeId', 'priorityCode', 'languageCode', 'confidentialityCode']);
+const SKIP_IN_CONTENT = new Set(['templateId', 'id', 'statusCode', 'author', 'informant', 'reference', 'effectiveTime', 'realmCode', 'typeId', 'priorityCode', 'languageCode', 'confidentialityCode', 'lotNumberText']);
 
-/** True when a statement holds something clinical: a real code or value, text, a name, or a negation. */
-export function hasContent(n: CdaNode): boolean {
-  if (negated(n)) return true;
+/** Sections where a negated statement naming nothing is itself a fact ("no known allergies / medications / problems"). */
+const NEGATION_IS_FACT = new Set<SectionKind>(['allergies', 'medications', 'problems']);
+
+/**
+ * True when a statement holds something clinical: a real (non-structural) code or value, text
+ * (own, or a narrative reference that resolves to text), a name, or — in allergies, medications
+ * and problems — a negation.
+ */
+export function hasContent(n: CdaNode, kind?: SectionKind, ids?: Map<string, string>): boolean {
+  if (negated(n) && (!kind || NEGATION_IS_FACT.has(kind))) return true;
   for (const c of elements(n)) {
     if (SKIP_IN_CONTENT.has(c.name)) continue;
     if (isNull(c) && c.name !== 'value' && c.name !== 'code') continue;
@@ -41,8 +49,11 @@ export function hasContent(n: CdaNode): boolean {
       if (c.name === 'value' && attr(c, 'value') !== undefined && !isNull(c)) return true;
       if (c.name === 'value' && !isNull(c) && textOf(c)) return true;
     }
-    if ((c.name === 'originalText' || c.name === 'text' || c.name === 'name' || c.name === 'lotNumberText') && (textOf(c) || attr(kid(c, 'reference'), 'value'))) return true;
-    if (hasContent(c)) return true;
+    if (c.name === 'originalText' || c.name === 'text' || c.name === 'name') {
+      const refValue = attr(kid(c, 'reference'), 'value');
+      if (textOf(c) || (refValue && (!ids || resolveRef(refValue, ids)))) return true;
+    }
+    if (hasContent(c, kind, ids)) return true;
   }
   return false;
 }
@@ -51,9 +62,9 @@ export function statementOf(entry: CdaNode): CdaNode | undefined {
   return elements(entry).find((c) => STATEMENTS.has(c.name));
 }
 
-export function isPlaceholder(entry: CdaNode, stmt: CdaNode | undefined): boolean {
+export function isPlaceholder(entry: CdaNode, stmt: CdaNode | undefined, kind?: SectionKind, ids?: Map<string, string>): boolean {
   if (!stmt || isNull(entry) || isNull(stmt)) return true;
-  return !hasContent(stmt);
+  return !hasContent(stmt, kind, ids);
 }
 
 /** All sections of a structuredBody in document order, nested sections after their parent. */
@@ -82,9 +93,9 @@ export function listSections(root: CdaNode): SectionInfo[] {
   return out;
 }
 
-export function listEntries(section: SectionInfo): EntryInfo[] {
+export function listEntries(section: SectionInfo, ids?: Map<string, string>): EntryInfo[] {
   return kids(section.node, 'entry').map((entry, j) => {
     const statement = statementOf(entry);
-    return { section, xpath: `${section.xpath}/entry[${j + 1}]`, entry, statement, placeholder: isPlaceholder(entry, statement) };
+    return { section, xpath: `${section.xpath}/entry[${j + 1}]`, entry, statement, placeholder: isPlaceholder(entry, statement, section.kind, ids) };
   });
 }

@@ -88,7 +88,7 @@ export function extractCda(bytes: Uint8Array, filename = 'document.xml'): Extrac
     } catch (err) {
       issues.push({ severity: 'warning', code: 'narrative-error', message: `narrative of "${section.title}" unreadable: ${String(err)}`, location: { xpath: section.xpath } });
     }
-    for (const e of listEntries(section)) {
+    for (const e of listEntries(section, ids)) {
       if (!e.statement || e.placeholder) continue;
       const entryId = entryIdOf(e.statement);
       current = { xpath: e.xpath, ...(entryId ? { entryId } : {}) };

@@ -59,7 +59,13 @@ export function productConcept(stmt: CdaNode, ctx: MapContext): CodeableConcept 
 }
 
 /** Template-insensitive structural codes that say nothing clinical on their own. */
-export const STRUCTURAL_CODES = new Set(['CONC', 'ASSERTION', '48765-2', '11450-4', '75310-3', '48768-6', '46680005', '74728-7', '8716-3', '86744-0', '85847-2', '29762-2']);
+export const STRUCTURAL_CODES = new Set([
+  'CONC', 'ASSERTION', '48765-2', '11450-4', '75310-3', '48768-6', '46680005', '74728-7', '8716-3', '86744-0', '85847-2', '29762-2',
+  // problem types (the code of a Problem Observation says "this is a problem", not which one)
+  '55607006', '404684003', '409586006', '282291009', '64572001', '248536006', '418799008', '373930000', '75321-0', '29308-4', '75326-9', '75318-6', '75315-2', '75319-4',
+  // allergy types (say "an allergy", not to what)
+  '419511003', '416098002', '59037007', '414285001', '235719002', '418471000', '426232007', '419199007', '418038007', '420134006', '418634005',
+]);
 
 /** True when one of the node's templateId roots matches. */
 export const tmpl = (n: CdaNode | undefined, re: RegExp): boolean => kids(n, 'templateId').some((t) => re.test(attr(t, 'root') ?? ''));

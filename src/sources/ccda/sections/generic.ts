@@ -19,6 +19,12 @@ import { mapProblemObservation } from './problems.js';
 import { mapNote } from './notes.js';
 
 export function mapGenericStatement(stmt: CdaNode, ctx: MapContext): Mapped[] {
+  const direct = mapByKind(stmt, ctx);
+  // Nothing on the statement itself: what it says lives in its related statements.
+  return direct.length ? direct : related(stmt).flatMap((s) => mapGenericStatement(s, ctx));
+}
+
+function mapByKind(stmt: CdaNode, ctx: MapContext): Mapped[] {
   if (isIntent(stmt)) return mapPlanned(stmt, ctx);
   switch (stmt.name) {
     case 'observation':

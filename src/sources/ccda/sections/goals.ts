@@ -13,7 +13,9 @@ export function mapGoal(stmt: CdaNode, ctx: MapContext): Mapped | undefined {
   const valueConcept = concept(kid(stmt, 'value'), ctx);
   const valueQty = quantity(kid(stmt, 'value'));
   const text = stmtText(stmt, ctx);
-  const description = valueConcept && code?.coding?.some((c) => c.code === '58144-7' || c.code === 'ASSERTION') ? valueConcept : code ?? valueConcept ?? (text ? { text } : undefined);
+  const description =
+    (valueConcept && code?.coding?.some((c) => c.code === '58144-7' || c.code === 'ASSERTION') ? valueConcept : code ?? valueConcept ?? (text ? { text } : undefined)) ??
+    (related(stmt).length ? { text: 'Goal (not described in the source)' } : undefined);
   if (!description) return undefined;
   const target = compact<GoalTarget>({
     measure: valueQty || (valueConcept && description !== valueConcept) ? code : undefined,
@@ -34,7 +36,6 @@ export function mapGoal(stmt: CdaNode, ctx: MapContext): Mapped | undefined {
     expressedBy: authorName(stmt) ? { display: authorName(stmt) } : undefined,
     note: text && text !== description.text ? [{ text }] : undefined,
   });
-  void related;
   return res as Mapped;
 }
 

@@ -13,11 +13,25 @@ import { kid } from '../xml.js';
 import { mapGoal } from './goals.js';
 import { mapInstruction } from './notes.js';
 
+const KIND_TEXT: Record<string, string> = { encounter: 'encounter', procedure: 'procedure', observation: 'observation', act: 'activity', supply: 'supply' };
 const SR_STATUS: Record<string, ServiceRequest['status']> = { active: 'active', completed: 'completed', aborted: 'revoked', cancelled: 'revoked', new: 'draft', held: 'on-hold', suspended: 'on-hold', nullified: 'entered-in-error' };
 const INTENT: Record<string, ServiceRequest['intent']> = { INT: 'plan', RQO: 'order', PRP: 'proposal', PRMS: 'plan', APT: 'order', ARQ: 'order' };
 
 export function mapServiceRequest(stmt: CdaNode, ctx: MapContext): Mapped | undefined {
-  const code = codeOrText(stmt, ctx) ?? (stmt.name === 'observation' ? concept(kid(stmt, 'value'), ctx) : undefined) ?? (stmt.name === 'supply' ? productConcept(stmt, ctx) : undefined);
+  const reasons = related(stmt, 'observation')
+    .filter((o) => tmpl(o, /22\.4\.19$/) || o.attrs.classCode === 'OBS')
+    .map((o) => concept(kid(o, 'value'), ctx) ?? stmtText(o, ctx))
+    .map((c) => (typeof c === 'string' ? { text: c } : c))
+    .filter((c): c is NonNullable<typeof c> => !!c);
+  const code =
+    codeOrText(stmt, ctx) ??
+    (stmt.name === 'observation' ? concept(kid(stmt, 'value'), ctx) : undefined) ??
+    (stmt.name === 'supply' ? productConcept(stmt, ctx) : undefined) ??
+    related(stmt)
+      .filter((r) => !tmpl(r, /22\.4\.19$/))
+      .map((r) => codeOrText(r, ctx) ?? concept(kid(r, 'value'), ctx))
+      .find((c) => c && !c.coding?.some((x) => x.code === 'ASSERTION')) ??
+    (performerNames(stmt).length || reasons.length ? { text: `Planned ${KIND_TEXT[stmt.name] ?? 'activity'}` } : undefined);
   if (!code) return undefined;
   const eff = effectiveOf(stmt);
   const res = compact<ServiceRequest>({
@@ -34,6 +48,7 @@ export function mapServiceRequest(stmt: CdaNode, ctx: MapContext): Mapped | unde
     occurrencePeriod: eff.period,
     authoredOn: authorTime(stmt),
     performer: performerNames(stmt).map((n) => ({ display: n })),
+    reasonCode: reasons,
     note: stmtText(stmt, ctx) && stmtText(stmt, ctx) !== code.text ? [{ text: stmtText(stmt, ctx)! }] : undefined,
   });
   return res as Mapped;

@@ -16,6 +16,12 @@ const VERIFICATION = 'http://terminology.hl7.org/CodeSystem/condition-ver-status
 const CATEGORY = 'http://terminology.hl7.org/CodeSystem/condition-category';
 const US_CORE_CATEGORY = 'http://hl7.org/fhir/us/core/CodeSystem/condition-category';
 
+/** "No known problems" (IPS absent-unknown) for a negated problem observation naming nothing. */
+export const NO_KNOWN_PROBLEMS: CodeableConcept = {
+  coding: [{ system: 'http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips', code: 'no-known-problems', display: 'No known problems' }],
+  text: 'No known problems',
+};
+
 export type ConditionCategory = 'problem-list-item' | 'encounter-diagnosis' | 'health-concern';
 
 const STATUS: Record<string, string> = { '55561003': 'active', '73425007': 'inactive', '413322009': 'resolved', '277022003': 'remission', '246455001': 'recurrence' };
@@ -41,16 +47,20 @@ export function mapProblemObservation(obs: CdaNode, concern: CdaNode | undefined
   let code: CodeableConcept | undefined = concept(kid(obs, 'value'), ctx);
   if (!code) {
     const c = concept(kid(obs, 'code'), ctx);
-    if (c && !c.coding?.some((x) => STRUCTURAL_CODES.has(x.code ?? '') || /^(55607006|404684003|409586006|282291009|64572001|248536006|418799008|373930000|75321-0|29308-4|75326-9)$/.test(x.code ?? ''))) code = c;
+    if (c && !c.coding?.some((x) => STRUCTURAL_CODES.has(x.code ?? ''))) code = c;
   }
   if (!code) {
     const t = stmtText(obs, ctx) ?? stmtText(concern, ctx);
     if (t) code = { text: t };
   }
+  let neg = negated(obs);
+  if (!code && neg) {
+    code = NO_KNOWN_PROBLEMS;
+    neg = false;
+  }
   if (!code) return undefined;
   const on = effective(kid(obs, 'effectiveTime'));
   const abatement = on.period?.end;
-  const neg = negated(obs);
   const clinical = neg ? undefined : statusFrom(obs, concern, ctx, !!abatement);
   const cat = category === 'health-concern'
     ? { coding: [{ system: US_CORE_CATEGORY, code: 'health-concern', display: 'Health Concern' }] }
