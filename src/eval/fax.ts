@@ -238,12 +238,18 @@ export function tallyMetrics(t: Tally): Record<string, number> {
 
 const FORMATS: Record<string, Format> = { tiff: 'tiff', tif: 'tiff', pdf: 'pdf', png: 'png', jpeg: 'jpeg', jpg: 'jpeg' };
 
-async function loadAdapter(): Promise<SourceAdapter | null> {
+interface DocumentsModule {
+  documentsAdapter?: SourceAdapter;
+  closeSharedOcrPool?: () => Promise<void>;
+}
+
+/** The documents adapter (reading half), when that module exists in this checkout. */
+async function loadDocuments(): Promise<DocumentsModule | null> {
   const path = '../sources/documents/index.js';
   if (!existsSync(join(dirname(new URL(import.meta.url).pathname), '../sources/documents/index.ts'))) return null;
   try {
-    const mod = (await import(path)) as { documentsAdapter?: SourceAdapter };
-    return mod.documentsAdapter ?? null;
+    const mod = (await import(path)) as DocumentsModule;
+    return mod.documentsAdapter ? mod : null;
   } catch {
     return null;
   }
@@ -294,7 +300,8 @@ export async function runFaxEval(corpusDir: string, opts: EvalOptions = {}): Pro
   const textMode = (process.env.VESSEL_EVAL_FAX_TEXT ?? '').toLowerCase();
   // 'gt' = ground-truth text as laid out; 'gt-flat' = the same with single spaces (how OCR engines print lines).
   const forceGt = textMode === 'gt' || textMode === 'gt-flat';
-  const adapter = forceGt ? null : await loadAdapter();
+  const documents = forceGt ? null : await loadDocuments();
+  const adapter = documents?.documentsAdapter ?? null;
   const source: 'ocr' | 'ground_truth' = adapter ? 'ocr' : 'ground_truth';
   const cerImpl = adapter ? await import('../sources/documents/pages/cer.js').catch(() => null) : null;
   const tally = emptyTally();
@@ -320,12 +327,13 @@ export async function runFaxEval(corpusDir: string, opts: EvalOptions = {}): Pro
       const ext = structureTransmission(pages);
       if (!ext.segments?.length) report.failed++;
       scoreTransmission(gt, ext, tally);
-      if (opts.verbose) process.stderr.write(`${gt.id}: ${ext.segments?.map((s) => `${s.firstPage}-${s.lastPage} ${s.type}`).join(', ')}\n`);
+      if (opts.verbose) process.stderr.write(`${gt.id} (${pages.length} pages): ${ext.segments?.map((s) => `${s.firstPage}-${s.lastPage} ${s.type}`).join(', ')}\n`);
     } catch (e) {
       report.crashes++;
       tally.errors.push(`${gt.id}: crash ${(e as Error).message}`);
     }
   }
+  await documents?.closeSharedOcrPool?.().catch(() => undefined);
   const cer: Record<string, number> = {};
   for (const k of Object.keys(cerEdits)) cer[k] = cerChars[k] ? Math.round((cerEdits[k]! / cerChars[k]!) * 10000) / 10000 : 0;
   const m = tallyMetrics(tally);
