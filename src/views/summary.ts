@@ -43,7 +43,11 @@ export async function homeView(store: Store, personId: string): Promise<HomeView
     loadSourced(store, personId, { types: ['AllergyIntolerance'], limit: 500 }),
     store.db.selectFrom('documents').select(['id', 'filename', 'label_json', 'state', 'created_at']).where('person_id', '=', personId).orderBy('created_at', 'desc').limit(5).execute(),
   ]);
-  const attention = attentionOf(docRows.map(rowToDocument));
+  // A file found inside a document (an attachment, a zip entry) belongs with its parent's person.
+  const parentIds = [...new Set(docRows.filter((d) => !d.person_id && d.parent_id).map((d) => d.parent_id!))];
+  const parents = parentIds.length ? await store.db.selectFrom('documents').select(['id', 'person_id']).where('id', 'in', parentIds).execute() : [];
+  const parentPerson = new Map(parents.map((p) => [p.id, p.person_id]));
+  const attention = attentionOf(docRows.filter((d) => d.person_id || d.state !== 'done' || !(d.parent_id && parentPerson.get(d.parent_id))).map(rowToDocument));
   return {
     person: { id: person.id, displayName: person.displayName, ...(person.birthDate ? { birthDate: person.birthDate } : {}), ...(person.gender ? { gender: person.gender } : {}) },
     counts: { documents: Number(docCount?.n ?? 0), resources: Object.values(byType).reduce((a, b) => a + b, 0), byType },

@@ -59,7 +59,7 @@ export function App() {
   else if (p0 === 'import') page = <Import onImported={people.reload} />;
   else if (p0 === 'search') page = <Search query={route.query.get('q') ?? ''} personId={route.query.get('person') ?? undefined} />;
   else if (p0 === 'documents' && p1) page = <DocumentViewer id={p1} page={Number(route.query.get('page')) || undefined} query={route.query.get('q')} resourceId={route.query.get('resource')} />;
-  else if (p0 === 'documents') page = <Documents personId={personId} />;
+  else if (p0 === 'documents') page = <Documents personId={personId} personName={person?.displayName} />;
   else if (!personId)
     page = (
       <div>

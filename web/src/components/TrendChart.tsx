@@ -62,7 +62,7 @@ export function TrendChart({ group, points }: { group: LabGroup; points: LabPoin
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="group" aria-label={label} className="trend">
-        <g className="band-layer" data-testid="range-band">{band}</g>
+        <g className="band-layer" shapeRendering="crispEdges">{band}</g>
         {niceTicks(y0, y1).map((v) => (
           <g key={`y${v}`} className="tick">
             <line x1={PAD.left} x2={W - PAD.right} y1={sy(v)} y2={sy(v)} className="grid" />

@@ -14,9 +14,10 @@ export function docTitle(d: DocumentRecord): string {
   return l.type ?? d.filename;
 }
 
-export function Documents({ personId }: { personId?: string }) {
+export function Documents({ personId, personName }: { personId?: string; personName?: string }) {
   const [offset, setOffset] = useState(0);
-  const [all, setAll] = useState(!personId);
+  const [mine, setMine] = useState(false);
+  const all = !personId || !mine;
   const docs = useApi<DocumentRecord[]>(api.documents({ person: all ? undefined : personId, limit: PAGE + 1, offset }));
   const rows = docs.data?.slice(0, PAGE) ?? [];
   const hasMore = (docs.data?.length ?? 0) > PAGE;
@@ -25,7 +26,7 @@ export function Documents({ personId }: { personId?: string }) {
       <h1>Documents</h1>
       {personId && (
         <label className="inline">
-          <input type="checkbox" checked={all} onChange={(e) => (setAll(e.target.checked), setOffset(0))} /> Show the whole household's documents
+          <input type="checkbox" checked={mine} onChange={(e) => (setMine(e.target.checked), setOffset(0))} /> Only {personName ?? 'this person'}’s documents
         </label>
       )}
       <Status loading={docs.loading && !docs.data} error={docs.error} what="documents" />

@@ -68,7 +68,7 @@ export function Home({ personId }: { personId: string }) {
       <h1>{h.person.displayName}</h1>
       <p className="muted">
         {h.person.birthDate ? `Born ${formatDate(h.person.birthDate)} · ` : ''}
-        {h.counts.documents} documents · {h.counts.resources} facts
+        {h.counts.documents} document{h.counts.documents === 1 ? '' : 's'} · {h.counts.resources} fact{h.counts.resources === 1 ? '' : 's'}
       </p>
       <section aria-labelledby="attention-h" className="card">
         <h2 id="attention-h">Needs attention</h2>

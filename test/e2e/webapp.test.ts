@@ -1,0 +1,207 @@
+// The web app in a real browser (Debian's chromium through playwright-core) against a real
+// server on a free port with a temp data folder: import by drag and drop, a bad file's
+// error, the home page, a lab trend chart with its reference band, opening a fact's source,
+// search with highlighted hits, the timeline, phone width, and an axe accessibility check.
+// Screenshots of the main views go to test-results/screenshots/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openTestVessel } from '../helpers/vessels.js';
+import { buildServer } from '../../src/server/app.js';
+
+// Functions passed to page.evaluate run in the browser; these names exist there, not here.
+declare const window: any, document: any, DataTransfer: any, DragEvent: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const shots = path.join(root, 'test-results', 'screenshots');
+const bundle = fs.readFileSync(path.join(root, 'test/e2e/fixtures/glucose-bundle.json'), 'utf8');
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function shot(page: Page, name: string) {
+  fs.mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+/** Runs axe in the page (evaluated, not injected as a script tag, so the CSP stays on). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Drops files on an element the way a browser does: a DataTransfer built in the page. */
+async function dropFiles(page: Page, selector: string, files: Array<{ name: string; text: string; type: string }>) {
+  await page.evaluate(
+    ({ selector, files }) => {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(new File([f.text], f.name, { type: f.type }));
+      const el = document.querySelector(selector)!;
+      for (const type of ['dragenter', 'dragover', 'drop']) el.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { selector, files },
+  );
+}
+
+test('the web app in a browser', { skip: fs.existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM} (apt-get install chromium)` }, async (t) => {
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });
+  assert.equal(built.status, 0, 'the web app builds');
+  const tv = await openTestVessel('sqlite');
+  const app = await buildServer(tv.vessel);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const stop = new AbortController();
+  const worker = tv.vessel.runWorker(stop.signal, { pollMs: 50 });
+  let browser: Browser | undefined;
+  t.after(async () => {
+    await browser?.close();
+    stop.abort();
+    await worker;
+    await app.close();
+    await tv.cleanup();
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const cspErrors: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => cspErrors.push(`page error: ${e.message}`));
+
+  await t.test('an empty household is welcomed and pointed to import', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Welcome to Vessel' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+
+  await t.test('files dropped on the import page are uploaded and read; an empty one is explained', async () => {
+    await page.getByRole('link', { name: 'Import records' }).click();
+    await page.getByRole('heading', { name: 'Import records' }).waitFor();
+    await dropFiles(page, '[data-testid=dropzone]', [
+      { name: 'glucose-bundle.json', text: bundle, type: 'application/fhir+json' },
+      { name: 'empty-scan.pdf', text: '', type: 'application/pdf' },
+    ]);
+    await page.getByText(/facts found/).waitFor({ timeout: 20000 });
+    await page.getByText(/Could not read empty-scan\.pdf: the file is empty/).waitFor({ timeout: 20000 });
+    assert.match(await page.locator('.upload-failed .upload-action').innerText(), /nothing in it/);
+    await page.getByText('Progress: 2 of 2 files').waitFor();
+    await shot(page, 'import');
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+
+  let personId = '';
+  await t.test('home shows what needs attention and the key figures, each with its source', async () => {
+    const people = (await (await fetch(`${base}/api/people`)).json()) as Array<{ id: string; displayName: string }>;
+    personId = people.find((p) => p.displayName === 'Mara Lindqvist')!.id;
+    await page.goto(`${base}/#/p/${personId}`);
+    await page.getByRole('heading', { name: 'Mara Lindqvist' }).waitFor();
+    await page.getByRole('region', { name: 'Needs attention' }).getByText(/the file is empty/).waitFor();
+    const problems = page.getByRole('region', { name: 'Active problems' });
+    assert.match(await problems.innerText(), /Prediabetes/);
+    assert.match(await problems.innerText(), /from glucose-bundle\.json/);
+    assert.match(await page.getByRole('region', { name: 'Current medications' }).innerText(), /Metformin 500 mg tablet/);
+    assert.match(await page.getByRole('region', { name: 'Allergies' }).innerText(), /Penicillin/);
+    assert.match(await page.getByRole('region', { name: 'Latest vital signs' }).innerText(), /128 mm\[Hg\]/);
+    assert.equal(await page.getByLabel('Person').inputValue(), personId, 'the person switcher shows who is being viewed');
+    await shot(page, 'home');
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+
+  await t.test('a lab trend chart draws the reference range as a band and links each point to its source', async () => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Labs' }).click();
+    await page.getByRole('link', { name: 'Glucose' }).click();
+    await page.getByRole('heading', { name: 'Glucose' }).waitFor();
+    const chart = page.locator('svg.trend');
+    assert.equal(await chart.locator('circle.point').count(), 3);
+    assert.equal(await chart.locator('circle.point.flag-H').count(), 2, 'the two high values are flagged');
+    const bands = chart.locator('rect.band');
+    assert.equal(await bands.count(), 3);
+    // The band spans 70..99: its top is above the 92 point and below the 131 point.
+    const band = await bands.first().boundingBox();
+    const pts = await chart.locator('circle.point').evaluateAll((els: any[]) => els.map((e) => e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2));
+    assert.ok(band && pts[0] > band.y && pts[0] < band.y + band.height, 'the normal value lies inside the band');
+    assert.ok(band && pts[2] < band.y, 'the high value lies above the band');
+    await shot(page, 'lab-trend');
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+
+  await t.test("opening a fact's source shows the document and the fact", async () => {
+    await page.locator('svg.trend a.point-link').last().click();
+    await page.getByRole('heading', { name: 'This fact' }).waitFor();
+    assert.match(await page.locator('.fact-box').innerText(), /131 mg\/dL/);
+    assert.match(await page.locator('.meta').innerText(), /glucose-bundle\.json/);
+    await shot(page, 'source');
+  });
+
+  await t.test('search finds page text and facts; hits are highlighted in the document', async () => {
+    await page.getByLabel('Search all records').fill('counselled');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText(/1 result for “counselled”|results? for “counselled”/).waitFor();
+    await shot(page, 'search');
+    await page.locator('.hits a').first().click();
+    const mark = page.locator('.pages mark').first();
+    await mark.waitFor();
+    assert.equal((await mark.innerText()).toLowerCase(), 'counselled');
+    await shot(page, 'document-highlight');
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.getByLabel('Search all records').fill('metformin');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: /Medications in/ }).first().click();
+    await page.getByRole('heading', { name: 'This fact' }).waitFor();
+    assert.match(await page.locator('.fact-box').innerText(), /Metformin/);
+  });
+
+  await t.test('the timeline zooms from years to months and filters by type', async () => {
+    await page.goto(`${base}/#/p/${personId}/timeline`);
+    await page.locator('svg.bars').waitFor();
+    assert.match(await page.locator('main h2').first().innerText(), /items/);
+    await page.locator('svg.bars a[aria-label^="2023"]').click();
+    await page.getByRole('navigation', { name: 'Zoom' }).getByText('2023').waitFor();
+    await page.locator('svg.bars a[aria-label^="June 2023"]').waitFor();
+    assert.match(await page.locator('.timeline-items').innerText(), /Visit: Annual physical/);
+    await page.getByRole('checkbox', { name: /Results/ }).uncheck();
+    await page.waitForFunction(() => !document.querySelector('.timeline-items')?.textContent?.includes('Glucose'));
+    assert.match(await page.locator('.timeline-items').innerText(), /Annual physical/);
+    await shot(page, 'timeline');
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+
+  await t.test('lists say where each item came from; documents list states and errors', async () => {
+    await page.goto(`${base}/#/p/${personId}/list/immunizations`);
+    await page.getByText('Influenza, seasonal, injectable').waitFor();
+    assert.match(await page.locator('.fact-list').innerText(), /from glucose-bundle\.json/);
+    await page.goto(`${base}/#/documents`);
+    await page.getByText('the file is empty (0 bytes)').waitFor();
+    await shot(page, 'documents');
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+
+  await t.test('works at phone width without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${base}/#/p/${personId}`);
+    await page.getByRole('heading', { name: 'Mara Lindqvist' }).waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 375, `page is ${width}px wide at a 375px screen`);
+    await shot(page, 'home-phone');
+    await page.goto(`${base}/#/p/${personId}/labs/loinc:2345-7`);
+    await page.locator('svg.trend').waitFor();
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375);
+    await shot(page, 'lab-trend-phone');
+  });
+
+  await t.test('no Content-Security-Policy violations or script errors', () => {
+    assert.deepEqual(cspErrors, []);
+  });
+});
