@@ -14,6 +14,7 @@ const entries: SuiteEntry[] = [
   { name: 'dicom', load: async () => (await import('./dicom.js')).suite },
   { name: 'fax', load: async () => (await import('./fax.js')).suite },
   { name: 'ccda', load: async () => (await import('./ccda.js')).suite },
+  { name: 'hl7v2', load: async () => (await import('./hl7v2.js')).suite },
 ];
 
 export async function evalSuite(name: string): Promise<EvalSuite | undefined> {

@@ -19,6 +19,7 @@ const entries: AdapterEntry[] = [
   { name: 'fhir', formats: ['fhir-json', 'fhir-ndjson'], load: async () => (await import('./fhir/index.js')).fhirAdapter },
   { name: 'dicom', formats: ['dicom', 'dicomdir'], load: async () => (await import('./dicom/index.js')).dicomAdapter },
   { name: 'ccda', formats: ['cda-xml'], load: async () => (await import('./ccda/index.js')).ccdaAdapter },
+  { name: 'hl7v2', formats: ['hl7v2'], load: async () => (await import('./hl7v2/index.js')).hl7v2Adapter },
 ];
 
 const loaded = new Map<string, Promise<SourceAdapter>>();
