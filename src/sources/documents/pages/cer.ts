@@ -4,6 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** Collapses every run of whitespace to one space and trims. */
 export function normalizeWhitespace(s: string): string {
@@ -55,8 +56,8 @@ export function degradationName(gt: { degradation?: { kind?: string; resolution?
 }
 
 export interface CerOptions {
-  /** Reads one transmission's pages; the caller supplies OCR (readPages + a pool). */
-  readTransmission: (files: Array<{ path: string; format: string; page?: number }>, dir: string) => Promise<string[]>;
+  /** Reads one transmission's page texts; default: readPages with a pool made for the run. */
+  readTransmission?: (files: Array<{ path: string; format: string; page?: number }>, dir: string) => Promise<string[]>;
   /** Only the first N transmissions. */
   limit?: number;
   /** Only these degradation names. */
@@ -78,7 +79,17 @@ export interface CerResult {
  * CER per degradation over a folder of faxgen transmissions (tx-*.json beside their files).
  * OCR is injected (`readTransmission`) so this stays independent of the pool's lifetime.
  */
-export async function measureCer(corpusDir: string, opts: CerOptions): Promise<CerResult> {
+export async function measureCerDetail(corpusDir: string, opts: CerOptions = {}): Promise<CerResult> {
+  if (!opts.readTransmission) {
+    const { OcrPool } = await import('./ocr-pool.js');
+    const pool = new OcrPool();
+    try {
+      return await measureCerDetail(corpusDir, { ...opts, readTransmission: (files, dir) => readTexts(files, dir, pool) });
+    } finally {
+      await pool.terminate();
+    }
+  }
+  const read = opts.readTransmission;
   const names = (await readdir(corpusDir)).filter((n) => /^tx-.*\.json$/.test(n)).sort();
   const edits: Record<string, number> = {};
   const chars: Record<string, number> = {};
@@ -91,7 +102,7 @@ export async function measureCer(corpusDir: string, opts: CerOptions): Promise<C
     const deg = degradationName(gt);
     if (opts.only && !opts.only.includes(deg)) continue;
     done++;
-    const texts = await opts.readTransmission(gt.files, corpusDir);
+    const texts = await read(gt.files, corpusDir);
     for (const p of gt.pages as Array<{ page: number; text: string }>) {
       const ref = normalizeWhitespace(p.text);
       const hyp = normalizeWhitespace(texts[p.page - 1] ?? '');
@@ -107,4 +118,35 @@ export async function measureCer(corpusDir: string, opts: CerOptions): Promise<C
   const cer: Record<string, number> = {};
   for (const k of Object.keys(edits)) cer[k] = chars[k] ? edits[k] / chars[k] : 0;
   return { cer, pages, detail };
+}
+
+/**
+ * CER per degradation name ({ clean, fax_fine, fax_standard, scan, photo } as ratios) over a
+ * faxgen corpus folder; OCR through a pool created and terminated for the run.
+ */
+export async function measureCer(corpusDir: string, opts: CerOptions = {}): Promise<Record<string, number>> {
+  return (await measureCerDetail(corpusDir, opts)).cer;
+}
+
+/** Page texts of one transmission (its files in ground-truth order) through readPages. */
+export async function readTexts(files: Array<{ path: string; format: string; page?: number }>, dir: string, pool: import('./ocr-pool.js').OcrPool): Promise<string[]> {
+  const { readPages } = await import('./read.js');
+  const texts: string[] = [];
+  for (const f of files) {
+    const bytes = await readFile(join(dir, f.path));
+    const fmt = f.format === 'jpg' ? 'jpeg' : (f.format as 'pdf' | 'tiff' | 'jpeg' | 'png');
+    for await (const r of readPages(bytes, fmt, { ocr: pool })) if (r.page) texts.push(r.page.text);
+  }
+  return texts;
+}
+
+// npx tsx src/sources/documents/pages/cer.ts <corpusDir> [--only fax_fine,fax_standard] [--limit N]
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const dir = args.find((a) => !a.startsWith('--')) ?? '../shared/corpus/fax/generated';
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
+  const limit = args.includes('--limit') ? Number(args[args.indexOf('--limit') + 1]) : undefined;
+  const t0 = Date.now();
+  const r = await measureCerDetail(dir, { only, limit, log: (l) => console.error(l) });
+  console.log(JSON.stringify({ cer: r.cer, pages: r.pages, seconds: Math.round((Date.now() - t0) / 1000) }));
 }

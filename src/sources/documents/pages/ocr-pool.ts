@@ -40,6 +40,12 @@ export interface OcrPoolOptions {
   size?: number;
   /** Page segmentation mode; default SINGLE_BLOCK (keeps table rows in reading order). */
   psm?: PSM;
+  /**
+   * Stop the workers after this long without work (they restart on the next job). Worker
+   * threads keep Node alive, so a long-lived shared pool needs this to let the process exit.
+   * Default: never (call terminate()).
+   */
+  idleTimeoutMs?: number;
 }
 
 type Bbox = { x0: number; y0: number; x1: number; y1: number };
@@ -82,15 +88,39 @@ export class OcrPool {
   private queue: Job[] = [];
   private started = false;
   private closed = false;
+  private active = 0;
+  private gen = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly idleTimeoutMs: number | undefined;
 
   constructor(opts: OcrPoolOptions = {}) {
     this.size = Math.max(1, opts.size ?? availableParallelism());
     this.psm = opts.psm ?? PSM.SINGLE_BLOCK;
+    this.idleTimeoutMs = opts.idleTimeoutMs;
+  }
+
+  private armIdle(): void {
+    if (this.idleTimeoutMs === undefined || this.active || this.queue.length || !this.started) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => void this.stopWorkers(), this.idleTimeoutMs);
+    this.idleTimer.unref();
+  }
+
+  private async stopWorkers(): Promise<void> {
+    if (this.active || this.queue.length) return;
+    const ws = this.workers;
+    this.gen++;
+    this.workers = [];
+    this.idle = [];
+    this.started = false;
+    const settled = await Promise.allSettled(ws);
+    await Promise.all(settled.map((w) => (w.status === 'fulfilled' ? w.value.terminate() : undefined)));
   }
 
   private start(): void {
     if (this.started) return;
     this.started = true;
+    const gen = this.gen;
     for (let i = 0; i < this.size; i++) {
       const w = (async () => {
         const worker = await createWorker('eng', OEM.LSTM_ONLY, {
@@ -101,6 +131,10 @@ export class OcrPool {
           cachePath: '/nonexistent-vessel-ocr-cache',
         });
         await worker.setParameters({ tessedit_pageseg_mode: this.psm, preserve_interword_spaces: '1' });
+        if (this.closed || gen !== this.gen) {
+          await worker.terminate();
+          return worker;
+        }
         this.idle.push(worker);
         this.pump();
         return worker;
@@ -117,12 +151,16 @@ export class OcrPool {
     while (this.idle.length && this.queue.length) {
       const worker = this.idle.pop()!;
       const job = this.queue.shift()!;
+      this.active++;
+      clearTimeout(this.idleTimer);
       worker
         .recognize(job.image, job.params, { text: true, blocks: true })
         .then((r) => job.resolve(flattenBlocks(r.data)), job.reject)
         .finally(() => {
-          this.idle.push(worker);
+          this.active--;
+          if (this.workers.length) this.idle.push(worker);
           this.pump();
+          this.armIdle();
         });
     }
   }
@@ -147,6 +185,7 @@ export class OcrPool {
   async terminate(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.idleTimer);
     for (const j of this.queue.splice(0)) j.reject(new Error('OcrPool terminated'));
     const ws = await Promise.allSettled(this.workers);
     await Promise.all(ws.map((w) => (w.status === 'fulfilled' ? w.value.terminate() : undefined)));

@@ -79,9 +79,10 @@ export function textLayerQuality(text: string): number {
   const chars = [...text.replace(/\s+/g, '')];
   if (!chars.length) return 0;
   const good = chars.filter((c) => /[\p{L}\p{N}.,:;()\/#%'"\-+&*@$<>=?!\[\]_°µ·]/u.test(c) && !/[\u0000-\u001f\ue000-\uf8ff\ufffd]/u.test(c)).length;
-  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w) && w.length > 2);
-  const voweled = words.filter((w) => /[aeiouyAEIOUY0-9]/.test(w)).length;
-  const wordScore = words.length ? voweled / words.length : 1;
+  // Mixed-case alphabetic words of 4+ letters (abbreviations such as TSH or BMP are skipped).
+  const words = text.split(/\s+/).filter((w) => /^[A-Za-z]{4,}$/.test(w) && /[a-z]/.test(w));
+  const voweled = words.filter((w) => /[aeiouyAEIOUY]/.test(w)).length;
+  const wordScore = words.length >= 3 ? voweled / words.length : 1;
   return (good / chars.length) * wordScore;
 }
 

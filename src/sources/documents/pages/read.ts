@@ -1,0 +1,222 @@
+/**
+ * readPages: a PDF, TIFF, JPEG or PNG becomes page texts with word boxes, one page at a time
+ * (a 200-page fax stays in bounded memory: at most `lookahead` pages are decoded at once).
+ * Never throws for bad input: problems come back as issues.
+ */
+import sharp from 'sharp';
+import type { ExtractedPage, ExtractionIssue } from '../../../core/types.js';
+import type { OcrPool } from './ocr-pool.js';
+import { ocrRaster, type OcrPageInfo } from './ocr-page.js';
+import { openPdf, pageImageDpi, pageTextLayer, renderPage, DEFAULT_RENDER_DPI, TEXT_LAYER_MIN_CHARS, TEXT_LAYER_MIN_QUALITY, textLayerQuality } from './pdf.js';
+import { decodeTiffPage, tiffDirectories, type Raster } from './raster.js';
+import { toRaster } from './preprocess.js';
+
+export type PageFormat = 'pdf' | 'tiff' | 'jpeg' | 'png';
+
+/** Images larger than this are refused (a decompression bomb or a poster, not a page). */
+export const MAX_INPUT_PIXELS = 1_000_000_000;
+/** Pages read when the caller sets no maxPages. */
+export const DEFAULT_MAX_PAGES = 2000;
+
+export interface ReadOptions {
+  /** OCR pool; without one, pages that need OCR come back empty with an 'ocr-unavailable' issue. */
+  ocr?: OcrPool;
+  /** Password of an encrypted PDF. */
+  password?: string;
+  /** Stop after this many pages (an information issue says so). */
+  maxPages?: number;
+  /** Pages prepared/OCR'd concurrently; default = pool size. */
+  lookahead?: number;
+}
+
+/**
+ * One step of reading. `pageNumber` 0 carries document-level issues (password, corrupt file,
+ * page limit); otherwise `page` is the page's text (possibly '' for blank or unreadable pages).
+ */
+export interface PageRead {
+  pageNumber: number;
+  /** Pages in the document, when known. */
+  pageCount?: number;
+  page?: ExtractedPage;
+  issues: ExtractionIssue[];
+  /** OCR details (blank, skew, denoise…) for OCR'd pages. */
+  ocr?: OcrPageInfo;
+}
+
+const docIssue = (severity: ExtractionIssue['severity'], code: string, message: string): PageRead => ({ pageNumber: 0, issues: [{ severity, code, message }] });
+
+/** A unit of work producing one PageRead; started lazily so only `lookahead` run at once. */
+type Task = () => Promise<PageRead>;
+
+/** Runs tasks with at most `n` in flight, yielding results in order. */
+async function* ordered(tasks: AsyncIterable<Task>, n: number): AsyncGenerator<PageRead> {
+  const inflight: Promise<PageRead>[] = [];
+  for await (const t of tasks) {
+    inflight.push(t());
+    if (inflight.length >= n) yield await inflight.shift()!;
+  }
+  while (inflight.length) yield await inflight.shift()!;
+}
+
+async function ocrOrEmpty(r: Raster, pageNumber: number, pageCount: number | undefined, opts: ReadOptions): Promise<PageRead> {
+  if (!opts.ocr) {
+    return {
+      pageNumber,
+      pageCount,
+      page: { page: pageNumber, text: '', method: 'ocr', width: r.width, height: r.height, words: [] },
+      issues: [{ severity: 'warning', code: 'ocr-unavailable', message: `Page ${pageNumber} is an image and no OCR was available.`, location: { page: pageNumber } }],
+    };
+  }
+  const { page, issues, info } = await ocrRaster(r, pageNumber, opts.ocr);
+  return { pageNumber, pageCount, page, issues, ocr: info };
+}
+
+const errorRead = (pageNumber: number, code: string, message: string, pageCount?: number): PageRead => ({
+  pageNumber,
+  pageCount,
+  page: { page: pageNumber, text: '', method: 'ocr', words: [] },
+  issues: [{ severity: 'error', code, message, location: { page: pageNumber } }],
+});
+
+async function* pdfTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[]): AsyncGenerator<Task> {
+  const opened = await openPdf(bytes, opts.password);
+  if (!opened.ok) {
+    out.push(docIssue('error', opened.code, opened.message));
+    return;
+  }
+  const doc = opened.doc;
+  try {
+    const count = doc.numPages;
+    const max = Math.min(count, opts.maxPages ?? DEFAULT_MAX_PAGES);
+    if (max < count) out.push(docIssue('information', 'page-limit', `Only the first ${max} of ${count} pages were read.`));
+    for (let n = 1; n <= max; n++) {
+      // Text layer and rendering happen here, in order (pdfjs is single-threaded); OCR runs in the task.
+      let ready: Promise<PageRead>;
+      try {
+        const page = await doc.getPage(n);
+        const tl = await pageTextLayer(page);
+        if (tl.chars >= TEXT_LAYER_MIN_CHARS && textLayerQuality(tl.text) >= TEXT_LAYER_MIN_QUALITY) {
+          ready = Promise.resolve({ pageNumber: n, pageCount: count, page: { page: n, text: tl.text, method: 'text-layer', width: tl.width, height: tl.height, words: tl.words }, issues: [] });
+        } else {
+          const native = await pageImageDpi(page);
+          const dpi = native ? Math.min(400, Math.max(150, native.xdpi, native.ydpi)) : DEFAULT_RENDER_DPI;
+          const raster = await renderPage(doc, page, dpi);
+          const issues: ExtractionIssue[] = tl.chars > 0 ? [{ severity: 'information', code: 'text-layer-unusable', message: `Page ${n} has a text layer that does not look like real text; it was OCR'd.`, location: { page: n } }] : [];
+          ready = ocrOrEmpty(raster, n, count, opts).then((r) => ({ ...r, issues: [...issues, ...r.issues] }));
+        }
+        page.cleanup();
+      } catch (e) {
+        ready = Promise.resolve(errorRead(n, 'pdf-page-unreadable', `Page ${n} of the PDF could not be read: ${(e as Error)?.message ?? String(e)}`, count));
+      }
+      ready.catch(() => undefined);
+      yield () => ready;
+    }
+  } finally {
+    // Destroyed once every task has been handed out; rasters are already copied out of pdfjs.
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+async function* tiffTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[]): AsyncGenerator<Task> {
+  let dirs: ReturnType<typeof tiffDirectories>;
+  try {
+    dirs = tiffDirectories(bytes);
+  } catch (e) {
+    out.push(docIssue('error', 'tiff-corrupt', `The TIFF could not be read: ${(e as Error)?.message ?? String(e)}`));
+    return;
+  }
+  // Skip reduced-resolution copies (thumbnails: NewSubfileType bit 0).
+  const pages = dirs.pages.filter((p) => !(((dirs.ifds[p.index].t254 as number[] | undefined)?.[0] ?? 0) & 1));
+  if (!pages.length) {
+    out.push(docIssue('error', 'tiff-corrupt', 'The TIFF holds no readable image.'));
+    return;
+  }
+  const max = Math.min(pages.length, opts.maxPages ?? DEFAULT_MAX_PAGES);
+  if (max < pages.length) out.push(docIssue('information', 'page-limit', `Only the first ${max} of ${pages.length} pages were read.`));
+  for (let i = 0; i < max; i++) {
+    const n = i + 1;
+    const dir = pages[i];
+    yield async () => {
+      if (dir.width * dir.height > MAX_INPUT_PIXELS) return errorRead(n, 'image-too-large', `Page ${n} is ${dir.width}×${dir.height} pixels, beyond the ${MAX_INPUT_PIXELS / 1e6} megapixel limit.`, max);
+      let raster: Raster;
+      try {
+        raster = decodeTiffPage(bytes, dirs.ifds, dir);
+      } catch (e) {
+        return errorRead(n, 'tiff-page-corrupt', `Page ${n} of the TIFF could not be decoded: ${(e as Error)?.message ?? String(e)}`, pages.length);
+      }
+      return ocrOrEmpty(raster, n, pages.length, opts);
+    };
+  }
+}
+
+/** Decodes a JPEG/PNG (EXIF orientation applied, downscaled when huge) to grey. */
+export async function decodeImage(bytes: Uint8Array): Promise<{ raster: Raster } | { error: ExtractionIssue }> {
+  try {
+    const img = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' });
+    const meta = await img.metadata();
+    const w = meta.width ?? 0;
+    const h = meta.height ?? 0;
+    if (!w || !h) return { error: { severity: 'error', code: 'image-corrupt', message: 'The image has no size; it could not be read.' } };
+    // Orientation 5–8 swaps width and height.
+    const [ow, oh] = (meta.orientation ?? 1) >= 5 ? [h, w] : [w, h];
+    // Unknown or screen density: assume the image spans a US Letter page width.
+    const dens = meta.density && meta.density >= 100 ? meta.density : Math.max(72, Math.round(ow / 8.5));
+    let pipeline = img.rotate();
+    const px = ow * oh;
+    let f = 1;
+    if (px > 40_000_000) {
+      f = Math.sqrt(40_000_000 / px);
+      pipeline = pipeline.resize({ width: Math.floor(ow * f), height: Math.floor(oh * f), fit: 'fill' });
+    }
+    const raster = await toRaster(pipeline.flatten({ background: '#ffffff' }), dens * f, dens * f);
+    return { raster };
+  } catch (e) {
+    const msg = (e as Error)?.message ?? String(e);
+    if (/pixel limit/i.test(msg)) return { error: { severity: 'error', code: 'image-too-large', message: `The image exceeds the ${MAX_INPUT_PIXELS / 1e6} megapixel limit.` } };
+    return { error: { severity: 'error', code: 'image-corrupt', message: `The image could not be decoded: ${msg}` } };
+  }
+}
+
+async function* imageTasks(bytes: Uint8Array, opts: ReadOptions): AsyncGenerator<Task> {
+  yield async () => {
+    const d = await decodeImage(bytes);
+    if ('error' in d) return { pageNumber: 1, pageCount: 1, page: { page: 1, text: '', method: 'ocr', words: [] }, issues: [{ ...d.error, location: { page: 1 } }] };
+    return ocrOrEmpty(d.raster, 1, 1, opts);
+  };
+}
+
+/**
+ * Reads a document page by page. Yields one PageRead per page in order, plus PageReads with
+ * pageNumber 0 for document-level issues (an encrypted PDF yields only that).
+ */
+export async function* readPages(bytes: Uint8Array, format: PageFormat, opts: ReadOptions = {}): AsyncGenerator<PageRead> {
+  const docIssues: PageRead[] = [];
+  const n = Math.max(1, opts.lookahead ?? opts.ocr?.size ?? 1);
+  let tasks: AsyncGenerator<Task>;
+  if (format === 'pdf') tasks = pdfTasks(bytes, opts, docIssues);
+  else if (format === 'tiff') tasks = tiffTasks(bytes, opts, docIssues);
+  else if (format === 'jpeg' || format === 'png') tasks = imageTasks(bytes, opts);
+  else {
+    yield docIssue('error', 'unsupported-format', `Format ${String(format)} is not a page format.`);
+    return;
+  }
+  try {
+    for await (const r of ordered(tasks, n)) yield r;
+  } catch (e) {
+    yield docIssue('error', 'read-failed', `Reading stopped: ${(e as Error)?.message ?? String(e)}`);
+  }
+  for (const d of docIssues.splice(0)) yield d;
+}
+
+/** Collects every page and issue (small documents, tests). */
+export async function readAllPages(bytes: Uint8Array, format: PageFormat, opts: ReadOptions = {}): Promise<{ pages: ExtractedPage[]; issues: ExtractionIssue[]; reads: PageRead[] }> {
+  const pages: ExtractedPage[] = [];
+  const issues: ExtractionIssue[] = [];
+  const reads: PageRead[] = [];
+  for await (const r of readPages(bytes, format, opts)) {
+    reads.push(r);
+    if (r.page) pages.push(r.page);
+    issues.push(...r.issues);
+  }
+  return { pages, issues, reads };
+}

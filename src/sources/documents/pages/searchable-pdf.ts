@@ -1,0 +1,141 @@
+/**
+ * Searchable PDF: the original page images with an invisible text layer (render mode 3)
+ * placed at the OCR word boxes, so a viewer can search and select. The original file in the
+ * vault is never changed; this builds a new PDF.
+ */
+import { deflateSync } from 'node:zlib';
+import {
+  beginText, concatTransformationMatrix, drawObject, endText, PDFDocument, PDFName, PDFPage, popGraphicsState, pushGraphicsState,
+  setFontAndSize, setTextMatrix, setTextRenderingMode, showText, StandardFonts, TextRenderingMode, type PDFFont,
+} from 'pdf-lib';
+import type { ExtractedPage } from '../../../core/types.js';
+import { decodeImage, type PageFormat } from './read.js';
+import { decodeTiffPage, tiffDirectories, type Raster } from './raster.js';
+
+/** Helvetica's WinAnsi encoding cannot carry every character: others become '?'. */
+function winAnsi(s: string): string {
+  return s.normalize('NFC').replace(/[^\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, '?');
+}
+
+/** Adds invisible words to a page whose visible size is `view` (PDF user space) and whose OCR pixel space is page.width×height. */
+function addTextLayer(pdfPage: PDFPage, font: PDFFont, fontName: PDFName, page: ExtractedPage, view: { x: number; y: number; width: number; height: number }): void {
+  if (!page.words?.length || !page.width || !page.height) return;
+  const sx = view.width / page.width;
+  const sy = view.height / page.height;
+  const ops = [beginText(), setTextRenderingMode(TextRenderingMode.Invisible)];
+  for (const w of page.words) {
+    const text = winAnsi(w.text);
+    if (!text.trim()) continue;
+    const [x0, y0, x1, y1] = w.box;
+    const h = Math.max(1, (y1 - y0) * sy);
+    const size = h;
+    const natural = font.widthOfTextAtSize(text, size);
+    const wantW = Math.max(0.5, (x1 - x0) * sx);
+    const hs = natural > 0 ? wantW / natural : 1;
+    const x = view.x + x0 * sx;
+    // Baseline about a fifth of the box above its bottom (descenders).
+    const y = view.y + view.height - y1 * sy + h * 0.2;
+    ops.push(setFontAndSize(fontName, size), setTextMatrix(hs, 0, 0, 1, x, y), showText(font.encodeText(text)));
+  }
+  ops.push(endText());
+  pdfPage.pushOperators(...ops);
+}
+
+/** Adds a grey raster as a full-page image (1-bit when it is bilevel), Flate-compressed. */
+function drawRaster(doc: PDFDocument, pdfPage: PDFPage, r: Raster, name: string): void {
+  let bilevel = true;
+  for (let i = 0; i < r.data.length; i++) {
+    const v = r.data[i];
+    if (v !== 0 && v !== 255) {
+      bilevel = false;
+      break;
+    }
+  }
+  let bytes: Uint8Array;
+  let bpc: number;
+  if (bilevel) {
+    const stride = Math.ceil(r.width / 8);
+    bytes = new Uint8Array(stride * r.height);
+    for (let y = 0; y < r.height; y++) {
+      for (let x = 0; x < r.width; x++) if (r.data[y * r.width + x]) bytes[y * stride + (x >> 3)] |= 0x80 >> (x & 7);
+    }
+    bpc = 1;
+  } else {
+    bytes = r.data;
+    bpc = 8;
+  }
+  const stream = doc.context.stream(deflateSync(bytes), {
+    Type: 'XObject', Subtype: 'Image', Width: r.width, Height: r.height, ColorSpace: 'DeviceGray', BitsPerComponent: bpc, Filter: 'FlateDecode',
+  });
+  const ref = doc.context.register(stream);
+  const key = pdfPage.node.newXObject(name, ref);
+  const { width, height } = pdfPage.getSize();
+  pdfPage.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(key), popGraphicsState());
+}
+
+const pageSizePts = (w: number, h: number, xdpi?: number, ydpi?: number): [number, number] => {
+  const xd = xdpi && xdpi >= 50 ? xdpi : 200;
+  const yd = ydpi && ydpi >= 50 ? ydpi : xd;
+  return [(w / xd) * 72, (h / yd) * 72];
+};
+
+/**
+ * Builds a searchable PDF from the original bytes and the pages readPages produced.
+ * PDF input: the original PDF with text added on OCR'd pages (text-layer pages untouched).
+ * TIFF/JPEG/PNG: one PDF page per image page at its true size. Throws on unreadable input.
+ */
+export async function makeSearchablePdf(originalBytes: Uint8Array, format: PageFormat, pages: ExtractedPage[]): Promise<Uint8Array> {
+  const byNo = new Map(pages.map((p) => [p.page, p]));
+  if (format === 'pdf') {
+    const doc = await PDFDocument.load(originalBytes, { updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.getPages().forEach((pdfPage, i) => {
+      const p = byNo.get(i + 1);
+      if (!p || p.method !== 'ocr') return;
+      const fontName = pdfPage.node.newFontDictionary('VesselOcr', font.ref);
+      const crop = pdfPage.getCropBox();
+      const rot = pdfPage.getRotation().angle % 360;
+      if (rot % 180 !== 0) {
+        // Rotated pages: the OCR pixel space is the rotated view; swap to keep scale right (boxes approximate).
+        addTextLayer(pdfPage, font, fontName, { ...p, width: p.height, height: p.width }, crop);
+      } else addTextLayer(pdfPage, font, fontName, p, crop);
+    });
+    return doc.save();
+  }
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  if (format === 'jpeg') {
+    const d = await decodeImage(originalBytes);
+    const img = await doc.embedJpg(originalBytes);
+    const r = 'raster' in d ? d.raster : undefined;
+    const [w, h] = pageSizePts(img.width, img.height, r?.xdpi, r?.ydpi);
+    const pdfPage = doc.addPage([w, h]);
+    // EXIF-rotated photos: draw the decoded (upright) raster instead of the original JPEG.
+    if (r && (r.width !== img.width || r.height !== img.height)) drawRaster(doc, pdfPage, r, 'Im1');
+    else pdfPage.drawImage(img, { x: 0, y: 0, width: w, height: h });
+    const p = byNo.get(1);
+    if (p) addTextLayer(pdfPage, font, pdfPage.node.newFontDictionary('VesselOcr', font.ref), p, { x: 0, y: 0, width: w, height: h });
+    return doc.save();
+  }
+  const rasters: AsyncGenerator<Raster> = (async function* () {
+    if (format === 'png') {
+      const d = await decodeImage(originalBytes);
+      if ('error' in d) throw new Error(d.error.message);
+      yield d.raster;
+      return;
+    }
+    const dirs = tiffDirectories(originalBytes);
+    const list = dirs.pages.filter((pg) => !(((dirs.ifds[pg.index].t254 as number[] | undefined)?.[0] ?? 0) & 1));
+    for (const pg of list.slice(0, pages.length || list.length)) yield decodeTiffPage(originalBytes, dirs.ifds, pg);
+  })();
+  let n = 0;
+  for await (const r of rasters) {
+    n++;
+    const [w, h] = pageSizePts(r.width, r.height, r.xdpi, r.ydpi);
+    const pdfPage = doc.addPage([w, h]);
+    drawRaster(doc, pdfPage, r, `Im${n}`);
+    const p = byNo.get(n);
+    if (p) addTextLayer(pdfPage, font, pdfPage.node.newFontDictionary('VesselOcr', font.ref), p, { x: 0, y: 0, width: w, height: h });
+  }
+  return doc.save();
+}
