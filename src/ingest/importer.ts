@@ -19,6 +19,7 @@ import type { DocumentRecord } from '../store/documents.js';
 import { walkZip } from './zip.js';
 
 export const INGEST_JOB = 'ingest';
+const IMPORT_CONCURRENCY = 4;
 
 export interface ImportEvent {
   /** Path on disk, or `archive.zip!/inner/path` for zip entries. */
@@ -57,11 +58,19 @@ export class Importer {
       events.push(e);
       opts.onEvent?.(e);
     };
+    // A few files at a time: each waits mostly on its vault fsync, and those overlap well.
+    const inFlight = new Set<Promise<void>>();
     for (const p of paths) {
       for await (const file of walkFiles(path.resolve(p), emit)) {
-        emit(await this.importFile(file, opts, emit).catch((err) => ({ path: file, status: 'failed' as const, message: String((err as Error).message ?? err) })));
+        const task = this.importFile(file, opts, emit)
+          .catch((err) => ({ path: file, status: 'failed' as const, message: String((err as Error).message ?? err) }))
+          .then((e) => emit(e))
+          .finally(() => inFlight.delete(task));
+        inFlight.add(task);
+        if (inFlight.size >= IMPORT_CONCURRENCY) await Promise.race(inFlight);
       }
     }
+    await Promise.all(inFlight);
     return events;
   }
 
