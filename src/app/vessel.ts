@@ -13,7 +13,7 @@ import { runWorker, type WorkerOptions } from '../jobs/worker.js';
 import { Importer, INGEST_JOB } from '../ingest/importer.js';
 import { processDocument } from '../ingest/process-document.js';
 import type { Format, SourceAdapter } from '../core/types.js';
-import { reconcilePerson, RECONCILE_JOB } from '../record/reconcile/job.js';
+import { reconcilePerson, RECONCILE_JOB, scheduleReconcile } from '../record/reconcile/job.js';
 
 export interface Vessel {
   config: VesselConfig;
@@ -57,7 +57,7 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
           vault,
           adapterFor: overrides.adapters ? (f: Format) => overrides.adapters!.find((a) => a.formats.includes(f)) : undefined,
           onProcessed: async (_doc, people) => {
-            for (const personId of people) await queue.enqueue(RECONCILE_JOB, { personId }, { dedupeKey: `reconcile:${personId}` });
+            for (const personId of people) await scheduleReconcile(queue, personId);
           },
           children: {
             importChild: async (parent, name, bytes) => {

@@ -81,7 +81,13 @@ function clusterByKey(facts: Fact[], uf: UnionFind, idx: number[]): void {
 /** Same procedure: a shared code, or most of the name's words. */
 function sameProcedure(a: Fact, b: Fact): boolean {
   if (a.codes.some((c) => b.codes.includes(c))) return true;
-  return overlap(words(a.display), words(b.display)) >= 0.5;
+  const wa = words(a.display);
+  const wb = words(b.display);
+  if (overlap(wa, wb) >= 0.5) return true;
+  // One name contained in the other ("Colonoscopy" / "Colonoscopy, flexible; diagnostic").
+  const small = wa.length <= wb.length ? wa : wb;
+  const big = new Set(wa.length <= wb.length ? wb : wa);
+  return small.length > 0 && small.every((w) => big.has(w));
 }
 
 /** Same visit on one day unless both name facilities with nothing in common. */

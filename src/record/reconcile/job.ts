@@ -5,11 +5,22 @@
  */
 import type { Resource } from '@medplum/fhirtypes';
 import type { Store } from '../../store/store.js';
+import type { JobQueue } from '../../jobs/queue.js';
 import type { BlockRef } from '../../store/record.js';
 import { factsOf, FACT_RESOURCE_TYPES, ITEM_KINDS, type Fact, type ItemKind } from '../normalize/fact.js';
 import { clusterBlock, type Decision } from './cluster.js';
 
 export const RECONCILE_JOB = 'reconcile';
+
+/**
+ * Queues a reconcile of the person (dedupe key `reconcile:<personId>`). The queue keeps one
+ * open job per key, queued or running; a running job may already have read the documents
+ * before this one finished, so a dropped enqueue leaves one follow-up job instead.
+ */
+export async function scheduleReconcile(queue: JobQueue, personId: string): Promise<void> {
+  if (await queue.enqueue(RECONCILE_JOB, { personId }, { dedupeKey: `reconcile:${personId}` })) return;
+  await queue.enqueue(RECONCILE_JOB, { personId }, { dedupeKey: `reconcile:${personId}:again` });
+}
 
 /** Formats whose facts were read off images or free text (OCR): ranked below structured sources. */
 const UNSTRUCTURED = new Set(['pdf', 'tiff', 'jpeg', 'png', 'text']);

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Vessel } from '../../app/vessel.js';
 import { ApiError } from '../errors.js';
 import { ITEM_KINDS } from '../../record/normalize/fact.js';
-import { decide, DecisionError, isItemKind, RECONCILE_JOB } from '../../record/reconcile/job.js';
+import { decide, DecisionError, isItemKind, scheduleReconcile } from '../../record/reconcile/job.js';
 
 export interface RecordRoutesOptions {
   vessel: Vessel;
@@ -94,7 +94,7 @@ export async function recordRoutes(app: FastifyInstance, opts: RecordRoutesOptio
       await tx.documents.setState(doc.id, doc.state, { label });
       return n;
     });
-    for (const who of new Set([p.id, before].filter((x): x is string => !!x))) await queue.enqueue(RECONCILE_JOB, { personId: who }, { dedupeKey: `reconcile:${who}` });
+    for (const who of new Set([p.id, before].filter((x): x is string => !!x))) await scheduleReconcile(queue, who);
     await store.audit.record({ actor: 'local', action: 'document.attach-person', personId: p.id, target: doc.id, ip: req.ip });
     return { documentId: doc.id, personId: p.id, resources };
   });
