@@ -20,6 +20,9 @@ import type { EvalOptions, EvalReport, EvalSuite } from './types.js';
 
 type Counts = { in: number; stored: number; rejected: number };
 
+/** Types that always belong to one patient: each stored one should be attached to a person. */
+const CLINICAL = new Set(['Observation', 'Condition', 'MedicationRequest', 'MedicationStatement', 'Immunization', 'Procedure', 'Encounter', 'DiagnosticReport', 'AllergyIntolerance', 'DocumentReference', 'CarePlan', 'Goal', 'Claim', 'ExplanationOfBenefit', 'Coverage', 'Patient']);
+
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.')) continue;
@@ -97,6 +100,8 @@ export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Pr
   const issuesByCode: Record<string, number> = {};
   const sets = new Map<string, SetState>();
   let children = 0;
+  let clinical = 0;
+  let attached = 0;
   let pages = 0;
   let inFile = { resolvable: 0, resolved: 0 };
   let contained = { total: 0, resolved: 0 };
@@ -127,6 +132,10 @@ export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Pr
     for (const p of parts) {
       for (const r of p.resources) {
         bump(r.resource.resourceType, 'stored');
+        if (CLINICAL.has(r.resource.resourceType)) {
+          clinical++;
+          if (r.subject !== undefined && p.subjects?.[r.subject]) attached++;
+        }
         const i = set.n++;
         set.index.add(i, r.resource, r.fullUrl);
         set.oracle.add(i, r.resource, r.fullUrl);
@@ -198,6 +207,8 @@ export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Pr
     references_resolved_in_file: inFile.resolved,
     references_contained: contained.total,
     references_contained_resolved: contained.resolved,
+    clinical_resources: clinical,
+    clinical_resources_with_person: attached,
     attachments_to_vault: children,
     text_pages: pages,
     issues_by_code: issuesByCode,
@@ -224,6 +235,7 @@ function table(byType: Record<string, Counts>, r: EvalReport): string {
     `files: ${r.documents} FHIR, ${(r.metrics.files_skipped as unknown[]).length} skipped (not FHIR), ${r.failed} failed, ${r.crashes} crashes`,
     `references in import set: ${m.references_resolved}/${m.references_resolvable} resolvable resolved (${pct(m.references_resolved, m.references_resolvable)}), ${m.references_not_in_input} point outside the input`,
     `references within one file: ${m.references_resolved_in_file}/${m.references_resolvable_in_file} (${pct(m.references_resolved_in_file, m.references_resolvable_in_file)}); contained: ${m.references_contained_resolved}/${m.references_contained}`,
+    `clinical resources attached to a person: ${m.clinical_resources_with_person}/${m.clinical_resources} (${pct(m.clinical_resources_with_person, m.clinical_resources)})`,
     `attachments to vault: ${m.attachments_to_vault}, text pages: ${m.text_pages}`,
   ].join('\n');
 }
