@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { MedicationStatement } from '@medplum/fhirtypes';
+import { mapMedicationEntry } from './medications.js';
+import { fragment } from '../test-helpers.js';
+import { testContext } from '../context.js';
+
+const med = (attrs = '', product = `<code code="197361" codeSystem="2.16.840.1.113883.6.88" displayName="Amlodipine 5 MG Oral Tablet"/>`) => `<substanceAdministration classCode="SBADM" moodCode="EVN" ${attrs}><templateId root="2.16.840.1.113883.10.20.22.4.16"/><id root="cdbd33f0-6cde-11db-9fe1-0800200c9a66"/>
+<text><reference value="#sig1"/></text><statusCode code="active"/>
+<effectiveTime xsi:type="IVL_TS"><low value="20120318"/><high nullFlavor="UNK"/></effectiveTime>
+<effectiveTime xsi:type="PIVL_TS" institutionSpecified="true" operator="A"><period value="12" unit="h"/></effectiveTime>
+<routeCode code="C38288" codeSystem="2.16.840.1.113883.3.26.1.1" displayName="ORAL"/><doseQuantity value="1"/>
+<consumable><manufacturedProduct classCode="MANU"><templateId root="2.16.840.1.113883.10.20.22.4.23"/><manufacturedMaterial>${product}</manufacturedMaterial></manufacturedProduct></consumable></substanceAdministration>`;
+
+test('a medication keeps its RxNorm code, start date, route, dose, frequency and sig text', () => {
+  const [m] = mapMedicationEntry(fragment(med()), testContext({ sig1: 'Take one tablet twice a day' })) as MedicationStatement[];
+  assert.equal(m.resourceType, 'MedicationStatement');
+  assert.equal(m.status, 'active');
+  assert.equal(m.medicationCodeableConcept?.coding?.[0].code, '197361');
+  assert.equal(m.effectivePeriod?.start, '2012-03-18');
+  assert.equal(m.effectivePeriod?.end, undefined);
+  const d = m.dosage?.[0];
+  assert.equal(d?.text, 'Take one tablet twice a day');
+  assert.equal(d?.route?.coding?.[0].display, 'ORAL');
+  assert.equal(d?.doseAndRate?.[0].doseQuantity?.value, 1);
+  assert.deepEqual(d?.timing?.repeat, { frequency: 1, period: 12, periodUnit: 'h' });
+});
+
+test('a negated medication naming nothing means "no known medications"; with a product it is not-taken', () => {
+  const [none] = mapMedicationEntry(fragment(med('negationInd="true"', '<code nullFlavor="NI"/>')), testContext()) as MedicationStatement[];
+  assert.equal(none.medicationCodeableConcept?.coding?.[0].code, 'no-known-medications');
+  assert.equal(none.status, 'not-taken');
+  const [notTaken] = mapMedicationEntry(fragment(med('negationInd="true"')), testContext()) as MedicationStatement[];
+  assert.equal(notTaken.status, 'not-taken');
+  assert.equal(notTaken.medicationCodeableConcept?.coding?.[0].code, '197361');
+});
+
+test('a planned medication (moodCode INT) is intended, not active', () => {
+  const [m] = mapMedicationEntry(fragment(med().replace('moodCode="EVN"', 'moodCode="INT"')), testContext()) as MedicationStatement[];
+  assert.equal(m.status, 'intended');
+});
+
+test('a medication known only by free text keeps the text', () => {
+  const [m] = mapMedicationEntry(fragment(med('', '<code nullFlavor="OTH"><originalText>Grandma\'s herbal tea</originalText></code>')), testContext()) as MedicationStatement[];
+  assert.equal(m.medicationCodeableConcept?.text, "Grandma's herbal tea");
+  assert.equal(m.medicationCodeableConcept?.coding, undefined);
+});

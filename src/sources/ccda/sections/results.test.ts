@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { DiagnosticReport, Observation } from '@medplum/fhirtypes';
+import { mapResultEntry } from './results.js';
+import { fragment } from '../test-helpers.js';
+import { testContext } from '../context.js';
+
+const component = (value: string, extra = '') => `<component><observation classCode="OBS" moodCode="EVN"><templateId root="2.16.840.1.113883.10.20.22.4.2"/><id root="107c2dc0-67a5-11db-bd13-0800200c9a66"/>
+<code code="718-7" codeSystem="2.16.840.1.113883.6.1" displayName="Hemoglobin"/><statusCode code="completed"/><effectiveTime value="200003231430-0700"/>${value}${extra}</observation></component>`;
+const organizer = (components: string) => `<organizer classCode="BATTERY" moodCode="EVN"><templateId root="2.16.840.1.113883.10.20.22.4.1"/><id root="7d5a02b0-67a4-11db-bd13-0800200c9a66"/>
+<code code="57021-8" codeSystem="2.16.840.1.113883.6.1" displayName="CBC W Auto Differential panel"/><statusCode code="completed"/><effectiveTime value="200003231430"/>${components}</organizer>`;
+const range = `<interpretationCode code="N" codeSystem="2.16.840.1.113883.5.83"/><referenceRange><observationRange><text>M 13-18 g/dl; F 12-16 g/dl</text><value xsi:type="IVL_PQ"><low value="12" unit="g/dL"/><high value="16" unit="g/dL"/></value></observationRange></referenceRange>`;
+
+test('a result organizer becomes a DiagnosticReport referencing its Observations', () => {
+  const out = mapResultEntry(fragment(organizer(component('<value xsi:type="PQ" value="13.2" unit="g/dL"/>', range) + component('<value xsi:type="PQ" value="5.1" unit="10*3/uL"/>'))), testContext());
+  const report = out[0] as DiagnosticReport;
+  const obs = out.slice(1) as Observation[];
+  assert.equal(report.resourceType, 'DiagnosticReport');
+  assert.equal(report.code.coding?.[0].code, '57021-8');
+  assert.equal(report.status, 'final');
+  assert.equal(obs.length, 2);
+  assert.deepEqual(report.result?.map((r) => r.reference), obs.map((o) => `Observation/${o.id}`));
+  const hb = obs[0];
+  assert.deepEqual(hb.valueQuantity, { value: 13.2, unit: 'g/dL', system: 'http://unitsofmeasure.org', code: 'g/dL' });
+  assert.equal(hb.effectiveDateTime, '2000-03-23T14:30:00-07:00');
+  assert.equal(hb.interpretation?.[0].coding?.[0].code, 'N');
+  assert.equal(hb.referenceRange?.[0].low?.value, 12);
+  assert.equal(hb.referenceRange?.[0].text, 'M 13-18 g/dl; F 12-16 g/dl');
+  assert.equal(hb.category?.[0].coding?.[0].code, 'laboratory');
+  assert.equal(report.effectiveDateTime, '2000-03-23', 'organizer time without zone keeps only the date');
+});
+
+test('free-text units are kept as text without a UCUM code', () => {
+  const [, o] = mapResultEntry(fragment(organizer(component('<value xsi:type="PQ" value="7" unit="cells per hpf"/>'))), testContext()) as Observation[];
+  assert.deepEqual(o.valueQuantity, { value: 7, unit: 'cells per hpf' });
+});
+
+test('string values may point into the narrative; non-numeric PQ values become strings', () => {
+  const ctx = testContext({ res1: 'Negative for malignancy' });
+  const [, st, pq] = mapResultEntry(fragment(organizer(component('<value xsi:type="ST"><reference value="#res1"/></value>') + component('<value xsi:type="PQ" value="&lt;5" unit="mg/dL"/>'))), ctx) as Observation[];
+  assert.equal(st.valueString, 'Negative for malignancy');
+  assert.equal(pq.valueString, '<5 mg/dL');
+});
+
+test('an empty reference range never produces an empty object', () => {
+  const [, o] = mapResultEntry(fragment(organizer(component('<value xsi:type="PQ" value="1" unit="mg"/>', '<referenceRange><observationRange><value xsi:type="IVL_PQ" nullFlavor="NI"/></observationRange></referenceRange>'))), testContext()) as Observation[];
+  assert.equal(o.referenceRange, undefined);
+});
