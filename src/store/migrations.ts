@@ -8,6 +8,7 @@ import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely
 import type { Dialect } from './schema.js';
 import { migration0001 } from './migrations/0001_core.js';
 import { migration0002 } from './migrations/0002_record.js';
+import { migration0003 } from './migrations/0003_connections.js';
 
 type AnyDb = Kysely<any>;
 
@@ -15,6 +16,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_core': migration0001(dialect),
     '0002_record': migration0002(dialect),
+    '0003_connections': migration0003(dialect),
   };
 }
 

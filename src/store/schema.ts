@@ -129,6 +129,40 @@ export interface RecordDecisionsTable {
   created_at: string;
 }
 
+/** A SMART on FHIR connection (src/smart/). `tokens_enc` is sealed with the vault key. */
+export interface SmartConnectionsTable {
+  id: string;
+  fhir_base_url: string;
+  client_id: string;
+  patient_id: string | null;
+  fhir_user: string | null;
+  scope: string | null;
+  status: string;
+  tokens_enc: string | null;
+  server_json: string;
+  cursor_json: string | null;
+  progress_json: string | null;
+  since: string | null;
+  last_sync_started_at: string | null;
+  last_sync_at: string | null;
+  last_counts_json: string | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A SMART authorization in flight: `state` → sealed PKCE verifier (src/smart/). */
+export interface SmartAuthorizationsTable {
+  state: string;
+  connection_id: string | null;
+  fhir_base_url: string;
+  client_id: string;
+  redirect_uri: string;
+  verifier_enc: string;
+  server_json: string;
+  created_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   documents: DocumentsTable;
@@ -141,6 +175,8 @@ export interface Database {
   record_items: RecordItemsTable;
   record_sources: RecordSourcesTable;
   record_decisions: RecordDecisionsTable;
+  smart_connections: SmartConnectionsTable;
+  smart_authorizations: SmartAuthorizationsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
