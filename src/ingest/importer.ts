@@ -84,7 +84,30 @@ export class Importer {
       return this.recordRejected(sha256, stat.size, format, path.basename(file), opts, `the file is ${stat.size} bytes, over the limit of ${this.limits.maxFileBytes} bytes; it was not stored`, file);
     }
     const put = await this.vault.putFile(file, this.limits.maxFileBytes);
-    return this.register({ sha256: put.sha256, size: put.size, format }, path.basename(file), file, opts, undefined, 0, emit);
+    const ev = await this.register({ sha256: put.sha256, size: put.size, format }, path.basename(file), file, opts, undefined, 0, emit);
+    // Only a root index (named DICOMDIR) is checked; chained directory files are followed from it.
+    if (format === 'dicomdir' && /^dicomdir$/i.test(path.basename(file)) && ev.status === 'stored' && ev.documentId) await this.checkDiscOf(file, ev);
+    return ev;
+  }
+
+  /**
+   * A DICOMDIR read from disk names the files of its CD: report the ones that are missing or
+   * point outside the folder, on the DICOMDIR's document and in the import's output.
+   */
+  private async checkDiscOf(dicomdirFile: string, ev: ImportEvent): Promise<void> {
+    const { checkDisc } = await import('../sources/dicom/disc.js');
+    const report = checkDisc(dicomdirFile);
+    const receipt = { disc: { present: report.present.length, missing: report.missing.slice(0, 1000), missingCount: report.missing.length, refused: report.refused.slice(0, 100) } };
+    const doc = await this.store.documents.get(ev.documentId!);
+    if (doc) await this.store.documents.setState(doc.id, doc.state, { label: { ...doc.label, receipt } });
+    if (report.missing.length || report.refused.length) {
+      ev.message = [
+        report.missing.length ? `${report.missing.length} files the disc index lists are missing (e.g. ${report.missing.slice(0, 3).join(', ')}); the rest is imported` : '',
+        report.refused.length ? `${report.refused.length} entries point outside the disc and were refused` : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
+    }
   }
 
   /** Imports bytes received over HTTP or found inside another document. */

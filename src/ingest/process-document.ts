@@ -67,7 +67,8 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
   await store.documents.setState(doc.id, 'processing', { error: null });
 
   const issues: ExtractionIssue[] = [];
-  const label: Record<string, unknown> = {};
+  // What the importer learned at receipt (e.g. a CD's missing files) survives re-reading.
+  const label: Record<string, unknown> = doc.label.receipt ? { receipt: doc.label.receipt } : {};
   let resourceCount = 0;
   let pageCount = 0;
   let index = 0;
