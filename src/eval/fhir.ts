@@ -150,7 +150,7 @@ export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Pr
       for (const issue of p.issues) {
         issuesByCode[issue.code] = (issuesByCode[issue.code] ?? 0) + 1;
         if (issue.severity === 'error') errors++;
-        if (issue.code === 'invalid-resource' || (issue.code === 'invalid-json' && issue.location?.line !== undefined)) {
+        if (issue.code === 'invalid-resource' || issue.code === 'duplicate-resource' || (issue.code === 'invalid-json' && issue.location?.line !== undefined)) {
           bump(issue.code === 'invalid-json' ? '(unparsable line)' : /^([A-Za-z]+|\(no resourceType\))/.exec(issue.message)?.[1] ?? '(unknown)', 'rejected');
           if (rejections.length < 30) rejections.push(`${rel}: ${issue.message}`);
         } else if (issue.severity === 'error' && rejections.length < 30) rejections.push(`${rel}: ${issue.message}`);

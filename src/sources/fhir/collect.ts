@@ -38,6 +38,8 @@ export class Collector {
   readonly attachments = new AttachmentSink();
   readonly stats: CollectStats = { byType: {}, bundles: 0, dstu2: 0 };
   private dstu2SinceDrain = 0;
+  /** Type/id of the resources emitted in the current part: a repeat is not emitted twice. */
+  private seen = new Set<string>();
 
   private count(type: string, field: 'stored' | 'rejected') {
     const t = (this.stats.byType[type] ??= { in: 0, stored: 0, rejected: 0 });
@@ -84,6 +86,16 @@ export class Collector {
       return;
     }
     const r = v as Json;
+    if (typeof r.id === 'string') {
+      const key = `${r.resourceType}/${r.id}`;
+      if (this.seen.has(key)) {
+        // Search pages repeat included resources; history Bundles list the newest version first.
+        this.issues.push({ severity: 'warning', code: 'duplicate-resource', message: `${key}: appears again (${where(e.location)}); the first occurrence is kept`, location: e.location });
+        this.count(r.resourceType as string, 'rejected');
+        return;
+      }
+      this.seen.add(key);
+    }
     this.attachments.take(r);
     const subject = this.subjects.subjectOf(r, e.fullUrl);
     const out: ExtractedResource = { resource: r as unknown as Resource, location: e.location };
@@ -107,6 +119,7 @@ export class Collector {
     this.resources = [];
     this.issues = [];
     this.dstu2SinceDrain = 0;
+    this.seen.clear();
     return ext;
   }
 }

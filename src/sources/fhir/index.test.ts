@@ -355,3 +355,11 @@ test('NDJSON parts are also cut by attachment size, so big scans stay bounded', 
   assert.deepEqual(parts.map((p) => p.children?.length), [2, 2, 1]);
   assert.deepEqual(parts.flatMap((p) => p.resources.map((r) => r.location.line)), [1, 2, 3, 4, 5]);
 });
+
+test('a resource repeated in one input is stored once (history Bundles: the newest, listed first)', async () => {
+  const v2 = { ...obs('o1', 'Patient/p1'), valueQuantity: { value: 72, unit: '/min' } };
+  const e = await one({ resourceType: 'Bundle', type: 'history', entry: [{ resource: v2 }, { resource: obs('o1', 'Patient/p1') }] });
+  assert.equal(e.resources.length, 1);
+  assert.equal((e.resources[0].resource as any).valueQuantity.value, 72);
+  assert.ok(e.issues.some((i) => i.code === 'duplicate-resource' && i.message.startsWith('Observation/o1: appears again')));
+});
