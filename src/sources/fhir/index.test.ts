@@ -192,6 +192,7 @@ test('invalid resources are rejected with their reason; the valid rest is stored
     { resourceType: 'DiagnosticReport', id: 'dr', status: 'final', code: 'CBC' },
     { resourceType: 'AllergyIntolerance', id: 'ai' },
     { resourceType: 'Observaton', id: 'typo' },
+    { resourceType: 'ProcedureRequest', id: 'old', status: 'active' },
     { id: 'no-type' },
     42,
   ];
@@ -211,8 +212,9 @@ test('invalid resources are rejected with their reason; the valid rest is stored
     /^DiagnosticReport\/dr: code is not an object/,
     /^AllergyIntolerance\/ai: missing patient/,
     /^Observaton\/typo: unknown resourceType "Observaton"/,
+    /^ProcedureRequest\/old: unknown resourceType "ProcedureRequest" \(a DSTU2\/STU3 type; R4 replaced it with ServiceRequest/,
     /^\(no resourceType\)\/no-type: no resourceType/,
-    /^\(no resourceType\): not a JSON object \(number\) \(entry Bundle\.entry\[11\]\)/,
+    /^\(no resourceType\): not a JSON object \(number\) \(entry Bundle\.entry\[12\]\)/,
   ];
   expect.forEach((re, i) => assert.match(msgs[i], re));
 });

@@ -48,6 +48,15 @@ function isReference(v: unknown): boolean {
   return isObj(v) && (typeof v.reference === 'string' || isObj(v.identifier) || typeof v.display === 'string');
 }
 
+/** Pre-R4 (DSTU2/STU3) types that are not mapped, with the R4 type that replaced them. */
+const OLDER_TYPES: Record<string, string> = {
+  DiagnosticOrder: 'ServiceRequest', ProcedureRequest: 'ServiceRequest', ReferralRequest: 'ServiceRequest', Order: 'Task',
+  OrderResponse: 'Task', DeviceUseRequest: 'DeviceRequest', ProcessRequest: 'Task', ProcessResponse: 'Task',
+  EligibilityRequest: 'CoverageEligibilityRequest', EligibilityResponse: 'CoverageEligibilityResponse', Conformance: 'CapabilityStatement',
+  BodySite: 'BodyStructure', ImagingObjectSelection: 'ImagingStudy', ImagingManifest: 'ImagingStudy', Sequence: 'MolecularSequence',
+  DeviceComponent: 'DeviceDefinition', DataElement: 'StructureDefinition', ServiceDefinition: 'PlanDefinition',
+};
+
 /**
  * Returns the reasons a resource cannot be stored (empty = valid). `value` is whatever one JSON
  * value of the input was; nothing is assumed about it.
@@ -57,7 +66,10 @@ export function validateResource(value: unknown): string[] {
   const type = value.resourceType;
   if (type === undefined) return ['no resourceType'];
   if (typeof type !== 'string') return ['resourceType is not a string'];
-  if (!isR4ResourceType(type)) return [`unknown resourceType "${String(type).slice(0, 60)}"`];
+  if (!isR4ResourceType(type)) {
+    const older = OLDER_TYPES[type as string];
+    return [older ? `unknown resourceType "${type}" (a DSTU2/STU3 type; R4 replaced it with ${older}, not mapped here)` : `unknown resourceType "${String(type).slice(0, 60)}"`];
+  }
   const reasons: string[] = [];
   // Ids longer than R4's 64 characters occur in real EHR exports (Epic): kept; only a non-id is refused.
   if (value.id !== undefined && (typeof value.id !== 'string' || !/^[A-Za-z0-9\-.]{1,256}$/.test(value.id))) reasons.push(`invalid id ${JSON.stringify(value.id)?.slice(0, 80)}`);
