@@ -45,3 +45,19 @@ test('an MDM without a body is reported, not dropped', () => {
   assert.ok(e.issues.some((i) => i.code === 'empty-document'));
   assert.equal(e.resources.filter((r) => r.resource.resourceType === 'DocumentReference').length, 1);
 });
+
+test('only text OBX types make the page; HD and other metadata OBX do not', () => {
+  const e = extractHl7([MSH, 'PID|1||1', 'TXA|1|DI|TX', 'OBX|1|HD|113014^DICOM Study^DCM||1.2.840.1||||||O', 'OBX|2|TX|X||Body text||||||F'].join('\r'));
+  assert.deepEqual(e.pages?.map((p) => p.text), ['Body text']);
+});
+
+test('ED type/subtype → MIME type; mislabelled bytes get the extension of what they are', async () => {
+  const { edMime } = await import('./obx.js');
+  assert.equal(edMime('AP', 'PDF'), 'application/pdf');
+  assert.equal(edMime('IM', 'JPEG'), 'image/jpeg');
+  assert.equal(edMime('NS', 'Octet-stream'), 'application/octet-stream');
+  assert.equal(edMime('', ''), 'application/octet-stream');
+  const text = Buffer.from('This is a Base64 string').toString('base64');
+  const e = extractHl7([MSH, 'PID|1||1', 'TXA|1|DI|TX', `OBX|1|ED|X||^IM^JPEG^Base64^${text}||||||F`].join('\r'));
+  assert.equal(e.children?.[0].name, 'm1-obx1.txt');
+});

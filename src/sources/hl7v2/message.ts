@@ -61,8 +61,14 @@ export function mapMessage(msg: RawMessage, nextPage = 1): MappedMessage {
   else if (type === 'VXU' || ctx.first('RXA')) mapImmunizations(ctx);
   else if (type === 'MDM') mapDocument(ctx);
   else if (type === 'SIU') mapAppointment(ctx);
-  else if (ctx.first('OBX')) mapLooseObservations(ctx, ctx.all('OBX'));
   if (PHARMACY_TYPES.has(type) || ctx.first('RXE') || ctx.first('RXO')) mapPharmacy(ctx);
+  // Every other OBX (patient-level OBX in VXU/ADT/SIU, ask-at-order-entry answers in orders) is
+  // still a fact: an Observation without a report. MDM OBX are the document body, not facts.
+  if (type !== 'MDM') {
+    const done = new Set(ctx.resources.map((r) => r.location.segment));
+    const rest = ctx.all('OBX').filter((o) => !done.has(o.ref));
+    if (rest.length) mapLooseObservations(ctx, rest);
+  }
   if (type === 'ADT' && msg.trigger && !ADT_EVENTS.has(msg.trigger)) {
     ctx.issue('information', 'partial-event', `ADT^${msg.trigger} is read for its patient, visit, allergies and diagnoses only (merge/link/cancel semantics are not applied)`);
   }

@@ -196,6 +196,20 @@ export interface EmbeddedData {
 
 const MIME_BY_SUBTYPE: Record<string, string> = { PDF: 'application/pdf', RTF: 'application/rtf', HTML: 'text/html', XML: 'application/xml', JPEG: 'image/jpeg', JPG: 'image/jpeg', PNG: 'image/png', TIFF: 'image/tiff', GIF: 'image/gif', PLAIN: 'text/plain', TEXT: 'text/plain', DOC: 'application/msword', DOCX: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
 
+/** HL7 table 0191 type of data → MIME top-level type. */
+const MIME_TOP: Record<string, string> = { AP: 'application', APPLICATION: 'application', IM: 'image', IMAGE: 'image', AU: 'audio', AUDIO: 'audio', TEXT: 'text', TX: 'text', MULTIPART: 'multipart', VIDEO: 'video' };
+
+/** ED type of data (table 0191) and subtype (table 0291) → a MIME type. */
+export function edMime(type: string, subtype: string): string {
+  if (subtype.includes('/')) return subtype.toLowerCase();
+  if (type.includes('/')) return type.toLowerCase();
+  const known = MIME_BY_SUBTYPE[subtype.toUpperCase()];
+  if (known) return known;
+  const top = MIME_TOP[type.toUpperCase()];
+  if (top && /^[A-Za-z0-9][\w.+-]*$/.test(subtype)) return `${top}/${subtype.toLowerCase()}`;
+  return 'application/octet-stream';
+}
+
 /** OBX-5 of type ED (source^type^subtype^encoding^data) → content type and decoded bytes. */
 export function embeddedData(obx: Seg): EmbeddedData | undefined {
   const r = obx.rep(5);
@@ -204,7 +218,7 @@ export function embeddedData(obx: Seg): EmbeddedData | undefined {
   const encoding = comp(r, 4).toUpperCase();
   // Data may be split over repetitions or sent with escaped delimiters; the raw text keeps it whole.
   const data = obx.reps(5).map((x) => (x[4] ?? []).join('')).join('').replace(/\s+/g, '');
-  const mime = MIME_BY_SUBTYPE[subtype.toUpperCase()] ?? (type.includes('/') ? type : type && subtype ? `${type.toLowerCase()}/${subtype.toLowerCase()}` : 'application/octet-stream');
+  const mime = edMime(type, subtype);
   if (!data) return { contentType: mime };
   if (encoding === 'BASE64' || encoding === 'B64') {
     if (!/^[A-Za-z0-9+/=_-]+$/.test(data)) return { contentType: mime };

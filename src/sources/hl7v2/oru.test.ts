@@ -98,3 +98,18 @@ test('ED in a result → DocumentReference, a child file and the report presente
   assert.equal(doc.location.segment, 'OBX[1]');
   assert.ok(!JSON.stringify(doc.resource).includes(pdf), 'base64 is not kept inline');
 });
+
+test('SPM → Specimen, referenced from the report and its results', () => {
+  const e = run('OBR|1||F|94558-4^SARS-CoV-2 Ag^LN', 'OBX|1|CWE|94558-4^SARS-CoV-2 Ag^LN||260415000^Not detected^SCT||||||F', 'SPM|1|S1&LAB&1.2.3&ISO^F1||258500001^Nasopharyngeal swab^SCT||||71836000^Nasopharyngeal structure^SCT|||||||||20210209083000-0600|20210209100000-0600');
+  const spec = e.resources.find((r) => r.resource.resourceType === 'Specimen')!;
+  assert.equal(spec.location.segment, 'SPM[1]');
+  const s = spec.resource as import('@medplum/fhirtypes').Specimen;
+  assert.deepEqual(s.identifier, [{ value: 'S1', system: 'urn:oid:1.2.3' }, { value: 'F1' }]);
+  assert.equal(s.type?.coding?.[0].code, '258500001');
+  assert.equal(s.collection?.collectedDateTime, '2021-02-09T08:30:00-06:00');
+  assert.equal(s.receivedTime, '2021-02-09T10:00:00-06:00');
+  const report = e.resources.find((r) => r.resource.resourceType === 'DiagnosticReport')!.resource as DiagnosticReport;
+  assert.deepEqual(report.specimen, [{ reference: 'Specimen/m1-spm1' }]);
+  assert.deepEqual(obs(e)[0].specimen, { reference: 'Specimen/m1-spm1' });
+  for (const r of e.resources) assert.deepEqual(checkResource(r.resource), [], r.resource.id);
+});

@@ -4,9 +4,9 @@
  * OBX → a DocumentReference plus a child file, referenced from the report's presentedForm.
  * OBX before any OBR (seen in the wild) become Observations without a report.
  */
-import type { Annotation, Attachment, DiagnosticReport, DocumentReference, Observation } from '@medplum/fhirtypes';
+import type { Annotation, Attachment, DiagnosticReport, DocumentReference, Observation, Specimen } from '@medplum/fhirtypes';
 import { prune, type MessageContext } from './context.js';
-import { codeable, hl7DateTime, identifier, practitionerRef } from './datatypes.js';
+import { authoritySystem, codeable, hl7DateTime, identifier, practitionerRef } from './datatypes.js';
 import { edChild } from './document.js';
 import { mapObservation, type ObxDefaults } from './obx.js';
 import type { Seg } from './parse.js';
@@ -38,6 +38,28 @@ function mapEmbedded(ctx: MessageContext, obx: Seg, code: DiagnosticReport['code
     obx,
   );
   return attachment;
+}
+
+/** SPM → Specimen: id SPM-2, type SPM-4, collection time SPM-17, body site SPM-8, received SPM-18. */
+export function mapSpecimen(ctx: MessageContext, spm: Seg): Specimen {
+  // SPM-2 is EIP: placer^filler, each an EI whose parts (id&namespace&uid&type) are subcomponents.
+  const ids = spm.rep(2).slice(0, 2).map((ei) => {
+    const value = (ei[0] ?? '').trim();
+    const system = authoritySystem(ei[1] ?? '', ei[2] ?? '', ei[3] ?? '');
+    return value ? { value, ...(system && !/\s/.test(system) ? { system } : {}) } : undefined;
+  }).filter((x) => x !== undefined);
+  const collectedRaw = spm.get(17, 1);
+  const collected = hl7DateTime(collectedRaw);
+  const received = hl7DateTime(spm.get(18));
+  return prune<Specimen>({
+    resourceType: 'Specimen',
+    id: ctx.id(spm),
+    identifier: ids,
+    type: codeable(spm.rep(4)),
+    subject: ctx.patientRef,
+    receivedTime: received && /T\d{2}:\d{2}:\d{2}/.test(received) ? received : undefined,
+    collection: prune({ collectedDateTime: collected, bodySite: codeable(spm.rep(8)) }),
+  });
 }
 
 function mapReport(ctx: MessageContext, obr: Seg): DiagnosticReport {
@@ -101,7 +123,18 @@ export function mapResults(ctx: MessageContext): void {
       if (!text) continue;
       if (lastObs) (lastObs.note ??= []).push({ text } satisfies Annotation);
       else if (group.report) group.notes.push(text);
-    } else if (seg.name === 'ORC' || seg.name === 'PID' || seg.name === 'SPM') {
+    } else if (seg.name === 'SPM') {
+      const spec = ctx.add(mapSpecimen(ctx, seg), seg);
+      const ref = { reference: `Specimen/${spec.id}` };
+      if (group.report) (group.report.specimen ??= []).push(ref);
+      // Results of this order that name no specimen yet are about this one.
+      for (const r of group.report?.result ?? []) {
+        const o = ctx.resources.find((x) => `Observation/${x.resource.id}` === r.reference)?.resource as Observation | undefined;
+        if (o && !o.specimen) o.specimen = ref;
+      }
+      group.defaults = { ...group.defaults, specimen: ref };
+      lastObs = undefined;
+    } else if (seg.name === 'ORC' || seg.name === 'PID') {
       lastObs = undefined;
     }
   }

@@ -11,8 +11,8 @@ const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0
 const TIME = /^([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d{1,9})?$/;
 
 const DATE_KEYS = new Set(['birthDate', 'expirationDate']);
-const INSTANT_KEYS = new Set(['issued']);
-const DATETIME_KEYS = new Set(['effectiveDateTime', 'valueDateTime', 'occurrenceDateTime', 'authoredOn', 'recordedDate', 'onsetDateTime', 'abatementDateTime', 'deceasedDateTime', 'start', 'end', 'date']);
+const INSTANT_KEYS = new Set(['issued', 'receivedTime']);
+const DATETIME_KEYS = new Set(['collectedDateTime', 'effectiveDateTime', 'valueDateTime', 'occurrenceDateTime', 'authoredOn', 'recordedDate', 'onsetDateTime', 'abatementDateTime', 'deceasedDateTime', 'start', 'end', 'date']);
 
 const REQUIRED: Record<string, string[][]> = {
   Observation: [['status'], ['code']],

@@ -56,3 +56,10 @@ test('an RXA without a date keeps the immunization and says so', () => {
   assert.equal((imm.resource as Immunization).occurrenceString, 'unknown');
   assert.deepEqual(e.issues.map((i) => i.code), ['missing-date']);
 });
+
+test('a patient-level OBX before any RXA is still an Observation', () => {
+  const e = run('OBX|1|NM|8302-2^Body height^LN||170|cm||||||F', 'RXA|0|1|20150624|20150624|20^DTaP^CVX|0.5|mL');
+  const o = e.resources.filter((r) => r.resource.resourceType === 'Observation');
+  assert.equal(o.length, 1);
+  assert.equal((o[0].resource as Observation).partOf, undefined);
+});
