@@ -13,6 +13,7 @@ const entries: SuiteEntry[] = [
   { name: 'fhir', load: async () => (await import('./fhir.js')).suite },
   { name: 'dicom', load: async () => (await import('./dicom.js')).suite },
   { name: 'fax', load: async () => (await import('./fax.js')).suite },
+  { name: 'dedup', load: async () => (await import('./dedup.js')).suite },
   { name: 'ccda', load: async () => (await import('./ccda.js')).suite },
   { name: 'hl7v2', load: async () => (await import('./hl7v2.js')).suite },
 ];

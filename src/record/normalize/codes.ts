@@ -140,7 +140,19 @@ for (const [brand, ings] of Object.entries(rxData.brands)) drugNames.push([fold(
 drugNames.sort((a, b) => b[0].length - a[0].length);
 
 /** Ingredients of a drug (sorted, deduplicated), from RxNorm ingredient codes and names in its text. */
+const ingredientCache = new Map<string, string[]>();
+
 export function ingredientsOf(codings: Coding[], text?: string): string[] {
+  const key = `${text ?? ''}\u0000${codings.map((c) => `${c.system ?? ''}|${c.code ?? ''}|${c.display ?? ''}`).join('\u0001')}`;
+  const hit = ingredientCache.get(key);
+  if (hit) return hit;
+  const found = findIngredients(codings, text);
+  if (ingredientCache.size > 50_000) ingredientCache.clear();
+  ingredientCache.set(key, found);
+  return found;
+}
+
+function findIngredients(codings: Coding[], text?: string): string[] {
   const out = new Set<string>();
   for (const c of codings) {
     if (canonicalSystem(c.system) === SYSTEMS.rxnorm && c.code && ingredientById.has(c.code)) out.add(ingredientById.get(c.code)!);

@@ -1,0 +1,89 @@
+/**
+ * benchReconcile(): a synthetic person with 20 years of data from 10 sources (~100,000
+ * resources: labs, vitals, medications, problems, immunizations, encounters, procedures,
+ * each fact repeated by several sources with their own units and codes). Times the full
+ * reconcile (normalize every resource + cluster every block) and the incremental one (a new
+ * document of ~100 resources: normalize it, re-cluster only the blocks it touches), in memory.
+ */
+import type { Resource } from '@medplum/fhirtypes';
+import { factsOf, type Fact } from '../normalize/fact.js';
+import { clusterBlock, reconcileFacts } from './cluster.js';
+
+const LABS: Array<[string, string, number, string]> = [
+  ['2345-7', 'mg/dL', 95, 'glucose'], ['14749-6', 'mmol/L', 5.3, 'glucose'], ['2093-3', 'mg/dL', 190, 'chol'], ['2085-9', 'mg/dL', 55, 'hdl'],
+  ['13457-7', 'mg/dL', 110, 'ldl'], ['2571-8', 'mg/dL', 140, 'tg'], ['2160-0', 'mg/dL', 0.9, 'creat'], ['14682-9', 'umol/L', 80, 'creat'],
+  ['3094-0', 'mg/dL', 14, 'bun'], ['4548-4', '%', 5.6, 'a1c'], ['718-7', 'g/dL', 13.5, 'hgb'], ['6690-2', '10*3/uL', 6.1, 'wbc'],
+];
+const VITALS: Array<[string, string, number]> = [['8480-6', 'mm[Hg]', 120], ['8462-4', 'mm[Hg]', 80], ['8867-4', '/min', 70], ['29463-7', 'kg', 72], ['8302-2', 'cm', 170]];
+const MEDS = ['Lipitor 20 mg tablet', 'atorvastatin 20 MG Oral Tablet', 'metformin 500 mg', 'Glucophage 500 MG', 'lisinopril 10 mg', 'Synthroid 50 mcg'];
+
+function day(i: number): string {
+  const d = new Date(Date.UTC(2005, 0, 1) + i * 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** One source's document on a visit day: what it says about that day (and the standing lists). */
+function documentResources(source: number, visit: number): Resource[] {
+  const date = day(visit * 7);
+  const out: Resource[] = [];
+  const cat = (c: string) => [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: c }] }];
+  for (const [code, unit, v] of LABS) {
+    out.push({ resourceType: 'Observation', status: 'final', category: cat('laboratory'), code: { coding: [{ system: 'http://loinc.org', code }] }, effectiveDateTime: `${date}T08:30:00`, valueQuantity: { value: v + (visit % 7) * 0.1, unit, code: unit } } as Resource);
+  }
+  for (const [code, unit, v] of VITALS) {
+    out.push({ resourceType: 'Observation', status: 'final', category: cat('vital-signs'), code: { coding: [{ system: 'http://loinc.org', code }] }, effectiveDateTime: date, valueQuantity: { value: v + (visit % 5), unit, code: unit } } as Resource);
+  }
+  for (const m of MEDS.slice(0, 3 + (source % 3))) out.push({ resourceType: 'MedicationStatement', status: source % 4 ? 'active' : 'completed', medicationCodeableConcept: { text: m }, effectivePeriod: { start: day((visit % 50) * 30) } } as Resource);
+  out.push({ resourceType: 'Condition', code: { coding: [{ system: 'http://snomed.info/sct', code: '59621000', display: 'Essential hypertension' }] }, clinicalStatus: { coding: [{ code: 'active' }] }, onsetDateTime: '2010' } as Resource);
+  out.push({ resourceType: 'Encounter', status: 'finished', period: { start: date }, location: [{ location: { display: 'Valley Clinic' } }] } as Resource);
+  if (visit % 50 === 0) out.push({ resourceType: 'Immunization', status: 'completed', vaccineCode: { coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '141' }] }, occurrenceDateTime: date } as Resource);
+  if (visit % 20 === 0) out.push({ resourceType: 'Procedure', status: 'completed', code: { text: 'Colonoscopy' }, performedDateTime: date } as Resource);
+  return out;
+}
+
+export interface BenchResult {
+  resources: number;
+  facts: number;
+  items: number;
+  fullMs: number;
+  incrementalMs: number;
+  incrementalResources: number;
+}
+
+export function benchReconcile(opts: { sources?: number; visitsPerSource?: number } = {}): BenchResult {
+  const sources = opts.sources ?? 10;
+  const visits = opts.visitsPerSource ?? 400; // ~25 resources each → ~100,000 resources
+  const docs: Array<{ id: string; resources: Resource[] }> = [];
+  for (let s = 0; s < sources; s++) for (let v = 0; v < visits; v++) docs.push({ id: `s${s}v${v}`, resources: documentResources(s, (v * 3 + s) % (visits * 2)) });
+  const resources = docs.reduce((n, d) => n + d.resources.length, 0);
+
+  const t0 = performance.now();
+  const facts: Fact[] = [];
+  for (const d of docs) d.resources.forEach((r, i) => facts.push(...factsOf(r, `${d.id}:${i}`, { documentId: d.id, structured: true })));
+  const items = reconcileFacts(facts);
+  const fullMs = performance.now() - t0;
+
+  // Incremental: index of facts by block (what the record_facts table holds), then one new document.
+  const byBlock = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const k = `${f.kind}\u0000${f.block}`;
+    const l = byBlock.get(k);
+    if (l) l.push(f);
+    else byBlock.set(k, [f]);
+  }
+  const fresh = documentResources(3, 123);
+  const t1 = performance.now();
+  const newFacts: Fact[] = [];
+  fresh.forEach((r, i) => newFacts.push(...factsOf(r, `new:${i}`, { documentId: 'new', structured: true })));
+  const touched = new Set<string>();
+  for (const f of newFacts) {
+    const k = `${f.kind}\u0000${f.block}`;
+    (byBlock.get(k) ?? byBlock.set(k, []).get(k)!).push(f);
+    touched.add(k);
+  }
+  for (const k of touched) clusterBlock(k.split('\u0000')[0] as Fact['kind'], byBlock.get(k)!);
+  const incrementalMs = performance.now() - t1;
+  return { resources, facts: facts.length, items: items.length, fullMs: Math.round(fullMs), incrementalMs: Math.round(incrementalMs * 10) / 10, incrementalResources: fresh.length };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(benchReconcile());
