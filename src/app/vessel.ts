@@ -71,6 +71,10 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
     [RECONCILE_JOB]: async (job: { payload: unknown }) => {
       await reconcilePerson(store, (job.payload as { personId: string }).personId);
     },
+    // SMART on FHIR pulls (src/smart/job.ts), loaded on first use.
+    'smart-sync': async (job: { payload: unknown }) => {
+      await (await import('../smart/job.js')).runSmartSyncJob({ store, key, importer }, job.payload);
+    },
   };
   const concurrency = Math.max(1, os.availableParallelism());
   return {

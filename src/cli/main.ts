@@ -8,6 +8,7 @@ import { openVessel, type Vessel } from '../app/vessel.js';
 import { Progress } from './progress.js';
 import type { ImportEvent } from '../ingest/importer.js';
 import type { DocumentState } from '../core/types.js';
+import { registerSmartCommands } from '../smart/cli.js';
 
 const program = new Command();
 program.name('vessel').description('Vessel: all of a person\'s health records, from every channel, in one place.').showHelpAfterError();
@@ -252,6 +253,9 @@ program
       }
     }
   });
+
+// --- SMART on FHIR: connect, sync, connections (src/smart/cli.ts) ---
+registerSmartCommands(program, withVessel);
 
 program.parseAsync(process.argv).catch((err) => {
   console.error(`vessel: ${err instanceof Error ? err.message : String(err)}`);

@@ -160,6 +160,7 @@ export async function buildServer(vessel: Vessel, opts: ServerOptions = {}): Pro
   await app.register((await import('./routes/views.js')).viewRoutes, { vessel }); // read models for the web app
 
   await app.register((await import('./routes/record.js')).recordRoutes, { vessel });
+  await app.register((await import('../smart/routes.js')).smartRoutes, { vessel }); // SMART on FHIR connections
 
   // --- web app ----------------------------------------------------------------------
   const webRoot = WEB_ROOTS.find((r) => fs.existsSync(path.join(r, 'index.html')));

@@ -1,0 +1,17 @@
+/**
+ * The durable 'smart-sync' job: one open job per connection (dedupe key), so asking twice
+ * syncs once, and a worker that dies mid-sync leaves the job to be re-run from the saved cursor.
+ */
+import type { JobQueue } from '../jobs/queue.js';
+import { syncConnection, type SyncDeps } from './sync.js';
+
+export const SMART_SYNC_JOB = 'smart-sync';
+
+export async function enqueueSync(queue: JobQueue, connectionId: string): Promise<boolean> {
+  return (await queue.enqueue(SMART_SYNC_JOB, { connectionId }, { dedupeKey: `${SMART_SYNC_JOB}:${connectionId}` })) !== undefined;
+}
+
+/** Server and network trouble ends as the connection's status (resumed by the next sync); only internal errors throw. */
+export async function runSmartSyncJob(deps: SyncDeps, payload: unknown): Promise<void> {
+  await syncConnection(deps, (payload as { connectionId: string }).connectionId);
+}
