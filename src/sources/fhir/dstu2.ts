@@ -64,6 +64,23 @@ function dosage(d: unknown): unknown {
 
 type Mapper = (r: Json) => boolean;
 
+/** DSTU2 HumanName.family was a list of strings; R4 has one string. */
+function familyToString(n: Json): boolean {
+  if (!Array.isArray(n.family)) return false;
+  const family = n.family.filter((x) => typeof x === 'string').join(' ');
+  if (family) n.family = family;
+  else delete n.family;
+  return true;
+}
+
+/** `name`: a single HumanName (DSTU2 Practitioner, RelatedPerson) becomes a list; family lists become strings. */
+function humanNames(r: Json): boolean {
+  let m = false;
+  if (isObj(r.name)) (r.name = [r.name]), (m = true);
+  if (Array.isArray(r.name)) for (const n of r.name) if (isObj(n) && familyToString(n)) m = true;
+  return m;
+}
+
 const MAPPERS: Record<string, Mapper> = {
   MedicationOrder(r) {
     r.resourceType = 'MedicationRequest';
@@ -207,6 +224,7 @@ const MAPPERS: Record<string, Mapper> = {
   Observation(r) {
     let m = false;
     if (isObj(r.category)) (r.category = [r.category]), (m = true);
+    if (isObj(r.interpretation)) (r.interpretation = [r.interpretation]), (m = true);
     m = move(r, 'comments', 'note', noteOf) || m;
     if (Array.isArray(r.referenceRange)) for (const rr of r.referenceRange) if (isObj(rr) && move(rr, 'meaning', 'type')) m = true;
     if (Array.isArray(r.related)) {
@@ -231,6 +249,11 @@ const MAPPERS: Record<string, Mapper> = {
     m = move(r, 'request', 'basedOn', asArray) || m;
     m = move(r, 'notes', 'note') || m;
     if (Array.isArray(r.performer)) for (const p of r.performer) if (isObj(p) && move(p, 'role', 'function')) m = true;
+    // DSTU2 bodySite was [{ siteCodeableConcept | siteReference }].
+    if (Array.isArray(r.bodySite) && r.bodySite.some((b) => isObj(b) && ('siteCodeableConcept' in b || 'siteReference' in b))) {
+      r.bodySite = r.bodySite.map((b) => (isObj(b) && 'siteCodeableConcept' in b ? b.siteCodeableConcept : isObj(b) && 'siteReference' in b ? undefined : b)).filter(Boolean);
+      m = true;
+    }
     return m;
   },
   DiagnosticReport(r) {
@@ -262,8 +285,12 @@ const MAPPERS: Record<string, Mapper> = {
   Patient(r) {
     let m = move(r, 'careProvider', 'generalPractitioner');
     if (r.animal !== undefined) (delete r.animal), (m = true);
+    m = humanNames(r) || m;
+    if (Array.isArray(r.contact)) for (const c of r.contact) if (isObj(c) && isObj(c.name) && familyToString(c.name)) m = true;
     return m;
   },
+  Practitioner: humanNames,
+  RelatedPerson: humanNames,
 };
 
 /** STU3 `context` (an Encounter or EpisodeOfCare reference) became `encounter` in R4. */

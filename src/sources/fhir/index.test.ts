@@ -165,8 +165,16 @@ test('Apple Health DSTU2 records are mapped to R4', async () => {
   assert.ok(Array.isArray(o.category));
   assert.deepEqual(o.note, [{ text: 'fasting' }]);
   assert.deepEqual((o.referenceRange as any)[0].type, { text: 'normal' });
+  assert.equal((o.interpretation as any)[0].text, 'High');
+  const pr = got.Procedure;
+  assert.deepEqual(pr.bodySite, [{ text: 'Appendix' }]);
+  assert.deepEqual(pr.performer, [{ actor: { display: 'Dr. Cut' }, function: { text: 'Surgeon' } }]);
+  assert.deepEqual(pr.reasonCode, [{ text: 'Appendicitis' }]);
+  assert.deepEqual(pr.note, [{ text: 'no complications' }]);
+  assert.equal(pr.performedDateTime, '2009-06');
   const p = got.Patient;
   assert.deepEqual(p.generalPractitioner, [{ display: 'Dr. Jane Roe' }]);
+  assert.deepEqual(p.name, [{ use: 'official', given: ['Ana', 'Maria'], family: 'Silva' }], 'DSTU2 family list becomes one string');
 });
 
 test('DSTU2 patient hints join the family array', async () => {
