@@ -1,5 +1,96 @@
-/** Placeholder until the ONC intended-content comparison is written. */
-import type { Resource } from '@medplum/fhirtypes';
-export function oncIntended(_docs: Array<{ file: string; text: string; resources: Resource[] }>): unknown {
-  return undefined;
+/**
+ * ONC 170.315(b)(4) intended content: for the test patient whose test-data sheet ships with the
+ * corpus (jddamore-ccda-samples/onc-test-case-data/), how many of the intended medications,
+ * problems, allergies and results each vendor's document yields (matched by code, any coding).
+ * The intended codes are transcribed from the sheet as data.
+ */
+import type { CodeableConcept, Resource } from '@medplum/fhirtypes';
+
+type Kind = 'medications' | 'problems' | 'allergies' | 'results';
+
+interface Sheet {
+  patient: { given: string; family: string };
+  source: string;
+  intended: Record<Kind, string[]>;
+}
+
+/** Alice Newman, "2015 S&CC Test Data for 170.315 (b)(4) - CCDS Create, Ambulatory, sample 1 v13". */
+export const SHEETS: Sheet[] = [
+  {
+    patient: { given: 'Alice', family: 'Newman' },
+    source: 'Alice_Newman_170.315_b4_ccds_create_amb_sample1_v13.pdf',
+    intended: {
+      medications: ['309090', '209459', '731241'], // RxNorm: Ceftriaxone 100 MG/ML, Tylenol 500 mg, Aranesp 0.5 MG/ML
+      allergies: ['7980', '733'], // RxNorm: Penicillin G, Ampicillin
+      problems: ['59621000', '83986005', '236578006', '386661006', '238131007'], // SNOMED: essential hypertension, severe hypothyroidism, chronic rejection of renal transplant, fever, overweight
+      results: ['5778-6', '5767-9', '5811-5', '5803-2', '5792-7', '5797-6', '5804-0'], // LOINC urinalysis 6/22/2015
+    },
+  },
+];
+
+const TYPES: Record<Kind, string[]> = {
+  medications: ['MedicationStatement', 'MedicationRequest', 'MedicationAdministration'],
+  allergies: ['AllergyIntolerance'],
+  problems: ['Condition'],
+  results: ['Observation'],
+};
+
+function codesOf(r: Resource): Set<string> {
+  const out = new Set<string>();
+  const add = (c: CodeableConcept | undefined) => c?.coding?.forEach((x) => x.code && out.add(x.code));
+  const any = r as unknown as { code?: CodeableConcept; medicationCodeableConcept?: CodeableConcept };
+  add(any.code);
+  add(any.medicationCodeableConcept);
+  return out;
+}
+
+function isPatient(resources: Resource[], p: Sheet['patient']): boolean {
+  return resources.some(
+    (r) => r.resourceType === 'Patient' && (r.name ?? []).some((n) => n.family?.toLowerCase() === p.family.toLowerCase() && (n.given ?? []).some((g) => g.toLowerCase() === p.given.toLowerCase())),
+  );
+}
+
+function found(resources: Resource[], kind: Kind, codes: string[]): number {
+  const seen = new Set<string>();
+  for (const r of resources) if (TYPES[kind].includes(r.resourceType)) for (const c of codesOf(r)) seen.add(c);
+  return codes.filter((c) => seen.has(c)).length;
+}
+
+export interface OncDoc {
+  file: string;
+  resources: Resource[];
+  medplum?: Resource[];
+}
+
+/** Per vendor (first folder under jddamore-ccda-samples/): documents of the sheet's patient and intended items found. */
+export function oncIntended(docs: OncDoc[]): unknown {
+  const out: Record<string, unknown> = {};
+  for (const sheet of SHEETS) {
+    const kinds = Object.keys(sheet.intended) as Kind[];
+    const vendors: Record<string, Record<string, unknown>> = {};
+    const totals = { vessel: {} as Record<string, number>, medplum: {} as Record<string, number>, possible: {} as Record<string, number> };
+    let documents = 0;
+    for (const d of docs) {
+      const m = /^jddamore-ccda-samples\/([^/]+)\//.exec(d.file);
+      if (!m || m[1] === 'onc-test-case-data' || !isPatient(d.resources, sheet.patient)) continue;
+      documents++;
+      const v = (vendors[m[1]] ??= { documents: 0 });
+      v.documents = (v.documents as number) + 1;
+      for (const k of kinds) {
+        const n = sheet.intended[k].length;
+        const ours = found(d.resources, k, sheet.intended[k]);
+        const theirs = d.medplum ? found(d.medplum, k, sheet.intended[k]) : 0;
+        v[k] = `${((v[`_${k}`] as number) ?? 0) + ours}/${((v[`_${k}n`] as number) ?? 0) + n}`;
+        v[`_${k}`] = ((v[`_${k}`] as number) ?? 0) + ours;
+        v[`_${k}n`] = ((v[`_${k}n`] as number) ?? 0) + n;
+        totals.vessel[k] = (totals.vessel[k] ?? 0) + ours;
+        totals.medplum[k] = (totals.medplum[k] ?? 0) + theirs;
+        totals.possible[k] = (totals.possible[k] ?? 0) + n;
+      }
+    }
+    for (const v of Object.values(vendors)) for (const k of Object.keys(v)) if (k.startsWith('_')) delete v[k];
+    const ratio = (t: Record<string, number>) => Object.fromEntries(kinds.map((k) => [k, totals.possible[k] ? Math.round((t[k] / totals.possible[k]) * 1000) / 1000 : null]));
+    out[`${sheet.patient.given} ${sheet.patient.family}`] = { sheet: sheet.source, intended: Object.fromEntries(kinds.map((k) => [k, sheet.intended[k].length])), documents, found_ratio: ratio(totals.vessel), found_ratio_medplum: ratio(totals.medplum), vendors };
+  }
+  return Object.values(out).some((x) => (x as { documents: number }).documents) ? out : undefined;
 }

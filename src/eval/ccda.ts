@@ -15,7 +15,7 @@ import { parseCdaXml, decodeBytes, kid, textOf } from '../sources/ccda/xml.js';
 import { listEntries, listSections } from '../sources/ccda/entries.js';
 import { collectIds } from '../sources/ccda/narrative.js';
 import { invalidities } from '../sources/ccda/validate.js';
-import { oncIntended } from './ccda-onc.js';
+import { oncIntended, type OncDoc } from './ccda-onc.js';
 
 const EXT = /\.(xml|ccd|ccda|cda|txt)$/i;
 
@@ -85,7 +85,7 @@ export async function runCcdaEval(corpusDir: string, opts: EvalOptions = {}): Pr
   let crashes = 0;
   let narrativeSections = 0;
   const failures: string[] = [];
-  const perDoc: Array<{ file: string; text: string; resources: Resource[] }> = [];
+  const perDoc: OncDoc[] = [];
 
   for (const file of files) {
     const bytes = readFileSync(file);
@@ -115,7 +115,7 @@ export async function runCcdaEval(corpusDir: string, opts: EvalOptions = {}): Pr
         failed++;
         failures.push(`${rel}: ${x.issues.find((i) => i.severity === 'error')?.message ?? 'nothing produced'}`);
       }
-      perDoc.push({ file: rel, text: decodeBytes(bytes), resources: x.resources.map((r) => r.resource) });
+      perDoc.push({ file: rel, resources: x.resources.map((r) => r.resource) });
     } catch (err) {
       crashes++;
       failed++;
@@ -143,6 +143,8 @@ export async function runCcdaEval(corpusDir: string, opts: EvalOptions = {}): Pr
         if ((ms[idx].text?.div ?? '').replace(/<[^>]*>/g, '').trim() && textOf(kid(s.node, 'text'))) theirs.narrativeKept++;
       }
       for (const e of bundle.entry ?? []) if (e.resource && invalidities(e.resource).length) theirs.invalid++;
+      const mine = perDoc[perDoc.length - 1];
+      if (mine?.file === rel) mine.medplum = (bundle.entry ?? []).map((e) => e.resource).filter((r): r is Resource => !!r);
     } catch {
       theirs.failed++;
     } finally {
