@@ -154,6 +154,8 @@ export function normaliseLine(s: string): string {
   return s
     .replace(/[µμ]/g, 'u')
     .replace(/(\d+\.\d+):(\d+\.\d+)/g, '$1-$2')
+    // A unit glued to the range or value before it: "35.0-45.0%", "<200mg/dL".
+    .replace(/((?:^|\s)[<>]?=?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)(%|[a-zA-Z]{1,6}\/[a-zA-Z0-9.]+)(?=\s|$)/g, '$1 $2')
     .replace(/(?<![\d,])(\d{1,3}),(\d{1,2})(?=-\d)/g, '$1.$2')
     .replace(/([<>])\s*OR\s*=\s*/gi, '$1=')
     .replace(/(<=|>=|≤|≥|<|>)\s+(?=\d|\.\d)/g, '$1')
@@ -180,7 +182,7 @@ function tokenize(s: string): Tok[] {
 
 function cleanNameTokens(toks: string[]): string[] {
   const out = toks.filter((t) => !/^(?:[*•·\-–]|0[1-9])$/.test(t));
-  if (out.length) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])0[1-9]$/, '$1');
+  if (out.length) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])0[1-9]$/, '$1').replace(/([A-Za-z)])[!™®”“"'’°*¹²³]+$/, '$1');
   if (out.length) out[0] = out[0]!.replace(/^[*•·]+/, '');
   return out.filter(Boolean);
 }
@@ -269,7 +271,8 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   if (/^(?:page|p\.)$/i.test(nameToks[nameToks.length - 1] ?? '')) return null;
   const syn = lookupTest(name, urine);
   const qualitative = !NUM.test(d.value) && !CMP_RANGE.test(d.value);
-  if (!syn && !d.range && !d.unit) return null;
+  // A name not in the table must look like a table row: a range, a unit, no sentence words.
+  if (!syn && (!d.range || !d.unit || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
   if (!syn && qualitative) return null;
   const row: LabRow = { name, value: d.value, page, lineIndex, tokens: [...d.name, ...(d.valueTok ? [d.valueTok.t] : []), ...d.extra.map((x) => x.t)] };
   if (syn) {
