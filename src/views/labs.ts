@@ -115,7 +115,7 @@ export function groupObservations(items: SourcedResource[], kind: 'lab' | 'vital
       if (flag) point.flag = flag;
       let group = groups.get(g.key);
       if (!group) {
-        group = { key: g.key, name: g.name, latest: point, points: [] };
+        group = { key: g.key, name: g.name, latest: point, count: 0, points: [] };
         if (g.loinc) group.loinc = g.loinc;
         groups.set(g.key, group);
       }
@@ -125,6 +125,7 @@ export function groupObservations(items: SourcedResource[], kind: 'lab' | 'vital
   for (const g of groups.values()) {
     g.points.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
     g.latest = g.points[g.points.length - 1];
+    g.count = g.points.length;
     const units = new Map<string, { n: number; unit: string }>();
     for (const p of g.points) {
       if (p.value === undefined || !p.unit) continue;

@@ -1,8 +1,10 @@
-/** The lists (medications, problems, allergies…) and the labs page, loaded for one person. */
+/** The lists (medications, problems, allergies…) and the labs and vitals pages, for one person. */
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Store } from '../store/store.js';
-import { loadSourced } from './query.js';
+import { hasAnyCode, hasCategory, loadSourced } from './query.js';
 import { LIST_KINDS, isActive, toFact } from './facts.js';
-import { groupObservations } from './labs.js';
+import { groupObservations, VITAL_LOINC } from './labs.js';
+import { LOINC } from './fhir-text.js';
 import type { LabGroup, ListKind, ListView } from './types.js';
 
 export interface ListQuery {
@@ -14,26 +16,63 @@ export interface ListQuery {
 
 const MAX_SCAN = 50000;
 
+/** SQL pre-filters that narrow a filtered list before its exact test runs on each item. */
+const PREFILTER: Partial<Record<ListKind, () => Expression<SqlBool>>> = {
+  vitals: () => sql<SqlBool>`(${hasCategory('vital-signs')} OR ${hasAnyCode([...VITAL_LOINC].map((c) => `${LOINC}|${c}`))})`,
+  'social-history': () => hasCategory('social-history'),
+};
+
 export async function listView(store: Store, personId: string, kind: ListKind, q: ListQuery = {}): Promise<ListView> {
   const spec = LIST_KINDS[kind];
   const limit = Math.min(q.limit ?? 100, 1000);
   const offset = q.offset ?? 0;
   const needsScan = !!spec.keep || q.status === 'active';
   // A plain list pages in the database; a filtered one filters a bounded scan.
-  const rows = await loadSourced(store, personId, needsScan ? { types: spec.types, limit: MAX_SCAN } : { types: spec.types, limit, offset });
+  const where = PREFILTER[kind]?.();
+  const rows = await loadSourced(store, personId, needsScan ? { types: spec.types, limit: MAX_SCAN, where } : { types: spec.types, limit, offset });
   let facts = rows.filter((r) => !spec.keep || spec.keep(r.resource)).map(toFact);
   if (q.status === 'active') facts = facts.filter(isActive);
   if (!needsScan) {
-    const total = (await store.resources.countByType(personId));
+    const total = await store.resources.countByType(personId);
     return { kind, items: facts, total: spec.types.reduce((s, t) => s + (total[t] ?? 0), 0) };
   }
   return { kind, items: facts.slice(offset, offset + limit), total: facts.length };
 }
 
-export async function labsView(store: Store, personId: string): Promise<LabGroup[]> {
-  return groupObservations(await loadSourced(store, personId, { types: ['Observation'], limit: MAX_SCAN * 4 }), 'lab');
+/**
+ * One row per kind of result, the latest, with how many there are: the database groups
+ * Observations by their codes (and, for uncoded ones, their name), so a record with
+ * 80,000 results parses only a few hundred of them.
+ */
+export async function observationOverview(store: Store, personId: string, kind: 'lab' | 'vital'): Promise<LabGroup[]> {
+  const codeText = store.dialect === 'sqlite' ? sql`json_extract(json, '$.code.text')` : sql`(json::jsonb #>> '{code,text}')`;
+  const rows = await sql<{ id: string; n: number | string }>`
+    SELECT id, n FROM (
+      SELECT id, row_number() OVER (PARTITION BY codes, ctext ORDER BY date DESC, id) AS rn, count(*) OVER (PARTITION BY codes, ctext) AS n
+      FROM (
+        SELECT id, codes, date, CASE WHEN codes LIKE ${`%${LOINC}|%`} THEN '' ELSE coalesce(${codeText}, '') END AS ctext
+        FROM resources WHERE person_id = ${personId} AND resource_type = 'Observation'
+      ) x
+    ) y WHERE rn = 1`.execute(store.db);
+  const counts = new Map(rows.rows.map((r) => [r.id, Number(r.n)]));
+  const latest = await loadSourced(store, personId, { types: ['Observation'], ids: [...counts.keys()], limit: counts.size || 1 });
+  const groups = groupObservations(latest, kind);
+  for (const g of groups) g.count = [...new Set(g.points.map((p) => p.resourceId))].reduce((s, id) => s + (counts.get(id) ?? 0), 0);
+  // Several code lists can name one test: the newest point is the group's latest.
+  return groups.map((g) => ({ ...g, points: [g.latest] }));
 }
 
-export async function vitalsView(store: Store, personId: string): Promise<LabGroup[]> {
-  return groupObservations(await loadSourced(store, personId, { types: ['Observation'], limit: MAX_SCAN * 4 }), 'vital');
+/** Panels whose components are grouped on their own (blood pressure). */
+const PANEL_OF: Record<string, string[]> = { '8480-6': ['85354-9', '55284-4', '35094-2'], '8462-4': ['85354-9', '55284-4', '35094-2'] };
+
+/** Every result of one group (`loinc:2345-7` or `name:hemoglobin a1c`), oldest first. */
+export async function observationGroup(store: Store, personId: string, key: string, kind: 'lab' | 'vital'): Promise<LabGroup | undefined> {
+  const loinc = /^loinc:(.+)$/.exec(key)?.[1];
+  const rows = loinc
+    ? await loadSourced(store, personId, { types: ['Observation'], codes: [loinc, ...(PANEL_OF[loinc] ?? [])].map((c) => `${LOINC}|${c}`), limit: MAX_SCAN })
+    : await loadSourced(store, personId, { types: ['Observation'], where: sql<SqlBool>`r.codes NOT LIKE ${`%${LOINC}|%`}`, limit: MAX_SCAN });
+  return groupObservations(rows, kind).find((g) => g.key === key);
 }
+
+export const labsView = (store: Store, personId: string) => observationOverview(store, personId, 'lab');
+export const vitalsView = (store: Store, personId: string) => observationOverview(store, personId, 'vital');

@@ -3,6 +3,7 @@
  * query, for the read models. Both store dialects; no HTTP here.
  */
 import type { Resource } from '@medplum/fhirtypes';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Store } from '../store/store.js';
 import type { SourceRef } from './types.js';
 
@@ -20,6 +21,10 @@ export interface LoadOptions {
   to?: string;
   limit?: number;
   offset?: number;
+  /** Only rows whose `codes` column (space-separated `system|code`) holds one of these. */
+  codes?: string[];
+  /** Only these resource ids. */
+  ids?: string[];
 }
 
 type Label = { title?: string; type?: string; date?: string; facility?: string };
@@ -50,34 +55,51 @@ export function humanType(t: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export async function loadSourced(store: Store, personId: string, opts: LoadOptions): Promise<SourcedResource[]> {
+/** `codes` holds `system|code` items separated by spaces; matches whole items only. */
+export function hasAnyCode(codes: string[]): Expression<SqlBool> {
+  return sql<SqlBool>`(${sql.join(codes.map((c) => sql`(' ' || r.codes || ' ') LIKE ${`% ${c.replace(/[%_]/g, '')} %`}`), sql` OR `)})`;
+}
+
+/** A category code (`vital-signs`, `laboratory`) in any system. */
+export function hasCategory(code: string): Expression<SqlBool> {
+  return sql<SqlBool>`(' ' || r.codes || ' ') LIKE ${`%|${code.replace(/[%_]/g, '')} %`}`;
+}
+
+export async function loadSourced(store: Store, personId: string, opts: LoadOptions & { where?: Expression<SqlBool> }): Promise<SourcedResource[]> {
   if (!opts.types.length) return [];
   let q = store.db
     .selectFrom('resources as r')
     .leftJoin('provenance as p', 'p.resource_id', 'r.id')
-    .innerJoin('documents as d', 'd.id', 'r.document_id')
-    .select(['r.id', 'r.resource_type', 'r.date', 'r.json', 'r.document_id', 'p.page', 'p.line', 'p.entry_id', 'd.filename', 'd.label_json'])
+    .select(['r.id', 'r.resource_type', 'r.date', 'r.json', 'r.document_id', 'p.page', 'p.line', 'p.entry_id'])
     .where('r.person_id', '=', personId)
     .where('r.resource_type', 'in', opts.types);
   if (opts.from) q = q.where('r.date', '>=', opts.from);
   if (opts.to) q = q.where('r.date', '<', opts.to);
+  if (opts.codes?.length) q = q.where(hasAnyCode(opts.codes));
+  if (opts.ids) q = opts.ids.length ? q.where('r.id', 'in', opts.ids) : q.where(sql<SqlBool>`1 = 0`);
+  if (opts.where) q = q.where(opts.where);
   const rows = await q
     .orderBy('r.date', 'desc')
     .orderBy('r.id')
     .limit(opts.limit ?? 20000)
     .offset(opts.offset ?? 0)
     .execute();
-  const docs = new Map<string, SourceRef>();
+  const docs = await documentSources(store, [...new Set(rows.map((r) => r.document_id))]);
   return rows.map((r) => {
-    let doc = docs.get(r.document_id);
-    if (!doc) {
-      doc = docSource(r.document_id, r.filename, r.label_json);
-      docs.set(r.document_id, doc);
-    }
-    const source: SourceRef = { ...doc };
+    const source: SourceRef = { ...(docs.get(r.document_id) ?? { documentId: r.document_id, filename: '' }) };
     if (r.page != null) source.page = Number(r.page);
     if (r.line != null) source.line = Number(r.line);
     if (r.entry_id) source.entryId = r.entry_id;
     return { id: r.id, resourceType: r.resource_type, date: r.date ?? undefined, resource: JSON.parse(r.json) as Resource, source };
   });
+}
+
+/** Source lines of documents, by id (a few queries of at most 500 ids). */
+export async function documentSources(store: Store, ids: string[]): Promise<Map<string, SourceRef>> {
+  const out = new Map<string, SourceRef>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await store.db.selectFrom('documents').select(['id', 'filename', 'label_json']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.id, docSource(r.id, r.filename, r.label_json));
+  }
+  return out;
 }

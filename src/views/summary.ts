@@ -5,7 +5,7 @@
 import type { Store } from '../store/store.js';
 import { rowToDocument } from '../store/documents.js';
 import { loadSourced } from './query.js';
-import { groupObservations } from './labs.js';
+import { observationOverview } from './lists.js';
 import { isActive, toFact } from './facts.js';
 import { attentionOf } from './attention.js';
 import { docSource } from './query.js';
@@ -36,8 +36,7 @@ export async function homeView(store: Store, personId: string): Promise<HomeView
       .orderBy('created_at', 'desc')
       .limit(200)
       .execute(),
-    // The newest observations are enough for the latest vitals.
-    loadSourced(store, personId, { types: ['Observation'], limit: 3000 }),
+    observationOverview(store, personId, 'vital'),
     loadSourced(store, personId, { types: ['Condition'], limit: 2000 }),
     loadSourced(store, personId, { types: ['MedicationStatement', 'MedicationRequest'], limit: 2000 }),
     loadSourced(store, personId, { types: ['AllergyIntolerance'], limit: 500 }),
@@ -52,7 +51,7 @@ export async function homeView(store: Store, personId: string): Promise<HomeView
     person: { id: person.id, displayName: person.displayName, ...(person.birthDate ? { birthDate: person.birthDate } : {}), ...(person.gender ? { gender: person.gender } : {}) },
     counts: { documents: Number(docCount?.n ?? 0), resources: Object.values(byType).reduce((a, b) => a + b, 0), byType },
     attention,
-    vitals: groupObservations(observations, 'vital'),
+    vitals: observations,
     problems: newestPerTitle(conditions.map(toFact).filter(isActive)),
     medications: newestPerTitle(meds.map(toFact).filter(isActive)),
     allergies: newestPerTitle(allergies.map(toFact).filter((f) => isActive(f))),

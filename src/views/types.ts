@@ -52,6 +52,8 @@ export interface LabGroup {
   /** The unit most points use; the chart plots points in this unit. */
   unit?: string;
   latest: LabPoint;
+  /** How many results the group holds (the overview sends only the latest point). */
+  count: number;
   /** Oldest first. */
   points: LabPoint[];
 }

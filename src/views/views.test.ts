@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { openTestVessel } from '../../test/helpers/vessels.js';
 import { buildServer } from '../server/app.js';
 import { homeView } from './summary.js';
-import { labsView, listView } from './lists.js';
+import { labsView, listView, observationGroup } from './lists.js';
 import { timeline } from './timeline.js';
 import { benchViews } from './bench.js';
 
@@ -38,7 +38,12 @@ test('read models of one person', async (t) => {
     const labs = await labsView(v.store, person.id);
     assert.equal(labs.length, 1);
     assert.equal(labs[0].loinc, '2345-7');
-    assert.deepEqual(labs[0].points.map((p) => [p.value, p.low, p.high, p.flag]), [[92, 70, 99, 'N'], [104, 70, 99, 'H'], [131, 70, 99, 'H']]);
+    assert.equal(labs[0].count, 3);
+    assert.equal(labs[0].latest.value, 131);
+    const g = (await observationGroup(v.store, person.id, labs[0].key, 'lab'))!;
+    assert.deepEqual(g.points.map((p) => [p.value, p.low, p.high, p.flag]), [[92, 70, 99, 'N'], [104, 70, 99, 'H'], [131, 70, 99, 'H']]);
+    const sys = (await observationGroup(v.store, person.id, 'loinc:8480-6', 'vital'))!;
+    assert.deepEqual(sys.points.map((p) => p.value), [128], 'a blood pressure component is found through its panel');
   });
 
   await t.test('timeline: years, then one year by month, type filter', async () => {
@@ -72,6 +77,9 @@ test('read models of one person', async (t) => {
       assert.equal((await app.inject('/api/views/labs?person=nobody')).statusCode, 404);
       assert.equal((await app.inject(`/api/views/lists/nonsense?person=${person.id}`)).json().error, 'not_found');
       assert.equal((await app.inject(`/api/views/timeline?person=${person.id}&from=yesterday`)).statusCode, 400);
+      const glucose = await app.inject(`/api/views/labs/loinc:2345-7?person=${person.id}`);
+      assert.equal(glucose.json().points.length, 3);
+      assert.equal((await app.inject(`/api/views/labs/loinc:0000-0?person=${person.id}`)).statusCode, 404);
       const tl = (await app.inject(`/api/views/timeline?person=${person.id}&from=2022&to=2023`)).json();
       assert.equal(tl.granularity, 'month');
     } finally {

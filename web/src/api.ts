@@ -57,6 +57,7 @@ export const api = {
   home: (person: string) => `/api/views/home${q({ person })}`,
   labs: (person: string) => `/api/views/labs${q({ person })}`,
   vitals: (person: string) => `/api/views/vitals${q({ person })}`,
+  labGroup: (person: string, kind: 'labs' | 'vitals', key: string) => `/api/views/${kind}/${encodeURIComponent(key)}${q({ person })}`,
   timeline: (person: string, p: { from?: string; to?: string; types?: string; limit?: number; offset?: number }) => `/api/views/timeline${q({ person, ...p })}`,
   list: (person: string, kind: ListKind, p: { status?: string; limit?: number; offset?: number }) => `/api/views/lists/${kind}${q({ person, ...p })}`,
 };

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Vessel } from '../../app/vessel.js';
 import { ApiError } from '../errors.js';
 import { homeView } from '../../views/summary.js';
-import { labsView, listView, vitalsView } from '../../views/lists.js';
+import { labsView, listView, observationGroup, vitalsView } from '../../views/lists.js';
 import { timeline } from '../../views/timeline.js';
 import { isListKind } from '../../views/facts.js';
 
@@ -35,6 +35,12 @@ export async function viewRoutes(app: FastifyInstance, opts: { vessel: Vessel })
   app.get<{ Querystring: { person?: string } }>('/api/views/labs', async (req) => labsView(store, await person(req.query.person)));
 
   app.get<{ Querystring: { person?: string } }>('/api/views/vitals', async (req) => vitalsView(store, await person(req.query.person)));
+
+  app.get<{ Params: { kind: string; key: string }; Querystring: { person?: string } }>('/api/views/:kind(^labs|vitals$)/:key', async (req) => {
+    const group = await observationGroup(store, await person(req.query.person), req.params.key, req.params.kind === 'labs' ? 'lab' : 'vital');
+    if (!group) throw new ApiError('not_found', 'no such test in this record');
+    return group;
+  });
 
   app.get<{ Querystring: { person?: string; from?: string; to?: string; types?: string; limit?: string; offset?: string } }>('/api/views/timeline', async (req) => {
     const q = req.query;

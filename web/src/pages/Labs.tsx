@@ -65,13 +65,11 @@ function LabDetail({ group, personId, kind }: { group: LabGroup; personId: strin
 }
 
 export function Labs({ personId, groupKey, kind }: { personId: string; groupKey?: string; kind: 'labs' | 'vitals' }) {
-  const labs = useApi<LabGroup[]>(kind === 'labs' ? api.labs(personId) : api.vitals(personId));
+  const labs = useApi<LabGroup[]>(groupKey ? null : kind === 'labs' ? api.labs(personId) : api.vitals(personId));
+  const group = useApi<LabGroup>(groupKey ? api.labGroup(personId, kind, groupKey) : null);
   const title = kind === 'labs' ? 'Lab results' : 'Vital signs';
+  if (groupKey) return group.data ? <LabDetail group={group.data} personId={personId} kind={kind} /> : <Status loading={group.loading} error={group.error} what="the results" />;
   if (!labs.data) return <Status loading={labs.loading} error={labs.error} what={title.toLowerCase()} />;
-  if (groupKey) {
-    const g = labs.data.find((x) => x.key === groupKey);
-    return g ? <LabDetail group={g} personId={personId} kind={kind} /> : <p className="error">This test is not in the record.</p>;
-  }
   return (
     <div>
       <h1>{title}</h1>
@@ -99,7 +97,7 @@ export function Labs({ personId, groupKey, kind }: { personId: string; groupKey?
                     <Flag flag={g.latest.flag} />
                   </td>
                   <td>{formatDate(g.latest.date)}</td>
-                  <td>{g.points.length}</td>
+                  <td>{g.count}</td>
                 </tr>
               ))}
             </tbody>
