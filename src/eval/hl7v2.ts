@@ -152,7 +152,8 @@ export async function runHl7v2Eval(corpusDir: string, opts: EvalOptions = {}): P
     failed_files: failedFiles,
     crashed,
     ms_total: Math.round(ms),
-    messages_per_second: ms ? Math.round((messages / ms) * 1000) : null,
+    // One pass, file reading and JIT warm-up included: a floor, not the warm throughput.
+    messages_per_second_cold: ms ? Math.round((messages / ms) * 1000) : null,
   };
   report.table = table(byType, report);
   return report;
@@ -170,7 +171,7 @@ function table(byType: Record<string, { out: number; invalid: number }>, r: Eval
     line('TOTAL', m.resources, m.invalid_resources),
     '',
     `files: ${r.documents} HL7 v2, ${r.failed} failed, ${r.crashes} crashes`,
-    `messages: ${m.messages_parsed}/${m.messages} parsed, ${m.segments} segments, ${m.messages_per_second ?? 'n/a'} msg/s`,
+    `messages: ${m.messages_parsed}/${m.messages} parsed, ${m.segments} segments, ${m.messages_per_second_cold ?? 'n/a'} msg/s (one cold pass)`,
     `OBX in ORU/OUL: ${m.observations_out}/${m.obx_in} mapped (recall ${pct(m.observations_out, m.obx_in)})`,
     `subjects: ${m.subjects}, text pages: ${m.text_pages}, attachments to vault: ${m.attachments_to_vault}`,
   ].join('\n');

@@ -10,7 +10,7 @@ import { MessageContext } from './context.js';
 import { mapDocument } from './document.js';
 import { mapEncounter, pv1HasContent } from './encounter.js';
 import { mapLooseObservations, mapResults } from './oru.js';
-import { segments, type RawMessage } from './parse.js';
+import { segments, type RawMessage, type Seg } from './parse.js';
 import { mapPatient } from './patient.js';
 import { mapPharmacy } from './pharmacy.js';
 import { mapAppointment } from './siu.js';
@@ -25,27 +25,55 @@ export interface MappedMessage {
   subjects: Record<string, PersonHints>;
 }
 
+/**
+ * Splits a message into patient blocks at each PID (an ORU may carry several PATIENT_RESULT
+ * groups, an ADT^A40 several PID/MRG pairs): segments before the first PID go with the first
+ * block, so every result lands on the patient it follows.
+ */
+export function patientBlocks(segs: Seg[]): Seg[][] {
+  const starts = segs.flatMap((s, i) => (s.name === 'PID' ? [i] : []));
+  if (starts.length <= 1) return [segs];
+  return starts.map((at, k) => segs.slice(k === 0 ? 0 : at, starts[k + 1] ?? segs.length));
+}
+
 /** Maps one message. `nextPage` is the first page number free in the whole input. */
 export function mapMessage(msg: RawMessage, nextPage = 1): MappedMessage {
-  const segs = segments(msg);
-  const ctx = new MessageContext(msg, segs, `m${msg.index}`, nextPage);
+  const all = segments(msg);
   const subjects: Record<string, PersonHints> = {};
-  for (const w of msg.warnings) ctx.issues.push({ severity: 'warning', code: 'bad-segment', message: `message ${msg.index}: ${w.message}`, location: { line: w.line } });
-  const z = segs.filter((s) => s.name.startsWith('Z'));
-  if (z.length) ctx.issue('information', 'z-segment', `custom segments ignored: ${[...new Set(z.map((s) => s.name))].join(', ')} (${z.length} in all)`, z[0]);
+  const out = new MessageContext(msg, all, `m${msg.index}`, nextPage);
+  for (const w of msg.warnings) out.issues.push({ severity: 'warning', code: 'bad-segment', message: `message ${msg.index}: ${w.message}`, location: { line: w.line } });
+  const z = all.filter((s) => s.name.startsWith('Z'));
+  if (z.length) out.issue('information', 'z-segment', `custom segments ignored: ${[...new Set(z.map((s) => s.name))].join(', ')} (${z.length} in all)`, z[0]);
+  if (!msg.type) out.issue('warning', 'no-message-type', 'MSH-9 (message type) is empty; segments were read as they are', all[0]);
+  if (msg.version && !/^2\.\d/.test(msg.version)) out.issue('warning', 'unexpected-version', `MSH-12 version ${JSON.stringify(msg.version)} is not an HL7 v2.x version; read as v2`, all[0]);
+  if (msg.type === 'ADT' && msg.trigger && !ADT_EVENTS.has(msg.trigger)) {
+    out.issue('information', 'partial-event', `ADT^${msg.trigger} is read for its patient, visit, allergies and diagnoses only (merge/link/cancel semantics are not applied)`);
+  }
+  if (!all.some((s) => s.name === 'PID') && !['ACK', 'MFN', 'QBP'].includes(msg.type)) {
+    out.issue('warning', 'no-patient', `no PID segment in this ${msg.type || 'untyped'} message: its resources name no patient`);
+  }
+  for (const block of patientBlocks(all)) {
+    const ctx = new MessageContext(msg, block, out.prefix, out.nextPage);
+    mapBlock(ctx, subjects);
+    out.resources.push(...ctx.resources);
+    out.issues.push(...ctx.issues);
+    out.pages.push(...ctx.pages);
+    out.children.push(...ctx.children);
+    out.nextPage = ctx.nextPage;
+  }
+  return { ctx: out, subjects };
+}
 
-  // Patient (the first PID; a second PID in a batch-like message is reported).
-  const pids = ctx.all('PID');
-  if (pids.length) {
-    const pid = pids[0];
+/** Maps the segments of one patient block (PID and what follows it). */
+function mapBlock(ctx: MessageContext, subjects: Record<string, PersonHints>): void {
+  const msg = ctx.msg;
+  const pid = ctx.first('PID');
+  if (pid) {
     const p = mapPatient(pid, ctx.id(pid));
-    ctx.subject = p.key ?? `${ctx.prefix}-patient`;
-    subjects[ctx.subject] = p.hints;
+    ctx.subject = p.key ?? `${ctx.prefix}-patient${pid.raw.occurrence}`;
+    subjects[ctx.subject] = { ...subjects[ctx.subject], ...p.hints };
     ctx.patientRef = { reference: `Patient/${p.patient.id}`, ...(p.hints.name ? { display: p.hints.name } : {}) };
     ctx.add(p.patient, pid);
-    if (pids.length > 1) ctx.issue('warning', 'several-patients', `${pids.length} PID segments in one message; results are attached to the first patient`, pids[1]);
-  } else if (msg.type !== 'ACK' && msg.type !== 'MFN' && msg.type !== 'QBP') {
-    ctx.issue('warning', 'no-patient', `no PID segment in this ${msg.type || 'untyped'} message: its resources name no patient`);
   }
 
   const pv1 = ctx.first('PV1');
@@ -69,9 +97,4 @@ export function mapMessage(msg: RawMessage, nextPage = 1): MappedMessage {
     const rest = ctx.all('OBX').filter((o) => !done.has(o.ref));
     if (rest.length) mapLooseObservations(ctx, rest);
   }
-  if (type === 'ADT' && msg.trigger && !ADT_EVENTS.has(msg.trigger)) {
-    ctx.issue('information', 'partial-event', `ADT^${msg.trigger} is read for its patient, visit, allergies and diagnoses only (merge/link/cancel semantics are not applied)`);
-  }
-  if (!type) ctx.issue('warning', 'no-message-type', 'MSH-9 (message type) is empty; segments were read as they are', ctx.segs[0]);
-  return { ctx, subjects };
 }

@@ -113,3 +113,14 @@ test('SPM → Specimen, referenced from the report and its results', () => {
   assert.deepEqual(obs(e)[0].specimen, { reference: 'Specimen/m1-spm1' });
   for (const r of e.resources) assert.deepEqual(checkResource(r.resource), [], r.resource.id);
 });
+
+test('an ORU with two PATIENT_RESULT groups puts each result on its own patient', () => {
+  const e = extractHl7([MSH, 'PID|1||A1^^^LAB||ONE^PAT', 'OBR|1||F1|X^x^L', 'OBX|1|NM|X^x^L||1', 'PID|2||B2^^^LAB||TWO^PAT', 'OBR|1||F2|X^x^L', 'OBX|1|NM|X^x^L||2'].join('\r'));
+  assert.deepEqual(Object.keys(e.subjects!), ['LAB|A1', 'LAB|B2']);
+  const o = e.resources.filter((r) => r.resource.resourceType === 'Observation');
+  assert.deepEqual(o.map((r) => [r.location.segment, r.subject, (r.resource as Observation).subject?.reference]), [
+    ['OBX[1]', 'LAB|A1', 'Patient/m1-pid1'],
+    ['OBX[2]', 'LAB|B2', 'Patient/m1-pid2'],
+  ]);
+  assert.deepEqual(e.issues, []);
+});
