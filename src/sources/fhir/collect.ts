@@ -74,6 +74,8 @@ export class Collector {
         this.dstu2SinceDrain++;
       }
       const dropped = cleanResource(v);
+      // A narrative without its xhtml is not a narrative (R4 requires Narrative.div).
+      if (isObj(v.text) && typeof v.text.div !== 'string') delete v.text;
       if (dropped.length) {
         this.issues.push({ severity: 'warning', code: 'invalid-date', message: `${v.resourceType}${v.id ? `/${v.id}` : ''}: dropped invalid date ${dropped.join(', ')} (${where(e.location)})`, location: e.location });
       }

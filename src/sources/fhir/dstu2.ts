@@ -45,9 +45,20 @@ const ALLERGY_STATUS: Record<string, [string | undefined, string | undefined]> =
 };
 const CRITICALITY: Record<string, string> = { CRITL: 'low', CRITH: 'high', CRITU: 'unable-to-assess' };
 
+/** DSTU2 Timing.repeat: `periodUnits`/`durationUnits` → `periodUnit`/`durationUnit`, `when` → a list. */
+function timing(t: unknown): boolean {
+  if (!isObj(t) || !isObj(t.repeat)) return false;
+  const r = t.repeat;
+  let m = move(r, 'periodUnits', 'periodUnit');
+  m = move(r, 'durationUnits', 'durationUnit') || m;
+  if (typeof r.when === 'string') (r.when = [r.when]), (m = true);
+  return m;
+}
+
 /** DSTU2 Dosage (MedicationOrder.dosageInstruction, MedicationStatement.dosage) → R4 Dosage. */
 function dosage(d: unknown): unknown {
   if (!isObj(d)) return d;
+  timing(d.timing);
   move(d, 'additionalInstructions', 'additionalInstruction', asArray);
   move(d, 'siteCodeableConcept', 'site');
   delete d.siteReference;
@@ -114,7 +125,7 @@ const MAPPERS: Record<string, Mapper> = {
     m = move(r, 'reasonForUseReference', 'reasonReference', asArray) || m;
     m = move(r, 'supportingInformation', 'derivedFrom') || m;
     if (typeof r.note === 'string') (r.note = noteOf(r.note)), (m = true);
-    if (Array.isArray(r.dosage) && r.dosage.some((d) => isObj(d) && Object.keys(d).some((k) => /^(quantity|siteCodeableConcept)/.test(k)))) {
+    if (Array.isArray(r.dosage) && r.dosage.some((d) => isObj(d) && (Object.keys(d).some((k) => /^(quantity|siteCodeableConcept)/.test(k)) || (isObj(d.timing) && isObj(d.timing.repeat) && ('periodUnits' in d.timing.repeat || 'durationUnits' in d.timing.repeat))))) {
       r.dosage = r.dosage.map(dosage);
       m = true;
     }
