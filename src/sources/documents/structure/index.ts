@@ -74,7 +74,8 @@ function matchPerson(people: Person[], p: PatientFacts): Person | undefined {
     if (!near(x.facts.family, p.family)) return false;
     const sameGiven = x.facts.given?.[0]?.toLowerCase() === p.given?.[0]?.toLowerCase();
     const sameDob = !!x.facts.birthDate && x.facts.birthDate === p.birthDate;
-    return (sameGiven && near(x.facts.birthDate, p.birthDate)) || (sameDob && near(x.facts.given?.[0], p.given?.[0])) || (near(x.facts.given?.[0], p.given?.[0]) && near(x.facts.birthDate, p.birthDate));
+    const oneDobMissing = !x.facts.birthDate || !p.birthDate;
+    return (sameGiven && (oneDobMissing || near(x.facts.birthDate, p.birthDate))) || (sameDob && near(x.facts.given?.[0], p.given?.[0])) || (near(x.facts.given?.[0], p.given?.[0]) && near(x.facts.birthDate, p.birthDate));
   });
 }
 

@@ -255,7 +255,7 @@ function parseLineDrafts(text: string, urine: boolean): Draft[] {
 /** Does token t begin a new test name (after a complete row)? */
 function startsName(t: string, cur: Draft, next: string | undefined): boolean {
   if (!/^(?:[A-Za-z]|\([A-Za-z])/.test(t)) return false;
-  if (isUnitToken(t) && cur.unit === undefined) return false;
+  if (isUnitToken(t)) return false;
   if (FLAG.test(t) && cur.flag === undefined && (cur.range === undefined || !next || !NUM.test(next))) return false;
   if (QUAL.test(t) && cur.range === undefined && !NUM.test(cur.value ?? '')) return false;
   if (NOISE.test(t)) return false;

@@ -175,3 +175,56 @@ test('odd input does not throw', () => {
   // @ts-expect-error deliberately wrong input
   assert.ok(Array.isArray(structureTransmission(null).resources));
 });
+
+test('a batch fax in another house style: transmittal cover, two patients, portal-style lab tables', () => {
+  const cover = `Fax Server   1/9/2024 4:05:11 PM   PAGE 1/3   Fax Server
+
+FAX TRANSMITTAL
+Date: January 9, 2024          # of pages (incl. cover): 3
+To: Riverbend Pediatrics       From: Summit Reference Laboratory
+Fax: 555-0111                  Phone: 555-0122
+Message: Results for two of your patients are attached.
+This message contains confidential information intended only for the named recipient.`;
+  const labA = `Fax Server   1/9/2024 4:05:11 PM   PAGE 2/3   Fax Server
+Summit Reference Laboratory
+Patient: Tobias Wren            Date of Birth: 05/17/2012        MRN 4410932
+Lipid Panel
+Collected on Jan 5, 2024 8:02 AM
+Component          Your Value     Standard Range     Flag
+Cholesterol        212 mg/dL      <170 mg/dL         High
+HDL Cholesterol    51 mg/dL       >45 mg/dL
+Triglycerides      88 mg/dL       <90 mg/dL`;
+  const labB = `Fax Server   1/9/2024 4:05:11 PM   PAGE 3/3   Fax Server
+Summit Reference Laboratory
+Patient: Ivy Wren               Date of Birth: 11/02/2015        MRN 4410957
+Hemoglobin A1c
+Collected on Jan 6, 2024 9:40 AM
+Component          Your Value     Standard Range     Flag
+Hemoglobin A1C     5.4 %          4.0 - 5.6 %`;
+  const r = structureTransmission([page(1, cover), page(2, labA), page(3, labB)]);
+  assert.deepEqual(
+    r.segments?.map((s) => [s.firstPage, s.lastPage, s.type, s.date]),
+    [
+      [1, 1, 'fax_cover_sheet', '2024-01-09'],
+      [2, 2, 'lab_report', '2024-01-05'],
+      [3, 3, 'lab_report', '2024-01-06'],
+    ],
+  );
+  const [a, b] = [r.segments![1]!.subject!, r.segments![2]!.subject!];
+  assert.notEqual(a, b);
+  assert.equal(r.subjects?.[a]?.given?.[0], 'Tobias');
+  assert.equal(r.subjects?.[b]?.birthDate, '2015-11-02');
+  const obs = r.resources!.filter((x) => x.resource.resourceType === 'Observation');
+  assert.deepEqual(
+    obs.map((x) => {
+      const o = x.resource as Observation;
+      return [o.code.text, o.valueQuantity?.value, o.valueQuantity?.code, o.interpretation?.[0]?.coding?.[0]?.code ?? null, x.subject === a ? 'a' : 'b'];
+    }),
+    [
+      ['Cholesterol', 212, 'mg/dL', 'H', 'a'],
+      ['HDL Cholesterol', 51, 'mg/dL', null, 'a'],
+      ['Triglycerides', 88, 'mg/dL', null, 'a'],
+      ['Hemoglobin A1C', 5.4, '%', null, 'b'],
+    ],
+  );
+});
