@@ -138,3 +138,11 @@ test('names that are only near a known test are left uncoded', () => {
   assert.equal(r[0]!.loinc, undefined);
   assert.equal(r[0]!.name, 'Widget Index');
 });
+
+test('a slash-named test in the second column is a test, not a unit', () => {
+  const r = rows('MCV            90.5   (80.0-100.0)      fL                     BUN/CREAT          18   (6-22)');
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.unit ?? null]), [
+    ['MCV', '90.5', 'fL'],
+    ['BUN/CREAT', '18', null],
+  ]);
+});

@@ -255,7 +255,8 @@ function parseLineDrafts(text: string, urine: boolean): Draft[] {
 /** Does token t begin a new test name (after a complete row)? */
 function startsName(t: string, cur: Draft, next: string | undefined): boolean {
   if (!/^(?:[A-Za-z]|\([A-Za-z])/.test(t)) return false;
-  if (isUnitToken(t)) return false;
+  // Units never begin a test name, unless the token is itself a test ("BUN/CREAT", "A/G").
+  if (isUnitToken(t) && (ucumFor(t) || !lookupExact(t, false))) return false;
   if (FLAG.test(t) && cur.flag === undefined && (cur.range === undefined || !next || !NUM.test(next))) return false;
   if (QUAL.test(t) && cur.range === undefined && !NUM.test(cur.value ?? '')) return false;
   if (NOISE.test(t)) return false;
