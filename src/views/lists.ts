@@ -46,14 +46,18 @@ export async function listView(store: Store, personId: string, kind: ListKind, q
  */
 export async function observationOverview(store: Store, personId: string, kind: 'lab' | 'vital'): Promise<LabGroup[]> {
   const codeText = store.dialect === 'sqlite' ? sql`json_extract(json, '$.code.text')` : sql`(json::jsonb #>> '{code,text}')`;
-  const rows = await sql<{ id: string; n: number | string }>`
-    SELECT id, n FROM (
-      SELECT id, row_number() OVER (PARTITION BY codes, ctext ORDER BY date DESC, id) AS rn, count(*) OVER (PARTITION BY codes, ctext) AS n
-      FROM (
-        SELECT id, codes, date, CASE WHEN codes LIKE ${`%${LOINC}|%`} THEN '' ELSE coalesce(${codeText}, '') END AS ctext
-        FROM resources WHERE person_id = ${personId} AND resource_type = 'Observation'
-      ) x
-    ) y WHERE rn = 1`.execute(store.db);
+  const inner = sql`
+    SELECT id, codes, date, CASE WHEN codes LIKE ${`%${LOINC}|%`} THEN '' ELSE coalesce(${codeText}, '') END AS ctext
+    FROM resources WHERE person_id = ${personId} AND resource_type = 'Observation'`;
+  // SQLite: a bare column beside max() comes from the row holding the max (documented), one
+  // pass; PostgreSQL: a window, which it runs well.
+  const rows =
+    store.dialect === 'sqlite'
+      ? await sql<{ id: string; n: number | string }>`SELECT id, max(date) AS d, count(*) AS n FROM (${inner}) x GROUP BY codes, ctext`.execute(store.db)
+      : await sql<{ id: string; n: number | string }>`
+          SELECT id, n FROM (
+            SELECT id, row_number() OVER (PARTITION BY codes, ctext ORDER BY date DESC NULLS LAST, id) AS rn, count(*) OVER (PARTITION BY codes, ctext) AS n FROM (${inner}) x
+          ) y WHERE rn = 1`.execute(store.db);
   const counts = new Map(rows.rows.map((r) => [r.id, Number(r.n)]));
   const latest = await loadSourced(store, personId, { types: ['Observation'], ids: [...counts.keys()], limit: counts.size || 1 });
   const groups = groupObservations(latest, kind);

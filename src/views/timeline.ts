@@ -80,7 +80,17 @@ export async function timeline(store: Store, personId: string, q: TimelineQuery 
 
   const limit = Math.min(q.limit ?? 100, 1000);
   const offset = q.offset ?? 0;
-  const resources = await loadSourced(store, personId, { types: resourceTypes, from: q.from, to: q.to, limit: offset + limit });
+  // Items: only the newest buckets that hold the page asked for are read, not the whole range.
+  let itemsFrom = q.from;
+  let seen = 0;
+  for (const b of [...buckets.values()].sort((a, b) => b.key.localeCompare(a.key))) {
+    seen += b.count;
+    if (seen >= offset + limit) {
+      if (!itemsFrom || b.key > itemsFrom) itemsFrom = b.key;
+      break;
+    }
+  }
+  const resources = await loadSourced(store, personId, { types: resourceTypes, from: itemsFrom, to: q.to, limit: offset + limit });
   const resourceItems: TimelineItem[] = resources
     .filter((r) => r.date)
     .map((r) => {

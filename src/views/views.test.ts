@@ -54,6 +54,9 @@ test('read models of one person', async (t) => {
     assert.equal(y.granularity, 'month');
     assert.deepEqual(y.buckets.map((b) => b.key), ['2023-06']);
     assert.deepEqual(y.items.map((i) => i.title), ['Visit: Annual physical']);
+    const first = await timeline(v.store, person.id, { limit: 2 });
+    const second = await timeline(v.store, person.id, { limit: 2, offset: 2 });
+    assert.deepEqual([...first.items, ...second.items].map((i) => i.id), all.items.slice(0, 4).map((i) => i.id), 'pages follow each other, newest first');
     assert.equal(y.types.Observation, 2, 'hidden types (a glucose and a blood pressure in 2023) are still counted for the filter');
   });
 
