@@ -52,7 +52,9 @@ export function textValue(n: CdaNode | undefined, ctx: MapContext): string | und
 function coding(n: CdaNode): Coding | undefined {
   const code = cleanCode(attr(n, 'code'));
   if (!code) return undefined;
-  return compact<Coding>({ system: systemUri(attr(n, 'codeSystem')), code, display: cleanCode(attr(n, 'displayName')) });
+  const display = cleanCode(attr(n, 'displayName'));
+  // Displays lost to a vendor's character-set conversion ("????") say nothing: dropped.
+  return compact<Coding>({ system: systemUri(attr(n, 'codeSystem')), code, display: display && !/^[?\s]+$/.test(display) ? display : undefined });
 }
 
 /** CD/CE/CV to CodeableConcept; undefined when it holds nothing (nullFlavor without text or translations). */

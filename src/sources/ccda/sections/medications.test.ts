@@ -35,9 +35,11 @@ test('a negated medication naming nothing means "no known medications"; with a p
   assert.equal(notTaken.medicationCodeableConcept?.coding?.[0].code, '197361');
 });
 
-test('a planned medication (moodCode INT) is intended, not active', () => {
-  const [m] = mapMedicationEntry(fragment(med().replace('moodCode="EVN"', 'moodCode="INT"')), testContext()) as MedicationStatement[];
+test('a planned medication (moodCode INT) is intended unless its statusCode says active', () => {
+  const [m] = mapMedicationEntry(fragment(med().replace('moodCode="EVN"', 'moodCode="INT"').replace('<statusCode code="active"/>', '<statusCode code="new"/>')), testContext()) as MedicationStatement[];
   assert.equal(m.status, 'intended');
+  const [a] = mapMedicationEntry(fragment(med().replace('moodCode="EVN"', 'moodCode="INT"')), testContext()) as MedicationStatement[];
+  assert.equal(a.status, 'active', 'vendors list current prescriptions as INT + active');
 });
 
 test('a medication known only by free text keeps the text', () => {

@@ -82,7 +82,9 @@ export function mapMedicationActivity(stmt: CdaNode, ctx: MapContext): Mapped | 
   if (!med) return undefined;
   const periods = kids(stmt, 'effectiveTime').filter((e) => !/PIVL|EIVL|SXPR/.test(attr(e, 'type') ?? '') && !kid(e, 'period') && !kid(e, 'event'));
   const eff = periods.length ? effective(periods[0]) : {};
-  const st = negated(stmt) ? 'not-taken' : isIntent(stmt) ? 'intended' : STATUS[status(stmt) ?? ''] ?? 'unknown';
+  // Many vendors list current prescriptions with moodCode INT: an explicit active/completed statusCode wins over the mood.
+  const sc = status(stmt) ?? '';
+  const st = negated(stmt) ? 'not-taken' : isIntent(stmt) && !['active', 'completed', 'aborted', 'suspended'].includes(sc) ? 'intended' : STATUS[sc] ?? 'unknown';
   const reasons = related(stmt, 'observation').filter((o) => tmpl(o, /22\.4\.19$/)).map((o) => concept(kid(o, 'value'), ctx) ?? concept(kid(o, 'code'), ctx)).filter((x) => !!x);
   const dose = dosage(stmt, ctx);
   const res = compact<MedicationStatement>({
