@@ -4,11 +4,11 @@
  * effective time OBX-14 (else the order's OBR-7), LOINC codes from coding system 'LN'.
  * ED (embedded data) is not an observation value: see `embeddedData`.
  */
-import type { CodeableConcept, Observation, ObservationReferenceRange, Quantity, Range } from '@medplum/fhirtypes';
+import type { CodeableConcept, Observation, ObservationReferenceRange, Quantity } from '@medplum/fhirtypes';
 import { codeable, hl7DateTime, hl7Number, practitionerRef, type Ref } from './datatypes.js';
 import { prune, type MessageContext } from './context.js';
 import { comp, type Rep, type Seg } from './parse.js';
-import { INTERPRETATION, INTERPRETATION_SYSTEM, RESULT_STATUS, UCUM, UNIT_TO_UCUM, V2_TABLE } from './systems.js';
+import { INTERPRETATION, INTERPRETATION_SYSTEM, RESULT_STATUS, UCUM, UNIT_TO_UCUM } from './systems.js';
 
 export interface ObxDefaults {
   /** OBR-7 (observation date/time of the order) when OBX-14 is empty. */
@@ -160,7 +160,6 @@ export function mapObservation(ctx: MessageContext, obx: Seg, defaults: ObxDefau
   const method = codeable(obx.rep(17));
   const performer = obx.reps(16).map(practitionerRef).filter((x) => x !== undefined);
   const producer = comp(obx.rep(23), 1) || comp(obx.rep(15), 2) || comp(obx.rep(15), 1);
-  const sub = obx.get(4);
   // OBX-29 observation type: QST = an answer to an ask-at-order-entry question, not a lab result.
   const category = obx.get(29).toUpperCase() === 'QST' ? 'survey' : defaults.category;
   const obs = prune<Observation>({
@@ -182,7 +181,6 @@ export function mapObservation(ctx: MessageContext, obx: Seg, defaults: ObxDefau
     partOf: defaults.partOf ? [defaults.partOf] : [],
     specimen: defaults.specimen,
     note: [],
-    identifier: sub ? [{ system: 'urn:hl7v2:obx-sub-id', value: `${code.coding?.[0]?.code ?? ''}:${sub}` }] : [],
   });
   obs.status = status;
   return obs;
@@ -230,7 +228,3 @@ export function embeddedData(obx: Seg): EmbeddedData | undefined {
   const text = (r[4] ?? []).join('&');
   return { contentType: mime.startsWith('application/octet') ? 'text/plain' : mime, text };
 }
-
-/** The v2 table used for OBX-2 value types, for issue messages. */
-export const VALUE_TYPE_TABLE = V2_TABLE('0125');
-export type { Range };
