@@ -58,6 +58,10 @@ export interface FactContext {
 
 type Json = Record<string, any>;
 
+/** Codes vendors put where the real code belongs ("Problem", "Clinical finding", "Disease"): never a match key. */
+const GENERIC_CODES = new Set(['55607006', '404684003', '64572001', '75310-3', '11450-4', 'ASSERTION', '282291009', '29308-4', '418799008', '409586006']);
+const NO_PROBLEMS_CODES = new Set(['160245001', '160244002']);
+const NO_PROBLEMS_TEXT = /^(no (known |current |active )?(problems?|diagnos[ie]s|medical problems)|none known|no current problems or disability)\b/;
 const NKA_CODES = new Set(['716186003', '409137002', '428607008', '429625007', '428197003']);
 const NO_MEDS = /^(no (known )?(current )?medications?|no medications? administered|none|no meds)\b/;
 const NKA_TEXT = /\b(no known (drug |medication |food |environmental )?allerg|nkda|nka|no allergies|allergies none|none known)\b/;
@@ -274,10 +278,14 @@ function problemFact(r: Json, rid: string, ctx: FactContext): Fact | undefined {
   const display = display0 || icd10Display(icd?.code) || '';
   if (!display && !codings.length) return undefined;
   const codes = codeKeys(codings);
-  const keys = codes.filter((k) => !k.endsWith('|')).map((k) => (k.startsWith(SYSTEMS.icd10cm) || k.startsWith(SYSTEMS.icd10) ? `icd10:${icd10Category(k.split('|')[1])}` : k));
+  const date0 = first(r.onsetDateTime, r.onsetPeriod?.start, r.recordedDate);
+  if (codings.some((c) => c.code && NO_PROBLEMS_CODES.has(c.code)) || NO_PROBLEMS_TEXT.test(fold(display))) {
+    return { id: rid, resourceId: rid, documentId: ctx.documentId, kind: 'problems', block: '*', display: 'No known problems', date: date0, status: 'none-known', codes, keys: ['none-known'], rank: rankOf(ctx, codes, date0), recorded: first(r.recordedDate, ctx.documentDate) };
+  }
+  const keys = codes.filter((k) => !k.endsWith('|') && !GENERIC_CODES.has(k.split('|')[1])).map((k) => (k.startsWith(SYSTEMS.icd10cm) || k.startsWith(SYSTEMS.icd10) ? `~icd10:${icd10Category(k.split('|')[1])}` : k));
   const w = words(display).sort().join(' ');
-  if (w) keys.push(`text:${w}`);
-  const date = first(r.onsetDateTime, r.onsetPeriod?.start, r.recordedDate);
+  if (w && !/^\d+$/.test(w)) keys.push(`text:${w}`);
+  const date = date0;
   return {
     id: rid,
     resourceId: rid,
@@ -305,17 +313,20 @@ function allergyFact(r: Json, rid: string, ctx: FactContext): Fact | undefined {
     return { id: rid, resourceId: rid, documentId: ctx.documentId, kind: 'allergies', block: '*', display: 'No known allergies', date, status: 'none-known', codes, keys: ['nka'], rank: rankOf(ctx, codes, date), recorded: first(r.recordedDate, ctx.documentDate) };
   }
   if (!display && !codings.length) return undefined;
-  const keys = ingredientsOf(codings, display).map((i) => `ing:${i}`);
-  for (const k of codes) keys.push(k);
-  const w = words(display).sort().join(' ');
-  if (w) keys.push(`text:${w}`);
+  const ings = ingredientsOf(codings, display);
+  const keys = ings.map((i) => `ing:${i}`);
+  for (const k of codes) if (!GENERIC_CODES.has(k.split('|')[1])) keys.push(k);
+  // A source that wrote only the code as its text ("7980"): show the substance's name.
+  const shown = (/^\d+$/.test(display.trim()) || !display) && ings.length ? ings.map((i) => i[0].toUpperCase() + i.slice(1)).join(' / ') : display;
+  const w = words(shown).sort().join(' ');
+  if (w && !/^\d+$/.test(w)) keys.push(`text:${w}`);
   return {
     id: rid,
     resourceId: rid,
     documentId: ctx.documentId,
     kind: 'allergies',
     block: '*',
-    display: display || codings[0]?.code || 'Unnamed allergy',
+    display: shown || codings[0]?.code || 'Unnamed allergy',
     date,
     status: status ?? 'active',
     codes,
@@ -391,7 +402,7 @@ function procedureFact(r: Json, rid: string, ctx: FactContext): Fact | undefined
     date,
     status: r.status,
     codes,
-    keys: [...codes, ...(display ? [`text:${words(display).sort().join(' ')}`] : [])],
+    keys: [...codes.filter((k) => !GENERIC_CODES.has(k.split('|')[1])), ...(display ? [`text:${words(display).sort().join(' ')}`] : [])],
     rank: rankOf(ctx, codes, date),
     recorded: ctx.documentDate,
   };

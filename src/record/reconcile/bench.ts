@@ -46,7 +46,10 @@ export interface BenchResult {
   facts: number;
   items: number;
   fullMs: number;
+  /** CPU time of this process (user + system): the machine is shared, wall time includes waiting. */
+  fullCpuMs: number;
   incrementalMs: number;
+  incrementalCpuMs: number;
   incrementalResources: number;
 }
 
@@ -57,11 +60,15 @@ export function benchReconcile(opts: { sources?: number; visitsPerSource?: numbe
   for (let s = 0; s < sources; s++) for (let v = 0; v < visits; v++) docs.push({ id: `s${s}v${v}`, resources: documentResources(s, (v * 3 + s) % (visits * 2)) });
   const resources = docs.reduce((n, d) => n + d.resources.length, 0);
 
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const facts: Fact[] = [];
   for (const d of docs) d.resources.forEach((r, i) => facts.push(...factsOf(r, `${d.id}:${i}`, { documentId: d.id, structured: true })));
+  const tFacts = performance.now();
   const items = reconcileFacts(facts);
   const fullMs = performance.now() - t0;
+  const fullCpu = process.cpuUsage(c0);
+  if (process.env.BENCH_DEBUG) console.error(`facts ${Math.round(tFacts - t0)} ms, cluster ${Math.round(performance.now() - tFacts)} ms`);
 
   // Incremental: index of facts by block (what the record_facts table holds), then one new document.
   const byBlock = new Map<string, Fact[]>();
@@ -72,6 +79,7 @@ export function benchReconcile(opts: { sources?: number; visitsPerSource?: numbe
     else byBlock.set(k, [f]);
   }
   const fresh = documentResources(3, 123);
+  const c1 = process.cpuUsage();
   const t1 = performance.now();
   const newFacts: Fact[] = [];
   fresh.forEach((r, i) => newFacts.push(...factsOf(r, `new:${i}`, { documentId: 'new', structured: true })));
@@ -83,7 +91,17 @@ export function benchReconcile(opts: { sources?: number; visitsPerSource?: numbe
   }
   for (const k of touched) clusterBlock(k.split('\u0000')[0] as Fact['kind'], byBlock.get(k)!);
   const incrementalMs = performance.now() - t1;
-  return { resources, facts: facts.length, items: items.length, fullMs: Math.round(fullMs), incrementalMs: Math.round(incrementalMs * 10) / 10, incrementalResources: fresh.length };
+  const incCpu = process.cpuUsage(c1);
+  return {
+    resources,
+    facts: facts.length,
+    items: items.length,
+    fullMs: Math.round(fullMs),
+    fullCpuMs: Math.round((fullCpu.user + fullCpu.system) / 1000),
+    incrementalMs: Math.round(incrementalMs * 10) / 10,
+    incrementalCpuMs: Math.round((incCpu.user + incCpu.system) / 100) / 10,
+    incrementalResources: fresh.length,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(benchReconcile());

@@ -90,10 +90,22 @@ function sameProcedure(a: Fact, b: Fact): boolean {
   return small.length > 0 && small.every((w) => big.has(w));
 }
 
-/** Same visit on one day unless both name facilities with nothing in common. */
-function sameEncounter(a: Fact, b: Fact): boolean {
-  if (!a.facility || !b.facility) return true;
-  return overlap(words(a.facility), words(b.facility)) > 0;
+/**
+ * Visits of one day: the same facility (names sharing a word) is the same visit; a visit
+ * without a facility joins the day's only facility, if there is exactly one, else the others
+ * without one. No chaining of two facilities through a visit that names none.
+ */
+function clusterEncounters(facts: Fact[], uf: UnionFind, idx: number[]): void {
+  const named = idx.filter((i) => facts[i].facility);
+  const loose = idx.filter((i) => !facts[i].facility);
+  for (let x = 0; x < named.length; x++) {
+    for (let y = x + 1; y < named.length; y++) {
+      if (overlap(words(facts[named[x]].facility), words(facts[named[y]].facility)) > 0) uf.union(named[x], named[y]);
+    }
+  }
+  const roots = new Set(named.map((i) => uf.find(i)));
+  const target = roots.size === 1 ? [...roots][0] : loose[0];
+  for (const i of loose) if (target !== undefined) uf.union(target, i);
 }
 
 function clusterPairwise(facts: Fact[], uf: UnionFind, idx: number[], same: (a: Fact, b: Fact) => boolean): void {
@@ -123,7 +135,7 @@ export function clusterBlock(kind: ItemKind, facts: Fact[], decisions: Decision[
   });
   for (const idx of parts.values()) {
     if (kind === 'procedures') clusterPairwise(facts, uf, idx, sameProcedure);
-    else if (kind === 'encounters') clusterPairwise(facts, uf, idx, sameEncounter);
+    else if (kind === 'encounters') clusterEncounters(facts, uf, idx);
     else if (kind === 'problems' || kind === 'allergies') clusterKeysOnly(facts, uf, idx);
     else if (kind === 'results' || kind === 'vitals') clusterObservations(facts, uf, idx);
     else clusterByKey(facts, uf, idx);
@@ -181,15 +193,35 @@ function valueKey(f: Fact): string | undefined {
   return undefined;
 }
 
-/** Union by any shared key (code, ingredient, folded name); facts with no key stay alone. */
+/**
+ * Union by any shared strong key (code, ingredient, folded name). Weak keys (`~`, an ICD-10
+ * category) only bring in facts that have no SNOMED code of their own, into the cluster most
+ * facts with that weak key belong to: one vendor's mis-coded translation cannot chain two
+ * problems together.
+ */
 function clusterKeysOnly(facts: Fact[], uf: UnionFind, idx: number[]): void {
   const byKey = new Map<string, number>();
+  const weak = new Map<string, number[]>();
   for (const i of idx) {
     for (const k of facts[i].keys) {
+      if (k.startsWith('~')) {
+        const l = weak.get(k);
+        if (l) l.push(i);
+        else weak.set(k, [i]);
+        continue;
+      }
       const prev = byKey.get(k);
       if (prev === undefined) byKey.set(k, i);
       else uf.union(prev, i);
     }
+  }
+  const hasSnomed = (i: number) => facts[i].codes.some((c) => c.startsWith('http://snomed.info/sct|'));
+  for (const members of weak.values()) {
+    if (members.length < 2) continue;
+    const counts = new Map<number, number>();
+    for (const i of members) if (hasSnomed(i)) counts.set(uf.find(i), (counts.get(uf.find(i)) ?? 0) + 1);
+    const target = counts.size ? [...counts].sort((a, b) => b[1] - a[1])[0][0] : members[0];
+    for (const i of members) if (!hasSnomed(i)) uf.union(target, i);
   }
 }
 
