@@ -76,7 +76,8 @@ export async function ocrRaster(input: Raster, pageNumber: number, pool: OcrPool
     work = await flattenLighting(work);
     info.flattened = true;
   }
-  const { specksPerMp } = despeckle(work, 4);
+  // Median only on bilevel pages (fax, bilevel scans): on grey photos it blurs text that is already soft (measured: photo CER 11 % → 27 %).
+  const { specksPerMp } = info.flattened ? { specksPerMp: 0 } : despeckle(work, 4);
   if (specksPerMp > NOISY_SPECKS_PER_MP) {
     work = await median3(work);
     info.denoised = true;

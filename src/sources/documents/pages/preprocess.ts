@@ -68,13 +68,13 @@ export function pageStats(r: Raster): PageStats {
   for (let i = 0; i < data.length; i++) hist[data[i]]++;
   let levels = 0;
   for (let i = 0; i < 256; i++) if (hist[i] > data.length * 0.0005) levels++;
-  // Adaptive paper level: threshold halfway between the darkest 1% and the paper (median).
+  // Adaptive threshold halfway between the ink (darkest 0.05 %) and the paper (median).
   let acc = 0;
-  let p01 = 0;
+  let p01 = -1;
   let p50 = 255;
   for (let i = 0; i < 256; i++) {
     acc += hist[i];
-    if (acc < data.length * 0.01) p01 = i;
+    if (p01 < 0 && acc >= data.length * 0.0005) p01 = i;
     if (acc >= data.length * 0.5) {
       p50 = i;
       break;
@@ -261,3 +261,4 @@ export function despeckle(r: Raster, maxArea = 4, thr = 128): { raster: Raster; 
   }
   return { raster: { ...r, data: out }, specksPerMp: (specks * 1e6) / (w * h) };
 }
+

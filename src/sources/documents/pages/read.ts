@@ -149,6 +149,36 @@ async function* tiffTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[])
   }
 }
 
+/**
+ * Resolution stored in a PNG pHYs chunk or a JPEG JFIF header, per axis (sharp reports one
+ * density only, and a 204×98 dpi fax PNG needs both).
+ */
+export function imageResolution(b: Uint8Array): { xdpi: number; ydpi: number } | undefined {
+  const u32 = (i: number) => ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
+  if (b[0] === 0x89 && b[1] === 0x50) {
+    for (let i = 8; i + 12 <= b.length && i < 1 << 20; ) {
+      const len = u32(i);
+      const type = String.fromCharCode(b[i + 4], b[i + 5], b[i + 6], b[i + 7]);
+      if (type === 'pHYs' && len >= 9) {
+        const x = u32(i + 8);
+        const y = u32(i + 12);
+        return b[i + 16] === 1 && x && y ? { xdpi: x * 0.0254, ydpi: y * 0.0254 } : undefined;
+      }
+      if (type === 'IDAT' || type === 'IEND') return undefined;
+      i += 12 + len;
+    }
+    return undefined;
+  }
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff && b[3] === 0xe0 && String.fromCharCode(b[6], b[7], b[8], b[9]) === 'JFIF') {
+    const unit = b[13];
+    const x = (b[14] << 8) | b[15];
+    const y = (b[16] << 8) | b[17];
+    if (!x || !y || unit === 0) return undefined;
+    return unit === 2 ? { xdpi: x * 2.54, ydpi: y * 2.54 } : { xdpi: x, ydpi: y };
+  }
+  return undefined;
+}
+
 /** Decodes a JPEG/PNG (EXIF orientation applied, downscaled when huge) to grey. */
 export async function decodeImage(bytes: Uint8Array): Promise<{ raster: Raster } | { error: ExtractionIssue }> {
   try {
@@ -160,7 +190,13 @@ export async function decodeImage(bytes: Uint8Array): Promise<{ raster: Raster }
     // Orientation 5–8 swaps width and height.
     const [ow, oh] = (meta.orientation ?? 1) >= 5 ? [h, w] : [w, h];
     // Unknown or screen density: assume the image spans a US Letter page width.
-    const dens = meta.density && meta.density >= 100 ? meta.density : Math.max(72, Math.round(ow / 8.5));
+    const res = imageResolution(bytes);
+    const swapped = (meta.orientation ?? 1) >= 5;
+    const fallback = Math.max(72, Math.round(ow / 8.5));
+    let xd = res && res.xdpi >= 50 ? (swapped ? res.ydpi : res.xdpi) : fallback;
+    let yd = res && res.ydpi >= 50 ? (swapped ? res.xdpi : res.ydpi) : fallback;
+    // A "72 dpi" camera photo says nothing about the page: estimate from the width instead.
+    if (Math.max(xd, yd) < 100) xd = yd = fallback;
     let pipeline = img.rotate();
     const px = ow * oh;
     let f = 1;
@@ -168,7 +204,7 @@ export async function decodeImage(bytes: Uint8Array): Promise<{ raster: Raster }
       f = Math.sqrt(40_000_000 / px);
       pipeline = pipeline.resize({ width: Math.floor(ow * f), height: Math.floor(oh * f), fit: 'fill' });
     }
-    const raster = await toRaster(pipeline.flatten({ background: '#ffffff' }), dens * f, dens * f);
+    const raster = await toRaster(pipeline.flatten({ background: '#ffffff' }), xd * f, yd * f);
     return { raster };
   } catch (e) {
     const msg = (e as Error)?.message ?? String(e);
