@@ -99,11 +99,40 @@ async function fhirParse(): Promise<Figures | string> {
   return { files: r.files, resources: r.resources, 'resources/s': r.resourcesPerSecond, 'MB/s': +(r.bytes / 1048576 / r.seconds).toFixed(1), 'peak RSS MB': r.peakRssMb };
 }
 
+/** The web app's read models for the person with the most data in the bulk FHIR export. */
+async function views(): Promise<Figures | string> {
+  const dir = path.join(CORPUS, 'fhir/smart-bulk-fhir-10-patients');
+  if (!fs.existsSync(dir)) return `corpus not present at ${CORPUS}`;
+  const { benchViews } = await import('../src/views/bench.js');
+  const tv = await openTestVessel('sqlite');
+  try {
+    await tv.vessel.importer.importPaths([dir]);
+    await tv.vessel.runJobsUntilIdle({ pollMs: 5 });
+    const counts = await tv.vessel.store.people.counts();
+    const [personId, c] = [...counts.entries()].sort((a, b) => b[1].resources - a[1].resources)[0];
+    const timings = await benchViews(tv.vessel.store, personId);
+    const worst = timings.reduce((a, b) => (b.p95Ms > a.p95Ms ? b : a));
+    const home = timings.find((x) => x.query === 'home');
+    return { 'person resources': c.resources, queries: timings.length, 'home p95 ms': home?.p95Ms ?? NaN, 'worst p95 ms': worst.p95Ms, 'worst query': worst.query };
+  } finally {
+    await tv.cleanup();
+  }
+}
+
+/** Reconcile of a synthetic person: ~100,000 resources from 10 sources, then one new document. */
+async function reconcile(): Promise<Figures | string> {
+  const { benchReconcile } = await import('../src/record/reconcile/bench.js');
+  const r = benchReconcile();
+  return { resources: r.resources, items: r.items, 'full ms': Math.round(r.fullMs), 'full cpu ms': Math.round(r.fullCpuMs), 'incremental ms': Math.round(r.incrementalMs), 'incremental cpu ms': Math.round(r.incrementalCpuMs) };
+}
+
 const sections: Section[] = [
   { name: 'ingest-fhir-sqlite', run: () => ingestFhir('sqlite') },
   { name: 'ingest-fhir-postgres', run: () => ingestFhir('postgres') },
   { name: 'fhir-parse', run: fhirParse },
   { name: 'api-latency-sqlite', run: apiLatency },
+  { name: 'views-sqlite', run: views },
+  { name: 'reconcile', run: reconcile },
 ];
 
 const selected = sections.filter((s) => !filters.length || filters.some((f) => s.name.includes(f)));
