@@ -88,6 +88,16 @@ export function parseMedications(lines: Line[]): MedRow[] {
     for (const c of cells(t)) {
       const r = oneMed(c.text + ' ' + t.slice(c.start + c.text.length), l, lines[i + 1]?.text, section);
       if (r) {
+        // A sig wrapped onto the next lines of its column ("every 6" / "hours as needed").
+        const sigAt = r.sig ? t.indexOf(r.sig) : -1;
+        if (r.sig && sigAt > 0) {
+          for (let j = i + 1; j < lines.length; j++) {
+            const nx = lines[j]!.text;
+            const cell = cells(nx).find((x) => Math.abs(x.start - sigAt) <= 2);
+            if (!cell || STRENGTH.test(nx.slice(0, Math.max(0, sigAt))) || MED_CELL.test(nx.trim())) break;
+            r.sig = `${r.sig} ${cell.text}`;
+          }
+        }
         out.push(r);
         break;
       }

@@ -228,3 +228,20 @@ Hemoglobin A1C     5.4 %          4.0 - 5.6 %`;
     ],
   );
 });
+
+test('a medication list table with wrapped instructions and statuses', () => {
+  const text = `Medication List
+ Patient: Wren, Tobias          DOB: 05/17/2012        As of: Jan 3, 2024
+ Medication                     Instructions                          Status
+ albuterol 90 mcg/actuation     Inhale 2 puffs every 4 hours          Active
+                                as needed for wheeze
+ cetirizine 10 mg tablet        Take 1 tablet by mouth daily          Discontinued`;
+  const r = structureTransmission([page(1, text)]);
+  assert.equal(r.segments?.[0]?.type, 'medication_list');
+  assert.equal(r.segments?.[0]?.date, '2024-01-03');
+  const meds = r.resources!.map((x) => x.resource as MedicationStatement);
+  assert.deepEqual(meds.map((m) => [m.medicationCodeableConcept?.text, m.dosage?.[0]?.text, m.status]), [
+    ['albuterol 90 mcg/actuation', 'Inhale 2 puffs every 4 hours as needed for wheeze', 'active'],
+    ['cetirizine 10 mg tablet', 'Take 1 tablet by mouth daily', 'stopped'],
+  ]);
+});
