@@ -1,12 +1,13 @@
 // Importing an imaging CD whose index names files that are not on the disc.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { openTestVessel } from '../helpers/vessels.js';
+import { SHARED_CORPUS, corpusSkip } from '../helpers/corpus.js';
 
-const DISC = '../shared/corpus/dicom/dcm_qa_ct-philips-cd-partial';
+const DISC = path.join(SHARED_CORPUS, 'dicom/dcm_qa_ct-philips-cd-partial');
 
-test('a partial CD: what is missing is reported, the rest imported', { skip: !existsSync(DISC) && 'shared corpus not present' }, async (t) => {
+test('a partial CD: what is missing is reported, the rest imported', { skip: corpusSkip('dicom/dcm_qa_ct-philips-cd-partial') }, async (t) => {
   const tv = await openTestVessel('sqlite');
   t.after(() => tv.cleanup());
   const events = await tv.vessel.importer.importPaths([DISC]);
