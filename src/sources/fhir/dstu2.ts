@@ -40,7 +40,7 @@ const ALLERGY_STATUS: Record<string, [string | undefined, string | undefined]> =
   confirmed: ['active', 'confirmed'],
   inactive: ['inactive', undefined],
   resolved: ['resolved', undefined],
-  refuted: [undefined, 'refuted'],
+  refuted: ['inactive', 'refuted'], // R4 ait-1: a clinical status is required unless entered-in-error
   'entered-in-error': [undefined, 'entered-in-error'],
 };
 const CRITICALITY: Record<string, string> = { CRITL: 'low', CRITH: 'high', CRITU: 'unable-to-assess' };
