@@ -6,6 +6,7 @@ import { LIST_KINDS, isActive, toFact } from './facts.js';
 import { groupObservations, VITAL_LOINC } from './labs.js';
 import { LOINC } from './fhir-text.js';
 import type { LabGroup, ListKind, ListView } from './types.js';
+import { convertGroupUnits } from './units.js';
 
 export interface ListQuery {
   /** `active` keeps current items only (active problems, current medications). */
@@ -75,7 +76,8 @@ export async function observationGroup(store: Store, personId: string, key: stri
   const rows = loinc
     ? await loadSourced(store, personId, { types: ['Observation'], codes: [loinc, ...(PANEL_OF[loinc] ?? [])].map((c) => `${LOINC}|${c}`), limit: MAX_SCAN })
     : await loadSourced(store, personId, { types: ['Observation'], where: sql<SqlBool>`r.codes NOT LIKE ${`%${LOINC}|%`}`, limit: MAX_SCAN });
-  return groupObservations(rows, kind).find((g) => g.key === key);
+  const group = groupObservations(rows, kind).find((g) => g.key === key);
+  return group && convertGroupUnits(group);
 }
 
 export const labsView = (store: Store, personId: string) => observationOverview(store, personId, 'lab');

@@ -37,6 +37,8 @@ export interface LabPoint {
   /** The value as the source wrote it (text results, or a value in another unit). */
   display: string;
   unit?: string;
+  /** The value as the source wrote it, when it was converted into the group's unit. */
+  original?: string;
   low?: number;
   high?: number;
   rangeText?: string;

@@ -83,7 +83,7 @@ export function TrendChart({ group, points }: { group: LabGroup; points: LabPoin
         {pts.map((p, i) => (
           <a key={p.resourceId + i} href={sourceHref(p.source, p.resourceId)} className="point-link" aria-label={`${p.display} on ${formatDate(p.date)}${p.flag && p.flag !== 'N' ? `, flagged ${p.flag}` : ''}, ${sourceText(p.source)}`}>
             <circle cx={px[i]} cy={sy(p.value!)} r={6} className={`point flag-${p.flag ?? 'none'}`}>
-              <title>{`${p.display}${p.unit && group.unit && p.unit !== group.unit ? ' (original unit)' : ''} · ${formatDate(p.date)}${p.rangeText ? ` · range ${p.rangeText}` : ''} · ${sourceText(p.source)}`}</title>
+              <title>{`${p.display}${p.original ? ` (as written: ${p.original})` : ''} · ${formatDate(p.date)}${p.rangeText ? ` · range ${p.rangeText}` : ''} · ${sourceText(p.source)}`}</title>
             </circle>
           </a>
         ))}

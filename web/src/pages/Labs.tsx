@@ -47,7 +47,10 @@ function LabDetail({ group, personId, kind }: { group: LabGroup; personId: strin
             {[...group.points].reverse().map((p, i) => (
               <tr key={p.resourceId + i}>
                 <td>{formatDate(p.date)}</td>
-                <td>{p.display}</td>
+                <td>
+                  {p.display}
+                  {p.original && <div className="muted small">as written: {p.original}</div>}
+                </td>
                 <td>{p.rangeText ?? ''}</td>
                 <td>
                   <Flag flag={p.flag} />

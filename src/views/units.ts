@@ -1,0 +1,34 @@
+/**
+ * A test's results in one unit for its chart: points in another unit are converted (mass ↔
+ * molar through the analyte's molecular weight, from src/record/normalize) and keep the
+ * value as the source wrote it in `original`. Points that do not convert stay as they are.
+ * Server-side only (UCUM tables).
+ */
+import { conversionFactor, toUcum } from '../record/normalize/units.js';
+import { labGroup, testGroupOf } from '../record/normalize/codes.js';
+import { LOINC } from './fhir-text.js';
+import type { LabGroup } from './types.js';
+
+const same = (a?: string, b?: string) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export function convertGroupUnits(g: LabGroup): LabGroup {
+  if (!g.unit) return g;
+  const to = toUcum(g.unit);
+  if (!to) return g;
+  const trend = testGroupOf(g.loinc ? [{ system: LOINC, code: g.loinc }] : [], g.name).group;
+  const mw = labGroup(trend)?.mw;
+  for (const p of g.points) {
+    if (p.value === undefined || !p.unit || same(p.unit, g.unit)) continue;
+    const from = toUcum(p.unit);
+    const f = from ? conversionFactor(from, to, mw) : null;
+    if (f === null) continue;
+    p.original = p.display;
+    p.value = round(p.value * f);
+    if (p.low !== undefined) p.low = round(p.low * f);
+    if (p.high !== undefined) p.high = round(p.high * f);
+    p.display = `${p.value} ${g.unit}`;
+    p.unit = g.unit;
+  }
+  return g;
+}
