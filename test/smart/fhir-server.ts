@@ -79,7 +79,8 @@ export class FixtureFhirServer {
   faults: Fault[] = [];
   /** Access tokens refused from now on (as if expired or revoked at the server). */
   readonly refusedTokens = new Set<string>();
-  readonly seenTokens = new Set<string>();
+  /** Access tokens the authorization server has issued (filled in by the test peers). */
+  readonly issuedTokens = new Set<string>();
   private server?: http.Server;
   private readonly pending = new Set<http.ServerResponse>();
 
@@ -103,9 +104,9 @@ export class FixtureFhirServer {
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
   }
 
-  /** Every token seen so far stops working (an expired access token, from the client's side). */
+  /** Every access token issued so far stops working (expired, from the client's side). */
   expireTokens(): void {
-    for (const t of this.seenTokens) this.refusedTokens.add(t);
+    for (const t of this.issuedTokens) this.refusedTokens.add(t);
   }
 
   add(resource: Json): void {
@@ -123,7 +124,6 @@ export class FixtureFhirServer {
     if (this.refusedTokens.has(m[1])) return false;
     try {
       await jwtVerify(m[1], createLocalJWKSet(this.opts.jwks()));
-      this.seenTokens.add(m[1]);
       return true;
     } catch {
       return false;

@@ -4,6 +4,7 @@
  * browser's part of the authorization programmatically: GET the authorize URL, read the
  * redirect's code and state.
  */
+import { randomUUID } from 'node:crypto';
 import { OAuth2Server } from 'oauth2-mock-server';
 import { FixtureFhirServer, PATIENT_ID, type FhirServerOptions } from './fhir-server.js';
 import { SmartService } from '../../src/smart/service.js';
@@ -33,6 +34,10 @@ export async function startPeers(opts: Partial<Pick<FhirServerOptions, 'smart' |
   await oauth.start(0, '127.0.0.1');
   const issuer = oauth.issuer.url!;
   const peers = { tokenRequests: [] as string[], revokeRefresh: false } as Peers;
+  // A unique jti: two tokens issued within one second must differ (a renewed token is new).
+  oauth.service.on('beforeTokenSigning', (token: { payload: Record<string, unknown> }) => {
+    token.payload.jti = randomUUID();
+  });
   oauth.service.on('beforeResponse', (resp: { statusCode: number; body: Record<string, unknown> }, req: { body: Record<string, string> }) => {
     peers.tokenRequests.push(req.body.grant_type);
     if (peers.revokeRefresh && req.body.grant_type === 'refresh_token') {
@@ -40,7 +45,10 @@ export async function startPeers(opts: Partial<Pick<FhirServerOptions, 'smart' |
       resp.body = { error: 'invalid_grant', error_description: 'the refresh token was revoked' };
       return;
     }
-    if (resp.statusCode === 200) resp.body.patient = PATIENT_ID;
+    if (resp.statusCode === 200) {
+      resp.body.patient = PATIENT_ID;
+      peers.fhir?.issuedTokens.add(String(resp.body.access_token));
+    }
   });
   const fhir = await new FixtureFhirServer({
     authorizeUrl: `${issuer}/authorize`,
@@ -78,4 +86,9 @@ export async function connect(v: Vessel, peers: Peers, opts: { sync?: boolean } 
   const { authorizeUrl } = await svc.begin({ fhirBaseUrl: peers.fhir.base, clientId: 'vessel-test', redirectUri: 'http://127.0.0.1:9/callback' });
   const q = await authorizeInBrowser(authorizeUrl);
   return svc.complete({ code: q.get('code') ?? undefined, state: q.get('state') ?? undefined }, opts);
+}
+
+export async function resourceCounts(v: Vessel): Promise<Record<string, number>> {
+  const rows = await v.store.db.selectFrom('resources').select(['resource_type', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('resource_type').execute();
+  return Object.fromEntries(rows.map((r) => [r.resource_type, Number(r.n)]));
 }

@@ -8,15 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestVessel, postgresSkipReason } from '../helpers/vessels.js';
 import { buildServer } from '../../src/server/app.js';
-import { authorizeInBrowser, startPeers } from './peers.js';
+import { authorizeInBrowser, resourceCounts, startPeers } from './peers.js';
 import { NOTE_TEXT } from './fhir-server.js';
 import { ConnectionsRepo } from '../../src/smart/repo.js';
-import type { Vessel } from '../../src/app/vessel.js';
-
-export async function resourceCounts(v: Vessel): Promise<Record<string, number>> {
-  const rows = await v.store.db.selectFrom('resources').select(['resource_type', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('resource_type').execute();
-  return Object.fromEntries(rows.map((r) => [r.resource_type, Number(r.n)]));
-}
 
 for (const dialect of DIALECTS) {
   test(`SMART standalone launch, paged sync, incremental re-sync (${dialect})`, async (t) => {
