@@ -401,3 +401,10 @@ test('a resource repeated in one input is stored once (history Bundles: the newe
   assert.equal((e.resources[0].resource as any).valueQuantity.value, 72);
   assert.ok(e.issues.some((i) => i.code === 'duplicate-resource' && i.message.startsWith('Observation/o1: appears again')));
 });
+
+test('a UTF-16 file with a byte order mark is read', async () => {
+  const text = JSON.stringify(patient('u16', 'Müller'));
+  const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const [e] = await collectParts(fhirAdapter.extract(bytesInput('p.json', bytes, 'fhir-json')));
+  assert.equal(e.subjects?.u16.family, 'Müller');
+});

@@ -99,7 +99,11 @@ export async function extractJson(input: SourceInput, stats?: (s: CollectStats) 
   }
   let text: string;
   try {
-    text = (await input.bytes()).toString('utf8');
+    const bytes = await input.bytes();
+    // FHIR JSON is UTF-8, but Windows tools save UTF-16 with a byte order mark.
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+    else text = bytes.toString('utf8');
   } catch (err) {
     stats?.(c.stats);
     return { resources: [], issues: [{ severity: 'error', code: 'read-failed', message: `reading ${input.filename} failed: ${err instanceof Error ? err.message : String(err)}` }] };
