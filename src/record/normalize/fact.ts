@@ -59,7 +59,7 @@ export interface FactContext {
 type Json = Record<string, any>;
 
 /** Codes vendors put where the real code belongs ("Problem", "Clinical finding", "Disease"): never a match key. */
-const GENERIC_CODES = new Set(['55607006', '404684003', '64572001', '75310-3', '11450-4', 'ASSERTION', '282291009', '29308-4', '418799008', '409586006']);
+export const GENERIC_CODES = new Set(['55607006', '404684003', '64572001', '75310-3', '11450-4', 'ASSERTION', '282291009', '29308-4', '418799008', '409586006']);
 const NO_PROBLEMS_CODES = new Set(['160245001', '160244002']);
 const NO_PROBLEMS_TEXT = /^(no (known |current |active )?(problems?|diagnos[ie]s|medical problems)|none known|no current problems or disability)\b/;
 const NKA_CODES = new Set(['716186003', '409137002', '428607008', '429625007', '428197003']);

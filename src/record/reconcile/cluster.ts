@@ -222,6 +222,14 @@ function clusterKeysOnly(facts: Fact[], uf: UnionFind, idx: number[]): void {
     for (const i of members) if (hasSnomed(i)) counts.set(uf.find(i), (counts.get(uf.find(i)) ?? 0) + 1);
     const target = counts.size ? [...counts].sort((a, b) => b[1] - a[1])[0][0] : members[0];
     for (const i of members) if (!hasSnomed(i)) uf.union(target, i);
+    // Same ICD-10 category and names that mostly agree ("Essential hypertension" / "..., benign").
+    const coded = members.filter(hasSnomed);
+    if (coded.length > 50) continue;
+    for (let x = 0; x < coded.length; x++) {
+      for (let y = x + 1; y < coded.length; y++) {
+        if (uf.find(coded[x]) !== uf.find(coded[y]) && overlap(words(facts[coded[x]].display), words(facts[coded[y]].display)) >= 0.5) uf.union(coded[x], coded[y]);
+      }
+    }
   }
 }
 
