@@ -257,6 +257,9 @@ program
 // --- SMART on FHIR: connect, sync, connections (src/smart/cli.ts) ---
 registerSmartCommands(program, withVessel);
 
+// --- help with the doctor and sharing: answers, form, ips, share (src/doctor/cli.ts) ---
+(await import('../doctor/cli.js')).registerDoctorCommands(program, withVessel);
+
 program.parseAsync(process.argv).catch((err) => {
   console.error(`vessel: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;

@@ -9,6 +9,7 @@ import type { Dialect } from './schema.js';
 import { migration0001 } from './migrations/0001_core.js';
 import { migration0002 } from './migrations/0002_record.js';
 import { migration0003 } from './migrations/0003_connections.js';
+import { migration0004 } from './migrations/0004_shares.js';
 
 type AnyDb = Kysely<any>;
 
@@ -17,6 +18,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0001_core': migration0001(dialect),
     '0002_record': migration0002(dialect),
     '0003_connections': migration0003(dialect),
+    '0004_shares': migration0004(dialect),
   };
 }
 

@@ -163,6 +163,40 @@ export interface SmartAuthorizationsTable {
   created_at: string;
 }
 
+/** A SMART Health Link (src/share/). `key_enc` is the link's key sealed with the vault key. */
+export interface SharesTable {
+  id: string;
+  person_id: string;
+  label: string;
+  what_json: string;
+  key_enc: string;
+  passcode_hash: string | null;
+  attempts_left: number;
+  expires_at: string | null;
+  created_at: string;
+  revoked_at: string | null;
+  disabled_at: string | null;
+  access_count: number;
+}
+
+/** One encrypted file of a share: compact JWE (dir, A256GCM). */
+export interface ShareFilesTable {
+  share_id: string;
+  file_id: string;
+  content_type: string;
+  jwe: string;
+}
+
+/** The person's own statement on the health history form (src/doctor/). */
+export interface FormStatementsTable {
+  id: string;
+  person_id: string;
+  section: string;
+  field: string;
+  value: string;
+  created_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   documents: DocumentsTable;
@@ -177,6 +211,9 @@ export interface Database {
   record_decisions: RecordDecisionsTable;
   smart_connections: SmartConnectionsTable;
   smart_authorizations: SmartAuthorizationsTable;
+  shares: SharesTable;
+  share_files: ShareFilesTable;
+  form_statements: FormStatementsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -1,0 +1,44 @@
+/**
+ * Help with the doctor over HTTP: quick answers with their sources, the pre-filled health
+ * history form (HTML, PDF, FHIR Questionnaire/QuestionnaireResponse) and the person's
+ * corrections to it. Handlers parse, call src/doctor, answer.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Vessel } from '../../app/vessel.js';
+import { ApiError } from '../errors.js';
+import { loadSnapshot, type Snapshot } from '../../doctor/snapshot.js';
+import { buildAnswers } from '../../doctor/answers.js';
+import { addStatements, listStatements } from '../../doctor/statements.js';
+
+export interface DoctorRoutesOptions {
+  vessel: Vessel;
+}
+
+export async function doctorRoutes(app: FastifyInstance, opts: DoctorRoutesOptions): Promise<void> {
+  const { store } = opts.vessel;
+
+  const snapshot = async (id: string): Promise<Snapshot> => {
+    const s = await loadSnapshot(store, id, { statements: await listStatements(store, id) });
+    if (!s) throw new ApiError('not_found', 'no such person');
+    return s;
+  };
+
+  app.get<{ Params: { id: string } }>('/api/people/:id/answers', async (req) => {
+    const s = await snapshot(req.params.id);
+    await store.audit.record({ actor: 'local', action: 'answers.read', personId: s.person.id, ip: req.ip });
+    return { person: { id: s.person.id, name: s.person.displayName }, answers: buildAnswers(s) };
+  });
+
+  app.post<{ Params: { id: string }; Body: unknown }>('/api/people/:id/form/corrections', async (req) => {
+    const p = await store.people.get(req.params.id);
+    if (!p) throw new ApiError('not_found', 'no such person');
+    const list = (req.body as { corrections?: unknown } | undefined)?.corrections;
+    const ok = (x: unknown, max: number) => typeof x === 'string' && x.trim().length > 0 && x.length <= max;
+    if (!Array.isArray(list) || !list.length || list.length > 200 || !list.every((c) => c && ok(c.section, 64) && ok(c.field, 200) && typeof c.value === 'string' && c.value.length <= 4000)) {
+      throw new ApiError('bad_request', 'give corrections: a list of {section, field, value} (1 to 200)');
+    }
+    const saved = await addStatements(store, p.id, list.map((c: { section: string; field: string; value: string }) => ({ section: c.section.trim(), field: c.field.trim(), value: c.value.trim() })));
+    await store.audit.record({ actor: 'local', action: 'form.correct', personId: p.id, detail: { count: saved.length }, ip: req.ip });
+    return { saved };
+  });
+}
