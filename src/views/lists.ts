@@ -49,7 +49,7 @@ export async function observationOverview(store: Store, personId: string, kind: 
   const codeText = store.dialect === 'sqlite' ? sql`json_extract(json, '$.code.text')` : sql`(json::jsonb #>> '{code,text}')`;
   const inner = sql`
     SELECT id, codes, date, CASE WHEN codes LIKE ${`%${LOINC}|%`} THEN '' ELSE coalesce(${codeText}, '') END AS ctext
-    FROM resources WHERE person_id = ${personId} AND resource_type = 'Observation'`;
+    FROM resources r WHERE person_id = ${personId} AND resource_type = 'Observation' ${kind === 'vital' ? sql`AND ${PREFILTER.vitals!()}` : sql``}`;
   // SQLite: a bare column beside max() comes from the row holding the max (documented), one
   // pass; PostgreSQL: a window, which it runs well.
   const rows =

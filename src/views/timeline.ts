@@ -56,13 +56,13 @@ export async function timeline(store: Store, personId: string, q: TimelineQuery 
   // Counts per bucket and type (all types, so the filter can show what is hidden).
   let cq = store.db
     .selectFrom('resources')
-    .select([sql<string>`substr(date, 1, ${n})`.as('k'), 'resource_type', (eb) => eb.fn.countAll<string>().as('c')])
+    .select([sql<string>`substr(date, 1, ${sql.lit(n)})`.as('k'), 'resource_type', (eb) => eb.fn.countAll<string>().as('c')])
     .where('person_id', '=', personId)
     .where('resource_type', 'in', TIMELINE_TYPES)
     .where('date', 'is not', null);
   if (q.from) cq = cq.where('date', '>=', q.from);
   if (q.to) cq = cq.where('date', '<', q.to);
-  const counts = await cq.groupBy([sql`substr(date, 1, ${n})`, 'resource_type']).execute();
+  const counts = await cq.groupBy([sql`substr(date, 1, ${sql.lit(n)})`, 'resource_type']).execute();
 
   const docs = (await personDocuments(store, personId)).filter((d) => inRange(d.item.date));
   const types: Record<string, number> = {};

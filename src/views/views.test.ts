@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openTestVessel } from '../../test/helpers/vessels.js';
+import { DIALECTS, openTestVessel, postgresSkipReason } from '../../test/helpers/vessels.js';
 import { buildServer } from '../server/app.js';
 import { homeView } from './summary.js';
 import { labsView, listView, observationGroup } from './lists.js';
@@ -12,8 +12,8 @@ import { benchViews } from './bench.js';
 
 const fixture = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/e2e/fixtures/glucose-bundle.json');
 
-test('read models of one person', async (t) => {
-  const tv = await openTestVessel('sqlite');
+for (const dialect of DIALECTS) test(`read models of one person (${dialect})`, { skip: dialect === 'postgres' ? await postgresSkipReason() : false }, async (t) => {
+  const tv = await openTestVessel(dialect);
   t.after(() => tv.cleanup());
   const v = tv.vessel;
   await v.importer.importPaths([fixture], { channel: 'cli' });
