@@ -60,6 +60,8 @@ export interface OncDoc {
   file: string;
   resources: Resource[];
   medplum?: Resource[];
+  /** The raw XML, to tell "the vendor left it out" from "the mapper missed it". */
+  text?: string;
 }
 
 /** Per vendor (first folder under jddamore-ccda-samples/): documents of the sheet's patient and intended items found. */
@@ -68,7 +70,7 @@ export function oncIntended(docs: OncDoc[]): unknown {
   for (const sheet of SHEETS) {
     const kinds = Object.keys(sheet.intended) as Kind[];
     const vendors: Record<string, Record<string, unknown>> = {};
-    const totals = { vessel: {} as Record<string, number>, medplum: {} as Record<string, number>, possible: {} as Record<string, number> };
+    const totals = { vessel: {} as Record<string, number>, medplum: {} as Record<string, number>, inXml: {} as Record<string, number>, possible: {} as Record<string, number> };
     let documents = 0;
     for (const d of docs) {
       const m = /^jddamore-ccda-samples\/([^/]+)\//.exec(d.file);
@@ -85,12 +87,13 @@ export function oncIntended(docs: OncDoc[]): unknown {
         v[`_${k}n`] = ((v[`_${k}n`] as number) ?? 0) + n;
         totals.vessel[k] = (totals.vessel[k] ?? 0) + ours;
         totals.medplum[k] = (totals.medplum[k] ?? 0) + theirs;
+        totals.inXml[k] = (totals.inXml[k] ?? 0) + (d.text ? sheet.intended[k].filter((c) => new RegExp(`code\\s*=\\s*["']\\s*${c.replace('.', '\\.')}\\s*["']`).test(d.text!)).length : n);
         totals.possible[k] = (totals.possible[k] ?? 0) + n;
       }
     }
     for (const v of Object.values(vendors)) for (const k of Object.keys(v)) if (k.startsWith('_')) delete v[k];
     const ratio = (t: Record<string, number>) => Object.fromEntries(kinds.map((k) => [k, totals.possible[k] ? Math.round((t[k] / totals.possible[k]) * 1000) / 1000 : null]));
-    out[`${sheet.patient.given} ${sheet.patient.family}`] = { sheet: sheet.source, intended: Object.fromEntries(kinds.map((k) => [k, sheet.intended[k].length])), documents, found_ratio: ratio(totals.vessel), found_ratio_medplum: ratio(totals.medplum), vendors };
+    out[`${sheet.patient.given} ${sheet.patient.family}`] = { sheet: sheet.source, intended: Object.fromEntries(kinds.map((k) => [k, sheet.intended[k].length])), documents, in_xml_ratio: ratio(totals.inXml), found_ratio: ratio(totals.vessel), found_ratio_medplum: ratio(totals.medplum), vendors };
   }
   return Object.values(out).some((x) => (x as { documents: number }).documents) ? out : undefined;
 }

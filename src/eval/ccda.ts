@@ -115,7 +115,7 @@ export async function runCcdaEval(corpusDir: string, opts: EvalOptions = {}): Pr
         failed++;
         failures.push(`${rel}: ${x.issues.find((i) => i.severity === 'error')?.message ?? 'nothing produced'}`);
       }
-      perDoc.push({ file: rel, resources: x.resources.map((r) => r.resource) });
+      perDoc.push({ file: rel, resources: x.resources.map((r) => r.resource), text: rel.startsWith('jddamore-ccda-samples/') ? decodeBytes(bytes) : undefined });
     } catch (err) {
       crashes++;
       failed++;
