@@ -9,6 +9,7 @@ import { ApiError } from '../errors.js';
 import { loadSnapshot, type Snapshot } from '../../doctor/snapshot.js';
 import { buildAnswers } from '../../doctor/answers.js';
 import { addStatements, listStatements } from '../../doctor/statements.js';
+import { buildForm, FORM_CSS, formHtml, formQuestionnaireBundle } from '../../doctor/form.js';
 
 export interface DoctorRoutesOptions {
   vessel: Vessel;
@@ -28,6 +29,31 @@ export async function doctorRoutes(app: FastifyInstance, opts: DoctorRoutesOptio
     await store.audit.record({ actor: 'local', action: 'answers.read', personId: s.person.id, ip: req.ip });
     return { person: { id: s.person.id, name: s.person.displayName }, answers: buildAnswers(s) };
   });
+
+  app.get('/api/doctor/form.css', async (_req, reply) => reply.type('text/css; charset=utf-8').send(FORM_CSS));
+
+  app.get<{ Params: { id: string } }>('/api/people/:id/form.html', async (req, reply) => {
+    const s = await snapshot(req.params.id);
+    await store.audit.record({ actor: 'local', action: 'form.read', personId: s.person.id, detail: { as: 'html' }, ip: req.ip });
+    return reply.type('text/html; charset=utf-8').send(formHtml(buildForm(s), { cssHref: '/api/doctor/form.css' }));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/people/:id/form.pdf', async (req, reply) => {
+    const s = await snapshot(req.params.id);
+    const { formPdf } = await import('../../doctor/form-pdf.js');
+    const pdf = await formPdf(buildForm(s));
+    await store.audit.record({ actor: 'local', action: 'form.read', personId: s.person.id, detail: { as: 'pdf' }, ip: req.ip });
+    reply.header('Content-Disposition', 'inline; filename="health-history.pdf"');
+    return reply.type('application/pdf').send(Buffer.from(pdf));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/people/:id/form.fhir', async (req, reply) => {
+    const s = await snapshot(req.params.id);
+    await store.audit.record({ actor: 'local', action: 'form.read', personId: s.person.id, detail: { as: 'fhir' }, ip: req.ip });
+    return reply.type('application/fhir+json; charset=utf-8').send(JSON.stringify(formQuestionnaireBundle(buildForm(s))));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/people/:id/form', async (req) => buildForm(await snapshot(req.params.id)));
 
   app.post<{ Params: { id: string }; Body: unknown }>('/api/people/:id/form/corrections', async (req) => {
     const p = await store.people.get(req.params.id);
