@@ -1,0 +1,139 @@
+/**
+ * OCR throughput: pages/minute through the OcrPool (tesseract.js, one worker per core)
+ * beside Debian's `tesseract` CLI (OMP_THREAD_LIMIT=1, one process per core) on the same
+ * page images. The CLI is a yardstick only, never a product dependency.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PSM } from 'tesseract.js';
+import { OcrPool } from './ocr-pool.js';
+import { readPages, type PageFormat } from './read.js';
+import { squarePixels, toPng } from './preprocess.js';
+import { decodeTiffPage, tiffDirectories } from './raster.js';
+
+export interface BenchResult {
+  pages: number;
+  workers: number;
+  pool: { seconds: number; startupSeconds: number; pagesPerMinute: number };
+  cli?: { seconds: number; pagesPerMinute: number; version: string };
+  cliError?: string;
+  /** Peak resident set size of this process during the run (MB). */
+  peakRssMb: number;
+}
+
+function cliVersion(): string | undefined {
+  const r = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) return undefined;
+  return (r.stdout || r.stderr).split('\n')[0];
+}
+
+function runCli(img: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn('tesseract', [img, 'stdout', '--psm', PSM.SINGLE_BLOCK], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'ignore', 'ignore'] });
+    p.on('error', reject);
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tesseract exited ${code}`))));
+  });
+}
+
+/**
+ * Benchmarks OCR of the given page images (PNG/JPEG/TIFF files, one page each). Pool
+ * start-up (loading the language model) is timed apart; both runs use `workers` in parallel.
+ */
+export async function benchOcr(pages: string[], opts: { workers?: number; cli?: boolean } = {}): Promise<BenchResult> {
+  const workers = opts.workers ?? availableParallelism();
+  let peak = process.memoryUsage().rss;
+  const probe = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+  try {
+    const images = await Promise.all(pages.map((p) => readFile(p)));
+    const pool = new OcrPool({ size: workers });
+    let t0 = Date.now();
+    // Warm-up: one tiny job per worker so every worker has loaded its model.
+    const tiny = await toPng({ data: new Uint8Array(64 * 32).fill(255), width: 64, height: 32, xdpi: 300, ydpi: 300 });
+    await Promise.all(Array.from({ length: workers }, () => pool.recognize(tiny)));
+    const startupSeconds = (Date.now() - t0) / 1000;
+    t0 = Date.now();
+    await Promise.all(images.map((img) => pool.recognize(img)));
+    const poolSeconds = (Date.now() - t0) / 1000;
+    await pool.terminate();
+    const result: BenchResult = {
+      pages: pages.length,
+      workers,
+      pool: { seconds: poolSeconds, startupSeconds, pagesPerMinute: (pages.length * 60) / poolSeconds },
+      peakRssMb: 0,
+    };
+    const version = opts.cli === false ? undefined : cliVersion();
+    if (version) {
+      t0 = Date.now();
+      const queue = [...pages];
+      await Promise.all(Array.from({ length: workers }, async () => {
+        for (let p = queue.shift(); p; p = queue.shift()) await runCli(p);
+      }));
+      const s = (Date.now() - t0) / 1000;
+      result.cli = { seconds: s, pagesPerMinute: (pages.length * 60) / s, version };
+    } else if (opts.cli !== false) result.cliError = 'tesseract CLI not found (apt-get install tesseract-ocr)';
+    result.peakRssMb = Math.round(peak / 1e6);
+    return result;
+  } finally {
+    clearInterval(probe);
+  }
+}
+
+/**
+ * Writes `count` page images of a faxgen corpus (square pixels, as the OCR step sees them)
+ * to a temporary folder and returns their paths; `cleanup()` removes the folder.
+ */
+export async function corpusPageImages(corpusDir: string, count: number): Promise<{ paths: string[]; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'vessel-ocr-bench-'));
+  const paths: string[] = [];
+  const names = (await readdir(corpusDir)).filter((n) => /^tx-.*\.json$/.test(n)).sort();
+  for (const name of names) {
+    if (paths.length >= count) break;
+    const gt = JSON.parse(await readFile(join(corpusDir, name), 'utf8'));
+    if (gt.degradation?.kind !== 'fax') continue;
+    for (const f of gt.files as Array<{ path: string; format: string }>) {
+      const bytes = await readFile(join(corpusDir, f.path));
+      if (f.format === 'tiff') {
+        const d = tiffDirectories(bytes);
+        for (const pg of d.pages) {
+          if (paths.length >= count) break;
+          const png = await toPng(await squarePixels(decodeTiffPage(bytes, d.ifds, pg)));
+          const out = join(dir, `${gt.id}-p${pg.index + 1}.png`);
+          await writeFile(out, png);
+          paths.push(out);
+        }
+      }
+    }
+  }
+  return { paths, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Peak memory while reading a long document page by page (pages are read and dropped; no
+ * OCR, so this measures decoding and the streaming bound, not tesseract's own memory).
+ */
+export async function benchStreamingMemory(bytes: Uint8Array, format: PageFormat): Promise<{ pages: number; peakRssMb: number; seconds: number }> {
+  let peak = process.memoryUsage().rss;
+  const probe = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const t0 = Date.now();
+  let pages = 0;
+  try {
+    for await (const r of readPages(bytes, format, { maxPages: 5000 })) if (r.page) pages++;
+  } finally {
+    clearInterval(probe);
+  }
+  return { pages, peakRssMb: Math.round(peak / 1e6), seconds: (Date.now() - t0) / 1000 };
+}
+
+// npx tsx src/sources/documents/pages/bench.ts [corpusDir] [pages]
+if (process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href) {
+  const dir = process.argv[2] ?? '../shared/corpus/fax/generated';
+  const n = Number(process.argv[3] ?? 6);
+  const { paths, cleanup } = await corpusPageImages(dir, n);
+  try {
+    console.log(JSON.stringify(await benchOcr(paths)));
+  } finally {
+    await cleanup();
+  }
+}
