@@ -34,8 +34,8 @@ export async function listView(store: Store, personId: string, kind: ListKind, q
   let facts = rows.filter((r) => !spec.keep || spec.keep(r.resource)).map(toFact);
   if (q.status === 'active') facts = facts.filter(isActive);
   if (!needsScan) {
-    const total = await store.resources.countByType(personId);
-    return { kind, items: facts, total: spec.types.reduce((s, t) => s + (total[t] ?? 0), 0) };
+    const row = await store.db.selectFrom('resources').select((eb) => eb.fn.countAll<string>().as('n')).where('person_id', '=', personId).where('resource_type', 'in', spec.types).executeTakeFirst();
+    return { kind, items: facts, total: Number(row?.n ?? 0) };
   }
   return { kind, items: facts.slice(offset, offset + limit), total: facts.length };
 }
