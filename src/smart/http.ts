@@ -47,7 +47,7 @@ export async function request(url: string, init: RequestInit, opts: RequestOptio
       const e = err as Error;
       failure =
         e.name === 'TimeoutError' || e.name === 'AbortError'
-          ? new SmartError(`${opts.what}: no answer from ${new URL(url).host} within ${Math.round(opts.timeoutMs / 1000)} s`, 'timeout')
+          ? new SmartError(`${opts.what}: no answer from ${new URL(url).host} within ${opts.timeoutMs / 1000} s`, 'timeout')
           : new SmartError(`${opts.what}: could not reach ${new URL(url).host} (${(e.cause as Error | undefined)?.message ?? e.message})`, 'network');
     }
     if (res && !RETRY_STATUS.has(res.status)) return res;

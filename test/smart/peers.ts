@@ -32,7 +32,9 @@ export async function startPeers(opts: Partial<Pick<FhirServerOptions, 'smart' |
   const oauth = new OAuth2Server();
   await oauth.issuer.keys.generate('RS256');
   await oauth.start(0, '127.0.0.1');
-  const issuer = oauth.issuer.url!;
+  // Its default issuer says "localhost", which may resolve to ::1: keep every request on 127.0.0.1.
+  oauth.issuer.url = `http://127.0.0.1:${oauth.address().port}`;
+  const issuer = oauth.issuer.url;
   const peers = { tokenRequests: [] as string[], revokeRefresh: false } as Peers;
   // A unique jti: two tokens issued within one second must differ (a renewed token is new).
   oauth.service.on('beforeTokenSigning', (token: { payload: Record<string, unknown> }) => {
