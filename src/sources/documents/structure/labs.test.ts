@@ -146,3 +146,12 @@ test('a slash-named test in the second column is a test, not a unit', () => {
     ['BUN/CREAT', '18', null],
   ]);
 });
+
+test('OCR slips in bracketed ranges: a space for the dash, a brace, a comma', () => {
+  const r = rows(`WBC           8.1   (3.8 10,8)   K/ul
+HGB           12.4 {11.7 15.5) g/dl`);
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.range?.low ?? null, x.range?.high ?? null, x.ucum ?? null]), [
+    ['WBC', '8.1', 3.8, 10.8, '10*3/uL'],
+    ['HGB', '12.4', 11.7, 15.5, 'g/dL'],
+  ]);
+});

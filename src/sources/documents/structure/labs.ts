@@ -154,6 +154,9 @@ export function normaliseLine(s: string): string {
   return s
     .replace(/[µμ]/g, 'u')
     .replace(/(\d+\.\d+):(\d+\.\d+)/g, '$1-$2')
+    // OCR: a bracketed range whose dash became a space, braces for brackets, commas for points.
+    .replace(/[{[]\s?(\d+(?:[.,]\d+)?)\s*[-\s]\s*(\d+(?:[.,]\d+)?)\s?[)}\]]/g, (_m, a: string, b: string) => `(${a.replace(',', '.')}-${b.replace(',', '.')})`)
+    .replace(/\((\d+(?:[.,]\d+)?)\s+(\d+(?:[.,]\d+)?)\)/g, (_m, a: string, b: string) => `(${a.replace(',', '.')}-${b.replace(',', '.')})`)
     // A unit glued to the range or value before it: "35.0-45.0%", "<200mg/dL".
     .replace(/((?:^|\s)[<>]?=?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)(%|[a-zA-Z]{1,6}\/[a-zA-Z0-9.]+)(?=\s|$)/g, '$1 $2')
     .replace(/(?<![\d,])(\d{1,3}),(\d{1,2})(?=-\d)/g, '$1.$2')
