@@ -13,6 +13,7 @@ ${vital('8480-6', '120', 'mm[Hg]')}${vital('8462-4', '80', 'mm[Hg]')}${vital('29
   const [panel, ...members] = mapVitalSignsEntry(fragment(org), testContext()) as Observation[];
   assert.equal(members.length, 3);
   assert.equal(panel.code.coding?.[0].code, '85353-1');
+  assert.equal(panel.code.coding?.[1].code, '46680005', "the organizer's own code is kept");
   assert.equal(panel.hasMember?.length, 3);
   const sys = members.find((m) => m.code.coding?.[0].code === '8480-6')!;
   assert.equal(sys.valueQuantity?.value, 120);

@@ -21,7 +21,13 @@ export function mapVitalSignsEntry(stmt: CdaNode, ctx: MapContext): Mapped[] {
     identifier: identifiers(stmt),
     status: 'final',
     category: [cat],
-    code: { coding: [{ system: LOINC, code: '85353-1', display: 'Vital signs, weight, height, head circumference, oxygen saturation and BMI panel' }], text: codeOrText(stmt, ctx)?.text ?? 'Vital signs' },
+    code: {
+      coding: [
+        { system: LOINC, code: '85353-1', display: 'Vital signs, weight, height, head circumference, oxygen saturation and BMI panel' },
+        ...(codeOrText(stmt, ctx)?.coding ?? []).filter((c) => c.code !== '85353-1'),
+      ],
+      text: codeOrText(stmt, ctx)?.text ?? 'Vital signs',
+    },
     subject: ctx.patient,
     effectiveDateTime: eff.dateTime ?? (eff.period ? undefined : (members[0] as Observation).effectiveDateTime),
     effectivePeriod: eff.period,
