@@ -92,14 +92,30 @@ export class RecordRepo {
     return rows.map((r) => ({ ...(JSON.parse(r.json) as Fact), block: r.block }));
   }
 
+  /** Every fact of one kind of a person (a full re-cluster reads one query, not one per block). */
+  async kindFacts(personId: string, kind: string): Promise<Fact[]> {
+    const rows = await this.db.selectFrom('record_facts').select(['json', 'block']).where('person_id', '=', personId).where('kind', '=', kind).execute();
+    return rows.map((r) => ({ ...(JSON.parse(r.json) as Fact), block: r.block }));
+  }
+
+  /** Replaces every item of one kind of a person. */
+  async replaceKindItems(personId: string, kind: string, items: MergedItem[]): Promise<void> {
+    await this.db.deleteFrom('record_items').where('person_id', '=', personId).where('kind', '=', kind).execute();
+    await this.insertItems(personId, kind, items);
+  }
+
   async replaceBlockItems(ref: BlockRef, items: MergedItem[]): Promise<void> {
     await this.db.deleteFrom('record_items').where('person_id', '=', ref.personId).where('kind', '=', ref.kind).where('block', '=', ref.block).execute();
+    await this.insertItems(ref.personId, ref.kind, items);
+  }
+
+  private async insertItems(personId: string, kind: string, items: MergedItem[]): Promise<void> {
     for (let i = 0; i < items.length; i += BATCH) {
       const rows = items.slice(i, i + BATCH).map((it) => ({
         id: it.id,
-        person_id: ref.personId,
-        kind: ref.kind,
-        block: ref.block,
+        person_id: personId,
+        kind,
+        block: it.block,
         date: it.date ?? null,
         display: it.display,
         conflicts: it.conflicts.length,

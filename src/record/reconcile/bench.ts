@@ -104,4 +104,54 @@ export function benchReconcile(opts: { sources?: number; visitsPerSource?: numbe
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(benchReconcile());
+
+/**
+ * The same synthetic person through the store (SQLite in a temp folder): resources inserted
+ * as the pipeline would, then the reconcile job timed in full (every document new) and
+ * incrementally (one new document).
+ */
+export async function benchReconcileStore(opts: { sources?: number; visitsPerSource?: number } = {}): Promise<{ resources: number; items: number; fullMs: number; incrementalMs: number }> {
+  const [{ default: fs }, { default: os }, { default: path }, { randomBytes, createHash }, { openVessel }, { reconcilePerson }] = await Promise.all([
+    import('node:fs'),
+    import('node:os'),
+    import('node:path'),
+    import('node:crypto'),
+    import('../../app/vessel.js'),
+    import('./job.js'),
+  ]);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vessel-bench-record-'));
+  const vessel = await openVessel({ dataDir, key: randomBytes(32).toString('base64'), databaseUrl: undefined });
+  try {
+    const { store } = vessel;
+    const person = await store.people.create({ family: 'Bench', given: ['Synthetic'], birthDate: '1970-01-01' });
+    const sources = opts.sources ?? 10;
+    const visits = opts.visitsPerSource ?? 400;
+    let resources = 0;
+    const addDoc = async (name: string, rs: Resource[], st = store) => {
+      const sha = createHash('sha256').update(name).digest('hex');
+      const { doc } = await st.documents.insertIfNew({ sha256: sha, channel: 'cli', filename: `${name}.json`, format: 'fhir-json', size: 1, state: 'done', personId: person.id });
+      await st.resources.insertMany(rs.map((r, i) => ({ resource: { ...r, id: createHash('sha1').update(`${sha}/${i}`).digest('hex') } as Resource & { id: string }, personId: person.id, documentId: doc.id, location: { line: i + 1 } })));
+      resources += rs.length;
+    };
+    await store.transaction(async (tx) => {
+      for (let s = 0; s < sources; s++) for (let v = 0; v < visits; v++) await addDoc(`s${s}v${v}`, documentResources(s, (v * 3 + s) % (visits * 2)), tx);
+    });
+    let t = performance.now();
+    await reconcilePerson(store, person.id);
+    const fullMs = performance.now() - t;
+    await addDoc('new-document', documentResources(3, 123));
+    t = performance.now();
+    await reconcilePerson(store, person.id);
+    const incrementalMs = performance.now() - t;
+    const counts = await store.db.selectFrom('record_items').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+    return { resources, items: Number(counts?.n ?? 0), fullMs: Math.round(fullMs), incrementalMs: Math.round(incrementalMs) };
+  } finally {
+    await vessel.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log('in memory', benchReconcile());
+  if (process.argv.includes('--store')) console.log('sqlite', await benchReconcileStore());
+}

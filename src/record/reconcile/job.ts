@@ -36,6 +36,9 @@ const refKey = (b: BlockRef) => `${b.personId}\u0000${b.kind}\u0000${b.block}`;
 
 type StoredDecision = Decision & { block?: string };
 
+/** Above this many touched blocks of one kind, the whole kind is re-clustered from one read. */
+const BULK_BLOCKS = 50;
+
 /** A user merge moves its facts into one block; applied again when a document is re-read. */
 function applyMergeBlocks(facts: Fact[], decisions: StoredDecision[]): void {
   for (const d of decisions) {
@@ -76,9 +79,29 @@ export async function reconcilePerson(store: Store, personId: string): Promise<R
       factCount += facts.length;
       await tx.record.markSeen(docId, personId, info.updatedAt);
     }
+    // Few blocks: re-cluster each. Many (a first import, a rebuild): read the kind once and rewrite it.
+    const perKind = new Map<string, BlockRef[]>();
     for (const ref of affected.values()) {
-      const facts = await tx.record.blockFacts(ref);
-      await tx.record.replaceBlockItems(ref, clusterBlock(ref.kind as ItemKind, facts, await decisions(ref.personId)));
+      const k = `${ref.personId}\u0000${ref.kind}`;
+      const l = perKind.get(k);
+      if (l) l.push(ref);
+      else perKind.set(k, [ref]);
+    }
+    for (const refs of perKind.values()) {
+      const { personId: who, kind } = refs[0];
+      const ds = await decisions(who);
+      if (refs.length > BULK_BLOCKS) {
+        const byBlock = new Map<string, Fact[]>();
+        for (const f of await tx.record.kindFacts(who, kind)) {
+          const l = byBlock.get(f.block);
+          if (l) l.push(f);
+          else byBlock.set(f.block, [f]);
+        }
+        const items = [...byBlock.values()].flatMap((fs) => clusterBlock(kind as ItemKind, fs, ds));
+        await tx.record.replaceKindItems(who, kind, items);
+        continue;
+      }
+      for (const ref of refs) await tx.record.replaceBlockItems(ref, clusterBlock(kind as ItemKind, await tx.record.blockFacts(ref), ds));
     }
     return { documents: stale.length, facts: factCount, blocks: affected.size, ms: performance.now() - t0 };
   });
