@@ -9,6 +9,7 @@ import { formPdf } from '../../src/doctor/form-pdf.js';
 import { listStatements } from '../../src/doctor/statements.js';
 import { buildServer } from '../../src/server/app.js';
 import { r4Validator } from '../share/r4.js';
+import { pdfText } from '../share/pdf-text.js';
 
 const section = (f: HealthForm, id: string) => f.sections.find((s) => s.id === id)!;
 const row = (f: HealthForm, id: string, re: RegExp) => section(f, id).rows.find((r) => r.cells.some((c) => re.test(c)));
@@ -62,6 +63,8 @@ describe('health history form', () => {
     const doc = await PDFDocument.load(bytes);
     assert.ok(doc.getPageCount() >= 1);
     assert.ok(Buffer.from(bytes).subarray(0, 5).toString() === '%PDF-');
+    const text = (await pdfText(bytes)).replace(/\s+/g, ' ');
+    for (const t of ['Health history', 'Current medications', 'Metformin', 'Hives', 'Tdap', 'father', 'Former smoker', 'Raj Patel', 'summary.json']) assert.ok(text.includes(t), `form PDF shows ${t}`);
   });
 
   test('FHIR Questionnaire + QuestionnaireResponse pass R4 validation; answers link to questions', async () => {

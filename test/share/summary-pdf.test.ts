@@ -6,6 +6,7 @@ import { openFixtureVessel } from '../doctor/fixture.js';
 import { loadSnapshot, type Snapshot } from '../../src/doctor/snapshot.js';
 import { summaryPdf, trendSeries } from '../../src/share/summary-pdf.js';
 import { buildServer } from '../../src/server/app.js';
+import { pdfText } from './pdf-text.js';
 
 describe('visit summary PDF', () => {
   let fx: Awaited<ReturnType<typeof openFixtureVessel>>;
@@ -30,6 +31,8 @@ describe('visit summary PDF', () => {
   test('a valid PDF; served over HTTP and shareable as a SMART Health Link file', async () => {
     const pdf = await summaryPdf(s, { from: '2022', tests: ['hba1c', 'ldl', 'tsh'] });
     assert.ok((await PDFDocument.load(pdf)).getPageCount() >= 1);
+    const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+    for (const t of ['Visit summary', 'Metformin', 'Penicillin', 'Hemoglobin A1c', 'Sources: summary.json', '2024-01-15', '6.5']) assert.ok(text.includes(t), `summary PDF shows ${t}`);
     const app = await buildServer(fx.vessel);
     try {
       const r = await app.inject({ method: 'GET', url: `/api/people/${fx.personId}/summary.pdf?from=2023&tests=hba1c,tsh` });
