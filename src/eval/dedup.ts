@@ -18,7 +18,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openVessel } from '../app/vessel.js';
 import { supportedFormats } from '../sources/registry.js';
-import { ITEM_KINDS, type Fact, type ItemKind } from '../record/normalize/fact.js';
+import { GENERIC_CODES, ITEM_KINDS, type Fact, type ItemKind } from '../record/normalize/fact.js';
 import type { MergedItem } from '../record/reconcile/cluster.js';
 import { dayOf, minuteOf } from '../record/normalize/dates.js';
 import { overlap, words } from '../record/normalize/text.js';
@@ -81,13 +81,13 @@ export function sameFactKeys(f: Fact): string[] {
       return f.strength ? [`${f.block}|${f.strength}`] : [];
     case 'problems':
     case 'allergies':
-      return f.status === 'none-known' ? ['nka'] : f.codes.filter((c) => !c.startsWith('urn:') && !/\|$/.test(c));
+      return f.status === 'none-known' ? ['nka'] : f.codes.filter((c) => !c.startsWith('urn:') && !/\|$/.test(c) && !GENERIC_CODES.has(c.split('|')[1]));
     case 'immunizations':
       return day ? [`${f.block}|${day}`] : [];
     case 'encounters':
       return day && f.facility ? [`${day}|${words(f.facility).join(' ')}`] : [];
     case 'procedures':
-      return day ? f.codes.map((c) => `${c}|${day}`) : [];
+      return day ? f.codes.filter((c) => !GENERIC_CODES.has(c.split('|')[1])).map((c) => `${c}|${day}`) : [];
   }
 }
 
