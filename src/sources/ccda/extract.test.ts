@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AllergyIntolerance, Condition, MedicationStatement } from '@medplum/fhirtypes';
+import type { AllergyIntolerance, Composition, Condition, MedicationStatement } from '@medplum/fhirtypes';
 import { extractCda } from './extract.js';
 import { ccdaAdapter } from './index.js';
 import { cdaDocument } from './test-helpers.js';
@@ -43,6 +43,10 @@ test('a CCD yields label, patient, resources located by XPath and entry id, and 
   assert.equal(x.pages?.[2].text, 'History of Present Illness\nPatient reports three days of cough.\nNo fever.', 'a narrative-only section is kept and searchable');
   for (const r of x.resources) assert.deepEqual(invalidities(r.resource), [], r.resource.resourceType);
   assert.ok(!x.issues.some((i) => i.severity === 'error'));
+  const comp = x.resources.find((r) => r.resource.resourceType === 'Composition')?.resource as Composition;
+  assert.equal(comp.date, '2019-03-04T12:30:00-05:00');
+  assert.equal(comp.section?.[0].entry?.length, 2);
+  assert.equal(comp.section?.[2].text?.div, '<div xmlns="http://www.w3.org/1999/xhtml"><p>Patient reports three days of cough.</p><p>No fever.</p></div>');
 });
 
 test('duplicate entries within a document are kept once, with an information issue', () => {

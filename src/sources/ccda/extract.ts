@@ -12,6 +12,7 @@ import { mapEntry } from './sections/index.js';
 import type { MapContext, Mapped } from './context.js';
 import { documentLabel, patientOf } from './header.js';
 import { entryIdOf } from './datatypes.js';
+import { documentComposition, type SectionSummary } from './composition.js';
 
 const MEDIA_EXT: Record<string, string> = {
   'application/pdf': 'pdf', 'text/rtf': 'rtf', 'application/rtf': 'rtf', 'text/plain': 'txt', 'text/html': 'html', 'image/jpeg': 'jpg',
@@ -81,9 +82,13 @@ export function extractCda(bytes: Uint8Array, filename = 'document.xml'): Extrac
 
   const seen = new Map<string, string>();
   const sections = listSections(root);
+  const summaries: SectionSummary[] = [];
   for (const section of sections) {
+    const summary: SectionSummary = { title: section.title, code: kid(section.node, 'code'), text: '', refs: [] };
+    summaries.push(summary);
     try {
       const narrative = narrativeText(kid(section.node, 'text'));
+      summary.text = narrative;
       pages.push({ page: section.index, text: narrative ? `${section.title}\n${narrative}` : section.title, method: 'narrative' });
     } catch (err) {
       issues.push({ severity: 'warning', code: 'narrative-error', message: `narrative of "${section.title}" unreadable: ${String(err)}`, location: { xpath: section.xpath } });
@@ -111,13 +116,21 @@ export function extractCda(bytes: Uint8Array, filename = 'document.xml'): Extrac
       }
       seen.set(key, e.xpath);
       for (const r of mapped) resources.push({ resource: r as Resource, location: { ...current } });
+      summary.refs.push(...mapped.map((r) => ({ reference: `${r.resourceType}/${r.id}` })));
     }
   }
   const children = nonXmlBody(root, filename, issues, pages);
   if (!sections.length && !children.length && !at(root, 'component', 'nonXMLBody')) {
     issues.push({ severity: 'warning', code: 'no-body', message: 'document has no structured or unstructured body' });
   }
-  const out: Extraction = { resources, issues, label: documentLabel(root) };
+  const label = documentLabel(root);
+  try {
+    const composition = sections.length ? documentComposition(root, label, summaries, ctx) : undefined;
+    if (composition) resources.push({ resource: composition, location: { xpath: '/ClinicalDocument' } });
+  } catch (err) {
+    issues.push({ severity: 'warning', code: 'composition-error', message: `document summary not built: ${String(err)}` });
+  }
+  const out: Extraction = { resources, issues, label };
   if (pages.length) out.pages = pages;
   if (hints) out.subjects = { main: hints };
   if (children.length) out.children = children;
