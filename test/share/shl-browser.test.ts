@@ -59,7 +59,7 @@ describe('SMART Health Link in a browser', { skip }, () => {
     await page.fill('#recipient', 'Dr. Patel');
     await page.fill('#passcode', 'wrong');
     await page.click('#open');
-    await page.waitForFunction(() => /Wrong passcode/.test(document.getElementById('status')!.textContent ?? ''));
+    await page.locator('#status', { hasText: /Wrong passcode/ }).waitFor();
     assert.match((await page.textContent('#status'))!, /4 attempts left/);
     await page.fill('#passcode', 'secret-42');
     await page.click('#open');
@@ -82,7 +82,7 @@ describe('SMART Health Link in a browser', { skip }, () => {
     await again.fill('#recipient', 'Dr. Patel');
     await again.fill('#passcode', 'secret-42');
     await again.click('#open');
-    await again.waitForFunction(() => /no longer active/.test(document.getElementById('status')!.textContent ?? ''));
+    await again.locator('#status', { hasText: /no longer active/ }).waitFor();
     await again.close();
   });
 
@@ -95,13 +95,13 @@ describe('SMART Health Link in a browser', { skip }, () => {
     await page.waitForSelector('#unlock:not([hidden])');
     await page.fill('#recipient', 'Clinic');
     await page.click('#open');
-    await page.waitForFunction(() => /no longer active/.test(document.getElementById('status')!.textContent ?? ''));
+    await page.locator('#status', { hasText: /no longer active/ }).waitFor();
     // A link whose payload exp has passed is refused in the browser.
     const p = JSON.parse(Buffer.from(c.link.split('#shlink:/')[1], 'base64url').toString());
     p.exp = Math.floor(Date.now() / 1000) - 10;
     await page.goto('about:blank');
     await page.goto(`${base}/shl/view#shlink:/${Buffer.from(JSON.stringify(p)).toString('base64url')}`);
-    await page.waitForFunction(() => /expired/.test(document.getElementById('status')!.textContent ?? ''));
+    await page.locator('#status', { hasText: /expired/ }).waitFor();
     await page.close();
   });
 });
