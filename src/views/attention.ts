@@ -27,7 +27,7 @@ export function attentionOf(docs: DocumentRecord[]): AttentionItem[] {
       out.push({ ...base, kind: 'in-progress', message: `${d.filename} is ${d.state === 'queued' ? 'waiting to be read' : 'being read'}.`, action: 'Nothing to do: it appears in the record when reading is done.' });
     } else if (d.state === 'done' && !d.personId) {
       const why = d.label.needsPerson ? 'the names in it do not clearly match one person of the household' : 'it names no patient Vessel could recognise';
-      out.push({ ...base, kind: 'needs-person', message: `${d.filename} belongs to no one yet: ${why}.`, action: 'Open it to check whose it is. Its facts join a record once the document is attached to a person.' });
+      out.push({ ...base, kind: 'needs-person', message: `${d.filename} belongs to no one yet: ${why}.`, action: 'Open it and choose whose it is; its facts then join that person’s record.' });
     }
   }
   const order: Record<AttentionItem['kind'], number> = { failed: 0, unsupported: 1, 'needs-person': 2, 'in-progress': 3 };

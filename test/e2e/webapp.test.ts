@@ -188,6 +188,17 @@ test('the web app in a browser', { skip: fs.existsSync(CHROMIUM) ? false : `no b
     assert.deepEqual(await seriousViolations(page), []);
   });
 
+  await t.test('a document that belongs to no one can be attached to a person', async () => {
+    // The visit note attached inside the bundle arrives as a file of its own, with no person.
+    await page.getByRole('link', { name: /DocumentReference.*\.txt/ }).click();
+    await page.getByRole('heading', { name: 'Whose document is this?' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.getByLabel('Person', { exact: true }).last().selectOption({ label: 'Mara Lindqvist (born 1961-07-14)' });
+    await page.getByRole('button', { name: 'Attach' }).click();
+    await page.locator('.meta dd', { hasText: 'Mara Lindqvist' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Whose document is this?' }).count(), 0);
+  });
+
   await t.test('works at phone width without sideways scrolling', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${base}/#/p/${personId}`);

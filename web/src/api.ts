@@ -69,6 +69,15 @@ export async function reprocess(id: string): Promise<void> {
   if (!res.ok) throw new ApiFailure('could not queue the document again', res.status);
 }
 
+/** Attaches a document that belongs to no one (yet) to a person of the household. */
+export async function attachToPerson(documentId: string, personId: string): Promise<void> {
+  const res = await fetch(`/api/documents/${encodeURIComponent(documentId)}/person`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
+  if (!res.ok) {
+    const body = await res.json().catch(() => undefined);
+    throw new ApiFailure(body?.issue?.[0]?.diagnostics ?? `the server answered ${res.status}`, res.status);
+  }
+}
+
 /** Uploads one file with progress; resolves with the server's import event for it. */
 export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<ImportEvent> {
   return new Promise((resolve, reject) => {

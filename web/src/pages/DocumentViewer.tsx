@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { api, type DocumentRecord, type Page, type ResourceWithSource } from '../api.ts';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { api, attachToPerson, type DocumentRecord, type Page, type PersonWithCounts, type ResourceWithSource } from '../api.ts';
 import { useApi } from '../useApi.ts';
 import { Status } from '../components/Status.tsx';
 import { Highlight } from '../components/Highlight.tsx';
@@ -32,6 +32,44 @@ function FactBox({ r }: { r: ResourceWithSource }) {
   );
 }
 
+function AttachPerson({ doc, onDone }: { doc: DocumentRecord; onDone(): void }) {
+  const people = useApi<PersonWithCounts[]>(api.people());
+  const [choice, setChoice] = useState('');
+  const [state, setState] = useState<{ busy?: boolean; error?: string }>({});
+  if (!people.data?.length) return null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!choice) return setState({ error: 'Choose a person first.' });
+    setState({ busy: true });
+    try {
+      await attachToPerson(doc.id, choice);
+      setState({});
+      onDone();
+    } catch (err) {
+      setState({ error: (err as Error).message });
+    }
+  };
+  return (
+    <form className="card attach" onSubmit={submit} aria-labelledby="attach-h">
+      <h2 id="attach-h">Whose document is this?</h2>
+      <label htmlFor="attach-person">Person</label>{' '}
+      <select id="attach-person" value={choice} onChange={(e) => setChoice(e.target.value)}>
+        <option value="">Choose…</option>
+        {people.data.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.displayName}
+            {p.birthDate ? ` (born ${p.birthDate})` : ''}
+          </option>
+        ))}
+      </select>{' '}
+      <button type="submit" disabled={state.busy}>
+        Attach
+      </button>
+      {state.error && <p className="error" role="alert">{state.error}</p>}
+    </form>
+  );
+}
+
 export function DocumentViewer({ id, page, query, resourceId }: { id: string; page?: number; query?: string | null; resourceId?: string | null }) {
   const doc = useApi<DocumentRecord>(api.document(id));
   const pages = useApi<Page[]>(api.pages(id));
@@ -46,6 +84,7 @@ export function DocumentViewer({ id, page, query, resourceId }: { id: string; pa
     }
   }, [pages.data, targetPage, query]);
   const d = doc.data;
+  const owner = useApi<PersonWithCounts[]>(d?.personId ? api.people() : null).data?.find((p) => p.id === d?.personId);
   if (!d) return <Status loading={doc.loading} error={doc.error} what="the document" />;
   const label = d.label as { date?: string; facility?: string; author?: string };
   const problem = attentionOf([d])[0];
@@ -65,6 +104,8 @@ export function DocumentViewer({ id, page, query, resourceId }: { id: string; pa
         )}
         <dt>State</dt>
         <dd>{STATE_LABELS[d.state] ?? d.state}</dd>
+        <dt>Person</dt>
+        <dd>{owner ? owner.displayName : d.personId ? '…' : 'no one yet'}</dd>
         <dt>Kind</dt>
         <dd>
           {d.format}, {formatBytes(d.size)}, added {formatDate(d.createdAt)}
@@ -76,6 +117,7 @@ export function DocumentViewer({ id, page, query, resourceId }: { id: string; pa
           <p>{problem.action}</p>
         </div>
       )}
+      {!d.personId && d.state === 'done' && <AttachPerson doc={d} onDone={doc.reload} />}
       <p>
         <a href={api.original(d.id)} download={d.filename}>
           Download the original
