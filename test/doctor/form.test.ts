@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { QuestionnaireResponse, Resource } from '@medplum/fhirtypes';
 import { PDFDocument } from 'pdf-lib';
 import { openFixtureVessel } from './fixture.js';
+import { DIALECTS, postgresSkipReason } from '../helpers/vessels.js';
 import { loadSnapshot, type Snapshot } from '../../src/doctor/snapshot.js';
 import { buildForm, formHtml, formQuestionnaireBundle, type HealthForm } from '../../src/doctor/form.js';
 import { formPdf } from '../../src/doctor/form-pdf.js';
@@ -14,12 +15,14 @@ import { pdfText } from '../share/pdf-text.js';
 const section = (f: HealthForm, id: string) => f.sections.find((s) => s.id === id)!;
 const row = (f: HealthForm, id: string, re: RegExp) => section(f, id).rows.find((r) => r.cells.some((c) => re.test(c)));
 
-describe('health history form', () => {
+for (const dialect of DIALECTS) describe(`health history form (${dialect})`, async () => {
+  const skip = dialect === 'postgres' ? await postgresSkipReason() : false;
+  if (skip) return void test(`skipped: ${skip}`, { skip }, () => {});
   let fx: Awaited<ReturnType<typeof openFixtureVessel>>;
   let s: Snapshot;
   let f: HealthForm;
   before(async () => {
-    fx = await openFixtureVessel('sqlite');
+    fx = await openFixtureVessel(dialect);
     s = (await loadSnapshot(fx.vessel.store, fx.personId))!;
     f = buildForm(s, { now: '2024-03-01T10:00:00Z' });
   });

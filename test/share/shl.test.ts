@@ -4,6 +4,7 @@ import { compactDecrypt, decodeProtectedHeader } from 'jose';
 import type { FastifyInstance } from 'fastify';
 import type { Bundle, DocumentReference } from '@medplum/fhirtypes';
 import { FAX_NAME, openFixtureVessel } from '../doctor/fixture.js';
+import { DIALECTS, postgresSkipReason } from '../helpers/vessels.js';
 import { buildServer } from '../../src/server/app.js';
 import { MAX_PASSCODE_ATTEMPTS, parseDuration, parseWhat, type ShlPayload } from '../../src/share/shl.js';
 
@@ -13,12 +14,14 @@ export function payloadOfLink(link: string): ShlPayload {
   return JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8'));
 }
 
-describe('SMART Health Links (API)', () => {
+for (const dialect of DIALECTS) describe(`SMART Health Links (API, ${dialect})`, async () => {
+  const skip = dialect === 'postgres' ? await postgresSkipReason() : false;
+  if (skip) return void test(`skipped: ${skip}`, { skip }, () => {});
   let fx: Awaited<ReturnType<typeof openFixtureVessel>>;
   let app: FastifyInstance;
   let faxId: string;
   before(async () => {
-    fx = await openFixtureVessel('sqlite');
+    fx = await openFixtureVessel(dialect);
     app = await buildServer(fx.vessel);
     faxId = (await fx.vessel.store.documents.list({ personId: fx.personId })).find((d) => d.filename === FAX_NAME)!.id;
   });
