@@ -53,6 +53,46 @@ export class RecordRepo {
     return { updatedAt: d.updated_at, personId: d.person_id, format: d.format, date: typeof label.date === 'string' ? label.date : undefined };
   }
 
+  async documentsInfo(ids: string[]): Promise<Map<string, { updatedAt: string; personId: string | null; format: string; date?: string }>> {
+    const out = new Map<string, { updatedAt: string; personId: string | null; format: string; date?: string }>();
+    if (!ids.length) return out;
+    const rows = await this.db.selectFrom('documents').select(['id', 'updated_at', 'person_id', 'format', 'label_json']).where('id', 'in', ids).execute();
+    for (const d of rows) {
+      const label = JSON.parse(d.label_json) as { date?: string };
+      out.set(d.id, { updatedAt: d.updated_at, personId: d.person_id, format: d.format, date: typeof label.date === 'string' ? label.date : undefined });
+    }
+    return out;
+  }
+
+  /** The blocks the facts of these documents sit in, then forgets those facts. */
+  async removeDocumentsFacts(ids: string[]): Promise<BlockRef[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.selectFrom('record_facts').select(['person_id', 'kind', 'block']).distinct().where('document_id', 'in', ids).execute();
+    await this.db.deleteFrom('record_facts').where('document_id', 'in', ids).execute();
+    return rows.map((r) => ({ personId: r.person_id, kind: r.kind, block: r.block }));
+  }
+
+  async resourcesOfDocuments(ids: string[], types: string[]): Promise<Array<{ id: string; documentId: string; personId: string | null; json: string }>> {
+    if (!ids.length) return [];
+    const rows = await this.db.selectFrom('resources').select(['id', 'document_id', 'person_id', 'json']).where('document_id', 'in', ids).where('resource_type', 'in', types).execute();
+    return rows.map((r) => ({ id: r.id, documentId: r.document_id, personId: r.person_id, json: r.json }));
+  }
+
+  async markSeenMany(rows: Array<{ documentId: string; personId: string | null; seen: string }>): Promise<void> {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const chunk = rows.slice(i, i + BATCH).map((r) => ({ document_id: r.documentId, person_id: r.personId, seen: r.seen }));
+      await this.db
+        .insertInto('record_sources')
+        .values(chunk)
+        .onConflict((oc) => oc.column('document_id').doUpdateSet((eb) => ({ person_id: eb.ref('excluded.person_id'), seen: eb.ref('excluded.seen') })))
+        .execute();
+    }
+  }
+
+  async forgetDocuments(ids: string[]): Promise<void> {
+    if (ids.length) await this.db.deleteFrom('record_sources').where('document_id', 'in', ids).execute();
+  }
+
   /** The blocks a document's facts sit in, then forgets those facts. */
   async removeDocumentFacts(documentId: string): Promise<BlockRef[]> {
     const rows = await this.db.selectFrom('record_facts').select(['person_id', 'kind', 'block']).distinct().where('document_id', '=', documentId).execute();

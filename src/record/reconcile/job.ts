@@ -38,6 +38,8 @@ type StoredDecision = Decision & { block?: string };
 
 /** Above this many touched blocks of one kind, the whole kind is re-clustered from one read. */
 const BULK_BLOCKS = 50;
+/** Stale documents read per round of queries. */
+const DOC_CHUNK = 200;
 
 /** A user merge moves its facts into one block; applied again when a document is re-read. */
 function applyMergeBlocks(facts: Fact[], decisions: StoredDecision[]): void {
@@ -60,24 +62,25 @@ export async function reconcilePerson(store: Store, personId: string): Promise<R
       return d;
     };
     let factCount = 0;
-    for (const docId of stale) {
-      for (const b of await tx.record.removeDocumentFacts(docId)) affected.set(refKey(b), b);
-      const info = await tx.record.documentInfo(docId);
-      if (!info || info.personId !== personId) {
-        await tx.record.forgetDocument(docId);
-        continue;
-      }
-      const ctx = { documentId: docId, structured: !UNSTRUCTURED.has(info.format), documentDate: info.date };
+    // Stale documents in chunks: a handful of queries per chunk, not per document.
+    for (let c = 0; c < stale.length; c += DOC_CHUNK) {
+      const chunk = stale.slice(c, c + DOC_CHUNK);
+      for (const b of await tx.record.removeDocumentsFacts(chunk)) affected.set(refKey(b), b);
+      const infos = await tx.record.documentsInfo(chunk);
+      const mine = chunk.filter((id) => infos.get(id)?.personId === personId);
+      await tx.record.forgetDocuments(chunk.filter((id) => infos.get(id)?.personId !== personId));
       const facts: Array<Fact & { personId: string }> = [];
-      for (const r of await tx.record.resourcesOfDocument(docId, FACT_RESOURCE_TYPES)) {
+      for (const r of await tx.record.resourcesOfDocuments(mine, FACT_RESOURCE_TYPES)) {
         if (!r.personId) continue;
+        const info = infos.get(r.documentId)!;
+        const ctx = { documentId: r.documentId, structured: !UNSTRUCTURED.has(info.format), documentDate: info.date };
         for (const f of factsOf(JSON.parse(r.json) as Resource, r.id, ctx)) facts.push({ ...f, personId: r.personId });
       }
       for (const p of new Set(facts.map((f) => f.personId))) applyMergeBlocks(facts.filter((f) => f.personId === p), await decisions(p));
       await tx.record.insertFacts(facts);
       for (const f of facts) affected.set(refKey({ personId: f.personId, kind: f.kind, block: f.block }), { personId: f.personId, kind: f.kind, block: f.block });
       factCount += facts.length;
-      await tx.record.markSeen(docId, personId, info.updatedAt);
+      await tx.record.markSeenMany(mine.map((id) => ({ documentId: id, personId, seen: infos.get(id)!.updatedAt })));
     }
     // Few blocks: re-cluster each. Many (a first import, a rebuild): read the kind once and rewrite it.
     const perKind = new Map<string, BlockRef[]>();
