@@ -159,6 +159,12 @@ export class JobQueue {
     return recovered;
   }
 
+  /** True while a job of these kinds waits (an index lookup; cheap enough to poll). */
+  async hasQueued(kinds: string[]): Promise<boolean> {
+    const r = await this.db.selectFrom('jobs').select('id').where('state', '=', 'queued').where('kind', 'in', kinds).limit(1).executeTakeFirst();
+    return !!r;
+  }
+
   async counts(): Promise<JobCounts> {
     const rows = await this.db.selectFrom('jobs').select(['state', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('state').execute();
     const c: JobCounts = { queued: 0, running: 0, done: 0, failed: 0 };

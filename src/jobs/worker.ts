@@ -33,11 +33,8 @@ export async function runWorker(queue: JobQueue, handlers: Record<string, JobHan
     while (!opts.signal?.aborted) {
       const job = await queue.claim(kinds);
       if (!job) {
-        if (opts.untilIdle) {
-          const c = await queue.counts();
-          // Other lanes may still be running jobs that enqueue children: wait for them.
-          if (c.queued === 0 && held.size === 0) return;
-        }
+        // Other lanes may still be running jobs that enqueue children: wait for them.
+        if (opts.untilIdle && held.size === 0 && !(await queue.hasQueued(kinds))) return;
         await sleep(pollMs, undefined, { signal: opts.signal }).catch(() => {});
         continue;
       }

@@ -58,7 +58,7 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
   pool.on('error', () => {});
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  await migrateToLatest(db, 'postgres');
+  await migrateToLatest(db, 'postgres', schema);
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 

@@ -29,8 +29,12 @@ class InCodeProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: AnyDb, dialect: Dialect): Promise<void> {
-  const migrator = new Migrator({ db, provider: new InCodeProvider(dialect) });
+/**
+ * `pgSchema`: the PostgreSQL schema holding Vessel's tables. Kysely must be told: it looks
+ * for its bookkeeping tables across all schemas and would otherwise find another install's.
+ */
+export async function migrateToLatest(db: AnyDb, dialect: Dialect, pgSchema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new InCodeProvider(dialect), ...(pgSchema ? { migrationTableSchema: pgSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -36,7 +36,7 @@ export class SearchRepo {
       .onConflict((oc) => oc.columns(['document_id', 'page_no']).doUpdateSet((eb) => ({ text: eb.ref('excluded.text'), method: eb.ref('excluded.method') })))
       .execute();
     if (this.dialect === 'sqlite') {
-      await sql`INSERT INTO pages_fts (text, document_id, page_no) VALUES ${sql.join(pages.map((p) => sql`(${clean(p.text)}, ${documentId}, ${p.page})`))}`.execute(db);
+      await sql`INSERT INTO pages_fts (rowid, text, document_id, page_no) SELECT rowid, text, document_id, page_no FROM pages WHERE document_id = ${documentId} AND page_no IN (${sql.join(pages.map((p) => p.page))})`.execute(db);
     }
   }
 
