@@ -110,7 +110,7 @@ export function benchReconcile(opts: { sources?: number; visitsPerSource?: numbe
  * as the pipeline would, then the reconcile job timed in full (every document new) and
  * incrementally (one new document).
  */
-export async function benchReconcileStore(opts: { sources?: number; visitsPerSource?: number } = {}): Promise<{ resources: number; items: number; fullMs: number; incrementalMs: number }> {
+export async function benchReconcileStore(opts: { sources?: number; visitsPerSource?: number } = {}): Promise<{ resources: number; items: number; fullMs: number; fullCpuMs: number; incrementalMs: number; incrementalCpuMs: number }> {
   const [{ default: fs }, { default: os }, { default: path }, { randomBytes, createHash }, { openVessel }, { reconcilePerson }] = await Promise.all([
     import('node:fs'),
     import('node:os'),
@@ -136,15 +136,20 @@ export async function benchReconcileStore(opts: { sources?: number; visitsPerSou
     await store.transaction(async (tx) => {
       for (let s = 0; s < sources; s++) for (let v = 0; v < visits; v++) await addDoc(`s${s}v${v}`, documentResources(s, (v * 3 + s) % (visits * 2)), tx);
     });
+    const cpu = (c: NodeJS.CpuUsage) => Math.round((c.user + c.system) / 1000);
+    let c0 = process.cpuUsage();
     let t = performance.now();
     await reconcilePerson(store, person.id);
     const fullMs = performance.now() - t;
+    const fullCpuMs = cpu(process.cpuUsage(c0));
     await addDoc('new-document', documentResources(3, 123));
+    c0 = process.cpuUsage();
     t = performance.now();
     await reconcilePerson(store, person.id);
     const incrementalMs = performance.now() - t;
+    const incrementalCpuMs = cpu(process.cpuUsage(c0));
     const counts = await store.db.selectFrom('record_items').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
-    return { resources, items: Number(counts?.n ?? 0), fullMs: Math.round(fullMs), incrementalMs: Math.round(incrementalMs) };
+    return { resources, items: Number(counts?.n ?? 0), fullMs: Math.round(fullMs), fullCpuMs, incrementalMs: Math.round(incrementalMs), incrementalCpuMs };
   } finally {
     await vessel.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
