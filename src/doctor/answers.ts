@@ -3,7 +3,7 @@
  * from the merged record (structured data) and from document text (OCR'd faxes included).
  * Nothing is guessed: where the record has nothing, the answer says so. Pure.
  */
-import type { Encounter, Observation, Practitioner, PractitionerRole, CareTeam, Resource } from '@medplum/fhirtypes';
+import type { Encounter, Observation, Organization, Procedure, Practitioner, PractitionerRole, CareTeam, Resource } from '@medplum/fhirtypes';
 import type { MergedItem } from '../record/reconcile/cluster.js';
 import { sourceOf, type AnswerSource, type Snapshot, type TextHit } from './snapshot.js';
 
@@ -74,10 +74,13 @@ export function isoDateOf(text: string): string | undefined {
   return undefined;
 }
 
+const PLANNED = /\b(due|overdue|recommend(ed)?|schedul(e|ed)|order(ed)?|refer(red|ral)?|next|plan(ned)?|declined)\b/i;
+
 /** The line of a page that mentions the topic, with the date written on it (or on the page). */
 export function readTextHit(hit: TextHit, name: RegExp): AnswerEntry | undefined {
   const lines = hit.text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const i = lines.findIndex((l) => name.test(l));
+  // A line that plans or orders the test says nothing about a result: never read as one.
+  const i = lines.findIndex((l) => name.test(l) && !PLANNED.test(l));
   if (i < 0) return undefined;
   const line = lines[i];
   const date = isoDateOf(line) ?? isoDateOf(lines[i + 1] ?? '') ?? isoDateOf(hit.text);
@@ -88,7 +91,11 @@ function screening(s: Snapshot, id: keyof typeof SCREENINGS): Answer {
   const def = SCREENINGS[id];
   const candidates: AnswerEntry[] = [];
   for (const it of s.items.procedures) {
-    if (it.codes.some((c) => def.codes.includes(c.split('|')[1])) || def.name.test(it.display)) candidates.push({ value: it.display, date: it.date, source: itemSource(s, it) });
+    if (!(it.codes.some((c) => def.codes.includes(c.split('|')[1])) || def.name.test(it.display))) continue;
+    // What it found: the procedure's outcome or note, when the source says.
+    const proc = it.resourceIds.map((id) => s.resources.find((r) => r.id === id && r.resourceType === 'Procedure')?.resource as Procedure | undefined).find(Boolean);
+    const finding = proc?.outcome?.text ?? proc?.outcome?.coding?.find((c) => c.display)?.display ?? proc?.note?.find((n) => n.text)?.text;
+    candidates.push({ value: finding ? `${it.display}: ${finding}` : it.display, date: it.date, source: itemSource(s, it) });
   }
   for (const r of s.resources) {
     if (r.resourceType !== 'DiagnosticReport' && r.resourceType !== 'Observation') continue;
@@ -184,6 +191,8 @@ export function currentAllergies(s: Snapshot): MergedItem[] {
 // --- specialists -------------------------------------------------------------------------
 export interface CareTeamMember {
   name: string;
+  /** A clinic or hospital (Organization) rather than a person. */
+  isFacility?: boolean;
   specialty?: string;
   lastVisit?: string;
   facility?: string;
@@ -244,12 +253,29 @@ export function careTeam(s: Snapshot): CareTeamMember[] {
     }
   }
   for (const m of members.values()) if (!m.specialty && roleOf.has(key(m.name))) m.specialty = roleOf.get(key(m.name));
+  // Clinics and hospitals with their contact data, and the last visit there.
+  const lastAt = new Map<string, string>();
+  for (const r of s.resources) {
+    if (r.resourceType !== 'Encounter') continue;
+    const e = r.resource as Encounter;
+    const date = e.period?.start ?? r.date;
+    const org = e.serviceProvider?.reference ? (byRef.get(e.serviceProvider.reference) as Organization | undefined)?.name : undefined;
+    for (const n of [org, e.serviceProvider?.display, e.location?.[0]?.location?.display]) if (n && date && (!lastAt.has(key(n)) || date > lastAt.get(key(n))!)) lastAt.set(key(n), date);
+  }
+  for (const r of s.resources) {
+    if (r.resourceType !== 'Organization') continue;
+    const o = r.resource as Organization;
+    if (!o.name || members.has(key(o.name))) continue;
+    const a = o.address?.[0];
+    const contact = [o.telecom?.find((t) => t.system === 'phone' && t.value)?.value, a ? (a.text ?? [a.line?.join(', '), a.city, a.state, a.postalCode].filter(Boolean).join(', ')) : undefined].filter(Boolean).join('; ');
+    members.set(key(o.name), { name: o.name, isFacility: true, contact: contact || undefined, lastVisit: lastAt.get(key(o.name)), source: sourceOf(s, r.id) });
+  }
   return [...members.values()].sort((a, b) => (b.lastVisit ?? '').localeCompare(a.lastVisit ?? '') || a.name.localeCompare(b.name));
 }
 
 function specialists(s: Snapshot): Answer {
   const q = 'Who are your doctors, and when did you last see each?';
-  const team = careTeam(s);
+  const team = careTeam(s).filter((m) => !m.isFacility);
   if (!team.length) return notFound('specialists', q);
   const entries = team.map((m) => ({ value: [m.name, m.specialty ? `(${m.specialty})` : '', m.facility ? `at ${m.facility}` : ''].filter(Boolean).join(' '), date: m.lastVisit, source: m.source }));
   return { id: 'specialists', question: q, found: true, value: entries.map((e) => e.value + (e.date ? `, last visit ${e.date}` : '')).join('; '), entries };

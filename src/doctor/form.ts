@@ -178,7 +178,7 @@ function keyResults(s: Snapshot): FormSection {
 }
 
 function team(s: Snapshot): FormSection {
-  const rows = careTeam(s).map((m): FormRow => ({ key: m.name.toLowerCase(), cells: [m.name, m.specialty ?? '', m.facility ?? '', m.contact ?? '', m.lastVisit ?? ''], source: m.source }));
+  const rows = careTeam(s).map((m): FormRow => ({ key: m.name.toLowerCase(), cells: [m.name, m.isFacility ? 'clinic or hospital' : (m.specialty ?? ''), m.facility ?? '', m.contact ?? '', m.lastVisit ?? ''], source: m.source }));
   return { id: 'careTeam', title: 'Your doctors and clinics', columns: ['Name', 'Specialty', 'Clinic', 'Contact', 'Last visit'], rows, blankRows: 2 };
 }
 

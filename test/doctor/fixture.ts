@@ -90,13 +90,14 @@ export function fixtureBundle(): Bundle {
       clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }] },
       code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'K35.80', display: 'Acute appendicitis' }] }, onsetDateTime: '1995-07-01',
     } as Resource,
-    { resourceType: 'Procedure', id: 'pr1', status: 'completed', subject: pat, code: { coding: [{ system: SCT, code: '73761001', display: 'Colonoscopy' }] }, performedDateTime: '2021-03-15' } as Resource,
+    { resourceType: 'Procedure', id: 'pr1', status: 'completed', subject: pat, code: { coding: [{ system: SCT, code: '73761001', display: 'Colonoscopy' }] }, performedDateTime: '2021-03-15', outcome: { text: 'One small benign polyp removed; repeat in 5 years' } } as Resource,
+    { resourceType: 'Organization', id: 'org1', name: 'Springfield Endocrine Clinic', telecom: [{ system: 'phone', value: '555-0150' }], address: [{ line: ['20 Oak Ave'], city: 'Springfield', state: 'IL' }] } as Resource,
     { resourceType: 'Procedure', id: 'pr2', status: 'completed', subject: pat, code: { coding: [{ system: SCT, code: '80146002', display: 'Appendectomy' }] }, performedDateTime: '1995-07-02' } as Resource,
     { resourceType: 'Practitioner', id: 'dr1', name: [{ given: ['Raj'], family: 'Patel', prefix: ['Dr.'] }], telecom: [{ system: 'phone', value: '555-0199' }] } as Resource,
     { resourceType: 'Practitioner', id: 'dr2', name: [{ given: ['Lena'], family: 'Gomez', prefix: ['Dr.'] }] } as Resource,
     {
       resourceType: 'Encounter', id: 'e1', status: 'finished', class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB', display: 'ambulatory' }, subject: pat,
-      serviceType: { text: 'Endocrinology' }, participant: [{ individual: { reference: 'urn:uuid:dr1', display: 'Dr. Raj Patel' } }], period: { start: '2024-01-15' }, serviceProvider: { display: 'Springfield Endocrine Clinic' },
+      serviceType: { text: 'Endocrinology' }, participant: [{ individual: { reference: 'urn:uuid:dr1', display: 'Dr. Raj Patel' } }], period: { start: '2024-01-15' }, serviceProvider: { reference: 'urn:uuid:org1', display: 'Springfield Endocrine Clinic' },
     } as Resource,
     {
       resourceType: 'Encounter', id: 'e2', status: 'finished', class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB', display: 'ambulatory' }, subject: pat,
@@ -123,6 +124,7 @@ export const FAX_TEXT = [
   'RADIOLOGY REPORT',
   'Screening mammogram performed 2024-02-10: BI-RADS 1, negative. No evidence of malignancy.',
   'Signed by Dr. Kim, radiologist',
+  'Next screening mammogram due 2025-02-10.',
 ].join('\n');
 
 export const FAX_NAME = 'imaging-fax.txt';

@@ -50,6 +50,7 @@ for (const dialect of DIALECTS) describe(`health history form (${dialect})`, asy
     assert.equal(row(f, 'social', /Alcohol/)!.cells[1], '', 'alcohol unknown: blank');
     assert.equal(row(f, 'results', /A1c/)!.cells[1], '6.5 %');
     assert.equal(row(f, 'careTeam', /Patel/)!.cells[3], '555-0199');
+    assert.deepEqual(section(f, 'careTeam').rows.find((r) => r.cells[0] === 'Springfield Endocrine Clinic')!.cells, ['Springfield Endocrine Clinic', 'clinic or hospital', '', '555-0150; 20 Oak Ave, Springfield, IL', '2024-01-15']);
     assert.equal(section(f, 'hospitalizations').rows.length, 0);
     for (const sec of f.sections) for (const r of sec.rows) if (r.cells.slice(sec.questions ? 1 : 0).some(Boolean)) assert.ok(r.source, `${sec.id}/${r.key} has a source`);
   });
