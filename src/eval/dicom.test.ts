@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from './dicom.js';
 import { concat, dicomdir, el, encapsulatedPixelData, imageElements, part10, RLE, rleEncodeFrame } from '../sources/dicom/fixtures/build.js';
+import { SHARED_CORPUS } from '../../test/helpers/corpus.js';
 
 const RAMP = Uint16Array.from({ length: 16 }, (_, i) => i * 100);
 
@@ -58,8 +59,8 @@ test('eval dicom: counts files, discs, decodes and lossless pairs on a tiny corp
   }
 });
 
-test('eval dicom: the shared corpus has 0 crashes and exact lossless pairs', { skip: !existsSync('/work/shared/corpus/dicom') && 'shared corpus not present' }, async () => {
-  const r = await suite.run('/work/shared/corpus', {});
+test('eval dicom: the shared corpus has 0 crashes and exact lossless pairs', { skip: !existsSync(join(SHARED_CORPUS, 'dicom')) && 'shared corpus not present' }, async () => {
+  const r = await suite.run(SHARED_CORPUS, {});
   const m = r.metrics as Record<string, number>;
   assert.equal(r.crashes, 0);
   assert.ok(m.lossless_pairs >= 4, 'MR_small ×3 and emri_small pairs found');

@@ -4,8 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from './fhir.js';
+import { SHARED_CORPUS } from '../../test/helpers/corpus.js';
 
-const corpus = '/work/shared/corpus';
+const corpus = SHARED_CORPUS;
 
 const line = (x: unknown) => JSON.stringify(x);
 

@@ -9,6 +9,7 @@ import { cdaDocument } from './test-helpers.js';
 import { invalidities } from './validate.js';
 import { listFiles } from '../../eval/ccda.js';
 import { detectFormat } from '../../detect/detect.js';
+import { SHARED_CORPUS } from '../../../test/helpers/corpus.js';
 
 const ALLERGIES = '2.16.840.1.113883.10.20.22.2.6.1';
 const PROBLEMS = '2.16.840.1.113883.10.20.22.2.5.1';
@@ -90,7 +91,7 @@ test('an unstructured document hands its embedded PDF on as a child file', async
   assert.deepEqual(Buffer.from(ex.children![0].bytes), pdf);
 });
 
-const corpus = '/work/shared/corpus/ccda';
+const corpus = join(SHARED_CORPUS, 'ccda');
 test('corpus documents map without invalid FHIR and with every section narrative kept', { skip: !existsSync(corpus) && 'shared corpus not present' }, () => {
   const files = listFiles(join(corpus, 'jmandel-sample_ccdas')).slice(0, 15);
   let resources = 0;

@@ -7,8 +7,9 @@ import { checkDisc } from './disc.js';
 import { readDicomdirTree } from './dicomdir.js';
 import { extractDicom } from './index.js';
 import { parseDicomBytes, textString } from './parse.js';
+import { SHARED_CORPUS } from '../../../test/helpers/corpus.js';
 
-const corpus = '/work/shared/corpus/dicom';
+const corpus = join(SHARED_CORPUS, 'dicom');
 const files = join(corpus, 'pydicom-test-files');
 const philips = join(corpus, 'dcm_qa_ct-philips-cd-partial', 'Philips');
 const absent = (dir: string) => !existsSync(dir) && 'shared corpus not present';

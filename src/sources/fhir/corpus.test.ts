@@ -4,8 +4,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { collectParts, fileInput } from './file-input.js';
 import { fhirAdapter } from './index.js';
+import { SHARED_CORPUS } from '../../../test/helpers/corpus.js';
 
-const fhir = '/work/shared/corpus/fhir';
+const fhir = join(SHARED_CORPUS, 'fhir');
 const synthea = join(fhir, 'smart-generated-sample-data-r4-synthea');
 const bulk = join(fhir, 'smart-bulk-fhir-10-patients');
 

