@@ -219,20 +219,47 @@ h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.5rem 0 .4rem;
 .note{color:#444;font-size:.85rem}table{width:100%;border-collapse:collapse;font-size:.9rem}
 th,td{border:1px solid #999;padding:.3rem .4rem;text-align:left;vertical-align:top}th{background:#eee}
 td.src{font-size:.72rem;color:#555;width:14rem}tr.blank td{height:1.6rem}.stated{font-style:italic}
-@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}`;
+td[contenteditable]{background:#fffdf0}tr.changed td.cell{background:#fff3c4}.tools{margin:.5rem 0}
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}.tools{display:none}td[contenteditable],tr.changed td.cell{background:none}}`;
 
-export function formHtml(f: HealthForm, opts: { cssHref: string }): string {
+/** The review script of the served form page: edit cells, save changed rows as statements. */
+export const FORM_JS = `const body = document.body;
+const person = body.dataset.person;
+for (const td of document.querySelectorAll('td.cell')) td.contentEditable = 'true';
+document.addEventListener('input', (e) => e.target.closest && e.target.closest('tr') && e.target.closest('tr').classList.add('changed'));
+document.getElementById('save').addEventListener('click', async () => {
+  const corrections = [...document.querySelectorAll('tr.changed')].map((tr) => {
+    const sec = tr.closest('section');
+    const cells = [...tr.querySelectorAll('td.cell')].map((td) => td.textContent.trim());
+    const questions = sec.dataset.questions === '1';
+    return { section: sec.id, field: tr.dataset.key || 'added-' + crypto.randomUUID().slice(0, 8), value: questions ? cells[1] : cells.every((c) => !c) ? '' : cells.join(' | ') };
+  }).filter((c) => c.field.startsWith('added-') ? c.value : true);
+  const out = document.getElementById('saved');
+  if (!corrections.length) return (out.textContent = 'Nothing changed.');
+  const r = await fetch('/api/people/' + encodeURIComponent(person) + '/form/corrections', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ corrections }) });
+  if (!r.ok) return (out.textContent = 'Could not save: ' + ((await r.json().catch(() => ({}))).issue?.[0]?.diagnostics ?? r.status));
+  location.reload();
+});
+`;
+
+/**
+ * `scriptHref` (served page only) adds the review script: cells become editable and changed
+ * rows are saved as the person's own statements. Without it the page is static and printable.
+ */
+export function formHtml(f: HealthForm, opts: { cssHref: string; scriptHref?: string }): string {
   const sec = f.sections
     .map((s) => {
       const head = `<tr>${[...s.columns, 'Source'].map((c) => `<th>${escapeXml(c)}</th>`).join('')}</tr>`;
-      const rows = s.rows.map((r) => `<tr>${r.cells.map((c) => `<td>${escapeXml(c)}</td>`).join('')}<td class="src${r.source?.statedByYou ? ' stated' : ''}">${escapeXml(describeSource(r.source))}</td></tr>`);
-      const blanks = Array.from({ length: s.blankRows || (s.rows.length ? 0 : 1) }, () => `<tr class="blank">${'<td></td>'.repeat(s.columns.length + 1)}</tr>`);
-      return `<section id="${escapeXml(s.id)}"><h2>${escapeXml(s.title)}</h2><table><thead>${head}</thead><tbody>${[...rows, ...blanks].join('')}</tbody></table></section>`;
+      const rows = s.rows.map((r) => `<tr data-key="${escapeXml(r.key)}">${r.cells.map((c) => `<td class="cell">${escapeXml(c)}</td>`).join('')}<td class="src${r.source?.statedByYou ? ' stated' : ''}">${escapeXml(describeSource(r.source))}</td></tr>`);
+      const blanks = Array.from({ length: s.blankRows || (s.rows.length ? 0 : 1) }, () => `<tr class="blank" data-key="">${'<td class="cell"></td>'.repeat(s.columns.length)}<td class="src"></td></tr>`);
+      return `<section id="${escapeXml(s.id)}" data-questions="${s.questions ? '1' : '0'}"><h2>${escapeXml(s.title)}</h2><table><thead>${head}</thead><tbody>${[...rows, ...blanks].join('')}</tbody></table></section>`;
     })
     .join('\n');
+  const script = opts.scriptHref ? `<script type="module" src="${escapeXml(opts.scriptHref)}"></script>` : '';
+  const tools = opts.scriptHref ? `<p class="tools"><button type="button" id="save">Save my corrections</button> <span id="saved" role="status"></span></p>` : '';
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Health history: ${escapeXml(f.name)}</title><link rel="stylesheet" href="${escapeXml(opts.cssHref)}"></head>
-<body><h1>Health history</h1><p class="note">${escapeXml(f.name)} · prepared ${escapeXml(f.generated.slice(0, 10))} from your own records. Each answer names where it came from; blank lines are for anything the records do not say. Please check every answer.</p>
+<html lang="en"><head><meta charset="utf-8"><title>Health history: ${escapeXml(f.name)}</title><link rel="stylesheet" href="${escapeXml(opts.cssHref)}">${script}</head>
+<body data-person="${escapeXml(f.personId)}"><h1>Health history</h1>${tools}<p class="note">${escapeXml(f.name)} · prepared ${escapeXml(f.generated.slice(0, 10))} from your own records. Each answer names where it came from; blank lines are for anything the records do not say. Please check every answer.</p>
 ${sec}
 </body></html>
 `;

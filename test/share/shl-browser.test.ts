@@ -1,7 +1,8 @@
 /**
  * The SMART Health Link round trip in a real browser (Debian chromium through playwright-core):
  * create, open with a wrong then the right passcode, see the IPS rendered, revoke, expire.
- * The key in the URL fragment must never reach the server.
+ * The key in the URL fragment must never reach the server. Also the health history form's
+ * review page (edit a cell, save it as the person's own statement).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -84,6 +85,22 @@ describe('SMART Health Link in a browser', { skip }, () => {
     await again.click('#open');
     await again.locator('#status', { hasText: /no longer active/ }).waitFor();
     await again.close();
+  });
+
+  test('the health history form page: correct an answer in the browser, saved as stated by you', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${base}/api/people/${fx.personId}/form.html`);
+    const alcohol = page.locator('section#social tr[data-key="alcohol"] td.cell').nth(1);
+    await alcohol.click();
+    await page.keyboard.type('Rarely, one glass a month');
+    await page.click('#save');
+    await page.waitForLoadState('load');
+    await page.locator('section#social tr[data-key="alcohol"] td.src', { hasText: 'stated by you' }).waitFor();
+    assert.equal((await alcohol.textContent())!.trim(), 'Rarely, one glass a month');
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 
   test('an expired link says so without asking the server', async () => {

@@ -9,7 +9,7 @@ import { ApiError } from '../errors.js';
 import { loadSnapshot, type Snapshot } from '../../doctor/snapshot.js';
 import { buildAnswers } from '../../doctor/answers.js';
 import { addStatements, listStatements } from '../../doctor/statements.js';
-import { buildForm, FORM_CSS, formHtml, formQuestionnaireBundle } from '../../doctor/form.js';
+import { buildForm, FORM_CSS, FORM_JS, formHtml, formQuestionnaireBundle } from '../../doctor/form.js';
 
 export interface DoctorRoutesOptions {
   vessel: Vessel;
@@ -31,11 +31,12 @@ export async function doctorRoutes(app: FastifyInstance, opts: DoctorRoutesOptio
   });
 
   app.get('/api/doctor/form.css', async (_req, reply) => reply.type('text/css; charset=utf-8').send(FORM_CSS));
+  app.get('/api/doctor/form.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(FORM_JS));
 
   app.get<{ Params: { id: string } }>('/api/people/:id/form.html', async (req, reply) => {
     const s = await snapshot(req.params.id);
     await store.audit.record({ actor: 'local', action: 'form.read', personId: s.person.id, detail: { as: 'html' }, ip: req.ip });
-    return reply.type('text/html; charset=utf-8').send(formHtml(buildForm(s), { cssHref: '/api/doctor/form.css' }));
+    return reply.type('text/html; charset=utf-8').send(formHtml(buildForm(s), { cssHref: '/api/doctor/form.css', scriptHref: '/api/doctor/form.js' }));
   });
 
   app.get<{ Params: { id: string } }>('/api/people/:id/form.pdf', async (req, reply) => {
