@@ -134,6 +134,27 @@ async function reconcile(): Promise<Figures | string> {
   return { resources: r.resources, items: r.items, 'full ms': Math.round(r.fullMs), 'full cpu ms': Math.round(r.fullCpuMs), 'incremental ms': Math.round(r.incrementalMs), 'incremental cpu ms': Math.round(r.incrementalCpuMs) };
 }
 
+/** OCR pages/minute through the pool beside Debian's tesseract CLI on the same pages. */
+async function ocr(): Promise<Figures | string> {
+  const dir = path.join(CORPUS, 'fax/generated');
+  if (!fs.existsSync(dir)) return `corpus not present at ${CORPUS}`;
+  const { benchOcr, corpusPageImages } = await import('../src/sources/documents/pages/bench.js');
+  const { paths, cleanup } = await corpusPageImages(dir, 6);
+  try {
+    const r = await benchOcr(paths, { cli: true });
+    return {
+      pages: r.pages,
+      workers: r.workers,
+      'pool pages/min': +r.pool.pagesPerMinute.toFixed(1),
+      'pool startup s': +r.pool.startupSeconds.toFixed(1),
+      'CLI pages/min': r.cli ? +r.cli.pagesPerMinute.toFixed(1) : (r.cliError ?? 'no tesseract CLI'),
+      'peak RSS MB': r.peakRssMb,
+    };
+  } finally {
+    await cleanup();
+  }
+}
+
 const sections: Section[] = [
   { name: 'ingest-fhir-sqlite', run: () => ingestFhir('sqlite') },
   { name: 'ingest-fhir-postgres', run: () => ingestFhir('postgres') },
@@ -141,6 +162,7 @@ const sections: Section[] = [
   { name: 'api-latency-sqlite', run: apiLatency },
   { name: 'views-sqlite', run: views },
   { name: 'reconcile', run: reconcile },
+  { name: 'ocr', run: ocr },
 ];
 
 const selected = sections.filter((s) => !filters.length || filters.some((f) => s.name.includes(f)));
