@@ -5,7 +5,7 @@
  */
 import type { Encounter, Observation, Organization, Procedure, Practitioner, PractitionerRole, CareTeam, Resource } from '@medplum/fhirtypes';
 import type { MergedItem } from '../record/reconcile/cluster.js';
-import { sourceOf, type AnswerSource, type Snapshot, type TextHit } from './snapshot.js';
+import { resourceById, sourceOf, type AnswerSource, type Snapshot, type TextHit } from './snapshot.js';
 
 export const NOT_FOUND = 'not found in your records';
 
@@ -93,7 +93,7 @@ function screening(s: Snapshot, id: keyof typeof SCREENINGS): Answer {
   for (const it of s.items.procedures) {
     if (!(it.codes.some((c) => def.codes.includes(c.split('|')[1])) || def.name.test(it.display))) continue;
     // What it found: the procedure's outcome or note, when the source says.
-    const proc = it.resourceIds.map((id) => s.resources.find((r) => r.id === id && r.resourceType === 'Procedure')?.resource as Procedure | undefined).find(Boolean);
+    const proc = it.resourceIds.map((id) => resourceById(s, id)).find((r) => r?.resourceType === 'Procedure')?.resource as Procedure | undefined;
     const finding = proc?.outcome?.text ?? proc?.outcome?.coding?.find((c) => c.display)?.display ?? proc?.note?.find((n) => n.text)?.text;
     candidates.push({ value: finding ? `${it.display}: ${finding}` : it.display, date: it.date, source: itemSource(s, it) });
   }

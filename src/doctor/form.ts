@@ -8,7 +8,7 @@
 import type { AllergyIntolerance, Bundle, Encounter, FamilyMemberHistory, MedicationRequest, MedicationStatement, Observation, Patient, Questionnaire, QuestionnaireItem, QuestionnaireResponse, QuestionnaireResponseItem } from '@medplum/fhirtypes';
 import type { MergedItem } from '../record/reconcile/cluster.js';
 import { careTeam, currentAllergies, currentMedications, valueText } from './answers.js';
-import { describeSource, sourceOf, type AnswerSource, type Snapshot, type SnapshotResource } from './snapshot.js';
+import { describeSource, resourceById, sourceOf, type AnswerSource, type Snapshot, type SnapshotResource } from './snapshot.js';
 import { escapeXml } from '../share/ips.js';
 
 export interface FormRow {
@@ -44,8 +44,8 @@ function itemSource(s: Snapshot, it: MergedItem): AnswerSource | undefined {
 
 function resourceOf<T>(s: Snapshot, it: MergedItem, types: string[]): T | undefined {
   for (const id of it.resourceIds) {
-    const r = s.resources.find((x) => x.id === id && types.includes(x.resourceType));
-    if (r) return r.resource as T;
+    const r = resourceById(s, id);
+    if (r && types.includes(r.resourceType)) return r.resource as T;
   }
   return undefined;
 }

@@ -73,6 +73,15 @@ export const TEXT_TOPICS: Record<string, string[]> = {
   pap: ['pap smear', 'pap test', 'papanicolaou'],
 };
 
+const indexes = new WeakMap<Snapshot, Map<string, SnapshotResource>>();
+
+/** A stored resource of the snapshot by its id (indexed once per snapshot). */
+export function resourceById(s: Snapshot, id: string): SnapshotResource | undefined {
+  let m = indexes.get(s);
+  if (!m) indexes.set(s, (m = new Map(s.resources.map((r) => [r.id, r]))));
+  return m.get(id);
+}
+
 export function sourceOf(s: Pick<Snapshot, 'locations' | 'documents'>, resourceId: string): AnswerSource | undefined {
   const loc = s.locations[resourceId];
   if (!loc) return undefined;
