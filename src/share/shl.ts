@@ -317,3 +317,11 @@ export async function fileByLocation(v: Vessel, id: string, fileId: string, toke
   if (f) await v.store.audit.record({ actor: 'recipient', action: 'share.file', personId: r.person_id, target: id, detail: { fileId }, ip });
   return f?.jwe;
 }
+
+/** Every recorded access to a share (and its creation and revocation), newest first. */
+export async function shareAccesses(v: Vessel, id: string): Promise<Array<{ at: string; action: string; actor: string; ip: string | null; detail: unknown }> | undefined> {
+  const r = await v.store.db.selectFrom('shares').select(['id']).where('id', '=', id).executeTakeFirst();
+  if (!r) return undefined;
+  const rows = await v.store.db.selectFrom('audit_events').selectAll().where('target', '=', id).where('action', 'like', 'share.%').orderBy('id', 'desc').limit(1000).execute();
+  return rows.map((e) => ({ at: e.at, action: e.action, actor: e.actor, ip: e.ip, detail: JSON.parse(e.detail_json) }));
+}

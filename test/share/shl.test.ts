@@ -99,6 +99,10 @@ for (const dialect of DIALECTS) describe(`SMART Health Links (API, ${dialect})`,
     const actions = audit.filter((a) => a.target === c.id).map((a) => a.action);
     for (const a of ['share.create', 'share.access', 'share.access.denied', 'share.file', 'share.revoke']) assert.ok(actions.includes(a), `audit has ${a}`);
     assert.ok(!JSON.stringify(audit).includes(p.key), 'the key is never in the audit trail');
+    const acc = (await app.inject({ method: 'GET', url: `/api/shares/${c.id}/accesses` })).json() as Array<{ action: string; actor: string }>;
+    assert.equal(acc[0].action, 'share.access.denied', 'newest first: the refused access after revoking');
+    assert.ok(acc.some((a) => a.action === 'share.access' && a.actor === 'recipient:Dr. Patel'));
+    assert.equal((await app.inject({ method: 'GET', url: '/api/shares/nope/accesses' })).statusCode, 404);
   });
 
   test('too many wrong passcodes disable the link', async () => {

@@ -77,6 +77,12 @@ export async function shareRoutes(app: FastifyInstance, opts: ShareRoutesOptions
 
   app.get<{ Querystring: { person?: string } }>('/api/shares', async (req) => (await shl()).listShares(vessel, req.query.person));
 
+  app.get<{ Params: { id: string } }>('/api/shares/:id/accesses', async (req) => {
+    const list = await (await shl()).shareAccesses(vessel, req.params.id);
+    if (!list) throw new ApiError('not_found', 'no share with this id');
+    return list;
+  });
+
   app.delete<{ Params: { id: string } }>('/api/shares/:id', async (req) => {
     if (!(await (await shl()).revokeShare(vessel, req.params.id, 'local', req.ip))) throw new ApiError('not_found', 'no active share with this id');
     return { revoked: true };
