@@ -155,6 +155,34 @@ async function ocr(): Promise<Figures | string> {
   }
 }
 
+/** C-CDA documents/s and MB/s: Vessel's adapter beside @medplum/ccda on the same files. */
+async function ccda(): Promise<Figures | string> {
+  const dir = path.join(CORPUS, 'ccda');
+  if (!fs.existsSync(dir)) return `corpus not present at ${CORPUS}`;
+  const { detectFormat } = await import('../src/detect/detect.js');
+  const { ccdaAdapter } = await import('../src/sources/ccda/index.js');
+  const { convertCcdaToFhir, convertXmlToCcda } = await import('@medplum/ccda');
+  const docs = filesUnder(dir, /\.(xml|ccd|ccda|cda|txt)$/i)
+    .map((f) => fs.readFileSync(f))
+    .filter((b) => detectFormat(b.subarray(0, 65536), b.length) === 'cda-xml');
+  const mb = docs.reduce((a, b) => a + b.length, 0) / 1048576;
+  const time = async (fn: (b: Buffer) => Promise<unknown> | unknown) => {
+    const t = performance.now();
+    for (const b of docs) {
+      try {
+        await fn(b);
+      } catch {
+        // the baseline throws on some documents; its time still counts
+      }
+    }
+    return (performance.now() - t) / 1000;
+  };
+  const input = (b: Buffer) => ({ filename: 'x.xml', format: 'cda-xml' as const, size: b.length, bytes: async () => b, stream: () => { throw new Error('not used'); } });
+  const ours = await time((b) => ccdaAdapter.extract(input(b) as never));
+  const medplum = await time((b) => convertCcdaToFhir(convertXmlToCcda(b.toString('utf8'))));
+  return { documents: docs.length, MB: +mb.toFixed(1), 'vessel docs/s': +(docs.length / ours).toFixed(1), 'vessel MB/s': +(mb / ours).toFixed(2), 'medplum docs/s': +(docs.length / medplum).toFixed(1), 'medplum MB/s': +(mb / medplum).toFixed(2) };
+}
+
 const sections: Section[] = [
   { name: 'ingest-fhir-sqlite', run: () => ingestFhir('sqlite') },
   { name: 'ingest-fhir-postgres', run: () => ingestFhir('postgres') },
@@ -163,6 +191,7 @@ const sections: Section[] = [
   { name: 'views-sqlite', run: views },
   { name: 'reconcile', run: reconcile },
   { name: 'ocr', run: ocr },
+  { name: 'ccda', run: ccda },
 ];
 
 const selected = sections.filter((s) => !filters.length || filters.some((f) => s.name.includes(f)));
