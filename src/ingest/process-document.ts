@@ -107,7 +107,9 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
       // writes wait on fsync, which overlaps well; the database serialises the rest.
       const children = part.children ?? [];
       for (let i = 0; i < children.length; i += 8) {
-        await Promise.all(children.slice(i, i + 8).map((c) => ctx.children.importChild(doc, c.name, c.bytes, c.relation)));
+        // A child (an attachment, an embedded PDF) is about the same person as its parent.
+        const parent = { ...doc, personId: mainPerson ?? doc.personId };
+        await Promise.all(children.slice(i, i + 8).map((c) => ctx.children.importChild(parent, c.name, c.bytes, c.relation)));
       }
     }
   } catch (err) {
@@ -126,7 +128,8 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
     error: fatal && producedNothing ? fatal.message : null,
     issues: issues.slice(0, 500),
     label,
-    personId: mainPerson,
+    // A document that names nobody keeps the person it was given (by its parent or the user).
+    personId: mainPerson ?? doc.personId ?? null,
   });
   await ctx.onProcessed?.(doc.id, [...new Set([mainPerson, ...personOf.values()])].filter((p): p is string => !!p));
 }

@@ -105,3 +105,32 @@ test('a file over the size limit is refused with a clear error and not stored', 
   assert.equal(doc?.state, 'failed');
   assert.equal(await tv.vessel.vault.has(doc!.sha256), false);
 });
+
+test('a file found inside a document belongs to the same person', async (t) => {
+  const { fhirAdapter } = await import('../../src/sources/fhir/index.js');
+  const { textAdapter } = await import('../../src/sources/text/index.js');
+  const tv = await openTestVessel('sqlite', { adapters: [fhirAdapter, textAdapter] });
+  t.after(() => tv.cleanup());
+  const dir = tempDir();
+  const note = Buffer.from('Visit note: knee pain improving.').toString('base64');
+  fs.writeFileSync(
+    path.join(dir, 'bundle.json'),
+    JSON.stringify({
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        { fullUrl: 'urn:uuid:p1', resource: { resourceType: 'Patient', id: 'p1', name: [{ family: 'Testbury', given: ['Ada'] }], birthDate: '1950-02-03' } },
+        { fullUrl: 'urn:uuid:d1', resource: { resourceType: 'DocumentReference', id: 'd1', status: 'current', subject: { reference: 'urn:uuid:p1' }, content: [{ attachment: { contentType: 'text/plain', data: note } }] } },
+      ],
+    }),
+  );
+  await tv.vessel.importer.importPaths([dir]);
+  await tv.vessel.runJobsUntilIdle({ pollMs: 5 });
+  const docs = await tv.vessel.store.documents.list();
+  const parent = docs.find((d) => d.filename === 'bundle.json')!;
+  const child = docs.find((d) => d.parentId === parent.id);
+  assert.ok(parent.personId, 'the bundle is attached to its patient');
+  assert.equal(child?.state, 'done');
+  assert.equal(child?.personId, parent.personId);
+  assert.ok((await tv.vessel.store.search.search('knee', { personId: parent.personId })).some((h) => h.documentId === child!.id));
+});
