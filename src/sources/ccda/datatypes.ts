@@ -13,27 +13,9 @@ import { resolveRef } from './narrative.js';
 import { systemUri, UCUM } from './systems.js';
 import { toFhirDate, toFhirDateTime } from './dates.js';
 
-/** Removes undefined fields, empty strings, empty arrays and empty objects (recursively). */
-export function compact<T>(v: T): T {
-  const walk = (x: unknown): unknown => {
-    if (Array.isArray(x)) {
-      const a = x.map(walk).filter((y) => y !== undefined);
-      return a.length ? a : undefined;
-    }
-    if (x && typeof x === 'object') {
-      const o: Record<string, unknown> = {};
-      for (const [k, y] of Object.entries(x)) {
-        const w = walk(y);
-        if (w !== undefined) o[k] = w;
-      }
-      return Object.keys(o).length ? o : undefined;
-    }
-    if (typeof x === 'string') return x.trim() ? x : undefined;
-    if (typeof x === 'number' && !Number.isFinite(x)) return undefined;
-    return x;
-  };
-  return (walk(v) ?? {}) as T;
-}
+/** Empty elements out (FHIR forbids them); the same rule for every source. */
+import { pruneEmpty as compact } from '../../core/prune.js';
+export { compact };
 
 const cleanCode = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
 

@@ -61,23 +61,6 @@ export class MessageContext {
   }
 }
 
-/** Removes undefined, empty strings, empty arrays and empty objects (FHIR forbids empty elements). */
-export function prune<T>(v: T): T {
-  const walk = (x: unknown): unknown => {
-    if (Array.isArray(x)) {
-      const a = x.map(walk).filter((y) => y !== undefined);
-      return a.length ? a : undefined;
-    }
-    if (x && typeof x === 'object') {
-      const o: Record<string, unknown> = {};
-      for (const [k, y] of Object.entries(x)) {
-        const w = walk(y);
-        if (w !== undefined) o[k] = w;
-      }
-      return Object.keys(o).length ? o : undefined;
-    }
-    if (x === '' || x === null) return undefined;
-    return x;
-  };
-  return (walk(v) ?? {}) as T;
-}
+/** Empty elements out (FHIR forbids them); the same rule for every source. */
+import { pruneEmpty as prune } from '../../core/prune.js';
+export { prune };
