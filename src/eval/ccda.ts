@@ -4,7 +4,7 @@
  * excluded) against the FHIR resources produced — by Vessel's adapter and, side by side, by
  * @medplum/ccda. Also invalid FHIR (dates, empty elements) and narrative kept per section.
  */
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Bundle, Composition, CompositionSection, Resource } from '@medplum/fhirtypes';
 import { convertCcdaToFhir, convertXmlToCcda } from '@medplum/ccda';
@@ -16,32 +16,12 @@ import { listEntries, listSections } from '../sources/ccda/entries.js';
 import { collectIds } from '../sources/ccda/narrative.js';
 import { invalidities } from '../sources/ccda/validate.js';
 import { oncIntended, type OncDoc } from './ccda-onc.js';
+import { listCorpusFiles } from './corpus-files.js';
 
 const EXT = /\.(xml|ccd|ccda|cda|txt)$/i;
 
 export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(d).sort();
-    } catch {
-      return;
-    }
-    for (const n of names) {
-      const p = join(d, n);
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) walk(p);
-      else if (EXT.test(n)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
+  return listCorpusFiles(dir, (name) => EXT.test(name));
 }
 
 interface Side {

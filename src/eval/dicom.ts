@@ -5,7 +5,7 @@
  * image decoded frame by frame per transfer syntax; and lossless pairs (an uncompressed and a
  * losslessly compressed file of the same image in one folder) compared value for value.
  */
-import { existsSync, readdirSync, readFileSync, statSync, createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { ImagingStudy } from '@medplum/fhirtypes';
 import type { Extraction, Format, SourceInput } from '../core/types.js';
@@ -18,6 +18,7 @@ import { parseDicomBytes } from '../sources/dicom/parse.js';
 import { isDirectory } from '../sources/dicom/dicomdir.js';
 import { readInstance } from '../sources/dicom/instance.js';
 import type { EvalOptions, EvalReport, EvalSuite } from './types.js';
+import { listCorpusFiles } from './corpus-files.js';
 
 /** Frames decoded per file at most (keeps huge multi-frame files bounded). */
 const MAX_FRAMES = 100;
@@ -36,16 +37,7 @@ interface FileRecord {
   decodedOk: boolean;
 }
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
-    const p = join(dir, name);
-    const st = statSync(p);
-    if (st.isDirectory()) walk(p, out);
-    else if (st.isFile()) out.push(p);
-  }
-  return out;
-}
+const walk = (dir: string): string[] => listCorpusFiles(dir);
 
 function head(path: string): Uint8Array {
   const fd = openSync(path, 'r');

@@ -5,7 +5,7 @@
  * ground truth so structuring can be scored apart from OCR. Scores: CER per degradation (OCR
  * only), document split, classification, identity, date of service and lab results.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Observation } from '@medplum/fhirtypes';
@@ -13,6 +13,7 @@ import type { ExtractedPage, Extraction, Format, SourceAdapter } from '../core/t
 import { structureTransmission } from '../sources/documents/structure/index.js';
 import { normName, ucumFor, unitKey } from '../sources/documents/structure/labs.js';
 import type { EvalOptions, EvalReport, EvalSuite } from './types.js';
+import { listCorpusFiles } from './corpus-files.js';
 
 // ------------------------------------------------------------------ ground truth shape
 
@@ -41,15 +42,7 @@ export interface GtTransmission {
   documents: GtDoc[];
 }
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (name.endsWith('.json') && name !== 'manifest.json') out.push(p);
-  }
-  return out;
-}
+const walk = (dir: string): string[] => listCorpusFiles(dir, (name) => name.endsWith('.json') && name !== 'manifest.json');
 
 function loadGt(path: string): GtTransmission | null {
   try {

@@ -10,7 +10,7 @@
  * that same resource. The same figures within a single file are reported as `*_in_file`.
  * Every stored resource is also checked against the R4 StructureDefinitions (`resources_valid_r4`).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Extraction } from '../core/types.js';
@@ -18,21 +18,14 @@ import { collectParts, detectFile, fileInput } from '../sources/fhir/file-input.
 import { fhirAdapter } from '../sources/fhir/index.js';
 import { forEachReference, ReferenceIndex, resolveReferences } from '../sources/fhir/references.js';
 import type { EvalOptions, EvalReport, EvalSuite } from './types.js';
+import { listCorpusFiles } from './corpus-files.js';
 
 type Counts = { in: number; stored: number; rejected: number };
 
 /** Types that always belong to one patient: each stored one should be attached to a person. */
 const CLINICAL = new Set(['Observation', 'Condition', 'MedicationRequest', 'MedicationStatement', 'Immunization', 'Procedure', 'Encounter', 'DiagnosticReport', 'AllergyIntolerance', 'DocumentReference', 'CarePlan', 'Goal', 'Claim', 'ExplanationOfBenefit', 'Coverage', 'Patient']);
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.(nd)?json$/i.test(name)) out.push(p);
-  }
-  return out;
-}
+const walk = (dir: string): string[] => listCorpusFiles(dir, (name) => /\.(nd)?json$/i.test(name));
 
 /**
  * The names a resource answers to, built without the adapter's resolver (the oracle). The same

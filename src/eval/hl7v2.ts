@@ -5,23 +5,16 @@
  * OBX that produced an Observation or a DocumentReference (ED), resources by type, and resources
  * that fail the structural check (bad dates, empty elements, missing required elements).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Extraction } from '../core/types.js';
 import { detectFile, fileInput } from '../sources/fhir/file-input.js';
 import { hl7v2Adapter } from '../sources/hl7v2/index.js';
 import { checkResource } from '../sources/hl7v2/validate.js';
 import type { EvalOptions, EvalReport, EvalSuite } from './types.js';
+import { listCorpusFiles } from './corpus-files.js';
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
+const walk = (dir: string): string[] => listCorpusFiles(dir);
 
 interface TextCounts {
   messages: number;
