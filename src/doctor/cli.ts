@@ -100,7 +100,7 @@ export function registerDoctorCommands(program: Command, withVessel: WithVessel)
     .option('--expires <duration>', 'how long the link works: 30m, 12h, 7d', '7d')
     .option('--passcode <code>', 'a passcode the recipient must give')
     .option('--label <text>', 'a label the recipient sees')
-    .option('--origin <url>', 'the address recipients open Vessel at', process.env.VESSEL_ORIGIN ?? 'http://127.0.0.1:8787')
+    .option('--origin <url>', 'the address recipients open Vessel at', process.env.VESSEL_ORIGIN ?? `http://${process.env.VESSEL_HOST ?? '127.0.0.1'}:${process.env.VESSEL_PORT ?? process.env.PORT ?? 4780}`)
     .action(async (who: string, opts: { what: string; expires: string; passcode?: string; label?: string; origin: string }) => {
       await withVessel(async (v) => {
         const id = await personOrFail(v, who);
