@@ -189,8 +189,12 @@ test('the web app in a browser', { skip: fs.existsSync(CHROMIUM) ? false : `no b
   });
 
   await t.test('a document that belongs to no one can be attached to a person', async () => {
-    // The visit note attached inside the bundle arrives as a file of its own, with no person.
-    await page.getByRole('link', { name: /DocumentReference.*\.txt/ }).click();
+    // A scanned note that names no patient arrives with no person (the household already has one).
+    await tv.vessel.importer.importBytes(Buffer.from('Handwritten note, scanned: call the clinic about the knee brace.'), 'loose-note.txt', { channel: 'upload' });
+    for (let i = 0; i < 100 && (await tv.vessel.queue.counts()).queued + (await tv.vessel.queue.counts()).running > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await page.goto(`${base}/#/documents`);
+    await page.reload(); // same address as before: load the list afresh
+    await page.getByRole('link', { name: /loose-note\.txt/ }).click();
     await page.getByRole('heading', { name: 'Whose document is this?' }).waitFor();
     assert.deepEqual(await seriousViolations(page), []);
     await page.getByLabel('Person', { exact: true }).last().selectOption({ label: 'Mara Lindqvist (born 1961-07-14)' });
