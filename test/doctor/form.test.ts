@@ -9,7 +9,7 @@ import { buildForm, formHtml, formQuestionnaireBundle, type HealthForm } from '.
 import { formPdf } from '../../src/doctor/form-pdf.js';
 import { listStatements } from '../../src/doctor/statements.js';
 import { buildServer } from '../../src/server/app.js';
-import { r4Validator } from '../share/r4.js';
+import { r4Validator } from '../../src/sources/fhir/r4-structure.js';
 import { pdfText } from '../share/pdf-text.js';
 
 const section = (f: HealthForm, id: string) => f.sections.find((s) => s.id === id)!;

@@ -6,7 +6,7 @@ import { loadSnapshot, type Snapshot } from '../../src/doctor/snapshot.js';
 import { buildIps, IPS_SECTIONS } from '../../src/share/ips.js';
 import { validateResource } from '../../src/sources/fhir/validate.js';
 import { buildServer } from '../../src/server/app.js';
-import { r4Validator } from './r4.js';
+import { r4Validator } from '../../src/sources/fhir/r4-structure.js';
 
 function references(v: unknown, out: string[] = []): string[] {
   if (Array.isArray(v)) v.forEach((x) => references(x, out));

