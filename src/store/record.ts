@@ -6,6 +6,7 @@ import type { SourceLocation } from '../core/types.js';
 import { nowIso } from '../core/time.js';
 import type { Fact, ItemKind } from '../record/normalize/fact.js';
 import type { Decision, MergedItem } from '../record/reconcile/cluster.js';
+import { LOCATION_COLUMNS, locationOf } from './provenance.js';
 
 const BATCH = 300;
 
@@ -214,19 +215,11 @@ export class RecordRepo {
       const rows = await this.db
         .selectFrom('provenance')
         .innerJoin('documents', 'documents.id', 'provenance.document_id')
-        .select(['provenance.resource_id', 'provenance.document_id', 'documents.filename', 'documents.format', 'provenance.page', 'provenance.box_json', 'provenance.xpath', 'provenance.entry_id', 'provenance.segment', 'provenance.line', 'provenance.path'])
+        .select(['provenance.resource_id', 'provenance.document_id', 'documents.filename', 'documents.format', ...LOCATION_COLUMNS])
         .where('provenance.resource_id', 'in', chunk)
         .execute();
       for (const r of rows) {
-        const location: SourceLocation = {};
-        if (r.page != null) location.page = r.page;
-        if (r.box_json) location.box = JSON.parse(r.box_json);
-        if (r.xpath) location.xpath = r.xpath;
-        if (r.entry_id) location.entryId = r.entry_id;
-        if (r.segment) location.segment = r.segment;
-        if (r.line != null) location.line = r.line;
-        if (r.path) location.path = r.path;
-        out.set(r.resource_id, { resourceId: r.resource_id, documentId: r.document_id, filename: r.filename, format: r.format, location });
+        out.set(r.resource_id, { resourceId: r.resource_id, documentId: r.document_id, filename: r.filename, format: r.format, location: locationOf(r) });
       }
     }
     return out;

@@ -5,6 +5,7 @@ import type { Database, Dialect } from './schema.js';
 import type { SourceLocation } from '../core/types.js';
 import { nowIso } from '../core/time.js';
 import { codesOf, searchTextOf, sortDateOf } from '../record/index-fields.js';
+import { LOCATION_COLUMNS, locationColumns, locationOf } from './provenance.js';
 import { sql } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 
@@ -83,13 +84,7 @@ export class ResourcesRepo {
           chunk.map((it) => ({
             resource_id: it.resource.id,
             document_id: it.documentId,
-            page: it.location.page ?? null,
-            box_json: it.location.box ? JSON.stringify(it.location.box) : null,
-            xpath: it.location.xpath ?? null,
-            entry_id: it.location.entryId ?? null,
-            segment: it.location.segment ?? null,
-            line: it.location.line ?? null,
-            path: it.location.path ?? null,
+            ...locationColumns(it.location),
           })),
         )
         .onConflict((oc) => oc.column('resource_id').doNothing())
@@ -111,8 +106,8 @@ export class ResourcesRepo {
       const text = searchTextOf(r);
       const res = st.resource.run(r.id, it.personId ?? null, it.documentId, r.resourceType, it.sourceId ?? null, sortDateOf(r), codesOf(r).join(' '), text, JSON.stringify(r), created);
       if (res.changes === 0) continue; // the same id twice in one extraction keeps the first
-      const l = it.location;
-      st.provenance.run(r.id, it.documentId, l.page ?? null, l.box ? JSON.stringify(l.box) : null, l.xpath ?? null, l.entryId ?? null, l.segment ?? null, l.line ?? null, l.path ?? null);
+      const l = locationColumns(it.location);
+      st.provenance.run(r.id, it.documentId, l.page, l.box_json, l.xpath, l.entry_id, l.segment, l.line, l.path);
       if (text) st.fts.run(res.lastInsertRowid, text, r.id);
     }
   }
@@ -122,19 +117,11 @@ export class ResourcesRepo {
       .selectFrom('resources')
       .leftJoin('provenance', 'provenance.resource_id', 'resources.id')
       .selectAll('resources')
-      .select(['provenance.page', 'provenance.box_json', 'provenance.xpath', 'provenance.entry_id', 'provenance.segment', 'provenance.line', 'provenance.path'])
+      .select(LOCATION_COLUMNS)
       .where('resources.id', '=', id)
       .executeTakeFirst();
     if (!r) return undefined;
-    const location: SourceLocation = {};
-    if (r.page != null) location.page = r.page;
-    if (r.box_json) location.box = JSON.parse(r.box_json);
-    if (r.xpath) location.xpath = r.xpath;
-    if (r.entry_id) location.entryId = r.entry_id;
-    if (r.segment) location.segment = r.segment;
-    if (r.line != null) location.line = r.line;
-    if (r.path) location.path = r.path;
-    return { ...toStored(r), location };
+    return { ...toStored(r), location: locationOf(r) };
   }
 
   async list(f: ResourceFilter = {}): Promise<StoredResource[]> {
