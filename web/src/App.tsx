@@ -12,6 +12,11 @@ import { Labs } from './pages/Labs.tsx';
 import { Timeline } from './pages/Timeline.tsx';
 import { ListPage, LIST_TITLES } from './pages/ListPage.tsx';
 import { Status } from './components/Status.tsx';
+import { Answers } from './pages/Answers.tsx';
+import { HealthForm } from './pages/HealthForm.tsx';
+import { Sharing } from './pages/Sharing.tsx';
+import { Connections } from './pages/Connections.tsx';
+import { Conflicts } from './pages/Conflicts.tsx';
 
 const PERSON_KEY = 'vessel.person';
 const NAV_LISTS: ListKind[] = ['medications', 'problems', 'allergies', 'immunizations', 'procedures', 'visits'];
@@ -40,6 +45,11 @@ export function App() {
     if (path) main.current?.focus({ preventScroll: false });
   }, [path]);
 
+  // Back from a SMART on FHIR authorization (/?connected=… or /?connection_error=…): show the connections.
+  useEffect(() => {
+    if (/[?&](connected|connection_error)=/.test(window.location.search) && !window.location.hash) go('#/connections');
+  }, []);
+
   const [q, setQ] = useState(route.query.get('q') ?? '');
   const onSearch = (e: FormEvent) => {
     e.preventDefault();
@@ -60,6 +70,7 @@ export function App() {
   else if (p0 === 'search') page = <Search query={route.query.get('q') ?? ''} personId={route.query.get('person') ?? undefined} />;
   else if (p0 === 'documents' && p1) page = <DocumentViewer id={p1} page={Number(route.query.get('page')) || undefined} query={route.query.get('q')} resourceId={route.query.get('resource')} />;
   else if (p0 === 'documents') page = <Documents personId={personId} personName={person?.displayName} />;
+  else if (p0 === 'connections') page = <Connections />;
   else if (!personId)
     page = (
       <div>
@@ -74,6 +85,10 @@ export function App() {
     );
   else if (p2 === 'labs' || p2 === 'vitals') page = <Labs personId={personId} kind={p2} groupKey={p3} />;
   else if (p2 === 'timeline') page = <Timeline personId={personId} from={route.query.get('from') ?? undefined} to={route.query.get('to') ?? undefined} types={route.query.get('types') ?? undefined} offset={Number(route.query.get('offset')) || 0} />;
+  else if (p2 === 'answers') page = <Answers personId={personId} />;
+  else if (p2 === 'form') page = <HealthForm personId={personId} />;
+  else if (p2 === 'sharing') page = <Sharing personId={personId} />;
+  else if (p2 === 'conflicts') page = <Conflicts personId={personId} />;
   else if (p2 === 'list' && p3 && p3 in LIST_TITLES) page = <ListPage key={p3} personId={personId} kind={p3 as ListKind} />;
   else page = <Home personId={personId} />;
 
@@ -85,12 +100,18 @@ export function App() {
         [href(['p', personId, 'labs']), 'Labs'],
         [href(['p', personId, 'vitals']), 'Vitals'],
         ...NAV_LISTS.map((k): [string, string] => [href(['p', personId, 'list', k]), LIST_TITLES[k]]),
+        [href(['p', personId, 'answers']), 'Answers'],
+        [href(['p', personId, 'form']), 'Health form'],
+        [href(['p', personId, 'sharing']), 'Sharing'],
+        [href(['p', personId, 'conflicts']), 'Conflicts'],
         ['#/documents', 'Documents'],
         ['#/import', 'Import'],
+        ['#/connections', 'Connections'],
       ]
     : [
         ['#/documents', 'Documents'],
         ['#/import', 'Import'],
+        ['#/connections', 'Connections'],
       ];
 
   return (
