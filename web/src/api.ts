@@ -99,3 +99,79 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
     xhr.send(form);
   });
 }
+
+// --- Help with the doctor, sharing, connections, merged items (appended) ------------------
+import type { Answer, AnswerEntry } from '../../src/doctor/answers.ts';
+import type { AnswerSource } from '../../src/doctor/snapshot.ts';
+import type { FormRow, FormSection, HealthForm } from '../../src/doctor/form.ts';
+import type { ShareInfo } from '../../src/share/shl.ts';
+import type { PublicConnection, SyncCounts } from '../../src/smart/repo.ts';
+import type { Conflict } from '../../src/record/reconcile/cluster.ts';
+import type { FactValue, ItemKind } from '../../src/record/normalize/fact.ts';
+
+export type { Answer, AnswerEntry, AnswerSource, FormRow, FormSection, HealthForm, ShareInfo, PublicConnection, SyncCounts, Conflict, ItemKind };
+export type AnswersView = { person: { id: string; name: string }; answers: Answer[] };
+export type FormCorrection = { section: string; field: string; value: string };
+export type CreatedShare = ShareInfo & { shlink: string; qr: string };
+export type ShareAccess = { at: string; action: string; actor: string; ip: string | null; detail: unknown };
+export type ItemSource = { resourceId: string; documentId?: string; filename?: string; location: SourceLocation };
+export type RecordItem = {
+  id: string;
+  type: ItemKind;
+  display: string;
+  date?: string;
+  status?: string;
+  value?: FactValue;
+  normalized?: { value: number; unit: string };
+  strength?: string;
+  facility?: string;
+  codes: string[];
+  conflicts: Conflict[];
+  sources: ItemSource[];
+};
+export type RecordItems = { total: number; items: RecordItem[] };
+
+/**
+ * Every state-changing call goes through here (one place for headers such as CSRF). JSON in,
+ * JSON out; an OperationOutcome answer becomes an ApiFailure with its diagnostics.
+ */
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const answer = await res.json().catch(() => undefined);
+  if (!res.ok) throw new ApiFailure(answer?.issue?.[0]?.diagnostics ?? `the server answered ${res.status}`, res.status);
+  return answer as T;
+}
+
+const person = (id: string) => `/api/people/${encodeURIComponent(id)}`;
+
+/** Answers, the health history form and what can be shared with a provider. */
+export const doctorApi = {
+  answers: (id: string) => `${person(id)}/answers`,
+  form: (id: string) => `${person(id)}/form`,
+  formHtml: (id: string) => `${person(id)}/form.html`,
+  formPdf: (id: string) => `${person(id)}/form.pdf`,
+  formFhir: (id: string) => `${person(id)}/form.fhir`,
+  formCorrections: (id: string) => `${person(id)}/form/corrections`,
+  ips: (id: string) => `${person(id)}/ips`,
+  summaryPdf: (id: string, p: { from?: string; to?: string; tests?: string[] }) => `${person(id)}/summary.pdf${q({ from: p.from, to: p.to, tests: p.tests?.join(',') })}`,
+  createShare: (id: string) => `${person(id)}/shares`,
+  shares: (personId: string) => `/api/shares${q({ person: personId })}`,
+  share: (shareId: string) => `/api/shares/${encodeURIComponent(shareId)}`,
+  shareAccesses: (shareId: string) => `/api/shares/${encodeURIComponent(shareId)}/accesses`,
+};
+
+/** SMART on FHIR connections (docs/smart.md). */
+export const connectionsApi = {
+  list: () => '/api/connections',
+  create: () => '/api/connections',
+  sync: (id: string) => `/api/connections/${encodeURIComponent(id)}/sync`,
+};
+
+/** Merged items with their sources and conflicts; the user's split and merge. */
+export const recordApi = {
+  items: (id: string, type: ItemKind, p: { limit?: number; offset?: number } = {}) => `${person(id)}/items${q({ type, ...p })}`,
+  split: (id: string) => `${person(id)}/items/split`,
+  merge: (id: string) => `${person(id)}/items/merge`,
+};
