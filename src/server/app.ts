@@ -163,6 +163,7 @@ export async function buildServer(vessel: Vessel, opts: ServerOptions = {}): Pro
   await app.register((await import('../smart/routes.js')).smartRoutes, { vessel }); // SMART on FHIR connections
   await app.register((await import('./routes/doctor.js')).doctorRoutes, { vessel }); // answers, health history form
   await app.register((await import('./routes/share.js')).shareRoutes, { vessel }); // IPS, SMART Health Links
+  await app.register((await import('./routes/imaging.js')).imagingRoutes, { vessel }); // studies, reports, frames
 
   // --- web app ----------------------------------------------------------------------
   const webRoot = WEB_ROOTS.find((r) => fs.existsSync(path.join(r, 'index.html')));
