@@ -12,6 +12,7 @@ import { JobQueue } from '../jobs/queue.js';
 import { runWorker, type WorkerOptions } from '../jobs/worker.js';
 import { Importer, INGEST_JOB } from '../ingest/importer.js';
 import { processDocument } from '../ingest/process-document.js';
+import { adapterFor } from '../sources/registry.js';
 import type { Format, SourceAdapter } from '../core/types.js';
 import { reconcilePerson, RECONCILE_JOB, scheduleReconcile } from '../record/reconcile/job.js';
 
@@ -48,6 +49,7 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
   const store = await Store.open({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema: config.pgSchema });
   const queue = new JobQueue(store.db, store.dialect);
   const importer = new Importer(store, vault, queue, config.limits);
+  const readerFor = overrides.adapters ? (f: Format) => overrides.adapters!.find((a) => a.formats.includes(f)) : undefined;
   const handlers = {
     [INGEST_JOB]: async (job: { payload: unknown }) => {
       const { documentId } = job.payload as { documentId: string };
@@ -55,14 +57,12 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
         {
           store,
           vault,
-          adapterFor: overrides.adapters ? (f: Format) => overrides.adapters!.find((a) => a.formats.includes(f)) : undefined,
+          adapterFor: readerFor,
           onProcessed: async (_doc, people) => {
             for (const personId of people) await scheduleReconcile(queue, personId);
           },
           children: {
-            importChild: async (parent, name, bytes) => {
-              await importer.importBytes(bytes, name, { parentId: parent.id, channel: 'embedded', personId: parent.personId });
-            },
+            importChildren: (parent, children) => importer.importChildren(parent, children, { channel: 'embedded', personId: parent.personId, readInline: readerFor ?? adapterFor }),
           },
         },
         documentId,

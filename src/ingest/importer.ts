@@ -7,15 +7,15 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Store } from '../store/store.js';
 import type { Vault } from '../vault/vault.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { ImportLimits } from '../core/config.js';
-import type { Channel, Format } from '../core/types.js';
+import type { Channel, ChildFile, Extraction, ExtractedPage, ExtractionIssue, Format, SourceAdapter } from '../core/types.js';
 import { detectFormat, HEAD_BYTES } from '../detect/detect.js';
-import type { DocumentRecord } from '../store/documents.js';
+import type { DocumentRecord, NewDocument } from '../store/documents.js';
 import { walkZip } from './zip.js';
 
 export const INGEST_JOB = 'ingest';
@@ -126,6 +126,59 @@ export class Importer {
     return this.register({ sha256: put.sha256, size: put.size, format }, name, name, opts, opts.parentId, opts.depth ?? 0, emit);
   }
 
+  /**
+   * Files found inside a document (FHIR attachments, embedded PDFs) in one batch: their
+   * bytes into the vault together, their document rows in one transaction. A child whose
+   * reader is cheap and yields only text (a clinical note) is read right here and stored
+   * finished, with its pages; any other child gets its own ingest job. Each child stays a
+   * document of its own (original bytes, parent, the parent's person).
+   */
+  async importChildren(parent: DocumentRecord, children: ChildFile[], opts: ChildImportOptions = {}): Promise<void> {
+    const batch: Array<{ child: ChildFile; format: Format }> = [];
+    for (const child of children) {
+      const format = detectFormat(child.bytes.subarray(0, HEAD_BYTES), child.bytes.length);
+      // Zips expand into documents of their own and oversized files are refused: the single path does both.
+      if (format === 'zip' || child.bytes.length > this.limits.maxFileBytes) {
+        await this.importBytes(child.bytes, child.name, { channel: opts.channel ?? 'embedded', parentId: parent.id, personId: opts.personId, depth: 1 });
+      } else {
+        batch.push({ child, format });
+      }
+    }
+    if (!batch.length) return;
+    const puts = await this.vault.putMany(batch.map((b) => b.child.bytes));
+    const rows: Array<NewDocument & { issues?: ExtractionIssue[]; label?: Record<string, unknown>; pages?: ExtractedPage[] }> = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < batch.length; i++) {
+      const { child, format } = batch[i];
+      const sha256 = puts[i].sha256;
+      if (seen.has(sha256)) continue;
+      seen.add(sha256);
+      const read = opts.readInline && INLINE_FORMATS.has(format) ? await readInline(child, format, opts.readInline) : undefined;
+      rows.push({
+        sha256,
+        channel: opts.channel ?? ('embedded' as const),
+        filename: safeName(child.name),
+        format,
+        size: child.bytes.length,
+        parentId: parent.id,
+        personId: opts.personId,
+        ...(read ? { state: 'done' as const, issues: read.issues, label: { resources: 0, pages: read.pages.length } } : { state: 'queued' as const }),
+        pages: read?.pages,
+      });
+    }
+    await this.store.transaction(async (tx) => {
+      const created = await tx.documents.insertManyNew(rows.map(({ pages: _pages, ...row }) => row), tx.db);
+      const pagesOf = new Map(rows.map((r) => [r.sha256, r.pages]));
+      const finished: Array<{ documentId: string; pages: ExtractedPage[] }> = [];
+      for (const doc of created) {
+        const pages = pagesOf.get(doc.sha256);
+        if (pages) finished.push({ documentId: doc.id, pages });
+        else await this.queue.enqueue(INGEST_JOB, { documentId: doc.id }, { dedupeKey: `ingest:${doc.id}` }, tx.db);
+      }
+      await tx.search.insertPagesOfMany(finished, tx.db);
+    });
+  }
+
   /** Document row + ingest job, atomically; zips are expanded here so each entry is a document. */
   private async register(
     r: Received,
@@ -175,6 +228,40 @@ export class Importer {
   private async recordRejected(sha256: string, size: number, format: Format, name: string, opts: ImportOptions, error: string, displayPath: string): Promise<ImportEvent> {
     const { doc, created } = await this.store.documents.insertIfNew({ sha256, channel: opts.channel ?? 'cli', filename: safeName(name), format, size, state: 'failed', error });
     return { path: displayPath, status: created ? 'failed' : 'duplicate', documentId: doc.id, format, size, message: error };
+  }
+}
+
+export interface ChildImportOptions {
+  channel?: Channel;
+  /** The parent's person: a file found inside a document is about the same person. */
+  personId?: string;
+  /** The reader the pipeline would use for a format; given, text children are read in the parent's job. */
+  readInline?: (format: Format) => Promise<SourceAdapter | undefined> | SourceAdapter | undefined;
+}
+
+/** Formats cheap enough to read inside the parent's job (no OCR, no parsing worth a job of its own). */
+const INLINE_FORMATS = new Set<Format>(['text']);
+/** More pages than this and the child is read by its own job (keeps one insert statement bounded). */
+const INLINE_MAX_PAGES = 1000;
+
+/**
+ * Reads a child with its format's reader when the result is text only (pages, warnings at
+ * most): exactly what its own ingest job would store. Anything more (resources, people,
+ * errors, nested files) returns undefined and the child gets a job as usual.
+ */
+async function readInline(child: ChildFile, format: Format, readerFor: NonNullable<ChildImportOptions['readInline']>): Promise<{ pages: ExtractedPage[]; issues: ExtractionIssue[] } | undefined> {
+  const adapter = await readerFor(format);
+  if (!adapter) return undefined;
+  const bytes = Buffer.from(child.bytes.buffer, child.bytes.byteOffset, child.bytes.byteLength);
+  try {
+    const result = adapter.extract({ filename: child.name, format, size: bytes.length, bytes: async () => bytes, stream: () => Readable.from([bytes]) });
+    if (Symbol.asyncIterator in Object(result)) return undefined;
+    const ext = await (result as Promise<Extraction> | Extraction);
+    const textOnly = !ext.resources.length && !ext.children?.length && !ext.segments?.length && !ext.subjects && !ext.label && !ext.issues.some((i) => i.severity === 'error' || i.code.startsWith('person-'));
+    if (!textOnly || (ext.pages?.length ?? 0) > INLINE_MAX_PAGES) return undefined;
+    return { pages: ext.pages ?? [], issues: ext.issues };
+  } catch {
+    return undefined; // its own job will record the failure as the document's state
   }
 }
 

@@ -7,7 +7,7 @@
 import type { Resource } from '@medplum/fhirtypes';
 import type { Store } from '../store/store.js';
 import type { Vault } from '../vault/vault.js';
-import type { Extraction, ExtractionIssue, Format, PersonHints, SourceAdapter, SourceInput } from '../core/types.js';
+import type { ChildFile, Extraction, ExtractionIssue, Format, PersonHints, SourceAdapter, SourceInput } from '../core/types.js';
 import type { DocumentRecord } from '../store/documents.js';
 import { adapterFor } from '../sources/registry.js';
 import { buildReferenceMap, rewriteReferences, storedId } from './ids.js';
@@ -15,8 +15,8 @@ import { decideIdentity, hasIdentity } from '../record/identity.js';
 import type { NewResource } from '../store/resources.js';
 
 export interface ChildSink {
-  /** Stores a file found inside a document (zip entry, embedded PDF, attachment) as a new document. */
-  importChild(parent: DocumentRecord, name: string, bytes: Uint8Array, relation: string): Promise<void>;
+  /** Stores the files found in one part of a document (embedded PDFs, attachments) as new documents, in one batch. */
+  importChildren(parent: DocumentRecord, children: ChildFile[]): Promise<void>;
 }
 
 export interface ProcessContext {
@@ -103,14 +103,8 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
       first = false;
       resourceCount += rows.length;
       pageCount += part.pages?.length ?? 0;
-      // Children (attachments, embedded files) are stored a few at a time: their vault
-      // writes wait on fsync, which overlaps well; the database serialises the rest.
-      const children = part.children ?? [];
-      for (let i = 0; i < children.length; i += 8) {
-        // A child (an attachment, an embedded PDF) is about the same person as its parent.
-        const parent = { ...doc, personId: mainPerson ?? doc.personId };
-        await Promise.all(children.slice(i, i + 8).map((c) => ctx.children.importChild(parent, c.name, c.bytes, c.relation)));
-      }
+      // A child (an attachment, an embedded PDF) is about the same person as its parent.
+      if (part.children?.length) await ctx.children.importChildren({ ...doc, personId: mainPerson ?? doc.personId }, part.children);
     }
   } catch (err) {
     // An exception that escaped an adapter: the document shows it, the process goes on.

@@ -61,6 +61,9 @@ export interface DocumentFilter {
   offset?: number;
 }
 
+/** Rows per multi-row INSERT: well under both dialects' bound-parameter limits. */
+const INSERT_CHUNK = 500;
+
 export class DocumentsRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -95,6 +98,38 @@ export class DocumentsRepo {
     if (inserted) return { doc: rowToDocument(inserted), created: true };
     const existing = await db.selectFrom('documents').selectAll().where('sha256', '=', d.sha256).executeTakeFirstOrThrow();
     return { doc: rowToDocument(existing), created: false };
+  }
+
+  /**
+   * Inserts many documents in a few statements (the files found inside one document);
+   * returns the ones that were new. Bytes already stored are skipped, as in insertIfNew.
+   * A row may arrive finished (state, issues and label known already).
+   */
+  async insertManyNew(docs: Array<NewDocument & { issues?: ExtractionIssue[]; label?: Record<string, unknown> }>, db: Kysely<Database> = this.db): Promise<DocumentRecord[]> {
+    const now = nowIso();
+    const created: DocumentRecord[] = [];
+    for (let i = 0; i < docs.length; i += INSERT_CHUNK) {
+      const rows: DocumentsTable[] = docs.slice(i, i + INSERT_CHUNK).map((d) => ({
+        id: randomUUID(),
+        sha256: d.sha256,
+        person_id: d.personId ?? null,
+        parent_id: d.parentId ?? null,
+        channel: d.channel,
+        filename: d.filename,
+        format: d.format,
+        size: d.size,
+        state: d.state,
+        error: d.error ?? null,
+        issues_json: JSON.stringify(d.issues ?? []),
+        label_json: JSON.stringify(d.label ?? {}),
+        created_at: now,
+        updated_at: now,
+      }));
+      // No conflict target: whichever uniqueness the table has (the same bytes) skips the row.
+      const inserted = await db.insertInto('documents').values(rows).onConflict((oc) => oc.doNothing()).returningAll().execute();
+      created.push(...inserted.map(rowToDocument));
+    }
+    return created;
   }
 
   async get(id: string): Promise<DocumentRecord | undefined> {

@@ -40,6 +40,24 @@ export class SearchRepo {
     }
   }
 
+  /** Pages of many new documents at once (text attachments stored by their parent's job). */
+  async insertPagesOfMany(docs: Array<{ documentId: string; pages: ExtractedPage[] }>, db: Kysely<Database> = this.db): Promise<void> {
+    // Whole documents per statement, so the full-text rows can be added by document id.
+    for (let i = 0; i < docs.length; ) {
+      const group: typeof docs = [];
+      for (let n = 0; i < docs.length && (n === 0 || n + docs[i].pages.length <= 500); i++) {
+        n += docs[i].pages.length;
+        group.push(docs[i]);
+      }
+      const rows = group.flatMap((d) => d.pages.map((p) => ({ document_id: d.documentId, page_no: p.page, text: p.text.replace(/\u0000/g, ''), method: p.method, confidence: p.confidence ?? null, layout_json: p.words ? JSON.stringify({ width: p.width, height: p.height, words: p.words }) : null })));
+      if (!rows.length) continue;
+      await db.insertInto('pages').values(rows).execute();
+      if (this.dialect === 'sqlite') {
+        await sql`INSERT INTO pages_fts (rowid, text, document_id, page_no) SELECT rowid, text, document_id, page_no FROM pages WHERE document_id IN (${sql.join(group.map((d) => d.documentId))})`.execute(db);
+      }
+    }
+  }
+
   async pages(documentId: string): Promise<Array<{ page: number; text: string; method: string; confidence: number | null }>> {
     const rows = await this.db.selectFrom('pages').selectAll().where('document_id', '=', documentId).orderBy('page_no').execute();
     return rows.map((r) => ({ page: r.page_no, text: r.text, method: r.method, confidence: r.confidence }));
