@@ -10,6 +10,7 @@ import { Import } from './pages/Import.tsx';
 import { Search } from './pages/Search.tsx';
 import { Labs } from './pages/Labs.tsx';
 import { Timeline } from './pages/Timeline.tsx';
+import { Imaging } from './pages/Imaging.tsx';
 import { ListPage, LIST_TITLES } from './pages/ListPage.tsx';
 import { Status } from './components/Status.tsx';
 import { Answers } from './pages/Answers.tsx';
@@ -89,6 +90,7 @@ export function App() {
   else if (p2 === 'form') page = <HealthForm personId={personId} />;
   else if (p2 === 'sharing') page = <Sharing personId={personId} />;
   else if (p2 === 'conflicts') page = <Conflicts personId={personId} />;
+  else if (p2 === 'imaging') page = <Imaging personId={personId} studyUid={p3} seriesUid={route.query.get('series') ?? undefined} />;
   else if (p2 === 'list' && p3 && p3 in LIST_TITLES) page = <ListPage key={p3} personId={personId} kind={p3 as ListKind} />;
   else page = <Home personId={personId} />;
 
@@ -100,6 +102,7 @@ export function App() {
         [href(['p', personId, 'labs']), 'Labs'],
         [href(['p', personId, 'vitals']), 'Vitals'],
         ...NAV_LISTS.map((k): [string, string] => [href(['p', personId, 'list', k]), LIST_TITLES[k]]),
+        [href(['p', personId, 'imaging']), 'Imaging'],
         [href(['p', personId, 'answers']), 'Answers'],
         [href(['p', personId, 'form']), 'Health form'],
         [href(['p', personId, 'sharing']), 'Sharing'],

@@ -3,6 +3,7 @@ import { api, attachToPerson, type DocumentRecord, type Page, type PersonWithCou
 import { useApi } from '../useApi.ts';
 import { Status } from '../components/Status.tsx';
 import { Highlight } from '../components/Highlight.tsx';
+import { LinkedStudies } from '../components/LinkedStudies.tsx';
 import { formatBytes, formatDate, STATE_LABELS } from '../format.ts';
 import { docTitle } from './Documents.tsx';
 import { attentionOf } from '../../../src/views/attention.ts';
@@ -124,6 +125,7 @@ export function DocumentViewer({ id, page, query, resourceId }: { id: string; pa
         </a>
       </p>
       {resourceId && fact.data && <FactBox r={fact.data} />}
+      {d.personId && <LinkedStudies documentId={d.id} />}
       {resourceId && fact.error && <p className="error">Could not load the fact: {fact.error}</p>}
       {IMAGE_FORMATS.has(d.format) && <img className="original" src={api.original(d.id)} alt={`The original image: ${d.filename}`} />}
       <section aria-labelledby="pages-h" className="pages">
