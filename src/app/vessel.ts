@@ -62,7 +62,7 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
             for (const personId of people) await scheduleReconcile(queue, personId);
           },
           children: {
-            importChildren: (parent, children) => importer.importChildren(parent, children, { channel: 'embedded', personId: parent.personId, readInline: readerFor ?? adapterFor }),
+            importChildren: (parent, children) => importer.importChildren(parent, children, { channel: 'embedded', personId: parent.personId, scope: parent.scope, readInline: readerFor ?? adapterFor }),
           },
         },
         documentId,

@@ -34,6 +34,8 @@ export interface ImportEvent {
 export interface ImportOptions {
   channel?: Channel;
   personId?: string;
+  /** The account bringing the file in (see DocumentRecord.scope); '' or absent: the command line. */
+  scope?: string;
   onEvent?: (e: ImportEvent) => void;
 }
 
@@ -139,7 +141,7 @@ export class Importer {
       const format = detectFormat(child.bytes.subarray(0, HEAD_BYTES), child.bytes.length);
       // Zips expand into documents of their own and oversized files are refused: the single path does both.
       if (format === 'zip' || child.bytes.length > this.limits.maxFileBytes) {
-        await this.importBytes(child.bytes, child.name, { channel: opts.channel ?? 'embedded', parentId: parent.id, personId: opts.personId, depth: 1 });
+        await this.importBytes(child.bytes, child.name, { channel: opts.channel ?? 'embedded', parentId: parent.id, personId: opts.personId, scope: opts.scope, depth: 1 });
       } else {
         batch.push({ child, format });
       }
@@ -162,6 +164,7 @@ export class Importer {
         size: child.bytes.length,
         parentId: parent.id,
         personId: opts.personId,
+        scope: opts.scope,
         ...(read ? { state: 'done' as const, issues: read.issues, label: { resources: 0, pages: read.pages.length } } : { state: 'queued' as const }),
         pages: read?.pages,
       });
@@ -191,7 +194,7 @@ export class Importer {
   ): Promise<ImportEvent> {
     const { doc, created } = await this.store.transaction(async (tx) => {
       const res = await tx.documents.insertIfNew(
-        { sha256: r.sha256, channel: opts.channel ?? (parentId ? 'zip-entry' : 'cli'), filename: safeName(filename), format: r.format, size: r.size, state: 'queued', parentId, personId: opts.personId },
+        { sha256: r.sha256, channel: opts.channel ?? (parentId ? 'zip-entry' : 'cli'), filename: safeName(filename), format: r.format, size: r.size, state: 'queued', parentId, personId: opts.personId, scope: opts.scope },
         tx.db,
       );
       if (res.created && r.format !== 'zip') await this.queue.enqueue(INGEST_JOB, { documentId: res.doc.id }, { dedupeKey: `ingest:${res.doc.id}` }, tx.db);
@@ -226,7 +229,7 @@ export class Importer {
   }
 
   private async recordRejected(sha256: string, size: number, format: Format, name: string, opts: ImportOptions, error: string, displayPath: string): Promise<ImportEvent> {
-    const { doc, created } = await this.store.documents.insertIfNew({ sha256, channel: opts.channel ?? 'cli', filename: safeName(name), format, size, state: 'failed', error });
+    const { doc, created } = await this.store.documents.insertIfNew({ sha256, channel: opts.channel ?? 'cli', filename: safeName(name), format, size, state: 'failed', error, scope: opts.scope });
     return { path: displayPath, status: created ? 'failed' : 'duplicate', documentId: doc.id, format, size, message: error };
   }
 }
@@ -235,6 +238,8 @@ export interface ChildImportOptions {
   channel?: Channel;
   /** The parent's person: a file found inside a document is about the same person. */
   personId?: string;
+  /** The parent's scope: a file found inside a document belongs to whoever brought the document in. */
+  scope?: string;
   /** The reader the pipeline would use for a format; given, text children are read in the parent's job. */
   readInline?: (format: Format) => Promise<SourceAdapter | undefined> | SourceAdapter | undefined;
 }

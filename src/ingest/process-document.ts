@@ -83,7 +83,7 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
       if (part.label) Object.assign(label, part.label);
       if (part.segments) label.segments = [...((label.segments as unknown[]) ?? []), ...part.segments];
       for (const [key, hints] of Object.entries(part.subjects ?? {})) {
-        if (!personOf.has(key)) personOf.set(key, await attachPerson(store, hints, issues));
+        if (!personOf.has(key)) personOf.set(key, await attachPerson(store, hints, issues, doc.scope));
         if (mainPerson === null) mainPerson = personOf.get(key) ?? null;
       }
       const items = part.resources.map((r) => ({ ...r, storedId: storedId(doc.sha256, r.resource.resourceType, r.resource.id ?? r.fullUrl ?? `#${index++}`) }));
@@ -128,14 +128,26 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
   await ctx.onProcessed?.(doc.id, [...new Set([mainPerson, ...personOf.values()])].filter((p): p is string => !!p));
 }
 
-/** Finds or creates the person a document's subject is, or leaves it for the user to choose. */
-async function attachPerson(store: Store, hints: PersonHints, issues: ExtractionIssue[]): Promise<string | null> {
+/**
+ * Finds or creates the person a document's subject is, or leaves it for the user to choose.
+ * A document an account brought in (`scope`) is matched only among the people that account
+ * may write, and a new person becomes that account's own: one household's upload never lands
+ * in another's record. The command line ('' scope) sees everyone.
+ */
+async function attachPerson(store: Store, hints: PersonHints, issues: ExtractionIssue[], scope: string): Promise<string | null> {
   if (!hasIdentity(hints)) return null;
-  return store.withPeopleLock((tx) => decideAndAttach(tx, hints, issues));
+  return store.withPeopleLock((tx) => decideAndAttach(tx, hints, issues, scope));
 }
 
-async function decideAndAttach(store: Store, hints: PersonHints, issues: ExtractionIssue[]): Promise<string | null> {
+async function peopleInScope(store: Store, scope: string) {
   const people = await store.people.list();
+  if (!scope) return people;
+  const roles = await store.accounts.rolesOf(scope);
+  return people.filter((p) => roles.get(p.id) === 'owner' || roles.get(p.id) === 'caregiver');
+}
+
+async function decideAndAttach(store: Store, hints: PersonHints, issues: ExtractionIssue[], scope: string): Promise<string | null> {
+  const people = await peopleInScope(store, scope);
   const decision = decideIdentity(hints, people.map((p) => ({ ...p, given: p.given })));
   if (decision.kind === 'match') {
     const person = people.find((p) => p.id === decision.personId)!;
@@ -150,7 +162,11 @@ async function decideAndAttach(store: Store, hints: PersonHints, issues: Extract
     // Strong identity (structured sources) or an empty household: a new person. A weak one
     // (a name read off a fax, nothing else) waits for the user instead of adding a stranger.
     const strong = !!(hints.family && (hints.birthDate || hints.identifiers?.length));
-    if (strong || people.length === 0) return (await store.people.create(hints)).id;
+    if (strong || people.length === 0) {
+      const person = await store.people.create(hints, store.db);
+      if (scope) await store.accounts.grant(scope, person.id, 'owner', null, store.db);
+      return person.id;
+    }
     issues.push({ severity: 'warning', code: 'person-unmatched', message: 'This document names a person not in the household; please choose who it belongs to.' });
   }
   return null;

@@ -4,7 +4,9 @@ import type { Database } from './schema.js';
 import { nowIso } from '../core/time.js';
 
 export interface AuditEvent {
+  /** Who, in words: the account's username, 'local' for the command line, 'share-recipient'. */
   actor: string;
+  accountId?: string;
   action: string;
   personId?: string;
   target?: string;
@@ -18,7 +20,7 @@ export class AuditRepo {
   async record(e: AuditEvent): Promise<void> {
     await this.db
       .insertInto('audit_events')
-      .values({ at: nowIso(), actor: e.actor, action: e.action, person_id: e.personId ?? null, target: e.target ?? null, detail_json: JSON.stringify(e.detail ?? {}), ip: e.ip ?? null })
+      .values({ at: nowIso(), actor: e.actor, action: e.action, person_id: e.personId ?? null, target: e.target ?? null, detail_json: JSON.stringify(e.detail ?? {}), ip: e.ip ?? null, account_id: e.accountId ?? null })
       .execute();
   }
 

@@ -1,4 +1,8 @@
-/** Received documents: one row per distinct original (unique by SHA-256), with its state and error. */
+/**
+ * Received documents: one row per distinct original per scope (unique by scope + SHA-256),
+ * with its state and error. The scope is the account that brought the document in ('' for
+ * the command line), so two households uploading the same file never see each other's.
+ */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, DocumentsTable } from './schema.js';
@@ -20,6 +24,8 @@ export interface DocumentRecord {
   label: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;
+  /** The account that brought it in; '' for the operator's command-line imports. */
+  scope: string;
 }
 
 export function rowToDocument(r: DocumentsTable): DocumentRecord {
@@ -38,6 +44,7 @@ export function rowToDocument(r: DocumentsTable): DocumentRecord {
     label: JSON.parse(r.label_json),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    scope: r.scope,
   };
 }
 
@@ -51,10 +58,14 @@ export interface NewDocument {
   parentId?: string;
   personId?: string;
   error?: string;
+  scope?: string;
 }
 
 export interface DocumentFilter {
   personId?: string;
+  /** Only documents of these people, plus (with `orScope`) that scope's not yet attached ones. */
+  personIds?: string[];
+  orScope?: string;
   state?: DocumentState;
   parentId?: string;
   limit?: number;
@@ -88,15 +99,16 @@ export class DocumentsRepo {
       label_json: '{}',
       created_at: now,
       updated_at: now,
+      scope: d.scope ?? '',
     };
     const inserted = await db
       .insertInto('documents')
       .values(row)
-      .onConflict((oc) => oc.column('sha256').doNothing())
+      .onConflict((oc) => oc.columns(['scope', 'sha256']).doNothing())
       .returningAll()
       .executeTakeFirst();
     if (inserted) return { doc: rowToDocument(inserted), created: true };
-    const existing = await db.selectFrom('documents').selectAll().where('sha256', '=', d.sha256).executeTakeFirstOrThrow();
+    const existing = await db.selectFrom('documents').selectAll().where('scope', '=', row.scope).where('sha256', '=', d.sha256).executeTakeFirstOrThrow();
     return { doc: rowToDocument(existing), created: false };
   }
 
@@ -124,6 +136,7 @@ export class DocumentsRepo {
         label_json: JSON.stringify(d.label ?? {}),
         created_at: now,
         updated_at: now,
+        scope: d.scope ?? '',
       }));
       // No conflict target: whichever uniqueness the table has (the same bytes) skips the row.
       const inserted = await db.insertInto('documents').values(rows).onConflict((oc) => oc.doNothing()).returningAll().execute();
@@ -137,14 +150,14 @@ export class DocumentsRepo {
     return r ? rowToDocument(r) : undefined;
   }
 
-  async bySha(sha256: string): Promise<DocumentRecord | undefined> {
-    const r = await this.db.selectFrom('documents').selectAll().where('sha256', '=', sha256).executeTakeFirst();
-    return r ? rowToDocument(r) : undefined;
-  }
-
   async list(f: DocumentFilter = {}): Promise<DocumentRecord[]> {
     let q = this.db.selectFrom('documents').selectAll();
     if (f.personId) q = q.where('person_id', '=', f.personId);
+    if (f.personIds) {
+      const ids = f.personIds.length ? f.personIds : ['\u0000'];
+      const scope = f.orScope;
+      q = scope !== undefined ? q.where((eb) => eb.or([eb('person_id', 'in', ids), eb.and([eb('person_id', 'is', null), eb('scope', '=', scope)])])) : q.where('person_id', 'in', ids);
+    }
     if (f.state) q = q.where('state', '=', f.state);
     if (f.parentId) q = q.where('parent_id', '=', f.parentId);
     const rows = await q
@@ -176,8 +189,11 @@ export class DocumentsRepo {
       .execute();
   }
 
-  async countByState(): Promise<Record<string, number>> {
-    const rows = await this.db.selectFrom('documents').select(['state', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('state').execute();
+  /** Documents by state; with `scope`, only those that scope brought in. */
+  async countByState(scope?: string): Promise<Record<string, number>> {
+    let q = this.db.selectFrom('documents').select(['state', (eb) => eb.fn.countAll<string>().as('n')]);
+    if (scope !== undefined) q = q.where('scope', '=', scope);
+    const rows = await q.groupBy('state').execute();
     return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
   }
 }

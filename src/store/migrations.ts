@@ -10,6 +10,7 @@ import { migration0001 } from './migrations/0001_core.js';
 import { migration0002 } from './migrations/0002_record.js';
 import { migration0003 } from './migrations/0003_connections.js';
 import { migration0004 } from './migrations/0004_shares.js';
+import { migration0005 } from './migrations/0005_accounts.js';
 
 type AnyDb = Kysely<any>;
 
@@ -19,6 +20,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0002_record': migration0002(dialect),
     '0003_connections': migration0003(dialect),
     '0004_shares': migration0004(dialect),
+    '0005_accounts': migration0005(dialect),
   };
 }
 

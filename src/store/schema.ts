@@ -30,6 +30,8 @@ export interface DocumentsTable {
   label_json: string;
   created_at: string;
   updated_at: string;
+  /** The account that brought the document in; '' for the operator's command-line imports. */
+  scope: string;
 }
 
 export interface ResourcesTable {
@@ -90,6 +92,7 @@ export interface AuditEventsTable {
   target: string | null;
   detail_json: string;
   ip: string | null;
+  account_id: string | null;
 }
 
 export interface RecordFactsTable {
@@ -149,6 +152,7 @@ export interface SmartConnectionsTable {
   error: string | null;
   created_at: string;
   updated_at: string;
+  account_id: string | null;
 }
 
 /** A SMART authorization in flight: `state` → sealed PKCE verifier (src/smart/). */
@@ -161,6 +165,7 @@ export interface SmartAuthorizationsTable {
   verifier_enc: string;
   server_json: string;
   created_at: string;
+  account_id: string | null;
 }
 
 /** A SMART Health Link (src/share/). `key_enc` is the link's key sealed with the vault key. */
@@ -197,7 +202,42 @@ export interface FormStatementsTable {
   created_at: string;
 }
 
+/** A sign-in account (src/auth/). `password_hash` is scrypt in PHC-like form. */
+export interface AccountsTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  password_changed_at: string;
+}
+
+/** A signed-in session; the cookie holds the token, the table only its SHA-256. */
+export interface SessionsTable {
+  token_hash: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** An account's role on a person's record: owner, caregiver (full rights) or viewer. */
+export interface PersonRolesTable {
+  account_id: string;
+  person_id: string;
+  role: string;
+  granted_at: string;
+  granted_by: string | null;
+}
+
 export interface Database {
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  person_roles: PersonRolesTable;
   people: PeopleTable;
   documents: DocumentsTable;
   resources: ResourcesTable;

@@ -11,6 +11,7 @@ import { ResourcesRepo } from './resources.js';
 import { SearchRepo } from './search.js';
 import { AuditRepo } from './audit.js';
 import { RecordRepo } from './record.js';
+import { AccountsRepo } from './accounts.js';
 import { openDatabase, type OpenOptions } from './connect.js';
 import type BetterSqlite3 from 'better-sqlite3';
 
@@ -21,6 +22,7 @@ export class Store {
   readonly search: SearchRepo;
   readonly audit: AuditRepo;
   readonly record: RecordRepo;
+  readonly accounts: AccountsRepo;
   private peopleMutex: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -38,6 +40,7 @@ export class Store {
     this.search = new SearchRepo(db, dialect);
     this.audit = new AuditRepo(db);
     this.record = new RecordRepo(db, dialect);
+    this.accounts = new AccountsRepo(db);
   }
 
   static async open(opts: OpenOptions): Promise<Store> {

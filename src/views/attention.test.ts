@@ -4,7 +4,7 @@ import type { DocumentRecord } from '../store/documents.js';
 import { attentionOf } from './attention.js';
 
 function doc(p: Partial<DocumentRecord>): DocumentRecord {
-  return { id: 'x', sha256: 's', channel: 'upload', filename: 'f', format: 'pdf', size: 1, state: 'done', issues: [], label: {}, createdAt: '', updatedAt: '', personId: 'p', ...p };
+  return { id: 'x', sha256: 's', channel: 'upload', filename: 'f', format: 'pdf', size: 1, state: 'done', issues: [], label: {}, createdAt: '', updatedAt: '', scope: '', personId: 'p', ...p };
 }
 
 test('failed first, with the reason and what to do; finished documents of a person need nothing', () => {
