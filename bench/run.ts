@@ -5,6 +5,7 @@
  *   npm run bench                 all sections
  *   npm run bench -- ingest-fhir  one section (name filter)
  *   npm run bench -- --json
+ *   npm run bench -- ndjson-large --ndjson-mb=2048 [--ndjson-dir=/tmp/x --keep]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,8 @@ const CORPUS = path.resolve(process.env.VESSEL_CORPUS ?? '../shared/corpus');
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const filters = args.filter((a) => !a.startsWith('--'));
+/** `--name=value` options of single sections. */
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 type Figures = Record<string, string | number>;
 interface Section {
@@ -67,6 +70,28 @@ async function ingestFhir(dialect: 'sqlite' | 'postgres'): Promise<Figures | str
     return { resources, documents, seconds: +seconds.toFixed(2), 'resources/s': Math.round(resources / seconds), 'peak RSS MB': Math.round(peak / 1048576), 'load avg': os.loadavg()[0].toFixed(1), 'process cpu s': +((cpu.user + cpu.system) / 1e6).toFixed(1) };
   } finally {
     await tv.cleanup();
+  }
+}
+
+/**
+ * A bulk NDJSON export of --ndjson-mb MB (default 50) generated from the corpus in the temp
+ * folder (or one generated before, --ndjson-dir with --keep), imported with `vessel import` in a child process.
+ */
+async function ndjsonLarge(): Promise<Figures | string> {
+  if (!fs.existsSync(path.join(CORPUS, 'fhir/smart-bulk-fhir-10-patients'))) return `corpus not present at ${CORPUS}`;
+  const { generateBulkExport, importWithCli } = await import('./ndjson-large.js');
+  const mb = Number(option('ndjson-mb') ?? 50);
+  const given = option('ndjson-dir');
+  const dir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vessel-ndjson-'));
+  try {
+    const t = performance.now();
+    const made = given && fs.existsSync(path.join(given, 'export.json')) ? JSON.parse(fs.readFileSync(path.join(given, 'export.json'), 'utf8')) : await generateBulkExport(CORPUS, dir, mb * 1048576);
+    const generateSeconds = (performance.now() - t) / 1000;
+    const run = await importWithCli(made.dir);
+    const docs = Object.entries(run.documents).map(([k, v]) => `${k}:${v}`).join(',');
+    return { MB: Math.round(made.bytes / 1048576), copies: made.copies, 'resources in': made.resources, 'generate s': +generateSeconds.toFixed(1), resources: run.resources, documents: docs, 'import s': +run.seconds.toFixed(1), 'resources/s': Math.round(run.resources / run.seconds), 'peak RSS MB': run.peakRssMb, 'load avg': os.loadavg()[0].toFixed(1) };
+  } finally {
+    if (!given && !args.includes('--keep')) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -187,6 +212,7 @@ const sections: Section[] = [
   { name: 'ingest-fhir-sqlite', run: () => ingestFhir('sqlite') },
   { name: 'ingest-fhir-postgres', run: () => ingestFhir('postgres') },
   { name: 'fhir-parse', run: fhirParse },
+  { name: 'ndjson-large', run: ndjsonLarge },
   { name: 'api-latency-sqlite', run: apiLatency },
   { name: 'views-sqlite', run: views },
   { name: 'reconcile', run: reconcile },
