@@ -1,5 +1,279 @@
-/** Placeholder: the page is being written. */
+/**
+ * Merged items whose sources disagree, side by side (each source's own value, status and
+ * date, with a link to its page), and the user's fixes: split sources off an item that
+ * holds different things, merge items that are one thing. Decisions are kept across
+ * re-imports (docs/record.md); nothing is deleted either way.
+ */
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { api, getJson, recordApi, sendJson, type ItemKind, type RecordItem, type RecordItems, type ResourceWithSource } from '../api.ts';
+import { useApi } from '../useApi.ts';
+import { Status } from '../components/Status.tsx';
+import { SourceLink } from '../components/SourceLink.tsx';
+import { describe } from '../../../src/views/facts.ts';
+import type { SourceRef } from '../../../src/views/types.ts';
+import { formatDate } from '../format.ts';
+
+const KINDS: Array<[ItemKind, string]> = [
+  ['medications', 'Medications'],
+  ['problems', 'Problems'],
+  ['allergies', 'Allergies'],
+  ['immunizations', 'Vaccinations'],
+  ['results', 'Lab results'],
+  ['vitals', 'Vital signs'],
+  ['encounters', 'Visits'],
+  ['procedures', 'Procedures'],
+];
+const KIND_LABEL = Object.fromEntries(KINDS) as Record<ItemKind, string>;
+const LIMIT = 2000;
+const SHOWN = 200;
+
+export function itemValue(it: Pick<RecordItem, 'value' | 'strength'>): string | undefined {
+  const v = it.value;
+  if (v?.value !== undefined) return `${v.comparator ?? ''}${v.value}${v.unit ? ` ${v.unit}` : ''}`;
+  return v?.text ?? it.strength;
+}
+
+function sourceRefOf(r: ResourceWithSource): SourceRef {
+  const label = (r.source?.label ?? {}) as { title?: unknown; date?: unknown };
+  const ref: SourceRef = { documentId: r.documentId, filename: r.source?.filename ?? 'a document' };
+  if (typeof label.title === 'string') ref.title = label.title;
+  if (typeof label.date === 'string') ref.date = label.date;
+  if (r.location?.page) ref.page = r.location.page;
+  else if (r.location?.line) ref.line = r.location.line;
+  return ref;
+}
+
+/** One source of an item as it wrote it: what, status, value and date, and its page. */
+function SourceColumn({ source, index, chosen, onChoose, canSplit }: { source: RecordItem['sources'][number]; index: number; chosen: boolean; onChoose(on: boolean): void; canSplit: boolean }) {
+  const r = useApi<ResourceWithSource>(api.resource(source.resourceId));
+  const d = r.data ? describe(r.data.resource as Parameters<typeof describe>[0]) : undefined;
+  const fallback: SourceRef = { documentId: source.documentId ?? '', filename: source.filename ?? 'a document', page: source.location.page };
+  return (
+    <div className="source-column">
+      <h4>Source {index + 1}</h4>
+      {r.error && <p className="error">Could not load this source: {r.error}</p>}
+      {d && (
+        <dl className="meta">
+          <dt>Says</dt>
+          <dd>{d.title}</dd>
+          {d.status && (
+            <>
+              <dt>Status</dt>
+              <dd>{d.status}</dd>
+            </>
+          )}
+          {d.detail && (
+            <>
+              <dt>Details</dt>
+              <dd>{d.detail}</dd>
+            </>
+          )}
+          <dt>Date</dt>
+          <dd>{formatDate(r.data!.date)}</dd>
+        </dl>
+      )}
+      {!d && !r.error && <p className="muted">Loading…</p>}
+      {(r.data || source.documentId) && <SourceLink source={r.data ? sourceRefOf(r.data) : fallback} resourceId={source.resourceId} />}
+      {canSplit && (
+        <label className="check">
+          <input type="checkbox" checked={chosen} onChange={(e) => onChoose(e.target.checked)} /> Not the same as the others: split off
+        </label>
+      )}
+    </div>
+  );
+}
+
+/** An item's sources side by side, with "split the chosen sources off". */
+function SideBySide({ item, onSplit }: { item: RecordItem; onSplit(item: RecordItem, resourceIds: string[]): Promise<void> }) {
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const canSplit = item.sources.length > 1;
+  const split = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      await onSplit(item, chosen);
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <div className="side-by-side">
+        {item.sources.map((s, i) => (
+          <SourceColumn key={s.resourceId} source={s} index={i} canSplit={canSplit} chosen={chosen.includes(s.resourceId)} onChoose={(on) => setChosen(on ? [...chosen, s.resourceId] : chosen.filter((x) => x !== s.resourceId))} />
+        ))}
+      </div>
+      {canSplit && (
+        <div className="actions">
+          <button type="button" disabled={busy || !chosen.length || chosen.length === item.sources.length} onClick={() => void split()}>
+            Split the chosen sources off<span className="visually-hidden"> {item.display}</span>
+          </button>
+          {chosen.length === item.sources.length && <span className="muted">Leave at least one source in the item.</span>}
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          Could not split: {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+function ConflictCard({ item, onSplit }: { item: RecordItem; onSplit(item: RecordItem, resourceIds: string[]): Promise<void> }) {
+  const headingId = useId();
+  return (
+    <section className="card conflict" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {item.display} <span className="badge">{KIND_LABEL[item.type]}</span>
+      </h3>
+      <ul className="conflict-messages">
+        {item.conflicts.map((c, i) => (
+          <li key={i}>{c.message}</li>
+        ))}
+      </ul>
+      <p className="muted small">Vessel shows the first source's version and keeps all of them. If these are really different things, split them.</p>
+      <SideBySide item={item} onSplit={onSplit} />
+    </section>
+  );
+}
+
+/** Sources of one item, loaded only when opened (each source is one request). */
+function SourcesDetails({ item, onSplit }: { item: RecordItem; onSplit(item: RecordItem, resourceIds: string[]): Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        {item.sources.length} {item.sources.length === 1 ? 'source' : 'sources'}
+        <span className="visually-hidden"> of {item.display}</span>
+      </summary>
+      {open && <SideBySide item={item} onSplit={onSplit} />}
+    </details>
+  );
+}
+
+function AllItems({ kind, items, total, onMerge, onSplit }: { kind: ItemKind; items: RecordItem[]; total: number; onMerge(kind: ItemKind, items: RecordItem[]): Promise<void>; onSplit(item: RecordItem, resourceIds: string[]): Promise<void> }) {
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  useEffect(() => setChosen([]), [kind]);
+  const picked = items.filter((i) => chosen.includes(i.id));
+  const merge = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      await onMerge(kind, picked);
+      setChosen([]);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <p className="muted">
+        {total} {KIND_LABEL[kind].toLowerCase()}
+        {total > SHOWN ? `, the first ${SHOWN} shown` : ''}. Choose two or more that are the same thing to merge them.
+      </p>
+      <div className="actions sticky-actions">
+        <button type="button" disabled={busy || picked.length < 2} onClick={() => void merge()}>
+          Merge the {picked.length || ''} chosen items
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          Could not merge: {error}
+        </p>
+      )}
+      <ul className="fact-list merge-list">
+        {items.slice(0, SHOWN).map((it) => (
+          <li key={it.id}>
+            <label className="check">
+              <input type="checkbox" checked={chosen.includes(it.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, it.id] : chosen.filter((x) => x !== it.id))} />{' '}
+              <span className="fact-title">{it.display}</span>
+              {itemValue(it) && <span> {itemValue(it)}</span>}
+              <span className="muted"> · {formatDate(it.date)}</span>
+              {it.conflicts.length > 0 && <span className="badge badge-unsupported">sources disagree</span>}
+            </label>
+            <SourcesDetails item={it} onSplit={onSplit} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function Conflicts({ personId }: { personId: string }) {
-  void personId;
-  return <h1>Check merged items</h1>;
+  const [data, setData] = useState<Partial<Record<ItemKind, RecordItems>>>();
+  const [error, setError] = useState('');
+  const [tick, setTick] = useState(0);
+  const [kind, setKind] = useState<ItemKind>('medications');
+  const [note, setNote] = useState('');
+  const noteRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    Promise.all(KINDS.map(([k]) => getJson<RecordItems>(recordApi.items(personId, k, { limit: LIMIT }), ctl.signal).then((r) => [k, r] as const))).then(
+      (pairs) => setData(Object.fromEntries(pairs)),
+      (err: Error) => err.name !== 'AbortError' && setError(err.message),
+    );
+    return () => ctl.abort();
+  }, [personId, tick]);
+
+  const done = useCallback((message: string) => {
+    setNote(message);
+    setTick((t) => t + 1);
+    requestAnimationFrame(() => noteRef.current?.focus());
+  }, []);
+  const onSplit = async (item: RecordItem, resourceIds: string[]) => {
+    await sendJson('POST', recordApi.split(personId), { type: item.type, resourceIds });
+    done(`Split ${resourceIds.length} ${resourceIds.length === 1 ? 'source' : 'sources'} off “${item.display}”. Vessel keeps this decision when records are imported again.`);
+  };
+  const onMerge = async (k: ItemKind, items: RecordItem[]) => {
+    const ids = items.flatMap((i) => i.sources.map((s) => s.resourceId));
+    await sendJson('POST', recordApi.merge(personId), { type: k, resourceIds: ids });
+    done(`Merged ${items.length} items into one: ${items.map((i) => `“${i.display}”`).join(', ')}.`);
+  };
+
+  const conflicted = data ? KINDS.flatMap(([k]) => data[k]?.items.filter((i) => i.conflicts.length > 0) ?? []) : [];
+  return (
+    <div>
+      <h1>Conflicts and merges</h1>
+      <p>When the same thing comes from several records, Vessel shows it once and lists every source. Where the sources disagree, they are shown here side by side. You can split an item that joins different things, or merge items that are the same thing.</p>
+      <p className="ok-line" role="status" ref={noteRef} tabIndex={-1}>
+        {note}
+      </p>
+      {error && <Status error={error} what="the merged items" />}
+      {!data && !error && <Status loading what="the merged items" />}
+      {data && (
+        <section aria-labelledby="disagree-title">
+          <h2 id="disagree-title">Where your records disagree</h2>
+          {!conflicted.length && <p className="muted">No disagreements between your records.</p>}
+          {conflicted.map((it) => (
+            <ConflictCard key={it.id} item={it} onSplit={onSplit} />
+          ))}
+        </section>
+      )}
+      {data && (
+        <section aria-labelledby="all-title" className="all-items">
+          <h2 id="all-title">All items</h2>
+          <div className="field">
+            <label htmlFor="merge-kind">Kind of item</label>
+            <select id="merge-kind" value={kind} onChange={(e) => setKind(e.target.value as ItemKind)}>
+              {KINDS.map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label} ({data[k]?.total ?? 0})
+                </option>
+              ))}
+            </select>
+          </div>
+          <AllItems kind={kind} items={data[kind]?.items ?? []} total={data[kind]?.total ?? 0} onMerge={onMerge} onSplit={onSplit} />
+        </section>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,310 @@
+// The pages that help with the doctor, in a real browser (Debian's chromium through
+// playwright-core) against a real server holding the doctor fixture record (test/doctor/
+// fixture.ts) plus a second source that disagrees with it: quick answers (the tetanus shot
+// and its source), correcting the health history form, a SMART Health Link with a passcode
+// (made, opened by a recipient, revoked), the conflicts screen (side by side, split, merge)
+// and a SMART on FHIR connection made through the page against loopback peers. axe runs on
+// every page; each page is checked at phone width. Screenshots go to test-results/screenshots/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openFixtureVessel } from '../doctor/fixture.js';
+import { startPeers, type Peers } from '../smart/peers.js';
+import { buildServer } from '../../src/server/app.js';
+
+// Functions passed to page.evaluate run in the browser; these names exist there, not here.
+declare const window: any, document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const shots = path.join(root, 'test-results', 'screenshots');
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function shot(page: Page, name: string) {
+  fs.mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+/** Runs axe in the page (evaluated, not injected as a script tag, so the CSP stays on). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The page fits a 375 px screen without sideways scrolling. */
+async function fitsPhone(page: Page, name: string) {
+  const before = page.viewportSize()!;
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.waitForTimeout(50);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await shot(page, `${name}-phone`);
+  await page.setViewportSize(before);
+  assert.ok(width <= 375, `${name} is ${width}px wide at a 375px screen`);
+}
+
+/** A second source for the same patient: atorvastatin stopped (the first says active), and diabetes in other words. */
+function pharmacyBundle(): Bundle {
+  const pat = { reference: 'urn:uuid:pp1' };
+  const resources: Resource[] = [
+    { resourceType: 'Patient', id: 'pp1', name: [{ given: ['Ann'], family: 'Example' }], birthDate: '1960-04-12', gender: 'female' } as Resource,
+    {
+      resourceType: 'MedicationStatement', id: 'ph-atorva', status: 'stopped', subject: pat,
+      medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '617312', display: 'atorvastatin 20 MG Oral Tablet' }], text: 'Atorvastatin 20 mg tablet' },
+      effectivePeriod: { start: '2022-02-01', end: '2024-03-01' },
+    } as Resource,
+    {
+      resourceType: 'Condition', id: 'ph-dm', subject: pat,
+      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
+      code: { text: 'Sugar diabetes, adult onset' }, onsetDateTime: '2021',
+    } as Resource,
+  ];
+  return { resourceType: 'Bundle', type: 'collection', entry: resources.map((r) => ({ fullUrl: `urn:uuid:${r.id}`, resource: r })) };
+}
+
+test('the doctor pages in a browser', { skip: fs.existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM} (apt-get install chromium)` }, async (t) => {
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });
+  assert.equal(built.status, 0, 'the web app builds');
+  const tv = await openFixtureVessel('sqlite');
+  await tv.vessel.importer.importBytes(Buffer.from(JSON.stringify(pharmacyBundle())), 'pharmacy-list.json', { channel: 'cli' });
+  await tv.vessel.runJobsUntilIdle({ pollMs: 10 });
+  assert.equal((await tv.vessel.store.people.list()).length, 1, 'the pharmacy list belongs to the same person');
+  const personId = tv.personId;
+  const app = await buildServer(tv.vessel);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const stop = new AbortController();
+  const worker = tv.vessel.runWorker(stop.signal, { pollMs: 50 });
+  let browser: Browser | undefined;
+  let peers: Peers | undefined;
+  t.after(async () => {
+    await browser?.close();
+    await peers?.stop();
+    stop.abort();
+    await worker;
+    await app.close();
+    await tv.cleanup();
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => pageErrors.push(`page error: ${e.message}`));
+
+  await t.test('answers: the last tetanus shot with its date and source, which opens', async () => {
+    await page.goto(`${base}/#/p/${personId}`);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Answers' }).click();
+    await page.getByRole('heading', { name: 'Answers for your doctor' }).waitFor();
+    // Blood type is in the record; a Pap test is not, and says so plainly.
+    const pap = page.getByRole('region', { name: 'When was your last Pap test, and what did it find?' });
+    assert.match(await pap.innerText(), /Not found in your records/);
+    await page.getByLabel('Find a question').fill('tetanus');
+    await page.getByText('1 of').waitFor();
+    assert.equal(await page.locator('section.answer').count(), 1, 'the filter leaves the tetanus question');
+    const tetanus = page.getByRole('region', { name: 'When was your last tetanus shot?' });
+    const text = await tetanus.innerText();
+    assert.match(text, /Tdap/i);
+    assert.match(text, /on 1 May 2019/, 'the newest of the two tetanus vaccines (2012 Td, 2019 Tdap), with its date');
+    const source = tetanus.getByRole('link', { name: /from summary\.json/ });
+    await shot(page, 'answers');
+    assert.deepEqual(await seriousViolations(page), []);
+    await fitsPhone(page, 'answers');
+    await source.click();
+    await page.getByRole('heading', { name: 'This fact' }).waitFor();
+    assert.match(await page.locator('.fact-box').innerText(), /Tdap/i);
+    assert.match(await page.locator('.fact-box').innerText(), /1 May 2019/);
+  });
+
+  await t.test('health history form: every row names its source; a correction is kept after reload', async () => {
+    await page.goto(`${base}/#/p/${personId}/form`);
+    const about = page.getByRole('region', { name: 'About you', exact: true });
+    await about.getByText('555-0100').waitFor();
+    assert.match(await about.getByRole('row', { name: /Phone/ }).innerText(), /from summary\.json/);
+    const meds = page.getByRole('region', { name: 'Current medications', exact: true });
+    assert.match(await meds.innerText(), /Metformin 500 mg tablet/);
+    assert.deepEqual(await seriousViolations(page), []);
+    await about.getByRole('button', { name: 'Correct Phone' }).click();
+    const input = about.getByLabel('Phone', { exact: true });
+    assert.equal(await input.inputValue(), '555-0100', 'the editor starts from the current answer');
+    await input.fill('555-0123');
+    assert.deepEqual(await seriousViolations(page), [], 'the open editor is accessible too');
+    await about.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved your answer for “Phone”.').waitFor();
+    await page.reload();
+    const row = page.getByRole('region', { name: 'About you', exact: true }).getByRole('row', { name: /Phone/ });
+    await row.getByText('555-0123').waitFor();
+    assert.match(await row.innerText(), /stated by you/);
+    assert.doesNotMatch(await row.innerText(), /555-0100/);
+    // The downloads carry the correction too.
+    const fhir = (await (await fetch(`${base}${await page.getByRole('link', { name: /FHIR/ }).getAttribute('href')}`)).json()) as Bundle;
+    const qr = fhir.entry?.find((e) => e.resource?.resourceType === 'QuestionnaireResponse');
+    assert.ok(qr && JSON.stringify(qr).includes('555-0123'), 'the QuestionnaireResponse holds the corrected phone');
+    const pdf = await fetch(`${base}${await page.getByRole('link', { name: 'Download as PDF' }).getAttribute('href')}`);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    await shot(page, 'health-form');
+    await fitsPhone(page, 'health-form');
+  });
+
+  await t.test('sharing: a link with a passcode, shown once with its QR code, opened, then revoked', async () => {
+    await page.goto(`${base}/#/p/${personId}/sharing`);
+    await page.getByRole('heading', { name: 'Share with a provider' }).waitFor();
+    await page.getByText('No active links').waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.getByLabel('Passcode (optional)').fill('tulip-42');
+    await page.getByLabel('Name for this link (optional)').fill('For Dr. Patel');
+    await page.getByLabel('How long it works').selectOption('1d');
+    await page.getByRole('button', { name: 'Make the link' }).click();
+    await page.getByRole('heading', { name: 'Your link is ready' }).waitFor();
+    const qr = page.getByRole('img', { name: /QR code for the link “For Dr\. Patel”/ });
+    assert.match((await qr.getAttribute('src')) ?? '', /^data:image\/png;base64,/);
+    const link = await page.getByLabel('Link', { exact: true }).inputValue();
+    assert.match(link, /\/shl\/view#shlink:\//);
+    await page.getByRole('button', { name: 'Copy the link' }).click();
+    await page.getByText('Link copied.').waitFor();
+    await shot(page, 'share-created');
+    assert.deepEqual(await seriousViolations(page), []);
+    await fitsPhone(page, 'share-created');
+
+    // A recipient opens it: the wrong passcode is refused, the right one gives the files.
+    const payload = JSON.parse(Buffer.from(link.split('#shlink:/')[1], 'base64url').toString('utf8')) as { url: string; flag?: string };
+    assert.equal(payload.flag, 'P');
+    const ask = (passcode: string) => fetch(payload.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recipient: 'Dr. Patel', passcode }) });
+    assert.equal((await ask('wrong')).status, 401);
+    const ok = await ask('tulip-42');
+    assert.equal(ok.status, 200);
+    assert.equal(((await ok.json()) as { files: unknown[] }).files.length, 1);
+
+    await page.getByRole('button', { name: 'Done' }).click();
+    const card = page.locator('li.share', { hasText: 'For Dr. Patel' });
+    await card.waitFor();
+    await page.reload();
+    await card.getByText(/Needs a passcode \(4 wrong tries left/).waitFor();
+    assert.match(await card.innerText(), /Opened 1 time\b/);
+    await card.getByRole('button', { name: 'Show who opened it' }).click();
+    await card.getByText('Opened by Dr. Patel').waitFor();
+    assert.match(await card.locator('.access-list').innerText(), /Refused by Dr\. Patel \(wrong passcode\)/);
+    assert.deepEqual(await seriousViolations(page), []);
+    await card.getByRole('button', { name: 'Revoke For Dr. Patel' }).click();
+    await card.getByRole('button', { name: 'Yes, revoke it' }).click();
+    await page.getByText('Revoked “For Dr. Patel”. It no longer opens.').waitFor();
+    await page.getByText('No active links').waitFor();
+    assert.equal((await ask('tulip-42')).status, 404, 'a revoked link no longer opens');
+
+    // The downloads: the IPS and the visit summary with the chosen period and tests.
+    const ipsHref = await page.getByRole('link', { name: 'Download the patient summary' }).getAttribute('href');
+    const ips = (await (await fetch(`${base}${ipsHref}`)).json()) as Bundle;
+    assert.equal(ips.type, 'document');
+    await page.getByLabel('From (optional)').fill('2023-01-01');
+    await page.getByRole('checkbox', { name: 'Weight' }).uncheck();
+    const summaryHref = (await page.getByRole('link', { name: 'Download the visit summary' }).getAttribute('href')) ?? '';
+    assert.match(summaryHref, /from=2023-01-01/);
+    assert.doesNotMatch(summaryHref, /weight/);
+    const summary = await fetch(`${base}${summaryHref}`);
+    assert.equal(summary.status, 200);
+    assert.equal(summary.headers.get('content-type'), 'application/pdf');
+    await shot(page, 'sharing');
+    await fitsPhone(page, 'sharing');
+  });
+
+  await t.test('conflicts: disagreeing sources side by side; split one off; merge a missed duplicate', async () => {
+    await page.goto(`${base}/#/p/${personId}/conflicts`);
+    const disagree = page.getByRole('region', { name: 'Where your records disagree' });
+    const card = disagree.getByRole('region', { name: /Atorvastatin/ });
+    await card.waitFor();
+    assert.match(await card.innerText(), /say active, 1 say stopped/);
+    const columns = card.locator('.source-column');
+    assert.equal(await columns.count(), 2);
+    await columns.nth(1).getByText('Status').waitFor();
+    const both = (await columns.allInnerTexts()).join('\n');
+    assert.match(both, /active/);
+    assert.match(both, /stopped/);
+    assert.ok((await card.getByRole('link', { name: /from summary\.json/ }).count()) === 1, 'one source is the summary');
+    assert.ok((await card.getByRole('link', { name: /from pharmacy-list\.json/ }).count()) === 1, 'the other is the pharmacy list');
+    await shot(page, 'conflicts');
+    assert.deepEqual(await seriousViolations(page), []);
+    await fitsPhone(page, 'conflicts');
+
+    // The pharmacy's stopped statement is about another course: split it off.
+    const pharmacy = columns.filter({ has: page.getByRole('link', { name: /pharmacy-list\.json/ }) });
+    await pharmacy.getByRole('checkbox', { name: /split off/ }).check();
+    await card.getByRole('button', { name: /Split the chosen sources off/ }).click();
+    await page.getByText(/Split 1 source off “Atorvastatin/).waitFor();
+    await disagree.getByText('No disagreements between your records.').waitFor();
+    await page.getByLabel('Kind of item').selectOption('medications');
+    const all = page.getByRole('region', { name: 'All items' });
+    assert.equal(await all.locator('.merge-list > li', { hasText: 'Atorvastatin' }).count(), 2, 'two atorvastatin items after the split');
+
+    // Diabetes said in other words was not matched: merge the two problems.
+    await page.getByLabel('Kind of item').selectOption('problems');
+    const problems = all.locator('.merge-list > li');
+    await all.getByText('Sugar diabetes, adult onset', { exact: true }).waitFor();
+    const before = await problems.count();
+    await all.getByRole('checkbox', { name: /Type 2 diabetes mellitus/ }).check();
+    await all.getByRole('checkbox', { name: /Sugar diabetes/ }).check();
+    await all.getByRole('button', { name: 'Merge the 2 chosen items' }).click();
+    await page.getByText(/Merged 2 items into one/).waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('.merge-list > li').length === n, before - 1);
+    const merged = problems.filter({ hasText: /diabetes/i });
+    assert.equal(await merged.count(), 1);
+    await merged.getByText('2 sources').click();
+    await merged.getByRole('link', { name: /from pharmacy-list\.json/ }).waitFor();
+    await merged.getByRole('link', { name: /from summary\.json/ }).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+
+  await t.test('connections: connect a FHIR server through its sign-in, see the sync finish, sync again', async () => {
+    peers = await startPeers();
+    await page.goto(`${base}/#/connections`);
+    await page.getByText('No portal connected yet.').waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    // A server that is not there: the error is said in words.
+    await page.getByLabel('FHIR address of the portal').fill('http://127.0.0.1:9/fhir');
+    await page.getByRole('button', { name: 'Connect and sign in' }).click();
+    await page.getByRole('alert').getByText(/Could not start the connection/).waitFor();
+    await page.getByLabel('FHIR address of the portal').fill(peers.fhir.base);
+    await page.getByRole('button', { name: 'Connect and sign in' }).click();
+    // The authorization server approves and sends the browser back through /api/connections/callback.
+    await page.getByText('Connected. The first sync starts right away').waitFor({ timeout: 20000 });
+    assert.equal(new URL(page.url()).search, '', 'the callback query is cleared from the address');
+    const card = page.locator('li.connection');
+    await card.getByText(/Last synced .+: 13 records in 9 pages/).waitFor({ timeout: 30000 });
+    assert.match(await card.innerText(), /Connected/);
+    await shot(page, 'connections');
+    assert.deepEqual(await seriousViolations(page), []);
+    await fitsPhone(page, 'connections');
+    type Conn = { lastSyncAt?: string; lastCounts?: { resources: number; pages: number } };
+    const connections = async () => (await (await fetch(`${base}/api/connections`)).json()) as Conn[];
+    const [first] = await connections();
+    await card.getByRole('button', { name: /Sync now/ }).click();
+    await card.getByText(/Sync started\.|already waiting or running/).waitFor();
+    let second = first;
+    for (let i = 0; i < 300 && second.lastSyncAt === first.lastSyncAt; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      [second] = await connections();
+    }
+    assert.notEqual(second.lastSyncAt, first.lastSyncAt, 'the second sync finished');
+    // The page keeps polling after "sync now": it shows the second sync's counts without a reload.
+    const words = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+    await card.getByText(`${words(second.lastCounts!.resources, 'record')} in ${words(second.lastCounts!.pages, 'page')}`, { exact: false }).waitFor({ timeout: 10000 });
+  });
+
+  await t.test('no Content-Security-Policy violations or script errors', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
