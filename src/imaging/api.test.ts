@@ -80,7 +80,7 @@ for (const dialect of DIALECTS) {
       assert.equal(ct.fileCount, 5);
       assert.equal(ct.series.length, 1);
       assert.match(ct.series[0].thumbnailUrl ?? '', /^\/api\/documents\/[^/]+\/frames\/0\.png\?size=\d+$/);
-      assert.deepEqual(ct.reports.map((r) => [r.title, r.reason, r.filename]), [['CT HEAD W/O CONTRAST', 'accession', 'ct-head-report.hl7']]);
+      assert.deepEqual(ct.reports.map((r) => [r.title, r.reason, r.filename, r.excerpt]), [['CT HEAD W/O CONTRAST', 'accession', 'ct-head-report.hl7', 'No acute intracranial abnormality.']]);
       assert.deepEqual(studies[1].reports.map((r) => [r.reason, r.excerpt]), [['date-and-words', 'Lungs are clear.']]);
       const thumb = await inject(ct.series[0].thumbnailUrl!);
       assert.equal(thumb.statusCode, 200);

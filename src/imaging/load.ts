@@ -3,11 +3,11 @@
  * studies (group.ts), their radiology reports (DiagnosticReports and documents labelled as
  * radiology reports) linked to them (link.ts). Both dialects; no HTTP here.
  */
-import type { DiagnosticReport, ImagingStudy } from '@medplum/fhirtypes';
+import type { DiagnosticReport, ImagingStudy, Observation, Reference } from '@medplum/fhirtypes';
 import { sql } from 'kysely';
 import type { Store } from '../store/store.js';
 import { groupStudies, type StudyRow } from './group.js';
-import { isRadiologyLabel, linkReports, reportFromDocument, reportFromResource, type ReportCandidate, type ReportLink } from './link.js';
+import { isRadiologyLabel, isRadiologyReport, linkReports, reportFromDocument, reportFromResource, type ReportCandidate, type ReportLink } from './link.js';
 import type { LinkedStudy, ReportRef, SeriesView, StudyDetail, StudyListItem } from './model.js';
 
 /** Longest side of a series thumbnail, pixels. */
@@ -41,8 +41,12 @@ export async function reportCandidates(store: Store, personId: string): Promise<
     .where('r.resource_type', '=', 'DiagnosticReport')
     .execute();
   const documentsWithReports = new Set<string>();
-  for (const r of reports) {
-    const cand = reportFromResource(JSON.parse(r.json) as DiagnosticReport, { id: r.id, documentId: r.document_id, filename: r.filename });
+  const parsed = reports.map((r) => ({ row: r, report: JSON.parse(r.json) as DiagnosticReport }));
+  const texts = await resultTexts(store, parsed.flatMap((p) => (isRadiologyReport(p.report) ? p.report.result ?? [] : [])));
+  for (const { row: r, report } of parsed) {
+    // An HL7 v2 radiology result carries its words in OBX observations, not in the report.
+    const words = (report.result ?? []).map((ref) => texts.get(ref.reference ?? '')).filter((x): x is string => !!x);
+    const cand = reportFromResource(words.length && !report.conclusion ? { ...report, conclusion: words.join('\n') } : report, { id: r.id, documentId: r.document_id, filename: r.filename });
     if (!cand) continue;
     out.push(cand);
     documentsWithReports.add(r.document_id);
@@ -62,6 +66,21 @@ export async function reportCandidates(store: Store, personId: string): Promise<
     if (!isRadiologyLabel(label.type) && !segments.some((s) => isRadiologyLabel(s.type))) continue;
     const pages = await store.search.pages(d.id);
     out.push(reportFromDocument({ id: d.id, filename: d.filename, label }, pages.map((p) => p.text).join('\n').slice(0, 50_000)));
+  }
+  return out;
+}
+
+/** Text values of result Observations, by their reference (`Observation/<id>`). */
+async function resultTexts(store: Store, refs: Reference[]): Promise<Map<string, string>> {
+  const ids = [...new Set(refs.map((r) => /^Observation\/(.+)$/.exec(r.reference ?? '')?.[1]).filter((x): x is string => !!x))];
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await store.db.selectFrom('resources').select(['id', 'json']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const row of rows) {
+      const o = JSON.parse(row.json) as Observation;
+      const text = o.valueString ?? o.valueCodeableConcept?.text ?? o.note?.map((n) => n.text).join('\n');
+      if (text) out.set(`Observation/${row.id}`, text);
+    }
   }
   return out;
 }
