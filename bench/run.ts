@@ -208,6 +208,18 @@ async function ccda(): Promise<Figures | string> {
   return { documents: docs.length, MB: +mb.toFixed(1), 'vessel docs/s': +(docs.length / ours).toFixed(1), 'vessel MB/s': +(mb / ours).toFixed(2), 'medplum docs/s': +(docs.length / medplum).toFixed(1), 'medplum MB/s': +(mb / medplum).toFixed(2) };
 }
 
+/** A 500-slice CT series indexed, then the viewer's first requests (src/imaging/bench.ts). */
+async function imaging(): Promise<Figures | string> {
+  const { benchImaging } = await import('../src/imaging/bench.js');
+  const tv = await openTestVessel('sqlite');
+  try {
+    const r = await benchImaging(tv.vessel);
+    return { images: r.images, 'index s': r.indexSeconds, 'images/s': r.imagesPerSecond, 'list ms': r.listMs, 'study ms': r.studyMs, 'first frame ms': r.firstFrameMs, 'first image after import ms': r.firstImageAfterImportMs, 'next slice ms': r.nextSliceMs, 'rewindow ms': r.rewindowMs, 'thumbnail ms': r.thumbnailMs, 'scroll p50 ms': r.scrollP50Ms, 'scroll p95 ms': r.scrollP95Ms, 'max loop stall ms': r.maxStallMs };
+  } finally {
+    await tv.cleanup();
+  }
+}
+
 const sections: Section[] = [
   { name: 'ingest-fhir-sqlite', run: () => ingestFhir('sqlite') },
   { name: 'ingest-fhir-postgres', run: () => ingestFhir('postgres') },
@@ -218,6 +230,7 @@ const sections: Section[] = [
   { name: 'reconcile', run: reconcile },
   { name: 'ocr', run: ocr },
   { name: 'ccda', run: ccda },
+  { name: 'imaging', run: imaging },
 ];
 
 const selected = sections.filter((s) => !filters.length || filters.some((f) => s.name.includes(f)));
