@@ -139,12 +139,16 @@ test('the doctor pages in a browser', { skip: fs.existsSync(CHROMIUM) ? false : 
     const meds = page.getByRole('region', { name: 'Current medications', exact: true });
     assert.match(await meds.innerText(), /Metformin 500 mg tablet/);
     assert.deepEqual(await seriousViolations(page), []);
-    await about.getByRole('button', { name: 'Correct Phone' }).click();
+    // By keyboard: Enter opens the editor with the focus in it; Enter saves.
+    await about.getByRole('button', { name: 'Correct Phone' }).focus();
+    await page.keyboard.press('Enter');
     const input = about.getByLabel('Phone', { exact: true });
+    await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT' && document.activeElement.value === '555-0100');
     assert.equal(await input.inputValue(), '555-0100', 'the editor starts from the current answer');
-    await input.fill('555-0123');
     assert.deepEqual(await seriousViolations(page), [], 'the open editor is accessible too');
-    await about.getByRole('button', { name: 'Save' }).click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('555-0123');
+    await page.keyboard.press('Enter');
     await page.getByText('Saved your answer for “Phone”.').waitFor();
     await page.reload();
     const row = page.getByRole('region', { name: 'About you', exact: true }).getByRole('row', { name: /Phone/ });
@@ -291,17 +295,40 @@ test('the doctor pages in a browser', { skip: fs.existsSync(CHROMIUM) ? false : 
     type Conn = { lastSyncAt?: string; lastCounts?: { resources: number; pages: number } };
     const connections = async () => (await (await fetch(`${base}/api/connections`)).json()) as Conn[];
     const [first] = await connections();
+    // The server asks Vessel to wait (429, Retry-After 3 s) mid-sync: the page shows the sync running.
+    peers.fhir.faults.push({ match: /Condition/, respond: 429, times: 1, retryAfter: '3' });
     await card.getByRole('button', { name: /Sync now/ }).click();
     await card.getByText(/Sync started\.|already waiting or running/).waitFor();
+    await card.getByText('Syncing now').waitFor({ timeout: 10000 });
+    assert.match(await card.locator('.sync-progress label').innerText(), /^Step \d+ of \d+/);
+    assert.equal(await card.getByRole('button', { name: /Sync now/ }).isDisabled(), true, 'one sync at a time');
+    assert.deepEqual(await seriousViolations(page), []);
+    await shot(page, 'connections-syncing');
     let second = first;
     for (let i = 0; i < 300 && second.lastSyncAt === first.lastSyncAt; i++) {
       await new Promise((r) => setTimeout(r, 100));
       [second] = await connections();
     }
     assert.notEqual(second.lastSyncAt, first.lastSyncAt, 'the second sync finished');
-    // The page keeps polling after "sync now": it shows the second sync's counts without a reload.
+    // The page keeps polling: it shows the second sync's counts without a reload.
     const words = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
     await card.getByText(`${words(second.lastCounts!.resources, 'record')} in ${words(second.lastCounts!.pages, 'page')}`, { exact: false }).waitFor({ timeout: 10000 });
+    await card.getByText('Connected', { exact: true }).waitFor();
+
+    // The portal withdraws access (tokens refused, refresh refused): the page asks to sign in again.
+    peers.fhir.expireTokens();
+    peers.revokeRefresh = true;
+    await card.getByRole('button', { name: /Sync now/ }).click();
+    await card.getByText('Needs you to sign in again').waitFor({ timeout: 15000 });
+    assert.match(await card.locator('.error-text').innerText(), /What went wrong: .+/);
+    assert.equal(await card.getByRole('button', { name: /Sync now/ }).count(), 0);
+    assert.deepEqual(await seriousViolations(page), []);
+    await shot(page, 'connections-reauthorize');
+    peers.revokeRefresh = false;
+    await card.getByRole('button', { name: /Sign in again/ }).click();
+    await page.getByText('Connected. The first sync starts right away').waitFor({ timeout: 20000 });
+    await card.getByText('Connected', { exact: true }).waitFor({ timeout: 20000 });
+    assert.equal((await connections()).length, 1, 'signing in again renews the same connection');
   });
 
   await t.test('no Content-Security-Policy violations or script errors', () => {

@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { connectionsApi, sendJson, type PublicConnection } from '../api.ts';
 import { useApi } from '../useApi.ts';
 import { Status } from '../components/Status.tsx';
+import { TYPE_LABELS } from '../format.ts';
 
 const POLL_MS = 2000;
 /** After "sync now", keep polling this long even before the job shows as syncing. */
@@ -49,6 +50,8 @@ function ConnectionCard({ c, onSyncAsked }: { c: PublicConnection; onSyncAsked(i
   const [error, setError] = useState('');
   const headingId = useId();
   const syncing = c.status === 'syncing';
+  // "Sync started" is stale once the connection moves on (syncing, finished, failed).
+  useEffect(() => setMessage(''), [c.status, c.lastSyncAt]);
   const sync = async () => {
     setBusy(true);
     setError('');
@@ -86,7 +89,7 @@ function ConnectionCard({ c, onSyncAsked }: { c: PublicConnection; onSyncAsked(i
         <div className="sync-progress">
           <label htmlFor={`${headingId}-progress`}>
             Step {Math.min(p.stepIndex + 1, p.steps)} of {p.steps}
-            {p.step && p.step !== 'done' ? ` (${p.step})` : ''}, page {p.page + 1}: {plural(p.resources, 'record')} so far
+            {p.step && p.step !== 'done' ? ` (${(TYPE_LABELS[p.step] ?? p.step).toLowerCase()})` : ''}: {plural(p.resources, 'record')} so far
           </label>
           <progress id={`${headingId}-progress`} max={Math.max(1, p.steps)} value={Math.min(p.stepIndex, p.steps)} />
         </div>
