@@ -117,6 +117,8 @@ export interface ChildFile {
   bytes: Uint8Array;
   /** Why it is a child: 'zip-entry', 'embedded', 'attachment', 'split'. */
   relation: 'zip-entry' | 'embedded' | 'attachment' | 'split';
+  /** Key into Extraction.subjects of the patient the file is about (the resource holding it); absent = the document's person. */
+  subject?: string;
 }
 
 /** What a source adapter returns: resources with locations, page texts, issues. Pure data. */

@@ -103,8 +103,10 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
       first = false;
       resourceCount += rows.length;
       pageCount += part.pages?.length ?? 0;
-      // A child (an attachment, an embedded PDF) is about the same person as its parent.
-      if (part.children?.length) await ctx.children.importChildren({ ...doc, personId: mainPerson ?? doc.personId }, part.children);
+      // A child (an attachment, an embedded PDF) is about the person of the resource holding it, else its parent's.
+      for (const [subject, files] of groupBySubject(part.children ?? [])) {
+        await ctx.children.importChildren({ ...doc, personId: (subject !== undefined ? personOf.get(subject) : undefined) ?? mainPerson ?? doc.personId }, files);
+      }
     }
   } catch (err) {
     // An exception that escaped an adapter: the document shows it, the process goes on.
@@ -126,6 +128,16 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
     personId: mainPerson ?? doc.personId ?? null,
   });
   await ctx.onProcessed?.(doc.id, [...new Set([mainPerson, ...personOf.values()])].filter((p): p is string => !!p));
+}
+
+function groupBySubject(children: ChildFile[]): Map<string | undefined, ChildFile[]> {
+  const groups = new Map<string | undefined, ChildFile[]>();
+  for (const c of children) {
+    const group = groups.get(c.subject);
+    if (group) group.push(c);
+    else groups.set(c.subject, [c]);
+  }
+  return groups;
 }
 
 /**

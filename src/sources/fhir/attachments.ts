@@ -32,13 +32,13 @@ export class AttachmentSink {
   /** Bytes of children collected since the last drain (streamed parts are also cut by size). */
   pendingBytes = 0;
 
-  /** Takes the inline data out of one resource's attachments. Returns how many were moved. */
-  take(resource: Json): number {
+  /** Takes the inline data out of one resource's attachments (about `subject`). Returns how many were moved. */
+  take(resource: Json, subject?: string): number {
     const type = resource.resourceType as string;
     const stem = `${type}-${typeof resource.id === 'string' ? resource.id.replace(/[^A-Za-z0-9\-.]/g, '') : 'noid'}`;
     let n = 0;
     const one = (att: unknown) => {
-      if (isObj(att) && typeof att.data === 'string') this.attachment(att, `${stem}-${++n}`);
+      if (isObj(att) && typeof att.data === 'string') this.attachment(att, `${stem}-${++n}`, subject);
     };
     if (type === 'DocumentReference' && Array.isArray(resource.content)) {
       for (const c of resource.content) if (isObj(c)) one(c.attachment);
@@ -47,7 +47,7 @@ export class AttachmentSink {
     } else if (type === 'DiagnosticReport' && Array.isArray(resource.presentedForm)) {
       resource.presentedForm.forEach(one);
     } else if (type === 'Binary' && typeof resource.data === 'string') {
-      const name = this.store(resource.data, resource.contentType, `${stem}-1`);
+      const name = this.store(resource.data, resource.contentType, `${stem}-1`, undefined, subject);
       if (name) {
         delete resource.data;
         const meta = isObj(resource.meta) ? resource.meta : (resource.meta = {});
@@ -58,8 +58,8 @@ export class AttachmentSink {
     return n;
   }
 
-  private attachment(att: Json, stem: string): boolean {
-    const name = this.store(att.data as string, att.contentType, stem, att);
+  private attachment(att: Json, stem: string, subject: string | undefined): boolean {
+    const name = this.store(att.data as string, att.contentType, stem, att, subject);
     if (!name) return false;
     delete att.data;
     att.extension = [...(Array.isArray(att.extension) ? att.extension : []), { url: VAULT_CHILD, valueString: name }];
@@ -67,13 +67,15 @@ export class AttachmentSink {
   }
 
   /** Decodes base64 into a child (and a page for text); returns the child's name. */
-  private store(data: string, contentType: unknown, stem: string, att?: Json): string | undefined {
+  private store(data: string, contentType: unknown, stem: string, att?: Json, subject?: string): string | undefined {
     const bytes = Buffer.from(data, 'base64');
     if (bytes.length === 0) return undefined;
     let name = `${stem}.${extensionFor(contentType)}`;
     for (let i = 2; this.names.has(name); i++) name = `${stem}-${i}.${extensionFor(contentType)}`;
     this.names.add(name);
-    this.children.push({ name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), relation: 'attachment' });
+    const child: ChildFile = { name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), relation: 'attachment' };
+    if (subject !== undefined) child.subject = subject;
+    this.children.push(child);
     this.pendingBytes += bytes.length;
     if (att) {
       if (att.size === undefined) att.size = bytes.length;

@@ -98,8 +98,8 @@ export class Collector {
       }
       this.seen.add(key);
     }
-    this.attachments.take(r);
     const subject = this.subjects.subjectOf(r, e.fullUrl);
+    this.attachments.take(r, subject);
     const out: ExtractedResource = { resource: r as unknown as Resource, location: e.location };
     if (subject) out.subject = subject;
     if (e.fullUrl) out.fullUrl = e.fullUrl;
