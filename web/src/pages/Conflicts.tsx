@@ -159,8 +159,12 @@ function AllItems({ kind, items, total, onMerge, onSplit }: { kind: ItemKind; it
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  useEffect(() => setChosen([]), [kind]);
+  const [find, setFind] = useState('');
+  useEffect(() => (setChosen([]), setFind('')), [kind]);
   const picked = items.filter((i) => chosen.includes(i.id));
+  const words = find.toLowerCase().split(/\s+/).filter(Boolean);
+  // Chosen items stay listed while the filter changes, so a merge can join items found by different words.
+  const shown = items.filter((i) => chosen.includes(i.id) || words.every((w) => i.display.toLowerCase().includes(w)));
   const merge = async () => {
     setBusy(true);
     setError('');
@@ -177,8 +181,12 @@ function AllItems({ kind, items, total, onMerge, onSplit }: { kind: ItemKind; it
     <>
       <p className="muted">
         {total} {KIND_LABEL[kind].toLowerCase()}
-        {total > SHOWN ? `, the first ${SHOWN} shown` : ''}. Choose two or more that are the same thing to merge them.
+        {shown.length > SHOWN ? `, the first ${SHOWN} of ${shown.length} shown` : ''}. Choose two or more that are the same thing to merge them.
       </p>
+      <div className="filter-box">
+        <label htmlFor="item-filter">Find an item</label>
+        <input id="item-filter" type="search" value={find} onChange={(e) => setFind(e.target.value)} autoComplete="off" />
+      </div>
       <div className="actions sticky-actions">
         <button type="button" disabled={busy || picked.length < 2} onClick={() => void merge()}>
           Merge the {picked.length || ''} chosen items
@@ -190,7 +198,7 @@ function AllItems({ kind, items, total, onMerge, onSplit }: { kind: ItemKind; it
         </p>
       )}
       <ul className="fact-list merge-list">
-        {items.slice(0, SHOWN).map((it) => (
+        {shown.slice(0, SHOWN).map((it) => (
           <li key={it.id}>
             <label className="check">
               <input type="checkbox" checked={chosen.includes(it.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, it.id] : chosen.filter((x) => x !== it.id))} />{' '}
