@@ -33,7 +33,7 @@ function discRows(folder: string) {
   return { disc, rows, bytes };
 }
 
-test('pydicom DICOMDIR disc: every study the directory declares, with its series and instance counts', { skip: absent(discs.pydicom) }, async () => {
+test('pydicom DICOMDIR disc: every study the directory declares, with its series and instance counts', { skip: absent(discs.pydicom) }, async (t) => {
   const { disc, rows, bytes } = discRows(discs.pydicom);
   const studies = groupStudies(rows);
   const declared = disc.tree.studies.filter((s) => s.studyUid);
@@ -49,6 +49,7 @@ test('pydicom DICOMDIR disc: every study the directory declares, with its series
   }
   // Every series thumbnail renders as a PNG, or fails with a stated reason (never a crash).
   const frames = new FrameService(async (path) => bytes.get(path)!);
+  t.after(() => frames.close());
   for (const s of studies) {
     for (const se of s.series) {
       const inst = se.instances.find((i) => i.documentId && i.image);

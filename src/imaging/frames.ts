@@ -1,96 +1,92 @@
 /**
  * Frames of stored DICOM files for the viewer: PNG with window/level and a bounded size, and
- * the key tags. Decoding is CPU work on the server's thread, so it is bounded three ways:
- * files larger than a limit are refused, at most `concurrency` renders run at once (more wait
- * in a short queue, beyond it the caller is told to retry), and decoded frames and PNGs are
- * kept in small caches so scrolling back and dragging the window do not decode again.
+ * the key tags. Decoding is CPU work, so it runs in a worker thread (frame-worker.ts; in-process
+ * only where a worker cannot start) and is bounded: files larger than a limit are refused, at
+ * most `concurrency` renders are in flight (more wait in a short queue, beyond it the caller is
+ * told to retry), and PNGs (here) and decoded frames (in the worker) are cached so scrolling
+ * back and dragging the window do not decode again.
  */
-import sharp from 'sharp';
-import type { DataSet } from 'dicom-parser';
-import { canDecode, DicomDecodeError, TRANSFER_SYNTAXES, type DecodedFrame } from '../sources/dicom/decode.js';
-import { decodeFrameOf, imageAttributes } from '../sources/dicom/decode.js';
+import { Worker } from 'node:worker_threads';
+import { canDecode, TRANSFER_SYNTAXES } from '../sources/dicom/decode.js';
+import { imageAttributes } from '../sources/dicom/decode.js';
 import { parseDicomBytes, rawString, textString, type DicomFile } from '../sources/dicom/parse.js';
-import { toDisplay } from '../sources/dicom/render.js';
 import { dicomDate } from '../sources/dicom/values.js';
 import type { DicomTags } from './model.js';
+import { CacheMiss, FrameError, FrameRenderer, SizedLru, type FrameRequest } from './render-frame.js';
+import type { WorkerReply, WorkerRequest } from './frame-worker.js';
 
-export class FrameError extends Error {
-  constructor(
-    /** HTTP status the API answers with. */
-    readonly status: number,
-    /** Stable key: `decode-unsupported`, `decode-failed`, `no-pixel-data`, `not-dicom`, `too-large`, `busy`, `bad-frame`. */
-    readonly key: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export interface FrameRequest {
-  /** 0-based frame. */
-  frame: number;
-  center?: number;
-  width?: number;
-  /** Longest side of the PNG. */
-  size: number;
-}
+export { FrameError, type FrameRequest } from './render-frame.js';
 
 export interface FrameServiceOptions {
   /** Largest DICOM file rendered, bytes (default 256 MiB). */
   maxFileBytes?: number;
   concurrency?: number;
   maxQueue?: number;
-  /** Bytes of decoded frames kept (default 128 MiB) and of PNGs (default 32 MiB). */
-  frameCacheBytes?: number;
+  /** Bytes of PNGs kept (default 32 MiB). */
   pngCacheBytes?: number;
-}
-
-/** A map in least-recently-used order bounded by the total size of its values. */
-class SizedLru<V> {
-  private map = new Map<string, { value: V; size: number }>();
-  private total = 0;
-  constructor(private readonly max: number) {}
-  get(key: string): V | undefined {
-    const hit = this.map.get(key);
-    if (!hit) return undefined;
-    this.map.delete(key);
-    this.map.set(key, hit);
-    return hit.value;
-  }
-  set(key: string, value: V, size: number): void {
-    if (size > this.max) return;
-    const prev = this.map.get(key);
-    if (prev) {
-      this.total -= prev.size;
-      this.map.delete(key);
-    }
-    this.map.set(key, { value, size });
-    this.total += size;
-    for (const [k, v] of this.map) {
-      if (this.total <= this.max) break;
-      this.map.delete(k);
-      this.total -= v.size;
-    }
-  }
-}
-
-interface Decoded {
-  frame: DecodedFrame;
-  /** Kept only for palette colour images (their lookup tables live in the dataset). */
-  ds?: DataSet;
+  /** Render in this thread instead of a worker (tests of the renderer itself). */
+  inProcess?: boolean;
 }
 
 export const MIN_SIZE = 16;
 export const MAX_SIZE = 2048;
 
+interface StoredFile {
+  sha256: string;
+  size: number;
+}
+
+/** One worker thread; requests are matched to replies by id. */
+class FrameWorker {
+  private worker: Worker;
+  private next = 1;
+  private pending = new Map<number, { resolve(r: WorkerReply): void; reject(e: Error): void }>();
+  dead = false;
+
+  constructor() {
+    this.worker = new Worker(new URL('./frame-worker.mjs', import.meta.url));
+    this.worker.unref();
+    this.worker.on('message', (r: WorkerReply) => {
+      this.pending.get(r.id)?.resolve(r);
+      this.pending.delete(r.id);
+    });
+    const fail = (e: Error) => {
+      this.dead = true;
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`frame worker exited (${code})`)));
+  }
+
+  call(key: string, bytes: Uint8Array | undefined, req: FrameRequest): Promise<WorkerReply> {
+    const id = this.next++;
+    const msg: WorkerRequest = { id, key, bytes, req };
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      // The bytes are a fresh copy: hand their memory over instead of copying again.
+      this.worker.postMessage(msg, bytes ? [bytes.buffer as ArrayBuffer] : []);
+    });
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
 export class FrameService {
   private running = 0;
   private waiting: Array<() => void> = [];
-  private frames: SizedLru<Decoded>;
   private pngs: SizedLru<Buffer>;
+  private worker?: FrameWorker;
+  private local?: FrameRenderer;
+  /** Files whose frames the worker has decoded lately: ask it without sending the bytes first. */
+  private warm = new SizedLru<true>(4096);
   private readonly maxFileBytes: number;
   private readonly concurrency: number;
   private readonly maxQueue: number;
+  private inProcess: boolean;
+  private workerFailures = 0;
 
   constructor(
     /** Reads a stored original by its SHA-256 (the vault). */
@@ -100,8 +96,8 @@ export class FrameService {
     this.maxFileBytes = opts.maxFileBytes ?? 256 * 1024 * 1024;
     this.concurrency = opts.concurrency ?? 2;
     this.maxQueue = opts.maxQueue ?? 64;
-    this.frames = new SizedLru(opts.frameCacheBytes ?? 128 * 1024 * 1024);
     this.pngs = new SizedLru(opts.pngCacheBytes ?? 32 * 1024 * 1024);
+    this.inProcess = opts.inProcess ?? false;
   }
 
   private async slot<T>(work: () => Promise<T>): Promise<T> {
@@ -118,63 +114,84 @@ export class FrameService {
     }
   }
 
-  private async file(doc: { sha256: string; size: number }): Promise<DicomFile> {
+  private checkSize(doc: StoredFile) {
     if (doc.size > this.maxFileBytes) throw new FrameError(413, 'too-large', `the file is ${Math.round(doc.size / 1048576)} MB; images are shown from files up to ${Math.round(this.maxFileBytes / 1048576)} MB`);
-    const parsed = parseDicomBytes(await this.read(doc.sha256));
-    if (!parsed.file) throw new FrameError(422, 'not-dicom', parsed.issues[0]?.message ?? 'not a DICOM file');
-    return parsed.file;
   }
 
-  private async decoded(doc: { sha256: string; size: number }, frame: number): Promise<Decoded> {
-    const key = `${doc.sha256}:${frame}`;
-    const hit = this.frames.get(key);
-    if (hit) return hit;
-    const file = await this.file(doc);
-    const frames = imageAttributes(file.ds).frames;
-    if (frame >= frames) throw new FrameError(404, 'bad-frame', `the image has ${frames} frame${frames === 1 ? '' : 's'}; frame ${frame} does not exist`);
-    let decoded: DecodedFrame;
-    try {
-      decoded = await decodeFrameOf(file, frame);
-    } catch (e) {
-      throw asFrameError(e);
+  private async bytes(doc: StoredFile): Promise<Uint8Array> {
+    this.checkSize(doc);
+    // A copy in its own ArrayBuffer (vault buffers may share a pool), so it can be transferred.
+    return new Uint8Array(await this.read(doc.sha256));
+  }
+
+  private renderer(): FrameWorker | FrameRenderer {
+    if (this.inProcess) return (this.local ??= new FrameRenderer());
+    if (!this.worker || this.worker.dead) {
+      try {
+        this.worker = new FrameWorker();
+      } catch {
+        return (this.local ??= new FrameRenderer());
+      }
     }
-    // The dataset holds the whole file's bytes: keep it only when the palette needs it.
-    const entry: Decoded = decoded.photometricInterpretation === 'PALETTE COLOR' ? { frame: decoded, ds: file.ds } : { frame: decoded };
-    this.frames.set(key, entry, decoded.data.byteLength + (entry.ds?.byteArray.byteLength ?? 0));
-    return entry;
+    return this.worker;
+  }
+
+  private async render(doc: StoredFile, req: FrameRequest): Promise<Buffer> {
+    const r = this.renderer();
+    const warmKey = `${doc.sha256}:${req.frame}`;
+    if (r instanceof FrameRenderer) {
+      try {
+        const png = await r.render(doc.sha256, this.warm.has(warmKey) ? undefined : await this.bytes(doc), req);
+        this.warm.set(warmKey, true, 1);
+        return png;
+      } catch (e) {
+        if (!(e instanceof CacheMiss)) throw e;
+        return r.render(doc.sha256, await this.bytes(doc), req);
+      }
+    }
+    let reply: WorkerReply;
+    const first = this.warm.has(warmKey) ? undefined : await this.bytes(doc);
+    try {
+      reply = await r.call(doc.sha256, first, req);
+      if ('miss' in reply) {
+        const bytes = await this.bytes(doc);
+        reply = await r.call(doc.sha256, bytes, req);
+      }
+    } catch (e) {
+      // The worker died (or never started): render here from now on rather than fail.
+      if (e instanceof FrameError) throw e;
+      this.workerFailures++;
+      console.error(`frame worker failed (${(e as Error).message}); rendering in-process`);
+      if (this.workerFailures >= 2) this.inProcess = true;
+      return (this.local ??= new FrameRenderer()).render(doc.sha256, await this.bytes(doc), req);
+    }
+    if ('error' in reply) throw new FrameError(reply.error.status, reply.error.key, reply.error.message);
+    if ('miss' in reply) throw new FrameError(503, 'busy', 'the image could not be rendered; try again');
+    this.warm.set(warmKey, true, 1);
+    return Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength);
   }
 
   /** One frame as PNG, windowed (centre/width in rescaled units) and fitted into `size` pixels. */
-  async png(doc: { sha256: string; size: number }, req: FrameRequest): Promise<Buffer> {
+  async png(doc: StoredFile, req: FrameRequest): Promise<Buffer> {
+    this.checkSize(doc);
     const key = `${doc.sha256}:${req.frame}:${req.center ?? ''}:${req.width ?? ''}:${req.size}`;
     const hit = this.pngs.get(key);
     if (hit) return hit;
-    return this.slot(async () => {
-      const { frame, ds } = await this.decoded(doc, req.frame);
-      const img = toDisplay(frame, { center: req.center, width: req.width }, ds);
-      let pipeline = sharp(Buffer.from(img.pixels.buffer, img.pixels.byteOffset, img.pixels.byteLength), { raw: { width: img.width, height: img.height, channels: img.channels } });
-      if (Math.max(img.width, img.height) > req.size) pipeline = pipeline.resize({ width: req.size, height: req.size, fit: 'inside' });
-      const png = await pipeline.png({ compressionLevel: 3 }).toBuffer();
-      this.pngs.set(key, png, png.length);
-      return png;
-    });
+    const png = await this.slot(() => this.render(doc, req));
+    this.pngs.set(key, png, png.length);
+    return png;
   }
 
   /** Frame count, decodability and the tags a viewer shows beside the image. */
-  async tags(doc: { sha256: string; size: number }): Promise<DicomTags> {
-    const file = await this.slot(() => this.file(doc));
-    return tagsOf(file);
+  async tags(doc: StoredFile): Promise<DicomTags> {
+    const parsed = parseDicomBytes(await this.bytes(doc));
+    if (!parsed.file) throw new FrameError(422, 'not-dicom', parsed.issues[0]?.message ?? 'not a DICOM file');
+    return tagsOf(parsed.file);
   }
-}
 
-function asFrameError(e: unknown): FrameError {
-  if (e instanceof FrameError) return e;
-  if (e instanceof DicomDecodeError) {
-    if (e.code === 'decode-unsupported') return new FrameError(415, e.code, `this image cannot be shown yet: ${e.message}`);
-    if (e.code === 'no-pixel-data') return new FrameError(422, e.code, 'this DICOM object has no image (no Pixel Data)');
-    return new FrameError(422, e.code, e.message);
+  async close(): Promise<void> {
+    await this.worker?.close();
   }
-  return new FrameError(422, 'decode-failed', `the image could not be decoded: ${e instanceof Error ? e.message : String(e)}`);
 }
 
 const TAGS: Array<[string, string, boolean?]> = [

@@ -31,6 +31,7 @@ function optionalNumber(v: string | undefined, name: string): number | undefined
 export async function imagingRoutes(app: FastifyInstance, opts: { vessel: Vessel }): Promise<void> {
   const { store, vault } = opts.vessel;
   const frames = new FrameService((sha) => vault.get(sha));
+  app.addHook('onClose', async () => frames.close());
 
   app.addHook('onSend', async (req, reply) => {
     if (reply.statusCode === 200 && req.routeOptions.url === '/api/documents/:id/frames/:n.png') reply.header('Cache-Control', FRAME_CACHE_CONTROL);
