@@ -84,3 +84,21 @@ test('VESSEL_KEY is accepted as hex or base64 and must be 32 bytes', () => {
   assert.deepEqual(parseKey(raw.toString('base64')), raw);
   assert.throws(() => parseKey('short'), /32 bytes/);
 });
+
+test('putMany stores a batch byte-exact, once per distinct content, and leaves no temp files', async () => {
+  for (const n of [3, 40]) {
+    // 3: each file flushed on its own; 40: the batch flushes the file system once per step.
+    const root = tmp();
+    const v = new Vault(root, randomBytes(32));
+    const before = await v.putBytes(Buffer.from('already here'));
+    const items = [...Array.from({ length: n }, (_, i) => Buffer.from(`note ${i}: knee pain improving`)), Buffer.from('note 0: knee pain improving'), Buffer.from('already here')];
+    const puts = await v.putMany(items);
+    assert.equal(puts.length, items.length);
+    puts.forEach((p, i) => assert.equal(p.sha256, createHash('sha256').update(items[i]).digest('hex')));
+    assert.deepEqual(puts.filter((p) => p.created).length, n, 'the repeat and the stored one are not new');
+    assert.equal(puts[puts.length - 1].sha256, before.sha256);
+    for (let i = 0; i < items.length; i++) assert.deepEqual(await v.get(puts[i].sha256), items[i]);
+    assert.equal(fs.readFileSync(v.pathOf(puts[0].sha256)).includes(Buffer.from('knee')), false, 'plaintext must not be on disk');
+    assert.deepEqual(fs.readdirSync(path.join(root, 'tmp')), []);
+  }
+});
