@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openTestVessel } from '../helpers/vessels.js';
+import { signIn } from '../helpers/api.js';
 import { buildServer } from '../../src/server/app.js';
 import { ctSeries } from '../../src/imaging/fixtures.js';
 
@@ -86,7 +87,14 @@ test('the imaging viewer in a browser', { skip: fs.existsSync(CHROMIUM) ? false 
     if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
   });
   page.on('pageerror', (e) => cspErrors.push(`page error: ${e.message}`));
-  const personId = ((await (await fetch(`${base}/api/people`)).json()) as Array<{ id: string }>)[0].id;
+  // Sign in through the API and hand the session cookie to the browser.
+  const session = await signIn(app, tv.vessel);
+  const personId = ((await session('/api/people')).json() as Array<{ id: string }>)[0].id;
+  const cookie = (session as { cookie?: string }).cookie;
+  if (cookie) {
+    const eq = cookie.indexOf('=');
+    await page.context().addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: base }]);
+  }
 
   await t.test('the study list shows the study, a thumbnail per series and the report', async () => {
     await page.goto(`${base}/#/p/${personId}`);
