@@ -135,35 +135,37 @@ test('a file found inside a document belongs to the same person', async (t) => {
   assert.ok((await tv.vessel.store.search.search('knee', { personId: parent.personId })).some((h) => h.documentId === child!.id));
 });
 
-test('a note inside a file about several patients belongs to the patient of the resource holding it', async (t) => {
-  const { fhirAdapter } = await import('../../src/sources/fhir/index.js');
-  const { textAdapter } = await import('../../src/sources/text/index.js');
-  const tv = await openTestVessel('sqlite', { adapters: [fhirAdapter, textAdapter] });
-  t.after(() => tv.cleanup());
-  const dir = tempDir();
-  const note = (text: string) => ({ contentType: 'text/plain', data: Buffer.from(text).toString('base64') });
-  // A bulk export: one file per type, each naming several patients.
-  const lines = [
-    { resourceType: 'Patient', id: 'ada', name: [{ family: 'Testbury', given: ['Ada'] }], birthDate: '1950-02-03' },
-    { resourceType: 'Patient', id: 'bo', name: [{ family: 'Sample', given: ['Bo'] }], birthDate: '1980-07-08' },
-    { resourceType: 'DocumentReference', id: 'n1', status: 'current', subject: { reference: 'Patient/ada' }, content: [{ attachment: note('Ada: knee pain improving.') }] },
-    { resourceType: 'DocumentReference', id: 'n2', status: 'current', subject: { reference: 'Patient/bo' }, content: [{ attachment: note('Bo: wrist sprain, splint for two weeks.') }] },
-  ];
-  fs.writeFileSync(path.join(dir, 'export.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-  await tv.vessel.importer.importPaths([dir]);
-  await tv.vessel.runJobsUntilIdle({ pollMs: 5 });
-  const people = await tv.vessel.store.people.list();
-  const ada = people.find((p) => p.family === 'Testbury')!;
-  const bo = people.find((p) => p.family === 'Sample')!;
-  const docs = await tv.vessel.store.documents.list();
-  const parent = docs.find((d) => d.filename === 'export.ndjson')!;
-  const notes = docs.filter((d) => d.parentId === parent.id);
-  assert.equal(notes.length, 2);
-  assert.ok(notes.every((d) => d.state === 'done' && d.channel === 'embedded'));
-  const kneeHits = (await tv.vessel.store.search.search('knee', { personId: ada.id })).filter((h) => h.kind === 'page');
-  const wristHits = (await tv.vessel.store.search.search('wrist', { personId: bo.id })).filter((h) => h.kind === 'page');
-  assert.ok(kneeHits.some((h) => notes.some((n) => n.id === h.documentId && n.personId === ada.id)), "Ada's note is Ada's");
-  assert.ok(wristHits.some((h) => notes.some((n) => n.id === h.documentId && n.personId === bo.id)), "Bo's note is Bo's");
-  const original = await tv.vessel.vault.get(notes.find((n) => n.personId === bo.id)!.sha256);
-  assert.equal(original.toString(), 'Bo: wrist sprain, splint for two weeks.', 'the note keeps its original bytes');
-});
+for (const dialect of DIALECTS) {
+  test(`a note inside a file about several patients belongs to the patient of the resource holding it, on ${dialect}`, { skip: dialect === 'postgres' ? await postgresSkipReason() : false }, async (t) => {
+    const { fhirAdapter } = await import('../../src/sources/fhir/index.js');
+    const { textAdapter } = await import('../../src/sources/text/index.js');
+    const tv = await openTestVessel(dialect, { adapters: [fhirAdapter, textAdapter] });
+    t.after(() => tv.cleanup());
+    const dir = tempDir();
+    const note = (text: string) => ({ contentType: 'text/plain', data: Buffer.from(text).toString('base64') });
+    // A bulk export: one file per type, each naming several patients.
+    const lines = [
+      { resourceType: 'Patient', id: 'ada', name: [{ family: 'Testbury', given: ['Ada'] }], birthDate: '1950-02-03' },
+      { resourceType: 'Patient', id: 'bo', name: [{ family: 'Sample', given: ['Bo'] }], birthDate: '1980-07-08' },
+      { resourceType: 'DocumentReference', id: 'n1', status: 'current', subject: { reference: 'Patient/ada' }, content: [{ attachment: note('Ada: knee pain improving.') }] },
+      { resourceType: 'DocumentReference', id: 'n2', status: 'current', subject: { reference: 'Patient/bo' }, content: [{ attachment: note('Bo: wrist sprain, splint for two weeks.') }] },
+    ];
+    fs.writeFileSync(path.join(dir, 'export.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    await tv.vessel.importer.importPaths([dir]);
+    await tv.vessel.runJobsUntilIdle({ pollMs: 5 });
+    const people = await tv.vessel.store.people.list();
+    const ada = people.find((p) => p.family === 'Testbury')!;
+    const bo = people.find((p) => p.family === 'Sample')!;
+    const docs = await tv.vessel.store.documents.list();
+    const parent = docs.find((d) => d.filename === 'export.ndjson')!;
+    const notes = docs.filter((d) => d.parentId === parent.id);
+    assert.equal(notes.length, 2);
+    assert.ok(notes.every((d) => d.state === 'done' && d.channel === 'embedded'));
+    const kneeHits = (await tv.vessel.store.search.search('knee', { personId: ada.id })).filter((h) => h.kind === 'page');
+    const wristHits = (await tv.vessel.store.search.search('wrist', { personId: bo.id })).filter((h) => h.kind === 'page');
+    assert.ok(kneeHits.some((h) => notes.some((n) => n.id === h.documentId && n.personId === ada.id)), "Ada's note is Ada's");
+    assert.ok(wristHits.some((h) => notes.some((n) => n.id === h.documentId && n.personId === bo.id)), "Bo's note is Bo's");
+    const original = await tv.vessel.vault.get(notes.find((n) => n.personId === bo.id)!.sha256);
+    assert.equal(original.toString(), 'Bo: wrist sprain, splint for two weeks.', 'the note keeps its original bytes');
+  });
+}
