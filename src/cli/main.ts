@@ -9,6 +9,7 @@ import { Progress } from './progress.js';
 import type { ImportEvent } from '../ingest/importer.js';
 import type { DocumentState } from '../core/types.js';
 import { registerSmartCommands } from '../smart/cli.js';
+import { importScope, registerAuthCommands } from '../auth/cli.js';
 
 const program = new Command();
 program.name('vessel').description('Vessel: all of a person\'s health records, from every channel, in one place.').showHelpAfterError();
@@ -30,12 +31,15 @@ program
   .argument('<paths...>', 'files or folders')
   .option('--no-wait', 'return after storing; let a running server or worker read the files')
   .option('--json', 'print one JSON object per file and a summary')
-  .action(async (paths: string[], opts: { wait: boolean; json?: boolean }) => {
+  .option('--user <name>', 'the account whose records these are (needed when there are several)')
+  .action(async (paths: string[], opts: { wait: boolean; json?: boolean; user?: string }) => {
     await withVessel(async (v) => {
+      const scope = await importScope(v.store, opts.user);
       const progress = new Progress(process.stderr, opts.json ? false : undefined);
       let n = 0;
       const events = await v.importer.importPaths(paths, {
         channel: 'cli',
+        scope,
         onEvent: (e: ImportEvent) => {
           n++;
           if (opts.json) return;
@@ -253,6 +257,9 @@ program
       }
     }
   });
+
+// --- accounts and the audit trail: user add|passwd|role|list, audit (src/auth/cli.ts) ---
+registerAuthCommands(program, withVessel);
 
 // --- SMART on FHIR: connect, sync, connections (src/smart/cli.ts) ---
 registerSmartCommands(program, withVessel);

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Visibility } from '../store/visibility.js';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { Vessel } from '../app/vessel.js';
@@ -71,56 +72,67 @@ export async function buildServer(vessel: Vessel, opts: ServerOptions = {}): Pro
     return reply.status(404).type('text/plain').send('not found');
   });
 
+  await app.register((await import('./auth.js')).authPlugin, { vessel, secure: !!opts.https }); // sessions, CSRF, roles
+
+  /** What the signed-in account may see across the household (routes with access 'account'). */
+  const visibility = (req: FastifyRequest): Visibility => ({ personIds: req.auth!.readable(), scope: req.auth!.account.id });
+  /** A `?person=` on an account-wide list must be one the account may read; else: no such person. */
+  const readablePerson = (req: FastifyRequest, personId: string | undefined) => {
+    if (personId && !req.auth!.roles.has(personId)) throw new ApiError('not_found', 'no such person');
+    return personId;
+  };
+
   const intParam = (v: unknown, d: number, max: number) => {
     const n = Number(v);
     return Number.isInteger(n) && n >= 0 ? Math.min(n, max) : d;
   };
 
   // --- route table -------------------------------------------------------------------
-  app.get('/api/health', async () => ({ ok: true, dialect: store.dialect }));
+  app.get('/api/health', { config: { access: 'public' } }, async () => ({ ok: true, dialect: store.dialect }));
 
-  app.get('/api/status', async () => ({ documents: await store.documents.countByState(), jobs: await queue.counts() }));
+  app.get('/api/status', { config: { access: 'account' } }, async (req) => ({ documents: await store.documents.countByState(req.auth!.account.id) }));
 
-  app.get('/api/people', async () => {
+  app.get('/api/people', { config: { access: 'account' } }, async (req) => {
     const counts = await store.people.counts();
-    return (await store.people.list()).map((p) => ({ ...p, counts: counts.get(p.id) ?? { documents: 0, resources: 0 } }));
+    const roles = req.auth!.roles;
+    return (await store.people.list()).filter((p) => roles.has(p.id)).map((p) => ({ ...p, role: roles.get(p.id), counts: counts.get(p.id) ?? { documents: 0, resources: 0 } }));
   });
 
-  app.get<{ Params: { id: string } }>('/api/people/:id', async (req) => {
+  app.get<{ Params: { id: string } }>('/api/people/:id', { config: { access: 'person' } }, async (req) => {
     const p = await store.people.get(req.params.id);
     if (!p) throw new ApiError('not_found', 'no such person');
     return { ...p, resources: await store.resources.countByType(p.id) };
   });
 
-  app.get<{ Querystring: { person?: string; state?: string; parent?: string; limit?: string; offset?: string } }>('/api/documents', async (req) => {
+  app.get<{ Querystring: { person?: string; state?: string; parent?: string; limit?: string; offset?: string } }>('/api/documents', { config: { access: 'account' } }, async (req) => {
     const q = req.query;
     if (q.state && !DOC_STATES.includes(q.state as DocumentState)) throw new ApiError('bad_request', `state must be one of ${DOC_STATES.join(', ')}`);
-    return store.documents.list({ personId: q.person, state: q.state as DocumentState | undefined, parentId: q.parent, limit: intParam(q.limit, 200, 1000), offset: intParam(q.offset, 0, 1e9) });
+    return store.documents.list({ personId: readablePerson(req, q.person), personIds: visibility(req).personIds, orScope: req.auth!.account.id, state: q.state as DocumentState | undefined, parentId: q.parent, limit: intParam(q.limit, 200, 1000), offset: intParam(q.offset, 0, 1e9) });
   });
 
-  app.get<{ Params: { id: string } }>('/api/documents/:id', async (req) => {
+  app.get<{ Params: { id: string } }>('/api/documents/:id', { config: { access: 'document' } }, async (req) => {
     const d = await store.documents.get(req.params.id);
     if (!d) throw new ApiError('not_found', 'no such document');
     return d;
   });
 
-  app.get<{ Params: { id: string } }>('/api/documents/:id/pages', async (req) => {
+  app.get<{ Params: { id: string } }>('/api/documents/:id/pages', { config: { access: 'document' } }, async (req) => {
     const d = await store.documents.get(req.params.id);
     if (!d) throw new ApiError('not_found', 'no such document');
     return store.search.pages(d.id);
   });
 
-  app.get<{ Params: { id: string } }>('/api/documents/:id/original', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/api/documents/:id/original', { config: { access: 'document' } }, async (req, reply) => {
     const d = await store.documents.get(req.params.id);
     if (!d) throw new ApiError('not_found', 'no such document');
     if (!(await vault.has(d.sha256))) throw new ApiError('not_found', 'the original of this document was not stored (see its error)');
-    await store.audit.record({ actor: 'local', action: 'document.download', personId: d.personId, target: d.id, ip: req.ip });
+    await store.audit.record({ actor: req.auth!.account.username, accountId: req.auth!.account.id, action: 'document.download', personId: d.personId, target: d.id, ip: req.ip });
     reply.header('Content-Type', MEDIA_TYPES[d.format] ?? 'application/octet-stream');
     reply.header('Content-Disposition', `attachment; filename="${d.filename.replace(/["\\]/g, '_').replace(/[^\x20-\x7e]/g, '_')}"`);
     return reply.send(vault.openStream(d.sha256));
   });
 
-  app.post<{ Params: { id: string } }>('/api/documents/:id/reprocess', async (req) => {
+  app.post<{ Params: { id: string } }>('/api/documents/:id/reprocess', { config: { access: 'document' } }, async (req) => {
     const d = await store.documents.get(req.params.id);
     if (!d) throw new ApiError('not_found', 'no such document');
     await store.documents.setState(d.id, 'queued', { error: null });
@@ -128,33 +140,33 @@ export async function buildServer(vessel: Vessel, opts: ServerOptions = {}): Pro
     return { queued: true };
   });
 
-  app.post('/api/documents', async (req) => {
+  app.post('/api/documents', { config: { access: 'account' } }, async (req) => {
     if (!req.isMultipart()) throw new ApiError('bad_request', 'send files as multipart/form-data');
     const results = [];
     for await (const part of req.files()) {
       const bytes = await part.toBuffer();
-      results.push(await importer.importBytes(bytes, part.filename || 'upload', { channel: 'upload' }));
+      results.push(await importer.importBytes(bytes, part.filename || 'upload', { channel: 'upload', scope: req.auth!.account.id }));
     }
     return { files: results };
   });
 
-  app.get<{ Querystring: { person?: string; type?: string; from?: string; to?: string; document?: string; limit?: string; offset?: string } }>('/api/resources', async (req) => {
+  app.get<{ Querystring: { person?: string; type?: string; from?: string; to?: string; document?: string; limit?: string; offset?: string } }>('/api/resources', { config: { access: 'account' } }, async (req) => {
     const q = req.query;
     if (q.type && !/^[A-Z][A-Za-z]{1,63}$/.test(q.type)) throw new ApiError('bad_request', 'type must be a FHIR resource type such as Observation');
-    return store.resources.list({ personId: q.person, type: q.type, from: q.from, to: q.to, documentId: q.document, limit: intParam(q.limit, 200, 2000), offset: intParam(q.offset, 0, 1e9) });
+    return store.resources.list({ personId: readablePerson(req, q.person), visible: visibility(req), type: q.type, from: q.from, to: q.to, documentId: q.document, limit: intParam(q.limit, 200, 2000), offset: intParam(q.offset, 0, 1e9) });
   });
 
-  app.get<{ Params: { id: string } }>('/api/resources/:id', async (req) => {
+  app.get<{ Params: { id: string } }>('/api/resources/:id', { config: { access: 'resource' } }, async (req) => {
     const r = await store.resources.get(req.params.id);
     if (!r) throw new ApiError('not_found', 'no such resource');
     const document = await store.documents.get(r.documentId);
     return { ...r, source: document ? { id: document.id, filename: document.filename, format: document.format, label: document.label } : undefined };
   });
 
-  app.get<{ Querystring: { q?: string; person?: string; limit?: string } }>('/api/search', async (req) => {
+  app.get<{ Querystring: { q?: string; person?: string; limit?: string } }>('/api/search', { config: { access: 'account' } }, async (req) => {
     const q = (req.query.q ?? '').slice(0, 500);
     if (!q.trim()) throw new ApiError('bad_request', 'give a search text as ?q=');
-    return store.search.search(q, { personId: req.query.person, limit: intParam(req.query.limit, 50, 200) });
+    return store.search.search(q, { personId: readablePerson(req, req.query.person), visible: visibility(req), limit: intParam(req.query.limit, 50, 200) });
   });
 
   await app.register((await import('./routes/views.js')).viewRoutes, { vessel }); // read models for the web app

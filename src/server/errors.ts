@@ -6,6 +6,10 @@ import type { OperationOutcome } from '@medplum/fhirtypes';
 
 export const ERRORS = {
   not_found: { status: 404, code: 'not-found' },
+  unauthorized: { status: 401, code: 'login' },
+  forbidden: { status: 403, code: 'forbidden' },
+  conflict: { status: 409, code: 'conflict' },
+  too_many: { status: 429, code: 'throttled' },
   bad_request: { status: 400, code: 'invalid' },
   too_large: { status: 413, code: 'too-costly' },
   internal: { status: 500, code: 'exception' },

@@ -53,6 +53,8 @@ export interface Connection {
   error?: string;
   createdAt: string;
   updatedAt: string;
+  /** The account that made the connection; its documents are scoped to it. */
+  accountId?: string;
 }
 
 /** What the API and the CLI show: never tokens. */
@@ -96,6 +98,7 @@ function fromRow(r: SmartConnectionsTable): Connection {
     error: opt(r.error),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    accountId: opt(r.account_id),
   };
 }
 
@@ -121,6 +124,7 @@ export function toPublic(c: Connection): PublicConnection {
 export interface PendingAuthorization {
   state: string;
   connectionId?: string;
+  accountId?: string;
   fhirBaseUrl: string;
   clientId: string;
   redirectUri: string;
@@ -135,8 +139,11 @@ export class ConnectionsRepo {
     private readonly key: Buffer,
   ) {}
 
-  async list(): Promise<Connection[]> {
-    return (await this.db.selectFrom('smart_connections').selectAll().orderBy('created_at').execute()).map(fromRow);
+  /** Every connection, or (with `accountId`) that account's. */
+  async list(accountId?: string): Promise<Connection[]> {
+    let q = this.db.selectFrom('smart_connections').selectAll();
+    if (accountId !== undefined) q = q.where('account_id', '=', accountId);
+    return (await q.orderBy('created_at').execute()).map(fromRow);
   }
 
   async get(id: string): Promise<Connection | undefined> {
@@ -144,15 +151,16 @@ export class ConnectionsRepo {
     return r ? fromRow(r) : undefined;
   }
 
-  async findByServerPatient(base: string, patientId: string | undefined): Promise<Connection | undefined> {
+  async findByServerPatient(base: string, patientId: string | undefined, accountId?: string): Promise<Connection | undefined> {
     let q = this.db.selectFrom('smart_connections').selectAll().where('fhir_base_url', '=', base);
+    q = accountId ? q.where('account_id', '=', accountId) : q.where('account_id', 'is', null);
     q = patientId ? q.where('patient_id', '=', patientId) : q.where('patient_id', 'is', null);
     const r = await q.executeTakeFirst();
     return r ? fromRow(r) : undefined;
   }
 
   /** Creates or re-authorizes a connection with fresh tokens. */
-  async saveAuthorized(p: { id?: string; fhirBaseUrl: string; clientId: string; server: ServerInfo; tokens: TokenSet }): Promise<Connection> {
+  async saveAuthorized(p: { id?: string; fhirBaseUrl: string; clientId: string; server: ServerInfo; tokens: TokenSet; accountId?: string }): Promise<Connection> {
     const now = nowIso();
     const id = p.id ?? randomUUID();
     const values = {
@@ -168,7 +176,7 @@ export class ConnectionsRepo {
       updated_at: now,
     };
     if (p.id && (await this.get(p.id))) await this.db.updateTable('smart_connections').set(values).where('id', '=', id).execute();
-    else await this.db.insertInto('smart_connections').values({ id, ...values, created_at: now }).execute();
+    else await this.db.insertInto('smart_connections').values({ id, ...values, created_at: now, account_id: p.accountId ?? null }).execute();
     return (await this.get(id))!;
   }
 
@@ -208,6 +216,7 @@ export class ConnectionsRepo {
         verifier_enc: seal(this.key, p.verifier, verifierAad(p.state)),
         server_json: JSON.stringify(p.server),
         created_at: nowIso(),
+        account_id: p.accountId ?? null,
       })
       .execute();
   }
@@ -227,6 +236,7 @@ export class ConnectionsRepo {
       verifier: unseal(this.key, r.verifier_enc, verifierAad(r.state)),
       server: JSON.parse(r.server_json) as ServerInfo,
       createdAt: r.created_at,
+      accountId: opt(r.account_id),
     };
   }
 }

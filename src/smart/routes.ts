@@ -20,11 +20,11 @@ export async function smartRoutes(app: FastifyInstance, opts: { vessel: Vessel }
   const { store, key, queue } = opts.vessel;
   const service = () => new SmartService({ store, key, queue });
 
-  app.get('/api/connections', async () => service().list());
+  app.get('/api/connections', { config: { access: 'account' } }, async (req) => service().list(req.auth!.account.id));
 
-  app.get<{ Querystring: { code?: string; state?: string; error?: string; error_description?: string } }>('/api/connections/callback', async (req, reply) => {
+  app.get<{ Querystring: { code?: string; state?: string; error?: string; error_description?: string } }>('/api/connections/callback', { config: { access: 'account' } }, async (req, reply) => {
     try {
-      const c = await service().complete(req.query);
+      const c = await service().complete(req.query, { accountId: req.auth!.account.id });
       return reply.redirect(`/?connected=${encodeURIComponent(c.id)}`);
     } catch (err) {
       if (err instanceof SmartError) return reply.redirect(`/?connection_error=${encodeURIComponent(err.message)}`);
@@ -32,13 +32,13 @@ export async function smartRoutes(app: FastifyInstance, opts: { vessel: Vessel }
     }
   });
 
-  app.get<{ Params: { id: string } }>('/api/connections/:id', async (req) => {
+  app.get<{ Params: { id: string } }>('/api/connections/:id', { config: { access: 'connection' } }, async (req) => {
     const c = await service().get(req.params.id);
     if (!c) throw new ApiError('not_found', 'no such connection');
     return c;
   });
 
-  app.post<{ Body: { fhirBaseUrl?: unknown; clientId?: unknown; redirectUri?: unknown; connectionId?: unknown } }>('/api/connections', async (req) => {
+  app.post<{ Body: { fhirBaseUrl?: unknown; clientId?: unknown; redirectUri?: unknown; connectionId?: unknown } }>('/api/connections', { config: { access: 'account' } }, async (req) => {
     const b = req.body ?? {};
     if (typeof b.fhirBaseUrl !== 'string' || !b.fhirBaseUrl.trim()) throw new ApiError('bad_request', 'give fhirBaseUrl: the FHIR base URL of the patient portal');
     if (b.clientId !== undefined && typeof b.clientId !== 'string') throw new ApiError('bad_request', 'clientId must be a string');
@@ -46,14 +46,14 @@ export async function smartRoutes(app: FastifyInstance, opts: { vessel: Vessel }
     if (b.connectionId !== undefined && typeof b.connectionId !== 'string') throw new ApiError('bad_request', 'connectionId must be a string');
     const redirectUri = (b.redirectUri as string | undefined) ?? `${req.protocol}://${req.host}/api/connections/callback`;
     try {
-      const r = await service().begin({ fhirBaseUrl: b.fhirBaseUrl, clientId: b.clientId as string | undefined, redirectUri, connectionId: b.connectionId as string | undefined });
+      const r = await service().begin({ fhirBaseUrl: b.fhirBaseUrl, clientId: b.clientId as string | undefined, redirectUri, connectionId: b.connectionId as string | undefined, accountId: req.auth!.account.id });
       return { authorizeUrl: r.authorizeUrl, scope: r.scope, redirectUri };
     } catch (err) {
       throw asApiError(err);
     }
   });
 
-  app.post<{ Params: { id: string } }>('/api/connections/:id/sync', async (req) => {
+  app.post<{ Params: { id: string } }>('/api/connections/:id/sync', { config: { access: 'connection' } }, async (req) => {
     try {
       return { queued: await service().requestSync(req.params.id) };
     } catch (err) {

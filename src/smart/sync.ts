@@ -151,7 +151,7 @@ export async function syncConnection(deps: SyncDeps, connectionId: string, opts:
       const counts = { ...cursor.counts };
       if (resources.length) {
         const name = `${hostTag(base)}-${stepTag(step)}-${cursor.page + 1}.json`;
-        const ev = await deps.importer.importBytes(pageBytes(body), name, { channel: 'smart' });
+        const ev = await deps.importer.importBytes(pageBytes(body), name, { channel: 'smart', scope: conn.accountId });
         if (ev.status === 'failed') throw new SmartError(`${what}: could not store the page (${ev.message ?? 'unknown reason'})`, 'status');
         counts.pages++;
         counts.resources += resources.length;
@@ -169,7 +169,7 @@ export async function syncConnection(deps: SyncDeps, connectionId: string, opts:
               continue;
             }
             const attName = `${hostTag(base)}-${String(r.resourceType)}-${String(r.id ?? 'noid').replace(/[^A-Za-z0-9.-]/g, '')}-${i + 1}.${extensionFor(atts[i].contentType)}`;
-            const aev = await deps.importer.importBytes(bytes, attName, { channel: 'smart', parentId: ev.documentId });
+            const aev = await deps.importer.importBytes(bytes, attName, { channel: 'smart', parentId: ev.documentId, scope: conn.accountId });
             if (aev.status === 'failed') counts.attachmentsSkipped++;
             else {
               counts.attachments++;

@@ -1,12 +1,13 @@
 /** FHIR resources with their indexed columns and provenance. */
 import type { Kysely } from 'kysely';
+import { visibleResourceSql, type Visibility } from './visibility.js';
 import type { Resource } from '@medplum/fhirtypes';
 import type { Database, Dialect } from './schema.js';
 import type { SourceLocation } from '../core/types.js';
 import { nowIso } from '../core/time.js';
 import { codesOf, searchTextOf, sortDateOf } from '../record/index-fields.js';
 import { LOCATION_COLUMNS, locationColumns, locationOf } from './provenance.js';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 
 export interface NewResource {
@@ -28,6 +29,8 @@ export interface StoredResource {
 
 export interface ResourceFilter {
   personId?: string;
+  /** Only what one account may see (src/store/visibility.ts). */
+  visible?: Visibility;
   type?: string;
   documentId?: string;
   from?: string;
@@ -127,6 +130,7 @@ export class ResourcesRepo {
   async list(f: ResourceFilter = {}): Promise<StoredResource[]> {
     let q = this.db.selectFrom('resources').select(['id', 'person_id', 'document_id', 'resource_type', 'date', 'json']);
     if (f.personId) q = q.where('person_id', '=', f.personId);
+    if (f.visible) q = q.where(visibleResourceSql('resources', f.visible) as RawBuilder<boolean>);
     if (f.type) q = q.where('resource_type', '=', f.type);
     if (f.documentId) q = q.where('document_id', '=', f.documentId);
     if (f.from) q = q.where('date', '>=', f.from);

@@ -3,6 +3,7 @@
  * SQLite: FTS5 tables kept beside the base tables. PostgreSQL: generated tsvector columns.
  */
 import { sql, type Kysely } from 'kysely';
+import { visibleDocumentSql, visibleResourceSql, type Visibility } from './visibility.js';
 import type { Database, Dialect } from './schema.js';
 import type { ExtractedPage } from '../core/types.js';
 
@@ -63,21 +64,25 @@ export class SearchRepo {
     return rows.map((r) => ({ page: r.page_no, text: r.text, method: r.method, confidence: r.confidence }));
   }
 
-  /** Searches page texts and resource texts; `personId` limits to one person's documents. */
-  async search(query: string, opts: { personId?: string; limit?: number } = {}): Promise<SearchHit[]> {
+  /**
+   * Searches page texts and resource texts; `personId` limits to one person's documents,
+   * `visible` to what one account may see.
+   */
+  async search(query: string, opts: { personId?: string; visible?: Visibility; limit?: number } = {}): Promise<SearchHit[]> {
     const words = toFtsWords(query);
     if (!words.length) return [];
     const limit = opts.limit ?? 50;
-    return this.dialect === 'sqlite' ? this.searchSqlite(words, opts.personId, limit) : this.searchPostgres(words, opts.personId, limit);
+    return this.dialect === 'sqlite' ? this.searchSqlite(words, opts, limit) : this.searchPostgres(words, opts, limit);
   }
 
-  private async searchSqlite(words: string[], personId: string | undefined, limit: number): Promise<SearchHit[]> {
+  private async searchSqlite(words: string[], opts: { personId?: string; visible?: Visibility }, limit: number): Promise<SearchHit[]> {
+    const { personId, visible } = opts;
     const match = words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' AND ');
-    const personPages = personId ? sql`AND f.document_id IN (SELECT id FROM documents WHERE person_id = ${personId})` : sql``;
+    const personPages = sql`${personId ? sql`AND f.document_id IN (SELECT id FROM documents WHERE person_id = ${personId})` : sql``} ${visible ? sql`AND ${visibleDocumentSql(sql.ref('f.document_id'), visible)}` : sql``}`;
     const pages = await sql<{ document_id: string; page_no: number; snip: string }>`
       SELECT f.document_id, f.page_no, snippet(pages_fts, 0, '[', ']', '…', 12) AS snip
       FROM pages_fts f WHERE pages_fts MATCH ${match} ${personPages} ORDER BY rank LIMIT ${limit}`.execute(this.db);
-    const personRes = personId ? sql`AND r.person_id = ${personId}` : sql``;
+    const personRes = sql`${personId ? sql`AND r.person_id = ${personId}` : sql``} ${visible ? sql`AND ${visibleResourceSql('r', visible)}` : sql``}`;
     const res = await sql<{ id: string; document_id: string; resource_type: string; snip: string }>`
       SELECT r.id, r.document_id, r.resource_type, snippet(resources_fts, 0, '[', ']', '…', 12) AS snip
       FROM resources_fts f JOIN resources r ON r.id = f.resource_id
@@ -88,15 +93,16 @@ export class SearchRepo {
     ];
   }
 
-  private async searchPostgres(words: string[], personId: string | undefined, limit: number): Promise<SearchHit[]> {
+  private async searchPostgres(words: string[], opts: { personId?: string; visible?: Visibility }, limit: number): Promise<SearchHit[]> {
+    const { personId, visible } = opts;
     const tsq = words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
-    const personPages = personId ? sql`AND p.document_id IN (SELECT id FROM documents WHERE person_id = ${personId})` : sql``;
+    const personPages = sql`${personId ? sql`AND p.document_id IN (SELECT id FROM documents WHERE person_id = ${personId})` : sql``} ${visible ? sql`AND ${visibleDocumentSql(sql.ref('p.document_id'), visible)}` : sql``}`;
     const pages = await sql<{ document_id: string; page_no: number; snip: string }>`
       SELECT p.document_id, p.page_no,
         ts_headline('english', p.text, to_tsquery('english', ${tsq}), 'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS snip
       FROM pages p WHERE p.tsv @@ to_tsquery('english', ${tsq}) ${personPages}
       ORDER BY ts_rank(p.tsv, to_tsquery('english', ${tsq})) DESC LIMIT ${limit}`.execute(this.db);
-    const personRes = personId ? sql`AND r.person_id = ${personId}` : sql``;
+    const personRes = sql`${personId ? sql`AND r.person_id = ${personId}` : sql``} ${visible ? sql`AND ${visibleResourceSql('r', visible)}` : sql``}`;
     const res = await sql<{ id: string; document_id: string; resource_type: string; snip: string }>`
       SELECT r.id, r.document_id, r.resource_type,
         ts_headline('english', r.text, to_tsquery('english', ${tsq}), 'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS snip

@@ -1,5 +1,6 @@
 // The read models over a real store, fed by the real FHIR adapter and a small bundle.
 import { test } from 'node:test';
+import { signIn } from '../../test/helpers/api.js';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,18 +73,19 @@ for (const dialect of DIALECTS) test(`read models of one person (${dialect})`, {
 
   await t.test('HTTP routes answer, and reject bad input with OperationOutcomes', async () => {
     const app = await buildServer(v);
+    const api = await signIn(app, v);
     try {
-      const home = await app.inject(`/api/views/home?person=${person.id}`);
+      const home = await api(`/api/views/home?person=${person.id}`);
       assert.equal(home.statusCode, 200);
       assert.equal(home.json().person.displayName, 'Mara Lindqvist');
-      assert.equal((await app.inject('/api/views/labs')).statusCode, 400);
-      assert.equal((await app.inject('/api/views/labs?person=nobody')).statusCode, 404);
-      assert.equal((await app.inject(`/api/views/lists/nonsense?person=${person.id}`)).json().error, 'not_found');
-      assert.equal((await app.inject(`/api/views/timeline?person=${person.id}&from=yesterday`)).statusCode, 400);
-      const glucose = await app.inject(`/api/views/labs/loinc:2345-7?person=${person.id}`);
+      assert.equal((await api('/api/views/labs')).statusCode, 400);
+      assert.equal((await api('/api/views/labs?person=nobody')).statusCode, 404);
+      assert.equal((await api(`/api/views/lists/nonsense?person=${person.id}`)).json().error, 'not_found');
+      assert.equal((await api(`/api/views/timeline?person=${person.id}&from=yesterday`)).statusCode, 400);
+      const glucose = await api(`/api/views/labs/loinc:2345-7?person=${person.id}`);
       assert.equal(glucose.json().points.length, 3);
-      assert.equal((await app.inject(`/api/views/labs/loinc:0000-0?person=${person.id}`)).statusCode, 404);
-      const tl = (await app.inject(`/api/views/timeline?person=${person.id}&from=2022&to=2023`)).json();
+      assert.equal((await api(`/api/views/labs/loinc:0000-0?person=${person.id}`)).statusCode, 404);
+      const tl = (await api(`/api/views/timeline?person=${person.id}&from=2022&to=2023`)).json();
       assert.equal(tl.granularity, 'month');
     } finally {
       await app.close();

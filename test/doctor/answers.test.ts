@@ -1,4 +1,5 @@
 import { after, before, describe, test } from 'node:test';
+import { signIn } from '../helpers/api.js';
 import assert from 'node:assert/strict';
 import { DIALECTS, postgresSkipReason } from '../helpers/vessels.js';
 import { FAX_NAME, openFixtureVessel } from './fixture.js';
@@ -80,12 +81,13 @@ for (const dialect of DIALECTS) {
 
     test('GET /api/people/:id/answers', { skip }, async () => {
       const app = await buildServer(fx.vessel);
+      const api = await signIn(app, fx.vessel);
       try {
-        const r = await app.inject({ method: 'GET', url: `/api/people/${fx.personId}/answers` });
+        const r = await api({ method: 'GET', url: `/api/people/${fx.personId}/answers` });
         assert.equal(r.statusCode, 200);
         const body = r.json() as { answers: Answer[] };
         assert.equal(body.answers.find((a) => a.id === 'tetanus')!.date, '2019-05-01');
-        const missing = await app.inject({ method: 'GET', url: '/api/people/nobody/answers' });
+        const missing = await api({ method: 'GET', url: '/api/people/nobody/answers' });
         assert.equal(missing.statusCode, 404);
         assert.equal(missing.json().resourceType, 'OperationOutcome');
       } finally {

@@ -1,4 +1,5 @@
 import { after, before, describe, test } from 'node:test';
+import { signIn } from '../helpers/api.js';
 import assert from 'node:assert/strict';
 import type { QuestionnaireResponse, Resource } from '@medplum/fhirtypes';
 import { PDFDocument } from 'pdf-lib';
@@ -85,11 +86,12 @@ for (const dialect of DIALECTS) describe(`health history form (${dialect})`, asy
 
   test('corrections are kept and used next time, shown as stated by you', async () => {
     const app = await buildServer(fx.vessel);
+    const api = await signIn(app, fx.vessel);
     try {
-      const bad = await app.inject({ method: 'POST', url: `/api/people/${fx.personId}/form/corrections`, payload: { corrections: [] } });
+      const bad = await api({ method: 'POST', url: `/api/people/${fx.personId}/form/corrections`, payload: { corrections: [] } });
       assert.equal(bad.statusCode, 400);
       const met = row(f, 'medications', /Metformin/)!;
-      const r = await app.inject({
+      const r = await api({
         method: 'POST',
         url: `/api/people/${fx.personId}/form/corrections`,
         payload: { corrections: [
@@ -107,16 +109,16 @@ for (const dialect of DIALECTS) describe(`health history form (${dialect})`, asy
       assert.deepEqual(row(again, 'medications', /Metformin/)!.cells.slice(0, 3), ['Metformin', '1000 mg', '1 tablet twice daily with meals']);
       assert.ok(row(again, 'medications', /Vitamin D/));
       assert.equal(row(again, 'procedures', /Appendectomy/), undefined, 'an empty statement removes a row');
-      const html = await app.inject({ method: 'GET', url: `/api/people/${fx.personId}/form.html` });
+      const html = await api({ method: 'GET', url: `/api/people/${fx.personId}/form.html` });
       assert.equal(html.statusCode, 200);
       assert.match(html.body, /stated by you/);
       assert.match(String(html.headers['content-security-policy']), /script-src 'self'/);
-      const css = await app.inject({ method: 'GET', url: '/api/doctor/form.css' });
+      const css = await api({ method: 'GET', url: '/api/doctor/form.css' });
       assert.match(String(css.headers['content-type']), /text\/css/);
-      const pdf = await app.inject({ method: 'GET', url: `/api/people/${fx.personId}/form.pdf` });
+      const pdf = await api({ method: 'GET', url: `/api/people/${fx.personId}/form.pdf` });
       assert.equal(pdf.statusCode, 200);
       assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
-      const fhir = await app.inject({ method: 'GET', url: `/api/people/${fx.personId}/form.fhir` });
+      const fhir = await api({ method: 'GET', url: `/api/people/${fx.personId}/form.fhir` });
       assert.equal(fhir.json().type, 'collection');
     } finally {
       await app.close();

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { openTestVessel } from '../helpers/vessels.js';
 import { textFixtureAdapter } from '../helpers/text-adapter.js';
 import { buildServer } from '../../src/server/app.js';
+import { signIn } from '../helpers/api.js';
 import { spawnSync } from 'node:child_process';
 
 function multipart(files: Array<{ name: string; data: Buffer }>) {
@@ -26,21 +27,22 @@ test('HTTP API', async (t) => {
     await tv.cleanup();
   });
   const original = Buffer.from('Patient: Ada Testbury, 1950-02-03\nGlucose 99 mg/dL 2020-01-02\n<script>alert(1)</script>\n');
+  const inject = await signIn(app, tv.vessel);
 
-  const up = await app.inject({ method: 'POST', url: '/api/documents', ...multipart([{ name: 'labs.txt', data: original }, { name: '../../etc/passwd', data: Buffer.from('') }]) });
+  const up = await inject({ method: 'POST', url: '/api/documents', ...multipart([{ name: 'labs.txt', data: original }, { name: '../../etc/passwd', data: Buffer.from('') }]) });
   assert.equal(up.statusCode, 200);
   const files = up.json().files;
   assert.equal(files[0].status, 'stored');
   await tv.vessel.runJobsUntilIdle({ pollMs: 10 });
 
   await t.test('documents list with state, and the original downloads byte-exact', async () => {
-    const docs = (await app.inject('/api/documents')).json();
+    const docs = (await inject('/api/documents')).json();
     const labs = docs.find((d: { filename: string }) => d.filename === 'labs.txt');
     assert.equal(labs.state, 'done');
     const evil = docs.find((d: { filename: string }) => d.filename === 'passwd');
     assert.ok(evil, 'an uploaded name with path separators is reduced to its last part');
     assert.equal(evil.state, 'failed');
-    const res = await app.inject(`/api/documents/${labs.id}/original`);
+    const res = await inject(`/api/documents/${labs.id}/original`);
     assert.equal(res.statusCode, 200);
     assert.deepEqual(res.rawPayload, original);
     assert.match(res.headers['content-disposition'] as string, /attachment; filename="labs.txt"/);
@@ -48,30 +50,30 @@ test('HTTP API', async (t) => {
   });
 
   await t.test('people and their resources', async () => {
-    const people = (await app.inject('/api/people')).json();
+    const people = (await inject('/api/people')).json();
     assert.equal(people.length, 1);
     assert.equal(people[0].displayName, 'Ada Testbury');
     assert.equal(people[0].counts.resources, 1);
-    const res = (await app.inject(`/api/resources?person=${people[0].id}&type=Observation`)).json();
+    const res = (await inject(`/api/resources?person=${people[0].id}&type=Observation`)).json();
     assert.equal(res[0].resource.valueQuantity.value, 99);
-    const one = (await app.inject(`/api/resources/${res[0].id}`)).json();
+    const one = (await inject(`/api/resources/${res[0].id}`)).json();
     assert.equal(one.source.filename, 'labs.txt');
     assert.equal(one.location.line, 2);
   });
 
   await t.test('search finds page text', async () => {
-    const hits = (await app.inject('/api/search?q=glucose')).json();
+    const hits = (await inject('/api/search?q=glucose')).json();
     assert.ok(hits.length >= 1);
-    assert.equal((await app.inject('/api/search?q=')).statusCode, 400);
+    assert.equal((await inject('/api/search?q=')).statusCode, 400);
   });
 
   await t.test('errors are OperationOutcomes with stable codes', async () => {
-    const r = await app.inject('/api/documents/nope');
+    const r = await inject('/api/documents/nope');
     assert.equal(r.statusCode, 404);
     assert.equal(r.json().resourceType, 'OperationOutcome');
     assert.equal(r.json().error, 'not_found');
-    assert.equal((await app.inject('/api/resources?type=../x')).statusCode, 400);
-    assert.equal((await app.inject('/api/nothing-here')).statusCode, 404);
+    assert.equal((await inject('/api/resources?type=../x')).statusCode, 400);
+    assert.equal((await inject('/api/nothing-here')).statusCode, 404);
   });
 
   await t.test('the web page is served with a Content-Security-Policy forbidding inline script', async () => {

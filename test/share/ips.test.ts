@@ -1,4 +1,5 @@
 import { after, before, describe, test } from 'node:test';
+import { signIn } from '../helpers/api.js';
 import assert from 'node:assert/strict';
 import type { Bundle, Composition, Resource } from '@medplum/fhirtypes';
 import { openFixtureVessel } from '../doctor/fixture.js';
@@ -85,8 +86,9 @@ describe('International Patient Summary', () => {
 
   test('GET /api/people/:id/ips', async () => {
     const app = await buildServer(fx.vessel);
+    const api = await signIn(app, fx.vessel);
     try {
-      const r = await app.inject({ method: 'GET', url: `/api/people/${fx.personId}/ips` });
+      const r = await api({ method: 'GET', url: `/api/people/${fx.personId}/ips` });
       assert.equal(r.statusCode, 200);
       assert.match(String(r.headers['content-type']), /application\/fhir\+json/);
       assert.equal((r.json() as Bundle).type, 'document');

@@ -1,4 +1,5 @@
 import { after, before, describe, test } from 'node:test';
+import { signIn, type Inject } from '../helpers/api.js';
 import assert from 'node:assert/strict';
 import { compactDecrypt, decodeProtectedHeader } from 'jose';
 import type { FastifyInstance } from 'fastify';
@@ -19,10 +20,12 @@ for (const dialect of DIALECTS) describe(`SMART Health Links (API, ${dialect})`,
   if (skip) return void test(`skipped: ${skip}`, { skip }, () => {});
   let fx: Awaited<ReturnType<typeof openFixtureVessel>>;
   let app: FastifyInstance;
+  let api: Inject;
   let faxId: string;
   before(async () => {
     fx = await openFixtureVessel(dialect);
     app = await buildServer(fx.vessel);
+    api = await signIn(app, fx.vessel);
     faxId = (await fx.vessel.store.documents.list({ personId: fx.personId })).find((d) => d.filename === FAX_NAME)!.id;
   });
   after(async () => {
@@ -31,7 +34,7 @@ for (const dialect of DIALECTS) describe(`SMART Health Links (API, ${dialect})`,
   });
 
   const create = async (body: Record<string, unknown>) => {
-    const r = await app.inject({ method: 'POST', url: `/api/people/${fx.personId}/shares`, payload: body });
+    const r = await api({ method: 'POST', url: `/api/people/${fx.personId}/shares`, payload: body });
     assert.equal(r.statusCode, 200, r.body);
     return r.json() as { id: string; link: string; shlink: string; qr: string; expiresAt: string };
   };
@@ -86,23 +89,23 @@ for (const dialect of DIALECTS) describe(`SMART Health Links (API, ${dialect})`,
     assert.equal(bad.statusCode, 404);
 
     // Listed, then revoked: the manifest answers 404.
-    const list = (await app.inject({ method: 'GET', url: `/api/shares?person=${fx.personId}` })).json() as Array<{ id: string; accessCount: number; link: string }>;
+    const list = (await api({ method: 'GET', url: `/api/shares?person=${fx.personId}` })).json() as Array<{ id: string; accessCount: number; link: string }>;
     const mine = list.find((x) => x.id === c.id)!;
     assert.equal(mine.accessCount, 2);
     assert.equal(mine.link, c.link, 'the link can be shown again');
-    assert.equal((await app.inject({ method: 'DELETE', url: `/api/shares/${c.id}` })).statusCode, 200);
+    assert.equal((await api({ method: 'DELETE', url: `/api/shares/${c.id}` })).statusCode, 200);
     const gone = await app.inject({ method: 'POST', url: manifestPath(p), payload: { recipient: 'Dr. Patel', passcode: 'open-sesame' } });
     assert.equal(gone.statusCode, 404);
-    assert.ok(!((await app.inject({ method: 'GET', url: '/api/shares' })).json() as Array<{ id: string }>).some((x) => x.id === c.id));
+    assert.ok(!((await api({ method: 'GET', url: '/api/shares' })).json() as Array<{ id: string }>).some((x) => x.id === c.id));
 
     const audit = await fx.vessel.store.audit.list(fx.personId, 100);
     const actions = audit.filter((a) => a.target === c.id).map((a) => a.action);
     for (const a of ['share.create', 'share.access', 'share.access.denied', 'share.file', 'share.revoke']) assert.ok(actions.includes(a), `audit has ${a}`);
     assert.ok(!JSON.stringify(audit).includes(p.key), 'the key is never in the audit trail');
-    const acc = (await app.inject({ method: 'GET', url: `/api/shares/${c.id}/accesses` })).json() as Array<{ action: string; actor: string }>;
+    const acc = (await api({ method: 'GET', url: `/api/shares/${c.id}/accesses` })).json() as Array<{ action: string; actor: string }>;
     assert.equal(acc[0].action, 'share.access.denied', 'newest first: the refused access after revoking');
     assert.ok(acc.some((a) => a.action === 'share.access' && a.actor === 'recipient:Dr. Patel'));
-    assert.equal((await app.inject({ method: 'GET', url: '/api/shares/nope/accesses' })).statusCode, 404);
+    assert.equal((await api({ method: 'GET', url: '/api/shares/nope/accesses' })).statusCode, 404);
   });
 
   test('too many wrong passcodes disable the link', async () => {
@@ -127,10 +130,10 @@ for (const dialect of DIALECTS) describe(`SMART Health Links (API, ${dialect})`,
   });
 
   test('bad requests', async () => {
-    const r = await app.inject({ method: 'POST', url: `/api/people/${fx.personId}/shares`, payload: { what: 'documents:not-mine' } });
+    const r = await api({ method: 'POST', url: `/api/people/${fx.personId}/shares`, payload: { what: 'documents:not-mine' } });
     assert.equal(r.statusCode, 400);
     assert.equal(r.json().resourceType, 'OperationOutcome');
-    assert.equal((await app.inject({ method: 'POST', url: '/api/people/nobody/shares', payload: { what: 'ips' } })).statusCode, 404);
+    assert.equal((await api({ method: 'POST', url: '/api/people/nobody/shares', payload: { what: 'ips' } })).statusCode, 404);
     assert.equal((await app.inject({ method: 'POST', url: '/shl/manifest/short', payload: { recipient: 'x' } })).statusCode, 404);
   });
 

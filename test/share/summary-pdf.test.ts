@@ -1,4 +1,5 @@
 import { after, before, describe, test } from 'node:test';
+import { signIn } from '../helpers/api.js';
 import assert from 'node:assert/strict';
 import { PDFDocument } from 'pdf-lib';
 import { compactDecrypt } from 'jose';
@@ -34,12 +35,13 @@ describe('visit summary PDF', () => {
     const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
     for (const t of ['Visit summary', 'Metformin', 'Penicillin', 'Hemoglobin A1c', 'Sources: summary.json', '2024-01-15', '6.5']) assert.ok(text.includes(t), `summary PDF shows ${t}`);
     const app = await buildServer(fx.vessel);
+    const api = await signIn(app, fx.vessel);
     try {
-      const r = await app.inject({ method: 'GET', url: `/api/people/${fx.personId}/summary.pdf?from=2023&tests=hba1c,tsh` });
+      const r = await api({ method: 'GET', url: `/api/people/${fx.personId}/summary.pdf?from=2023&tests=hba1c,tsh` });
       assert.equal(r.statusCode, 200);
       assert.equal(r.rawPayload.subarray(0, 5).toString(), '%PDF-');
-      assert.equal((await app.inject({ method: 'GET', url: `/api/people/${fx.personId}/summary.pdf?from=junk` })).statusCode, 400);
-      const c = await app.inject({ method: 'POST', url: `/api/people/${fx.personId}/shares`, payload: { what: 'summary', expires: '1d' } });
+      assert.equal((await api({ method: 'GET', url: `/api/people/${fx.personId}/summary.pdf?from=junk` })).statusCode, 400);
+      const c = await api({ method: 'POST', url: `/api/people/${fx.personId}/shares`, payload: { what: 'summary', expires: '1d' } });
       assert.equal(c.statusCode, 200, c.body);
       const p = JSON.parse(Buffer.from((c.json().link as string).split('#shlink:/')[1], 'base64url').toString());
       const m = await app.inject({ method: 'POST', url: new URL(p.url).pathname, payload: { recipient: 'Dr. Patel' } });

@@ -5,6 +5,7 @@
  * only what changed.
  */
 import { test } from 'node:test';
+import { signIn } from '../helpers/api.js';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestVessel, postgresSkipReason } from '../helpers/vessels.js';
 import { buildServer } from '../../src/server/app.js';
@@ -21,10 +22,11 @@ for (const dialect of DIALECTS) {
     const tv = await openTestVessel(dialect);
     const peers = await startPeers();
     const app = await buildServer(tv.vessel);
+    const api = await signIn(app, tv.vessel);
     try {
       const v = tv.vessel;
       // 1. The app asks for an authorize URL.
-      const post = await app.inject({ method: 'POST', url: '/api/connections', headers: { host: '127.0.0.1:4000' }, payload: { fhirBaseUrl: `${peers.fhir.base}/`, clientId: 'vessel-test' } });
+      const post = await api({ method: 'POST', url: '/api/connections', headers: { host: '127.0.0.1:4000' }, payload: { fhirBaseUrl: `${peers.fhir.base}/`, clientId: 'vessel-test' } });
       assert.equal(post.statusCode, 200, post.body);
       const { authorizeUrl, redirectUri } = post.json() as { authorizeUrl: string; redirectUri: string };
       assert.equal(redirectUri, 'http://127.0.0.1:4000/api/connections/callback');
@@ -36,20 +38,20 @@ for (const dialect of DIALECTS) {
 
       // 2. The browser authorizes and comes back; a wrong state is refused.
       const q = await authorizeInBrowser(authorizeUrl);
-      const bad = await app.inject({ url: `/api/connections/callback?code=${q.get('code')}&state=forged` });
+      const bad = await api({ url: `/api/connections/callback?code=${q.get('code')}&state=forged` });
       assert.equal(bad.statusCode, 302);
       assert.match(decodeURIComponent(bad.headers.location as string), /connection_error=.*unknown/);
-      const cb = await app.inject({ url: `/api/connections/callback?${q}` });
+      const cb = await api({ url: `/api/connections/callback?${q}` });
       assert.equal(cb.statusCode, 302);
       const id = decodeURIComponent(/connected=([^&]+)/.exec(cb.headers.location as string)![1]);
-      const replay = await app.inject({ url: `/api/connections/callback?${q}` });
+      const replay = await api({ url: `/api/connections/callback?${q}` });
       assert.match(decodeURIComponent(replay.headers.location as string), /connection_error=.*already used/, 'a state works once');
 
       // 3. The first sync runs as a job (queued by the callback) with the ingest jobs it creates.
       const t0 = performance.now();
       await v.runJobsUntilIdle();
       const ms = performance.now() - t0;
-      const list = (await app.inject({ url: '/api/connections' })).json() as Array<Record<string, any>>;
+      const list = (await api({ url: '/api/connections' })).json() as Array<Record<string, any>>;
       assert.equal(list.length, 1);
       const c = list[0];
       assert.equal(c.id, id);
@@ -82,17 +84,17 @@ for (const dialect of DIALECTS) {
       assert.ok(tokens.accessToken && tokens.refreshToken);
       const row = await v.store.db.selectFrom('smart_connections').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       assert.ok(!JSON.stringify(row).includes(tokens.accessToken) && !JSON.stringify(row).includes(tokens.refreshToken));
-      const one = await app.inject({ url: `/api/connections/${id}` });
+      const one = await api({ url: `/api/connections/${id}` });
       for (const body of [JSON.stringify(list), one.body]) assert.ok(!body.includes(tokens.refreshToken) && !body.includes(tokens.accessToken.slice(0, 40)));
 
       // 4. Incremental: one new Observation; the second sync fetches and stores only it.
       peers.fhir.add({ resourceType: 'Observation', id: 'o6', status: 'final', subject: { reference: 'Patient/p1' }, effectiveDateTime: '2024-02-01', code: { coding: [{ system: 'http://loinc.org', code: '2345-7', display: 'Glucose' }] }, valueQuantity: { value: 101, unit: 'mg/dL' } });
       const before = peers.fhir.requests.length;
-      const sync = await app.inject({ method: 'POST', url: `/api/connections/${id}/sync` });
+      const sync = await api({ method: 'POST', url: `/api/connections/${id}/sync` });
       assert.deepEqual(sync.json(), { queued: true });
-      assert.deepEqual((await app.inject({ method: 'POST', url: `/api/connections/${id}/sync` })).json(), { queued: false }, 'one open sync per connection');
+      assert.deepEqual((await api({ method: 'POST', url: `/api/connections/${id}/sync` })).json(), { queued: false }, 'one open sync per connection');
       await v.runJobsUntilIdle();
-      const again = (await app.inject({ url: `/api/connections/${id}` })).json() as Record<string, any>;
+      const again = (await api({ url: `/api/connections/${id}` })).json() as Record<string, any>;
       assert.equal(again.status, 'connected', again.error);
       assert.equal(again.lastCounts.resources, 1);
       assert.equal(again.lastCounts.newDocuments, 1);

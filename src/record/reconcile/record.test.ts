@@ -4,6 +4,7 @@
  * duplicates; conflicts show; user split/merge decisions survive re-processing. Both dialects.
  */
 import { test } from 'node:test';
+import { signIn } from '../../../test/helpers/api.js';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,7 +33,8 @@ for (const dialect of DIALECTS) {
       const people = await vessel.store.people.list();
       assert.equal(people.length, 1, 'both documents are about one person');
       const app = await buildServer(vessel);
-      const items = async (type: string) => (await app.inject({ url: `/api/people/${people[0].id}/items?type=${type}` })).json() as { total: number; items: any[] };
+      const api = await signIn(app, vessel);
+      const items = async (type: string) => (await api({ url: `/api/people/${people[0].id}/items?type=${type}` })).json() as { total: number; items: any[] };
 
       for (const kind of ITEM_KINDS) {
         const { items: list } = await items(kind);
@@ -50,20 +52,20 @@ for (const dialect of DIALECTS) {
 
       // Split the medication, re-process both documents: the decision holds.
       const medIds = med.sources.map((s: any) => s.resourceId);
-      const split = await app.inject({ method: 'POST', url: `/api/people/${people[0].id}/items/split`, payload: { type: 'medications', resourceIds: [medIds[0]] } });
+      const split = await api({ method: 'POST', url: `/api/people/${people[0].id}/items/split`, payload: { type: 'medications', resourceIds: [medIds[0]] } });
       assert.equal(split.statusCode, 200, split.body);
       assert.equal((await items('medications')).items.length, 2, 'split into two');
-      for (const d of await vessel.store.documents.list()) await app.inject({ method: 'POST', url: `/api/documents/${d.id}/reprocess` });
+      for (const d of await vessel.store.documents.list()) await api({ method: 'POST', url: `/api/documents/${d.id}/reprocess` });
       await vessel.runJobsUntilIdle();
       assert.equal((await items('medications')).items.length, 2, 'the split survives re-processing');
 
       // Merge two procedures the matcher kept apart? They are one already; merge the split meds back.
-      const merged = await app.inject({ method: 'POST', url: `/api/people/${people[0].id}/items/merge`, payload: { type: 'medications', resourceIds: medIds } });
+      const merged = await api({ method: 'POST', url: `/api/people/${people[0].id}/items/merge`, payload: { type: 'medications', resourceIds: medIds } });
       assert.equal(merged.statusCode, 200, merged.body);
       assert.equal((await items('medications')).items.length, 1, 'merged again');
-      const bad = await app.inject({ method: 'POST', url: `/api/people/${people[0].id}/items/merge`, payload: { type: 'medications', resourceIds: ['nope'] } });
+      const bad = await api({ method: 'POST', url: `/api/people/${people[0].id}/items/merge`, payload: { type: 'medications', resourceIds: ['nope'] } });
       assert.equal(bad.statusCode, 400);
-      assert.equal((await app.inject({ url: `/api/people/${people[0].id}/items?type=bogus` })).statusCode, 400);
+      assert.equal((await api({ url: `/api/people/${people[0].id}/items?type=bogus` })).statusCode, 400);
       await app.close();
     } finally {
       await tv.cleanup();
@@ -91,14 +93,15 @@ for (const dialect of DIALECTS) {
       const waiting = docs.find((d) => d.filename === 'nka.json')!;
       assert.ok(waiting && !waiting.personId, 'the unnamed document belongs to nobody yet');
       const app = await buildServer(vessel);
-      const res = await app.inject({ method: 'POST', url: `/api/documents/${waiting.id}/person`, payload: { personId: maria.id } });
+      const api = await signIn(app, vessel);
+      const res = await api({ method: 'POST', url: `/api/documents/${waiting.id}/person`, payload: { personId: maria.id } });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().resources, 1);
       await vessel.runJobsUntilIdle();
-      const list = (await app.inject({ url: `/api/people/${maria.id}/items?type=allergies` })).json().items as any[];
+      const list = (await api({ url: `/api/people/${maria.id}/items?type=allergies` })).json().items as any[];
       assert.equal(list.length, 2, 'the allergy and the "no known allergies" statement are both kept');
       assert.ok(list.every((i) => i.conflicts.some((c: any) => c.type === 'no-known-allergies')), 'both show the conflict');
-      assert.equal((await app.inject({ method: 'POST', url: `/api/documents/${waiting.id}/person`, payload: { personId: 'nobody' } })).statusCode, 404);
+      assert.equal((await api({ method: 'POST', url: `/api/documents/${waiting.id}/person`, payload: { personId: 'nobody' } })).statusCode, 404);
       void r;
       await app.close();
     } finally {

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Vessel } from '../../app/vessel.js';
+import { actorOf } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { loadSnapshot, type Snapshot } from '../../doctor/snapshot.js';
 import { buildAnswers } from '../../doctor/answers.js';
@@ -24,39 +25,39 @@ export async function doctorRoutes(app: FastifyInstance, opts: DoctorRoutesOptio
     return s;
   };
 
-  app.get<{ Params: { id: string } }>('/api/people/:id/answers', async (req) => {
+  app.get<{ Params: { id: string } }>('/api/people/:id/answers', { config: { access: 'person' } }, async (req) => {
     const s = await snapshot(req.params.id);
-    await store.audit.record({ actor: 'local', action: 'answers.read', personId: s.person.id, ip: req.ip });
+    await store.audit.record({ ...actorOf(req), action: 'answers.read', personId: s.person.id, ip: req.ip });
     return { person: { id: s.person.id, name: s.person.displayName }, answers: buildAnswers(s) };
   });
 
-  app.get('/api/doctor/form.css', async (_req, reply) => reply.type('text/css; charset=utf-8').send(FORM_CSS));
-  app.get('/api/doctor/form.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(FORM_JS));
+  app.get('/api/doctor/form.css', { config: { access: 'public' } }, async (_req, reply) => reply.type('text/css; charset=utf-8').send(FORM_CSS));
+  app.get('/api/doctor/form.js', { config: { access: 'public' } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(FORM_JS));
 
-  app.get<{ Params: { id: string } }>('/api/people/:id/form.html', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/api/people/:id/form.html', { config: { access: 'person' } }, async (req, reply) => {
     const s = await snapshot(req.params.id);
-    await store.audit.record({ actor: 'local', action: 'form.read', personId: s.person.id, detail: { as: 'html' }, ip: req.ip });
+    await store.audit.record({ ...actorOf(req), action: 'form.read', personId: s.person.id, detail: { as: 'html' }, ip: req.ip });
     return reply.type('text/html; charset=utf-8').send(formHtml(buildForm(s), { cssHref: '/api/doctor/form.css', scriptHref: '/api/doctor/form.js' }));
   });
 
-  app.get<{ Params: { id: string } }>('/api/people/:id/form.pdf', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/api/people/:id/form.pdf', { config: { access: 'person' } }, async (req, reply) => {
     const s = await snapshot(req.params.id);
     const { formPdf } = await import('../../doctor/form-pdf.js');
     const pdf = await formPdf(buildForm(s));
-    await store.audit.record({ actor: 'local', action: 'form.read', personId: s.person.id, detail: { as: 'pdf' }, ip: req.ip });
+    await store.audit.record({ ...actorOf(req), action: 'form.read', personId: s.person.id, detail: { as: 'pdf' }, ip: req.ip });
     reply.header('Content-Disposition', 'inline; filename="health-history.pdf"');
     return reply.type('application/pdf').send(Buffer.from(pdf));
   });
 
-  app.get<{ Params: { id: string } }>('/api/people/:id/form.fhir', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/api/people/:id/form.fhir', { config: { access: 'person' } }, async (req, reply) => {
     const s = await snapshot(req.params.id);
-    await store.audit.record({ actor: 'local', action: 'form.read', personId: s.person.id, detail: { as: 'fhir' }, ip: req.ip });
+    await store.audit.record({ ...actorOf(req), action: 'form.read', personId: s.person.id, detail: { as: 'fhir' }, ip: req.ip });
     return reply.type('application/fhir+json; charset=utf-8').send(JSON.stringify(formQuestionnaireBundle(buildForm(s))));
   });
 
-  app.get<{ Params: { id: string } }>('/api/people/:id/form', async (req) => buildForm(await snapshot(req.params.id)));
+  app.get<{ Params: { id: string } }>('/api/people/:id/form', { config: { access: 'person' } }, async (req) => buildForm(await snapshot(req.params.id)));
 
-  app.post<{ Params: { id: string }; Body: unknown }>('/api/people/:id/form/corrections', async (req) => {
+  app.post<{ Params: { id: string }; Body: unknown }>('/api/people/:id/form/corrections', { config: { access: 'person' } }, async (req) => {
     const p = await store.people.get(req.params.id);
     if (!p) throw new ApiError('not_found', 'no such person');
     const list = (req.body as { corrections?: unknown } | undefined)?.corrections;
@@ -65,7 +66,7 @@ export async function doctorRoutes(app: FastifyInstance, opts: DoctorRoutesOptio
       throw new ApiError('bad_request', 'give corrections: a list of {section, field, value} (1 to 200)');
     }
     const saved = await addStatements(store, p.id, list.map((c: { section: string; field: string; value: string }) => ({ section: c.section.trim(), field: c.field.trim(), value: c.value.trim() })));
-    await store.audit.record({ actor: 'local', action: 'form.correct', personId: p.id, detail: { count: saved.length }, ip: req.ip });
+    await store.audit.record({ ...actorOf(req), action: 'form.correct', personId: p.id, detail: { count: saved.length }, ip: req.ip });
     return { saved };
   });
 }

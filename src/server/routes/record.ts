@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Vessel } from '../../app/vessel.js';
+import { actorOf } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { ITEM_KINDS } from '../../record/normalize/fact.js';
 import { decide, DecisionError, isItemKind, scheduleReconcile } from '../../record/reconcile/job.js';
@@ -35,7 +36,7 @@ export async function recordRoutes(app: FastifyInstance, opts: RecordRoutesOptio
     return p;
   };
 
-  app.get<{ Params: { id: string }; Querystring: { type?: string; limit?: string; offset?: string } }>('/api/people/:id/items', async (req) => {
+  app.get<{ Params: { id: string }; Querystring: { type?: string; limit?: string; offset?: string } }>('/api/people/:id/items', { config: { access: 'person' } }, async (req) => {
     const p = await person(req.params.id);
     const kind = req.query.type;
     if (!isItemKind(kind)) throw new ApiError('bad_request', `type must be one of ${ITEM_KINDS.join(', ')}`);
@@ -64,14 +65,14 @@ export async function recordRoutes(app: FastifyInstance, opts: RecordRoutesOptio
   });
 
   for (const action of ['merge', 'split'] as const) {
-    app.post<{ Params: { id: string }; Body: { type?: string; resourceIds?: string[] } }>(`/api/people/:id/items/${action}`, async (req) => {
+    app.post<{ Params: { id: string }; Body: { type?: string; resourceIds?: string[] } }>(`/api/people/:id/items/${action}`, { config: { access: 'person' } }, async (req) => {
       const p = await person(req.params.id);
       const kind = req.body?.type;
       if (!isItemKind(kind)) throw new ApiError('bad_request', `type must be one of ${ITEM_KINDS.join(', ')}`);
       const ids = resourceIdsOf(req.body);
       try {
         const r = await decide(store, p.id, action, kind, ids);
-        await store.audit.record({ actor: 'local', action: `record.${action}`, personId: p.id, target: r.decisionId, ip: req.ip });
+        await store.audit.record({ ...actorOf(req), action: `record.${action}`, personId: p.id, target: r.decisionId, ip: req.ip });
         return r;
       } catch (err) {
         if (err instanceof DecisionError) throw new ApiError('bad_request', err.message);
@@ -80,11 +81,15 @@ export async function recordRoutes(app: FastifyInstance, opts: RecordRoutesOptio
     });
   }
 
-  app.post<{ Params: { id: string }; Body: { personId?: string } }>('/api/documents/:id/person', async (req) => {
+  app.post<{ Params: { id: string }; Body: { personId?: string } }>('/api/documents/:id/person', { config: { access: 'document' } }, async (req) => {
     const doc = await store.documents.get(req.params.id);
     if (!doc) throw new ApiError('not_found', 'no such document');
     const personId = req.body?.personId;
     if (typeof personId !== 'string') throw new ApiError('bad_request', 'give personId');
+    // The document may be ours to move, but the person it goes to must be ours to change too.
+    const role = req.auth!.roles.get(personId);
+    if (!role) throw new ApiError('not_found', 'no such person');
+    if (role === 'viewer') throw new ApiError('forbidden', 'you can view this person\'s record but not add to it');
     const p = await person(personId);
     const before = doc.personId;
     const resources = await store.transaction(async (tx) => {
@@ -95,7 +100,7 @@ export async function recordRoutes(app: FastifyInstance, opts: RecordRoutesOptio
       return n;
     });
     for (const who of new Set([p.id, before].filter((x): x is string => !!x))) await scheduleReconcile(queue, who);
-    await store.audit.record({ actor: 'local', action: 'document.attach-person', personId: p.id, target: doc.id, ip: req.ip });
+    await store.audit.record({ ...actorOf(req), action: 'document.attach-person', personId: p.id, target: doc.id, ip: req.ip });
     return { documentId: doc.id, personId: p.id, resources };
   });
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Vessel } from '../../app/vessel.js';
+import { actorOf } from '../auth.js';
 import { ApiError, outcome } from '../errors.js';
 import { loadSnapshot } from '../../doctor/snapshot.js';
 import { buildIps } from '../../share/ips.js';
@@ -34,26 +35,26 @@ export async function shareRoutes(app: FastifyInstance, opts: ShareRoutesOptions
     return s;
   };
 
-  app.get<{ Params: { id: string } }>('/api/people/:id/ips', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/api/people/:id/ips', { config: { access: 'person' } }, async (req, reply) => {
     const s = await snapshot(req.params.id);
-    await store.audit.record({ actor: 'local', action: 'ips.export', personId: s.person.id, ip: req.ip });
+    await store.audit.record({ ...actorOf(req), action: 'ips.export', personId: s.person.id, ip: req.ip });
     reply.header('Content-Type', 'application/fhir+json; charset=utf-8');
     return JSON.stringify(buildIps(s));
   });
 
-  app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string; tests?: string } }>('/api/people/:id/summary.pdf', async (req, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string; tests?: string } }>('/api/people/:id/summary.pdf', { config: { access: 'person' } }, async (req, reply) => {
     const s = await snapshot(req.params.id);
     const dateOk = (d?: string) => d === undefined || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d);
     if (!dateOk(req.query.from) || !dateOk(req.query.to)) throw new ApiError('bad_request', 'from and to are dates: YYYY[-MM[-DD]]');
     const { summaryPdf } = await import('../../share/summary-pdf.js');
     const pdf = await summaryPdf(s, { from: req.query.from, to: req.query.to, tests: req.query.tests?.split(',').filter(Boolean) });
-    await store.audit.record({ actor: 'local', action: 'summary.export', personId: s.person.id, ip: req.ip });
+    await store.audit.record({ ...actorOf(req), action: 'summary.export', personId: s.person.id, ip: req.ip });
     reply.header('Content-Disposition', 'inline; filename="visit-summary.pdf"');
     return reply.type('application/pdf').send(Buffer.from(pdf));
   });
 
   // --- SMART Health Links: the person's side ---------------------------------------------
-  app.post<{ Params: { id: string }; Body: { what?: unknown; expires?: unknown; passcode?: unknown; label?: unknown; origin?: unknown; from?: unknown; to?: unknown } }>('/api/people/:id/shares', async (req) => {
+  app.post<{ Params: { id: string }; Body: { what?: unknown; expires?: unknown; passcode?: unknown; label?: unknown; origin?: unknown; from?: unknown; to?: unknown } }>('/api/people/:id/shares', { config: { access: 'person' } }, async (req) => {
     const b = req.body ?? {};
     const m = await shl();
     const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
@@ -68,6 +69,7 @@ export async function shareRoutes(app: FastifyInstance, opts: ShareRoutesOptions
         origin: str(b.origin) ?? originOf(req),
         summary: { from: str(b.from), to: str(b.to) },
         ip: req.ip,
+        actor: actorOf(req).actor,
       });
     } catch (err) {
       if (err instanceof m.ShareError) throw new ApiError(err.message === 'no such person' ? 'not_found' : 'bad_request', err.message);
@@ -75,16 +77,21 @@ export async function shareRoutes(app: FastifyInstance, opts: ShareRoutesOptions
     }
   });
 
-  app.get<{ Querystring: { person?: string } }>('/api/shares', async (req) => (await shl()).listShares(vessel, req.query.person));
+  app.get<{ Querystring: { person?: string } }>('/api/shares', { config: { access: 'account' } }, async (req) => {
+    const person = req.query.person;
+    if (person && !req.auth!.roles.has(person)) throw new ApiError('not_found', 'no such person');
+    const shares = await (await shl()).listShares(vessel, person);
+    return shares.filter((sh) => req.auth!.roles.has(sh.personId));
+  });
 
-  app.get<{ Params: { id: string } }>('/api/shares/:id/accesses', async (req) => {
+  app.get<{ Params: { id: string } }>('/api/shares/:id/accesses', { config: { access: 'share' } }, async (req) => {
     const list = await (await shl()).shareAccesses(vessel, req.params.id);
     if (!list) throw new ApiError('not_found', 'no share with this id');
     return list;
   });
 
-  app.delete<{ Params: { id: string } }>('/api/shares/:id', async (req) => {
-    if (!(await (await shl()).revokeShare(vessel, req.params.id, 'local', req.ip))) throw new ApiError('not_found', 'no active share with this id');
+  app.delete<{ Params: { id: string } }>('/api/shares/:id', { config: { access: 'share' } }, async (req) => {
+    if (!(await (await shl()).revokeShare(vessel, req.params.id, actorOf(req).actor, req.ip))) throw new ApiError('not_found', 'no active share with this id');
     return { revoked: true };
   });
 

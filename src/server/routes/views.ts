@@ -26,30 +26,30 @@ export async function viewRoutes(app: FastifyInstance, opts: { vessel: Vessel })
     return id;
   }
 
-  app.get<{ Querystring: { person?: string } }>('/api/views/home', async (req) => {
+  app.get<{ Querystring: { person?: string } }>('/api/views/home', { config: { access: 'person-query' } }, async (req) => {
     const view = await homeView(store, await person(req.query.person));
     if (!view) throw new ApiError('not_found', 'no such person');
     return view;
   });
 
-  app.get<{ Querystring: { person?: string } }>('/api/views/labs', async (req) => labsView(store, await person(req.query.person)));
+  app.get<{ Querystring: { person?: string } }>('/api/views/labs', { config: { access: 'person-query' } }, async (req) => labsView(store, await person(req.query.person)));
 
-  app.get<{ Querystring: { person?: string } }>('/api/views/vitals', async (req) => vitalsView(store, await person(req.query.person)));
+  app.get<{ Querystring: { person?: string } }>('/api/views/vitals', { config: { access: 'person-query' } }, async (req) => vitalsView(store, await person(req.query.person)));
 
-  app.get<{ Params: { kind: string; key: string }; Querystring: { person?: string } }>('/api/views/:kind(^labs|vitals$)/:key', async (req) => {
+  app.get<{ Params: { kind: string; key: string }; Querystring: { person?: string } }>('/api/views/:kind(^labs|vitals$)/:key', { config: { access: 'person-query' } }, async (req) => {
     const group = await observationGroup(store, await person(req.query.person), req.params.key, req.params.kind === 'labs' ? 'lab' : 'vital');
     if (!group) throw new ApiError('not_found', 'no such test in this record');
     return group;
   });
 
-  app.get<{ Querystring: { person?: string; from?: string; to?: string; types?: string; limit?: string; offset?: string } }>('/api/views/timeline', async (req) => {
+  app.get<{ Querystring: { person?: string; from?: string; to?: string; types?: string; limit?: string; offset?: string } }>('/api/views/timeline', { config: { access: 'person-query' } }, async (req) => {
     const q = req.query;
     for (const d of [q.from, q.to]) if (d && !DATE.test(d)) throw new ApiError('bad_request', 'from and to are dates: YYYY, YYYY-MM or YYYY-MM-DD');
     const types = q.types ? q.types.split(',').filter((t) => /^[A-Z][A-Za-z]{1,63}$/.test(t)) : undefined;
     return timeline(store, await person(q.person), { from: q.from, to: q.to, types, limit: intParam(q.limit, 100, 1000), offset: intParam(q.offset, 0, 1e7) });
   });
 
-  app.get<{ Params: { kind: string }; Querystring: { person?: string; status?: string; limit?: string; offset?: string } }>('/api/views/lists/:kind', async (req) => {
+  app.get<{ Params: { kind: string }; Querystring: { person?: string; status?: string; limit?: string; offset?: string } }>('/api/views/lists/:kind', { config: { access: 'person-query' } }, async (req) => {
     const { kind } = req.params;
     if (!isListKind(kind)) throw new ApiError('not_found', `no list called ${kind}`);
     const status = req.query.status === 'active' ? 'active' : 'all';
