@@ -19,11 +19,20 @@ export function answerMatches(a: Answer, filter: string): boolean {
   return words.every((w) => have.some((h) => h.startsWith(w)));
 }
 
-function EntryLine({ entry }: { entry: AnswerEntry }) {
+/** What a list entry's date means, by question. */
+const DATE_WORDS: Record<string, string> = { medications: 'since ', allergies: 'noted ', specialists: 'last visit ' };
+
+function EntryLine({ entry, dateWords = '' }: { entry: AnswerEntry; dateWords?: string }) {
   return (
     <li>
       <span className="fact-title">{entry.value}</span>
-      {entry.date && <span className="muted"> · {formatDate(entry.date)}</span>}
+      {entry.date && (
+        <span className="muted">
+          {' '}
+          · {dateWords}
+          {formatDate(entry.date)}
+        </span>
+      )}
       <div>
         <AnswerSourceLink source={entry.source} />
       </div>
@@ -53,7 +62,7 @@ function AnswerCard({ answer }: { answer: Answer }) {
       {answer.found && list && (
         <ul className="fact-list">
           {answer.entries!.map((e, i) => (
-            <EntryLine key={i} entry={e} />
+            <EntryLine key={i} entry={e} dateWords={DATE_WORDS[answer.id]} />
           ))}
         </ul>
       )}

@@ -27,10 +27,13 @@ const KIND_LABEL = Object.fromEntries(KINDS) as Record<ItemKind, string>;
 const LIMIT = 2000;
 const SHOWN = 200;
 
-export function itemValue(it: Pick<RecordItem, 'value' | 'strength'>): string | undefined {
+/** The item's value or strength, unless its name already says it ("Metformin 500 mg tablet"). */
+export function itemValue(it: Pick<RecordItem, 'value' | 'strength' | 'display'>): string | undefined {
   const v = it.value;
   if (v?.value !== undefined) return `${v.comparator ?? ''}${v.value}${v.unit ? ` ${v.unit}` : ''}`;
-  return v?.text ?? it.strength;
+  if (v?.text) return v.text;
+  const squash = (x: string) => x.toLowerCase().replace(/\s+/g, '');
+  return it.strength && !squash(it.display).includes(squash(it.strength)) ? it.strength : undefined;
 }
 
 function sourceRefOf(r: ResourceWithSource): SourceRef {
@@ -50,7 +53,10 @@ function SourceColumn({ source, index, chosen, onChoose, canSplit }: { source: R
   const fallback: SourceRef = { documentId: source.documentId ?? '', filename: source.filename ?? 'a document', page: source.location.page };
   return (
     <div className="source-column">
-      <h4>Source {index + 1}</h4>
+      <h4>
+        Source {index + 1}
+        {index === 0 && <span className="muted small"> (the version shown in your record)</span>}
+      </h4>
       {r.error && <p className="error">Could not load this source: {r.error}</p>}
       {d && (
         <dl className="meta">
@@ -135,7 +141,7 @@ function ConflictCard({ item, onSplit }: { item: RecordItem; onSplit(item: Recor
           <li key={i}>{c.message}</li>
         ))}
       </ul>
-      <p className="muted small">Vessel shows the first source's version and keeps all of them. If these are really different things, split them.</p>
+      <p className="muted small">Vessel keeps every version and shows the first. If these are really different things, split them.</p>
       <SideBySide item={item} onSplit={onSplit} />
     </section>
   );
