@@ -16,6 +16,7 @@ import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openFixtureVessel } from '../doctor/fixture.js';
 import { startPeers, type Peers } from '../smart/peers.js';
+import { signIn } from '../helpers/api.js';
 import { buildServer } from '../../src/server/app.js';
 
 // Functions passed to page.evaluate run in the browser; these names exist there, not here.
@@ -100,6 +101,11 @@ test('the doctor pages in a browser', { skip: fs.existsSync(CHROMIUM) ? false : 
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  // Sign in through the API and hand the session cookie to the browser (and to this side's fetches).
+  const session = await signIn(app, tv.vessel);
+  const eq = session.cookie.indexOf('=');
+  await context.addCookies([{ name: session.cookie.slice(0, eq), value: session.cookie.slice(eq + 1), url: base }]);
+  const get = (url: string) => fetch(`${base}${url}`, { headers: { cookie: session.cookie } });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('console', (m) => {
@@ -156,10 +162,10 @@ test('the doctor pages in a browser', { skip: fs.existsSync(CHROMIUM) ? false : 
     assert.match(await row.innerText(), /stated by you/);
     assert.doesNotMatch(await row.innerText(), /555-0100/);
     // The downloads carry the correction too.
-    const fhir = (await (await fetch(`${base}${await page.getByRole('link', { name: /FHIR/ }).getAttribute('href')}`)).json()) as Bundle;
+    const fhir = (await (await get((await page.getByRole('link', { name: /FHIR/ }).getAttribute('href'))!)).json()) as Bundle;
     const qr = fhir.entry?.find((e) => e.resource?.resourceType === 'QuestionnaireResponse');
     assert.ok(qr && JSON.stringify(qr).includes('555-0123'), 'the QuestionnaireResponse holds the corrected phone');
-    const pdf = await fetch(`${base}${await page.getByRole('link', { name: 'Download as PDF' }).getAttribute('href')}`);
+    const pdf = await get((await page.getByRole('link', { name: 'Download as PDF' }).getAttribute('href'))!);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     await shot(page, 'health-form');
     await fitsPhone(page, 'health-form');
@@ -212,14 +218,14 @@ test('the doctor pages in a browser', { skip: fs.existsSync(CHROMIUM) ? false : 
 
     // The downloads: the IPS and the visit summary with the chosen period and tests.
     const ipsHref = await page.getByRole('link', { name: 'Download the patient summary' }).getAttribute('href');
-    const ips = (await (await fetch(`${base}${ipsHref}`)).json()) as Bundle;
+    const ips = (await (await get(ipsHref!)).json()) as Bundle;
     assert.equal(ips.type, 'document');
     await page.getByLabel('From (optional)').fill('2023-01-01');
     await page.getByRole('checkbox', { name: 'Weight' }).uncheck();
     const summaryHref = (await page.getByRole('link', { name: 'Download the visit summary' }).getAttribute('href')) ?? '';
     assert.match(summaryHref, /from=2023-01-01/);
     assert.doesNotMatch(summaryHref, /weight/);
-    const summary = await fetch(`${base}${summaryHref}`);
+    const summary = await get(summaryHref);
     assert.equal(summary.status, 200);
     assert.equal(summary.headers.get('content-type'), 'application/pdf');
     await shot(page, 'sharing');
@@ -295,7 +301,7 @@ test('the doctor pages in a browser', { skip: fs.existsSync(CHROMIUM) ? false : 
     assert.deepEqual(await seriousViolations(page), []);
     await fitsPhone(page, 'connections');
     type Conn = { lastSyncAt?: string; lastCounts?: { resources: number; pages: number } };
-    const connections = async () => (await (await fetch(`${base}/api/connections`)).json()) as Conn[];
+    const connections = async () => (await (await get('/api/connections')).json()) as Conn[];
     const [first] = await connections();
     // The server asks Vessel to wait (429, Retry-After 3 s) mid-sync: the page shows the sync running.
     peers.fhir.faults.push({ match: /Condition/, respond: 429, times: 1, retryAfter: '3' });
