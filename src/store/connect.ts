@@ -43,6 +43,10 @@ async function openSqlite(file: string): Promise<OpenedDatabase> {
   raw.pragma('foreign_keys = ON');
   // A CLI import and a running server may share the file: wait for the writer instead of failing.
   raw.pragma('busy_timeout = 10000');
+  // A 100,000-resource record spans far more than the default 2 MB page cache: reconcile
+  // writes and the read models would otherwise re-read pages from the OS on every query.
+  raw.pragma('cache_size = -65536');
+  raw.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   await migrateToLatest(db, 'sqlite');
   return { db, dialect: 'sqlite', sqlite: raw, close: () => db.destroy() };

@@ -11,6 +11,7 @@ import { migration0002 } from './migrations/0002_record.js';
 import { migration0003 } from './migrations/0003_connections.js';
 import { migration0004 } from './migrations/0004_shares.js';
 import { migration0005 } from './migrations/0005_accounts.js';
+import { migration0006 } from './migrations/0006_speed.js';
 
 type AnyDb = Kysely<any>;
 
@@ -21,6 +22,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0003_connections': migration0003(dialect),
     '0004_shares': migration0004(dialect),
     '0005_accounts': migration0005(dialect),
+    '0006_speed': migration0006(dialect),
   };
 }
 

@@ -39,7 +39,7 @@ export class Store {
     this.resources = new ResourcesRepo(db, dialect, inTransaction ? sqlite : undefined);
     this.search = new SearchRepo(db, dialect);
     this.audit = new AuditRepo(db);
-    this.record = new RecordRepo(db, dialect);
+    this.record = new RecordRepo(db, dialect, inTransaction ? sqlite : undefined);
     this.accounts = new AccountsRepo(db);
   }
 

@@ -5,9 +5,11 @@
  * reconcile (normalize every resource + cluster every block) and the incremental one (a new
  * document of ~100 resources: normalize it, re-cluster only the blocks it touches), in memory.
  */
+import { createHash } from 'node:crypto';
 import type { Resource } from '@medplum/fhirtypes';
 import { factsOf, type Fact } from '../normalize/fact.js';
 import { clusterBlock, reconcileFacts } from './cluster.js';
+import type { Store } from '../../store/store.js';
 
 const LABS: Array<[string, string, number, string]> = [
   ['2345-7', 'mg/dL', 95, 'glucose'], ['14749-6', 'mmol/L', 5.3, 'glucose'], ['2093-3', 'mg/dL', 190, 'chol'], ['2085-9', 'mg/dL', 55, 'hdl'],
@@ -106,57 +108,62 @@ export function benchReconcile(opts: { sources?: number; visitsPerSource?: numbe
 
 
 /**
- * The same synthetic person through the store (SQLite in a temp folder): resources inserted
- * as the pipeline would, then the reconcile job timed in full (every document new) and
- * incrementally (one new document).
+ * Puts the synthetic person into an empty store as the pipeline would (one document per
+ * source visit, resources with provenance), for the store-backed benches (reconcile, views).
  */
-export async function benchReconcileStore(opts: { sources?: number; visitsPerSource?: number } = {}): Promise<{ resources: number; items: number; fullMs: number; fullCpuMs: number; incrementalMs: number; incrementalCpuMs: number }> {
-  const [{ default: fs }, { default: os }, { default: path }, { randomBytes, createHash }, { openVessel }, { reconcilePerson }] = await Promise.all([
-    import('node:fs'),
-    import('node:os'),
-    import('node:path'),
-    import('node:crypto'),
-    import('../../app/vessel.js'),
-    import('./job.js'),
-  ]);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vessel-bench-record-'));
-  const vessel = await openVessel({ dataDir, key: randomBytes(32).toString('base64'), databaseUrl: undefined });
-  try {
-    const { store } = vessel;
-    const person = await store.people.create({ family: 'Bench', given: ['Synthetic'], birthDate: '1970-01-01' });
-    const sources = opts.sources ?? 10;
-    const visits = opts.visitsPerSource ?? 400;
-    let resources = 0;
-    const addDoc = async (name: string, rs: Resource[], st = store) => {
-      const sha = createHash('sha256').update(name).digest('hex');
-      const { doc } = await st.documents.insertIfNew({ sha256: sha, channel: 'cli', filename: `${name}.json`, format: 'fhir-json', size: 1, state: 'done', personId: person.id });
-      await st.resources.insertMany(rs.map((r, i) => ({ resource: { ...r, id: createHash('sha1').update(`${sha}/${i}`).digest('hex') } as Resource & { id: string }, personId: person.id, documentId: doc.id, location: { line: i + 1 } })));
-      resources += rs.length;
-    };
-    await store.transaction(async (tx) => {
-      for (let s = 0; s < sources; s++) for (let v = 0; v < visits; v++) await addDoc(`s${s}v${v}`, documentResources(s, (v * 3 + s) % (visits * 2)), tx);
-    });
-    const cpu = (c: NodeJS.CpuUsage) => Math.round((c.user + c.system) / 1000);
-    let c0 = process.cpuUsage();
-    let t = performance.now();
-    await reconcilePerson(store, person.id);
-    const fullMs = performance.now() - t;
-    const fullCpuMs = cpu(process.cpuUsage(c0));
-    await addDoc('new-document', documentResources(3, 123));
-    c0 = process.cpuUsage();
-    t = performance.now();
-    await reconcilePerson(store, person.id);
-    const incrementalMs = performance.now() - t;
-    const incrementalCpuMs = cpu(process.cpuUsage(c0));
-    const counts = await store.db.selectFrom('record_items').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
-    return { resources, items: Number(counts?.n ?? 0), fullMs: Math.round(fullMs), fullCpuMs, incrementalMs: Math.round(incrementalMs), incrementalCpuMs };
-  } finally {
-    await vessel.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+export async function seedSyntheticPerson(store: Store, opts: { sources?: number; visitsPerSource?: number } = {}): Promise<{ personId: string; resources: number; addDocument: (name: string, rs?: Resource[]) => Promise<void> }> {
+  const person = await store.people.create({ family: 'Bench', given: ['Synthetic'], birthDate: '1970-01-01' });
+  const sources = opts.sources ?? 10;
+  const visits = opts.visitsPerSource ?? 400;
+  let resources = 0;
+  const addDoc = async (name: string, rs: Resource[], st: Store) => {
+    const sha = createHash('sha256').update(name).digest('hex');
+    const { doc } = await st.documents.insertIfNew({ sha256: sha, channel: 'cli', filename: `${name}.json`, format: 'fhir-json', size: 1, state: 'done', personId: person.id });
+    await st.resources.insertMany(rs.map((r, i) => ({ resource: { ...r, id: createHash('sha1').update(`${sha}/${i}`).digest('hex') } as Resource & { id: string }, personId: person.id, documentId: doc.id, location: { line: i + 1 } })));
+    resources += rs.length;
+  };
+  await store.transaction(async (tx) => {
+    for (let s = 0; s < sources; s++) for (let v = 0; v < visits; v++) await addDoc(`s${s}v${v}`, documentResources(s, (v * 3 + s) % (visits * 2)), tx);
+  });
+  return {
+    personId: person.id,
+    get resources() {
+      return resources;
+    },
+    addDocument: (name, rs = documentResources(3, 123)) => store.transaction((tx) => addDoc(name, rs, tx)),
+  };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log('in memory', benchReconcile());
-  if (process.argv.includes('--store')) console.log('sqlite', await benchReconcileStore());
+export interface StoreBenchResult {
+  resources: number;
+  items: number;
+  fullMs: number;
+  fullCpuMs: number;
+  incrementalMs: number;
+  incrementalCpuMs: number;
 }
+
+/**
+ * The synthetic person through an empty store (either dialect): the reconcile job timed in
+ * full (every document new) and incrementally (one new document into the existing record).
+ */
+export async function benchReconcileStore(store: Store, opts: { sources?: number; visitsPerSource?: number } = {}): Promise<StoreBenchResult> {
+  const { reconcilePerson } = await import('./job.js');
+  const seeded = await seedSyntheticPerson(store, opts);
+  const cpu = (c: NodeJS.CpuUsage) => Math.round((c.user + c.system) / 1000);
+  let c0 = process.cpuUsage();
+  let t = performance.now();
+  await reconcilePerson(store, seeded.personId);
+  const fullMs = performance.now() - t;
+  const fullCpuMs = cpu(process.cpuUsage(c0));
+  await seeded.addDocument('new-document');
+  c0 = process.cpuUsage();
+  t = performance.now();
+  await reconcilePerson(store, seeded.personId);
+  const incrementalMs = performance.now() - t;
+  const incrementalCpuMs = cpu(process.cpuUsage(c0));
+  const counts = await store.db.selectFrom('record_items').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+  return { resources: seeded.resources, items: Number(counts?.n ?? 0), fullMs: Math.round(fullMs), fullCpuMs, incrementalMs: Math.round(incrementalMs), incrementalCpuMs };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log('in memory', benchReconcile());

@@ -61,8 +61,9 @@ export async function reconcilePerson(store: Store, personId: string): Promise<R
       if (!d) decisionsOf.set(p, (d = await tx.record.decisions(p)));
       return d;
     };
-    let factCount = 0;
-    // Stale documents in chunks: a handful of queries per chunk, not per document.
+    // 1. The stale documents' facts leave the table first: what stays there is the rest of
+    // the record, and the new facts are kept in memory (never written, then read back).
+    const fresh: Array<Fact & { personId: string }> = [];
     for (let c = 0; c < stale.length; c += DOC_CHUNK) {
       const chunk = stale.slice(c, c + DOC_CHUNK);
       for (const b of await tx.record.removeDocumentsFacts(chunk)) affected.set(refKey(b), b);
@@ -77,12 +78,19 @@ export async function reconcilePerson(store: Store, personId: string): Promise<R
         for (const f of factsOf(JSON.parse(r.json) as Resource, r.id, ctx)) facts.push({ ...f, personId: r.personId });
       }
       for (const p of new Set(facts.map((f) => f.personId))) applyMergeBlocks(facts.filter((f) => f.personId === p), await decisions(p));
-      await tx.record.insertFacts(facts);
-      for (const f of facts) affected.set(refKey({ personId: f.personId, kind: f.kind, block: f.block }), { personId: f.personId, kind: f.kind, block: f.block });
-      factCount += facts.length;
+      for (const f of facts) {
+        affected.set(refKey(f), { personId: f.personId, kind: f.kind, block: f.block });
+        fresh.push(f);
+      }
       await tx.record.markSeenMany(mine.map((id) => ({ documentId: id, personId, seen: infos.get(id)!.updatedAt })));
     }
-    // Few blocks: re-cluster each. Many (a first import, a rebuild): read the kind once and rewrite it.
+    const freshByBlock = new Map<string, Fact[]>();
+    for (const f of fresh) {
+      const l = freshByBlock.get(refKey(f));
+      if (l) l.push(f);
+      else freshByBlock.set(refKey(f), [f]);
+    }
+    // 2. Few blocks: re-cluster each. Many (a first import, a rebuild): read the kind once and rewrite it.
     const perKind = new Map<string, BlockRef[]>();
     for (const ref of affected.values()) {
       const k = `${ref.personId}\u0000${ref.kind}`;
@@ -95,6 +103,7 @@ export async function reconcilePerson(store: Store, personId: string): Promise<R
       const ds = await decisions(who);
       if (refs.length > BULK_BLOCKS) {
         const byBlock = new Map<string, Fact[]>();
+        for (const ref of refs) byBlock.set(ref.block, [...(freshByBlock.get(refKey(ref)) ?? [])]);
         for (const f of await tx.record.kindFacts(who, kind)) {
           const l = byBlock.get(f.block);
           if (l) l.push(f);
@@ -104,9 +113,13 @@ export async function reconcilePerson(store: Store, personId: string): Promise<R
         await tx.record.replaceKindItems(who, kind, items);
         continue;
       }
-      for (const ref of refs) await tx.record.replaceBlockItems(ref, clusterBlock(kind as ItemKind, await tx.record.blockFacts(ref), ds));
+      for (const ref of refs) {
+        const facts = [...(await tx.record.blockFacts(ref)), ...(freshByBlock.get(refKey(ref)) ?? [])];
+        await tx.record.replaceBlockItems(ref, clusterBlock(kind as ItemKind, facts, ds));
+      }
     }
-    return { documents: stale.length, facts: factCount, blocks: affected.size, ms: performance.now() - t0 };
+    await tx.record.insertFacts(fresh);
+    return { documents: stale.length, facts: fresh.length, blocks: affected.size, ms: performance.now() - t0 };
   });
 }
 
