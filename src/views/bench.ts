@@ -21,7 +21,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-export async function benchViews(store: Store, personId: string, opts: { runs?: number } = {}): Promise<ViewTiming[]> {
+export async function benchViews(store: Store, personId: string, opts: { runs?: number; only?: string[] } = {}): Promise<ViewTiming[]> {
   const runs = opts.runs ?? 20;
   const queries: Array<[string, () => Promise<unknown>]> = [
     ['home', () => homeView(store, personId)],
@@ -34,6 +34,7 @@ export async function benchViews(store: Store, personId: string, opts: { runs?: 
   ];
   const out: ViewTiming[] = [];
   for (const [query, fn] of queries) {
+    if (opts.only && !opts.only.some((o) => query.includes(o))) continue;
     await fn(); // warm-up
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {

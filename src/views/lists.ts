@@ -4,8 +4,13 @@ import type { Store } from '../store/store.js';
 import { hasAnyCode, hasCategory, loadSourced } from './query.js';
 import { LIST_KINDS, isActive, toFact } from './facts.js';
 import { groupObservations, VITAL_LOINC } from './labs.js';
+import { MERGED_KIND, mergedList } from './merged.js';
 import { LOINC } from './fhir-text.js';
 import type { LabGroup, ListKind, ListView } from './types.js';
+
+import { observationOverview } from './overview.js';
+
+export { observationOverview };
 import { convertGroupUnits } from './units.js';
 
 export interface ListQuery {
@@ -23,10 +28,18 @@ const PREFILTER: Partial<Record<ListKind, () => Expression<SqlBool>>> = {
   'social-history': () => hasCategory('social-history'),
 };
 
+/**
+ * One page of a list. Kinds the record merges list one line per merged item with its sources
+ * (see merged.ts); the others, and a person whose record is not built yet, list the facts
+ * as received.
+ */
 export async function listView(store: Store, personId: string, kind: ListKind, q: ListQuery = {}): Promise<ListView> {
   const spec = LIST_KINDS[kind];
   const limit = Math.min(q.limit ?? 100, 1000);
   const offset = q.offset ?? 0;
+  const recordKind = MERGED_KIND[kind];
+  const merged = recordKind && (await mergedList(store, personId, recordKind, { active: q.status === 'active', limit, offset }));
+  if (merged) return { kind, ...merged };
   const needsScan = !!spec.keep || q.status === 'active';
   // A plain list pages in the database; a filtered one filters a bounded scan.
   const where = PREFILTER[kind]?.();
@@ -38,33 +51,6 @@ export async function listView(store: Store, personId: string, kind: ListKind, q
     return { kind, items: facts, total: Number(row?.n ?? 0) };
   }
   return { kind, items: facts.slice(offset, offset + limit), total: facts.length };
-}
-
-/**
- * One row per kind of result, the latest, with how many there are: the database groups
- * Observations by their codes (and, for uncoded ones, their name), so a record with
- * 80,000 results parses only a few hundred of them.
- */
-export async function observationOverview(store: Store, personId: string, kind: 'lab' | 'vital'): Promise<LabGroup[]> {
-  const codeText = store.dialect === 'sqlite' ? sql`json_extract(json, '$.code.text')` : sql`(json::jsonb #>> '{code,text}')`;
-  const inner = sql`
-    SELECT id, codes, date, CASE WHEN codes LIKE ${`%${LOINC}|%`} THEN '' ELSE coalesce(${codeText}, '') END AS ctext
-    FROM resources r WHERE person_id = ${personId} AND resource_type = 'Observation' ${kind === 'vital' ? sql`AND ${PREFILTER.vitals!()}` : sql``}`;
-  // SQLite: a bare column beside max() comes from the row holding the max (documented), one
-  // pass; PostgreSQL: a window, which it runs well.
-  const rows =
-    store.dialect === 'sqlite'
-      ? await sql<{ id: string; n: number | string }>`SELECT id, max(date) AS d, count(*) AS n FROM (${inner}) x GROUP BY codes, ctext`.execute(store.db)
-      : await sql<{ id: string; n: number | string }>`
-          SELECT id, n FROM (
-            SELECT id, row_number() OVER (PARTITION BY codes, ctext ORDER BY date DESC NULLS LAST, id) AS rn, count(*) OVER (PARTITION BY codes, ctext) AS n FROM (${inner}) x
-          ) y WHERE rn = 1`.execute(store.db);
-  const counts = new Map(rows.rows.map((r) => [r.id, Number(r.n)]));
-  const latest = await loadSourced(store, personId, { types: ['Observation'], ids: [...counts.keys()], limit: counts.size || 1 });
-  const groups = groupObservations(latest, kind);
-  for (const g of groups) g.count = [...new Set(g.points.map((p) => p.resourceId))].reduce((s, id) => s + (counts.get(id) ?? 0), 0);
-  // Several code lists can name one test: the newest point is the group's latest.
-  return groups.map((g) => ({ ...g, points: [g.latest] }));
 }
 
 /** Panels whose components are grouped on their own (blood pressure). */

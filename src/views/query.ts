@@ -65,12 +65,15 @@ export function hasCategory(code: string): Expression<SqlBool> {
   return sql<SqlBool>`(' ' || r.codes || ' ') LIKE ${`%|${code.replace(/[%_]/g, '')} %`}`;
 }
 
+/**
+ * Two steps: ids and dates in order from an index (no whole rows sorted), then the JSON and
+ * provenance of only the rows asked for.
+ */
 export async function loadSourced(store: Store, personId: string, opts: LoadOptions & { where?: Expression<SqlBool> }): Promise<SourcedResource[]> {
   if (!opts.types.length) return [];
   let q = store.db
     .selectFrom('resources as r')
-    .leftJoin('provenance as p', 'p.resource_id', 'r.id')
-    .select(['r.id', 'r.resource_type', 'r.date', 'r.json', 'r.document_id', 'p.page', 'p.line', 'p.entry_id'])
+    .select(['r.id'])
     .where('r.person_id', '=', personId)
     .where('r.resource_type', 'in', opts.types);
   if (opts.from) q = q.where('r.date', '>=', opts.from);
@@ -78,12 +81,30 @@ export async function loadSourced(store: Store, personId: string, opts: LoadOpti
   if (opts.codes?.length) q = q.where(hasAnyCode(opts.codes));
   if (opts.ids) q = opts.ids.length ? q.where('r.id', 'in', opts.ids) : q.where(sql<SqlBool>`1 = 0`);
   if (opts.where) q = q.where(opts.where);
-  const rows = await q
+  const order = await q
     .orderBy('r.date', 'desc')
     .orderBy('r.id')
     .limit(opts.limit ?? 20000)
     .offset(opts.offset ?? 0)
     .execute();
+  return loadByIds(store, order.map((r) => r.id));
+}
+
+/** Resources with their sources, in the order of `ids`. */
+export async function loadByIds(store: Store, ids: string[]): Promise<SourcedResource[]> {
+  const rows: Array<{ id: string; resource_type: string; date: string | null; json: string; document_id: string; page: number | null; line: number | null; entry_id: string | null }> = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(
+      ...(await store.db
+        .selectFrom('resources as r')
+        .leftJoin('provenance as p', 'p.resource_id', 'r.id')
+        .select(['r.id', 'r.resource_type', 'r.date', 'r.json', 'r.document_id', 'p.page', 'p.line', 'p.entry_id'])
+        .where('r.id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  const at = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
   const docs = await documentSources(store, [...new Set(rows.map((r) => r.document_id))]);
   return rows.map((r) => {
     const source: SourceRef = { ...(docs.get(r.document_id) ?? { documentId: r.document_id, filename: '' }) };

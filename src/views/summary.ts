@@ -5,7 +5,9 @@
 import type { Store } from '../store/store.js';
 import { rowToDocument } from '../store/documents.js';
 import { loadSourced } from './query.js';
-import { observationOverview } from './lists.js';
+import { observationOverview } from './overview.js';
+import { mergedList } from './merged.js';
+import type { ItemKind } from '../record/normalize/fact.js';
 import { isActive, toFact } from './facts.js';
 import { attentionOf } from './attention.js';
 import { docSource } from './query.js';
@@ -23,6 +25,16 @@ export function newestPerTitle(facts: Fact[]): Fact[] {
   return [...seen.values()];
 }
 
+/**
+ * Current items of one kind: from the merged record (one per item, few rows however many
+ * sources repeat them), or the newest received facts while the record is not built yet.
+ */
+async function currentFacts(store: Store, personId: string, kind: ItemKind, types: string[], limit: number): Promise<Fact[]> {
+  const merged = await mergedList(store, personId, kind, { active: true, limit, offset: 0 });
+  if (merged) return merged.items;
+  return (await loadSourced(store, personId, { types, limit })).map(toFact).filter(isActive);
+}
+
 export async function homeView(store: Store, personId: string): Promise<HomeView | undefined> {
   const person = await store.people.get(personId);
   if (!person) return undefined;
@@ -37,9 +49,9 @@ export async function homeView(store: Store, personId: string): Promise<HomeView
       .limit(200)
       .execute(),
     observationOverview(store, personId, 'vital'),
-    loadSourced(store, personId, { types: ['Condition'], limit: 2000 }),
-    loadSourced(store, personId, { types: ['MedicationStatement', 'MedicationRequest'], limit: 2000 }),
-    loadSourced(store, personId, { types: ['AllergyIntolerance'], limit: 500 }),
+    currentFacts(store, personId, 'problems', ['Condition'], 2000),
+    currentFacts(store, personId, 'medications', ['MedicationStatement', 'MedicationRequest'], 2000),
+    currentFacts(store, personId, 'allergies', ['AllergyIntolerance'], 500),
     store.db.selectFrom('documents').select(['id', 'filename', 'label_json', 'state', 'created_at']).where('person_id', '=', personId).orderBy('created_at', 'desc').limit(5).execute(),
   ]);
   // A file found inside a document (an attachment, a zip entry) belongs with its parent's person.
@@ -52,9 +64,9 @@ export async function homeView(store: Store, personId: string): Promise<HomeView
     counts: { documents: Number(docCount?.n ?? 0), resources: Object.values(byType).reduce((a, b) => a + b, 0), byType },
     attention,
     vitals: observations,
-    problems: newestPerTitle(conditions.map(toFact).filter(isActive)),
-    medications: newestPerTitle(meds.map(toFact).filter(isActive)),
-    allergies: newestPerTitle(allergies.map(toFact).filter((f) => isActive(f))),
+    problems: newestPerTitle(conditions),
+    medications: newestPerTitle(meds),
+    allergies: newestPerTitle(allergies),
     recentDocuments: recent.map((r) => {
       const s = docSource(r.id, r.filename, r.label_json);
       return { id: r.id, filename: r.filename, ...(s.title ? { title: s.title } : {}), ...(s.date ? { date: s.date } : {}), state: r.state, createdAt: r.created_at };

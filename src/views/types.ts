@@ -26,6 +26,12 @@ export interface Fact {
   detail?: string;
   status?: string;
   source: SourceRef;
+  /**
+   * Lists from the merged record: the item this line stands for, the sources that say it
+   * (one per document, display source first, a few at most), how many received resources
+   * it merges, and where its sources disagree.
+   */
+  merged?: { itemId: string; sources: SourceRef[]; sourceCount: number; conflicts: string[] };
 }
 
 export type LabFlag = 'H' | 'L' | 'HH' | 'LL' | 'A' | 'N';

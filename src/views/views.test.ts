@@ -68,7 +68,9 @@ for (const dialect of DIALECTS) test(`read models of one person (${dialect})`, {
     assert.equal(imm.items[0].source.documentId.length > 0, true);
     assert.ok(imm.items[0].source.line || imm.items[0].source.entryId, 'a FHIR fact knows its entry in the file');
     const vitals = await listView(v.store, person.id, 'vitals');
-    assert.equal(vitals.total, 1);
+    assert.deepEqual(vitals.items.map((f) => f.detail).sort(), ['128 mm[Hg]', '82 mm[Hg]'], 'one line per measured value: the blood pressure panel gives systolic and diastolic');
+    assert.equal(vitals.total, 2);
+    assert.ok(vitals.items.every((f) => f.source.filename === 'glucose-bundle.json' && f.merged?.sources.length === 1), 'each line names its one source');
   });
 
   await t.test('HTTP routes answer, and reject bad input with OperationOutcomes', async () => {

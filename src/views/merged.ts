@@ -1,0 +1,125 @@
+/**
+ * Lists from the merged record (src/record): one line per merged item instead of one per
+ * received resource, so a medication that three sources list shows once, with its sources
+ * and the conflicts between them. Each line reads like a plain fact (title, detail, status
+ * from the item's display source) and opens that source.
+ */
+import { sql } from 'kysely';
+import type { Store } from '../store/store.js';
+import type { ItemKind } from '../record/normalize/fact.js';
+import type { MergedItem } from '../record/reconcile/cluster.js';
+import { documentSources, loadByIds } from './query.js';
+import { isActive, toFact } from './facts.js';
+import type { Fact, ListKind, SourceRef } from './types.js';
+
+/** The record kind each list shows, where the record merges it. */
+export const MERGED_KIND: Partial<Record<ListKind, ItemKind>> = {
+  medications: 'medications',
+  problems: 'problems',
+  allergies: 'allergies',
+  immunizations: 'immunizations',
+  procedures: 'procedures',
+  visits: 'encounters',
+  vitals: 'vitals',
+};
+
+/** Sources named on one line: enough to see who says it; `sourceCount` tells the rest. */
+const SOURCES_SHOWN = 5;
+/** Items read for a filtered list (current medications…): far above a real person's count. */
+const MAX_ITEMS = 5000;
+
+type ItemRow = Pick<MergedItem, 'id' | 'kind' | 'display' | 'value' | 'resourceIds' | 'conflicts' | 'date'>;
+
+async function itemRows(store: Store, personId: string, kind: ItemKind, page?: { limit: number; offset: number }): Promise<ItemRow[]> {
+  // NULL dates last in both dialects (SQLite sorts them last in DESC already).
+  const rows = await store.db
+    .selectFrom('record_items')
+    .select('json')
+    .where('person_id', '=', personId)
+    .where('kind', '=', kind)
+    .orderBy(store.dialect === 'postgres' ? sql`date desc nulls last` : sql`date desc`)
+    .orderBy('display')
+    .orderBy('id')
+    .limit(page?.limit ?? MAX_ITEMS)
+    .offset(page?.offset ?? 0)
+    .execute();
+  return rows.map((r) => {
+    const it = JSON.parse(r.json) as MergedItem;
+    return { id: it.id, kind: it.kind, display: it.display, value: it.value, resourceIds: it.resourceIds, conflicts: it.conflicts, date: it.date };
+  });
+}
+
+/** Document and spot of each resource, without reading the resources themselves. */
+async function sourcesOf(store: Store, resourceIds: string[]): Promise<Map<string, SourceRef>> {
+  const out = new Map<string, SourceRef>();
+  const rows: Array<{ resource_id: string; document_id: string; page: number | null; line: number | null; entry_id: string | null }> = [];
+  for (let i = 0; i < resourceIds.length; i += 500) {
+    rows.push(...(await store.db.selectFrom('provenance').select(['resource_id', 'document_id', 'page', 'line', 'entry_id']).where('resource_id', 'in', resourceIds.slice(i, i + 500)).execute()));
+  }
+  const docs = await documentSources(store, [...new Set(rows.map((r) => r.document_id))]);
+  for (const r of rows) {
+    const s: SourceRef = { ...(docs.get(r.document_id) ?? { documentId: r.document_id, filename: '' }) };
+    if (r.page != null) s.page = Number(r.page);
+    if (r.line != null) s.line = Number(r.line);
+    if (r.entry_id) s.entryId = r.entry_id;
+    out.set(r.resource_id, s);
+  }
+  return out;
+}
+
+/** One fact per item, read from the item's display source (its first resource). */
+async function itemFacts(store: Store, rows: ItemRow[]): Promise<Array<{ row: ItemRow; fact: Fact }>> {
+  const top = new Map((await loadByIds(store, rows.map((r) => r.resourceIds[0]))).map((r) => [r.id, r]));
+  const out: Array<{ row: ItemRow; fact: Fact }> = [];
+  for (const row of rows) {
+    const r = top.get(row.resourceIds[0]);
+    if (!r) continue; // the resource left since the last reconcile; the next one drops the item
+    const fact = toFact(r);
+    if (row.date && !fact.date) fact.date = row.date;
+    // A measurement item is one value (a panel gives one per component): it reads as the item.
+    if (row.kind === 'vitals' || row.kind === 'results') {
+      fact.title = row.display;
+      const v = row.value;
+      const value = v?.value !== undefined ? `${v.comparator ?? ''}${v.value}${v.unit ? ` ${v.unit}` : ''}` : v?.text;
+      if (value) fact.detail = value;
+      else delete fact.detail;
+    }
+    out.push({ row, fact });
+  }
+  return out;
+}
+
+/** Adds each line's other sources (one per document, display source first) and conflicts. */
+async function withSources(store: Store, lines: Array<{ row: ItemRow; fact: Fact }>): Promise<Fact[]> {
+  const wanted = lines.flatMap((l) => l.row.resourceIds.slice(0, SOURCES_SHOWN * 2));
+  const sources = await sourcesOf(store, [...new Set(wanted)]);
+  return lines.map(({ row, fact }) => {
+    const byDoc = new Map<string, SourceRef>([[fact.source.documentId, fact.source]]);
+    for (const id of row.resourceIds.slice(0, SOURCES_SHOWN * 2)) {
+      const s = sources.get(id);
+      if (s && !byDoc.has(s.documentId) && byDoc.size < SOURCES_SHOWN) byDoc.set(s.documentId, s);
+    }
+    return { ...fact, merged: { itemId: row.id, sources: [...byDoc.values()], sourceCount: row.resourceIds.length, conflicts: row.conflicts.map((c) => c.message) } };
+  });
+}
+
+/**
+ * A page of merged items of one kind; `undefined` when the record holds none (the reconcile
+ * job has not run yet for this person), so the caller can show the received facts instead.
+ */
+export async function mergedList(store: Store, personId: string, kind: ItemKind, q: { active?: boolean; limit: number; offset: number }): Promise<{ items: Fact[]; total: number } | undefined> {
+  if (q.active) {
+    const all = (await itemFacts(store, await itemRows(store, personId, kind))).filter((l) => isActive(l.fact));
+    if (!all.length && !(await hasItems(store, personId, kind))) return undefined;
+    return { items: await withSources(store, all.slice(q.offset, q.offset + q.limit)), total: all.length };
+  }
+  const count = await store.db.selectFrom('record_items').select((eb) => eb.fn.countAll<string>().as('n')).where('person_id', '=', personId).where('kind', '=', kind).executeTakeFirst();
+  const total = Number(count?.n ?? 0);
+  if (!total) return undefined;
+  const lines = await itemFacts(store, await itemRows(store, personId, kind, q));
+  return { items: await withSources(store, lines), total };
+}
+
+async function hasItems(store: Store, personId: string, kind: ItemKind): Promise<boolean> {
+  return !!(await store.db.selectFrom('record_items').select('id').where('person_id', '=', personId).where('kind', '=', kind).limit(1).executeTakeFirst());
+}
