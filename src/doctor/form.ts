@@ -236,7 +236,9 @@ document.getElementById('save').addEventListener('click', async () => {
   }).filter((c) => c.field.startsWith('added-') ? c.value : true);
   const out = document.getElementById('saved');
   if (!corrections.length) return (out.textContent = 'Nothing changed.');
-  const r = await fetch('/api/people/' + encodeURIComponent(person) + '/form/corrections', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ corrections }) });
+  // Changes carry the session's CSRF token (the cookie alone is not enough).
+  const session = await fetch('/api/session').then((x) => x.json()).catch(() => ({}));
+  const r = await fetch('/api/people/' + encodeURIComponent(person) + '/form/corrections', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken || '' }, body: JSON.stringify({ corrections }) });
   if (!r.ok) return (out.textContent = 'Could not save: ' + ((await r.json().catch(() => ({}))).issue?.[0]?.diagnostics ?? r.status));
   location.reload();
 });

@@ -80,8 +80,22 @@ test('the web app in a browser', { skip: fs.existsSync(CHROMIUM) ? false : `no b
   });
   page.on('pageerror', (e) => cspErrors.push(`page error: ${e.message}`));
 
-  await t.test('an empty household is welcomed and pointed to import', async () => {
+  await t.test('a new install asks for the first account; without a session the API refuses', async () => {
+    assert.equal((await fetch(`${base}/api/people`)).status, 401);
     await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Set up Vessel' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.getByLabel('Username').fill('mara');
+    await page.getByLabel('Password (at least 10 characters)').fill('short');
+    await page.getByLabel('Password again').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('alert').getByText(/at least 10 characters/).waitFor();
+    await page.getByLabel('Password (at least 10 characters)').fill('a long enough passphrase');
+    await page.getByLabel('Password again').fill('a long enough passphrase');
+    await page.getByRole('button', { name: 'Create account' }).click();
+  });
+
+  await t.test('an empty household is welcomed and pointed to import', async () => {
     await page.getByRole('heading', { name: 'Welcome to Vessel' }).waitFor();
     assert.deepEqual(await seriousViolations(page), []);
   });
@@ -103,7 +117,7 @@ test('the web app in a browser', { skip: fs.existsSync(CHROMIUM) ? false : `no b
 
   let personId = '';
   await t.test('home shows what needs attention and the key figures, each with its source', async () => {
-    const people = (await (await fetch(`${base}/api/people`)).json()) as Array<{ id: string; displayName: string }>;
+    const people = (await (await page.request.get(`${base}/api/people`)).json()) as Array<{ id: string; displayName: string }>;
     personId = people.find((p) => p.displayName === 'Mara Lindqvist')!.id;
     await page.goto(`${base}/#/p/${personId}`);
     await page.getByRole('heading', { name: 'Mara Lindqvist' }).waitFor();
@@ -190,7 +204,8 @@ test('the web app in a browser', { skip: fs.existsSync(CHROMIUM) ? false : `no b
 
   await t.test('a document that belongs to no one can be attached to a person', async () => {
     // A scanned note that names no patient arrives with no person (the household already has one).
-    await tv.vessel.importer.importBytes(Buffer.from('Handwritten note, scanned: call the clinic about the knee brace.'), 'loose-note.txt', { channel: 'upload' });
+    const mara = (await tv.vessel.store.accounts.byUsername('mara'))!;
+    await tv.vessel.importer.importBytes(Buffer.from('Handwritten note, scanned: call the clinic about the knee brace.'), 'loose-note.txt', { channel: 'upload', scope: mara.id });
     for (let i = 0; i < 100 && (await tv.vessel.queue.counts()).queued + (await tv.vessel.queue.counts()).running > 0; i++) await new Promise((r) => setTimeout(r, 100));
     await page.goto(`${base}/#/documents`);
     await page.reload(); // same address as before: load the list afresh

@@ -5,6 +5,7 @@
  * review page (edit a cell, save it as the person's own statement).
  */
 import { after, before, describe, test } from 'node:test';
+import { signIn } from '../helpers/api.js';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
@@ -20,6 +21,7 @@ describe('SMART Health Link in a browser', { skip }, () => {
   let app: FastifyInstance;
   let browser: Browser;
   let base: string;
+  let api: Awaited<ReturnType<typeof signIn>>;
   const seen: string[] = [];
   before(async () => {
     fx = await openFixtureVessel('sqlite');
@@ -27,6 +29,7 @@ describe('SMART Health Link in a browser', { skip }, () => {
     app.addHook('onRequest', async (req) => {
       seen.push(`${req.method} ${req.url} ${JSON.stringify(req.headers)}`);
     });
+    api = await signIn(app, fx.vessel);
     await app.listen({ host: '127.0.0.1', port: 0 });
     const addr = app.server.address() as { port: number };
     base = `http://127.0.0.1:${addr.port}`;
@@ -40,7 +43,7 @@ describe('SMART Health Link in a browser', { skip }, () => {
   });
 
   const create = async (body: Record<string, unknown>) => {
-    const r = await fetch(`${base}/api/people/${fx.personId}/shares`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await fetch(`${base}/api/people/${fx.personId}/shares`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: api.cookie, 'x-csrf-token': api.csrfToken }, body: JSON.stringify(body) });
     assert.equal(r.status, 200);
     return (await r.json()) as { id: string; link: string };
   };
@@ -76,7 +79,7 @@ describe('SMART Health Link in a browser', { skip }, () => {
 
     assert.ok(!seen.some((s) => s.includes(key)), 'the key never reached the server');
 
-    await fetch(`${base}/api/shares/${c.id}`, { method: 'DELETE' });
+    await fetch(`${base}/api/shares/${c.id}`, { method: 'DELETE', headers: { cookie: api.cookie, 'x-csrf-token': api.csrfToken } });
     const again = await browser.newPage();
     await again.goto(c.link);
     await again.waitForSelector('#unlock:not([hidden])');
@@ -89,6 +92,8 @@ describe('SMART Health Link in a browser', { skip }, () => {
 
   test('the health history form page: correct an answer in the browser, saved as stated by you', async () => {
     const page = await browser.newPage();
+    const [name, value] = api.cookie.split('=');
+    await page.context().addCookies([{ name, value, url: base }]);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${base}/api/people/${fx.personId}/form.html`);

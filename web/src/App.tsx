@@ -13,6 +13,8 @@ import { Timeline } from './pages/Timeline.tsx';
 import { Imaging } from './pages/Imaging.tsx';
 import { ListPage, LIST_TITLES } from './pages/ListPage.tsx';
 import { Status } from './components/Status.tsx';
+import { Access } from './pages/Access.tsx';
+import { signOut } from './session.ts';
 import { Answers } from './pages/Answers.tsx';
 import { HealthForm } from './pages/HealthForm.tsx';
 import { Sharing } from './pages/Sharing.tsx';
@@ -22,7 +24,7 @@ import { Conflicts } from './pages/Conflicts.tsx';
 const PERSON_KEY = 'vessel.person';
 const NAV_LISTS: ListKind[] = ['medications', 'problems', 'allergies', 'immunizations', 'procedures', 'visits'];
 
-export function App() {
+export function App({ account }: { account: { id: string; username: string } }) {
   const route = useRoute();
   const people = useApi<PersonWithCounts[]>(api.people());
   const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(PERSON_KEY));
@@ -89,6 +91,7 @@ export function App() {
   else if (p2 === 'answers') page = <Answers personId={personId} />;
   else if (p2 === 'form') page = <HealthForm personId={personId} />;
   else if (p2 === 'sharing') page = <Sharing personId={personId} />;
+  else if (p2 === 'access') page = <Access personId={personId} me={account.username} />;
   else if (p2 === 'conflicts') page = <Conflicts personId={personId} />;
   else if (p2 === 'imaging') page = <Imaging personId={personId} studyUid={p3} seriesUid={route.query.get('series') ?? undefined} />;
   else if (p2 === 'list' && p3 && p3 in LIST_TITLES) page = <ListPage key={p3} personId={personId} kind={p3 as ListKind} />;
@@ -107,6 +110,7 @@ export function App() {
         [href(['p', personId, 'form']), 'Health form'],
         [href(['p', personId, 'sharing']), 'Sharing'],
         [href(['p', personId, 'conflicts']), 'Conflicts'],
+        [href(['p', personId, 'access']), 'Access'],
         ['#/documents', 'Documents'],
         ['#/import', 'Import'],
         ['#/connections', 'Connections'],
@@ -146,6 +150,12 @@ export function App() {
           <input id="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search records" />
           <button type="submit">Search</button>
         </form>
+        <div className="account">
+          <span className="account-name">{account.username}</span>
+          <button type="button" className="link" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
       </header>
       <nav className="sections" aria-label="Sections">
         <ul>

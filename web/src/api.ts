@@ -22,6 +22,8 @@ export type ResourceWithSource = {
   source?: { id: string; filename: string; format: string; label: Record<string, unknown> };
 };
 
+import { csrfHeaders, sessionEnded } from './session.ts';
+
 export class ApiFailure extends Error {
   constructor(
     message: string,
@@ -34,6 +36,7 @@ export class ApiFailure extends Error {
 /** GET a JSON API path; an OperationOutcome answer becomes an ApiFailure with its diagnostics. */
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  if (res.status === 401) sessionEnded();
   const body = await res.json().catch(() => undefined);
   if (!res.ok) throw new ApiFailure(body?.issue?.[0]?.diagnostics ?? `the server answered ${res.status}`, res.status);
   return body as T;
@@ -65,13 +68,13 @@ export const api = {
 export type { HomeView, LabGroup, ListKind, ListView, TimelineView };
 
 export async function reprocess(id: string): Promise<void> {
-  const res = await fetch(`/api/documents/${encodeURIComponent(id)}/reprocess`, { method: 'POST' });
+  const res = await fetch(`/api/documents/${encodeURIComponent(id)}/reprocess`, { method: 'POST', headers: csrfHeaders() });
   if (!res.ok) throw new ApiFailure('could not queue the document again', res.status);
 }
 
 /** Attaches a document that belongs to no one (yet) to a person of the household. */
 export async function attachToPerson(documentId: string, personId: string): Promise<void> {
-  const res = await fetch(`/api/documents/${encodeURIComponent(documentId)}/person`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
+  const res = await fetch(`/api/documents/${encodeURIComponent(documentId)}/person`, { method: 'POST', headers: { 'content-type': 'application/json', ...csrfHeaders() }, body: JSON.stringify({ personId }) });
   if (!res.ok) {
     const body = await res.json().catch(() => undefined);
     throw new ApiFailure(body?.issue?.[0]?.diagnostics ?? `the server answered ${res.status}`, res.status);
@@ -85,6 +88,7 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
     const form = new FormData();
     form.append('file', file, file.name);
     xhr.open('POST', '/api/documents');
+    for (const [k, v] of Object.entries(csrfHeaders())) xhr.setRequestHeader(k, v);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onerror = () => reject(new ApiFailure('the connection to Vessel was lost during the upload', 0));
@@ -136,7 +140,7 @@ export type RecordItems = { total: number; items: RecordItem[] };
  * JSON out; an OperationOutcome answer becomes an ApiFailure with its diagnostics.
  */
 export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...csrfHeaders() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const answer = await res.json().catch(() => undefined);
@@ -174,4 +178,13 @@ export const recordApi = {
   items: (id: string, type: ItemKind, p: { limit?: number; offset?: number } = {}) => `${person(id)}/items${q({ type, ...p })}`,
   split: (id: string) => `${person(id)}/items/split`,
   merge: (id: string) => `${person(id)}/items/merge`,
+};
+
+/** Who may see and change a person's record, and what was done with it. */
+export type RoleEntry = { accountId: string; username: string; role: 'owner' | 'caregiver' | 'viewer'; grantedAt: string };
+export type AuditEntry = { id: number; at: string; actor: string; action: string; target: string | null; ip: string | null; detail: Record<string, unknown> };
+export const accessApi = {
+  roles: (id: string) => `${person(id)}/roles`,
+  role: (id: string, username: string) => `${person(id)}/roles/${encodeURIComponent(username)}`,
+  audit: (id: string) => `${person(id)}/audit`,
 };
