@@ -48,12 +48,15 @@ export async function benchImaging(vessel: Vessel, opts: { count?: number } = {}
     await vessel.importer.importPaths([dir]);
     await vessel.runJobsUntilIdle({ pollMs: 5 });
     const indexSeconds = (performance.now() - t0) / 1000;
-    const people = (await app.inject('/api/people')).json() as Array<{ id: string }>;
+    // The API needs a session: sign in as the tests do (the first account owns the import).
+    const { signIn } = await import('../../test/helpers/api.js');
+    const inject = await signIn(app, vessel);
+    const people = (await inject('/api/people')).json() as Array<{ id: string }>;
     const personId = people[0].id;
 
     const time = async <T>(url: string, parse: (b: Buffer) => T) => {
       const t = performance.now();
-      const res = await app.inject(url);
+      const res = await inject(url);
       if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
       return { ms: performance.now() - t, value: parse(res.rawPayload) };
     };

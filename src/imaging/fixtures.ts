@@ -2,7 +2,7 @@
  * Test and bench helper: tiny CT series as real DICOM bytes (through the DICOM source's own
  * fixture writer), each slice with its own pixel values so a viewer can tell slices apart.
  */
-import { el, imageElements, part10, type Elem } from '../sources/dicom/fixtures/build.js';
+import { concat, el, imageElements, part10, type Elem } from '../sources/dicom/fixtures/build.js';
 
 export interface SliceOptions {
   studyUid?: string;
@@ -58,11 +58,19 @@ export function ctSlice(o: SliceOptions): Uint8Array {
     sopUid: o.sopUid,
     rows: size,
     columns: size,
-    pixelData: new Uint8Array(stored.buffer),
     bitsStored: 16,
     extra,
   });
-  return part10(els, { sopInstanceUid: o.sopUid, sopClassUid: o.sopClassUid ?? '1.2.840.10008.5.1.4.1.1.2' });
+  const head = part10(els, { sopInstanceUid: o.sopUid, sopClassUid: o.sopClassUid ?? '1.2.840.10008.5.1.4.1.1.2' });
+  // Pixel Data is the last element: appended as bytes (the writer goes byte by byte, too slow
+  // for the bench's 500 slices of 512 KB).
+  const pixels = new Uint8Array(stored.buffer);
+  const tag = Buffer.alloc(12);
+  tag.writeUInt16LE(0x7fe0, 0);
+  tag.writeUInt16LE(0x0010, 2);
+  tag.write('OW', 4, 'latin1');
+  tag.writeUInt32LE(pixels.length, 8);
+  return concat(head, tag, pixels);
 }
 
 /** `count` slices of one series, instance numbers 1..count. */

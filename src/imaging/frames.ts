@@ -28,6 +28,9 @@ export interface FrameServiceOptions {
   inProcess?: boolean;
 }
 
+/** Largest uncompressed frame rendered on the server's thread (~10 ms per million samples). */
+const CHEAP_SAMPLES = 1024 * 1024;
+
 export const MIN_SIZE = 16;
 export const MAX_SIZE = 2048;
 
@@ -80,6 +83,8 @@ export class FrameService {
   private pngs: SizedLru<Buffer>;
   private worker?: FrameWorker;
   private local?: FrameRenderer;
+  /** Where each file's frames are rendered (decided once per file from its header). */
+  private where = new SizedLru<'here' | 'worker'>(100_000);
   /** Files whose frames the worker has decoded lately: ask it without sending the bytes first. */
   private warm = new SizedLru<true>(4096);
   private readonly maxFileBytes: number;
@@ -124,46 +129,68 @@ export class FrameService {
     return new Uint8Array(await this.read(doc.sha256));
   }
 
-  private renderer(): FrameWorker | FrameRenderer {
-    if (this.inProcess) return (this.local ??= new FrameRenderer());
+  private worker_(): FrameWorker | undefined {
+    if (this.inProcess) return undefined;
     if (!this.worker || this.worker.dead) {
       try {
         this.worker = new FrameWorker();
       } catch {
-        return (this.local ??= new FrameRenderer());
+        this.inProcess = true;
+        return undefined;
       }
     }
     return this.worker;
   }
 
-  private async render(doc: StoredFile, req: FrameRequest): Promise<Buffer> {
-    const r = this.renderer();
-    const warmKey = `${doc.sha256}:${req.frame}`;
-    if (r instanceof FrameRenderer) {
-      try {
-        const png = await r.render(doc.sha256, this.warm.has(warmKey) ? undefined : await this.bytes(doc), req);
-        this.warm.set(warmKey, true, 1);
-        return png;
-      } catch (e) {
-        if (!(e instanceof CacheMiss)) throw e;
-        return r.render(doc.sha256, await this.bytes(doc), req);
-      }
-    }
-    let reply: WorkerReply;
-    const first = this.warm.has(warmKey) ? undefined : await this.bytes(doc);
+  /** Starts the worker ahead of the first image (the study list calls this): it takes ~1–2 s. */
+  warmUp(): void {
+    this.worker_();
+  }
+
+  /**
+   * Uncompressed frames of ordinary size decode in a few milliseconds: they are rendered here
+   * (no hand-over, no wait for a cold worker). Compressed or huge ones go to the worker.
+   */
+  private cheap(bytes: Uint8Array): boolean {
+    const file = parseDicomBytes(bytes).file;
+    if (!file) return true; // the error is explained faster here
+    const a = imageAttributes(file.ds);
+    return TRANSFER_SYNTAXES[file.transferSyntax]?.codec === 'native' && a.rows * a.columns * a.samplesPerPixel <= CHEAP_SAMPLES;
+  }
+
+  private async renderHere(doc: StoredFile, bytes: Uint8Array | undefined, req: FrameRequest): Promise<Buffer> {
+    const r = (this.local ??= new FrameRenderer(64 * 1024 * 1024));
     try {
-      reply = await r.call(doc.sha256, first, req);
-      if ('miss' in reply) {
-        const bytes = await this.bytes(doc);
-        reply = await r.call(doc.sha256, bytes, req);
-      }
+      return await r.render(doc.sha256, bytes, req);
+    } catch (e) {
+      if (!(e instanceof CacheMiss)) throw e;
+      return r.render(doc.sha256, await this.bytes(doc), req);
+    }
+  }
+
+  private async render(doc: StoredFile, req: FrameRequest): Promise<Buffer> {
+    let bytes: Uint8Array | undefined;
+    let where = this.where.get(doc.sha256);
+    if (!where) {
+      bytes = await this.bytes(doc);
+      where = this.cheap(bytes) ? 'here' : 'worker';
+      this.where.set(doc.sha256, where, 1);
+    }
+    const worker = where === 'worker' ? this.worker_() : undefined;
+    if (!worker) return this.renderHere(doc, bytes, req);
+    const warmKey = `${doc.sha256}:${req.frame}`;
+    let reply: WorkerReply;
+    const first = bytes ?? (this.warm.has(warmKey) ? undefined : await this.bytes(doc));
+    try {
+      reply = await worker.call(doc.sha256, first, req);
+      if ('miss' in reply) reply = await worker.call(doc.sha256, await this.bytes(doc), req);
     } catch (e) {
       // The worker died (or never started): render here from now on rather than fail.
       if (e instanceof FrameError) throw e;
       this.workerFailures++;
       console.error(`frame worker failed (${(e as Error).message}); rendering in-process`);
       if (this.workerFailures >= 2) this.inProcess = true;
-      return (this.local ??= new FrameRenderer()).render(doc.sha256, await this.bytes(doc), req);
+      return this.renderHere(doc, await this.bytes(doc), req);
     }
     if ('error' in reply) throw new FrameError(reply.error.status, reply.error.key, reply.error.message);
     if ('miss' in reply) throw new FrameError(503, 'busy', 'the image could not be rendered; try again');

@@ -50,7 +50,11 @@ export async function imagingRoutes(app: FastifyInstance, opts: { vessel: Vessel
     return d;
   }
 
-  app.get<{ Params: { id: string } }>('/api/people/:id/imaging', { config: { access: 'person' } }, async (req) => ({ studies: await studyList(store, await person(req.params.id)) }));
+  app.get<{ Params: { id: string } }>('/api/people/:id/imaging', { config: { access: 'person' } }, async (req) => {
+    const studies = await studyList(store, await person(req.params.id));
+    if (studies.length) frames.warmUp(); // thumbnails follow; compressed ones need the worker
+    return { studies };
+  });
 
   app.get<{ Params: { id: string; studyUid: string } }>('/api/people/:id/imaging/:studyUid', { config: { access: 'person' } }, async (req) => {
     const { studyUid } = req.params;
