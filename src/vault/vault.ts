@@ -45,10 +45,11 @@ let syncfsWorks: boolean | undefined;
 /**
  * Flushes everything written to the file system holding `p` with one syncfs(2) (coreutils
  * `sync -f`; Node has no binding). One call replaces a flush per object, which on a busy
- * disk costs milliseconds each. Returns false where it is not available (macOS, Windows).
+ * disk costs milliseconds each. Returns false where it is not available (not Linux, no coreutils).
  */
 async function syncFileSystem(p: string): Promise<boolean> {
-  if (syncfsWorks === false) return false;
+  // Elsewhere `sync` may ignore -f and return before the data is written (BSD sync(2)).
+  if (process.platform !== 'linux' || syncfsWorks === false) return false;
   try {
     await execFileAsync('sync', ['-f', p], { timeout: 120_000 });
     syncfsWorks = true;
