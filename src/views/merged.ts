@@ -24,7 +24,7 @@ export const MERGED_KIND: Partial<Record<ListKind, ItemKind>> = {
 };
 
 /** Sources named on one line: enough to see who says it; `sourceCount` tells the rest. */
-const SOURCES_SHOWN = 5;
+const SOURCES_SHOWN = 3;
 /** Items read for a filtered list (current medications…): far above a real person's count. */
 const MAX_ITEMS = 5000;
 
@@ -91,11 +91,13 @@ async function itemFacts(store: Store, rows: ItemRow[]): Promise<Array<{ row: It
 
 /** Adds each line's other sources (one per document, display source first) and conflicts. */
 async function withSources(store: Store, lines: Array<{ row: ItemRow; fact: Fact }>): Promise<Fact[]> {
-  const wanted = lines.flatMap((l) => l.row.resourceIds.slice(0, SOURCES_SHOWN * 2));
+  // The display source plus the next few resources: other documents, mostly (a page of 100
+  // lines reads a few hundred provenance rows, not every source of every item).
+  const wanted = lines.flatMap((l) => l.row.resourceIds.slice(1, SOURCES_SHOWN + 1));
   const sources = await sourcesOf(store, [...new Set(wanted)]);
   return lines.map(({ row, fact }) => {
     const byDoc = new Map<string, SourceRef>([[fact.source.documentId, fact.source]]);
-    for (const id of row.resourceIds.slice(0, SOURCES_SHOWN * 2)) {
+    for (const id of row.resourceIds.slice(1, SOURCES_SHOWN + 1)) {
       const s = sources.get(id);
       if (s && !byDoc.has(s.documentId) && byDoc.size < SOURCES_SHOWN) byDoc.set(s.documentId, s);
     }
