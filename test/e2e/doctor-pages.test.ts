@@ -161,6 +161,18 @@ test('the doctor pages in a browser', { skip: fs.existsSync(CHROMIUM) ? false : 
     await row.getByText('555-0123').waitFor();
     assert.match(await row.innerText(), /stated by you/);
     assert.doesNotMatch(await row.innerText(), /555-0100/);
+    // Rows the records lack can be added; each added row is kept on its own.
+    const allergies = page.getByRole('region', { name: 'Allergies', exact: true });
+    for (const [what, reaction] of [['Latex', 'Rash'], ['Shellfish', 'Swelling']]) {
+      await allergies.getByRole('button', { name: 'Add to allergies' }).click();
+      await allergies.getByLabel('Allergic to').fill(what);
+      await allergies.getByLabel('Reaction').fill(reaction);
+      await allergies.getByRole('button', { name: 'Save' }).click();
+      await allergies.getByRole('row', { name: new RegExp(what) }).waitFor();
+    }
+    await page.reload();
+    for (const what of ['Penicillin', 'Latex', 'Shellfish']) await allergies.getByRole('row', { name: new RegExp(what) }).waitFor();
+    assert.match(await allergies.getByRole('row', { name: /Shellfish/ }).innerText(), /Swelling[\s\S]*stated by you/);
     // The downloads carry the correction too.
     const fhir = (await (await get((await page.getByRole('link', { name: /FHIR/ }).getAttribute('href'))!)).json()) as Bundle;
     const qr = fhir.entry?.find((e) => e.resource?.resourceType === 'QuestionnaireResponse');

@@ -18,6 +18,9 @@ export function correctionValue(section: Pick<FormSection, 'questions'>, cells: 
 
 type Editing = { section: string; key: string; isNew: boolean };
 
+/** Each added row is its own statement: a fresh key every time (the same key would replace it). */
+const newRowKey = () => `added-${Array.from(crypto.getRandomValues(new Uint8Array(5)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+
 /** Back to the button that opened an editor, once the editor is gone. */
 const refocus = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
@@ -81,7 +84,6 @@ function RowEditor({ section, row, isNew, onSave, onCancel }: { section: FormSec
 
 function Section({ section, editing, setEditing, save }: { section: FormSection; editing?: Editing; setEditing(e?: Editing): void; save(c: FormCorrection, note: string): Promise<void> }) {
   const headingId = useId();
-  const [newKey] = useState(() => `added-${Math.random().toString(36).slice(2, 10)}`);
   const editingHere = editing?.section === section.id ? editing : undefined;
   const cols = section.columns.length + 2;
   const saveRow = (key: string, isNew: boolean, row?: FormRow) => async (cells: string[], remove?: boolean) => {
@@ -137,10 +139,10 @@ function Section({ section, editing, setEditing, save }: { section: FormSection;
         </div>
       )}
       {editingHere?.isNew ? (
-        <RowEditor section={section} isNew onSave={saveRow(newKey, true)} onCancel={() => (setEditing(undefined), refocus(`add-${section.id}`))} />
+        <RowEditor section={section} isNew onSave={saveRow(editingHere.key, true)} onCancel={() => (setEditing(undefined), refocus(`add-${section.id}`))} />
       ) : (
         <p>
-          <button type="button" className="secondary" id={`add-${section.id}`} onClick={() => setEditing({ section: section.id, key: newKey, isNew: true })}>
+          <button type="button" className="secondary" id={`add-${section.id}`} onClick={() => setEditing({ section: section.id, key: newRowKey(), isNew: true })}>
             Add to {section.title.toLowerCase()}
           </button>
         </p>
