@@ -144,8 +144,8 @@ export async function buildServer(vessel: Vessel, opts: ServerOptions = {}): Pro
     if (!req.isMultipart()) throw new ApiError('bad_request', 'send files as multipart/form-data');
     const results = [];
     for await (const part of req.files()) {
-      const bytes = await part.toBuffer();
-      results.push(await importer.importBytes(bytes, part.filename || 'upload', { channel: 'upload', scope: req.auth!.account.id }));
+      // Streamed into the vault as it arrives: bounded memory whatever the file's size.
+      results.push(await importer.importStream(part.file, part.filename || 'upload', { channel: 'upload', scope: req.auth!.account.id }));
     }
     return { files: results };
   });
