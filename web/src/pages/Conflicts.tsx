@@ -207,11 +207,13 @@ function AllItems({ kind, items, total, onMerge, onSplit }: { kind: ItemKind; it
         {shown.slice(0, SHOWN).map((it) => (
           <li key={it.id}>
             <label className="check">
-              <input type="checkbox" checked={chosen.includes(it.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, it.id] : chosen.filter((x) => x !== it.id))} />{' '}
-              <span className="fact-title">{it.display}</span>
-              {itemValue(it) && <span> {itemValue(it)}</span>}
-              <span className="muted"> · {formatDate(it.date)}</span>
-              {it.conflicts.length > 0 && <span className="badge badge-unsupported">sources disagree</span>}
+              <input type="checkbox" checked={chosen.includes(it.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, it.id] : chosen.filter((x) => x !== it.id))} />
+              <span>
+                <span className="fact-title">{it.display}</span>
+                {itemValue(it) && <span> {itemValue(it)}</span>}
+                <span className="muted"> · {formatDate(it.date)}</span>
+                {it.conflicts.length > 0 && <span className="badge badge-unsupported">sources disagree</span>}
+              </span>
             </label>
             <SourcesDetails item={it} onSplit={onSplit} />
           </li>

@@ -220,8 +220,11 @@ function CreateShare({ personId, docs, onCreated }: { personId: string; docs?: D
             <div className="doc-choices">
               {shareable.map((d) => (
                 <label className="check" key={d.id}>
-                  <input type="checkbox" checked={chosenDocs.includes(d.id)} onChange={(e) => setChosenDocs(e.target.checked ? [...chosenDocs, d.id] : chosenDocs.filter((x) => x !== d.id))} /> {d.filename}
-                  {typeof d.label.date === 'string' && <span className="muted"> · {formatDate(d.label.date)}</span>}
+                  <input type="checkbox" checked={chosenDocs.includes(d.id)} onChange={(e) => setChosenDocs(e.target.checked ? [...chosenDocs, d.id] : chosenDocs.filter((x) => x !== d.id))} />
+                  <span>
+                    {d.filename}
+                    {typeof d.label.date === 'string' && <span className="muted"> · {formatDate(d.label.date)}</span>}
+                  </span>
                 </label>
               ))}
             </div>
