@@ -26,15 +26,18 @@ const hasLoinc = (codes: string) => codes.includes(`${LOINC}|`);
 /** Newest Observation and count per distinct `codes` value. */
 async function latestPerCodes(store: Store, personId: string): Promise<Array<Latest & { codes: string }>> {
   // SQLite: a bare column beside max() comes from the row holding the max (documented), and
-  // the (person, type, codes, date, id) index answers it alone. PostgreSQL: DISTINCT ON.
+  // the (person, type, codes, date, id) index answers it alone. PostgreSQL: counts per codes
+  // value, then the newest of each by a backward walk of the same index (no sort of all rows).
   const rows =
     store.dialect === 'sqlite'
       ? await sql<{ codes: string; id: string; n: number }>`
           SELECT codes, id, max(date) AS d, count(*) AS n FROM resources
           WHERE person_id = ${personId} AND resource_type = 'Observation' GROUP BY codes`.execute(store.db)
       : await sql<{ codes: string; id: string; n: string }>`
-          SELECT DISTINCT ON (codes) codes, id, count(*) OVER (PARTITION BY codes) AS n FROM resources
-          WHERE person_id = ${personId} AND resource_type = 'Observation' ORDER BY codes, date DESC NULLS LAST, id`.execute(store.db);
+          SELECT g.codes, g.n, coalesce(
+            (SELECT r.id FROM resources r WHERE r.person_id = ${personId} AND r.resource_type = 'Observation' AND r.codes = g.codes AND r.date IS NOT NULL ORDER BY r.date DESC, r.id DESC LIMIT 1),
+            (SELECT r.id FROM resources r WHERE r.person_id = ${personId} AND r.resource_type = 'Observation' AND r.codes = g.codes ORDER BY r.id LIMIT 1)) AS id
+          FROM (SELECT codes, count(*) AS n FROM resources WHERE person_id = ${personId} AND resource_type = 'Observation' GROUP BY codes) g`.execute(store.db);
   return rows.rows.map((r) => ({ codes: r.codes, id: r.id, n: Number(r.n) }));
 }
 
