@@ -42,15 +42,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** The page fits a 375 px screen without sideways scrolling. */
+/** The page fits a 375 px screen without sideways scrolling, and stays accessible there. */
 async function fitsPhone(page: Page, name: string) {
   const before = page.viewportSize()!;
   await page.setViewportSize({ width: 375, height: 800 });
   await page.waitForTimeout(50);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   await shot(page, `${name}-phone`);
+  const violations = await seriousViolations(page);
   await page.setViewportSize(before);
   assert.ok(width <= 375, `${name} is ${width}px wide at a 375px screen`);
+  assert.deepEqual(violations, [], `${name} at phone width`);
 }
 
 /** A second source for the same patient: atorvastatin stopped (the first says active), and diabetes in other words. */

@@ -117,9 +117,9 @@ function Section({ section, editing, setEditing, save }: { section: FormSection;
                 const open = editingHere?.key === row.key && !editingHere.isNew;
                 return [
                   <tr key={row.key} className={row.source?.statedByYou ? 'stated-row' : undefined}>
-                    {row.cells.map((c, i) => (i === 0 && section.questions ? <th scope="row" key={i}>{c}</th> : <td key={i}>{c || <span className="muted">blank</span>}</td>))}
-                    <td>{row.source || row.cells.slice(section.questions ? 1 : 0).some(Boolean) ? <AnswerSourceLink source={row.source} /> : <span className="muted">not in your records</span>}</td>
-                    <td>
+                    {row.cells.map((c, i) => (i === 0 && section.questions ? <th scope="row" key={i}>{c}</th> : <td key={i} data-label={section.columns[i]}>{c || <span className="muted">blank</span>}</td>))}
+                    <td data-label="Where it came from">{row.source || row.cells.slice(section.questions ? 1 : 0).some(Boolean) ? <AnswerSourceLink source={row.source} /> : <span className="muted">not in your records</span>}</td>
+                    <td className="fix-cell">
                       <button type="button" className="secondary small-button" id={`fix-${section.id}-${row.key}`} aria-expanded={open} onClick={() => setEditing(open ? undefined : { section: section.id, key: row.key, isNew: false })}>
                         Correct<span className="visually-hidden"> {row.cells[0]}</span>
                       </button>
