@@ -6,12 +6,14 @@
  *   npm run bench -- ingest-fhir  one section (name filter)
  *   npm run bench -- --json
  *   npm run bench -- ndjson-large --ndjson-mb=2048 [--ndjson-dir=/tmp/x --keep]
+ *   npm run bench -- load [--quick] [--load-people=1000 --load-users=50 --load-seconds=30
+ *                          --load-uploaders=2 --load-workers=2 --load-cpu-prof=<dir>]
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { openTestVessel, postgresSkipReason } from '../test/helpers/vessels.js';
+import { DATABASE_URL, openTestVessel, postgresSkipReason } from '../test/helpers/vessels.js';
 
 const CORPUS = path.resolve(process.env.VESSEL_CORPUS ?? '../shared/corpus');
 const args = process.argv.slice(2);
@@ -243,6 +245,39 @@ async function imaging(): Promise<Figures | string> {
   }
 }
 
+/**
+ * Issue 10's load test (bench/load.ts): `vessel serve` + worker processes on PostgreSQL over
+ * loopback, one autocannon connection per account browsing its own people while uploads keep
+ * the workers busy. Goal: p95 under 100 ms and no errors. `--quick`: a tiny run for checking.
+ */
+async function load(): Promise<Figures | string> {
+  const skip = await postgresSkipReason();
+  if (skip) return skip;
+  const { benchLoad } = await import('./load.js');
+  const quick = args.includes('--quick');
+  const num = (name: string, d: number) => Math.max(1, Number(option(name) ?? d) || d);
+  const r = await benchLoad({
+    databaseUrl: DATABASE_URL,
+    people: num('load-people', quick ? 40 : 1000),
+    users: num('load-users', quick ? 4 : 50),
+    seconds: num('load-seconds', quick ? 5 : 30),
+    uploaders: num('load-uploaders', quick ? 1 : 2),
+    workers: num('load-workers', 2),
+    cpuProfDir: option('load-cpu-prof'),
+    log: asJson ? undefined : (line) => console.error(line),
+  });
+  const met = r.p95 < 100 && r.errors === 0 && r.timeouts === 0 && r.non2xx === 0;
+  const figures: Figures = {
+    people: r.people, users: r.users, 'setup s': r.setupSeconds, seconds: r.seconds, requests: r.requests, 'req/s': r.requestsPerSecond,
+    'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, 'max ms': r.max, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
+    goal: met ? 'met (p95 < 100 ms, 0 errors)' : 'MISSED (p95 < 100 ms, 0 errors)',
+    uploads: r.uploads, 'upload errors': r.uploadErrors, 'upload p95 ms': r.uploadP95, 'documents read': r.documentsRead, 'jobs left': r.jobsQueuedAtEnd,
+    'server cpu': r.serverCpu, 'workers cpu': r.workersCpu, 'load avg': r.loadAvg, cores: os.availableParallelism(),
+  };
+  for (const route of r.routes) figures[`${route.route} p50/p95/p99 ms`] = `${route.p50}/${route.p95}/${route.p99}${route.non2xx ? ` (${route.non2xx} non-2xx)` : ''}`;
+  return figures;
+}
+
 const sections: Section[] = [
   { name: 'ingest-fhir-sqlite', run: () => ingestFhir('sqlite') },
   { name: 'ingest-fhir-postgres', run: () => ingestFhir('postgres') },
@@ -257,6 +292,7 @@ const sections: Section[] = [
   { name: 'ocr', run: ocr },
   { name: 'ccda', run: ccda },
   { name: 'imaging', run: imaging },
+  { name: 'load', run: load },
 ];
 
 const selected = sections.filter((s) => !filters.length || filters.some((f) => s.name.includes(f)));
