@@ -5,7 +5,7 @@
 import type { ExtractedPage, ExtractionIssue, PageWord } from '../../../core/types.js';
 import type { OcrPool, OcrResult } from './ocr-pool.js';
 import type { Raster } from './raster.js';
-import { boundSize, despeckle, estimateSkew, flattenLighting, median3, pageStats, rotate, squarePixels, toPng } from './preprocess.js';
+import { blur, boundSize, despeckle, estimateSkew, flattenLighting, median3, pageStats, rotate, squarePixels, toPng } from './preprocess.js';
 
 /** Pages above this many pixels (after square pixels) are downscaled before OCR. */
 export const OCR_MAX_PIXELS = 25_000_000;
@@ -15,11 +15,19 @@ export const NOISY_SPECKS_PER_MP = 200;
 export const MIN_DESKEW_DEG = 0.3;
 /** OCR confidence below which the page is also read upside down, keeping the better reading. */
 export const UPSIDE_DOWN_RETRY_CONFIDENCE = 55;
+/** Gaussian sigma (pixels at ~200 dpi) of the descreened alternative for noisy or dithered bilevel pages. */
+export const DESCREEN_SIGMA = 1.5;
+/** Below this confidence a noisy bilevel page is also read descreened. */
+export const DESCREEN_RETRY_CONFIDENCE = 90;
+/** Points of confidence the descreened reading must gain to replace the median one (1–2 points are noise). */
+export const DESCREEN_MIN_GAIN = 3;
 
 export interface OcrPageInfo {
   blank: boolean;
   skewDeg: number;
   denoised: boolean;
+  /** The descreened (blurred) reading was kept over the median one. */
+  descreened: boolean;
   flattened: boolean;
   rotated180: boolean;
   downscaled: number;
@@ -55,7 +63,7 @@ function linesText(r: OcrResult): string {
 export async function ocrRaster(input: Raster, pageNumber: number, pool: OcrPool): Promise<{ page: ExtractedPage; issues: ExtractionIssue[]; info: OcrPageInfo }> {
   const t0 = Date.now();
   const issues: ExtractionIssue[] = [];
-  const info: OcrPageInfo = { blank: false, skewDeg: 0, denoised: false, flattened: false, rotated180: false, downscaled: 1, ms: 0 };
+  const info: OcrPageInfo = { blank: false, skewDeg: 0, denoised: false, descreened: false, flattened: false, rotated180: false, downscaled: 1, ms: 0 };
   let sq = await squarePixels(input);
   const bounded = await boundSize(sq, OCR_MAX_PIXELS);
   if (bounded.factor < 1) {
@@ -65,6 +73,9 @@ export async function ocrRaster(input: Raster, pageNumber: number, pool: OcrPool
   }
   const base: ExtractedPage = { page: pageNumber, text: '', method: 'ocr', width: sq.width, height: sq.height, words: [] };
   const stats = pageStats(sq);
+  // Grey levels of the page as received: resampling a bilevel standard fax to square pixels adds
+  // grey edges, which must not send it down the photo path (no median on a noisy fax).
+  const sourceLevels = sq === input ? stats.levels : pageStats(input).levels;
   if (stats.blank) {
     info.blank = true;
     info.ms = Date.now() - t0;
@@ -72,7 +83,7 @@ export async function ocrRaster(input: Raster, pageNumber: number, pool: OcrPool
     return { page: { ...base, confidence: 100 }, issues, info };
   }
   let work = sq;
-  if (stats.levels > 16) {
+  if (sourceLevels > 16) {
     work = await flattenLighting(work);
     info.flattened = true;
   }
@@ -83,12 +94,24 @@ export async function ocrRaster(input: Raster, pageNumber: number, pool: OcrPool
     info.denoised = true;
   }
   const skew = estimateSkew(work);
-  if (Math.abs(skew) >= MIN_DESKEW_DEG) {
-    work = await rotate(work, -skew);
-    info.skewDeg = skew;
-  }
+  if (Math.abs(skew) >= MIN_DESKEW_DEG) info.skewDeg = skew;
+  const straighten = (r: Raster) => (info.skewDeg ? rotate(r, -skew) : Promise.resolve(r));
+  const denoisedFrom = info.denoised ? sq : undefined;
+  work = await straighten(work);
   try {
     let res = await pool.recognize(await toPng(work));
+    if (denoisedFrom && res.confidence < DESCREEN_RETRY_CONFIDENCE) {
+      // Dithered ("photo mode") and speckled faxes: a Gaussian blur averages dots into grey that
+      // tesseract's own thresholding drops, where the median leaves dither clumps. Neither wins
+      // on every page (measured both ways), so keep the reading tesseract is surer of.
+      const soft = await straighten(await blur(denoisedFrom, DESCREEN_SIGMA));
+      const alt = await pool.recognize(await toPng(soft));
+      if (alt.confidence >= res.confidence + DESCREEN_MIN_GAIN) {
+        res = alt;
+        work = soft;
+        info.descreened = true;
+      }
+    }
     let flipped = false;
     if (res.confidence < UPSIDE_DOWN_RETRY_CONFIDENCE && res.words.length >= 3) {
       const upside = await pool.recognize(await toPng(await rotate(work, 180)));

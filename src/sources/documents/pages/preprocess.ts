@@ -206,6 +206,11 @@ export async function median3(r: Raster): Promise<Raster> {
   return toRaster(rawSharp(r).median(3), r.xdpi, r.ydpi);
 }
 
+/** Gaussian blur (descreening dithered or speckled bilevel pages before tesseract thresholds them). */
+export async function blur(r: Raster, sigma: number): Promise<Raster> {
+  return toRaster(rawSharp(r).blur(sigma), r.xdpi, r.ydpi);
+}
+
 /** Encodes a raster as PNG with its resolution (tesseract reads the pHYs chunk). */
 export async function toPng(r: Raster): Promise<Buffer> {
   const dpi = Math.round(r.xdpi ?? 300);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { OcrPool } from './ocr-pool.js';
 import { readAllPages } from './read.js';
-import { blankPng, g4Tiff, imagePdf, passwordPdf, textPdf, textPng } from './test-fixtures.js';
+import { blankPng, g4Tiff, imagePdf, passwordPdf, textPdf, textPng, withSpecks } from './test-fixtures.js';
 
 const pool = new OcrPool({ size: 2 });
 after(() => pool.terminate());
@@ -44,6 +44,17 @@ test('a 204x98 dpi standard-fax TIFF is stretched to square pixels before OCR', 
   // Stored 1000×192 pixels; square pixels give back about 1000×400.
   assert.equal(pages[0].width, 1000);
   assert.ok(Math.abs(pages[0].height! - 400) <= 2, `height ${pages[0].height}`);
+  assert.match(norm(pages[0].text), /Creatinine 0\.91 mg\/dL/);
+});
+
+test('a speckled standard-fax page is denoised as a fax, not flattened as a photo, after stretching', async () => {
+  // Stretching 204x98 to square pixels adds grey edges; the page is still a bilevel fax.
+  const lines = ['Standard resolution fax', 'Creatinine 0.91 mg/dL', 'Potassium 4.1 mmol/L', 'Sodium 140 mmol/L', 'Chloride 101 mmol/L'];
+  const png = await withSpecks(await textPng(lines, { width: 1400, height: 700, fontSize: 40 }), 3000, 2);
+  const tif = await g4Tiff([{ png, xdpi: 204, ydpi: 98 }]);
+  const { pages, reads } = await readAllPages(tif, 'tiff', { ocr: pool });
+  assert.equal(reads[0].ocr?.flattened, false);
+  assert.equal(reads[0].ocr?.denoised, true);
   assert.match(norm(pages[0].text), /Creatinine 0\.91 mg\/dL/);
 });
 

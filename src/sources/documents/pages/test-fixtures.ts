@@ -30,6 +30,18 @@ export async function textPng(lines: string[], o: TextImageOptions = {}): Promis
   return img.png().toBuffer();
 }
 
+/** Adds isolated black and white `size`×`size` dots (fax line noise) to a PNG: `perMp` dots per megapixel, deterministic. */
+export async function withSpecks(png: Buffer, perMp: number, size = 1): Promise<Buffer> {
+  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const n = Math.round((info.width * info.height * perMp) / 1e6);
+  for (let i = 0, x = 12345; i < n; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    const at = x % data.length;
+    for (let dy = 0; dy < size; dy++) for (let dx = 0; dx < size; dx++) data[Math.min(data.length - 1, at + dy * info.width + dx)] = i % 2 ? 255 : 0;
+  }
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).png().toBuffer();
+}
+
 /** A blank page: white with a little salt noise. */
 export async function blankPng(width = 1200, height = 1500): Promise<Buffer> {
   const data = Buffer.alloc(width * height, 255);
