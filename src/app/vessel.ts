@@ -5,7 +5,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { configFromEnv, defaultLimits, type VesselConfig } from '../core/config.js';
-import { loadOrCreateKey } from '../vault/key.js';
+import { loadKeyring } from '../vault/key.js';
 import { Vault } from '../vault/vault.js';
 import { Store } from '../store/store.js';
 import { JobQueue } from '../jobs/queue.js';
@@ -20,6 +20,8 @@ export interface Vessel {
   config: VesselConfig;
   /** The vault key (backups are sealed with it). */
   key: Buffer;
+  /** Every key that may have sealed something: `key` first, older ones during a rotation. */
+  keyring: Buffer[];
   store: Store;
   vault: Vault;
   queue: JobQueue;
@@ -44,8 +46,9 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
     ...Object.fromEntries(Object.entries(overrides).filter(([k, v]) => v !== undefined && k !== 'adapters')),
     limits: { ...defaultLimits, ...base.limits, ...overrides.limits },
   } as VesselConfig;
-  const key = loadOrCreateKey(config.dataDir, config.key);
-  const vault = new Vault(path.join(config.dataDir, 'vault'), key);
+  const keyring = loadKeyring(config.dataDir, config.key);
+  const key = keyring[0];
+  const vault = new Vault(path.join(config.dataDir, 'vault'), keyring);
   const store = await Store.open({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema: config.pgSchema });
   const queue = new JobQueue(store.db, store.dialect);
   const importer = new Importer(store, vault, queue, config.limits);
@@ -73,13 +76,14 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
     },
     // SMART on FHIR pulls (src/smart/job.ts), loaded on first use.
     'smart-sync': async (job: { payload: unknown }) => {
-      await (await import('../smart/job.js')).runSmartSyncJob({ store, key, importer }, job.payload);
+      await (await import('../smart/job.js')).runSmartSyncJob({ store, key: keyring, importer }, job.payload);
     },
   };
   const concurrency = Math.max(1, os.availableParallelism());
   return {
     config,
     key,
+    keyring,
     store,
     vault,
     queue,

@@ -258,6 +258,30 @@ program
     }
   });
 
+program
+  .command('rotate-key')
+  .description('Seal every original and stored secret with a new key (stop the server and workers first; safe to re-run if interrupted).')
+  .action(async () => {
+    const { configFromEnv } = await import('../core/config.js');
+    const { beginRotation, resealAll, finishRotation } = await import('../vault/rotate.js');
+    const config = configFromEnv();
+    const plan = beginRotation(config.dataDir, config.key);
+    if (plan.resuming) console.error('continuing an interrupted key rotation');
+    const v = await openVessel({ key: plan.source === 'env' ? config.key : undefined });
+    try {
+      const progress = new Progress(process.stderr);
+      const report = await resealAll(v, (n) => progress.bar('re-sealing', n, undefined));
+      progress.done();
+      finishRotation(config.dataDir, plan);
+      await v.store.audit.record({ actor: 'local', action: 'key.rotate', detail: { ...report } });
+      console.log(`key rotated: ${report.resealed} of ${report.objects} originals re-sealed, ${report.tokens} connection tokens, ${report.shares} share keys${report.pendingDropped ? `, ${report.pendingDropped} unfinished connection attempts dropped` : ''}`);
+      if (plan.source === 'env') console.log('now set VESSEL_KEY to the new key alone (the first one you listed)');
+      console.log('backups made before today open with the old key: keep it with them');
+    } finally {
+      await v.close();
+    }
+  });
+
 // --- accounts and the audit trail: user add|passwd|role|list, audit (src/auth/cli.ts) ---
 registerAuthCommands(program, withVessel);
 

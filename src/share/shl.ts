@@ -57,7 +57,18 @@ function seal(key: Buffer, plaintext: string, aad: string): string {
   return Buffer.concat([iv, ct, c.getAuthTag()]).toString('base64');
 }
 
-function unseal(key: Buffer, sealed: string, aad: string): string {
+/** Opens a share's sealed key with whichever key of the vault keyring sealed it. */
+function unseal(keys: readonly Buffer[], sealed: string, aad: string): string {
+  for (let i = 0; ; i++) {
+    try {
+      return unsealWith(keys[i], sealed, aad);
+    } catch (err) {
+      if (i >= keys.length - 1) throw err;
+    }
+  }
+}
+
+function unsealWith(key: Buffer, sealed: string, aad: string): string {
   const raw = Buffer.from(sealed, 'base64');
   const d = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
   d.setAAD(Buffer.from(aad));
@@ -168,7 +179,7 @@ function asDocumentReference(title: string, contentType: string, bytes: Uint8Arr
 
 function toInfo(v: Vessel, r: { id: string; person_id: string; label: string; what_json: string; key_enc: string; passcode_hash: string | null; attempts_left: number; expires_at: string | null; created_at: string; access_count: number }): ShareInfo {
   const what = JSON.parse(r.what_json) as WhatJson;
-  const key = Buffer.from(unseal(v.key, r.key_enc, `share:${r.id}`), 'base64url');
+  const key = Buffer.from(unseal(v.keyring, r.key_enc, `share:${r.id}`), 'base64url');
   const payload = payloadOf(what.origin, r.id, key, r.expires_at, !!r.passcode_hash, r.label);
   return {
     id: r.id,
@@ -324,4 +335,9 @@ export async function shareAccesses(v: Vessel, id: string): Promise<Array<{ at: 
   if (!r) return undefined;
   const rows = await v.store.db.selectFrom('audit_events').selectAll().where('target', '=', id).where('action', 'like', 'share.%').orderBy('id', 'desc').limit(1000).execute();
   return rows.map((e) => ({ at: e.at, action: e.action, actor: e.actor, ip: e.ip, detail: JSON.parse(e.detail_json) }));
+}
+
+/** Seals a share's key again with the current vault key (key rotation). */
+export function resealShareKey(v: Vessel, id: string, sealed: string): string {
+  return seal(v.key, unseal(v.keyring, sealed, `share:${id}`), `share:${id}`);
 }

@@ -11,7 +11,7 @@ import type { PublicConnection } from './repo.js';
 
 type WithVessel = <T>(fn: (v: Vessel) => Promise<T>) => Promise<T>;
 
-const service = (v: Vessel) => new SmartService({ store: v.store, key: v.key, queue: v.queue });
+const service = (v: Vessel) => new SmartService({ store: v.store, key: v.keyring, queue: v.queue });
 
 function describe(c: PublicConnection): string {
   const counts = c.lastCounts ? `${c.lastCounts.resources} resources in ${c.lastCounts.pages} pages, ${c.lastCounts.attachments} attachments` : 'not synced yet';

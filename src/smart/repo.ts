@@ -136,8 +136,13 @@ export interface PendingAuthorization {
 export class ConnectionsRepo {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly key: Buffer,
+    /** The keyring (current key first); a single key works too. */
+    private readonly keys: Buffer | Buffer[],
   ) {}
+
+  private get key(): Buffer {
+    return Array.isArray(this.keys) ? this.keys[0] : this.keys;
+  }
 
   /** Every connection, or (with `accountId`) that account's. */
   async list(accountId?: string): Promise<Connection[]> {
@@ -182,7 +187,7 @@ export class ConnectionsRepo {
 
   async tokens(id: string): Promise<TokenSet | undefined> {
     const r = await this.db.selectFrom('smart_connections').select('tokens_enc').where('id', '=', id).executeTakeFirst();
-    return r?.tokens_enc ? (JSON.parse(unseal(this.key, r.tokens_enc, tokenAad(id))) as TokenSet) : undefined;
+    return r?.tokens_enc ? (JSON.parse(unseal(this.keys, r.tokens_enc, tokenAad(id))) as TokenSet) : undefined;
   }
 
   async saveTokens(id: string, tokens: TokenSet): Promise<void> {
@@ -233,7 +238,7 @@ export class ConnectionsRepo {
       fhirBaseUrl: r.fhir_base_url,
       clientId: r.client_id,
       redirectUri: r.redirect_uri,
-      verifier: unseal(this.key, r.verifier_enc, verifierAad(r.state)),
+      verifier: unseal(this.keys, r.verifier_enc, verifierAad(r.state)),
       server: JSON.parse(r.server_json) as ServerInfo,
       createdAt: r.created_at,
       accountId: opt(r.account_id),

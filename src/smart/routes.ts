@@ -17,7 +17,7 @@ import { SmartService } from './service.js';
 const asApiError = (err: unknown): unknown => (err instanceof SmartError ? new ApiError(err.message.startsWith('no connection') ? 'not_found' : 'bad_request', err.message) : err);
 
 export async function smartRoutes(app: FastifyInstance, opts: { vessel: Vessel }): Promise<void> {
-  const { store, key, queue } = opts.vessel;
+  const { store, keyring: key, queue } = opts.vessel;
   const service = () => new SmartService({ store, key, queue });
 
   app.get('/api/connections', { config: { access: 'account' } }, async (req) => service().list(req.auth!.account.id));

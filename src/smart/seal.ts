@@ -15,7 +15,20 @@ export function seal(key: Buffer, plaintext: string, aad: string): string {
   return PREFIX + Buffer.concat([iv, ct, c.getAuthTag()]).toString('base64');
 }
 
-export function unseal(key: Buffer, sealed: string, aad: string): string {
+/** Opens a sealed value with whichever key of the ring sealed it (GCM's tag tells). */
+export function unseal(keys: Buffer | readonly Buffer[], sealed: string, aad: string): string {
+  const ring = Array.isArray(keys) ? keys : [keys as Buffer];
+  for (let i = 0; i < ring.length; i++) {
+    try {
+      return unsealWith(ring[i], sealed, aad);
+    } catch (err) {
+      if (i === ring.length - 1) throw err;
+    }
+  }
+  throw new Error('no key to open a sealed value');
+}
+
+function unsealWith(key: Buffer, sealed: string, aad: string): string {
   if (!sealed.startsWith(PREFIX)) throw new Error('sealed value has an unknown format');
   const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64');
   const d = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));

@@ -18,7 +18,8 @@ const PENDING_TTL_MS = 15 * 60_000;
 
 export interface SmartServiceDeps {
   store: Store;
-  key: Buffer;
+  /** The vault keyring (current key first), or one key. */
+  key: Buffer | Buffer[];
   queue: JobQueue;
 }
 

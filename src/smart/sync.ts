@@ -18,7 +18,8 @@ import { smartOptions, type SmartOptions } from './options.js';
 
 export interface SyncDeps {
   store: Store;
-  key: Buffer;
+  /** The vault keyring (current key first), or one key. */
+  key: Buffer | Buffer[];
   importer: Importer;
 }
 

@@ -1,6 +1,8 @@
 /**
  * The vault key: 32 bytes for AES-256-GCM. From VESSEL_KEY (base64 or hex) when given,
- * else a key file created once with mode 0600 in the data folder.
+ * else a key file created once with mode 0600 in the data folder. While a key rotation runs
+ * (src/vault/rotate.ts) there is a keyring: the new key first, then the old one(s) — one per
+ * line in the key file, comma-separated in VESSEL_KEY.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +23,7 @@ export function parseKey(text: string): Buffer {
 export function loadOrCreateKey(dataDir: string, given?: string): Buffer {
   if (given) return parseKey(given);
   const file = path.join(dataDir, KEY_FILE_NAME);
-  if (fs.existsSync(file)) return parseKey(fs.readFileSync(file, 'utf8'));
+  if (fs.existsSync(file)) return parseKey(fs.readFileSync(file, 'utf8').split('\n')[0]);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   // 'wx' fails if another process created it meanwhile; then use theirs.
@@ -32,4 +34,32 @@ export function loadOrCreateKey(dataDir: string, given?: string): Buffer {
     return parseKey(fs.readFileSync(file, 'utf8'));
   }
   return key;
+}
+
+/** The keyring: current key first. Creates the key file at first start. */
+export function loadKeyring(dataDir: string, given?: string): Buffer[] {
+  if (given) return given.split(',').map(parseKey);
+  const first = loadOrCreateKey(dataDir);
+  const lines = fs.readFileSync(path.join(dataDir, KEY_FILE_NAME), 'utf8').split('\n').filter((l) => l.trim());
+  return lines.length > 1 ? lines.map(parseKey) : [first];
+}
+
+/** Replaces the key file atomically (temp file, flush, rename, flush the folder). */
+export function writeKeyring(dataDir: string, keys: Buffer[]): void {
+  const file = path.join(dataDir, KEY_FILE_NAME);
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(tmp, 'w', 0o600);
+  try {
+    fs.writeSync(fd, keys.map((k) => k.toString('base64')).join('\n') + '\n');
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+  const dir = fs.openSync(dataDir, 'r');
+  try {
+    fs.fsyncSync(dir);
+  } finally {
+    fs.closeSync(dir);
+  }
 }

@@ -2,7 +2,9 @@
  * The vault: every received file, byte for byte, content-addressed by SHA-256 of its
  * plaintext and encrypted at rest with AES-256-GCM.
  *
- * On-disk object: MAGIC(4) | IV(12) | ciphertext | TAG(16), at <root>/<sha[0:2]>/<sha>.
+ * On-disk object: 'VSL2'(4) | key id(4) | IV(12) | ciphertext | TAG(16), at <root>/<sha[0:2]>/<sha>.
+ * The key id names which key of the keyring sealed it (key rotation, src/vault/rotate.ts);
+ * objects of the first format, 'VSL1' | IV | …, were sealed with the install's first key.
  * Writes go to a temp file and are renamed into place, so a crash never leaves a
  * half-written object under its final name. Streams keep memory bounded for huge files.
  */
@@ -17,10 +19,18 @@ import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
 
-const MAGIC = Buffer.from('VSL1');
+const MAGIC_V1 = Buffer.from('VSL1');
+const MAGIC = Buffer.from('VSL2');
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-const HEADER_BYTES = MAGIC.length + IV_BYTES;
+const KEY_ID_BYTES = 4;
+const HEADER_BYTES = MAGIC.length + KEY_ID_BYTES + IV_BYTES;
+const V1_HEADER_BYTES = MAGIC_V1.length + IV_BYTES;
+
+/** A short public name of a key: the first bytes of its SHA-256 (reveals nothing of it). */
+export function keyIdOf(key: Buffer): Buffer {
+  return createHash('sha256').update(key).digest().subarray(0, KEY_ID_BYTES);
+}
 /** Files written at once by putMany. */
 const WRITE_CONCURRENCY = 16;
 /** From this many new objects on, putMany flushes the whole file system twice instead of each file and folder. */
@@ -77,10 +87,19 @@ export class VaultError extends Error {
 }
 
 export class Vault {
+  /** The key new objects are sealed with: the first of the keyring. */
+  private readonly key: Buffer;
+  private readonly keyId: Buffer;
+  private readonly keys: Buffer[];
+
+  /** `keys`: the keyring, current key first (older ones only while a rotation runs). */
   constructor(
     private readonly root: string,
-    private readonly key: Buffer,
+    keys: Buffer | Buffer[],
   ) {
+    this.keys = Array.isArray(keys) ? keys : [keys];
+    this.key = this.keys[0];
+    this.keyId = keyIdOf(this.key);
     fs.mkdirSync(root, { recursive: true, mode: 0o700 });
     this.removeOrphanTemps();
   }
@@ -121,11 +140,25 @@ export class Vault {
 
   /** Hashes and encrypts in one pass; the object's name is known only at the end. */
   async putStream(input: NodeJS.ReadableStream, maxBytes = Infinity): Promise<PutResult> {
-    const tmpDir = path.join(this.root, 'tmp');
+    const { tmp, sha256, size } = await this.putStreamTo(input, path.join(this.root, 'tmp'), maxBytes);
+    const dest = this.pathOf(sha256);
+    if (fs.existsSync(dest)) {
+      await fsp.rm(tmp, { force: true });
+      return { sha256, size, created: false };
+    }
+    await fsp.mkdir(path.dirname(dest), { recursive: true, mode: 0o700 });
+    await syncPath(tmp);
+    await fsp.rename(tmp, dest);
+    return { sha256, size, created: true };
+  }
+
+  /** Encrypts a stream with the current key into a new temp file; the caller moves it. */
+  private async putStreamTo(input: NodeJS.ReadableStream, tmpDir: string, maxBytes = Infinity): Promise<{ tmp: string; sha256: string; size: number }> {
     await fsp.mkdir(tmpDir, { recursive: true, mode: 0o700 });
     const tmp = path.join(tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}`);
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const keyId = this.keyId;
     const hash = createHash('sha256');
     let size = 0;
     const tap = new Transform({
@@ -138,7 +171,7 @@ export class Vault {
     });
     // Header first, then ciphertext, then the tag, which exists only once the cipher has finished.
     async function* framed(source: AsyncIterable<Buffer>) {
-      yield Buffer.concat([MAGIC, iv]);
+      yield Buffer.concat([MAGIC, keyId, iv]);
       for await (const chunk of source) yield chunk;
       yield cipher.getAuthTag();
     }
@@ -148,18 +181,7 @@ export class Vault {
       await fsp.rm(tmp, { force: true });
       throw err;
     }
-    const sha256 = hash.digest('hex');
-    const dest = this.pathOf(sha256);
-    if (fs.existsSync(dest)) {
-      await fsp.rm(tmp, { force: true });
-      return { sha256, size, created: false };
-    }
-    await fsp.mkdir(path.dirname(dest), { recursive: true, mode: 0o700 });
-    const fh = await fsp.open(tmp, 'r');
-    await fh.sync();
-    await fh.close();
-    await fsp.rename(tmp, dest);
-    return { sha256, size, created: true };
+    return { tmp, sha256: hash.digest('hex'), size };
   }
 
   /**
@@ -189,7 +211,7 @@ export class Vault {
       const cipher = createCipheriv('aes-256-gcm', this.key, iv);
       const body = cipher.update(bytes);
       const final = cipher.final();
-      return Buffer.concat([MAGIC, iv, body, final, cipher.getAuthTag()]);
+      return Buffer.concat([MAGIC, this.keyId, iv, body, final, cipher.getAuthTag()]);
     };
     try {
       await inBatches(writes, WRITE_CONCURRENCY, (w) => fsp.writeFile(w.tmp, encrypt(w.bytes), { flag: 'wx', mode: 0o600 }));
@@ -216,20 +238,65 @@ export class Vault {
     } catch {
       throw new VaultError(`original ${sha256} is not in the vault`, 'not_found');
     }
-    if (stat.size < HEADER_BYTES + TAG_BYTES) throw new VaultError(`vault object ${sha256} is truncated`, 'corrupt');
+    if (stat.size < V1_HEADER_BYTES + TAG_BYTES) throw new VaultError(`vault object ${sha256} is truncated`, 'corrupt');
     const fd = fs.openSync(file, 'r');
     const head = Buffer.alloc(HEADER_BYTES);
     const tag = Buffer.alloc(TAG_BYTES);
     fs.readSync(fd, head, 0, HEADER_BYTES, 0);
     fs.readSync(fd, tag, 0, TAG_BYTES, stat.size - TAG_BYTES);
     fs.closeSync(fd);
-    if (!head.subarray(0, MAGIC.length).equals(MAGIC)) throw new VaultError(`vault object ${sha256} has no vault header`, 'corrupt');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, head.subarray(MAGIC.length));
+    const { key, iv, headerBytes } = this.headerKey(sha256, head);
+    if (stat.size < headerBytes + TAG_BYTES) throw new VaultError(`vault object ${sha256} is truncated`, 'corrupt');
+    const decipher = createDecipheriv('aes-256-gcm', key, iv);
     decipher.setAuthTag(tag);
     const bodyEnd = stat.size - TAG_BYTES - 1;
     // An empty original has no ciphertext at all: only final() runs, which still checks the tag.
-    const body = bodyEnd >= HEADER_BYTES ? fs.createReadStream(file, { start: HEADER_BYTES, end: bodyEnd }) : Readable.from([]);
+    const body = bodyEnd >= headerBytes ? fs.createReadStream(file, { start: headerBytes, end: bodyEnd }) : Readable.from([]);
     return body.pipe(decipher) as unknown as Readable;
+  }
+
+  /** Which key of the ring opens an object, from its header. */
+  private headerKey(sha256: string, head: Buffer): { key: Buffer; iv: Buffer; headerBytes: number } {
+    if (head.subarray(0, MAGIC_V1.length).equals(MAGIC_V1)) {
+      // The first format predates rotation: its key is the install's first, the ring's last.
+      return { key: this.keys[this.keys.length - 1], iv: head.subarray(MAGIC_V1.length, V1_HEADER_BYTES), headerBytes: V1_HEADER_BYTES };
+    }
+    if (!head.subarray(0, MAGIC.length).equals(MAGIC)) throw new VaultError(`vault object ${sha256} has no vault header`, 'corrupt');
+    const id = head.subarray(MAGIC.length, MAGIC.length + KEY_ID_BYTES);
+    const key = this.keys.find((k) => keyIdOf(k).equals(id));
+    if (!key) throw new VaultError(`vault object ${sha256} was sealed with a key this install does not have`, 'corrupt');
+    return { key, iv: head.subarray(MAGIC.length + KEY_ID_BYTES, HEADER_BYTES), headerBytes: HEADER_BYTES };
+  }
+
+  /** True when the object is sealed with the current key (nothing to do for a rotation). */
+  sealedWithCurrentKey(sha256: string): boolean {
+    const head = Buffer.alloc(HEADER_BYTES);
+    const fd = fs.openSync(this.pathOf(sha256), 'r');
+    try {
+      fs.readSync(fd, head, 0, HEADER_BYTES, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return head.subarray(0, MAGIC.length).equals(MAGIC) && head.subarray(MAGIC.length, MAGIC.length + KEY_ID_BYTES).equals(this.keyId);
+  }
+
+  /**
+   * Seals an object again with the current key: decrypted and re-encrypted to a temp file,
+   * checked against its name, flushed, then renamed over the old one — at every instant the
+   * object on disk is whole and opens with a key of the ring.
+   */
+  async reseal(sha256: string): Promise<boolean> {
+    if (this.sealedWithCurrentKey(sha256)) return false;
+    const tmpDir = path.join(this.root, 'tmp');
+    const before = await this.putStreamTo(this.openStream(sha256), tmpDir);
+    if (before.sha256 !== sha256) {
+      await fsp.rm(before.tmp, { force: true });
+      throw new VaultError(`vault object ${sha256} did not decrypt to its own content`, 'corrupt');
+    }
+    await syncPath(before.tmp);
+    await fsp.rename(before.tmp, this.pathOf(sha256));
+    await syncPath(path.dirname(this.pathOf(sha256)));
+    return true;
   }
 
   async get(sha256: string): Promise<Buffer> {

@@ -1,0 +1,91 @@
+// `vessel rotate-key`, killed with SIGKILL at random moments and run again: in the end every
+// original, connection token and share key opens with the new key alone, and nothing is lost.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { openVessel } from '../../src/app/vessel.js';
+import { tempDir } from '../helpers/vessels.js';
+import { textFixtureAdapter } from '../helpers/text-adapter.js';
+import { ConnectionsRepo } from '../../src/smart/repo.js';
+import { createShare, parseWhat, resealShareKey } from '../../src/share/shl.js';
+
+const BIN = path.resolve('bin/vessel.js');
+const env = (dataDir: string) => ({ ...process.env, VESSEL_DATA: dataDir, VESSEL_KEY: '', VESSEL_DATABASE_URL: '' });
+
+function originalFor(i: number): Buffer {
+  // Deterministic, distinct content, 32–96 KB: enough objects that a kill lands mid-way.
+  const seed = createHash('sha256').update(`original ${i}`).digest();
+  return Buffer.concat(Array.from({ length: 1024 + (i % 64) * 32 }, () => seed));
+}
+
+test('rotate-key survives being killed and loses nothing', async () => {
+  const dataDir = tempDir();
+  const count = 400;
+  let personId: string;
+  let shareId: string;
+  let connectionId: string;
+  {
+    const v = await openVessel({ dataDir, key: '', databaseUrl: '', adapters: [textFixtureAdapter] });
+    for (let i = 0; i < count; i++) await v.vault.putBytes(originalFor(i));
+    await v.importer.importBytes(Buffer.from('Patient: Ada Keyring, 1950-02-03\nGlucose 99 mg/dL 2020-01-02\n'), 'ada.txt', { channel: 'cli' });
+    await v.runJobsUntilIdle({ pollMs: 10 });
+    personId = (await v.store.people.list())[0].id;
+    shareId = (await createShare(v, { personId, what: parseWhat('ips'), expiresIn: '1d', origin: 'http://127.0.0.1:4780' })).id;
+    connectionId = (
+      await new ConnectionsRepo(v.store.db, v.keyring).saveAuthorized({
+        fhirBaseUrl: 'https://fhir.example/r4',
+        clientId: 'vessel',
+        server: { authorizationEndpoint: 'https://fhir.example/auth', tokenEndpoint: 'https://fhir.example/token' } as never,
+        tokens: { accessToken: 'secret-access-token', tokenType: 'Bearer' } as never,
+      })
+    ).id;
+    await v.close();
+  }
+  const keyFile = path.join(dataDir, 'vessel.key');
+  const originalKey = fs.readFileSync(keyFile, 'utf8').trim();
+
+  // Killed at random points; each run carries on from the last.
+  let kills = 0;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const child = spawn(process.execPath, [BIN, 'rotate-key'], { env: env(dataDir), stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 1200 + Math.floor(Math.random() * 2500));
+    const code = await exited;
+    clearTimeout(timer);
+    if (code === null) kills++;
+    else break;
+  }
+  const last = spawnSync(process.execPath, [BIN, 'rotate-key'], { env: env(dataDir), encoding: 'utf8' });
+  assert.equal(last.status, 0, last.stderr);
+  assert.match(last.stdout, /key rotated/);
+
+  const keys = fs.readFileSync(keyFile, 'utf8').trim().split('\n');
+  assert.equal(keys.length, 1, 'the old key is gone from the key file once everything is re-sealed');
+  assert.notEqual(keys[0], originalKey);
+
+  const v = await openVessel({ dataDir, key: '', databaseUrl: '' });
+  try {
+    assert.deepEqual(v.keyring.length, 1);
+    for (let i = 0; i < count; i++) {
+      const bytes = originalFor(i);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      assert.ok(v.vault.sealedWithCurrentKey(sha), `original ${i} is sealed with the new key`);
+      assert.ok((await v.vault.get(sha)).equals(bytes), `original ${i} opens and is unchanged`);
+    }
+    const tokens = await new ConnectionsRepo(v.store.db, v.keyring).tokens(connectionId);
+    assert.equal((tokens as { accessToken: string }).accessToken, 'secret-access-token');
+    const share = await v.store.db.selectFrom('shares').select('key_enc').where('id', '=', shareId).executeTakeFirstOrThrow();
+    assert.doesNotThrow(() => resealShareKey(v, shareId, share.key_enc), 'the share key opens with the new key');
+    const tmp = path.join(dataDir, 'vault', 'tmp');
+    assert.deepEqual(fs.existsSync(tmp) ? fs.readdirSync(tmp) : [], [], 'no temp files left');
+    const audit = await v.store.audit.list(undefined, 50);
+    assert.ok(audit.some((e) => e.action === 'key.rotate'));
+    console.log(`# rotate-key: killed ${kills} times, then finished`);
+  } finally {
+    await v.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
