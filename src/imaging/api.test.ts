@@ -156,6 +156,9 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(studies.map((s) => [s.studyUid, s.personId, s.reason]), [[STUDY, personId, 'accession']]);
       const chest = (await inject(`/api/documents/${fhir.documentId}/imaging`)).json() as { studies: LinkedStudy[] };
       assert.deepEqual(chest.studies.map((s) => s.studyUid), [OTHER]);
+      // A DICOM file's page leads to the study it is part of.
+      const file = (await inject(`/api/documents/${detail!.series[0].instances[1].documentId}/imaging`)).json() as { studies: LinkedStudy[] };
+      assert.deepEqual(file.studies.map((s) => [s.studyUid, s.reason]), [[STUDY, 'contains']]);
     });
   });
 }

@@ -126,21 +126,29 @@ export async function studyDetail(store: Store, personId: string, studyUid: stri
   return studies.find((s) => s.studyUid === studyUid);
 }
 
-/** The studies the reports of one document are linked to (the report's side of the link). */
+/**
+ * The studies a document's page links to: those its reports belong to (the report's side of
+ * the link), and the study a DICOM file or DICOMDIR is part of.
+ */
 export async function studiesOfDocument(store: Store, documentId: string): Promise<LinkedStudy[]> {
   const doc = await store.documents.get(documentId);
   if (!doc?.personId) return [];
-  const { studies, links, reports } = await personImaging(store, doc.personId);
+  const personId = doc.personId;
+  const { studies, links, reports } = await personImaging(store, personId);
   const fromDoc = new Set(reports.filter((r) => r.documentId === documentId).map((r) => r.id));
   const byStudy = new Map(studies.map((s) => [s.studyUid, s]));
+  const item = (s: StudyDetail, reason: LinkedStudy['reason'], reportId?: string): LinkedStudy => {
+    const out: LinkedStudy = { personId, studyUid: s.studyUid, modalities: s.modalities, reason };
+    if (reportId) out.reportId = reportId;
+    if (s.description) out.description = s.description;
+    if (s.started) out.started = s.started;
+    return out;
+  };
   const out: LinkedStudy[] = [];
-  for (const l of links) {
-    if (!fromDoc.has(l.reportId)) continue;
-    const s = byStudy.get(l.studyUid)!;
-    const item: LinkedStudy = { personId: doc.personId, studyUid: s.studyUid, modalities: s.modalities, reason: l.reason, reportId: l.reportId };
-    if (s.description) item.description = s.description;
-    if (s.started) item.started = s.started;
-    out.push(item);
+  for (const l of links) if (fromDoc.has(l.reportId)) out.push(item(byStudy.get(l.studyUid)!, l.reason, l.reportId));
+  for (const s of studies) {
+    const holds = s.directories.some((d) => d.documentId === documentId) || s.series.some((se) => se.instances.some((i) => i.documentId === documentId));
+    if (holds && !out.some((o) => o.studyUid === s.studyUid)) out.push(item(s, 'contains'));
   }
   return out;
 }

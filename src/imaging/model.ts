@@ -82,16 +82,17 @@ export interface StudyDetail extends StudySummary {
   series: SeriesView[];
 }
 
-/** A study linked to a report, as the report's side shows it. */
+/** A study as a document's page shows it: the study a report belongs to, or the study a DICOM file or DICOMDIR holds. */
 export interface LinkedStudy {
   personId: string;
   studyUid: string;
   description?: string;
   started?: string;
   modalities: string[];
-  reason: LinkReason;
-  /** The report (resource id or document id) the link belongs to. */
-  reportId: string;
+  /** `contains`: the document is one of the study's files or its directory. */
+  reason: LinkReason | 'contains';
+  /** The report (resource id or document id) the link belongs to; absent for `contains`. */
+  reportId?: string;
 }
 
 /** Key attributes of one DICOM file for the viewer. */

@@ -125,7 +125,7 @@ export function DocumentViewer({ id, page, query, resourceId }: { id: string; pa
         </a>
       </p>
       {resourceId && fact.data && <FactBox r={fact.data} />}
-      {d.personId && <LinkedStudies documentId={d.id} />}
+      {d.personId && <LinkedStudies documentId={d.id} format={d.format} />}
       {resourceId && fact.error && <p className="error">Could not load the fact: {fact.error}</p>}
       {IMAGE_FORMATS.has(d.format) && <img className="original" src={api.original(d.id)} alt={`The original image: ${d.filename}`} />}
       <section aria-labelledby="pages-h" className="pages">
