@@ -20,6 +20,7 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     timeout?: number;
+    connectionRate?: number;
     requests?: AutocannonRequest[];
     setupClient?: (client: AutocannonClient) => void;
   }

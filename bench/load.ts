@@ -36,6 +36,8 @@ export interface LoadOptions {
   /** Background upload loops (each keeps one upload in flight). */
   uploaders: number;
   workers: number;
+  /** Requests per second of each user (autocannon's connectionRate); 0: as fast as answers come (no think time). */
+  ratePerUser: number;
   /** Folder for a V8 CPU profile of the server process (node --cpu-prof). */
   cpuProfDir?: string;
   log?: (line: string) => void;
@@ -162,10 +164,14 @@ function startVessel(args: string[], env: NodeJS.ProcessEnv, nodeFlags: string[]
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {
+  const name = child.spawnargs.slice(2).join(' ');
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  const timer = setTimeout(() => {
+    console.error(`  ${name} (${child.pid}) did not stop within 30 s of SIGTERM: killed`);
+    child.kill('SIGKILL');
+  }, 30_000);
   await exited;
   clearTimeout(timer);
 }
@@ -256,6 +262,7 @@ export async function benchLoad(o: LoadOptions): Promise<LoadResult> {
   const env = { ...process.env, VESSEL_DATABASE_URL: o.databaseUrl, VESSEL_PG_SCHEMA: schema, VESSEL_DATA: dataDir, VESSEL_KEY: key };
   const children: ChildProcess[] = [];
   const stopUploads = new AbortController();
+  let uploads: Array<Promise<void>> = [];
   let v: Vessel | undefined;
   try {
     v = await openVessel({ dataDir, key, databaseUrl: o.databaseUrl, pgSchema: schema });
@@ -303,7 +310,8 @@ export async function benchLoad(o: LoadOptions): Promise<LoadResult> {
     // Warm-up, not measured: each route once (lazy module loads, JIT, first plans).
     for (const r of browsingMix(sessions[0]).slice(0, 7)) await fetch(base + r.path, { headers: { cookie: sessions[0].cookie } });
 
-    // Background imports: each loop uploads a new visit of one of its account's people.
+    // Background imports: each loop uploads (an upload in flight is let finish at the end: a
+    // server whose client vanished mid-multipart did not stop on SIGTERM) a new visit of one of its account's people.
     const uploadTimes: number[] = [];
     let uploadErrors = 0;
     const uploader = async (u: number) => {
@@ -315,19 +323,18 @@ export async function benchLoad(o: LoadOptions): Promise<LoadResult> {
         form.append('file', new Blob([bundleOf([seed], 1 + u + n * o.uploaders)], { type: 'application/fhir+json' }), `visit-${u}-${n}.json`);
         const t = performance.now();
         try {
-          const res = await fetch(`${base}/api/documents`, { method: 'POST', body: form, headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken }, signal: stopUploads.signal });
+          const res = await fetch(`${base}/api/documents`, { method: 'POST', body: form, headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken } });
           await res.arrayBuffer();
           if (res.status !== 200) uploadErrors++;
           else uploadTimes.push(performance.now() - t);
-        } catch (err) {
-          if (!stopUploads.signal.aborted) uploadErrors++;
-          else void err;
+        } catch {
+          uploadErrors++;
         }
       }
     };
     const docsDone = async () => (await store.documents.countByState()).done ?? 0;
     const doneBefore = await docsDone();
-    const uploads = Array.from({ length: o.uploaders }, (_, u) => uploader(u));
+    uploads = Array.from({ length: o.uploaders }, (_, u) => uploader(u));
 
     // The browsing load: one connection per account, its own people, cookie on every request.
     const samples: Array<{ route: string; ms: number; status: number }> = [];
@@ -338,6 +345,7 @@ export async function benchLoad(o: LoadOptions): Promise<LoadResult> {
       connections: sessions.length,
       duration: o.seconds,
       timeout: 10,
+      ...(o.ratePerUser > 0 ? { connectionRate: o.ratePerUser } : {}),
       setupClient(client) {
         const s = sessions[next++ % sessions.length];
         const mix = browsingMix(s).map((r) => ({ ...r, headers: { cookie: s.cookie } }));
@@ -392,6 +400,7 @@ export async function benchLoad(o: LoadOptions): Promise<LoadResult> {
     };
   } finally {
     stopUploads.abort();
+    await Promise.race([Promise.allSettled(uploads), new Promise((r) => setTimeout(r, 20_000))]);
     await Promise.allSettled(children.map(stopProcess));
     await v?.close().catch(() => {});
     const c = new pg.Client({ connectionString: o.databaseUrl });
