@@ -20,6 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
+import http from 'node:http';
 import pg from 'pg';
 import autocannon from 'autocannon';
 import { openVessel, type Vessel } from '../src/app/vessel.js';
@@ -36,7 +37,12 @@ export interface LoadOptions {
   /** Background upload loops (each keeps one upload in flight). */
   uploaders: number;
   workers: number;
-  /** Requests per second of each user (autocannon's connectionRate); 0: as fast as answers come (no think time). */
+  /**
+   * Requests per second of each user: 0 = autocannon, each user's next request as soon as the
+   * last one is answered (no think time: the server's capacity). Above 0, each user pauses a
+   * random (exponential) time of mean 1/rate s between requests (autocannon's connectionRate
+   * fires every connection at the same tick of each second: bursts no browsing makes).
+   */
   ratePerUser: number;
   /** Folder for a V8 CPU profile of the server process (node --cpu-prof). */
   cpuProfDir?: string;
@@ -247,6 +253,49 @@ async function signInOver(base: string, username: string): Promise<Omit<Session,
   return { username, cookie, csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
+type Sample = { route: string; ms: number; status: number };
+
+function httpGet(url: string, cookie: string, agent: http.Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent, headers: { cookie }, timeout: 10_000 }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
+    req.on('error', reject);
+  });
+}
+
+/** Users with think time: one keep-alive connection each, random pauses (see LoadOptions.ratePerUser). */
+async function pacedUsers(base: string, sessions: Session[], seconds: number, rate: number, samples: Sample[]) {
+  const until = performance.now() + seconds * 1000;
+  const pause = (meanMs: number) => new Promise((r) => setTimeout(r, -Math.log(1 - Math.random()) * meanMs));
+  let errors = 0;
+  let timeouts = 0;
+  await Promise.all(
+    sessions.map(async (s, k) => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const mix = browsingMix(s);
+      await new Promise((r) => setTimeout(r, Math.random() * (1000 / rate))); // users do not arrive together
+      for (let i = k * 7; performance.now() < until; i++) {
+        const r = mix[i % mix.length];
+        const t = performance.now();
+        try {
+          const status = await httpGet(base + r.path, s.cookie, agent);
+          samples.push({ route: r.route, ms: performance.now() - t, status });
+        } catch (err) {
+          if ((err as { code?: string }).code === 'TIMEOUT') timeouts++;
+          else errors++;
+        }
+        await pause(1000 / rate);
+      }
+      agent.destroy();
+    }),
+  );
+  return { errors, timeouts, non2xx: samples.filter((x) => x.status < 200 || x.status > 299).length };
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 }
@@ -337,15 +386,14 @@ export async function benchLoad(o: LoadOptions): Promise<LoadResult> {
     uploads = Array.from({ length: o.uploaders }, (_, u) => uploader(u));
 
     // The browsing load: one connection per account, its own people, cookie on every request.
-    const samples: Array<{ route: string; ms: number; status: number }> = [];
+    const samples: Sample[] = [];
     let next = 0;
     const cpu0 = { server: cpuSeconds(server.pid), workers: workers.reduce((a, w) => a + cpuSeconds(w.pid), 0), t: performance.now() };
-    const result = await autocannon({
+    const result = o.ratePerUser > 0 ? await pacedUsers(base, sessions, o.seconds, o.ratePerUser, samples) : await autocannon({
       url: base,
       connections: sessions.length,
       duration: o.seconds,
       timeout: 10,
-      ...(o.ratePerUser > 0 ? { connectionRate: o.ratePerUser } : {}),
       setupClient(client) {
         const s = sessions[next++ % sessions.length];
         const mix = browsingMix(s).map((r) => ({ ...r, headers: { cookie: s.cookie } }));

@@ -7,7 +7,7 @@
  *   npm run bench -- --json
  *   npm run bench -- ndjson-large --ndjson-mb=2048 [--ndjson-dir=/tmp/x --keep]
  *   npm run bench -- load [--quick] [--load-people=1000 --load-users=50 --load-seconds=30
- *                          --load-uploaders=2 --load-workers=2 --load-rate=<req/s per user, default: no pause>
+ *                          --load-uploaders=2 --load-workers=2 --load-rate=<mean req/s per user, default 0: no think time>
  *                          --load-cpu-prof=<dir>]
  */
 import fs from 'node:fs';
@@ -262,7 +262,7 @@ async function load(): Promise<Figures | string> {
     people: num('load-people', quick ? 40 : 1000),
     users: num('load-users', quick ? 4 : 50),
     seconds: num('load-seconds', quick ? 5 : 30),
-    uploaders: num('load-uploaders', quick ? 1 : 2),
+    uploaders: Math.max(0, Number(option('load-uploaders') ?? (quick ? 1 : 2)) || 0),
     workers: num('load-workers', 2),
     ratePerUser: Math.max(0, Number(option('load-rate') ?? 0) || 0),
     cpuProfDir: option('load-cpu-prof'),
