@@ -36,6 +36,8 @@ export interface LoadOptions {
   seconds: number;
   /** Background upload loops (each keeps one upload in flight). */
   uploaders: number;
+  /** Uploads per second of all loops together (random pauses); 0: each loop uploads again at once. */
+  uploadRate: number;
   workers: number;
   /**
    * Requests per second of each user: 0 = autocannon, each user's next request as soon as the
@@ -379,6 +381,7 @@ export async function benchLoad(o: LoadOptions): Promise<LoadResult> {
         } catch {
           uploadErrors++;
         }
+        if (o.uploadRate > 0) await new Promise((r) => setTimeout(r, -Math.log(1 - Math.random()) * ((1000 * o.uploaders) / o.uploadRate)));
       }
     };
     const docsDone = async () => (await store.documents.countByState()).done ?? 0;

@@ -8,7 +8,8 @@
  *   npm run bench -- ndjson-large --ndjson-mb=2048 [--ndjson-dir=/tmp/x --keep]
  *   npm run bench -- load [--quick] [--load-people=1000 --load-users=50 --load-seconds=30
  *                          --load-uploaders=2 --load-workers=2 --load-rate=<mean req/s per user, default 0: no think time>
- *                          --load-cpu-prof=<dir>]
+ *                          --load-upload-rate=<uploads/s, default 0: back to back> --load-cpu-prof=<dir>]
+ *   npm run bench -- load --load-rate=1 --load-upload-rate=5   users with think time, steady imports
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -264,13 +265,14 @@ async function load(): Promise<Figures | string> {
     seconds: num('load-seconds', quick ? 5 : 30),
     uploaders: Math.max(0, Number(option('load-uploaders') ?? (quick ? 1 : 2)) || 0),
     workers: num('load-workers', 2),
+    uploadRate: Math.max(0, Number(option('load-upload-rate') ?? 0) || 0),
     ratePerUser: Math.max(0, Number(option('load-rate') ?? 0) || 0),
     cpuProfDir: option('load-cpu-prof'),
     log: asJson ? undefined : (line) => console.error(line),
   });
   const met = r.p95 < 100 && r.errors === 0 && r.timeouts === 0 && r.non2xx === 0;
   const figures: Figures = {
-    people: r.people, users: r.users, 'rate/user': option('load-rate') ?? 'max', 'setup s': r.setupSeconds, seconds: r.seconds, requests: r.requests, 'req/s': r.requestsPerSecond,
+    people: r.people, users: r.users, 'rate/user': option('load-rate') ?? 'max', 'upload rate': option('load-upload-rate') ?? 'max', 'setup s': r.setupSeconds, seconds: r.seconds, requests: r.requests, 'req/s': r.requestsPerSecond,
     'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, 'max ms': r.max, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
     goal: met ? 'met (p95 < 100 ms, 0 errors)' : 'MISSED (p95 < 100 ms, 0 errors)',
     uploads: r.uploads, 'upload errors': r.uploadErrors, 'upload p95 ms': r.uploadP95, 'documents read': r.documentsRead, 'jobs left': r.jobsQueuedAtEnd,
