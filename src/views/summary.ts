@@ -35,7 +35,11 @@ async function currentFacts(store: Store, personId: string, kind: ItemKind, type
   return (await loadSourced(store, personId, { types, limit })).map(toFact).filter(isActive);
 }
 
-export async function homeView(store: Store, personId: string): Promise<HomeView | undefined> {
+/**
+ * `scope`: the account asking. Documents that belong to no one yet are shown only to the
+ * account that brought them in (undefined: the command line, which sees all).
+ */
+export async function homeView(store: Store, personId: string, scope?: string): Promise<HomeView | undefined> {
   const person = await store.people.get(personId);
   if (!person) return undefined;
   const [byType, docCount, docRows, observations, conditions, meds, allergies, recent] = await Promise.all([
@@ -44,7 +48,7 @@ export async function homeView(store: Store, personId: string): Promise<HomeView
     store.db
       .selectFrom('documents')
       .selectAll()
-      .where((eb) => eb.or([eb.and([eb('person_id', '=', personId), eb('state', '!=', 'done')]), eb('person_id', 'is', null)]))
+      .where((eb) => eb.or([eb.and([eb('person_id', '=', personId), eb('state', '!=', 'done')]), eb.and([eb('person_id', 'is', null), ...(scope !== undefined ? [eb('scope', '=', scope)] : [])])]))
       .orderBy('created_at', 'desc')
       .limit(200)
       .execute(),

@@ -116,6 +116,16 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       assert.equal((await alice('/api/people')).json().length, 1);
     });
 
+    await t.test("a document that names no one is shown only to the household that brought it in", async () => {
+      const up = await bob({ method: 'POST', url: '/api/documents', ...multipart('bobs-loose-note.txt', 'call the clinic about the knee brace\n') });
+      assert.equal(up.json().files[0].status, 'stored');
+      await tv.vessel.runJobsUntilIdle({ pollMs: 10 });
+      const bobsPerson = (await bob('/api/people')).json()[0].id as string;
+      assert.match((await bob(`/api/views/home?person=${bobsPerson}`)).body, /bobs-loose-note/, 'bob is asked whose it is');
+      assert.doesNotMatch((await alice(`/api/views/home?person=${ada.id}`)).body, /bobs-loose-note/, 'alice never sees it');
+      assert.doesNotMatch((await alice('/api/documents')).body, /bobs-loose-note/);
+    });
+
     await t.test('state-changing requests need the CSRF token', async () => {
       const noToken = await app.inject({ method: 'POST', url: `/api/documents/${doc.id}/reprocess`, headers: { cookie: alice.cookie } });
       assert.equal(noToken.statusCode, 403);

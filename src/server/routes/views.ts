@@ -27,7 +27,7 @@ export async function viewRoutes(app: FastifyInstance, opts: { vessel: Vessel })
   }
 
   app.get<{ Querystring: { person?: string } }>('/api/views/home', { config: { access: 'person-query' } }, async (req) => {
-    const view = await homeView(store, await person(req.query.person));
+    const view = await homeView(store, await person(req.query.person), req.auth?.account.id);
     if (!view) throw new ApiError('not_found', 'no such person');
     return view;
   });
