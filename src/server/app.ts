@@ -93,9 +93,10 @@ export async function buildServer(vessel: Vessel, opts: ServerOptions = {}): Pro
   app.get('/api/status', { config: { access: 'account' } }, async (req) => ({ documents: await store.documents.countByState(req.auth!.account.id) }));
 
   app.get('/api/people', { config: { access: 'account' } }, async (req) => {
-    const counts = await store.people.counts();
     const roles = req.auth!.roles;
-    return (await store.people.list()).filter((p) => roles.has(p.id)).map((p) => ({ ...p, role: roles.get(p.id), counts: counts.get(p.id) ?? { documents: 0, resources: 0 } }));
+    const ids = [...roles.keys()];
+    const counts = await store.people.counts(ids);
+    return (await store.people.list(ids)).map((p) => ({ ...p, role: roles.get(p.id), counts: counts.get(p.id) ?? { documents: 0, resources: 0 } }));
   });
 
   app.get<{ Params: { id: string } }>('/api/people/:id', { config: { access: 'person' } }, async (req) => {

@@ -38,8 +38,12 @@ export function displayNameOf(h: PersonHints): string {
 export class PeopleRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async list(): Promise<Person[]> {
-    const rows = await this.db.selectFrom('people').selectAll().orderBy('created_at').execute();
+  /** Everyone, or (with `ids`) just those people — an account's household. */
+  async list(ids?: string[]): Promise<Person[]> {
+    if (ids && !ids.length) return [];
+    let q = this.db.selectFrom('people').selectAll();
+    if (ids) q = q.where('id', 'in', ids);
+    const rows = await q.orderBy('created_at').execute();
     return rows.map(rowToPerson);
   }
 
@@ -72,10 +76,17 @@ export class PeopleRepo {
     await db.updateTable('people').set({ identifiers_json: JSON.stringify(person.identifiers) }).where('id', '=', person.id).execute();
   }
 
-  /** Counts of documents and resources per person, for `vessel people`. */
-  async counts(): Promise<Map<string, { documents: number; resources: number }>> {
-    const docs = await this.db.selectFrom('documents').select(['person_id', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('person_id').execute();
-    const res = await this.db.selectFrom('resources').select(['person_id', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('person_id').execute();
+  /** Counts of documents and resources per person (all, or `ids`), for `vessel people` and the API. */
+  async counts(ids?: string[]): Promise<Map<string, { documents: number; resources: number }>> {
+    if (ids && !ids.length) return new Map();
+    let dq = this.db.selectFrom('documents').select(['person_id', (eb) => eb.fn.countAll<string>().as('n')]);
+    let rq = this.db.selectFrom('resources').select(['person_id', (eb) => eb.fn.countAll<string>().as('n')]);
+    if (ids) {
+      dq = dq.where('person_id', 'in', ids);
+      rq = rq.where('person_id', 'in', ids);
+    }
+    const docs = await dq.groupBy('person_id').execute();
+    const res = await rq.groupBy('person_id').execute();
     const out = new Map<string, { documents: number; resources: number }>();
     for (const d of docs) if (d.person_id) out.set(d.person_id, { documents: Number(d.n), resources: 0 });
     for (const r of res) {
