@@ -75,32 +75,36 @@ export interface DocumentFilter {
 /** Rows per multi-row INSERT: well under both dialects' bound-parameter limits. */
 const INSERT_CHUNK = 500;
 
+/** A new document's row; a row may arrive finished (state, issues and label known). */
+function newRow(d: NewDocument & { issues?: ExtractionIssue[]; label?: Record<string, unknown> }, now: string): DocumentsTable {
+  return {
+    id: randomUUID(),
+    sha256: d.sha256,
+    person_id: d.personId ?? null,
+    parent_id: d.parentId ?? null,
+    channel: d.channel,
+    filename: d.filename,
+    format: d.format,
+    size: d.size,
+    state: d.state,
+    error: d.error ?? null,
+    issues_json: JSON.stringify(d.issues ?? []),
+    label_json: JSON.stringify(d.label ?? {}),
+    created_at: now,
+    updated_at: now,
+    scope: d.scope ?? '',
+  };
+}
+
 export class DocumentsRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
    * Inserts the document unless its bytes are already known; returns the stored row and
-   * whether it was new. The unique sha256 makes concurrent imports of the same bytes safe.
+   * whether it was new. The unique (scope, sha256) makes concurrent imports of the same bytes safe.
    */
   async insertIfNew(d: NewDocument, db: Kysely<Database> = this.db): Promise<{ doc: DocumentRecord; created: boolean }> {
-    const now = nowIso();
-    const row: DocumentsTable = {
-      id: randomUUID(),
-      sha256: d.sha256,
-      person_id: d.personId ?? null,
-      parent_id: d.parentId ?? null,
-      channel: d.channel,
-      filename: d.filename,
-      format: d.format,
-      size: d.size,
-      state: d.state,
-      error: d.error ?? null,
-      issues_json: '[]',
-      label_json: '{}',
-      created_at: now,
-      updated_at: now,
-      scope: d.scope ?? '',
-    };
+    const row = newRow(d, nowIso());
     const inserted = await db
       .insertInto('documents')
       .values(row)
@@ -121,23 +125,7 @@ export class DocumentsRepo {
     const now = nowIso();
     const created: DocumentRecord[] = [];
     for (let i = 0; i < docs.length; i += INSERT_CHUNK) {
-      const rows: DocumentsTable[] = docs.slice(i, i + INSERT_CHUNK).map((d) => ({
-        id: randomUUID(),
-        sha256: d.sha256,
-        person_id: d.personId ?? null,
-        parent_id: d.parentId ?? null,
-        channel: d.channel,
-        filename: d.filename,
-        format: d.format,
-        size: d.size,
-        state: d.state,
-        error: d.error ?? null,
-        issues_json: JSON.stringify(d.issues ?? []),
-        label_json: JSON.stringify(d.label ?? {}),
-        created_at: now,
-        updated_at: now,
-        scope: d.scope ?? '',
-      }));
+      const rows = docs.slice(i, i + INSERT_CHUNK).map((d) => newRow(d, now));
       // No conflict target: whichever uniqueness the table has (the same bytes) skips the row.
       const inserted = await db.insertInto('documents').values(rows).onConflict((oc) => oc.doNothing()).returningAll().execute();
       created.push(...inserted.map(rowToDocument));
