@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import type { DiagnosticReport, ImagingStudy } from '@medplum/fhirtypes';
 import type { SourceInput } from '../../core/types.js';
 import { detectFormat } from '../../detect/detect.js';
+import { parseDicomBytes } from './parse.js';
 import { decodeDicomText } from './charset.js';
 import { decodeFrame } from './decode.js';
 import { readDicomdirTree } from './dicomdir.js';
@@ -307,4 +308,24 @@ test('scanFolder finds DICOMDIR discs and loose DICOM files by content', () => {
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test('a dataset that starts below group 0002 (private group 0001, nested sequences in implicit VR) is read, not swallowed by the meta header', () => {
+  const le16 = (n: number) => Buffer.from([n & 0xff, n >> 8]);
+  const le32 = (n: number) => { const b = Buffer.alloc(4); b.writeUInt32LE(n >>> 0); return b; };
+  const explicit = (g: number, e: number, vr: string, value: Buffer) =>
+    vr === 'OB' ? Buffer.concat([le16(g), le16(e), Buffer.from(vr), Buffer.alloc(2), le32(value.length), value]) : Buffer.concat([le16(g), le16(e), Buffer.from(vr), le16(value.length), value]);
+  const implicit = (g: number, e: number, value: Buffer | null) => Buffer.concat([le16(g), le16(e), le32(value ? value.length : 0xffffffff), value ?? Buffer.alloc(0)]);
+  const item = (body: Buffer) => Buffer.concat([le16(0xfffe), le16(0xe000), le32(0xffffffff), body, le16(0xfffe), le16(0xe00d), le32(0)]);
+  const seqEnd = Buffer.concat([le16(0xfffe), le16(0xe0dd), le32(0)]);
+  const uid = (s: string) => Buffer.from(s.length % 2 ? s + '\0' : s);
+  const metaBody = Buffer.concat([explicit(2, 1, 'OB', Buffer.from([0, 1])), explicit(2, 0x10, 'UI', uid('1.2.840.10008.1.2')), explicit(2, 0x12, 'UI', uid('1.2.3.4'))]);
+  const meta = Buffer.concat([explicit(2, 0, 'UL', le32(metaBody.length)), metaBody]);
+  const inner = Buffer.concat([implicit(1, 1, null), item(implicit(1, 1, Buffer.from('Double Nested SQ'))), seqEnd, implicit(1, 2, Buffer.from('Nested SQ '))]);
+  const dataset = Buffer.concat([implicit(1, 1, null), item(inner), seqEnd, implicit(0x0010, 0x0010, Buffer.from('Doe^Jane'))]);
+  const file = Buffer.concat([Buffer.alloc(128), Buffer.from('DICM'), meta, dataset]);
+  const r = parseDicomBytes(file);
+  assert.ok(r.file, JSON.stringify(r.issues));
+  assert.equal(r.file.ds.string('x00100010'), 'Doe^Jane');
+  assert.ok(!r.issues.some((i) => i.severity === 'error'));
 });

@@ -100,6 +100,17 @@ export function parseDicomBytes(input: Uint8Array): ParseResult {
       const m = dicomParser.readPart10Header(bytes) as DataSet & { position?: number };
       meta = m;
       bodyStart = m.position ?? 132;
+      // dicom-parser reads the meta header until a tag past group 0002, so a dataset that
+      // starts with a lower group (0001, seen in the wild) is swallowed: the group length says
+      // where the meta header really ends.
+      const groupLength = m.elements.x00020000;
+      if (groupLength && groupLength.length === 4) {
+        const metaEnd = groupLength.dataOffset + 4 + m.uint32('x00020000')!;
+        if (metaEnd < bodyStart && metaEnd > groupLength.dataOffset) {
+          bodyStart = metaEnd;
+          for (const tag of Object.keys(m.elements)) if (!tag.startsWith('x0002')) delete m.elements[tag];
+        }
+      }
       transferSyntax = rawString(m, 'x00020010') ?? '';
     } catch (e) {
       issues.push({ severity: 'error', code: 'parse-error', message: `DICOM file meta unreadable: ${message(e)}` });
@@ -115,10 +126,10 @@ export function parseDicomBytes(input: Uint8Array): ParseResult {
   }
   // dicom-parser reads a Part 10 file whole (it inflates deflated data itself); a bare dataset
   // (or one whose meta lacks the transfer syntax) is read with the syntax given.
-  const whole = part10 && meta && rawString(meta, 'x00020010');
+  let whole = part10 && meta && rawString(meta, 'x00020010');
   let body: Buffer = whole ? bytes : bytes.subarray(bodyStart);
   let lastError = '';
-  for (let attempt = 0; attempt < 4; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     try {
       ds = whole ? dicomParser.parseDicom(body) : dicomParser.parseDicom(body, { TransferSyntaxUID: transferSyntax });
       partial = false;
@@ -127,6 +138,13 @@ export function parseDicomBytes(input: Uint8Array): ParseResult {
       lastError = message(e);
       ds = partialDataSet(e);
       partial = true;
+      // dicom-parser's whole-file reader can fail where its dataset reader does not (e.g.
+      // nested private sequences in implicit VR): read the dataset after the meta header.
+      if (whole && !(ds && Object.keys(ds.elements).length)) {
+        whole = undefined;
+        body = bytes.subarray(bodyStart);
+        continue;
+      }
       // A top-level sequence whose declared length runs past the end (a common writer bug):
       // retry reading it as undefined length, which dicom-parser reads up to the end.
       const repaired = ds && repairOverrun(body, ds, whole ? transferSyntax : transferSyntax, whole ? bodyStart : 0);
