@@ -42,7 +42,7 @@ async function currentFacts(store: Store, personId: string, kind: ItemKind, type
 export async function homeView(store: Store, personId: string, scope?: string): Promise<HomeView | undefined> {
   const person = await store.people.get(personId);
   if (!person) return undefined;
-  const [byType, docCount, docRows, observations, conditions, meds, allergies, recent] = await Promise.all([
+  const [byType, docCount, docRows, observations, conditions, meds, allergies, recent, conflicting] = await Promise.all([
     store.resources.countByType(personId),
     store.db.selectFrom('documents').select((eb) => eb.fn.countAll<string>().as('n')).where('person_id', '=', personId).executeTakeFirst(),
     store.db
@@ -57,6 +57,7 @@ export async function homeView(store: Store, personId: string, scope?: string): 
     currentFacts(store, personId, 'medications', ['MedicationStatement', 'MedicationRequest'], 2000),
     currentFacts(store, personId, 'allergies', ['AllergyIntolerance'], 500),
     store.db.selectFrom('documents').select(['id', 'filename', 'label_json', 'state', 'created_at']).where('person_id', '=', personId).orderBy('created_at', 'desc').limit(5).execute(),
+    store.db.selectFrom('record_items').select((eb) => eb.fn.countAll<string>().as('n')).where('person_id', '=', personId).where('conflicts', '>', 0).executeTakeFirst(),
   ]);
   // A file found inside a document (an attachment, a zip entry) belongs with its parent's person.
   const parentIds = [...new Set(docRows.filter((d) => !d.person_id && d.parent_id).map((d) => d.parent_id!))];
@@ -67,6 +68,7 @@ export async function homeView(store: Store, personId: string, scope?: string): 
     person: { id: person.id, displayName: person.displayName, ...(person.birthDate ? { birthDate: person.birthDate } : {}), ...(person.gender ? { gender: person.gender } : {}) },
     counts: { documents: Number(docCount?.n ?? 0), resources: Object.values(byType).reduce((a, b) => a + b, 0), byType },
     attention,
+    conflicts: Number(conflicting?.n ?? 0),
     vitals: observations,
     problems: newestPerTitle(conditions),
     medications: newestPerTitle(meds),

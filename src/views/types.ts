@@ -87,6 +87,8 @@ export interface HomeView {
   person: PersonSummary;
   counts: { documents: number; resources: number; byType: Record<string, number> };
   attention: AttentionItem[];
+  /** Merged items whose sources disagree (reviewed on the Conflicts page). */
+  conflicts: number;
   vitals: LabGroup[];
   problems: Fact[];
   medications: Fact[];

@@ -49,6 +49,8 @@ for (const dialect of DIALECTS) {
       assert.ok(glucose.value.unit === 'mg/dL' || glucose.value.unit === 'mmol/L', 'shown with its own unit');
       const med = (await items('medications')).items[0];
       assert.equal(med.conflicts[0]?.type, 'status', 'stopped in the C-CDA, active in FHIR: shown as a conflict');
+      const home = (await api(`/api/views/home?person=${people[0].id}`)).json();
+      assert.ok(home.conflicts >= 1, 'the home page says the sources disagree about something');
 
       // Split the medication, re-process both documents: the decision holds.
       const medIds = med.sources.map((s: any) => s.resourceId);

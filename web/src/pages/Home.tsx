@@ -72,7 +72,13 @@ export function Home({ personId }: { personId: string }) {
       </p>
       <section aria-labelledby="attention-h" className="card">
         <h2 id="attention-h">Needs attention</h2>
-        <Attention items={h.attention} onChange={home.reload} />
+        {h.conflicts > 0 && (
+          <p className="attention-conflicts">
+            Your records disagree about {h.conflicts} item{h.conflicts === 1 ? '' : 's'} (a different dose, status or value in different documents).{' '}
+            <a href={href(['p', personId, 'conflicts'])}>Compare the sources side by side</a>
+          </p>
+        )}
+        {(h.attention.length > 0 || h.conflicts === 0) && <Attention items={h.attention} onChange={home.reload} />}
       </section>
       <div className="grid">
         <section aria-labelledby="vitals-h" className="card">
