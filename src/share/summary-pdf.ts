@@ -55,6 +55,19 @@ export function trendSeries(s: Snapshot, opts: SummaryOptions = {}): TrendSeries
   return out;
 }
 
+/** The tests a person's record can chart (results and vitals with numbers), most results first. */
+export function chartableTests(s: Snapshot): Array<{ id: string; display: string; results: number; usual: boolean }> {
+  const counts = new Map<string, number>();
+  for (const it of [...s.items.results, ...s.items.vitals]) {
+    const group = it.block.split('|')[0];
+    if (!labGroup(group) || !it.date || (it.normalized?.value ?? it.value?.value) == null) continue;
+    counts.set(group, (counts.get(group) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .map(([id, results]) => ({ id, display: labGroup(id)!.display, results, usual: DEFAULT_TESTS.includes(id) }))
+    .sort((a, b) => b.results - a.results || a.display.localeCompare(b.display));
+}
+
 function dayNumber(d: string): number {
   const full = d.length === 4 ? `${d}-07-01` : d.length === 7 ? `${d}-15` : d.slice(0, 10);
   return Date.parse(`${full}T00:00:00Z`) / 864e5;

@@ -41,6 +41,13 @@ describe('visit summary PDF', () => {
       assert.equal(r.statusCode, 200);
       assert.equal(r.rawPayload.subarray(0, 5).toString(), '%PDF-');
       assert.equal((await api({ method: 'GET', url: `/api/people/${fx.personId}/summary.pdf?from=junk` })).statusCode, 400);
+      // What can be charted: the person's own tests with numbers, the usual ones marked.
+      const tests = (await api(`/api/people/${fx.personId}/summary-tests`)).json() as Array<{ id: string; results: number; usual: boolean }>;
+      const byId = new Map(tests.map((x) => [x.id, x]));
+      assert.equal(byId.get('hba1c')?.results, 3);
+      assert.equal(byId.get('tsh')?.results, 2);
+      assert.equal(byId.get('hba1c')?.usual, true);
+      assert.ok(!byId.has('weight'), 'no weight in these records, so none offered');
       const c = await api({ method: 'POST', url: `/api/people/${fx.personId}/shares`, payload: { what: 'summary', expires: '1d' } });
       assert.equal(c.statusCode, 200, c.body);
       const p = JSON.parse(Buffer.from((c.json().link as string).split('#shlink:/')[1], 'base64url').toString());

@@ -159,6 +159,7 @@ export const doctorApi = {
   formFhir: (id: string) => `${person(id)}/form.fhir`,
   formCorrections: (id: string) => `${person(id)}/form/corrections`,
   ips: (id: string) => `${person(id)}/ips`,
+  summaryTests: (id: string) => `${person(id)}/summary-tests`,
   summaryPdf: (id: string, p: { from?: string; to?: string; tests?: string[] }) => `${person(id)}/summary.pdf${q({ from: p.from, to: p.to, tests: p.tests?.join(',') })}`,
   createShare: (id: string) => `${person(id)}/shares`,
   shares: (personId: string) => `/api/shares${q({ person: personId })}`,
@@ -188,3 +189,6 @@ export const accessApi = {
   role: (id: string, username: string) => `${person(id)}/roles/${encodeURIComponent(username)}`,
   audit: (id: string) => `${person(id)}/audit`,
 };
+
+/** A test the visit summary can chart for this person. */
+export type ChartableTest = { id: string; display: string; results: number; usual: boolean };

@@ -42,6 +42,12 @@ export async function shareRoutes(app: FastifyInstance, opts: ShareRoutesOptions
     return JSON.stringify(buildIps(s));
   });
 
+  /** The tests this person's record can chart in the visit summary (to choose from). */
+  app.get<{ Params: { id: string } }>('/api/people/:id/summary-tests', { config: { access: 'person' } }, async (req) => {
+    const { chartableTests } = await import('../../share/summary-pdf.js');
+    return chartableTests(await snapshot(req.params.id));
+  });
+
   app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string; tests?: string } }>('/api/people/:id/summary.pdf', { config: { access: 'person' } }, async (req, reply) => {
     const s = await snapshot(req.params.id);
     const dateOk = (d?: string) => d === undefined || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d);

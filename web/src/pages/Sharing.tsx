@@ -4,7 +4,7 @@
  * revoking; the International Patient Summary and the visit summary PDF as downloads.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { api, doctorApi, sendJson, type CreatedShare, type DocumentRecord, type ShareAccess, type ShareInfo } from '../api.ts';
+import { api, doctorApi, sendJson, type ChartableTest, type CreatedShare, type DocumentRecord, type ShareAccess, type ShareInfo } from '../api.ts';
 import { useApi } from '../useApi.ts';
 import { Status } from '../components/Status.tsx';
 import { formatDate } from '../format.ts';
@@ -17,23 +17,6 @@ const EXPIRY: Array<[string, string]> = [
   ['90d', 'Three months'],
 ];
 
-/** Test groups for the visit summary's charts (ids of src/record/normalize/data/lab-groups.json). */
-const TESTS: Array<[string, string, boolean]> = [
-  ['hba1c', 'Hemoglobin A1c', true],
-  ['glucose', 'Glucose', false],
-  ['ldl', 'LDL cholesterol', true],
-  ['hdl', 'HDL cholesterol', false],
-  ['cholesterol', 'Total cholesterol', false],
-  ['triglycerides', 'Triglycerides', false],
-  ['creatinine', 'Creatinine', true],
-  ['egfr', 'eGFR (kidney function)', true],
-  ['tsh', 'TSH (thyroid)', true],
-  ['bp-systolic', 'Blood pressure, upper number', true],
-  ['bp-diastolic', 'Blood pressure, lower number', true],
-  ['weight', 'Weight', true],
-  ['bmi', 'BMI', false],
-  ['heart-rate', 'Heart rate', false],
-];
 
 export function whatWords(what: string[], docs?: DocumentRecord[]): string {
   return what
@@ -267,7 +250,11 @@ function CreateShare({ personId, docs, onCreated }: { personId: string; docs?: D
 function Downloads({ personId }: { personId: string }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [tests, setTests] = useState<string[]>(TESTS.filter((t) => t[2]).map((t) => t[0]));
+  // The tests this person's records can chart; the usual ones (A1c, LDL, kidney, thyroid,
+  // blood pressure, weight) start chosen.
+  const available = useApi<ChartableTest[]>(doctorApi.summaryTests(personId));
+  const [chosen, setTests] = useState<string[] | null>(null);
+  const tests = chosen ?? (available.data ?? []).filter((t) => t.usual).map((t) => t.id);
   return (
     <section className="card" aria-labelledby="downloads-title">
       <h2 id="downloads-title">Download to bring or send</h2>
@@ -286,12 +273,15 @@ function Downloads({ personId }: { personId: string }) {
       <fieldset>
         <legend>Tests to chart</legend>
         <div className="test-choices">
-          {TESTS.map(([id, name]) => (
+          {(available.data ?? []).map(({ id, display, results }) => (
             <label className="check" key={id}>
-              <input type="checkbox" checked={tests.includes(id)} onChange={(e) => setTests(e.target.checked ? [...tests, id] : tests.filter((x) => x !== id))} /> {name}
+              <input type="checkbox" checked={tests.includes(id)} onChange={(e) => setTests(e.target.checked ? [...tests, id] : tests.filter((x) => x !== id))} /> {display}{' '}
+              <span className="muted">({results})</span>
             </label>
           ))}
         </div>
+        {available.data?.length === 0 && <p className="muted">No lab or vital results with numbers in these records yet.</p>}
+        {available.error && <Status error={available.error} what="the tests to chart" />}
       </fieldset>
       {tests.length === 0 && <p className="muted">No test chosen: the summary will chart the usual ones (A1c, LDL, kidney, thyroid, blood pressure, weight).</p>}
       <p>
