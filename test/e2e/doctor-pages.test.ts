@@ -7,40 +7,23 @@
 // every page; each page is checked at phone width. Screenshots go to test-results/screenshots/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { openFixtureVessel } from '../doctor/fixture.js';
 import { startPeers, type Peers } from '../smart/peers.js';
+import { chromiumSkip, launchChromium, seriousViolations, shot } from '../helpers/browser.js';
 import { signIn } from '../helpers/api.js';
 import { buildServer } from '../../src/server/app.js';
 
 // Functions passed to page.evaluate run in the browser; these names exist there, not here.
 declare const window: any, document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const shots = path.join(root, 'test-results', 'screenshots');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-async function shot(page: Page, name: string) {
-  fs.mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
 
-/** Runs axe in the page (evaluated, not injected as a script tag, so the CSP stays on). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** The page fits a 375 px screen without sideways scrolling, and stays accessible there. */
 async function fitsPhone(page: Page, name: string) {
@@ -74,7 +57,7 @@ function pharmacyBundle(): Bundle {
   return { resourceType: 'Bundle', type: 'collection', entry: resources.map((r) => ({ fullUrl: `urn:uuid:${r.id}`, resource: r })) };
 }
 
-test('the doctor pages in a browser', { skip: fs.existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM} (apt-get install chromium)` }, async (t) => {
+test('the doctor pages in a browser', { skip: chromiumSkip }, async (t) => {
   const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });
   assert.equal(built.status, 0, 'the web app builds');
   const tv = await openFixtureVessel('sqlite');
@@ -98,10 +81,7 @@ test('the doctor pages in a browser', { skip: fs.existsSync(CHROMIUM) ? false : 
     await app.close();
     await tv.cleanup();
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   // Sign in through the API and hand the session cookie to the browser (and to this side's fetches).
   const session = await signIn(app, tv.vessel);

@@ -5,23 +5,19 @@
 // phone's width; the report's page links back to the images.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { openTestVessel } from '../helpers/vessels.js';
+import { chromiumSkip, launchChromium, seriousViolations, shot } from '../helpers/browser.js';
 import { signIn } from '../helpers/api.js';
 import { buildServer } from '../../src/server/app.js';
 import { ctSeries } from '../../src/imaging/fixtures.js';
 
 declare const window: any, document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const shots = path.join(root, 'test-results', 'screenshots');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const report = [
   'MSH|^~\\&|RIS|RAD|EHR|FAC|20240305160000||ORU^R01^ORU_R01|M1|P|2.5.1',
@@ -30,11 +26,6 @@ const report = [
   'OBX|1|TX|18782-3^Study observation^LN||No acute intracranial abnormality.||||||F',
 ].join('\r');
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
-  return (result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>).filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** A fingerprint of what the canvas shows (sum and a rolling hash of its pixels). */
 async function canvasPixels(page: Page): Promise<string> {
@@ -60,7 +51,7 @@ async function nextRender(page: Page, before: string): Promise<string> {
   return (await page.locator('[data-testid=dicom-canvas]').getAttribute('data-rendered'))!;
 }
 
-test('the imaging viewer in a browser', { skip: fs.existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM} (apt-get install chromium)` }, async (t) => {
+test('the imaging viewer in a browser', { skip: chromiumSkip }, async (t) => {
   const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });
   assert.equal(built.status, 0, 'the web app builds');
   const tv = await openTestVessel('sqlite');
@@ -77,10 +68,7 @@ test('the imaging viewer in a browser', { skip: fs.existsSync(CHROMIUM) ? false 
     await app.close();
     await tv.cleanup();
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const cspErrors: string[] = [];
   page.on('console', (m) => {
@@ -140,8 +128,7 @@ test('the imaging viewer in a browser', { skip: fs.existsSync(CHROMIUM) ? false 
     assert.notEqual(await canvasPixels(page), slice3, 'the lung window shows the same slice differently');
     assert.match(await page.locator('.viewer-status').innerText(), /window 1500 \/ level -600/);
 
-    fs.mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: path.join(shots, 'imaging-viewer.png'), fullPage: true });
+    await shot(page, 'imaging-viewer');
     assert.deepEqual(await seriousViolations(page), []);
   });
 
@@ -153,7 +140,7 @@ test('the imaging viewer in a browser', { skip: fs.existsSync(CHROMIUM) ? false 
     const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, canvas: document.querySelector('[data-testid=dicom-canvas]').getBoundingClientRect().width }));
     assert.ok(widths.page <= 375, `page is ${widths.page} px wide`);
     assert.ok(widths.canvas > 300, `canvas is ${widths.canvas} px wide`);
-    await page.screenshot({ path: path.join(shots, 'imaging-phone.png'), fullPage: true });
+    await shot(page, 'imaging-phone');
     await page.setViewportSize({ width: 1200, height: 900 });
   });
 

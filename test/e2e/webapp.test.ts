@@ -8,35 +8,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumSkip, launchChromium, seriousViolations, shot } from '../helpers/browser.js';
 import { openTestVessel } from '../helpers/vessels.js';
 import { buildServer } from '../../src/server/app.js';
 
 // Functions passed to page.evaluate run in the browser; these names exist there, not here.
 declare const window: any, document: any, DataTransfer: any, DragEvent: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const shots = path.join(root, 'test-results', 'screenshots');
 const bundle = fs.readFileSync(path.join(root, 'test/e2e/fixtures/glucose-bundle.json'), 'utf8');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-async function shot(page: Page, name: string) {
-  fs.mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
 
-/** Runs axe in the page (evaluated, not injected as a script tag, so the CSP stays on). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Drops files on an element the way a browser does: a DataTransfer built in the page. */
 async function dropFiles(page: Page, selector: string, files: Array<{ name: string; text: string; type: string }>) {
@@ -51,7 +35,7 @@ async function dropFiles(page: Page, selector: string, files: Array<{ name: stri
   );
 }
 
-test('the web app in a browser', { skip: fs.existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM} (apt-get install chromium)` }, async (t) => {
+test('the web app in a browser', { skip: chromiumSkip }, async (t) => {
   const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });
   assert.equal(built.status, 0, 'the web app builds');
   const tv = await openTestVessel('sqlite');
@@ -69,10 +53,7 @@ test('the web app in a browser', { skip: fs.existsSync(CHROMIUM) ? false : `no b
     await app.close();
     await tv.cleanup();
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const cspErrors: string[] = [];
   page.on('console', (m) => {

@@ -6,15 +6,14 @@
  */
 import { after, before, describe, test } from 'node:test';
 import { signIn } from '../helpers/api.js';
+import { chromiumSkip, launchChromium } from '../helpers/browser.js';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { openFixtureVessel } from '../doctor/fixture.js';
 import { buildServer } from '../../src/server/app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = fs.existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM} (apt-get install -y chromium)`;
+const skip = chromiumSkip;
 
 describe('SMART Health Link in a browser', { skip }, () => {
   let fx: Awaited<ReturnType<typeof openFixtureVessel>>;
@@ -33,8 +32,7 @@ describe('SMART Health Link in a browser', { skip }, () => {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const addr = app.server.address() as { port: number };
     base = `http://127.0.0.1:${addr.port}`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
