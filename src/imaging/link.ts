@@ -6,16 +6,9 @@
  * study (the strongest, then nearest in date); a study may have several reports. Pure.
  */
 import type { DiagnosticReport } from '@medplum/fhirtypes';
-import type { LinkReason, StudySummary } from './model.js';
+import type { LinkReason, ReportIdentity, StudySummary } from './model.js';
 
-export interface ReportCandidate {
-  kind: 'resource' | 'document';
-  id: string;
-  documentId: string;
-  filename: string;
-  title: string;
-  /** YYYY-MM-DD (or longer) of the examination or the report. */
-  date?: string;
+export interface ReportCandidate extends ReportIdentity {
   studyUids: string[];
   /** Identifier values; `typedAccessions` are the ones marked as accession numbers (ACSN). */
   identifiers: string[];

@@ -42,14 +42,19 @@ export interface SeriesView {
 export type LinkReason = 'study-uid' | 'accession' | 'date-and-words';
 
 /** A radiology report: a DiagnosticReport resource, or a whole document (a fax labelled as one). */
-export interface ReportRef {
+export interface ReportIdentity {
   kind: 'resource' | 'document';
   /** Resource id (kind resource) or document id (kind document). */
   id: string;
   documentId: string;
   filename: string;
   title: string;
+  /** YYYY-MM-DD (or longer) of the examination or the report. */
   date?: string;
+}
+
+/** A report as a study shows it. */
+export interface ReportRef extends ReportIdentity {
   /** The first words of the report's text (conclusion or page text). */
   excerpt?: string;
   reason: LinkReason;
