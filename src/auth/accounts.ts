@@ -127,8 +127,7 @@ export async function sessionFor(store: Store, token: string, now = new Date()):
     await store.accounts.deleteSession(tokenHash);
     return undefined;
   }
-  const account = await store.accounts.get(row.accountId);
-  if (!account) return undefined;
+  const account = row.account;
   // Slide the idle expiry at most once a minute (a write per request would be wasteful).
   if (now.getTime() - Date.parse(row.lastSeenAt) > 60_000) {
     const expires = Math.min(now.getTime() + SESSION_IDLE_MS, Date.parse(row.createdAt) + SESSION_MAX_MS);

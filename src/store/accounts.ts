@@ -20,6 +20,8 @@ export interface Account {
 
 export interface SessionRow {
   accountId: string;
+  /** The signed-in account, read with the session (one query per request, not two). */
+  account: Account;
   csrfToken: string;
   createdAt: string;
   expiresAt: string;
@@ -91,8 +93,15 @@ export class AccountsRepo {
   }
 
   async session(tokenHash: string): Promise<SessionRow | undefined> {
-    const r = await this.db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-    return r ? { accountId: r.account_id, csrfToken: r.csrf_token, createdAt: r.created_at, expiresAt: r.expires_at, lastSeenAt: r.last_seen_at } : undefined;
+    const r = await this.db
+      .selectFrom('sessions')
+      .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+      .select(['sessions.account_id', 'sessions.csrf_token', 'sessions.created_at as session_created_at', 'sessions.expires_at', 'sessions.last_seen_at'])
+      .select(['accounts.id', 'accounts.username', 'accounts.password_hash', 'accounts.failed_logins', 'accounts.locked_until', 'accounts.created_at', 'accounts.password_changed_at'])
+      .where('sessions.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    if (!r) return undefined;
+    return { accountId: r.account_id, account: rowToAccount(r), csrfToken: r.csrf_token, createdAt: r.session_created_at, expiresAt: r.expires_at, lastSeenAt: r.last_seen_at };
   }
 
   async touchSession(tokenHash: string, lastSeenAt: string, expiresAt: string): Promise<void> {
