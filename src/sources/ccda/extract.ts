@@ -64,6 +64,7 @@ export function extractCda(bytes: Uint8Array, filename = 'document.xml'): Extrac
   const parsed = parseCdaXml(decodeBytes(bytes));
   if (!parsed.ok) return { resources: [], issues: [{ severity: 'error', code: parsed.code, message: parsed.message }] };
   const root = parsed.root;
+  if (parsed.lenient) issues.push({ severity: 'warning', code: 'xml-not-well-formed', message: `the document is not well-formed XML (${parsed.lenient}); it was read leniently` });
   const ids = collectIds(root);
   let counter = 0;
   let current: { xpath?: string; entryId?: string } = {};

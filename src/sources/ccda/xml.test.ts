@@ -46,3 +46,21 @@ test('garbage input never throws and says why nothing was read', () => {
     if (!x.resources.length && !x.pages?.length) assert.ok(x.issues.length > 0, `an issue for ${b.toString('latin1').slice(0, 20)}`);
   }
 });
+
+test('text split by comments and CDATA reads as one text node', () => {
+  const r = parseCdaXml('<ClinicalDocument><title>Blood <!-- vendor note -->pressure <![CDATA[& pulse]]></title></ClinicalDocument>');
+  assert.ok(r.ok && !r.lenient);
+  const title = r.ok ? kid(r.root, 'title') : undefined;
+  assert.equal(title?.children.length, 1);
+  assert.equal(textOf(title), 'Blood pressure & pulse');
+});
+
+test('a document that is not well-formed (raw &, HTML entity) is read leniently and says so', () => {
+  const x = extractCda(Buffer.from('<ClinicalDocument xmlns="urn:hl7-org:v3"><title>Smith & Sons &nbsp;Clinic</title></ClinicalDocument>'));
+  const warning = x.issues.find((i) => i.code === 'xml-not-well-formed');
+  assert.ok(warning, 'a warning names the problem');
+  assert.equal(warning.severity, 'warning');
+  const r = parseCdaXml('<ClinicalDocument><title>Smith & Sons &nbsp;Clinic</title></ClinicalDocument>');
+  assert.ok(r.ok && r.lenient);
+  assert.equal(r.ok && textOf(kid(r.root, 'title')), 'Smith & Sons &nbsp;Clinic');
+});

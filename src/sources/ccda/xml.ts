@@ -1,11 +1,16 @@
 /**
- * The raw CDA layer: a small, typed element tree built from fast-xml-parser's ordered output.
+ * The raw CDA layer: a small, typed element tree.
+ * Well-formed documents (nearly all) are read by saxes, a strict streaming parser, straight
+ * into the tree; documents it refuses (a raw `&`, an HTML entity, a stray end tag — vendors
+ * send these) are read again leniently from fast-xml-parser's ordered output, with a warning.
+ * saxes builds the tree in about a third of the time the lenient path takes.
  * Safe by construction for XML from strangers: documents declaring entities are rejected
  * before parsing (XXE, billion laughs), entity processing is off (only the five predefined
  * entities and character references are decoded, never expanded recursively), and size and
  * nesting depth are bounded.
  */
 import { XMLParser } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 
 /** One element (or a text node, name '#text'). Element names carry no namespace prefix. */
 export interface CdaNode {
@@ -19,7 +24,8 @@ export interface CdaNode {
 export const MAX_BYTES = 64 * 1024 * 1024;
 export const MAX_DEPTH = 256;
 
-export type ParseResult = { ok: true; root: CdaNode } | { ok: false; code: string; message: string };
+/** `lenient` is set when the document is not well-formed XML and was read leniently: why strict reading failed. */
+export type ParseResult = { ok: true; root: CdaNode; lenient?: string } | { ok: false; code: string; message: string };
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -50,6 +56,8 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   maxNestedTags: MAX_DEPTH,
+  // No callbacks use the element path; without this the parser builds a path string per element (~10% of parse time).
+  jPath: false,
 });
 
 type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -84,21 +92,71 @@ export function decodeBytes(b: Uint8Array): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
+class TooDeep extends Error {}
+
+/**
+ * Strict reading: saxes checks well-formedness and decodes only the predefined entities and
+ * character references (an undeclared entity is an error, so nothing is ever expanded).
+ * Returns the top-level elements; throws on anything not well-formed.
+ */
+function parseStrict(xml: string): CdaNode[] {
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  const top: CdaNode = { name: '#document', attrs: {}, children: [], text: '' };
+  const stack: CdaNode[] = [top];
+  // Text split by a comment or CDATA boundary is one text node, as a reader of the document sees it.
+  const addText = (text: string) => {
+    if (stack.length === 1) return;
+    const siblings = stack[stack.length - 1].children;
+    const last = siblings[siblings.length - 1];
+    if (last?.name === '#text') last.text += text;
+    else siblings.push({ name: '#text', attrs: {}, children: [], text });
+  };
+  parser.on('opentag', (tag) => {
+    if (stack.length > MAX_DEPTH) throw new TooDeep(`elements nested deeper than ${MAX_DEPTH}`);
+    const attrs: Record<string, string> = {};
+    for (const a in tag.attributes) {
+      if (!a.startsWith('xmlns')) attrs[localName(a)] = tag.attributes[a] as string;
+    }
+    const node: CdaNode = { name: localName(tag.name), attrs, children: [], text: '' };
+    stack[stack.length - 1].children.push(node);
+    stack.push(node);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.write(xml).close();
+  return top.children;
+}
+
+/** Lenient reading for documents saxes refuses: fast-xml-parser's ordered output, converted. */
+function parseLenient(xml: string): CdaNode[] {
+  return convert(parser.parse(xml) as Ordered[], 0).filter((n) => n.name !== '#text');
+}
+
 /** Parses a CDA document; never throws. Rejects entity declarations and oversize input. */
 export function parseCdaXml(xml: string): ParseResult {
   if (xml.length > MAX_BYTES) return { ok: false, code: 'too-large', message: `document larger than ${MAX_BYTES} bytes` };
   if (/<!DOCTYPE/i.test(xml) && /<!ENTITY/i.test(xml)) {
     return { ok: false, code: 'xml-entities', message: 'document declares XML entities (DTD with <!ENTITY>): rejected as unsafe (XXE / entity expansion)' };
   }
+  let top: CdaNode[];
+  let lenient: string | undefined;
   try {
-    const tree = parser.parse(xml) as Ordered[];
-    const top = convert(tree, 0).filter((n) => n.name !== '#text');
-    const root = top.find((n) => n.name === 'ClinicalDocument');
-    if (!root) return { ok: false, code: 'not-cda', message: top.length ? `root element is <${top[0].name}>, not <ClinicalDocument>` : 'no XML element found' };
-    return { ok: true, root };
-  } catch (err) {
-    return { ok: false, code: 'xml-malformed', message: `XML could not be parsed: ${err instanceof Error ? err.message : String(err)}` };
+    top = parseStrict(xml);
+  } catch (strictError) {
+    if (strictError instanceof TooDeep) return { ok: false, code: 'xml-malformed', message: `XML could not be parsed: ${strictError.message}` };
+    lenient = strictError instanceof Error ? strictError.message : String(strictError);
+    try {
+      top = parseLenient(xml);
+    } catch (err) {
+      return { ok: false, code: 'xml-malformed', message: `XML could not be parsed: ${err instanceof Error ? err.message : String(err)}` };
+    }
   }
+  const root = top.find((n) => n.name === 'ClinicalDocument');
+  if (!root) return { ok: false, code: 'not-cda', message: top.length ? `root element is <${top[0].name}>, not <ClinicalDocument>` : 'no XML element found' };
+  return lenient === undefined ? { ok: true, root } : { ok: true, root, lenient };
 }
 
 // ---- navigation helpers --------------------------------------------------------------
