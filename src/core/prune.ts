@@ -5,17 +5,26 @@
  */
 export function pruneEmpty<T>(v: T): T {
   const walk = (x: unknown): unknown => {
+    // Plain loops: every mapped resource passes through here, so no intermediate arrays.
     if (Array.isArray(x)) {
-      const a = x.map(walk).filter((y) => y !== undefined);
+      const a: unknown[] = [];
+      for (const y of x) {
+        const w = walk(y);
+        if (w !== undefined) a.push(w);
+      }
       return a.length ? a : undefined;
     }
     if (x && typeof x === 'object') {
       const o: Record<string, unknown> = {};
-      for (const [k, y] of Object.entries(x)) {
-        const w = walk(y);
-        if (w !== undefined) o[k] = w;
+      let empty = true;
+      for (const k of Object.keys(x)) {
+        const w = walk((x as Record<string, unknown>)[k]);
+        if (w !== undefined) {
+          o[k] = w;
+          empty = false;
+        }
       }
-      return Object.keys(o).length ? o : undefined;
+      return empty ? undefined : o;
     }
     if (x === null || x === undefined) return undefined;
     if (typeof x === 'string') return x.trim() ? x : undefined;
