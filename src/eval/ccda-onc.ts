@@ -97,3 +97,73 @@ export function oncIntended(docs: OncDoc[]): unknown {
   }
   return Object.values(out).some((x) => (x as { documents: number }).documents) ? out : undefined;
 }
+
+/**
+ * The other ONC test patients that recur across vendors (Jeremy Bates, Rebecca Larson, …) have no
+ * test-data sheet in the corpus. Their intended content is estimated by consensus: a code counts
+ * as intended when the documents of at least half of that patient's vendors carry it (as read by
+ * either mapper, so neither grades itself alone). Each vendor's yield is then reported against it.
+ * For Alice Newman the same estimate is compared with her sheet, to show how close the proxy is.
+ */
+const MIN_VENDORS = 5;
+
+const patientKey = (resources: Resource[]): string | undefined => {
+  const p = resources.find((r) => r.resourceType === 'Patient');
+  const n = p?.resourceType === 'Patient' ? p.name?.[0] : undefined;
+  const given = n?.given?.[0]?.trim().toLowerCase();
+  const family = n?.family?.trim().toLowerCase();
+  return given && family ? `${given} ${family}` : undefined;
+};
+
+const codesOfKind = (resources: Resource[] | undefined, kind: Kind): Set<string> => {
+  const out = new Set<string>();
+  for (const r of resources ?? []) if (TYPES[kind].includes(r.resourceType)) for (const c of codesOf(r)) out.add(c);
+  return out;
+};
+
+const KINDS: Kind[] = ['medications', 'problems', 'allergies', 'results'];
+
+export function oncConsensus(docs: OncDoc[]): unknown {
+  // patient → vendor → documents
+  const byPatient = new Map<string, Map<string, OncDoc[]>>();
+  for (const d of docs) {
+    const m = /^jddamore-ccda-samples\/([^/]+)\//.exec(d.file);
+    const key = m && m[1] !== 'onc-test-case-data' ? patientKey(d.resources) : undefined;
+    if (!m || !key) continue;
+    const vendors = byPatient.get(key) ?? new Map<string, OncDoc[]>();
+    byPatient.set(key, vendors);
+    vendors.set(m[1], [...(vendors.get(m[1]) ?? []), d]);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [patient, vendors] of [...byPatient].sort()) {
+    if (vendors.size < MIN_VENDORS) continue;
+    const entry: Record<string, unknown> = { vendors: vendors.size };
+    const found = { vessel: {} as Record<string, number>, medplum: {} as Record<string, number>, possible: {} as Record<string, number> };
+    const perVendor: Record<string, Record<string, string>> = {};
+    for (const kind of KINDS) {
+      const votes = new Map<string, number>();
+      const vendorCodes = new Map<string, { vessel: Set<string>; medplum: Set<string> }>();
+      for (const [vendor, vdocs] of vendors) {
+        const vessel = new Set(vdocs.flatMap((d) => [...codesOfKind(d.resources, kind)]));
+        const medplum = new Set(vdocs.flatMap((d) => [...codesOfKind(d.medplum, kind)]));
+        vendorCodes.set(vendor, { vessel, medplum });
+        for (const c of new Set([...vessel, ...medplum])) votes.set(c, (votes.get(c) ?? 0) + 1);
+      }
+      const consensus = [...votes].filter(([, n]) => n * 2 >= vendors.size).map(([c]) => c).sort();
+      entry[`consensus_${kind}`] = consensus.length;
+      const sheet = SHEETS.find((s) => `${s.patient.given} ${s.patient.family}`.toLowerCase() === patient);
+      if (sheet) entry[`sheet_${kind}_in_consensus`] = `${sheet.intended[kind].filter((c) => consensus.includes(c)).length}/${sheet.intended[kind].length}`;
+      for (const [vendor, codes] of vendorCodes) {
+        const v = consensus.filter((c) => codes.vessel.has(c)).length;
+        const m = consensus.filter((c) => codes.medplum.has(c)).length;
+        (perVendor[vendor] ??= {})[kind] = `${v}/${consensus.length}`;
+        found.vessel[kind] = (found.vessel[kind] ?? 0) + v;
+        found.medplum[kind] = (found.medplum[kind] ?? 0) + m;
+        found.possible[kind] = (found.possible[kind] ?? 0) + consensus.length;
+      }
+    }
+    const ratio = (t: Record<string, number>) => Object.fromEntries(KINDS.map((k) => [k, found.possible[k] ? Math.round((t[k] / found.possible[k]) * 1000) / 1000 : null]));
+    out[patient] = { ...entry, found_ratio: ratio(found.vessel), found_ratio_medplum: ratio(found.medplum), per_vendor: perVendor };
+  }
+  return Object.keys(out).length ? out : undefined;
+}

@@ -37,3 +37,24 @@ test('eval ccda counts entries per section, ignores placeholders and non-CDA fil
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test("ONC consensus: a code carried by at least half of a patient's vendors counts as intended, and each vendor is scored against it", async () => {
+  const { oncConsensus } = await import('./ccda-onc.js');
+  const patient = { resourceType: 'Patient' as const, name: [{ given: ['Jeremy'], family: 'Bates' }] };
+  const allergyWith = (code: string) => ({ resourceType: 'AllergyIntolerance' as const, patient: { reference: 'Patient/p' }, code: { coding: [{ code }] } });
+  const docs = ['A', 'B', 'C', 'D', 'E', 'F'].map((vendor, i) => ({
+    file: `jddamore-ccda-samples/${vendor}/bates.xml`,
+    // penicillin in four of six vendors (intended); latex in one (not)
+    resources: [patient, ...(i < 4 ? [allergyWith('7980')] : []), ...(i === 5 ? [allergyWith('111088007')] : [])],
+    medplum: [patient],
+  }));
+  const out = oncConsensus(docs) as Record<string, { vendors: number; consensus_allergies: number; found_ratio: Record<string, number>; per_vendor: Record<string, Record<string, string>> }>;
+  const bates = out['jeremy bates'];
+  assert.equal(bates.vendors, 6);
+  assert.equal(bates.consensus_allergies, 1);
+  assert.equal(bates.per_vendor.A.allergies, '1/1');
+  assert.equal(bates.per_vendor.F.allergies, '0/1');
+  assert.equal(bates.found_ratio.allergies, Math.round((4 / 6) * 1000) / 1000);
+  // Fewer than five vendors: no consensus is claimed.
+  assert.equal(oncConsensus(docs.slice(0, 4)), undefined);
+});

@@ -15,7 +15,7 @@ import { parseCdaXml, decodeBytes, kid, textOf } from '../sources/ccda/xml.js';
 import { listEntries, listSections } from '../sources/ccda/entries.js';
 import { collectIds } from '../sources/ccda/narrative.js';
 import { invalidities } from '../sources/ccda/validate.js';
-import { oncIntended, type OncDoc } from './ccda-onc.js';
+import { oncConsensus, oncIntended, type OncDoc } from './ccda-onc.js';
 import { listCorpusFiles } from './corpus-files.js';
 
 const EXT = /\.(xml|ccd|ccda|cda|txt)$/i;
@@ -161,6 +161,8 @@ export async function runCcdaEval(corpusDir: string, opts: EvalOptions = {}): Pr
   const metrics: Record<string, unknown> = { ...ourFigures, baseline_medplum: baseline, failures: failures.slice(0, 50) };
   const onc = oncIntended(perDoc);
   if (onc) metrics.onc_intended = onc;
+  const consensus = oncConsensus(perDoc);
+  if (consensus) metrics.onc_consensus = consensus;
   return { suite: 'ccda', corpus: corpusDir, documents, failed, crashes, metrics, table };
 }
 
