@@ -1,10 +1,11 @@
 /**
- * Inline attachment data (base64) → child files for the vault, and text attachments → page
- * text for search. The emitted resource keeps the attachment's metadata but not its bytes: an
- * extension (or, for Binary, a meta tag) names the child file that holds them.
+ * Inline attachment data (base64) → child files for the vault. The emitted resource keeps the
+ * attachment's metadata but not its bytes: an extension (or, for Binary, a meta tag) names the
+ * child file that holds them. A child is a document of its own, read by its own reader (a text
+ * note's words are searchable there, once), so the FHIR file does not repeat its text.
  */
 import { createHash } from 'node:crypto';
-import type { ChildFile, ExtractedPage } from '../../core/types.js';
+import type { ChildFile } from '../../core/types.js';
 
 /** Names the vault child that holds an attachment's bytes (Attachment extension url / Binary meta tag system). */
 export const VAULT_CHILD = 'urn:vessel:vault-child';
@@ -23,12 +24,10 @@ const EXTENSIONS: Record<string, string> = {
 const baseType = (contentType: unknown) => (typeof contentType === 'string' ? contentType.split(';')[0].trim().toLowerCase() : '');
 export const extensionFor = (contentType: unknown): string => EXTENSIONS[baseType(contentType)] ?? 'bin';
 
-/** Collects children and pages across the resources of one input; names stay unique. */
+/** Collects children across the resources of one input; names stay unique. */
 export class AttachmentSink {
   children: ChildFile[] = [];
-  pages: ExtractedPage[] = [];
   private names = new Set<string>();
-  private nextPage = 1;
   /** Bytes of children collected since the last drain (streamed parts are also cut by size). */
   pendingBytes = 0;
 
@@ -66,7 +65,7 @@ export class AttachmentSink {
     return true;
   }
 
-  /** Decodes base64 into a child (and a page for text); returns the child's name. */
+  /** Decodes base64 into a child; returns the child's name. */
   private store(data: string, contentType: unknown, stem: string, att?: Json, subject?: string): string | undefined {
     const bytes = Buffer.from(data, 'base64');
     if (bytes.length === 0) return undefined;
@@ -81,40 +80,14 @@ export class AttachmentSink {
       if (att.size === undefined) att.size = bytes.length;
       if (att.hash === undefined) att.hash = createHash('sha1').update(bytes).digest('base64');
     }
-    const t = baseType(contentType);
-    if (t === 'text/plain' || t === 'text/markdown' || t === 'text/html' || t === 'application/xhtml+xml') {
-      const raw = bytes.toString('utf8');
-      const text = t.includes('html') ? htmlToText(raw) : raw;
-      if (text.trim()) this.pages.push({ page: this.nextPage++, text, method: 'plain' });
-    }
     return name;
   }
 
   /** Hands over what was collected since the last drain (for streamed parts). */
-  drain(): { children: ChildFile[]; pages: ExtractedPage[] } {
-    const out = { children: this.children, pages: this.pages };
+  drain(): ChildFile[] {
+    const out = this.children;
     this.children = [];
-    this.pages = [];
     this.pendingBytes = 0;
     return out;
   }
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** Readable text of an HTML attachment: scripts/styles dropped, block ends as line breaks. */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<(br|\/p|\/div|\/tr|\/li|\/h[1-6])\b[^>]*>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]+);/gi, (m, e: string) => {
-      if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
-      const hex = e[1] === 'x' || e[1] === 'X';
-      const cp = parseInt(e.slice(hex ? 2 : 1), hex ? 16 : 10);
-      return cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-    })
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\n\s*\n+/g, '\n')
-    .trim();
 }

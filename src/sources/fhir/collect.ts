@@ -115,9 +115,8 @@ export class Collector {
     }
     const subjects = this.subjects.drain();
     if (subjects) ext.subjects = subjects;
-    const { children, pages } = this.attachments.drain();
+    const children = this.attachments.drain();
     if (children.length) ext.children = children;
-    if (pages.length) ext.pages = pages;
     this.resources = [];
     this.issues = [];
     this.dstu2SinceDrain = 0;

@@ -4,6 +4,7 @@
  * No structure is guessed here; structuring text belongs to the channels that know its shape.
  */
 import type { Extraction, SourceAdapter } from '../../core/types.js';
+import { htmlToText, looksLikeHtml } from './html.js';
 
 /** UTF-8 when valid, else Windows-1252 (what old systems write). */
 export function decodeText(bytes: Uint8Array): string {
@@ -26,6 +27,8 @@ export const textAdapter: SourceAdapter = {
   name: 'text',
   formats: ['text'],
   async extract(input) {
-    return textToExtraction(decodeText(await input.bytes()));
+    const text = decodeText(await input.bytes());
+    // HTML notes (FHIR attachments, portal downloads) are read as their visible text, never as markup.
+    return textToExtraction(looksLikeHtml(input.filename, text) ? htmlToText(text) : text);
   },
 };
