@@ -170,7 +170,7 @@ async function reconcile(): Promise<Figures | string> {
   return { resources: r.resources, items: r.items, 'full ms': Math.round(r.fullMs), 'full cpu ms': Math.round(r.fullCpuMs), 'incremental ms': Math.round(r.incrementalMs), 'incremental cpu ms': Math.round(r.incrementalCpuMs) };
 }
 
-/** The same person through the store and the real reconcile job: full, then one new document. */
+/** The same person through the store and the real reconcile job (in a worker process of its own): full, then one new document; peak RSS of that process; SQLite: how long a concurrent write waited. */
 async function reconcileStore(dialect: 'sqlite' | 'postgres'): Promise<Figures | string> {
   if (dialect === 'postgres') {
     const skip = await postgresSkipReason();
@@ -179,8 +179,11 @@ async function reconcileStore(dialect: 'sqlite' | 'postgres'): Promise<Figures |
   const { benchReconcileStore } = await import('../src/record/reconcile/bench.js');
   const tv = await openTestVessel(dialect);
   try {
-    const r = await benchReconcileStore(tv.vessel.store);
-    return { resources: r.resources, items: r.items, 'full ms': r.fullMs, 'full cpu ms': r.fullCpuMs, 'incremental ms': r.incrementalMs, 'incremental cpu ms': r.incrementalCpuMs, 'load avg': os.loadavg()[0].toFixed(1) };
+    const r = await benchReconcileStore(tv.vessel.store, { dataDir: tv.dataDir, databaseUrl: dialect === 'postgres' ? DATABASE_URL : undefined, pgSchema: tv.pgSchema });
+    const figures: Figures = { resources: r.resources, items: r.items, 'full ms': r.fullMs, 'full cpu ms': r.fullCpuMs, 'full peak RSS MB': r.fullPeakRssMb, 'incremental ms': r.incrementalMs, 'incremental cpu ms': r.incrementalCpuMs };
+    if (r.concurrentWriteMaxMs !== undefined) Object.assign(figures, { 'concurrent write max wait ms': r.concurrentWriteMaxMs, 'concurrent writes': r.concurrentWrites, 'concurrent write errors': r.concurrentWriteErrors });
+    figures['load avg'] = os.loadavg()[0].toFixed(1);
+    return figures;
   } finally {
     await tv.cleanup();
   }

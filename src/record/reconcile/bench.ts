@@ -139,31 +139,86 @@ export interface StoreBenchResult {
   items: number;
   fullMs: number;
   fullCpuMs: number;
+  /** Peak RSS of the worker process that ran the full reconcile (what `vessel worker` would reach). */
+  fullPeakRssMb: number;
   incrementalMs: number;
   incrementalCpuMs: number;
+  /** SQLite: the longest a small write of another connection waited while the full reconcile ran (an import's insert). */
+  concurrentWriteMaxMs?: number;
+  concurrentWrites?: number;
+  concurrentWriteErrors?: number;
+}
+
+/** One more synthetic document for the person (the "new document" of the incremental figure). */
+export async function addSyntheticDocument(store: Store, personId: string, name: string, rs: Resource[] = documentResources(3, 123)): Promise<void> {
+  await store.transaction(async (tx) => {
+    const sha = createHash('sha256').update(name).digest('hex');
+    const { doc } = await tx.documents.insertIfNew({ sha256: sha, channel: 'cli', filename: `${name}.json`, format: 'fhir-json', size: 1, state: 'done', personId });
+    await tx.resources.insertMany(rs.map((r, i) => ({ resource: { ...r, id: createHash('sha1').update(`${sha}/${i}`).digest('hex') } as Resource & { id: string }, personId, documentId: doc.id, location: { line: i + 1 } })));
+  });
 }
 
 /**
  * The synthetic person through an empty store (either dialect): the reconcile job timed in
  * full (every document new) and incrementally (one new document into the existing record).
+ * The job runs in a child process (bench-worker.ts) so its peak RSS is the job's own, not the
+ * seeding's; on SQLite this process meanwhile writes a row every 100 ms, as an import would,
+ * and records how long each write waited for the job's transactions.
  */
-export async function benchReconcileStore(store: Store, opts: { sources?: number; visitsPerSource?: number } = {}): Promise<StoreBenchResult> {
-  const { reconcilePerson } = await import('./job.js');
+export async function benchReconcileStore(store: Store, where: { dataDir: string; databaseUrl?: string; pgSchema?: string }, opts: { sources?: number; visitsPerSource?: number } = {}): Promise<StoreBenchResult> {
+  const { spawn } = await import('node:child_process');
   const seeded = await seedSyntheticPerson(store, opts);
-  const cpu = (c: NodeJS.CpuUsage) => Math.round((c.user + c.system) / 1000);
-  let c0 = process.cpuUsage();
-  let t = performance.now();
-  await reconcilePerson(store, seeded.personId);
-  const fullMs = performance.now() - t;
-  const fullCpuMs = cpu(process.cpuUsage(c0));
-  await seeded.addDocument('new-document');
-  c0 = process.cpuUsage();
-  t = performance.now();
-  await reconcilePerson(store, seeded.personId);
-  const incrementalMs = performance.now() - t;
-  const incrementalCpuMs = cpu(process.cpuUsage(c0));
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./bench-worker.ts', import.meta.url).pathname], {
+    env: { ...process.env, BENCH_DATA_DIR: where.dataDir, BENCH_DATABASE_URL: where.databaseUrl ?? '', BENCH_PG_SCHEMA: where.pgSchema ?? '', BENCH_PERSON: seeded.personId },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines: string[] = [];
+  let fullDone = false;
+  let buf = '';
+  child.stdout.on('data', (d: Buffer) => {
+    buf += d.toString();
+    let i: number;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      lines.push(line);
+      if (line.includes('"full"')) fullDone = true;
+    }
+  });
+  const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+  let writes = 0;
+  let errors = 0;
+  let maxWait = 0;
+  let running = true;
+  void exited.then(() => (running = false));
+  if (store.dialect === 'sqlite') {
+    await new Promise((r) => setTimeout(r, 300));
+    while (running && !fullDone) {
+      const t = performance.now();
+      try {
+        await store.audit.record({ actor: 'bench', action: 'bench.concurrent-write' });
+        writes++;
+      } catch {
+        errors++;
+      }
+      maxWait = Math.max(maxWait, performance.now() - t);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const code = await exited;
+  if (code !== 0) throw new Error(`bench worker exited with ${code}`);
+  const byPhase = Object.fromEntries(lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { phase: string; ms: number; cpuMs: number; maxRssMb: number }).map((r) => [r.phase, r]));
   const counts = await store.db.selectFrom('record_items').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
-  return { resources: seeded.resources, items: Number(counts?.n ?? 0), fullMs: Math.round(fullMs), fullCpuMs, incrementalMs: Math.round(incrementalMs), incrementalCpuMs };
+  return {
+    resources: seeded.resources,
+    items: Number(counts?.n ?? 0),
+    fullMs: byPhase.full.ms,
+    fullCpuMs: byPhase.full.cpuMs,
+    fullPeakRssMb: byPhase.full.maxRssMb,
+    incrementalMs: byPhase.incremental.ms,
+    incrementalCpuMs: byPhase.incremental.cpuMs,
+    ...(store.dialect === 'sqlite' ? { concurrentWriteMaxMs: Math.round(maxWait), concurrentWrites: writes, concurrentWriteErrors: errors } : {}),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log('in memory', benchReconcile());
