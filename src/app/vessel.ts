@@ -75,8 +75,8 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
       await reconcilePerson(store, (job.payload as { personId: string }).personId);
     },
     // SMART on FHIR pulls (src/smart/job.ts), loaded on first use.
-    'smart-sync': async (job: { payload: unknown }) => {
-      await (await import('../smart/job.js')).runSmartSyncJob({ store, key: keyring, importer }, job.payload);
+    'smart-sync': async (job: { id: string; payload: unknown }) => {
+      await (await import('../smart/job.js')).runSmartSyncJob({ store, key: keyring, importer, onProgress: () => queue.checkpoint(job.id) }, job.payload);
     },
   };
   const concurrency = Math.max(1, os.availableParallelism());

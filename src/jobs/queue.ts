@@ -122,6 +122,16 @@ export class JobQueue {
       .execute();
   }
 
+  /**
+   * The running job saved durable progress (a long SMART sync stored a page): attempts lost to
+   * dead workers before now are forgiven, so a job killed several times while it still moves
+   * forward is not taken for one that kills its worker. One that dies at the same place on every
+   * attempt still ends failed.
+   */
+  async checkpoint(id: string): Promise<void> {
+    await this.db.updateTable('jobs').set({ attempts: 1, heartbeat_at: nowIso() }).where('id', '=', id).where('locked_by', '=', this.workerId).where('state', '=', 'running').execute();
+  }
+
   async heartbeat(ids: string[]): Promise<void> {
     if (!ids.length) return;
     await this.db.updateTable('jobs').set({ heartbeat_at: nowIso() }).where('id', 'in', ids).where('locked_by', '=', this.workerId).execute();

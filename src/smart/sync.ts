@@ -21,6 +21,8 @@ export interface SyncDeps {
   /** The vault keyring (current key first), or one key. */
   key: Buffer | Buffer[];
   importer: Importer;
+  /** Called after each page's progress is saved (the job queue forgives earlier crashes then). */
+  onProgress?: () => Promise<void>;
 }
 
 export interface SyncOutcome {
@@ -183,6 +185,7 @@ export async function syncConnection(deps: SyncDeps, connectionId: string, opts:
       if (next && !underBase(next, base)) throw new SmartError(`${what}: the next-page link points outside ${base}; stopped rather than send the token there`, 'unsafe-url');
       cursor = next && resources.length ? { ...cursor, next, page: cursor.page + 1, counts } : { ...cursor, step: cursor.step + 1, next: undefined, page: 0, counts };
       await repo.update(conn.id, { cursor });
+      await deps.onProgress?.();
     }
     await repo.update(conn.id, { status: 'connected', cursor: null, since: cursor.startedAt, lastSyncStartedAt: cursor.startedAt, lastSyncAt: nowIso(), lastCounts: cursor.counts, error: null });
     return { status: 'connected', counts: cursor.counts };

@@ -68,5 +68,27 @@ for (const dialect of DIALECTS) {
       assert.equal(again?.attempts, 2);
       assert.equal(await q.claim(['held']), undefined);
     });
+
+    await t.test('a job whose worker dies each time fails after its attempts, unless it saved progress in between', async () => {
+      const q = new JobQueue(store.db, store.dialect);
+      const deadPid = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!;
+      const ghost = new JobQueue(store.db, store.dialect, { workerId: `${os.hostname()}/${deadPid}/dead` });
+      const dieTimes = async (kind: string, times: number, checkpoint: boolean) => {
+        for (let i = 0; i < times; i++) {
+          const job = await ghost.claim([kind]);
+          if (!job) return;
+          if (checkpoint) await ghost.checkpoint(job.id);
+          await q.recoverAbandoned();
+        }
+      };
+      const state = async (kind: string) => (await store.db.selectFrom('jobs').select('state').where('kind', '=', kind).executeTakeFirstOrThrow()).state;
+      await q.enqueue('poison', {});
+      await dieTimes('poison', 5, false);
+      assert.equal(await state('poison'), 'failed', 'dies at the same place every time');
+      await q.enqueue('long-sync', {});
+      await dieTimes('long-sync', 5, true);
+      assert.equal(await state('long-sync'), 'queued', 'moved forward before each crash: still to be resumed');
+      assert.equal((await q.claim(['long-sync']))?.attempts, 2);
+    });
   });
 }

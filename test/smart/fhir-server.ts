@@ -77,6 +77,8 @@ export class FixtureFhirServer {
   readonly binaries = new Map<string, { contentType: string; bytes: Buffer }>([['b1', { contentType: 'text/plain', bytes: Buffer.from(NOTE_TEXT) }]]);
   readonly requests: Array<{ path: string; authorized: boolean; status: number }> = [];
   faults: Fault[] = [];
+  /** Milliseconds every request waits before its answer (a slow portal: a sync lasts long enough to be interrupted). */
+  delayMs = 0;
   /** Access tokens refused from now on (as if expired or revoked at the server). */
   readonly refusedTokens = new Set<string>();
   /** Access tokens the authorization server has issued (filled in by the test peers). */
@@ -137,6 +139,7 @@ export class FixtureFhirServer {
     const log = { path: decodeURIComponent(pathQuery), authorized: false, status: 200 };
     this.requests.push(log);
     res.on('finish', () => (log.status = res.statusCode));
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
 
     if (rel === '/slow-token') {
       this.pending.add(res); // never answered: the client must time out
