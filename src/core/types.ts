@@ -119,6 +119,14 @@ export interface ChildFile {
   relation: 'zip-entry' | 'embedded' | 'attachment' | 'split';
   /** Key into Extraction.subjects of the patient the file is about (the resource holding it); absent = the document's person. */
   subject?: string;
+  /**
+   * A document split out of a transmission (relation 'split'): what its pages say, already read
+   * in the parent's job (pages with the parent's page numbers, resources, subjects, label). It
+   * is stored finished, without a job of its own.
+   */
+  read?: Extraction;
+  /** The parent's pages it holds (1-based, inclusive): what makes it the same part when the parent is read again. */
+  pages?: [number, number];
 }
 
 /** What a source adapter returns: resources with locations, page texts, issues. Pure data. */

@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import type { Observation } from '@medplum/fhirtypes';
 import type { ExtractedPage, Extraction, Format, SourceAdapter } from '../core/types.js';
 import { structureTransmission } from '../sources/documents/structure/index.js';
+import { splitTransmission } from '../sources/documents/structure/parts.js';
 import { normName, ucumFor, unitKey } from '../sources/documents/structure/labs.js';
 import type { EvalOptions, EvalReport, EvalSuite } from './types.js';
 import { listCorpusFiles } from './corpus-files.js';
@@ -135,6 +136,28 @@ function predLabs(ext: Partial<Extraction>): PredLab[] {
     });
   }
   return out;
+}
+
+/**
+ * The documents a user finds after import: the parts split out of the transmission (each
+ * with its own label, patient and resources, as the pipeline stores them) or, for a
+ * one-document transmission, the transmission itself. Scoring these rather than the
+ * splitter's raw segments checks what is stored.
+ */
+export function storedDocuments(ext: Partial<Extraction>): Partial<Extraction> {
+  const { transmission, parts } = splitTransmission({ ...ext, resources: ext.resources ?? [], issues: ext.issues ?? [] });
+  if (!parts.length) return ext;
+  return {
+    segments: parts.map(({ segment, extraction: x }) => ({
+      firstPage: segment.firstPage,
+      lastPage: segment.lastPage,
+      type: x.label?.type,
+      date: x.label?.date,
+      subject: Object.keys(x.subjects ?? {})[0],
+    })),
+    subjects: Object.assign({}, ...parts.map((p) => p.extraction.subjects ?? {})),
+    resources: [...transmission.resources, ...parts.flatMap((p) => p.extraction.resources)],
+  };
 }
 
 /** Scores one transmission's structuring output against its ground truth into `t`. */
@@ -319,7 +342,7 @@ export async function runFaxEval(corpusDir: string, opts: EvalOptions = {}): Pro
       }
       const ext = structureTransmission(pages);
       if (!ext.segments?.length) report.failed++;
-      scoreTransmission(gt, ext, tally);
+      scoreTransmission(gt, storedDocuments(ext), tally);
       if (opts.verbose) process.stderr.write(`${gt.id} (${pages.length} pages): ${ext.segments?.map((s) => `${s.firstPage}-${s.lastPage} ${s.type}`).join(', ')}\n`);
     } catch (e) {
       report.crashes++;

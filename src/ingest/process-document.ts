@@ -12,6 +12,7 @@ import type { DocumentRecord } from '../store/documents.js';
 import { adapterFor } from '../sources/registry.js';
 import { buildReferenceMap, rewriteReferences, storedId } from './ids.js';
 import { decideIdentity, hasIdentity } from '../record/identity.js';
+import { safeName } from './importer.js';
 import type { NewResource } from '../store/resources.js';
 
 export interface ChildSink {
@@ -57,6 +58,7 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
     return;
   }
   if (doc.format === 'zip') return; // expanded at import; its entries are documents of their own
+  if (doc.channel === 'split' && doc.parentId) return rereadParentOf(ctx, doc);
   const adapter: SourceAdapter | undefined = await (ctx.adapterFor ?? adapterFor)(doc.format);
   if (!adapter) {
     await store.documents.setState(doc.id, 'unsupported', {
@@ -65,18 +67,55 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
     return;
   }
   await store.documents.setState(doc.id, 'processing', { error: null });
+  await storeExtraction(ctx, doc, () => adapter.extract(sourceInput(doc, ctx.vault)));
+}
 
+/**
+ * A part split out of a transmission is what its transmission's reading says about those
+ * pages: reading it again means reading the transmission again (which replaces the part in
+ * place). When the transmission is already waiting to be read, its job will do it.
+ */
+async function rereadParentOf(ctx: ProcessContext, part: DocumentRecord): Promise<void> {
+  const parent = await ctx.store.documents.get(part.parentId!);
+  if (!parent) {
+    await ctx.store.documents.setState(part.id, 'done', { error: null });
+    return;
+  }
+  if (parent.state === 'queued') return;
+  await processDocument(ctx, parent.id);
+  // The transmission no longer holds these pages as one document: the part is gone, or (an
+  // unreadable transmission) left as it was.
+  const after = await ctx.store.documents.get(part.id);
+  if (after && after.state === 'queued') await ctx.store.documents.setState(part.id, 'done', { error: null });
+}
+
+interface StoreOptions {
+  /** Seed of the stored resource ids (default: the document's SHA-256). */
+  idSeed?: string;
+  /** Label entries kept whatever the reading says (where a part sits in its transmission). */
+  label?: Record<string, unknown>;
+}
+
+/**
+ * Stores what an adapter read (or a part read inside its transmission's job) as the
+ * document's resources, pages, people and label, replacing what it held before. Returns the
+ * document's person.
+ */
+async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: () => Promise<Extraction> | Extraction | AsyncIterable<Extraction>, opts: StoreOptions = {}): Promise<string | null> {
+  const { store } = ctx;
   const issues: ExtractionIssue[] = [];
   // What the importer learned at receipt (e.g. a CD's missing files) survives re-reading.
-  const label: Record<string, unknown> = doc.label.receipt ? { receipt: doc.label.receipt } : {};
+  const label: Record<string, unknown> = { ...(doc.label.receipt ? { receipt: doc.label.receipt } : {}), ...opts.label };
+  const seed = opts.idSeed ?? doc.sha256;
   let resourceCount = 0;
   let pageCount = 0;
   let index = 0;
   let first = true;
   const personOf = new Map<string, string | null>();
   let mainPerson: string | null = null;
+  const splitParts: ChildFile[] = [];
   try {
-    const result = adapter.extract(sourceInput(doc, ctx.vault));
+    const result = read();
     const parts = isAsyncIterable(result) ? result : (async function* () { yield await result; })();
     for await (const part of parts) {
       issues.push(...part.issues);
@@ -86,7 +125,7 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
         if (!personOf.has(key)) personOf.set(key, await attachPerson(store, hints, issues, doc.scope));
         if (mainPerson === null) mainPerson = personOf.get(key) ?? null;
       }
-      const items = part.resources.map((r) => ({ ...r, storedId: storedId(doc.sha256, r.resource.resourceType, r.resource.id ?? r.fullUrl ?? `#${index++}`) }));
+      const items = part.resources.map((r) => ({ ...r, storedId: storedId(seed, r.resource.resourceType, r.resource.id ?? r.fullUrl ?? `#${index++}`) }));
       const refs = buildReferenceMap(items);
       const rows: NewResource[] = items.map((it) => ({
         resource: { ...rewriteReferences(it.resource, refs), id: it.storedId } as Resource & { id: string },
@@ -103,16 +142,23 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
       first = false;
       resourceCount += rows.length;
       pageCount += part.pages?.length ?? 0;
+      splitParts.push(...(part.children ?? []).filter((c) => c.relation === 'split' && c.read && c.pages));
       // A child (an attachment, an embedded PDF) is about the person of the resource holding it, else its parent's.
-      for (const [subject, files] of groupBySubject(part.children ?? [])) {
+      for (const [subject, files] of groupBySubject((part.children ?? []).filter((c) => c.relation !== 'split'))) {
         await ctx.children.importChildren({ ...doc, personId: (subject !== undefined ? personOf.get(subject) : undefined) ?? mainPerson ?? doc.personId }, files);
       }
+    }
+    if (splitParts.length || Array.isArray(doc.label.parts)) {
+      const stored = await storeParts(ctx, { ...doc, label: { ...doc.label, ...label } }, splitParts, issues);
+      label.parts = stored.parts;
+      // A transmission is about the person of its first document that names one.
+      mainPerson ??= stored.people[0] ?? null;
     }
   } catch (err) {
     // An exception that escaped an adapter: the document shows it, the process goes on.
     const message = err instanceof Error ? err.message : String(err);
     await store.documents.setState(doc.id, 'failed', { error: `could not read this ${doc.format} file: ${message}`, issues });
-    return;
+    return null;
   }
   if (first) await store.transaction((tx) => tx.resources.clearDocument(doc.id));
   const fatal = issues.find((i) => i.severity === 'error');
@@ -120,14 +166,89 @@ export async function processDocument(ctx: ProcessContext, documentId: string): 
   label.resources = resourceCount;
   label.pages = pageCount;
   if (mainPerson === null && issues.some((i) => i.code.startsWith('person-'))) label.needsPerson = true;
+  const personId = mainPerson ?? doc.personId ?? null;
   await store.documents.setState(doc.id, fatal && producedNothing ? 'failed' : 'done', {
     error: fatal && producedNothing ? fatal.message : null,
     issues: issues.slice(0, 500),
     label,
     // A document that names nobody keeps the person it was given (by its parent or the user).
-    personId: mainPerson ?? doc.personId ?? null,
+    personId,
   });
   await ctx.onProcessed?.(doc.id, [...new Set([mainPerson, ...personOf.values()])].filter((p): p is string => !!p));
+  return personId;
+}
+
+/** Where a part sits in its transmission, kept in the part's label (links both ways, and the key that makes re-reading replace it). */
+interface PartLink {
+  id: string;
+  first: number;
+  last: number;
+  type?: string;
+  title?: string;
+}
+
+const partKey = (first: unknown, last: unknown) => `${first}-${last}`;
+
+/**
+ * Stores the documents split out of a transmission as its children: each one's file (a PDF of
+ * its pages) in the vault, a document row (found again by its pages when the transmission is
+ * read again, so nothing is doubled), then its reading through storeExtraction, like any
+ * document. Parts the new reading no longer has are removed. Cover sheets, which name no
+ * patient, go with the transmission's person.
+ */
+async function storeParts(ctx: ProcessContext, parent: DocumentRecord, children: ChildFile[], issues: ExtractionIssue[]): Promise<{ parts: PartLink[]; people: string[] }> {
+  const { store } = ctx;
+  const existing = (await store.documents.list({ parentId: parent.id, limit: 100_000 })).filter((d) => d.channel === 'split');
+  const byKey = new Map(existing.map((d) => {
+    const at = d.label.split as { first?: number; last?: number } | undefined;
+    return [partKey(at?.first, at?.last), d] as const;
+  }));
+  const puts = children.length ? await ctx.vault.putMany(children.map((c) => c.bytes)) : [];
+  const isCover = (c: ChildFile) => c.read?.label?.type === 'fax_cover_sheet';
+  const order = children.map((c, i) => ({ c, put: puts[i]! })).sort((a, b) => Number(isCover(a.c)) - Number(isCover(b.c)));
+  const people: string[] = [];
+  const parts: PartLink[] = [];
+  const kept = new Set<string>();
+  const title = typeof parent.label.title === 'string' ? parent.label.title : parent.filename;
+  for (const { c, put } of order) {
+    const [first, last] = c.pages!;
+    const filename = safeName(c.name);
+    let row = byKey.get(partKey(first, last));
+    if (row && row.sha256 !== put.sha256) {
+      try {
+        await store.documents.replaceOriginal(row.id, { sha256: put.sha256, size: put.size, filename });
+        row = { ...row, sha256: put.sha256, size: put.size, filename };
+      } catch {
+        issues.push({ severity: 'warning', code: 'split-part-conflict', message: `The file of pages ${first}-${last} is already stored as another document; the earlier file of this part was kept.`, location: { page: first } });
+      }
+    }
+    if (!row) {
+      const res = await store.documents.insertIfNew({ sha256: put.sha256, channel: 'split', filename, format: 'pdf', size: put.size, state: 'processing', parentId: parent.id, scope: parent.scope });
+      if (!res.created) {
+        // The same pages were stored before as a document of their own (imported by hand, or a part of another fax).
+        issues.push({ severity: 'information', code: 'split-part-already-stored', message: `Pages ${first}-${last} are already stored as "${res.doc.filename}".`, location: { page: first } });
+        parts.push({ id: res.doc.id, first, last, type: c.read!.label?.type, title: c.read!.label?.title });
+        continue;
+      }
+      row = res.doc;
+    }
+    kept.add(row.id);
+    const fallback = isCover(c) && !row.personId ? (people[0] ?? parent.personId) : undefined;
+    const person = await storeExtraction(ctx, { ...row, ...(fallback ? { personId: fallback } : {}) }, () => c.read!, {
+      idSeed: `${parent.sha256}\npages ${first}-${last}`,
+      label: { split: { first, last }, transmission: { id: parent.id, title } },
+    });
+    if (person && !isCover(c)) people.push(person);
+    parts.push({ id: row.id, first, last, type: c.read!.label?.type, title: c.read!.label?.title });
+  }
+  for (const gone of existing.filter((d) => !kept.has(d.id))) {
+    await store.transaction(async (tx) => {
+      await tx.resources.clearDocument(gone.id);
+      await tx.documents.delete(gone.id, tx.db);
+    });
+    if (gone.personId) await ctx.onProcessed?.(gone.id, [gone.personId]);
+  }
+  return { parts: parts.sort((a, b) => a.first - b.first), people };
 }
 
 function groupBySubject(children: ChildFile[]): Map<string | undefined, ChildFile[]> {

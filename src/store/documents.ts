@@ -177,6 +177,19 @@ export class DocumentsRepo {
       .execute();
   }
 
+  /**
+   * Points a derived document (a part split out of a fax) at new bytes: its pages were read
+   * differently this time, so its file changed. Throws on a (scope, sha256) conflict.
+   */
+  async replaceOriginal(id: string, o: { sha256: string; size: number; filename: string }, db: Kysely<Database> = this.db): Promise<void> {
+    await db.updateTable('documents').set({ sha256: o.sha256, size: o.size, filename: o.filename, updated_at: nowIso() }).where('id', '=', id).execute();
+  }
+
+  /** Removes a document row; its resources, pages and provenance go with it (foreign keys cascade). */
+  async delete(id: string, db: Kysely<Database> = this.db): Promise<void> {
+    await db.deleteFrom('documents').where('id', '=', id).execute();
+  }
+
   /** Documents by state; with `scope`, only those that scope brought in. */
   async countByState(scope?: string): Promise<Record<string, number>> {
     let q = this.db.selectFrom('documents').select(['state', (eb) => eb.fn.countAll<string>().as('n')]);

@@ -3,9 +3,11 @@
  * src/sources/documents/pages/) and hands them to the structuring half
  * (src/sources/documents/structure/) for segments, patients and FHIR resources.
  */
-import type { Extraction, ExtractionIssue, ExtractedPage, Format, SourceAdapter, SourceInput } from '../../core/types.js';
+import type { ChildFile, Extraction, ExtractionIssue, ExtractedPage, Format, SourceAdapter, SourceInput } from '../../core/types.js';
 import { OcrPool } from './pages/ocr-pool.js';
 import { readPages, type PageFormat } from './pages/read.js';
+import { makeSearchablePdf } from './pages/searchable-pdf.js';
+import { splitTransmission } from './structure/parts.js';
 import { structureTransmission } from './structure/index.js';
 
 export { readPages, readAllPages } from './pages/read.js';
@@ -32,8 +34,12 @@ export async function closeSharedOcrPool(): Promise<void> {
 
 const PAGE_FORMATS: Format[] = ['pdf', 'tiff', 'jpeg', 'png'];
 
-/** Reads every page, then structures the transmission. Pure apart from the OCR workers. */
-export async function extractDocument(bytes: Uint8Array, format: PageFormat, opts: { password?: string; ocr?: OcrPool; maxPages?: number } = {}): Promise<Extraction> {
+/**
+ * Reads every page, then structures the transmission. A transmission holding several
+ * documents comes back with one child per document (relation 'split'): a searchable PDF of
+ * just its pages, and what was read on them. Pure apart from the OCR workers.
+ */
+export async function extractDocument(bytes: Uint8Array, format: PageFormat, opts: { password?: string; ocr?: OcrPool; maxPages?: number; filename?: string } = {}): Promise<Extraction> {
   const pages: ExtractedPage[] = [];
   const issues: ExtractionIssue[] = [];
   try {
@@ -58,7 +64,38 @@ export async function extractDocument(bytes: Uint8Array, format: PageFormat, opt
   } catch (e) {
     issues.push({ severity: 'error', code: 'structure-failed', message: `Structuring the pages failed: ${(e as Error)?.message ?? String(e)}` });
   }
-  return extraction;
+  return withParts(extraction, bytes, format, opts.filename ?? 'fax');
+}
+
+/**
+ * The documents of a transmission as children with files of their own. When a part's PDF
+ * cannot be made (a PDF pdf-lib cannot open), the transmission stays one document holding
+ * everything, with a warning: nothing read is lost.
+ */
+async function withParts(ext: Extraction, bytes: Uint8Array, format: PageFormat, filename: string): Promise<Extraction> {
+  const { transmission, parts } = splitTransmission(ext);
+  if (!parts.length) return ext;
+  const stem = filename.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'fax';
+  const children: ChildFile[] = [];
+  try {
+    for (const { segment, extraction } of parts) {
+      const numbers = (extraction.pages ?? []).map((p) => p.page);
+      if (!numbers.length) continue; // nothing was read there: nothing to show on its own
+      const pdf = await makeSearchablePdf(bytes, format, extraction.pages ?? [], { only: numbers });
+      const range = segment.firstPage === segment.lastPage ? `page ${segment.firstPage}` : `pages ${segment.firstPage}-${segment.lastPage}`;
+      children.push({
+        name: `${stem}, ${range} (${segment.title ?? 'document'}).pdf`,
+        bytes: pdf,
+        relation: 'split',
+        read: extraction,
+        pages: [segment.firstPage, segment.lastPage],
+      });
+    }
+  } catch (e) {
+    ext.issues.push({ severity: 'warning', code: 'split-file-failed', message: `The ${parts.length} documents in this file could not be saved as files of their own (${(e as Error)?.message ?? String(e)}); they are kept together in this one.` });
+    return ext;
+  }
+  return { ...transmission, children: [...(transmission.children ?? []), ...children] };
 }
 
 export const documentsAdapter: SourceAdapter = {
@@ -74,6 +111,6 @@ export const documentsAdapter: SourceAdapter = {
     } catch (e) {
       return { resources: [], issues: [{ severity: 'error', code: 'read-failed', message: `Could not read ${input.filename}: ${(e as Error)?.message ?? String(e)}` }] };
     }
-    return extractDocument(bytes, input.format as PageFormat);
+    return extractDocument(bytes, input.format as PageFormat, { filename: input.filename });
   },
 };

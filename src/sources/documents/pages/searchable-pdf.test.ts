@@ -58,3 +58,20 @@ test('an image-only PDF gets an invisible text layer; a PNG becomes a one-page s
   const fromPng = await pdfText(await makeSearchablePdf(png, 'png', (await readAllPages(png, 'png', { ocr: pool })).pages));
   assert.match(fromPng.texts[0], /chest/);
 });
+
+test('a part of a fax (pages 2-3 of a TIFF or an image-only PDF) becomes a searchable PDF of just those pages', async () => {
+  const sheets = await Promise.all(['Cover sheet to Dr Raman', 'Glucose 112 mg/dL', 'Sodium 139 mmol/L'].map((l) => textPng([l], { width: 1200, height: 400 })));
+  const tif = await g4Tiff(sheets.map((png) => ({ png, xdpi: 200, ydpi: 200 })));
+  const { pages } = await readAllPages(tif, 'tiff', { ocr: pool });
+  const part = pages.filter((p) => p.page >= 2);
+  const fromTiff = await makeSearchablePdf(tif, 'tiff', part, { only: [2, 3] });
+  assert.deepEqual((await pdfText(fromTiff)).texts.map((t) => /Glucose/.test(t) ? 'glucose' : /Sodium/.test(t) ? 'sodium' : t), ['glucose', 'sodium']);
+  assert.deepEqual(await makeSearchablePdf(tif, 'tiff', part, { only: [2, 3] }), fromTiff, 'the same part gives the same bytes (re-reading finds it again)');
+
+  const scanned = await imagePdf(sheets);
+  const read = await readAllPages(scanned, 'pdf', { ocr: pool });
+  const fromPdf = await pdfText(await makeSearchablePdf(scanned, 'pdf', read.pages.filter((p) => p.page >= 2), { only: [2, 3] }));
+  assert.equal(fromPdf.texts.length, 2);
+  assert.match(fromPdf.texts[0]!, /Glucose/);
+  assert.match(fromPdf.texts[1]!, /Sodium/);
+});

@@ -79,18 +79,36 @@ const pageSizePts = (w: number, h: number, xdpi?: number, ydpi?: number): [numbe
   return [(w / xd) * 72, (h / yd) * 72];
 };
 
+export interface SearchablePdfOptions {
+  /**
+   * Only these pages of the original, in this order (1-based, the original's numbers): the
+   * file of one document split out of a fax transmission. Default: every page.
+   */
+  only?: number[];
+}
+
 /**
- * Builds a searchable PDF from the original bytes and the pages readPages produced.
- * PDF input: the original PDF with text added on OCR'd pages (text-layer pages untouched).
- * TIFF/JPEG/PNG: one PDF page per image page at its true size. Throws on unreadable input.
+ * Builds a searchable PDF from the original bytes and the pages readPages produced (numbered
+ * as in the original). PDF input: the original's pages with text added on OCR'd pages
+ * (text-layer pages untouched). TIFF/JPEG/PNG: one PDF page per image page at its true size.
+ * The same input gives the same bytes (no dates or producer written). Throws on unreadable input.
  */
-export async function makeSearchablePdf(originalBytes: Uint8Array, format: PageFormat, pages: ExtractedPage[]): Promise<Uint8Array> {
+export async function makeSearchablePdf(originalBytes: Uint8Array, format: PageFormat, pages: ExtractedPage[], opts: SearchablePdfOptions = {}): Promise<Uint8Array> {
   const byNo = new Map(pages.map((p) => [p.page, p]));
+  const wanted = opts.only ? new Set(opts.only) : undefined;
   if (format === 'pdf') {
-    const doc = await PDFDocument.load(originalBytes, { updateMetadata: false });
+    const source = await PDFDocument.load(originalBytes, { updateMetadata: false });
+    let doc = source;
+    let numbers = source.getPages().map((_, i) => i + 1);
+    if (opts.only) {
+      // A new document holding copies of just those pages (their resources come along).
+      numbers = opts.only.filter((n) => n >= 1 && n <= source.getPageCount());
+      doc = await PDFDocument.create({ updateMetadata: false });
+      for (const copied of await doc.copyPages(source, numbers.map((n) => n - 1))) doc.addPage(copied);
+    }
     const font = await doc.embedFont(StandardFonts.Helvetica);
     doc.getPages().forEach((pdfPage, i) => {
-      const p = byNo.get(i + 1);
+      const p = byNo.get(numbers[i]!);
       if (!p || p.method !== 'ocr') return;
       const fontName = pdfPage.node.newFontDictionary('VesselOcr', font.ref);
       const crop = pdfPage.getCropBox();
@@ -102,7 +120,7 @@ export async function makeSearchablePdf(originalBytes: Uint8Array, format: PageF
     });
     return doc.save();
   }
-  const doc = await PDFDocument.create();
+  const doc = await PDFDocument.create({ updateMetadata: false });
   const font = await doc.embedFont(StandardFonts.Helvetica);
   if (format === 'jpeg') {
     const d = await decodeImage(originalBytes);
@@ -117,24 +135,27 @@ export async function makeSearchablePdf(originalBytes: Uint8Array, format: PageF
     if (p) addTextLayer(pdfPage, font, pdfPage.node.newFontDictionary('VesselOcr', font.ref), p, { x: 0, y: 0, width: w, height: h });
     return doc.save();
   }
-  const rasters: AsyncGenerator<Raster> = (async function* () {
+  const rasters: AsyncGenerator<{ raster: Raster; pageNo: number }> = (async function* () {
     if (format === 'png') {
       const d = await decodeImage(originalBytes);
       if ('error' in d) throw new Error(d.error.message);
-      yield d.raster;
+      yield { raster: d.raster, pageNo: 1 };
       return;
     }
     const dirs = tiffDirectories(originalBytes);
     const list = dirs.pages.filter((pg) => !(((dirs.ifds[pg.index].t254 as number[] | undefined)?.[0] ?? 0) & 1));
-    for (const pg of list.slice(0, pages.length || list.length)) yield decodeTiffPage(originalBytes, dirs.ifds, pg);
+    const numbers = opts.only ?? list.slice(0, pages.length || list.length).map((_, i) => i + 1);
+    // Only the pages asked for are decoded.
+    for (const n of numbers) if (list[n - 1]) yield { raster: decodeTiffPage(originalBytes, dirs.ifds, list[n - 1]!), pageNo: n };
   })();
   let n = 0;
-  for await (const r of rasters) {
+  for await (const { raster: r, pageNo } of rasters) {
+    if (wanted && !wanted.has(pageNo)) continue;
     n++;
     const [w, h] = pageSizePts(r.width, r.height, r.xdpi, r.ydpi);
     const pdfPage = doc.addPage([w, h]);
     drawRaster(doc, pdfPage, r, `Im${n}`);
-    const p = byNo.get(n);
+    const p = byNo.get(pageNo);
     if (p) addTextLayer(pdfPage, font, pdfPage.node.newFontDictionary('VesselOcr', font.ref), p, { x: 0, y: 0, width: w, height: h });
   }
   return doc.save();
