@@ -8,6 +8,7 @@ import type { Resource } from '@medplum/fhirtypes';
 export type Format =
   | 'fhir-json'
   | 'fhir-ndjson'
+  | 'fhir-xml'
   | 'cda-xml'
   | 'hl7v2'
   | 'pdf'

@@ -52,3 +52,12 @@ test('empty, text and unknown binary', () => {
   assert.equal(detectFormat(b('Patient visited on 3/4/2020.')), 'text');
   assert.equal(detectFormat(Buffer.from([0x00, 0x01, 0x02, 0x03, 0xfe, 0x00, 0x00, 0x10])), 'unknown');
 });
+
+test('FHIR XML: a resource type as root element in the FHIR namespace (prefix, declaration, DOCTYPE allowed); other XML is not', () => {
+  assert.equal(detectFormat(b('<?xml version="1.0"?>\n<Bundle xmlns="http://hl7.org/fhir"><type value="collection"/>')), 'fhir-xml');
+  assert.equal(detectFormat(b('<Patient xmlns="http://hl7.org/fhir"/>')), 'fhir-xml');
+  assert.equal(detectFormat(b("<fhir:Observation xmlns:fhir='http://hl7.org/fhir'>")), 'fhir-xml');
+  assert.equal(detectFormat(b('<!DOCTYPE Patient><Patient xmlns="http://hl7.org/fhir">')), 'fhir-xml');
+  assert.equal(detectFormat(b('<Patient xmlns="urn:example"><name/></Patient>')), 'xml');
+  assert.equal(detectFormat(b('<Submission><x xmlns="http://hl7.org/fhir"/></Submission>')), 'xml');
+});

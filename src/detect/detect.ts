@@ -3,17 +3,36 @@
  * of HTML is not a PDF. Looks only at the first bytes (HEAD_BYTES) so it is cheap on huge files.
  */
 import type { Format } from '../core/types.js';
+import { decodeHead, sniffEncoding, type EncodingSniff } from './encoding.js';
 
 export const HEAD_BYTES = 64 * 1024;
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
 
-/** Decodes the head as text, dropping a UTF-8/UTF-16 BOM. */
-function headText(b: Uint8Array): string {
-  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
-  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
-  const s = new TextDecoder('utf-8', { fatal: false }).decode(b);
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+/**
+ * The head as text for classification. UTF-8 and UTF-16 with BOM are decoded; UTF-16 without
+ * BOM and UTF-32 are decoded too, only to recognise the format, so the adapter can say clearly
+ * that the encoding is not supported instead of the file being "unknown".
+ */
+function headText(b: Uint8Array, sniff: EncodingSniff): string {
+  const text = decodeHead(b);
+  if (text !== undefined) return text;
+  const what = 'unsupported' in sniff ? sniff.unsupported : '';
+  if (what.startsWith('UTF-16')) return new TextDecoder(what.includes('big') ? 'utf-16be' : 'utf-16le', { ignoreBOM: false }).decode(b).replace(/^\uFEFF/, '');
+  // UTF-32: the ASCII characters that decide the format survive dropping the NUL bytes.
+  return new TextDecoder('latin1').decode(b.filter((x) => x !== 0)).replace(/^[\xfe\xff]+/, '');
+}
+
+/** Decoded text that is mostly printable (for UTF-16/32 heads, where NUL bytes are normal). */
+function textualString(s: string): boolean {
+  const n = Math.min(s.length, 4096);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0) return false;
+    if (c < 9 || (c > 13 && c < 32)) bad++;
+  }
+  return n > 0 && bad <= n * 0.01;
 }
 
 /** True when the head looks like text rather than binary (few control bytes). */
@@ -60,16 +79,26 @@ export function detectFormat(head: Uint8Array, totalSize = head.length): Format 
   // PDFs may have junk before %PDF- (allowed within the first 1024 bytes).
   const latin = new TextDecoder('latin1').decode(head.subarray(0, 1024));
   if (latin.includes('%PDF-')) return 'pdf';
-  if (!looksTextual(head)) return 'unknown';
-
-  const text = headText(head).replace(/^\s+/, '');
+  const sniff = sniffEncoding(head);
+  const wide = 'unsupported' in sniff || sniff.encoding !== 'utf-8';
+  if (!wide && !looksTextual(head)) return 'unknown';
+  const text = headText(head, sniff).replace(/^\s+/, '');
+  // Wide encodings are read only for the structured formats whose readers decode them (JSON, XML).
+  if (wide && (!textualString(text) || !/^[<{]/.test(text))) return 'unknown';
   if (/^MSH\|/.test(text) || /^(FHS|BHS)\|/.test(text)) return 'hl7v2';
   if (text.startsWith('<')) {
     // Skip XML declaration, comments and processing instructions to the root element.
     const root = text.replace(/^(<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*/, '');
     if (/^<(?:[\w.-]+:)?ClinicalDocument[\s>]/.test(root)) return 'cda-xml';
     if (/^<!DOCTYPE/i.test(root) && /<(?:[\w.-]+:)?ClinicalDocument[\s>]/.test(text)) return 'cda-xml';
-    if (/^<(?:[\w.-]+:)?(Bundle|Patient|Observation)[\s>][\s\S]*hl7\.org\/fhir/.test(root)) return 'xml';
+    // FHIR XML: the root element is a resource type in the FHIR namespace (R4 xml.html).
+    const afterDoctype = root.replace(/^<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>\s*/i, '');
+    const fhirRoot = /^<(?:([\w.-]+):)?[A-Z][A-Za-z]+[\s>]/.exec(afterDoctype);
+    if (fhirRoot) {
+      const startTag = afterDoctype.slice(0, afterDoctype.indexOf('>') + 1);
+      const ns = fhirRoot[1] ? `xmlns:${fhirRoot[1]}` : 'xmlns';
+      if (new RegExp(`\\s${ns}\\s*=\\s*["']http://hl7\\.org/fhir["']`).test(startTag)) return 'fhir-xml';
+    }
     return 'xml';
   }
   if (text.startsWith('{')) {

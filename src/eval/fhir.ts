@@ -112,7 +112,7 @@ export async function runFhirEval(corpusDir: string, opts: EvalOptions = {}): Pr
     const set = sets.get(setName) ?? { index: new ReferenceIndex(), oracle: new Oracle(), refs: [], n: 0 };
     sets.set(setName, set);
     const format = detectFile(file);
-    if (format !== 'fhir-json' && format !== 'fhir-ndjson') {
+    if (format !== 'fhir-json' && format !== 'fhir-ndjson' && format !== 'fhir-xml') {
       skipped.push({ file: rel, format });
       continue;
     }

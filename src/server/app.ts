@@ -27,6 +27,7 @@ const MEDIA_TYPES: Record<string, string> = {
   xml: 'application/xml',
   'fhir-json': 'application/fhir+json',
   'fhir-ndjson': 'application/fhir+ndjson',
+  'fhir-xml': 'application/fhir+xml',
   hl7v2: 'text/plain',
   dicom: 'application/dicom',
   dicomdir: 'application/dicom',

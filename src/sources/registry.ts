@@ -16,7 +16,7 @@ interface AdapterEntry {
 
 const entries: AdapterEntry[] = [
   { name: 'text', formats: ['text'], load: async () => (await import('./text/index.js')).textAdapter },
-  { name: 'fhir', formats: ['fhir-json', 'fhir-ndjson'], load: async () => (await import('./fhir/index.js')).fhirAdapter },
+  { name: 'fhir', formats: ['fhir-json', 'fhir-ndjson', 'fhir-xml'], load: async () => (await import('./fhir/index.js')).fhirAdapter },
   { name: 'dicom', formats: ['dicom', 'dicomdir'], load: async () => (await import('./dicom/index.js')).dicomAdapter },
   { name: 'documents', formats: ['pdf', 'tiff', 'jpeg', 'png'], load: async () => (await import('./documents/index.js')).documentsAdapter },
   { name: 'ccda', formats: ['cda-xml'], load: async () => (await import('./ccda/index.js')).ccdaAdapter },

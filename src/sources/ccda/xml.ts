@@ -44,6 +44,9 @@ const localName = (n: string) => {
   return i >= 0 ? n.slice(i + 1) : n;
 };
 
+/** Attribute names lose their prefix too, except the reserved `xml:` ones (xml:lang beside lang in XHTML). */
+const attrName = (n: string) => (n.startsWith('xml:') ? n : localName(n));
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -76,7 +79,7 @@ function convert(items: Ordered[], depth: number): CdaNode[] {
       const attrs: Record<string, string> = {};
       for (const [a, av] of Object.entries(item[':@'] ?? {})) {
         if (a.startsWith('xmlns')) continue;
-        attrs[localName(a)] = decodeEntities(String(av));
+        attrs[attrName(a)] = decodeEntities(String(av));
       }
       out.push({ name: localName(key), attrs, children: Array.isArray(v) ? convert(v as Ordered[], depth + 1) : [], text: '' });
     }
@@ -115,7 +118,7 @@ function parseStrict(xml: string): CdaNode[] {
     if (stack.length > MAX_DEPTH) throw new TooDeep(`elements nested deeper than ${MAX_DEPTH}`);
     const attrs: Record<string, string> = {};
     for (const a in tag.attributes) {
-      if (!a.startsWith('xmlns')) attrs[localName(a)] = tag.attributes[a] as string;
+      if (!a.startsWith('xmlns')) attrs[attrName(a)] = tag.attributes[a] as string;
     }
     const node: CdaNode = { name: localName(tag.name), attrs, children: [], text: '' };
     stack[stack.length - 1].children.push(node);
@@ -135,25 +138,38 @@ function parseLenient(xml: string): CdaNode[] {
   return convert(parser.parse(xml) as Ordered[], 0).filter((n) => n.name !== '#text');
 }
 
-/** Parses a CDA document; never throws. Rejects entity declarations and oversize input. */
-export function parseCdaXml(xml: string): ParseResult {
+/** Top-level elements of an XML document read safely, or why it could not be read. */
+export type XmlTreeResult = { ok: true; top: CdaNode[]; lenient?: string } | { ok: false; code: string; message: string };
+
+/**
+ * Parses any XML from strangers into the element tree; never throws. Rejects entity
+ * declarations (XXE, billion laughs) and oversize input, bounds nesting depth; a document that
+ * is not well-formed is read leniently (`lenient` says why strict reading failed).
+ * Shared by the C-CDA and FHIR XML readers so both have the same hardening.
+ */
+export function parseXmlTree(xml: string): XmlTreeResult {
   if (xml.length > MAX_BYTES) return { ok: false, code: 'too-large', message: `document larger than ${MAX_BYTES} bytes` };
   if (/<!DOCTYPE/i.test(xml) && /<!ENTITY/i.test(xml)) {
     return { ok: false, code: 'xml-entities', message: 'document declares XML entities (DTD with <!ENTITY>): rejected as unsafe (XXE / entity expansion)' };
   }
-  let top: CdaNode[];
-  let lenient: string | undefined;
   try {
-    top = parseStrict(xml);
+    return { ok: true, top: parseStrict(xml) };
   } catch (strictError) {
     if (strictError instanceof TooDeep) return { ok: false, code: 'xml-malformed', message: `XML could not be parsed: ${strictError.message}` };
-    lenient = strictError instanceof Error ? strictError.message : String(strictError);
+    const lenient = strictError instanceof Error ? strictError.message : String(strictError);
     try {
-      top = parseLenient(xml);
+      return { ok: true, top: parseLenient(xml), lenient };
     } catch (err) {
       return { ok: false, code: 'xml-malformed', message: `XML could not be parsed: ${err instanceof Error ? err.message : String(err)}` };
     }
   }
+}
+
+/** Parses a CDA document; never throws. Rejects entity declarations and oversize input. */
+export function parseCdaXml(xml: string): ParseResult {
+  const tree = parseXmlTree(xml);
+  if (!tree.ok) return tree;
+  const { top, lenient } = tree;
   const root = top.find((n) => n.name === 'ClinicalDocument');
   if (!root) return { ok: false, code: 'not-cda', message: top.length ? `root element is <${top[0].name}>, not <ClinicalDocument>` : 'no XML element found' };
   return lenient === undefined ? { ok: true, root } : { ok: true, root, lenient };

@@ -24,7 +24,7 @@ export async function benchFhirParseDetailed(files: string[]): Promise<FhirParse
   const t0 = process.hrtime.bigint();
   for (const file of files) {
     const format = detectFile(file);
-    if (format !== 'fhir-json' && format !== 'fhir-ndjson') continue;
+    if (format !== 'fhir-json' && format !== 'fhir-ndjson' && format !== 'fhir-xml') continue;
     const input = fileInput(file, format);
     bytes += input.size;
     const result = fhirAdapter.extract(input);

@@ -8,6 +8,10 @@ import type { Extraction, ExtractionIssue, SourceAdapter, SourceInput } from '..
 import { flatten } from './bundle.js';
 import { Collector, type CollectStats } from './collect.js';
 import { readLines, splitLines, type Line } from './ndjson.js';
+import { parseXmlTree } from '../ccda/xml.js';
+import { decodeText, UnsupportedEncodingError, utf8Stream } from '../../detect/encoding.js';
+import { r4Elements } from './r4-elements.js';
+import { fhirXmlToJson } from './xml-to-json.js';
 
 /** Resources per streamed part of an NDJSON file. */
 export const PART_SIZE = 2000;
@@ -63,6 +67,12 @@ function addLine(c: Collector, l: Line): void {
   for (const e of flat.entries) c.add(e);
 }
 
+/** Why a file could not be read: its encoding (clear code), or the I/O error. */
+function readFailure(input: SourceInput, err: unknown): ExtractionIssue {
+  if (err instanceof UnsupportedEncodingError) return { severity: 'error', code: err.code, message: `${input.filename}: ${err.message}` };
+  return { severity: 'error', code: 'read-failed', message: `reading ${input.filename} failed: ${err instanceof Error ? err.message : String(err)}` };
+}
+
 /** Streams an NDJSON input: one Extraction per PART_SIZE resources, bounded memory. */
 export async function* extractNdjson(
   input: SourceInput,
@@ -72,7 +82,7 @@ export async function* extractNdjson(
   const c = new Collector();
   let yielded = false;
   try {
-    for await (const batch of readLines(input.stream() as AsyncIterable<Buffer>)) {
+    for await (const batch of readLines(utf8Stream(input.stream() as AsyncIterable<Buffer>))) {
       for (const l of batch) {
         addLine(c, l);
         if (c.resources.length + c.issues.length >= limits.resources || c.attachments.pendingBytes >= limits.bytes) {
@@ -82,7 +92,8 @@ export async function* extractNdjson(
       }
     }
   } catch (err) {
-    c.issues.push({ severity: 'error', code: 'read-failed', message: `reading ${input.filename} failed: ${err instanceof Error ? err.message : String(err)}; lines read so far are kept` });
+    const issue = readFailure(input, err);
+    c.issues.push({ ...issue, message: `${issue.message}; lines read so far are kept` });
   }
   const last = c.drain();
   if (!yielded || last.resources.length || last.issues.length || last.subjects || last.children) yield last;
@@ -92,23 +103,18 @@ export async function* extractNdjson(
 /** A whole JSON document: a resource, a Bundle, or (tolerated) an array of resources or NDJSON. */
 export async function extractJson(input: SourceInput, stats?: (s: CollectStats) => void): Promise<Extraction> {
   const c = new Collector();
-  const issues: ExtractionIssue[] = [];
   if (input.size > MAX_JSON_BYTES) {
     stats?.(c.stats);
     return { resources: [], issues: [{ severity: 'error', code: 'too-large', message: `${input.filename}: a single JSON document of ${Math.round(input.size / 1048576)} MB is too large to parse at once; export it as NDJSON` }] };
   }
   let text: string;
   try {
-    const bytes = await input.bytes();
-    // FHIR JSON is UTF-8, but Windows tools save UTF-16 with a byte order mark.
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
-    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
-    else text = bytes.toString('utf8');
+    // FHIR JSON is UTF-8, but Windows tools save UTF-16 with a byte order mark (or add a UTF-8 BOM).
+    text = decodeText(await input.bytes());
   } catch (err) {
     stats?.(c.stats);
-    return { resources: [], issues: [{ severity: 'error', code: 'read-failed', message: `reading ${input.filename} failed: ${err instanceof Error ? err.message : String(err)}` }] };
+    return { resources: [], issues: [readFailure(input, err)] };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const parsed = parse(text);
   if (!parsed.ok) {
     // Several JSON objects on separate lines is NDJSON whose first line was too long to sniff.
@@ -121,10 +127,15 @@ export async function extractJson(input: SourceInput, stats?: (s: CollectStats) 
     stats?.(c.stats);
     return { resources: [], issues: [{ severity: 'error', code: 'invalid-json', message: `${input.filename}: ${parsed.error}; nothing imported` }] };
   }
-  const values = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+  return collectDocument(c, parsed.value, input.filename, [], stats);
+}
+
+/** A parsed document (resource, Bundle, or array of them) through the collector: validation, attachments, subjects. */
+function collectDocument(c: Collector, value: unknown, filename: string, issues: ExtractionIssue[], stats?: (s: CollectStats) => void): Extraction {
+  const values = Array.isArray(value) ? value : [value];
   let label: Extraction['label'];
   values.forEach((v, i) => {
-    const flat = flatten(v, Array.isArray(parsed.value) ? { entryId: `[${i}]` } : {});
+    const flat = flatten(v, Array.isArray(value) ? { entryId: `[${i}]` } : {});
     c.stats.bundles += flat.bundles;
     issues.push(...flat.issues);
     label ??= flat.label;
@@ -134,9 +145,39 @@ export async function extractJson(input: SourceInput, stats?: (s: CollectStats) 
   const ext = c.drain();
   ext.issues = [...issues, ...ext.issues];
   if (label) ext.label = label;
-  if (!ext.resources.length && !ext.issues.length) ext.issues.push({ severity: 'warning', code: 'empty', message: `${input.filename}: no resources` });
+  if (!ext.resources.length && !ext.issues.length) ext.issues.push({ severity: 'warning', code: 'empty', message: `${filename}: no resources` });
   stats?.(c.stats);
   return ext;
+}
+
+/** A FHIR XML document (a resource or a Bundle): converted to FHIR JSON, then imported like JSON. */
+export async function extractXml(input: SourceInput, stats?: (s: CollectStats) => void): Promise<Extraction> {
+  const c = new Collector();
+  const fail = (code: string, message: string): Extraction => {
+    stats?.(c.stats);
+    return { resources: [], issues: [{ severity: 'error', code, message: `${input.filename}: ${message}; nothing imported` }] };
+  };
+  let text: string;
+  try {
+    text = decodeText(await input.bytes());
+  } catch (err) {
+    stats?.(c.stats);
+    return { resources: [], issues: [readFailure(input, err)] };
+  }
+  const tree = parseXmlTree(text);
+  if (!tree.ok) return fail(tree.code, tree.message);
+  const root = tree.top[0];
+  if (!root) return fail('invalid-xml', 'no XML element found');
+  const converted = fhirXmlToJson(root, await r4Elements());
+  if ('error' in converted) return fail('invalid-resource', converted.error);
+  const issues: ExtractionIssue[] = [];
+  if (tree.lenient) issues.push({ severity: 'warning', code: 'xml-not-well-formed', message: `${input.filename}: not well-formed XML (${tree.lenient}); read leniently` });
+  const shown = converted.problems.slice(0, 20);
+  for (const p of shown) issues.push({ severity: 'warning', code: 'xml-unknown-element', message: `${p}; skipped` });
+  if (converted.problems.length > shown.length) {
+    issues.push({ severity: 'warning', code: 'xml-unknown-element', message: `${converted.problems.length - shown.length} more elements skipped` });
+  }
+  return collectDocument(c, converted.value, input.filename, issues, stats);
 }
 
 /** True when the input's first line is a complete JSON object and more lines follow: NDJSON. */
@@ -144,8 +185,8 @@ async function startsLikeNdjson(input: SourceInput): Promise<boolean> {
   const stream = input.stream() as NodeJS.ReadableStream & { destroy?: () => void };
   let head = '';
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-      head += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    for await (const chunk of utf8Stream(stream as AsyncIterable<Buffer | string>)) {
+      head += chunk.toString('utf8');
       const nl = head.indexOf('\n');
       if (nl >= 0) return parse(head.slice(0, nl).replace(/^\uFEFF/, '')).ok && head.slice(nl + 1).trim().length > 0;
       if (head.length > SNIFF_LINE_CAP) return false;
@@ -166,8 +207,9 @@ async function* extractLargeJson(input: SourceInput): AsyncGenerator<Extraction>
 
 export const fhirAdapter: SourceAdapter = {
   name: 'fhir',
-  formats: ['fhir-json', 'fhir-ndjson'],
+  formats: ['fhir-json', 'fhir-ndjson', 'fhir-xml'],
   extract(input: SourceInput) {
+    if (input.format === 'fhir-xml') return extractXml(input);
     if (input.format === 'fhir-ndjson') return extractNdjson(input);
     return input.size > SNIFF_NDJSON_ABOVE ? extractLargeJson(input) : extractJson(input);
   },
