@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectFormat } from './detect.js';
+import { utf16 } from '../../test/helpers/encodings.js';
 
 const b = (s: string) => Buffer.from(s, 'utf8');
 
@@ -60,4 +61,17 @@ test('FHIR XML: a resource type as root element in the FHIR namespace (prefix, d
   assert.equal(detectFormat(b('<!DOCTYPE Patient><Patient xmlns="http://hl7.org/fhir">')), 'fhir-xml');
   assert.equal(detectFormat(b('<Patient xmlns="urn:example"><name/></Patient>')), 'xml');
   assert.equal(detectFormat(b('<Submission><x xmlns="http://hl7.org/fhir"/></Submission>')), 'xml');
+});
+
+test('FHIR JSON, NDJSON and XML saved as UTF-16 (with BOM) or with a UTF-8 BOM are recognised; UTF-16 text that is not JSON/XML stays unknown', () => {
+  const ndjson = '{"resourceType":"Patient","id":"1"}\n{"resourceType":"Patient","id":"2"}\n';
+  for (const order of ['le', 'be'] as const) {
+    assert.equal(detectFormat(utf16(ndjson, order)), 'fhir-ndjson');
+    assert.equal(detectFormat(utf16('{"resourceType":"Bundle","type":"collection"}', order)), 'fhir-json');
+    assert.equal(detectFormat(utf16('<?xml version="1.0" encoding="UTF-16"?><Patient xmlns="http://hl7.org/fhir"/>', order)), 'fhir-xml');
+    // Without a BOM it is still recognised, so the reader can say which encoding it refuses.
+    assert.equal(detectFormat(utf16(ndjson, order, false)), 'fhir-ndjson');
+  }
+  assert.equal(detectFormat(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), b(ndjson)])), 'fhir-ndjson');
+  assert.equal(detectFormat(utf16('just some words', 'le')), 'unknown');
 });

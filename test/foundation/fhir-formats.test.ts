@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestVessel, postgresSkipReason } from '../helpers/vessels.js';
+import { utf16 } from '../helpers/encodings.js';
 
 const xmlBundle = `<?xml version="1.0" encoding="UTF-8"?>
 <Bundle xmlns="http://hl7.org/fhir">
@@ -42,3 +43,27 @@ for (const dialect of DIALECTS) {
     assert.equal(obs.valueQuantity?.value, 101);
   });
 }
+
+test('UTF-16 NDJSON with BOM is imported; without BOM the document says which encoding it refuses', async (t) => {
+  const tv = await openTestVessel('sqlite');
+  t.after(() => tv.cleanup());
+  const v = tv.vessel;
+  const lines = [
+    { resourceType: 'Patient', id: 'w1', name: [{ family: 'Şahin', given: ['Elif'] }], birthDate: '1990-04-05' },
+    { resourceType: 'Condition', id: 'c1', subject: { reference: 'Patient/w1' }, code: { text: 'Migräne' } },
+  ].map((r) => JSON.stringify(r)).join('\r\n') + '\r\n';
+  await v.importer.importBytes(utf16(lines, 'le'), 'windows-export.ndjson', { channel: 'cli' });
+  await v.importer.importBytes(utf16(lines, 'be', false), 'odd-export.ndjson', { channel: 'cli' });
+  await v.runJobsUntilIdle({ pollMs: 5 });
+  const byName = new Map((await v.store.documents.list()).map((d) => [d.filename, d]));
+  const good = byName.get('windows-export.ndjson')!;
+  assert.equal(good.format, 'fhir-ndjson');
+  assert.equal(good.state, 'done', good.error ?? '');
+  const [person] = await v.store.people.list();
+  assert.equal(person.family, 'Şahin');
+  const stored = await v.store.resources.list({ documentId: good.id });
+  assert.deepEqual(stored.map((r) => r.resourceType).sort(), ['Condition', 'Patient']);
+  const bad = byName.get('odd-export.ndjson')!;
+  assert.match(`${bad.error ?? ''} ${JSON.stringify(bad.issues ?? [])}`, /UTF-16 big-endian without a byte order mark.*Save it as UTF-8/);
+  assert.deepEqual(await v.store.resources.list({ documentId: bad.id }), []);
+});

@@ -405,3 +405,32 @@ test('a UTF-16 file with a byte order mark is read', async () => {
   const [e] = await collectParts(fhirAdapter.extract(bytesInput('p.json', bytes, 'fhir-json')));
   assert.equal(e.subjects?.u16.family, 'Müller');
 });
+
+test('NDJSON and JSON saved as UTF-16 with BOM (both byte orders) or with a UTF-8 BOM import like UTF-8; other encodings get a clear error', async () => {
+  const { utf16, utf8bom } = await import('../../../test/helpers/encodings.js');
+  const lines = [patient('pu', 'Ünal'), obs('ou1', 'Patient/pu'), obs('ou2', 'Patient/pu')].map((r) => JSON.stringify(r)).join('\r\n') + '\r\n';
+  const plain = await collectParts(fhirAdapter.extract(bytesInput('u.ndjson', lines)));
+  const expected = plain.flatMap((p) => p.resources.map((r) => [r.resource, r.location]));
+  assert.equal(expected.length, 3);
+  for (const [name, bytes] of [['le', utf16(lines, 'le')], ['be', utf16(lines, 'be')], ['utf8 bom', utf8bom(lines)]] as const) {
+    const input = bytesInput('u.ndjson', bytes);
+    assert.equal(input.format, 'fhir-ndjson', name);
+    const parts = await collectParts(fhirAdapter.extract(input));
+    assert.deepEqual(parts.flatMap((p) => p.resources.map((r) => [r.resource, r.location])), expected, `${name}: same resources and line numbers`);
+    assert.deepEqual(parts.flatMap((p) => p.issues), [], name);
+  }
+  const json = JSON.stringify(patient('pj', 'Łukasz'));
+  for (const bytes of [utf16(json, 'le'), utf16(json, 'be'), utf8bom(json)]) {
+    const [e] = await collectParts(fhirAdapter.extract(bytesInput('p.json', bytes)));
+    assert.deepEqual(types(e), ['Patient']);
+    assert.deepEqual((e.resources[0].resource as { name?: unknown }).name, patient('pj', 'Łukasz').name);
+  }
+  for (const [bytes, format] of [[utf16(lines, 'le', false), 'fhir-ndjson'], [utf16(json, 'be', false), 'fhir-json']] as const) {
+    const parts = await collectParts(fhirAdapter.extract(bytesInput('bad', bytes)));
+    assert.equal(bytesInput('bad', bytes).format, format);
+    const errs = parts.flatMap(errors);
+    assert.deepEqual(errs.map((i) => i.code), ['unsupported-encoding']);
+    assert.match(errs[0].message, /UTF-16 .*without a byte order mark.*Save it as UTF-8/);
+    assert.deepEqual(parts.flatMap((p) => p.resources), []);
+  }
+});
