@@ -4,6 +4,7 @@ import { useApi } from '../useApi.ts';
 import { Status } from '../components/Status.tsx';
 import { Highlight } from '../components/Highlight.tsx';
 import { LinkedStudies } from '../components/LinkedStudies.tsx';
+import { PartOf, PartsList, transmissionOf } from '../components/FaxParts.tsx';
 import { formatBytes, formatDate, STATE_LABELS } from '../format.ts';
 import { docTitle } from './Documents.tsx';
 import { attentionOf } from '../../../src/views/attention.ts';
@@ -89,9 +90,12 @@ export function DocumentViewer({ id, page, query, resourceId }: { id: string; pa
   if (!d) return <Status loading={doc.loading} error={doc.error} what="the document" />;
   const label = d.label as { date?: string; facility?: string; author?: string };
   const problem = attentionOf([d])[0];
+  // A document split out of a fax keeps the fax's page numbers, so "page 3" is the same sheet in both.
+  const isPart = !!transmissionOf(d);
   return (
     <article className="viewer">
       <h1>{docTitle(d)}</h1>
+      <PartOf doc={d} />
       <dl className="meta">
         <dt>File</dt>
         <dd>{d.filename}</dd>
@@ -121,9 +125,10 @@ export function DocumentViewer({ id, page, query, resourceId }: { id: string; pa
       {!d.personId && d.state === 'done' && <AttachPerson doc={d} onDone={doc.reload} />}
       <p>
         <a href={api.original(d.id)} download={d.filename}>
-          Download the original
+          {isPart ? 'Download these pages (PDF)' : 'Download the original'}
         </a>
       </p>
+      <PartsList doc={d} />
       {resourceId && fact.data && <FactBox r={fact.data} />}
       {d.personId && <LinkedStudies documentId={d.id} format={d.format} />}
       {resourceId && fact.error && <p className="error">Could not load the fact: {fact.error}</p>}
@@ -143,6 +148,7 @@ export function DocumentViewer({ id, page, query, resourceId }: { id: string; pa
           >
             <h3>
               Page {p.page}
+              {isPart && ' of the fax'}
               {p.method === 'ocr' && p.confidence != null && <span className="muted small"> · read by OCR, {Math.round(p.confidence)}% confident</span>}
             </h3>
             <pre className="page-text">

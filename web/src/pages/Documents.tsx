@@ -4,6 +4,7 @@ import { useApi } from '../useApi.ts';
 import { Status } from '../components/Status.tsx';
 import { formatDate, STATE_LABELS } from '../format.ts';
 import { href } from '../router.ts';
+import { PartsLine } from '../components/FaxParts.tsx';
 
 const PAGE = 50;
 
@@ -51,6 +52,7 @@ export function Documents({ personId, personName }: { personId?: string; personN
                     <td>
                       <a href={href(['documents', d.id])}>{docTitle(d)}</a>
                       {docTitle(d) !== d.filename && <div className="muted small">{d.filename}</div>}
+                      <PartsLine doc={d} />
                     </td>
                     <td>{l.date ? formatDate(l.date) : <span className="muted">added {formatDate(d.createdAt)}</span>}</td>
                     <td>{l.facility ?? ''}</td>
