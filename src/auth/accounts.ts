@@ -88,26 +88,46 @@ export async function signIn(store: Store, usernameIn: unknown, password: unknow
     await store.audit.record({ actor: username, action: 'login.failed', detail: { reason: 'unknown account' }, ip: meta.ip });
     throw new AuthError('unauthorized', 'wrong username or password');
   }
-  if (account.lockedUntil && account.lockedUntil > now.toISOString()) {
-    await store.audit.record({ actor: username, accountId: account.id, action: 'login.locked', ip: meta.ip });
-    const minutes = Math.ceil((Date.parse(account.lockedUntil) - now.getTime()) / 60_000);
-    throw new AuthError('locked', `too many failed sign-ins: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}`);
-  }
+  await refuseIfLocked(store, account, { ip: meta.ip, now });
   if (!(await verifyPassword(pw, account.passwordHash))) {
-    const failures = account.failedLogins + 1;
-    const lockedUntil = failures >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_MS).toISOString() : null;
-    await store.accounts.recordFailedLogin(account.id, lockedUntil);
-    await store.audit.record({ actor: username, accountId: account.id, action: 'login.failed', detail: { failures }, ip: meta.ip });
+    await recordFailure(store, account, { ip: meta.ip, now });
     throw new AuthError('unauthorized', 'wrong username or password');
   }
+  const { passwordHash: _omit, ...plain } = account;
+  return startSession(store, plain, { ...meta, now });
+}
+
+/**
+ * Refuses an account that is locked after too many failed sign-ins (password or passkey),
+ * auditing the attempt.
+ */
+export async function refuseIfLocked(store: Store, account: Account, meta: { ip?: string; now?: Date }): Promise<void> {
+  const now = meta.now ?? new Date();
+  if (!account.lockedUntil || account.lockedUntil <= now.toISOString()) return;
+  await store.audit.record({ actor: account.username, accountId: account.id, action: 'login.locked', ip: meta.ip });
+  const minutes = Math.ceil((Date.parse(account.lockedUntil) - now.getTime()) / 60_000);
+  throw new AuthError('locked', `too many failed sign-ins: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}`);
+}
+
+/** Counts a failed sign-in against the account; the fifth in a row locks it for 15 minutes. */
+export async function recordFailure(store: Store, account: Account, meta: { ip?: string; now?: Date; detail?: Record<string, unknown> }): Promise<void> {
+  const now = meta.now ?? new Date();
+  const failures = account.failedLogins + 1;
+  const lockedUntil = failures >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_MS).toISOString() : null;
+  await store.accounts.recordFailedLogin(account.id, lockedUntil);
+  await store.audit.record({ actor: account.username, accountId: account.id, action: 'login.failed', detail: { failures, ...meta.detail }, ip: meta.ip });
+}
+
+/** A successful sign-in (password or passkey): clears the failure count, opens a session, audits it. */
+export async function startSession(store: Store, account: Account, meta: { ip?: string; userAgent?: string; now?: Date; detail?: Record<string, unknown> }): Promise<NewSession> {
+  const now = meta.now ?? new Date();
   await store.accounts.resetFailedLogins(account.id);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS).toISOString();
   await store.accounts.createSession({ tokenHash: sha256Hex(token), accountId: account.id, csrfToken, expiresAt, ip: meta.ip, userAgent: meta.userAgent });
-  await store.audit.record({ actor: username, accountId: account.id, action: 'login', ip: meta.ip });
-  const { passwordHash: _omit, ...plain } = account;
-  return { token, csrfToken, account: plain, expiresAt };
+  await store.audit.record({ actor: account.username, accountId: account.id, action: 'login', detail: meta.detail, ip: meta.ip });
+  return { token, csrfToken, account: { ...account, failedLogins: 0, lockedUntil: undefined }, expiresAt };
 }
 
 export interface Session {

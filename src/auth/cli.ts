@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import type { Vessel } from '../app/vessel.js';
 import { ROLES, type Role } from '../store/accounts.js';
 import type { Store } from '../store/store.js';
+import { PasskeysRepo } from '../store/passkeys.js';
 import { AuthError, changePassword, createAccount, normalizeUsername, setRole } from './accounts.js';
 
 type WithVessel = <T>(fn: (v: Vessel) => Promise<T>) => Promise<T>;
@@ -72,16 +73,30 @@ export function registerAuthCommands(program: Command, withVessel: WithVessel): 
       });
     });
 
+  // A new password keeps the account's passkeys: a forgotten password is the usual reason for
+  // a reset and says nothing about the passkeys, which live on the user's own devices. A lost
+  // or stolen device is the other reason: --remove-passkeys then takes them all away.
   user
     .command('passwd')
-    .description('Set a new password (ends the account\'s sessions and lifts a lockout).')
+    .description('Set a new password (ends the account\'s sessions and lifts a lockout; passkeys stay unless --remove-passkeys).')
     .argument('<username>')
-    .action(async (username: string) => {
+    .option('--remove-passkeys', 'also remove every passkey of the account (a lost or stolen device)')
+    .action(async (username: string, opts: { removePasskeys?: boolean }) => {
       const password = await readPassword(`new password for ${username}: `);
       await withVessel(async (v) => {
         const a = await changePassword(v.store, username, password);
         await v.store.audit.record({ actor: 'local', accountId: a.id, action: 'account.password' });
-        console.log(`password of ${a.username} changed; its sessions were ended`);
+        let removed = 0;
+        if (opts.removePasskeys) {
+          const repo = new PasskeysRepo(v.store.db);
+          for (const p of await repo.ofAccount(a.id)) {
+            await repo.remove(a.id, p.id);
+            await v.store.audit.record({ actor: 'local', accountId: a.id, action: 'passkey.remove', target: p.name, detail: { passkey: p.id } });
+            removed++;
+          }
+        }
+        const keys = (await new PasskeysRepo(v.store.db).ofAccount(a.id)).length;
+        console.log(`password of ${a.username} changed; its sessions were ended${opts.removePasskeys ? `; ${removed} passkey${removed === 1 ? '' : 's'} removed` : keys ? `; its ${keys} passkey${keys === 1 ? '' : 's'} still work${keys === 1 ? 's' : ''} (--remove-passkeys to remove them)` : ''}`);
       });
     });
 
@@ -107,9 +122,10 @@ export function registerAuthCommands(program: Command, withVessel: WithVessel): 
     .action(async (opts: { json?: boolean }) => {
       await withVessel(async (v) => {
         const out = [];
-        for (const a of await v.store.accounts.list()) out.push({ username: a.username, locked: !!a.lockedUntil && a.lockedUntil > new Date().toISOString(), roles: Object.fromEntries(await v.store.accounts.rolesOf(a.id)) });
+        const passkeys = await new PasskeysRepo(v.store.db).countByAccount();
+        for (const a of await v.store.accounts.list()) out.push({ username: a.username, locked: !!a.lockedUntil && a.lockedUntil > new Date().toISOString(), passkeys: passkeys.get(a.id) ?? 0, roles: Object.fromEntries(await v.store.accounts.rolesOf(a.id)) });
         if (opts.json) console.log(JSON.stringify(out));
-        else for (const a of out) console.log(`${a.username}${a.locked ? ' (locked)' : ''}: ${Object.entries(a.roles).map(([p, r]) => `${r} of ${p}`).join(', ') || 'no records'}`);
+        else for (const a of out) console.log(`${a.username}${a.locked ? ' (locked)' : ''}${a.passkeys ? ` [${a.passkeys} passkey${a.passkeys === 1 ? '' : 's'}]` : ''}: ${Object.entries(a.roles).map(([p, r]) => `${r} of ${p}`).join(', ') || 'no records'}`);
       });
     });
 

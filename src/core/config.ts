@@ -15,6 +15,11 @@ export interface VesselConfig {
   key?: string;
   host: string;
   port: number;
+  /**
+   * The address users open Vessel at (VESSEL_ORIGIN, e.g. https://vessel.home.example; several
+   * separated by commas), where it differs from the listening address: passkeys are bound to it.
+   */
+  origin?: string;
   limits: ImportLimits;
 }
 
@@ -48,6 +53,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): VesselConfi
     key: env.VESSEL_KEY || undefined,
     host: env.VESSEL_HOST ?? '127.0.0.1',
     port: num(env.VESSEL_PORT ?? env.PORT, 4780),
+    origin: env.VESSEL_ORIGIN || undefined,
     limits: {
       ...defaultLimits,
       maxFileBytes: num(env.VESSEL_MAX_FILE_BYTES, defaultLimits.maxFileBytes),

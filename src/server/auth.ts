@@ -17,8 +17,9 @@ import type { Account, Role } from '../store/accounts.js';
 import { ROLES } from '../store/accounts.js';
 import type { Access } from './access.js';
 import { ApiError, outcome } from './errors.js';
-import { AuthError, createAccount, pruneSessions, sessionFor, setRole, signIn, signOut, type Session } from '../auth/accounts.js';
+import { AuthError, createAccount, pruneSessions, sessionFor, setRole, signIn, signOut, type NewSession, type Session } from '../auth/accounts.js';
 import { LoginLimiter } from '../auth/rate-limit.js';
+import { passkeyRoutes } from './passkeys.js';
 
 export const SESSION_COOKIE = 'vessel_session';
 
@@ -191,6 +192,11 @@ export async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions):
     throw err;
   };
 
+  const signedIn = (reply: FastifyReply, s: NewSession) => {
+    reply.header('Set-Cookie', sessionCookie(s.token, 30 * 24 * 3600));
+    return { signedIn: true, account: { id: s.account.id, username: s.account.username }, csrfToken: s.csrfToken };
+  };
+
   // --- the session -----------------------------------------------------------------------
   app.get('/api/session', { config: { access: 'public' } }, async (req) => {
     const a = req.auth;
@@ -208,13 +214,15 @@ export async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions):
     try {
       const s = await signIn(store, req.body?.username, req.body?.password, { ip: req.ip, userAgent: req.headers['user-agent'] });
       limiter.succeeded(req.ip);
-      reply.header('Set-Cookie', sessionCookie(s.token, 30 * 24 * 3600));
-      return { signedIn: true, account: { id: s.account.id, username: s.account.username }, csrfToken: s.csrfToken };
+      return signedIn(reply, s);
     } catch (err) {
       limiter.failed(req.ip);
       return fail(reply, err);
     }
   });
+
+  // Passkeys: registering (signed in) and signing in with one (src/server/passkeys.ts).
+  passkeyRoutes(app, { vessel: opts.vessel, secure: opts.secure, limiter, signedIn, fail });
 
   app.delete('/api/session', { config: { access: 'account' } }, async (req, reply) => {
     await signOut(store, req.auth!.session, req.ip);

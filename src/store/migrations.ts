@@ -12,6 +12,7 @@ import { migration0003 } from './migrations/0003_connections.js';
 import { migration0004 } from './migrations/0004_shares.js';
 import { migration0005 } from './migrations/0005_accounts.js';
 import { migration0006 } from './migrations/0006_speed.js';
+import { migration0007 } from './migrations/0007_passkeys.js';
 
 type AnyDb = Kysely<any>;
 
@@ -23,6 +24,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0004_shares': migration0004(dialect),
     '0005_accounts': migration0005(dialect),
     '0006_speed': migration0006(dialect),
+    '0007_passkeys': migration0007(dialect),
   };
 }
 

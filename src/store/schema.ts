@@ -234,8 +234,32 @@ export interface PersonRolesTable {
   granted_by: string | null;
 }
 
+/** A passkey (WebAuthn credential) of an account; the key is the credential id (base64url). */
+export interface PasskeysTable {
+  id: string;
+  account_id: string;
+  name: string;
+  public_key: string;
+  counter: number | string;
+  transports: string;
+  device_type: string;
+  backed_up: number;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** A WebAuthn challenge handed out and not used yet (single use, short-lived). */
+export interface WebauthnChallengesTable {
+  challenge: string;
+  purpose: string;
+  account_id: string | null;
+  expires_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
   sessions: SessionsTable;
   person_roles: PersonRolesTable;
   people: PeopleTable;

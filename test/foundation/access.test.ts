@@ -8,6 +8,7 @@ import { textFixtureAdapter } from '../helpers/text-adapter.js';
 import { signIn, TEST_PASSWORD } from '../helpers/api.js';
 import { buildServer } from '../../src/server/app.js';
 import { ConnectionsRepo } from '../../src/smart/repo.js';
+import { PasskeysRepo } from '../../src/store/passkeys.js';
 
 function multipart(name: string, data: string) {
   const boundary = '----vesselaccess' + Math.random().toString(16).slice(2);
@@ -54,10 +55,14 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     const bob = await signIn(app, tv.vessel, { username: 'bob' });
     const carol = await signIn(app, tv.vessel, { username: 'carol', roles: { [ada.id]: 'viewer' } });
 
+    // alice's passkey: account routes under /api/passkeys/:id get its id in the sweep.
+    const passkeys = new PasskeysRepo(store.db);
+    const passkey = await passkeys.add({ id: 'alices-passkey-credential-id', accountId: alice.accountId, name: 'Laptop', publicKey: 'AAAA', counter: 0, transports: ['internal'], deviceType: 'multiDevice', backedUp: true });
+
     const idFor: Record<string, string> = { person: ada.id, document: doc.id, resource: res.id, share: shareId, connection: conn.id, 'person-query': ada.id };
     const urlOf = (r: { url: string; access: string }) =>
       r.url
-        .replace(':id', idFor[r.access] ?? 'x')
+        .replace(':id', r.url.startsWith('/api/passkeys/') ? passkey.id : (idFor[r.access] ?? 'x'))
         .replace(/:kind\([^)]*\)/, 'labs')
         .replace(/:(\w+)/g, (_m, name) => (name === 'username' ? 'bob' : '1'))
         .concat(r.access === 'person-query' || r.url === '/api/shares' ? `?person=${ada.id}` : r.url === '/api/search' ? '?q=glucose' : '');
@@ -73,7 +78,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     });
 
     await t.test("an account without a role on Ada gets 404 for each of her things and sees none of them in lists", async () => {
-      const secrets = [ada.id, doc.id, res.id, shareId, conn.id];
+      const secrets = [ada.id, doc.id, res.id, shareId, conn.id, passkey.id];
       for (const r of routes) {
         const res = await bob({ method: r.method as 'GET', url: urlOf(r), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
         if (r.access === 'account') {
@@ -86,6 +91,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
           assert.ok(!res.body.includes('Testbury'), `${r.method} ${r.url} leaks the name`);
         }
       }
+      assert.ok(await passkeys.get(passkey.id), "bob's sweep removed none of alice's passkeys");
       // The same 404 as for an id that does not exist: nothing to learn by probing.
       const missing = await bob('/api/people/00000000-0000-4000-8000-000000000000');
       const hidden = await bob(`/api/people/${ada.id}`);
@@ -164,6 +170,15 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const events = await store.audit.list(undefined, 500);
       assert.ok(events.some((e) => e.action === 'login.failed' && e.actor === 'carol'));
       assert.ok(events.some((e) => e.action === 'logout' && e.actor === 'alice'));
+    });
+
+    await t.test('the public passkey sign-in routes start no session for a made-up answer', async () => {
+      const opts = await app.inject({ method: 'POST', url: '/api/session/passkey-options', payload: {}, remoteAddress: '10.0.0.20' });
+      assert.equal(opts.statusCode, 200);
+      assert.ok(opts.json().challenge);
+      const res = await app.inject({ method: 'POST', url: '/api/session/passkey', payload: { response: { id: passkey.id } }, remoteAddress: '10.0.0.20' });
+      assert.equal(res.statusCode, 401);
+      assert.equal(res.headers['set-cookie'], undefined);
     });
 
     await t.test('the session cookie is httpOnly and SameSite', async () => {
