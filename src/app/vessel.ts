@@ -16,6 +16,9 @@ import { adapterFor } from '../sources/registry.js';
 import type { Format, SourceAdapter } from '../core/types.js';
 import { reconcilePerson, RECONCILE_JOB, scheduleReconcile } from '../record/reconcile/job.js';
 
+/** How often a running worker looks for SMART connections due for their scheduled sync. */
+const SCHEDULE_CHECK_MS = 60_000;
+
 export interface Vessel {
   config: VesselConfig;
   /** The vault key (backups are sealed with it). */
@@ -49,7 +52,7 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
   const keyring = loadKeyring(config.dataDir, config.key);
   const key = keyring[0];
   const vault = new Vault(path.join(config.dataDir, 'vault'), keyring);
-  const store = await Store.open({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema: config.pgSchema });
+  const store = await Store.open({ dataDir: config.dataDir, keyring, databaseUrl: config.databaseUrl, pgSchema: config.pgSchema });
   const queue = new JobQueue(store.db, store.dialect);
   const importer = new Importer(store, vault, queue, config.limits);
   const readerFor = overrides.adapters ? (f: Format) => overrides.adapters!.find((a) => a.formats.includes(f)) : undefined;
@@ -80,6 +83,10 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
     },
   };
   const concurrency = Math.max(1, os.availableParallelism());
+  const scheduledSyncs = {
+    everyMs: SCHEDULE_CHECK_MS,
+    run: async () => (await import('../smart/schedule.js')).scheduleDueSyncs({ store, queue, key: keyring }),
+  };
   return {
     config,
     key,
@@ -89,7 +96,8 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
     queue,
     importer,
     runJobsUntilIdle: (opts = {}) => runWorker(queue, handlers, { concurrency, ...opts, untilIdle: true }),
-    runWorker: (signal, opts = {}) => runWorker(queue, handlers, { concurrency, ...opts, signal }),
+    // A running worker (serve, vessel worker) also queues the SMART syncs that are due (src/smart/schedule.ts).
+    runWorker: (signal, opts = {}) => runWorker(queue, handlers, { concurrency, periodic: [scheduledSyncs], ...opts, signal }),
     close: () => store.close(),
   };
 }

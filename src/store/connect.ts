@@ -5,21 +5,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import type { Database, Dialect } from './schema.js';
 import { migrateToLatest } from './migrations.js';
+import { openEncryptedSqlite, type SqliteHandle, type SqliteKeyOutcome } from './sqlite-encryption.js';
 
 export interface OpenedDatabase {
   db: Kysely<Database>;
   dialect: Dialect;
   /** The SQLite handle under Kysely, for bulk inserts inside a transaction (see ResourcesRepo). */
-  sqlite?: BetterSqlite3.Database;
+  sqlite?: SqliteHandle;
+  /** SQLite: what opening did to the encrypted file (created, opened, encrypted a plaintext one, re-keyed). */
+  sqliteKey?: SqliteKeyOutcome;
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
   dataDir: string;
+  /** The vault keyring (current key first): the embedded database's key derives from it. */
+  keyring?: Buffer[];
   databaseUrl?: string;
   /** PostgreSQL schema to use (tests isolate themselves in one each). */
   pgSchema?: string;
@@ -31,12 +35,12 @@ export const SQLITE_FILE_NAME = 'vessel.sqlite';
 
 export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.pgSchema, opts.poolSize);
-  return openSqlite(path.join(opts.dataDir, SQLITE_FILE_NAME));
+  return openSqlite(path.join(opts.dataDir, SQLITE_FILE_NAME), opts.keyring ?? []);
 }
 
-async function openSqlite(file: string): Promise<OpenedDatabase> {
+async function openSqlite(file: string, keyring: Buffer[]): Promise<OpenedDatabase> {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const raw = new BetterSqlite3(file);
+  const { db: raw, outcome } = openEncryptedSqlite(file, { keyring });
   fs.chmodSync(file, 0o600);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
@@ -49,7 +53,7 @@ async function openSqlite(file: string): Promise<OpenedDatabase> {
   raw.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   await migrateToLatest(db, 'sqlite');
-  return { db, dialect: 'sqlite', sqlite: raw, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite: raw, sqliteKey: outcome, close: () => db.destroy() };
 }
 
 async function openPostgres(url: string, schema?: string, poolSize = 10): Promise<OpenedDatabase> {

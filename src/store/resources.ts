@@ -8,7 +8,7 @@ import { nowIso } from '../core/time.js';
 import { codesOf, searchTextOf, sortDateOf } from '../record/index-fields.js';
 import { LOCATION_COLUMNS, locationColumns, locationOf } from './provenance.js';
 import { sql, type RawBuilder } from 'kysely';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 
 export interface NewResource {
   resource: Resource & { id: string };

@@ -13,7 +13,8 @@ import { AuditRepo } from './audit.js';
 import { RecordRepo } from './record.js';
 import { AccountsRepo } from './accounts.js';
 import { openDatabase, type OpenOptions } from './connect.js';
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqliteKeyOutcome } from './sqlite-encryption.js';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 
 export class Store {
   readonly people: PeopleRepo;
@@ -23,6 +24,8 @@ export class Store {
   readonly audit: AuditRepo;
   readonly record: RecordRepo;
   readonly accounts: AccountsRepo;
+  /** SQLite: what opening did to the encrypted file (rotate-key reports a re-key). */
+  sqliteKey?: SqliteKeyOutcome;
   private peopleMutex: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -44,8 +47,10 @@ export class Store {
   }
 
   static async open(opts: OpenOptions): Promise<Store> {
-    const { db, dialect, close, sqlite } = await openDatabase(opts);
-    return new Store(db, dialect, close, sqlite);
+    const { db, dialect, close, sqlite, sqliteKey } = await openDatabase(opts);
+    const store = new Store(db, dialect, close, sqlite);
+    store.sqliteKey = sqliteKey;
+    return store;
   }
 
   /** Runs `fn` in one transaction; the Store it gets writes inside that transaction. */

@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import Database from 'better-sqlite3';
 import type { Bundle } from '@medplum/fhirtypes';
 import { tempDir } from '../helpers/vessels.js';
+import { openEncryptedSqlite } from '../../src/store/sqlite-encryption.js';
+import { loadKeyring } from '../../src/vault/key.js';
 import { fixtureBundle } from '../doctor/fixture.js';
 
 const BIN = path.resolve('bin/vessel.js');
@@ -24,7 +25,8 @@ function writeSources(dir: string): void {
 }
 
 function snapshot(dataDir: string) {
-  const db = new Database(path.join(dataDir, 'vessel.sqlite'), { readonly: true });
+  // Read beside the running worker, with the data folder's own key (the database is encrypted).
+  const { db } = openEncryptedSqlite(path.join(dataDir, 'vessel.sqlite'), { keyring: loadKeyring(dataDir), readonly: true });
   try {
     const jobs = db.prepare('SELECT state, count(*) AS n FROM jobs GROUP BY state').all() as Array<{ state: string; n: number }>;
     const docs = db.prepare('SELECT state, count(*) AS n FROM documents GROUP BY state').all() as Array<{ state: string; n: number }>;

@@ -1,0 +1,227 @@
+/**
+ * The embedded SQLite database, encrypted at rest (SQLite3 Multiple Ciphers, SQLCipher 4 format).
+ *
+ * - One secret: the database key is derived from the vault key (HKDF-SHA256, own label) and
+ *   given as a raw key (`x'…'`), so opening costs no key stretching; the vault key is already
+ *   32 random bytes.
+ * - SQLCipher 4 (AES-256-CBC, HMAC-SHA512 per page) rather than the library's ChaCha20 default:
+ *   the file opens with the standard `sqlcipher` tool and the raw key, so the data does not
+ *   depend on this library to be read back; the CPU has AES instructions.
+ * - A database from before encryption, or one under an older key during `vessel rotate-key`, is
+ *   re-encrypted by copy: snapshot (`VACUUM INTO`) → re-key the copy → fsync → rename over the
+ *   original. Killed at any moment, the folder holds either the old database or the new one,
+ *   each openable with a key in the keyring; a leftover copy is removed by the next run.
+ *   (`PRAGMA rekey` in place is not used: a rekey interrupted mid-way leaves a journal whose
+ *   recovery depends on which key opens the file first.)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { hkdfSync } from 'node:crypto';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
+
+const KEY_LABEL = 'vessel sqlite database key v1';
+const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+const COPY_SUFFIX = '.reencrypt';
+
+export type SqliteHandle = Sqlite.Database;
+
+/** What opening did to the file: nothing, made it, or re-encrypted it (from plaintext or an older key). */
+export type SqliteKeyOutcome = 'opened' | 'created' | 'encrypted-plaintext' | 'rekeyed';
+
+export class DatabaseKeyError extends Error {
+  readonly code = 'database_key';
+}
+
+/** The database key for a vault key, as hex: HKDF-SHA256 with a label of its own. */
+export function databaseKeyHex(vaultKey: Buffer): string {
+  return Buffer.from(hkdfSync('sha256', vaultKey, Buffer.alloc(0), KEY_LABEL, 32)).toString('hex');
+}
+
+function useCipher(db: SqliteHandle): void {
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+}
+
+/** Must run before anything reads the file. */
+function applyKey(db: SqliteHandle, keyHex: string): void {
+  useCipher(db);
+  db.pragma(`key = "x'${keyHex}'"`);
+}
+
+type FileState = 'absent' | 'plaintext' | 'encrypted';
+
+/** A plaintext SQLite file starts with its format string; an encrypted one with a random salt. */
+function fileState(file: string): FileState {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
+    throw err;
+  }
+  try {
+    const head = Buffer.alloc(PLAINTEXT_HEADER.length);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    if (n === 0) return 'absent';
+    return n === head.length && head.equals(PLAINTEXT_HEADER) ? 'plaintext' : 'encrypted';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Opens with one key; undefined when the key does not fit (SQLite: "file is not a database"). */
+function openWithKey(file: string, keyHex: string | null, readonly: boolean): SqliteHandle | undefined {
+  const db = new Sqlite(file, { readonly, fileMustExist: readonly });
+  try {
+    if (keyHex) applyKey(db, keyHex);
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return db;
+  } catch (err) {
+    db.close();
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') return undefined;
+    throw err;
+  }
+}
+
+function wrongKey(file: string): DatabaseKeyError {
+  return new DatabaseKeyError(
+    `the database ${file} does not open with the vault key (VESSEL_KEY or vessel.key): it was encrypted with another key, or it is not a Vessel database. ` +
+      'Give the key this data folder was made with (during a key rotation: the new key, then the old one).',
+  );
+}
+
+export interface OpenEncryptedOptions {
+  /** Current key first, older ones after (a key rotation in progress). */
+  keyring: Buffer[];
+  /** Read-only: never creates, migrates or re-keys (inspection tools and tests). */
+  readonly?: boolean;
+}
+
+/**
+ * Opens the database with the current key. A plaintext database or one under an older key in
+ * the keyring is first re-encrypted under the current key; no key fits → DatabaseKeyError
+ * (never a new empty database over the old one).
+ */
+export function openEncryptedSqlite(file: string, opts: OpenEncryptedOptions): { db: SqliteHandle; outcome: SqliteKeyOutcome } {
+  if (!opts.keyring.length) throw new DatabaseKeyError('no vault key: the embedded database is encrypted with a key derived from it');
+  const keys = opts.keyring.map(databaseKeyHex);
+  const readonly = opts.readonly ?? false;
+  let outcome: SqliteKeyOutcome | undefined;
+  // Twice at most: re-encrypt, then open what was written (another process may have done it first).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const state = fileState(file);
+    if (state === 'absent' && readonly) throw new DatabaseKeyError(`no database at ${file}`);
+    if (state !== 'plaintext') {
+      const db = openWithKey(file, keys[0], readonly);
+      if (db) return { db, outcome: outcome ?? (state === 'absent' ? 'created' : 'opened') };
+    }
+    if (readonly) throw state === 'plaintext' ? new DatabaseKeyError(`the database ${file} is not encrypted yet: open it once with Vessel to encrypt it`) : wrongKey(file);
+    let from: string | null = null;
+    if (state === 'encrypted') {
+      const older = keys.slice(1).find((k) => {
+        const db = openWithKey(file, k, true);
+        db?.close();
+        return !!db;
+      });
+      if (!older) throw wrongKey(file);
+      from = older;
+    }
+    reencrypt(file, from, keys[0]);
+    outcome = state === 'plaintext' ? 'encrypted-plaintext' : 'rekeyed';
+  }
+  throw wrongKey(file);
+}
+
+/**
+ * Writes an encrypted copy of `file` under `toKey` beside it and renames it over the original.
+ * `fromKey` null: the original is plaintext.
+ */
+function reencrypt(file: string, fromKey: string | null, toKey: string): void {
+  removeOrphanCopies(file);
+  const copy = `${file}.${process.pid}${COPY_SUFFIX}`;
+  const source = openWithKey(file, fromKey, false);
+  if (!source) throw wrongKey(file);
+  try {
+    source.pragma('busy_timeout = 10000');
+    // Leaving WAL mode checkpoints and removes the -wal file (no plaintext left beside the new
+    // file, no stale log to pair with it), and needs every other connection closed.
+    const inUse = new Error(`the database ${file} must be re-encrypted but is open in another process (a Vessel server or worker): stop it and run this again`);
+    let mode: unknown;
+    try {
+      mode = source.pragma('journal_mode = DELETE', { simple: true });
+    } catch (err) {
+      if (String((err as { code?: string }).code).startsWith('SQLITE_BUSY')) throw inUse;
+      throw err;
+    }
+    if (mode !== 'delete') throw inUse;
+    // Hold a read lock until the rename: no one writes to the old file while it is being copied.
+    source.pragma('locking_mode = EXCLUSIVE');
+    source.prepare('SELECT count(*) FROM sqlite_schema').get();
+    removeCopy(copy);
+    source.prepare('VACUUM INTO ?').run(copy);
+    // The copy is under the source's key (or plaintext); re-key it. It is thrown away if this is
+    // interrupted, so it needs no journal.
+    const target = new Sqlite(copy, { fileMustExist: true });
+    try {
+      if (fromKey) applyKey(target, fromKey);
+      else useCipher(target);
+      target.pragma('journal_mode = OFF');
+      target.pragma(`rekey = "x'${toKey}'"`);
+      // The full-text rows share their base row's rowid, and SQLite allows a VACUUM to renumber
+      // implicit rowids (it does not today): refuse a copy that differs rather than find out later.
+      if (rowidFingerprint(target) !== rowidFingerprint(source)) throw new Error(`re-encrypting ${file}: the copy's rows differ from the original's; the original is kept`);
+    } finally {
+      target.close();
+    }
+    syncPath(copy);
+    fs.renameSync(copy, file);
+    syncPath(path.dirname(file));
+  } catch (err) {
+    removeCopy(copy);
+    throw err;
+  } finally {
+    source.close();
+  }
+}
+
+/** Row count and rowid sum of every ordinary table. */
+function rowidFingerprint(db: SqliteHandle): string {
+  const tables = (db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as Array<{ name: string; sql: string }>)
+    .filter((t) => !/^CREATE VIRTUAL/i.test(t.sql) && !/WITHOUT\s+ROWID/i.test(t.sql));
+  return tables.map((t) => `${t.name} ${JSON.stringify(db.prepare(`SELECT count(*) AS n, total(rowid) AS s FROM "${t.name.replaceAll('"', '""')}"`).get())}`).join('\n');
+}
+
+function removeCopy(copy: string): void {
+  for (const f of [copy, `${copy}-journal`]) fs.rmSync(f, { force: true });
+}
+
+/** Copies left by a process killed mid-way are garbage: the original was never replaced by them. */
+function removeOrphanCopies(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith(prefix) || !name.includes(COPY_SUFFIX)) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (!pidAlive(pid)) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** fsync of a file or folder (a folder: its entry list, which makes the rename durable). */
+function syncPath(p: string): void {
+  const fd = fs.openSync(p, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
