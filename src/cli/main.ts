@@ -106,6 +106,8 @@ program
     const worker = opts.worker ? v.runWorker(stop.signal) : Promise.resolve();
     await app.listen({ port: v.config.port, host });
     console.log(`Vessel is running at ${https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${v.config.port} (data: ${v.config.dataDir}, store: ${v.store.dialect})`);
+    // Browsers bind passkeys to a host name and refuse them at an IP address.
+    if (!v.config.origin && ['127.0.0.1', '::1'].includes(host)) console.log(`for passkeys, open it as ${https ? 'https' : 'http'}://localhost:${v.config.port}`);
     const shutdown = async () => {
       stop.abort();
       await app.close();
@@ -260,7 +262,7 @@ program
 
 program
   .command('rotate-key')
-  .description('Seal every original and stored secret with a new key (stop the server and workers first; safe to re-run if interrupted).')
+  .description('Seal the database, every original and stored secret with a new key (stop the server and workers first; safe to re-run if interrupted).')
   .action(async () => {
     const { configFromEnv } = await import('../core/config.js');
     const { beginRotation, resealAll, finishRotation } = await import('../vault/rotate.js');
@@ -274,7 +276,8 @@ program
       progress.done();
       finishRotation(config.dataDir, plan);
       await v.store.audit.record({ actor: 'local', action: 'key.rotate', detail: { ...report } });
-      console.log(`key rotated: ${report.resealed} of ${report.objects} originals re-sealed, ${report.tokens} connection tokens, ${report.shares} share keys${report.pendingDropped ? `, ${report.pendingDropped} unfinished connection attempts dropped` : ''}`);
+      const database = { rekeyed: 'database re-encrypted', already: 'database under the new key', postgres: 'PostgreSQL database not encrypted by Vessel' }[report.database];
+      console.log(`key rotated: ${database}, ${report.resealed} of ${report.objects} originals re-sealed, ${report.tokens} connection tokens, ${report.shares} share keys${report.pendingDropped ? `, ${report.pendingDropped} unfinished connection attempts dropped` : ''}`);
       if (plan.source === 'env') console.log('now set VESSEL_KEY to the new key alone (the first one you listed)');
       console.log('backups made before today open with the old key: keep it with them');
     } finally {

@@ -2,9 +2,13 @@
  * `vessel rotate-key`: seal everything again with a new key, safely if killed at any point.
  * 1. The new key is written to the key file beside the old one (new first) — from here on
  *    every process opens objects sealed with either (the vault header names the key).
- * 2. Each vault object is re-encrypted to a temp file and renamed over the old one; each
- *    secret in the database (SMART tokens, share keys) is re-sealed row by row.
- * 3. Only when everything is under the new key does the key file drop the old one.
+ * 2. The embedded database is re-encrypted under the new key when Vessel opens it with the
+ *    keyring (src/store/sqlite-encryption.ts: encrypted copy, fsync, rename — the old file or
+ *    the new one, each openable with a key in the ring). Each vault object is re-encrypted to
+ *    a temp file and renamed over the old one; each secret in the database (SMART tokens,
+ *    share keys) is re-sealed row by row.
+ * 3. Only when everything is under the new key (the database opened with it) does the key
+ *    file drop the old one.
  * Killed anywhere, the key file still holds both keys and a new run carries on where the
  * last one stopped. Run it with the server and workers stopped: a process still holding
  * only the old key would write objects the new key cannot open.
@@ -38,6 +42,8 @@ export function beginRotation(dataDir: string, envKey?: string): RotationPlan {
 }
 
 export interface RotationReport {
+  /** The embedded database: re-encrypted by this run, or already under the new key (or PostgreSQL: not Vessel's to encrypt). */
+  database: 'rekeyed' | 'already' | 'postgres';
   objects: number;
   resealed: number;
   tokens: number;
@@ -47,7 +53,8 @@ export interface RotationReport {
 
 /** Step 2: everything sealed with an older key is sealed again with `vessel.key`. */
 export async function resealAll(v: Vessel, onProgress: (done: number) => void = () => {}): Promise<RotationReport> {
-  const report: RotationReport = { objects: 0, resealed: 0, tokens: 0, shares: 0, pendingDropped: 0 };
+  const database = v.store.dialect === 'postgres' ? 'postgres' : v.store.sqliteKey === 'rekeyed' ? 'rekeyed' : 'already';
+  const report: RotationReport = { database, objects: 0, resealed: 0, tokens: 0, shares: 0, pendingDropped: 0 };
   for await (const sha of v.vault.list()) {
     if (await v.vault.reseal(sha)) report.resealed++;
     onProgress(++report.objects);

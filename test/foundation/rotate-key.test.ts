@@ -1,5 +1,6 @@
-// `vessel rotate-key`, killed with SIGKILL at random moments and run again: in the end every
-// original, connection token and share key opens with the new key alone, and nothing is lost.
+// `vessel rotate-key`, killed with SIGKILL at random moments and run again: in the end the
+// database, every original, connection token and share key open with the new key alone, and
+// nothing is lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,6 +12,8 @@ import { tempDir } from '../helpers/vessels.js';
 import { textFixtureAdapter } from '../helpers/text-adapter.js';
 import { ConnectionsRepo } from '../../src/smart/repo.js';
 import { createShare, parseWhat, resealShareKey } from '../../src/share/shl.js';
+import { DatabaseKeyError, openEncryptedSqlite } from '../../src/store/sqlite-encryption.js';
+import { loadKeyring } from '../../src/vault/key.js';
 
 const BIN = path.resolve('bin/vessel.js');
 const env = (dataDir: string) => ({ ...process.env, VESSEL_DATA: dataDir, VESSEL_KEY: '', VESSEL_DATABASE_URL: '' });
@@ -19,6 +22,27 @@ function originalFor(i: number): Buffer {
   // Deterministic, distinct content, 32–96 KB: enough objects that a kill lands mid-way.
   const seed = createHash('sha256').update(`original ${i}`).digest();
   return Buffer.concat(Array.from({ length: 1024 + (i % 64) * 32 }, () => seed));
+}
+
+/**
+ * Everything in the database but what a rotation rewrites on purpose (sealed secrets, its own
+ * audit event), read with only the given keys, as sorted rows per table.
+ */
+function databaseContents(dataDir: string, keyring: Buffer[]): string {
+  const { db } = openEncryptedSqlite(path.join(dataDir, 'vessel.sqlite'), { keyring, readonly: true });
+  try {
+    const rewritten = new Set(['shares', 'smart_connections', 'smart_authorizations', 'sqlite_sequence']);
+    const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as Array<{ name: string }>).filter((t) => !rewritten.has(t.name));
+    const hash = createHash('sha256');
+    for (const { name } of tables) {
+      const where = name === 'audit_events' ? ` WHERE action <> 'key.rotate'` : '';
+      const rows = (db.prepare(`SELECT * FROM "${name}"${where}`).raw().all() as unknown[][]).map((r) => JSON.stringify(r, (_k, v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))).sort();
+      hash.update(`${name}\n${rows.join('\n')}\n`);
+    }
+    return hash.digest('hex');
+  } finally {
+    db.close();
+  }
 }
 
 test('rotate-key survives being killed and loses nothing', async () => {
@@ -42,13 +66,22 @@ test('rotate-key survives being killed and loses nothing', async () => {
         tokens: { accessToken: 'secret-access-token', tokenType: 'Bearer' } as never,
       })
     ).id;
+    // A long audit trail: enough pages that a kill can land while the database is re-encrypted.
+    await v.store.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 20_000; i += 500) {
+        const rows = Array.from({ length: 500 }, (_, j) => ({ at: new Date(Date.UTC(2020, 0, 1) + (i + j) * 60_000).toISOString(), actor: 'local', action: 'record.view', person_id: personId, detail_json: JSON.stringify({ n: i + j, note: createHash('sha256').update(String(i + j)).digest('hex').repeat(12) }) }));
+        await trx.insertInto('audit_events').values(rows).execute();
+      }
+    });
     await v.close();
   }
+  const contentsBefore = databaseContents(dataDir, loadKeyring(dataDir));
   const keyFile = path.join(dataDir, 'vessel.key');
   const originalKey = fs.readFileSync(keyFile, 'utf8').trim();
 
   // Killed at random points; each run carries on from the last.
   let kills = 0;
+  let killsDuringDatabaseCopy = 0;
   for (let attempt = 0; attempt < 4; attempt++) {
     const child = spawn(process.execPath, [BIN, 'rotate-key'], { env: env(dataDir), stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -57,6 +90,8 @@ test('rotate-key survives being killed and loses nothing', async () => {
     clearTimeout(timer);
     if (code === null) kills++;
     else break;
+    // The killed run's half-written encrypted copy of the database is still there.
+    if (fs.readdirSync(dataDir).some((f) => f.endsWith('.reencrypt'))) killsDuringDatabaseCopy++;
   }
   const last = spawnSync(process.execPath, [BIN, 'rotate-key'], { env: env(dataDir), encoding: 'utf8' });
   assert.equal(last.status, 0, last.stderr);
@@ -65,6 +100,11 @@ test('rotate-key survives being killed and loses nothing', async () => {
   const keys = fs.readFileSync(keyFile, 'utf8').trim().split('\n');
   assert.equal(keys.length, 1, 'the old key is gone from the key file once everything is re-sealed');
   assert.notEqual(keys[0], originalKey);
+
+  const newKeyOnly = loadKeyring(dataDir);
+  assert.equal(databaseContents(dataDir, newKeyOnly), contentsBefore, 'the database opens with the new key alone, its contents unchanged');
+  assert.throws(() => databaseContents(dataDir, loadKeyring(dataDir, originalKey)), DatabaseKeyError, 'the old key no longer opens the database');
+  assert.deepEqual(fs.readdirSync(dataDir).filter((f) => f.includes('.reencrypt')), [], 'no copy of the database left behind');
 
   const v = await openVessel({ dataDir, key: '', databaseUrl: '' });
   try {
@@ -83,7 +123,7 @@ test('rotate-key survives being killed and loses nothing', async () => {
     assert.deepEqual(fs.existsSync(tmp) ? fs.readdirSync(tmp) : [], [], 'no temp files left');
     const audit = await v.store.audit.list(undefined, 50);
     assert.ok(audit.some((e) => e.action === 'key.rotate'));
-    console.log(`# rotate-key: killed ${kills} times, then finished`);
+    console.log(`# rotate-key: killed ${kills} times (${killsDuringDatabaseCopy} while the database was being re-encrypted), then finished`);
   } finally {
     await v.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
