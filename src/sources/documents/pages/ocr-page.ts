@@ -5,6 +5,8 @@
 import type { ExtractedPage, ExtractionIssue, PageWord } from '../../../core/types.js';
 import type { OcrPool, OcrResult } from './ocr-pool.js';
 import type { Raster } from './raster.js';
+import { rereadNumbers, type RereadInfo } from './reread.js';
+import { readTurnedIfBetter } from './orientation.js';
 import { blur, boundSize, despeckle, estimateSkew, flattenLighting, median3, pageStats, rotate, squarePixels, toPng } from './preprocess.js';
 
 /** Pages above this many pixels (after square pixels) are downscaled before OCR. */
@@ -31,8 +33,13 @@ export interface OcrPageInfo {
   flattened: boolean;
   rotated180: boolean;
   downscaled: number;
+  /** Second reading of lab-row numbers on enlarged crops (reread.ts); absent when off. */
+  reread?: RereadInfo;
   ms: number;
 }
+
+/** `VESSEL_OCR_REREAD=off` skips the second reading of numbers (to measure its effect and cost). */
+const rereadEnabled = () => process.env.VESSEL_OCR_REREAD !== 'off';
 
 type Box = [number, number, number, number];
 
@@ -59,8 +66,17 @@ function linesText(r: OcrResult): string {
   return t || r.text.trim();
 }
 
-/** OCRs one page. Never throws for bad pixels: OCR failures become an issue and an empty page. */
+/**
+ * OCRs one page; a page that reads poorly is also tried sideways (orientation.ts). Never
+ * throws for bad pixels: OCR failures become an issue and an empty page.
+ */
 export async function ocrRaster(input: Raster, pageNumber: number, pool: OcrPool): Promise<{ page: ExtractedPage; issues: ExtractionIssue[]; info: OcrPageInfo }> {
+  const upright = await ocrUpright(input, pageNumber, pool);
+  return readTurnedIfBetter(upright, input, pool, (turned) => ocrUpright(turned, pageNumber, pool));
+}
+
+/** OCRs one page as it lies (upside-down pages are still caught). */
+async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Promise<{ page: ExtractedPage; issues: ExtractionIssue[]; info: OcrPageInfo }> {
   const t0 = Date.now();
   const issues: ExtractionIssue[] = [];
   const info: OcrPageInfo = { blank: false, skewDeg: 0, denoised: false, descreened: false, flattened: false, rotated180: false, downscaled: 1, ms: 0 };
@@ -113,14 +129,23 @@ export async function ocrRaster(input: Raster, pageNumber: number, pool: OcrPool
       }
     }
     let flipped = false;
+    let readImage = work;
     if (res.confidence < UPSIDE_DOWN_RETRY_CONFIDENCE && res.words.length >= 3) {
-      const upside = await pool.recognize(await toPng(await rotate(work, 180)));
+      const turned = await rotate(work, 180);
+      const upside = await pool.recognize(await toPng(turned));
       if (upside.confidence > res.confidence + 10) {
         res = upside;
+        readImage = turned;
         flipped = true;
         info.rotated180 = true;
         issues.push({ severity: 'information', code: 'page-upside-down', message: `Page ${pageNumber} was upside down; it was read rotated 180°.`, location: { page: pageNumber } });
       }
+    }
+    if (rereadEnabled()) {
+      // Boxes of the second reading are those of the image read, so they map back below like the rest.
+      const second = await rereadNumbers(readImage, res, pool);
+      res = second.result;
+      info.reread = second.info;
     }
     const words: PageWord[] = res.words.map((w) => {
       let box: Box = w.box;

@@ -165,11 +165,15 @@ export class OcrPool {
     }
   }
 
-  /** Recognises one image (PNG/JPEG/BMP bytes). Jobs queue when every worker is busy. */
-  recognize(image: Buffer, opts: { psm?: PSM } = {}): Promise<OcrResult> {
+  /**
+   * Recognises one image (PNG/JPEG/BMP bytes). Jobs queue when every worker is busy.
+   * `psm` and `whitelist` (tessedit_char_whitelist) apply to this job only.
+   */
+  recognize(image: Buffer, opts: { psm?: PSM | `${PSM}`; whitelist?: string } = {}): Promise<OcrResult> {
     if (this.closed) return Promise.reject(new Error('OcrPool terminated'));
     this.start();
     const params: Record<string, string> = opts.psm ? { tessedit_pageseg_mode: opts.psm } : {};
+    if (opts.whitelist) params.tessedit_char_whitelist = opts.whitelist;
     return new Promise((resolve, reject) => {
       this.queue.push({ image, params, resolve, reject });
       this.pump();

@@ -1,0 +1,280 @@
+/**
+ * Second reading of the numbers in lab-table rows on an enlarged crop of the page.
+ *
+ * At fax resolution (~200 dpi) a decimal point is one or two pixels, and tesseract reading
+ * the whole page drops it ("7.3" → "73") or confuses digits. Each number-shaped word of a
+ * row that looks like a lab result is cropped from the page image OCR read, upscaled 3×,
+ * read again as one line restricted to digits and number punctuation, and replaced only
+ * when the second reading is sure of itself and agrees with the evidence on the row (the
+ * reference range's own decimals). Selection and acceptance are pure functions; only
+ * `rereadNumbers` touches images and the OCR pool.
+ */
+import { PSM } from 'tesseract.js';
+import type { OcrLine, OcrPool, OcrResult, OcrWord } from './ocr-pool.js';
+import type { Raster } from './raster.js';
+import { rawSharp } from './preprocess.js';
+
+type Box = [number, number, number, number];
+
+/** Upscaling factor of the crop (3× puts a 200 dpi decimal point at 3–6 pixels). */
+export const REREAD_SCALE = 3;
+/** Padding around the word box, as a share of the box height (keeps neighbours out, the point in). */
+export const REREAD_PAD = 0.3;
+/** Characters the second reading may produce. */
+export const REREAD_WHITELIST = '0123456789.,-<>()HL';
+/** Most words re-read on one page (bounds the cost on pages of numbers). */
+export const REREAD_MAX_WORDS = 160;
+/** Second readings below this word confidence are never used. */
+export const REREAD_MIN_CONFIDENCE = 70;
+/** Points a reading that changes digits must gain over the first reading's confidence. */
+export const REREAD_DIGIT_GAIN = 10;
+
+/** A word whose characters could all be a number as OCR reads one (O for 0, l for 1 …). */
+const NUMBERISH = /^[<>≤≥]?=?[([]?[\dOoIl|.,-]*\d[\dOoIl|.,-]*[)\]]?(?:HH|LL|H|L)?$/;
+/** Letters OCR reads in place of digits. */
+const DIGIT_LOOKALIKE: Record<string, string> = { O: '0', o: '0', I: '1', l: '1', '|': '1' };
+
+/** Normalised number shape of a word: look-alike letters as digits. */
+export function digitsOf(text: string): string {
+  return text.replace(/[OoIl|]/g, (c) => DIGIT_LOOKALIKE[c] ?? c);
+}
+
+/** A word that could be a lab value or a reference range ("7.3", "73", "(3.5-5.0)", "<0.5", "1O.2", "73H" with its flag). */
+export function isNumberWord(text: string): boolean {
+  if (!NUMBERISH.test(text)) return false;
+  // Dates, times, phone numbers and fax counters are not results: "01/02/2024", "555-0133".
+  if (/^\d{3}-\d{4}$/.test(text) || /\d{4,}-/.test(text)) return false;
+  return true;
+}
+
+const LETTERS = /[A-Za-z]{2,}/;
+
+/**
+ * A line that reads like a lab-table row: a name (a word with two letters or more) and at
+ * least one number-shaped word after it, and no date or time (headers, collection lines).
+ */
+export function isLabRowLine(line: OcrLine): boolean {
+  const ws = line.words;
+  const firstNumber = ws.findIndex((w) => isNumberWord(w.text));
+  if (firstNumber < 1) return false;
+  if (!ws.slice(0, firstNumber).some((w) => LETTERS.test(w.text))) return false;
+  if (ws.some((w) => /\d{1,2}[/:]\d{2}/.test(w.text))) return false;
+  return true;
+}
+
+export interface RereadCandidate {
+  line: number;
+  word: number;
+}
+
+/** The words of a page reading worth a second look: number-shaped words of lab-table rows. */
+export function selectRereadWords(res: OcrResult, max = REREAD_MAX_WORDS): RereadCandidate[] {
+  const out: RereadCandidate[] = [];
+  res.lines.forEach((line, li) => {
+    if (!isLabRowLine(line)) return;
+    line.words.forEach((w, wi) => {
+      if (isNumberWord(w.text)) out.push({ line: li, word: wi });
+    });
+  });
+  // On a page with more numbers than the budget, the least confident ones first.
+  if (out.length > max) {
+    const conf = (c: RereadCandidate) => res.lines[c.line]!.words[c.word]!.confidence;
+    return out.sort((a, b) => conf(a) - conf(b)).slice(0, max).sort((a, b) => a.line - b.line || a.word - b.word);
+  }
+  return out;
+}
+
+/** Decimals printed in a range or number ("3.5-5.0" → 1, "70-99" → 0), undefined if none. */
+export function decimalsOf(text: string): number | undefined {
+  const ms = [...digitsOf(text).matchAll(/\d+(?:\.(\d+))?/g)];
+  if (!ms.length) return undefined;
+  return Math.max(...ms.map((m) => m[1]?.length ?? 0));
+}
+
+const RANGE_SHAPE = /^\d+(?:\.\d+)?-\d+(?:\.\d+)?$/;
+
+/**
+ * The printed number beside a word that says how many decimals it should carry: for a result,
+ * the reference range after it ("3.5-5.0", "<5.0", or the first half of a split "(11.7 15.9)");
+ * for a range, the result before it. Up to three words away (a flag or unit may sit between).
+ */
+export function evidenceNear(line: OcrLine, index: number): string | undefined {
+  const self = digitsOf(line.words[index]!.text);
+  const isRange = /\d-\d/.test(self);
+  const order = isRange ? [index - 1, index - 2, index - 3] : [index + 1, index + 2, index + 3];
+  for (const i of order) {
+    const w = line.words[i];
+    if (!w) continue;
+    const t = digitsOf(w.text);
+    const m = /^[([{]?((?:[<>]=?)?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)(?:[)\]}]|%|[A-Za-z/]+)?$/.exec(t);
+    if (m) return m[1]!.replace(/^[<>]=?/, '');
+  }
+  return undefined;
+}
+
+export interface RereadContext {
+  /** A neighbouring printed number (the row's range for a result, the result for a range). */
+  evidence?: string;
+}
+
+/** A number as printed: "7.3", "<0.5", "(3.5-5.0)", "4,500" (thousands); not "12,4" or "0.21.2". */
+const WELL_FORMED = /^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?$/;
+/** What a second reading must look like: comparator, bracket, number or range, bracket, flag. */
+const READING = /^((?:[<>]=?)?[([]?)([\d.,-]*\d[\d.,-]*)([)\]]?)(HH|LL|H|L)?$/;
+const SECOND_BODY = /^\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?$/;
+const points = (s: string) => (s.match(/\./g) ?? []).length;
+const shape = (s: string) => s.replace(/\d/g, '9');
+
+/** Splits a number word into what surrounds the number and the number itself. */
+export function splitNumberWord(text: string): { before: string; body: string; after: string; flag?: string } | null {
+  const m = READING.exec(digitsOf(text));
+  if (!m) return null;
+  return { before: m[1]!, body: m[2]!, after: m[3]!, ...(m[4] ? { flag: m[4] } : {}) };
+}
+
+/** Both ends of a range print the same decimals ("7.5-12.5" yes, "7.5-125" no). */
+function evenRange(s: string): boolean | undefined {
+  if (!RANGE_SHAPE.test(s)) return undefined;
+  const [lo, hi] = s.split('-');
+  return decimalsOf(lo!) === decimalsOf(hi!) && Number(lo) < Number(hi);
+}
+
+/** Does a printed flag (H/L) agree with the value's place against a "low-high" range? undefined = cannot tell. */
+function flagAgrees(value: string, flag: string | undefined, range: string | undefined): boolean | undefined {
+  if (!flag || !range || !RANGE_SHAPE.test(range) || !/^\d+(?:\.\d+)?$/.test(value)) return undefined;
+  const [lo, hi] = range.split('-').map(Number) as [number, number];
+  const v = Number(value);
+  return flag.startsWith('H') ? v > hi : v < lo;
+}
+
+/**
+ * Decides whether a second reading replaces the first. Returns the replacement text or null.
+ * The first reading's brackets, comparator and flag stay; only the number inside changes.
+ * - The second reading must be a complete number shape and reasonably confident.
+ * - Look-alike letters ("1O.2") and broken punctuation ("12,4", "0.21.2") with the same digits are fixed.
+ * - A decimal point the first reading lost ("73" → "7.3") needs evidence: the neighbouring range
+ *   (or result) prints decimals, or a range's two ends come to print the same decimals.
+ *   Removing a point needs a neighbour without decimals and a surer reading.
+ * - Changing digits needs a clearly more confident second reading of the same shape, or a
+ *   printed flag that disagrees with the range for the first reading and agrees for the second.
+ */
+export function acceptReread(first: Pick<OcrWord, 'text' | 'confidence'>, second: Pick<OcrWord, 'text' | 'confidence'>, ctx: RereadContext = {}): string | null {
+  const a = splitNumberWord(first.text);
+  const b = splitNumberWord(second.text.trim());
+  if (!a || !b || !SECOND_BODY.test(b.body) || second.confidence < REREAD_MIN_CONFIDENCE) return null;
+  const ca = a.body;
+  const cb = b.body;
+  const out = (body: string) => {
+    const t = `${a.before}${body}${a.after}${a.flag ?? ''}`;
+    return t === first.text ? null : t;
+  };
+  if (ca === cb) return out(ca);
+  const surer = second.confidence >= first.confidence + REREAD_DIGIT_GAIN;
+  const evidence = ctx.evidence !== undefined ? decimalsOf(ctx.evidence) : undefined;
+  if (flagAgrees(ca, a.flag, ctx.evidence) === false && flagAgrees(cb, a.flag, ctx.evidence) === true) return out(cb);
+  const sameDigits = ca.replace(/\D/g, '') === cb.replace(/\D/g, '');
+  if (sameDigits) {
+    if (!WELL_FORMED.test(ca)) return out(cb);
+    if (points(cb) > points(ca)) {
+      if (evenRange(ca) === false && evenRange(cb)) return out(cb);
+      if (evidence && (decimalsOf(cb) ?? 0) <= evidence + 1) return out(cb);
+      return null;
+    }
+    if (points(cb) < points(ca)) return evidence === 0 && surer ? out(cb) : null;
+    return shape(ca) !== shape(cb) && surer ? out(cb) : null;
+  }
+  if (shape(ca) === shape(cb) && surer) return out(cb);
+  // A lost point and a misread digit at once ("77" for "7.1").
+  if (ca.replace(/\D/g, '').length === cb.replace(/\D/g, '').length && points(cb) > points(ca) && evidence && surer) return out(cb);
+  return null;
+}
+
+/** Crop rectangle around a word box, padded and clamped to the image. */
+export function paddedCrop(box: Box, width: number, height: number, pad = REREAD_PAD): { left: number; top: number; width: number; height: number } {
+  const h = Math.max(1, box[3] - box[1]);
+  const px = Math.ceil(h * pad);
+  const left = Math.max(0, box[0] - px);
+  const top = Math.max(0, box[1] - px);
+  const right = Math.min(width, box[2] + px);
+  const bottom = Math.min(height, box[3] + px);
+  return { left, top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) };
+}
+
+/** The word box cropped, upscaled and framed in white, as PNG for tesseract. */
+export async function wordCropPng(image: Raster, box: Box, scale = REREAD_SCALE): Promise<Buffer> {
+  const c = paddedCrop(box, image.width, image.height);
+  const border = Math.round(c.height * 0.5 * scale);
+  return rawSharp(image)
+    .extract(c)
+    .resize({ width: c.width * scale, height: c.height * scale, kernel: 'lanczos3' })
+    .extend({ top: border, bottom: border, left: border, right: border, background: { r: 255, g: 255, b: 255 } })
+    .withMetadata({ density: Math.round((image.xdpi ?? 200) * scale) })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+}
+
+/** Replaces the `index`-th word of a line in its printed text (spacing kept), or null when not found. */
+export function replaceWordInLine(line: OcrLine, index: number, text: string): string | null {
+  let at = 0;
+  for (let i = 0; i < line.words.length; i++) {
+    const found = line.text.indexOf(line.words[i]!.text, at);
+    if (found < 0) return null;
+    if (i === index) return line.text.slice(0, found) + text + line.text.slice(found + line.words[i]!.text.length);
+    at = found + line.words[i]!.text.length;
+  }
+  return null;
+}
+
+export interface RereadInfo {
+  /** Words read a second time. */
+  reread: number;
+  /** Words replaced by their second reading. */
+  replaced: number;
+  ms: number;
+  /** Each second reading and what became of it (when asked for: tuning, debugging). */
+  trace?: Array<{ first: string; firstConfidence: number; second: string; secondConfidence: number; evidence?: string; kept: string | null }>;
+}
+
+/**
+ * Re-reads the number words of lab-table rows on `image` (the exact image `res` was read
+ * from, so boxes agree) and returns the reading with accepted replacements; boxes stay those
+ * of the first reading. OCR failures of a crop keep the first reading.
+ */
+export async function rereadNumbers(image: Raster, res: OcrResult, pool: OcrPool, opts: { trace?: boolean } = {}): Promise<{ result: OcrResult; info: RereadInfo }> {
+  const t0 = Date.now();
+  const picks = selectRereadWords(res);
+  const lines = res.lines.map((l) => ({ ...l, words: [...l.words] }));
+  let replaced = 0;
+  const trace: NonNullable<RereadInfo['trace']> = [];
+  const readings = await Promise.all(
+    picks.map(async (p) => {
+      const w = res.lines[p.line]!.words[p.word]!;
+      try {
+        const png = await wordCropPng(image, w.box);
+        return await pool.recognize(png, { psm: PSM.SINGLE_LINE, whitelist: REREAD_WHITELIST });
+      } catch {
+        return null;
+      }
+    }),
+  );
+  picks.forEach((p, i) => {
+    const r = readings[i];
+    if (!r) return;
+    const line = lines[p.line]!;
+    const first = line.words[p.word]!;
+    const second = { text: r.words.map((x) => x.text).join(''), confidence: r.words.length ? Math.min(...r.words.map((x) => x.confidence)) : 0 };
+    const evidence = evidenceNear(line, p.word);
+    const text = acceptReread(first, second, { evidence });
+    if (opts.trace) trace.push({ first: first.text, firstConfidence: first.confidence, second: second.text, secondConfidence: second.confidence, evidence, kept: text });
+    if (text === null) return;
+    const lineText = replaceWordInLine(line, p.word, text);
+    if (lineText === null) return;
+    line.text = lineText;
+    line.words[p.word] = { ...first, text, confidence: second.confidence };
+    replaced++;
+  });
+  const result: OcrResult = { ...res, lines, words: lines.flatMap((l) => l.words) };
+  // Words outside lines (none in practice) are kept as they were.
+  if (result.words.length !== res.words.length) result.words = res.words;
+  return { result, info: { reread: picks.length, replaced, ms: Date.now() - t0, ...(opts.trace ? { trace } : {}) } };
+}
