@@ -14,6 +14,7 @@ import { Imaging } from './pages/Imaging.tsx';
 import { ListPage, LIST_TITLES } from './pages/ListPage.tsx';
 import { Status } from './components/Status.tsx';
 import { Access } from './pages/Access.tsx';
+import { Account } from './pages/Account.tsx';
 import { signOut } from './session.ts';
 import { Answers } from './pages/Answers.tsx';
 import { HealthForm } from './pages/HealthForm.tsx';
@@ -74,6 +75,7 @@ export function App({ account }: { account: { id: string; username: string } }) 
   else if (p0 === 'documents' && p1) page = <DocumentViewer id={p1} page={Number(route.query.get('page')) || undefined} query={route.query.get('q')} resourceId={route.query.get('resource')} />;
   else if (p0 === 'documents') page = <Documents personId={personId} personName={person?.displayName} />;
   else if (p0 === 'connections') page = <Connections />;
+  else if (p0 === 'account') page = <Account username={account.username} />;
   else if (!personId)
     page = (
       <div>
@@ -151,7 +153,9 @@ export function App({ account }: { account: { id: string; username: string } }) 
           <button type="submit">Search</button>
         </form>
         <div className="account">
-          <span className="account-name">{account.username}</span>
+          <a className="account-name" href="#/account" aria-current={current('#/account')} title="Your account and passkeys">
+            {account.username}
+          </a>
           <button type="button" className="link" onClick={() => void signOut()}>
             Sign out
           </button>

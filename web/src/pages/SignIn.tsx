@@ -1,6 +1,7 @@
 /** Sign in, or on a new install create the first account (which owns what is imported). */
 import { useState, type FormEvent } from 'react';
-import { setUp, signIn, type SessionInfo } from '../session.ts';
+import { passkeyAddressHint, setUp, signIn, signInWithPasskey, type SessionInfo } from '../session.ts';
+import { PasskeyAddressNote } from '../components/PasskeyAddressNote.tsx';
 
 export function SignIn({ setupNeeded, onSignedIn }: { setupNeeded: boolean; onSignedIn: (s: SessionInfo) => void }) {
   const [username, setUsername] = useState('');
@@ -16,6 +17,18 @@ export function SignIn({ setupNeeded, onSignedIn }: { setupNeeded: boolean; onSi
     setBusy(true);
     try {
       onSignedIn(await (setupNeeded ? setUp(username, password) : signIn(username, password)));
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const withPasskey = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      onSignedIn(await signInWithPasskey(username));
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -51,6 +64,21 @@ export function SignIn({ setupNeeded, onSignedIn }: { setupNeeded: boolean; onSi
           {setupNeeded ? 'Create account' : 'Sign in'}
         </button>
       </form>
+      {!setupNeeded && typeof window.PublicKeyCredential === 'function' && (
+        <section className="card" aria-labelledby="passkey-heading">
+          <h2 id="passkey-heading">Or use a passkey</h2>
+          {passkeyAddressHint() !== undefined ? (
+            <PasskeyAddressNote />
+          ) : (
+            <>
+              <p className="muted">Your device asks for your fingerprint, face or screen lock. Fill in the username above to use only that account's passkeys.</p>
+              <button type="button" onClick={() => void withPasskey()} disabled={busy}>
+                Sign in with a passkey
+              </button>
+            </>
+          )}
+        </section>
+      )}
     </main>
   );
 }
