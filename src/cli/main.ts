@@ -108,8 +108,6 @@ program
     console.log(`Vessel is running at ${https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${v.config.port} (data: ${v.config.dataDir}, store: ${v.store.dialect})`);
     // Browsers bind passkeys to a host name and refuse them at an IP address.
     if (!v.config.origin && ['127.0.0.1', '::1'].includes(host)) console.log(`for passkeys, open it as ${https ? 'https' : 'http'}://localhost:${v.config.port}`);
-    // Browsers bind passkeys to a host name and refuse them at an IP address.
-    if (!v.config.origin && ['127.0.0.1', '::1'].includes(host)) console.log(`for passkeys, open it as ${https ? 'https' : 'http'}://localhost:${v.config.port}`);
     const shutdown = async () => {
       stop.abort();
       await app.close();
