@@ -8,6 +8,7 @@ import { DIALECTS, openTestVessel, postgresSkipReason, tempDir } from '../helper
 import { textFixtureAdapter } from '../helpers/text-adapter.js';
 import { backup, restore } from '../../src/backup/backup.js';
 import { makeZip } from '../helpers/zip.js';
+import { filesContaining } from '../helpers/plaintext.js';
 
 for (const target of DIALECTS) {
   test(`backup from SQLite, restore into ${target}`, { skip: target === 'postgres' ? await postgresSkipReason() : false }, async (t) => {
@@ -34,6 +35,7 @@ for (const target of DIALECTS) {
     const all = async (v: typeof src.vessel) => (await v.store.resources.list({ limit: 1000 })).map((r) => JSON.stringify([r.id, r.personId, r.resource])).sort();
     assert.deepEqual(await all(dst.vessel), await all(src.vessel));
     assert.ok((await dst.vessel.store.search.search('potassium')).length >= 1, 'search works after restore');
+    if (target === 'sqlite') assert.deepEqual(filesContaining(dst.dataDir, 'Testbury'), [], 'the restored database is encrypted with the key');
     await assert.rejects(restore(dst.vessel, file), /empty Vessel/);
   });
 }

@@ -15,27 +15,10 @@ import type { Database } from '../../src/store/schema.js';
 import { DatabaseKeyError } from '../../src/store/sqlite-encryption.js';
 import { tempDir } from '../helpers/vessels.js';
 import { textFixtureAdapter } from '../helpers/text-adapter.js';
+import { filesContaining } from '../helpers/plaintext.js';
 
 const NAME = 'Wilhelmina Quarrington';
 const PAGE_TEXT = 'Colonoscopy findings: a sessile polyp in the transverse colon';
-
-/** Every file under `dir` (the vault, the key file, the database and its -wal/-shm) that contains `needle`. */
-function filesContaining(dir: string, needle: string): string[] {
-  const hits: string[] = [];
-  const variants = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le'), Buffer.from(needle.toLowerCase(), 'utf8')];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) {
-        const bytes = fs.readFileSync(p);
-        if (variants.some((v) => bytes.includes(v))) hits.push(path.relative(dir, p));
-      }
-    }
-  };
-  walk(dir);
-  return hits;
-}
 
 function digestOf(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
