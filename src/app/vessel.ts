@@ -74,8 +74,8 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
         documentId,
       );
     },
-    [RECONCILE_JOB]: async (job: { payload: unknown }) => {
-      await reconcilePerson(store, (job.payload as { personId: string }).personId);
+    [RECONCILE_JOB]: async (job: { id: string; payload: unknown }) => {
+      await reconcilePerson(store, (job.payload as { personId: string }).personId, { onProgress: () => queue.checkpoint(job.id) });
     },
     // SMART on FHIR pulls (src/smart/job.ts), loaded on first use.
     'smart-sync': async (job: { id: string; payload: unknown }) => {

@@ -6,6 +6,7 @@ import type { SourceLocation } from '../core/types.js';
 import { nowIso } from '../core/time.js';
 import type { Fact, ItemKind } from '../record/normalize/fact.js';
 import type { Decision, MergedItem } from '../record/reconcile/cluster.js';
+import type { ItemState } from '../record/reconcile/append.js';
 import { LOCATION_COLUMNS, locationOf } from './provenance.js';
 import type BetterSqlite3 from 'better-sqlite3';
 
@@ -17,6 +18,17 @@ export interface BlockRef {
   personId: string;
   kind: string;
   block: string;
+}
+
+export interface DirtyBlock extends BlockRef {
+  gen: number;
+}
+
+/** An item as stored: kinds that take appended facts also keep their state and match keys. */
+export interface StoredItem {
+  item: MergedItem;
+  state?: ItemState;
+  keys?: string[];
 }
 
 export interface ItemSource {
@@ -45,7 +57,7 @@ export class RecordRepo {
    * ones that left the person. Compared in the database: a person with thousands of
    * documents and one new one costs two index joins, not two lists in memory.
    */
-  async staleDocuments(personId: string): Promise<string[]> {
+  async staleDocuments(personId: string, limit = 1_000_000): Promise<string[]> {
     const changed = await this.db
       .selectFrom('documents as d')
       .leftJoin('record_sources as s', 's.document_id', 'd.id')
@@ -53,6 +65,7 @@ export class RecordRepo {
       .where('d.person_id', '=', personId)
       .where('d.state', 'not in', ['processing', 'queued'])
       .where((eb) => eb.or([eb('s.seen', 'is', null), eb('s.seen', '!=', eb.ref('d.updated_at')), eb('s.person_id', 'is', null), eb('s.person_id', '!=', personId)]))
+      .limit(limit)
       .execute();
     const left = await this.db
       .selectFrom('record_sources as s')
@@ -60,15 +73,9 @@ export class RecordRepo {
       .select('s.document_id')
       .where('s.person_id', '=', personId)
       .where((eb) => eb.or([eb('d.id', 'is', null), eb('d.person_id', 'is', null), eb('d.person_id', '!=', personId)]))
+      .limit(limit)
       .execute();
-    return [...new Set([...changed.map((r) => r.id), ...left.map((r) => r.document_id)])];
-  }
-
-  async documentInfo(documentId: string): Promise<{ updatedAt: string; personId: string | null; format: string; date?: string } | undefined> {
-    const d = await this.db.selectFrom('documents').select(['updated_at', 'person_id', 'format', 'label_json']).where('id', '=', documentId).executeTakeFirst();
-    if (!d) return undefined;
-    const label = JSON.parse(d.label_json) as { date?: string };
-    return { updatedAt: d.updated_at, personId: d.person_id, format: d.format, date: typeof label.date === 'string' ? label.date : undefined };
+    return [...new Set([...changed.map((r) => r.id), ...left.map((r) => r.document_id)])].slice(0, limit);
   }
 
   async documentsInfo(ids: string[]): Promise<Map<string, { updatedAt: string; personId: string | null; format: string; date?: string }>> {
@@ -90,10 +97,142 @@ export class RecordRepo {
     return rows.map((r) => ({ personId: r.person_id, kind: r.kind, block: r.block }));
   }
 
-  async resourcesOfDocuments(ids: string[], types: string[]): Promise<Array<{ id: string; documentId: string; personId: string | null; json: string }>> {
+  /**
+   * The resources of these documents (of the given types), a page at a time: memory stays
+   * bounded whatever the documents hold (a bulk NDJSON part has a million rows). PostgreSQL
+   * reads through a cursor of the transaction; SQLite reads small documents together and
+   * pages through a big one in index order (rowid), never sorting it.
+   */
+  async *resourcePages(ids: string[], types: string[], pageSize: number): AsyncGenerator<Array<{ id: string; documentId: string; personId: string | null; json: string }>> {
+    if (!ids.length) return;
+    const toRow = (r: { id: string; document_id: string; person_id: string | null; json: string }) => ({ id: r.id, documentId: r.document_id, personId: r.person_id, json: r.json });
+    if (this.dialect === 'postgres') {
+      const cursor = `record_resources_${Math.random().toString(36).slice(2, 10)}`;
+      await sql`DECLARE ${sql.raw(cursor)} NO SCROLL CURSOR FOR SELECT id, document_id, person_id, json FROM resources WHERE document_id IN (${sql.join(ids)}) AND resource_type IN (${sql.join(types)})`.execute(this.db);
+      try {
+        for (;;) {
+          const { rows } = await sql<{ id: string; document_id: string; person_id: string | null; json: string }>`FETCH FORWARD ${sql.raw(String(pageSize))} FROM ${sql.raw(cursor)}`.execute(this.db);
+          if (!rows.length) return;
+          yield rows.map(toRow);
+        }
+      } finally {
+        await sql`CLOSE ${sql.raw(cursor)}`.execute(this.db);
+      }
+      return;
+    }
+    const counts = await this.db.selectFrom('resources').select('document_id').select((eb) => eb.fn.countAll<number>().as('n')).where('document_id', 'in', ids).groupBy('document_id').execute();
+    let group: string[] = [];
+    let inGroup = 0;
+    const flush = async () => {
+      if (!group.length) return [];
+      const rows = await this.db.selectFrom('resources').select(['id', 'document_id', 'person_id', 'json']).where('document_id', 'in', group).where('resource_type', 'in', types).execute();
+      group = [];
+      inGroup = 0;
+      return rows.map(toRow);
+    };
+    for (const c of counts) {
+      const n = Number(c.n);
+      if (n > pageSize) {
+        let after = -1;
+        for (;;) {
+          const rows = await this.db
+            .selectFrom('resources')
+            .select([sql<number>`rowid`.as('rid'), 'id', 'document_id', 'person_id', 'json'])
+            .where('document_id', '=', c.document_id)
+            .where(sql`rowid`, '>', after)
+            .where('resource_type', 'in', types)
+            .orderBy(sql`rowid`)
+            .limit(pageSize)
+            .execute();
+          if (!rows.length) break;
+          after = rows[rows.length - 1].rid;
+          yield rows.map(toRow);
+        }
+        continue;
+      }
+      if (inGroup + n > pageSize) yield await flush();
+      group.push(c.document_id);
+      inGroup += n;
+    }
+    const last = await flush();
+    if (last.length) yield last;
+  }
+
+  /** Marks blocks to be rebuilt from their facts (in the transaction that changed those facts). */
+  async markDirty(refs: BlockRef[]): Promise<void> {
+    const rows = refs.map((r) => ({ person_id: r.personId, kind: r.kind, block: r.block }));
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await this.db
+        .insertInto('record_dirty')
+        .values(rows.slice(i, i + BATCH))
+        .onConflict((oc) => oc.columns(['person_id', 'kind', 'block']).doUpdateSet((eb) => ({ gen: eb('record_dirty.gen', '+', 1) })))
+        .execute();
+    }
+  }
+
+  /** The next blocks of a person waiting to be rebuilt, by kind and block, with the mark's generation. */
+  async dirtyBlocks(personId: string, limit: number): Promise<DirtyBlock[]> {
+    const rows = await this.db.selectFrom('record_dirty').select(['kind', 'block', 'gen']).where('person_id', '=', personId).orderBy('kind').orderBy('block').limit(limit).execute();
+    return rows.map((r) => ({ personId, kind: r.kind, block: r.block, gen: Number(r.gen) }));
+  }
+
+  async isDirty(ref: BlockRef): Promise<boolean> {
+    return !!(await this.db.selectFrom('record_dirty').select('block').where('person_id', '=', ref.personId).where('kind', '=', ref.kind).where('block', '=', ref.block).executeTakeFirst());
+  }
+
+  /** Clears the marks that were read (a mark bumped since stays: its block is rebuilt again). */
+  async clearDirty(personId: string, kind: string, marks: Array<{ block: string; gen: number }>): Promise<void> {
+    for (let i = 0; i < marks.length; i += BATCH) {
+      const chunk = marks.slice(i, i + BATCH);
+      await this.db
+        .deleteFrom('record_dirty')
+        .where('person_id', '=', personId)
+        .where('kind', '=', kind)
+        .where((eb) => eb(eb.refTuple('block', 'gen'), 'in', chunk.map((m) => eb.tuple(m.block, m.gen))))
+        .execute();
+    }
+  }
+
+  /** The facts of some blocks of one kind of a person. */
+  async blocksFacts(personId: string, kind: string, blocks: string[]): Promise<Fact[]> {
+    const out: Fact[] = [];
+    for (let i = 0; i < blocks.length; i += BATCH) {
+      const rows = await this.db.selectFrom('record_facts').select(FACT_COLUMNS).where('person_id', '=', personId).where('kind', '=', kind).where('block', 'in', blocks.slice(i, i + BATCH)).execute();
+      for (const r of rows) out.push(rowToFact(r));
+    }
+    return out;
+  }
+
+  /** The key rows of one block (an index range): which item each match key belongs to. */
+  async blockKeys(ref: BlockRef): Promise<Array<{ key: string; itemId: string }>> {
+    const rows = await this.db.selectFrom('record_item_keys').select(['key', 'item_id']).where('person_id', '=', ref.personId).where('kind', '=', ref.kind).where('block', '=', ref.block).execute();
+    return rows.map((r) => ({ key: r.key, itemId: r.item_id }));
+  }
+
+  /** Stored items with their state (for appending to them). */
+  async itemsWithState(ids: string[]): Promise<Array<{ item: MergedItem; state: ItemState | null }>> {
     if (!ids.length) return [];
-    const rows = await this.db.selectFrom('resources').select(['id', 'document_id', 'person_id', 'json']).where('document_id', 'in', ids).where('resource_type', 'in', types).execute();
-    return rows.map((r) => ({ id: r.id, documentId: r.document_id, personId: r.person_id, json: r.json }));
+    const rows = await this.db.selectFrom('record_items').select(['json', 'state']).where('id', 'in', ids).execute();
+    return rows.map((r) => ({ item: JSON.parse(r.json) as MergedItem, state: r.state ? (JSON.parse(r.state) as ItemState) : null }));
+  }
+
+  /** Replaces every item (and key row) of some blocks of one kind. */
+  async replaceBlocksItems(personId: string, kind: string, blocks: string[], items: StoredItem[]): Promise<void> {
+    for (let i = 0; i < blocks.length; i += BATCH) {
+      const chunk = blocks.slice(i, i + BATCH);
+      await this.db.deleteFrom('record_items').where('person_id', '=', personId).where('kind', '=', kind).where('block', 'in', chunk).execute();
+      await this.db.deleteFrom('record_item_keys').where('person_id', '=', personId).where('kind', '=', kind).where('block', 'in', chunk).execute();
+    }
+    await this.insertItems(personId, kind, items);
+  }
+
+  /** Replaces some items by id (an append changed them) and adds new ones. */
+  async replaceItems(personId: string, kind: string, removeIds: string[], items: StoredItem[]): Promise<void> {
+    if (removeIds.length) {
+      await this.db.deleteFrom('record_items').where('id', 'in', removeIds).execute();
+      await this.db.deleteFrom('record_item_keys').where('item_id', 'in', removeIds).execute();
+    }
+    await this.insertItems(personId, kind, items);
   }
 
   async markSeenMany(rows: Array<{ documentId: string; personId: string | null; seen: string }>): Promise<void> {
@@ -109,18 +248,6 @@ export class RecordRepo {
 
   async forgetDocuments(ids: string[]): Promise<void> {
     if (ids.length) await this.db.deleteFrom('record_sources').where('document_id', 'in', ids).execute();
-  }
-
-  /** The blocks a document's facts sit in, then forgets those facts. */
-  async removeDocumentFacts(documentId: string): Promise<BlockRef[]> {
-    const rows = await this.db.selectFrom('record_facts').select(['person_id', 'kind', 'block']).distinct().where('document_id', '=', documentId).execute();
-    await this.db.deleteFrom('record_facts').where('document_id', '=', documentId).execute();
-    return rows.map((r) => ({ personId: r.person_id, kind: r.kind, block: r.block }));
-  }
-
-  async resourcesOfDocument(documentId: string, types: string[]): Promise<Array<{ id: string; personId: string | null; json: string }>> {
-    const rows = await this.db.selectFrom('resources').select(['id', 'person_id', 'json']).where('document_id', '=', documentId).where('resource_type', 'in', types).execute();
-    return rows.map((r) => ({ id: r.id, personId: r.person_id, json: r.json }));
   }
 
   /** Stores facts; ids are columns only (kind and block stay in the JSON too, for readers of the table such as the dedup eval). */
@@ -139,49 +266,25 @@ export class RecordRepo {
     }
   }
 
-  async markSeen(documentId: string, personId: string | null, seen: string): Promise<void> {
-    await this.db
-      .insertInto('record_sources')
-      .values({ document_id: documentId, person_id: personId, seen })
-      .onConflict((oc) => oc.column('document_id').doUpdateSet({ person_id: personId, seen }))
-      .execute();
-  }
-
-  async forgetDocument(documentId: string): Promise<void> {
-    await this.db.deleteFrom('record_sources').where('document_id', '=', documentId).execute();
-  }
-
   async blockFacts(ref: BlockRef): Promise<Fact[]> {
     const rows = await this.db.selectFrom('record_facts').select(FACT_COLUMNS).where('person_id', '=', ref.personId).where('kind', '=', ref.kind).where('block', '=', ref.block).execute();
     return rows.map(rowToFact);
   }
 
-  /** Every fact of one kind of a person (a full re-cluster reads one query, not one per block). */
-  async kindFacts(personId: string, kind: string): Promise<Fact[]> {
-    const rows = await this.db.selectFrom('record_facts').select(FACT_COLUMNS).where('person_id', '=', personId).where('kind', '=', kind).execute();
-    return rows.map(rowToFact);
-  }
-
-  /** Replaces every item of one kind of a person. */
-  async replaceKindItems(personId: string, kind: string, items: MergedItem[]): Promise<void> {
-    await this.db.deleteFrom('record_items').where('person_id', '=', personId).where('kind', '=', kind).execute();
-    await this.insertItems(personId, kind, items);
-  }
-
-  async replaceBlockItems(ref: BlockRef, items: MergedItem[]): Promise<void> {
-    await this.db.deleteFrom('record_items').where('person_id', '=', ref.personId).where('kind', '=', ref.kind).where('block', '=', ref.block).execute();
-    await this.insertItems(ref.personId, ref.kind, items);
-  }
-
-  private async insertItems(personId: string, kind: string, items: MergedItem[]): Promise<void> {
-    const rows = items.map((it) => ({ id: it.id, person_id: personId, kind, block: it.block, date: it.date ?? null, display: it.display, conflicts: it.conflicts.length, json: JSON.stringify(it) }));
+  private async insertItems(personId: string, kind: string, items: StoredItem[]): Promise<void> {
+    const rows = items.map(({ item: it, state }) => ({ id: it.id, person_id: personId, kind, block: it.block, date: it.date ?? null, display: it.display, conflicts: it.conflicts.length, json: JSON.stringify(it), state: state ? JSON.stringify(state) : null }));
+    const keys = items.flatMap(({ item, keys: ks }) => (ks ?? []).map((key) => ({ person_id: personId, kind, block: item.block, key, item_id: item.id })));
     if (this.sqlite) {
-      const st = prepared(this.sqlite).item;
-      for (const r of rows) st.run(r.id, r.person_id, r.kind, r.block, r.date, r.display, r.conflicts, r.json);
+      const st = prepared(this.sqlite);
+      for (const r of rows) st.item.run(r.id, r.person_id, r.kind, r.block, r.date, r.display, r.conflicts, r.json, r.state);
+      for (const k of keys) st.key.run(k.person_id, k.kind, k.block, k.key, k.item_id);
       return;
     }
     for (let i = 0; i < rows.length; i += PG_BATCH) {
       await this.db.insertInto('record_items').values(rows.slice(i, i + PG_BATCH)).onConflict((oc) => oc.column('id').doNothing()).execute();
+    }
+    for (let i = 0; i < keys.length; i += PG_BATCH) {
+      await this.db.insertInto('record_item_keys').values(keys.slice(i, i + PG_BATCH)).onConflict((oc) => oc.doNothing()).execute();
     }
   }
 
@@ -254,6 +357,8 @@ export class RecordRepo {
   /** Drops the person's derived record (facts, items, seen documents) so the next reconcile rebuilds it; decisions stay. */
   async resetPerson(personId: string): Promise<void> {
     await this.db.deleteFrom('record_items').where('person_id', '=', personId).execute();
+    await this.db.deleteFrom('record_item_keys').where('person_id', '=', personId).execute();
+    await this.db.deleteFrom('record_dirty').where('person_id', '=', personId).execute();
     await this.db.deleteFrom('record_facts').where('person_id', '=', personId).execute();
     await this.db.deleteFrom('record_sources').where('person_id', '=', personId).execute();
   }
@@ -288,14 +393,15 @@ function rowToFact(r: { id: string; resource_id: string; document_id: string; ki
   };
 }
 
-const statements = new WeakMap<BetterSqlite3.Database, { fact: BetterSqlite3.Statement; item: BetterSqlite3.Statement }>();
+const statements = new WeakMap<BetterSqlite3.Database, { fact: BetterSqlite3.Statement; item: BetterSqlite3.Statement; key: BetterSqlite3.Statement }>();
 
 function prepared(raw: BetterSqlite3.Database) {
   let st = statements.get(raw);
   if (!st) {
     st = {
       fact: raw.prepare('INSERT INTO record_facts (id, resource_id, document_id, person_id, kind, block, json) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
-      item: raw.prepare('INSERT INTO record_items (id, person_id, kind, block, date, display, conflicts, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+      item: raw.prepare('INSERT INTO record_items (id, person_id, kind, block, date, display, conflicts, json, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+      key: raw.prepare('INSERT INTO record_item_keys (person_id, kind, block, key, item_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
     };
     statements.set(raw, st);
   }

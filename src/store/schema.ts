@@ -114,6 +114,25 @@ export interface RecordItemsTable {
   display: string;
   conflicts: number;
   json: string;
+  /** Per-source fields for appending a fact without re-reading the block (src/record/reconcile/append.ts); null for kinds rebuilt by block. */
+  state: string | null;
+}
+
+/** A block whose items must be rebuilt from its facts (the reconcile job clears it). */
+export interface RecordDirtyTable {
+  person_id: string;
+  kind: string;
+  block: string;
+  gen: Generated<number>;
+}
+
+/** One match key of a merged item (kinds that take appended facts). */
+export interface RecordItemKeysTable {
+  person_id: string;
+  kind: string;
+  block: string;
+  key: string;
+  item_id: string;
 }
 
 export interface RecordSourcesTable {
@@ -273,6 +292,8 @@ export interface Database {
   record_items: RecordItemsTable;
   record_sources: RecordSourcesTable;
   record_decisions: RecordDecisionsTable;
+  record_dirty: RecordDirtyTable;
+  record_item_keys: RecordItemKeysTable;
   smart_connections: SmartConnectionsTable;
   smart_authorizations: SmartAuthorizationsTable;
   shares: SharesTable;

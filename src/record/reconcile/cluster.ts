@@ -122,6 +122,11 @@ function splitSignature(f: Fact, splits: Decision[]): string {
 }
 
 export function clusterBlock(kind: ItemKind, facts: Fact[], decisions: Decision[] = []): MergedItem[] {
+  return itemsOfGroups(kind, groupBlock(kind, facts, decisions));
+}
+
+/** The facts of one block grouped into what will be one item each (splits, matching, then merges). */
+export function groupBlock(kind: ItemKind, facts: Fact[], decisions: Decision[] = []): Fact[][] {
   if (!facts.length) return [];
   const mine = decisions.filter((d) => d.kind === kind);
   const splits = mine.filter((d) => d.action === 'split');
@@ -152,7 +157,12 @@ export function clusterBlock(kind: ItemKind, facts: Fact[], decisions: Decision[
     g.push(f);
     groups.set(r, g);
   });
-  const items = [...groups.values()].map((g) => toItem(kind, g));
+  return [...groups.values()];
+}
+
+/** The items of one block's groups; cross-item conflicts ("no known allergies") need the whole block. */
+export function itemsOfGroups(kind: ItemKind, groups: Fact[][]): MergedItem[] {
+  const items = groups.map((g) => mergeGroup(kind, g));
   if (kind === 'allergies') markNoKnownAllergies(items);
   return items;
 }
@@ -270,7 +280,8 @@ export function itemId(kind: ItemKind, factIds: string[]): string {
   return createHash('sha1').update(`${kind}\n${min}`).digest('hex').slice(0, 20);
 }
 
-function toItem(kind: ItemKind, group: Fact[]): MergedItem {
+/** One item from the facts that are one thing: display source, date, conflicts, every source in priority order. */
+export function mergeGroup(kind: ItemKind, group: Fact[]): MergedItem {
   const sorted = [...group].sort(byPriority);
   const top = sorted[0];
   const datePick = mostPrecise(sorted);

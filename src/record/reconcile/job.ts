@@ -1,14 +1,18 @@
 /**
  * The reconcile job and user decisions: the I/O edge around the pure normalize/cluster code.
- * Incremental: only documents the record has not seen at their current version are
- * re-read, and only the blocks their facts touch (old and new) are re-clustered.
+ * Incremental and bounded: only documents the record has not seen at their current version
+ * are read, a page of resources at a time; a few new facts join the items their keys match
+ * (append.ts) and everything else marks its block to be rebuilt. Work is cut into short
+ * transactions (a chunk of documents, a batch of blocks), so the SQLite writer is free
+ * between them and a killed worker leaves marks the next run finishes.
  */
 import type { Resource } from '@medplum/fhirtypes';
 import type { Store } from '../../store/store.js';
 import type { JobQueue } from '../../jobs/queue.js';
-import type { BlockRef } from '../../store/record.js';
+import type { BlockRef, DirtyBlock, StoredItem } from '../../store/record.js';
 import { factsOf, FACT_RESOURCE_TYPES, ITEM_KINDS, type Fact, type ItemKind } from '../normalize/fact.js';
-import { clusterBlock, type Decision } from './cluster.js';
+import { groupBlock, itemsOfGroups, type Decision } from './cluster.js';
+import { APPEND_KINDS, BlockKeys, closeItem, itemKeysOf, LOOSE_KEY, openItem, placeFact, stateOf, type OpenItem } from './append.js';
 
 export const RECONCILE_JOB = 'reconcile';
 
@@ -28,6 +32,8 @@ const UNSTRUCTURED = new Set(['pdf', 'tiff', 'jpeg', 'png', 'text']);
 export interface ReconcileStats {
   documents: number;
   facts: number;
+  /** Facts that joined an item (or became one) without their block being rebuilt. */
+  appended: number;
   blocks: number;
   ms: number;
 }
@@ -35,11 +41,16 @@ export interface ReconcileStats {
 const refKey = (b: BlockRef) => `${b.personId}\u0000${b.kind}\u0000${b.block}`;
 
 type StoredDecision = Decision & { block?: string };
+type PersonFact = Fact & { personId: string };
 
-/** Above this many touched blocks of one kind, the whole kind is re-clustered from one read. */
-const BULK_BLOCKS = 50;
-/** Stale documents read per round of queries. */
+/** Stale documents read per transaction. */
 const DOC_CHUNK = 200;
+/** Resources normalized per page: what a bulk NDJSON part costs in memory at once. */
+const RESOURCE_PAGE = 2000;
+/** Blocks rebuilt per transaction. */
+const BLOCK_BATCH = 500;
+/** New facts of one chunk up to which they are appended to items; above (a first import), their blocks are rebuilt once at the end. */
+const APPEND_MAX_FACTS = 1000;
 
 /** A user merge moves its facts into one block; applied again when a document is re-read. */
 function applyMergeBlocks(facts: Fact[], decisions: StoredDecision[]): void {
@@ -49,78 +60,173 @@ function applyMergeBlocks(facts: Fact[], decisions: StoredDecision[]): void {
   }
 }
 
-export async function reconcilePerson(store: Store, personId: string): Promise<ReconcileStats> {
+/**
+ * Brings the person's merged record up to date with their documents. `onProgress` runs after
+ * each transaction that stored work (the job queue's checkpoint: a worker killed again and
+ * again while the record still moves forward is not taken for a job that kills its worker).
+ */
+export async function reconcilePerson(store: Store, personId: string, opts: { onProgress?: () => Promise<void> } = {}): Promise<ReconcileStats> {
   const t0 = performance.now();
-  return store.transaction(async (tx) => {
-    await tx.record.lockPerson(personId);
-    const stale = await tx.record.staleDocuments(personId);
-    const affected = new Map<string, BlockRef>();
-    const decisionsOf = new Map<string, StoredDecision[]>();
-    const decisions = async (p: string) => {
-      let d = decisionsOf.get(p);
-      if (!d) decisionsOf.set(p, (d = await tx.record.decisions(p)));
-      return d;
-    };
-    // 1. The stale documents' facts leave the table first: what stays there is the rest of
-    // the record, and the new facts are kept in memory (never written, then read back).
-    const fresh: Array<Fact & { personId: string }> = [];
-    for (let c = 0; c < stale.length; c += DOC_CHUNK) {
-      const chunk = stale.slice(c, c + DOC_CHUNK);
-      for (const b of await tx.record.removeDocumentsFacts(chunk)) affected.set(refKey(b), b);
-      const infos = await tx.record.documentsInfo(chunk);
-      const mine = chunk.filter((id) => infos.get(id)?.personId === personId);
-      await tx.record.forgetDocuments(chunk.filter((id) => infos.get(id)?.personId !== personId));
-      const facts: Array<Fact & { personId: string }> = [];
-      for (const r of await tx.record.resourcesOfDocuments(mine, FACT_RESOURCE_TYPES)) {
-        if (!r.personId) continue;
-        const info = infos.get(r.documentId)!;
-        const ctx = { documentId: r.documentId, structured: !UNSTRUCTURED.has(info.format), documentDate: info.date };
-        for (const f of factsOf(JSON.parse(r.json) as Resource, r.id, ctx)) facts.push({ ...f, personId: r.personId });
+  const stats = { documents: 0, facts: 0, appended: 0, blocks: 0 };
+  // People whose facts this run wrote (a bulk file names many): their marked blocks are rebuilt here too.
+  const touched = new Set<string>([personId]);
+  for (;;) {
+    const n = await store.transaction(async (tx) => {
+      await tx.record.lockPerson(personId);
+      const chunk = await tx.record.staleDocuments(personId, DOC_CHUNK);
+      if (chunk.length) await readDocuments(tx, personId, chunk, touched, stats);
+      return chunk.length;
+    });
+    if (!n) break;
+    stats.documents += n;
+    await opts.onProgress?.();
+  }
+  for (const who of touched) {
+    for (;;) {
+      const n = await store.transaction(async (tx) => {
+        await tx.record.lockPerson(who);
+        const marks = await tx.record.dirtyBlocks(who, BLOCK_BATCH);
+        if (marks.length) await rebuildBlocks(tx, who, marks, await tx.record.decisions(who));
+        return marks.length;
+      });
+      if (!n) break;
+      stats.blocks += n;
+      await opts.onProgress?.();
+    }
+  }
+  return { ...stats, ms: performance.now() - t0 };
+}
+
+/**
+ * One chunk of stale documents, in the caller's transaction: their old facts leave (their
+ * blocks are marked), their resources are read page by page into facts, and the facts
+ * either join items directly (a few) or mark their blocks (many).
+ */
+async function readDocuments(tx: Store, personId: string, chunk: string[], touched: Set<string>, stats: { facts: number; appended: number }): Promise<void> {
+  const marks = new Map<string, BlockRef>();
+  const mark = (b: BlockRef) => marks.set(refKey(b), { personId: b.personId, kind: b.kind, block: b.block });
+  for (const b of await tx.record.removeDocumentsFacts(chunk)) mark(b);
+  const infos = await tx.record.documentsInfo(chunk);
+  const mine = chunk.filter((id) => infos.get(id)?.personId === personId);
+  await tx.record.forgetDocuments(chunk.filter((id) => infos.get(id)?.personId !== personId));
+  const decisionsOf = new Map<string, StoredDecision[]>();
+  const decisions = async (p: string) => {
+    let d = decisionsOf.get(p);
+    if (!d) decisionsOf.set(p, (d = await tx.record.decisions(p)));
+    return d;
+  };
+  let held: PersonFact[] | undefined = [];
+  for await (const page of tx.record.resourcePages(mine, FACT_RESOURCE_TYPES, RESOURCE_PAGE)) {
+    const facts: PersonFact[] = [];
+    for (const r of page) {
+      if (!r.personId) continue;
+      const info = infos.get(r.documentId)!;
+      const ctx = { documentId: r.documentId, structured: !UNSTRUCTURED.has(info.format), documentDate: info.date };
+      for (const f of factsOf(JSON.parse(r.json) as Resource, r.id, ctx)) facts.push(Object.assign(f, { personId: r.personId }));
+    }
+    for (const p of new Set(facts.map((f) => f.personId))) {
+      touched.add(p);
+      applyMergeBlocks(facts.filter((f) => f.personId === p), await decisions(p));
+    }
+    await tx.record.insertFacts(facts);
+    stats.facts += facts.length;
+    if (held && held.length + facts.length <= APPEND_MAX_FACTS) held.push(...facts);
+    else {
+      for (const f of [...(held ?? []), ...facts]) mark(f);
+      held = undefined;
+    }
+  }
+  if (held?.length) stats.appended += await appendFacts(tx, held, marks, decisions);
+  await tx.record.markDirty([...marks.values()]);
+  await tx.record.markSeenMany(mine.map((id) => ({ documentId: id, personId, seen: infos.get(id)!.updatedAt })));
+}
+
+/**
+ * New facts (already stored) join the items of their blocks where append.ts can tell the
+ * result without re-clustering; a block where it cannot, or that is marked, or has user
+ * decisions of its kind, is marked instead. Returns how many facts were placed.
+ */
+async function appendFacts(tx: Store, facts: PersonFact[], marks: Map<string, BlockRef>, decisions: (p: string) => Promise<StoredDecision[]>): Promise<number> {
+  const byBlock = new Map<string, PersonFact[]>();
+  for (const f of facts) {
+    const l = byBlock.get(refKey(f));
+    if (l) l.push(f);
+    else byBlock.set(refKey(f), [f]);
+  }
+  let placed = 0;
+  for (const [key, list] of byBlock) {
+    const ref: BlockRef = { personId: list[0].personId, kind: list[0].kind, block: list[0].block };
+    const kind = list[0].kind;
+    const markIt = () => marks.set(key, ref);
+    if (!APPEND_KINDS.has(kind) || marks.has(key) || (await decisions(ref.personId)).some((d) => d.kind === kind) || (await tx.record.isDirty(ref))) {
+      markIt();
+      continue;
+    }
+    const keys = new BlockKeys(await tx.record.blockKeys(ref));
+    const open = new Map<string, OpenItem>();
+    let fresh = 0;
+    let ok = true;
+    for (const f of list) {
+      const where = placeFact(kind, f, keys);
+      if ('recluster' in where) {
+        ok = false;
+        break;
       }
-      for (const p of new Set(facts.map((f) => f.personId))) applyMergeBlocks(facts.filter((f) => f.personId === p), await decisions(p));
-      for (const f of facts) {
-        affected.set(refKey(f), { personId: f.personId, kind: f.kind, block: f.block });
-        fresh.push(f);
-      }
-      await tx.record.markSeenMany(mine.map((id) => ({ documentId: id, personId, seen: infos.get(id)!.updatedAt })));
-    }
-    const freshByBlock = new Map<string, Fact[]>();
-    for (const f of fresh) {
-      const l = freshByBlock.get(refKey(f));
-      if (l) l.push(f);
-      else freshByBlock.set(refKey(f), [f]);
-    }
-    // 2. Few blocks: re-cluster each. Many (a first import, a rebuild): read the kind once and rewrite it.
-    const perKind = new Map<string, BlockRef[]>();
-    for (const ref of affected.values()) {
-      const k = `${ref.personId}\u0000${ref.kind}`;
-      const l = perKind.get(k);
-      if (l) l.push(ref);
-      else perKind.set(k, [ref]);
-    }
-    for (const refs of perKind.values()) {
-      const { personId: who, kind } = refs[0];
-      const ds = await decisions(who);
-      if (refs.length > BULK_BLOCKS) {
-        const byBlock = new Map<string, Fact[]>();
-        for (const ref of refs) byBlock.set(ref.block, [...(freshByBlock.get(refKey(ref)) ?? [])]);
-        for (const f of await tx.record.kindFacts(who, kind)) {
-          const l = byBlock.get(f.block);
-          if (l) l.push(f);
-          else byBlock.set(f.block, [f]);
+      const fKeys = f.keys.length ? f.keys : [LOOSE_KEY];
+      if ('join' in where) {
+        let it = open.get(where.join);
+        if (!it) {
+          const [stored] = await tx.record.itemsWithState([where.join]);
+          if (!stored?.state) {
+            ok = false; // an item without state (stored before keys were kept): rebuild its block
+            break;
+          }
+          it = openItem(stored.item, stored.state, keys.keysOf(where.join));
+          open.set(where.join, it);
         }
-        const items = [...byBlock.values()].flatMap((fs) => clusterBlock(kind as ItemKind, fs, ds));
-        await tx.record.replaceKindItems(who, kind, items);
-        continue;
-      }
-      for (const ref of refs) {
-        const facts = [...(await tx.record.blockFacts(ref)), ...(freshByBlock.get(refKey(ref)) ?? [])];
-        await tx.record.replaceBlockItems(ref, clusterBlock(kind as ItemKind, facts, ds));
+        it.members.push(f);
+        for (const k of fKeys) it.keys.add(k);
+        keys.add(where.join, fKeys);
+      } else {
+        const id = `new:${fresh++}`;
+        open.set(id, { members: [f], keys: new Set(itemKeysOf([f])) });
+        keys.add(id, fKeys);
       }
     }
-    await tx.record.insertFacts(fresh);
-    return { documents: stale.length, facts: fresh.length, blocks: affected.size, ms: performance.now() - t0 };
-  });
+    if (!ok) {
+      markIt();
+      continue;
+    }
+    const items: StoredItem[] = [...open.values()].map((it) => closeItem(kind, it));
+    await tx.record.replaceItems(ref.personId, kind, [...open.values()].flatMap((it) => (it.storedId ? [it.storedId] : [])), items);
+    placed += list.length;
+  }
+  return placed;
+}
+
+/** Rebuilds blocks from their facts (replacing their items and keys) and clears the marks read. */
+async function rebuildBlocks(tx: Store, personId: string, refs: Array<BlockRef | DirtyBlock>, decisions: StoredDecision[]): Promise<void> {
+  const byKind = new Map<string, Array<BlockRef | DirtyBlock>>();
+  for (const r of refs) {
+    const l = byKind.get(r.kind);
+    if (l) l.push(r);
+    else byKind.set(r.kind, [r]);
+  }
+  for (const [k, list] of byKind) {
+    const kind = k as ItemKind;
+    const blocks = list.map((r) => r.block);
+    const byBlock = new Map<string, Fact[]>(blocks.map((b) => [b, []]));
+    for (const f of await tx.record.blocksFacts(personId, kind, blocks)) byBlock.get(f.block)?.push(f);
+    const items: StoredItem[] = [];
+    for (const facts of byBlock.values()) {
+      const groups = groupBlock(kind, facts, decisions);
+      const made = itemsOfGroups(kind, groups);
+      if (APPEND_KINDS.has(kind)) made.forEach((item, i) => items.push({ item, state: stateOf(item, groups[i]), keys: itemKeysOf(groups[i]) }));
+      else for (const item of made) items.push({ item });
+    }
+    await tx.record.replaceBlocksItems(personId, kind, blocks, items);
+    await tx.record.clearDirty(personId, kind, list.flatMap((r) => ('gen' in r ? [{ block: r.block, gen: r.gen }] : [])));
+  }
 }
 
 /** Forgets the person's derived record and rebuilds it from every document (decisions are kept). */
@@ -157,11 +263,7 @@ export async function decide(store: Store, personId: string, action: 'merge' | '
       await tx.record.moveFacts(mine.map((f) => f.id), block);
     }
     const decisionId = await tx.record.addDecision(personId, { action, kind, resourceIds, block });
-    const decisions = await tx.record.decisions(personId);
-    for (const ref of refs.values()) {
-      const blockFacts = await tx.record.blockFacts(ref);
-      await tx.record.replaceBlockItems(ref, clusterBlock(kind, blockFacts, decisions));
-    }
+    await rebuildBlocks(tx, personId, [...refs.values()], await tx.record.decisions(personId));
     return { decisionId };
   });
 }
