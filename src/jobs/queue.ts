@@ -89,6 +89,43 @@ export class JobQueue {
     return Number(res.numInsertedOrUpdatedRows ?? 0) > 0 ? id : undefined;
   }
 
+  /**
+   * Enqueues unless a job with this dedupe key was created after `since` (done, failed, queued
+   * or running): one statement, so several workers deciding at once schedule it once. Those
+   * that read the state before a quick job finished see its row here; those racing an open
+   * job hit the open-key index. Returns the new job's id, or undefined when not enqueued.
+   */
+  async enqueueUnlessSince(kind: string, payload: unknown, dedupeKey: string, since: string, opts: { maxAttempts?: number } = {}): Promise<string | undefined> {
+    const now = nowIso();
+    const id = randomUUID();
+    const res = await sql`
+      INSERT INTO jobs (id, kind, payload_json, state, attempts, max_attempts, dedupe_key, locked_by, heartbeat_at, error, created_at, updated_at)
+      SELECT ${id}, ${kind}, ${JSON.stringify(payload)}, 'queued', 0, ${opts.maxAttempts ?? 3}, ${dedupeKey}, NULL, NULL, NULL, ${now}, ${now}
+      WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE dedupe_key = ${dedupeKey} AND created_at > ${since})
+      ON CONFLICT DO NOTHING`.execute(this.db);
+    return Number(res.numAffectedRows ?? 0) > 0 ? id : undefined;
+  }
+
+  /** When each key last had a job created (any state): the last time that work was asked for. */
+  async lastCreated(dedupeKeys: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (!dedupeKeys.length) return out;
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select(['dedupe_key', (eb) => eb.fn.max('created_at').as('at')])
+      .where('dedupe_key', 'in', dedupeKeys)
+      .groupBy('dedupe_key')
+      .execute();
+    for (const r of rows) if (r.dedupe_key && r.at) out.set(r.dedupe_key, String(r.at));
+    return out;
+  }
+
+  /** Drops a job still waiting under this key (a running one finishes on its own). */
+  async cancelQueued(dedupeKey: string): Promise<number> {
+    const res = await this.db.deleteFrom('jobs').where('dedupe_key', '=', dedupeKey).where('state', '=', 'queued').executeTakeFirst();
+    return Number(res.numDeletedRows ?? 0);
+  }
+
   /** Takes the oldest queued job of the given kinds, or undefined when there is none. */
   async claim(kinds: string[]): Promise<Job | undefined> {
     if (!kinds.length) return undefined;

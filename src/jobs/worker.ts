@@ -15,6 +15,8 @@ export interface WorkerOptions {
   heartbeatMs?: number;
   signal?: AbortSignal;
   onError?: (job: Job, err: unknown) => void;
+  /** Housekeeping run at start and then every `everyMs` while the worker runs (not in untilIdle mode), e.g. scheduling due syncs. */
+  periodic?: Array<{ everyMs: number; run: () => Promise<unknown> }>;
 }
 
 export async function runWorker(queue: JobQueue, handlers: Record<string, JobHandler>, opts: WorkerOptions = {}): Promise<void> {
@@ -28,6 +30,15 @@ export async function runWorker(queue: JobQueue, handlers: Record<string, JobHan
     queue.recoverAbandoned().catch(() => {});
   }, opts.heartbeatMs ?? 10_000);
   beat.unref();
+  const periodic = opts.untilIdle
+    ? []
+    : (opts.periodic ?? []).map((p) => {
+      const tick = () => void p.run().catch(() => {});
+      tick();
+      const timer = setInterval(tick, p.everyMs);
+      timer.unref();
+      return timer;
+    });
 
   const lane = async () => {
     while (!opts.signal?.aborted) {
@@ -54,5 +65,6 @@ export async function runWorker(queue: JobQueue, handlers: Record<string, JobHan
     await Promise.all(Array.from({ length: concurrency }, lane));
   } finally {
     clearInterval(beat);
+    for (const t of periodic) clearInterval(t);
   }
 }

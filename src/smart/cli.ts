@@ -21,6 +21,7 @@ function describe(c: PublicConnection): string {
     `  server:    ${c.server}`,
     `  patient:   ${c.patient ?? '?'}${c.fhirUser ? `  (signed in as ${c.fhirUser})` : ''}`,
     `  last sync: ${c.lastSyncAt ?? 'never'}: ${counts}`,
+    `  next sync: ${c.nextSyncAt ?? (c.status === 'needs-reauthorization' ? 'after you sign in again (vessel connect)' : 'only when asked (scheduled syncs are off)')}`,
     ...(c.error ? [`  error:     ${c.error}`] : []),
   ].join('\n');
 }
@@ -136,6 +137,18 @@ export function registerSmartCommands(program: Command, withVessel: WithVessel):
         const list = await service(v).list();
         if (opts.json) for (const c of list) console.log(JSON.stringify(c));
         else console.log(list.length ? list.map(describe).join('\n\n') : 'no connections yet: vessel connect <fhir-base-url>');
+      });
+    });
+
+  program
+    .command('disconnect')
+    .description('Remove a SMART on FHIR connection: its access tokens are deleted; what it imported stays in the record.')
+    .argument('<connection-id>', 'the id shown by vessel connections')
+    .action(async (id: string) => {
+      await withVessel(async (v) => {
+        const r = await service(v).remove(id);
+        await v.store.audit.record({ actor: 'local', action: 'connection.remove', target: r.id, detail: { server: r.server, documentsKept: r.documentsKept } });
+        console.log(r.message);
       });
     });
 }

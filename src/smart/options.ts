@@ -15,6 +15,8 @@ export interface SmartOptions {
   backoffMs: number;
   /** Longest single wait, including a server's Retry-After, ms. */
   maxBackoffMs: number;
+  /** A connection re-syncs on its own this long after its last sync was asked for; 0 = never (VESSEL_SMART_SYNC_HOURS). */
+  syncEveryMs: number;
 }
 
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
@@ -27,5 +29,7 @@ export function smartOptions(env: NodeJS.ProcessEnv = process.env): SmartOptions
     maxRetries: num(env.VESSEL_SMART_MAX_RETRIES, 5),
     backoffMs: num(env.VESSEL_SMART_BACKOFF_MS, 1_000),
     maxBackoffMs: num(env.VESSEL_SMART_MAX_BACKOFF_MS, 120_000),
+    // "0" or "off" turns scheduled syncs off; fractions of an hour are allowed (tests, demos).
+    syncEveryMs: /^(0|off|never)$/i.test(env.VESSEL_SMART_SYNC_HOURS ?? '') ? 0 : num(env.VESSEL_SMART_SYNC_HOURS, 24) * 3_600_000,
   };
 }

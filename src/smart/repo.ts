@@ -72,9 +72,14 @@ export interface PublicConnection {
   lastCounts?: SyncCounts;
   error?: string;
   createdAt: string;
+  /** When it syncs again on its own (absent: scheduled syncs off, or it needs the user to sign in again). */
+  nextSyncAt?: string;
 }
 
 export const emptyCounts = (): SyncCounts => ({ pages: 0, resources: 0, attachments: 0, attachmentsSkipped: 0, newDocuments: 0 });
+
+/** The server's host as it starts the names of the documents a sync stores (`<host>-<step>-<n>.json`). */
+export const hostTag = (base: string) => new URL(base).host.replace(/[^A-Za-z0-9.-]/g, '_');
 
 const tokenAad = (id: string) => `smart-connection:${id}`;
 export const verifierAad = (state: string) => `smart-authorization:${state}`;
@@ -205,6 +210,25 @@ export class ConnectionsRepo {
     if (patch.error !== undefined) set.error = patch.error ? patch.error.slice(0, 2000) : null;
     if (patch.dropTokens) set.tokens_enc = null;
     await this.db.updateTable('smart_connections').set(set).where('id', '=', id).execute();
+  }
+
+  /** How many documents this connection brought in (its pages and their attachments): they stay when it is removed. */
+  async countDocuments(c: Connection): Promise<number> {
+    const r = await this.db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('channel', '=', 'smart')
+      .where('scope', '=', c.accountId ?? '')
+      .where('filename', 'like', `${hostTag(c.fhirBaseUrl)}-%`)
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  /** Deletes the connection with its sealed tokens and any authorization still pending for it. */
+  async remove(id: string): Promise<boolean> {
+    await this.db.deleteFrom('smart_authorizations').where('connection_id', '=', id).execute();
+    const res = await this.db.deleteFrom('smart_connections').where('id', '=', id).executeTakeFirst();
+    return Number(res.numDeletedRows ?? 0) > 0;
   }
 
   async addPending(p: Omit<PendingAuthorization, 'createdAt'>): Promise<void> {

@@ -7,12 +7,14 @@
  *   POST /api/connections {fhirBaseUrl, clientId?, redirectUri?, connectionId?} → {authorizeUrl}
  *   GET  /api/connections/callback?code&state   finishes, queues the first sync, redirects into the app
  *   POST /api/connections/:id/sync         queues a sync (one per connection at a time)
+ *   DELETE /api/connections/:id            removes it: tokens deleted, imported documents kept (audited)
  */
 import type { FastifyInstance } from 'fastify';
 import type { Vessel } from '../app/vessel.js';
 import { ApiError } from '../server/errors.js';
 import { SmartError } from './http.js';
 import { SmartService } from './service.js';
+import { actorOf } from '../server/auth.js';
 
 const asApiError = (err: unknown): unknown => (err instanceof SmartError ? new ApiError(err.message.startsWith('no connection') ? 'not_found' : 'bad_request', err.message) : err);
 
@@ -56,6 +58,16 @@ export async function smartRoutes(app: FastifyInstance, opts: { vessel: Vessel }
   app.post<{ Params: { id: string } }>('/api/connections/:id/sync', { config: { access: 'connection' } }, async (req) => {
     try {
       return { queued: await service().requestSync(req.params.id) };
+    } catch (err) {
+      throw asApiError(err);
+    }
+  });
+
+  app.delete<{ Params: { id: string } }>('/api/connections/:id', { config: { access: 'connection' } }, async (req) => {
+    try {
+      const r = await service().remove(req.params.id);
+      await store.audit.record({ ...actorOf(req), action: 'connection.remove', target: r.id, detail: { server: r.server, documentsKept: r.documentsKept }, ip: req.ip });
+      return r;
     } catch (err) {
       throw asApiError(err);
     }

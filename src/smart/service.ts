@@ -8,8 +8,9 @@ import type { JobQueue } from '../jobs/queue.js';
 import { discover, normalizeBase, scopeFor } from './discovery.js';
 import { authorizeUrl, exchangeCode, newState, pkcePair } from './oauth.js';
 import { SmartError } from './http.js';
-import { ConnectionsRepo, toPublic, type PublicConnection } from './repo.js';
-import { enqueueSync } from './job.js';
+import { ConnectionsRepo, toPublic, type Connection, type PublicConnection } from './repo.js';
+import { enqueueSync, syncJobKey } from './job.js';
+import { nextSyncAt } from './schedule.js';
 import { smartOptions, type SmartOptions } from './options.js';
 
 export const DEFAULT_CLIENT_ID = 'vessel';
@@ -21,6 +22,16 @@ export interface SmartServiceDeps {
   /** The vault keyring (current key first), or one key. */
   key: Buffer | Buffer[];
   queue: JobQueue;
+}
+
+export interface RemovedConnection {
+  removed: true;
+  id: string;
+  server: string;
+  /** Documents it imported, kept in the record. */
+  documentsKept: number;
+  /** What happened, in words for the user. */
+  message: string;
 }
 
 export class SmartService {
@@ -68,12 +79,45 @@ export class SmartService {
   }
 
   async list(accountId?: string): Promise<PublicConnection[]> {
-    return (await this.repo.list(accountId)).map(toPublic);
+    return this.withSchedule(await this.repo.list(accountId));
   }
 
   async get(id: string): Promise<PublicConnection | undefined> {
     const c = await this.repo.get(id);
-    return c ? toPublic(c) : undefined;
+    return c ? (await this.withSchedule([c]))[0] : undefined;
+  }
+
+  /** Public views with when each syncs next on its own (from its last sync job). */
+  private async withSchedule(cs: Connection[]): Promise<PublicConnection[]> {
+    const last = await this.deps.queue.lastCreated(cs.map((c) => syncJobKey(c.id)));
+    return cs.map((c) => {
+      const next = nextSyncAt(c, last.get(syncJobKey(c.id)), this.opts.syncEveryMs);
+      return next ? { ...toPublic(c), nextSyncAt: next } : toPublic(c);
+    });
+  }
+
+  /**
+   * Removes a connection: its sealed tokens are deleted (Vessel can no longer read from that
+   * server), a sync still waiting is dropped, a running one stops after its current page. The
+   * documents it already imported stay in the record; the answer says how many.
+   */
+  async remove(id: string): Promise<RemovedConnection> {
+    const c = await this.repo.get(id);
+    if (!c) throw new SmartError(`no connection ${id}`, 'status');
+    await this.deps.queue.cancelQueued(syncJobKey(id));
+    const documentsKept = await this.repo.countDocuments(c);
+    await this.repo.remove(id);
+    const host = new URL(c.fhirBaseUrl).host;
+    return {
+      removed: true,
+      id,
+      server: c.fhirBaseUrl,
+      documentsKept,
+      message:
+        `Disconnected from ${host}: Vessel deleted its access tokens and will not sync from it again. ` +
+        (documentsKept === 0 ? 'Nothing had been imported from it. ' : documentsKept === 1 ? 'The document already imported from it stays in your record. ' : `The ${documentsKept} documents already imported from it stay in your record. `) +
+        'The portal may still list Vessel as an app with access until its tokens expire; you can revoke it there too.',
+    };
   }
 
   /** Queues a sync; false when one is already queued or running for this connection. */

@@ -12,7 +12,7 @@ import type { Importer } from '../ingest/importer.js';
 import { nowIso } from '../core/time.js';
 import { extensionFor } from '../sources/fhir/attachments.js';
 import { readJson, outcomeText, SmartError } from './http.js';
-import { ConnectionsRepo, emptyCounts, type Connection, type ConnectionStatus, type SyncCounts, type SyncCursor } from './repo.js';
+import { ConnectionsRepo, emptyCounts, hostTag, type Connection, type ConnectionStatus, type SyncCounts, type SyncCursor } from './repo.js';
 import { FhirSession, underBase } from './session.js';
 import { smartOptions, type SmartOptions } from './options.js';
 
@@ -26,7 +26,8 @@ export interface SyncDeps {
 }
 
 export interface SyncOutcome {
-  status: ConnectionStatus;
+  /** 'removed': the user removed the connection while it synced; it stopped after the page in hand. */
+  status: ConnectionStatus | 'removed';
   counts?: SyncCounts;
   error?: string;
 }
@@ -82,7 +83,6 @@ function attachmentsOf(resource: Json): Json[] {
   return out.filter((a) => typeof a.url === 'string' && a.url && a.data === undefined);
 }
 
-const hostTag = (base: string) => new URL(base).host.replace(/[^A-Za-z0-9.-]/g, '_');
 const stepTag = (step: string) => step.replace(/^\$/, '');
 
 async function downloadAttachment(session: FhirSession, base: string, att: Json, what: string): Promise<Buffer | undefined> {
@@ -186,6 +186,8 @@ export async function syncConnection(deps: SyncDeps, connectionId: string, opts:
       cursor = next && resources.length ? { ...cursor, next, page: cursor.page + 1, counts } : { ...cursor, step: cursor.step + 1, next: undefined, page: 0, counts };
       await repo.update(conn.id, { cursor });
       await deps.onProgress?.();
+      // Removed meanwhile (its tokens are gone): stop here; what was imported stays.
+      if (!(await repo.get(conn.id))) return { status: 'removed', counts: cursor.counts };
     }
     await repo.update(conn.id, { status: 'connected', cursor: null, since: cursor.startedAt, lastSyncStartedAt: cursor.startedAt, lastSyncAt: nowIso(), lastCounts: cursor.counts, error: null });
     return { status: 'connected', counts: cursor.counts };

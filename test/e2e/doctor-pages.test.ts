@@ -333,6 +333,25 @@ test('the doctor pages in a browser', { skip: chromiumSkip }, async (t) => {
     await page.getByText('Connected. The first sync starts right away').waitFor({ timeout: 20000 });
     await card.getByText('Connected', { exact: true }).waitFor({ timeout: 20000 });
     assert.equal((await connections()).length, 1, 'signing in again renews the same connection');
+    await card.getByText(/Next sync on its own: .+/).waitFor({ timeout: 20000 });
+
+    // Removing asks first; "Keep it" changes nothing.
+    await card.getByRole('button', { name: /^Remove/ }).click();
+    const confirm = card.getByRole('group', { name: /Confirm removing/ });
+    await confirm.getByText(/records already imported from it stay/).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    await shot(page, 'connections-remove-confirm');
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    assert.equal(await confirm.count(), 0);
+    assert.equal((await connections()).length, 1);
+    const documentsBefore = ((await (await get('/api/documents?limit=500')).json()) as unknown[]).length;
+    await card.getByRole('button', { name: /^Remove/ }).click();
+    await card.getByRole('group', { name: /Confirm removing/ }).getByRole('button', { name: 'Yes, remove it' }).click();
+    await page.getByRole('status').getByText(/Disconnected from .+ stay in your record/).waitFor({ timeout: 10000 });
+    await page.getByText('No portal connected yet.').waitFor();
+    assert.deepEqual(await connections(), []);
+    assert.equal(((await (await get('/api/documents?limit=500')).json()) as unknown[]).length, documentsBefore, 'the imported documents stay');
+    assert.deepEqual(await seriousViolations(page), []);
   });
 
   await t.test('no Content-Security-Policy violations or script errors', () => {

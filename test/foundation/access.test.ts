@@ -92,6 +92,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         }
       }
       assert.ok(await passkeys.get(passkey.id), "bob's sweep removed none of alice's passkeys");
+      assert.ok(await new ConnectionsRepo(store.db, tv.vessel.key).get(conn.id), "bob's sweep (DELETE /api/connections/:id included) removed none of alice's connections");
       // The same 404 as for an id that does not exist: nothing to learn by probing.
       const missing = await bob('/api/people/00000000-0000-4000-8000-000000000000');
       const hidden = await bob(`/api/people/${ada.id}`);

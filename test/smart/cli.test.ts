@@ -60,6 +60,14 @@ test('vessel connect (loopback redirect), vessel connections, vessel sync', asyn
     const sync = await vessel(['sync'], env);
     assert.equal(sync.status, 0, sync.stdout + sync.stderr);
     assert.match(sync.stdout, /connected[\s\S]*last sync: \S+: 0 resources in 0 pages/);
+    assert.match(sync.stdout, /next sync: \d{4}-\d\d-\d\dT/, 'when it syncs again on its own');
+
+    const gone = await vessel(['disconnect', c.id as string], env);
+    assert.equal(gone.status, 0, gone.stdout + gone.stderr);
+    assert.match(gone.stdout, /deleted its access tokens.*The 10 documents already imported from it stay in your record/);
+    assert.match((await vessel(['connections'], env)).stdout, /no connections yet/);
+    const status = JSON.parse((await vessel(['status', '--json'], env)).stdout) as { documents: Record<string, number> };
+    assert.equal(status.documents.done, 10, 'what it imported is still there');
   } finally {
     await peers.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

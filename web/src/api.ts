@@ -172,6 +172,7 @@ export const connectionsApi = {
   list: () => '/api/connections',
   create: () => '/api/connections',
   sync: (id: string) => `/api/connections/${encodeURIComponent(id)}/sync`,
+  remove: (id: string) => `/api/connections/${encodeURIComponent(id)}`,
 };
 
 /** Merged items with their sources and conflicts; the user's split and merge. */

@@ -3,7 +3,8 @@
  * progress, last sync and counts, needs re-authorization, error text), "sync now", signing in
  * again, and connecting a new FHIR server (the API answers an authorization address; the
  * browser goes there and comes back to /?connected=<id> or /?connection_error=<text>).
- * Polls while a sync is running or was just asked for.
+ * Polls while a sync is running or was just asked for. "Remove" asks first, then deletes the
+ * connection's access (the records it imported stay) and says so.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { connectionsApi, sendJson, type PublicConnection } from '../api.ts';
@@ -44,8 +45,13 @@ async function authorize(body: { fhirBaseUrl: string; clientId?: string; connect
   window.location.assign(r.authorizeUrl);
 }
 
-function ConnectionCard({ c, onSyncAsked }: { c: PublicConnection; onSyncAsked(id: string): void }) {
+function ConnectionCard({ c, onSyncAsked, onRemoved }: { c: PublicConnection; onSyncAsked(id: string): void; onRemoved(message: string): void }) {
   const [busy, setBusy] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmRemove) keep.current?.focus();
+  }, [confirmRemove]);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const headingId = useId();
@@ -70,6 +76,17 @@ function ConnectionCard({ c, onSyncAsked }: { c: PublicConnection; onSyncAsked(i
     setError('');
     try {
       await authorize({ fhirBaseUrl: c.server, clientId: c.clientId, connectionId: c.id });
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  };
+  const remove = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      const r = await sendJson<{ message: string }>('DELETE', connectionsApi.remove(c.id));
+      onRemoved(r.message);
     } catch (err) {
       setError((err as Error).message);
       setBusy(false);
@@ -110,6 +127,7 @@ function ConnectionCard({ c, onSyncAsked }: { c: PublicConnection; onSyncAsked(i
         ) : (
           'Not synced yet.'
         )}
+        {c.nextSyncAt && c.status !== 'syncing' && <> Next sync on its own: {dateTime(c.nextSyncAt)}.</>}
       </p>
       <div className="actions">
         {c.status !== 'needs-reauthorization' && (
@@ -122,7 +140,25 @@ function ConnectionCard({ c, onSyncAsked }: { c: PublicConnection; onSyncAsked(i
             Sign in again<span className="visually-hidden"> at {host(c.server)}</span>
           </button>
         )}
+        <button type="button" className="secondary" onClick={() => setConfirmRemove(true)} disabled={busy || confirmRemove} aria-expanded={confirmRemove}>
+          Remove<span className="visually-hidden"> the connection to {host(c.server)}</span>
+        </button>
       </div>
+      {confirmRemove && (
+        <div className="confirm" role="group" aria-label={`Confirm removing ${host(c.server)}`}>
+          <p>
+            Remove the connection to {host(c.server)}? Vessel deletes its access and stops syncing from it. The records already imported from it stay in your record.
+          </p>
+          <div className="actions">
+            <button type="button" className="danger" onClick={() => void remove()} disabled={busy}>
+              Yes, remove it
+            </button>
+            <button type="button" className="secondary" ref={keep} onClick={() => setConfirmRemove(false)} disabled={busy}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      )}
       <p role="status" className="ok-line">
         {message}
       </p>
@@ -184,6 +220,7 @@ function ConnectForm() {
 export function Connections() {
   const list = useApi<PublicConnection[]>(connectionsApi.list());
   const [asked, setAsked] = useState<Record<string, number>>({});
+  const [removed, setRemoved] = useState('');
   // The result of an authorization that just came back (App sends /?connected=… here).
   const [back] = useState(() => {
     const s = new URLSearchParams(window.location.search);
@@ -216,12 +253,17 @@ export function Connections() {
           The connection was not made: {back.error}
         </p>
       )}
+      {removed && (
+        <p className="notice notice-ok" role="status">
+          {removed}
+        </p>
+      )}
       <Status loading={list.loading && !list.data} error={list.error} what="the connections" />
       {list.data && !list.data.length && <p className="muted">No portal connected yet.</p>}
       {list.data && list.data.length > 0 && (
         <ul className="connection-list">
           {list.data.map((c) => (
-            <ConnectionCard key={c.id} c={c} onSyncAsked={(id) => (setAsked((a) => ({ ...a, [id]: Date.now() })), list.reload())} />
+            <ConnectionCard key={c.id} c={c} onSyncAsked={(id) => (setAsked((a) => ({ ...a, [id]: Date.now() })), list.reload())} onRemoved={(message) => (setRemoved(message), list.reload())} />
           ))}
         </ul>
       )}
