@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Extraction } from '../../core/types.js';
 import { decodeText, textAdapter, textToExtraction } from './index.js';
 
 test('text is split into pages at form feeds and kept searchable', () => {
@@ -18,6 +19,6 @@ test('an empty text says so', () => {
 
 test('an HTML note is read as its visible text: no tags, no script', async () => {
   const html = '<html><body><p>Benign &amp; clear</p><script>alert(1)</script><div>Follow up in 6&nbsp;months</div></body></html>';
-  const x = await textAdapter.extract({ filename: 'DiagnosticReport-r1-1.html', format: 'text', size: html.length, bytes: async () => Buffer.from(html), stream: () => { throw new Error('not used'); } } as never);
+  const x = (await textAdapter.extract({ filename: 'DiagnosticReport-r1-1.html', format: 'text', size: html.length, bytes: async () => Buffer.from(html), stream: () => { throw new Error('not used'); } } as never)) as Extraction;
   assert.equal(x.pages?.[0].text, 'Benign & clear\nFollow up in 6 months');
 });

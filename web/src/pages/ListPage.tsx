@@ -1,10 +1,8 @@
-import { useState } from 'react';
-import { api, type ListKind, type ListView } from '../api.ts';
+import { useCallback, useState } from 'react';
+import { api, type ListKind } from '../api.ts';
 import type { Fact } from '../../../src/views/types.ts';
-import { useApi } from '../useApi.ts';
-import { Status } from '../components/Status.tsx';
 import { SourceLink } from '../components/SourceLink.tsx';
-import { Pager } from '../components/Pager.tsx';
+import { VirtualList } from '../components/VirtualList.tsx';
 import { formatDate } from '../format.ts';
 
 export const LIST_TITLES: Record<ListKind, string> = {
@@ -20,40 +18,47 @@ export const LIST_TITLES: Record<ListKind, string> = {
   'social-history': 'Social history',
 };
 const HAS_STATUS = new Set<ListKind>(['medications', 'problems', 'allergies']);
-const PAGE = 100;
 
 export function ListPage({ personId, kind }: { personId: string; kind: ListKind }) {
-  const [offset, setOffset] = useState(0);
   const [current, setCurrent] = useState(false);
-  const list = useApi<ListView>(api.list(personId, kind, { status: current ? 'active' : undefined, limit: PAGE, offset }));
+  const [total, setTotal] = useState<number | undefined>(undefined);
+  const status = current ? 'active' : undefined;
   const title = LIST_TITLES[kind];
+  const chunkUrl = useCallback((offset: number, limit: number) => api.list(personId, kind, { status, limit, offset }), [personId, kind, status]);
   return (
     <div>
       <h1>{title}</h1>
       {HAS_STATUS.has(kind) && (
         <label className="inline">
-          <input type="checkbox" checked={current} onChange={(e) => (setCurrent(e.target.checked), setOffset(0))} /> Current only
+          <input type="checkbox" checked={current} onChange={(e) => (setCurrent(e.target.checked), setTotal(undefined))} /> Current only
         </label>
       )}
-      <Status loading={list.loading && !list.data} error={list.error} what={title.toLowerCase()} />
-      {list.data && !list.data.items.length && <p className="muted">Nothing recorded.</p>}
-      {list.data && list.data.items.length > 0 && (
-        <ul className="fact-list">
-          {list.data.items.map((f) => (
-            <li key={f.id}>
-              <div className="fact-line">
-                <span className="fact-title">{f.title}</span>
-                {f.status && <span className={`badge status-${f.status}`}>{f.status}</span>}
-                {!!f.merged?.conflicts.length && <span className="badge badge-unsupported">sources disagree</span>}
-                <span className="muted"> {formatDate(f.date)}</span>
-              </div>
-              {f.detail && <div className="fact-detail">{f.detail}</div>}
-              <Sources fact={f} />
-            </li>
-          ))}
-        </ul>
+      {total !== undefined && total > 0 && (
+        <p className="muted" aria-live="polite">
+          {total.toLocaleString()} in this list
+        </p>
       )}
-      {list.data && <Pager offset={offset} limit={PAGE} total={list.data.total} onChange={setOffset} label={title} />}
+      <VirtualList<Fact>
+        source={`${personId}/${kind}/${status ?? 'all'}`}
+        chunkUrl={chunkUrl}
+        label={title}
+        className="fact-list"
+        itemKey={(f) => f.id}
+        onTotal={setTotal}
+        empty={<p className="muted">Nothing recorded.</p>}
+        renderItem={(f) => (
+          <>
+            <div className="fact-line">
+              <span className="fact-title">{f.title}</span>
+              {f.status && <span className={`badge status-${f.status}`}>{f.status}</span>}
+              {!!f.merged?.conflicts.length && <span className="badge badge-unsupported">sources disagree</span>}
+              <span className="muted"> {formatDate(f.date)}</span>
+            </div>
+            {f.detail && <div className="fact-detail">{f.detail}</div>}
+            <Sources fact={f} />
+          </>
+        )}
+      />
     </div>
   );
 }
