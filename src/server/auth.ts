@@ -230,6 +230,11 @@ export async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions):
     return { signedIn: false };
   });
 
+  /** The account's own sign-ins, failed attempts and passkey changes: what a user checks after losing a device. */
+  app.get('/api/account/activity', { config: { access: 'account' } }, async (req) =>
+    store.audit.ofAccount(req.auth!.account.id, ['login', 'login.failed', 'login.locked', 'logout', 'passkey.add', 'passkey.remove', 'account.password'], 30),
+  );
+
   /** First run: the first account can be made from the browser; after that only by an owner's CLI. */
   app.post<{ Body: { username?: unknown; password?: unknown } }>('/api/setup', { config: { access: 'public' } }, async (req, reply) => {
     if ((await store.accounts.count()) > 0) return reply.status(409).send(outcome('conflict', 'Vessel is set up already; sign in instead'));

@@ -24,6 +24,12 @@ export class AuditRepo {
       .execute();
   }
 
+  /** An account's own events of these kinds (sign-ins, passkey changes), newest first. */
+  async ofAccount(accountId: string, actions: string[], limit = 50) {
+    const rows = await this.db.selectFrom('audit_events').selectAll().where('account_id', '=', accountId).where('action', 'in', actions).orderBy('id', 'desc').limit(limit).execute();
+    return rows.map((r) => ({ id: Number(r.id), at: r.at, action: r.action, target: r.target, detail: JSON.parse(r.detail_json) as Record<string, unknown>, ip: r.ip }));
+  }
+
   async list(personId?: string, limit = 200) {
     let q = this.db.selectFrom('audit_events').selectAll();
     if (personId) q = q.where('person_id', '=', personId);

@@ -98,6 +98,8 @@ test('passkeys in a browser: register, sign in, remove', { skip: chromiumSkip },
 
   await t.test('removed on the account page, the passkey signs no one in', async () => {
     await page.getByRole('link', { name: 'mara' }).click();
+    await page.getByRole('cell', { name: 'Signed in with the passkey "This laptop"' }).first().waitFor();
+    await page.getByRole('cell', { name: 'Added the passkey "This laptop"' }).waitFor();
     await page.getByRole('button', { name: 'Remove This laptop' }).click();
     await page.getByText('Passkey "This laptop" removed; it no longer signs you in.').waitFor();
     await page.getByText('You have no passkeys yet.').waitFor();
@@ -108,6 +110,13 @@ test('passkeys in a browser: register, sign in, remove', { skip: chromiumSkip },
     await page.getByRole('alert').getByText('passkey sign-in failed').waitFor();
     await page.getByRole('heading', { name: 'Sign in to Vessel' }).waitFor();
     assert.equal(await passkeySignIns(), 2, 'no new passkey sign-in');
+    await page.getByLabel('Username').fill('mara');
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('link', { name: 'mara' }).click();
+    await page.getByRole('cell', { name: 'Removed the passkey "This laptop"' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    await shot(page, 'account-activity');
     assert.equal((await fetch(`${base}/api/session`)).headers.get('set-cookie'), null);
   });
 
