@@ -179,7 +179,7 @@ async function reconcileStore(dialect: 'sqlite' | 'postgres'): Promise<Figures |
   const { benchReconcileStore } = await import('../src/record/reconcile/bench.js');
   const tv = await openTestVessel(dialect);
   try {
-    const r = await benchReconcileStore(tv.vessel.store, { dataDir: tv.dataDir, databaseUrl: dialect === 'postgres' ? DATABASE_URL : undefined, pgSchema: tv.pgSchema });
+    const r = await benchReconcileStore(tv.vessel.store, { dataDir: tv.dataDir, keyring: tv.vessel.keyring, databaseUrl: dialect === 'postgres' ? DATABASE_URL : undefined, pgSchema: tv.pgSchema });
     const figures: Figures = { resources: r.resources, items: r.items, 'full ms': r.fullMs, 'full cpu ms': r.fullCpuMs, 'full peak RSS MB': r.fullPeakRssMb, 'incremental ms': r.incrementalMs, 'incremental cpu ms': r.incrementalCpuMs };
     if (r.concurrentWriteMaxMs !== undefined) Object.assign(figures, { 'concurrent write max wait ms': r.concurrentWriteMaxMs, 'concurrent writes': r.concurrentWrites, 'concurrent write errors': r.concurrentWriteErrors });
     figures['load avg'] = os.loadavg()[0].toFixed(1);

@@ -8,7 +8,8 @@ import { reconcilePerson } from './job.js';
 import { addSyntheticDocument } from './bench.js';
 
 const env = (k: string) => process.env[k] || undefined;
-const store = await Store.open({ dataDir: env('BENCH_DATA_DIR')!, databaseUrl: env('BENCH_DATABASE_URL'), pgSchema: env('BENCH_PG_SCHEMA') });
+const keyring = (env('BENCH_KEYRING') ?? '').split(',').filter(Boolean).map((k) => Buffer.from(k, 'base64'));
+const store = await Store.open({ dataDir: env('BENCH_DATA_DIR')!, keyring, databaseUrl: env('BENCH_DATABASE_URL'), pgSchema: env('BENCH_PG_SCHEMA') });
 const personId = env('BENCH_PERSON')!;
 
 async function timed(phase: string, fn: () => Promise<unknown>): Promise<void> {

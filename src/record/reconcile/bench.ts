@@ -161,15 +161,15 @@ export async function addSyntheticDocument(store: Store, personId: string, name:
 /**
  * The synthetic person through an empty store (either dialect): the reconcile job timed in
  * full (every document new) and incrementally (one new document into the existing record).
- * The job runs in a child process (bench-worker.ts) so its peak RSS is the job's own, not the
+ * The job runs in a child process (bench-worker.ts, given the data folder and keyring) so its peak RSS is the job's own, not the
  * seeding's; on SQLite this process meanwhile writes a row every 100 ms, as an import would,
  * and records how long each write waited for the job's transactions.
  */
-export async function benchReconcileStore(store: Store, where: { dataDir: string; databaseUrl?: string; pgSchema?: string }, opts: { sources?: number; visitsPerSource?: number } = {}): Promise<StoreBenchResult> {
+export async function benchReconcileStore(store: Store, where: { dataDir: string; keyring: Buffer[]; databaseUrl?: string; pgSchema?: string }, opts: { sources?: number; visitsPerSource?: number } = {}): Promise<StoreBenchResult> {
   const { spawn } = await import('node:child_process');
   const seeded = await seedSyntheticPerson(store, opts);
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./bench-worker.ts', import.meta.url).pathname], {
-    env: { ...process.env, BENCH_DATA_DIR: where.dataDir, BENCH_DATABASE_URL: where.databaseUrl ?? '', BENCH_PG_SCHEMA: where.pgSchema ?? '', BENCH_PERSON: seeded.personId },
+    env: { ...process.env, BENCH_DATA_DIR: where.dataDir, BENCH_KEYRING: where.keyring.map((k) => k.toString('base64')).join(','), BENCH_DATABASE_URL: where.databaseUrl ?? '', BENCH_PG_SCHEMA: where.pgSchema ?? '', BENCH_PERSON: seeded.personId },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines: string[] = [];
