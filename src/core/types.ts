@@ -91,6 +91,11 @@ export interface ExtractedPage {
   width?: number;
   height?: number;
   words?: PageWord[];
+  /**
+   * The page was read turned this far clockwise (a sideways scan, a PDF page showing its text
+   * sideways): `words`, `width` and `height` describe the page turned upright.
+   */
+  turned?: 90 | 180 | 270;
 }
 
 /**

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PageWord } from '../../../core/types.js';
+import { dominantDirection, type QuarterTurn } from './orientation.js';
 import type { Raster } from './raster.js';
 
 const require = createRequire(import.meta.url);
@@ -69,6 +70,8 @@ export interface TextLayer {
   height: number;
   /** Non-space characters. */
   chars: number;
+  /** The text runs sideways or upside down as displayed: it was read turned this far clockwise. */
+  turned?: QuarterTurn;
 }
 
 /**
@@ -90,13 +93,21 @@ export function textLayerQuality(text: string): number {
 export const TEXT_LAYER_MIN_CHARS = 20;
 export const TEXT_LAYER_MIN_QUALITY = 0.75;
 
-/** Reads a page's text layer: items grouped into lines top to bottom, words with boxes in points. */
+/**
+ * Reads a page's text layer: items grouped into lines top to bottom, words with boxes in
+ * points. A page whose text runs sideways as displayed (a /Rotate that turns horizontal text,
+ * or text drawn sideways) is read in a view turned so the text runs left to right; `turned`
+ * says by how much, and the boxes and size are those of that view.
+ */
 export async function pageTextLayer(page: PDFPageProxy): Promise<TextLayer> {
-  const vp = page.getViewport({ scale: 1 });
   const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+  const items = (content.items as TextItemLike[]).filter((it) => 'str' in it && !!it.str);
+  const shown = page.getViewport({ scale: 1 });
+  const turned = ((360 - textDirection(items, shown)) % 360) as QuarterTurn;
+  const vp = turned ? page.getViewport({ scale: 1, rotation: (page.rotate + turned) % 360 }) : shown;
   type Placed = { str: string; x0: number; x1: number; y0: number; y1: number; h: number };
   const placed: Placed[] = [];
-  for (const it of content.items as TextItemLike[]) {
+  for (const it of items) {
     if (!('str' in it) || !it.str) continue;
     // Item origin (baseline start) and end in viewport pixels (top-left origin).
     const [a, b, , , e, f] = it.transform;
@@ -144,7 +155,19 @@ export async function pageTextLayer(page: PDFPageProxy): Promise<TextLayer> {
     textLines.push(s.replace(/\s+$/, ''));
   }
   const text = textLines.join('\n');
-  return { text, words, width: Math.round(vp.width), height: Math.round(vp.height), chars: text.replace(/\s+/g, '').length };
+  return { text, words, width: Math.round(vp.width), height: Math.round(vp.height), chars: text.replace(/\s+/g, '').length, ...(turned ? { turned } : {}) };
+}
+
+/** The way most characters of the text layer run on the page as displayed (orientation.ts). */
+function textDirection(items: TextItemLike[], vp: ReturnType<PDFPageProxy['getViewport']>): QuarterTurn {
+  return dominantDirection(
+    items.map((it) => {
+      const [a, b, , , e, f] = it.transform;
+      const p0 = vp.convertToViewportPoint(e, f);
+      const p1 = vp.convertToViewportPoint(e + a, f + b);
+      return { dx: p1[0] - p0[0], dy: p1[1] - p0[1], chars: it.str.replace(/\s+/g, '').length };
+    }),
+  );
 }
 
 const round = (x: number) => Math.round(x * 10) / 10;

@@ -8,6 +8,7 @@ import type { ExtractedPage, ExtractionIssue } from '../../../core/types.js';
 import type { OcrPool } from './ocr-pool.js';
 import { ocrRaster, type OcrPageInfo } from './ocr-page.js';
 import { openPdf, pageImageDpi, pageTextLayer, renderPage, DEFAULT_RENDER_DPI, TEXT_LAYER_MIN_CHARS, TEXT_LAYER_MIN_QUALITY, textLayerQuality } from './pdf.js';
+import { turnedIssue } from './orientation.js';
 import { decodeTiffPage, tiffDirectories, type Raster } from './raster.js';
 import { toRaster } from './preprocess.js';
 
@@ -96,7 +97,8 @@ async function* pdfTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[]):
         const page = await doc.getPage(n);
         const tl = await pageTextLayer(page);
         if (tl.chars >= TEXT_LAYER_MIN_CHARS && textLayerQuality(tl.text) >= TEXT_LAYER_MIN_QUALITY) {
-          ready = Promise.resolve({ pageNumber: n, pageCount: count, page: { page: n, text: tl.text, method: 'text-layer', width: tl.width, height: tl.height, words: tl.words }, issues: [] });
+          const turned = tl.turned ? { turned: tl.turned } : {};
+          ready = Promise.resolve({ pageNumber: n, pageCount: count, page: { page: n, text: tl.text, method: 'text-layer', width: tl.width, height: tl.height, words: tl.words, ...turned }, issues: tl.turned ? [turnedIssue(n, tl.turned, 'text')] : [] });
         } else {
           const native = await pageImageDpi(page);
           const dpi = native ? Math.min(400, Math.max(150, native.xdpi, native.ydpi)) : DEFAULT_RENDER_DPI;

@@ -10,6 +10,7 @@ import {
 } from 'pdf-lib';
 import type { ExtractedPage } from '../../../core/types.js';
 import { decodeImage, type PageFormat } from './read.js';
+import { uprightToUser } from './orientation.js';
 import { decodeTiffPage, tiffDirectories, type Raster } from './raster.js';
 
 /** Helvetica's WinAnsi encoding cannot carry every character: others become '?'. */
@@ -17,12 +18,19 @@ function winAnsi(s: string): string {
   return s.normalize('NFC').replace(/[^\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, '?');
 }
 
-/** Adds invisible words to a page whose visible size is `view` (PDF user space) and whose OCR pixel space is page.width×height. */
-function addTextLayer(pdfPage: PDFPage, font: PDFFont, fontName: PDFName, page: ExtractedPage, view: { x: number; y: number; width: number; height: number }): void {
+/**
+ * Adds invisible words to a page whose visible area is `crop` (PDF user space) and whose OCR
+ * pixel space is page.width×height. `rotation` (the page's /Rotate plus the turn made to read
+ * it, clockwise) says how the upright reading lies on the page: the words are written turned
+ * with it, so they sit on the printed words.
+ */
+function addTextLayer(pdfPage: PDFPage, font: PDFFont, fontName: PDFName, page: ExtractedPage, crop: { x: number; y: number; width: number; height: number }, rotation = 0): void {
   if (!page.words?.length || !page.width || !page.height) return;
+  const upright = uprightToUser(rotation + (page.turned ?? 0), crop);
+  const view = { x: 0, y: 0, width: upright.width, height: upright.height };
   const sx = view.width / page.width;
   const sy = view.height / page.height;
-  const ops = [beginText(), setTextRenderingMode(TextRenderingMode.Invisible)];
+  const ops = [pushGraphicsState(), concatTransformationMatrix(...upright.matrix), beginText(), setTextRenderingMode(TextRenderingMode.Invisible)];
   for (const w of page.words) {
     const text = winAnsi(w.text);
     if (!text.trim()) continue;
@@ -37,7 +45,7 @@ function addTextLayer(pdfPage: PDFPage, font: PDFFont, fontName: PDFName, page: 
     const y = view.y + view.height - y1 * sy + h * 0.2;
     ops.push(setFontAndSize(fontName, size), setTextMatrix(hs, 0, 0, 1, x, y), showText(font.encodeText(text)));
   }
-  ops.push(endText());
+  ops.push(endText(), popGraphicsState());
   pdfPage.pushOperators(...ops);
 }
 
@@ -111,12 +119,8 @@ export async function makeSearchablePdf(originalBytes: Uint8Array, format: PageF
       const p = byNo.get(numbers[i]!);
       if (!p || p.method !== 'ocr') return;
       const fontName = pdfPage.node.newFontDictionary('VesselOcr', font.ref);
-      const crop = pdfPage.getCropBox();
-      const rot = pdfPage.getRotation().angle % 360;
-      if (rot % 180 !== 0) {
-        // Rotated pages: the OCR pixel space is the rotated view; swap to keep scale right (boxes approximate).
-        addTextLayer(pdfPage, font, fontName, { ...p, width: p.height, height: p.width }, crop);
-      } else addTextLayer(pdfPage, font, fontName, p, crop);
+      // The page was rendered for OCR as displayed (its /Rotate applied).
+      addTextLayer(pdfPage, font, fontName, p, pdfPage.getCropBox(), pdfPage.getRotation().angle);
     });
     return doc.save();
   }
