@@ -13,6 +13,7 @@ import { migration0004 } from './migrations/0004_shares.js';
 import { migration0005 } from './migrations/0005_accounts.js';
 import { migration0006 } from './migrations/0006_speed.js';
 import { migration0007 } from './migrations/0007_passkeys.js';
+import { migration0008 } from './migrations/0008_views_filters.js';
 import { migration0009 } from './migrations/0009_record_incremental.js';
 
 type AnyDb = Kysely<any>;
@@ -26,6 +27,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0005_accounts': migration0005(dialect),
     '0006_speed': migration0006(dialect),
     '0007_passkeys': migration0007(dialect),
+    '0008_views_filters': migration0008(dialect),
     '0009_record_incremental': migration0009(dialect),
   };
 }

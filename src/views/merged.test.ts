@@ -13,6 +13,9 @@ import { fhirAdapter } from '../sources/fhir/index.js';
 import { ccdaAdapter } from '../sources/ccda/index.js';
 import { listView } from './lists.js';
 import { homeView } from './summary.js';
+import { buildServer } from '../server/app.js';
+import { signIn } from '../../test/helpers/api.js';
+import { ITEM_KINDS } from '../record/normalize/fact.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../record/reconcile/fixtures');
 const fixture = (n: string) => fs.readFileSync(path.join(fixtures, n));
@@ -37,6 +40,26 @@ for (const dialect of DIALECTS) test(`lists show one line per merged item with i
 
   const home = (await homeView(v.store, person.id))!;
   assert.ok(home.problems.every((p) => p.merged), 'home key figures come from the merged record too');
+
+  // The Conflicts page asks the server for the items that disagree only, of every kind.
+  const app = await buildServer(v);
+  const api = await signIn(app, v);
+  try {
+    const all = await Promise.all(ITEM_KINDS.map(async (k) => (await api(`/api/people/${person.id}/items?type=${k}&limit=2000`)).json().items as Array<{ id: string; conflicts: unknown[] }>));
+    const expected = all.flat().filter((i) => i.conflicts.length).map((i) => i.id).sort();
+    const only = (await api(`/api/people/${person.id}/items?conflicts=1`)).json() as { total: number; items: Array<{ id: string; type: string; conflicts: unknown[]; sources: unknown[] }> };
+    assert.ok(expected.length >= 1, 'the fixtures disagree about the medication');
+    assert.deepEqual(only.items.map((i) => i.id).sort(), expected, 'exactly the items whose sources disagree');
+    assert.equal(only.total, expected.length);
+    assert.ok(only.items.every((i) => i.sources.length >= 2), 'each with its sources, to compare side by side');
+    const meds = (await api(`/api/people/${person.id}/items?conflicts=1&type=medications`)).json();
+    assert.deepEqual(meds.items.map((i: { type: string }) => i.type), ['medications']);
+    assert.equal((await api(`/api/people/${person.id}/items?conflicts=1&type=results`)).json().total, all[ITEM_KINDS.indexOf('results')].filter((i) => i.conflicts.length).length);
+    assert.equal((await api(`/api/people/${person.id}/items`)).statusCode, 400, 'without conflicts=1 a type is still required');
+    assert.equal(home.conflicts, expected.length, 'the home page counts the same items');
+  } finally {
+    await app.close();
+  }
 
   // Without the record (never reconciled), the received facts are listed: nothing disappears.
   await v.store.record.resetPerson(person.id);

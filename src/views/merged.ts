@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Store } from '../store/store.js';
 import type { ItemKind } from '../record/normalize/fact.js';
 import type { MergedItem } from '../record/reconcile/cluster.js';
-import { documentSources, loadByIds } from './query.js';
+import { loadByIds, sourcesOf } from './query.js';
 import { isActive, toFact } from './facts.js';
 import type { Fact, ListKind, SourceRef } from './types.js';
 
@@ -47,24 +47,6 @@ async function itemRows(store: Store, personId: string, kind: ItemKind, page?: {
     const it = JSON.parse(r.json) as MergedItem;
     return { id: it.id, kind: it.kind, display: it.display, value: it.value, resourceIds: it.resourceIds, conflicts: it.conflicts, date: it.date };
   });
-}
-
-/** Document and spot of each resource, without reading the resources themselves. */
-async function sourcesOf(store: Store, resourceIds: string[]): Promise<Map<string, SourceRef>> {
-  const out = new Map<string, SourceRef>();
-  const rows: Array<{ resource_id: string; document_id: string; page: number | null; line: number | null; entry_id: string | null }> = [];
-  for (let i = 0; i < resourceIds.length; i += 500) {
-    rows.push(...(await store.db.selectFrom('provenance').select(['resource_id', 'document_id', 'page', 'line', 'entry_id']).where('resource_id', 'in', resourceIds.slice(i, i + 500)).execute()));
-  }
-  const docs = await documentSources(store, [...new Set(rows.map((r) => r.document_id))]);
-  for (const r of rows) {
-    const s: SourceRef = { ...(docs.get(r.document_id) ?? { documentId: r.document_id, filename: '' }) };
-    if (r.page != null) s.page = Number(r.page);
-    if (r.line != null) s.line = Number(r.line);
-    if (r.entry_id) s.entryId = r.entry_id;
-    out.set(r.resource_id, s);
-  }
-  return out;
 }
 
 /** One fact per item, read from the item's display source (its first resource). */
@@ -124,4 +106,32 @@ export async function mergedList(store: Store, personId: string, kind: ItemKind,
 
 async function hasItems(store: Store, personId: string, kind: ItemKind): Promise<boolean> {
   return !!(await store.db.selectFrom('record_items').select('id').where('person_id', '=', personId).where('kind', '=', kind).limit(1).executeTakeFirst());
+}
+
+/**
+ * Merged items whose sources disagree (all kinds, or one), for the Conflicts page: read from
+ * the partial index of conflicting items (migration 0008), not from every item of the person.
+ */
+export async function conflictingItems(store: Store, personId: string, q: { kind?: ItemKind; limit: number; offset: number }): Promise<{ total: number; items: MergedItem[] }> {
+  let base = store.db.selectFrom('record_items').where('person_id', '=', personId).where('conflicts', '>', 0);
+  if (q.kind) base = base.where('kind', '=', q.kind);
+  const [count, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
+    base
+      .select('json')
+      .orderBy('kind')
+      .orderBy(store.dialect === 'postgres' ? sql`date desc nulls last` : sql`date desc`)
+      .orderBy('display')
+      .orderBy('id')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+  ]);
+  return { total: Number(count?.n ?? 0), items: rows.map((r) => JSON.parse(r.json) as MergedItem) };
+}
+
+/** How many merged items of a person have sources that disagree (the home page's link). */
+export async function conflictCount(store: Store, personId: string): Promise<number> {
+  const row = await store.db.selectFrom('record_items').select((eb) => eb.fn.countAll<string>().as('n')).where('person_id', '=', personId).where('conflicts', '>', 0).executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

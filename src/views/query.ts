@@ -3,7 +3,7 @@
  * query, for the read models. Both store dialects; no HTTP here.
  */
 import type { Resource } from '@medplum/fhirtypes';
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Store } from '../store/store.js';
 import type { SourceRef } from './types.js';
 
@@ -90,37 +90,54 @@ export async function loadSourced(store: Store, personId: string, opts: LoadOpti
   return loadByIds(store, order.map((r) => r.id));
 }
 
-/** Resources with their sources, in the order of `ids`. */
+type SourceRow = { document_id: string; filename: string | null; label_json: string | null; page: number | null; line: number | null; entry_id: string | null };
+
+function sourceOfRow(r: SourceRow): SourceRef {
+  const source = docSource(r.document_id, r.filename ?? '', r.label_json);
+  if (r.page != null) source.page = Number(r.page);
+  if (r.line != null) source.line = Number(r.line);
+  if (r.entry_id) source.entryId = r.entry_id;
+  return source;
+}
+
+/** Resources with their sources, in the order of `ids`: one query per 500 ids (resource, spot and document together). */
 export async function loadByIds(store: Store, ids: string[]): Promise<SourcedResource[]> {
-  const rows: Array<{ id: string; resource_type: string; date: string | null; json: string; document_id: string; page: number | null; line: number | null; entry_id: string | null }> = [];
+  const rows: Array<SourceRow & { id: string; resource_type: string; date: string | null; json: string }> = [];
   for (let i = 0; i < ids.length; i += 500) {
     rows.push(
       ...(await store.db
         .selectFrom('resources as r')
         .leftJoin('provenance as p', 'p.resource_id', 'r.id')
-        .select(['r.id', 'r.resource_type', 'r.date', 'r.json', 'r.document_id', 'p.page', 'p.line', 'p.entry_id'])
+        .leftJoin('documents as d', 'd.id', 'r.document_id')
+        .select(['r.id', 'r.resource_type', 'r.date', 'r.json', 'r.document_id', 'p.page', 'p.line', 'p.entry_id', 'd.filename', 'd.label_json'])
         .where('r.id', 'in', ids.slice(i, i + 500))
         .execute()),
     );
   }
   const at = new Map(ids.map((id, i) => [id, i]));
   rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
-  const docs = await documentSources(store, [...new Set(rows.map((r) => r.document_id))]);
-  return rows.map((r) => {
-    const source: SourceRef = { ...(docs.get(r.document_id) ?? { documentId: r.document_id, filename: '' }) };
-    if (r.page != null) source.page = Number(r.page);
-    if (r.line != null) source.line = Number(r.line);
-    if (r.entry_id) source.entryId = r.entry_id;
-    return { id: r.id, resourceType: r.resource_type, date: r.date ?? undefined, resource: JSON.parse(r.json) as Resource, source };
-  });
+  return rows.map((r) => ({ id: r.id, resourceType: r.resource_type, date: r.date ?? undefined, resource: JSON.parse(r.json) as Resource, source: sourceOfRow(r) }));
 }
 
-/** Source lines of documents, by id (a few queries of at most 500 ids). */
-export async function documentSources(store: Store, ids: string[]): Promise<Map<string, SourceRef>> {
+/** Document and spot of each resource, without reading the resources themselves: one query per 500 ids. */
+export async function sourcesOf(store: Store, resourceIds: string[]): Promise<Map<string, SourceRef>> {
   const out = new Map<string, SourceRef>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await store.db.selectFrom('documents').select(['id', 'filename', 'label_json']).where('id', 'in', ids.slice(i, i + 500)).execute();
-    for (const r of rows) out.set(r.id, docSource(r.id, r.filename, r.label_json));
+  for (let i = 0; i < resourceIds.length; i += 500) {
+    const rows = await store.db
+      .selectFrom('provenance as p')
+      .leftJoin('documents as d', 'd.id', 'p.document_id')
+      .select(['p.resource_id', 'p.document_id', 'p.page', 'p.line', 'p.entry_id', 'd.filename', 'd.label_json'])
+      .where('p.resource_id', 'in', resourceIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.resource_id, sourceOfRow(r));
   }
   return out;
+}
+
+/** A text field of a document's label (JSON text in both dialects), NULL unless it is a string. */
+export function labelText(store: Store, field: 'date' | 'facility', table = 'documents'): RawBuilder<string | null> {
+  const col = sql.ref(`${table}.label_json`);
+  return store.dialect === 'sqlite'
+    ? sql<string | null>`(CASE WHEN json_valid(${col}) THEN (CASE WHEN json_type(${col}, ${'$.' + field}) = 'text' THEN json_extract(${col}, ${'$.' + field}) END) END)`
+    : sql<string | null>`(CASE WHEN jsonb_typeof(${col}::jsonb -> ${field}) = 'string' THEN ${col}::jsonb ->> ${field} END)`;
 }

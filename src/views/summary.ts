@@ -6,7 +6,7 @@ import type { Store } from '../store/store.js';
 import { rowToDocument } from '../store/documents.js';
 import { loadSourced } from './query.js';
 import { observationOverview } from './overview.js';
-import { mergedList } from './merged.js';
+import { conflictCount, mergedList } from './merged.js';
 import type { ItemKind } from '../record/normalize/fact.js';
 import { isActive, toFact } from './facts.js';
 import { attentionOf } from './attention.js';
@@ -52,12 +52,12 @@ export async function homeView(store: Store, personId: string, scope?: string): 
       .orderBy('created_at', 'desc')
       .limit(200)
       .execute(),
-    observationOverview(store, personId, 'vital'),
+    observationOverview(store, personId, 'vital', { counts: false }),
     currentFacts(store, personId, 'problems', ['Condition'], 2000),
     currentFacts(store, personId, 'medications', ['MedicationStatement', 'MedicationRequest'], 2000),
     currentFacts(store, personId, 'allergies', ['AllergyIntolerance'], 500),
     store.db.selectFrom('documents').select(['id', 'filename', 'label_json', 'state', 'created_at']).where('person_id', '=', personId).orderBy('created_at', 'desc').limit(5).execute(),
-    store.db.selectFrom('record_items').select((eb) => eb.fn.countAll<string>().as('n')).where('person_id', '=', personId).where('conflicts', '>', 0).executeTakeFirst(),
+    conflictCount(store, personId),
   ]);
   // A file found inside a document (an attachment, a zip entry) belongs with its parent's person.
   const parentIds = [...new Set(docRows.filter((d) => !d.person_id && d.parent_id).map((d) => d.parent_id!))];
@@ -68,7 +68,7 @@ export async function homeView(store: Store, personId: string, scope?: string): 
     person: { id: person.id, displayName: person.displayName, ...(person.birthDate ? { birthDate: person.birthDate } : {}), ...(person.gender ? { gender: person.gender } : {}) },
     counts: { documents: Number(docCount?.n ?? 0), resources: Object.values(byType).reduce((a, b) => a + b, 0), byType },
     attention,
-    conflicts: Number(conflicting?.n ?? 0),
+    conflicts: conflicting,
     vitals: observations,
     problems: newestPerTitle(conditions),
     medications: newestPerTitle(meds),

@@ -123,6 +123,10 @@ export interface TimelineView {
   buckets: TimelineBucket[];
   /** Counts per type within the range, all types (for the filter). */
   types: Record<string, number>;
+  /** The person's documents per channel they came in by (`upload`, `smart`, `cli`…), for the source filter. */
+  channels: Record<string, number>;
+  /** The person's documents per facility their label names, for the facility filter. */
+  facilities: Record<string, number>;
   items: TimelineItem[];
   total: number;
 }

@@ -61,6 +61,36 @@ for (const dialect of DIALECTS) test(`read models of one person (${dialect})`, {
     assert.equal(y.types.Observation, 2, 'hidden types (a glucose and a blood pressure in 2023) are still counted for the filter');
   });
 
+  await t.test('timeline: filter by how documents came in, by facility and by document', async () => {
+    // A second record of the same person, uploaded from a named clinic.
+    const second = { resourceType: 'Bundle', type: 'collection', entry: [
+      { resource: { resourceType: 'Patient', id: 'p1', name: [{ given: ['Mara'], family: 'Lindqvist' }], birthDate: '1961-07-14', identifier: [{ system: 'urn:oid:2.16.840.1.113883.19.5', value: 'MRN-4471' }] } },
+      { resource: { resourceType: 'Encounter', id: 'e9', status: 'finished', class: { code: 'AMB' }, type: [{ text: 'Eye exam' }], subject: { reference: 'Patient/p1' }, period: { start: '2024-02-10' } } },
+    ] };
+    const { documentId } = await v.importer.importBytes(Buffer.from(JSON.stringify(second)), 'north-clinic.json', { channel: 'upload' });
+    await v.runJobsUntilIdle({ pollMs: 10 });
+    const doc = (await v.store.documents.get(documentId!))!;
+    assert.equal(doc.personId, person.id);
+    await v.store.documents.setState(doc.id, doc.state, { label: { ...doc.label, facility: 'North Clinic' } });
+
+    const all = await timeline(v.store, person.id);
+    assert.equal(all.channels.upload, 1);
+    assert.equal(all.channels.cli, 1);
+    assert.deepEqual(all.facilities, { 'North Clinic': 1 });
+    const titles = (tl: Awaited<ReturnType<typeof timeline>>) => tl.items.filter((i) => i.kind === 'resource').map((i) => i.title);
+    for (const q of [{ channel: 'upload' }, { facility: 'North Clinic' }, { document: doc.id }]) {
+      const only = await timeline(v.store, person.id, q);
+      assert.deepEqual(titles(only), ['Visit: Eye exam'], `only the clinic's visit with ${JSON.stringify(q)}`);
+      assert.deepEqual(only.items.filter((i) => i.kind === 'document').map((i) => i.id), [doc.id]);
+      assert.equal(only.buckets.find((b) => b.key === '2024')?.byType.Encounter, 1);
+      assert.equal(only.total, 2, 'the visit and its document');
+    }
+    const cli = await timeline(v.store, person.id, { channel: 'cli' });
+    assert.ok(!titles(cli).includes('Visit: Eye exam') && titles(cli).includes('Visit: Annual physical'), 'the command-line import keeps its own facts only');
+    assert.equal(cli.types.Encounter, 1);
+    assert.equal((await timeline(v.store, person.id, { facility: 'Nowhere' })).total, 0);
+  });
+
   await t.test('lists page and say where each item came from', async () => {
     const imm = await listView(v.store, person.id, 'immunizations');
     assert.equal(imm.total, 1);

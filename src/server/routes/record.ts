@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Vessel } from '../../app/vessel.js';
 import { actorOf } from '../auth.js';
 import { ApiError } from '../errors.js';
-import { ITEM_KINDS } from '../../record/normalize/fact.js';
+import { ITEM_KINDS, type ItemKind } from '../../record/normalize/fact.js';
+import { conflictingItems } from '../../views/merged.js';
 import { decide, DecisionError, isItemKind, scheduleReconcile } from '../../record/reconcile/job.js';
 
 export interface RecordRoutesOptions {
@@ -36,11 +37,14 @@ export async function recordRoutes(app: FastifyInstance, opts: RecordRoutesOptio
     return p;
   };
 
-  app.get<{ Params: { id: string }; Querystring: { type?: string; limit?: string; offset?: string } }>('/api/people/:id/items', { config: { access: 'person' } }, async (req) => {
+  app.get<{ Params: { id: string }; Querystring: { type?: string; conflicts?: string; limit?: string; offset?: string } }>('/api/people/:id/items', { config: { access: 'person' } }, async (req) => {
     const p = await person(req.params.id);
     const kind = req.query.type;
-    if (!isItemKind(kind)) throw new ApiError('bad_request', `type must be one of ${ITEM_KINDS.join(', ')}`);
-    const { total, items } = await store.record.items(p.id, kind, { limit: intParam(req.query.limit, 200, 2000), offset: intParam(req.query.offset, 0, 1e9) });
+    // ?conflicts=1: only items whose sources disagree, of one type or (without type) of all.
+    const conflictsOnly = req.query.conflicts === '1' || req.query.conflicts === 'true';
+    if (!(conflictsOnly && kind === undefined) && !isItemKind(kind)) throw new ApiError('bad_request', `type must be one of ${ITEM_KINDS.join(', ')}`);
+    const page = { limit: intParam(req.query.limit, 200, 2000), offset: intParam(req.query.offset, 0, 1e9) };
+    const { total, items } = conflictsOnly ? await conflictingItems(store, p.id, { kind: kind as ItemKind | undefined, ...page }) : await store.record.items(p.id, kind as ItemKind, page);
     const sources = await store.record.sources([...new Set(items.flatMap((i) => i.resourceIds))]);
     return {
       total,

@@ -42,11 +42,14 @@ export async function viewRoutes(app: FastifyInstance, opts: { vessel: Vessel })
     return group;
   });
 
-  app.get<{ Querystring: { person?: string; from?: string; to?: string; types?: string; limit?: string; offset?: string } }>('/api/views/timeline', { config: { access: 'person-query' } }, async (req) => {
+  app.get<{ Querystring: { person?: string; from?: string; to?: string; types?: string; channel?: string; facility?: string; document?: string; limit?: string; offset?: string } }>('/api/views/timeline', { config: { access: 'person-query' } }, async (req) => {
     const q = req.query;
     for (const d of [q.from, q.to]) if (d && !DATE.test(d)) throw new ApiError('bad_request', 'from and to are dates: YYYY, YYYY-MM or YYYY-MM-DD');
+    if (q.channel && !/^[a-z-]{1,32}$/.test(q.channel)) throw new ApiError('bad_request', 'channel is how documents came in, such as upload, smart or cli');
+    if (q.facility && q.facility.length > 300) throw new ApiError('bad_request', 'facility is too long');
+    if (q.document && !/^[A-Za-z0-9._-]{1,100}$/.test(q.document)) throw new ApiError('bad_request', 'document is a document id');
     const types = q.types ? q.types.split(',').filter((t) => /^[A-Z][A-Za-z]{1,63}$/.test(t)) : undefined;
-    return timeline(store, await person(q.person), { from: q.from, to: q.to, types, limit: intParam(q.limit, 100, 1000), offset: intParam(q.offset, 0, 1e7) });
+    return timeline(store, await person(q.person), { from: q.from, to: q.to, types, channel: q.channel || undefined, facility: q.facility || undefined, document: q.document || undefined, limit: intParam(q.limit, 100, 1000), offset: intParam(q.offset, 0, 1e7) });
   });
 
   app.get<{ Params: { kind: string }; Querystring: { person?: string; status?: string; limit?: string; offset?: string } }>('/api/views/lists/:kind', { config: { access: 'person-query' } }, async (req) => {
