@@ -172,6 +172,7 @@ export async function buildServer(vessel: Vessel, opts: ServerOptions = {}): Pro
   });
 
   await app.register((await import('./routes/views.js')).viewRoutes, { vessel }); // read models for the web app
+  await app.register((await import('./routes/document-pages.js')).documentPageRoutes, { vessel }); // page images and word boxes for the viewer
 
   await app.register((await import('./routes/record.js')).recordRoutes, { vessel });
   await app.register((await import('../smart/routes.js')).smartRoutes, { vessel }); // SMART on FHIR connections

@@ -69,6 +69,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     // (Signing out is left to its own test: the sweep would end its own session.)
     const routes = app.apiRoutes.filter((r) => r.access !== 'public' && r.url !== '/api/session');
     assert.ok(routes.length >= 40, `every API route is listed (${routes.length})`);
+    for (const url of ['/api/documents/:id/pages/:n.png', '/api/documents/:id/pages/:n/words']) assert.ok(routes.some((r) => r.url === url && r.access === 'document'), `${url} is swept as a document route`);
 
     await t.test('without a session every non-public route answers 401', async () => {
       for (const r of routes) {
