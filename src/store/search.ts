@@ -21,6 +21,12 @@ export function toFtsWords(q: string): string[] {
   return (q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12).map((w) => w.toLowerCase());
 }
 
+/**
+ * Pages of a fax that was split into documents are found in those documents (the same text
+ * under the same page numbers): the transmission's copy is left out so a hit shows once.
+ */
+const notSplit = (documentId: ReturnType<typeof sql.ref>) => sql`NOT EXISTS (SELECT 1 FROM documents c WHERE c.parent_id = ${documentId} AND c.channel = 'split')`;
+
 export class SearchRepo {
   constructor(
     private readonly db: Kysely<Database>,
@@ -81,7 +87,7 @@ export class SearchRepo {
     const personPages = sql`${personId ? sql`AND f.document_id IN (SELECT id FROM documents WHERE person_id = ${personId})` : sql``} ${visible ? sql`AND ${visibleDocumentSql(sql.ref('f.document_id'), visible)}` : sql``}`;
     const pages = await sql<{ document_id: string; page_no: number; snip: string }>`
       SELECT f.document_id, f.page_no, snippet(pages_fts, 0, '[', ']', '…', 12) AS snip
-      FROM pages_fts f WHERE pages_fts MATCH ${match} ${personPages} ORDER BY rank LIMIT ${limit}`.execute(this.db);
+      FROM pages_fts f WHERE pages_fts MATCH ${match} ${personPages} AND ${notSplit(sql.ref('f.document_id'))} ORDER BY rank LIMIT ${limit}`.execute(this.db);
     const personRes = sql`${personId ? sql`AND r.person_id = ${personId}` : sql``} ${visible ? sql`AND ${visibleResourceSql('r', visible)}` : sql``}`;
     const res = await sql<{ id: string; document_id: string; resource_type: string; snip: string }>`
       SELECT r.id, r.document_id, r.resource_type, snippet(resources_fts, 0, '[', ']', '…', 12) AS snip
@@ -100,7 +106,7 @@ export class SearchRepo {
     const pages = await sql<{ document_id: string; page_no: number; snip: string }>`
       SELECT p.document_id, p.page_no,
         ts_headline('english', p.text, to_tsquery('english', ${tsq}), 'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS snip
-      FROM pages p WHERE p.tsv @@ to_tsquery('english', ${tsq}) ${personPages}
+      FROM pages p WHERE p.tsv @@ to_tsquery('english', ${tsq}) ${personPages} AND ${notSplit(sql.ref('p.document_id'))}
       ORDER BY ts_rank(p.tsv, to_tsquery('english', ${tsq})) DESC LIMIT ${limit}`.execute(this.db);
     const personRes = sql`${personId ? sql`AND r.person_id = ${personId}` : sql``} ${visible ? sql`AND ${visibleResourceSql('r', visible)}` : sql``}`;
     const res = await sql<{ id: string; document_id: string; resource_type: string; snip: string }>`

@@ -71,6 +71,13 @@ for (const dialect of DIALECTS) {
       assert.equal((await v.store.resources.list({ documentId: cover!.id })).length, 0);
     });
 
+    await t.test('a search finds the page once, in the part that holds it', async () => {
+      const [, lab, visit] = await children();
+      const hits = (await v.store.search.search('potassium')).filter((h) => h.kind === 'page');
+      // The lab result on page 2, the potassium chloride prescription on page 4; not the fax's copies.
+      assert.deepEqual(hits.map((h) => [h.documentId, h.page]).sort((a, b) => Number(a[1]) - Number(b[1])), [[lab!.id, 2], [visit!.id, 4]]);
+    });
+
     await t.test('a part downloads as a PDF of just its pages, with its text', async () => {
       const lab = (await children())[1]!;
       const bytes = await v.vault.get(lab.sha256);
