@@ -47,9 +47,15 @@ export class RecordRepo {
     private readonly sqlite?: BetterSqlite3.Database,
   ) {}
 
-  /** Serialises reconcile work on one person across worker processes (PostgreSQL); call inside a transaction. */
+  /**
+   * Serialises reconcile work on one person across worker processes; call first inside a
+   * transaction. PostgreSQL: an advisory lock. SQLite: takes the write lock before anything is
+   * read (a no-op UPDATE does): a transaction that reads first fails at once when another
+   * process (an import) writes before its first write, instead of waiting its turn.
+   */
   async lockPerson(personId: string): Promise<void> {
     if (this.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${`record:${personId}`}))`.execute(this.db);
+    else await sql`UPDATE record_dirty SET gen = gen WHERE 0`.execute(this.db);
   }
 
   /**
@@ -120,7 +126,7 @@ export class RecordRepo {
       }
       return;
     }
-    const counts = await this.db.selectFrom('resources').select('document_id').select((eb) => eb.fn.countAll<number>().as('n')).where('document_id', 'in', ids).groupBy('document_id').execute();
+    const sizes = await this.documentSizes(ids);
     let group: string[] = [];
     let inGroup = 0;
     const flush = async () => {
@@ -130,32 +136,49 @@ export class RecordRepo {
       inGroup = 0;
       return rows.map(toRow);
     };
-    for (const c of counts) {
-      const n = Number(c.n);
+    for (const [documentId, n] of sizes) {
       if (n > pageSize) {
-        let after = -1;
-        for (;;) {
-          const rows = await this.db
-            .selectFrom('resources')
-            .select([sql<number>`rowid`.as('rid'), 'id', 'document_id', 'person_id', 'json'])
-            .where('document_id', '=', c.document_id)
-            .where(sql`rowid`, '>', after)
-            .where('resource_type', 'in', types)
-            .orderBy(sql`rowid`)
-            .limit(pageSize)
-            .execute();
-          if (!rows.length) break;
-          after = rows[rows.length - 1].rid;
-          yield rows.map(toRow);
+        for (let after = -1; ; ) {
+          const page = await this.documentPageAfter(documentId, types, after, pageSize);
+          if (!page.rows.length) break;
+          after = page.last;
+          yield page.rows;
         }
         continue;
       }
       if (inGroup + n > pageSize) yield await flush();
-      group.push(c.document_id);
+      group.push(documentId);
       inGroup += n;
     }
     const last = await flush();
     if (last.length) yield last;
+  }
+
+  /** How many resources each document holds (index only). */
+  async documentSizes(ids: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const rows = await this.db.selectFrom('resources').select('document_id').select((eb) => eb.fn.countAll<number>().as('n')).where('document_id', 'in', ids.slice(i, i + BATCH)).groupBy('document_id').execute();
+      for (const r of rows) out.set(r.document_id, Number(r.n));
+    }
+    return out;
+  }
+
+  /**
+   * SQLite: the next page of one document's resources after a rowid, in the document index's
+   * own order (no sort, whatever the document's size); `last` is where the next page starts.
+   */
+  async documentPageAfter(documentId: string, types: string[], afterRowid: number, limit: number): Promise<{ rows: Array<{ id: string; documentId: string; personId: string | null; json: string }>; last: number }> {
+    const rows = await this.db
+      .selectFrom('resources')
+      .select([sql<number>`rowid`.as('rid'), 'id', 'document_id', 'person_id', 'json'])
+      .where('document_id', '=', documentId)
+      .where(sql`rowid`, '>', afterRowid)
+      .where('resource_type', 'in', types)
+      .orderBy(sql`rowid`)
+      .limit(limit)
+      .execute();
+    return { rows: rows.map((r) => ({ id: r.id, documentId: r.document_id, personId: r.person_id, json: r.json })), last: rows.length ? Number(rows[rows.length - 1].rid) : afterRowid };
   }
 
   /** Marks blocks to be rebuilt from their facts (in the transaction that changed those facts). */

@@ -97,3 +97,28 @@ for (const dialect of DIALECTS) {
     }
   });
 }
+
+for (const dialect of DIALECTS) {
+  test(`documents read in small pages (SQLite: big ones a page per transaction) make the same record (${dialect})`, async (t) => {
+    if (dialect === 'postgres') {
+      const skip = await postgresSkipReason();
+      if (skip) return t.skip(skip);
+    }
+    const tv = await openTestVessel(dialect);
+    try {
+      const { store } = tv.vessel;
+      const person = await store.people.create({ family: 'Pages', given: ['Bo'], birthDate: '1970-04-05' });
+      for (let i = 0; i < 10; i++) await addSyntheticDocument(store, person.id, `doc-${i}`, documentOf(i));
+      // Every document is "big" here (more than 4 resources): read 3 resources a page.
+      const stats = await reconcilePerson(store, person.id, { pageSize: 3, bigDocument: 4 });
+      assert.equal(stats.documents, 10);
+      const paged = await itemsOf(store, person.id);
+      await rebuildPerson(store, person.id);
+      assert.deepEqual(paged, await itemsOf(store, person.id), 'the same items as one read of everything');
+      const seen = await store.record.staleDocuments(person.id);
+      assert.deepEqual(seen, [], 'every document counts as seen');
+    } finally {
+      await tv.cleanup();
+    }
+  });
+}

@@ -49,6 +49,8 @@ const DOC_CHUNK = 200;
 const RESOURCE_PAGE = 2000;
 /** Blocks rebuilt per transaction. */
 const BLOCK_BATCH = 500;
+/** SQLite: a document with more resources than this is read a page per transaction. */
+const BIG_DOCUMENT = 10_000;
 /** New facts of one chunk up to which they are appended to items; above (a first import), their blocks are rebuilt once at the end. */
 const APPEND_MAX_FACTS = 1000;
 
@@ -65,19 +67,38 @@ function applyMergeBlocks(facts: Fact[], decisions: StoredDecision[]): void {
  * each transaction that stored work (the job queue's checkpoint: a worker killed again and
  * again while the record still moves forward is not taken for a job that kills its worker).
  */
-export async function reconcilePerson(store: Store, personId: string, opts: { onProgress?: () => Promise<void> } = {}): Promise<ReconcileStats> {
+export interface ReconcileOptions {
+  onProgress?: () => Promise<void>;
+  /** Resources per page and the SQLite big-document threshold (defaults RESOURCE_PAGE, BIG_DOCUMENT; tests make them small). */
+  pageSize?: number;
+  bigDocument?: number;
+}
+
+export async function reconcilePerson(store: Store, personId: string, opts: ReconcileOptions = {}): Promise<ReconcileStats> {
+  const pageSize = opts.pageSize ?? RESOURCE_PAGE;
+  const bigDocument = opts.bigDocument ?? BIG_DOCUMENT;
   const t0 = performance.now();
   const stats = { documents: 0, facts: 0, appended: 0, blocks: 0 };
   // People whose facts this run wrote (a bulk file names many): their marked blocks are rebuilt here too.
   const touched = new Set<string>([personId]);
   for (;;) {
+    let big: string[] = [];
     const n = await store.transaction(async (tx) => {
       await tx.record.lockPerson(personId);
-      const chunk = await tx.record.staleDocuments(personId, DOC_CHUNK);
-      if (chunk.length) await readDocuments(tx, personId, chunk, touched, stats);
-      return chunk.length;
+      let chunk = await tx.record.staleDocuments(personId, DOC_CHUNK);
+      if (!chunk.length) return 0;
+      const all = chunk.length;
+      if (tx.dialect === 'sqlite') {
+        // A bulk file's part can hold a million rows: read it in transactions of its own, a page each.
+        const sizes = await tx.record.documentSizes(chunk);
+        big = chunk.filter((id) => (sizes.get(id) ?? 0) > bigDocument);
+        chunk = chunk.filter((id) => (sizes.get(id) ?? 0) <= bigDocument);
+      }
+      if (chunk.length) await readDocuments(tx, personId, chunk, touched, stats, pageSize);
+      return all;
     });
     if (!n) break;
+    for (const id of big) await readBigDocument(store, personId, id, touched, stats, pageSize, opts.onProgress);
     stats.documents += n;
     await opts.onProgress?.();
   }
@@ -102,7 +123,7 @@ export async function reconcilePerson(store: Store, personId: string, opts: { on
  * blocks are marked), their resources are read page by page into facts, and the facts
  * either join items directly (a few) or mark their blocks (many).
  */
-async function readDocuments(tx: Store, personId: string, chunk: string[], touched: Set<string>, stats: { facts: number; appended: number }): Promise<void> {
+async function readDocuments(tx: Store, personId: string, chunk: string[], touched: Set<string>, stats: { facts: number; appended: number }, pageSize: number): Promise<void> {
   const marks = new Map<string, BlockRef>();
   const mark = (b: BlockRef) => marks.set(refKey(b), { personId: b.personId, kind: b.kind, block: b.block });
   for (const b of await tx.record.removeDocumentsFacts(chunk)) mark(b);
@@ -116,18 +137,8 @@ async function readDocuments(tx: Store, personId: string, chunk: string[], touch
     return d;
   };
   let held: PersonFact[] | undefined = [];
-  for await (const page of tx.record.resourcePages(mine, FACT_RESOURCE_TYPES, RESOURCE_PAGE)) {
-    const facts: PersonFact[] = [];
-    for (const r of page) {
-      if (!r.personId) continue;
-      const info = infos.get(r.documentId)!;
-      const ctx = { documentId: r.documentId, structured: !UNSTRUCTURED.has(info.format), documentDate: info.date };
-      for (const f of factsOf(JSON.parse(r.json) as Resource, r.id, ctx)) facts.push(Object.assign(f, { personId: r.personId }));
-    }
-    for (const p of new Set(facts.map((f) => f.personId))) {
-      touched.add(p);
-      applyMergeBlocks(facts.filter((f) => f.personId === p), await decisions(p));
-    }
+  for await (const page of tx.record.resourcePages(mine, FACT_RESOURCE_TYPES, pageSize)) {
+    const facts = await factsOfPage(page, infos, touched, decisions);
     await tx.record.insertFacts(facts);
     stats.facts += facts.length;
     if (held && held.length + facts.length <= APPEND_MAX_FACTS) held.push(...facts);
@@ -136,9 +147,65 @@ async function readDocuments(tx: Store, personId: string, chunk: string[], touch
       held = undefined;
     }
   }
-  if (held?.length) stats.appended += await appendFacts(tx, held, marks, decisions);
+  if (held?.length) stats.appended += await appendFacts(tx, personId, held, marks, decisions);
   await tx.record.markDirty([...marks.values()]);
   await tx.record.markSeenMany(mine.map((id) => ({ documentId: id, personId, seen: infos.get(id)!.updatedAt })));
+}
+
+type DocumentInfos = Map<string, { updatedAt: string; personId: string | null; format: string; date?: string }>;
+
+/** The facts of a page of resources; people whose facts these are join `touched`, and their merge decisions move facts between blocks. */
+async function factsOfPage(page: Array<{ id: string; documentId: string; personId: string | null; json: string }>, infos: DocumentInfos, touched: Set<string>, decisions: (p: string) => Promise<StoredDecision[]>): Promise<PersonFact[]> {
+  const facts: PersonFact[] = [];
+  for (const r of page) {
+    if (!r.personId) continue;
+    const info = infos.get(r.documentId)!;
+    const ctx = { documentId: r.documentId, structured: !UNSTRUCTURED.has(info.format), documentDate: info.date };
+    for (const f of factsOf(JSON.parse(r.json) as Resource, r.id, ctx)) facts.push(Object.assign(f, { personId: r.personId }));
+  }
+  for (const p of new Set(facts.map((f) => f.personId))) {
+    touched.add(p);
+    applyMergeBlocks(facts.filter((f) => f.personId === p), await decisions(p));
+  }
+  return facts;
+}
+
+/**
+ * SQLite: one big document in transactions of one page each, so the writer is free between
+ * them. The document counts as seen only at the end: a worker killed half-way leaves it
+ * stale, and the next run removes what was written and reads it again.
+ */
+async function readBigDocument(store: Store, personId: string, documentId: string, touched: Set<string>, stats: { facts: number }, pageSize: number, onProgress?: () => Promise<void>): Promise<void> {
+  const infos = await store.transaction(async (tx) => {
+    await tx.record.lockPerson(personId);
+    await tx.record.markDirty(await tx.record.removeDocumentsFacts([documentId]));
+    const found = await tx.record.documentsInfo([documentId]);
+    if (found.get(documentId)?.personId === personId) return found;
+    await tx.record.forgetDocuments([documentId]);
+    return undefined;
+  });
+  if (!infos) return;
+  for (let after = -1; ; ) {
+    const more = await store.transaction(async (tx) => {
+      await tx.record.lockPerson(personId);
+      const page = await tx.record.documentPageAfter(documentId, FACT_RESOURCE_TYPES, after, pageSize);
+      if (!page.rows.length) return false;
+      after = page.last;
+      const facts = await factsOfPage(page.rows, infos, touched, (p) => tx.record.decisions(p));
+      await tx.record.insertFacts(facts);
+      const marks = new Map<string, BlockRef>();
+      for (const f of facts) marks.set(refKey(f), { personId: f.personId, kind: f.kind, block: f.block });
+      await tx.record.markDirty([...marks.values()]);
+      stats.facts += facts.length;
+      return true;
+    });
+    if (!more) break;
+    await onProgress?.();
+  }
+  await store.transaction(async (tx) => {
+    await tx.record.lockPerson(personId);
+    await tx.record.markSeenMany([{ documentId, personId, seen: infos.get(documentId)!.updatedAt }]);
+  });
 }
 
 /**
@@ -146,7 +213,7 @@ async function readDocuments(tx: Store, personId: string, chunk: string[], touch
  * result without re-clustering; a block where it cannot, or that is marked, or has user
  * decisions of its kind, is marked instead. Returns how many facts were placed.
  */
-async function appendFacts(tx: Store, facts: PersonFact[], marks: Map<string, BlockRef>, decisions: (p: string) => Promise<StoredDecision[]>): Promise<number> {
+async function appendFacts(tx: Store, personId: string, facts: PersonFact[], marks: Map<string, BlockRef>, decisions: (p: string) => Promise<StoredDecision[]>): Promise<number> {
   const byBlock = new Map<string, PersonFact[]>();
   for (const f of facts) {
     const l = byBlock.get(refKey(f));
@@ -158,7 +225,8 @@ async function appendFacts(tx: Store, facts: PersonFact[], marks: Map<string, Bl
     const ref: BlockRef = { personId: list[0].personId, kind: list[0].kind, block: list[0].block };
     const kind = list[0].kind;
     const markIt = () => marks.set(key, ref);
-    if (!APPEND_KINDS.has(kind) || marks.has(key) || (await decisions(ref.personId)).some((d) => d.kind === kind) || (await tx.record.isDirty(ref))) {
+    // Another person's facts (a bulk file names many) are left to that person's own lock: marked.
+    if (ref.personId !== personId || !APPEND_KINDS.has(kind) || marks.has(key) || (await decisions(ref.personId)).some((d) => d.kind === kind) || (await tx.record.isDirty(ref))) {
       markIt();
       continue;
     }
