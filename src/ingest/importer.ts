@@ -18,6 +18,28 @@ import type { Channel, ChildFile, Extraction, ExtractedPage, ExtractionIssue, Fo
 import { detectFormat, HEAD_BYTES } from '../detect/detect.js';
 import type { DocumentRecord, NewDocument } from '../store/documents.js';
 import { walkZip } from './zip.js';
+import { entryFor, folderOf, isXdmMetadata, labelFrom, parseXdmMetadata, type XdmMetadata } from './xdm.js';
+import { decodeBytes } from '../sources/ccda/xml.js';
+
+/** One XDM subset of a zip: its METADATA.XML and the files it described that were found. */
+interface XdmSubset {
+  folder: string;
+  entry: string;
+  metadataDocumentId?: string;
+  meta: XdmMetadata;
+  linked: Array<{ uri: string; entry: string; documentId?: string; title?: string; date?: string; author?: string }>;
+}
+
+/** The zip's view of a subset (kept in its label): the submission and each described file with its document, and what is missing. */
+function xdmSummary(x: XdmSubset, issues: ExtractionIssue[]): Record<string, unknown> {
+  if (!x.meta.ok) {
+    issues.push({ severity: 'warning', code: 'xdm-metadata', message: `${x.entry}: could not be read (${x.meta.message}); the files of this subset are kept without its labels` });
+    return { folder: x.folder, metadataDocumentId: x.metadataDocumentId, error: x.meta.message };
+  }
+  const missing = x.meta.documents.filter((d) => !x.linked.some((l) => l.uri === d.uri)).map((d) => d.uri ?? '(no URI)');
+  for (const uri of missing) issues.push({ severity: 'warning', code: 'xdm-missing', message: `${x.entry} lists ${uri}, which is not in the zip` });
+  return { folder: x.folder, metadataDocumentId: x.metadataDocumentId, submission: x.meta.submission, documents: x.linked, missing };
+}
 
 export const INGEST_JOB = 'ingest';
 const IMPORT_CONCURRENCY = 4;
@@ -38,6 +60,13 @@ export interface ImportOptions {
   /** The account bringing the file in (see DocumentRecord.scope); '' or absent: the command line. */
   scope?: string;
   onEvent?: (e: ImportEvent) => void;
+  /**
+   * What is known about the file before reading it (the XDM metadata describing a zip entry):
+   * stored as `label.receipt` with the new document, so re-reading it keeps it.
+   */
+  receipt?: Record<string, unknown>;
+  /** Title, date, author to show until (or unless) the file's own reader says better. */
+  labelHint?: Record<string, unknown>;
 }
 
 interface Received {
@@ -217,6 +246,12 @@ export class Importer {
         { sha256: r.sha256, channel: opts.channel ?? (parentId ? 'zip-entry' : 'cli'), filename: safeName(filename), format: r.format, size: r.size, state: 'queued', parentId, personId: opts.personId, scope: opts.scope },
         tx.db,
       );
+      // Before the job is visible (same transaction), so the reader finds the receipt there.
+      if (res.created && (opts.receipt || opts.labelHint)) {
+        const label = { ...opts.labelHint, ...(opts.receipt ? { receipt: opts.receipt } : {}) };
+        await tx.documents.setState(res.doc.id, res.doc.state, { label }, tx.db);
+        res.doc.label = label;
+      }
       if (res.created && r.format !== 'zip') await this.queue.enqueue(INGEST_JOB, { documentId: res.doc.id }, { dedupeKey: `ingest:${res.doc.id}` }, tx.db);
       return res;
     });
@@ -233,16 +268,47 @@ export class Importer {
       return;
     }
     let entries = 0;
+    // What the zip's own receipt said is not about its entries.
+    const entryOpts = { ...opts, receipt: undefined, labelHint: undefined, channel: 'zip-entry' as const, parentId: doc.id, depth: depth + 1 };
+    const importEntry = async (name: string, bytes: Buffer, extra: Pick<ImportOptions, 'receipt' | 'labelHint'> = {}) => {
+      const ev = await this.importBytes(bytes, path.posix.basename(name), { ...entryOpts, ...extra }, emit);
+      entries++;
+      emit({ ...ev, path: `${displayPath}!/${name}` });
+      return ev;
+    };
     try {
-      const problems = await walkZip(await this.vault.get(doc.sha256), this.limits, async (entry, open) => {
+      const buffer = await this.vault.get(doc.sha256);
+      // IHE XDM: each subset's METADATA.XML is read (and stored) first, so the files it describes are labelled as they arrive.
+      const subsets: XdmSubset[] = [];
+      await walkZip(buffer, this.limits, async (entry, open) => {
+        if (!isXdmMetadata(entry.name)) return;
         const bytes = await readAll(await open(), this.limits.maxFileBytes);
-        const ev = await this.importBytes(bytes, path.posix.basename(entry.name), { ...opts, channel: 'zip-entry', parentId: doc.id, depth: depth + 1 }, emit);
-        entries++;
-        emit({ ...ev, path: `${displayPath}!/${entry.name}` });
+        const meta = parseXdmMetadata(decodeBytes(bytes));
+        const receipt = { xdm: meta.ok ? { role: 'metadata', submission: meta.submission, documents: meta.documents.length } : { role: 'metadata', error: meta.message } };
+        const ev = await importEntry(entry.name, bytes, { receipt, labelHint: meta.ok && meta.submission?.title ? { title: meta.submission.title } : undefined });
+        subsets.push({ folder: folderOf(entry.name), entry: entry.name, metadataDocumentId: ev.documentId, meta, linked: [] });
+      });
+      const problems = await walkZip(buffer, this.limits, async (entry, open) => {
+        if (subsets.some((x) => x.entry === entry.name)) return;
+        const bytes = await readAll(await open(), this.limits.maxFileBytes);
+        // The innermost subset folder holding this entry describes it.
+        const subset = subsets.filter((x) => x.meta.ok && entry.name.startsWith(x.folder)).sort((a, b) => b.folder.length - a.folder.length)[0];
+        const described = subset?.meta.ok ? entryFor(entry.name, subset.folder, subset.meta.documents) : undefined;
+        if (!subset || !described) {
+          await importEntry(entry.name, bytes);
+          return;
+        }
+        const shown = labelFrom(described);
+        const ev = await importEntry(entry.name, bytes, { receipt: { xdm: { ...described, metadataDocumentId: subset.metadataDocumentId } }, labelHint: shown });
+        subset.linked.push({ uri: described.uri!, entry: entry.name, documentId: ev.documentId, ...shown });
       });
       for (const p of problems) emit({ path: `${displayPath}!/${p.entry ?? ''}`, status: 'skipped', message: p.message });
-      const issues = problems.map((p) => ({ severity: 'warning' as const, code: 'zip-entry', message: p.entry ? `${p.entry}: ${p.message}` : p.message }));
-      await this.store.documents.setState(doc.id, 'done', { issues, label: { entries, skipped: problems.length } });
+      const issues: ExtractionIssue[] = problems.map((p) => ({ severity: 'warning' as const, code: 'zip-entry', message: p.entry ? `${p.entry}: ${p.message}` : p.message }));
+      const label: Record<string, unknown> = { entries, skipped: problems.length };
+      if (subsets.length) {
+        label.xdm = subsets.map((x) => xdmSummary(x, issues));
+      }
+      await this.store.documents.setState(doc.id, 'done', { issues, label });
     } catch (err) {
       await this.store.documents.setState(doc.id, 'failed', { error: `could not read this zip archive: ${(err as Error).message}`, label: { entries } });
     }

@@ -13,6 +13,7 @@ import { adapterFor } from '../sources/registry.js';
 import { buildReferenceMap, rewriteReferences, storedId } from './ids.js';
 import { decideIdentity, hasIdentity } from '../record/identity.js';
 import { safeName } from './importer.js';
+import { labelFrom, type XdmDocumentEntry } from './xdm.js';
 import type { NewResource } from '../store/resources.js';
 
 export interface ChildSink {
@@ -163,6 +164,9 @@ async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: (
   if (first) await store.transaction((tx) => tx.resources.clearDocument(doc.id));
   const fatal = issues.find((i) => i.severity === 'error');
   const producedNothing = resourceCount === 0 && pageCount === 0;
+  // An XDM entry's metadata (kept at receipt) names its title, date and author; the file's own reader wins where it says.
+  const xdm = (doc.label.receipt as { xdm?: XdmDocumentEntry & { role?: string } } | undefined)?.xdm;
+  if (xdm && xdm.role !== 'metadata') for (const [k, v] of Object.entries(labelFrom({ ...xdm, authors: xdm.authors ?? [] }))) label[k] ??= v;
   label.resources = resourceCount;
   label.pages = pageCount;
   if (mainPerson === null && issues.some((i) => i.code.startsWith('person-'))) label.needsPerson = true;
