@@ -59,7 +59,8 @@ async function resourceCounts(store: Store, personId: string, q: TimelineQuery, 
     .select(['resource_type as t', key.as('k'), (eb) => eb.fn.countAll<string>().as('c')])
     .where('person_id', '=', personId)
     .where('resource_type', 'in', TIMELINE_TYPES)
-    .where(sql<SqlBool>`${key} IS NOT NULL`);
+    // The month index answers `substr(date, 1, 7) IS NOT NULL`; the date index answers `date IS NOT NULL`.
+    .where(monthly ? sql<SqlBool>`${key} IS NOT NULL` : sql<SqlBool>`date IS NOT NULL`);
   if (q.from) cq = cq.where(monthly ? sql<SqlBool>`${key} >= ${q.from}` : sql<SqlBool>`date >= ${q.from}`);
   if (q.to) cq = cq.where(monthly ? sql<SqlBool>`${key} < ${q.to}` : sql<SqlBool>`date < ${q.to}`);
   if (docs) cq = cq.where('document_id', 'in', docs);
