@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { emptyTally, runFaxEval, scoreTransmission, tallyMetrics, type GtTransmission } from './fax.js';
+import { emptyTally, runFaxEval, scoreTransmission, storedDocuments, tallyMetrics, type GtTransmission } from './fax.js';
 
 const CORPUS = process.env.VESSEL_CORPUS ?? join(process.cwd(), '..', 'shared', 'corpus');
 const SAMPLE = join(CORPUS, 'fax', 'generated');
@@ -65,6 +65,42 @@ test('the scorer counts boundaries, types, identity, dates and lab results', () 
   assert.equal(m.date_accuracy, 1);
   assert.equal(m.lab_recall, 1);
   assert.equal(m.lab_precision, 0.5);
+});
+
+test('the eval scores the documents as stored: each part carries its own type, date, patient and results', () => {
+  const lab = (page: number, name: string, value: number) => ({
+    resource: { resourceType: 'Observation' as const, status: 'final' as const, category: [{ coding: [{ code: 'laboratory' }] }], code: { text: name }, valueQuantity: { value } },
+    location: { page },
+    subject: 'p',
+  });
+  const gt: GtTransmission = {
+    id: 'tx-s',
+    files: [],
+    pages: [1, 2, 3].map((page) => ({ page, text: '' })),
+    documents: [
+      { index: 0, type: 'fax_cover_sheet', pages: [1, 1] },
+      { index: 1, type: 'lab_report', pages: [2, 2], date_of_service: '2024-01-02', patient: { first: 'Ada', last: 'Stone', dob: '1950-01-01' }, content: { lab_results: [{ test_name_printed: 'Glucose', value: '112' }] } },
+      { index: 2, type: 'lab_report', pages: [3, 3], date_of_service: '2024-02-02', patient: { first: 'Ada', last: 'Stone', dob: '1950-01-01' }, content: { lab_results: [{ test_name_printed: 'Sodium', value: '140' }] } },
+    ],
+  };
+  const ext = {
+    resources: [lab(2, 'Glucose', 112), lab(3, 'Sodium', 140)],
+    issues: [],
+    segments: [
+      { firstPage: 1, lastPage: 1, type: 'fax_cover_sheet' },
+      { firstPage: 2, lastPage: 2, type: 'lab_report', date: '2024-01-02', subject: 'p' },
+      { firstPage: 3, lastPage: 3, type: 'lab_report', date: '2024-02-02', subject: 'p' },
+    ],
+    subjects: { p: { given: ['Ada'], family: 'Stone', birthDate: '1950-01-01' } },
+  };
+  const stored = storedDocuments(ext);
+  assert.deepEqual(stored.segments?.map((s) => [s.firstPage, s.type, s.date, s.subject]), [[1, 'fax_cover_sheet', undefined, undefined], [2, 'lab_report', '2024-01-02', 'p'], [3, 'lab_report', '2024-02-02', 'p']]);
+  const t = emptyTally();
+  scoreTransmission(gt, stored, t);
+  assert.deepEqual(tallyMetrics(t), { split_f1: 1, split_f1_internal: 1, classification_accuracy: 1, identity_accuracy: 1, date_accuracy: 1, lab_precision: 1, lab_recall: 1, lab_f1: 1 });
+  // One document: nothing is split, the transmission is scored as it is.
+  const one = { ...ext, segments: [ext.segments[1]!] };
+  assert.equal(storedDocuments(one), one);
 });
 
 test('ground-truth text of the sample corpus scores above the goals', { skip: !existsSync(SAMPLE) && `no fax sample at ${SAMPLE} (set VESSEL_CORPUS)` }, async () => {
