@@ -11,6 +11,7 @@
  */
 import { PSM } from 'tesseract.js';
 import type { OcrLine, OcrPool, OcrResult, OcrWord } from './ocr-pool.js';
+import sharp from 'sharp';
 import type { Raster } from './raster.js';
 import { rawSharp } from './preprocess.js';
 
@@ -26,6 +27,8 @@ export const REREAD_WHITELIST = '0123456789.,-<>()HL';
 export const REREAD_MAX_WORDS = 160;
 /** Second readings below this word confidence are never used. */
 export const REREAD_MIN_CONFIDENCE = 70;
+/** A dash found by the second reading (a range whose dash was lost) needs this confidence. */
+export const REREAD_DASH_CONFIDENCE = 85;
 /** Points a reading that changes digits must gain over the first reading's confidence. */
 export const REREAD_DIGIT_GAIN = 10;
 
@@ -99,22 +102,48 @@ const RANGE_SHAPE = /^\d+(?:\.\d+)?-\d+(?:\.\d+)?$/;
  * for a range, the result before it. Up to three words away (a flag or unit may sit between).
  */
 export function evidenceNear(line: OcrLine, index: number): string | undefined {
+  return evidenceWord(line, index)?.text;
+}
+
+/** A printed number inside a word ("(3.5-5.0)", "<5.0", "0.0-6.0%", "{11.7"), without brackets or unit. */
+function numberIn(text: string): string | undefined {
+  const m = /^[([{]?((?:[<>]=?)?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)(?:[)\]}]|%|[A-Za-z/]+)?$/.exec(digitsOf(text));
+  return m?.[1];
+}
+
+/** evidenceNear with the index of the word it came from. */
+export function evidenceWord(line: OcrLine, index: number): { index: number; text: string } | undefined {
   const self = digitsOf(line.words[index]!.text);
   const isRange = /\d-\d/.test(self);
   const order = isRange ? [index - 1, index - 2, index - 3] : [index + 1, index + 2, index + 3];
   for (const i of order) {
     const w = line.words[i];
     if (!w) continue;
-    const t = digitsOf(w.text);
-    const m = /^[([{]?((?:[<>]=?)?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)(?:[)\]}]|%|[A-Za-z/]+)?$/.exec(t);
-    if (m) return m[1]!.replace(/^[<>]=?/, '');
+    const t = numberIn(w.text);
+    if (t) return { index: i, text: t };
   }
   return undefined;
+}
+
+/**
+ * Does the word sit in a range column: right after a result on its row (at most one word
+ * between, e.g. a flag)? Only there may a second reading turn "6599" into "65-99".
+ */
+export function followsResult(line: OcrLine, index: number): boolean {
+  for (const i of [index - 1, index - 2]) {
+    const w = line.words[i];
+    if (!w) continue;
+    const t = numberIn(w.text);
+    if (t) return !/-/.test(t) && !/^[<>]/.test(t);
+  }
+  return false;
 }
 
 export interface RereadContext {
   /** A neighbouring printed number (the row's range for a result, the result for a range). */
   evidence?: string;
+  /** The word follows a result on its row (a range column): a dash may be found again. */
+  rangeColumn?: boolean;
 }
 
 /** A number as printed: "7.3", "<0.5", "(3.5-5.0)", "4,500" (thousands); not "12,4" or "0.21.2". */
@@ -148,6 +177,31 @@ function flagAgrees(value: string, flag: string | undefined, range: string | und
 }
 
 /**
+ * Orders of magnitude between a value and a reference range ("3.5-5.0") or limit ("<5.7");
+ * 0 inside. A bare number (a garbled range, a neighbouring result) gives undefined: no guide.
+ */
+export function magnitudeGap(value: number, evidence: string): number | undefined {
+  const range = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(evidence);
+  const limit = /^([<>])=?(\d+(?:\.\d+)?)$/.exec(evidence);
+  if (!(value > 0) || (!range && !limit)) return undefined;
+  const lo = range ? Number(range[1]) : limit![1] === '>' ? Number(limit![2]) : 0;
+  const hi = range ? Number(range[2]) : limit![1] === '<' ? Number(limit![2]) : Infinity;
+  // "385-50.0" (a point lost in one end) guides nothing.
+  if (lo > hi) return undefined;
+  if (value >= lo && value <= hi) return 0;
+  const near = value < lo ? lo : hi;
+  return near > 0 ? Math.abs(Math.log10(value / near)) : undefined;
+}
+
+/** Would the new reading of a result sit farther (in magnitude) from its range than the old one? */
+function fartherFrom(evidence: string, before: string, after: string): boolean {
+  if (/-/.test(after)) return false;
+  const a = magnitudeGap(Number(before), evidence);
+  const b = magnitudeGap(Number(after), evidence);
+  return a !== undefined && b !== undefined && b > a;
+}
+
+/**
  * Decides whether a second reading replaces the first. Returns the replacement text or null.
  * The first reading's brackets, comparator and flag stay; only the number inside changes.
  * - The second reading must be a complete number shape and reasonably confident.
@@ -155,38 +209,58 @@ function flagAgrees(value: string, flag: string | undefined, range: string | und
  * - A decimal point the first reading lost ("73" → "7.3") needs evidence: the neighbouring range
  *   (or result) prints decimals, or a range's two ends come to print the same decimals.
  *   Removing a point needs a neighbour without decimals and a surer reading.
- * - Changing digits needs a clearly more confident second reading of the same shape, or a
- *   printed flag that disagrees with the range for the first reading and agrees for the second.
+ * - Changing digits needs a printed flag that disagrees with the range for the first reading
+ *   and agrees for the second, or a lost point found with it (range evidence, surer reading).
  */
 export function acceptReread(first: Pick<OcrWord, 'text' | 'confidence'>, second: Pick<OcrWord, 'text' | 'confidence'>, ctx: RereadContext = {}): string | null {
+  return judgeReread(first, second, ctx).text;
+}
+
+/** Names of the acceptance rules (traces say which one replaced a word). */
+export type RereadRule = 'look-alike' | 'flag' | 'punctuation' | 'dash-found' | 'even-range' | 'point-found' | 'point-dropped' | 'digits-and-point';
+
+const dashes = (s: string) => (s.match(/-/g) ?? []).length;
+const separators = (s: string) => (s.match(/[.,-]/g) ?? []).length;
+
+/** acceptReread with the rule that decided. */
+export function judgeReread(first: Pick<OcrWord, 'text' | 'confidence'>, second: Pick<OcrWord, 'text' | 'confidence'>, ctx: RereadContext = {}): { text: string | null; rule?: RereadRule } {
+  const no = { text: null };
   const a = splitNumberWord(first.text);
   const b = splitNumberWord(second.text.trim());
-  if (!a || !b || !SECOND_BODY.test(b.body) || second.confidence < REREAD_MIN_CONFIDENCE) return null;
+  if (!a || !b || !SECOND_BODY.test(b.body) || second.confidence < REREAD_MIN_CONFIDENCE) return no;
   const ca = a.body;
   const cb = b.body;
-  const out = (body: string) => {
+  const out = (body: string, rule: RereadRule) => {
     const t = `${a.before}${body}${a.after}${a.flag ?? ''}`;
-    return t === first.text ? null : t;
+    return t === first.text ? no : { text: t, rule };
   };
-  if (ca === cb) return out(ca);
+  if (ca === cb) return out(ca, 'look-alike');
   const surer = second.confidence >= first.confidence + REREAD_DIGIT_GAIN;
   const evidence = ctx.evidence !== undefined ? decimalsOf(ctx.evidence) : undefined;
-  if (flagAgrees(ca, a.flag, ctx.evidence) === false && flagAgrees(cb, a.flag, ctx.evidence) === true) return out(cb);
   const sameDigits = ca.replace(/\D/g, '') === cb.replace(/\D/g, '');
-  if (sameDigits) {
-    if (!WELL_FORMED.test(ca)) return out(cb);
-    if (points(cb) > points(ca)) {
-      if (evenRange(ca) === false && evenRange(cb)) return out(cb);
-      if (evidence && (decimalsOf(cb) ?? 0) <= evidence + 1) return out(cb);
-      return null;
-    }
-    if (points(cb) < points(ca)) return evidence === 0 && surer ? out(cb) : null;
-    return shape(ca) !== shape(cb) && surer ? out(cb) : null;
+  // Broken punctuation ("12,4", "0.21.2"): the same digits, no separator lost, now well formed.
+  if (!WELL_FORMED.test(ca)) return sameDigits && separators(cb) >= separators(ca) ? out(cb, 'punctuation') : no;
+  // A dash is never dropped, and found only in a range column where it makes a sound range
+  // ("6599" → "65-99", "9.46" → "9-46"; not "555-0167").
+  if (dashes(ca) !== dashes(cb)) {
+    const found = ctx.rangeColumn && sameDigits && dashes(ca) === 0 && dashes(cb) === 1 && evenRange(cb) && second.confidence >= REREAD_DASH_CONFIDENCE;
+    return found ? out(cb, 'dash-found') : no;
   }
-  if (shape(ca) === shape(cb) && surer) return out(cb);
+  const isRange = dashes(ca) > 0;
+  if (!isRange && flagAgrees(ca, a.flag, ctx.evidence) === false && flagAgrees(cb, a.flag, ctx.evidence) === true) return out(cb, 'flag');
+  if (sameDigits) {
+    if (points(cb) > points(ca)) {
+      if (isRange) return evenRange(cb) && (evenRange(ca) === false || !!evidence) ? out(cb, 'even-range') : no;
+      if (evidence && (decimalsOf(cb) ?? 0) <= evidence + 1 && !fartherFrom(ctx.evidence!, ca, cb)) return out(cb, 'point-found');
+      return no;
+    }
+    if (points(cb) < points(ca)) return !isRange && evidence === 0 && surer ? out(cb, 'point-dropped') : no;
+    return no;
+  }
+  // Other digits on confidence alone: measured wrong more often than right (dev set), so never.
   // A lost point and a misread digit at once ("77" for "7.1").
-  if (ca.replace(/\D/g, '').length === cb.replace(/\D/g, '').length && points(cb) > points(ca) && evidence && surer) return out(cb);
-  return null;
+  if (!isRange && ca.replace(/\D/g, '').length === cb.replace(/\D/g, '').length && points(cb) > points(ca) && evidence && surer && !fartherFrom(ctx.evidence!, ca, cb)) return out(cb, 'digits-and-point');
+  return no;
 }
 
 /** Crop rectangle around a word box, padded and clamped to the image. */
@@ -201,12 +275,15 @@ export function paddedCrop(box: Box, width: number, height: number, pad = REREAD
 }
 
 /** The word box cropped, upscaled and framed in white, as PNG for tesseract. */
-export async function wordCropPng(image: Raster, box: Box, scale = REREAD_SCALE): Promise<Buffer> {
+export async function wordCropPng(image: Raster, box: Box, look: CropLook = { scale: REREAD_SCALE }): Promise<Buffer> {
+  const { scale } = look;
   const c = paddedCrop(box, image.width, image.height);
   const border = Math.round(c.height * 0.5 * scale);
-  return rawSharp(image)
+  let img = rawSharp(image)
     .extract(c)
-    .resize({ width: c.width * scale, height: c.height * scale, kernel: 'lanczos3' })
+    .resize({ width: c.width * scale, height: c.height * scale, kernel: 'lanczos3' });
+  if (look.threshold) img = sharp(await img.threshold(look.threshold).png().toBuffer());
+  return img
     .extend({ top: border, bottom: border, left: border, right: border, background: { r: 255, g: 255, b: 255 } })
     .withMetadata({ density: Math.round((image.xdpi ?? 200) * scale) })
     .png({ compressionLevel: 1 })
@@ -228,11 +305,44 @@ export function replaceWordInLine(line: OcrLine, index: number, text: string): s
 export interface RereadInfo {
   /** Words read a second time. */
   reread: number;
+  /** Crop readings made (a word may get two looks). */
+  reads: number;
   /** Words replaced by their second reading. */
   replaced: number;
   ms: number;
   /** Each second reading and what became of it (when asked for: tuning, debugging). */
-  trace?: Array<{ first: string; firstConfidence: number; second: string; secondConfidence: number; evidence?: string; kept: string | null }>;
+  trace?: Array<{ first: string; firstConfidence: number; second: string; secondConfidence: number; evidence?: string; kept: string | null; rule?: RereadRule }>;
+}
+
+/** How a crop is prepared: upscaling factor, and whether it is thresholded after resampling. */
+export interface CropLook {
+  scale: number;
+  threshold?: number;
+}
+/** The first look; the second only for a whole number whose neighbour prints decimals (a lost point is likely). */
+export const FIRST_LOOK: CropLook = { scale: REREAD_SCALE };
+export const SECOND_LOOK: CropLook = { scale: 4, threshold: 128 };
+
+/**
+ * Worth a second look: a whole number (no point, not a range) whose neighbour prints decimals,
+ * and the first look found no point either.
+ */
+export function needsSecondLook(first: string, firstLook: string, evidence: string | undefined): boolean {
+  const a = splitNumberWord(first);
+  if (!a || /[.-]/.test(a.body) || !evidence || !decimalsOf(evidence)) return false;
+  const b = splitNumberWord(firstLook);
+  return !b || !b.body.includes('.');
+}
+
+/** One crop read: the words joined, and the least sure word's confidence. */
+async function readCrop(image: Raster, box: Box, look: CropLook, pool: OcrPool): Promise<{ text: string; confidence: number } | null> {
+  try {
+    const png = await wordCropPng(image, box, look);
+    const r = await pool.recognize(png, { psm: PSM.SINGLE_LINE, whitelist: REREAD_WHITELIST });
+    return { text: r.words.map((x) => x.text).join(''), confidence: r.words.length ? Math.min(...r.words.map((x) => x.confidence)) : 0 };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -245,27 +355,43 @@ export async function rereadNumbers(image: Raster, res: OcrResult, pool: OcrPool
   const picks = selectRereadWords(res);
   const lines = res.lines.map((l) => ({ ...l, words: [...l.words] }));
   let replaced = 0;
+  let reads = 0;
   const trace: NonNullable<RereadInfo['trace']> = [];
   const readings = await Promise.all(
     picks.map(async (p) => {
-      const w = res.lines[p.line]!.words[p.word]!;
-      try {
-        const png = await wordCropPng(image, w.box);
-        return await pool.recognize(png, { psm: PSM.SINGLE_LINE, whitelist: REREAD_WHITELIST });
-      } catch {
-        return null;
-      }
+      const line = res.lines[p.line]!;
+      const w = line.words[p.word]!;
+      const ctx = { evidence: evidenceNear(line, p.word), rangeColumn: followsResult(line, p.word) };
+      const one = await readCrop(image, w.box, FIRST_LOOK, pool);
+      reads++;
+      if (!one || acceptReread(w, one, ctx) !== null || !needsSecondLook(w.text, one.text, ctx.evidence)) return one;
+      // A thresholded, larger crop separates a point that touches its digit in the first look.
+      const two = await readCrop(image, w.box, SECOND_LOOK, pool);
+      reads++;
+      return two && acceptReread(w, two, ctx) !== null ? two : one;
     }),
   );
+  const secondOf = new Map(picks.map((p, i) => [`${p.line}:${p.word}`, readings[i]]));
   picks.forEach((p, i) => {
-    const r = readings[i];
-    if (!r) return;
+    const second = readings[i];
+    if (!second) return;
+    const original = res.lines[p.line]!;
     const line = lines[p.line]!;
     const first = line.words[p.word]!;
-    const second = { text: r.words.map((x) => x.text).join(''), confidence: r.words.length ? Math.min(...r.words.map((x) => x.confidence)) : 0 };
-    const evidence = evidenceNear(line, p.word);
-    const text = acceptReread(first, second, { evidence });
-    if (opts.trace) trace.push({ first: first.text, firstConfidence: first.confidence, second: second.text, secondConfidence: second.confidence, evidence, kept: text });
+    const rangeColumn = followsResult(original, p.word);
+    const near = evidenceWord(original, p.word);
+    let evidence = near?.text;
+    let verdict = judgeReread(first, second, { evidence, rangeColumn });
+    // A result and its range that both lost their points ("130" against "110-150"): the
+    // range's own second reading, when it only adds points, is the evidence.
+    const nearSecond = near && secondOf.get(`${p.line}:${near.index}`);
+    const alt = nearSecond ? numberIn(nearSecond.text) : undefined;
+    if (verdict.text === null && near && alt && nearSecond!.confidence >= REREAD_MIN_CONFIDENCE && alt.replace(/\D/g, '') === near.text.replace(/\D/g, '') && points(alt) > points(near.text)) {
+      const joint = judgeReread(first, second, { evidence: alt, rangeColumn });
+      if (joint.text !== null) [verdict, evidence] = [joint, alt];
+    }
+    const { text, rule } = verdict;
+    if (opts.trace) trace.push({ first: first.text, firstConfidence: first.confidence, second: second.text, secondConfidence: second.confidence, evidence, kept: text, ...(rule ? { rule } : {}) });
     if (text === null) return;
     const lineText = replaceWordInLine(line, p.word, text);
     if (lineText === null) return;
@@ -276,5 +402,5 @@ export async function rereadNumbers(image: Raster, res: OcrResult, pool: OcrPool
   const result: OcrResult = { ...res, lines, words: lines.flatMap((l) => l.words) };
   // Words outside lines (none in practice) are kept as they were.
   if (result.words.length !== res.words.length) result.words = res.words;
-  return { result, info: { reread: picks.length, replaced, ms: Date.now() - t0, ...(opts.trace ? { trace } : {}) } };
+  return { result, info: { reread: picks.length, reads, replaced, ms: Date.now() - t0, ...(opts.trace ? { trace } : {}) } };
 }
