@@ -109,8 +109,8 @@ for (const dialect of DIALECTS) {
       const { store } = tv.vessel;
       const person = await store.people.create({ family: 'Pages', given: ['Bo'], birthDate: '1970-04-05' });
       for (let i = 0; i < 10; i++) await addSyntheticDocument(store, person.id, `doc-${i}`, documentOf(i));
-      // Every document is "big" here (more than 4 resources): read 3 resources a page.
-      const stats = await reconcilePerson(store, person.id, { pageSize: 3, bigDocument: 4 });
+      // Every document is "big" here (more than 4 resources): 3 resources a page, a page or so per transaction.
+      const stats = await reconcilePerson(store, person.id, { pageSize: 3, bigDocument: 4, txFacts: 2 });
       assert.equal(stats.documents, 10);
       const paged = await itemsOf(store, person.id);
       await rebuildPerson(store, person.id);

@@ -48,7 +48,9 @@ const DOC_CHUNK = 200;
 /** Resources normalized per page: what a bulk NDJSON part costs in memory at once. */
 const RESOURCE_PAGE = 2000;
 /** Blocks rebuilt per transaction. */
-const BLOCK_BATCH = 500;
+const BLOCK_BATCH = 2000;
+/** Facts written per transaction, about (a chunk of documents or pages of a big one is not cut). */
+const TX_FACTS = 20_000;
 /** SQLite: a document with more resources than this is read a page per transaction. */
 const BIG_DOCUMENT = 10_000;
 /** New facts of one chunk up to which they are appended to items; above (a first import), their blocks are rebuilt once at the end. */
@@ -69,14 +71,16 @@ function applyMergeBlocks(facts: Fact[], decisions: StoredDecision[]): void {
  */
 export interface ReconcileOptions {
   onProgress?: () => Promise<void>;
-  /** Resources per page and the SQLite big-document threshold (defaults RESOURCE_PAGE, BIG_DOCUMENT; tests make them small). */
+  /** Resources per page, the SQLite big-document threshold and facts per transaction (defaults RESOURCE_PAGE, BIG_DOCUMENT, TX_FACTS; tests make them small). */
   pageSize?: number;
   bigDocument?: number;
+  txFacts?: number;
 }
 
 export async function reconcilePerson(store: Store, personId: string, opts: ReconcileOptions = {}): Promise<ReconcileStats> {
   const pageSize = opts.pageSize ?? RESOURCE_PAGE;
   const bigDocument = opts.bigDocument ?? BIG_DOCUMENT;
+  const txFacts = opts.txFacts ?? TX_FACTS;
   const t0 = performance.now();
   const stats = { documents: 0, facts: 0, appended: 0, blocks: 0 };
   // People whose facts this run wrote (a bulk file names many): their marked blocks are rebuilt here too.
@@ -85,20 +89,26 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
     let big: string[] = [];
     const n = await store.transaction(async (tx) => {
       await tx.record.lockPerson(personId);
-      let chunk = await tx.record.staleDocuments(personId, DOC_CHUNK);
-      if (!chunk.length) return 0;
-      const all = chunk.length;
-      if (tx.dialect === 'sqlite') {
-        // A bulk file's part can hold a million rows: read it in transactions of its own, a page each.
-        const sizes = await tx.record.documentSizes(chunk);
-        big = chunk.filter((id) => (sizes.get(id) ?? 0) > bigDocument);
-        chunk = chunk.filter((id) => (sizes.get(id) ?? 0) <= bigDocument);
+      // Chunks of documents until the transaction has written TX_FACTS facts: each commit
+      // rewrites the index pages it touched, so many tiny transactions cost more than they free.
+      let done = 0;
+      const factsBefore = stats.facts;
+      while (stats.facts - factsBefore < txFacts && !big.length) {
+        let chunk = await tx.record.staleDocuments(personId, DOC_CHUNK);
+        if (!chunk.length) break;
+        done += chunk.length;
+        if (tx.dialect === 'sqlite') {
+          // A bulk file's part can hold a million rows: read it in transactions of its own.
+          const sizes = await tx.record.documentSizes(chunk);
+          big = chunk.filter((id) => (sizes.get(id) ?? 0) > bigDocument);
+          chunk = chunk.filter((id) => (sizes.get(id) ?? 0) <= bigDocument);
+        }
+        if (chunk.length) await readDocuments(tx, personId, chunk, touched, stats, pageSize);
       }
-      if (chunk.length) await readDocuments(tx, personId, chunk, touched, stats, pageSize);
-      return all;
+      return done;
     });
     if (!n) break;
-    for (const id of big) await readBigDocument(store, personId, id, touched, stats, pageSize, opts.onProgress);
+    for (const id of big) await readBigDocument(store, personId, id, touched, stats, { pageSize, txFacts }, opts.onProgress);
     stats.documents += n;
     await opts.onProgress?.();
   }
@@ -171,11 +181,11 @@ async function factsOfPage(page: Array<{ id: string; documentId: string; personI
 }
 
 /**
- * SQLite: one big document in transactions of one page each, so the writer is free between
- * them. The document counts as seen only at the end: a worker killed half-way leaves it
+ * SQLite: one big document in transactions of a few pages each (TX_FACTS), so the writer is
+ * free between them. The document counts as seen only at the end: a worker killed half-way leaves it
  * stale, and the next run removes what was written and reads it again.
  */
-async function readBigDocument(store: Store, personId: string, documentId: string, touched: Set<string>, stats: { facts: number }, pageSize: number, onProgress?: () => Promise<void>): Promise<void> {
+async function readBigDocument(store: Store, personId: string, documentId: string, touched: Set<string>, stats: { facts: number }, limits: { pageSize: number; txFacts: number }, onProgress?: () => Promise<void>): Promise<void> {
   const infos = await store.transaction(async (tx) => {
     await tx.record.lockPerson(personId);
     await tx.record.markDirty(await tx.record.removeDocumentsFacts([documentId]));
@@ -185,21 +195,24 @@ async function readBigDocument(store: Store, personId: string, documentId: strin
     return undefined;
   });
   if (!infos) return;
-  for (let after = -1; ; ) {
-    const more = await store.transaction(async (tx) => {
+  for (let after = -1, more = true; more; ) {
+    more = await store.transaction(async (tx) => {
       await tx.record.lockPerson(personId);
-      const page = await tx.record.documentPageAfter(documentId, FACT_RESOURCE_TYPES, after, pageSize);
-      if (!page.rows.length) return false;
-      after = page.last;
-      const facts = await factsOfPage(page.rows, infos, touched, (p) => tx.record.decisions(p));
-      await tx.record.insertFacts(facts);
       const marks = new Map<string, BlockRef>();
-      for (const f of facts) marks.set(refKey(f), { personId: f.personId, kind: f.kind, block: f.block });
-      await tx.record.markDirty([...marks.values()]);
-      stats.facts += facts.length;
+      for (let written = 0; written < limits.txFacts; ) {
+        const page = await tx.record.documentPageAfter(documentId, FACT_RESOURCE_TYPES, after, limits.pageSize);
+        if (!page.rows.length) return false;
+        after = page.last;
+        const facts = await factsOfPage(page.rows, infos, touched, (p) => tx.record.decisions(p));
+        await tx.record.insertFacts(facts);
+        for (const f of facts) marks.set(refKey(f), { personId: f.personId, kind: f.kind, block: f.block });
+        await tx.record.markDirty([...marks.values()]);
+        marks.clear();
+        stats.facts += facts.length;
+        written += Math.max(1, facts.length);
+      }
       return true;
     });
-    if (!more) break;
     await onProgress?.();
   }
   await store.transaction(async (tx) => {
