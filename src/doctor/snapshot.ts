@@ -5,6 +5,7 @@
  * pure functions of a Snapshot.
  */
 import type { Resource } from '@medplum/fhirtypes';
+import { sourceOfDocument } from '../share/provenance.js';
 import type { Store } from '../store/store.js';
 import type { Person } from '../store/people.js';
 import type { MergedItem } from '../record/reconcile/cluster.js';
@@ -36,6 +37,11 @@ export interface SnapshotDocument {
   filename: string;
   date?: string;
   title?: string;
+  /** Who wrote it and for which organization (its label), for Provenance in exports. */
+  author?: string;
+  organization?: string;
+  /** When Vessel received it. */
+  receivedAt?: string;
 }
 
 /** A page of a document whose text mentions a screening topic. */
@@ -113,7 +119,8 @@ export async function loadSnapshot(store: Store, personId: string, opts: { state
   const documents: Snapshot['documents'] = {};
   for (const d of await store.documents.list({ personId, limit: 100000 })) {
     const label = d.label as { date?: unknown; title?: unknown };
-    documents[d.id] = { id: d.id, filename: d.filename, date: typeof label.date === 'string' ? label.date : undefined, title: typeof label.title === 'string' ? label.title : undefined };
+    const src = sourceOfDocument(d);
+    documents[d.id] = { id: d.id, filename: d.filename, date: typeof label.date === 'string' ? label.date : undefined, title: typeof label.title === 'string' ? label.title : undefined, author: src.author, organization: src.organization, receivedAt: d.createdAt };
   }
   const textHits: TextHit[] = [];
   for (const [topic, queries] of Object.entries(TEXT_TOPICS)) {

@@ -11,6 +11,7 @@ import type { Bundle, BundleEntry, Composition, CompositionSection, Patient, Res
 import type { MergedItem } from '../record/reconcile/cluster.js';
 import { currentAllergies, currentMedications, valueText } from '../doctor/answers.js';
 import { describeSource, sourceOf, type Snapshot, type SnapshotResource } from '../doctor/snapshot.js';
+import { provenanceFor } from './provenance.js';
 
 const LOINC = 'http://loinc.org';
 
@@ -180,6 +181,17 @@ export function buildIps(s: Snapshot, opts: IpsOptions = {}): Bundle {
     const r = e.resource as unknown as Json;
     if (['Condition', 'MedicationStatement', 'MedicationRequest', 'Procedure', 'Observation'].includes(r.resourceType as string) && !r.subject) r.subject = { reference: patientUrn };
     if (['AllergyIntolerance', 'Immunization'].includes(r.resourceType as string) && !r.patient) r.patient = { reference: patientUrn };
+  }
+
+  // Where each entry came from: a Provenance per entry (R4 documents may carry Provenance of their resources).
+  for (const [ref, urn] of included) {
+    const id = ref.slice(ref.indexOf('/') + 1);
+    const loc = s.locations[id];
+    const doc = loc && s.documents[loc.documentId];
+    if (!loc || !doc) continue;
+    const provUrn = urnOf(`provenance:${s.person.id}:${ref}`);
+    const source = { documentId: doc.id, filename: doc.filename, title: doc.title, date: doc.date, author: doc.author, organization: doc.organization, receivedAt: doc.receivedAt ?? now, location: loc.location };
+    entries.push({ fullUrl: provUrn, resource: provenanceFor(provUrn.slice(9), urn, source) });
   }
 
   const compUrn = urnOf(`composition:${s.person.id}:${now}`);

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import { signIn } from '../helpers/api.js';
 import assert from 'node:assert/strict';
-import type { Bundle, Composition, Resource } from '@medplum/fhirtypes';
+import type { Bundle, Composition, Provenance, Resource } from '@medplum/fhirtypes';
 import { openFixtureVessel } from '../doctor/fixture.js';
 import { loadSnapshot, type Snapshot } from '../../src/doctor/snapshot.js';
 import { buildIps, IPS_SECTIONS } from '../../src/share/ips.js';
@@ -55,6 +55,21 @@ describe('International Patient Summary', () => {
     const refs = references(bundle);
     assert.ok(refs.length > 10);
     for (const r of refs) assert.ok(urls.has(r), `reference ${r} resolves`);
+  });
+
+  test('every clinical entry has a Provenance naming the document it came from', () => {
+    const provenance = bundle.entry!.filter((e) => e.resource!.resourceType === 'Provenance').map((e) => e.resource as Provenance);
+    const clinical = bundle.entry!.slice(1).filter((e) => !['Patient', 'Provenance'].includes(e.resource!.resourceType));
+    assert.ok(clinical.length > 5);
+    for (const e of clinical) {
+      const p = provenance.find((x) => x.target[0].reference === e.fullUrl);
+      assert.ok(p, `${e.resource!.resourceType} ${e.fullUrl} has a Provenance`);
+      const docId = p.entity![0].what.identifier!.value!;
+      assert.ok(s.documents[docId], 'the entity is one of the person\'s documents');
+      assert.match(p.entity![0].what.display!, new RegExp(s.documents[docId].filename.replace(/[.]/g, '\\.')));
+      assert.ok(p.agent.length >= 1 && p.recorded);
+    }
+    assert.equal(provenance.length, clinical.length, 'one per entry, none for the summary itself');
   });
 
   test('passes the project FHIR validation and the R4 StructureDefinitions', async () => {
