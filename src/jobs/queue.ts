@@ -38,6 +38,14 @@ export interface EnqueueOptions {
   maxAttempts?: number;
 }
 
+/**
+ * How many times a job may be found under a dead worker before it is taken for one that kills
+ * its worker (and failed). More than the attempts a job gets for thrown errors: a kill -9, an
+ * out-of-memory kill or a power cut hits whatever was running, and a restarted worker takes the
+ * same oldest job first, so a healthy job can be caught several times in a row.
+ */
+export const DEATHS_BEFORE_FAILED = 10;
+
 export function makeWorkerId(): string {
   return `${os.hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;
 }
@@ -175,8 +183,9 @@ export class JobQueue {
   }
 
   /**
-   * Puts back jobs whose worker died (kill -9, power loss). A job that has already used all
-   * its attempts this way is marked failed: it probably kills its worker.
+   * Puts back jobs whose worker died (kill -9, power loss). A job found this way
+   * DEATHS_BEFORE_FAILED times (with no checkpoint between) is marked failed: it probably
+   * kills its worker.
    */
   async recoverAbandoned(): Promise<number> {
     const running = await this.db.selectFrom('jobs').select(['id', 'locked_by', 'heartbeat_at', 'attempts', 'max_attempts']).where('state', '=', 'running').execute();
@@ -188,7 +197,7 @@ export class JobQueue {
       const deadHere = h === host && pid !== String(process.pid) && !pidAlive(Number(pid));
       const stale = !j.heartbeat_at || j.heartbeat_at < staleBefore;
       if (!deadHere && !stale) continue;
-      const exhausted = Number(j.attempts) >= Number(j.max_attempts);
+      const exhausted = Number(j.attempts) >= Math.max(Number(j.max_attempts), DEATHS_BEFORE_FAILED);
       const res = await this.db
         .updateTable('jobs')
         .set({

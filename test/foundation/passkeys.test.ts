@@ -165,7 +165,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
     if (dialect === 'sqlite') {
       await t.test('vessel user list shows how many passkeys each account has', async () => {
-        const out = spawnSync(process.execPath, [path.resolve('bin/vessel.js'), 'user', 'list', '--json'], { env: { ...process.env, VESSEL_DATA: tv.dataDir, VESSEL_DATABASE_URL: '' }, encoding: 'utf8' });
+        const out = spawnSync(process.execPath, [path.resolve('bin/vessel.js'), 'user', 'list', '--json'], { env: { ...process.env, VESSEL_DATA: tv.dataDir, VESSEL_KEY: tv.vessel.key.toString('base64'), VESSEL_DATABASE_URL: '' }, encoding: 'utf8' });
         assert.equal(out.status, 0, out.stderr);
         const list = JSON.parse(out.stdout) as Array<{ username: string; passkeys: number }>;
         assert.deepEqual(Object.fromEntries(list.map((a) => [a.username, a.passkeys])), { alice: 1, bob: 0, dave: 1 });
