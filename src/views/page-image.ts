@@ -7,6 +7,7 @@
  */
 import type { PageWord } from '../core/types.js';
 import type { Store } from '../store/store.js';
+import type { PageLayout } from './types.js';
 import { openPdf, renderPage } from '../sources/documents/pages/pdf.js';
 import { decodeTiffPage, tiffDirectories, type Raster } from '../sources/documents/pages/raster.js';
 import { rawSharp, rotate, squarePixels } from '../sources/documents/pages/preprocess.js';
@@ -19,16 +20,6 @@ export const MAX_PAGE_WIDTH = 2400;
 
 /** The original cannot be drawn (corrupt, password): said in plain words. */
 export class PageImageError extends Error {}
-
-export interface PageLayout {
-  page: number;
-  /** The size of the space `words` boxes are given in (page pixels or PDF points). */
-  width?: number;
-  height?: number;
-  words: PageWord[];
-  /** The page was read turned this far clockwise; it is drawn turned the same way (upright). */
-  turned?: number;
-}
 
 /** Word boxes of one stored page (none for pages read without boxes). */
 export async function pageLayout(store: Store, documentId: string, page: number): Promise<PageLayout | undefined> {

@@ -138,3 +138,14 @@ export interface ListView {
   items: Fact[];
   total: number;
 }
+
+/** The word boxes of one page of a document (GET /api/documents/:id/pages/:n/words). */
+export interface PageLayout {
+  page: number;
+  /** The size of the space `words` boxes are given in (page pixels or PDF points); the page picture has the same proportions. */
+  width?: number;
+  height?: number;
+  words: Array<{ text: string; box: [number, number, number, number]; confidence?: number }>;
+  /** The page was read turned this far clockwise; its picture is drawn turned the same way (upright). */
+  turned?: number;
+}

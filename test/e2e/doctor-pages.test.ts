@@ -230,7 +230,12 @@ test('the doctor pages in a browser', { skip: chromiumSkip }, async (t) => {
   });
 
   await t.test('conflicts: disagreeing sources side by side; split one off; merge a missed duplicate', async () => {
-    await page.goto(`${base}/#/p/${personId}/conflicts`);
+    // Home says the sources disagree and leads here; the page asks the server for those items only.
+    await page.goto(`${base}/#/p/${personId}`);
+    const asked = page.waitForRequest((r) => r.url().includes('/items?conflicts=1'));
+    await page.getByRole('link', { name: 'Compare the sources side by side' }).click();
+    await asked;
+    assert.match(page.url(), /#\/p\/[^/]+\/conflicts$/);
     const disagree = page.getByRole('region', { name: 'Where your records disagree' });
     const card = disagree.getByRole('region', { name: /Atorvastatin/ });
     await card.waitFor();

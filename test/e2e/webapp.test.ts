@@ -13,6 +13,8 @@ import type { Browser, Page } from 'playwright-core';
 import { chromiumSkip, launchChromium, seriousViolations, shot } from '../helpers/browser.js';
 import { openTestVessel } from '../helpers/vessels.js';
 import { buildServer } from '../../src/server/app.js';
+import { textPdf } from '../../src/sources/documents/pages/test-fixtures.js';
+import { closeSharedOcrPool } from '../../src/sources/documents/index.js';
 
 // Functions passed to page.evaluate run in the browser; these names exist there, not here.
 declare const window: any, document: any, DataTransfer: any, DragEvent: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -50,6 +52,7 @@ test('the web app in a browser', { skip: chromiumSkip }, async (t) => {
     await browser?.close();
     stop.abort();
     await worker;
+    await closeSharedOcrPool();
     await app.close();
     await tv.cleanup();
   });
@@ -197,6 +200,86 @@ test('the web app in a browser', { skip: chromiumSkip }, async (t) => {
     await page.getByRole('button', { name: 'Attach' }).click();
     await page.locator('.meta dd', { hasText: 'Mara Lindqvist' }).waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Whose document is this?' }).count(), 0);
+  });
+
+  /** Waits until the worker has nothing queued or running. */
+  const idle = async () => {
+    for (let i = 0; i < 200; i++) {
+      const c = await tv.vessel.queue.counts();
+      if (c.queued + c.running === 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const fitsPhone = async (what: string) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 375, `${what} is ${width}px wide at a 375px screen`);
+    await page.setViewportSize({ width: 1200, height: 900 });
+  };
+
+  await t.test('the timeline filters by where things came from: source and facility', async () => {
+    // A visit at another clinic, imported from this computer; its label names the clinic.
+    const mara = (await tv.vessel.store.accounts.byUsername('mara'))!;
+    const eye = { resourceType: 'Bundle', type: 'collection', entry: [
+      { resource: { resourceType: 'Patient', id: 'p1', name: [{ given: ['Mara'], family: 'Lindqvist' }], birthDate: '1961-07-14', identifier: [{ system: 'urn:oid:2.16.840.1.113883.19.5', value: 'MRN-4471' }] } },
+      { resource: { resourceType: 'Encounter', id: 'e9', status: 'finished', class: { code: 'AMB' }, type: [{ text: 'Eye exam' }], subject: { reference: 'Patient/p1' }, period: { start: '2024-02-10' } } },
+    ] };
+    const { documentId } = await tv.vessel.importer.importBytes(Buffer.from(JSON.stringify(eye)), 'north-clinic.json', { channel: 'cli', scope: mara.id });
+    await idle();
+    const doc = (await tv.vessel.store.documents.get(documentId!))!;
+    await tv.vessel.store.documents.setState(doc.id, doc.state, { label: { ...doc.label, facility: 'North Clinic' } });
+
+    await page.goto(`${base}/#/p/${personId}/timeline`);
+    const items = page.locator('.timeline-items');
+    await items.getByText('Visit: Eye exam').waitFor();
+    assert.match(await items.innerText(), /Visit: Annual physical/);
+    await page.getByLabel('Source', { exact: true }).selectOption('cli');
+    await page.waitForFunction(() => !document.querySelector('.timeline-items')?.textContent?.includes('Annual physical'));
+    assert.match(await items.innerText(), /Visit: Eye exam/);
+    assert.match(page.url(), /channel=cli/);
+    await page.getByLabel('Source', { exact: true }).selectOption('');
+    await items.getByText('Visit: Annual physical').waitFor();
+    await page.getByLabel('Facility', { exact: true }).selectOption('North Clinic');
+    await page.waitForFunction(() => !document.querySelector('.timeline-items')?.textContent?.includes('Annual physical'));
+    assert.match(await items.innerText(), /Visit: Eye exam/);
+    assert.match(page.url(), /facility=North/);
+    await shot(page, 'timeline-facility');
+    assert.deepEqual(await seriousViolations(page), []);
+    await fitsPhone('the filtered timeline');
+  });
+
+  await t.test('a PDF is shown as its pages with the text over them, search hits marked and the fact outlined', async () => {
+    const mara = (await tv.vessel.store.accounts.byUsername('mara'))!;
+    const pdf = await textPdf([['LABORATORY REPORT', 'Patient: Lindqvist, Mara   DOB: 07/14/1961', 'Collected: 03/02/2024', '', 'Test            Result   Units   Reference', 'Glucose         131      mg/dL   70-99   H', 'Hemoglobin A1c  6.1      %       4.0-5.6 H']]);
+    const { documentId } = await tv.vessel.importer.importBytes(pdf, 'lab-fax.pdf', { channel: 'upload', scope: mara.id });
+    await idle();
+    const boxed = await tv.vessel.store.db.selectFrom('provenance').select(['resource_id', 'box_json']).where('document_id', '=', documentId!).where('box_json', 'is not', null).execute();
+    assert.ok(boxed.length >= 1, 'the lab results know their box on the page');
+
+    await page.goto(`${base}/#/documents/${documentId}?resource=${boxed[0].resource_id}&q=glucose`);
+    const picture = page.locator('.page-picture').first();
+    await page.waitForFunction(() => {
+      const img = document.querySelector('.page-picture img');
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
+    await picture.locator('svg text', { hasText: 'Glucose' }).first().waitFor({ state: 'attached' });
+    assert.ok((await picture.locator('rect.page-hit').count()) >= 1, 'the search word is marked on the page');
+    assert.equal(await picture.locator('rect.page-fact').count(), 1, 'the fact is outlined on its page');
+    const [pic, outline] = [await picture.boundingBox(), await picture.locator('rect.page-fact').boundingBox()];
+    assert.ok(pic && outline && outline.width > 20 && outline.x >= pic.x && outline.y >= pic.y && outline.x + outline.width <= pic.x + pic.width + 1 && outline.y < pic.y + pic.height / 2, 'the outline lies on the upper part of the page, where the results are');
+    // The text over the picture is real text: dragging across a line selects its words.
+    const glucose = picture.locator('svg text', { hasText: 'Glucose' }).first();
+    await glucose.scrollIntoViewIfNeeded();
+    const word = await glucose.boundingBox();
+    await page.mouse.move(word!.x + 1, word!.y + word!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(word!.x + word!.width * 4, word!.y + word!.height / 2, { steps: 5 });
+    await page.mouse.up();
+    assert.match(await page.evaluate(() => String(window.getSelection())), /Glucose/);
+    assert.match(await page.locator('.page-text').first().innerText(), /Glucose/, 'the page text is also beside the picture');
+    await shot(page, 'document-pages');
+    assert.deepEqual(await seriousViolations(page), []);
+    await fitsPhone('the document viewer');
   });
 
   await t.test('works at phone width without sideways scrolling', async () => {

@@ -89,7 +89,7 @@ export function App({ account }: { account: { id: string; username: string } }) 
       </div>
     );
   else if (p2 === 'labs' || p2 === 'vitals') page = <Labs personId={personId} kind={p2} groupKey={p3} />;
-  else if (p2 === 'timeline') page = <Timeline personId={personId} from={route.query.get('from') ?? undefined} to={route.query.get('to') ?? undefined} types={route.query.get('types') ?? undefined} offset={Number(route.query.get('offset')) || 0} />;
+  else if (p2 === 'timeline') page = <Timeline personId={personId} from={route.query.get('from') ?? undefined} to={route.query.get('to') ?? undefined} types={route.query.get('types') ?? undefined} channel={route.query.get('channel') ?? undefined} facility={route.query.get('facility') ?? undefined} document={route.query.get('document') ?? undefined} offset={Number(route.query.get('offset')) || 0} />;
   else if (p2 === 'answers') page = <Answers personId={personId} />;
   else if (p2 === 'form') page = <HealthForm personId={personId} />;
   else if (p2 === 'sharing') page = <Sharing personId={personId} />;

@@ -7,7 +7,7 @@ import type { Person } from '../../src/store/people.ts';
 import type { SearchHit } from '../../src/store/search.ts';
 import type { ImportEvent } from '../../src/ingest/importer.ts';
 import type { SourceLocation } from '../../src/core/types.ts';
-import type { HomeView, LabGroup, ListKind, ListView, TimelineView } from '../../src/views/types.ts';
+import type { HomeView, LabGroup, ListKind, ListView, PageLayout, TimelineView } from '../../src/views/types.ts';
 
 export type { DocumentRecord, Person, SearchHit, ImportEvent };
 export type PersonWithCounts = Person & { counts: { documents: number; resources: number } };
@@ -55,17 +55,20 @@ export const api = {
   document: (id: string) => `/api/documents/${encodeURIComponent(id)}`,
   pages: (id: string) => `/api/documents/${encodeURIComponent(id)}/pages`,
   original: (id: string) => `/api/documents/${encodeURIComponent(id)}/original`,
+  /** Page n of the original drawn as a PNG (PDF, TIFF, JPEG, PNG), and its word boxes. */
+  pageImage: (id: string, n: number) => `/api/documents/${encodeURIComponent(id)}/pages/${n}.png`,
+  pageWords: (id: string, n: number) => `/api/documents/${encodeURIComponent(id)}/pages/${n}/words`,
   resource: (id: string) => `/api/resources/${encodeURIComponent(id)}`,
   search: (text: string, person?: string) => `/api/search${q({ q: text, person, limit: 100 })}`,
   home: (person: string) => `/api/views/home${q({ person })}`,
   labs: (person: string) => `/api/views/labs${q({ person })}`,
   vitals: (person: string) => `/api/views/vitals${q({ person })}`,
   labGroup: (person: string, kind: 'labs' | 'vitals', key: string) => `/api/views/${kind}/${encodeURIComponent(key)}${q({ person })}`,
-  timeline: (person: string, p: { from?: string; to?: string; types?: string; limit?: number; offset?: number }) => `/api/views/timeline${q({ person, ...p })}`,
+  timeline: (person: string, p: { from?: string; to?: string; types?: string; channel?: string; facility?: string; document?: string; limit?: number; offset?: number }) => `/api/views/timeline${q({ person, ...p })}`,
   list: (person: string, kind: ListKind, p: { status?: string; limit?: number; offset?: number }) => `/api/views/lists/${kind}${q({ person, ...p })}`,
 };
 
-export type { HomeView, LabGroup, ListKind, ListView, TimelineView };
+export type { HomeView, LabGroup, ListKind, ListView, PageLayout, TimelineView };
 
 export async function reprocess(id: string): Promise<void> {
   const res = await fetch(`/api/documents/${encodeURIComponent(id)}/reprocess`, { method: 'POST', headers: csrfHeaders() });
@@ -178,6 +181,8 @@ export const connectionsApi = {
 /** Merged items with their sources and conflicts; the user's split and merge. */
 export const recordApi = {
   items: (id: string, type: ItemKind, p: { limit?: number; offset?: number } = {}) => `${person(id)}/items${q({ type, ...p })}`,
+  /** Only the items whose sources disagree, of every type (`?conflicts=1`). */
+  conflicts: (id: string, p: { limit?: number; offset?: number } = {}) => `${person(id)}/items${q({ conflicts: 1, ...p })}`,
   split: (id: string) => `${person(id)}/items/split`,
   merge: (id: string) => `${person(id)}/items/merge`,
 };

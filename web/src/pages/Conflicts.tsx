@@ -224,38 +224,47 @@ function AllItems({ kind, items, total, onMerge, onSplit }: { kind: ItemKind; it
 }
 
 export function Conflicts({ personId }: { personId: string }) {
-  const [data, setData] = useState<Partial<Record<ItemKind, RecordItems>>>();
-  const [error, setError] = useState('');
   const [tick, setTick] = useState(0);
   const [kind, setKind] = useState<ItemKind>('medications');
   const [note, setNote] = useState('');
   const noteRef = useRef<HTMLParagraphElement>(null);
-
+  // The server sends only the items that disagree (?conflicts=1), of every kind; the list of
+  // all items is read for the chosen kind only, and the other kinds' sizes as counts alone.
+  const conflicts = useApi<RecordItems>(recordApi.conflicts(personId, { limit: LIMIT }));
+  const items = useApi<RecordItems>(recordApi.items(personId, kind, { limit: LIMIT }));
+  const [totals, setTotals] = useState<Partial<Record<ItemKind, number>>>({});
   useEffect(() => {
     const ctl = new AbortController();
-    Promise.all(KINDS.map(([k]) => getJson<RecordItems>(recordApi.items(personId, k, { limit: LIMIT }), ctl.signal).then((r) => [k, r] as const))).then(
-      (pairs) => setData(Object.fromEntries(pairs)),
-      (err: Error) => err.name !== 'AbortError' && setError(err.message),
+    Promise.all(KINDS.map(([k]) => getJson<RecordItems>(recordApi.items(personId, k, { limit: 0 }), ctl.signal).then((r) => [k, r.total] as const))).then(
+      (pairs) => setTotals(Object.fromEntries(pairs)),
+      () => {}, // the counts are a hint beside each kind; the lists say their own errors
     );
     return () => ctl.abort();
   }, [personId, tick]);
 
-  const done = useCallback((message: string) => {
-    setNote(message);
-    setTick((t) => t + 1);
-    requestAnimationFrame(() => noteRef.current?.focus());
-  }, []);
+  const reloadConflicts = conflicts.reload;
+  const reloadItems = items.reload;
+  const done = useCallback(
+    (message: string) => {
+      setNote(message);
+      setTick((t) => t + 1);
+      reloadConflicts();
+      reloadItems();
+      requestAnimationFrame(() => noteRef.current?.focus());
+    },
+    [reloadConflicts, reloadItems],
+  );
   const onSplit = async (item: RecordItem, resourceIds: string[]) => {
     await sendJson('POST', recordApi.split(personId), { type: item.type, resourceIds });
     done(`Split ${resourceIds.length} ${resourceIds.length === 1 ? 'source' : 'sources'} off “${item.display}”. Vessel keeps this decision when records are imported again.`);
   };
-  const onMerge = async (k: ItemKind, items: RecordItem[]) => {
-    const ids = items.flatMap((i) => i.sources.map((s) => s.resourceId));
+  const onMerge = async (k: ItemKind, chosen: RecordItem[]) => {
+    const ids = chosen.flatMap((i) => i.sources.map((s) => s.resourceId));
     await sendJson('POST', recordApi.merge(personId), { type: k, resourceIds: ids });
-    done(`Merged ${items.length} items into one: ${items.map((i) => `“${i.display}”`).join(', ')}.`);
+    done(`Merged ${chosen.length} items into one: ${chosen.map((i) => `“${i.display}”`).join(', ')}.`);
   };
 
-  const conflicted = data ? KINDS.flatMap(([k]) => data[k]?.items.filter((i) => i.conflicts.length > 0) ?? []) : [];
+  const conflicted = conflicts.data?.items ?? [];
   return (
     <div>
       <h1>Conflicts and merges</h1>
@@ -263,33 +272,35 @@ export function Conflicts({ personId }: { personId: string }) {
       <p className="ok-line" role="status" ref={noteRef} tabIndex={-1}>
         {note}
       </p>
-      {error && <Status error={error} what="the merged items" />}
-      {!data && !error && <Status loading what="the merged items" />}
-      {data && (
-        <section aria-labelledby="disagree-title">
-          <h2 id="disagree-title">Where your records disagree</h2>
-          {!conflicted.length && <p className="muted">No disagreements between your records.</p>}
-          {conflicted.map((it) => (
-            <ConflictCard key={it.id} item={it} onSplit={onSplit} />
-          ))}
-        </section>
-      )}
-      {data && (
-        <section aria-labelledby="all-title" className="all-items">
-          <h2 id="all-title">All items</h2>
-          <div className="field">
-            <label htmlFor="merge-kind">Kind of item</label>
-            <select id="merge-kind" value={kind} onChange={(e) => setKind(e.target.value as ItemKind)}>
-              {KINDS.map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label} ({data[k]?.total ?? 0})
-                </option>
-              ))}
-            </select>
-          </div>
-          <AllItems kind={kind} items={data[kind]?.items ?? []} total={data[kind]?.total ?? 0} onMerge={onMerge} onSplit={onSplit} />
-        </section>
-      )}
+      <section aria-labelledby="disagree-title">
+        <h2 id="disagree-title">Where your records disagree</h2>
+        <Status loading={conflicts.loading && !conflicts.data} error={conflicts.error} what="the disagreements" />
+        {conflicts.data && !conflicted.length && <p className="muted">No disagreements between your records.</p>}
+        {conflicts.data && conflicts.data.total > conflicted.length && (
+          <p className="muted">
+            The first {conflicted.length} of {conflicts.data.total} are shown.
+          </p>
+        )}
+        {conflicted.map((it) => (
+          <ConflictCard key={it.id} item={it} onSplit={onSplit} />
+        ))}
+      </section>
+      <section aria-labelledby="all-title" className="all-items">
+        <h2 id="all-title">All items</h2>
+        <div className="field">
+          <label htmlFor="merge-kind">Kind of item</label>
+          <select id="merge-kind" value={kind} onChange={(e) => setKind(e.target.value as ItemKind)}>
+            {KINDS.map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+                {totals[k] !== undefined ? ` (${totals[k]})` : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Status loading={items.loading && !items.data} error={items.error} what="the merged items" />
+        {items.data && <AllItems kind={kind} items={items.data.items} total={items.data.total} onMerge={onMerge} onSplit={onSplit} />}
+      </section>
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { useApi } from '../useApi.ts';
 import { Status } from '../components/Status.tsx';
 import { Highlight } from '../components/Highlight.tsx';
 import { LinkedStudies } from '../components/LinkedStudies.tsx';
+import { PagePicture } from '../components/PagePicture.tsx';
+import { href } from '../router.ts';
 import { PartOf, PartsList, transmissionOf } from '../components/FaxParts.tsx';
 import { formatBytes, formatDate, STATE_LABELS } from '../format.ts';
 import { docTitle } from './Documents.tsx';
@@ -12,6 +14,8 @@ import { describe } from '../../../src/views/facts.ts';
 import type { Resource } from '@medplum/fhirtypes';
 
 const IMAGE_FORMATS = new Set(['png', 'jpeg']);
+/** Originals the server draws page by page (GET /api/documents/:id/pages/:n.png). */
+const DRAWN_FORMATS = new Set(['pdf', 'tiff', 'png', 'jpeg']);
 
 function FactBox({ r }: { r: ResourceWithSource }) {
   const d = describe(r.resource as unknown as Resource);
@@ -92,6 +96,9 @@ export function DocumentViewer({ id, page, query, resourceId }: { id: string; pa
   const problem = attentionOf([d])[0];
   // A document split out of a fax keeps the fax's page numbers, so "page 3" is the same sheet in both.
   const isPart = !!transmissionOf(d);
+  // Pages drawn from the original, with the text laid over them; the text stays beside them too.
+  const drawn = DRAWN_FORMATS.has(d.format) && !!pages.data?.length;
+  const factBox = fact.data?.location.box;
   return (
     <article className="viewer">
       <h1>{docTitle(d)}</h1>
@@ -128,13 +135,18 @@ export function DocumentViewer({ id, page, query, resourceId }: { id: string; pa
           {isPart ? 'Download these pages (PDF)' : 'Download the original'}
         </a>
       </p>
+      {d.personId && (
+        <p>
+          <a href={href(['p', d.personId, 'timeline'], { document: d.id })}>See what this document says on the timeline</a>
+        </p>
+      )}
       <PartsList doc={d} />
       {resourceId && fact.data && <FactBox r={fact.data} />}
       {d.personId && <LinkedStudies documentId={d.id} format={d.format} />}
       {resourceId && fact.error && <p className="error">Could not load the fact: {fact.error}</p>}
-      {IMAGE_FORMATS.has(d.format) && <img className="original" src={api.original(d.id)} alt={`The original image: ${d.filename}`} />}
+      {IMAGE_FORMATS.has(d.format) && !drawn && <img className="original" src={api.original(d.id)} alt={`The original image: ${d.filename}`} />}
       <section aria-labelledby="pages-h" className="pages">
-        <h2 id="pages-h">{d.format === 'cda-xml' ? 'Narrative' : 'Text'}</h2>
+        <h2 id="pages-h">{d.format === 'cda-xml' ? 'Narrative' : drawn ? 'Pages' : 'Text'}</h2>
         <Status loading={pages.loading} error={pages.error} what="the text" />
         {pages.data && !pages.data.length && <p className="muted">No text was read from this document.</p>}
         {pages.data?.map((p) => (
@@ -151,9 +163,18 @@ export function DocumentViewer({ id, page, query, resourceId }: { id: string; pa
               {isPart && ' of the fax'}
               {p.method === 'ocr' && p.confidence != null && <span className="muted small"> · read by OCR, {Math.round(p.confidence)}% confident</span>}
             </h3>
-            <pre className="page-text">
-              <Highlight text={p.text} query={query} />
-            </pre>
+            {drawn ? (
+              <div className="page-body">
+                <PagePicture documentId={d.id} page={p.page} query={query} filename={d.filename} factBox={p.page === fact.data?.location.page ? factBox : undefined} />
+                <pre className="page-text">
+                  <Highlight text={p.text} query={query} />
+                </pre>
+              </div>
+            ) : (
+              <pre className="page-text">
+                <Highlight text={p.text} query={query} />
+              </pre>
+            )}
           </section>
         ))}
       </section>

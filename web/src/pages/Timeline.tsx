@@ -15,8 +15,25 @@ interface Props {
   from?: string;
   to?: string;
   types?: string;
+  /** How the documents came in (`upload`, `smart`…), their facility, or one document. */
+  channel?: string;
+  facility?: string;
+  document?: string;
   offset: number;
 }
+
+type Filters = { from?: string; to?: string; types?: string; channel?: string; facility?: string; document?: string; offset?: number };
+
+/** Channels in the words of the import page. */
+const CHANNEL_LABELS: Record<string, string> = {
+  upload: 'Uploaded in the app',
+  cli: 'Imported from this computer',
+  watch: 'Watched folder',
+  smart: 'Patient portals (SMART)',
+  'zip-entry': 'Inside zip files',
+  embedded: 'Attached to other documents',
+  split: 'Split from faxes',
+};
 
 function bucketLabel(key: string): string {
   return formatDate(key);
@@ -85,16 +102,18 @@ function Bars({ view, link }: { view: TimelineView; link(key: string): string | 
   );
 }
 
-export function Timeline({ personId, from, to, types, offset }: Props) {
-  const view = useApi<TimelineView>(api.timeline(personId, { from, to, types, limit: PAGE, offset }));
-  const here = (p: { from?: string; to?: string; types?: string; offset?: number }) => href(['p', personId, 'timeline'], { from: p.from, to: p.to, types: p.types, offset: p.offset || undefined });
+export function Timeline({ personId, from, to, types, channel, facility, document, offset }: Props) {
+  const view = useApi<TimelineView>(api.timeline(personId, { from, to, types, channel, facility, document, limit: PAGE, offset }));
+  // Zooming and paging keep the source filters; changing a filter starts at the first page.
+  const kept = { channel, facility, document };
+  const here = (p: Filters) => href(['p', personId, 'timeline'], { from: p.from, to: p.to, types: p.types, channel: p.channel, facility: p.facility, document: p.document, offset: p.offset || undefined });
   const selected = new Set(types ? types.split(',') : ALL_TYPES);
   const toggle = (t: string) => {
     const next = new Set(selected);
     if (next.has(t)) next.delete(t);
     else next.add(t);
     const list = ALL_TYPES.filter((x) => next.has(x));
-    go(here({ from, to, types: list.length === ALL_TYPES.length ? undefined : list.join(',') || 'None' }));
+    go(here({ from, to, ...kept, types: list.length === ALL_TYPES.length ? undefined : list.join(',') || 'None' }));
   };
   // Breadcrumbs: All years › 2019 › March 2019 › 14 Mar 2019
   const crumbs: Array<{ label: string; from?: string; to?: string }> = [{ label: 'All years' }];
@@ -115,7 +134,7 @@ export function Timeline({ personId, from, to, types, offset }: Props) {
         <ol>
           {crumbs.map((c, i) => (
             <li key={c.label}>
-              {i === crumbs.length - 1 ? <span aria-current="page">{c.label}</span> : <a href={here({ from: c.from, to: c.to, types })}>{c.label}</a>}
+              {i === crumbs.length - 1 ? <span aria-current="page">{c.label}</span> : <a href={here({ from: c.from, to: c.to, types, ...kept })}>{c.label}</a>}
             </li>
           ))}
         </ol>
@@ -128,10 +147,11 @@ export function Timeline({ personId, from, to, types, offset }: Props) {
           </label>
         ))}
       </fieldset>
+      {v && <SourceFilters view={v} channel={channel} facility={facility} document={document} go={(f) => go(here({ from, to, types, ...f }))} clearHref={here({ from, to, types })} />}
       <Status loading={view.loading && !v} error={view.error} what="the timeline" />
       {v && (
         <>
-          <Bars view={v} link={(k) => { const r = rangeOfKey(k); return r ? here({ ...r, types }) : undefined; }} />
+          <Bars view={v} link={(k) => { const r = rangeOfKey(k); return r ? here({ ...r, types, ...kept }) : undefined; }} />
           <h2>
             {v.total} item{v.total === 1 ? '' : 's'}
             {from ? ` in ${crumbs[crumbs.length - 1].label}` : ''}
@@ -153,15 +173,59 @@ export function Timeline({ personId, from, to, types, offset }: Props) {
           </ol>
           {(offset > 0 || v.items.length === PAGE) && (
             <nav className="pager" aria-label="Timeline pages">
-              {offset > 0 && <a href={here({ from, to, types, offset: Math.max(0, offset - PAGE) })}>Newer</a>}
+              {offset > 0 && <a href={here({ from, to, types, ...kept, offset: Math.max(0, offset - PAGE) })}>Newer</a>}
               <span>
                 {offset + 1}–{offset + v.items.length} of {v.total}
               </span>
-              {offset + PAGE < v.total && <a href={here({ from, to, types, offset: offset + PAGE })}>Older</a>}
+              {offset + PAGE < v.total && <a href={here({ from, to, types, ...kept, offset: offset + PAGE })}>Older</a>}
             </nav>
           )}
         </>
       )}
     </div>
+  );
+}
+
+/** Where the items came from: how their documents came in, the facility, or one document. */
+function SourceFilters({ view, channel, facility, document, go, clearHref }: { view: TimelineView; channel?: string; facility?: string; document?: string; go(f: { channel?: string; facility?: string; document?: string }): void; clearHref: string }) {
+  const channels = Object.entries(view.channels).sort((a, b) => b[1] - a[1]);
+  const facilities = Object.entries(view.facilities).sort((a, b) => a[0].localeCompare(b[0]));
+  if (channel && !view.channels[channel]) channels.push([channel, 0]);
+  if (facility && !view.facilities[facility]) facilities.push([facility, 0]);
+  const docs = (n: number) => `${n} document${n === 1 ? '' : 's'}`;
+  return (
+    <fieldset className="filters source-filters">
+      <legend>From</legend>
+      <div className="field">
+        <label htmlFor="tl-channel">Source</label>
+        <select id="tl-channel" value={channel ?? ''} onChange={(e) => go({ channel: e.target.value || undefined, facility, document })}>
+          <option value="">All sources</option>
+          {channels.map(([c, n]) => (
+            <option key={c} value={c}>
+              {CHANNEL_LABELS[c] ?? c} ({docs(n)})
+            </option>
+          ))}
+        </select>
+      </div>
+      {facilities.length > 0 && (
+        <div className="field">
+          <label htmlFor="tl-facility">Facility</label>
+          <select id="tl-facility" value={facility ?? ''} onChange={(e) => go({ channel, facility: e.target.value || undefined, document })}>
+            <option value="">All facilities</option>
+            {facilities.map(([f, n]) => (
+              <option key={f} value={f}>
+                {f} ({docs(n)})
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {document && (
+        <p className="only-document">
+          Only what <a href={href(['documents', document])}>this document</a> says.{' '}
+          <a href={clearHref}>Show everything</a>
+        </p>
+      )}
+    </fieldset>
   );
 }
