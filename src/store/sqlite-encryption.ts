@@ -22,6 +22,7 @@ import Sqlite from 'better-sqlite3-multiple-ciphers';
 const KEY_LABEL = 'vessel sqlite database key v1';
 const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const COPY_SUFFIX = '.reencrypt';
+const LOCK_SUFFIX = '.open-lock';
 
 export type SqliteHandle = Sqlite.Database;
 
@@ -71,7 +72,8 @@ function fileState(file: string): FileState {
 
 /** Opens with one key; undefined when the key does not fit (SQLite: "file is not a database"). */
 function openWithKey(file: string, keyHex: string | null, readonly: boolean): SqliteHandle | undefined {
-  const db = new Sqlite(file, { readonly, fileMustExist: readonly });
+  // Waits as long as the store does (connect.ts) for a writer.
+  const db = new Sqlite(file, { readonly, fileMustExist: readonly, timeout: 10_000 });
   try {
     if (keyHex) applyKey(db, keyHex);
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
@@ -105,17 +107,47 @@ export interface OpenEncryptedOptions {
 export function openEncryptedSqlite(file: string, opts: OpenEncryptedOptions): { db: SqliteHandle; outcome: SqliteKeyOutcome } {
   if (!opts.keyring.length) throw new DatabaseKeyError('no vault key: the embedded database is encrypted with a key derived from it');
   const keys = opts.keyring.map(databaseKeyHex);
-  const readonly = opts.readonly ?? false;
+  return withOpenLock(file, () => openUnderLock(file, keys, opts.readonly ?? false));
+}
+
+/**
+ * Connections are made one process at a time. A re-encryption renames a new file over the old
+ * one; a connection being made to the old file at that moment would pair it with the new file's
+ * -wal and -shm (SQLite names them after the path) and could checkpoint the new file's log into
+ * the old one. Once made, a connection in WAL mode holds a shared lock on its file for its whole
+ * life, which makes a re-encryption elsewhere fail ("open in another process") instead.
+ * The lock is SQLite's own (POSIX advisory locks on an empty side file): released by the
+ * kernel when a process dies, so a kill never leaves it stale.
+ */
+function withOpenLock<T>(file: string, fn: () => T): T {
+  // Another process may be re-encrypting a large database: wait for it.
+  const lock = new Sqlite(`${file}${LOCK_SUFFIX}`, { timeout: 600_000 });
+  try {
+    lock.exec('BEGIN EXCLUSIVE');
+    try {
+      return fn();
+    } finally {
+      lock.exec('COMMIT');
+    }
+  } finally {
+    lock.close();
+  }
+}
+
+function openUnderLock(file: string, keys: string[], readonly: boolean): { db: SqliteHandle; outcome: SqliteKeyOutcome } {
   let outcome: SqliteKeyOutcome | undefined;
-  // Twice at most: re-encrypt, then open what was written (another process may have done it first).
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let pass = 0; pass < 2; pass++) {
     const state = fileState(file);
     if (state === 'absent' && readonly) throw new DatabaseKeyError(`no database at ${file}`);
     if (state !== 'plaintext') {
       const db = openWithKey(file, keys[0], readonly);
-      if (db) return { db, outcome: outcome ?? (state === 'absent' ? 'created' : 'opened') };
+      if (db) {
+        // WAL mode before the lock is released: from here on the connection holds its file.
+        if (!readonly) db.pragma('journal_mode = WAL');
+        return { db, outcome: outcome ?? (state === 'absent' ? 'created' : 'opened') };
+      }
     }
-    if (readonly) throw state === 'plaintext' ? new DatabaseKeyError(`the database ${file} is not encrypted yet: open it once with Vessel to encrypt it`) : wrongKey(file);
+    if (readonly || outcome) throw state === 'plaintext' ? new DatabaseKeyError(`the database ${file} is not encrypted yet: open it once with Vessel to encrypt it`) : wrongKey(file);
     let from: string | null = null;
     if (state === 'encrypted') {
       const older = keys.slice(1).find((k) => {
@@ -134,7 +166,7 @@ export function openEncryptedSqlite(file: string, opts: OpenEncryptedOptions): {
 
 /**
  * Writes an encrypted copy of `file` under `toKey` beside it and renames it over the original.
- * `fromKey` null: the original is plaintext.
+ * `fromKey` null: the original is plaintext. Runs under the open lock.
  */
 function reencrypt(file: string, fromKey: string | null, toKey: string): void {
   removeOrphanCopies(file);
@@ -142,7 +174,6 @@ function reencrypt(file: string, fromKey: string | null, toKey: string): void {
   const source = openWithKey(file, fromKey, false);
   if (!source) throw wrongKey(file);
   try {
-    source.pragma('busy_timeout = 10000');
     // Leaving WAL mode checkpoints and removes the -wal file (no plaintext left beside the new
     // file, no stale log to pair with it), and needs every other connection closed.
     const inUse = new Error(`the database ${file} must be re-encrypted but is open in another process (a Vessel server or worker): stop it and run this again`);
@@ -154,9 +185,10 @@ function reencrypt(file: string, fromKey: string | null, toKey: string): void {
       throw err;
     }
     if (mode !== 'delete') throw inUse;
-    // Hold a read lock until the rename: no one writes to the old file while it is being copied.
+    // Hold the file's exclusive lock until the rename (a process of a version without the open
+    // lock cannot write to the old file meanwhile).
     source.pragma('locking_mode = EXCLUSIVE');
-    source.prepare('SELECT count(*) FROM sqlite_schema').get();
+    source.exec('BEGIN EXCLUSIVE; COMMIT');
     removeCopy(copy);
     source.prepare('VACUUM INTO ?').run(copy);
     // The copy is under the source's key (or plaintext); re-key it. It is thrown away if this is

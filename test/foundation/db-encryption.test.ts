@@ -6,13 +6,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { Kysely, SqliteDialect } from 'kysely';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { openVessel } from '../../src/app/vessel.js';
 import { Store } from '../../src/store/store.js';
 import { migrateToLatest } from '../../src/store/migrations.js';
 import type { Database } from '../../src/store/schema.js';
-import { DatabaseKeyError } from '../../src/store/sqlite-encryption.js';
+import { DatabaseKeyError, openEncryptedSqlite } from '../../src/store/sqlite-encryption.js';
 import { tempDir } from '../helpers/vessels.js';
 import { textFixtureAdapter } from '../helpers/text-adapter.js';
 import { filesContaining } from '../helpers/plaintext.js';
@@ -168,6 +169,50 @@ test('a re-key is refused while another process has the database open, and keeps
       await v.close();
     }
     await assert.rejects(openVessel({ dataDir, key: oldKey, databaseUrl: '' }), DatabaseKeyError, 'the old key no longer opens it');
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('processes starting together on a plaintext database: one encrypts it, all open it, no write lost', async () => {
+  const dataDir = tempDir();
+  try {
+    const file = path.join(dataDir, 'vessel.sqlite');
+    const plain = new Sqlite(file);
+    plain.pragma('journal_mode = WAL');
+    plain.exec('CREATE TABLE started (name TEXT); CREATE TABLE filler (t TEXT)');
+    const fill = plain.prepare('INSERT INTO filler VALUES (?)');
+    // Big enough (~20 MB) that the others arrive while the copy is being written.
+    plain.transaction(() => {
+      for (let i = 0; i < 20_000; i++) fill.run(randomBytes(500).toString('hex'));
+    })();
+    plain.close();
+    const key = randomBytes(32);
+    const script = `
+      import { openEncryptedSqlite } from ${JSON.stringify(path.resolve('src/store/sqlite-encryption.ts'))};
+      const { db, outcome } = openEncryptedSqlite(process.argv[1], { keyring: [Buffer.from(process.argv[2], 'hex')] });
+      db.prepare('INSERT INTO started VALUES (?)').run(process.argv[3]);
+      db.close();
+      console.log(outcome);`;
+    const start = (name: string) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, file, key.toString('hex'), name]);
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (out += d));
+        child.on('exit', (code) => resolve({ code, out: out.trim() }));
+      });
+    const results = await Promise.all(['server', 'worker-1', 'worker-2'].map(start));
+    for (const r of results) assert.equal(r.code, 0, r.out);
+    assert.deepEqual(results.map((r) => r.out).sort(), ['encrypted-plaintext', 'opened', 'opened']);
+    const { db } = openEncryptedSqlite(file, { keyring: [key], readonly: true });
+    try {
+      assert.deepEqual((db.prepare('SELECT name FROM started ORDER BY name').all() as Array<{ name: string }>).map((r) => r.name), ['server', 'worker-1', 'worker-2']);
+      assert.equal((db.prepare('SELECT count(*) AS n FROM filler').get() as { n: number }).n, 20_000);
+      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+    } finally {
+      db.close();
+    }
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
