@@ -7,6 +7,7 @@ import { homeView } from './summary.js';
 import { labsView, listView, vitalsView } from './lists.js';
 import { timeline } from './timeline.js';
 import { LIST_KINDS } from './facts.js';
+import { conflictingItems } from './merged.js';
 import type { ListKind } from './types.js';
 
 export interface ViewTiming {
@@ -29,6 +30,8 @@ export async function benchViews(store: Store, personId: string, opts: { runs?: 
     ['vitals', () => vitalsView(store, personId)],
     ['timeline (all years)', () => timeline(store, personId)],
     ['timeline (one year)', () => timeline(store, personId, { from: '2019', to: '2020' })],
+    ['timeline (one source)', () => timeline(store, personId, { channel: 'cli' })],
+    ['conflicts', () => conflictingItems(store, personId, { limit: 200, offset: 0 })],
     ...(Object.keys(LIST_KINDS) as ListKind[]).map((k): [string, () => Promise<unknown>] => [`list ${k}`, () => listView(store, personId, k)]),
     ['list problems (active)', () => listView(store, personId, 'problems', { status: 'active' })],
   ];
