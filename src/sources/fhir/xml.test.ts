@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Extraction } from '../../core/types.js';
 import { corpusSkip, SHARED_CORPUS } from '../../../test/helpers/corpus.js';
-import { bytesInput, collectParts } from './file-input.js';
+import { bytesInput, collectParts, detectFile, fileInput } from './file-input.js';
 import { fhirAdapter } from './index.js';
 
 type Json = Record<string, unknown>;
@@ -231,4 +231,29 @@ test('FHIR XML round trip over the shared corpus (US Core examples): same resour
     compared++;
   }
   assert.ok(compared > 100, `compared ${compared} corpus files`);
+});
+
+/** FHIR XML files of the shared corpus (any *.xml detected as FHIR XML). */
+function corpusFhirXml(): string[] {
+  if (corpusSkip()) return [];
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.xml$/i.test(e.name) && detectFile(p) === 'fhir-xml') out.push(p);
+    }
+  };
+  walk(SHARED_CORPUS);
+  return out;
+}
+
+const xmlFiles = corpusFhirXml();
+test('FHIR XML files of the shared corpus import without errors and every resource validates', { skip: corpusSkip() || (xmlFiles.length ? false : `no FHIR XML file in ${SHARED_CORPUS}`) }, async () => {
+  for (const f of xmlFiles) {
+    const parts = await collectParts(fhirAdapter.extract(fileInput(f)));
+    const errs = parts.flatMap((p) => p.issues.filter((i) => i.severity === 'error'));
+    assert.deepEqual(errs, [], f);
+    assert.ok(resourcesOf(parts).length > 0, `${f}: resources`);
+  }
 });
