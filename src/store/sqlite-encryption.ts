@@ -5,14 +5,15 @@
  *   given as a raw key (`x'…'`), so opening costs no key stretching; the vault key is already
  *   32 random bytes.
  * - SQLCipher 4 (AES-256-CBC, HMAC-SHA512 per page) rather than the library's ChaCha20 default:
- *   the file opens with the standard `sqlcipher` tool and the raw key, so the data does not
- *   depend on this library to be read back; the CPU has AES instructions.
+ *   the library documents this scheme as SQLCipher 4 compatible, so the file has readers other
+ *   than this binding (SQLCipher and its tools, with the raw key); the CPU has AES instructions.
  * - A database from before encryption, or one under an older key during `vessel rotate-key`, is
  *   re-encrypted by copy: snapshot (`VACUUM INTO`) → re-key the copy → fsync → rename over the
  *   original. Killed at any moment, the folder holds either the old database or the new one,
  *   each openable with a key in the keyring; a leftover copy is removed by the next run.
  *   (`PRAGMA rekey` in place is not used: a rekey interrupted mid-way leaves a journal whose
- *   recovery depends on which key opens the file first.)
+ *   recovery depends on which key opens the file first.) Connections are made under a lock so
+ *   none is being made to the old file while it is replaced (withOpenLock).
  */
 import fs from 'node:fs';
 import path from 'node:path';
