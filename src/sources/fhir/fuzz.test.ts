@@ -56,3 +56,37 @@ test('any cut of a valid bundle is an error issue, never an exception', async ()
     { numRuns: 100 },
   );
 });
+
+const XML_NAMES = ['Bundle', 'entry', 'resource', 'Patient', 'Observation', 'Nope', 'contained', 'name', 'given', 'family', 'birthDate', 'extension', 'valueString', 'valueQuantity', 'value', 'component', 'code', 'coding', 'text', 'div', 'p', 'id', 'status', 'subject', 'reference', 'active', 'item', 'effectiveDateTime'];
+const ATTRS = ['value', 'url', 'id', 'xmlns'];
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+/** XML made of FHIR element names in any nesting, with value/url/id attributes holding anything. */
+const xmlAttrs = fc.dictionary(fc.constantFrom(...ATTRS), fc.oneof(fc.string(), fc.constantFrom('true', '12.5', 'http://hl7.org/fhir', '2024-01-01')), { maxKeys: 2 });
+const open = (n: string, a: Record<string, string>) => `<${n}${Object.entries(a).map(([k, v]) => ` ${k}="${esc(v)}"`).join('')}`;
+const xmlish: fc.Arbitrary<string> = fc.letrec<{ el: string }>((tie) => ({
+  el: fc.oneof(
+    { depthSize: 'small' },
+    fc.tuple(fc.constantFrom(...XML_NAMES), xmlAttrs).map(([n, a]) => `${open(n, a)}/>`),
+    fc.tuple(fc.constantFrom(...XML_NAMES), xmlAttrs, fc.array(tie('el'), { maxLength: 3 })).map(([n, a, kids]) => `${open(n, a)}>${kids.join('')}</${n}>`),
+  ),
+})).el;
+
+test('FHIR XML: the adapter never throws and emits only R4 types, whatever the elements and values', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom('Bundle', 'Patient', 'Observation', 'Nope'), fc.array(xmlish, { maxLength: 4 }), async (root, kids) => {
+      const xml = `<${root} xmlns="http://hl7.org/fhir">${kids.join('')}</${root}>`;
+      check(await collectParts(fhirAdapter.extract(bytesInput('f.xml', xml, 'fhir-xml'))));
+    }),
+    { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+  );
+});
+
+test('FHIR XML: any cut of a valid bundle is read leniently or refused, never an exception', async () => {
+  const xml = '<Bundle xmlns="http://hl7.org/fhir"><type value="collection"/><entry><resource><Patient><id value="p"/><name><family value="Ünïcödé"/></name></Patient></resource></entry></Bundle>';
+  await fc.assert(
+    fc.asyncProperty(fc.integer({ min: 1, max: xml.length - 1 }), async (cut) => {
+      check(await collectParts(fhirAdapter.extract(bytesInput('cut.xml', Buffer.from(xml).subarray(0, cut), 'fhir-xml'))));
+    }),
+    { numRuns: 100 },
+  );
+});
