@@ -62,6 +62,8 @@ export function isLabRowLine(line: OcrLine): boolean {
   if (firstNumber < 1) return false;
   if (!ws.slice(0, firstNumber).some((w) => LETTERS.test(w.text))) return false;
   if (ws.some((w) => /\d{1,2}[/:]\d{2}/.test(w.text))) return false;
+  // Page markers ("Page 1 of 2") are not results.
+  if (/\bpage\s+\d+\s*(?:of|\/)\s*\d+/i.test(line.text)) return false;
   return true;
 }
 
@@ -76,7 +78,7 @@ export function selectRereadWords(res: OcrResult, max = REREAD_MAX_WORDS): Rerea
   res.lines.forEach((line, li) => {
     if (!isLabRowLine(line)) return;
     line.words.forEach((w, wi) => {
-      if (isNumberWord(w.text)) out.push({ line: li, word: wi });
+      if (isNumberWord(w.text) && mayChange(line, wi)) out.push({ line: li, word: wi });
     });
   });
   // On a page with more numbers than the budget, the least confident ones first.
@@ -85,6 +87,27 @@ export function selectRereadWords(res: OcrResult, max = REREAD_MAX_WORDS): Rerea
     return out.sort((a, b) => conf(a) - conf(b)).slice(0, max).sort((a, b) => a.line - b.line || a.word - b.word);
   }
   return out;
+}
+
+/**
+ * Could any acceptance rule of judgeReread change this word, whatever the second reading says?
+ * Words that no rule could touch (a well-formed "7.3" beside "4.0-10.5", a "99" with no range)
+ * are not re-read: the crop readings cost time.
+ */
+export function mayChange(line: OcrLine, index: number): boolean {
+  const text = line.words[index]!.text;
+  const a = splitNumberWord(text);
+  if (!a) return false;
+  if (digitsOf(text) !== text || !WELL_FORMED.test(a.body)) return true; // look-alike letters, broken punctuation
+  const evidence = evidenceNear(line, index);
+  const want = evidence !== undefined ? decimalsOf(evidence) : undefined;
+  const have = decimalsOf(a.body) ?? 0;
+  const isRange = /-/.test(a.body);
+  if (isRange && evenRange(a.body) === false) return true;
+  if (!isRange && followsResult(line, index)) return true; // a range whose dash was lost
+  if (want === undefined) return false;
+  if (have < want || (want === 0 && have > 0 && !isRange)) return true; // a point lost or a speck read as one
+  return !isRange && flagAgrees(a.body, a.flag, evidence) === false;
 }
 
 /** Decimals printed in a range or number ("3.5-5.0" → 1, "70-99" → 0), undefined if none. */
