@@ -83,17 +83,21 @@ interface DatedDocument {
  * the page are read whole.
  */
 async function datedDocuments(store: Store, personId: string): Promise<DatedDocument[]> {
-  type Row = { id: string; channel: string; created_at: string; label_date: string | null; facility: string | null };
-  const rows =
-    store.dialect === 'sqlite'
-      ? await sql<Row>`
-          SELECT id, channel, created_at, ${labelText(store, 'date')} AS label_date, ${labelText(store, 'facility')} AS facility
-          FROM documents WHERE person_id = ${personId} AND format != 'zip'`.execute(store.db)
-      : await sql<Row>`
-          SELECT id, channel, created_at,
-            CASE WHEN jsonb_typeof(j -> 'date') = 'string' THEN j ->> 'date' END AS label_date,
-            CASE WHEN jsonb_typeof(j -> 'facility') = 'string' THEN j ->> 'facility' END AS facility
-          FROM (SELECT id, channel, created_at, label_json::jsonb AS j FROM documents WHERE person_id = ${personId} AND format <> 'zip') x`.execute(store.db);
+  if (store.dialect === 'sqlite') {
+    // One JSON parse per label: both fields in one json_extract (an array of the two).
+    const rows = await sql<{ id: string; channel: string; created_at: string; fields: string | null }>`
+      SELECT id, channel, created_at, CASE WHEN json_valid(label_json) THEN json_extract(label_json, '$.date', '$.facility') END AS fields
+      FROM documents WHERE person_id = ${personId} AND format != 'zip'`.execute(store.db);
+    return rows.rows.map((r) => {
+      const [date, facility] = r.fields ? (JSON.parse(r.fields) as unknown[]) : [];
+      return { id: r.id, channel: r.channel, ...(typeof facility === 'string' && facility ? { facility } : {}), date: typeof date === 'string' ? date : r.created_at };
+    });
+  }
+  const rows = await sql<{ id: string; channel: string; created_at: string; label_date: string | null; facility: string | null }>`
+    SELECT id, channel, created_at,
+      CASE WHEN jsonb_typeof(j -> 'date') = 'string' THEN j ->> 'date' END AS label_date,
+      CASE WHEN jsonb_typeof(j -> 'facility') = 'string' THEN j ->> 'facility' END AS facility
+    FROM (SELECT id, channel, created_at, label_json::jsonb AS j FROM documents WHERE person_id = ${personId} AND format <> 'zip') x`.execute(store.db);
   return rows.rows.map((r) => ({ id: r.id, channel: r.channel, ...(r.facility ? { facility: r.facility } : {}), date: r.label_date ?? r.created_at }));
 }
 
