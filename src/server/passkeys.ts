@@ -35,6 +35,8 @@ export function passkeyRoutes(app: FastifyInstance, deps: PasskeyRouteDeps): voi
     const port = typeof address === 'object' && address ? address.port : vessel.config.port;
     return relyingParty({ configured: vessel.config.origin, host: vessel.config.host, port, secure: deps.secure });
   };
+  // A wrong VESSEL_ORIGIN stops the server at start, not the first passkey request.
+  if (vessel.config.origin) relyingParty({ configured: vessel.config.origin, host: vessel.config.host, port: vessel.config.port, secure: deps.secure });
   const passkeys = new Passkeys(vessel.store, rp, vessel.key);
   const meta = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'], origin: typeof req.headers.origin === 'string' ? req.headers.origin : undefined });
   const wait = (req: FastifyRequest, reply: FastifyReply) => {
