@@ -2,7 +2,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
 import { OcrPool } from './ocr-pool.js';
-import { dominantDirection, unturnBox, uprightToUser } from './orientation.js';
+import { dominantDirection, realWordShare, unturnBox, uprightToUser } from './orientation.js';
 import { openPdf } from './pdf.js';
 import { readAllPages } from './read.js';
 import { makeSearchablePdf } from './searchable-pdf.js';
@@ -34,6 +34,12 @@ test('the direction most characters run in wins, when most agree', () => {
   assert.equal(dominantDirection([{ dx: 0, dy: -3, chars: 30 }]), 270);
   assert.equal(dominantDirection([{ dx: -3, dy: 0, chars: 30 }]), 180);
   assert.equal(dominantDirection([{ dx: 0, dy: 10, chars: 10 }, { dx: 10, dy: 0, chars: 10 }]), 0, 'no majority: left as it is');
+});
+
+test('a sideways reading is garble: hardly a real word in it', () => {
+  const words = (s: string) => s.split(' ').map((text) => ({ text }));
+  assert.equal(realWordShare(words('Patient: TESTBURY, HAROLD Glucose 105 mg/dL')), 4 / 6);
+  assert.equal(realWordShare(words('| i :  ; ,- Wl ~ ii 4 = rr : y Mh')), 0);
 });
 
 test('a box found on the page turned upright maps back onto the page as received', () => {
