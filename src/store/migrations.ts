@@ -15,6 +15,7 @@ import { migration0006 } from './migrations/0006_speed.js';
 import { migration0007 } from './migrations/0007_passkeys.js';
 import { migration0008 } from './migrations/0008_views_filters.js';
 import { migration0009 } from './migrations/0009_record_incremental.js';
+import { migration0010 } from './migrations/0010_timeline_sources.js';
 
 type AnyDb = Kysely<any>;
 
@@ -29,6 +30,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0007_passkeys': migration0007(dialect),
     '0008_views_filters': migration0008(dialect),
     '0009_record_incremental': migration0009(dialect),
+    '0010_timeline_sources': migration0010(dialect),
   };
 }
 
