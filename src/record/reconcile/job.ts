@@ -89,11 +89,13 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
     let big: string[] = [];
     const n = await store.transaction(async (tx) => {
       await tx.record.lockPerson(personId);
-      // Chunks of documents until the transaction has written TX_FACTS facts: each commit
-      // rewrites the index pages it touched, so many tiny transactions cost more than they free.
+      // Chunks of documents until the transaction has written its share of facts: each commit
+      // rewrites the index pages it touched (fact ids are hashes), so many tiny transactions cost
+      // more than they free, and a share that grows with what is written keeps the total linear.
       let done = 0;
       const factsBefore = stats.facts;
-      while (stats.facts - factsBefore < txFacts && !big.length) {
+      const limit = txLimit(txFacts, stats.facts);
+      while (stats.facts - factsBefore < limit && !big.length) {
         let chunk = await tx.record.staleDocuments(personId, DOC_CHUNK);
         if (!chunk.length) break;
         done += chunk.length;
@@ -162,6 +164,11 @@ async function readDocuments(tx: Store, personId: string, chunk: string[], touch
   await tx.record.markSeenMany(mine.map((id) => ({ documentId: id, personId, seen: infos.get(id)!.updatedAt })));
 }
 
+/** Facts a transaction writes: at least `base`, and a quarter of what this run wrote so far (a million-fact import commits ~15 times, not 50). */
+function txLimit(base: number, writtenSoFar: number): number {
+  return Math.max(base, Math.floor(writtenSoFar / 4));
+}
+
 type DocumentInfos = Map<string, { updatedAt: string; personId: string | null; format: string; date?: string }>;
 
 /** The facts of a page of resources; people whose facts these are join `touched`, and their merge decisions move facts between blocks. */
@@ -199,7 +206,8 @@ async function readBigDocument(store: Store, personId: string, documentId: strin
     more = await store.transaction(async (tx) => {
       await tx.record.lockPerson(personId);
       const marks = new Map<string, BlockRef>();
-      for (let written = 0; written < limits.txFacts; ) {
+      const limit = txLimit(limits.txFacts, stats.facts);
+      for (let written = 0; written < limit; ) {
         const page = await tx.record.documentPageAfter(documentId, FACT_RESOURCE_TYPES, after, limits.pageSize);
         if (!page.rows.length) return false;
         after = page.last;
