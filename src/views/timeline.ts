@@ -106,10 +106,14 @@ export async function timeline(store: Store, personId: string, q: TimelineQuery 
   const n = KEY_LENGTH[granularity];
   const wanted = q.types?.length ? q.types : [...TIMELINE_TYPES, DOCUMENT_TYPE];
   const resourceTypes = wanted.filter((t) => TIMELINE_TYPES.includes(t));
-  const docs = documentFilter(store, personId, q);
+  const allDocs = await datedDocuments(store, personId);
+  const matches = (d: DatedDocument) => (!q.channel || d.channel === q.channel) && (!q.facility || d.facility === q.facility) && (!q.document || d.id === q.document);
+  // A filter every document passes (all came by upload, all from one clinic) filters nothing:
+  // the resources are then counted from the plain indexes.
+  const docs = allDocs.length && allDocs.every(matches) ? undefined : documentFilter(store, personId, q);
 
   // Counts per bucket and type (all types, so the filter can show what is hidden).
-  const [counts, allDocs] = await Promise.all([resourceCounts(store, personId, q, n, docs), datedDocuments(store, personId)]);
+  const counts = await resourceCounts(store, personId, q, n, docs);
   const channels: Record<string, number> = {};
   const facilities: Record<string, number> = {};
   for (const d of allDocs) {
@@ -117,7 +121,7 @@ export async function timeline(store: Store, personId: string, q: TimelineQuery 
     if (d.facility) facilities[d.facility] = (facilities[d.facility] ?? 0) + 1;
   }
   const inRange = (d: string) => (!q.from || d >= q.from) && (!q.to || d < q.to);
-  const shownDocs = allDocs.filter((d) => inRange(d.date) && (!q.channel || d.channel === q.channel) && (!q.facility || d.facility === q.facility) && (!q.document || d.id === q.document));
+  const shownDocs = allDocs.filter((d) => inRange(d.date) && matches(d));
 
   const types: Record<string, number> = {};
   const buckets = new Map<string, TimelineBucket>();
