@@ -22,6 +22,8 @@ export interface ServerInfo {
   types: string[];
   /** Where the endpoints came from. */
   discoveredBy: 'smart-configuration' | 'capability-statement';
+  /** RFC 7009 token revocation, when the SMART configuration lists one: used when a connection is removed. */
+  revocationEndpoint?: string;
 }
 
 const OAUTH_URIS = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';
@@ -101,7 +103,7 @@ export async function discover(base: string, opts: SmartOptions): Promise<Server
   const patient = resources.find((r) => r.type === 'Patient');
   const ops = [...(Array.isArray(patient?.operation) ? (patient!.operation as Array<Record<string, unknown>>) : []), ...(Array.isArray(rest?.operation) ? (rest!.operation as Array<Record<string, unknown>>) : [])];
   const everything = ops.some((o) => o.name === 'everything' || /\/OperationDefinition\/Patient-everything$/.test(String(o.definition ?? '')));
-  return {
+  const info: ServerInfo = {
     authorizationEndpoint,
     tokenEndpoint,
     scopeVersion: chooseScopeVersion(smart),
@@ -109,4 +111,7 @@ export async function discover(base: string, opts: SmartOptions): Promise<Server
     types: offered.size ? US_CORE_TYPES.filter((t) => offered.has(t)) : [...US_CORE_TYPES],
     discoveredBy,
   };
+  const revocation = str(smart?.revocation_endpoint);
+  if (revocation && /^https?:\/\//.test(revocation)) info.revocationEndpoint = revocation;
+  return info;
 }

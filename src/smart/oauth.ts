@@ -89,3 +89,29 @@ export function refreshTokens(p: { tokenEndpoint: string; clientId: string; toke
   if (!p.tokens.refreshToken) return Promise.reject(new SmartError('the access token expired and the server gave no refresh token', 'needs-reauthorization'));
   return tokenRequest(p.tokenEndpoint, { grant_type: 'refresh_token', refresh_token: p.tokens.refreshToken, client_id: p.clientId }, p.timeoutMs, p.tokens);
 }
+
+/**
+ * Asks the authorization server to revoke Vessel's grant (RFC 7009): the refresh token (which
+ * ends the grant on most servers), then the access token. Best effort: true when every token
+ * sent was accepted (200), false when the server refused or did not answer.
+ */
+export async function revokeTokens(p: { revocationEndpoint: string; clientId: string; tokens: TokenSet; timeoutMs: number }): Promise<boolean> {
+  const sent: Array<[string, string]> = [];
+  if (p.tokens.refreshToken) sent.push([p.tokens.refreshToken, 'refresh_token']);
+  sent.push([p.tokens.accessToken, 'access_token']);
+  let ok = true;
+  for (const [token, hint] of sent) {
+    try {
+      const res = await request(
+        p.revocationEndpoint,
+        { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token, token_type_hint: hint, client_id: p.clientId }).toString() },
+        { what: 'revocation endpoint', timeoutMs: p.timeoutMs },
+      );
+      await res.body?.cancel().catch(() => {});
+      if (res.status !== 200) ok = false;
+    } catch {
+      ok = false;
+    }
+  }
+  return ok;
+}

@@ -6,7 +6,7 @@
 import type { Store } from '../store/store.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { discover, normalizeBase, scopeFor } from './discovery.js';
-import { authorizeUrl, exchangeCode, newState, pkcePair } from './oauth.js';
+import { authorizeUrl, exchangeCode, newState, pkcePair, revokeTokens } from './oauth.js';
 import { SmartError } from './http.js';
 import { ConnectionsRepo, toPublic, type Connection, type PublicConnection } from './repo.js';
 import { enqueueSync, syncJobKey } from './job.js';
@@ -30,6 +30,8 @@ export interface RemovedConnection {
   server: string;
   /** Documents it imported, kept in the record. */
   documentsKept: number;
+  /** The portal's revocation endpoint accepted the tokens (true), refused or failed (false), or there is none (absent). */
+  revokedAtPortal?: boolean;
   /** What happened, in words for the user. */
   message: string;
 }
@@ -106,6 +108,9 @@ export class SmartService {
     if (!c) throw new SmartError(`no connection ${id}`, 'status');
     await this.deps.queue.cancelQueued(syncJobKey(id));
     const documentsKept = await this.repo.countDocuments(c);
+    // Ask the portal to end the grant too, when it offers revocation; the tokens go either way.
+    const tokens = await this.repo.tokens(id).catch(() => undefined);
+    const revokedAtPortal = c.server.revocationEndpoint && tokens ? await revokeTokens({ revocationEndpoint: c.server.revocationEndpoint, clientId: c.clientId, tokens, timeoutMs: this.opts.tokenTimeoutMs }) : undefined;
     await this.repo.remove(id);
     const host = new URL(c.fhirBaseUrl).host;
     return {
@@ -113,10 +118,15 @@ export class SmartService {
       id,
       server: c.fhirBaseUrl,
       documentsKept,
+      ...(revokedAtPortal !== undefined ? { revokedAtPortal } : {}),
       message:
         `Disconnected from ${host}: Vessel deleted its access tokens and will not sync from it again. ` +
         (documentsKept === 0 ? 'Nothing had been imported from it. ' : documentsKept === 1 ? 'The document already imported from it stays in your record. ' : `The ${documentsKept} documents already imported from it stay in your record. `) +
-        'The portal may still list Vessel as an app with access until its tokens expire; you can revoke it there too.',
+        (revokedAtPortal
+          ? 'The portal confirmed it revoked Vessel\'s access.'
+          : revokedAtPortal === false
+            ? 'The portal did not confirm revoking Vessel\'s access: it may still list Vessel until its tokens expire; you can revoke it there too.'
+            : 'The portal offers no way to revoke from here: it may still list Vessel until its tokens expire; you can revoke it there too.'),
     };
   }
 

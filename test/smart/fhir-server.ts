@@ -26,6 +26,8 @@ export interface FhirServerOptions {
   /** 'v2' / 'v1' SMART configuration, or 'none': 404 there, OAuth URIs only in the CapabilityStatement. */
   smart?: 'v1' | 'v2' | 'none';
   everything?: boolean;
+  /** RFC 7009 revocation endpoint to list in the SMART configuration. */
+  revokeUrl?: string;
 }
 
 const OLD = '2024-01-01T00:00:00.000Z';
@@ -83,6 +85,8 @@ export class FixtureFhirServer {
   readonly refusedTokens = new Set<string>();
   /** Access tokens the authorization server has issued (filled in by the test peers). */
   readonly issuedTokens = new Set<string>();
+  /** Tokens sent to `/revoke` (RFC 7009, form-encoded), with their hint, in order. */
+  readonly revocations: Array<{ token: string; hint?: string; clientId?: string }> = [];
   private server?: http.Server;
   private readonly pending = new Set<http.ServerResponse>();
 
@@ -141,6 +145,14 @@ export class FixtureFhirServer {
     res.on('finish', () => (log.status = res.statusCode));
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
 
+    if (rel === '/revoke' && req.method === 'POST') {
+      let body = '';
+      for await (const chunk of req) body += String(chunk);
+      const form = new URLSearchParams(body);
+      this.revocations.push({ token: form.get('token') ?? '', hint: form.get('token_type_hint') ?? undefined, clientId: form.get('client_id') ?? undefined });
+      res.writeHead(200).end();
+      return;
+    }
     if (rel === '/slow-token') {
       this.pending.add(res); // never answered: the client must time out
       return;
@@ -161,6 +173,7 @@ export class FixtureFhirServer {
       return this.send(res, 200, {
         authorization_endpoint: this.opts.authorizeUrl,
         token_endpoint: this.opts.tokenUrl,
+        ...(this.opts.revokeUrl ? { revocation_endpoint: this.opts.revokeUrl } : {}),
         code_challenge_methods_supported: ['S256'],
         capabilities: ['launch-standalone', 'client-public', 'context-standalone-patient', 'permission-offline', 'permission-patient', v2 ? 'permission-v2' : 'permission-v1'],
         scopes_supported: ['openid', 'fhirUser', 'launch/patient', 'offline_access', v2 ? 'patient/*.rs' : 'patient/*.read'],

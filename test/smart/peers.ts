@@ -60,6 +60,8 @@ export async function startPeers(opts: Partial<Pick<FhirServerOptions, 'smart' |
     everything: opts.everything,
   }).start();
   if (opts.slowToken) fhir.opts.tokenUrl = `${fhir.base}/slow-token`;
+  // Token revocation (RFC 7009) is answered by the fixture server, which records what it was sent.
+  fhir.opts.revokeUrl = `${fhir.base}/revoke`;
   Object.assign(peers, {
     oauth,
     fhir,

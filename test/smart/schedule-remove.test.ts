@@ -6,6 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { signIn } from '../helpers/api.js';
 import { DIALECTS, openTestVessel, postgresSkipReason } from '../helpers/vessels.js';
 import { buildServer } from '../../src/server/app.js';
@@ -94,7 +96,7 @@ for (const dialect of DIALECTS) {
       delete process.env.VESSEL_SMART_SYNC_HOURS;
     });
 
-    await t.test('removing a connection deletes its tokens and waiting sync, keeps what it imported, and is audited', async () => {
+    await t.test('removing a connection revokes it at the portal, deletes its tokens and waiting sync, keeps what it imported, and is audited', async () => {
       await v.runJobsUntilIdle();
       const docsBefore = await v.store.documents.list({ limit: 1000 });
       const countsBefore = await resourceCounts(v);
@@ -106,6 +108,10 @@ for (const dialect of DIALECTS) {
       const body = del.json() as { removed: boolean; documentsKept: number; message: string };
       assert.equal(body.removed, true);
       assert.equal(body.documentsKept, docsBefore.length);
+      assert.equal((body as { revokedAtPortal?: boolean }).revokedAtPortal, true);
+      assert.match(body.message, /The portal confirmed it revoked Vessel's access/);
+      assert.deepEqual(peers.fhir.revocations.map((r) => [r.hint, r.clientId]), [['refresh_token', 'vessel-test'], ['access_token', 'vessel-test']], 'the refresh token (the grant), then the access token');
+      assert.ok(peers.fhir.revocations.every((r) => r.token.length > 10));
       assert.match(body.message, new RegExp(`deleted its access tokens.*The ${docsBefore.length} documents already imported from it stay in your record`));
 
       assert.equal(await v.store.db.selectFrom('smart_connections').select('id').where('id', '=', id).executeTakeFirst(), undefined, 'the row with the sealed tokens is gone');
@@ -124,3 +130,20 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+test('revocation at the portal is best effort: a refusal or no answer is reported as not confirmed, never thrown', async (t) => {
+  const { revokeTokens } = await import('../../src/smart/oauth.js');
+  const statuses: number[] = [];
+  const server = http.createServer((req, res) => {
+    req.resume();
+    res.writeHead(statuses.shift() ?? 200).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  t.after(() => new Promise<void>((r) => server.close(() => r())));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/revoke`;
+  const tokens = { accessToken: 'access-xyz', tokenType: 'Bearer', refreshToken: 'refresh-xyz' };
+  assert.equal(await revokeTokens({ revocationEndpoint: url, clientId: 'c', tokens, timeoutMs: 2000 }), true);
+  statuses.push(400);
+  assert.equal(await revokeTokens({ revocationEndpoint: url, clientId: 'c', tokens, timeoutMs: 2000 }), false, 'the refresh token was refused');
+  assert.equal(await revokeTokens({ revocationEndpoint: 'http://127.0.0.1:9/revoke', clientId: 'c', tokens, timeoutMs: 2000 }), false, 'nobody answers');
+});
