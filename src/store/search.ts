@@ -27,6 +27,9 @@ export function toFtsWords(q: string): string[] {
  */
 const notSplit = (documentId: ReturnType<typeof sql.ref>) => sql`NOT EXISTS (SELECT 1 FROM documents c WHERE c.parent_id = ${documentId} AND c.channel = 'split')`;
 
+/** Word boxes of a page, its size in their pixel space, and the turn it was read at (sideways pages). */
+const layoutJson = (p: ExtractedPage) => (p.words ? JSON.stringify({ width: p.width, height: p.height, words: p.words, ...(p.turned ? { turned: p.turned } : {}) }) : null);
+
 export class SearchRepo {
   constructor(
     private readonly db: Kysely<Database>,
@@ -39,7 +42,7 @@ export class SearchRepo {
     const clean = (t: string) => t.replace(/\u0000/g, '');
     await db
       .insertInto('pages')
-      .values(pages.map((p) => ({ document_id: documentId, page_no: p.page, text: clean(p.text), method: p.method, confidence: p.confidence ?? null, layout_json: p.words ? JSON.stringify({ width: p.width, height: p.height, words: p.words }) : null })))
+      .values(pages.map((p) => ({ document_id: documentId, page_no: p.page, text: clean(p.text), method: p.method, confidence: p.confidence ?? null, layout_json: layoutJson(p) })))
       .onConflict((oc) => oc.columns(['document_id', 'page_no']).doUpdateSet((eb) => ({ text: eb.ref('excluded.text'), method: eb.ref('excluded.method') })))
       .execute();
     if (this.dialect === 'sqlite') {
@@ -56,7 +59,7 @@ export class SearchRepo {
         n += docs[i].pages.length;
         group.push(docs[i]);
       }
-      const rows = group.flatMap((d) => d.pages.map((p) => ({ document_id: d.documentId, page_no: p.page, text: p.text.replace(/\u0000/g, ''), method: p.method, confidence: p.confidence ?? null, layout_json: p.words ? JSON.stringify({ width: p.width, height: p.height, words: p.words }) : null })));
+      const rows = group.flatMap((d) => d.pages.map((p) => ({ document_id: d.documentId, page_no: p.page, text: p.text.replace(/\u0000/g, ''), method: p.method, confidence: p.confidence ?? null, layout_json: layoutJson(p) })));
       if (!rows.length) continue;
       await db.insertInto('pages').values(rows).execute();
       if (this.dialect === 'sqlite') {

@@ -5,11 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
 import { DIALECTS, openTestVessel, postgresSkipReason, tempDir } from '../helpers/vessels.js';
 import { textPdf } from '../../src/sources/documents/pages/test-fixtures.js';
 import { closeSharedOcrPool } from '../../src/sources/documents/index.js';
 import { pdfText } from '../share/pdf-text.js';
+import { pageLayout } from '../../src/views/page-image.js';
 
 const FIXTURES = path.join(import.meta.dirname, '../../src/sources/documents/structure/fixtures');
 
@@ -109,5 +110,27 @@ for (const dialect of DIALECTS) {
       assert.match(again!.message!, /already stored/);
       assert.equal((await v.store.documents.list()).length, 4);
     });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  test(`a PDF page shown sideways is stored read upright, with the turn it was read at, on ${dialect}`, { skip: dialect === 'postgres' ? await postgresSkipReason() : false }, async (t) => {
+    const tv = await openTestVessel(dialect);
+    t.after(() => tv.cleanup());
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    ['LABORATORY REPORT', 'Patient: TESTBURY, HAROLD   DOB: 07/02/1961', 'Collected: 03/01/2024', 'Glucose   105   H   mg/dL   65-99'].forEach((l, i) => page.drawText(l, { x: 72, y: 720 - i * 20, size: 12, font }));
+    page.setRotation(degrees(90));
+    const ev = await tv.vessel.importer.importBytes(await doc.save(), 'sideways.pdf', { channel: 'upload' });
+    await tv.vessel.runJobsUntilIdle({ pollMs: 10 });
+    const [p1] = await tv.vessel.store.search.pages(ev.documentId!);
+    assert.match(p1!.text, /Glucose 105 H mg\/dL 65-99/);
+    const layout = await pageLayout(tv.vessel.store, ev.documentId!, 1);
+    assert.equal(layout?.turned, 270, 'the viewer draws the page turned the way it was read');
+    assert.deepEqual([layout?.width, layout?.height], [612, 792]);
+    const stored = (await tv.vessel.store.documents.get(ev.documentId!))!;
+    assert.ok(stored.issues.some((i) => i.code === 'page-turned'));
+    assert.equal((await tv.vessel.store.resources.list({ documentId: stored.id, type: 'Observation' })).length, 1);
   });
 }
