@@ -2,16 +2,17 @@
  * Second reading of the numbers in lab-table rows on an enlarged crop of the page.
  *
  * At fax resolution (~200 dpi) a decimal point is one or two pixels, and tesseract reading
- * the whole page drops it ("7.3" → "73") or confuses digits. Each number-shaped word of a
- * row that looks like a lab result is cropped from the page image OCR read, upscaled 3×,
- * read again as one line restricted to digits and number punctuation, and replaced only
- * when the second reading is sure of itself and agrees with the evidence on the row (the
- * reference range's own decimals). Selection and acceptance are pure functions; only
- * `rereadNumbers` touches images and the OCR pool.
+ * the whole page drops it ("7.3" → "73") or breaks ranges ("6599", "0.21.2"). Number words
+ * of rows that look like lab results, when some rule could change them, are cropped from the
+ * image the page was read from, upscaled 3×, read again as one line restricted to digits and
+ * number punctuation, and replaced only when the second reading is confident and the row
+ * supports it (the reference range's own decimals, its magnitude, the printed flag) — never
+ * on confidence alone (measured wrong more often than right). Selection and acceptance are
+ * pure functions; only `rereadNumbers` touches images and the OCR pool.
  */
+import sharp from 'sharp';
 import { PSM } from 'tesseract.js';
 import type { OcrLine, OcrPool, OcrResult, OcrWord } from './ocr-pool.js';
-import sharp from 'sharp';
 import type { Raster } from './raster.js';
 import { rawSharp } from './preprocess.js';
 
@@ -29,7 +30,7 @@ export const REREAD_MAX_WORDS = 160;
 export const REREAD_MIN_CONFIDENCE = 70;
 /** A dash found by the second reading (a range whose dash was lost) needs this confidence. */
 export const REREAD_DASH_CONFIDENCE = 85;
-/** Points a reading that changes digits must gain over the first reading's confidence. */
+/** Points of confidence a reading must gain to drop a point, or to change a digit along with a found point. */
 export const REREAD_DIGIT_GAIN = 10;
 
 /** A word whose characters could all be a number as OCR reads one (O for 0, l for 1 …). */
