@@ -66,7 +66,7 @@ async function latestPerCodesGrouped(store: Store, personId: string): Promise<Ar
  * PostgreSQL counts from an index alone only where the table's visibility map says its pages
  * are all visible (VACUUM or autovacuum ran since the rows came in); SQLite always does.
  */
-async function countsFromIndex(store: Store): Promise<boolean> {
+export async function countsFromIndex(store: Store): Promise<boolean> {
   if (store.dialect === 'sqlite') return true;
   const r = await sql<{ relpages: number; relallvisible: number }>`SELECT relpages, relallvisible FROM pg_class WHERE oid = 'resources'::regclass`.execute(store.db);
   const t = r.rows[0];

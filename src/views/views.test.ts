@@ -10,6 +10,7 @@ import { homeView } from './summary.js';
 import { labsView, listView, observationGroup } from './lists.js';
 import { timeline } from './timeline.js';
 import { benchViews } from './bench.js';
+import { sql } from 'kysely';
 
 const fixture = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/e2e/fixtures/glucose-bundle.json');
 
@@ -122,6 +123,14 @@ for (const dialect of DIALECTS) test(`read models of one person (${dialect})`, {
     } finally {
       await app.close();
     }
+  });
+
+  await t.test('once VACUUM has run, counts come from the indexes and say the same', { skip: dialect !== 'postgres' && 'PostgreSQL only (SQLite always counts from the index)' }, async () => {
+    const before = { home: (await homeView(v.store, person.id))!.counts.byType, labs: (await labsView(v.store, person.id)).map((g) => [g.key, g.count]) };
+    await sql`VACUUM ANALYZE resources`.execute(v.store.db);
+    const after = { home: (await homeView(v.store, person.id))!.counts.byType, labs: (await labsView(v.store, person.id)).map((g) => [g.key, g.count]) };
+    assert.deepEqual(after, before);
+    assert.deepEqual(after.home, await v.store.resources.countByType(person.id));
   });
 
   await t.test('bench helper times every read model', async () => {
