@@ -33,9 +33,9 @@ export const QUARTER_TURN_MIN_GAIN = 15;
 export const QUARTER_TURN_MIN_WORDS = 8;
 /**
  * A reading where fewer than this share of the words are real words (4+ letters with a vowel)
- * is garble, as sideways text reads. Measured on first readings: sideways fax and scan pages
- * 0.00–0.03; poor upright pages (re-faxed, dithered, confidence 33–51) 0.13–0.38, good ones
- * ~0.43. Only garble is tried sideways, so poor upright pages pay nothing either.
+ * is garble, as sideways text reads. Measured: sideways fax and scan pages 0.00–0.03; poor
+ * upright pages (re-faxed, dithered, confidence 40–57) 0.20–0.43. Only garble is tried
+ * sideways, so poor upright pages pay nothing either (README.md beside this file).
  */
 export const GARBLE_MAX_REAL_WORDS = 0.07;
 
