@@ -64,11 +64,6 @@ function applyMergeBlocks(facts: Fact[], decisions: StoredDecision[]): void {
   }
 }
 
-/**
- * Brings the person's merged record up to date with their documents. `onProgress` runs after
- * each transaction that stored work (the job queue's checkpoint: a worker killed again and
- * again while the record still moves forward is not taken for a job that kills its worker).
- */
 export interface ReconcileOptions {
   onProgress?: () => Promise<void>;
   /** Resources per page, the SQLite big-document threshold and facts per transaction (defaults RESOURCE_PAGE, BIG_DOCUMENT, TX_FACTS; tests make them small). */
@@ -77,6 +72,11 @@ export interface ReconcileOptions {
   txFacts?: number;
 }
 
+/**
+ * Brings the person's merged record up to date with their documents. `onProgress` runs after
+ * each transaction that stored work (the job queue's checkpoint: a worker killed again and
+ * again while the record still moves forward is not taken for a job that kills its worker).
+ */
 export async function reconcilePerson(store: Store, personId: string, opts: ReconcileOptions = {}): Promise<ReconcileStats> {
   const pageSize = opts.pageSize ?? RESOURCE_PAGE;
   const bigDocument = opts.bigDocument ?? BIG_DOCUMENT;
