@@ -14,8 +14,14 @@ import { importScope, registerAuthCommands } from '../auth/cli.js';
 const program = new Command();
 program.name('vessel').description('Vessel: all of a person\'s health records, from every channel, in one place.').showHelpAfterError();
 
+/** The first start after upgrading encrypts the existing database (src/store/sqlite-encryption.ts): say so. */
+function noteDatabaseEncryption(v: Vessel): void {
+  if (v.store.sqliteKey === 'encrypted-plaintext') console.error('the database is now encrypted (with a key derived from the vault key); nothing else changed');
+}
+
 async function withVessel<T>(fn: (v: Vessel) => Promise<T>): Promise<T> {
   const v = await openVessel();
+  noteDatabaseEncryption(v);
   try {
     return await fn(v);
   } finally {
@@ -93,6 +99,7 @@ program
     const { readFileSync } = await import('node:fs');
     const https = certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined;
     const v = await openVessel({ port: opts.port, host: opts.host });
+    noteDatabaseEncryption(v);
     const { buildServer } = await import('../server/app.js');
     const app = await buildServer(v, { logger: false, https });
     const host = v.config.host;
@@ -105,7 +112,7 @@ program
     const stop = new AbortController();
     const worker = opts.worker ? v.runWorker(stop.signal) : Promise.resolve();
     await app.listen({ port: v.config.port, host });
-    console.log(`Vessel is running at ${https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${v.config.port} (data: ${v.config.dataDir}, store: ${v.store.dialect})`);
+    console.log(`Vessel is running at ${https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${v.config.port} (data: ${v.config.dataDir}, store: ${v.store.dialect}${v.store.dialect === 'sqlite' ? ', encrypted' : ''})`);
     // Browsers bind passkeys to a host name and refuse them at an IP address.
     if (!v.config.origin && ['127.0.0.1', '::1'].includes(host)) console.log(`for passkeys, open it as ${https ? 'https' : 'http'}://localhost:${v.config.port}`);
     const shutdown = async () => {
@@ -125,6 +132,7 @@ program
   .option('--concurrency <n>', 'jobs at once', (x) => Number(x))
   .action(async (opts: { concurrency?: number }) => {
     const v = await openVessel();
+    noteDatabaseEncryption(v);
     const stop = new AbortController();
     process.once('SIGINT', () => stop.abort());
     process.once('SIGTERM', () => stop.abort());
