@@ -85,7 +85,8 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
   const stats = { documents: 0, facts: 0, appended: 0, blocks: 0 };
   // People whose facts this run wrote (a bulk file names many): their marked blocks are rebuilt here too.
   const touched = new Set<string>([personId]);
-  for (;;) {
+  let finished = false;
+  for (let first = true; !finished; first = false) {
     let big: string[] = [];
     const n = await store.transaction(async (tx) => {
       await tx.record.lockPerson(personId);
@@ -93,10 +94,13 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
       // rewrites the index pages it touched (fact ids are hashes), so many tiny transactions cost
       // more than they free, and a share that grows with what is written keeps the total linear.
       let done = 0;
+      let exhausted = false;
       const factsBefore = stats.facts;
       const limit = txLimit(txFacts, stats.facts);
-      while (stats.facts - factsBefore < limit && !big.length) {
+      while (stats.facts - factsBefore < limit && !big.length && !exhausted) {
         let chunk = await tx.record.staleDocuments(personId, DOC_CHUNK);
+        // A short chunk is the last one (a document arriving meanwhile has its own follow-up job).
+        exhausted = chunk.length < DOC_CHUNK;
         if (!chunk.length) break;
         done += chunk.length;
         if (tx.dialect === 'sqlite') {
@@ -107,12 +111,18 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
         }
         if (chunk.length) await readDocuments(tx, personId, chunk, touched, stats, pageSize);
       }
+      finished = exhausted && !big.length;
+      // A small update (one new document) is finished in this one transaction: one commit.
+      if (finished && first && touched.size === 1) {
+        const marks = await tx.record.dirtyBlocks(personId, BLOCK_BATCH);
+        if (marks.length) await rebuildBlocks(tx, personId, marks, await tx.record.decisions(personId));
+        stats.blocks += marks.length;
+      }
       return done;
     });
-    if (!n) break;
     for (const id of big) await readBigDocument(store, personId, id, touched, stats, { pageSize, txFacts }, opts.onProgress);
     stats.documents += n;
-    await opts.onProgress?.();
+    if (n) await opts.onProgress?.();
   }
   for (const who of touched) {
     for (;;) {
