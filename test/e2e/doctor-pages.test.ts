@@ -14,9 +14,8 @@ import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Browser, Page } from 'playwright-core';
 import { openFixtureVessel } from '../doctor/fixture.js';
 import { startPeers, type Peers } from '../smart/peers.js';
-import { chromiumSkip, launchChromium, seriousViolations, shot } from '../helpers/browser.js';
+import { chromiumSkip, launchChromium, seriousViolations, shot, serveForBrowser, giveSession } from '../helpers/browser.js';
 import { signIn } from '../helpers/api.js';
-import { buildServer } from '../../src/server/app.js';
 
 // Functions passed to page.evaluate run in the browser; these names exist there, not here.
 declare const window: any, document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -65,10 +64,7 @@ test('the doctor pages in a browser', { skip: chromiumSkip }, async (t) => {
   await tv.vessel.runJobsUntilIdle({ pollMs: 10 });
   assert.equal((await tv.vessel.store.people.list()).length, 1, 'the pharmacy list belongs to the same person');
   const personId = tv.personId;
-  const app = await buildServer(tv.vessel);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { app, base } = await serveForBrowser(tv.vessel);
   const stop = new AbortController();
   const worker = tv.vessel.runWorker(stop.signal, { pollMs: 50 });
   let browser: Browser | undefined;
@@ -85,8 +81,7 @@ test('the doctor pages in a browser', { skip: chromiumSkip }, async (t) => {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   // Sign in through the API and hand the session cookie to the browser (and to this side's fetches).
   const session = await signIn(app, tv.vessel);
-  const eq = session.cookie.indexOf('=');
-  await context.addCookies([{ name: session.cookie.slice(0, eq), value: session.cookie.slice(eq + 1), url: base }]);
+  await giveSession(context, session.cookie, base);
   const get = (url: string) => fetch(`${base}${url}`, { headers: { cookie: session.cookie } });
   const page = await context.newPage();
   const pageErrors: string[] = [];

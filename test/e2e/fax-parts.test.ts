@@ -9,10 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
-import { chromiumSkip, launchChromium, seriousViolations, shot } from '../helpers/browser.js';
+import { chromiumSkip, launchChromium, seriousViolations, shot, serveForBrowser, giveSession } from '../helpers/browser.js';
 import { openTestVessel } from '../helpers/vessels.js';
 import { signIn } from '../helpers/api.js';
-import { buildServer } from '../../src/server/app.js';
 import { textPdf } from '../../src/sources/documents/pages/test-fixtures.js';
 import { closeSharedOcrPool } from '../../src/sources/documents/index.js';
 
@@ -27,10 +26,7 @@ test('a fax split into documents, in the browser', { skip: chromiumSkip }, async
   await tv.vessel.importer.importBytes(fax, 'fax-0314.pdf', { channel: 'upload' });
   await tv.vessel.runJobsUntilIdle({ pollMs: 5 });
   await closeSharedOcrPool();
-  const app = await buildServer(tv.vessel);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { app, base } = await serveForBrowser(tv.vessel);
   let browser: Browser | undefined;
   t.after(async () => {
     await browser?.close();
@@ -41,8 +37,7 @@ test('a fax split into documents, in the browser', { skip: chromiumSkip }, async
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
   const session = await signIn(app, tv.vessel);
   await session('/api/people'); // the first account takes ownership of what was imported before it
-  const eq = session.cookie.indexOf('=');
-  await page.context().addCookies([{ name: session.cookie.slice(0, eq), value: session.cookie.slice(eq + 1), url: base }]);
+  await giveSession(page.context(), session.cookie, base);
 
   await t.test('the documents list shows the parts of the fax and the fax of each part', async () => {
     await page.goto(`${base}/#/documents`);

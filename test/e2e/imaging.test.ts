@@ -10,9 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { openTestVessel } from '../helpers/vessels.js';
-import { chromiumSkip, launchChromium, seriousViolations, shot } from '../helpers/browser.js';
+import { chromiumSkip, launchChromium, seriousViolations, shot, serveForBrowser, giveSession } from '../helpers/browser.js';
 import { signIn } from '../helpers/api.js';
-import { buildServer } from '../../src/server/app.js';
 import { ctSeries } from '../../src/imaging/fixtures.js';
 
 declare const window: any, document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -58,10 +57,7 @@ test('the imaging viewer in a browser', { skip: chromiumSkip }, async (t) => {
   for (const [i, bytes] of ctSeries(12, { size: 64 }).entries()) await tv.vessel.importer.importBytes(bytes, `IM${String(i).padStart(4, '0')}`, { channel: 'upload' });
   await tv.vessel.importer.importBytes(Buffer.from(report), 'ct-head-report.hl7', { channel: 'upload' });
   await tv.vessel.runJobsUntilIdle({ pollMs: 5 });
-  const app = await buildServer(tv.vessel);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { app, base } = await serveForBrowser(tv.vessel);
   let browser: Browser | undefined;
   t.after(async () => {
     await browser?.close();
@@ -79,10 +75,7 @@ test('the imaging viewer in a browser', { skip: chromiumSkip }, async (t) => {
   const session = await signIn(app, tv.vessel);
   const personId = ((await session('/api/people')).json() as Array<{ id: string }>)[0].id;
   const cookie = (session as { cookie?: string }).cookie;
-  if (cookie) {
-    const eq = cookie.indexOf('=');
-    await page.context().addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: base }]);
-  }
+  if (cookie) await giveSession(page.context(), cookie, base);
 
   await t.test('the study list shows the study, a thumbnail per series and the report', async () => {
     await page.goto(`${base}/#/p/${personId}`);

@@ -9,10 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Browser } from 'playwright-core';
-import { chromiumSkip, launchChromium, seriousViolations, shot } from '../helpers/browser.js';
+import { chromiumSkip, launchChromium, seriousViolations, shot, serveForBrowser, giveSession } from '../helpers/browser.js';
 import { signIn } from '../helpers/api.js';
 import { openTestVessel } from '../helpers/vessels.js';
-import { buildServer } from '../../src/server/app.js';
 
 // Functions passed to page.evaluate run in the browser; these names exist there, not here.
 declare const window: any, document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -45,10 +44,7 @@ test('a long list is drawn in windows as the reader scrolls', { skip: chromiumSk
   const tv = await openTestVessel('sqlite');
   await tv.vessel.importer.importBytes(Buffer.from(JSON.stringify(manyMedications())), 'pharmacy-history.json', { channel: 'cli' });
   await tv.vessel.runJobsUntilIdle({ pollMs: 10 });
-  const app = await buildServer(tv.vessel);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { app, base } = await serveForBrowser(tv.vessel);
   let browser: Browser | undefined;
   t.after(async () => {
     await browser?.close();
@@ -59,8 +55,7 @@ test('a long list is drawn in windows as the reader scrolls', { skip: chromiumSk
   const [person] = await tv.vessel.store.people.list();
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-  const eq = session.cookie.indexOf('=');
-  await context.addCookies([{ name: session.cookie.slice(0, eq), value: session.cookie.slice(eq + 1), url: base }]);
+  await giveSession(context, session.cookie, base);
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (r) => {

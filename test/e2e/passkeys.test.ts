@@ -8,10 +8,9 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { chromiumSkip, launchChromium, seriousViolations, shot } from '../helpers/browser.js';
+import { chromiumSkip, launchChromium, seriousViolations, shot, serveForBrowser } from '../helpers/browser.js';
 import { openTestVessel } from '../helpers/vessels.js';
 import { TEST_PASSWORD } from '../helpers/api.js';
-import { buildServer } from '../../src/server/app.js';
 import { createAccount } from '../../src/auth/accounts.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,11 +20,8 @@ test('passkeys in a browser: register, sign in, remove', { skip: chromiumSkip },
   assert.equal(built.status, 0, 'the web app builds');
   const tv = await openTestVessel('sqlite');
   await createAccount(tv.vessel.store, 'mara', TEST_PASSWORD);
-  const app = await buildServer(tv.vessel);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
   // A host name, not an IP: WebAuthn binds passkeys to a domain (the RP ID); loopback is a secure context.
-  const base = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+  const { app, base } = await serveForBrowser(tv.vessel, 'localhost');
   let browser: Browser | undefined;
   t.after(async () => {
     await browser?.close();

@@ -10,9 +10,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumSkip, launchChromium, seriousViolations, shot } from '../helpers/browser.js';
+import { chromiumSkip, launchChromium, seriousViolations, shot, serveForBrowser } from '../helpers/browser.js';
 import { openTestVessel } from '../helpers/vessels.js';
-import { buildServer } from '../../src/server/app.js';
 import { textPdf } from '../../src/sources/documents/pages/test-fixtures.js';
 import { closeSharedOcrPool } from '../../src/sources/documents/index.js';
 
@@ -41,10 +40,7 @@ test('the web app in a browser', { skip: chromiumSkip }, async (t) => {
   const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });
   assert.equal(built.status, 0, 'the web app builds');
   const tv = await openTestVessel('sqlite');
-  const app = await buildServer(tv.vessel);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { app, base } = await serveForBrowser(tv.vessel);
   const stop = new AbortController();
   const worker = tv.vessel.runWorker(stop.signal, { pollMs: 50 });
   let browser: Browser | undefined;

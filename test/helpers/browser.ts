@@ -7,7 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import type { Vessel } from '../../src/app/vessel.js';
+import { buildServer } from '../../src/server/app.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** `skip` for a browser test: false, or why it cannot run here. */
@@ -38,4 +41,21 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     return axe.run((globalThis as unknown as { document: unknown }).document, { resultTypes: ['violations'] });
   });
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Serves a vessel on a free loopback port for a browser test. `host` names the address the
+ * browser uses: 'localhost' where WebAuthn needs a host name rather than an IP.
+ */
+export async function serveForBrowser(vessel: Vessel, host: '127.0.0.1' | 'localhost' = '127.0.0.1'): Promise<{ app: FastifyInstance; base: string }> {
+  const app = await buildServer(vessel);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  return { app, base: `http://${host}:${typeof address === 'object' && address ? address.port : 0}` };
+}
+
+/** Hands an API session's cookie ("name=value", from signIn) to a browser context. */
+export async function giveSession(context: BrowserContext, cookie: string, base: string): Promise<void> {
+  const eq = cookie.indexOf('=');
+  await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: base }]);
 }
