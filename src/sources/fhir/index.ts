@@ -73,6 +73,18 @@ function readFailure(input: SourceInput, err: unknown): ExtractionIssue {
   return { severity: 'error', code: 'read-failed', message: `reading ${input.filename} failed: ${err instanceof Error ? err.message : String(err)}` };
 }
 
+/**
+ * A whole file as text: FHIR is UTF-8, but Windows tools save UTF-16 with a byte order mark
+ * (or add a UTF-8 BOM). Either the text, or why it could not be read.
+ */
+async function readText(input: SourceInput): Promise<{ text: string } | { issue: ExtractionIssue }> {
+  try {
+    return { text: decodeText(await input.bytes()) };
+  } catch (err) {
+    return { issue: readFailure(input, err) };
+  }
+}
+
 /** Streams an NDJSON input: one Extraction per PART_SIZE resources, bounded memory. */
 export async function* extractNdjson(
   input: SourceInput,
@@ -107,14 +119,12 @@ export async function extractJson(input: SourceInput, stats?: (s: CollectStats) 
     stats?.(c.stats);
     return { resources: [], issues: [{ severity: 'error', code: 'too-large', message: `${input.filename}: a single JSON document of ${Math.round(input.size / 1048576)} MB is too large to parse at once; export it as NDJSON` }] };
   }
-  let text: string;
-  try {
-    // FHIR JSON is UTF-8, but Windows tools save UTF-16 with a byte order mark (or add a UTF-8 BOM).
-    text = decodeText(await input.bytes());
-  } catch (err) {
+  const read = await readText(input);
+  if ('issue' in read) {
     stats?.(c.stats);
-    return { resources: [], issues: [readFailure(input, err)] };
+    return { resources: [], issues: [read.issue] };
   }
+  const { text } = read;
   const parsed = parse(text);
   if (!parsed.ok) {
     // Several JSON objects on separate lines is NDJSON whose first line was too long to sniff.
@@ -157,13 +167,12 @@ export async function extractXml(input: SourceInput, stats?: (s: CollectStats) =
     stats?.(c.stats);
     return { resources: [], issues: [{ severity: 'error', code, message: `${input.filename}: ${message}; nothing imported` }] };
   };
-  let text: string;
-  try {
-    text = decodeText(await input.bytes());
-  } catch (err) {
+  const read = await readText(input);
+  if ('issue' in read) {
     stats?.(c.stats);
-    return { resources: [], issues: [readFailure(input, err)] };
+    return { resources: [], issues: [read.issue] };
   }
+  const { text } = read;
   const tree = parseXmlTree(text);
   if (!tree.ok) return fail(tree.code, tree.message);
   const root = tree.top[0];
