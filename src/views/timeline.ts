@@ -4,9 +4,9 @@
  * filterable by type, by how the documents came in (channel), by facility and by document.
  * Counting happens in the database, and only the documents of the page are read whole.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Store } from '../store/store.js';
-import { docSource, labelText, loadSourced } from './query.js';
+import { docSource, loadByIds, loadSourced } from './query.js';
 import { toFact } from './facts.js';
 import type { TimelineBucket, TimelineItem, TimelineView } from './types.js';
 import { granularityFor, KEY_LENGTH } from './zoom.js';
@@ -35,37 +35,72 @@ export interface TimelineQuery {
 
 type Counted = { k: string; t: string; c: number | string };
 
-/** Ids of the person's documents that pass the source filters; undefined when there is none. */
-function documentFilter(store: Store, personId: string, q: TimelineQuery) {
-  if (!q.channel && !q.facility && !q.document) return undefined;
-  let d = store.db.selectFrom('documents').select('documents.id').where('documents.person_id', '=', personId);
-  if (q.channel) d = d.where('documents.channel', '=', q.channel);
-  if (q.facility) d = d.where(sql<SqlBool>`${labelText(store, 'facility')} = ${q.facility}`);
-  if (q.document) d = d.where('documents.id', '=', q.document);
-  return d;
+/**
+ * The documents a source filter chose, and how to read their resources. `few` (under a
+ * quarter of the person's documents): per document, from the (person, document, type, date)
+ * index. Otherwise in date or month order, checking each entry's document: a probe per
+ * document and type, then a sort of almost every entry found, cost ~500 ms on the 92,000-resource
+ * bench person when most documents were chosen.
+ */
+interface Chosen {
+  ids: string[];
+  set: ReadonlySet<string>;
+  few: boolean;
+}
+
+/** `column IN ids` with the ids as one parameter (a JSON array / a text[]), however many there are. */
+function inIds(store: Store, column: RawBuilder<unknown>, ids: string[]): RawBuilder<SqlBool> {
+  return store.dialect === 'sqlite' ? sql<SqlBool>`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))` : sql<SqlBool>`${column} = ANY(${ids}::text[])`;
 }
 
 /**
- * Counts per bucket and type. Without source filters and with whole-month bounds, SQLite
- * counts per month from the (person, type, month) index of migration 0008 in index order;
- * the other cases, and PostgreSQL (which cannot answer from an expression index alone),
- * count the (person, type, date, id) index range.
+ * SQLite is told which index to read: without statistics it cannot tell a few chosen
+ * documents (a JSON list to it) from most of them, and picks the covering (person, document …)
+ * index for either, reading every entry of the person.
  */
-async function resourceCounts(store: Store, personId: string, q: TimelineQuery, n: number, docs: ReturnType<typeof documentFilter>): Promise<Counted[]> {
-  const monthly = store.dialect === 'sqlite' && n <= 7 && !docs && (q.from ?? '').length <= 7 && (q.to ?? '').length <= 7;
-  const key = monthly ? sql<string>`substr(date, 1, 7)` : sql<string>`substr(date, 1, ${sql.lit(n)})`;
-  let cq = store.db
-    .selectFrom('resources')
-    .select(['resource_type as t', key.as('k'), (eb) => eb.fn.countAll<string>().as('c')])
-    .where('person_id', '=', personId)
-    .where('resource_type', 'in', TIMELINE_TYPES)
-    // The month index answers `substr(date, 1, 7) IS NOT NULL`; the date index answers `date IS NOT NULL`.
-    .where(monthly ? sql<SqlBool>`${key} IS NOT NULL` : sql<SqlBool>`date IS NOT NULL`);
-  if (q.from) cq = cq.where(monthly ? sql<SqlBool>`${key} >= ${q.from}` : sql<SqlBool>`date >= ${q.from}`);
-  if (q.to) cq = cq.where(monthly ? sql<SqlBool>`${key} < ${q.to}` : sql<SqlBool>`date < ${q.to}`);
-  if (docs) cq = cq.where('document_id', 'in', docs);
-  const rows = await cq.groupBy(['resource_type', key]).execute();
-  return monthly && n < 7 ? rows.map((r) => ({ ...r, k: r.k.slice(0, n) })) : rows;
+function indexedBy(store: Store, index: string): RawBuilder<unknown> {
+  return store.dialect === 'sqlite' ? sql`INDEXED BY ${sql.raw(index)}` : sql``;
+}
+
+const and = (conds: RawBuilder<SqlBool>[]) => sql.join(conds, sql` AND `);
+
+/**
+ * Counts per type and month (per day when the range asks for days: `m` is the key length).
+ * SQLite without a day range counts in the order of the (person, type, month, document) index
+ * of migration 0011, also when many documents are chosen (each entry's document is checked);
+ * a few chosen documents are counted per document, and PostgreSQL (which cannot answer from an
+ * expression index alone) counts the (person, type, date …) index ranges.
+ */
+async function resourceCounts(store: Store, personId: string, q: TimelineQuery, m: number, chosen: Chosen | undefined): Promise<Counted[]> {
+  if (chosen && !chosen.ids.length) return [];
+  const monthly = store.dialect === 'sqlite' && m === 7 && !chosen?.few && (q.from ?? '').length <= 7 && (q.to ?? '').length <= 7;
+  const key = sql<string>`substr(date, 1, ${sql.lit(m)})`;
+  // The month index answers `substr(date, 1, 7) …`; the date indexes answer `date …`.
+  const bounded = monthly ? key : sql.ref('date');
+  const conds = [sql<SqlBool>`person_id = ${personId}`, sql<SqlBool>`resource_type IN (${sql.join(TIMELINE_TYPES)})`, sql<SqlBool>`${bounded} IS NOT NULL`];
+  if (q.from) conds.push(sql<SqlBool>`${bounded} >= ${q.from}`);
+  if (q.to) conds.push(sql<SqlBool>`${bounded} < ${q.to}`);
+  if (chosen) conds.push(inIds(store, sql.ref('document_id'), chosen.ids));
+  const index = monthly ? indexedBy(store, 'resources_person_type_month_document') : chosen?.few ? indexedBy(store, 'resources_person_document') : sql``;
+  const { rows } = await sql<Counted>`SELECT resource_type AS t, ${key} AS k, count(*) AS c FROM resources ${index} WHERE ${and(conds)} GROUP BY resource_type, ${key}`.execute(store.db);
+  return rows;
+}
+
+/**
+ * Ids of the newest resources of the chosen documents in [from, to), at most `limit`, in the
+ * timeline's order. Few documents: by document from the index. Many: the range in date order
+ * (the caller narrowed it to the months holding the page), each row's document checked here.
+ */
+async function chosenPage(store: Store, personId: string, types: string[], from: string | undefined, to: string | undefined, limit: number, chosen: Chosen): Promise<string[]> {
+  if (!types.length || !chosen.ids.length) return [];
+  const conds = [sql<SqlBool>`r.person_id = ${personId}`, sql<SqlBool>`r.resource_type IN (${sql.join(types)})`];
+  if (from) conds.push(sql<SqlBool>`r.date >= ${from}`);
+  if (to) conds.push(sql<SqlBool>`r.date < ${to}`);
+  if (chosen.few) conds.push(inIds(store, sql.ref('r.document_id'), chosen.ids));
+  const index = indexedBy(store, chosen.few ? 'resources_person_document' : 'resources_person_type_date_id');
+  const { rows } = await sql<{ id: string; document_id: string }>`
+    SELECT r.id, r.document_id FROM resources AS r ${index} WHERE ${and(conds)} ORDER BY r.date DESC, r.id ${chosen.few ? sql`LIMIT ${limit}` : sql``}`.execute(store.db);
+  return rows.filter((r) => chosen.set.has(r.document_id)).slice(0, limit).map((r) => r.id);
 }
 
 interface DatedDocument {
@@ -74,46 +109,52 @@ interface DatedDocument {
   facility?: string;
   /** Its own (label) date, else when it was received. */
   date: string;
+  /** A zip container: its entries are documents of their own, it is not shown itself. */
+  container: boolean;
 }
 
 /**
  * The person's documents with their timeline date, channel and facility, in one pass over
- * their labels (no zip containers: their entries are documents of their own). Counts, the
- * filter's options and the page are worked out from these few fields; only the documents of
- * the page are read whole.
+ * their labels. Counts, the filter's options, the chosen documents and the page are worked
+ * out from these few fields; only the documents of the page are read whole.
  */
 async function datedDocuments(store: Store, personId: string): Promise<DatedDocument[]> {
   if (store.dialect === 'sqlite') {
     // One JSON parse per label: both fields in one json_extract (an array of the two).
-    const rows = await sql<{ id: string; channel: string; created_at: string; fields: string | null }>`
-      SELECT id, channel, created_at, CASE WHEN json_valid(label_json) THEN json_extract(label_json, '$.date', '$.facility') END AS fields
-      FROM documents WHERE person_id = ${personId} AND format != 'zip'`.execute(store.db);
+    const rows = await sql<{ id: string; channel: string; created_at: string; format: string; fields: string | null }>`
+      SELECT id, channel, created_at, format, CASE WHEN json_valid(label_json) THEN json_extract(label_json, '$.date', '$.facility') END AS fields
+      FROM documents WHERE person_id = ${personId}`.execute(store.db);
     return rows.rows.map((r) => {
       const [date, facility] = r.fields ? (JSON.parse(r.fields) as unknown[]) : [];
-      return { id: r.id, channel: r.channel, ...(typeof facility === 'string' && facility ? { facility } : {}), date: typeof date === 'string' ? date : r.created_at };
+      return { id: r.id, channel: r.channel, ...(typeof facility === 'string' && facility ? { facility } : {}), date: typeof date === 'string' ? date : r.created_at, container: r.format === 'zip' };
     });
   }
-  const rows = await sql<{ id: string; channel: string; created_at: string; label_date: string | null; facility: string | null }>`
-    SELECT id, channel, created_at,
+  const rows = await sql<{ id: string; channel: string; created_at: string; format: string; label_date: string | null; facility: string | null }>`
+    SELECT id, channel, created_at, format,
       CASE WHEN jsonb_typeof(j -> 'date') = 'string' THEN j ->> 'date' END AS label_date,
       CASE WHEN jsonb_typeof(j -> 'facility') = 'string' THEN j ->> 'facility' END AS facility
-    FROM (SELECT id, channel, created_at, label_json::jsonb AS j FROM documents WHERE person_id = ${personId} AND format <> 'zip') x`.execute(store.db);
-  return rows.rows.map((r) => ({ id: r.id, channel: r.channel, ...(r.facility ? { facility: r.facility } : {}), date: r.label_date ?? r.created_at }));
+    FROM (SELECT id, channel, created_at, format, label_json::jsonb AS j FROM documents WHERE person_id = ${personId}) x`.execute(store.db);
+  return rows.rows.map((r) => ({ id: r.id, channel: r.channel, ...(r.facility ? { facility: r.facility } : {}), date: r.label_date ?? r.created_at, container: r.format === 'zip' }));
 }
 
 export async function timeline(store: Store, personId: string, q: TimelineQuery = {}): Promise<TimelineView> {
   const granularity = granularityFor(q.from, q.to);
   const n = KEY_LENGTH[granularity];
+  // Counted per month at least, so the page can be read from the newest months that hold it.
+  const m = Math.max(n, KEY_LENGTH.month);
   const wanted = q.types?.length ? q.types : [...TIMELINE_TYPES, DOCUMENT_TYPE];
   const resourceTypes = wanted.filter((t) => TIMELINE_TYPES.includes(t));
-  const allDocs = await datedDocuments(store, personId);
+  const everyDoc = await datedDocuments(store, personId);
+  const allDocs = everyDoc.filter((d) => !d.container);
   const matches = (d: DatedDocument) => (!q.channel || d.channel === q.channel) && (!q.facility || d.facility === q.facility) && (!q.document || d.id === q.document);
   // A filter every document passes (all came by upload, all from one clinic) filters nothing:
   // the resources are then counted from the plain indexes.
-  const docs = allDocs.length && allDocs.every(matches) ? undefined : documentFilter(store, personId, q);
+  const filtered = (q.channel || q.facility || q.document) && !(allDocs.length && allDocs.every(matches));
+  const chosenIds = filtered ? everyDoc.filter(matches).map((d) => d.id) : undefined;
+  const chosen: Chosen | undefined = chosenIds && { ids: chosenIds, set: new Set(chosenIds), few: chosenIds.length * 4 < everyDoc.length };
 
-  // Counts per bucket and type (all types, so the filter can show what is hidden).
-  const counts = await resourceCounts(store, personId, q, n, docs);
+  // Counts per month (or day) and type (all types, so the filter can show what is hidden).
+  const counts = await resourceCounts(store, personId, q, m, chosen);
   const channels: Record<string, number> = {};
   const facilities: Record<string, number> = {};
   for (const d of allDocs) {
@@ -125,26 +166,30 @@ export async function timeline(store: Store, personId: string, q: TimelineQuery 
 
   const types: Record<string, number> = {};
   const buckets = new Map<string, TimelineBucket>();
+  /** What is shown per month (or day): where the page starts. */
+  const fine = new Map<string, number>();
   const add = (key: string, type: string, c: number) => {
     types[type] = (types[type] ?? 0) + c;
     if (!wanted.includes(type)) return;
-    const b = buckets.get(key) ?? { key, count: 0, byType: {} };
+    fine.set(key, (fine.get(key) ?? 0) + c);
+    const k = key.slice(0, n);
+    const b = buckets.get(k) ?? { key: k, count: 0, byType: {} };
     b.count += c;
     b.byType[type] = (b.byType[type] ?? 0) + c;
-    buckets.set(key, b);
+    buckets.set(k, b);
   };
   for (const r of counts) add(r.k, r.t, Number(r.c));
-  for (const d of shownDocs) add(d.date.slice(0, n), DOCUMENT_TYPE, 1);
+  for (const d of shownDocs) add(d.date.slice(0, m), DOCUMENT_TYPE, 1);
 
   const limit = Math.min(q.limit ?? 100, 1000);
   const offset = q.offset ?? 0;
-  // Items: only the newest buckets that hold the page asked for are read, not the whole range.
+  // Items: only the newest months (or days) that hold the page asked for are read, not the whole range.
   let itemsFrom = q.from;
   let seen = 0;
-  for (const b of [...buckets.values()].sort((a, b) => b.key.localeCompare(a.key))) {
-    seen += b.count;
+  for (const [key, count] of [...fine].sort((a, b) => b[0].localeCompare(a[0]))) {
+    seen += count;
     if (seen >= offset + limit) {
-      if (!itemsFrom || b.key > itemsFrom) itemsFrom = b.key;
+      if (!itemsFrom || key > itemsFrom) itemsFrom = key;
       break;
     }
   }
@@ -154,9 +199,10 @@ export async function timeline(store: Store, personId: string, q: TimelineQuery 
         .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))
         .slice(0, offset + limit)
     : [];
-  const where: Expression<SqlBool> | undefined = docs ? sql<SqlBool>`r.document_id IN ${docs}` : undefined;
   const [resources, docRows] = await Promise.all([
-    loadSourced(store, personId, { types: resourceTypes, from: itemsFrom, to: q.to, limit: offset + limit, where }),
+    chosen
+      ? chosenPage(store, personId, resourceTypes, itemsFrom, q.to, offset + limit, chosen).then((ids) => loadByIds(store, ids))
+      : loadSourced(store, personId, { types: resourceTypes, from: itemsFrom, to: q.to, limit: offset + limit }),
     pageDocs.length ? store.db.selectFrom('documents').select(['id', 'filename', 'label_json']).where('id', 'in', pageDocs.map((d) => d.id)).execute() : Promise.resolve([]),
   ]);
   const resourceItems: TimelineItem[] = resources
