@@ -82,6 +82,7 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
       await (await import('../smart/job.js')).runSmartSyncJob({ store, key: keyring, importer, onProgress: () => queue.checkpoint(job.id) }, job.payload);
     },
   };
+  queue.onFailed('smart-sync', async (payload, error) => (await import('../smart/job.js')).markSyncFailed({ store, key: keyring }, payload, error));
   const concurrency = Math.max(1, os.availableParallelism());
   const scheduledSyncs = {
     everyMs: SCHEDULE_CHECK_MS,

@@ -46,6 +46,9 @@ export interface EnqueueOptions {
  */
 export const DEATHS_BEFORE_FAILED = 10;
 
+/** Told when a job of its kind ends failed for good (its last attempt threw, or it kept killing its worker). */
+export type FailedJobListener = (payload: unknown, error: string) => Promise<void>;
+
 export function makeWorkerId(): string {
   return `${os.hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;
 }
@@ -72,6 +75,20 @@ export class JobQueue {
   }
 
   private readonly staleMs: number;
+  private readonly failedListeners = new Map<string, FailedJobListener>();
+
+  /**
+   * What a kind does when one of its jobs ends failed for good: the state the job was keeping
+   * (a connection showing "syncing") must not stay as the dead job left it.
+   */
+  onFailed(kind: string, listener: FailedJobListener): void {
+    this.failedListeners.set(kind, listener);
+  }
+
+  private async failedForGood(kind: string, payloadJson: string, error: string): Promise<void> {
+    const listener = this.failedListeners.get(kind);
+    if (listener) await listener(JSON.parse(payloadJson), error).catch(() => {});
+  }
 
   async enqueue(kind: string, payload: unknown, opts: EnqueueOptions = {}, db: Kysely<Database> = this.db): Promise<string | undefined> {
     const now = nowIso();
@@ -159,12 +176,13 @@ export class JobQueue {
   /** A failed attempt goes back to the queue until max_attempts, then stays failed with its error. */
   async fail(job: Job, error: string): Promise<void> {
     const state = job.attempts >= job.maxAttempts ? 'failed' : 'queued';
-    await this.db
+    const res = await this.db
       .updateTable('jobs')
       .set({ state, error: error.slice(0, 4000), locked_by: null, updated_at: nowIso() })
       .where('id', '=', job.id)
       .where('locked_by', '=', this.workerId)
-      .execute();
+      .executeTakeFirst();
+    if (state === 'failed' && Number(res.numUpdatedRows ?? 0) > 0) await this.failedForGood(job.kind, JSON.stringify(job.payload), error);
   }
 
   /**
@@ -188,7 +206,7 @@ export class JobQueue {
    * kills its worker.
    */
   async recoverAbandoned(): Promise<number> {
-    const running = await this.db.selectFrom('jobs').select(['id', 'locked_by', 'heartbeat_at', 'attempts', 'max_attempts']).where('state', '=', 'running').execute();
+    const running = await this.db.selectFrom('jobs').select(['id', 'kind', 'payload_json', 'locked_by', 'heartbeat_at', 'attempts', 'max_attempts']).where('state', '=', 'running').execute();
     const host = os.hostname();
     const staleBefore = new Date(Date.now() - this.staleMs).toISOString();
     let recovered = 0;
@@ -198,19 +216,17 @@ export class JobQueue {
       const stale = !j.heartbeat_at || j.heartbeat_at < staleBefore;
       if (!deadHere && !stale) continue;
       const exhausted = Number(j.attempts) >= Math.max(Number(j.max_attempts), DEATHS_BEFORE_FAILED);
+      const error = exhausted ? 'the worker stopped while running this job on every attempt' : 'the worker stopped while running this job; retried';
       const res = await this.db
         .updateTable('jobs')
-        .set({
-          state: exhausted ? 'failed' : 'queued',
-          locked_by: null,
-          error: exhausted ? 'the worker stopped while running this job on every attempt' : 'the worker stopped while running this job; retried',
-          updated_at: nowIso(),
-        })
+        .set({ state: exhausted ? 'failed' : 'queued', locked_by: null, error, updated_at: nowIso() })
         .where('id', '=', j.id)
         .where('state', '=', 'running')
         .where('locked_by', '=', j.locked_by)
         .executeTakeFirst();
-      recovered += Number(res.numUpdatedRows ?? 0);
+      const took = Number(res.numUpdatedRows ?? 0);
+      recovered += took;
+      if (exhausted && took) await this.failedForGood(j.kind, j.payload_json, error);
     }
     return recovered;
   }
