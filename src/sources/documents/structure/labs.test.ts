@@ -155,3 +155,50 @@ HGB           12.4 {11.7 15.5) g/dl`);
     ['HGB', '12.4', 11.7, 15.5, 'g/dL'],
   ]);
 });
+
+test('garbled units are read through the units the test is reported in', () => {
+  const r = rows(`Glucose                 95       mgldt        65-99
+C-Reactive Protein      5.6      m/l          0-7.9
+Alkaline Phosphatase    80       uiL          36-130
+TSH                     3.30     ulU/mL       0.40-4.50`);
+  assert.deepEqual(r.map((x) => [x.name, x.unit ?? null, x.ucum ?? null]), [
+    ['Glucose', 'mg/dL', 'mg/dL'],
+    ['C-Reactive Protein', 'mg/L', 'mg/L'],
+    ['Alkaline Phosphatase', 'U/L', 'U/L'],
+    ['TSH', 'uIU/mL', 'u[IU]/mL'],
+  ]);
+});
+
+test('a garbled unit is not taken from a second-column test name', () => {
+  const r = rows('MCV            90.5   (80.0-100.0)      FE            60   (50-170)  ug/dL');
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.unit ?? null]), [
+    ['MCV', '90.5', null],
+    ['FE', '60', 'ug/dL'],
+  ]);
+});
+
+test('short misread names are coded only when the printed unit fits one test', () => {
+  const r = rows(`ROW            14.3     11.0-15.0 %
+WHC            8.1      (3.8-10.8)   K/uL
+ROW            14.3     11.0-15.0 mg/dL`);
+  assert.deepEqual(r.map((x) => [x.name, x.loinc ?? null]), [
+    ['ROW', '788-0'],
+    ['WHC', '6690-2'],
+    ['ROW', null],
+  ]);
+});
+
+test('OCR dirt around names, a glued unit, a lost comparator, a lost point beside an upper limit', () => {
+  const r = rows(`"HDL Cholesterot™          :        74        mg/dL      >49
+Magnesium’    )         1.6          mg/dL      1.5-2.5
+MPV                     10.2         7.5-12.5fL
+EGFR                    123          = OR = 60 mL/min/1.73m2
+HEMOGLOBIN A1c          73H          <5.7 % of total Hgb`);
+  assert.deepEqual(r.map((x) => [x.name, x.loinc ?? null, x.value, x.ucum ?? null, x.flag ?? null]), [
+    ['HDL Cholesterot', '2085-9', '74', 'mg/dL', null],
+    ['Magnesium', '19123-9', '1.6', 'mg/dL', null],
+    ['MPV', '32623-1', '10.2', 'fL', null],
+    ['EGFR', '98979-8', '123', 'mL/min/{1.73_m2}', null],
+    ['HEMOGLOBIN A1c', '4548-4', '7.3', '%', 'H'],
+  ]);
+});

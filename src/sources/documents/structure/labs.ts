@@ -6,6 +6,7 @@
  */
 import synonyms from './loinc-synonyms.json' with { type: 'json' };
 import unitTable from './units.json' with { type: 'json' };
+import loincUnits from './loinc-units.json' with { type: 'json' };
 import { closest, editDistance } from './fuzzy.js';
 import type { Line } from './lines.js';
 
@@ -55,6 +56,8 @@ for (const s of synonyms as Syn[]) {
   for (const n of s.urineNames ?? []) URINE_INDEX.set(normName(n), s);
 }
 const UNITS = unitTable as Record<string, string>;
+/** UCUM units each test is commonly reported in: a prior for reading garbled units and short names. */
+const TEST_UNITS = loincUnits as unknown as Record<string, string[]>;
 
 export function lookupTest(name: string, urine = false): Syn | undefined {
   const exact = lookupExact(name, urine);
@@ -101,6 +104,71 @@ export function ucumFor(u: string): string | undefined {
   if (k.length >= 6 && k.includes('/')) return closest(k, Object.entries(UNITS).filter(([key]) => key.length >= 6 && !key.startsWith('_')));
   if (k.length >= 3 && k.includes('/')) return closestShort(k);
   return undefined;
+}
+
+/** Printed form of a UCUM code, for a unit read back from a garbled print ("u[IU]/mL" -> "uIU/mL"). */
+const ucumDisplay = (code: string) => code.replace(/[[\]{}]/g, '');
+
+/**
+ * A garbled printed unit read as one of the units the row's test is reported in ("mgldt" or
+ * "mgd" beside Glucose -> mg/dL, "W/L." beside ALT -> U/L). The token must be closest to a
+ * printed spelling of exactly one of those units, within about a third of the spelling
+ * (1 edit for "u/l" or "fl", 2 for "mg/dl", 3 for "million/ul"). Tokens that already name a unit are left alone.
+ */
+export function unitFromPrior(token: string, loinc: string | undefined): string | undefined {
+  const expected = loinc ? TEST_UNITS[loinc] : undefined;
+  if (!expected?.length) return undefined;
+  const k = unitKey(token).replace(/^[^a-z%/]+|[^a-z0-9%/.]+$/g, '').replace(/[.,;:]+$/, '');
+  if (k.length < 2 || k.length > 14 || !/[a-z%]/.test(k) || /^\d/.test(k)) return undefined;
+  const max = k.length <= 2 ? 1 : k.length >= 8 ? 3 : 2;
+  let best: string | undefined;
+  let bestD = max + 1;
+  let tie = false;
+  for (const [key, code] of Object.entries(UNITS)) {
+    if (key.startsWith('_') || !expected.includes(code) || key.length < 2) continue;
+    const d = editDistance(k, key, max);
+    if (d > max || d > Math.floor((key.length + 1) / 3)) continue;
+    if (d < bestD) {
+      bestD = d;
+      best = code;
+      tie = false;
+    } else if (d === bestD && code !== best) tie = true;
+  }
+  return best && !tie ? best : undefined;
+}
+
+/**
+ * A short test name (3-4 characters, no fuzzy match on its own: "ROW", "WHC") one edit away
+ * from the abbreviation of exactly one test reported in the row's (cleanly read) unit.
+ */
+function shortNameFromUnit(name: string, ucum: string | undefined): Syn | undefined {
+  if (!ucum) return undefined;
+  const k = normName(name);
+  if (!/^[a-z]{3,4}$/.test(k)) return undefined;
+  const hits = new Set<Syn>();
+  for (const [n, syn] of SYN_INDEX) {
+    if (n.length < 3 || Math.abs(n.length - k.length) > 1 || !/^[a-z]+$/.test(n)) continue;
+    if (!TEST_UNITS[syn.loinc]?.includes(ucum)) continue;
+    if (editDistance(k, n, 1) <= 1) hits.add(syn);
+  }
+  return hits.size === 1 ? [...hits][0] : undefined;
+}
+
+/** UCUM code of a unit printed exactly as a known spelling (no OCR edits). */
+function exactUcum(u: string): string | undefined {
+  const k = unitKey(u).replace(/[.,;:]+$/, '');
+  return UNITS[k] ?? UNITS[k.replace(/^x/, '')];
+}
+
+/** Tokens after a row's value that may be its garbled unit: not the range, flag, a number or noise. */
+function unitCandidates(d: Draft): string[] {
+  const out = d.unit ? [d.unit] : [];
+  for (const x of d.extra) {
+    const t = x.t;
+    if (t === d.unit || t === d.range || t === d.flag || NUM.test(t) || RANGE.test(t) || CMP_RANGE.test(t) || NOISE.test(t)) continue;
+    out.push(t);
+  }
+  return out;
 }
 
 /** One edit away from exactly one short unit with a slash ("w/l" -> U/L). */
@@ -159,8 +227,12 @@ export function normaliseLine(s: string): string {
     .replace(/\((\d+(?:[.,]\d+)?)\s+(\d+(?:[.,]\d+)?)\)/g, (_m, a: string, b: string) => `(${a.replace(',', '.')}-${b.replace(',', '.')})`)
     // A unit glued to the range or value before it: "35.0-45.0%", "<200mg/dL".
     .replace(/((?:^|\s)[<>]?=?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)(%|[a-zA-Z]{1,6}\/[a-zA-Z0-9.]+)(?=\s|$)/g, '$1 $2')
+    // A unit without a slash glued to a range: "7.5-12.5fL" (a flag glued to a value stays: "73H").
+    .replace(/((?:^|\s)[<>]?=?\d+(?:\.\d+)?-\d+(?:\.\d+)?)([a-zA-Z]{2,4})(?=\s|$)/g, (m, a: string, u: string) => (exactUcum(u) ? `${a} ${u}` : m))
     .replace(/(?<![\d,])(\d{1,3}),(\d{1,2})(?=-\d)/g, '$1.$2')
     .replace(/([<>])\s*OR\s*=\s*/gi, '$1=')
+    // "> OR = 60" whose comparator OCR lost: keep it one token so "OR" does not start a test name.
+    .replace(/(^|\s)=\s*OR\s*=\s*(?=\d)/g, '$1=')
     .replace(/(<=|>=|≤|≥|<|>)\s+(?=\d|\.\d)/g, '$1')
     .replace(/(\d)\s+(?:-|–|to)\s+(?=\d)/g, '$1-')
     .replace(/(\d)\s*(?:–)\s*(?=\d)/g, '$1-')
@@ -184,9 +256,10 @@ function tokenize(s: string): Tok[] {
 }
 
 function cleanNameTokens(toks: string[]): string[] {
-  const out = toks.filter((t) => !/^(?:[*•·\-–]|0[1-9])$/.test(t));
-  if (out.length) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])0[1-9]$/, '$1').replace(/([A-Za-z)])[!™®”“"'’°*¹²³]+$/, '$1');
-  if (out.length) out[0] = out[0]!.replace(/^[*•·]+/, '');
+  // Lone punctuation is OCR dirt between a name and its value ("Magnesium’ )", ": Vitamin B12").
+  const out = toks.filter((t) => !/^(?:[*•·\-–]|0[1-9]|[:;.,)(|'"’‘”“`^~_]+)$/.test(t));
+  if (out.length) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])0[1-9]$/, '$1').replace(/([A-Za-z)])[!?™®”“"'’°*¹²³]+$/, '$1');
+  if (out.length) out[0] = out[0]!.replace(/^[*•·"'“”‘’]+/, '');
   return out.filter(Boolean);
 }
 
@@ -209,6 +282,11 @@ function parseLineDrafts(text: string, urine: boolean): Draft[] {
   for (let i = 0; i < toks.length; i++) {
     const tk = toks[i]!;
     const t = cur?.name.length && cur.value === undefined ? repairNumber(tk.t) : tk.t;
+    if (cur?.value !== undefined && cur.unit === undefined && garbledUnitOf(t, cur, toks[i + 1]?.t, urine)) {
+      cur.unit = t;
+      cur.extra.push(tk);
+      continue;
+    }
     if (!cur || (cur.value !== undefined && startsName(t, cur, toks[i + 1]?.t))) {
       cur = { name: [], nameToks: [], extra: [] };
       drafts.push(cur);
@@ -255,6 +333,18 @@ function parseLineDrafts(text: string, urine: boolean): Draft[] {
   return drafts;
 }
 
+/**
+ * Is t, after a row's value, that row's unit misread ("mgldt" after Glucose) rather than the
+ * next test's name? Only for a test the table knows, a unit its test is reported in, and a
+ * token that is not itself a test name (nor an upper-case abbreviation followed by a number).
+ */
+function garbledUnitOf(t: string, cur: Draft, next: string | undefined, urine: boolean): boolean {
+  if (!/[A-Za-z%]/.test(t) || isUnitToken(t) || FLAG.test(t) || RANGE.test(t) || CMP_RANGE.test(t)) return false;
+  if (lookupExact(t, urine) || (next && NUM.test(next) && /^[A-Z]{2,4}$/.test(t))) return false;
+  const syn = lookupTest(cleanNameTokens(cur.name).join(' '), urine);
+  return !!unitFromPrior(t, syn?.loinc);
+}
+
 /** Does token t begin a new test name (after a complete row)? */
 function startsName(t: string, cur: Draft, next: string | undefined): boolean {
   if (!/^(?:[A-Za-z]|\([A-Za-z])/.test(t)) return false;
@@ -271,9 +361,9 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   const nameToks = cleanNameTokens(d.name);
   const name = nameToks.join(' ').replace(/[:.]+$/, '').trim();
   if (!/[A-Za-z]{1,}/.test(name) || name.length > 60 || nameToks.length > 7) return null;
-  if (NOT_TEST.test(nameToks[0]!.replace(/[:#]+$/, '')) || /:$/.test(d.name[d.name.length - 1] ?? '') || /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(name)) return null;
+  if (NOT_TEST.test(nameToks[0]!.replace(/[:#]+$/, '')) || /\w:$/.test(d.name[d.name.length - 1] ?? '') || /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(name)) return null;
   if (/^(?:page|p\.)$/i.test(nameToks[nameToks.length - 1] ?? '')) return null;
-  const syn = lookupTest(name, urine);
+  const syn = lookupTest(name, urine) ?? shortNameFromUnit(name, d.unit ? exactUcum(d.unit) : undefined);
   const qualitative = !NUM.test(d.value) && !CMP_RANGE.test(d.value);
   // A name not in the table must look like a table row: a range, a unit, no sentence words.
   if (!syn && (!d.range || !d.unit || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
@@ -289,11 +379,19 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     if (Number.isFinite(n)) row.numeric = n;
     if (m[1]) row.comparator = m[1] as LabRow['comparator'];
   }
-  if (d.unit && !ucumFor(d.unit) && !/[a-z]{2,}\/|\/[a-z]/i.test(d.unit)) delete d.unit;
-  if (d.unit) {
-    row.unit = d.unit.replace(/_/g, ' ');
-    const u = ucumFor(d.unit);
-    if (u) row.ucum = u;
+  // A unit OCR garbled: read back through the units the test is reported in.
+  const priorUnit = syn && (!d.unit || !ucumFor(d.unit)) ? unitCandidates(d).map((t) => unitFromPrior(t, syn.loinc)).find(Boolean) : undefined;
+  if (priorUnit) {
+    row.unit = ucumDisplay(priorUnit);
+    row.ucum = priorUnit;
+  } else {
+    if (d.unit && !ucumFor(d.unit) && !/[a-z]{2,}\/|\/[a-z]/i.test(d.unit)) delete d.unit;
+    if (d.unit) {
+      const u = ucumFor(d.unit);
+      // A unit recognised only by an edit ("ulU/mL") is shown as the unit it was read as.
+      row.unit = u && !exactUcum(d.unit) ? ucumDisplay(u) : d.unit.replace(/_/g, ' ');
+      if (u) row.ucum = u;
+    }
   }
   if (d.range) {
     const text = d.range.replace(/^[([]|[)\]]$/g, '');
@@ -309,10 +407,11 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     }
   }
   // A decimal point lost by OCR: "331" against "32.0-36.0" is 33.1 (only for a ten-fold miss).
+  // The same beside an upper limit ("73" H beside "<5.7" is 7.3).
   const r = row.range;
-  if (row.numeric !== undefined && r?.low !== undefined && r.high !== undefined && /^\d{2,4}$/.test(row.value) && /\./.test(r.text)) {
+  if (row.numeric !== undefined && r?.high !== undefined && /^\d{2,4}$/.test(row.value) && /\./.test(r.text)) {
     const tenth = row.numeric / 10;
-    if (row.numeric > r.high * 5 && tenth >= r.low / 2 && tenth <= r.high * 2) {
+    if (row.numeric > r.high * 5 && tenth >= (r.low ?? r.high / 4) / 2 && tenth <= r.high * 2) {
       row.numeric = tenth;
       row.value = String(tenth);
     }
