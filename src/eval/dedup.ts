@@ -208,8 +208,7 @@ export async function runDedupEval(corpusDir: string, opts: EvalOptions = {}): P
     // The sheet is scored on the Alice Newman holding most documents; others are vendors' variants (another birth date).
     const alice = alices.sort((a, b) => docCount(b.id) - docCount(a.id)).slice(0, 1);
     for (const p of people) {
-      const factRows = await store.db.selectFrom('record_facts').select(['id', 'json']).where('person_id', '=', p.id).execute();
-      const facts = new Map(factRows.map((r) => [r.id, JSON.parse(r.json) as Fact]));
+      const facts = new Map((await store.record.personFacts(p.id)).map((f) => [f.id, f]));
       for (const kind of ITEM_KINDS) {
         const { items } = await store.record.items(p.id, kind, { limit: 1e7 });
         const s = scoreKind(items, facts);

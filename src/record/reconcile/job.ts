@@ -97,19 +97,22 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
       let exhausted = false;
       const factsBefore = stats.facts;
       const limit = txLimit(txFacts, stats.facts);
+      // Blocks already marked in this transaction: marking them again changes nothing (nothing rebuilds in between).
+      const marked = new Set<string>();
       while (stats.facts - factsBefore < limit && !big.length && !exhausted) {
         let chunk = await tx.record.staleDocuments(personId, DOC_CHUNK);
         // A short chunk is the last one (a document arriving meanwhile has its own follow-up job).
         exhausted = chunk.length < DOC_CHUNK;
         if (!chunk.length) break;
         done += chunk.length;
+        let sizes: Map<string, number> | undefined;
         if (tx.dialect === 'sqlite') {
           // A bulk file's part can hold a million rows: read it in transactions of its own.
-          const sizes = await tx.record.documentSizes(chunk);
-          big = chunk.filter((id) => (sizes.get(id) ?? 0) > bigDocument);
-          chunk = chunk.filter((id) => (sizes.get(id) ?? 0) <= bigDocument);
+          sizes = await tx.record.documentSizes(chunk);
+          big = chunk.filter((id) => (sizes!.get(id) ?? 0) > bigDocument);
+          chunk = chunk.filter((id) => (sizes!.get(id) ?? 0) <= bigDocument);
         }
-        if (chunk.length) await readDocuments(tx, personId, chunk, touched, stats, pageSize);
+        if (chunk.length) await readDocuments(tx, personId, chunk, touched, stats, pageSize, marked, sizes);
       }
       finished = exhausted && !big.length;
       // A small update (one new document) is finished in this one transaction: one commit.
@@ -145,7 +148,7 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
  * blocks are marked), their resources are read page by page into facts, and the facts
  * either join items directly (a few) or mark their blocks (many).
  */
-async function readDocuments(tx: Store, personId: string, chunk: string[], touched: Set<string>, stats: { facts: number; appended: number }, pageSize: number): Promise<void> {
+async function readDocuments(tx: Store, personId: string, chunk: string[], touched: Set<string>, stats: { facts: number; appended: number }, pageSize: number, marked: Set<string>, sizes?: Map<string, number>): Promise<void> {
   const marks = new Map<string, BlockRef>();
   const mark = (b: BlockRef) => marks.set(refKey(b), { personId: b.personId, kind: b.kind, block: b.block });
   for (const b of await tx.record.removeDocumentsFacts(chunk)) mark(b);
@@ -159,7 +162,7 @@ async function readDocuments(tx: Store, personId: string, chunk: string[], touch
     return d;
   };
   let held: PersonFact[] | undefined = [];
-  for await (const page of tx.record.resourcePages(mine, FACT_RESOURCE_TYPES, pageSize)) {
+  for await (const page of tx.record.resourcePages(mine, FACT_RESOURCE_TYPES, pageSize, sizes)) {
     const facts = await factsOfPage(page, infos, touched, decisions);
     await tx.record.insertFacts(facts);
     stats.facts += facts.length;
@@ -170,7 +173,9 @@ async function readDocuments(tx: Store, personId: string, chunk: string[], touch
     }
   }
   if (held?.length) stats.appended += await appendFacts(tx, personId, held, marks, decisions);
-  await tx.record.markDirty([...marks.values()]);
+  const fresh = [...marks].filter(([k]) => !marked.has(k));
+  for (const [k] of fresh) marked.add(k);
+  await tx.record.markDirty(fresh.map(([, b]) => b));
   await tx.record.markSeenMany(mine.map((id) => ({ documentId: id, personId, seen: infos.get(id)!.updatedAt })));
 }
 
