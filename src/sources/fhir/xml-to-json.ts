@@ -57,6 +57,9 @@ class Converter {
       return raw;
     }
     if (NUMBER_TYPES.has(type)) {
+      // A JSON number, as FHIR JSON carries decimals: "7.30" is 7.3, exactly what JSON.parse makes
+      // of the JSON form, so both forms of a resource store alike. The written precision stays in
+      // the original file (vault); keeping it in the resource would need a lossless JSON parse.
       const n = Number(raw);
       if (raw.trim() !== '' && Number.isFinite(n)) return n;
       this.problems.push(`${where}: "${raw}" is not a number`);

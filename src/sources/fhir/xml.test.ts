@@ -220,6 +220,20 @@ test('FHIR XML round trip: resources made here import exactly as their JSON does
   }
 });
 
+test('FHIR XML decimals are read as the JSON import reads them: "7.30" is the number 7.3 in both; the original keeps "7.30"', async () => {
+  // FHIR JSON carries decimals as numbers and JSON.parse drops trailing zeros, so the JSON import
+  // stores 7.3; the XML import must store the same resource for the same data.
+  const json = '{"resourceType":"Observation","id":"hb","status":"final","code":{"text":"Hemoglobin A1c"},"valueQuantity":{"value":7.30,"unit":"%"},"referenceRange":[{"high":{"value":5.60,"unit":"%"}}]}';
+  const xml = '<Observation xmlns="http://hl7.org/fhir"><id value="hb"/><status value="final"/><code><text value="Hemoglobin A1c"/></code><valueQuantity><value value="7.30"/><unit value="%"/></valueQuantity><referenceRange><high><value value="5.60"/><unit value="%"/></high></referenceRange></Observation>';
+  const [fromJson] = await collectParts(fhirAdapter.extract(bytesInput('hb.json', json)));
+  const [fromXml] = await collectParts(fhirAdapter.extract(bytesInput('hb.xml', xml)));
+  assert.deepEqual(fromXml.issues, []);
+  assert.deepEqual(fromXml.resources.map((r) => r.resource), fromJson.resources.map((r) => r.resource));
+  const obs = fromXml.resources[0].resource as unknown as { valueQuantity: { value: unknown } };
+  assert.equal(obs.valueQuantity.value, 7.3);
+  assert.equal(typeof obs.valueQuantity.value, 'number');
+});
+
 test('FHIR XML round trip over the shared corpus (US Core examples): same resources as the JSON import', { skip: corpusSkip('fhir/hl7-us-core-examples') }, async () => {
   const dir = join(SHARED_CORPUS, 'fhir/hl7-us-core-examples');
   const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
