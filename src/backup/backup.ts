@@ -131,7 +131,7 @@ export async function restore(v: Vessel, file: string): Promise<BackupSummary> {
 async function rebuildDerived(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Promise<void> {
   if (dialect === 'sqlite') {
     await sql`INSERT INTO pages_fts (rowid, text, document_id, page_no) SELECT rowid, text, document_id, page_no FROM pages`.execute(db);
-    await sql`INSERT INTO resources_fts (rowid, text, resource_id) SELECT rowid, text, id FROM resources WHERE text <> ''`.execute(db);
+    await sql`INSERT INTO resources_fts (rowid, text) SELECT rowid, text FROM resources WHERE text <> ''`.execute(db);
   } else {
     await sql`SELECT setval(pg_get_serial_sequence('audit_events', 'id'), GREATEST((SELECT max(id) FROM audit_events), 1))`.execute(db);
   }

@@ -52,9 +52,10 @@ export class ResourcesRepo {
   /** Removes everything a document produced, so re-processing it is idempotent. */
   async clearDocument(documentId: string, db: Kysely<Database> = this.db): Promise<void> {
     if (this.dialect === 'sqlite') {
-      // FTS rows share the rowid of their base row: deleting by rowid is an index lookup,
-      // where a condition on an UNINDEXED column would scan the whole index.
-      await sql`DELETE FROM resources_fts WHERE rowid IN (SELECT rowid FROM resources WHERE document_id = ${documentId})`.execute(db);
+      // The FTS indexes read their text from these rows (external content, migration 0013):
+      // their entries go first, by rowid, while the rows still hold the text that was indexed.
+      // Resources without text have no entry.
+      await sql`DELETE FROM resources_fts WHERE rowid IN (SELECT rowid FROM resources WHERE document_id = ${documentId} AND text <> '')`.execute(db);
       await sql`DELETE FROM pages_fts WHERE rowid IN (SELECT rowid FROM pages WHERE document_id = ${documentId})`.execute(db);
     }
     await db.deleteFrom('provenance').where('document_id', '=', documentId).execute();
@@ -95,7 +96,7 @@ export class ResourcesRepo {
       if (this.dialect === 'sqlite') {
         const withText = rows.filter((r) => r.text);
         if (withText.length) {
-          await sql`INSERT INTO resources_fts (rowid, text, resource_id) SELECT rowid, text, id FROM resources WHERE id IN (${sql.join(withText.map((r) => r.id))})`.execute(db);
+          await sql`INSERT INTO resources_fts (rowid, text) SELECT rowid, text FROM resources WHERE id IN (${sql.join(withText.map((r) => r.id))})`.execute(db);
         }
       }
     }
@@ -111,7 +112,7 @@ export class ResourcesRepo {
       if (res.changes === 0) continue; // the same id twice in one extraction keeps the first
       const l = locationColumns(it.location);
       st.provenance.run(r.id, it.documentId, l.page, l.box_json, l.xpath, l.entry_id, l.segment, l.line, l.path);
-      if (text) st.fts.run(res.lastInsertRowid, text, r.id);
+      if (text) st.fts.run(res.lastInsertRowid, text);
     }
   }
 
@@ -188,7 +189,7 @@ function preparedFor(raw: BetterSqlite3.Database) {
       provenance: raw.prepare(
         'INSERT INTO provenance (resource_id, document_id, page, box_json, xpath, entry_id, segment, line, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (resource_id) DO NOTHING',
       ),
-      fts: raw.prepare('INSERT INTO resources_fts (rowid, text, resource_id) VALUES (?, ?, ?)'),
+      fts: raw.prepare('INSERT INTO resources_fts (rowid, text) VALUES (?, ?)'),
     };
     statementCache.set(raw, st);
   }

@@ -1,6 +1,7 @@
 /**
  * Page texts and full-text search over documents and resources.
- * SQLite: FTS5 tables kept beside the base tables. PostgreSQL: generated tsvector columns.
+ * SQLite: FTS5 indexes over the base tables' text (external content, joined by rowid; see
+ * migration 0013). PostgreSQL: generated tsvector columns.
  */
 import { sql, type Kysely } from 'kysely';
 import { visibleDocumentSql, visibleResourceSql, type Visibility } from './visibility.js';
@@ -40,13 +41,16 @@ export class SearchRepo {
     if (!pages.length) return;
     // Postgres text cannot hold NUL; OCR and PDFs sometimes produce it.
     const clean = (t: string) => t.replace(/\u0000/g, '');
+    const numbers = sql.join(pages.map((p) => p.page));
+    // A page read again replaces its text: its index entry goes first, while the row still holds the text it indexed.
+    if (this.dialect === 'sqlite') await sql`DELETE FROM pages_fts WHERE rowid IN (SELECT rowid FROM pages WHERE document_id = ${documentId} AND page_no IN (${numbers}))`.execute(db);
     await db
       .insertInto('pages')
       .values(pages.map((p) => ({ document_id: documentId, page_no: p.page, text: clean(p.text), method: p.method, confidence: p.confidence ?? null, layout_json: layoutJson(p) })))
       .onConflict((oc) => oc.columns(['document_id', 'page_no']).doUpdateSet((eb) => ({ text: eb.ref('excluded.text'), method: eb.ref('excluded.method') })))
       .execute();
     if (this.dialect === 'sqlite') {
-      await sql`INSERT INTO pages_fts (rowid, text, document_id, page_no) SELECT rowid, text, document_id, page_no FROM pages WHERE document_id = ${documentId} AND page_no IN (${sql.join(pages.map((p) => p.page))})`.execute(db);
+      await sql`INSERT INTO pages_fts (rowid, text, document_id, page_no) SELECT rowid, text, document_id, page_no FROM pages WHERE document_id = ${documentId} AND page_no IN (${numbers})`.execute(db);
     }
   }
 
@@ -94,7 +98,7 @@ export class SearchRepo {
     const personRes = sql`${personId ? sql`AND r.person_id = ${personId}` : sql``} ${visible ? sql`AND ${visibleResourceSql('r', visible)}` : sql``}`;
     const res = await sql<{ id: string; document_id: string; resource_type: string; snip: string }>`
       SELECT r.id, r.document_id, r.resource_type, snippet(resources_fts, 0, '[', ']', '…', 12) AS snip
-      FROM resources_fts f JOIN resources r ON r.id = f.resource_id
+      FROM resources_fts f JOIN resources r ON r.rowid = f.rowid
       WHERE resources_fts MATCH ${match} ${personRes} ORDER BY rank LIMIT ${limit}`.execute(this.db);
     return [
       ...res.rows.map((r) => ({ kind: 'resource' as const, documentId: r.document_id, resourceId: r.id, resourceType: r.resource_type, snippet: r.snip })),

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Observation } from '@medplum/fhirtypes';
+import { sql } from 'kysely';
 import { DIALECTS, openTestVessel, postgresSkipReason } from '../helpers/vessels.js';
 
 for (const dialect of DIALECTS) {
@@ -65,6 +66,25 @@ for (const dialect of DIALECTS) {
         assert.equal((await store.resources.list({ documentId: doc.id })).length, 0);
         assert.equal((await store.search.search('hemoglobin')).length, 0);
         assert.equal((await store.search.search('asthma')).length, 0);
+      });
+
+      await t2.test('a document read again is found by its new text only, and the search index stays consistent', async () => {
+        await store.resources.insertMany([{ resource: obs('o3', '2022-05-06', 'Ferritin low'), personId: person.id, documentId: doc.id, location: {} }]);
+        await store.search.insertPages(doc.id, [{ page: 1, text: 'Colonoscopy report', method: 'ocr' }]);
+        // The same page read again (a better OCR pass) replaces its text.
+        await store.search.insertPages(doc.id, [{ page: 1, text: 'Endoscopy report', method: 'ocr' }]);
+        assert.equal((await store.search.search('ferritin'))[0]?.resourceId, 'o3');
+        assert.deepEqual((await store.search.search('endoscopy')).map((h) => h.page), [1]);
+        assert.equal((await store.search.search('colonoscopy')).length, 0, 'the replaced text is no longer found');
+        if (dialect === 'sqlite') {
+          // FTS5 checks its index against the rows it reads the text from (it throws when they disagree).
+          await sql`INSERT INTO resources_fts (resources_fts, rank) VALUES ('integrity-check', 1)`.execute(store.db);
+          await sql`INSERT INTO pages_fts (pages_fts, rank) VALUES ('integrity-check', 1)`.execute(store.db);
+        }
+        await store.resources.clearDocument(doc.id);
+        assert.equal((await store.search.search('ferritin')).length, 0);
+        assert.equal((await store.search.search('endoscopy')).length, 0);
+        if (dialect === 'sqlite') await sql`INSERT INTO resources_fts (resources_fts, rank) VALUES ('integrity-check', 1)`.execute(store.db);
       });
     });
 
