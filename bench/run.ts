@@ -11,6 +11,7 @@
  *                          --load-upload-rate=<uploads/s, default 0: back to back> --load-cpu-prof=<dir>]
  *   npm run bench -- load --load-rate=1 --load-upload-rate=5   users with think time, steady imports
  *   npm run bench -- views-postgres [--no-vacuum] [--views-only=home,timeline]
+ *   npm run bench -- fax-200 [--fax-pages=200]   long fax through OCR: peak RSS, pages/min
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -218,6 +219,42 @@ async function ocr(): Promise<Figures | string> {
   }
 }
 
+/**
+ * A long image-only fax (multi-page G4 TIFF cycling through the sample's fax pages, 200 by
+ * default, `--fax-pages=N`) read through the documents pipeline in a fresh process: peak RSS,
+ * RSS over time (flat = pages are streamed, not held) and pages/min with OCR.
+ */
+async function faxLong(): Promise<Figures | string> {
+  const dir = path.join(CORPUS, 'fax/generated');
+  if (!fs.existsSync(dir)) return `corpus not present at ${CORPUS}`;
+  const { writeLongFax } = await import('../src/sources/documents/pages/bench.js');
+  const { spawnSync } = await import('node:child_process');
+  const pages = Math.max(1, Number(option('fax-pages') ?? 200) || 200);
+  const fax = await writeLongFax(dir, pages);
+  try {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/sources/documents/pages/bench.ts', 'long-fax', fax.path], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const line = child.stdout.trim().split('\n').pop() ?? '';
+    if (child.status !== 0 || !line.startsWith('{')) return `long-fax run failed: ${child.stderr.trim().split('\n').slice(-3).join(' ')}`;
+    const r = JSON.parse(line) as import('../src/sources/documents/pages/bench.js').LongFaxResult;
+    return {
+      pages: r.pages,
+      'TIFF MB': +(fax.bytes / 1048576).toFixed(1),
+      'distinct source pages': fax.sourcePages,
+      seconds: +r.seconds.toFixed(0),
+      'cpu s': +r.cpuSeconds.toFixed(0),
+      'pages/min': +r.pagesPerMinute.toFixed(1),
+      'RSS at start MB': r.startRssMb,
+      'peak RSS MB': r.peakRssMb,
+      [`RSS every ${r.sampleSeconds} s MB`]: r.rssSamplesMb.join(' '),
+      documents: r.documents,
+      'lab results': r.labResults,
+      'load avg': os.loadavg()[0].toFixed(1),
+    };
+  } finally {
+    await fax.cleanup();
+  }
+}
+
 /** C-CDA documents/s and MB/s: Vessel's adapter beside @medplum/ccda on the same files. */
 async function ccda(): Promise<Figures | string> {
   const dir = path.join(CORPUS, 'ccda');
@@ -305,6 +342,7 @@ const sections: Section[] = [
   { name: 'reconcile-store-sqlite', run: () => reconcileStore('sqlite') },
   { name: 'reconcile-store-postgres', run: () => reconcileStore('postgres') },
   { name: 'ocr', run: ocr },
+  { name: 'fax-200', run: faxLong },
   { name: 'ccda', run: ccda },
   { name: 'imaging', run: imaging },
   { name: 'load', run: load },

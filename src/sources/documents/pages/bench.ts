@@ -126,8 +126,97 @@ export async function benchStreamingMemory(bytes: Uint8Array, format: PageFormat
   return { pages, peakRssMb: Math.round(peak / 1e6), seconds: (Date.now() - t0) / 1000 };
 }
 
+/**
+ * Writes a long image-only fax: a multi-page CCITT G4 TIFF of `pages` pages, cycling through
+ * the pages of the corpus's fax TIFFs (fine and standard resolution, as received). Returns
+ * the file's path; `cleanup()` removes its folder.
+ */
+export async function writeLongFax(corpusDir: string, pages: number): Promise<{ path: string; sourcePages: number; bytes: number; cleanup: () => Promise<void> }> {
+  const { g4Tiff } = await import('./test-fixtures.js');
+  const dir = await mkdtemp(join(tmpdir(), 'vessel-fax-long-'));
+  const specs: Array<{ png: Buffer; xdpi: number; ydpi: number }> = [];
+  const names = (await readdir(corpusDir)).filter((n) => /^tx-.*\.json$/.test(n)).sort();
+  for (const name of names) {
+    const gt = JSON.parse(await readFile(join(corpusDir, name), 'utf8'));
+    if (gt.degradation?.kind !== 'fax') continue;
+    for (const f of gt.files as Array<{ path: string; format: string }>) {
+      if (f.format !== 'tiff') continue;
+      const bytes = await readFile(join(corpusDir, f.path));
+      const d = tiffDirectories(bytes);
+      for (const pg of d.pages) {
+        const r = decodeTiffPage(bytes, d.ifds, pg);
+        // g4Tiff squashes a square-pixel page back to the stored resolution.
+        specs.push({ png: await toPng(await squarePixels(r)), xdpi: r.xdpi ?? 204, ydpi: r.ydpi ?? 196 });
+      }
+    }
+  }
+  if (!specs.length) throw new Error(`no fax TIFF pages under ${corpusDir}`);
+  const tiff = await g4Tiff(Array.from({ length: pages }, (_, i) => specs[i % specs.length]!));
+  const path = join(dir, `fax-${pages}.tif`);
+  await writeFile(path, tiff);
+  return { path, sourcePages: specs.length, bytes: tiff.length, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export interface LongFaxResult {
+  pages: number;
+  seconds: number;
+  /** CPU time of this process (main thread and OCR worker threads). */
+  cpuSeconds: number;
+  pagesPerMinute: number;
+  /** RSS before reading, at its peak, and sampled every `sampleSeconds` (flat = bounded). */
+  startRssMb: number;
+  peakRssMb: number;
+  rssSamplesMb: number[];
+  sampleSeconds: number;
+  documents: number;
+  labResults: number;
+}
+
+/**
+ * Reads one long fax through the documents adapter's pipeline (streamed page reading, OCR pool,
+ * structuring, split parts with their searchable PDFs) and records this process's memory.
+ * Run it in a fresh process so building the fixture does not set the peak.
+ */
+export async function benchLongFax(path: string, sampleSeconds = 30): Promise<LongFaxResult> {
+  const { extractDocument, closeSharedOcrPool } = await import('../index.js');
+  const bytes = await readFile(path);
+  const mb = (n: number) => Math.round(n / 1048576);
+  const startRss = process.memoryUsage().rss;
+  let peak = startRss;
+  const samples: number[] = [];
+  const probe = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const sampler = setInterval(() => samples.push(mb(process.memoryUsage().rss)), sampleSeconds * 1000);
+  const cpu0 = process.cpuUsage();
+  const t0 = Date.now();
+  try {
+    const ext = await extractDocument(bytes, 'tiff', { filename: 'long-fax.tif' });
+    const seconds = (Date.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const pages = ext.pages?.length ?? 0;
+    return {
+      pages,
+      seconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      pagesPerMinute: (pages * 60) / seconds,
+      startRssMb: mb(startRss),
+      peakRssMb: mb(peak),
+      rssSamplesMb: samples,
+      sampleSeconds,
+      documents: Math.max(1, ext.children?.length ?? 0),
+      labResults: [ext, ...(ext.children ?? []).map((c) => c.read)].reduce((n, x) => n + (x?.resources ?? []).filter((r) => r.resource.resourceType === 'Observation').length, 0),
+    };
+  } finally {
+    clearInterval(probe);
+    clearInterval(sampler);
+    await closeSharedOcrPool();
+  }
+}
+
+// npx tsx src/sources/documents/pages/bench.ts long-fax <file.tif> → one JSON line (LongFaxResult)
 // npx tsx src/sources/documents/pages/bench.ts [corpusDir] [pages]
-if (process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href && process.argv[2] === 'long-fax') {
+  console.log(JSON.stringify(await benchLongFax(process.argv[3]!, Number(process.argv[4] ?? 30))));
+} else if (process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href) {
   const dir = process.argv[2] ?? '../shared/corpus/fax/generated';
   const n = Number(process.argv[3] ?? 6);
   const { paths, cleanup } = await corpusPageImages(dir, n);
