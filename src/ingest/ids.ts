@@ -36,7 +36,8 @@ export function rewriteReferences<T extends Resource>(resource: T, map: Map<stri
     if (seen.has(v)) return undefined;
     seen.add(v);
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
+    for (const k of Object.keys(v)) {
+      const x = (v as Record<string, unknown>)[k];
       if (k === 'reference' && typeof x === 'string') {
         const direct = map.get(x);
         const tail = direct ? undefined : TAIL.exec(x);

@@ -182,15 +182,16 @@ export class Importer {
    * bytes into the vault together, their document rows in one transaction. A child whose
    * reader is cheap and yields only text (a clinical note) is read right here and stored
    * finished, with its pages; any other child gets its own ingest job. Each child stays a
-   * document of its own (original bytes, parent, the parent's person).
+   * document of its own (original bytes, parent, and its own person where it names one, else
+   * the parent's). One call per part of a document: one vault flush for all its files.
    */
-  async importChildren(parent: DocumentRecord, children: ChildFile[], opts: ChildImportOptions = {}): Promise<void> {
-    const batch: Array<{ child: ChildFile; format: Format }> = [];
+  async importChildren(parent: DocumentRecord, children: PersonChild[], opts: ChildImportOptions = {}): Promise<void> {
+    const batch: Array<{ child: PersonChild; format: Format }> = [];
     for (const child of children) {
       const format = detectFormat(child.bytes.subarray(0, HEAD_BYTES), child.bytes.length);
       // Zips expand into documents of their own and oversized files are refused: the single path does both.
       if (format === 'zip' || child.bytes.length > this.limits.maxFileBytes) {
-        await this.importBytes(child.bytes, child.name, { channel: opts.channel ?? 'embedded', parentId: parent.id, personId: opts.personId, scope: opts.scope, depth: 1 });
+        await this.importBytes(child.bytes, child.name, { channel: opts.channel ?? 'embedded', parentId: parent.id, personId: child.personId ?? opts.personId, scope: opts.scope, depth: 1 });
       } else {
         batch.push({ child, format });
       }
@@ -212,7 +213,7 @@ export class Importer {
         format,
         size: child.bytes.length,
         parentId: parent.id,
-        personId: opts.personId,
+        personId: child.personId ?? opts.personId,
         scope: opts.scope,
         ...(read ? { state: 'done' as const, issues: read.issues, label: { resources: 0, pages: read.pages.length } } : { state: 'queued' as const }),
         pages: read?.pages,
@@ -319,6 +320,9 @@ export class Importer {
     return { path: displayPath, status: created ? 'failed' : 'duplicate', documentId: doc.id, format, size, message: error };
   }
 }
+
+/** A file found inside a document, with the person it is about when that is not the parent's (a note of one patient in a bulk export). */
+export type PersonChild = ChildFile & { personId?: string };
 
 export interface ChildImportOptions {
   channel?: Channel;

@@ -12,13 +12,16 @@ import type { DocumentRecord } from '../store/documents.js';
 import { adapterFor } from '../sources/registry.js';
 import { buildReferenceMap, rewriteReferences, storedId } from './ids.js';
 import { decideIdentity, hasIdentity } from '../record/identity.js';
-import { safeName } from './importer.js';
+import { safeName, type PersonChild } from './importer.js';
 import { labelFrom, type XdmDocumentEntry } from './xdm.js';
 import type { NewResource } from '../store/resources.js';
 
 export interface ChildSink {
-  /** Stores the files found in one part of a document (embedded PDFs, attachments) as new documents, in one batch. */
-  importChildren(parent: DocumentRecord, children: ChildFile[]): Promise<void>;
+  /**
+   * Stores the files found in one part of a document (embedded PDFs, attachments) as new
+   * documents, in one batch; a child's `personId`, where set, wins over the parent's.
+   */
+  importChildren(parent: DocumentRecord, children: PersonChild[]): Promise<void>;
 }
 
 export interface ProcessContext {
@@ -129,7 +132,7 @@ async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: (
       const items = part.resources.map((r) => ({ ...r, storedId: storedId(seed, r.resource.resourceType, r.resource.id ?? r.fullUrl ?? `#${index++}`) }));
       const refs = buildReferenceMap(items);
       const rows: NewResource[] = items.map((it) => ({
-        resource: { ...rewriteReferences(it.resource, refs), id: it.storedId } as Resource & { id: string },
+        resource: Object.assign(rewriteReferences(it.resource, refs), { id: it.storedId }) as Resource & { id: string }, // a copy already: no second one
         sourceId: it.resource.id,
         documentId: doc.id,
         personId: (it.subject !== undefined ? personOf.get(it.subject) : mainPerson) ?? mainPerson ?? undefined,
@@ -145,8 +148,13 @@ async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: (
       pageCount += part.pages?.length ?? 0;
       splitParts.push(...(part.children ?? []).filter((c) => c.relation === 'split' && c.read && c.pages));
       // A child (an attachment, an embedded PDF) is about the person of the resource holding it, else its parent's.
-      for (const [subject, files] of groupBySubject((part.children ?? []).filter((c) => c.relation !== 'split'))) {
-        await ctx.children.importChildren({ ...doc, personId: (subject !== undefined ? personOf.get(subject) : undefined) ?? mainPerson ?? doc.personId }, files);
+      const children = (part.children ?? []).filter((c) => c.relation !== 'split');
+      const parentPerson = mainPerson ?? doc.personId;
+      if (children.length) {
+        await ctx.children.importChildren(
+          { ...doc, personId: parentPerson },
+          children.map((c) => ({ ...c, personId: (c.subject !== undefined ? personOf.get(c.subject) : undefined) ?? parentPerson })),
+        );
       }
     }
     if (splitParts.length || Array.isArray(doc.label.parts)) {
@@ -253,16 +261,6 @@ async function storeParts(ctx: ProcessContext, parent: DocumentRecord, children:
     if (gone.personId) await ctx.onProcessed?.(gone.id, [gone.personId]);
   }
   return { parts: parts.sort((a, b) => a.first - b.first), people };
-}
-
-function groupBySubject(children: ChildFile[]): Map<string | undefined, ChildFile[]> {
-  const groups = new Map<string | undefined, ChildFile[]>();
-  for (const c of children) {
-    const group = groups.get(c.subject);
-    if (group) group.push(c);
-    else groups.set(c.subject, [c]);
-  }
-  return groups;
 }
 
 /**

@@ -35,9 +35,14 @@ const DATE_PATHS: Record<string, string[]> = {
   Media: ['createdDateTime'],
 };
 
-function at(obj: unknown, path: string): unknown {
+const DEFAULT_DATE_PATHS = ['date', 'effectiveDateTime', 'period.start', 'meta.lastUpdated'];
+/** The paths split once: this runs for every stored resource. */
+const SPLIT_DATE_PATHS = new Map(Object.entries(DATE_PATHS).map(([type, paths]) => [type, paths.map((p) => p.split('.'))]));
+const SPLIT_DEFAULT_PATHS = DEFAULT_DATE_PATHS.map((p) => p.split('.'));
+
+function at(obj: unknown, path: string[]): unknown {
   let cur: unknown = obj;
-  for (const key of path.split('.')) {
+  for (const key of path) {
     if (cur == null) return undefined;
     cur = Array.isArray(cur) ? cur[Number(key)] : (cur as Json)[key];
   }
@@ -45,7 +50,7 @@ function at(obj: unknown, path: string): unknown {
 }
 
 export function sortDateOf(resource: Resource): string | null {
-  for (const p of DATE_PATHS[resource.resourceType] ?? ['date', 'effectiveDateTime', 'period.start', 'meta.lastUpdated']) {
+  for (const p of SPLIT_DATE_PATHS.get(resource.resourceType) ?? SPLIT_DEFAULT_PATHS) {
     const v = at(resource, p);
     if (typeof v === 'string' && v) return v;
   }
@@ -67,21 +72,26 @@ export function codesOf(resource: Resource): string[] {
   return [...out];
 }
 
+const TEXT_KEYS = new Set(['display', 'text', 'valueString', 'name', 'description', 'family', 'note', 'title', 'unit', 'conclusion']);
+
 /** Human words of the resource (displays, texts, string values), for full-text search. */
 export function searchTextOf(resource: Resource): string {
   const words: string[] = [];
-  const visit = (v: unknown, key: string, depth: number) => {
+  const visit = (v: unknown, key: string, depth: number): void => {
     if (depth > 6 || words.length > 200) return;
     if (typeof v === 'string') {
-      if (['display', 'text', 'valueString', 'name', 'description', 'family', 'note', 'title', 'unit', 'conclusion'].includes(key)) words.push(v);
+      if (TEXT_KEYS.has(key)) words.push(v);
       return;
     }
-    if (Array.isArray(v)) return v.forEach((x) => visit(x, key, depth + 1));
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, key, depth + 1);
+      return;
+    }
     if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
+      for (const k of Object.keys(v)) {
         // Narrative HTML and binary data are indexed elsewhere (page texts) or not at all.
         if (k === 'div' || k === 'data' || k === 'contained') continue;
-        visit(x, k, depth + 1);
+        visit((v as Json)[k], k, depth + 1);
       }
     }
   };
