@@ -12,6 +12,7 @@
  *   npm run bench -- load --load-rate=1 --load-upload-rate=5   users with think time, steady imports
  *   npm run bench -- views-postgres [--no-vacuum] [--views-only=home,timeline]
  *   npm run bench -- fax-200 [--fax-pages=200]   long fax through OCR: peak RSS, pages/min
+ *   npm run bench -- views-browser [--browser-runs=5]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -167,6 +168,25 @@ async function views(dialect: 'sqlite' | 'postgres'): Promise<Figures | string> 
     const figures: Figures = { 'person resources': seeded.resources, 'worst p95 ms': worst.p95Ms, 'worst query': worst.query, 'load avg': os.loadavg()[0].toFixed(1) };
     for (const t of timings) figures[`${t.query} ms p50/p95/cpu`] = `${t.p50Ms}/${t.p95Ms}/${t.cpuMs}`;
     return figures;
+  } finally {
+    await tv.cleanup();
+  }
+}
+
+/** The same person as views-sqlite, served to Debian's chromium: navigation to content on screen per page (bench/browser-views.ts). */
+async function viewsBrowser(): Promise<Figures | string> {
+  const { benchBrowserViews, browserFigures } = await import('./browser-views.js');
+  const { labelBenchFacilities } = await import('../src/views/bench.js');
+  const { seedSyntheticPerson } = await import('../src/record/reconcile/bench.js');
+  const { reconcilePerson } = await import('../src/record/reconcile/job.js');
+  const tv = await openTestVessel('sqlite');
+  try {
+    const seeded = await seedSyntheticPerson(tv.vessel.store);
+    await reconcilePerson(tv.vessel.store, seeded.personId);
+    await labelBenchFacilities(tv.vessel.store, seeded.personId);
+    const timings = await benchBrowserViews(tv.vessel, seeded.personId, Number(option('browser-runs') ?? 5));
+    if (typeof timings === 'string') return timings;
+    return { 'person resources': seeded.resources, ...browserFigures(timings) };
   } finally {
     await tv.cleanup();
   }
@@ -338,6 +358,7 @@ const sections: Section[] = [
   { name: 'api-latency-sqlite', run: apiLatency },
   { name: 'views-sqlite', run: () => views('sqlite') },
   { name: 'views-postgres', run: () => views('postgres') },
+  { name: 'views-browser', run: viewsBrowser },
   { name: 'reconcile-memory', run: reconcile },
   { name: 'reconcile-store-sqlite', run: () => reconcileStore('sqlite') },
   { name: 'reconcile-store-postgres', run: () => reconcileStore('postgres') },
