@@ -18,6 +18,7 @@ import { migration0009 } from './migrations/0009_record_incremental.js';
 import { migration0010 } from './migrations/0010_timeline_sources.js';
 import { migration0011 } from './migrations/0011_timeline_month_document.js';
 import { migration0013 } from './migrations/0013_fts_external_content.js';
+import { migration0014 } from './migrations/0014_record_lean.js';
 
 type AnyDb = Kysely<any>;
 
@@ -35,6 +36,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0010_timeline_sources': migration0010(dialect),
     '0011_timeline_month_document': migration0011(dialect),
     '0013_fts_external_content': migration0013(dialect),
+    '0014_record_lean': migration0014(dialect),
   };
 }
 

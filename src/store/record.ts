@@ -368,8 +368,14 @@ export class RecordRepo {
 
   async factsByResource(personId: string, resourceIds: string[]): Promise<Array<{ id: string; resourceId: string; kind: string; block: string }>> {
     if (!resourceIds.length) return [];
-    const rows = await this.db.selectFrom('record_facts').select(['id', 'resource_id', 'kind', 'block']).where('person_id', '=', personId).where('resource_id', 'in', resourceIds).execute();
-    return rows.map((r) => ({ id: r.id, resourceId: r.resource_id, kind: r.kind, block: r.block }));
+    // A fact's id is its resource id or `resourceId#n` ('#' < '$'): a primary-key range per resource.
+    const rows = await this.db
+      .selectFrom('record_facts')
+      .select(['id', 'resource_id', 'kind', 'block', 'person_id'])
+      .where((eb) => eb.or(resourceIds.flatMap((r) => [eb('id', '=', r), eb.and([eb('id', '>=', `${r}#`), eb('id', '<', `${r}$`)])])))
+      .execute();
+    const wanted = new Set(resourceIds);
+    return rows.filter((r) => r.person_id === personId && wanted.has(r.resource_id)).map((r) => ({ id: r.id, resourceId: r.resource_id, kind: r.kind, block: r.block }));
   }
 
   async moveFacts(factIds: string[], block: string): Promise<void> {
