@@ -202,3 +202,23 @@ HEMOGLOBIN A1c          73H          <5.7 % of total Hgb`);
     ['HEMOGLOBIN A1c', '4548-4', '7.3', '%', 'H'],
   ]);
 });
+
+test('a lost decimal point is put back only when the value is impossible as read and one placement fits', () => {
+  const r = rows(`HEMOGLOBIN              154          132171 g/dL
+RED BLOOD CELL COUNT    524          4205.80 Million/uL
+MCV                     830          800-1000
+MONOCYTES               85           20120%
+HEMOGLOBIN              154          g/L
+PLATELET COUNT          260          140-400 Thousand/uL`);
+  assert.deepEqual(r.map((x) => [x.name, x.value]), [
+    ['HEMOGLOBIN', '15.4'],
+    ['RED BLOOD CELL COUNT', '5.24'],
+    // fL is the only unit of MCV: no printed unit needed.
+    ['MCV', '83.0'],
+    // 85 % is possible: left as read.
+    ['MONOCYTES', '85'],
+    // 154 g/L is possible.
+    ['HEMOGLOBIN', '154'],
+    ['PLATELET COUNT', '260'],
+  ]);
+});

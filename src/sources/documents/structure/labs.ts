@@ -56,8 +56,32 @@ for (const s of synonyms as Syn[]) {
   for (const n of s.urineNames ?? []) URINE_INDEX.set(normName(n), s);
 }
 const UNITS = unitTable as Record<string, string>;
-/** UCUM units each test is commonly reported in: a prior for reading garbled units and short names. */
-const TEST_UNITS = loincUnits as unknown as Record<string, string[]>;
+/** Per test: the UCUM units it is commonly reported in, each with the values possible in it (loinc-units.json). */
+const TEST_BOUNDS = loincUnits as unknown as Record<string, Record<string, [number, number] | null>>;
+const TEST_UNITS: Record<string, string[]> = Object.fromEntries(Object.entries(TEST_BOUNDS).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [k, Object.keys(v)]));
+
+/**
+ * A whole number whose decimal point OCR lost ("154" g/dL hemoglobin): impossible as read for
+ * the test in its unit (or its only unit), and possible for exactly one placement of the point.
+ * Returns the value with the point put back, else undefined.
+ */
+export function restorePoint(value: string, loinc: string | undefined, ucum: string | undefined): string | undefined {
+  if (!loinc || !/^[1-9]\d{1,3}$/.test(value)) return undefined;
+  const units = TEST_BOUNDS[loinc];
+  if (!units) return undefined;
+  const keys = Object.keys(units);
+  const bounds = ucum ? units[ucum] : keys.length === 1 ? units[keys[0]!] : undefined;
+  if (!bounds) return undefined;
+  const [lo, hi] = bounds;
+  const n = Number(value);
+  if (n >= lo && n <= hi) return undefined;
+  const fits: string[] = [];
+  for (let k = 1; k < value.length; k++) {
+    const v = `${value.slice(0, value.length - k)}.${value.slice(value.length - k)}`;
+    if (Number(v) >= lo && Number(v) <= hi) fits.push(v);
+  }
+  return fits.length === 1 ? fits[0] : undefined;
+}
 
 export function lookupTest(name: string, urine = false): Syn | undefined {
   const exact = lookupExact(name, urine);
@@ -415,6 +439,12 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
       row.numeric = tenth;
       row.value = String(tenth);
     }
+  }
+  // A point lost where the range cannot tell (garbled or absent): the test's possible values can.
+  const restored = restorePoint(row.value, row.loinc, row.ucum);
+  if (restored) {
+    row.value = restored;
+    row.numeric = Number(restored);
   }
   if (d.flag) {
     row.flagPrinted = d.flag;
