@@ -9,8 +9,9 @@
  * What this relies on (src/store/resources.ts, search.ts): an index row is added with its
  * base row's rowid and removed (DELETE … WHERE rowid IN …) before its base row is, while the
  * base row still holds the text that was indexed; resources with no text get no index row.
- * Rowids survive the copies the encrypted store makes (VACUUM INTO keeps the rowids of every
- * table: checked in test/foundation/rotate-key.test.ts by a search after rotation).
+ * Rowids survive the copies the encrypted store makes (VACUUM INTO keeps them; sqlite-encryption.ts
+ * refuses a copy whose rowids differ, and test/foundation/rotate-key.test.ts searches and runs
+ * FTS5's integrity-check after a rotation).
  * PostgreSQL keeps its generated tsvector columns and is not changed.
  */
 import { sql, type Kysely } from 'kysely';
