@@ -222,3 +222,26 @@ PLATELET COUNT          260          140-400 Thousand/uL`);
     ['PLATELET COUNT', '260'],
   ]);
 });
+
+test('a star beside an in-range value is a footnote, a flag word after the value wins over a star before it', () => {
+  const r = rows(`Platelets *          214          x10E3/uL     140-400
+Cholesterol, Total * 222   High   mg/dL        0-199
+MPV                  9.2          lL           7.5-12.5`);
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.ucum ?? null, x.flag ?? null]), [
+    ['Platelets', '214', '10*3/uL', null],
+    ['Cholesterol, Total', '222', 'mg/dL', 'H'],
+    // "lL" is MPV's unit misread, not a flag.
+    ['MPV', '9.2', 'fL', null],
+  ]);
+});
+
+test('longer misread names are matched among the tests of the printed unit; a lost point takes the fewest decimals that fit', () => {
+  const r = rows(`Creaunine            1.06         mg/dL        0.70-1.33
+Chlonde              105          mmol/L       98-110
+Lymphs               230          %            200-450`);
+  assert.deepEqual(r.map((x) => [x.loinc ?? null, x.value]), [
+    ['2160-0', '1.06'],
+    ['2075-0', '105'],
+    ['736-9', '23.0'],
+  ]);
+});

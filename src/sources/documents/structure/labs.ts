@@ -62,8 +62,8 @@ const TEST_UNITS: Record<string, string[]> = Object.fromEntries(Object.entries(T
 
 /**
  * A whole number whose decimal point OCR lost ("154" g/dL hemoglobin): impossible as read for
- * the test in its unit (or its only unit), and possible for exactly one placement of the point.
- * Returns the value with the point put back, else undefined.
+ * the test in its unit (or its only unit); the point goes where the fewest digits follow it and
+ * the value becomes possible. Returns the value with the point put back, else undefined.
  */
 export function restorePoint(value: string, loinc: string | undefined, ucum: string | undefined): string | undefined {
   if (!loinc || !/^[1-9]\d{1,3}$/.test(value)) return undefined;
@@ -75,12 +75,12 @@ export function restorePoint(value: string, loinc: string | undefined, ucum: str
   const [lo, hi] = bounds;
   const n = Number(value);
   if (n >= lo && n <= hi) return undefined;
-  const fits: string[] = [];
+  // One lost point: the fewest digits after it that give a possible value ("230" % -> 23.0, "524" RBC -> 5.24).
   for (let k = 1; k < value.length; k++) {
     const v = `${value.slice(0, value.length - k)}.${value.slice(value.length - k)}`;
-    if (Number(v) >= lo && Number(v) <= hi) fits.push(v);
+    if (Number(v) >= lo && Number(v) <= hi) return v;
   }
-  return fits.length === 1 ? fits[0] : undefined;
+  return undefined;
 }
 
 export function lookupTest(name: string, urine = false): Syn | undefined {
@@ -162,20 +162,29 @@ export function unitFromPrior(token: string, loinc: string | undefined): string 
 }
 
 /**
- * A short test name (3-4 characters, no fuzzy match on its own: "ROW", "WHC") one edit away
- * from the abbreviation of exactly one test reported in the row's (cleanly read) unit.
+ * A misread test name the table alone cannot place ("ROW", "WHC", "Creaunine", "Chlonde"),
+ * matched among the tests reported in the row's cleanly read unit only: 1 edit for 3-4
+ * letters, 2 up to 9 characters, 3 beyond; the closest test must be the only one that close.
  */
-function shortNameFromUnit(name: string, ucum: string | undefined): Syn | undefined {
+function nameFromUnit(name: string, ucum: string | undefined): Syn | undefined {
   if (!ucum) return undefined;
   const k = normName(name);
-  if (!/^[a-z]{3,4}$/.test(k)) return undefined;
-  const hits = new Set<Syn>();
+  if (k.length < 3 || (k.length <= 4 && !/^[a-z]+$/.test(k))) return undefined;
+  const max = k.length <= 4 ? 1 : k.length < 10 ? 2 : 3;
+  let best: Syn | undefined;
+  let bestD = max + 1;
+  let tie = false;
   for (const [n, syn] of SYN_INDEX) {
-    if (n.length < 3 || Math.abs(n.length - k.length) > 1 || !/^[a-z]+$/.test(n)) continue;
-    if (!TEST_UNITS[syn.loinc]?.includes(ucum)) continue;
-    if (editDistance(k, n, 1) <= 1) hits.add(syn);
+    if (n.length < 3 || !TEST_UNITS[syn.loinc]?.includes(ucum)) continue;
+    if (k.length <= 4 && !/^[a-z]+$/.test(n)) continue;
+    const d = editDistance(k, n, max);
+    if (d < bestD) {
+      bestD = d;
+      best = syn;
+      tie = false;
+    } else if (d === bestD && syn !== best) tie = true;
   }
-  return hits.size === 1 ? [...hits][0] : undefined;
+  return bestD <= max && !tie ? best : undefined;
 }
 
 /** UCUM code of a unit printed exactly as a known spelling (no OCR edits). */
@@ -224,6 +233,13 @@ const NOISE = /^(?:\(calc\)|calc|0[1-9])$/;
 const NOT_TEST =
   /^(?:or|and|of|to|the|dob|d\.o\.b|age|sex|gender|phone|tel|fax|page|specimen|client|acct|account|mrn|date|collected|received|reported|requisition|printed|clia|patient|id|control|rte|npi|pages|lab|room|bed|loc|ht|wt|bp|pulse|temp|resp|spo2|height|weight|total|claim|amount|member|group|cpt|dose|lot|cvx|fasting|ordering|attending|verified|resulted|medical|director|dir|branch|report|status|time|visit|zip|suite|apt|po|p\.o\.|box|phone:)$/i;
 
+const STAR = /^\*+$/;
+
+/** A printed flag; not a lower-then-upper mix ("lL" is a misread unit, flags print "L", "Low", "LOW"). */
+function isFlag(t: string): boolean {
+  return FLAG.test(t) && !/^[a-z][A-Z]/.test(t);
+}
+
 function isUnitToken(t: string): boolean {
   if (ucumFor(t)) return true;
   return /^(?:x?10[\^*eE]\d+\/[a-zA-Zu]+|[a-zA-Zµu]{1,5}\/[a-zA-Z0-9.µu{}_]{1,12}(?:\/[a-zA-Z0-9.{}_]+)?)$/.test(t) && !/^[a-z]\/[a-z]$/i.test(t);
@@ -238,6 +254,8 @@ function flagCode(printed: string, numeric: number | undefined, low?: number, hi
   if (/^(?:H|HI|HIGH|↑|H\*)$/.test(p)) return 'H';
   if (/^(?:L|LO|LOW|↓|L\*)$/.test(p)) return 'L';
   if (/^(?:C|CRIT|CRITICAL)$/.test(p)) return dir() === 'L' ? 'LL' : dir() === 'H' ? 'HH' : 'A';
+  // A star beside a value inside its range is a footnote mark (OCR reads ” and ™ as *), not a flag.
+  if (/^\*+$/.test(p) && numeric !== undefined && (low !== undefined || high !== undefined)) return dir();
   return dir() ?? 'A';
 }
 
@@ -343,11 +361,12 @@ function parseLineDrafts(text: string, urine: boolean): Draft[] {
       continue;
     }
     // After the value: flag, range, unit, noise, in any order.
-    if (cur.flag === undefined && cur.range === undefined && FLAG.test(t) && !isUnitToken(t)) cur.flag = t;
+    // A flag word after the value outranks a star before it (a footnote mark more often than not).
+    if ((cur.flag === undefined || STAR.test(cur.flag)) && cur.range === undefined && isFlag(t) && !isUnitToken(t)) cur.flag = t;
     else if (cur.range === undefined && (RANGE.test(t) || CMP_RANGE.test(t))) cur.range = t;
     else if (cur.range === undefined && QUAL.test(t) && !NUM.test(cur.value)) cur.range = t;
     else if (cur.unit === undefined && isUnitToken(t)) cur.unit = t;
-    else if (cur.flag === undefined && FLAG.test(t)) cur.flag = t;
+    else if (cur.flag === undefined && isFlag(t)) cur.flag = t;
     else {
       cur.extra.push(tk);
       continue;
@@ -363,7 +382,7 @@ function parseLineDrafts(text: string, urine: boolean): Draft[] {
  * token that is not itself a test name (nor an upper-case abbreviation followed by a number).
  */
 function garbledUnitOf(t: string, cur: Draft, next: string | undefined, urine: boolean): boolean {
-  if (!/[A-Za-z%]/.test(t) || isUnitToken(t) || FLAG.test(t) || RANGE.test(t) || CMP_RANGE.test(t)) return false;
+  if (!/[A-Za-z%]/.test(t) || isUnitToken(t) || isFlag(t) || RANGE.test(t) || CMP_RANGE.test(t)) return false;
   if (lookupExact(t, urine) || (next && NUM.test(next) && /^[A-Z]{2,4}$/.test(t))) return false;
   const syn = lookupTest(cleanNameTokens(cur.name).join(' '), urine);
   return !!unitFromPrior(t, syn?.loinc);
@@ -374,7 +393,7 @@ function startsName(t: string, cur: Draft, next: string | undefined): boolean {
   if (!/^(?:[A-Za-z]|\([A-Za-z])/.test(t)) return false;
   // Units never begin a test name, unless the token is itself a test ("BUN/CREAT", "A/G").
   if (isUnitToken(t) && (ucumFor(t) || !lookupExact(t, false))) return false;
-  if (FLAG.test(t) && cur.flag === undefined && (cur.range === undefined || !next || !NUM.test(next))) return false;
+  if (isFlag(t) && (cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || !next || !NUM.test(next))) return false;
   if (QUAL.test(t) && cur.range === undefined && !NUM.test(cur.value ?? '')) return false;
   if (NOISE.test(t)) return false;
   return true;
@@ -387,7 +406,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   if (!/[A-Za-z]{1,}/.test(name) || name.length > 60 || nameToks.length > 7) return null;
   if (NOT_TEST.test(nameToks[0]!.replace(/[:#]+$/, '')) || /\w:$/.test(d.name[d.name.length - 1] ?? '') || /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(name)) return null;
   if (/^(?:page|p\.)$/i.test(nameToks[nameToks.length - 1] ?? '')) return null;
-  const syn = lookupTest(name, urine) ?? shortNameFromUnit(name, d.unit ? exactUcum(d.unit) : undefined);
+  const syn = lookupTest(name, urine) ?? nameFromUnit(name, d.unit ? exactUcum(d.unit) : undefined);
   const qualitative = !NUM.test(d.value) && !CMP_RANGE.test(d.value);
   // A name not in the table must look like a table row: a range, a unit, no sentence words.
   if (!syn && (!d.range || !d.unit || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
