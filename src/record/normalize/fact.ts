@@ -227,7 +227,8 @@ function oneObservation(id: string, rid: string, kind: ItemKind, code: Json, cod
     resourceId: rid,
     documentId: ctx.documentId,
     kind,
-    block: `${group}|${dayOf(date) ?? date?.slice(0, 7) ?? 'undated'}`,
+    // A result without a date of its own (a narrative table, a fax) sits on its document's day: there it may join a dated copy (cluster.ts says when).
+    block: `${group}|${dayOf(date) ?? date?.slice(0, 7) ?? dayOf(ctx.documentDate) ?? 'undated'}`,
     display,
     date,
     codes,

@@ -55,3 +55,24 @@ test('user decisions: split separates, merge joins, keyed by resource ids', () =
   assert.equal(clusterBlock('problems', fs, [{ id: 'd1', action: 'merge', kind: 'problems', resourceIds: ['a-0', 'a-1'] }]).length, 1);
   assert.equal(clusterBlock('problems', fs, [{ id: 'd2', action: 'split', kind: 'problems', resourceIds: ['a-2'] }]).length, 3);
 });
+
+test('a result without a date joins the dated copy of its document day only when the value matches and one measurement has it', () => {
+  const undated = (code: string, value: number, unit: string) => ({ resourceType: 'Observation', status: 'final', category: [{ coding: [{ code: 'laboratory' }] }], code: { coding: [{ system: 'http://loinc.org', code }] }, valueQuantity: { value, unit } });
+  const narrative = (rs: object[], documentDate?: string) => rs.flatMap((r, i) => factsOf(r as Resource, `fax-${i}`, { documentId: 'fax', structured: false, documentDate }));
+  const lab = facts('lab', true, [obs('2345-7', '2024-01-02T08:00:00', 99, 'mg/dL')]);
+
+  const merged = reconcileFacts([...lab, ...narrative([undated('14749-6', 5.5, 'mmol/L')], '2024-01-02')]);
+  assert.equal(merged.length, 1, 'same test, same value after mmol/L → mg/dL, same day: one result');
+  assert.deepEqual(merged[0].resourceIds, ['lab-0', 'fax-0'], 'the dated structured source is shown first');
+  assert.equal(merged[0].date, '2024-01-02T08:00:00');
+
+  assert.equal(reconcileFacts([...lab, ...narrative([undated('2345-7', 130, 'mg/dL')], '2024-01-02')]).length, 2, 'another value is never taken for the same result');
+  assert.equal(reconcileFacts([...lab, ...narrative([undated('2345-7', 99, 'mg/dL')], '2024-01-09')]).length, 2, 'a document of another day: kept apart');
+  assert.equal(reconcileFacts([...lab, ...narrative([undated('2345-7', 99, 'mg/dL')])]).length, 2, 'a document without a date: kept apart');
+  assert.equal(reconcileFacts([...lab, ...narrative([undated('718-7', 99, 'mg/dL')], '2024-01-02')]).length, 2, 'another test: kept apart');
+
+  const twoTimes = facts('lab', true, [obs('2345-7', '2024-01-02T08:00:00', 99, 'mg/dL'), obs('2345-7', '2024-01-02T20:00:00', 140, 'mg/dL')]);
+  const withCopy = reconcileFacts([...twoTimes, ...narrative([undated('2345-7', 140, 'mg/dL')], '2024-01-02')]);
+  assert.equal(withCopy.length, 2, 'two measurements that day: the undated copy joins the one with its value');
+  assert.deepEqual(withCopy.find((it) => it.resourceIds.includes('fax-0'))?.resourceIds, ['lab-1', 'fax-0']);
+});

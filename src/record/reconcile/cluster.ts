@@ -172,6 +172,12 @@ export function itemsOfGroups(kind: ItemKind, groups: Fact[][]): MergedItem[] {
  * stamp it with the visit time, the document time or none); the same wall-clock minute is the
  * same measurement even when values differ (a conflict). A value without a time joins the
  * day's only measurement, if there is exactly one.
+ *
+ * A copy without any date (sitting on its document's day) is weaker evidence: it joins only a
+ * measurement with the same value in the same unit after conversion (sameValue: within 1%, for
+ * the rounding of a conversion), and only when exactly one of the day's measurements has that
+ * value; never one with another value (a wrong merge is worse than a duplicate). Undated copies
+ * with the same value are one.
  */
 function clusterObservations(facts: Fact[], uf: UnionFind, idx: number[]): void {
   const byKey = new Map<string, number>();
@@ -180,19 +186,33 @@ function clusterObservations(facts: Fact[], uf: UnionFind, idx: number[]): void 
     if (prev === undefined) byKey.set(k, i);
     else uf.union(prev, i);
   };
-  for (const i of idx) {
+  const dated = idx.filter((i) => facts[i].date !== undefined);
+  const undated = idx.filter((i) => facts[i].date === undefined);
+  for (const i of dated) {
     const f = facts[i];
     const v = valueKey(f);
     if (v) link(v, i);
     for (const k of f.keys) link(k, i);
   }
-  const untimed = idx.filter((i) => !facts[i].keys.length);
-  const roots = new Set(idx.map((i) => uf.find(i)));
+  const untimed = dated.filter((i) => !facts[i].keys.length);
+  const roots = new Set(dated.map((i) => uf.find(i)));
   if (roots.size === 2 && untimed.length) {
     // One timed measurement and date-only copies with another value: one fact in conflict.
-    const timedRoots = new Set(idx.filter((i) => facts[i].keys.length).map((i) => uf.find(i)));
+    const timedRoots = new Set(dated.filter((i) => facts[i].keys.length).map((i) => uf.find(i)));
     const untimedRoots = new Set(untimed.map((i) => uf.find(i)));
     if (timedRoots.size === 1 && [...untimedRoots].every((r) => !timedRoots.has(r))) for (const i of untimed) uf.union(i, [...timedRoots][0]);
+  }
+  const undatedByValue = new Map<string, number>();
+  for (const i of undated) {
+    const v = valueKey(facts[i]);
+    if (!v) continue;
+    const prev = undatedByValue.get(v);
+    if (prev === undefined) undatedByValue.set(v, i);
+    else uf.union(prev, i);
+  }
+  for (const i of undatedByValue.values()) {
+    const candidates = new Set(dated.filter((j) => sameValue(facts[i], facts[j])).map((j) => uf.find(j)));
+    if (candidates.size === 1) uf.union(i, [...candidates][0]);
   }
 }
 
