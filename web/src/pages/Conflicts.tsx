@@ -26,6 +26,11 @@ const KINDS: Array<[ItemKind, string]> = [
 const KIND_LABEL = Object.fromEntries(KINDS) as Record<ItemKind, string>;
 const LIMIT = 2000;
 const SHOWN = 200;
+/**
+ * Disagreements are read 50 at a time ("Show more"): each carries every source's version, and a
+ * long record has many (1,373 on the bench person, 6 MB at once, 2–3 s to send before anything showed).
+ */
+const CONFLICTS_PAGE = 50;
 
 /** The item's value or strength, unless its name already says it ("Metformin 500 mg tablet"). */
 export function itemValue(it: Pick<RecordItem, 'value' | 'strength' | 'display'>): string | undefined {
@@ -230,7 +235,9 @@ export function Conflicts({ personId }: { personId: string }) {
   const noteRef = useRef<HTMLParagraphElement>(null);
   // The server sends only the items that disagree (?conflicts=1), of every kind; the list of
   // all items is read for the chosen kind only, and the other kinds' sizes as counts alone.
-  const conflicts = useApi<RecordItems>(recordApi.conflicts(personId, { limit: LIMIT }));
+  const conflicts = useApi<RecordItems>(recordApi.conflicts(personId, { limit: CONFLICTS_PAGE }));
+  const [more, setMore] = useState<{ items: RecordItem[]; loading?: boolean; error?: string }>({ items: [] });
+  useEffect(() => setMore({ items: [] }), [personId, conflicts.data]);
   const items = useApi<RecordItems>(recordApi.items(personId, kind, { limit: LIMIT }));
   const [totals, setTotals] = useState<Partial<Record<ItemKind, number>>>({});
   useEffect(() => {
@@ -264,7 +271,14 @@ export function Conflicts({ personId }: { personId: string }) {
     done(`Merged ${chosen.length} items into one: ${chosen.map((i) => `“${i.display}”`).join(', ')}.`);
   };
 
-  const conflicted = conflicts.data?.items ?? [];
+  const conflicted = [...(conflicts.data?.items ?? []), ...more.items];
+  const showMore = () => {
+    setMore((m) => ({ ...m, loading: true, error: undefined }));
+    getJson<RecordItems>(recordApi.conflicts(personId, { limit: CONFLICTS_PAGE, offset: conflicted.length })).then(
+      (next) => setMore((m) => ({ items: [...m.items, ...next.items] })),
+      (err: Error) => setMore((m) => ({ items: m.items, error: err.message })),
+    );
+  };
   return (
     <div>
       <h1>Conflicts and merges</h1>
@@ -276,14 +290,18 @@ export function Conflicts({ personId }: { personId: string }) {
         <h2 id="disagree-title">Where your records disagree</h2>
         <Status loading={conflicts.loading && !conflicts.data} error={conflicts.error} what="the disagreements" />
         {conflicts.data && !conflicted.length && <p className="muted">No disagreements between your records.</p>}
-        {conflicts.data && conflicts.data.total > conflicted.length && (
-          <p className="muted">
-            The first {conflicted.length} of {conflicts.data.total} are shown.
-          </p>
-        )}
         {conflicted.map((it) => (
           <ConflictCard key={it.id} item={it} onSplit={onSplit} />
         ))}
+        {conflicts.data && conflicts.data.total > conflicted.length && (
+          <p className="muted">
+            The first {conflicted.length} of {conflicts.data.total} are shown.{' '}
+            <button type="button" onClick={showMore} disabled={more.loading}>
+              Show {Math.min(CONFLICTS_PAGE, conflicts.data.total - conflicted.length)} more
+            </button>
+          </p>
+        )}
+        {more.error && <p role="alert">Could not load more disagreements: {more.error}</p>}
       </section>
       <section aria-labelledby="all-title" className="all-items">
         <h2 id="all-title">All items</h2>
