@@ -245,3 +245,14 @@ Lymphs               230          %            200-450`);
     ['736-9', '23.0'],
   ]);
 });
+
+test('braces read for brackets in a name; a clean unit the test is not reported in, one letter from one it is', () => {
+  const r = rows(`LDI. Chol Cale {NiH)         30         mg/dL       0-99
+TSH                          2.24       mU/L        0.40-4.50
+Glucose                      95         mg/dL       65-99`);
+  assert.deepEqual(r.map((x) => [x.loinc ?? null, x.unit ?? null, x.ucum ?? null]), [
+    ['13457-7', 'mg/dL', 'mg/dL'],
+    ['3016-3', 'mIU/L', 'm[IU]/L'],
+    ['2345-7', 'mg/dL', 'mg/dL'],
+  ]);
+});

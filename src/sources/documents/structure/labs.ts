@@ -42,6 +42,9 @@ interface Syn {
 export function normName(s: string): string {
   return s
     .toLowerCase()
+    // OCR reads brackets as braces: "(NIH)" -> "{NiH)".
+    .replace(/[{[]/g, '(')
+    .replace(/[}\]]/g, ')')
     .replace(/[µμ]/g, 'u')
     .replace(/\s*([,/()#%-])\s*/g, '$1')
     .replace(/\s+/g, ' ')
@@ -139,12 +142,12 @@ const ucumDisplay = (code: string) => code.replace(/[[\]{}]/g, '');
  * printed spelling of exactly one of those units, within about a third of the spelling
  * (1 edit for "u/l" or "fl", 2 for "mg/dl", 3 for "million/ul"). Tokens that already name a unit are left alone.
  */
-export function unitFromPrior(token: string, loinc: string | undefined): string | undefined {
+export function unitFromPrior(token: string, loinc: string | undefined, maxEdits = 3): string | undefined {
   const expected = loinc ? TEST_UNITS[loinc] : undefined;
   if (!expected?.length) return undefined;
   const k = unitKey(token).replace(/^[^a-z%/]+|[^a-z0-9%/.]+$/g, '').replace(/[.,;:]+$/, '');
   if (k.length < 2 || k.length > 14 || !/[a-z%]/.test(k) || /^\d/.test(k)) return undefined;
-  const max = k.length <= 2 ? 1 : k.length >= 8 ? 3 : 2;
+  const max = Math.min(maxEdits, k.length <= 2 ? 1 : k.length >= 8 ? 3 : 2);
   let best: string | undefined;
   let bestD = max + 1;
   let tie = false;
@@ -423,7 +426,11 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     if (m[1]) row.comparator = m[1] as LabRow['comparator'];
   }
   // A unit OCR garbled: read back through the units the test is reported in.
-  const priorUnit = syn && (!d.unit || !ucumFor(d.unit)) ? unitCandidates(d).map((t) => unitFromPrior(t, syn.loinc)).find(Boolean) : undefined;
+  let priorUnit = syn && (!d.unit || !ucumFor(d.unit)) ? unitCandidates(d).map((t) => unitFromPrior(t, syn.loinc)).find(Boolean) : undefined;
+  // A clean unit the test is not reported in, one edit from one it is ("mU/L" for TSH in mIU/L): a letter lost.
+  if (!priorUnit && syn && d.unit && ucumFor(d.unit) && TEST_UNITS[syn.loinc]?.length && !TEST_UNITS[syn.loinc]!.includes(ucumFor(d.unit)!)) {
+    priorUnit = unitFromPrior(d.unit, syn.loinc, 1);
+  }
   if (priorUnit) {
     row.unit = ucumDisplay(priorUnit);
     row.ucum = priorUnit;
