@@ -11,7 +11,7 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { canonicalSystem, icd10Category, icd10Display, ingredientsOf, labGroup, loincEntry, SYSTEMS, testGroupOf, vaccineGroupOf, cvxEntry, type Coding } from './codes.js';
 import { dayOf, minuteOf, precisionOf } from './dates.js';
-import { toTrendUnit, toUcum } from './units.js';
+import { conversionFactor, toTrendUnit, toUcum } from './units.js';
 import { fold, words } from './text.js';
 
 export const ITEM_KINDS = ['medications', 'problems', 'allergies', 'immunizations', 'results', 'vitals', 'encounters', 'procedures'] as const;
@@ -99,21 +99,54 @@ function rankOf(ctx: FactContext, codes: string[], date?: string, extra = 0): nu
   return (ctx.structured ? 1000 : 0) + Math.min(codes.length, 5) * 10 + precisionOf(date) + extra;
 }
 
-const STRENGTH = /(\d+(?:[.,]\d+)?)\s*(mg|mcg|µg|ug|g|meq|units?|iu|%)\b(?:\s*(?:\/|per)\s*(\d+(?:\.\d+)?)?\s*(ml|l|actuat|hr|h|g)\b)?/i;
+/**
+ * A strength as printed: an amount (mass, mEq, units, percent) and what it is per (a volume,
+ * an actuation, an hour, a gram). Letters may not follow a unit ("1 % topical", "100 GM" and
+ * "20mg" match; "5 mgs" does not) nor come right before the number ("O2 %" is no strength).
+ */
+const STRENGTH = /(?<![a-z\d.,])(\d+(?:[.,]\d+)?)\s*(mcg|µg|μg|ug|mg|milligrams?|micrograms?|grams?|gm|g|meq|units?|iu|%)(?![a-z])(?:\s*(?:\/|per)\s*(\d+(?:[.,]\d+)?)?\s*(ml|l|actuat(?:ion)?s?|hr|h|g)(?![a-z]))?/i;
 
-/** "500 MG" → "500 mg"; "500 mcg/mL" → "0.5 mg/mL". */
+/** Printed amount units → UCUM; masses are then converted to mg by UCUM, the other kinds kept. */
+const AMOUNT_UCUM: Record<string, string> = { mcg: 'ug', µg: 'ug', μg: 'ug', ug: 'ug', mg: 'mg', milligram: 'mg', milligrams: 'mg', microgram: 'ug', micrograms: 'ug', gram: 'g', grams: 'g', gm: 'g', g: 'g' };
+const num = (t: string) => Number(t.replace(',', '.'));
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/**
+ * "500 MG" → "500 mg"; "500 mcg/mL" → "0.5 mg/mL"; "250 mg/5 mL" → "50 mg/mL"; "1 g/L" →
+ * "1 mg/mL"; "0.05 mg/actuat"; "1 %"; "10 units/mL". Masses go to mg and volumes to mL
+ * through UCUM (conversionFactor), so the spellings of one strength give one key.
+ */
 export function strengthOf(texts: Array<string | undefined>): string | undefined {
   for (const t of texts) {
     if (!t) continue;
     const m = STRENGTH.exec(t);
     if (!m) continue;
-    let n = Number(m[1].replace(',', '.'));
-    let u = m[2].toLowerCase();
-    if (u === 'mcg' || u === 'µg' || u === 'ug') (n = n / 1000), (u = 'mg');
-    else if (u === 'g') (n = n * 1000), (u = 'mg');
-    else if (u === 'units' || u === 'iu') u = 'unit';
-    const per = m[4] ? `/${m[3] && m[3] !== '1' ? m[3] : ''}${m[4].toLowerCase() === 'ml' ? 'mL' : m[4].toLowerCase()}` : '';
-    return `${Math.round(n * 1e4) / 1e4} ${u}${per}`;
+    let n = num(m[1]);
+    const printed = m[2].toLowerCase();
+    let u: string;
+    const mass = AMOUNT_UCUM[printed];
+    if (mass) {
+      const f = conversionFactor(mass, 'mg');
+      if (f === null) continue;
+      n *= f;
+      u = 'mg';
+    } else u = printed === 'units' || printed === 'unit' || printed === 'iu' ? 'unit' : printed;
+    let per = '';
+    if (m[4]) {
+      const den = m[4].toLowerCase();
+      const count = m[3] ? num(m[3]) : 1;
+      if (!(count > 0)) continue;
+      if (den === 'ml' || den === 'l') {
+        const f = conversionFactor(den === 'l' ? 'L' : 'mL', 'mL');
+        if (f === null) continue;
+        n /= count * f;
+        per = '/mL';
+      } else {
+        n /= count;
+        per = `/${den.startsWith('actuat') ? 'actuat' : den === 'h' ? 'hr' : den}`;
+      }
+    }
+    return `${round4(n)} ${u}${per}`;
   }
   return undefined;
 }

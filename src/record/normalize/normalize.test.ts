@@ -45,6 +45,31 @@ test('vaccines group by what they protect against; brands become ingredients', (
   assert.equal(strengthOf(['1 ML darbepoetin alfa 0.5 MG/ML Prefilled Syringe']), '0.5 mg/mL');
 });
 
+test('medication strengths: one spelling per strength, masses in mg and concentrations per mL', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['metformin 500 mg tablet', '500 mg'],
+    ['Metformin 500MG', '500 mg'],
+    ['levothyroxine 50 mcg', '0.05 mg'],
+    ['ceftriaxone 1 GM injection', '1000 mg'],
+    ['ceftriaxone 1 g', '1000 mg'],
+    ['ondansetron 4 mg/5 mL oral solution', '0.8 mg/mL'],
+    ['heparin 10 MG/ML', '10 mg/mL'],
+    ['dextrose 50 g/L', '50 mg/mL'],
+    ['fluticasone 0.05 MG/ACTUAT nasal spray', '0.05 mg/actuat'],
+    ['albuterol 90 mcg per actuation', '0.09 mg/actuat'],
+    ['fentanyl 25 mcg/hr patch', '0.025 mg/hr'],
+    ['hydrocortisone 1 % topical cream', '1 %'],
+    ['insulin glargine 100 units/mL', '100 unit/mL'],
+    ['potassium chloride 20 mEq', '20 meq'],
+    ['amoxicillin 0,5 g', '500 mg'],
+    ['aspirin', undefined],
+    ['take 2 tablets daily', undefined],
+    ['O2 % BldC Oximetry', undefined],
+  ];
+  for (const [text, want] of cases) assert.equal(strengthOf([text]), want, text);
+  assert.equal(strengthOf([undefined, 'no strength here', 'atorvastatin 20 MG Oral Tablet']), '20 mg', 'the first text that names one');
+});
+
 test('dates keep their precision and no time zone is invented', () => {
   assert.equal(dayOf('2015'), undefined);
   assert.equal(dayOf('2015-06-22T10:05:00-05:00'), '2015-06-22');
