@@ -256,3 +256,18 @@ Glucose                      95         mg/dL       65-99`);
     ['2345-7', 'mg/dL', 'mg/dL'],
   ]);
 });
+
+test('digits read for letters in short names; ties broken by length; a unit read with one slip still helps', () => {
+  const r = rows(`w8C            6.7     (3.8-10.8)    K/ul
+HG8            16.1    (11.7-15.5)   g/dL
+HOL            65      >49           mg/dL
+PLY            283     (140-400)     K/ut
+B12            658     (200-1100)    pg/mL`);
+  assert.deepEqual(r.map((x) => [x.name, x.loinc ?? null]), [
+    ['w8C', '6690-2'],
+    ['HG8', '718-7'],
+    ['HOL', '2085-9'],
+    ['PLY', '777-3'],
+    ['B12', '2132-9'],
+  ]);
+});

@@ -174,20 +174,26 @@ function nameFromUnit(name: string, ucum: string | undefined): Syn | undefined {
   const k = normName(name);
   if (k.length < 3 || (k.length <= 4 && !/^[a-z]+$/.test(k))) return undefined;
   const max = k.length <= 4 ? 1 : k.length < 10 ? 2 : 3;
-  let best: Syn | undefined;
   let bestD = max + 1;
-  let tie = false;
+  let near: Array<[string, Syn]> = [];
   for (const [n, syn] of SYN_INDEX) {
     if (n.length < 3 || !TEST_UNITS[syn.loinc]?.includes(ucum)) continue;
     if (k.length <= 4 && !/^[a-z]+$/.test(n)) continue;
     const d = editDistance(k, n, max);
     if (d < bestD) {
       bestD = d;
-      best = syn;
-      tie = false;
-    } else if (d === bestD && syn !== best) tie = true;
+      near = [[n, syn]];
+    } else if (d === bestD) near.push([n, syn]);
   }
-  return bestD <= max && !tie ? best : undefined;
+  if (bestD > max) return undefined;
+  const one = (xs: Array<[string, Syn]>) => (new Set(xs.map(([, syn]) => syn)).size === 1 ? xs[0]![1] : undefined);
+  // A tie is broken by length: OCR swaps letters far more often than it drops or adds one ("HOL": HDL, not CHOL).
+  return one(near) ?? one(near.filter(([n]) => n.length === k.length));
+}
+
+/** Digits OCR put for letters inside a name: 8 for B, 0 for O, next to letters ("w8C", "HG8"); "B12", "A1c" keep theirs. */
+function undigit(name: string): string {
+  return name.replace(/(?<=[A-Za-z])[80](?=[A-Za-z]|\b)|[80](?=[A-Za-z])/g, (c) => (c === '8' ? 'B' : 'O'));
 }
 
 /** UCUM code of a unit printed exactly as a known spelling (no OCR edits). */
@@ -409,7 +415,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   if (!/[A-Za-z]{1,}/.test(name) || name.length > 60 || nameToks.length > 7) return null;
   if (NOT_TEST.test(nameToks[0]!.replace(/[:#]+$/, '')) || /\w:$/.test(d.name[d.name.length - 1] ?? '') || /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(name)) return null;
   if (/^(?:page|p\.)$/i.test(nameToks[nameToks.length - 1] ?? '')) return null;
-  const syn = lookupTest(name, urine) ?? nameFromUnit(name, d.unit ? exactUcum(d.unit) : undefined);
+  const syn = lookupTest(name, urine) ?? lookupTest(undigit(name), urine) ?? nameFromUnit(undigit(name), d.unit ? ucumFor(d.unit) : undefined);
   const qualitative = !NUM.test(d.value) && !CMP_RANGE.test(d.value);
   // A name not in the table must look like a table row: a range, a unit, no sentence words.
   if (!syn && (!d.range || !d.unit || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
