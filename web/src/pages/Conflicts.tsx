@@ -94,8 +94,23 @@ function SourceColumn({ source, index, chosen, onChoose, canSplit }: { source: R
   );
 }
 
+/**
+ * Sources drawn side by side at first, more on request: each is one request, and an item merged
+ * from a long record can have thousands (every visit's copy of a medication): drawn all at once
+ * they were thousands of requests per card, which the browser refused.
+ */
+const SIDE_BY_SIDE = 6;
+
+/** The version shown first, then the sources a disagreement names, then the others. */
+function disagreeingFirst(item: RecordItem): RecordItem['sources'] {
+  const named = new Set(item.conflicts.flatMap((c) => c.resourceIds ?? []));
+  const [first, ...rest] = item.sources;
+  return first ? [first, ...rest.filter((s) => named.has(s.resourceId)), ...rest.filter((s) => !named.has(s.resourceId))] : [];
+}
+
 /** An item's sources side by side, with "split the chosen sources off". */
 function SideBySide({ item, onSplit }: { item: RecordItem; onSplit(item: RecordItem, resourceIds: string[]): Promise<void> }) {
+  const [count, setCount] = useState(SIDE_BY_SIDE);
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -113,10 +128,20 @@ function SideBySide({ item, onSplit }: { item: RecordItem; onSplit(item: RecordI
   return (
     <>
       <div className="side-by-side">
-        {item.sources.map((s, i) => (
-          <SourceColumn key={s.resourceId} source={s} index={i} canSplit={canSplit} chosen={chosen.includes(s.resourceId)} onChoose={(on) => setChosen(on ? [...chosen, s.resourceId] : chosen.filter((x) => x !== s.resourceId))} />
-        ))}
+        {disagreeingFirst(item)
+          .slice(0, count)
+          .map((s, i) => (
+            <SourceColumn key={s.resourceId} source={s} index={i} canSplit={canSplit} chosen={chosen.includes(s.resourceId)} onChoose={(on) => setChosen(on ? [...chosen, s.resourceId] : chosen.filter((x) => x !== s.resourceId))} />
+          ))}
       </div>
+      {item.sources.length > count && (
+        <p className="muted">
+          {count} of {item.sources.length} sources shown.{' '}
+          <button type="button" onClick={() => setCount((c) => c + SIDE_BY_SIDE)}>
+            Show {Math.min(SIDE_BY_SIDE, item.sources.length - count)} more<span className="visually-hidden"> sources of {item.display}</span>
+          </button>
+        </p>
+      )}
       {canSplit && (
         <div className="actions">
           <button type="button" disabled={busy || !chosen.length || chosen.length === item.sources.length} onClick={() => void split()}>
