@@ -4,6 +4,10 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job, JobQueue } from './queue.js';
+import { relieveHeap } from '../core/heap.js';
+
+/** How often a running worker checks its heap against the budget (src/core/heap.ts). */
+const RELIEF_EVERY_MS = 200;
 
 export type JobHandler = (job: Job) => Promise<void>;
 
@@ -30,6 +34,10 @@ export async function runWorker(queue: JobQueue, handlers: Record<string, JobHan
     queue.recoverAbandoned().catch(() => {});
   }, opts.heartbeatMs ?? 10_000);
   beat.unref();
+  // A long job (a part of thousands of resources and their attachments) piles up garbage between
+  // the points where it could be collected: look at the heap while the job waits on I/O too.
+  const relief = setInterval(() => held.size && relieveHeap(), RELIEF_EVERY_MS);
+  relief.unref();
   const periodic = opts.untilIdle
     ? []
     : (opts.periodic ?? []).map((p) => {
@@ -58,6 +66,8 @@ export async function runWorker(queue: JobQueue, handlers: Record<string, JobHan
         await queue.fail(job, err instanceof Error ? err.message : String(err));
       } finally {
         held.delete(job.id);
+        // A finished job's garbage (a document's parts, a reconcile's facts) goes before the next job's piles on.
+        relieveHeap();
       }
     }
   };
@@ -65,6 +75,7 @@ export async function runWorker(queue: JobQueue, handlers: Record<string, JobHan
     await Promise.all(Array.from({ length: concurrency }, lane));
   } finally {
     clearInterval(beat);
+    clearInterval(relief);
     for (const t of periodic) clearInterval(t);
   }
 }

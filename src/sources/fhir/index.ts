@@ -12,6 +12,7 @@ import { parseXmlTree } from '../ccda/xml.js';
 import { decodeText, UnsupportedEncodingError, utf8Stream } from '../../detect/encoding.js';
 import { r4Elements } from './r4-elements.js';
 import { fhirXmlToJson } from './xml-to-json.js';
+import { relieveHeap } from '../../core/heap.js';
 
 /** Resources per streamed part of an NDJSON file. */
 export const PART_SIZE = 2000;
@@ -100,6 +101,8 @@ export async function* extractNdjson(
         if (c.resources.length + c.issues.length >= limits.resources || c.attachments.pendingBytes >= limits.bytes) {
           yielded = true;
           yield c.drain();
+          // The part is stored and dropped by now: its garbage goes before the next one piles on.
+          relieveHeap();
         }
       }
     }
