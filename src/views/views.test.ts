@@ -174,3 +174,29 @@ for (const dialect of DIALECTS) test(`timeline filtered to a facility of most or
   }
   assert.equal(sum, resourceTotal(everything), 'the two facilities share every fact between them');
 });
+
+// An item merged from every visit has a source per visit: the API lists every source's id, and
+// says where the first ones came from (the version shown, then those a disagreement names).
+test('merged items with many sources: every id, the places of the first (sqlite)', async (t) => {
+  const tv = await openTestVessel('sqlite');
+  t.after(() => tv.cleanup());
+  const { seedSyntheticPerson } = await import('../record/reconcile/bench.js');
+  const { reconcilePerson } = await import('../record/reconcile/job.js');
+  const seeded = await seedSyntheticPerson(tv.vessel.store, { sources: 10, visitsPerSource: 4 });
+  await reconcilePerson(tv.vessel.store, seeded.personId);
+  const app = await buildServer(tv.vessel);
+  t.after(() => app.close());
+  const api = await signIn(app, tv.vessel);
+  const res = await api(`/api/people/${seeded.personId}/items?conflicts=1&limit=50`);
+  assert.equal(res.statusCode, 200);
+  const items = res.json().items as Array<{ display: string; conflicts: Array<{ resourceIds: string[] }>; sources: Array<{ resourceId: string; documentId?: string }> }>;
+  const big = items.find((i) => i.sources.length > 24);
+  assert.ok(big, 'a disagreement merged from more than 24 sources');
+  const stored = (await tv.vessel.store.db.selectFrom('record_items').select('json').where('person_id', '=', seeded.personId).execute()).map((r) => JSON.parse(r.json) as { display: string; resourceIds: string[] });
+  assert.deepEqual(big.sources.map((s) => s.resourceId).sort(), stored.find((i) => i.display === big.display)!.resourceIds.slice().sort(), 'every source is listed');
+  const placed = big.sources.filter((s) => s.documentId);
+  assert.equal(placed.length, 24, 'the first 24 say their document');
+  assert.ok(placed.some((s) => s.resourceId === big.sources[0].resourceId), 'the version shown is placed');
+  const named = new Set(big.conflicts.flatMap((c) => c.resourceIds));
+  assert.ok(placed.some((s) => named.has(s.resourceId)) || !named.size, 'a source the disagreement names is placed');
+});

@@ -28,6 +28,22 @@ function resourceIdsOf(body: unknown): string[] {
   return [...new Set(ids as string[])];
 }
 
+/**
+ * Sources whose document and place are looked up per item: the first (the version shown), those
+ * a disagreement names, then the others, up to this many; the rest go out as ids (the Conflicts
+ * page draws a few per card and reads each it draws from /api/resources/:id). An item merged from
+ * every visit of a long record has thousands of sources: looking up all of them for 50 items cost
+ * ~2 s CPU on the 92,000-resource bench person.
+ */
+const PLACED_SOURCES = 24;
+
+function placedSources(it: { resourceIds: string[]; conflicts: Array<{ resourceIds: string[] }> }): string[] {
+  if (it.resourceIds.length <= PLACED_SOURCES) return it.resourceIds;
+  const named = new Set(it.conflicts.flatMap((c) => c.resourceIds));
+  const [first, ...rest] = it.resourceIds;
+  return [first, ...rest.filter((r) => named.has(r)), ...rest.filter((r) => !named.has(r))].slice(0, PLACED_SOURCES);
+}
+
 export async function recordRoutes(app: FastifyInstance, opts: RecordRoutesOptions): Promise<void> {
   const { store, queue } = opts.vessel;
 
@@ -45,7 +61,7 @@ export async function recordRoutes(app: FastifyInstance, opts: RecordRoutesOptio
     if (!(conflictsOnly && kind === undefined) && !isItemKind(kind)) throw new ApiError('bad_request', `type must be one of ${ITEM_KINDS.join(', ')}`);
     const page = { limit: intParam(req.query.limit, 200, 2000), offset: intParam(req.query.offset, 0, 1e9) };
     const { total, items } = conflictsOnly ? await conflictingItems(store, p.id, { kind: kind as ItemKind | undefined, ...page }) : await store.record.items(p.id, kind as ItemKind, page);
-    const sources = await store.record.sources([...new Set(items.flatMap((i) => i.resourceIds))]);
+    const sources = await store.record.sources([...new Set(items.flatMap(placedSources))]);
     return {
       total,
       items: items.map((it) => ({
