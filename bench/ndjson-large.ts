@@ -1,6 +1,7 @@
 /**
  * A large bulk-data NDJSON export made from the shared FHIR corpus, and its import through
- * `vessel import` in a child process (wall time, resources/s, peak RSS of that process).
+ * `vessel import` in a child process (wall time, its CPU time, resources/s, peak RSS of that process:
+ * VmHWM, the figure `/usr/bin/time -v` gives for it).
  *
  * The export: every resource of the 10-patient bulk export and of the Synthea bundles, one
  * `<Type>.ndjson` per resource type, repeated with new ids (`<id>-r<n>`, references rewritten
@@ -104,6 +105,8 @@ export async function generateBulkExport(corpus: string, root: string, targetByt
 
 export interface ImportRun {
   seconds: number;
+  /** CPU time of the import process (user + system), as last sampled before it exited. */
+  cpuSeconds: number;
   peakRssMb: number;
   resources: number;
   documents: Record<string, number>;
@@ -122,10 +125,15 @@ export async function importWithCli(dir: string, env: NodeJS.ProcessEnv = {}): P
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let peak = 0;
+    let ticks = 0;
     const sample = () => {
       try {
         const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         if (hwm) peak = Math.max(peak, Number(hwm[1]) * 1024);
+        // utime and stime, fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name).
+        const stat = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks = Math.max(ticks, Number(fields[11]) + Number(fields[12]));
       } catch {
         // exited between samples; the last sample stands (VmHWM only grows)
       }
@@ -142,7 +150,7 @@ export async function importWithCli(dir: string, env: NodeJS.ProcessEnv = {}): P
     try {
       const counts = await v.store.resources.countByType();
       const documents = await v.store.documents.countByState();
-      return { seconds, peakRssMb: Math.round(peak / 1048576), resources: Object.values(counts).reduce((a, b) => a + b, 0), documents };
+      return { seconds, cpuSeconds: ticks / 100, peakRssMb: Math.round(peak / 1048576), resources: Object.values(counts).reduce((a, b) => a + b, 0), documents };
     } finally {
       await v.close();
       void out;

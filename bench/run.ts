@@ -96,7 +96,7 @@ async function ndjsonLarge(): Promise<Figures | string> {
     const generateSeconds = (performance.now() - t) / 1000;
     const run = await importWithCli(made.dir);
     const docs = Object.entries(run.documents).map(([k, v]) => `${k}:${v}`).join(',');
-    return { MB: Math.round(made.bytes / 1048576), copies: made.copies, 'resources in': made.resources, 'generate s': +generateSeconds.toFixed(1), resources: run.resources, documents: docs, 'import s': +run.seconds.toFixed(1), 'resources/s': Math.round(run.resources / run.seconds), 'peak RSS MB': run.peakRssMb, 'load avg': os.loadavg()[0].toFixed(1) };
+    return { MB: Math.round(made.bytes / 1048576), copies: made.copies, 'resources in': made.resources, 'generate s': +generateSeconds.toFixed(1), resources: run.resources, documents: docs, 'import s': +run.seconds.toFixed(1), 'import cpu s': +run.cpuSeconds.toFixed(1), 'resources/s': Math.round(run.resources / run.seconds), 'peak RSS MB': run.peakRssMb, 'load avg': os.loadavg()[0].toFixed(1) };
   } finally {
     if (!given && !args.includes('--keep')) fs.rmSync(dir, { recursive: true, force: true });
   }
