@@ -62,6 +62,8 @@ export interface CerOptions {
   limit?: number;
   /** Only these degradation names. */
   only?: string[];
+  /** Only these transmissions (ids such as `tx-0010`): a quick loop over a few pages. */
+  ids?: string[];
   /** Progress lines. */
   log?: (line: string) => void;
 }
@@ -90,7 +92,7 @@ export async function measureCerDetail(corpusDir: string, opts: CerOptions = {})
     }
   }
   const read = opts.readTransmission;
-  const names = (await readdir(corpusDir)).filter((n) => /^tx-.*\.json$/.test(n)).sort();
+  const names = (await readdir(corpusDir)).filter((n) => /^tx-.*\.json$/.test(n) && (!opts.ids || opts.ids.includes(n.slice(0, -5)))).sort();
   const edits: Record<string, number> = {};
   const chars: Record<string, number> = {};
   const pages: Record<string, number> = {};
@@ -140,13 +142,17 @@ export async function readTexts(files: Array<{ path: string; format: string; pag
   return texts;
 }
 
-// npx tsx src/sources/documents/pages/cer.ts <corpusDir> [--only fax_fine,fax_standard] [--limit N]
+// npx tsx src/sources/documents/pages/cer.ts <corpusDir> [--only fax_fine,fax_standard] [--limit N] [--ids tx-0010,tx-0030]
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--')) ?? '../shared/corpus/fax/generated';
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
   const limit = args.includes('--limit') ? Number(args[args.indexOf('--limit') + 1]) : undefined;
+  const ids = args.includes('--ids') ? args[args.indexOf('--ids') + 1].split(',') : undefined;
   const t0 = Date.now();
-  const r = await measureCerDetail(dir, { only, limit, log: (l) => console.error(l) });
-  console.log(JSON.stringify({ cer: r.cer, pages: r.pages, seconds: Math.round((Date.now() - t0) / 1000) }));
+  const c0 = process.cpuUsage();
+  const r = await measureCerDetail(dir, { only, limit, ids, log: (l) => console.error(l) });
+  const cpu = process.cpuUsage(c0);
+  // CPU time beside wall time: the machine is shared, wall time alone says little.
+  console.log(JSON.stringify({ cer: r.cer, pages: r.pages, seconds: Math.round((Date.now() - t0) / 1000), cpuSeconds: Math.round((cpu.user + cpu.system) / 1e6) }));
 }
