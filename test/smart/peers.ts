@@ -10,6 +10,7 @@ import { FixtureFhirServer, PATIENT_ID, type FhirServerOptions } from './fhir-se
 import { SmartService } from '../../src/smart/service.js';
 import type { Vessel } from '../../src/app/vessel.js';
 import type { PublicConnection } from '../../src/smart/repo.js';
+import type { Inject } from '../helpers/api.js';
 
 // Small pages and short waits: paging and retries show in a few hundred milliseconds.
 process.env.VESSEL_SMART_PAGE_SIZE = '2';
@@ -80,6 +81,14 @@ export async function authorizeInBrowser(authorizeUrl: string): Promise<URLSearc
   await res.body?.cancel();
   if (res.status !== 302 || !location) throw new Error(`authorize answered ${res.status}`);
   return new URL(location).searchParams;
+}
+
+/** A standalone launch through the HTTP API as a signed-in user: POST, authorize, callback; the new connection's id. */
+export async function connectThroughApi(api: Inject, fhirBaseUrl: string): Promise<string> {
+  const post = await api({ method: 'POST', url: '/api/connections', payload: { fhirBaseUrl, clientId: 'vessel-test' } });
+  const q = await authorizeInBrowser((post.json() as { authorizeUrl: string }).authorizeUrl);
+  const cb = await api({ url: `/api/connections/callback?${q}` });
+  return decodeURIComponent(/connected=([^&]+)/.exec(cb.headers.location as string)![1]);
 }
 
 export const smartService = (v: Vessel) => new SmartService({ store: v.store, key: v.key, queue: v.queue });

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { signIn } from '../helpers/api.js';
 import { DIALECTS, openTestVessel, postgresSkipReason } from '../helpers/vessels.js';
 import { buildServer } from '../../src/server/app.js';
-import { authorizeInBrowser, resourceCounts, startPeers } from './peers.js';
+import { connectThroughApi, resourceCounts, startPeers } from './peers.js';
 import { scheduleDueSyncs } from '../../src/smart/schedule.js';
 import { smartOptions } from '../../src/smart/options.js';
 import type { Vessel } from '../../src/app/vessel.js';
@@ -40,10 +40,7 @@ for (const dialect of DIALECTS) {
     });
     const v = tv.vessel;
     const api = await signIn(app, v);
-    const post = await api({ method: 'POST', url: '/api/connections', payload: { fhirBaseUrl: peers.fhir.base, clientId: 'vessel-test' } });
-    const q = await authorizeInBrowser((post.json() as { authorizeUrl: string }).authorizeUrl);
-    const cb = await api({ url: `/api/connections/callback?${q}` });
-    const id = decodeURIComponent(/connected=([^&]+)/.exec(cb.headers.location as string)![1]);
+    const id = await connectThroughApi(api, peers.fhir.base);
     await v.runJobsUntilIdle();
     const deps = { store: v.store, queue: v.queue, key: v.keyring };
 

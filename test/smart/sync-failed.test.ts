@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { signIn } from '../helpers/api.js';
 import { openTestVessel } from '../helpers/vessels.js';
 import { buildServer } from '../../src/server/app.js';
-import { authorizeInBrowser, startPeers } from './peers.js';
+import { connectThroughApi, startPeers } from './peers.js';
 import { DEATHS_BEFORE_FAILED } from '../../src/jobs/queue.js';
 import { enqueueSync, syncJobKey } from '../../src/smart/job.js';
 
@@ -33,10 +33,7 @@ test('a SMART sync that fails for good shows error with its reason, keeping the 
   });
   const v = tv.vessel;
   const api = await signIn(app, v);
-  const post = await api({ method: 'POST', url: '/api/connections', payload: { fhirBaseUrl: peers.fhir.base, clientId: 'vessel-test' } });
-  const q = await authorizeInBrowser((post.json() as { authorizeUrl: string }).authorizeUrl);
-  const cb = await api({ url: `/api/connections/callback?${q}` });
-  const id = decodeURIComponent(/connected=([^&]+)/.exec(cb.headers.location as string)![1]);
+  const id = await connectThroughApi(api, peers.fhir.base);
   await v.runJobsUntilIdle();
   const shown = async () => (await api({ url: `/api/connections/${id}` })).json() as Shown;
   const first = await shown();
