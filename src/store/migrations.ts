@@ -19,6 +19,7 @@ import { migration0010 } from './migrations/0010_timeline_sources.js';
 import { migration0011 } from './migrations/0011_timeline_month_document.js';
 import { migration0013 } from './migrations/0013_fts_external_content.js';
 import { migration0014 } from './migrations/0014_record_lean.js';
+import { migration0015 } from './migrations/0015_timeline_month_counts.js';
 
 type AnyDb = Kysely<any>;
 
@@ -37,6 +38,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0011_timeline_month_document': migration0011(dialect),
     '0013_fts_external_content': migration0013(dialect),
     '0014_record_lean': migration0014(dialect),
+    '0015_timeline_month_counts': migration0015(dialect),
   };
 }
 

@@ -68,12 +68,23 @@ const and = (conds: RawBuilder<SqlBool>[]) => sql.join(conds, sql` AND `);
  * Counts per type and month (per day when the range asks for days: `m` is the key length).
  * SQLite without a day range counts in the order of the (person, type, month, document) index
  * of migration 0011, also when many documents are chosen (each entry's document is checked);
- * a few chosen documents are counted per document, and PostgreSQL (which cannot answer from an
- * expression index alone) counts the (person, type, date …) index ranges.
+ * a few chosen documents are counted per document. PostgreSQL reads the unfiltered month counts
+ * from the table migration 0015 keeps; otherwise (it cannot answer from an expression index
+ * alone) it counts the (person, type, date …) index ranges.
  */
 async function resourceCounts(store: Store, personId: string, q: TimelineQuery, m: number, chosen: Chosen | undefined): Promise<Counted[]> {
   if (chosen && !chosen.ids.length) return [];
-  const monthly = store.dialect === 'sqlite' && m === 7 && !chosen?.few && (q.from ?? '').length <= 7 && (q.to ?? '').length <= 7;
+  const byMonth = m === 7 && (q.from ?? '').length <= 7 && (q.to ?? '').length <= 7;
+  if (store.dialect === 'postgres' && byMonth && !chosen) {
+    // The counts kept per (person, type, month) by migration 0015's triggers: a few hundred rows
+    // instead of grouping every index entry of the person.
+    const conds = [sql<SqlBool>`person_id = ${personId}`, sql<SqlBool>`resource_type IN (${sql.join(TIMELINE_TYPES)})`, sql<SqlBool>`n > 0`];
+    if (q.from) conds.push(sql<SqlBool>`month >= ${q.from}`);
+    if (q.to) conds.push(sql<SqlBool>`month < ${q.to}`);
+    const { rows } = await sql<Counted>`SELECT resource_type AS t, month AS k, n AS c FROM timeline_month_counts WHERE ${and(conds)}`.execute(store.db);
+    return rows;
+  }
+  const monthly = store.dialect === 'sqlite' && byMonth && !chosen?.few;
   const key = sql<string>`substr(date, 1, ${sql.lit(m)})`;
   // The month index answers `substr(date, 1, 7) …`; the date indexes answer `date …`.
   const bounded = monthly ? key : sql.ref('date');
