@@ -60,7 +60,10 @@ export function hasAnyCode(codes: string[]): Expression<SqlBool> {
   return sql<SqlBool>`(${sql.join(codes.map((c) => sql`(' ' || r.codes || ' ') LIKE ${`% ${c.replace(/[%_]/g, '')} %`}`), sql` OR `)})`;
 }
 
-/** A category code (`vital-signs`, `laboratory`) in any system. */
+/**
+ * A category code (`vital-signs`, `laboratory`) in any system. PostgreSQL's partial index for the
+ * social-history list (migration 0016) repeats this expression: change both together.
+ */
 export function hasCategory(code: string): Expression<SqlBool> {
   return sql<SqlBool>`(' ' || r.codes || ' ') LIKE ${`%|${code.replace(/[%_]/g, '')} %`}`;
 }
