@@ -366,6 +366,13 @@ export class RecordRepo {
     return { total: Number(total?.n ?? 0), items: rows.map((r) => JSON.parse(r.json) as MergedItem) };
   }
 
+  /** Some of a person's merged items by id (an id of someone else's item is not found). */
+  async itemsById(personId: string, ids: string[]): Promise<MergedItem[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.selectFrom('record_items').select('json').where('person_id', '=', personId).where('id', 'in', ids).execute();
+    return rows.map((r) => JSON.parse(r.json) as MergedItem);
+  }
+
   async factsByResource(personId: string, resourceIds: string[]): Promise<Array<{ id: string; resourceId: string; kind: string; block: string }>> {
     if (!resourceIds.length) return [];
     // A fact's id is its resource id or `resourceId#n` ('#' < '$'): a primary-key range per resource.

@@ -175,9 +175,9 @@ for (const dialect of DIALECTS) test(`timeline filtered to a facility of most or
   assert.equal(sum, resourceTotal(everything), 'the two facilities share every fact between them');
 });
 
-// An item merged from every visit has a source per visit: the API lists every source's id, and
-// says where the first ones came from (the version shown, then those a disagreement names).
-test('merged items with many sources: every id, the places of the first (sqlite)', async (t) => {
+// An item merged from every visit has a source per visit: the list sends the first few (the
+// version shown, then those a disagreement names) with their count, and the rest page by page.
+test('merged items with many sources: a bounded list, the rest page by page, merge by item (sqlite)', async (t) => {
   const tv = await openTestVessel('sqlite');
   t.after(() => tv.cleanup());
   const { seedSyntheticPerson } = await import('../record/reconcile/bench.js');
@@ -187,16 +187,53 @@ test('merged items with many sources: every id, the places of the first (sqlite)
   const app = await buildServer(tv.vessel);
   t.after(() => app.close());
   const api = await signIn(app, tv.vessel);
+  type Source = { resourceId: string; documentId?: string };
+  type Item = { id: string; type: string; display: string; conflicts: Array<{ resourceIds: string[] }>; sources: Source[]; sourceCount: number };
   const res = await api(`/api/people/${seeded.personId}/items?conflicts=1&limit=50`);
   assert.equal(res.statusCode, 200);
-  const items = res.json().items as Array<{ display: string; conflicts: Array<{ resourceIds: string[] }>; sources: Array<{ resourceId: string; documentId?: string }> }>;
-  const big = items.find((i) => i.sources.length > 24);
+  const items = res.json().items as Item[];
+  const big = items.find((i) => i.sourceCount > 24);
   assert.ok(big, 'a disagreement merged from more than 24 sources');
-  const stored = (await tv.vessel.store.db.selectFrom('record_items').select('json').where('person_id', '=', seeded.personId).execute()).map((r) => JSON.parse(r.json) as { display: string; resourceIds: string[] });
-  assert.deepEqual(big.sources.map((s) => s.resourceId).sort(), stored.find((i) => i.display === big.display)!.resourceIds.slice().sort(), 'every source is listed');
-  const placed = big.sources.filter((s) => s.documentId);
-  assert.equal(placed.length, 24, 'the first 24 say their document');
-  assert.ok(placed.some((s) => s.resourceId === big.sources[0].resourceId), 'the version shown is placed');
+  const stored = (await tv.vessel.store.db.selectFrom('record_items').select('json').where('id', '=', big.id).executeTakeFirstOrThrow()).json;
+  const all = (JSON.parse(stored) as { resourceIds: string[] }).resourceIds;
+  assert.equal(big.sourceCount, all.length, 'the count says every source');
+  assert.equal(big.sources.length, 24, 'the list sends only the first 24 sources');
+  assert.ok(big.sources.every((s) => s.documentId), 'each sent source says its document');
+  assert.equal(big.sources[0].resourceId, all[0], 'the version shown comes first');
   const named = new Set(big.conflicts.flatMap((c) => c.resourceIds));
-  assert.ok(placed.some((s) => named.has(s.resourceId)) || !named.size, 'a source the disagreement names is placed');
+  assert.ok(big.sources.some((s) => named.has(s.resourceId)) || !named.size, 'a source the disagreement names is sent');
+  assert.ok(Buffer.byteLength(res.body) / items.length < 20_000, `an item's share of the page is bounded (${Math.round(res.body.length / items.length)} bytes)`);
+
+  // The rest, page by page, in the same order, each with its document.
+  const paged: Source[] = [];
+  for (let offset = 0; ; ) {
+    const page: { statusCode: number; body: string; json(): unknown } = await api(`/api/people/${seeded.personId}/items/${big.id}/sources?offset=${offset}&limit=100`);
+    assert.equal(page.statusCode, 200, page.body);
+    const body = page.json() as { total: number; sources: Source[] };
+    assert.equal(body.total, all.length);
+    assert.ok(body.sources.length <= 100);
+    paged.push(...body.sources);
+    offset += body.sources.length;
+    if (!body.sources.length || offset >= body.total) break;
+  }
+  assert.deepEqual(paged.map((s) => s.resourceId).sort(), all.slice().sort(), 'every source is reachable');
+  assert.deepEqual(paged.slice(0, 24).map((s) => s.resourceId), big.sources.map((s) => s.resourceId), 'pages continue where the list stops');
+  assert.ok(paged.every((s) => s.documentId), 'each paged source says its document');
+  assert.equal((await api(`/api/people/${seeded.personId}/items/nope/sources`)).statusCode, 404);
+
+  // Split off a source only the pages list, then merge the two items back by their ids.
+  const last = paged[paged.length - 1].resourceId;
+  const split = await api({ method: 'POST', url: `/api/people/${seeded.personId}/items/split`, payload: { type: big.type, resourceIds: [last] } });
+  assert.equal(split.statusCode, 200, split.body);
+  const after = (await api(`/api/people/${seeded.personId}/items?type=${big.type}&limit=2000`)).json().items as Item[];
+  const rest = after.find((i) => i.sources.some((s) => s.resourceId === all[0]))!;
+  const alone = after.find((i) => i.sourceCount === 1 && i.sources[0].resourceId === last)!;
+  assert.ok(alone, 'the split source stands alone');
+  assert.equal(rest.sourceCount, all.length - 1);
+  const merge = await api({ method: 'POST', url: `/api/people/${seeded.personId}/items/merge`, payload: { type: big.type, itemIds: [rest.id, alone.id] } });
+  assert.equal(merge.statusCode, 200, merge.body);
+  const again = (await api(`/api/people/${seeded.personId}/items?type=${big.type}&limit=2000`)).json().items as Item[];
+  assert.equal(again.find((i) => i.sources.some((s) => s.resourceId === all[0]))!.sourceCount, all.length, 'merged back into one item of every source');
+  const bad = await api({ method: 'POST', url: `/api/people/${seeded.personId}/items/merge`, payload: { type: big.type, itemIds: [rest.id, 'nope'] } });
+  assert.equal(bad.statusCode, 400);
 });

@@ -134,9 +134,12 @@ export type RecordItem = {
   facility?: string;
   codes: string[];
   conflicts: Conflict[];
+  /** The first sources (the version shown, those a disagreement names, then others); `sourceCount` says how many in all. */
   sources: ItemSource[];
+  sourceCount: number;
 };
 export type RecordItems = { total: number; items: RecordItem[] };
+export type ItemSources = { total: number; offset: number; sources: ItemSource[] };
 
 /**
  * Every state-changing call goes through here (one place for headers such as CSRF). JSON in,
@@ -183,6 +186,8 @@ export const recordApi = {
   items: (id: string, type: ItemKind, p: { limit?: number; offset?: number } = {}) => `${person(id)}/items${q({ type, ...p })}`,
   /** Only the items whose sources disagree, of every type (`?conflicts=1`). */
   conflicts: (id: string, p: { limit?: number; offset?: number } = {}) => `${person(id)}/items${q({ conflicts: 1, ...p })}`,
+  /** Every source of one item, a page at a time, continuing the item's first `sources`. */
+  sources: (id: string, itemId: string, p: { limit?: number; offset?: number } = {}) => `${person(id)}/items/${encodeURIComponent(itemId)}/sources${q(p)}`,
   split: (id: string) => `${person(id)}/items/split`,
   merge: (id: string) => `${person(id)}/items/merge`,
 };

@@ -9,6 +9,7 @@ import { actorOf } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { ITEM_KINDS, type ItemKind } from '../../record/normalize/fact.js';
 import { conflictingItems } from '../../views/merged.js';
+import type { ItemSource } from '../../store/record.js';
 import { decide, DecisionError, isItemKind, scheduleReconcile } from '../../record/reconcile/job.js';
 
 export interface RecordRoutesOptions {
@@ -20,28 +21,36 @@ const intParam = (v: unknown, d: number, max: number) => {
   return v !== undefined && Number.isInteger(n) && n >= 0 ? Math.min(n, max) : d;
 };
 
-function resourceIdsOf(body: unknown): string[] {
-  const ids = (body as { resourceIds?: unknown } | undefined)?.resourceIds;
+function idsOf(body: unknown, field: 'resourceIds' | 'itemIds'): string[] {
+  const ids = (body as Record<string, unknown> | undefined)?.[field];
   if (!Array.isArray(ids) || !ids.length || ids.length > 500 || !ids.every((x) => typeof x === 'string' && /^[A-Za-z0-9#._-]{1,100}$/.test(x))) {
-    throw new ApiError('bad_request', 'give resourceIds: a list of resource ids (1 to 500)');
+    throw new ApiError('bad_request', `give ${field}: a list of ${field === 'itemIds' ? 'item' : 'resource'} ids (1 to 500)`);
   }
   return [...new Set(ids as string[])];
 }
 
 /**
- * Sources whose document and place are looked up per item: the first (the version shown), those
- * a disagreement names, then the others, up to this many; the rest go out as ids (the Conflicts
- * page draws a few per card and reads each it draws from /api/resources/:id). An item merged from
- * every visit of a long record has thousands of sources: looking up all of them for 50 items cost
- * ~2 s CPU on the 92,000-resource bench person.
+ * Sources sent with each item: the first (the version shown), those a disagreement names, then
+ * the others, up to this many, with their document and place; `sourceCount` says how many there
+ * are and GET /api/people/:id/items/:itemId/sources pages through all of them in this order. An
+ * item merged from every visit of a long record has thousands of sources: sent as ids they made
+ * the Conflicts page ~3 MB and ~1 s of server CPU per request on the 92,000-resource bench
+ * person, for the 6 a card draws.
  */
 const PLACED_SOURCES = 24;
+const SOURCES_PAGE_MAX = 200;
 
-function placedSources(it: { resourceIds: string[]; conflicts: Array<{ resourceIds: string[] }> }): string[] {
-  if (it.resourceIds.length <= PLACED_SOURCES) return it.resourceIds;
+/** An item's resource ids in the order the Conflicts page draws them. */
+function orderedSources(it: { resourceIds: string[]; conflicts: Array<{ resourceIds: string[] }> }): string[] {
   const named = new Set(it.conflicts.flatMap((c) => c.resourceIds));
+  if (!named.size) return it.resourceIds;
   const [first, ...rest] = it.resourceIds;
-  return [first, ...rest.filter((r) => named.has(r)), ...rest.filter((r) => !named.has(r))].slice(0, PLACED_SOURCES);
+  return [first, ...rest.filter((r) => named.has(r)), ...rest.filter((r) => !named.has(r))];
+}
+
+function sourceOf(rid: string, sources: Map<string, ItemSource>) {
+  const s = sources.get(rid);
+  return { resourceId: rid, documentId: s?.documentId, filename: s?.filename, location: s?.location ?? {} };
 }
 
 export async function recordRoutes(app: FastifyInstance, opts: RecordRoutesOptions): Promise<void> {
@@ -61,7 +70,8 @@ export async function recordRoutes(app: FastifyInstance, opts: RecordRoutesOptio
     if (!(conflictsOnly && kind === undefined) && !isItemKind(kind)) throw new ApiError('bad_request', `type must be one of ${ITEM_KINDS.join(', ')}`);
     const page = { limit: intParam(req.query.limit, 200, 2000), offset: intParam(req.query.offset, 0, 1e9) };
     const { total, items } = conflictsOnly ? await conflictingItems(store, p.id, { kind: kind as ItemKind | undefined, ...page }) : await store.record.items(p.id, kind as ItemKind, page);
-    const sources = await store.record.sources([...new Set(items.flatMap(placedSources))]);
+    const placed = new Map(items.map((it) => [it.id, orderedSources(it).slice(0, PLACED_SOURCES)]));
+    const sources = await store.record.sources([...new Set([...placed.values()].flat())]);
     return {
       total,
       items: items.map((it) => ({
@@ -76,20 +86,40 @@ export async function recordRoutes(app: FastifyInstance, opts: RecordRoutesOptio
         facility: it.facility,
         codes: it.codes,
         conflicts: it.conflicts,
-        sources: it.resourceIds.map((rid) => {
-          const s = sources.get(rid);
-          return { resourceId: rid, documentId: s?.documentId, filename: s?.filename, location: s?.location ?? {} };
-        }),
+        sources: placed.get(it.id)!.map((rid) => sourceOf(rid, sources)),
+        sourceCount: it.resourceIds.length,
       })),
     };
   });
 
+  // Every source of one item, a page at a time, in the order the item list sends the first ones.
+  app.get<{ Params: { id: string; itemId: string }; Querystring: { limit?: string; offset?: string } }>('/api/people/:id/items/:itemId/sources', { config: { access: 'person' } }, async (req) => {
+    const p = await person(req.params.id);
+    const [it] = await store.record.itemsById(p.id, [req.params.itemId]);
+    if (!it) throw new ApiError('not_found', 'no such item');
+    const limit = intParam(req.query.limit, 50, SOURCES_PAGE_MAX);
+    const offset = intParam(req.query.offset, 0, 1e9);
+    const ids = orderedSources(it).slice(offset, offset + limit);
+    const sources = await store.record.sources(ids);
+    return { total: it.resourceIds.length, offset, sources: ids.map((rid) => sourceOf(rid, sources)) };
+  });
+
+  const itemSources = async (personId: string, kind: ItemKind, itemIds: string[]) => {
+    if (itemIds.length < 2) throw new ApiError('bad_request', 'a merge needs at least two items');
+    const found = new Map((await store.record.itemsById(personId, itemIds)).filter((it) => it.kind === kind).map((it) => [it.id, it]));
+    const missing = itemIds.filter((i) => !found.has(i));
+    if (missing.length) throw new ApiError('bad_request', `not ${kind} of this person: ${missing.slice(0, 5).join(', ')}`);
+    return [...new Set(itemIds.flatMap((i) => found.get(i)!.resourceIds))];
+  };
+
   for (const action of ['merge', 'split'] as const) {
-    app.post<{ Params: { id: string }; Body: { type?: string; resourceIds?: string[] } }>(`/api/people/:id/items/${action}`, { config: { access: 'person' } }, async (req) => {
+    app.post<{ Params: { id: string }; Body: { type?: string; resourceIds?: string[]; itemIds?: string[] } }>(`/api/people/:id/items/${action}`, { config: { access: 'person' } }, async (req) => {
       const p = await person(req.params.id);
       const kind = req.body?.type;
       if (!isItemKind(kind)) throw new ApiError('bad_request', `type must be one of ${ITEM_KINDS.join(', ')}`);
-      const ids = resourceIdsOf(req.body);
+      // A merge may name whole items (the list sends only an item's first sources): each stands
+      // for all its sources, the first item's first source first (its group is kept).
+      const ids = action === 'merge' && req.body?.itemIds !== undefined ? await itemSources(p.id, kind, idsOf(req.body, 'itemIds')) : idsOf(req.body, 'resourceIds');
       try {
         const r = await decide(store, p.id, action, kind, ids);
         await store.audit.record({ ...actorOf(req), action: `record.${action}`, personId: p.id, target: r.decisionId, ip: req.ip });

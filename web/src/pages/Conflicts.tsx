@@ -5,7 +5,7 @@
  * re-imports (docs/record.md); nothing is deleted either way.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { api, getJson, recordApi, sendJson, type ItemKind, type RecordItem, type RecordItems, type ResourceWithSource } from '../api.ts';
+import { api, getJson, recordApi, sendJson, type ItemKind, type ItemSource, type ItemSources, type RecordItem, type RecordItems, type ResourceWithSource } from '../api.ts';
 import { useApi } from '../useApi.ts';
 import { Status } from '../components/Status.tsx';
 import { SourceLink } from '../components/SourceLink.tsx';
@@ -101,20 +101,33 @@ function SourceColumn({ source, index, chosen, onChoose, canSplit }: { source: R
  */
 const SIDE_BY_SIDE = 6;
 
-/** The version shown first, then the sources a disagreement names, then the others. */
-function disagreeingFirst(item: RecordItem): RecordItem['sources'] {
-  const named = new Set(item.conflicts.flatMap((c) => c.resourceIds ?? []));
-  const [first, ...rest] = item.sources;
-  return first ? [first, ...rest.filter((s) => named.has(s.resourceId)), ...rest.filter((s) => !named.has(s.resourceId))] : [];
-}
+/** Sources read per "Show more" once the item's first ones (sent with the list) are drawn. */
+const SOURCES_PAGE = 60;
 
 /** An item's sources side by side, with "split the chosen sources off". */
-function SideBySide({ item, onSplit }: { item: RecordItem; onSplit(item: RecordItem, resourceIds: string[]): Promise<void> }) {
+function SideBySide({ personId, item, onSplit }: { personId: string; item: RecordItem; onSplit(item: RecordItem, resourceIds: string[]): Promise<void> }) {
   const [count, setCount] = useState(SIDE_BY_SIDE);
+  // The list sends an item's first sources (the version shown, then those a disagreement names);
+  // the others are read from the server a page at a time as the user asks for them.
+  const [later, setLater] = useState<{ sources: ItemSource[]; loading?: boolean; error?: string }>({ sources: [] });
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const canSplit = item.sources.length > 1;
+  useEffect(() => setLater({ sources: [] }), [item]); // after a split or merge the list is read again
+  const sources = [...item.sources, ...later.sources];
+  const canSplit = item.sourceCount > 1;
+  const showMore = () => {
+    const next = count + SIDE_BY_SIDE;
+    if (next <= sources.length || sources.length >= item.sourceCount) return setCount(next);
+    setLater((l) => ({ ...l, loading: true, error: undefined }));
+    getJson<ItemSources>(recordApi.sources(personId, item.id, { offset: sources.length, limit: SOURCES_PAGE })).then(
+      (page) => {
+        setLater((l) => ({ sources: [...l.sources, ...page.sources] }));
+        setCount(next);
+      },
+      (err: Error) => setLater((l) => ({ sources: l.sources, error: err.message })),
+    );
+  };
   const split = async () => {
     setBusy(true);
     setError('');
@@ -128,26 +141,27 @@ function SideBySide({ item, onSplit }: { item: RecordItem; onSplit(item: RecordI
   return (
     <>
       <div className="side-by-side">
-        {disagreeingFirst(item)
+        {sources
           .slice(0, count)
           .map((s, i) => (
             <SourceColumn key={s.resourceId} source={s} index={i} canSplit={canSplit} chosen={chosen.includes(s.resourceId)} onChoose={(on) => setChosen(on ? [...chosen, s.resourceId] : chosen.filter((x) => x !== s.resourceId))} />
           ))}
       </div>
-      {item.sources.length > count && (
+      {item.sourceCount > count && (
         <p className="muted">
-          {count} of {item.sources.length} sources shown.{' '}
-          <button type="button" onClick={() => setCount((c) => c + SIDE_BY_SIDE)}>
-            Show {Math.min(SIDE_BY_SIDE, item.sources.length - count)} more<span className="visually-hidden"> sources of {item.display}</span>
+          {count} of {item.sourceCount} sources shown.{' '}
+          <button type="button" onClick={showMore} disabled={later.loading}>
+            Show {Math.min(SIDE_BY_SIDE, item.sourceCount - count)} more<span className="visually-hidden"> sources of {item.display}</span>
           </button>
         </p>
       )}
+      {later.error && <p role="alert">Could not load more sources: {later.error}</p>}
       {canSplit && (
         <div className="actions">
-          <button type="button" disabled={busy || !chosen.length || chosen.length === item.sources.length} onClick={() => void split()}>
+          <button type="button" disabled={busy || !chosen.length || chosen.length === item.sourceCount} onClick={() => void split()}>
             Split the chosen sources off<span className="visually-hidden"> {item.display}</span>
           </button>
-          {chosen.length === item.sources.length && <span className="muted">Leave at least one source in the item.</span>}
+          {chosen.length === item.sourceCount && <span className="muted">Leave at least one source in the item.</span>}
         </div>
       )}
       {error && (
@@ -159,7 +173,7 @@ function SideBySide({ item, onSplit }: { item: RecordItem; onSplit(item: RecordI
   );
 }
 
-function ConflictCard({ item, onSplit }: { item: RecordItem; onSplit(item: RecordItem, resourceIds: string[]): Promise<void> }) {
+function ConflictCard({ personId, item, onSplit }: { personId: string; item: RecordItem; onSplit(item: RecordItem, resourceIds: string[]): Promise<void> }) {
   const headingId = useId();
   return (
     <section className="card conflict" aria-labelledby={headingId}>
@@ -172,26 +186,26 @@ function ConflictCard({ item, onSplit }: { item: RecordItem; onSplit(item: Recor
         ))}
       </ul>
       <p className="muted small">Vessel keeps every version and shows the first. If these are really different things, split them.</p>
-      <SideBySide item={item} onSplit={onSplit} />
+      <SideBySide personId={personId} item={item} onSplit={onSplit} />
     </section>
   );
 }
 
 /** Sources of one item, loaded only when opened (each source is one request). */
-function SourcesDetails({ item, onSplit }: { item: RecordItem; onSplit(item: RecordItem, resourceIds: string[]): Promise<void> }) {
+function SourcesDetails({ personId, item, onSplit }: { personId: string; item: RecordItem; onSplit(item: RecordItem, resourceIds: string[]): Promise<void> }) {
   const [open, setOpen] = useState(false);
   return (
     <details onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        {item.sources.length} {item.sources.length === 1 ? 'source' : 'sources'}
+        {item.sourceCount} {item.sourceCount === 1 ? 'source' : 'sources'}
         <span className="visually-hidden"> of {item.display}</span>
       </summary>
-      {open && <SideBySide item={item} onSplit={onSplit} />}
+      {open && <SideBySide personId={personId} item={item} onSplit={onSplit} />}
     </details>
   );
 }
 
-function AllItems({ kind, items, total, onMerge, onSplit }: { kind: ItemKind; items: RecordItem[]; total: number; onMerge(kind: ItemKind, items: RecordItem[]): Promise<void>; onSplit(item: RecordItem, resourceIds: string[]): Promise<void> }) {
+function AllItems({ personId, kind, items, total, onMerge, onSplit }: { personId: string; kind: ItemKind; items: RecordItem[]; total: number; onMerge(kind: ItemKind, items: RecordItem[]): Promise<void>; onSplit(item: RecordItem, resourceIds: string[]): Promise<void> }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -245,7 +259,7 @@ function AllItems({ kind, items, total, onMerge, onSplit }: { kind: ItemKind; it
                 {it.conflicts.length > 0 && <span className="badge badge-unsupported">sources disagree</span>}
               </span>
             </label>
-            <SourcesDetails item={it} onSplit={onSplit} />
+            <SourcesDetails personId={personId} item={it} onSplit={onSplit} />
           </li>
         ))}
       </ul>
@@ -291,8 +305,8 @@ export function Conflicts({ personId }: { personId: string }) {
     done(`Split ${resourceIds.length} ${resourceIds.length === 1 ? 'source' : 'sources'} off “${item.display}”. Vessel keeps this decision when records are imported again.`);
   };
   const onMerge = async (k: ItemKind, chosen: RecordItem[]) => {
-    const ids = chosen.flatMap((i) => i.sources.map((s) => s.resourceId));
-    await sendJson('POST', recordApi.merge(personId), { type: k, resourceIds: ids });
+    // By item id: the list sends only an item's first sources, the server joins all of each.
+    await sendJson('POST', recordApi.merge(personId), { type: k, itemIds: chosen.map((i) => i.id) });
     done(`Merged ${chosen.length} items into one: ${chosen.map((i) => `“${i.display}”`).join(', ')}.`);
   };
 
@@ -316,7 +330,7 @@ export function Conflicts({ personId }: { personId: string }) {
         <Status loading={conflicts.loading && !conflicts.data} error={conflicts.error} what="the disagreements" />
         {conflicts.data && !conflicted.length && <p className="muted">No disagreements between your records.</p>}
         {conflicted.map((it) => (
-          <ConflictCard key={it.id} item={it} onSplit={onSplit} />
+          <ConflictCard key={it.id} personId={personId} item={it} onSplit={onSplit} />
         ))}
         {conflicts.data && conflicts.data.total > conflicted.length && (
           <p className="muted">
@@ -342,7 +356,7 @@ export function Conflicts({ personId }: { personId: string }) {
           </select>
         </div>
         <Status loading={items.loading && !items.data} error={items.error} what="the merged items" />
-        {items.data && <AllItems kind={kind} items={items.data.items} total={items.data.total} onMerge={onMerge} onSplit={onSplit} />}
+        {items.data && <AllItems personId={personId} kind={kind} items={items.data.items} total={items.data.total} onMerge={onMerge} onSplit={onSplit} />}
       </section>
     </div>
   );
