@@ -376,11 +376,19 @@ export class RecordRepo {
   async factsByResource(personId: string, resourceIds: string[]): Promise<Array<{ id: string; resourceId: string; kind: string; block: string }>> {
     if (!resourceIds.length) return [];
     // A fact's id is its resource id or `resourceId#n` ('#' < '$'): a primary-key range per resource.
-    const rows = await this.db
-      .selectFrom('record_facts')
-      .select(['id', 'resource_id', 'kind', 'block', 'person_id'])
-      .where((eb) => eb.or(resourceIds.flatMap((r) => [eb('id', '=', r), eb.and([eb('id', '>=', `${r}#`), eb('id', '<', `${r}$`)])])))
-      .execute();
+    // BATCH resources per query: SQLite refuses an OR deeper than 1,000 terms (a merge of whole
+    // items names every source of each, thousands for an item merged from every visit).
+    const rows = [];
+    for (let i = 0; i < resourceIds.length; i += BATCH) {
+      const chunk = resourceIds.slice(i, i + BATCH);
+      rows.push(
+        ...(await this.db
+          .selectFrom('record_facts')
+          .select(['id', 'resource_id', 'kind', 'block', 'person_id'])
+          .where((eb) => eb.or(chunk.flatMap((r) => [eb('id', '=', r), eb.and([eb('id', '>=', `${r}#`), eb('id', '<', `${r}$`)])])))
+          .execute()),
+      );
+    }
     const wanted = new Set(resourceIds);
     return rows.filter((r) => r.person_id === personId && wanted.has(r.resource_id)).map((r) => ({ id: r.id, resourceId: r.resource_id, kind: r.kind, block: r.block }));
   }

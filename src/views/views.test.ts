@@ -182,7 +182,7 @@ test('merged items with many sources: a bounded list, the rest page by page, mer
   t.after(() => tv.cleanup());
   const { seedSyntheticPerson } = await import('../record/reconcile/bench.js');
   const { reconcilePerson } = await import('../record/reconcile/job.js');
-  const seeded = await seedSyntheticPerson(tv.vessel.store, { sources: 10, visitsPerSource: 4 });
+  const seeded = await seedSyntheticPerson(tv.vessel.store, { sources: 5, visitsPerSource: 80 });
   await reconcilePerson(tv.vessel.store, seeded.personId);
   const app = await buildServer(tv.vessel);
   t.after(() => app.close());
@@ -192,8 +192,9 @@ test('merged items with many sources: a bounded list, the rest page by page, mer
   const res = await api(`/api/people/${seeded.personId}/items?conflicts=1&limit=50`);
   assert.equal(res.statusCode, 200);
   const items = res.json().items as Item[];
-  const big = items.find((i) => i.sourceCount > 24);
-  assert.ok(big, 'a disagreement merged from more than 24 sources');
+  // Over 300: a merge of whole items then names more sources than one query of them takes.
+  const big = items.find((i) => i.sourceCount > 300);
+  assert.ok(big, 'a disagreement merged from more than 300 sources');
   const stored = (await tv.vessel.store.db.selectFrom('record_items').select('json').where('id', '=', big.id).executeTakeFirstOrThrow()).json;
   const all = (JSON.parse(stored) as { resourceIds: string[] }).resourceIds;
   assert.equal(big.sourceCount, all.length, 'the count says every source');
