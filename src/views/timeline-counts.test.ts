@@ -44,4 +44,11 @@ for (const dialect of DIALECTS) test(`timeline counts follow resources added, ch
   await check("after a document's facts were cleared");
   await store.documents.delete(docs[1].id);
   await check('after a document was deleted');
+  // Facts stored before their person was known, then given to the person.
+  const orphan = { resourceType: 'Condition' as const, id: 'no-person-yet', subject: {}, recordedDate: '2001-02-03', code: { text: 'Asthma' } };
+  await store.transaction((tx) => tx.resources.insertMany([{ resource: orphan, documentId: docs[2].id, location: {} }]));
+  await check('after a fact without a person was stored');
+  await sql`UPDATE resources SET person_id = ${personId} WHERE id = 'no-person-yet'`.execute(store.db);
+  assert.equal((await counted())['Condition 2001'], 1, 'the fact counts for the person');
+  await check('after the fact was given to the person');
 });
