@@ -13,7 +13,7 @@ import { queryMatcher } from './Highlight.tsx';
 type Box = [number, number, number, number];
 
 /** True once the element has come within a screen of the viewport (then stays true). */
-function useNearScreen<T extends Element>(): [React.RefObject<T | null>, boolean] {
+export function useNearScreen<T extends Element>(): [React.RefObject<T | null>, boolean] {
   const ref = useRef<T>(null);
   const [near, setNear] = useState(false);
   useEffect(() => {

@@ -9,6 +9,7 @@ import { api, getJson, recordApi, sendJson, type ItemKind, type ItemSource, type
 import { useApi } from '../useApi.ts';
 import { Status } from '../components/Status.tsx';
 import { SourceLink } from '../components/SourceLink.tsx';
+import { useNearScreen } from '../components/PagePicture.tsx';
 import { describe } from '../../../src/views/facts.ts';
 import type { SourceRef } from '../../../src/views/types.ts';
 import { formatDate } from '../format.ts';
@@ -52,8 +53,8 @@ function sourceRefOf(r: ResourceWithSource): SourceRef {
 }
 
 /** One source of an item as it wrote it: what, status, value and date, and its page. */
-function SourceColumn({ source, index, chosen, onChoose, canSplit }: { source: RecordItem['sources'][number]; index: number; chosen: boolean; onChoose(on: boolean): void; canSplit: boolean }) {
-  const r = useApi<ResourceWithSource>(api.resource(source.resourceId));
+function SourceColumn({ source, index, chosen, onChoose, canSplit, load }: { source: RecordItem['sources'][number]; index: number; chosen: boolean; onChoose(on: boolean): void; canSplit: boolean; load: boolean }) {
+  const r = useApi<ResourceWithSource>(load ? api.resource(source.resourceId) : null);
   const d = r.data ? describe(r.data.resource as Parameters<typeof describe>[0]) : undefined;
   const fallback: SourceRef = { documentId: source.documentId ?? '', filename: source.filename ?? 'a document', page: source.location.page };
   return (
@@ -115,6 +116,9 @@ function SideBySide({ personId, item, onSplit }: { personId: string; item: Recor
   const [error, setError] = useState('');
   useEffect(() => setLater({ sources: [] }), [item]); // after a split or merge the list is read again
   const sources = [...item.sources, ...later.sources];
+  // Each column is one request: read only for cards near the screen (50 cards were 300 requests
+  // at once, and the first card waited behind them).
+  const [ref, near] = useNearScreen<HTMLDivElement>();
   const canSplit = item.sourceCount > 1;
   const showMore = () => {
     const next = count + SIDE_BY_SIDE;
@@ -140,11 +144,11 @@ function SideBySide({ personId, item, onSplit }: { personId: string; item: Recor
   };
   return (
     <>
-      <div className="side-by-side">
+      <div className="side-by-side" ref={ref}>
         {sources
           .slice(0, count)
           .map((s, i) => (
-            <SourceColumn key={s.resourceId} source={s} index={i} canSplit={canSplit} chosen={chosen.includes(s.resourceId)} onChoose={(on) => setChosen(on ? [...chosen, s.resourceId] : chosen.filter((x) => x !== s.resourceId))} />
+            <SourceColumn key={s.resourceId} source={s} index={i} load={near} canSplit={canSplit} chosen={chosen.includes(s.resourceId)} onChoose={(on) => setChosen(on ? [...chosen, s.resourceId] : chosen.filter((x) => x !== s.resourceId))} />
           ))}
       </div>
       {item.sourceCount > count && (
