@@ -124,6 +124,8 @@ for (const dialect of DIALECTS) {
     page.setRotation(degrees(90));
     const ev = await tv.vessel.importer.importBytes(await doc.save(), 'sideways.pdf', { channel: 'upload' });
     await tv.vessel.runJobsUntilIdle({ pollMs: 10 });
+    const read = (await tv.vessel.store.documents.get(ev.documentId!))!;
+    assert.equal(read.state, 'done', `the document was read: ${read.error ?? ""} ${JSON.stringify(read.issues)}`);
     const [p1] = await tv.vessel.store.search.pages(ev.documentId!);
     assert.match(p1!.text, /Glucose 105 H mg\/dL 65-99/);
     const layout = await pageLayout(tv.vessel.store, ev.documentId!, 1);
