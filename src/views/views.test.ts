@@ -203,6 +203,12 @@ test('merged items with many sources: a bounded list, the rest page by page, mer
   assert.equal(big.sources[0].resourceId, all[0], 'the version shown comes first');
   const named = new Set(big.conflicts.flatMap((c) => c.resourceIds));
   assert.ok(big.sources.some((s) => named.has(s.resourceId)) || !named.size, 'a source the disagreement names is sent');
+  const sent = new Set(big.sources.map((s) => s.resourceId));
+  const storedConflicts = (JSON.parse(stored) as { conflicts: Array<{ resourceIds: string[] }> }).conflicts;
+  big.conflicts.forEach((c, i) => {
+    assert.ok(c.resourceIds.every((r) => sent.has(r)), 'a disagreement names only sources that were sent');
+    assert.equal((c as { resourceCount?: number }).resourceCount, storedConflicts[i].resourceIds.length, 'and says how many it is about');
+  });
   assert.ok(Buffer.byteLength(res.body) / items.length < 20_000, `an item's share of the page is bounded (${Math.round(res.body.length / items.length)} bytes)`);
 
   // The rest, page by page, in the same order, each with its document.

@@ -133,7 +133,8 @@ export type RecordItem = {
   strength?: string;
   facility?: string;
   codes: string[];
-  conflicts: Conflict[];
+  /** `resourceIds`: those among `sources` only; `resourceCount`: how many the disagreement names in all. */
+  conflicts: Array<Conflict & { resourceCount: number }>;
   /** The first sources (the version shown, those a disagreement names, then others); `sourceCount` says how many in all. */
   sources: ItemSource[];
   sourceCount: number;

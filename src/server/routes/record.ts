@@ -85,7 +85,8 @@ export async function recordRoutes(app: FastifyInstance, opts: RecordRoutesOptio
         strength: it.strength,
         facility: it.facility,
         codes: it.codes,
-        conflicts: it.conflicts,
+        // A disagreement names the sent sources it is about (it can name thousands), and how many in all.
+        conflicts: it.conflicts.map((c) => ({ ...c, resourceIds: c.resourceIds.filter((r) => placed.get(it.id)!.includes(r)), resourceCount: c.resourceIds.length })),
         sources: placed.get(it.id)!.map((rid) => sourceOf(rid, sources)),
         sourceCount: it.resourceIds.length,
       })),
