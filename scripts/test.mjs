@@ -5,6 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { buildWeb } from './build-web.mjs';
 
 const args = process.argv.slice(2);
 const filters = args.filter((a) => !a.startsWith('--'));
@@ -26,5 +27,9 @@ if (!files.length) {
   console.error('no test files matched');
   process.exit(1);
 }
+// The browser tests each build web/dist when it is stale; two of them starting together in a
+// fresh clone would both build, and vite empties web/dist while the other already serves it.
+// Build once here, before any test runs, so they all find it fresh.
+if (files.some((f) => f.includes('e2e'))) await buildWeb();
 const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...passOn, ...files], { stdio: 'inherit' });
 process.exit(res.status ?? 1);
