@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Visibility } from '../store/visibility.js';
+import type { SearchFacet } from '../store/search.js';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { Vessel } from '../app/vessel.js';
@@ -165,10 +166,26 @@ export async function buildServer(vessel: Vessel, opts: ServerOptions = {}): Pro
     return { ...r, source: document ? { id: document.id, filename: document.filename, format: document.format, label: document.label } : undefined };
   });
 
-  app.get<{ Querystring: { q?: string; person?: string; limit?: string } }>('/api/search', { config: { access: 'account' } }, async (req) => {
-    const q = (req.query.q ?? '').slice(0, 500);
-    if (!q.trim()) throw new ApiError('bad_request', 'give a search text as ?q=');
-    return store.search.search(q, { personId: readablePerson(req, req.query.person), visible: visibility(req), limit: intParam(req.query.limit, 50, 200) });
+  // Search, narrowed to one facet: `type` (a FHIR resource type) or `document` (a document's kind:
+  // its label's type such as lab_report, else its format). The facets route counts every match.
+  type SearchQuery = { q?: string; person?: string; limit?: string; type?: string; document?: string };
+  const searchText = (q: SearchQuery) => {
+    const text = (q.q ?? '').slice(0, 500);
+    if (!text.trim()) throw new ApiError('bad_request', 'give a search text as ?q=');
+    return text;
+  };
+  const searchFacet = (q: SearchQuery): SearchFacet | undefined => {
+    if (q.type && q.document) throw new ApiError('bad_request', 'narrow by type or by document, not both');
+    if (q.type && !/^[A-Z][A-Za-z]{1,63}$/.test(q.type)) throw new ApiError('bad_request', 'type must be a FHIR resource type such as Observation');
+    if (q.document && !/^[a-z0-9_-]{1,64}$/.test(q.document)) throw new ApiError('bad_request', 'document must be a document kind such as lab_report');
+    return q.type ? { resourceType: q.type } : q.document ? { documentType: q.document } : undefined;
+  };
+  app.get<{ Querystring: SearchQuery }>('/api/search', { config: { access: 'account' } }, async (req) => {
+    const q = req.query;
+    return store.search.search(searchText(q), { personId: readablePerson(req, q.person), visible: visibility(req), limit: intParam(q.limit, 50, 200), only: searchFacet(q) });
+  });
+  app.get<{ Querystring: SearchQuery }>('/api/search/facets', { config: { access: 'account' } }, async (req) => {
+    return store.search.facets(searchText(req.query), { personId: readablePerson(req, req.query.person), visible: visibility(req) });
   });
 
   await app.register((await import('./routes/views.js')).viewRoutes, { vessel }); // read models for the web app

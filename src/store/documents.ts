@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database, DocumentsTable } from './schema.js';
 import type { Channel, DocumentState, ExtractionIssue, Format } from '../core/types.js';
 import { nowIso } from '../core/time.js';
+import { idsOrNobody } from './visibility.js';
 
 export interface DocumentRecord {
   id: string;
@@ -142,7 +143,7 @@ export class DocumentsRepo {
     let q = this.db.selectFrom('documents').selectAll();
     if (f.personId) q = q.where('person_id', '=', f.personId);
     if (f.personIds) {
-      const ids = f.personIds.length ? f.personIds : ['\u0000'];
+      const ids = idsOrNobody(f.personIds);
       const scope = f.orScope;
       q = scope !== undefined ? q.where((eb) => eb.or([eb('person_id', 'in', ids), eb.and([eb('person_id', 'is', null), eb('scope', '=', scope)])])) : q.where('person_id', 'in', ids);
     }

@@ -3,7 +3,7 @@
  * SQLite: FTS5 indexes over the base tables' text (external content, joined by rowid; see
  * migration 0013). PostgreSQL: generated tsvector columns.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { visibleDocumentSql, visibleResourceSql, type Visibility } from './visibility.js';
 import type { Database, Dialect } from './schema.js';
 import type { ExtractedPage } from '../core/types.js';
@@ -15,6 +15,28 @@ export interface SearchHit {
   resourceId?: string;
   resourceType?: string;
   snippet: string;
+  /** The document the hit is in, so a result can be named without reading the document list. */
+  document?: { filename: string; label: Record<string, unknown> };
+}
+
+/**
+ * One slice of the results a reader can narrow to: records of one FHIR type, or pages of one
+ * kind of document (its label's type — lab_report, discharge_summary … — else its format).
+ */
+export type SearchFacet = { resourceType: string } | { documentType: string };
+
+/** How many hits each slice holds, over all matches (not just the page of hits returned). */
+export interface SearchFacets {
+  resources: Array<{ resourceType: string; count: number }>;
+  documents: Array<{ documentType: string; count: number }>;
+}
+
+export interface SearchOptions {
+  personId?: string;
+  visible?: Visibility;
+  limit?: number;
+  /** Only this slice of the results. */
+  only?: SearchFacet;
 }
 
 /** Turns free user text into a safe query: words only, every word must match (prefix on the last). */
@@ -79,51 +101,123 @@ export class SearchRepo {
 
   /**
    * Searches page texts and resource texts; `personId` limits to one person's documents,
-   * `visible` to what one account may see.
+   * `visible` to what one account may see, `only` to one facet.
    */
-  async search(query: string, opts: { personId?: string; visible?: Visibility; limit?: number } = {}): Promise<SearchHit[]> {
+  async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
     const words = toFtsWords(query);
     if (!words.length) return [];
     const limit = opts.limit ?? 50;
-    return this.dialect === 'sqlite' ? this.searchSqlite(words, opts, limit) : this.searchPostgres(words, opts, limit);
+    const wantResources = !opts.only || 'resourceType' in opts.only;
+    const wantPages = !opts.only || 'documentType' in opts.only;
+    const m = this.matcher(words);
+    const [res, pages] = await Promise.all([
+      wantResources ? this.resourceHits(m, opts, limit) : [],
+      wantPages ? this.pageHits(m, opts, limit) : [],
+    ]);
+    return [...res, ...pages];
   }
 
-  private async searchSqlite(words: string[], opts: { personId?: string; visible?: Visibility }, limit: number): Promise<SearchHit[]> {
-    const { personId, visible } = opts;
-    const match = words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' AND ');
-    const personPages = sql`${personId ? sql`AND f.document_id IN (SELECT id FROM documents WHERE person_id = ${personId})` : sql``} ${visible ? sql`AND ${visibleDocumentSql(sql.ref('f.document_id'), visible)}` : sql``}`;
-    const pages = await sql<{ document_id: string; page_no: number; snip: string }>`
-      SELECT f.document_id, f.page_no, snippet(pages_fts, 0, '[', ']', '…', 12) AS snip
-      FROM pages_fts f WHERE pages_fts MATCH ${match} ${personPages} AND ${notSplit(sql.ref('f.document_id'))} ORDER BY rank LIMIT ${limit}`.execute(this.db);
-    const personRes = sql`${personId ? sql`AND r.person_id = ${personId}` : sql``} ${visible ? sql`AND ${visibleResourceSql('r', visible)}` : sql``}`;
-    const res = await sql<{ id: string; document_id: string; resource_type: string; snip: string }>`
-      SELECT r.id, r.document_id, r.resource_type, snippet(resources_fts, 0, '[', ']', '…', 12) AS snip
-      FROM resources_fts f JOIN resources r ON r.rowid = f.rowid
-      WHERE resources_fts MATCH ${match} ${personRes} ORDER BY rank LIMIT ${limit}`.execute(this.db);
-    return [
-      ...res.rows.map((r) => ({ kind: 'resource' as const, documentId: r.document_id, resourceId: r.id, resourceType: r.resource_type, snippet: r.snip })),
-      ...pages.rows.map((p) => ({ kind: 'page' as const, documentId: p.document_id, page: Number(p.page_no), snippet: p.snip })),
-    ];
+  /** Counts of every match per resource type and per document type, for the reader to narrow by. */
+  async facets(query: string, opts: Omit<SearchOptions, 'only' | 'limit'> = {}): Promise<SearchFacets> {
+    const words = toFtsWords(query);
+    if (!words.length) return { resources: [], documents: [] };
+    const m = this.matcher(words);
+    const [res, pages] = await Promise.all([
+      sql<{ k: string; c: number | string }>`
+        SELECT r.resource_type AS k, count(*) AS c FROM ${m.resourceFrom} WHERE ${m.resourceMatch} ${this.resourceScope(opts)}
+        GROUP BY r.resource_type`.execute(this.db),
+      sql<{ k: string; c: number | string }>`
+        SELECT ${documentTypeSql(this.dialect)} AS k, count(*) AS c FROM ${m.pageFrom} JOIN documents d ON d.id = p.document_id
+        WHERE ${m.pageMatch} ${this.pageScope(opts)} GROUP BY 1`.execute(this.db),
+    ]);
+    const sorted = <T extends { count: number }>(xs: T[]) => xs.sort((a, b) => b.count - a.count);
+    return {
+      resources: sorted(res.rows.map((r) => ({ resourceType: r.k, count: Number(r.c) }))),
+      documents: sorted(pages.rows.map((r) => ({ documentType: r.k, count: Number(r.c) }))),
+    };
   }
 
-  private async searchPostgres(words: string[], opts: { personId?: string; visible?: Visibility }, limit: number): Promise<SearchHit[]> {
-    const { personId, visible } = opts;
+  /**
+   * The dialect's full-text pieces for the words: SQLite FTS5 (every word, prefix on the last),
+   * PostgreSQL tsvector columns with the same prefix rule.
+   */
+  private matcher(words: string[]) {
+    if (this.dialect === 'sqlite') {
+      const match = words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' AND ');
+      return {
+        resourceFrom: sql`resources_fts f JOIN resources r ON r.rowid = f.rowid`,
+        resourceMatch: sql`resources_fts MATCH ${match}`,
+        resourceSnippet: sql`snippet(resources_fts, 0, '[', ']', '…', 12)`,
+        resourceRank: sql`rank`,
+        pageFrom: sql`pages_fts p`,
+        pageMatch: sql`pages_fts MATCH ${match}`,
+        pageSnippet: sql`snippet(pages_fts, 0, '[', ']', '…', 12)`,
+        pageRank: sql`rank`,
+      };
+    }
     const tsq = words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
-    const personPages = sql`${personId ? sql`AND p.document_id IN (SELECT id FROM documents WHERE person_id = ${personId})` : sql``} ${visible ? sql`AND ${visibleDocumentSql(sql.ref('p.document_id'), visible)}` : sql``}`;
-    const pages = await sql<{ document_id: string; page_no: number; snip: string }>`
-      SELECT p.document_id, p.page_no,
-        ts_headline('english', p.text, to_tsquery('english', ${tsq}), 'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS snip
-      FROM pages p WHERE p.tsv @@ to_tsquery('english', ${tsq}) ${personPages} AND ${notSplit(sql.ref('p.document_id'))}
-      ORDER BY ts_rank(p.tsv, to_tsquery('english', ${tsq})) DESC LIMIT ${limit}`.execute(this.db);
-    const personRes = sql`${personId ? sql`AND r.person_id = ${personId}` : sql``} ${visible ? sql`AND ${visibleResourceSql('r', visible)}` : sql``}`;
-    const res = await sql<{ id: string; document_id: string; resource_type: string; snip: string }>`
-      SELECT r.id, r.document_id, r.resource_type,
-        ts_headline('english', r.text, to_tsquery('english', ${tsq}), 'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS snip
-      FROM resources r WHERE r.tsv @@ to_tsquery('english', ${tsq}) ${personRes}
-      ORDER BY ts_rank(r.tsv, to_tsquery('english', ${tsq})) DESC LIMIT ${limit}`.execute(this.db);
-    return [
-      ...res.rows.map((r) => ({ kind: 'resource' as const, documentId: r.document_id, resourceId: r.id, resourceType: r.resource_type, snippet: r.snip })),
-      ...pages.rows.map((p) => ({ kind: 'page' as const, documentId: p.document_id, page: Number(p.page_no), snippet: p.snip })),
-    ];
+    const q = sql`to_tsquery('english', ${tsq})`;
+    const headline = (col: RawBuilder<unknown>) => sql`ts_headline('english', ${col}, ${q}, 'StartSel=[,StopSel=],MaxWords=24,MinWords=8')`;
+    return {
+      resourceFrom: sql`resources r`,
+      resourceMatch: sql`r.tsv @@ ${q}`,
+      resourceSnippet: headline(sql.ref('r.text')),
+      resourceRank: sql`ts_rank(r.tsv, ${q}) DESC`,
+      pageFrom: sql`pages p`,
+      pageMatch: sql`p.tsv @@ ${q}`,
+      pageSnippet: headline(sql.ref('p.text')),
+      pageRank: sql`ts_rank(p.tsv, ${q}) DESC`,
+    };
   }
+
+  private resourceScope(opts: SearchOptions): RawBuilder<unknown> {
+    const { personId, visible, only } = opts;
+    return sql`${personId ? sql`AND r.person_id = ${personId}` : sql``} ${visible ? sql`AND ${visibleResourceSql('r', visible)}` : sql``} ${only && 'resourceType' in only ? sql`AND r.resource_type = ${only.resourceType}` : sql``}`;
+  }
+
+  /** Pages of what the reader may see, leaving out a split fax's own copy of its parts' pages. */
+  private pageScope(opts: SearchOptions): RawBuilder<unknown> {
+    const { personId, visible, only } = opts;
+    const doc = sql.ref('p.document_id');
+    return sql`${personId ? sql`AND ${doc} IN (SELECT id FROM documents WHERE person_id = ${personId})` : sql``} ${visible ? sql`AND ${visibleDocumentSql(doc, visible)}` : sql``}
+      AND ${notSplit(doc)}
+      ${only && 'documentType' in only ? sql`AND ${doc} IN (SELECT d.id FROM documents d WHERE ${documentTypeSql(this.dialect)} = ${only.documentType})` : sql``}`;
+  }
+
+  private async resourceHits(m: ReturnType<SearchRepo['matcher']>, opts: SearchOptions, limit: number): Promise<SearchHit[]> {
+    const { rows } = await sql<{ id: string; document_id: string; resource_type: string; snip: string; filename: string | null; label_json: string | null }>`
+      SELECT h.*, d.filename, d.label_json FROM (
+        SELECT r.id, r.document_id, r.resource_type, ${m.resourceSnippet} AS snip
+        FROM ${m.resourceFrom} WHERE ${m.resourceMatch} ${this.resourceScope(opts)} ORDER BY ${m.resourceRank} LIMIT ${limit}
+      ) h LEFT JOIN documents d ON d.id = h.document_id`.execute(this.db);
+    return rows.map((r) => ({ kind: 'resource' as const, documentId: r.document_id, resourceId: r.id, resourceType: r.resource_type, snippet: r.snip, ...documentOf(r) }));
+  }
+
+  private async pageHits(m: ReturnType<SearchRepo['matcher']>, opts: SearchOptions, limit: number): Promise<SearchHit[]> {
+    const { rows } = await sql<{ document_id: string; page_no: number; snip: string; filename: string | null; label_json: string | null }>`
+      SELECT h.*, d.filename, d.label_json FROM (
+        SELECT p.document_id, p.page_no, ${m.pageSnippet} AS snip
+        FROM ${m.pageFrom} WHERE ${m.pageMatch} ${this.pageScope(opts)} ORDER BY ${m.pageRank} LIMIT ${limit}
+      ) h LEFT JOIN documents d ON d.id = h.document_id`.execute(this.db);
+    return rows.map((p) => ({ kind: 'page' as const, documentId: p.document_id, page: Number(p.page_no), snippet: p.snip, ...documentOf(p) }));
+  }
+}
+
+/** A document's kind for the facets: the type its label gives (lab_report …), else its format (ccda, pdf …). */
+function documentTypeSql(dialect: Dialect): RawBuilder<string> {
+  return dialect === 'sqlite'
+    ? sql<string>`CASE WHEN json_valid(d.label_json) AND json_type(d.label_json, '$.type') = 'text' THEN json_extract(d.label_json, '$.type') ELSE d.format END`
+    : sql<string>`CASE WHEN jsonb_typeof(d.label_json::jsonb -> 'type') = 'string' THEN d.label_json::jsonb ->> 'type' ELSE d.format END`;
+}
+
+function documentOf(r: { filename: string | null; label_json: string | null }): Pick<SearchHit, 'document'> {
+  if (r.filename === null) return {};
+  let label: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(r.label_json ?? '{}');
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) label = parsed as Record<string, unknown>;
+  } catch {
+    // a label that is not JSON names nothing; the filename still does
+  }
+  return { document: { filename: r.filename, label } };
 }

@@ -11,8 +11,10 @@ export interface Visibility {
   scope: string;
 }
 
-// `IN ()` is not valid SQL; a value no id can take stands for "nobody".
-const ids = (v: Visibility) => (v.personIds.length ? v.personIds : ['\u0000']);
+// `IN ()` is not valid SQL; a value no id can take stands for "nobody" (the empty string: a NUL
+// character would do on SQLite, but PostgreSQL refuses it in text and failed the whole query).
+export const idsOrNobody = (personIds: string[]): string[] => (personIds.length ? personIds : ['']);
+const ids = (v: Visibility) => idsOrNobody(v.personIds);
 
 /** `<documentIdColumn> IN (documents visible)` */
 export function visibleDocumentSql(documentIdColumn: RawBuilder<unknown>, v: Visibility): RawBuilder<unknown> {

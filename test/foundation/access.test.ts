@@ -65,7 +65,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         .replace(':id', r.url.startsWith('/api/passkeys/') ? passkey.id : (idFor[r.access] ?? 'x'))
         .replace(/:kind\([^)]*\)/, 'labs')
         .replace(/:(\w+)/g, (_m, name) => (name === 'username' ? 'bob' : '1'))
-        .concat(r.access === 'person-query' || r.url === '/api/shares' ? `?person=${ada.id}` : r.url === '/api/search' ? '?q=glucose' : '');
+        .concat(r.access === 'person-query' || r.url === '/api/shares' ? `?person=${ada.id}` : r.url.startsWith('/api/search') ? '?q=glucose' : '');
     // (Signing out is left to its own test: the sweep would end its own session.)
     const routes = app.apiRoutes.filter((r) => r.access !== 'public' && r.url !== '/api/session');
     assert.ok(routes.length >= 40, `every API route is listed (${routes.length})`);
@@ -83,7 +83,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       for (const r of routes) {
         const res = await bob({ method: r.method as 'GET', url: urlOf(r), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
         if (r.access === 'account') {
-          assert.ok(res.statusCode !== 401 && res.statusCode !== 403, `${r.method} ${r.url} → ${res.statusCode}`);
+          assert.ok(res.statusCode !== 401 && res.statusCode !== 403 && res.statusCode < 500, `${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 160)}`);
           for (const s of secrets) assert.ok(!res.body.includes(s), `${r.method} ${r.url} leaks ${s}: ${res.body.slice(0, 200)}`);
         } else if (r.url === '/api/people/:id/roles/:username' && r.method !== 'GET') {
           assert.equal(res.statusCode, 404, `${r.method} ${r.url} → ${res.statusCode}`);
@@ -92,6 +92,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
           assert.ok(!res.body.includes('Testbury'), `${r.method} ${r.url} leaks the name`);
         }
       }
+      // Counts leak too: bob's search facets count nothing of Ada's, alice's count her record.
+      assert.deepEqual((await bob('/api/search/facets?q=glucose')).json(), { resources: [], documents: [] });
+      assert.ok((await alice('/api/search/facets?q=glucose')).json().resources.length > 0, "alice's facets count Ada's glucose");
       assert.ok(await passkeys.get(passkey.id), "bob's sweep removed none of alice's passkeys");
       assert.ok(await new ConnectionsRepo(store.db, tv.vessel.key).get(conn.id), "bob's sweep (DELETE /api/connections/:id included) removed none of alice's connections");
       // The same 404 as for an id that does not exist: nothing to learn by probing.

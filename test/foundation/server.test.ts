@@ -67,6 +67,19 @@ test('HTTP API', async (t) => {
     assert.equal((await inject('/api/search?q=')).statusCode, 400);
   });
 
+  await t.test('search facets count the matches and narrow the hits', async () => {
+    const facets = (await inject('/api/search/facets?q=glucose')).json();
+    const observations = facets.resources.find((f: { resourceType: string }) => f.resourceType === 'Observation');
+    assert.ok(observations?.count >= 1, 'the glucose result is counted');
+    const narrowed = (await inject('/api/search?q=glucose&type=Observation')).json();
+    assert.equal(narrowed.length, observations.count);
+    assert.ok(narrowed.every((h: { kind: string; resourceType: string }) => h.kind === 'resource' && h.resourceType === 'Observation'));
+    assert.equal((await inject('/api/search?q=glucose&type=Condition')).json().length, 0);
+    assert.equal((await inject('/api/search?q=glucose&type=../x')).statusCode, 400);
+    assert.equal((await inject('/api/search?q=glucose&type=Observation&document=pdf')).statusCode, 400);
+    assert.equal((await inject('/api/search/facets?q=')).statusCode, 400);
+  });
+
   await t.test('errors are OperationOutcomes with stable codes', async () => {
     const r = await inject('/api/documents/nope');
     assert.equal(r.statusCode, 404);

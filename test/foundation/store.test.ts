@@ -61,6 +61,28 @@ for (const dialect of DIALECTS) {
         assert.equal((await store.search.search('"); DROP TABLE pages; --')).length, 0, 'hostile query text is just words');
       });
 
+      await t2.test('search results can be narrowed by facets that count every match', async () => {
+        // A labelled lab report beside the unlabelled PDF: "glucose" is in both, and in two results.
+        const { doc: report } = await store.documents.insertIfNew({ sha256: 'f'.repeat(64), channel: 'cli', filename: 'report.pdf', format: 'pdf', size: 1, state: 'done' });
+        await store.documents.setState(report.id, 'done', { personId: person.id, label: { type: 'lab_report', title: 'Lab report, Mercy' } });
+        await store.search.insertPages(report.id, [{ page: 1, text: 'Glucose 98 mg/dL' }, { page: 2, text: 'Glucose repeat 101 mg/dL' }].map((p) => ({ ...p, method: 'ocr' as const })));
+        await store.search.insertPages(doc.id, [{ page: 3, text: 'Glucose fasting noted', method: 'ocr' }]);
+
+        const facets = await store.search.facets('glucose', { personId: person.id });
+        assert.deepEqual(facets.resources, [{ resourceType: 'Observation', count: 2 }]);
+        assert.deepEqual(facets.documents, [
+          { documentType: 'lab_report', count: 2 },
+          { documentType: 'pdf', count: 1 },
+        ]);
+        const labPages = await store.search.search('glucose', { personId: person.id, only: { documentType: 'lab_report' } });
+        assert.deepEqual(labPages.map((h) => [h.kind, h.documentId]).sort(), [['page', report.id], ['page', report.id]]);
+        assert.equal(labPages[0].document?.label.title, 'Lab report, Mercy', 'a hit names its document');
+        const results = await store.search.search('glucose', { personId: person.id, only: { resourceType: 'Observation' } });
+        assert.deepEqual(results.map((h) => h.resourceId).sort(), ['o1', 'o2']);
+        assert.equal((await store.search.search('glucose', { personId: person.id, only: { resourceType: 'Condition' } })).length, 0);
+        assert.deepEqual(await store.search.facets('glucose', { personId: (await store.people.create({ given: ['Cy'], family: 'Nobody' })).id }), { resources: [], documents: [] });
+      });
+
       await t2.test('clearing a document removes all it produced', async () => {
         await store.resources.clearDocument(doc.id);
         assert.equal((await store.resources.list({ documentId: doc.id })).length, 0);
