@@ -17,7 +17,9 @@ const ROWS_PER_CHUNK = 1000;
 /** Restore order: parents before children. Tables added later by migrations go after these. */
 const TABLE_ORDER = ['people', 'documents', 'resources', 'provenance', 'pages', 'audit_events'];
 /** Not data: migration bookkeeping, search indexes rebuilt on restore, and work in flight (re-queued). */
-const SKIP = (t: string) => t.startsWith('kysely_') || t.includes('_fts') || t === 'jobs';
+// The timeline's counts (migrations 0015, 0017) are derived: triggers rebuild them as the
+// resources are restored, and restoring them too would count every resource twice.
+const SKIP = (t: string) => t.startsWith('kysely_') || t.includes('_fts') || t === 'jobs' || t === 'timeline_counts' || t === 'timeline_month_counts';
 
 export interface BackupSummary {
   tables: Record<string, number>;
@@ -97,7 +99,7 @@ export async function restore(v: Vessel, file: string): Promise<BackupSummary> {
     await v.store.transaction(async (tx) => {
       for await (const rec of readRecords(fh)) {
         if (rec.kind === 'M') JSON.parse(open(v.key, rec.payload).toString('utf8'));
-        else if (rec.kind === 'T') {
+        else if (rec.kind === 'T' && !SKIP(rec.name)) {
           const rows = open(v.key, rec.payload).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
           if (rec.name === 'documents') {
             // Self-references: insert without the parent, link parents once all are in.

@@ -21,6 +21,7 @@ import { migration0013 } from './migrations/0013_fts_external_content.js';
 import { migration0014 } from './migrations/0014_record_lean.js';
 import { migration0015 } from './migrations/0015_timeline_month_counts.js';
 import { migration0016 } from './migrations/0016_social_history_index.js';
+import { migration0017 } from './migrations/0017_timeline_counts.js';
 
 type AnyDb = Kysely<any>;
 
@@ -41,6 +42,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0014_record_lean': migration0014(dialect),
     '0015_timeline_month_counts': migration0015(dialect),
     '0016_social_history_index': migration0016(dialect),
+    '0017_timeline_counts': migration0017(dialect),
   };
 }
 

@@ -13,7 +13,8 @@ import type { ListKind } from './types.js';
 /**
  * Gives the bench person's documents a facility: sources 0–8 `Mercy Hospital` (9 in 10
  * documents), source 9 `Valley Clinic`, so the timeline's facility filter is timed on a
- * facility most documents share and on one a tenth of them name.
+ * facility most documents share and on one a tenth of them name. Source 9 also came in by
+ * `smart` (the others by `cli`), so the source (channel) filter chooses documents too.
  */
 export async function labelBenchFacilities(store: Store, personId: string): Promise<void> {
   const docs = await store.db.selectFrom('documents').select(['id', 'filename', 'label_json']).where('person_id', '=', personId).execute();
@@ -21,7 +22,8 @@ export async function labelBenchFacilities(store: Store, personId: string): Prom
     for (const d of docs) {
       const source = Number(/^s(\d+)v/.exec(d.filename)?.[1] ?? -1);
       const facility = source === 9 ? 'Valley Clinic' : 'Mercy Hospital';
-      await tx.db.updateTable('documents').set({ label_json: JSON.stringify({ ...JSON.parse(d.label_json), facility }) }).where('id', '=', d.id).execute();
+      const channel = source === 9 ? 'smart' : 'cli';
+      await tx.db.updateTable('documents').set({ channel, label_json: JSON.stringify({ ...JSON.parse(d.label_json), facility }) }).where('id', '=', d.id).execute();
     }
   });
 }
@@ -50,10 +52,14 @@ export async function benchViews(store: Store, personId: string, opts: { runs?: 
     ['timeline (all years)', () => timeline(store, personId)],
     ['timeline (one year)', () => timeline(store, personId, { from: '2019', to: '2020' })],
     ['timeline (one source)', () => timeline(store, personId, { channel: 'cli' })],
+    ['timeline (one source, one year)', () => timeline(store, personId, { channel: 'cli', from: '2019', to: '2020' })],
+    ['timeline (source of a tenth)', () => timeline(store, personId, { channel: 'smart' })],
     ['timeline (facility on most documents)', () => timeline(store, personId, { facility: 'Mercy Hospital' })],
     ['timeline (facility on most documents, one year)', () => timeline(store, personId, { facility: 'Mercy Hospital', from: '2019', to: '2020' })],
     ['timeline (facility on a tenth)', () => timeline(store, personId, { facility: 'Valley Clinic' })],
+    ['timeline (facility on a tenth, one year)', () => timeline(store, personId, { facility: 'Valley Clinic', from: '2019', to: '2020' })],
     ['timeline (one document)', () => timeline(store, personId, { document: oneDocument?.id ?? '' })],
+    ['timeline (one document, one year)', () => timeline(store, personId, { document: oneDocument?.id ?? '', from: '2019', to: '2020' })],
     ['conflicts', () => conflictingItems(store, personId, { limit: 200, offset: 0 })],
     ...(Object.keys(LIST_KINDS) as ListKind[]).map((k): [string, () => Promise<unknown>] => [`list ${k}`, () => listView(store, personId, k)]),
     ['list problems (active)', () => listView(store, personId, 'problems', { status: 'active' })],
