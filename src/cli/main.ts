@@ -17,6 +17,7 @@ program.name('vessel').description('Vessel: all of a person\'s health records, f
 /** The first start after upgrading encrypts the existing database (src/store/sqlite-encryption.ts): say so. */
 function noteDatabaseEncryption(v: Vessel): void {
   if (v.store.sqliteKey === 'encrypted-plaintext') console.error('the database is now encrypted (with a key derived from the vault key); nothing else changed');
+  if (v.store.sqliteKey === 'reencrypted-aegis') console.error('the database is now encrypted with AEGIS-256 instead of SQLCipher 4 (faster writes); nothing else changed');
 }
 
 async function withVessel<T>(fn: (v: Vessel) => Promise<T>): Promise<T> {

@@ -1,16 +1,21 @@
 /**
- * The embedded SQLite database, encrypted at rest (SQLite3 Multiple Ciphers, SQLCipher 4 format).
+ * The embedded SQLite database, encrypted at rest (SQLite3 Multiple Ciphers, AEGIS-256 per page).
  *
  * - One secret: the database key is derived from the vault key (HKDF-SHA256, own label) and
  *   given as a raw key (`x'…'`), so opening costs no key stretching; the vault key is already
  *   32 random bytes.
- * - SQLCipher 4 (AES-256-CBC, HMAC-SHA512 per page) rather than the library's ChaCha20 default:
- *   the library documents this scheme as SQLCipher 4 compatible, so the file has readers other
- *   than this binding (SQLCipher and its tools, with the raw key); the CPU has AES instructions.
- * - A database from before encryption, or one under an older key during `vessel rotate-key`, is
- *   re-encrypted by copy: snapshot (`VACUUM INTO`) → re-key the copy → fsync → rename over the
- *   original. Killed at any moment, the folder holds either the old database or the new one,
- *   each openable with a key in the keyring; a leftover copy is removed by the next run.
+ * - AEGIS-256 (an AEAD of the CAESAR final portfolio, IETF CFRG draft; SQLite3MC's `aegis`
+ *   cipher): each page is encrypted and authenticated with a fresh random 32-byte nonce and a
+ *   32-byte tag, the page number bound in. It replaced SQLCipher 4 (AES-256-CBC + HMAC-SHA512)
+ *   in November 2026: the HMAC-SHA512 of every page written or read was most of the cipher's
+ *   cost, and AEGIS runs on the CPU's AES instructions (an insert-heavy benchmark: ~100 µs of
+ *   CPU per stored resource under SQLCipher, ~50 under AEGIS, ~50 unencrypted). What was given
+ *   up: SQLCipher's tools can no longer read the file (SQLite3MC builds can, with the raw key).
+ * - A database from before encryption, in the SQLCipher 4 scheme (the same vault key, its own
+ *   derived key), or under an older key during `vessel rotate-key`, is re-encrypted by copy:
+ *   snapshot (`VACUUM INTO`) → re-key the copy → fsync → rename over the original. Killed at
+ *   any moment, the folder holds either the old database or the new one, each openable with a
+ *   key in the keyring; a leftover copy is removed by the next run.
  *   (`PRAGMA rekey` in place is not used: a rekey interrupted mid-way leaves a journal whose
  *   recovery depends on which key opens the file first.) Connections are made under a lock so
  *   none is being made to the old file while it is replaced (withOpenLock).
@@ -20,34 +25,51 @@ import path from 'node:path';
 import { hkdfSync } from 'node:crypto';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 
-const KEY_LABEL = 'vessel sqlite database key v1';
+/** The key of each scheme has its own label: one key is never used by two ciphers. */
+const KEY_LABEL: Record<Scheme, string> = { aegis: 'vessel sqlite database key v2 aegis-256', sqlcipher: 'vessel sqlite database key v1' };
 const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const COPY_SUFFIX = '.reencrypt';
 const LOCK_SUFFIX = '.open-lock';
 
 export type SqliteHandle = Sqlite.Database;
 
-/** What opening did to the file: nothing, made it, or re-encrypted it (from plaintext or an older key). */
-export type SqliteKeyOutcome = 'opened' | 'created' | 'encrypted-plaintext' | 'rekeyed';
+/** How a file is encrypted: `aegis` now, `sqlcipher` (SQLCipher 4) before November 2026. */
+export type Scheme = 'aegis' | 'sqlcipher';
+const CURRENT: Scheme = 'aegis';
+/** SQLite3MC's number for AEGIS-256 (its default today; written out so a new default cannot change the format). */
+const AEGIS_256 = 4;
+
+/**
+ * What opening did to the file: nothing, made it, or re-encrypted it (from plaintext, from an
+ * older key, or from the SQLCipher scheme under the same vault key).
+ */
+export type SqliteKeyOutcome = 'opened' | 'created' | 'encrypted-plaintext' | 'rekeyed' | 'reencrypted-aegis';
 
 export class DatabaseKeyError extends Error {
   readonly code = 'database_key';
 }
 
-/** The database key for a vault key, as hex: HKDF-SHA256 with a label of its own. */
-export function databaseKeyHex(vaultKey: Buffer): string {
-  return Buffer.from(hkdfSync('sha256', vaultKey, Buffer.alloc(0), KEY_LABEL, 32)).toString('hex');
+/** The database key for a vault key, as hex: HKDF-SHA256 with a label of its own per scheme. */
+export function databaseKeyHex(vaultKey: Buffer, scheme: Scheme = CURRENT): string {
+  return Buffer.from(hkdfSync('sha256', vaultKey, Buffer.alloc(0), KEY_LABEL[scheme], 32)).toString('hex');
 }
 
-function useCipher(db: SqliteHandle): void {
-  db.pragma(`cipher = 'sqlcipher'`);
-  db.pragma('legacy = 4');
+/** A database key: which scheme it is for, and the key. */
+interface SchemeKey {
+  scheme: Scheme;
+  hex: string;
+}
+
+function useCipher(db: SqliteHandle, scheme: Scheme): void {
+  db.pragma(`cipher = '${scheme}'`);
+  if (scheme === 'sqlcipher') db.pragma('legacy = 4');
+  else db.pragma(`algorithm = ${AEGIS_256}`);
 }
 
 /** Must run before anything reads the file. */
-function applyKey(db: SqliteHandle, keyHex: string): void {
-  useCipher(db);
-  db.pragma(`key = "x'${keyHex}'"`);
+function applyKey(db: SqliteHandle, key: SchemeKey): void {
+  useCipher(db, key.scheme);
+  db.pragma(`key = "x'${key.hex}'"`);
 }
 
 type FileState = 'absent' | 'plaintext' | 'encrypted';
@@ -72,11 +94,11 @@ function fileState(file: string): FileState {
 }
 
 /** Opens with one key; undefined when the key does not fit (SQLite: "file is not a database"). */
-function openWithKey(file: string, keyHex: string | null, readonly: boolean): SqliteHandle | undefined {
+function openWithKey(file: string, key: SchemeKey | null, readonly: boolean): SqliteHandle | undefined {
   // Waits as long as the store does (connect.ts) for a writer.
   const db = new Sqlite(file, { readonly, fileMustExist: readonly, timeout: 10_000 });
   try {
-    if (keyHex) applyKey(db, keyHex);
+    if (key) applyKey(db, key);
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
     return db;
   } catch (err) {
@@ -107,7 +129,8 @@ export interface OpenEncryptedOptions {
  */
 export function openEncryptedSqlite(file: string, opts: OpenEncryptedOptions): { db: SqliteHandle; outcome: SqliteKeyOutcome } {
   if (!opts.keyring.length) throw new DatabaseKeyError('no vault key: the embedded database is encrypted with a key derived from it');
-  const keys = opts.keyring.map(databaseKeyHex);
+  // The current scheme under each key of the ring, then the SQLCipher scheme of before (current vault key first).
+  const keys: SchemeKey[] = [...opts.keyring.map((k) => ({ scheme: CURRENT, hex: databaseKeyHex(k, CURRENT) })), ...opts.keyring.map((k) => ({ scheme: 'sqlcipher' as const, hex: databaseKeyHex(k, 'sqlcipher') }))];
   return withOpenLock(file, () => openUnderLock(file, keys, opts.readonly ?? false));
 }
 
@@ -135,7 +158,8 @@ function withOpenLock<T>(file: string, fn: () => T): T {
   }
 }
 
-function openUnderLock(file: string, keys: string[], readonly: boolean): { db: SqliteHandle; outcome: SqliteKeyOutcome } {
+/** `keys[0]` is the current scheme under the current vault key; the SQLCipher keys are the second half, in keyring order. */
+function openUnderLock(file: string, keys: SchemeKey[], readonly: boolean): { db: SqliteHandle; outcome: SqliteKeyOutcome } {
   let outcome: SqliteKeyOutcome | undefined;
   for (let pass = 0; pass < 2; pass++) {
     const state = fileState(file);
@@ -148,8 +172,15 @@ function openUnderLock(file: string, keys: string[], readonly: boolean): { db: S
         return { db, outcome: outcome ?? (state === 'absent' ? 'created' : 'opened') };
       }
     }
-    if (readonly || outcome) throw state === 'plaintext' ? new DatabaseKeyError(`the database ${file} is not encrypted yet: open it once with Vessel to encrypt it`) : wrongKey(file);
-    let from: string | null = null;
+    if (outcome) throw wrongKey(file);
+    if (readonly && state === 'plaintext') throw new DatabaseKeyError(`the database ${file} is not encrypted yet: open it once with Vessel to encrypt it`);
+    if (readonly) {
+      // Inspection of a file not yet re-encrypted to the current scheme: read it as it is.
+      const db = openWithKey(file, keys[keys.length / 2], true);
+      if (db) return { db, outcome: 'opened' };
+      throw wrongKey(file);
+    }
+    let from: SchemeKey | null = null;
     if (state === 'encrypted') {
       const older = keys.slice(1).find((k) => {
         const db = openWithKey(file, k, true);
@@ -160,7 +191,8 @@ function openUnderLock(file: string, keys: string[], readonly: boolean): { db: S
       from = older;
     }
     reencrypt(file, from, keys[0]);
-    outcome = state === 'plaintext' ? 'encrypted-plaintext' : 'rekeyed';
+    // Same vault key, older scheme: only the cipher changed. Otherwise the key did (a rotation).
+    outcome = !from ? 'encrypted-plaintext' : from === keys[keys.length / 2] ? 'reencrypted-aegis' : 'rekeyed';
   }
   throw wrongKey(file);
 }
@@ -169,7 +201,7 @@ function openUnderLock(file: string, keys: string[], readonly: boolean): { db: S
  * Writes an encrypted copy of `file` under `toKey` beside it and renames it over the original.
  * `fromKey` null: the original is plaintext. Runs under the open lock.
  */
-function reencrypt(file: string, fromKey: string | null, toKey: string): void {
+function reencrypt(file: string, fromKey: SchemeKey | null, toKey: SchemeKey): void {
   removeOrphanCopies(file);
   const copy = `${file}.${process.pid}${COPY_SUFFIX}`;
   const source = openWithKey(file, fromKey, false);
@@ -197,9 +229,10 @@ function reencrypt(file: string, fromKey: string | null, toKey: string): void {
     const target = new Sqlite(copy, { fileMustExist: true });
     try {
       if (fromKey) applyKey(target, fromKey);
-      else useCipher(target);
       target.pragma('journal_mode = OFF');
-      target.pragma(`rekey = "x'${toKey}'"`);
+      // The cipher of the re-key is the one chosen last (SQLite3MC); the page reserve changes with it.
+      useCipher(target, toKey.scheme);
+      target.pragma(`rekey = "x'${toKey.hex}'"`);
       // The full-text rows share their base row's rowid, and SQLite allows a VACUUM to renumber
       // implicit rowids (it does not today): refuse a copy that differs rather than find out later.
       if (rowidFingerprint(target) !== rowidFingerprint(source)) throw new Error(`re-encrypting ${file}: the copy's rows differ from the original's; the original is kept`);
