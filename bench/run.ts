@@ -266,7 +266,11 @@ async function faxLong(): Promise<Figures | string> {
       'RSS at start MB': r.startRssMb,
       'peak RSS MB': r.peakRssMb,
       [`RSS every ${r.sampleSeconds} s MB`]: r.rssSamplesMb.join(' '),
+      'peak main heap+buffers MB': r.peakMainHeapMb,
+      'RSS before/after OCR workers stop MB': `${r.rssBeforePoolCloseMb}/${r.rssAfterPoolCloseMb}`,
+      'workers recycled/idle stops': `${r.workersRecycled}/${r.workersIdleStops}`,
       documents: r.documents,
+      'part PDFs MB': r.partPdfMb,
       'lab results': r.labResults,
       'load avg': os.loadavg()[0].toFixed(1),
     };

@@ -117,7 +117,17 @@ async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: (
   let first = true;
   const personOf = new Map<string, string | null>();
   let mainPerson: string | null = null;
-  const splitParts: ChildFile[] = [];
+  // Split parts' files go to the vault as they come (a few MB at a time), so a long fax's
+  // parts are not all held in memory until the end; their readings wait for storeParts.
+  const splitParts: StoredPart[] = [];
+  let unstored: ChildFile[] = [];
+  let unstoredBytes = 0;
+  const putParts = async () => {
+    const puts = unstored.length ? await ctx.vault.putMany(unstored.map((c) => c.bytes)) : [];
+    unstored.forEach((c, i) => splitParts.push({ c: { ...c, bytes: new Uint8Array(0) }, put: puts[i]! }));
+    unstored = [];
+    unstoredBytes = 0;
+  };
   try {
     const result = read();
     const parts = isAsyncIterable(result) ? result : (async function* () { yield await result; })();
@@ -146,7 +156,12 @@ async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: (
       first = false;
       resourceCount += rows.length;
       pageCount += part.pages?.length ?? 0;
-      splitParts.push(...(part.children ?? []).filter((c) => c.relation === 'split' && c.read && c.pages));
+      for (const c of part.children ?? []) {
+        if (c.relation !== 'split' || !c.read || !c.pages) continue;
+        unstored.push(c);
+        unstoredBytes += c.bytes.byteLength;
+      }
+      if (unstoredBytes >= PART_FILES_BUFFER) await putParts();
       // A child (an attachment, an embedded PDF) is about the person of the resource holding it, else its parent's.
       const children = (part.children ?? []).filter((c) => c.relation !== 'split');
       const parentPerson = mainPerson ?? doc.personId;
@@ -157,6 +172,7 @@ async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: (
         );
       }
     }
+    await putParts();
     if (splitParts.length || Array.isArray(doc.label.parts)) {
       const stored = await storeParts(ctx, { ...doc, label: { ...doc.label, ...label } }, splitParts, issues);
       label.parts = stored.parts;
@@ -199,6 +215,15 @@ interface PartLink {
   title?: string;
 }
 
+/** A split part whose file is already in the vault (`c.bytes` emptied): its reading and where the file went. */
+interface StoredPart {
+  c: ChildFile;
+  put: { sha256: string; size: number };
+}
+
+/** Split parts' files held before they are written to the vault together. */
+const PART_FILES_BUFFER = 8 * 1024 * 1024;
+
 const partKey = (first: unknown, last: unknown) => `${first}-${last}`;
 
 /**
@@ -208,16 +233,15 @@ const partKey = (first: unknown, last: unknown) => `${first}-${last}`;
  * document. Parts the new reading no longer has are removed. Cover sheets, which name no
  * patient, go with the transmission's person.
  */
-async function storeParts(ctx: ProcessContext, parent: DocumentRecord, children: ChildFile[], issues: ExtractionIssue[]): Promise<{ parts: PartLink[]; people: string[] }> {
+async function storeParts(ctx: ProcessContext, parent: DocumentRecord, children: StoredPart[], issues: ExtractionIssue[]): Promise<{ parts: PartLink[]; people: string[] }> {
   const { store } = ctx;
   const existing = (await store.documents.list({ parentId: parent.id, limit: 100_000 })).filter((d) => d.channel === 'split');
   const byKey = new Map(existing.map((d) => {
     const at = d.label.split as { first?: number; last?: number } | undefined;
     return [partKey(at?.first, at?.last), d] as const;
   }));
-  const puts = children.length ? await ctx.vault.putMany(children.map((c) => c.bytes)) : [];
   const isCover = (c: ChildFile) => c.read?.label?.type === 'fax_cover_sheet';
-  const order = children.map((c, i) => ({ c, put: puts[i]! })).sort((a, b) => Number(isCover(a.c)) - Number(isCover(b.c)));
+  const order = [...children].sort((a, b) => Number(isCover(a.c)) - Number(isCover(b.c)));
   const people: string[] = [];
   const parts: PartLink[] = [];
   const kept = new Set<string>();

@@ -16,11 +16,20 @@ export { makeSearchablePdf } from './pages/searchable-pdf.js';
 
 let pool: OcrPool | undefined;
 
+/**
+ * Recognitions per OCR worker before it is replaced (a page is one recognition plus a few
+ * crop re-reads): tesseract.js workers only grow, so a long fax read by the same two workers
+ * grows the process page after page. A fresh worker costs about a second of CPU.
+ * `VESSEL_OCR_JOBS_PER_WORKER` overrides it (0: never replace; for measuring).
+ */
+export const OCR_JOBS_PER_WORKER = 50;
+
 /** The process-wide OCR pool, created on first use; idle workers stop by themselves. */
 export function sharedOcrPool(): OcrPool {
   if (!pool) {
     // Workers stop after 5 s without work (so the process can exit) and restart on demand.
-    pool = new OcrPool({ idleTimeoutMs: 5000 });
+    const env = process.env.VESSEL_OCR_JOBS_PER_WORKER;
+    pool = new OcrPool({ idleTimeoutMs: 5000, maxJobsPerWorker: env !== undefined && env !== '' ? Number(env) : OCR_JOBS_PER_WORKER });
   }
   return pool;
 }
@@ -34,24 +43,43 @@ export async function closeSharedOcrPool(): Promise<void> {
 
 const PAGE_FORMATS: Format[] = ['pdf', 'tiff', 'jpeg', 'png'];
 
+/** Pages handed on (to be stored) together as they are read. */
+const PAGE_BATCH = 8;
+
 /**
- * Reads every page, then structures the transmission. A transmission holding several
- * documents comes back with one child per document (relation 'split'): a searchable PDF of
- * just its pages, and what was read on them. Pure apart from the OCR workers.
+ * Reads every page, then structures the transmission, as a stream of extractions: the pages
+ * in small batches as they are read (the store writes them at once), then each document of a
+ * multi-document transmission as a child of its own (relation 'split', a searchable PDF of
+ * just its pages, built only when its turn comes so one part's file is in memory at a time),
+ * and last the transmission's own label, segments, people and leftover resources. What stays
+ * in memory until the end is what structuring needs: each page's text and word boxes.
+ * Pure apart from the OCR workers.
  */
-export async function extractDocument(bytes: Uint8Array, format: PageFormat, opts: { password?: string; ocr?: OcrPool; maxPages?: number; filename?: string } = {}): Promise<Extraction> {
+export async function* extractDocumentStream(bytes: Uint8Array, format: PageFormat, opts: ExtractOptions = {}): AsyncGenerator<Extraction> {
   const pages: ExtractedPage[] = [];
   const issues: ExtractionIssue[] = [];
+  let batch: ExtractedPage[] = [];
   try {
     for await (const r of readPages(bytes, format, { ocr: opts.ocr ?? sharedOcrPool(), password: opts.password, maxPages: opts.maxPages })) {
-      if (r.page) pages.push(r.page);
+      if (r.page) {
+        pages.push(r.page);
+        batch.push(r.page);
+      }
       issues.push(...r.issues);
+      if (batch.length >= PAGE_BATCH) {
+        yield { resources: [], pages: batch, issues: [] };
+        batch = [];
+      }
     }
   } catch (e) {
     issues.push({ severity: 'error', code: 'read-failed', message: `Reading the document failed: ${(e as Error)?.message ?? String(e)}` });
   }
+  if (batch.length) yield { resources: [], pages: batch, issues: [] };
   const extraction: Extraction = { resources: [], pages, issues };
-  if (!pages.some((p) => p.text.trim())) return extraction;
+  if (!pages.some((p) => p.text.trim())) {
+    yield { resources: [], issues };
+    return;
+  }
   // Structuring half (other module): segments, subjects, resources, label.
   try {
     const s = structureTransmission(pages);
@@ -64,53 +92,98 @@ export async function extractDocument(bytes: Uint8Array, format: PageFormat, opt
   } catch (e) {
     issues.push({ severity: 'error', code: 'structure-failed', message: `Structuring the pages failed: ${(e as Error)?.message ?? String(e)}` });
   }
-  return withParts(extraction, bytes, format, opts.filename ?? 'fax');
+  // The pages went out above: the rest goes without them.
+  for await (const x of withParts(extraction, bytes, format, opts.filename ?? 'fax')) yield { ...x, pages: undefined };
+}
+
+export interface ExtractOptions {
+  password?: string;
+  ocr?: OcrPool;
+  maxPages?: number;
+  filename?: string;
 }
 
 /**
- * The documents of a transmission as children with files of their own. When a part's PDF
- * cannot be made (a PDF pdf-lib cannot open), the transmission stays one document holding
- * everything, with a warning: nothing read is lost.
+ * The whole extraction as one value (tests, small files): extractDocumentStream's pieces put
+ * back together. Holds every part's file at once; the adapter streams instead.
  */
-async function withParts(ext: Extraction, bytes: Uint8Array, format: PageFormat, filename: string): Promise<Extraction> {
-  const { transmission, parts } = splitTransmission(ext);
-  if (!parts.length) return ext;
-  const stem = filename.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'fax';
-  const children: ChildFile[] = [];
-  try {
-    for (const { segment, extraction } of parts) {
-      const numbers = (extraction.pages ?? []).map((p) => p.page);
-      if (!numbers.length) continue; // nothing was read there: nothing to show on its own
-      const pdf = await makeSearchablePdf(bytes, format, extraction.pages ?? [], { only: numbers });
-      const range = segment.firstPage === segment.lastPage ? `page ${segment.firstPage}` : `pages ${segment.firstPage}-${segment.lastPage}`;
-      children.push({
-        name: `${stem}, ${range} (${segment.title ?? 'document'}).pdf`,
-        bytes: pdf,
-        relation: 'split',
-        read: extraction,
-        pages: [segment.firstPage, segment.lastPage],
-      });
-    }
-  } catch (e) {
-    ext.issues.push({ severity: 'warning', code: 'split-file-failed', message: `The ${parts.length} documents in this file could not be saved as files of their own (${(e as Error)?.message ?? String(e)}); they are kept together in this one.` });
-    return ext;
+export async function extractDocument(bytes: Uint8Array, format: PageFormat, opts: ExtractOptions = {}): Promise<Extraction> {
+  const whole: Extraction = { resources: [], pages: [], issues: [] };
+  for await (const x of extractDocumentStream(bytes, format, opts)) {
+    whole.pages!.push(...(x.pages ?? []));
+    whole.resources.push(...x.resources);
+    whole.issues.push(...x.issues);
+    if (x.children) whole.children = [...(whole.children ?? []), ...x.children];
+    if (x.segments) whole.segments = x.segments;
+    if (x.subjects) whole.subjects = x.subjects;
+    if (x.label) whole.label = x.label;
   }
-  return { ...transmission, children: [...(transmission.children ?? []), ...children] };
+  return whole;
+}
+
+/**
+ * The documents of a transmission as children with files of their own, one at a time, then
+ * the transmission itself (last, so a part whose file fails can fall back into it). When the
+ * first part's PDF cannot be made (a PDF pdf-lib cannot open: every part would fail alike),
+ * the transmission stays one document holding everything, with a warning: nothing read is lost.
+ */
+async function* withParts(ext: Extraction, bytes: Uint8Array, format: PageFormat, filename: string): AsyncGenerator<Extraction> {
+  const { transmission, parts } = splitTransmission(ext);
+  if (!parts.length) {
+    yield ext;
+    return;
+  }
+  const stem = filename.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'fax';
+  const kept: Extraction[] = [];
+  let made = 0;
+  for (const { segment, extraction } of parts) {
+    const numbers = (extraction.pages ?? []).map((p) => p.page);
+    if (!numbers.length) continue; // nothing was read there: nothing to show on its own
+    let pdf: Uint8Array;
+    try {
+      pdf = await makeSearchablePdf(bytes, format, extraction.pages ?? [], { only: numbers });
+    } catch (e) {
+      const why = (e as Error)?.message ?? String(e);
+      if (!made) {
+        ext.issues.push({ severity: 'warning', code: 'split-file-failed', message: `The ${parts.length} documents in this file could not be saved as files of their own (${why}); they are kept together in this one.` });
+        yield ext;
+        return;
+      }
+      // Unexpected after a first part was made: this part's findings stay with the transmission.
+      kept.push(extraction);
+      transmission.issues.push({ severity: 'warning', code: 'split-file-failed', message: `Pages ${segment.firstPage}-${segment.lastPage} could not be saved as a document of their own (${why}); what was read there stays with this file.`, location: { page: segment.firstPage } });
+      continue;
+    }
+    made++;
+    const range = segment.firstPage === segment.lastPage ? `page ${segment.firstPage}` : `pages ${segment.firstPage}-${segment.lastPage}`;
+    yield {
+      resources: [],
+      issues: [],
+      children: [{ name: `${stem}, ${range} (${segment.title ?? 'document'}).pdf`, bytes: pdf, relation: 'split', read: extraction, pages: [segment.firstPage, segment.lastPage] }],
+    };
+  }
+  for (const x of kept) {
+    transmission.resources.push(...x.resources);
+    if (x.subjects) transmission.subjects = { ...transmission.subjects, ...x.subjects };
+  }
+  yield transmission;
 }
 
 export const documentsAdapter: SourceAdapter = {
   name: 'documents',
   formats: PAGE_FORMATS,
-  async extract(input: SourceInput): Promise<Extraction> {
+  async *extract(input: SourceInput): AsyncGenerator<Extraction> {
     if (!PAGE_FORMATS.includes(input.format)) {
-      return { resources: [], issues: [{ severity: 'error', code: 'unsupported-format', message: `The documents adapter does not read ${input.format}.` }] };
+      yield { resources: [], issues: [{ severity: 'error', code: 'unsupported-format', message: `The documents adapter does not read ${input.format}.` }] };
+      return;
     }
     let bytes: Buffer;
     try {
       bytes = await input.bytes();
     } catch (e) {
-      return { resources: [], issues: [{ severity: 'error', code: 'read-failed', message: `Could not read ${input.filename}: ${(e as Error)?.message ?? String(e)}` }] };
+      yield { resources: [], issues: [{ severity: 'error', code: 'read-failed', message: `Could not read ${input.filename}: ${(e as Error)?.message ?? String(e)}` }] };
+      return;
     }
-    return extractDocument(bytes, input.format as PageFormat, { filename: input.filename });
+    yield* extractDocumentStream(bytes, input.format as PageFormat, { filename: input.filename });
   },
 };

@@ -168,31 +168,67 @@ export interface LongFaxResult {
   peakRssMb: number;
   rssSamplesMb: number[];
   sampleSeconds: number;
+  /** Peak of the main thread's V8 heap + buffers (heapTotal + external): what the extraction holds. */
+  peakMainHeapMb: number;
+  /** RSS just before and after the OCR workers are stopped at the end: their share (wasm heaps). */
+  rssBeforePoolCloseMb: number;
+  rssAfterPoolCloseMb: number;
+  /** OCR workers replaced after their share of recognitions (maxJobsPerWorker) or stopped when idle. */
+  workersRecycled: number;
+  /** Times the idle pool stopped its workers (a page took the main thread longer than the idle timeout). */
+  workersIdleStops: number;
   documents: number;
   labResults: number;
+  /** Bytes of the split parts' searchable PDFs (handed on one at a time, as the store writes them). */
+  partPdfMb: number;
 }
 
 /**
- * Reads one long fax through the documents adapter's pipeline (streamed page reading, OCR pool,
- * structuring, split parts with their searchable PDFs) and records this process's memory.
- * Run it in a fresh process so building the fixture does not set the peak.
+ * Reads one long fax through the documents adapter's stream (streamed page reading, OCR pool,
+ * structuring, split parts with their searchable PDFs) the way the store consumes it: page
+ * batches and part files are dropped once handed on (the store writes them), and records this
+ * process's memory. Run it in a fresh process so building the fixture does not set the peak.
  */
 export async function benchLongFax(path: string, sampleSeconds = 30): Promise<LongFaxResult> {
-  const { extractDocument, closeSharedOcrPool } = await import('../index.js');
+  const { documentsAdapter, sharedOcrPool, closeSharedOcrPool } = await import('../index.js');
   const bytes = await readFile(path);
   const mb = (n: number) => Math.round(n / 1048576);
   const startRss = process.memoryUsage().rss;
   let peak = startRss;
+  let peakMain = 0;
   const samples: number[] = [];
-  const probe = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const probe = setInterval(() => {
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.rss);
+    peakMain = Math.max(peakMain, m.heapTotal + m.external);
+  }, 100);
   const sampler = setInterval(() => samples.push(mb(process.memoryUsage().rss)), sampleSeconds * 1000);
   const cpu0 = process.cpuUsage();
   const t0 = Date.now();
+  const pool = sharedOcrPool();
   try {
-    const ext = await extractDocument(bytes, 'tiff', { filename: 'long-fax.tif' });
+    let pages = 0;
+    let documents = 0;
+    let labResults = 0;
+    let pdfBytes = 0;
+    const input = { filename: 'long-fax.tif', format: 'tiff' as const, size: bytes.length, bytes: async () => bytes, stream: () => { throw new Error('not used'); } };
+    const out = documentsAdapter.extract(input);
+    const labs = (x: { resources: Array<{ resource: { resourceType: string } }> } | undefined) => (x?.resources ?? []).filter((r) => r.resource.resourceType === 'Observation').length;
+    for await (const x of Symbol.asyncIterator in out ? out : [await out]) {
+      pages += x.pages?.length ?? 0;
+      labResults += labs(x);
+      for (const c of x.children ?? []) {
+        documents++;
+        pdfBytes += c.bytes.byteLength;
+        labResults += labs(c.read);
+      }
+    }
     const seconds = (Date.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
-    const pages = ext.pages?.length ?? 0;
+    const recycled = pool.recycled;
+    const beforeClose = process.memoryUsage().rss;
+    await closeSharedOcrPool();
+    await new Promise((r) => setTimeout(r, 1000));
     return {
       pages,
       seconds,
@@ -202,8 +238,14 @@ export async function benchLongFax(path: string, sampleSeconds = 30): Promise<Lo
       peakRssMb: mb(peak),
       rssSamplesMb: samples,
       sampleSeconds,
-      documents: Math.max(1, ext.children?.length ?? 0),
-      labResults: [ext, ...(ext.children ?? []).map((c) => c.read)].reduce((n, x) => n + (x?.resources ?? []).filter((r) => r.resource.resourceType === 'Observation').length, 0),
+      peakMainHeapMb: mb(peakMain),
+      rssBeforePoolCloseMb: mb(beforeClose),
+      rssAfterPoolCloseMb: mb(process.memoryUsage().rss),
+      workersRecycled: recycled,
+      workersIdleStops: pool.idleStops,
+      documents: Math.max(1, documents),
+      labResults,
+      partPdfMb: +(pdfBytes / 1048576).toFixed(1),
     };
   } finally {
     clearInterval(probe);

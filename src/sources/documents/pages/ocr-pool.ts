@@ -46,6 +46,13 @@ export interface OcrPoolOptions {
    * Default: never (call terminate()).
    */
   idleTimeoutMs?: number;
+  /**
+   * Replace a worker after this many recognitions. A tesseract.js worker's memory (its wasm
+   * heap) only grows as it reads (naptha/tesseract.js#977: maintainers advise recycling
+   * workers), so a long fax read by long-lived workers grows the process page after page.
+   * Default: never.
+   */
+  maxJobsPerWorker?: number;
 }
 
 type Bbox = { x0: number; y0: number; x1: number; y1: number };
@@ -92,11 +99,19 @@ export class OcrPool {
   private gen = 0;
   private idleTimer: NodeJS.Timeout | undefined;
   private readonly idleTimeoutMs: number | undefined;
+  private readonly maxJobsPerWorker: number;
+  private readonly jobsDone = new WeakMap<Worker, number>();
+  private readonly promiseOf = new WeakMap<Worker, Promise<Worker>>();
+  /** Workers replaced so far (their replacement started), for tests and the bench. */
+  recycled = 0;
+  /** Times the workers were stopped after idleTimeoutMs without work. */
+  idleStops = 0;
 
   constructor(opts: OcrPoolOptions = {}) {
     this.size = Math.max(1, opts.size ?? availableParallelism());
     this.psm = opts.psm ?? PSM.SINGLE_BLOCK;
     this.idleTimeoutMs = opts.idleTimeoutMs;
+    this.maxJobsPerWorker = opts.maxJobsPerWorker && opts.maxJobsPerWorker > 0 ? opts.maxJobsPerWorker : Infinity;
   }
 
   private armIdle(): void {
@@ -109,6 +124,7 @@ export class OcrPool {
   private async stopWorkers(): Promise<void> {
     if (this.active || this.queue.length) return;
     const ws = this.workers;
+    this.idleStops++;
     this.gen++;
     this.workers = [];
     this.idle = [];
@@ -120,31 +136,44 @@ export class OcrPool {
   private start(): void {
     if (this.started) return;
     this.started = true;
+    for (let i = 0; i < this.size; i++) this.spawn();
+  }
+
+  /** Starts one worker; it joins the idle list when ready (unless the pool stopped meanwhile). */
+  private spawn(): void {
     const gen = this.gen;
-    for (let i = 0; i < this.size; i++) {
-      const w = (async () => {
-        const worker = await createWorker('eng', OEM.LSTM_ONLY, {
-          langPath: ENG_LANG_PATH,
-          cacheMethod: 'none',
-          gzip: true,
-          // No cache path in the working folder: nothing is written (cacheMethod none); data lives in the wasm FS.
-          cachePath: '/nonexistent-vessel-ocr-cache',
-        });
-        await worker.setParameters({ tessedit_pageseg_mode: this.psm, preserve_interword_spaces: '1' });
-        if (this.closed || gen !== this.gen) {
-          await worker.terminate();
-          return worker;
-        }
-        this.idle.push(worker);
-        this.pump();
-        return worker;
-      })();
-      w.catch((e) => {
-        // A worker that cannot start fails every waiting job rather than hanging it.
-        for (const j of this.queue.splice(0)) j.reject(e);
+    const w = (async () => {
+      const worker = await createWorker('eng', OEM.LSTM_ONLY, {
+        langPath: ENG_LANG_PATH,
+        cacheMethod: 'none',
+        gzip: true,
+        // No cache path in the working folder: nothing is written (cacheMethod none); data lives in the wasm FS.
+        cachePath: '/nonexistent-vessel-ocr-cache',
       });
-      this.workers.push(w);
-    }
+      await worker.setParameters({ tessedit_pageseg_mode: this.psm, preserve_interword_spaces: '1' });
+      if (this.closed || gen !== this.gen) {
+        await worker.terminate();
+        return worker;
+      }
+      this.idle.push(worker);
+      this.pump();
+      return worker;
+    })();
+    void w.then((worker) => this.promiseOf.set(worker, w), () => undefined);
+    w.catch((e) => {
+      // A worker that cannot start fails every waiting job rather than hanging it.
+      for (const j of this.queue.splice(0)) j.reject(e);
+    });
+    this.workers.push(w);
+  }
+
+  /** Retires a worker that has read its share: a fresh one takes its place (same generation). */
+  private recycle(worker: Worker): void {
+    this.recycled++;
+    const p = this.promiseOf.get(worker);
+    this.workers = this.workers.filter((x) => x !== p);
+    this.spawn();
+    void worker.terminate().catch(() => undefined);
   }
 
   private pump(): void {
@@ -158,7 +187,12 @@ export class OcrPool {
         .then((r) => job.resolve(flattenBlocks(r.data)), job.reject)
         .finally(() => {
           this.active--;
-          if (this.workers.length) this.idle.push(worker);
+          const done = (this.jobsDone.get(worker) ?? 0) + 1;
+          this.jobsDone.set(worker, done);
+          if (this.workers.length && !this.closed) {
+            if (done >= this.maxJobsPerWorker) this.recycle(worker);
+            else this.idle.push(worker);
+          }
           this.pump();
           this.armIdle();
         });
