@@ -52,12 +52,16 @@ export async function buildServer(vessel: Vessel, opts: ServerOptions = {}): Pro
   const maxUpload = opts.maxUploadBytes ?? Math.min(vessel.config.limits.maxFileBytes, 1024 ** 3);
   await app.register(multipart, { limits: { fileSize: maxUpload, files: 1000 } });
 
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', async (req, reply) => {
     if (opts.https) reply.header('Strict-Transport-Security', 'max-age=31536000');
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
-    reply.header('Cache-Control', 'no-store');
+    // The web app's built files are named by their content hash (web/dist/assets, Vite): a new
+    // build has new names, so the browser may keep them; reopening Vessel then neither downloads
+    // nor re-parses the app's code. Everything else (the API, index.html) is never stored.
+    const asset = req.url.startsWith('/assets/') && reply.statusCode === 200;
+    reply.header('Cache-Control', asset ? 'public, max-age=31536000, immutable' : 'no-store');
   });
 
   app.setErrorHandler((err, req, reply) => {

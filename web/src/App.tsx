@@ -1,26 +1,13 @@
 /** The shell: header with the person switcher and search, section navigation, the page. */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type ListKind, type PersonWithCounts } from './api.ts';
 import { useApi } from './useApi.ts';
 import { go, href, useRoute } from './router.ts';
-import { Home } from './pages/Home.tsx';
-import { Documents } from './pages/Documents.tsx';
-import { DocumentViewer } from './pages/DocumentViewer.tsx';
-import { Import } from './pages/Import.tsx';
-import { Search } from './pages/Search.tsx';
-import { Labs } from './pages/Labs.tsx';
-import { Timeline } from './pages/Timeline.tsx';
-import { Imaging } from './pages/Imaging.tsx';
-import { ListPage, LIST_TITLES } from './pages/ListPage.tsx';
 import { Status } from './components/Status.tsx';
-import { Access } from './pages/Access.tsx';
-import { Account } from './pages/Account.tsx';
+import { PageBoundary } from './components/PageBoundary.tsx';
 import { signOut } from './session.ts';
-import { Answers } from './pages/Answers.tsx';
-import { HealthForm } from './pages/HealthForm.tsx';
-import { Sharing } from './pages/Sharing.tsx';
-import { Connections } from './pages/Connections.tsx';
-import { Conflicts } from './pages/Conflicts.tsx';
+import { LIST_TITLES } from './listTitles.ts';
+import { Pages, pageOf } from './routes.ts';
 
 const PERSON_KEY = 'vessel.person';
 const NAV_LISTS: ListKind[] = ['medications', 'problems', 'allergies', 'immunizations', 'procedures', 'visits'];
@@ -67,15 +54,19 @@ export function App({ account }: { account: { id: string; username: string } }) 
     else if (!p0) go(href(['p', id]));
   };
 
+  // Each page's code is its own chunk (routes.ts). A person's page named in the address is drawn
+  // at once: it does not wait for the household list, which only fills the header.
+  const { Home, Import, Search, DocumentViewer, Documents, Connections, Account, Labs, Timeline, Answers, HealthForm, Sharing, Access, Conflicts, Imaging, ListPage } = Pages;
+  const name = pageOf(route);
   let page;
-  if (people.error) page = <Status error={people.error} what="the household" />;
-  else if (!people.data) page = <Status loading what="the household" />;
-  else if (p0 === 'import') page = <Import onImported={people.reload} />;
-  else if (p0 === 'search') page = <Search query={route.query.get('q') ?? ''} personId={route.query.get('person') ?? undefined} />;
-  else if (p0 === 'documents' && p1) page = <DocumentViewer id={p1} page={Number(route.query.get('page')) || undefined} query={route.query.get('q')} resourceId={route.query.get('resource')} />;
-  else if (p0 === 'documents') page = <Documents personId={personId} personName={person?.displayName} />;
-  else if (p0 === 'connections') page = <Connections />;
-  else if (p0 === 'account') page = <Account username={account.username} />;
+  if (people.error && !routePerson) page = <Status error={people.error} what="the household" />;
+  else if (!people.data && !routePerson) page = <Status loading what="the household" />;
+  else if (name === 'import') page = <Import onImported={people.reload} />;
+  else if (name === 'search') page = <Search query={route.query.get('q') ?? ''} personId={route.query.get('person') ?? undefined} />;
+  else if (name === 'document') page = <DocumentViewer id={p1} page={Number(route.query.get('page')) || undefined} query={route.query.get('q')} resourceId={route.query.get('resource')} />;
+  else if (name === 'documents') page = <Documents personId={personId} personName={person?.displayName} />;
+  else if (name === 'connections') page = <Connections />;
+  else if (name === 'account') page = <Account username={account.username} />;
   else if (!personId)
     page = (
       <div>
@@ -88,15 +79,15 @@ export function App({ account }: { account: { id: string; username: string } }) 
         </p>
       </div>
     );
-  else if (p2 === 'labs' || p2 === 'vitals') page = <Labs personId={personId} kind={p2} groupKey={p3} />;
-  else if (p2 === 'timeline') page = <Timeline personId={personId} from={route.query.get('from') ?? undefined} to={route.query.get('to') ?? undefined} types={route.query.get('types') ?? undefined} channel={route.query.get('channel') ?? undefined} facility={route.query.get('facility') ?? undefined} document={route.query.get('document') ?? undefined} offset={Number(route.query.get('offset')) || 0} />;
-  else if (p2 === 'answers') page = <Answers personId={personId} />;
-  else if (p2 === 'form') page = <HealthForm personId={personId} />;
-  else if (p2 === 'sharing') page = <Sharing personId={personId} />;
-  else if (p2 === 'access') page = <Access personId={personId} me={account.username} />;
-  else if (p2 === 'conflicts') page = <Conflicts personId={personId} />;
-  else if (p2 === 'imaging') page = <Imaging personId={personId} studyUid={p3} seriesUid={route.query.get('series') ?? undefined} />;
-  else if (p2 === 'list' && p3 && p3 in LIST_TITLES) page = <ListPage key={p3} personId={personId} kind={p3 as ListKind} />;
+  else if (name === 'labs') page = <Labs personId={personId} kind={p2 as 'labs' | 'vitals'} groupKey={p3} />;
+  else if (name === 'timeline') page = <Timeline personId={personId} from={route.query.get('from') ?? undefined} to={route.query.get('to') ?? undefined} types={route.query.get('types') ?? undefined} channel={route.query.get('channel') ?? undefined} facility={route.query.get('facility') ?? undefined} document={route.query.get('document') ?? undefined} offset={Number(route.query.get('offset')) || 0} />;
+  else if (name === 'answers') page = <Answers personId={personId} />;
+  else if (name === 'form') page = <HealthForm personId={personId} />;
+  else if (name === 'sharing') page = <Sharing personId={personId} />;
+  else if (name === 'access') page = <Access personId={personId} me={account.username} />;
+  else if (name === 'conflicts') page = <Conflicts personId={personId} />;
+  else if (name === 'imaging') page = <Imaging personId={personId} studyUid={p3} seriesUid={route.query.get('series') ?? undefined} />;
+  else if (name === 'list') page = <ListPage key={p3} personId={personId} kind={p3 as ListKind} />;
   else page = <Home personId={personId} />;
 
   const current = (h: string) => (window.location.hash === h || (h.length > 2 && window.location.hash.startsWith(h + '?')) ? 'page' : undefined);
@@ -174,7 +165,9 @@ export function App({ account }: { account: { id: string; username: string } }) 
       </nav>
       <main id="main" ref={main} tabIndex={-1}>
         {person && p0 === 'p' && p2 && <p className="person-line muted">{person.displayName}</p>}
-        {page}
+        <PageBoundary resetKey={path}>
+          <Suspense fallback={<Status loading what="the page" />}>{page}</Suspense>
+        </PageBoundary>
       </main>
     </>
   );

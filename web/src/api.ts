@@ -4,12 +4,19 @@
  */
 import type { DocumentRecord } from '../../src/store/documents.ts';
 import type { Person } from '../../src/store/people.ts';
-import type { SearchHit } from '../../src/store/search.ts';
+import type { SearchFacets, SearchHit } from '../../src/store/search.ts';
 import type { ImportEvent } from '../../src/ingest/importer.ts';
 import type { SourceLocation } from '../../src/core/types.ts';
 import type { HomeView, LabGroup, ListKind, ListView, PageLayout, TimelineView } from '../../src/views/types.ts';
 
-export type { DocumentRecord, Person, SearchHit, ImportEvent };
+export type { DocumentRecord, Person, SearchFacets, SearchHit, ImportEvent };
+
+/** Search narrowed to one facet: records of one FHIR type, or pages of one kind of document. */
+export interface SearchNarrowing {
+  type?: string;
+  document?: string;
+}
+
 export type PersonWithCounts = Person & { counts: { documents: number; resources: number } };
 export type Page = { page: number; text: string; method: string; confidence: number | null };
 export type ResourceWithSource = {
@@ -33,9 +40,34 @@ export class ApiFailure extends Error {
   }
 }
 
+/**
+ * GETs started before the page that needs them is drawn (routes.ts: the page's first data,
+ * asked for while the session is checked and the page's code loads). Each is used once, by
+ * the first getJson of the same URL within EARLY_MS; a failed one is asked for again.
+ */
+const early = new Map<string, { at: number; res: Promise<Response | undefined> }>();
+const EARLY_MS = 10_000;
+
+export function prefetchJson(url: string): void {
+  if (early.has(url)) return;
+  early.set(url, { at: performance.now(), res: fetch(url, { headers: { accept: 'application/json' } }).catch(() => undefined) });
+}
+
+async function takeEarly(url: string): Promise<Response | undefined> {
+  const e = early.get(url);
+  if (!e) return undefined;
+  early.delete(url);
+  if (performance.now() - e.at > EARLY_MS) return undefined;
+  const res = await e.res;
+  // A 401 (asked before sign-in) or any failure is asked again, so it is judged as it is now.
+  return res?.ok ? res : undefined;
+}
+
 /** GET a JSON API path; an OperationOutcome answer becomes an ApiFailure with its diagnostics. */
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  const pre = await takeEarly(url);
+  signal?.throwIfAborted();
+  const res = pre ?? (await fetch(url, { signal, headers: { accept: 'application/json' } }));
   if (res.status === 401) sessionEnded();
   const body = await res.json().catch(() => undefined);
   if (!res.ok) throw new ApiFailure(body?.issue?.[0]?.diagnostics ?? `the server answered ${res.status}`, res.status);
@@ -49,6 +81,12 @@ const q = (params: Record<string, string | number | undefined>) => {
   return str ? `?${str}` : '';
 };
 
+/**
+ * Page sizes of the pages' first requests: shared with routes.ts, which asks for a page's first
+ * data early by the same URL the page then uses.
+ */
+export const FIRST_PAGE = { list: 50, conflicts: 50, timeline: 100 } as const;
+
 export const api = {
   people: () => '/api/people',
   documents: (p: { person?: string; state?: string; limit?: number; offset?: number } = {}) => `/api/documents${q(p)}`,
@@ -59,7 +97,8 @@ export const api = {
   pageImage: (id: string, n: number) => `/api/documents/${encodeURIComponent(id)}/pages/${n}.png`,
   pageWords: (id: string, n: number) => `/api/documents/${encodeURIComponent(id)}/pages/${n}/words`,
   resource: (id: string) => `/api/resources/${encodeURIComponent(id)}`,
-  search: (text: string, person?: string) => `/api/search${q({ q: text, person, limit: 100 })}`,
+  search: (text: string, person?: string, only: SearchNarrowing = {}) => `/api/search${q({ q: text, person, limit: 100, ...only })}`,
+  searchFacets: (text: string, person?: string) => `/api/search/facets${q({ q: text, person })}`,
   home: (person: string) => `/api/views/home${q({ person })}`,
   labs: (person: string) => `/api/views/labs${q({ person })}`,
   vitals: (person: string) => `/api/views/vitals${q({ person })}`,

@@ -89,7 +89,18 @@ export async function addPasskey(name: string): Promise<void> {
   await postJson('/api/passkeys', { response, name: name.trim() || undefined });
 }
 
-export const loadSession = () => call('GET', '/api/session');
+/** The session check main.tsx starts before anything is drawn; the first loadSession uses it. */
+let early: Promise<SessionInfo> | undefined;
+export function checkSessionEarly(): void {
+  early = call('GET', '/api/session');
+  early.catch(() => {}); // loadSession hands the failure on
+}
+
+export function loadSession(): Promise<SessionInfo> {
+  const first = early;
+  early = undefined;
+  return first ?? call('GET', '/api/session');
+}
 export const signIn = (username: string, password: string) => call('POST', '/api/session', { username, password });
 export const setUp = (username: string, password: string) => call('POST', '/api/setup', { username, password });
 export async function signOut(): Promise<void> {

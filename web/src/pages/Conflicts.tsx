@@ -5,7 +5,7 @@
  * re-imports (docs/record.md); nothing is deleted either way.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { api, getJson, recordApi, sendJson, type ItemKind, type ItemSource, type ItemSources, type RecordItem, type RecordItems, type ResourceWithSource } from '../api.ts';
+import { api, FIRST_PAGE, getJson, recordApi, sendJson, type ItemKind, type ItemSource, type ItemSources, type RecordItem, type RecordItems, type ResourceWithSource } from '../api.ts';
 import { useApi } from '../useApi.ts';
 import { Status } from '../components/Status.tsx';
 import { SourceLink } from '../components/SourceLink.tsx';
@@ -31,7 +31,7 @@ const SHOWN = 200;
  * Disagreements are read 50 at a time ("Show more"): each carries every source's version, and a
  * long record has many (1,373 on the bench person, 6 MB at once, 2–3 s to send before anything showed).
  */
-const CONFLICTS_PAGE = 50;
+const CONFLICTS_PAGE = FIRST_PAGE.conflicts;
 
 /** The item's value or strength, unless its name already says it ("Metformin 500 mg tablet"). */
 export function itemValue(it: Pick<RecordItem, 'value' | 'strength' | 'display'>): string | undefined {
@@ -53,8 +53,8 @@ function sourceRefOf(r: ResourceWithSource): SourceRef {
 }
 
 /** One source of an item as it wrote it: what, status, value and date, and its page. */
-function SourceColumn({ source, index, chosen, onChoose, canSplit, load }: { source: RecordItem['sources'][number]; index: number; chosen: boolean; onChoose(on: boolean): void; canSplit: boolean; load: boolean }) {
-  const r = useApi<ResourceWithSource>(load ? api.resource(source.resourceId) : null);
+function SourceColumn({ source, index, chosen, onChoose, canSplit }: { source: RecordItem['sources'][number]; index: number; chosen: boolean; onChoose(on: boolean): void; canSplit: boolean }) {
+  const r = useApi<ResourceWithSource>(api.resource(source.resourceId));
   const d = r.data ? describe(r.data.resource as Parameters<typeof describe>[0]) : undefined;
   const fallback: SourceRef = { documentId: source.documentId ?? '', filename: source.filename ?? 'a document', page: source.location.page };
   return (
@@ -117,7 +117,8 @@ function SideBySide({ personId, item, onSplit }: { personId: string; item: Recor
   useEffect(() => setLater({ sources: [] }), [item]); // after a split or merge the list is read again
   const sources = [...item.sources, ...later.sources];
   // Each column is one request: read only for cards near the screen (50 cards were 300 requests
-  // at once, and the first card waited behind them).
+  // at once, and the first card waited behind them). Cards further down are not drawn either
+  // until they near the screen: 50 cards of 6 columns took ~300 ms to draw on a busy machine.
   const [ref, near] = useNearScreen<HTMLDivElement>();
   const canSplit = item.sourceCount > 1;
   const showMore = () => {
@@ -145,11 +146,13 @@ function SideBySide({ personId, item, onSplit }: { personId: string; item: Recor
   return (
     <>
       <div className="side-by-side" ref={ref}>
-        {sources
-          .slice(0, count)
-          .map((s, i) => (
-            <SourceColumn key={s.resourceId} source={s} index={i} load={near} canSplit={canSplit} chosen={chosen.includes(s.resourceId)} onChoose={(on) => setChosen(on ? [...chosen, s.resourceId] : chosen.filter((x) => x !== s.resourceId))} />
-          ))}
+        {!near && <p className="muted">Loading the sources…</p>}
+        {near &&
+          sources
+            .slice(0, count)
+            .map((s, i) => (
+              <SourceColumn key={s.resourceId} source={s} index={i} canSplit={canSplit} chosen={chosen.includes(s.resourceId)} onChoose={(on) => setChosen(on ? [...chosen, s.resourceId] : chosen.filter((x) => x !== s.resourceId))} />
+            ))}
       </div>
       {item.sourceCount > count && (
         <p className="muted">
@@ -281,16 +284,21 @@ export function Conflicts({ personId }: { personId: string }) {
   const conflicts = useApi<RecordItems>(recordApi.conflicts(personId, { limit: CONFLICTS_PAGE }));
   const [more, setMore] = useState<{ items: RecordItem[]; loading?: boolean; error?: string }>({ items: [] });
   useEffect(() => setMore({ items: [] }), [personId, conflicts.data]);
-  const items = useApi<RecordItems>(recordApi.items(personId, kind, { limit: LIMIT }));
+  // The rest of the page (all items of a kind, each kind's count: nine requests) is asked for
+  // once the disagreements have come: sent together, the server read them all before the
+  // disagreements, and the first card waited behind them.
+  const after = conflicts.data !== undefined || conflicts.error !== undefined;
+  const items = useApi<RecordItems>(after ? recordApi.items(personId, kind, { limit: LIMIT }) : null);
   const [totals, setTotals] = useState<Partial<Record<ItemKind, number>>>({});
   useEffect(() => {
+    if (!after) return;
     const ctl = new AbortController();
     Promise.all(KINDS.map(([k]) => getJson<RecordItems>(recordApi.items(personId, k, { limit: 0 }), ctl.signal).then((r) => [k, r.total] as const))).then(
       (pairs) => setTotals(Object.fromEntries(pairs)),
       () => {}, // the counts are a hint beside each kind; the lists say their own errors
     );
     return () => ctl.abort();
-  }, [personId, tick]);
+  }, [personId, tick, after]);
 
   const reloadConflicts = conflicts.reload;
   const reloadItems = items.reload;
@@ -359,7 +367,7 @@ export function Conflicts({ personId }: { personId: string }) {
             ))}
           </select>
         </div>
-        <Status loading={items.loading && !items.data} error={items.error} what="the merged items" />
+        <Status loading={!items.data && !items.error} error={items.error} what="the merged items" />
         {items.data && <AllItems personId={personId} kind={kind} items={items.data.items} total={items.data.total} onMerge={onMerge} onSplit={onSplit} />}
       </section>
     </div>

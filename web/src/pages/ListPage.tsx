@@ -1,22 +1,11 @@
 import { useCallback, useState } from 'react';
-import { api, type ListKind } from '../api.ts';
+import { api, FIRST_PAGE, type ListKind } from '../api.ts';
 import type { Fact } from '../../../src/views/types.ts';
 import { SourceLink } from '../components/SourceLink.tsx';
 import { VirtualList } from '../components/VirtualList.tsx';
 import { formatDate } from '../format.ts';
+import { LIST_TITLES } from '../listTitles.ts';
 
-export const LIST_TITLES: Record<ListKind, string> = {
-  medications: 'Medications',
-  problems: 'Problems',
-  allergies: 'Allergies',
-  immunizations: 'Immunizations',
-  procedures: 'Procedures',
-  visits: 'Visits',
-  vitals: 'Vital signs',
-  'labs-reports': 'Lab reports',
-  'family-history': 'Family history',
-  'social-history': 'Social history',
-};
 const HAS_STATUS = new Set<ListKind>(['medications', 'problems', 'allergies']);
 
 export function ListPage({ personId, kind }: { personId: string; kind: ListKind }) {
@@ -41,6 +30,7 @@ export function ListPage({ personId, kind }: { personId: string; kind: ListKind 
       <VirtualList<Fact>
         source={`${personId}/${kind}/${status ?? 'all'}`}
         chunkUrl={chunkUrl}
+        chunkSize={FIRST_PAGE.list}
         label={title}
         className="fact-list"
         itemKey={(f) => f.id}

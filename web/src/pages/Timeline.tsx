@@ -1,4 +1,4 @@
-import { api, type TimelineView } from '../api.ts';
+import { api, FIRST_PAGE, type TimelineView } from '../api.ts';
 import { useApi } from '../useApi.ts';
 import { Status } from '../components/Status.tsx';
 import { SourceLink, sourceHref } from '../components/SourceLink.tsx';
@@ -7,7 +7,7 @@ import { go, href } from '../router.ts';
 import { keysBetween, rangeOfKey, KEY_LENGTH } from '../../../src/views/zoom.ts';
 import type { Granularity, TimelineBucket } from '../../../src/views/types.ts';
 
-const PAGE = 100;
+const PAGE = FIRST_PAGE.timeline;
 const ALL_TYPES = Object.keys(TYPE_LABELS);
 
 interface Props {
