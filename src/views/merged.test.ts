@@ -67,3 +67,39 @@ for (const dialect of DIALECTS) test(`lists show one line per merged item with i
   assert.equal(raw.total, 2, 'one fact per document');
   assert.ok(raw.items.every((f) => !f.merged));
 });
+
+for (const dialect of DIALECTS) test(`a medication line carries its dose history: the items of the same ingredient, oldest first (${dialect})`, { skip: dialect === 'postgres' ? await postgresSkipReason() : false }, async (t) => {
+  const tv = await openTestVessel(dialect, { adapters: [fhirAdapter] });
+  t.after(() => tv.cleanup());
+  const med = (id: string, text: string, start: string, status: string) => ({
+    resource: { resourceType: 'MedicationStatement', id, status, subject: { reference: 'urn:uuid:p1' }, medicationCodeableConcept: { text }, effectivePeriod: { start } },
+  });
+  const bundle = {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [
+      { fullUrl: 'urn:uuid:p1', resource: { resourceType: 'Patient', id: 'p1', name: [{ given: ['Dora'], family: 'Doses' }], birthDate: '1955-04-04' } },
+      med('m1', 'Metformin 500 MG Oral Tablet', '2015-03-02', 'stopped'),
+      med('m2', 'Metformin 1000 MG Oral Tablet', '2018-06-10', 'active'),
+      med('m3', 'Lisinopril 10 MG Oral Tablet', '2016-01-05', 'active'),
+    ],
+  };
+  await tv.vessel.importer.importBytes(Buffer.from(JSON.stringify(bundle)), 'doses.json', { channel: 'upload' });
+  await tv.vessel.runJobsUntilIdle();
+  const [person] = await tv.vessel.store.people.list();
+  const meds = await listView(tv.vessel.store, person.id, 'medications');
+  const line = (word: string) => meds.items.find((f) => f.title.includes(word))!;
+  for (const strength of ['500', '1000']) {
+    const doses = line(`Metformin ${strength}`).merged?.doses;
+    assert.deepEqual(
+      doses?.map((d) => [d.date, d.status, d.display]),
+      [
+        ['2015-03-02', 'stopped', 'Metformin 500 MG Oral Tablet'],
+        ['2018-06-10', 'active', 'Metformin 1000 MG Oral Tablet'],
+      ],
+      'both metformin lines show the same history',
+    );
+    assert.ok(doses?.every((d) => d.strength), 'each step names its strength');
+  }
+  assert.equal(line('Lisinopril').merged?.doses, undefined, 'one dose is no history');
+});

@@ -10,7 +10,7 @@ import type { ItemKind } from '../record/normalize/fact.js';
 import type { MergedItem } from '../record/reconcile/cluster.js';
 import { loadByIds, sourcesOf } from './query.js';
 import { isActive, toFact } from './facts.js';
-import type { Fact, ListKind, SourceRef } from './types.js';
+import type { DoseStep, Fact, ListKind, SourceRef } from './types.js';
 
 /** The record kind each list shows, where the record merges it. */
 export const MERGED_KIND: Partial<Record<ListKind, ItemKind>> = {
@@ -28,7 +28,7 @@ const SOURCES_SHOWN = 3;
 /** Items read for a filtered list (current medications…): far above a real person's count. */
 const MAX_ITEMS = 5000;
 
-type ItemRow = Pick<MergedItem, 'id' | 'kind' | 'display' | 'value' | 'resourceIds' | 'conflicts' | 'date'>;
+type ItemRow = Pick<MergedItem, 'id' | 'kind' | 'block' | 'display' | 'value' | 'resourceIds' | 'conflicts' | 'date'>;
 
 async function itemRows(store: Store, personId: string, kind: ItemKind, page?: { limit: number; offset: number }): Promise<ItemRow[]> {
   // NULL dates last in both dialects (SQLite sorts them last in DESC already).
@@ -45,7 +45,7 @@ async function itemRows(store: Store, personId: string, kind: ItemKind, page?: {
     .execute();
   return rows.map((r) => {
     const it = JSON.parse(r.json) as MergedItem;
-    return { id: it.id, kind: it.kind, display: it.display, value: it.value, resourceIds: it.resourceIds, conflicts: it.conflicts, date: it.date };
+    return { id: it.id, kind: it.kind, block: it.block, display: it.display, value: it.value, resourceIds: it.resourceIds, conflicts: it.conflicts, date: it.date };
   });
 }
 
@@ -71,19 +71,53 @@ async function itemFacts(store: Store, rows: ItemRow[]): Promise<Array<{ row: It
   return out;
 }
 
+/** Steps of a dose history shown on one line: a long-treated condition has a handful, not dozens. */
+const DOSES_SHOWN = 12;
+
+/**
+ * Dose histories of medication lines: every item of the same ingredient block (the record
+ * keeps differing strengths apart), oldest first. Only strength, status and date are read from
+ * each item, not its whole source list.
+ */
+async function doseHistories(store: Store, personId: string, blocks: string[]): Promise<Map<string, DoseStep[]>> {
+  if (!blocks.length) return new Map();
+  const fields =
+    store.dialect === 'sqlite'
+      ? sql<string>`json_extract(json, '$.strength', '$.status')`
+      : sql<string>`json_build_array(json::jsonb -> 'strength', json::jsonb -> 'status')::text`;
+  const rows = await sql<{ id: string; block: string; date: string | null; display: string; fields: string }>`
+    SELECT id, block, date, display, ${fields} AS fields FROM record_items
+    WHERE person_id = ${personId} AND kind = 'medications' AND block IN (${sql.join(blocks)})`.execute(store.db);
+  const byBlock = new Map<string, DoseStep[]>();
+  for (const r of rows.rows) {
+    const [strength, status] = JSON.parse(r.fields) as [unknown, unknown];
+    const step: DoseStep = { itemId: r.id, display: r.display, ...(typeof strength === 'string' ? { strength } : {}), ...(r.date ? { date: r.date } : {}), ...(typeof status === 'string' ? { status } : {}) };
+    byBlock.set(r.block, [...(byBlock.get(r.block) ?? []), step]);
+  }
+  // Oldest first (ISO dates compare as text), undated at the end; the newest steps are kept when there are many.
+  const order = (a: DoseStep, b: DoseStep) => (a.date ?? '\uffff') < (b.date ?? '\uffff') ? -1 : (a.date ?? '\uffff') > (b.date ?? '\uffff') ? 1 : a.itemId < b.itemId ? -1 : 1;
+  for (const [block, steps] of byBlock) byBlock.set(block, steps.sort(order).slice(-DOSES_SHOWN));
+  return byBlock;
+}
+
 /** Adds each line's other sources (one per document, display source first) and conflicts. */
-async function withSources(store: Store, lines: Array<{ row: ItemRow; fact: Fact }>): Promise<Fact[]> {
+async function withSources(store: Store, personId: string, lines: Array<{ row: ItemRow; fact: Fact }>): Promise<Fact[]> {
   // The display source plus the next few resources: other documents, mostly (a page of 100
   // lines reads a few hundred provenance rows, not every source of every item).
   const wanted = lines.flatMap((l) => l.row.resourceIds.slice(1, SOURCES_SHOWN + 1));
-  const sources = await sourcesOf(store, [...new Set(wanted)]);
+  const medicationBlocks = [...new Set(lines.filter((l) => l.row.kind === 'medications').map((l) => l.row.block))];
+  const [sources, doses] = await Promise.all([sourcesOf(store, [...new Set(wanted)]), doseHistories(store, personId, medicationBlocks)]);
   return lines.map(({ row, fact }) => {
     const byDoc = new Map<string, SourceRef>([[fact.source.documentId, fact.source]]);
     for (const id of row.resourceIds.slice(1, SOURCES_SHOWN + 1)) {
       const s = sources.get(id);
       if (s && !byDoc.has(s.documentId) && byDoc.size < SOURCES_SHOWN) byDoc.set(s.documentId, s);
     }
-    return { ...fact, merged: { itemId: row.id, sources: [...byDoc.values()], sourceCount: row.resourceIds.length, conflicts: row.conflicts.map((c) => c.message) } };
+    const history = row.kind === 'medications' ? doses.get(row.block) : undefined;
+    return {
+      ...fact,
+      merged: { itemId: row.id, sources: [...byDoc.values()], sourceCount: row.resourceIds.length, conflicts: row.conflicts.map((c) => c.message), ...(history && history.length > 1 ? { doses: history } : {}) },
+    };
   });
 }
 
@@ -95,13 +129,13 @@ export async function mergedList(store: Store, personId: string, kind: ItemKind,
   if (q.active) {
     const all = (await itemFacts(store, await itemRows(store, personId, kind))).filter((l) => isActive(l.fact));
     if (!all.length && !(await hasItems(store, personId, kind))) return undefined;
-    return { items: await withSources(store, all.slice(q.offset, q.offset + q.limit)), total: all.length };
+    return { items: await withSources(store, personId, all.slice(q.offset, q.offset + q.limit)), total: all.length };
   }
   const count = await store.db.selectFrom('record_items').select((eb) => eb.fn.countAll<string>().as('n')).where('person_id', '=', personId).where('kind', '=', kind).executeTakeFirst();
   const total = Number(count?.n ?? 0);
   if (!total) return undefined;
   const lines = await itemFacts(store, await itemRows(store, personId, kind, q));
-  return { items: await withSources(store, lines), total };
+  return { items: await withSources(store, personId, lines), total };
 }
 
 async function hasItems(store: Store, personId: string, kind: ItemKind): Promise<boolean> {

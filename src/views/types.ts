@@ -31,7 +31,19 @@ export interface Fact {
    * (one per document, display source first, a few at most), how many received resources
    * it merges, and where its sources disagree.
    */
-  merged?: { itemId: string; sources: SourceRef[]; sourceCount: number; conflicts: string[] };
+  merged?: { itemId: string; sources: SourceRef[]; sourceCount: number; conflicts: string[]; doses?: DoseStep[] };
+}
+
+/**
+ * One dose of a medication over time: the merged items of the same ingredient(s) differ by
+ * strength (or by status), so together, oldest first, they are the medication's dose history.
+ */
+export interface DoseStep {
+  itemId: string;
+  display: string;
+  strength?: string;
+  date?: string;
+  status?: string;
 }
 
 export type LabFlag = 'H' | 'L' | 'HH' | 'LL' | 'A' | 'N';
