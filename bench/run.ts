@@ -161,7 +161,7 @@ async function views(dialect: 'sqlite' | 'postgres'): Promise<Figures | string> 
     // index-only scans); the test server runs with autovacuum off. --no-vacuum times without.
     if (dialect === 'postgres' && !args.includes('--no-vacuum')) {
       const { sql } = await import('kysely');
-      for (const t of ['resources', 'documents', 'provenance', 'record_items', 'record_facts']) await sql`VACUUM ANALYZE ${sql.table(t)}`.execute(store.db);
+      for (const t of ['resources', 'documents', 'provenance', 'record_items', 'record_facts', 'timeline_counts']) await sql`VACUUM ANALYZE ${sql.table(t)}`.execute(store.db);
     }
     const timings = await benchViews(store, seeded.personId, { only: option('views-only')?.split(',') });
     const worst = timings.reduce((a, b) => (b.p95Ms > a.p95Ms ? b : a));
