@@ -53,6 +53,10 @@ async function openSqlite(file: string, keyring: Buffer[]): Promise<OpenedDataba
   // 16 MB costs 3-4x) and keeps a large import's process under 300 MB (the cache fills with
   // the pages it writes).
   raw.pragma('cache_size = -32768');
+  // Checkpoint every 4,000 pages (16 MB of log) rather than SQLite's 1,000: a page written again
+  // before the checkpoint is copied into the file once, and each checkpoint's fsyncs are paid a
+  // quarter as often (insert benchmark: 46 -> 41 µs of CPU per stored resource).
+  raw.pragma('wal_autocheckpoint = 4000');
   raw.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(raw) }) });
   await migrateToLatest(db, 'sqlite');
