@@ -236,8 +236,8 @@ test('the doctor pages in a browser', { skip: chromiumSkip }, async (t) => {
     await card.waitFor();
     assert.match(await card.innerText(), /say active, 1 say stopped/);
     const columns = card.locator('.source-column');
+    await columns.nth(1).getByText('Status').waitFor(); // a card draws its sources once near the screen
     assert.equal(await columns.count(), 2);
-    await columns.nth(1).getByText('Status').waitFor();
     const both = (await columns.allInnerTexts()).join('\n');
     assert.match(both, /active/);
     assert.match(both, /stopped/);
