@@ -61,6 +61,10 @@ export async function benchViews(store: Store, personId: string, opts: { runs?: 
     ['timeline (one document)', () => timeline(store, personId, { document: oneDocument?.id ?? '' })],
     ['timeline (one document, one year)', () => timeline(store, personId, { document: oneDocument?.id ?? '', from: '2019', to: '2020' })],
     ['conflicts', () => conflictingItems(store, personId, { limit: 200, offset: 0 })],
+    // The search page's two requests for a word thousands of records hold, and one narrowed to one kind.
+    ['search (common word)', () => store.search.search('hypertension', { personId, limit: 100 })],
+    ['search facets (common word)', () => store.search.facets('hypertension', { personId })],
+    ['search (narrowed to problems)', () => store.search.search('hypertension', { personId, limit: 100, only: { resourceType: 'Condition' } })],
     ...(Object.keys(LIST_KINDS) as ListKind[]).map((k): [string, () => Promise<unknown>] => [`list ${k}`, () => listView(store, personId, k)]),
     ['list problems (active)', () => listView(store, personId, 'problems', { status: 'active' })],
   ];
