@@ -193,15 +193,18 @@ export class RecordRepo {
     return { rows: rows.map((r) => ({ id: r.id, documentId: r.document_id, personId: r.person_id, json: r.json })), last: rows.length ? Number(rows[rows.length - 1].rid) : afterRowid };
   }
 
-  /** Marks blocks to be rebuilt from their facts (in the transaction that changed those facts). */
-  async markDirty(refs: BlockRef[]): Promise<void> {
+  /**
+   * Marks blocks to be rebuilt from their facts (in the transaction that changed those facts).
+   * A new mark starts at generation `base`, a mark again adds one. SQLite returns each mark's
+   * generation after it (in the order of `refs`; the job's fact cache checks nobody else marked).
+   */
+  async markDirty(refs: BlockRef[], base = 0): Promise<number[] | undefined> {
     if (this.sqlite) {
       // A first import marks every block it writes, chunk after chunk: one prepared statement, not a query built per 300 rows.
       const st = prepared(this.sqlite).mark;
-      for (const r of refs) st.run(r.personId, r.kind, r.block);
-      return;
+      return refs.map((r) => (st.get(r.personId, r.kind, r.block, base) as [number])[0]);
     }
-    const rows = refs.map((r) => ({ person_id: r.personId, kind: r.kind, block: r.block }));
+    const rows = refs.map((r) => ({ person_id: r.personId, kind: r.kind, block: r.block, gen: base }));
     for (let i = 0; i < rows.length; i += BATCH) {
       await this.db
         .insertInto('record_dirty')
@@ -209,6 +212,12 @@ export class RecordRepo {
         .onConflict((oc) => oc.columns(['person_id', 'kind', 'block']).doUpdateSet((eb) => ({ gen: eb('record_dirty.gen', '+', 1) })))
         .execute();
     }
+    return undefined;
+  }
+
+  /** Whether the person has any fact stored (a first import has none). */
+  async hasFacts(personId: string): Promise<boolean> {
+    return !!(await this.db.selectFrom('record_facts').select('id').where('person_id', '=', personId).limit(1).executeTakeFirst());
   }
 
   /** The next blocks of a person waiting to be rebuilt, by kind and block, with the mark's generation. */
@@ -242,19 +251,20 @@ export class RecordRepo {
   /** The facts of some blocks of one kind of a person. */
   async blocksFacts(personId: string, kind: string, blocks: string[]): Promise<Fact[]> {
     const out: Fact[] = [];
+    if (!blocks.length) return out;
     if (this.sqlite) {
       // A full rebuild reads every fact back: one prepared index-range read per block, rows as arrays (no row objects).
       const st = prepared(this.sqlite).blockFacts;
       for (const block of blocks) {
         for (const [id, resourceId, documentId, json] of st.all(personId, kind, block) as Array<[string, string, string, string]>) {
-          out.push(rowToFact({ id, resource_id: resourceId, document_id: documentId, kind, block, json }));
+          out.push(factOfRow({ id, resource_id: resourceId, document_id: documentId, kind, block, json }));
         }
       }
       return out;
     }
     for (let i = 0; i < blocks.length; i += BATCH) {
       const rows = await this.db.selectFrom('record_facts').select(FACT_COLUMNS).where('person_id', '=', personId).where('kind', '=', kind).where('block', 'in', blocks.slice(i, i + BATCH)).execute();
-      for (const r of rows) out.push(rowToFact(r));
+      for (const r of rows) out.push(factOfRow(r));
     }
     return out;
   }
@@ -262,7 +272,7 @@ export class RecordRepo {
   /** Every fact of a person (the dedup eval's oracles read them). */
   async personFacts(personId: string): Promise<Fact[]> {
     const rows = await this.db.selectFrom('record_facts').select(FACT_COLUMNS).where('person_id', '=', personId).execute();
-    return rows.map(rowToFact);
+    return rows.map(factOfRow);
   }
 
   /** The key rows of one block (an index range): which item each match key belongs to. */
@@ -316,8 +326,9 @@ export class RecordRepo {
    * Stores facts. Columns are not repeated in the JSON (ids, kind, block): a person's facts are
    * ~40% of what a first import writes, and every page written is encrypted.
    */
-  async insertFacts(facts: Array<Fact & { personId: string }>): Promise<void> {
+  async insertFacts(facts: Array<Fact & { personId: string }>, keep?: (f: Fact & { personId: string }, row: StoredFactRow) => void): Promise<void> {
     const rows = facts.map((f) => ({ id: f.id, resource_id: f.resourceId, document_id: f.documentId, person_id: f.personId, kind: f.kind, block: f.block, json: factJson(f) }));
+    if (keep) rows.forEach((r, i) => keep(facts[i], r));
     if (this.sqlite) {
       const st = prepared(this.sqlite).fact;
       for (const r of rows) st.run(r.id, r.resource_id, r.document_id, r.person_id, r.kind, r.block, r.json);
@@ -330,7 +341,7 @@ export class RecordRepo {
 
   async blockFacts(ref: BlockRef): Promise<Fact[]> {
     const rows = await this.db.selectFrom('record_facts').select(FACT_COLUMNS).where('person_id', '=', ref.personId).where('kind', '=', ref.kind).where('block', '=', ref.block).execute();
-    return rows.map(rowToFact);
+    return rows.map(factOfRow);
   }
 
   private async insertItems(personId: string, kind: string, items: StoredItem[]): Promise<void> {
@@ -462,13 +473,23 @@ const orUndefined = <T>(x: T | null | undefined): T | undefined => (x === null ?
 
 const FACT_COLUMNS = ['id', 'resource_id', 'document_id', 'kind', 'block', 'json'] as const;
 
+/** A fact as its row holds it (what `factOfRow` reads). */
+export interface StoredFactRow {
+  id: string;
+  resource_id: string;
+  document_id: string;
+  kind: string;
+  block: string;
+  json: string;
+}
+
 /**
  * A stored fact. Every fact gets the same properties in the same order: clustering reads them
  * by the thousand, and objects of one shape are several times faster to read than spread
  * copies. Facts stored as a JSON object (before the array form) are read too; columns win
  * over copies of them in that JSON.
  */
-function rowToFact(r: { id: string; resource_id: string; document_id: string; kind: string; block: string; json: string }): Fact {
+export function factOfRow(r: StoredFactRow): Fact {
   const j = JSON.parse(r.json) as unknown[] | Fact;
   const a = Array.isArray(j) ? j : [j.display, j.date, j.status, j.codes, j.keys, j.value, j.normalized, j.strength, j.facility, j.rank, j.recorded];
   return {
@@ -514,7 +535,7 @@ function prepared(raw: BetterSqlite3.Database): Statements {
       fact: raw.prepare('INSERT INTO record_facts (id, resource_id, document_id, person_id, kind, block, json) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
       item: raw.prepare('INSERT INTO record_items (id, person_id, kind, block, date, display, conflicts, json, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
       key: raw.prepare('INSERT INTO record_item_keys (person_id, kind, block, key, item_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
-      mark: raw.prepare('INSERT INTO record_dirty (person_id, kind, block) VALUES (?, ?, ?) ON CONFLICT (person_id, kind, block) DO UPDATE SET gen = gen + 1'),
+      mark: raw.prepare('INSERT INTO record_dirty (person_id, kind, block, gen) VALUES (?, ?, ?, ?) ON CONFLICT (person_id, kind, block) DO UPDATE SET gen = gen + 1 RETURNING gen').raw(true),
       blockFacts: raw.prepare('SELECT id, resource_id, document_id, json FROM record_facts WHERE person_id = ? AND kind = ? AND block = ?').raw(true),
       unmark: raw.prepare('DELETE FROM record_dirty WHERE person_id = ? AND kind = ? AND block = ? AND gen = ?'),
     };

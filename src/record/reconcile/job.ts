@@ -9,10 +9,11 @@
 import type { Resource } from '@medplum/fhirtypes';
 import type { Store } from '../../store/store.js';
 import type { JobQueue } from '../../jobs/queue.js';
-import type { BlockRef, DirtyBlock, StoredItem } from '../../store/record.js';
+import { factOfRow, type BlockRef, type DirtyBlock, type StoredFactRow, type StoredItem } from '../../store/record.js';
 import { factsOf, FACT_RESOURCE_TYPES, ITEM_KINDS, type Fact, type ItemKind } from '../normalize/fact.js';
 import { groupBlock, itemsOfGroups, type Decision } from './cluster.js';
 import { APPEND_KINDS, BlockKeys, closeItem, itemKeysOf, LOOSE_KEY, openItem, placeFact, stateOf, type OpenItem } from './append.js';
+import { FactCache } from './fact-cache.js';
 
 export const RECONCILE_JOB = 'reconcile';
 
@@ -35,6 +36,8 @@ export interface ReconcileStats {
   /** Facts that joined an item (or became one) without their block being rebuilt. */
   appended: number;
   blocks: number;
+  /** Blocks rebuilt from the run's memory instead of read back (a first import's). */
+  blocksFromMemory: number;
   ms: number;
 }
 
@@ -55,6 +58,8 @@ const TX_FACTS = 20_000;
 const BIG_DOCUMENT = 10_000;
 /** New facts of one chunk up to which they are appended to items; above (a first import), their blocks are rebuilt once at the end. */
 const APPEND_MAX_FACTS = 1000;
+/** Facts of a first import kept in memory for the rebuild (~300 bytes each as stored rows); past this they are read back. */
+const CACHE_MAX_FACTS = 250_000;
 
 /** A user merge moves its facts into one block; applied again when a document is re-read. */
 function applyMergeBlocks(facts: Fact[], decisions: StoredDecision[]): void {
@@ -82,14 +87,21 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
   const bigDocument = opts.bigDocument ?? BIG_DOCUMENT;
   const txFacts = opts.txFacts ?? TX_FACTS;
   const t0 = performance.now();
-  const stats = { documents: 0, facts: 0, appended: 0, blocks: 0 };
+  const stats = { documents: 0, facts: 0, appended: 0, blocks: 0, blocksFromMemory: 0 };
   // People whose facts this run wrote (a bulk file names many): their marked blocks are rebuilt here too.
   const touched = new Set<string>([personId]);
+  const cache = new FactCache(CACHE_MAX_FACTS);
+  let decisionsAtStart = '';
   let finished = false;
   for (let first = true; !finished; first = false) {
     let big: string[] = [];
     const n = await store.transaction(async (tx) => {
       await tx.record.lockPerson(personId);
+      if (first) {
+        // Only a person without facts has every fact of a block in this run's memory.
+        if (await tx.record.hasFacts(personId)) cache.disable();
+        decisionsAtStart = decisionIds(await tx.record.decisions(personId));
+      }
       // Chunks of documents until the transaction has written its share of facts: each commit
       // rewrites the index pages it touched (fact ids are hashes), so many tiny transactions cost
       // more than they free, and a share that grows with what is written keeps the total linear.
@@ -112,17 +124,18 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
           big = chunk.filter((id) => (sizes!.get(id) ?? 0) > bigDocument);
           chunk = chunk.filter((id) => (sizes!.get(id) ?? 0) <= bigDocument);
         }
-        if (chunk.length) await readDocuments(tx, personId, chunk, touched, stats, pageSize, marked, sizes);
+        if (chunk.length) await readDocuments(tx, personId, chunk, touched, stats, pageSize, marked, cache, sizes);
       }
       finished = exhausted && !big.length;
       // A small update (one new document) is finished in this one transaction: one commit.
       if (finished && first && touched.size === 1) {
         const marks = await tx.record.dirtyBlocks(personId, BLOCK_BATCH);
-        if (marks.length) await rebuildBlocks(tx, personId, marks, await tx.record.decisions(personId));
+        if (marks.length) stats.blocksFromMemory += await rebuildBlocks(tx, personId, marks, await tx.record.decisions(personId), cache, decisionsAtStart);
         stats.blocks += marks.length;
       }
       return done;
     });
+    if (big.length) cache.disable(); // a bulk part's facts are written and marked outside the cache
     for (const id of big) await readBigDocument(store, personId, id, touched, stats, { pageSize, txFacts }, opts.onProgress);
     stats.documents += n;
     if (n) await opts.onProgress?.();
@@ -132,7 +145,7 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
       const n = await store.transaction(async (tx) => {
         await tx.record.lockPerson(who);
         const marks = await tx.record.dirtyBlocks(who, BLOCK_BATCH);
-        if (marks.length) await rebuildBlocks(tx, who, marks, await tx.record.decisions(who));
+        if (marks.length) stats.blocksFromMemory += await rebuildBlocks(tx, who, marks, await tx.record.decisions(who), who === personId ? cache : undefined, decisionsAtStart);
         return marks.length;
       });
       if (!n) break;
@@ -148,10 +161,14 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
  * blocks are marked), their resources are read page by page into facts, and the facts
  * either join items directly (a few) or mark their blocks (many).
  */
-async function readDocuments(tx: Store, personId: string, chunk: string[], touched: Set<string>, stats: { facts: number; appended: number }, pageSize: number, marked: Set<string>, sizes?: Map<string, number>): Promise<void> {
+async function readDocuments(tx: Store, personId: string, chunk: string[], touched: Set<string>, stats: { facts: number; appended: number }, pageSize: number, marked: Set<string>, cache: FactCache, sizes?: Map<string, number>): Promise<void> {
   const marks = new Map<string, BlockRef>();
   const mark = (b: BlockRef) => marks.set(refKey(b), { personId: b.personId, kind: b.kind, block: b.block });
-  for (const b of await tx.record.removeDocumentsFacts(chunk)) mark(b);
+  for (const b of await tx.record.removeDocumentsFacts(chunk)) {
+    mark(b);
+    cache.drop(refKey(b));
+  }
+  const keep = cache.enabled ? (f: PersonFact, row: StoredFactRow) => f.personId === personId && cache.add(refKey(f), row) : undefined;
   const infos = await tx.record.documentsInfo(chunk);
   const mine = chunk.filter((id) => infos.get(id)?.personId === personId);
   await tx.record.forgetDocuments(chunk.filter((id) => infos.get(id)?.personId !== personId));
@@ -164,7 +181,7 @@ async function readDocuments(tx: Store, personId: string, chunk: string[], touch
   let held: PersonFact[] | undefined = [];
   for await (const page of tx.record.resourcePages(mine, FACT_RESOURCE_TYPES, pageSize, sizes)) {
     const facts = await factsOfPage(page, infos, touched, decisions);
-    await tx.record.insertFacts(facts);
+    await tx.record.insertFacts(facts, keep);
     stats.facts += facts.length;
     if (held && held.length + facts.length <= APPEND_MAX_FACTS) held.push(...facts);
     else {
@@ -175,7 +192,12 @@ async function readDocuments(tx: Store, personId: string, chunk: string[], touch
   if (held?.length) stats.appended += await appendFacts(tx, personId, held, marks, decisions);
   const fresh = [...marks].filter(([k]) => !marked.has(k));
   for (const [k] of fresh) marked.add(k);
-  await tx.record.markDirty(fresh.map(([, b]) => b));
+  const gens = await tx.record.markDirty(
+    fresh.map(([, b]) => b),
+    cache.base,
+  );
+  if (!gens) cache.disable();
+  else fresh.forEach(([k], i) => cache.marked(k, gens[i]));
   await tx.record.markSeenMany(mine.map((id) => ({ documentId: id, personId, seen: infos.get(id)!.updatedAt })));
 }
 
@@ -308,8 +330,16 @@ async function appendFacts(tx: Store, personId: string, facts: PersonFact[], mar
   return placed;
 }
 
-/** Rebuilds blocks from their facts (replacing their items and keys) and clears the marks read. */
-async function rebuildBlocks(tx: Store, personId: string, refs: Array<BlockRef | DirtyBlock>, decisions: StoredDecision[]): Promise<void> {
+const decisionIds = (ds: StoredDecision[]) => ds.map((d) => d.id).join(',');
+
+/**
+ * Rebuilds blocks from their facts (replacing their items and keys) and clears the marks read.
+ * Blocks whose facts the run's cache holds (and whose mark is still the run's) are not read back.
+ */
+async function rebuildBlocks(tx: Store, personId: string, refs: Array<BlockRef | DirtyBlock>, decisions: StoredDecision[], cache?: FactCache, decisionsAtStart?: string): Promise<number> {
+  let fromMemory = 0;
+  // A decision made since the run started moved facts without marking their blocks: the table is the truth.
+  if (cache?.enabled && decisionIds(decisions) !== decisionsAtStart) cache.disable();
   const byKind = new Map<string, Array<BlockRef | DirtyBlock>>();
   for (const r of refs) {
     const l = byKind.get(r.kind);
@@ -320,7 +350,15 @@ async function rebuildBlocks(tx: Store, personId: string, refs: Array<BlockRef |
     const kind = k as ItemKind;
     const blocks = list.map((r) => r.block);
     const byBlock = new Map<string, Fact[]>(blocks.map((b) => [b, []]));
-    for (const f of await tx.record.blocksFacts(personId, kind, blocks)) byBlock.get(f.block)?.push(f);
+    const toRead: string[] = [];
+    for (const r of list) {
+      const rows = cache?.enabled && 'gen' in r ? cache.take(refKey({ personId, kind, block: r.block }), r.gen) : undefined;
+      if (rows) {
+        byBlock.set(r.block, rows.map(factOfRow));
+        fromMemory++;
+      } else toRead.push(r.block);
+    }
+    for (const f of await tx.record.blocksFacts(personId, kind, toRead)) byBlock.get(f.block)?.push(f);
     const items: StoredItem[] = [];
     for (const facts of byBlock.values()) {
       const groups = groupBlock(kind, facts, decisions);
@@ -331,6 +369,7 @@ async function rebuildBlocks(tx: Store, personId: string, refs: Array<BlockRef |
     await tx.record.replaceBlocksItems(personId, kind, blocks, items);
     await tx.record.clearDirty(personId, kind, list.flatMap((r) => ('gen' in r ? [{ block: r.block, gen: r.gen }] : [])));
   }
+  return fromMemory;
 }
 
 /** Forgets the person's derived record and rebuilds it from every document (decisions are kept). */
