@@ -4,10 +4,15 @@
  * 300 ms. The app is served as `vessel serve` does (built web/dist, the real server) and
  * Debian's chromium (playwright-core) times, per page, from navigation to the page's content
  * being on screen:
- * - load: a fresh navigation to the page's address (the app's HTML, script and data);
+ * - load: a fresh navigation to the page's address (the app's HTML, script and data), in a
+ *   browser that has opened Vessel before (the app's hashed files are in its cache);
+ * - cold: the same in a new browser context (empty cache: the first visit);
  * - in app: the reader is on the home page and follows the menu (only the page's data).
- * Each is run `runs` times after one untimed visit; CPU is this process's (server and driver)
- * per visit of the page (its load, the home page, the menu step).
+ * Times are taken inside the page (performance.now() when the content is first in the page,
+ * checked every frame): this process also runs the server, and while it answers the page's
+ * later requests it would see the content late. Each is run `runs` times after one untimed
+ * visit; CPU is this process's (server and driver) per visit of the page (its loads, the home
+ * page, the menu step).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +54,8 @@ export interface BrowserTiming {
   error?: string;
   loadP50: number;
   loadMax: number;
+  /** A first visit (nothing cached), p50. */
+  coldP50: number;
   /** Undefined for the home page (the menu starts there). */
   inAppP50?: number;
   inAppMax?: number;
@@ -60,11 +67,34 @@ function median(xs: number[]): number {
   return s[Math.floor((s.length - 1) / 2)];
 }
 
-async function timed(page: Page, go: () => Promise<unknown>, shown: string): Promise<number> {
-  const t = performance.now();
-  await go();
-  await page.locator(shown).first().waitFor({ state: 'visible', timeout: 30_000 });
-  return performance.now() - t;
+/**
+ * In the page: performance.now() at the first frame where `shown` is in the page and drawn
+ * (polled every frame from right after the navigation or the menu step).
+ */
+async function shownAt(page: Page, shown: string): Promise<number> {
+  const at = await page.waitForFunction(
+    (sel) => {
+      const g = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ getClientRects(): { length: number }; textContent: string | null }> }; performance: { now(): number } };
+      // `selector:text-is("…")` is Playwright's; here: the element with exactly that text.
+      for (const one of sel) {
+        const [css, text] = one;
+        for (const el of Array.from(g.document.querySelectorAll(css))) if (el.getClientRects().length && (text === undefined || el.textContent?.trim() === text)) return g.performance.now();
+      }
+      return 0;
+    },
+    shown.split(', ').map((one) => {
+      const m = /^(.*):text-is\("(.*)"\)$/.exec(one);
+      return m ? [m[1], m[2]] : [one];
+    }),
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return Number(await at.jsonValue());
+}
+
+/** A fresh navigation: navigation start (the page's time origin) to the content. */
+async function timedLoad(page: Page, url: string, shown: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  return shownAt(page, shown);
 }
 
 export async function benchBrowserViews(vessel: Vessel, personId: string, runs = 5): Promise<BrowserTiming[] | string> {
@@ -83,30 +113,45 @@ export async function benchBrowserViews(vessel: Vessel, personId: string, runs =
     for (const p of PAGES) {
       const url = `${home}${p.path}`;
       const load: number[] = [];
+      const cold: number[] = [];
       const inApp: number[] = [];
       const cpu0 = process.cpuUsage();
       try {
         for (let i = 0; i <= runs; i++) {
           // A full load of the page's address (about:blank first, so it is a real navigation).
           await page.goto('about:blank');
-          const l = await timed(page, () => page.goto(url, { waitUntil: 'commit' }), p.shown);
+          const l = await timedLoad(page, url, p.shown);
+          // The first visit: a browser with nothing cached.
+          const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+          await giveSession(fresh, session.cookie, base);
+          const c = await timedLoad(await fresh.newPage(), url, p.shown);
+          await fresh.close();
           // From the home page, the way the menu goes there (a hash change: only the page's data).
           await page.goto(home);
           await page.locator(PAGES[0].shown).waitFor({ state: 'visible', timeout: 30_000 });
           const hash = `#/p/${personId}${p.path}`;
-          const a = p.path ? await timed(page, () => page.evaluate((h) => void ((globalThis as unknown as { location: { hash: string } }).location.hash = h), hash), p.shown) : undefined;
+          let a: number | undefined;
+          if (p.path) {
+            const t0 = await page.evaluate((h) => {
+              const g = globalThis as unknown as { location: { hash: string }; performance: { now(): number } };
+              g.location.hash = h;
+              return g.performance.now();
+            }, hash);
+            a = (await shownAt(page, p.shown)) - t0;
+          }
           if (i > 0) {
             load.push(l);
+            cold.push(c);
             if (a !== undefined) inApp.push(a);
           }
         }
       } catch (err) {
-        out.push({ page: p.name, error: (err as Error).message.split('\n')[0], loadP50: NaN, loadMax: NaN, cpuMs: NaN });
+        out.push({ page: p.name, error: (err as Error).message.split('\n')[0], loadP50: NaN, loadMax: NaN, coldP50: NaN, cpuMs: NaN });
         continue;
       }
       const cpu = process.cpuUsage(cpu0);
       const r = (x: number) => Math.round(x);
-      out.push({ page: p.name, loadP50: r(median(load)), loadMax: r(Math.max(...load)), ...(inApp.length ? { inAppP50: r(median(inApp)), inAppMax: r(Math.max(...inApp)) } : {}), cpuMs: r((cpu.user + cpu.system) / 1000 / (runs + 1)) });
+      out.push({ page: p.name, loadP50: r(median(load)), loadMax: r(Math.max(...load)), coldP50: r(median(cold)), ...(inApp.length ? { inAppP50: r(median(inApp)), inAppMax: r(Math.max(...inApp)) } : {}), cpuMs: r((cpu.user + cpu.system) / 1000 / (runs + 1)) });
     }
     return out;
   } finally {
@@ -118,6 +163,6 @@ export async function benchBrowserViews(vessel: Vessel, personId: string, runs =
 /** Used by bench/run.ts: the timings as its figures (ms), with the load average. */
 export function browserFigures(t: BrowserTiming[]): Record<string, string | number> {
   const figures: Record<string, string | number> = { 'load avg': os.loadavg()[0].toFixed(1) };
-  for (const x of t) figures[`${x.page} load / in-app p50 (max) ms`] = x.error ? `not shown: ${x.error}` : `${x.loadP50} (${x.loadMax}) / ${x.inAppP50 === undefined ? '-' : `${x.inAppP50} (${x.inAppMax})`}, cpu ${x.cpuMs}`;
+  for (const x of t) figures[`${x.page} load / in-app p50 (max) ms`] = x.error ? `not shown: ${x.error}` : `${x.loadP50} (${x.loadMax}) / ${x.inAppP50 === undefined ? '-' : `${x.inAppP50} (${x.inAppMax})`}, first visit ${x.coldP50}, cpu ${x.cpuMs}`;
   return figures;
 }
