@@ -152,6 +152,14 @@ test('the web app in a browser', { skip: chromiumSkip }, async (t) => {
     assert.deepEqual(await seriousViolations(page), []);
     await page.getByLabel('Search all records').fill('metformin');
     await page.getByRole('button', { name: 'Search' }).click();
+    // Facets count every match; choosing one narrows the hits to it, and the choice is marked.
+    const facets = page.getByRole('navigation', { name: 'Narrow the results' });
+    await facets.getByRole('link', { name: /^Medications \d+/ }).click();
+    await facets.locator('a[aria-current="page"]', { hasText: 'Medications' }).waitFor();
+    const narrowed = await page.locator('.hits > li > a').allInnerTexts();
+    assert.ok(narrowed.length >= 1 && narrowed.every((h) => /^Medications in /.test(h)), `only medications: ${narrowed.join(' | ')}`);
+    await shot(page, 'search-facets');
+    assert.deepEqual(await seriousViolations(page), []);
     await page.getByRole('link', { name: /Medications in/ }).first().click();
     await page.getByRole('heading', { name: 'This fact' }).waitFor();
     assert.match(await page.locator('.fact-box').innerText(), /Metformin/);
@@ -176,6 +184,18 @@ test('the web app in a browser', { skip: chromiumSkip }, async (t) => {
     await page.goto(`${base}/#/p/${personId}/list/immunizations`);
     await page.getByText('Influenza, seasonal, injectable').waitFor();
     assert.match(await page.locator('.fact-list').innerText(), /from glucose-bundle\.json/);
+    // A medication taken at two strengths: each line opens its dose history, oldest first, itself marked.
+    await page.goto(`${base}/#/p/${personId}/list/medications`);
+    const current = page.getByRole('listitem').filter({ hasText: 'Metformin 500 mg tablet' }).first();
+    await current.getByText(/Dose history \(2\)/).click();
+    const steps = current.locator('.dose-history li');
+    const texts = await steps.allInnerTexts();
+    assert.equal(texts.length, 2, texts.join(' | '));
+    assert.match(texts[0], /2021.*Metformin 250 mg tablet.*stopped/);
+    assert.match(texts[1], /2023.*Metformin 500 mg tablet.*active/);
+    assert.equal(await steps.nth(1).getAttribute('aria-current'), 'true', 'the line being read is marked');
+    await shot(page, 'medications-dose-history');
+    assert.deepEqual(await seriousViolations(page), []);
     await page.goto(`${base}/#/documents`);
     await page.getByText('the file is empty (0 bytes)').waitFor();
     await shot(page, 'documents');

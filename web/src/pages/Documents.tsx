@@ -8,7 +8,7 @@ import { PartsLine } from '../components/FaxParts.tsx';
 
 const PAGE = 50;
 
-export function docTitle(d: DocumentRecord): string {
+export function docTitle(d: Pick<DocumentRecord, 'label' | 'filename'>): string {
   const l = d.label as { title?: string; type?: string };
   if (l.title) return l.title;
   if (typeof l.type === 'string' && /^[a-z_]+$/.test(l.type)) return l.type.charAt(0).toUpperCase() + l.type.slice(1).replace(/_/g, ' ');

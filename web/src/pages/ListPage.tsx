@@ -3,6 +3,7 @@ import { api, FIRST_PAGE, type ListKind } from '../api.ts';
 import type { Fact } from '../../../src/views/types.ts';
 import { SourceLink } from '../components/SourceLink.tsx';
 import { VirtualList } from '../components/VirtualList.tsx';
+import { DoseHistory } from '../components/DoseHistory.tsx';
 import { formatDate } from '../format.ts';
 import { LIST_TITLES } from '../listTitles.ts';
 
@@ -45,6 +46,7 @@ export function ListPage({ personId, kind }: { personId: string; kind: ListKind 
               <span className="muted"> {formatDate(f.date)}</span>
             </div>
             {f.detail && <div className="fact-detail">{f.detail}</div>}
+            {f.merged?.doses && <DoseHistory doses={f.merged.doses} current={f.merged.itemId} />}
             <Sources fact={f} />
           </>
         )}

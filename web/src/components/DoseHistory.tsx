@@ -1,0 +1,24 @@
+import type { DoseStep } from '../../../src/views/types.ts';
+import { formatDate } from '../format.ts';
+
+/**
+ * A medication's doses over time (the record's items of the same ingredient, oldest first),
+ * with the line being read marked, so "500 mg from 2015, 1,000 mg since 2018" reads at a glance.
+ */
+export function DoseHistory({ doses, current }: { doses: DoseStep[]; current: string }) {
+  return (
+    <details className="dose-history">
+      <summary>Dose history ({doses.length})</summary>
+      <ol>
+        {doses.map((d) => (
+          <li key={d.itemId} aria-current={d.itemId === current ? 'true' : undefined}>
+            {/* The display as its source printed it: the normalized strength is a matching key. */}
+            <span className="muted">{d.date ? formatDate(d.date) : 'no date'}</span> {d.display}
+            {d.status && ' '}
+            {d.status && <span className={`badge status-${d.status}`}>{d.status}</span>}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
