@@ -14,7 +14,7 @@ import { Importer, INGEST_JOB } from '../ingest/importer.js';
 import { processDocument } from '../ingest/process-document.js';
 import { adapterFor } from '../sources/registry.js';
 import type { Format, SourceAdapter } from '../core/types.js';
-import { reconcilePerson, RECONCILE_JOB, scheduleReconcile } from '../record/reconcile/job.js';
+import { reconcilePerson, RECONCILE_JOB, scheduleReconcile, scheduleRenormalize } from '../record/reconcile/job.js';
 
 /** How often a running worker looks for SMART connections due for their scheduled sync. */
 const SCHEDULE_CHECK_MS = 60_000;
@@ -98,7 +98,11 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
     importer,
     runJobsUntilIdle: (opts = {}) => runWorker(queue, handlers, { concurrency, ...opts, untilIdle: true }),
     // A running worker (serve, vessel worker) also queues the SMART syncs that are due (src/smart/schedule.ts).
-    runWorker: (signal, opts = {}) => runWorker(queue, handlers, { concurrency, periodic: [scheduledSyncs], ...opts, signal }),
+    // It first queues a reconcile of every person whose facts older tables or rules made (re-derived, not left in old blocks).
+    runWorker: async (signal, opts = {}) => {
+      await scheduleRenormalize(store, queue);
+      return runWorker(queue, handlers, { concurrency, periodic: [scheduledSyncs], ...opts, signal });
+    },
     close: () => store.close(),
   };
 }

@@ -22,6 +22,7 @@ import { migration0014 } from './migrations/0014_record_lean.js';
 import { migration0015 } from './migrations/0015_timeline_month_counts.js';
 import { migration0016 } from './migrations/0016_social_history_index.js';
 import { migration0017 } from './migrations/0017_timeline_counts.js';
+import { migration0018 } from './migrations/0018_record_normalized.js';
 
 type AnyDb = Kysely<any>;
 
@@ -43,6 +44,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0015_timeline_month_counts': migration0015(dialect),
     '0016_social_history_index': migration0016(dialect),
     '0017_timeline_counts': migration0017(dialect),
+    '0018_record_normalized': migration0018(dialect),
   };
 }
 

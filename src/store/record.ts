@@ -5,6 +5,7 @@ import type { Database, Dialect } from './schema.js';
 import type { SourceLocation } from '../core/types.js';
 import { nowIso } from '../core/time.js';
 import type { Fact, ItemKind } from '../record/normalize/fact.js';
+import { NORMALIZE_VERSION } from '../record/normalize/version.js';
 import type { Decision, MergedItem } from '../record/reconcile/cluster.js';
 import type { ItemState } from '../record/reconcile/append.js';
 import { LOCATION_COLUMNS, locationOf } from './provenance.js';
@@ -59,8 +60,8 @@ export class RecordRepo {
   }
 
   /**
-   * Documents of the person whose facts are missing or older than the document, plus seen
-   * ones that left the person. Compared in the database: a person with thousands of
+   * Documents of the person whose facts are missing, older than the document or made by another
+   * normalization version (tables or rules changed since: read again), plus seen ones that left the person. Compared in the database: a person with thousands of
    * documents and one new one costs two index joins, not two lists in memory.
    */
   async staleDocuments(personId: string, limit = 1_000_000): Promise<string[]> {
@@ -70,7 +71,9 @@ export class RecordRepo {
       .select('d.id')
       .where('d.person_id', '=', personId)
       .where('d.state', 'not in', ['processing', 'queued'])
-      .where((eb) => eb.or([eb('s.seen', 'is', null), eb('s.seen', '!=', eb.ref('d.updated_at')), eb('s.person_id', 'is', null), eb('s.person_id', '!=', personId)]))
+      .where((eb) =>
+        eb.or([eb('s.seen', 'is', null), eb('s.seen', '!=', eb.ref('d.updated_at')), eb('s.person_id', 'is', null), eb('s.person_id', '!=', personId), eb('s.normalized', 'is', null), eb('s.normalized', '!=', NORMALIZE_VERSION)]),
+      )
       .limit(limit)
       .execute();
     const left = await this.db
@@ -309,11 +312,11 @@ export class RecordRepo {
 
   async markSeenMany(rows: Array<{ documentId: string; personId: string | null; seen: string }>): Promise<void> {
     for (let i = 0; i < rows.length; i += BATCH) {
-      const chunk = rows.slice(i, i + BATCH).map((r) => ({ document_id: r.documentId, person_id: r.personId, seen: r.seen }));
+      const chunk = rows.slice(i, i + BATCH).map((r) => ({ document_id: r.documentId, person_id: r.personId, seen: r.seen, normalized: NORMALIZE_VERSION }));
       await this.db
         .insertInto('record_sources')
         .values(chunk)
-        .onConflict((oc) => oc.column('document_id').doUpdateSet((eb) => ({ person_id: eb.ref('excluded.person_id'), seen: eb.ref('excluded.seen') })))
+        .onConflict((oc) => oc.column('document_id').doUpdateSet((eb) => ({ person_id: eb.ref('excluded.person_id'), seen: eb.ref('excluded.seen'), normalized: eb.ref('excluded.normalized') })))
         .execute();
     }
   }
@@ -344,6 +347,11 @@ export class RecordRepo {
     return rows.map(factOfRow);
   }
 
+  /**
+   * Writes items, replacing a stored item of the same id: an item's id comes from its facts, so
+   * facts read again into another block (a normalization change) make the same id there before
+   * their old block is rebuilt (and its rows deleted); keeping the old row would lose the item.
+   */
   private async insertItems(personId: string, kind: string, items: StoredItem[]): Promise<void> {
     const rows = items.map(({ item: it, state }) => ({ id: it.id, person_id: personId, kind, block: it.block, date: it.date ?? null, display: it.display, conflicts: it.conflicts.length, json: JSON.stringify(it), state: state ? JSON.stringify(state) : null }));
     const keys = items.flatMap(({ item, keys: ks }) => (ks ?? []).map((key) => ({ person_id: personId, kind, block: item.block, key, item_id: item.id })));
@@ -354,7 +362,22 @@ export class RecordRepo {
       return;
     }
     for (let i = 0; i < rows.length; i += PG_BATCH) {
-      await this.db.insertInto('record_items').values(rows.slice(i, i + PG_BATCH)).onConflict((oc) => oc.column('id').doNothing()).execute();
+      await this.db
+        .insertInto('record_items')
+        .values(rows.slice(i, i + PG_BATCH))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            person_id: eb.ref('excluded.person_id'),
+            kind: eb.ref('excluded.kind'),
+            block: eb.ref('excluded.block'),
+            date: eb.ref('excluded.date'),
+            display: eb.ref('excluded.display'),
+            conflicts: eb.ref('excluded.conflicts'),
+            json: eb.ref('excluded.json'),
+            state: eb.ref('excluded.state'),
+          })),
+        )
+        .execute();
     }
     for (let i = 0; i < keys.length; i += PG_BATCH) {
       await this.db.insertInto('record_item_keys').values(keys.slice(i, i + PG_BATCH)).onConflict((oc) => oc.doNothing()).execute();
@@ -448,6 +471,18 @@ export class RecordRepo {
     return Number(res.numUpdatedRows ?? 0);
   }
 
+  /** People with documents whose facts another normalization version made (their record is re-derived by a reconcile). */
+  async peopleNormalizedBefore(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('record_sources')
+      .select('person_id')
+      .distinct()
+      .where('person_id', 'is not', null)
+      .where((eb) => eb.or([eb('normalized', 'is', null), eb('normalized', '!=', NORMALIZE_VERSION)]))
+      .execute();
+    return rows.map((r) => r.person_id!);
+  }
+
   /** Drops the person's derived record (facts, items, seen documents) so the next reconcile rebuilds it; decisions stay. */
   async resetPerson(personId: string): Promise<void> {
     await this.db.deleteFrom('record_items').where('person_id', '=', personId).execute();
@@ -533,7 +568,10 @@ function prepared(raw: BetterSqlite3.Database): Statements {
   if (!st) {
     st = {
       fact: raw.prepare('INSERT INTO record_facts (id, resource_id, document_id, person_id, kind, block, json) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
-      item: raw.prepare('INSERT INTO record_items (id, person_id, kind, block, date, display, conflicts, json, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+      item: raw.prepare(
+        'INSERT INTO record_items (id, person_id, kind, block, date, display, conflicts, json, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
+          'ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, kind = excluded.kind, block = excluded.block, date = excluded.date, display = excluded.display, conflicts = excluded.conflicts, json = excluded.json, state = excluded.state',
+      ),
       key: raw.prepare('INSERT INTO record_item_keys (person_id, kind, block, key, item_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
       mark: raw.prepare('INSERT INTO record_dirty (person_id, kind, block, gen) VALUES (?, ?, ?, ?) ON CONFLICT (person_id, kind, block) DO UPDATE SET gen = gen + 1 RETURNING gen').raw(true),
       blockFacts: raw.prepare('SELECT id, resource_id, document_id, json FROM record_facts WHERE person_id = ? AND kind = ? AND block = ?').raw(true),

@@ -139,6 +139,8 @@ export interface RecordSourcesTable {
   document_id: string;
   person_id: string | null;
   seen: string;
+  /** The normalization version the document's facts were made with (NULL: before migration 0018). */
+  normalized: string | null;
 }
 
 export interface RecordDecisionsTable {

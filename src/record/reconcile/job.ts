@@ -27,6 +27,17 @@ export async function scheduleReconcile(queue: JobQueue, personId: string): Prom
   await queue.enqueue(RECONCILE_JOB, { personId }, { dedupeKey: `reconcile:${personId}:again` });
 }
 
+/**
+ * Queues a reconcile of every person with documents whose facts another normalization version
+ * made (the shipped tables or rules changed): the job reads those documents again. Run when a
+ * worker starts; a person already queued is not queued twice.
+ */
+export async function scheduleRenormalize(store: Store, queue: JobQueue): Promise<number> {
+  const people = await store.record.peopleNormalizedBefore();
+  for (const p of people) await scheduleReconcile(queue, p);
+  return people.length;
+}
+
 /** Formats whose facts were read off images or free text (OCR): ranked below structured sources. */
 const UNSTRUCTURED = new Set(['pdf', 'tiff', 'jpeg', 'png', 'text']);
 
