@@ -6,7 +6,7 @@
 import type { ChildFile, Extraction, ExtractionIssue, ExtractedPage, Format, SourceAdapter, SourceInput } from '../../core/types.js';
 import { OcrPool } from './pages/ocr-pool.js';
 import { readPages, type PageFormat } from './pages/read.js';
-import { makeSearchablePdf } from './pages/searchable-pdf.js';
+import { makeSearchablePdf, openPdfSource } from './pages/searchable-pdf.js';
 import { splitTransmission } from './structure/parts.js';
 import { structureTransmission } from './structure/index.js';
 
@@ -136,12 +136,15 @@ async function* withParts(ext: Extraction, bytes: Uint8Array, format: PageFormat
   const stem = filename.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'fax';
   const kept: Extraction[] = [];
   let made = 0;
+  // A PDF original is opened once for all its parts (each part copies its pages out of it).
+  let source: Awaited<ReturnType<typeof openPdfSource>> | undefined;
   for (const { segment, extraction } of parts) {
     const numbers = (extraction.pages ?? []).map((p) => p.page);
     if (!numbers.length) continue; // nothing was read there: nothing to show on its own
     let pdf: Uint8Array;
     try {
-      pdf = await makeSearchablePdf(bytes, format, extraction.pages ?? [], { only: numbers });
+      if (format === 'pdf') source ??= await openPdfSource(bytes);
+      pdf = await makeSearchablePdf(bytes, format, extraction.pages ?? [], { only: numbers, source });
     } catch (e) {
       const why = (e as Error)?.message ?? String(e);
       if (!made) {

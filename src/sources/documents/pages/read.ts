@@ -16,6 +16,13 @@ export type PageFormat = 'pdf' | 'tiff' | 'jpeg' | 'png';
 
 /** Images larger than this are refused (a decompression bomb or a poster, not a page). */
 export const MAX_INPUT_PIXELS = 1_000_000_000;
+/**
+ * Images (and TIFF pages) above this many pixels are decoded downscaled to it. A TIFF page
+ * below it is decoded whole by utif2 (5 bytes a pixel while decoding); above it, libvips
+ * reads the page strip by strip while shrinking it (a 20,000×20,000 fax page: ~170 MB
+ * instead of 2 GB).
+ */
+export const MAX_DECODE_PIXELS = 40_000_000;
 /** Pages read when the caller sets no maxPages. */
 export const DEFAULT_MAX_PAGES = 2000;
 
@@ -141,14 +148,33 @@ async function* tiffTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[])
     yield async () => {
       if (dir.width * dir.height > MAX_INPUT_PIXELS) return errorRead(n, 'image-too-large', `Page ${n} is ${dir.width}×${dir.height} pixels, beyond the ${MAX_INPUT_PIXELS / 1e6} megapixel limit.`, max);
       let raster: Raster;
+      const issues: ExtractionIssue[] = [];
       try {
-        raster = decodeTiffPage(bytes, dirs.ifds, dir);
+        if (dir.width * dir.height > MAX_DECODE_PIXELS) {
+          raster = await decodeLargeTiffPage(bytes, dirs.pages.indexOf(dir), dir);
+          issues.push({ severity: 'information', code: 'page-downscaled', message: `Page ${n} is ${dir.width}×${dir.height} pixels; it was read downscaled to ${raster.width}×${raster.height}.`, location: { page: n } });
+        } else raster = decodeTiffPage(bytes, dirs.ifds, dir);
       } catch (e) {
         return errorRead(n, 'tiff-page-corrupt', `Page ${n} of the TIFF could not be decoded: ${(e as Error)?.message ?? String(e)}`, pages.length);
       }
-      return ocrOrEmpty(raster, n, pages.length, opts);
+      const r = await ocrOrEmpty(raster, n, pages.length, opts);
+      return issues.length ? { ...r, issues: [...issues, ...r.issues] } : r;
     };
   }
+}
+
+/**
+ * A TIFF page too large to decode whole, read by libvips (libtiff: G3/G4, LZW, …) shrinking
+ * as it goes. `page` is the directory's place in the file's chain of directories.
+ */
+async function decodeLargeTiffPage(bytes: Uint8Array, page: number, dir: { width: number; height: number; xdpi?: number; ydpi?: number }): Promise<Raster> {
+  const img = sharp(bytes, { page, limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' });
+  const meta = await img.metadata();
+  if (meta.width !== dir.width || meta.height !== dir.height) throw new Error(`directory ${page + 1} is ${meta.width}×${meta.height} for libvips, ${dir.width}×${dir.height} for utif2`);
+  const f = Math.sqrt(MAX_DECODE_PIXELS / (dir.width * dir.height));
+  const width = Math.max(1, Math.floor(dir.width * f));
+  const height = Math.max(1, Math.floor(dir.height * f));
+  return toRaster(img.resize({ width, height, fit: 'fill' }).flatten({ background: '#ffffff' }), dir.xdpi && dir.xdpi * f, dir.ydpi && dir.ydpi * f);
 }
 
 /**
@@ -202,8 +228,8 @@ export async function decodeImage(bytes: Uint8Array): Promise<{ raster: Raster }
     let pipeline = img.rotate();
     const px = ow * oh;
     let f = 1;
-    if (px > 40_000_000) {
-      f = Math.sqrt(40_000_000 / px);
+    if (px > MAX_DECODE_PIXELS) {
+      f = Math.sqrt(MAX_DECODE_PIXELS / px);
       pipeline = pipeline.resize({ width: Math.floor(ow * f), height: Math.floor(oh * f), fit: 'fill' });
     }
     const raster = await toRaster(pipeline.flatten({ background: '#ffffff' }), xd * f, yd * f);

@@ -93,6 +93,16 @@ export interface SearchablePdfOptions {
    * file of one document split out of a fax transmission. Default: every page.
    */
   only?: number[];
+  /**
+   * The original already opened by pdf-lib (PDF input), when several parts of one file are
+   * made one after another: opening a 2,000-page file once per part would cost its size each time.
+   */
+  source?: PDFDocument;
+}
+
+/** Opens a PDF original once for several makeSearchablePdf calls (`opts.source`). */
+export function openPdfSource(originalBytes: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(originalBytes, { updateMetadata: false });
 }
 
 /**
@@ -105,9 +115,10 @@ export async function makeSearchablePdf(originalBytes: Uint8Array, format: PageF
   const byNo = new Map(pages.map((p) => [p.page, p]));
   const wanted = opts.only ? new Set(opts.only) : undefined;
   if (format === 'pdf') {
-    const source = await PDFDocument.load(originalBytes, { updateMetadata: false });
+    const source = opts.source ?? (await openPdfSource(originalBytes));
     let doc = source;
     let numbers = source.getPages().map((_, i) => i + 1);
+    if (opts.source && !opts.only) throw new Error('a shared source is only read, never written: pass `only`');
     if (opts.only) {
       // A new document holding copies of just those pages (their resources come along).
       numbers = opts.only.filter((n) => n >= 1 && n <= source.getPageCount());

@@ -50,7 +50,9 @@ export async function blankPng(width = 1200, height = 1500): Promise<Buffer> {
 }
 
 export interface TiffPageSpec {
-  png: Buffer;
+  /** The page's picture; or `blank` for an all-white page of any size, encoded without decoding a picture. */
+  png?: Buffer;
+  blank?: { width: number; height: number };
   /** Stored resolution; when ydpi < xdpi the page is squashed vertically like a standard fax. */
   xdpi: number;
   ydpi: number;
@@ -58,6 +60,12 @@ export interface TiffPageSpec {
 
 /** Encodes one bilevel page as CCITT G4 with sharp and returns its strips. */
 async function g4Strips(p: TiffPageSpec): Promise<{ width: number; height: number; rowsPerStrip: number; photometric: number; strips: Buffer[] }> {
+  if (p.blank) {
+    // G4 codes each row against the one above; a white row under a white row is one bit, V0 ('1').
+    const { width, height } = p.blank;
+    return { width, height, rowsPerStrip: height, photometric: 0, strips: [Buffer.alloc(Math.ceil(height / 8), 0xff)] };
+  }
+  if (!p.png) throw new Error('a TIFF page needs a png or blank');
   let img = sharp(p.png).greyscale();
   const meta = await sharp(p.png).metadata();
   if (p.ydpi !== p.xdpi) img = sharp(await img.resize({ width: meta.width!, height: Math.round((meta.height! * p.ydpi) / p.xdpi), fit: 'fill' }).png().toBuffer());
