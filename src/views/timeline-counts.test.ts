@@ -96,6 +96,13 @@ for (const dialect of DIALECTS) test(`timeline counts follow resources added, ch
     await tx.resources.insertMany(again.map((r) => ({ resource: JSON.parse(r.json), personId, documentId: docs[5].id, location: {} })));
   });
   await check('after a document was read again');
+  // A person removed: their facts lose their person (ON DELETE SET NULL) and leave the counts.
+  const other = await seedSyntheticPerson(store, { sources: 1, visitsPerSource: 2 });
+  assert.ok((await timeline(store, other.personId)).total > 0);
+  await sql`DELETE FROM people WHERE id = ${other.personId}`.execute(store.db);
+  const otherLeft = await sql<{ c: number | string }>`SELECT count(*) AS c FROM timeline_counts WHERE person_id = ${other.personId}`.execute(store.db);
+  assert.equal(Number(otherLeft.rows[0].c), 0, 'no counts are left for a removed person');
+  await check('after another person was removed');
   // Nothing is left counted for documents that no longer have facts.
   const left = await sql<{ document_id: string }>`SELECT DISTINCT document_id FROM timeline_counts WHERE person_id = ${personId}`.execute(store.db);
   assert.ok(!left.rows.some((r) => r.document_id === docs[0].id || r.document_id === docs[1].id), 'cleared and deleted documents leave no count rows');
