@@ -65,6 +65,12 @@ async function openSqlite(file: string, keyring: Buffer[]): Promise<OpenedDataba
 
 /** How many compiled statements a connection keeps (distinct SQL texts; lists of ids make new ones). */
 const STATEMENT_CACHE = 256;
+/**
+ * Longer SQL (multi-row inserts, long id lists) is compiled each time: its compiled program
+ * grows with the text (a 400-row insert is hundreds of KB), and 256 of them would weigh on the
+ * 300 MB budget of a large import.
+ */
+const CACHED_SQL_MAX = 2_000;
 
 /**
  * Kysely's SQLite driver prepares (compiles) every query it runs; compiling was ~5% of an
@@ -84,7 +90,7 @@ export function reusingStatements(raw: SqliteHandle, size = STATEMENT_CACHE): Sq
         return hit;
       }
       const st = raw.prepare(sqlText);
-      if (!hit) {
+      if (!hit && sqlText.length <= CACHED_SQL_MAX) {
         cache.set(sqlText, st);
         if (cache.size > size) cache.delete(cache.keys().next().value!);
       }
