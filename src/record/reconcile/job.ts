@@ -109,8 +109,9 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
     const n = await store.transaction(async (tx) => {
       await tx.record.lockPerson(personId);
       if (first) {
-        // Only a person without facts has every fact of a block in this run's memory.
-        if (await tx.record.hasFacts(personId)) cache.disable();
+        // Only a person without facts has every fact of a block in this run's memory. PostgreSQL
+        // marks return no generation (and its reads do not follow insertion order): it reads back.
+        if (tx.dialect !== 'sqlite' || (await tx.record.hasFacts(personId))) cache.disable();
         decisionsAtStart = decisionIds(await tx.record.decisions(personId));
       }
       // Chunks of documents until the transaction has written its share of facts: each commit
