@@ -285,9 +285,11 @@ export function Conflicts({ personId }: { personId: string }) {
   const [more, setMore] = useState<{ items: RecordItem[]; loading?: boolean; error?: string }>({ items: [] });
   useEffect(() => setMore({ items: [] }), [personId, conflicts.data]);
   // The rest of the page (all items of a kind, each kind's count: nine requests) is asked for
-  // once the disagreements have come: sent together, the server read them all before the
-  // disagreements, and the first card waited behind them.
-  const after = conflicts.data !== undefined || conflicts.error !== undefined;
+  // once the disagreements have come and the section nears the screen: sent together, the server
+  // read them all before the disagreements, and the first card waited behind them; sent as the
+  // cards are drawn, they took the CPU the drawing needed.
+  const [allRef, allNear] = useNearScreen<HTMLElement>();
+  const after = allNear && (conflicts.data !== undefined || conflicts.error !== undefined);
   const items = useApi<RecordItems>(after ? recordApi.items(personId, kind, { limit: LIMIT }) : null);
   const [totals, setTotals] = useState<Partial<Record<ItemKind, number>>>({});
   useEffect(() => {
@@ -354,7 +356,7 @@ export function Conflicts({ personId }: { personId: string }) {
         )}
         {more.error && <p role="alert">Could not load more disagreements: {more.error}</p>}
       </section>
-      <section aria-labelledby="all-title" className="all-items">
+      <section aria-labelledby="all-title" className="all-items" ref={allRef}>
         <h2 id="all-title">All items</h2>
         <div className="field">
           <label htmlFor="merge-kind">Kind of item</label>
