@@ -255,7 +255,9 @@ async function faxLong(): Promise<Figures | string> {
   const pages = Math.max(1, Number(option('fax-pages') ?? 200) || 200);
   const fax = await writeLongFax(dir, pages);
   try {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/sources/documents/pages/bench.ts', 'long-fax', fax.path], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    // As `npm start` runs the server (two glibc malloc arenas); MALLOC_ARENA_MAX in the environment wins.
+    const env = { MALLOC_ARENA_MAX: '2', ...process.env };
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/sources/documents/pages/bench.ts', 'long-fax', fax.path], { encoding: 'utf8', maxBuffer: 1 << 24, env });
     const line = child.stdout.trim().split('\n').pop() ?? '';
     if (child.status !== 0 || !line.startsWith('{')) return `long-fax run failed: ${child.stderr.trim().split('\n').slice(-3).join(' ')}`;
     const r = JSON.parse(line) as import('../src/sources/documents/pages/bench.js').LongFaxResult;
@@ -276,6 +278,7 @@ async function faxLong(): Promise<Figures | string> {
       'part PDFs MB': r.partPdfMb,
       'lab results': r.labResults,
       'load avg': os.loadavg()[0].toFixed(1),
+      MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX,
     };
   } finally {
     await fax.cleanup();
