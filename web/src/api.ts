@@ -85,7 +85,7 @@ const q = (params: Record<string, string | number | undefined>) => {
  * Page sizes of the pages' first requests: shared with routes.ts, which asks for a page's first
  * data early by the same URL the page then uses.
  */
-export const FIRST_PAGE = { list: 50, conflicts: 50, timeline: 100 } as const;
+export const FIRST_PAGE = { list: 50, conflicts: 20, timeline: 100 } as const;
 
 export const api = {
   people: () => '/api/people',
