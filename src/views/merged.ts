@@ -76,27 +76,24 @@ const DOSES_SHOWN = 12;
 
 /**
  * Dose histories of medication lines: every item of the same ingredient block (the record
- * keeps differing strengths apart), oldest first. Only strength, status and date are read from
- * each item, not its whole source list.
+ * keeps differing strengths apart), oldest first. Read from the items' columns only: an item's
+ * JSON lists every source (hundreds of KB for a medication taken for years), and parsing those
+ * of a whole block for each page of the list cost more than the list itself.
  */
 async function doseHistories(store: Store, personId: string, blocks: string[]): Promise<Map<string, DoseStep[]>> {
   if (!blocks.length) return new Map();
-  const fields =
-    store.dialect === 'sqlite'
-      ? sql<string>`json_extract(json, '$.strength', '$.status')`
-      : sql<string>`json_build_array(json::jsonb -> 'strength', json::jsonb -> 'status')::text`;
-  const rows = await sql<{ id: string; block: string; date: string | null; display: string; fields: string }>`
-    SELECT id, block, date, display, ${fields} AS fields FROM record_items
-    WHERE person_id = ${personId} AND kind = 'medications' AND block IN (${sql.join(blocks)})`.execute(store.db);
+  const rows = await store.db
+    .selectFrom('record_items')
+    .select(['id', 'block', 'date', 'display'])
+    .where('person_id', '=', personId)
+    .where('kind', '=', 'medications')
+    .where('block', 'in', blocks)
+    .execute();
   const byBlock = new Map<string, DoseStep[]>();
-  for (const r of rows.rows) {
-    const [strength, status] = JSON.parse(r.fields) as [unknown, unknown];
-    const step: DoseStep = { itemId: r.id, display: r.display, ...(typeof strength === 'string' ? { strength } : {}), ...(r.date ? { date: r.date } : {}), ...(typeof status === 'string' ? { status } : {}) };
-    byBlock.set(r.block, [...(byBlock.get(r.block) ?? []), step]);
-  }
+  for (const r of rows) byBlock.set(r.block, [...(byBlock.get(r.block) ?? []), { itemId: r.id, display: r.display, ...(r.date ? { date: r.date } : {}) }]);
   // Oldest first (ISO dates compare as text), undated at the end; the newest steps are kept when there are many.
-  const order = (a: DoseStep, b: DoseStep) => (a.date ?? '\uffff') < (b.date ?? '\uffff') ? -1 : (a.date ?? '\uffff') > (b.date ?? '\uffff') ? 1 : a.itemId < b.itemId ? -1 : 1;
-  for (const [block, steps] of byBlock) byBlock.set(block, steps.sort(order).slice(-DOSES_SHOWN));
+  const key = (d: DoseStep) => `${d.date ?? '\uffff'}\u0000${d.itemId}`;
+  for (const [block, steps] of byBlock) byBlock.set(block, steps.sort((a, b) => (key(a) < key(b) ? -1 : 1)).slice(-DOSES_SHOWN));
   return byBlock;
 }
 

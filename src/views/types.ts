@@ -36,14 +36,13 @@ export interface Fact {
 
 /**
  * One dose of a medication over time: the merged items of the same ingredient(s) differ by
- * strength (or by status), so together, oldest first, they are the medication's dose history.
+ * strength, so together, oldest first, they are the medication's dose history. The display is
+ * the item's own (its strength as its source printed it).
  */
 export interface DoseStep {
   itemId: string;
   display: string;
-  strength?: string;
   date?: string;
-  status?: string;
 }
 
 export type LabFlag = 'H' | 'L' | 'HH' | 'LL' | 'A' | 'N';

@@ -191,8 +191,8 @@ test('the web app in a browser', { skip: chromiumSkip }, async (t) => {
     const steps = current.locator('.dose-history li');
     const texts = await steps.allInnerTexts();
     assert.equal(texts.length, 2, texts.join(' | '));
-    assert.match(texts[0], /2021.*Metformin 250 mg tablet.*stopped/);
-    assert.match(texts[1], /2023.*Metformin 500 mg tablet.*active/);
+    assert.match(texts[0], /2021.*Metformin 250 mg tablet/);
+    assert.match(texts[1], /2023.*Metformin 500 mg tablet/);
     assert.equal(await steps.nth(1).getAttribute('aria-current'), 'true', 'the line being read is marked');
     await shot(page, 'medications-dose-history');
     assert.deepEqual(await seriousViolations(page), []);

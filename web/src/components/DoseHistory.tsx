@@ -12,10 +12,7 @@ export function DoseHistory({ doses, current }: { doses: DoseStep[]; current: st
       <ol>
         {doses.map((d) => (
           <li key={d.itemId} aria-current={d.itemId === current ? 'true' : undefined}>
-            {/* The display as its source printed it: the normalized strength is a matching key. */}
             <span className="muted">{d.date ? formatDate(d.date) : 'no date'}</span> {d.display}
-            {d.status && ' '}
-            {d.status && <span className={`badge status-${d.status}`}>{d.status}</span>}
           </li>
         ))}
       </ol>
