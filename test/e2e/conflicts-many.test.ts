@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumSkip, launchChromium, seriousViolations, shot, serveForBrowser, giveSession } from '../helpers/browser.js';
+import { chromiumSkip, fitsPhone, launchChromium, seriousViolations, shot, serveForBrowser, giveSession } from '../helpers/browser.js';
 import { signIn } from '../helpers/api.js';
 import { openTestVessel } from '../helpers/vessels.js';
 
@@ -41,18 +41,6 @@ function bundle(prefix: string, status: 'active' | 'stopped', problem: string): 
   return { resourceType: 'Bundle', type: 'collection', entry: resources.map((r) => ({ fullUrl: `urn:uuid:${r.id}`, resource: r })) };
 }
 
-/** The page fits a 375 px screen without sideways scrolling, and stays accessible there. */
-async function fitsPhone(page: Page, name: string) {
-  const before = page.viewportSize()!;
-  await page.setViewportSize({ width: 375, height: 800 });
-  await page.waitForTimeout(50);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  await shot(page, `${name}-phone`);
-  const violations = await seriousViolations(page);
-  await page.setViewportSize(before);
-  assert.ok(width <= 375, `${name} is ${width}px wide at a 375px screen`);
-  assert.deepEqual(violations, [], `${name} at phone width`);
-}
 
 test('the Conflicts page with more than 50 disagreements', { skip: chromiumSkip }, async (t) => {
   const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });

@@ -14,7 +14,7 @@ import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Browser, Page } from 'playwright-core';
 import { openFixtureVessel } from '../doctor/fixture.js';
 import { startPeers, type Peers } from '../smart/peers.js';
-import { chromiumSkip, launchChromium, seriousViolations, shot, serveForBrowser, giveSession } from '../helpers/browser.js';
+import { chromiumSkip, fitsPhone, launchChromium, seriousViolations, shot, serveForBrowser, giveSession } from '../helpers/browser.js';
 import { signIn } from '../helpers/api.js';
 
 // Functions passed to page.evaluate run in the browser; these names exist there, not here.
@@ -24,18 +24,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 
 
-/** The page fits a 375 px screen without sideways scrolling, and stays accessible there. */
-async function fitsPhone(page: Page, name: string) {
-  const before = page.viewportSize()!;
-  await page.setViewportSize({ width: 375, height: 800 });
-  await page.waitForTimeout(50);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  await shot(page, `${name}-phone`);
-  const violations = await seriousViolations(page);
-  await page.setViewportSize(before);
-  assert.ok(width <= 375, `${name} is ${width}px wide at a 375px screen`);
-  assert.deepEqual(violations, [], `${name} at phone width`);
-}
 
 /** A second source for the same patient: atorvastatin stopped (the first says active), and diabetes in other words. */
 function pharmacyBundle(): Bundle {

@@ -43,6 +43,19 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** The page fits a 375 px screen without sideways scrolling, and stays accessible there. */
+export async function fitsPhone(page: Page, name: string): Promise<void> {
+  const before = page.viewportSize()!;
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.waitForTimeout(50);
+  const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+  await shot(page, `${name}-phone`);
+  const violations = await seriousViolations(page);
+  await page.setViewportSize(before);
+  if (width > 375) throw new Error(`${name} is ${width}px wide at a 375px screen`);
+  if (violations.length) throw new Error(`${name} at phone width: ${violations.join('; ')}`);
+}
+
 /**
  * Serves a vessel on a free loopback port for a browser test. `host` names the address the
  * browser uses: 'localhost' where WebAuthn needs a host name rather than an IP.
