@@ -7,19 +7,15 @@
 // Screenshots go to test-results/screenshots/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumSkip, fitsPhone, launchChromium, seriousViolations, shot, serveForBrowser, giveSession } from '../helpers/browser.js';
+import { buildWebApp, chromiumSkip, fitsPhone, giveSession, launchChromium, seriousViolations, serveForBrowser, shot } from '../helpers/browser.js';
 import { signIn } from '../helpers/api.js';
 import { openTestVessel } from '../helpers/vessels.js';
 
 // Functions passed to page.evaluate run in the browser; these names exist there, not here.
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DISAGREEMENTS = 80;
 
 const SYLLABLES = ['ba', 'co', 'de', 'fi', 'gu', 'ka', 'lo', 'me', 'ni', 'po', 'ra', 'si', 'tu', 'va', 'xe', 'zo', 'bri', 'cla', 'dro', 'fle'];
@@ -43,8 +39,7 @@ function bundle(prefix: string, status: 'active' | 'stopped', problem: string): 
 
 
 test('the Conflicts page with more than 50 disagreements', { skip: chromiumSkip }, async (t) => {
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });
-  assert.equal(built.status, 0, 'the web app builds');
+  buildWebApp();
   const tv = await openTestVessel('sqlite');
   await tv.vessel.importer.importBytes(Buffer.from(JSON.stringify(bundle('cl', 'active', 'High blood pressure'))), 'clinic-summary.json', { channel: 'cli' });
   await tv.vessel.importer.importBytes(Buffer.from(JSON.stringify(bundle('ph', 'stopped', 'Hypertension, essential'))), 'pharmacy-list.json', { channel: 'cli' });

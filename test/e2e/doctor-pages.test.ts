@@ -7,20 +7,16 @@
 // every page; each page is checked at phone width. Screenshots go to test-results/screenshots/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Browser, Page } from 'playwright-core';
 import { openFixtureVessel } from '../doctor/fixture.js';
 import { startPeers, type Peers } from '../smart/peers.js';
-import { chromiumSkip, fitsPhone, launchChromium, seriousViolations, shot, serveForBrowser, giveSession } from '../helpers/browser.js';
+import { buildWebApp, chromiumSkip, fitsPhone, giveSession, launchChromium, seriousViolations, serveForBrowser, shot } from '../helpers/browser.js';
 import { signIn } from '../helpers/api.js';
 
 // Functions passed to page.evaluate run in the browser; these names exist there, not here.
 declare const window: any, document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 
 
@@ -45,8 +41,7 @@ function pharmacyBundle(): Bundle {
 }
 
 test('the doctor pages in a browser', { skip: chromiumSkip }, async (t) => {
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });
-  assert.equal(built.status, 0, 'the web app builds');
+  buildWebApp();
   const tv = await openFixtureVessel('sqlite');
   await tv.vessel.importer.importBytes(Buffer.from(JSON.stringify(pharmacyBundle())), 'pharmacy-list.json', { channel: 'cli' });
   await tv.vessel.runJobsUntilIdle({ pollMs: 10 });

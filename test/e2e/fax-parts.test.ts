@@ -5,11 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
-import { chromiumSkip, launchChromium, seriousViolations, shot, serveForBrowser, giveSession } from '../helpers/browser.js';
+import { buildWebApp, chromiumSkip, giveSession, launchChromium, seriousViolations, serveForBrowser, shot } from '../helpers/browser.js';
 import { openTestVessel } from '../helpers/vessels.js';
 import { signIn } from '../helpers/api.js';
 import { textPdf } from '../../src/sources/documents/pages/test-fixtures.js';
@@ -19,8 +18,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const FIXTURES = path.join(root, 'src/sources/documents/structure/fixtures');
 
 test('a fax split into documents, in the browser', { skip: chromiumSkip }, async (t) => {
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });
-  assert.equal(built.status, 0, 'the web app builds');
+  buildWebApp();
   const tv = await openTestVessel('sqlite');
   const fax = await textPdf([1, 2, 3, 4].map((n) => fs.readFileSync(path.join(FIXTURES, `three-docs-p${n}.txt`), 'utf8').split('\n')));
   await tv.vessel.importer.importBytes(fax, 'fax-0314.pdf', { channel: 'upload' });

@@ -5,18 +5,14 @@
 // phone's width; the report's page links back to the images.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { openTestVessel } from '../helpers/vessels.js';
-import { chromiumSkip, launchChromium, seriousViolations, shot, serveForBrowser, giveSession } from '../helpers/browser.js';
+import { buildWebApp, chromiumSkip, giveSession, launchChromium, seriousViolations, serveForBrowser, shot } from '../helpers/browser.js';
 import { signIn } from '../helpers/api.js';
 import { ctSeries } from '../../src/imaging/fixtures.js';
 
 declare const window: any, document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const report = [
   'MSH|^~\\&|RIS|RAD|EHR|FAC|20240305160000||ORU^R01^ORU_R01|M1|P|2.5.1',
@@ -51,8 +47,7 @@ async function nextRender(page: Page, before: string): Promise<string> {
 }
 
 test('the imaging viewer in a browser', { skip: chromiumSkip }, async (t) => {
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });
-  assert.equal(built.status, 0, 'the web app builds');
+  buildWebApp();
   const tv = await openTestVessel('sqlite');
   for (const [i, bytes] of ctSeries(12, { size: 64 }).entries()) await tv.vessel.importer.importBytes(bytes, `IM${String(i).padStart(4, '0')}`, { channel: 'upload' });
   await tv.vessel.importer.importBytes(Buffer.from(report), 'ct-head-report.hl7', { channel: 'upload' });

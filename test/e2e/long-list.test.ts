@@ -4,19 +4,15 @@
 // (aria-posinset/setsize), and stays accessible. Screenshots go to test-results/screenshots/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Browser } from 'playwright-core';
-import { chromiumSkip, launchChromium, seriousViolations, shot, serveForBrowser, giveSession } from '../helpers/browser.js';
+import { buildWebApp, chromiumSkip, giveSession, launchChromium, seriousViolations, serveForBrowser, shot } from '../helpers/browser.js';
 import { signIn } from '../helpers/api.js';
 import { openTestVessel } from '../helpers/vessels.js';
 
 // Functions passed to page.evaluate run in the browser; these names exist there, not here.
 declare const window: any, document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MEDICATIONS = 1200;
 
 const SYLLABLES = ['ba', 'co', 'de', 'fi', 'gu', 'ka', 'lo', 'me', 'ni', 'po', 'ra', 'si', 'tu', 'va', 'xe', 'zo', 'bri', 'cla', 'dro', 'fle'];
@@ -39,8 +35,7 @@ function manyMedications(): Bundle {
 }
 
 test('a long list is drawn in windows as the reader scrolls', { skip: chromiumSkip }, async (t) => {
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });
-  assert.equal(built.status, 0, 'the web app builds');
+  buildWebApp();
   const tv = await openTestVessel('sqlite');
   await tv.vessel.importer.importBytes(Buffer.from(JSON.stringify(manyMedications())), 'pharmacy-history.json', { channel: 'cli' });
   await tv.vessel.runJobsUntilIdle({ pollMs: 10 });

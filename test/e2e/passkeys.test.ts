@@ -4,20 +4,15 @@
 // with a username), remove it, and see that it then no longer signs in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { chromiumSkip, launchChromium, seriousViolations, shot, serveForBrowser } from '../helpers/browser.js';
+import { buildWebApp, chromiumSkip, launchChromium, seriousViolations, serveForBrowser, shot } from '../helpers/browser.js';
 import { openTestVessel } from '../helpers/vessels.js';
 import { TEST_PASSWORD } from '../helpers/api.js';
 import { createAccount } from '../../src/auth/accounts.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 test('passkeys in a browser: register, sign in, remove', { skip: chromiumSkip }, async (t) => {
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });
-  assert.equal(built.status, 0, 'the web app builds');
+  buildWebApp();
   const tv = await openTestVessel('sqlite');
   await createAccount(tv.vessel.store, 'mara', TEST_PASSWORD);
   // A host name, not an IP: WebAuthn binds passkeys to a domain (the RP ID); loopback is a secure context.

@@ -7,10 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumSkip, launchChromium, seriousViolations, shot, serveForBrowser } from '../helpers/browser.js';
+import { buildWebApp, chromiumSkip, launchChromium, seriousViolations, serveForBrowser, shot } from '../helpers/browser.js';
 import { openTestVessel } from '../helpers/vessels.js';
 import { textPdf } from '../../src/sources/documents/pages/test-fixtures.js';
 import { closeSharedOcrPool } from '../../src/sources/documents/index.js';
@@ -37,8 +36,7 @@ async function dropFiles(page: Page, selector: string, files: Array<{ name: stri
 }
 
 test('the web app in a browser', { skip: chromiumSkip }, async (t) => {
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });
-  assert.equal(built.status, 0, 'the web app builds');
+  buildWebApp();
   const tv = await openTestVessel('sqlite');
   const { app, base } = await serveForBrowser(tv.vessel);
   const stop = new AbortController();
