@@ -4,10 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database, Dialect } from './schema.js';
 import { migrateToLatest } from './migrations.js';
+import { ScopedPostgresDialect } from './pg-introspector.js';
 import { openEncryptedSqlite, type SqliteHandle, type SqliteKeyOutcome } from './sqlite-encryption.js';
 
 export interface OpenedDatabase {
@@ -111,7 +112,7 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
   // A dropped connection must not kill the process; the pool replaces it.
   pool.on('error', () => {});
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new ScopedPostgresDialect({ pool }) });
   await migrateToLatest(db, 'postgres', schema);
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
