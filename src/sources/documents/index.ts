@@ -59,8 +59,10 @@ export async function* extractDocumentStream(bytes: Uint8Array, format: PageForm
   const pages: ExtractedPage[] = [];
   const issues: ExtractionIssue[] = [];
   let batch: ExtractedPage[] = [];
+  const ocr = opts.ocr ?? sharedOcrPool();
+  const release = ocr.hold();
   try {
-    for await (const r of readPages(bytes, format, { ocr: opts.ocr ?? sharedOcrPool(), password: opts.password, maxPages: opts.maxPages })) {
+    for await (const r of readPages(bytes, format, { ocr, password: opts.password, maxPages: opts.maxPages })) {
       if (r.page) {
         pages.push(r.page);
         batch.push(r.page);
@@ -73,6 +75,8 @@ export async function* extractDocumentStream(bytes: Uint8Array, format: PageForm
     }
   } catch (e) {
     issues.push({ severity: 'error', code: 'read-failed', message: `Reading the document failed: ${(e as Error)?.message ?? String(e)}` });
+  } finally {
+    release();
   }
   if (batch.length) yield { resources: [], pages: batch, issues: [] };
   const extraction: Extraction = { resources: [], pages, issues };

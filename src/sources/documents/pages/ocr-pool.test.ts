@@ -16,3 +16,19 @@ test('a worker that has read its share is replaced, and every job is still answe
   await pool.terminate();
   await assert.rejects(pool.recognize(pngs[0]!), /terminated/);
 });
+
+test('a document being read keeps its workers between pages; they stop once it is done', async (t) => {
+  // Under load a page's decoding can outlast the idle timeout: restarting a worker reloads its model.
+  const pool = new OcrPool({ size: 1, idleTimeoutMs: 50 });
+  t.after(() => pool.terminate());
+  const [first, second] = await Promise.all([textPng(['Albumin 4.2 g/dL']), textPng(['Ferritin 85 ng/mL'])]);
+  const release = pool.hold();
+  assert.match((await pool.recognize(first!)).text, /Albumin 4\.2/);
+  await new Promise((r) => setTimeout(r, 300)); // the next page takes long to prepare
+  assert.equal(pool.idleStops, 0, 'no stop while the document holds the pool');
+  assert.match((await pool.recognize(second!)).text, /Ferritin 85/);
+  release();
+  release(); // twice is harmless
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(pool.idleStops, 1, 'idle workers stop once nothing holds the pool');
+});

@@ -96,6 +96,7 @@ export class OcrPool {
   private started = false;
   private closed = false;
   private active = 0;
+  private holds = 0;
   private gen = 0;
   private idleTimer: NodeJS.Timeout | undefined;
   private readonly idleTimeoutMs: number | undefined;
@@ -114,15 +115,32 @@ export class OcrPool {
     this.maxJobsPerWorker = opts.maxJobsPerWorker && opts.maxJobsPerWorker > 0 ? opts.maxJobsPerWorker : Infinity;
   }
 
+  /**
+   * Keeps the workers while a document is being read: between two of its pages (decoding,
+   * preprocessing, a busy machine) the pool may have no work for longer than the idle timeout,
+   * and restarting a worker costs its model load. Call the returned function when done.
+   */
+  hold(): () => void {
+    this.holds++;
+    clearTimeout(this.idleTimer);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      this.armIdle();
+    };
+  }
+
   private armIdle(): void {
-    if (this.idleTimeoutMs === undefined || this.active || this.queue.length || !this.started) return;
+    if (this.idleTimeoutMs === undefined || this.active || this.queue.length || this.holds || !this.started) return;
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => void this.stopWorkers(), this.idleTimeoutMs);
     this.idleTimer.unref();
   }
 
   private async stopWorkers(): Promise<void> {
-    if (this.active || this.queue.length) return;
+    if (this.active || this.queue.length || this.holds) return;
     const ws = this.workers;
     this.idleStops++;
     this.gen++;
