@@ -91,7 +91,14 @@ test('the Conflicts page with more than 50 disagreements', { skip: chromiumSkip 
 
   // Show more: 50 more, then the last 10, none of them twice.
   await disagree.getByRole('button', { name: 'Show 50 more' }).click();
-  await page.getByText(`The first 70 of ${DISAGREEMENTS} are shown.`).waitFor();
+  await page
+    .getByText(`The first 70 of ${DISAGREEMENTS} are shown.`)
+    .waitFor()
+    .catch(async (err: Error) => {
+      // Seen once in a loaded CI run and never since: say what the page showed instead.
+      const said = await disagree.locator('p.muted, [role=alert]').allInnerTexts();
+      throw new Error(`${err.message}\nthe page shows ${await cards.count()} cards and says: ${JSON.stringify(said)}`);
+    });
   await disagree.getByRole('button', { name: 'Show 10 more' }).click();
   await page.waitForFunction((n) => document.querySelectorAll('section.conflict').length === n, DISAGREEMENTS);
   const all = await names();
