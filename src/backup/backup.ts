@@ -17,8 +17,9 @@ const ROWS_PER_CHUNK = 1000;
 /** Restore order: parents before children. Tables added later by migrations go after these. */
 const TABLE_ORDER = ['people', 'documents', 'resources', 'provenance', 'pages', 'audit_events'];
 /** Not data: migration bookkeeping, search indexes rebuilt on restore, and work in flight (re-queued). */
-// The timeline's counts (migrations 0015, 0017) are derived: triggers rebuild them as the
-// resources are restored, and restoring them too would count every resource twice.
+// The timeline's counts (migrations 0015, 0017) are derived: PostgreSQL's triggers rebuild them as
+// the resources are restored, SQLite's are counted after (rebuildDerived), and restoring them too
+// would count every resource twice.
 const SKIP = (t: string) => t.startsWith('kysely_') || t.includes('_fts') || t === 'jobs' || t === 'timeline_counts' || t === 'timeline_month_counts';
 
 export interface BackupSummary {
@@ -134,6 +135,10 @@ async function rebuildDerived(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
   if (dialect === 'sqlite') {
     await sql`INSERT INTO pages_fts (rowid, text, document_id, page_no) SELECT rowid, text, document_id, page_no FROM pages`.execute(db);
     await sql`INSERT INTO resources_fts (rowid, text) SELECT rowid, text FROM resources WHERE text <> ''`.execute(db);
+    // New resource rows are counted by their writer, not a trigger (migration 0019): count the restored ones.
+    await sql`DELETE FROM timeline_counts`.execute(db);
+    await sql`INSERT INTO timeline_counts (person_id, resource_type, month, document_id, n)
+      SELECT person_id, resource_type, substr(date, 1, 7), document_id, count(*) FROM resources WHERE person_id IS NOT NULL AND date IS NOT NULL GROUP BY 1, 2, 3, 4`.execute(db);
   } else {
     await sql`SELECT setval(pg_get_serial_sequence('audit_events', 'id'), GREATEST((SELECT max(id) FROM audit_events), 1))`.execute(db);
   }

@@ -23,6 +23,7 @@ import { migration0015 } from './migrations/0015_timeline_month_counts.js';
 import { migration0016 } from './migrations/0016_social_history_index.js';
 import { migration0017 } from './migrations/0017_timeline_counts.js';
 import { migration0018 } from './migrations/0018_record_normalized.js';
+import { migration0019 } from './migrations/0019_timeline_counts_by_writer.js';
 
 type AnyDb = Kysely<any>;
 
@@ -45,6 +46,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0016_social_history_index': migration0016(dialect),
     '0017_timeline_counts': migration0017(dialect),
     '0018_record_normalized': migration0018(dialect),
+    '0019_timeline_counts_by_writer': migration0019(dialect),
   };
 }
 

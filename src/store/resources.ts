@@ -65,6 +65,8 @@ export class ResourcesRepo {
 
   async insertMany(items: NewResource[], db: Kysely<Database> = this.db): Promise<void> {
     if (this.sqlite && db === this.db) return this.insertManySqlite(items, this.sqlite);
+    // SQLite counts the new rows on the timeline itself (migration 0019): rows and counts in one transaction.
+    if (this.dialect === 'sqlite' && !db.isTransaction) return db.transaction().execute((trx) => this.insertMany(items, trx));
     const created = nowIso();
     for (let i = 0; i < items.length; i += BATCH) {
       const chunk = items.slice(i, i + BATCH);
@@ -81,7 +83,13 @@ export class ResourcesRepo {
         created_at: created,
       }));
       // The same resource id twice in one extraction (duplicate entries) keeps the first.
-      await db.insertInto('resources').values(rows).onConflict((oc) => oc.column('id').doNothing()).execute();
+      const inserted = db.insertInto('resources').values(rows).onConflict((oc) => oc.column('id').doNothing());
+      if (this.dialect === 'sqlite') {
+        const ids = new Set((await inserted.returning('id').execute()).map((r) => r.id));
+        const counts = new TimelineCounts();
+        for (const r of rows) if (ids.has(r.id)) counts.add(r.person_id, r.resource_type, r.date, r.document_id);
+        for (const [person, type, month, document, n] of counts.rows()) await sql`${sql.raw(COUNT_UPSERT)} VALUES (${person}, ${type}, ${month}, ${document}, ${n}) ${sql.raw(COUNT_ON_CONFLICT)}`.execute(db);
+      } else await inserted.execute();
       await db
         .insertInto('provenance')
         .values(
@@ -105,15 +113,19 @@ export class ResourcesRepo {
   private insertManySqlite(items: NewResource[], raw: BetterSqlite3.Database): void {
     const st = preparedFor(raw);
     const created = nowIso();
+    const counts = new TimelineCounts();
     for (const it of items) {
       const r = it.resource;
       const text = searchTextOf(r);
-      const res = st.resource.run(r.id, it.personId ?? null, it.documentId, r.resourceType, it.sourceId ?? null, sortDateOf(r), codesOf(r).join(' '), text, JSON.stringify(r), created);
+      const date = sortDateOf(r);
+      const res = st.resource.run(r.id, it.personId ?? null, it.documentId, r.resourceType, it.sourceId ?? null, date, codesOf(r).join(' '), text, JSON.stringify(r), created);
       if (res.changes === 0) continue; // the same id twice in one extraction keeps the first
       const l = locationColumns(it.location);
       st.provenance.run(r.id, it.documentId, l.page, l.box_json, l.xpath, l.entry_id, l.segment, l.line, l.path);
       if (text) st.fts.run(res.lastInsertRowid, text);
+      counts.add(it.personId ?? null, r.resourceType, date, it.documentId);
     }
+    for (const row of counts.rows()) st.count.run(...row);
   }
 
   async get(id: string): Promise<(StoredResource & { location: SourceLocation }) | undefined> {
@@ -177,7 +189,33 @@ function toStored(r: { id: string; person_id: string | null; document_id: string
   };
 }
 
-const statementCache = new WeakMap<BetterSqlite3.Database, { resource: BetterSqlite3.Statement; provenance: BetterSqlite3.Statement; fts: BetterSqlite3.Statement }>();
+/**
+ * SQLite: new rows' timeline counts (migration 0017's table), added by the writer in one upsert
+ * per (person, type, month, document) rather than by a row trigger (migration 0019: the trigger
+ * was ~40% of a row's insert cost). A row counts once it has a person and a date, as the
+ * update and delete triggers count it.
+ */
+class TimelineCounts {
+  private readonly byKey = new Map<string, [string, string, string, string, number]>();
+
+  add(personId: string | null, resourceType: string, date: string | null | undefined, documentId: string): void {
+    if (personId == null || date == null) return;
+    const month = date.slice(0, 7); // substr(date, 1, 7): dates are ISO-8601, ASCII
+    const key = `${personId}\t${resourceType}\t${month}\t${documentId}`;
+    const row = this.byKey.get(key);
+    if (row) row[4]++;
+    else this.byKey.set(key, [personId, resourceType, month, documentId, 1]);
+  }
+
+  rows(): Iterable<[string, string, string, string, number]> {
+    return this.byKey.values();
+  }
+}
+
+const COUNT_UPSERT = 'INSERT INTO timeline_counts (person_id, resource_type, month, document_id, n)';
+const COUNT_ON_CONFLICT = 'ON CONFLICT (person_id, resource_type, month, document_id) DO UPDATE SET n = n + excluded.n';
+
+const statementCache = new WeakMap<BetterSqlite3.Database, { resource: BetterSqlite3.Statement; provenance: BetterSqlite3.Statement; fts: BetterSqlite3.Statement; count: BetterSqlite3.Statement }>();
 
 function preparedFor(raw: BetterSqlite3.Database) {
   let st = statementCache.get(raw);
@@ -190,6 +228,7 @@ function preparedFor(raw: BetterSqlite3.Database) {
         'INSERT INTO provenance (resource_id, document_id, page, box_json, xpath, entry_id, segment, line, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (resource_id) DO NOTHING',
       ),
       fts: raw.prepare('INSERT INTO resources_fts (rowid, text) VALUES (?, ?)'),
+      count: raw.prepare(`${COUNT_UPSERT} VALUES (?, ?, ?, ?, ?) ${COUNT_ON_CONFLICT}`),
     };
     statementCache.set(raw, st);
   }
