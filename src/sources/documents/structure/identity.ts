@@ -13,6 +13,8 @@ export interface PatientFacts {
   birthDate?: string;
   mrn?: string;
   gender?: string;
+  /** Age in years as printed beside the birth date ("(19Y)", "Age: 64", "64 Y F"). */
+  age?: number;
   /** Strength of the evidence, 0..1. */
   score: number;
 }
@@ -83,7 +85,7 @@ export function parseName(raw: string): { name: string; given: string[]; family:
 const DOB_LABEL = /\b(?:D\.?\s?O\.?\s?B\.?|Date\s+of\s+Birth|Birth\s*Date|Birthdate|Born)(?:\s*\/\s*(?:Sex|Gender|Age))?\s*[:#]?/i;
 const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
-const NAME_LABEL = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Name|Member\s*Name)\s*:\s*/gi;
+const NAME_LABEL = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Pt|Name|Member\s*Name)\s*:\s*/gi;
 
 interface Cand {
   key: string;
@@ -102,7 +104,7 @@ function lineNameCands(text: string, next: string | undefined, prev: string | un
   for (let m = NAME_LABEL.exec(text); m; m = NAME_LABEL.exec(text)) {
     const before = text.slice(0, m.index);
     if (/\b(?:provider|physician|doctor|ordering|referring|attending|printed by|to|from)\s*$/i.test(before)) continue;
-    const strong = /patient/i.test(m[0]);
+    const strong = /patient|pt/i.test(m[0]);
     out.push({ raw: cutName(text.slice(m.index + m[0].length)), score: strong ? 3 : 2 });
   }
   // "NAME DOB: ..." / "NAME (MRN ...)" / "NAME, DOB ..." at the start of a cell.
@@ -133,12 +135,44 @@ function lineNameCands(text: string, next: string | undefined, prev: string | un
   return out;
 }
 
+/** A label cell of a header row whose values sit on the line below ("Patient Name   DOB   MRN"). */
+const COLUMN_LABEL =
+  /^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient|name|dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|mrn|mr\s*#|mr\s+no\.?|patient\s+id|acct\.?\s*#?|account(?:\s+(?:#|no\.?|number))?|sex|gender|age|(?:date\s+)?collected|collection\s+date(?:\/time)?|date\s+of\s+service|service\s+date|dos|visit\s+date|date\s+(?:received|reported)|received|reported|specimen\s+id|accession(?:\s*#)?)$/i;
+
+/**
+ * Header rows whose values are printed under their labels ("Patient Name   DOB   MRN" over
+ * "DOE, JANE M   01/02/1960   00123456"), rewritten as "Label: value" lines in the header's
+ * place so the label rules read them. Each label takes the value cell starting nearest to it.
+ */
+export function unfoldColumnLabels(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  const nonEmpty = lines.filter((l) => l.text.trim());
+  for (const l of lines) {
+    const labels = cells(l.text);
+    const next = nonEmpty[nonEmpty.indexOf(l) + 1];
+    if (labels.length >= 2 && next && labels.every((c) => COLUMN_LABEL.test(c.text.replace(/[:#]$/, '').trim()))) {
+      const values = cells(next.text);
+      if (values.length >= 2 && values.length <= labels.length + 1 && !values.every((v) => COLUMN_LABEL.test(v.text))) {
+        for (const c of labels) {
+          const v = values.reduce((b, x) => (Math.abs(x.start - c.start) < Math.abs(b.start - c.start) ? x : b));
+          if (Math.abs(v.start - c.start) <= 12) out.push({ ...l, text: `${c.text.replace(/[:#]$/, '')}: ${v.text}` });
+        }
+        continue;
+      }
+    }
+    out.push(l);
+  }
+  return out;
+}
+
 /** Patient identity from the lines of one document (first page weighted). */
-export function findPatient(lines: Line[], firstPage: number): PatientFacts {
+export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
+  const lines = unfoldColumnLabels(docLines);
   const cands = new Map<string, Cand>();
   const dobs = new Map<string, number>();
   const mrns = new Map<string, number>();
   let gender: string | undefined;
+  let age: number | undefined;
   const nonEmpty = lines.filter((l) => l.text.trim());
   nonEmpty.forEach((l, i) => {
     const w = l.page === firstPage ? 1 : 0.6;
@@ -154,9 +188,15 @@ export function findPatient(lines: Line[], firstPage: number): PatientFacts {
     }
     const dm = DOB_LABEL.exec(l.text);
     if (dm) {
-      const ds = findDates(l.text.slice(dm.index + dm[0].length, dm.index + dm[0].length + 40).trimStart());
-      if (ds.length && ds[0]!.index < 8) dobs.set(ds[0]!.date, (dobs.get(ds[0]!.date) ?? 0) + w);
+      const after = l.text.slice(dm.index + dm[0].length, dm.index + dm[0].length + 40).replace(/^\s*[;.]?\s*/, '');
+      const ds = findDates(after);
+      // OCR drops a slash now and then: "0807/1931", "08071931".
+      const bare = /^(\d{2})\/?(\d{2})\/?((?:19|20)\d{2})\b/.exec(after);
+      const d = ds.length && ds[0]!.index < 8 ? ds[0]!.date : bare ? findDates(`${bare[1]}/${bare[2]}/${bare[3]}`)[0]?.date : undefined;
+      if (d) dobs.set(d, (dobs.get(d) ?? 0) + w);
     }
+    const am = AGE_RE.exec(l.text);
+    if (am && age === undefined) age = Number(am[1] ?? am[2] ?? am[3]);
     const mm = MRN_RE.exec(l.text);
     if (mm) mrns.set(mm[1]!, (mrns.get(mm[1]!) ?? 0) + w);
     const g = /\b(?:Sex|Gender)\s*[:/]?\s*(M|F|Male|Female)\b/i.exec(l.text) ?? /\(\s*\d+\s*(?:yo|y\.?o\.?|Y)\s*(M|F)\s*\)/.exec(l.text);
@@ -171,8 +211,30 @@ export function findPatient(lines: Line[], firstPage: number): PatientFacts {
     ...(dob ? { birthDate: dob } : {}),
     ...(mrn ? { mrn } : {}),
     ...(gender ? { gender } : {}),
+    ...(age !== undefined && age < 130 ? { age } : {}),
     score,
   };
+}
+
+const AGE_RE = /\bage\s*[:#]?\s*(\d{1,3})\b(?!\s*[/.-]\d)|\(\s*(\d{1,3})\s*(?:y|yo|yrs?|y\.o\.)\s*[MF]?\s*\)|\b(?:dob|birth)\b.{0,30}?\d{4}\s+(\d{1,3})\s*(?:y|yo|yrs?)\b/i;
+
+/**
+ * A birth date whose year OCR misread ("11/04/2084 (19Y)"): when the printed age and the
+ * date of the document disagree with it by two years or more and the year the age gives
+ * differs from the printed one in a single digit, that year is taken.
+ */
+export function ageCheckedBirthDate(dob: string | undefined, age: number | undefined, on: string | undefined): string | undefined {
+  if (!dob || age === undefined || !on) return dob;
+  const [y, md] = [Number(dob.slice(0, 4)), dob.slice(5)];
+  const refYear = Number(on.slice(0, 4));
+  const had = md <= on.slice(5);
+  const asRead = refYear - y - (had ? 0 : 1);
+  if (Math.abs(asRead - age) < 2) return dob;
+  const want = refYear - age - (had ? 0 : 1);
+  const a = String(y);
+  const b = String(want);
+  const diff = [...a].filter((c, i) => c !== b[i]).length;
+  return diff === 1 && b.length === 4 ? `${b}-${md}` : dob;
 }
 
 /** PersonHints for Extraction.subjects. */
@@ -195,7 +257,8 @@ export function slug(s: string): string {
 // ---------------------------------------------------------------- date of service
 
 const DOS_LABELS: Record<string, RegExp[]> = {
-  lab_report: [/\b(?:date\s+)?collected(?:\s+date)?\s*(?:on|:)?/i, /\bcollection\s+(?:date|time|dt)\s*[:]?/i, /\bdate\s+of\s+collection\s*:?/i, /\bcoll(?:ection)?\.?\s*(?:date|dt)\s*:?/i, /\bspecimen\s+date\s*:?/i, /\bdrawn\s*:?/i, /\bdate\s+of\s+service\s*:?/i],
+  // "collected" also as OCR reads it ("colidcted", "coliected").
+  lab_report: [/\b(?:date\s+)?(?:collected|col[a-z]{2,5}ted)(?:\s+date)?\s*(?:on|:|;)?/i, /\bcollection\s+(?:date|time|dt)\s*[:]?/i, /\bdate\s+of\s+collection\s*:?/i, /\bcoll(?:ection)?\.?\s*(?:date|dt)\s*:?/i, /\bspecimen\s+date\s*:?/i, /\bdrawn\s*:?/i, /\bdate\s+of\s+service\s*:?/i],
   radiology_report: [/\b(?:exam|study|procedure)\s+date\s*[:]?/i, /\bdate\s+of\s+(?:exam|study|service|procedure)\s*:?/i, /\bDOS\s*:?/],
   discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\bdate\s+of\s+discharge\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i],
   office_visit_note: [/\b(?:date\s+of\s+(?:service|visit|encounter)|visit\s+date|encounter\s+date|service\s+date|DOS)\s*:?/i],
@@ -207,7 +270,8 @@ const DOS_LABELS: Record<string, RegExp[]> = {
 };
 
 /** Date of service of a document of a given type. */
-export function findServiceDate(lines: Line[], type: string | undefined, dob?: string): string | undefined {
+export function findServiceDate(docLines: Line[], type: string | undefined, dob?: string): string | undefined {
+  const lines = unfoldColumnLabels(docLines);
   const text = lines.map((l) => l.text).join('\n');
   for (const re of DOS_LABELS[type ?? ''] ?? []) {
     const d = dateAfter(text, re, re.source.includes('printed\\s+(?:by') ? 4 : 30);

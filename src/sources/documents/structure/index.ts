@@ -11,7 +11,7 @@ import { classify } from './classify.js';
 import { parseDiagnoses, toCondition } from './conditions.js';
 import { findDates } from './dates.js';
 import { editDistance } from './fuzzy.js';
-import { findAuthor, findFacility, findPatient, findServiceDate, toPersonHints, type PatientFacts } from './identity.js';
+import { ageCheckedBirthDate, findAuthor, findFacility, findPatient, findServiceDate, toPersonHints, type PatientFacts } from './identity.js';
 import { parseImmunizations, toImmunization } from './immunizations.js';
 import { parseLabRows } from './labs.js';
 import { cleanPage, type CleanPage, type Line } from './lines.js';
@@ -116,6 +116,12 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     const author = type === 'fax_cover_sheet' ? undefined : findAuthor(lines);
     let date = findServiceDate(lines, type, patient.birthDate);
     if (type === 'fax_cover_sheet' && !date) date = findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date;
+    const checked = ageCheckedBirthDate(patient.birthDate, patient.age, date ?? findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date);
+    if (checked !== patient.birthDate) {
+      patient.birthDate = checked;
+      // The date of service was chosen while the misread birth date was excluded: choose again.
+      date = findServiceDate(lines, type, checked);
+    }
     let person: Person | undefined;
     if (patient.name || patient.birthDate) {
       person = matchPerson(people, patient);

@@ -236,8 +236,16 @@ const NUM = /^(?:[<>]=?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^(?:[<>]=?)?\d+(?:\.\d+)?
 const VALUE_FLAG = /^(\d+(?:\.\d+)?)(HH|LL|H|L|A|\*|!)$/;
 const RANGE = /^[([]?(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)[)\]]?$/;
 const CMP_RANGE = /^[([]?(<=|>=|<|>|≤|≥)(\d+(?:\.\d+)?)[)\]]?$/;
-const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNORMAL|CRIT|CRITICAL|POS)\)?|\*{1,2}|\*?[HL]\*?|!{1,2}|↑|↓)$/i;
+const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNORMAL|CRIT|CRITICAL|POS)\)?|\*{1,2}|\*?[HLA]\*?|!{1,2}|↑|↓)$/i;
+/** A flag printed in a column before the value ("LDL  H  162", "Occult Blood  ABNORMAL  Positive"). */
+const FLAG_BEFORE = /^(?:H|L|HH|LL|HIGH|LOW|\*|\(H\)|\(L\))$/i;
+/** Flags that may also end a test name ("Vitamin A", "Hepatitis A"): taken as a flag only when the name without it is a test and with it is not. */
+const FLAG_BEFORE_AMBIGUOUS = /^(?:A|ABN|ABNORMAL|\(A\)|C|CRIT|CRITICAL)$/i;
+/** A label in front of a reference range ("Ref: 65-99", "Reference Range: ...", "Normal: Negative"). */
+const RANGE_LABEL = /^\(?(?:ref(?:erence)?|ref\.?range|range|normal|interval|nl|ref\.?rng|rng)[:.]?$/i;
 const QUAL = /^(?:negative|neg|positive|pos|trace|yellow|clear|cloudy|hazy|turbid|amber|straw|colorless|dark|red|orange|brown|small|moderate|large|none|normal|abnormal|detected|reactive|nonreactive|non-reactive|[1-4]\+)$/i;
+/** Words that begin a two-word qualitative result. */
+const QUAL_MODIFIER = /^(?:light|dark|pale|deep|slightly|very|not|non)$/i;
 const NOISE = /^(?:\(calc\)|calc|0[1-9])$/;
 const NOT_TEST =
   /^(?:or|and|of|to|the|dob|d\.o\.b|age|sex|gender|phone|tel|fax|page|specimen|client|acct|account|mrn|date|collected|received|reported|requisition|printed|clia|patient|id|control|rte|npi|pages|lab|room|bed|loc|ht|wt|bp|pulse|temp|resp|spo2|height|weight|total|claim|amount|member|group|cpt|dose|lot|cvx|fasting|ordering|attending|verified|resulted|medical|director|dir|branch|report|status|time|visit|zip|suite|apt|po|p\.o\.|box|phone:)$/i;
@@ -322,11 +330,32 @@ interface Draft {
   flag?: string;
   range?: string;
   unit?: string;
+  /** The range was printed before the value. */
+  rangeFirst?: boolean;
   extra: Tok[];
 }
 
-/** Parse one (normalised) line into zero or more drafts; the last may be a name still waiting for its value. */
-function parseLineDrafts(text: string, urine: boolean): Draft[] {
+const unparen = (t: string) => t.replace(/^\((.*)\)$/, '$1');
+
+/**
+ * Does a value follow from toks[j] on (past at most one unit)? Used for ranges printed before
+ * the value ("Sodium  135 - 145 mmol/L  139", hospital "Latest Ref Rng" columns).
+ */
+function valueFollows(toks: Tok[], j: number, qualRange: boolean): boolean {
+  let k = j;
+  if (toks[k] && isUnitToken(toks[k]!.t) && !NUM.test(toks[k]!.t)) k++;
+  const v = toks[k]?.t;
+  if (!v) return false;
+  if (qualRange) return QUAL.test(v) || (QUAL_MODIFIER.test(v) && QUAL.test(toks[k + 1]?.t ?? ''));
+  return (NUM.test(v) && !CMP_RANGE.test(v)) || VALUE_FLAG.test(v);
+}
+
+/**
+ * Parse one (normalised) line into zero or more drafts; the last may be a name still waiting for its value.
+ * `rangeFirst`: the column headers put the reference range before the result, so a word range
+ * (a qualitative "Negative") followed by another word result is the range.
+ */
+function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draft[] {
   const toks = tokenize(text);
   const drafts: Draft[] = [];
   let cur: Draft | null = null;
@@ -346,23 +375,39 @@ function parseLineDrafts(text: string, urine: boolean): Draft[] {
       const vf = VALUE_FLAG.exec(t);
       const nameSoFar = cleanNameTokens(cur.name).join(' ');
       const known = nameSoFar ? lookupTest(nameSoFar, urine) : undefined;
+      // The range printed before the value ("Sodium  135 - 145 mmol/L  139 (H)"): a range shape
+      // after a known test name, with a value (past at most one unit) right after it.
+      const qualRange = rangeFirst && QUAL.test(unparen(t)) && !/^(?:abnormal|none)$/i.test(t);
+      if (cur.name.length && known && cur.range === undefined && (RANGE.test(t) || CMP_RANGE.test(t) || qualRange) && valueFollows(toks, i + 1, qualRange)) {
+        cur.range = t;
+        cur.rangeFirst = true;
+        cur.extra.push(tk);
+        continue;
+      }
+      if (cur.range !== undefined && cur.unit === undefined && isUnitToken(t) && !NUM.test(t)) {
+        cur.unit = t;
+        cur.extra.push(tk);
+        continue;
+      }
       if (cur.name.length && (NUM.test(t) || CMP_RANGE.test(t)) && !RANGE.test(t) && !/^0\d+$/.test(t)) {
         cur.value = t;
         cur.valueTok = tk;
-        // A flag column printed before the result: "LDL Cholesterol  H  162".
-        const lastTok = cur.name[cur.name.length - 1]!;
-        if (cur.name.length >= 2 && /^(?:H|L|HH|LL|HIGH|LOW|\*|\(H\)|\(L\))$/i.test(lastTok)) {
-          cur.flag = lastTok;
-          cur.name.pop();
-          cur.nameToks.pop();
-        }
+        takeFlagBefore(cur, urine);
       } else if (cur.name.length && vf) {
         cur.value = vf[1]!;
         cur.flag = vf[2]!;
         cur.valueTok = tk;
-      } else if (cur.name.length && QUAL.test(t) && (known || urine) && !/^(?:normal|abnormal|none)$/i.test(t)) {
+      } else if (cur.name.length && QUAL.test(t) && (known || urine || lookupExact(nameSoFar, true) || lookupTest(cleanNameTokens(cur.name.slice(0, -1)).join(' '), true)) && !/^(?:normal|abnormal|none)$/i.test(t)) {
         cur.value = t;
         cur.valueTok = tk;
+        // Two-word results: "Light Yellow", "Not Detected", "Non Reactive".
+        const prev = cur.name[cur.name.length - 1];
+        if (cur.name.length >= 2 && prev && QUAL_MODIFIER.test(prev)) {
+          cur.value = `${prev} ${t}`;
+          cur.name.pop();
+          cur.nameToks.pop();
+        }
+        takeFlagBefore(cur, urine);
       } else {
         cur.name.push(t);
         cur.nameToks.push(tk);
@@ -371,9 +416,12 @@ function parseLineDrafts(text: string, urine: boolean): Draft[] {
     }
     // After the value: flag, range, unit, noise, in any order.
     // A flag word after the value outranks a star before it (a footnote mark more often than not).
-    if ((cur.flag === undefined || STAR.test(cur.flag)) && cur.range === undefined && isFlag(t) && !isUnitToken(t)) cur.flag = t;
+    if ((cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || cur.rangeFirst) && isFlag(t) && !isUnitToken(t)) cur.flag = t;
     else if (cur.range === undefined && (RANGE.test(t) || CMP_RANGE.test(t))) cur.range = t;
-    else if (cur.range === undefined && QUAL.test(t) && !NUM.test(cur.value)) cur.range = t;
+    else if (cur.range === undefined && QUAL.test(unparen(t)) && !NUM.test(cur.value)) cur.range = t;
+    else if (cur.range === undefined && RANGE_LABEL.test(t)) {
+      // "Ref:" before the range: neither a unit nor the next test's name.
+    }
     else if (cur.unit === undefined && isUnitToken(t)) cur.unit = t;
     else if (cur.flag === undefined && isFlag(t)) cur.flag = t;
     else {
@@ -383,6 +431,23 @@ function parseLineDrafts(text: string, urine: boolean): Draft[] {
     cur.extra.push(tk);
   }
   return drafts;
+}
+
+/**
+ * A flag column printed before the result ("LDL Cholesterol  H  162", "Occult Blood  ABNORMAL
+ * Positive"): the last name word is the flag. Words that also end test names ("Vitamin A") only
+ * when the name without them is a test and with them is not.
+ */
+function takeFlagBefore(cur: Draft, urine: boolean): void {
+  const lastTok = cur.name[cur.name.length - 1];
+  if (cur.name.length < 2 || !lastTok) return;
+  const ok =
+    FLAG_BEFORE.test(lastTok) ||
+    (FLAG_BEFORE_AMBIGUOUS.test(lastTok) && !lookupExact(cleanNameTokens(cur.name).join(' '), urine) && !!lookupExact(cleanNameTokens(cur.name.slice(0, -1)).join(' '), urine));
+  if (!ok) return;
+  cur.flag = lastTok;
+  cur.name.pop();
+  cur.nameToks.pop();
 }
 
 /**
@@ -403,8 +468,9 @@ function startsName(t: string, cur: Draft, next: string | undefined): boolean {
   // Units never begin a test name, unless the token is itself a test ("BUN/CREAT", "A/G").
   if (isUnitToken(t) && (ucumFor(t) || !lookupExact(t, false))) return false;
   if (isFlag(t) && (cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || !next || !NUM.test(next))) return false;
-  if (QUAL.test(t) && cur.range === undefined && !NUM.test(cur.value ?? '')) return false;
+  if (QUAL.test(unparen(t)) && cur.range === undefined && !NUM.test(cur.value ?? '')) return false;
   if (NOISE.test(t)) return false;
+  if (RANGE_LABEL.test(t) && cur.range === undefined && (!next || RANGE.test(next) || CMP_RANGE.test(next) || QUAL.test(unparen(next)) || RANGE_LABEL.test(next))) return false;
   return true;
 }
 
@@ -413,10 +479,14 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   const nameToks = cleanNameTokens(d.name);
   const name = nameToks.join(' ').replace(/[:.]+$/, '').trim();
   if (!/[A-Za-z]{1,}/.test(name) || name.length > 60 || nameToks.length > 7) return null;
-  if (NOT_TEST.test(nameToks[0]!.replace(/[:#]+$/, '')) || /\w:$/.test(d.name[d.name.length - 1] ?? '') || /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(name)) return null;
+  // "Label: value" lines are not results, unless the label is a test's name ("Glucose: 112 mg/dL").
+  const labelled = /\w:$/.test(d.name[d.name.length - 1] ?? '') && !lookupExact(name, urine);
+  if (NOT_TEST.test(nameToks[0]!.replace(/[:#]+$/, '')) || labelled || /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(name)) return null;
   if (/^(?:page|p\.)$/i.test(nameToks[nameToks.length - 1] ?? '')) return null;
-  const syn = lookupTest(name, urine) ?? lookupTest(undigit(name), urine) ?? nameFromUnit(undigit(name), d.unit ? ucumFor(d.unit) : undefined);
   const qualitative = !NUM.test(d.value) && !CMP_RANGE.test(d.value);
+  // A word result ("Negative") for a name both blood and urine tests carry ("Glucose", "Protein") is the urine test.
+  const inUrine = urine || (qualitative && !!URINE_INDEX.get(normName(name)));
+  const syn = lookupTest(name, inUrine) ?? lookupTest(undigit(name), inUrine) ?? nameFromUnit(undigit(name), d.unit ? ucumFor(d.unit) : undefined);
   // A name not in the table must look like a table row: a range, a unit, no sentence words.
   if (!syn && (!d.range || !d.unit || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
   if (!syn && qualitative) return null;
@@ -487,6 +557,18 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   return row;
 }
 
+/**
+ * Column headers of a results table: does the reference range come before the result
+ * ("Component  Latest Ref Rng & Units  3/14/2024") or after it? undefined for other lines.
+ */
+function headerOrder(text: string): 'range-first' | 'value-first' | undefined {
+  const range = /\b(?:ref(?:erence)?\.?\s*(?:rng|range|interval)|normal\s+(?:range|values?))\b/i.exec(text);
+  if (!range) return undefined;
+  const value = /\b(?:value|results?|current)\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i.exec(text);
+  if (!value) return undefined;
+  return value.index > range.index ? 'range-first' : 'value-first';
+}
+
 const PANEL_URINE = /\b(?:urinalysis|urine|ua\b|dipstick)/i;
 
 /** All lab rows in a run of lines (one document). */
@@ -495,14 +577,21 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   let urine = false;
   let panel: string | undefined;
   let pending: string[] | null = null;
+  let rangeFirst = false;
   for (const l of lines) {
     const text = normaliseLine(l.text);
     if (!text.trim()) continue;
-    let drafts = parseLineDrafts(text, urine);
+    const order = headerOrder(text);
+    if (order !== undefined) rangeFirst = order === 'range-first';
+    let drafts = parseLineDrafts(text, urine, rangeFirst);
     const waiting = pending as string[] | null;
     if (waiting && /^\s*[<>]?=?\d/.test(text)) {
-      const joined = parseLineDrafts(`${waiting.join(' ')} ${text}`, urine);
+      const joined = parseLineDrafts(`${waiting.join(' ')} ${text}`, urine, rangeFirst);
       if (joined[0]?.value !== undefined && toRow(joined[0], l.page, l.index, urine, panel)) drafts = joined;
+    } else if (waiting && drafts[0]?.value !== undefined && !lookupExact(cleanNameTokens(drafts[0].name).join(' '), urine)) {
+      // A name wrapped in its cell with the values beside its last part ("Alkaline" / "Phosphatase  88  IU/L").
+      const joined = parseLineDrafts(`${waiting.join(' ')} ${text}`, urine, rangeFirst);
+      if (joined[0]?.value !== undefined && lookupExact(cleanNameTokens(joined[0].name).join(' '), urine) && toRow(joined[0], l.page, l.index, urine, panel)) drafts = joined;
     }
     pending = null;
     let anyRow = false;

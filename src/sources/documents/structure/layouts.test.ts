@@ -1,0 +1,83 @@
+/**
+ * Lab reports in layouts the shared fax sample does not use (fixtures/lab-layouts.ts), read as
+ * text lines: every result must come out with its test, value, unit, range and flag, and the
+ * dates, page markers and comments around the table must not become results.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseLabRows, type LabRow } from './labs.js';
+import type { Line } from './lines.js';
+import { structureTransmission } from './index.js';
+import { BLOOD, HEADERS, LAYOUTS, PERSON, URINE, flat, reportPage, type Result } from './fixtures/lab-layouts.js';
+
+const toLines = (texts: string[]): Line[] => texts.map((text, index) => ({ page: 1, index, text }));
+const num = (v: string) => v.replace(/,/g, '');
+const flagOf = (f: LabRow['flag']) => (f === 'HH' ? 'H' : f === 'LL' ? 'L' : f);
+
+/** What a user would find wrong, one line per result (empty when every result reads right). */
+function problems(rows: LabRow[], expected: Result[], ranges: boolean): string[] {
+  const out: string[] = [];
+  const left = [...rows];
+  for (const x of expected) {
+    const i = left.findIndex((row) => row.loinc === x.loinc);
+    if (i < 0) {
+      out.push(`${x.name}: not found`);
+      continue;
+    }
+    const row = left.splice(i, 1)[0]!;
+    const got = {
+      value: num(row.value),
+      ucum: row.ucum ?? null,
+      flag: flagOf(row.flag) ?? null,
+      ...(ranges ? { low: row.range?.low ?? null, high: row.range?.high ?? null } : {}),
+    };
+    const want = { value: num(x.value), ucum: x.ucum ?? null, flag: x.flag ?? null, ...(ranges ? { low: x.low ?? null, high: x.high ?? null } : {}) };
+    if (JSON.stringify(got) !== JSON.stringify(want)) out.push(`${x.name}: got ${JSON.stringify(got)} want ${JSON.stringify(want)}`);
+  }
+  for (const row of left) out.push(`extra row: ${row.name} ${row.value} ${row.unit ?? ''}`);
+  return out;
+}
+
+for (const layout of LAYOUTS) {
+  for (const [label, panels] of [
+    ['blood', BLOOD],
+    ['urinalysis', [URINE]],
+  ] as Array<[string, Array<{ panel: string; rows: Result[] }>]>) {
+    test(`${layout.id} (${label}): ${layout.what}`, () => {
+      const printed = layout.render(panels);
+      const expected = layout.expected?.(panels) ?? panels.flatMap((p) => p.rows);
+      assert.deepEqual(problems(parseLabRows(toLines(printed)), expected, layout.ranges), [], printed.join('\n'));
+      // The same page as OCR prints it: single spaces between columns.
+      assert.deepEqual(problems(parseLabRows(toLines(flat(printed))), expected, layout.ranges), [], `${layout.id} with single spaces`);
+    });
+  }
+}
+
+for (const h of HEADERS) {
+  test(`patient and date of service: ${h.id}`, () => {
+    const out = structureTransmission([{ page: 1, text: reportPage(h.lines), method: 'plain' }]);
+    const seg = out.segments?.[0];
+    const who = seg?.subject ? out.subjects?.[seg.subject] : undefined;
+    assert.deepEqual(
+      {
+        type: seg?.type,
+        given: who?.given?.[0],
+        family: who?.family,
+        birthDate: who?.birthDate,
+        ...(h.mrn ? { mrn: who?.identifiers?.[0]?.value } : {}),
+        date: seg?.date,
+        results: out.resources?.filter((r) => r.resource.resourceType === 'Observation').length,
+      },
+      {
+        type: 'lab_report',
+        given: PERSON.given,
+        family: PERSON.family,
+        birthDate: PERSON.birthDate,
+        ...(h.mrn ? { mrn: PERSON.mrn } : {}),
+        date: PERSON.collected,
+        results: 5,
+      },
+      h.lines.join('\n'),
+    );
+  });
+}
