@@ -7,6 +7,7 @@ import type { OcrPool, OcrResult } from './ocr-pool.js';
 import type { Raster } from './raster.js';
 import { rereadNumbers, type RereadInfo } from './reread.js';
 import { readTurnedIfBetter } from './orientation.js';
+import { dropRuleGlyphs } from './rule-glyphs.js';
 import { blur, boundSize, despeckle, estimateSkew, flattenLighting, median3, pageStats, rotate, squarePixels, toPng } from './preprocess.js';
 
 /** Pages above this many pixels (after square pixels) are downscaled before OCR. */
@@ -33,6 +34,8 @@ export interface OcrPageInfo {
   flattened: boolean;
   rotated180: boolean;
   downscaled: number;
+  /** Words dropped or trimmed as table rules and box edges read as text (rule-glyphs.ts). */
+  ruleGlyphs: number;
   /** Second reading of lab-row numbers on enlarged crops (reread.ts); absent when off. */
   reread?: RereadInfo;
   ms: number;
@@ -79,7 +82,7 @@ export async function ocrRaster(input: Raster, pageNumber: number, pool: OcrPool
 async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Promise<{ page: ExtractedPage; issues: ExtractionIssue[]; info: OcrPageInfo }> {
   const t0 = Date.now();
   const issues: ExtractionIssue[] = [];
-  const info: OcrPageInfo = { blank: false, skewDeg: 0, denoised: false, descreened: false, flattened: false, rotated180: false, downscaled: 1, ms: 0 };
+  const info: OcrPageInfo = { blank: false, skewDeg: 0, denoised: false, descreened: false, flattened: false, rotated180: false, downscaled: 1, ruleGlyphs: 0, ms: 0 };
   let sq = await squarePixels(input);
   const bounded = await boundSize(sq, OCR_MAX_PIXELS);
   if (bounded.factor < 1) {
@@ -90,8 +93,9 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
   const base: ExtractedPage = { page: pageNumber, text: '', method: 'ocr', width: sq.width, height: sq.height, words: [] };
   const stats = pageStats(sq);
   // Grey levels of the page as received: resampling a bilevel standard fax to square pixels adds
-  // grey edges, which must not send it down the photo path (no median on a noisy fax).
-  const sourceLevels = sq === input ? stats.levels : pageStats(input).levels;
+  // grey edges, which must not send it down the photo path (no median on a noisy fax). The same
+  // holds for a 1-bit PDF image rendered at another scale (a 204×196 dpi fax drawn at 204 dpi).
+  const sourceLevels = input.bilevelSource ? 2 : sq === input ? stats.levels : pageStats(input).levels;
   if (stats.blank) {
     info.blank = true;
     info.ms = Date.now() - t0;
@@ -147,6 +151,10 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
       res = second.result;
       info.reread = second.info;
     }
+    // Table rules and box edges read as `|`, `——`, `[`: not printed text (measured in README, session 6).
+    const ruled = dropRuleGlyphs(res);
+    res = ruled.result;
+    info.ruleGlyphs = ruled.dropped;
     const words: PageWord[] = res.words.map((w) => {
       let box: Box = w.box;
       if (flipped) box = [work.width - box[2], work.height - box[3], work.width - box[0], work.height - box[1]];

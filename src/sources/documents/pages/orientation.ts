@@ -77,7 +77,8 @@ export function turnedIssue(pageNumber: number, deg: QuarterTurn, how: 'text' | 
 export async function turn(r: Raster, deg: QuarterTurn): Promise<Raster> {
   if (!deg) return r;
   const swap = deg % 180 !== 0;
-  return toRaster(rawSharp(r).rotate(deg), swap ? r.ydpi : r.xdpi, swap ? r.xdpi : r.ydpi);
+  const out = await toRaster(rawSharp(r).rotate(deg), swap ? r.ydpi : r.xdpi, swap ? r.xdpi : r.ydpi);
+  return r.bilevelSource ? { ...out, bilevelSource: true } : out;
 }
 
 /** The middle of a raster: `share` of its width and of its height. */

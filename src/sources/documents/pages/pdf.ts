@@ -172,28 +172,34 @@ function textDirection(items: TextItemLike[], vp: ReturnType<PDFPageProxy['getVi
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
+/** pdfjs ImageKind.GRAYSCALE_1BPP: a 1-bit image (CCITT fax, bilevel scan). */
+const IMAGE_KIND_1BPP = 1;
+
 /**
  * Native resolution of the largest image painted on the page, assuming it spans the page
- * (true of scans and faxes); undefined when the page has no image.
+ * (true of scans and faxes), and whether that image is bilevel (1 bit per pixel, or a stencil
+ * mask); undefined when the page has no image.
  */
-export async function pageImageDpi(page: PDFPageProxy): Promise<{ xdpi: number; ydpi: number } | undefined> {
+export async function pageImageDpi(page: PDFPageProxy): Promise<{ xdpi: number; ydpi: number; bilevel: boolean } | undefined> {
   const vp = page.getViewport({ scale: 1 });
   const ops = await page.getOperatorList();
-  let best: { w: number; h: number } | undefined;
+  let best: { w: number; h: number; bilevel: boolean } | undefined;
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     if (fn !== OPS.paintImageXObject && fn !== OPS.paintInlineImageXObject && fn !== OPS.paintImageMaskXObject) continue;
     const arg = ops.argsArray[i]?.[0];
     let w: number | undefined;
     let h: number | undefined;
+    let bilevel = fn === OPS.paintImageMaskXObject;
     if (arg && typeof arg === 'object' && 'width' in arg) {
       w = arg.width;
       h = arg.height;
+      bilevel ||= (arg as { kind?: number }).kind === IMAGE_KIND_1BPP;
     } else if (typeof arg === 'string') {
-      const obj = await new Promise<{ width?: number; height?: number } | undefined>((resolve) => {
+      const obj = await new Promise<{ width?: number; height?: number; kind?: number } | undefined>((resolve) => {
         try {
           const objs = arg.startsWith('g_') ? page.commonObjs : page.objs;
-          objs.get(arg, (o: { width?: number; height?: number }) => resolve(o));
+          objs.get(arg, (o: { width?: number; height?: number; kind?: number }) => resolve(o));
         } catch {
           resolve(undefined);
         }
@@ -201,11 +207,12 @@ export async function pageImageDpi(page: PDFPageProxy): Promise<{ xdpi: number; 
       });
       w = obj?.width;
       h = obj?.height;
+      bilevel ||= obj?.kind === IMAGE_KIND_1BPP;
     }
-    if (w && h && (!best || w * h > best.w * best.h)) best = { w, h };
+    if (w && h && (!best || w * h > best.w * best.h)) best = { w, h, bilevel };
   }
   if (!best) return undefined;
-  return { xdpi: (best.w / vp.width) * 72, ydpi: (best.h / vp.height) * 72 };
+  return { xdpi: (best.w / vp.width) * 72, ydpi: (best.h / vp.height) * 72, bilevel: best.bilevel };
 }
 
 /** Renders a page to grey at `dpi` (capped by MAX_RENDER_PIXELS). */

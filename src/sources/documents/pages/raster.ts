@@ -12,6 +12,11 @@ export interface Raster {
   /** Pixels per inch as stored (TIFF tags, PDF render scale); undefined = unknown. */
   xdpi?: number;
   ydpi?: number;
+  /**
+   * The page as received is bilevel (a 1-bit image in a PDF) though this raster may hold grey:
+   * rendering it at another scale smooths its edges. Decides the fax path, not the photo one.
+   */
+  bilevelSource?: boolean;
 }
 
 /** Largest page accepted before downscaling (pixels). */

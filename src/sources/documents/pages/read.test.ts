@@ -2,8 +2,9 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { OcrPool } from './ocr-pool.js';
+import { openPdf, pageImageDpi } from './pdf.js';
 import { readAllPages } from './read.js';
-import { blankPng, g4Tiff, imagePdf, passwordPdf, textPdf, textPng, withSpecks } from './test-fixtures.js';
+import { bilevelPdf, blankPng, g4Tiff, imagePdf, passwordPdf, textPdf, textPng, withSpecks } from './test-fixtures.js';
 
 const pool = new OcrPool({ size: 2 });
 after(() => pool.terminate());
@@ -53,6 +54,33 @@ test('a speckled standard-fax page is denoised as a fax, not flattened as a phot
   const png = await withSpecks(await textPng(lines, { width: 1400, height: 700, fontSize: 40 }), 3000, 2);
   const tif = await g4Tiff([{ png, xdpi: 204, ydpi: 98 }]);
   const { pages, reads } = await readAllPages(tif, 'tiff', { ocr: pool });
+  assert.equal(reads[0].ocr?.flattened, false);
+  assert.equal(reads[0].ocr?.denoised, true);
+  assert.match(norm(pages[0].text), /Creatinine 0\.91 mg\/dL/);
+});
+
+test('a PDF page image is known bilevel when it is 1-bit, not when it is 8-bit grey', async () => {
+  const png = await textPng(['Fax'], { width: 400, height: 200 });
+  for (const [pdf, bilevel] of [[await bilevelPdf([png], 204, 98), true], [await imagePdf([png]), false]] as const) {
+    const opened = await openPdf(pdf);
+    assert.ok('doc' in opened);
+    const native = await pageImageDpi(await opened.doc.getPage(1));
+    assert.equal(native?.bilevel, bilevel);
+    if (bilevel) assert.deepEqual([Math.round(native!.xdpi), Math.round(native!.ydpi)], [204, 98]);
+    await opened.doc.destroy();
+  }
+});
+
+test('a speckled, partly dithered 1-bit fine-fax PDF is denoised as a fax, not flattened as a photo, though its render is grey', async () => {
+  // 204×196 dpi drawn at 204 dpi: pdfjs smooths the 4 % vertical stretch, and a dithered band
+  // ("photo mode") turns into many grey levels.
+  const lines = ['Fine resolution fax', 'Creatinine 0.91 mg/dL', 'Potassium 4.1 mmol/L', 'Sodium 140 mmol/L', 'Chloride 101 mmol/L'];
+  const text = await withSpecks(await textPng(lines, { width: 1400, height: 1000, fontSize: 40 }), 3000, 2);
+  const { data, info } = await sharp(text).greyscale().raw().toBuffer({ resolveWithObject: true });
+  for (let y = 700; y < 950; y++) for (let x = 60; x < 1340; x++) if (((x >> 1) + (y >> 1)) % 2) data[y * info.width + x] = 0;
+  const png = await sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).png().toBuffer();
+  const pdf = await bilevelPdf([png], 204, 196);
+  const { pages, reads } = await readAllPages(pdf, 'pdf', { ocr: pool });
   assert.equal(reads[0].ocr?.flattened, false);
   assert.equal(reads[0].ocr?.denoised, true);
   assert.match(norm(pages[0].text), /Creatinine 0\.91 mg\/dL/);

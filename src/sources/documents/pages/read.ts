@@ -109,7 +109,9 @@ async function* pdfTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[]):
         } else {
           const native = await pageImageDpi(page);
           const dpi = native ? Math.min(400, Math.max(150, native.xdpi, native.ydpi)) : DEFAULT_RENDER_DPI;
-          const raster = await renderPage(doc, page, dpi);
+          const rendered = await renderPage(doc, page, dpi);
+          // A 1-bit fax image rendered at another scale gains grey edges: still a fax, not a photo.
+          const raster = native?.bilevel ? { ...rendered, bilevelSource: true } : rendered;
           const issues: ExtractionIssue[] = tl.chars > 0 ? [{ severity: 'information', code: 'text-layer-unusable', message: `Page ${n} has a text layer that does not look like real text; it was OCR'd.`, location: { page: n } }] : [];
           ready = ocrOrEmpty(raster, n, count, opts).then((r) => ({ ...r, issues: [...issues, ...r.issues] }));
         }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import UTIF from 'utif2';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { concatTransformationMatrix, drawObject, PDFDocument, popGraphicsState, pushGraphicsState, StandardFonts } from 'pdf-lib';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -171,6 +171,30 @@ export async function imagePdf(pngs: Buffer[], dpi = 200): Promise<Uint8Array> {
     const w = (img.width / dpi) * 72;
     const h = (img.height / dpi) * 72;
     doc.addPage([w, h]).drawImage(img, { x: 0, y: 0, width: w, height: h });
+  }
+  return doc.save();
+}
+
+/**
+ * An image-only PDF holding one 1-bit image per page (what e-fax services deliver), drawn at
+ * `xdpi`×`ydpi` (204×196 fine fax, 204×98 standard): the PNG is thresholded at 128 and stored
+ * with BitsPerComponent 1, uncompressed.
+ */
+export async function bilevelPdf(pngs: Buffer[], xdpi = 204, ydpi = 196): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (const png of pngs) {
+    const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const stride = Math.ceil(info.width / 8);
+    const bits = new Uint8Array(stride * info.height).fill(255);
+    for (let y = 0; y < info.height; y++) {
+      for (let x = 0; x < info.width; x++) if (data[y * info.width + x] < 128) bits[y * stride + (x >> 3)] &= ~(0x80 >> (x & 7));
+    }
+    const ref = doc.context.register(doc.context.stream(bits, { Type: 'XObject', Subtype: 'Image', Width: info.width, Height: info.height, ColorSpace: 'DeviceGray', BitsPerComponent: 1 }));
+    const w = (info.width / xdpi) * 72;
+    const h = (info.height / ydpi) * 72;
+    const page = doc.addPage([w, h]);
+    const name = page.node.newXObject('Fax', ref);
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(w, 0, 0, h, 0, 0), drawObject(name), popGraphicsState());
   }
   return doc.save();
 }
