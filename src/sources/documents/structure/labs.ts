@@ -193,7 +193,8 @@ function nameFromUnit(name: string, ucum: string | undefined): Syn | undefined {
 
 /** Digits OCR put for letters inside a name: 8 for B, 0 for O, next to letters ("w8C", "HG8"); "B12", "A1c" keep theirs. */
 function undigit(name: string): string {
-  return name.replace(/(?<=[A-Za-z])[80](?=[A-Za-z]|\b)|[80](?=[A-Za-z])/g, (c) => (c === '8' ? 'B' : 'O'));
+  // "C02" is CO2: a 0 between a letter and a final digit.
+  return name.replace(/(?<=[A-Za-z])[80](?=[A-Za-z]|\b)|[80](?=[A-Za-z])|(?<=\b[A-Za-z])0(?=\d\b)/g, (c) => (c === '8' ? 'B' : 'O'));
 }
 
 /** UCUM code of a unit printed exactly as a known spelling (no OCR edits). */
@@ -213,6 +214,18 @@ function unitCandidates(d: Draft): string[] {
   return out;
 }
 
+/**
+ * A token after a row's value that stands where a unit was printed but reads as nothing:
+ * symbols and short letter/symbol mixes ("©", "&", "[elo]"), not the range, flag, a number,
+ * a footnote or lab code ("01", "CC"), a range label or a word result.
+ */
+function garbledUnitMark(t: string, d: Draft): boolean {
+  if (t === d.range || t === d.flag || NUM.test(t) || RANGE.test(t) || CMP_RANGE.test(t) || NOISE.test(t) || RANGE_LABEL.test(t) || QUAL.test(unparen(t))) return false;
+  if (/^[A-Za-z0-9]{2}$/.test(t) || /^\d+$/.test(t) || t.length > 6 || isFlag(t) || flagSlip(t)) return false;
+  if (/^[A-Za-z]{3,}$/.test(t)) return false;
+  return true;
+}
+
 /** One edit away from exactly one short unit with a slash ("w/l" -> U/L). */
 function closestShort(k: string): string | undefined {
   const hits = new Set<string>();
@@ -225,6 +238,11 @@ function closestShort(k: string): string | undefined {
 
 /** OCR repair of a decimal-number-shaped token: O/o -> 0, l/I/| -> 1, a leading S -> 5. */
 export function repairNumber(t: string): string {
+  // A point read as a colon ("13:1"; a time has two digits after its colon).
+  const colon = /^(\d{1,3}):(\d)(HH|LL|H|L)?$/.exec(t);
+  if (colon) return `${colon[1]}.${colon[2]}${colon[3] ?? ''}`;
+  // A leading 5 read as S before whole digits ("S9H").
+  if (/^S\d{1,3}(?:HH|LL|H|L)?$/.test(t)) return `5${t.slice(1)}`;
   if (!/\d/.test(t) || t.length < 3 || !/[.,]/.test(t)) return t;
   const m = /^([<>]?=?)(S?)([\dOolI|.,]+)(HH|LL|H|L)?$/.exec(t);
   if (!m) return t;
@@ -257,6 +275,15 @@ function isFlag(t: string): boolean {
   return FLAG.test(t) && !/^[a-z][A-Z]/.test(t);
 }
 
+/** "High" / "Low" as OCR misreads them ("igh", "Hiqh", "Iow"); never a test name or unit. */
+function flagSlip(t: string): 'H' | 'L' | undefined {
+  if (!/^[A-Za-z1|]{3,5}$/.test(t)) return undefined;
+  const k = t.toLowerCase();
+  if (k !== 'high' && editDistance(k, 'high', 1) <= 1) return 'H';
+  if (/^[li1|]o[wv]$/.test(k) && k !== 'low') return 'L';
+  return undefined;
+}
+
 function isUnitToken(t: string): boolean {
   if (ucumFor(t)) return true;
   return /^(?:x?10[\^*eE]\d+\/[a-zA-Zu]+|[a-zA-Zµu]{1,5}\/[a-zA-Z0-9.µu{}_]{1,12}(?:\/[a-zA-Z0-9.{}_]+)?)$/.test(t) && !/^[a-z]\/[a-z]$/i.test(t);
@@ -270,6 +297,8 @@ function flagCode(printed: string, numeric: number | undefined, low?: number, hi
   if (/^(?:LL|CL)$/.test(p)) return 'LL';
   if (/^(?:H|HI|HIGH|↑|H\*)$/.test(p)) return 'H';
   if (/^(?:L|LO|LOW|↓|L\*)$/.test(p)) return 'L';
+  const slip = flagSlip(printed);
+  if (slip) return slip;
   if (/^(?:C|CRIT|CRITICAL)$/.test(p)) return dir() === 'L' ? 'LL' : dir() === 'H' ? 'HH' : 'A';
   // A star beside a value inside its range is a footnote mark (OCR reads ” and ™ as *), not a flag.
   if (/^\*+$/.test(p) && numeric !== undefined && (low !== undefined || high !== undefined)) return dir();
@@ -281,6 +310,8 @@ export function normaliseLine(s: string): string {
   return s
     .replace(/[µμ]/g, 'u')
     .replace(/(\d+\.\d+):(\d+\.\d+)/g, '$1-$2')
+    // A range whose dash OCR read as a point: "(80.0.100.0)", "0.0.6.0" (both ends with the same decimals).
+    .replace(/(^|[\s([{])(\d+\.(\d+))\.(\d+\.(\d+))(?=[\s)\]}]|$)/g, (m, p: string, a: string, da: string, b: string, db: string) => (da.length === db.length ? `${p}${a}-${b}` : m))
     // OCR: a bracketed range whose dash became a space, braces for brackets, commas for points.
     .replace(/[{[]\s?(\d+(?:[.,]\d+)?)\s*[-\s]\s*(\d+(?:[.,]\d+)?)\s?[)}\]]/g, (_m, a: string, b: string) => `(${a.replace(',', '.')}-${b.replace(',', '.')})`)
     .replace(/\((\d+(?:[.,]\d+)?)\s+(\d+(?:[.,]\d+)?)\)/g, (_m, a: string, b: string) => `(${a.replace(',', '.')}-${b.replace(',', '.')})`)
@@ -317,7 +348,9 @@ function tokenize(s: string): Tok[] {
 function cleanNameTokens(toks: string[]): string[] {
   // Lone punctuation is OCR dirt between a name and its value ("Magnesium’ )", ": Vitamin B12").
   const out = toks.filter((t) => !/^(?:[*•·\-–]|0[1-9]|[:;.,)(|'"’‘”“`^~_]+)$/.test(t));
-  if (out.length) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])0[1-9]$/, '$1').replace(/([A-Za-z)])[!?™®”“"'’°*¹²³]+$/, '$1');
+  // A footnote code glued to a name ("WBC01"); not the O of a one-letter name read as 0 ("C02" is CO2).
+  if (out.length && !/^[A-Za-z]0\d$/.test(out[out.length - 1]!)) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])0[1-9]$/, '$1');
+  if (out.length) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])[!?™®”“"'’°*¹²³]+$/, '$1');
   if (out.length) out[0] = out[0]!.replace(/^[*•·"'“”‘’]+/, '');
   return out.filter(Boolean);
 }
@@ -384,7 +417,9 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         cur.extra.push(tk);
         continue;
       }
-      if (cur.range !== undefined && cur.unit === undefined && isUnitToken(t) && !NUM.test(t)) {
+      // A unit printed before the value, after a range or alone ("Estimated Average Glucose  mg/dL  128").
+      const nextTok = toks[i + 1]?.t ?? '';
+      if (cur.unit === undefined && isUnitToken(t) && !NUM.test(t) && (cur.range !== undefined || (known && cur.name.length && ((NUM.test(nextTok) && !CMP_RANGE.test(nextTok)) || VALUE_FLAG.test(nextTok))))) {
         cur.unit = t;
         cur.extra.push(tk);
         continue;
@@ -416,7 +451,7 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
     }
     // After the value: flag, range, unit, noise, in any order.
     // A flag word after the value outranks a star before it (a footnote mark more often than not).
-    if ((cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || cur.rangeFirst) && isFlag(t) && !isUnitToken(t)) cur.flag = t;
+    if ((cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || cur.rangeFirst) && (isFlag(t) || flagSlip(t)) && !isUnitToken(t)) cur.flag = t;
     else if (cur.range === undefined && (RANGE.test(t) || CMP_RANGE.test(t))) cur.range = t;
     else if (cur.range === undefined && QUAL.test(unparen(t)) && !NUM.test(cur.value)) cur.range = t;
     else if (cur.range === undefined && RANGE_LABEL.test(t)) {
@@ -467,7 +502,7 @@ function startsName(t: string, cur: Draft, next: string | undefined): boolean {
   if (!/^(?:[A-Za-z]|\([A-Za-z])/.test(t)) return false;
   // Units never begin a test name, unless the token is itself a test ("BUN/CREAT", "A/G").
   if (isUnitToken(t) && (ucumFor(t) || !lookupExact(t, false))) return false;
-  if (isFlag(t) && (cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || !next || !NUM.test(next))) return false;
+  if ((isFlag(t) || flagSlip(t)) && (cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || !next || !NUM.test(next))) return false;
   if (QUAL.test(unparen(t)) && cur.range === undefined && !NUM.test(cur.value ?? '')) return false;
   if (NOISE.test(t)) return false;
   if (RANGE_LABEL.test(t) && cur.range === undefined && (!next || RANGE.test(next) || CMP_RANGE.test(next) || QUAL.test(unparen(next)) || RANGE_LABEL.test(next))) return false;
@@ -507,6 +542,8 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   if (!priorUnit && syn && d.unit && ucumFor(d.unit) && TEST_UNITS[syn.loinc]?.length && !TEST_UNITS[syn.loinc]!.includes(ucumFor(d.unit)!)) {
     priorUnit = unitFromPrior(d.unit, syn.loinc, 1);
   }
+  // A unit printed but garbled past reading ("©", "&", "[elo]") for a test reported in one unit only: that unit.
+  if (!priorUnit && syn && !d.unit && TEST_UNITS[syn.loinc]?.length === 1 && d.extra.some((x) => garbledUnitMark(x.t, d))) priorUnit = TEST_UNITS[syn.loinc]![0];
   if (priorUnit) {
     row.unit = ucumDisplay(priorUnit);
     row.ucum = priorUnit;

@@ -81,3 +81,45 @@ for (const h of HEADERS) {
     );
   });
 }
+
+test('OCR slips in result rows: misread High, S for 5, colon for point, garbled units of one-unit tests, dotted ranges, C02', () => {
+  const rows = parseLabRows(
+    toLines([
+      'Carbon Dioxide, Total     33        igh    mmol/L        20-32          01',
+      'Hemoglobin A1c            S9H              <5.7 % of total Hgb',
+      'RDW                       13:1             11.0-15.0 %                  ND',
+      'HCT            46.5 (38.5-50.0) ©',
+      'EOS %          2.6 (0.0.6.0)    .',
+      'C02            24   (20-32)      mEq/L',
+      'Estimated Average Glucose          mg/dL          128',
+    ]),
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.loinc, r.value, r.ucum ?? null, flagOf(r.flag) ?? null, r.range?.low ?? null, r.range?.high ?? null]),
+    [
+      ['2028-9', '33', 'mmol/L', 'H', 20, 32],
+      ['4548-4', '5.9', '%', 'H', null, 5.7],
+      ['788-0', '13.1', '%', null, 11, 15],
+      ['4544-3', '46.5', '%', null, 38.5, 50],
+      ['713-8', '2.6', '%', null, 0, 6],
+      ['2028-9', '24', 'meq/L', null, 20, 32],
+      ['27353-2', '128', 'mg/dL', null, null, null],
+    ],
+  );
+});
+
+test('a lab report without a title after a letter starts a document of its own', () => {
+  const letter = ['Dear Dr. Mockington,', 'I saw Noah Madeupholt (DOB 10/13/1944) today for follow-up of his diabetes.', 'His A1c was 7.2 % last month. Please see the enclosed results.', 'Sincerely,', 'Carol Trialova, MD'].join('\n');
+  const lab = reportPage(HEADERS[2]!.lines).split('\n').slice(2).join('\n');
+  const out = structureTransmission([
+    { page: 1, text: letter, method: 'plain' },
+    { page: 2, text: lab, method: 'plain' },
+  ]);
+  assert.deepEqual(
+    out.segments?.map((s) => [s.firstPage, s.lastPage, s.type]),
+    [
+      [1, 1, 'referral_letter'],
+      [2, 2, 'lab_report'],
+    ],
+  );
+});

@@ -5,7 +5,7 @@
  */
 import { classify } from './classify.js';
 import { findDates } from './dates.js';
-import { findPatient, type PatientFacts } from './identity.js';
+import { findPatient, unfoldColumnLabels, type PatientFacts } from './identity.js';
 import { parseLabRows } from './labs.js';
 import type { CleanPage, Line } from './lines.js';
 
@@ -24,11 +24,12 @@ export interface PageFacts {
 }
 
 const SERVICE_LABEL =
-  /\b(?:collected|collection\s+date|date\s+collected|exam\s+date|date\s+of\s+(?:service|exam|visit)|visit\s+date|service\s+date|admitted|admission\s+date|discharged|discharge\s+date|accession|acc#|specimen\s+id|specimen|claim\s*#)\s*[:#]?\s*/gi;
+  /\b(?:collected|collection\s+date(?:\s*\/\s*time)?|date(?:\s*\/\s*time)?\s+collected|exam\s+date|date\s+of\s+(?:service|exam|visit)|visit\s+date|service\s+date|admitted|admission\s+date|discharged|discharge\s+date|accession|acc#|specimen\s+id|specimen|claim\s*#)\s*[:#]?\s*/gi;
 
 function serviceKeys(lines: Line[]): string[] {
   const out: string[] = [];
-  for (const l of lines) {
+  // Labels printed over their values ("Patient Name   DOB   Collection Date/Time") read as "Label: value".
+  for (const l of unfoldColumnLabels(lines)) {
     SERVICE_LABEL.lastIndex = 0;
     for (let m = SERVICE_LABEL.exec(l.text); m; m = SERVICE_LABEL.exec(l.text)) {
       const rest = l.text.slice(m.index + m[0].length, m.index + m[0].length + 24);
@@ -108,6 +109,8 @@ export function splitPages(pages: CleanPage[], facts: PageFacts[]): Array<[numbe
         const segIds = [...segKeys].filter((k) => k.startsWith('id:'));
         const myIds = mine.filter((k) => k.startsWith('id:'));
         if (segDates.length && myDates.length && !myDates.some((d) => segKeys.has(d))) boundary = true;
+        // A results table after pages without any (a lab report without a title after a letter).
+        else if (f.pageType === 'lab_report' && f.labRows >= 5 && seg.every((x) => x.labRows < 3 && x.pageType !== 'lab_report')) boundary = true;
         else if (segIds.length && myIds.length && !myIds.some((d) => segKeys.has(d))) boundary = true;
         else if (f.headType && (f.patient.score >= 0.5 || f.pageType === f.headType)) {
           // A new title at the top of the page, of another type than the document so far.
