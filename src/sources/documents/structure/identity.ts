@@ -82,7 +82,8 @@ export function parseName(raw: string): { name: string; given: string[]; family:
   return { name: [...given, family].join(' '), given, family };
 }
 
-const DOB_LABEL = /\b(?:D\.?\s?O\.?\s?B\.?|Date\s+of\s+Birth|Birth\s*Date|Birthdate|Born)(?:\s*\/\s*(?:Sex|Gender|Age))?\s*[:#]?/i;
+// "DOB" also as OCR reads it: "D0B", "DO8", "00B".
+const DOB_LABEL = /\b(?:D\.?\s?[O0]\.?\s?[B8]\.?|0\.?\s?[O0]\.?\s?B\.?|Date\s+of\s+Birth|Birth\s*Date|Birthdate|Born)(?:\s*\/\s*(?:Sex|Gender|Age))?\s*[:#]?/i;
 const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
 const NAME_LABEL = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Pt|Name|Member\s*Name)\s*:\s*/gi;
@@ -137,7 +138,7 @@ function lineNameCands(text: string, next: string | undefined, prev: string | un
 
 /** A label cell of a header row whose values sit on the line below ("Patient Name   DOB   MRN"). */
 const COLUMN_LABEL =
-  /^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient|name|dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|mrn|mr\s*#|mr\s+no\.?|patient\s+id|acct\.?\s*#?|account(?:\s+(?:#|no\.?|number))?|sex|gender|age|(?:date\s+)?collected|collection\s+date(?:\/time)?|date\s+of\s+service|service\s+date|dos|visit\s+date|date\s+(?:received|reported)|received|reported|specimen\s+id|accession(?:\s*#)?)$/i;
+  /^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient|name|dob|d[o0][b8]|[0o][o0]b|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|mrn|mr\s*#|mr\s+no\.?|patient\s+id|acct\.?\s*#?|account(?:\s+(?:#|no\.?|number))?|sex|gender|age|(?:date\s+)?collected|collection\s+date(?:\/time)?|date\s+of\s+service|service\s+date|dos|visit\s+date|date\s+(?:received|reported)|received|reported|specimen\s+id|accession(?:\s*#)?)$/i;
 
 /**
  * Header rows whose values are printed under their labels ("Patient Name   DOB   MRN" over
@@ -153,10 +154,11 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
     if (labels.length >= 2 && next && labels.every((c) => COLUMN_LABEL.test(c.text.replace(/[:#]$/, '').trim()))) {
       const values = cells(next.text);
       if (values.length >= 2 && values.length <= labels.length + 1 && !values.every((v) => COLUMN_LABEL.test(v.text))) {
-        for (const c of labels) {
-          const v = values.reduce((b, x) => (Math.abs(x.start - c.start) < Math.abs(b.start - c.start) ? x : b));
-          if (Math.abs(v.start - c.start) <= 12) out.push({ ...l, text: `${c.text.replace(/[:#]$/, '')}: ${v.text}` });
-        }
+        // As many values as labels: by order (OCR spaces the two lines differently); else the nearest start.
+        labels.forEach((c, i) => {
+          const v = values.length === labels.length ? values[i]! : values.reduce((b, x) => (Math.abs(x.start - c.start) < Math.abs(b.start - c.start) ? x : b));
+          if (values.length === labels.length || Math.abs(v.start - c.start) <= 12) out.push({ ...l, text: `${c.text.replace(/[:#]$/, '')}: ${v.text}` });
+        });
         continue;
       }
     }

@@ -251,7 +251,7 @@ export function repairNumber(t: string): string {
 }
 
 const NUM = /^(?:[<>]=?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^(?:[<>]=?)?\d+(?:\.\d+)?$|^(?:[<>]=?)?\.\d+$/;
-const VALUE_FLAG = /^(\d+(?:\.\d+)?)(HH|LL|H|L|A|\*|!)$/;
+const VALUE_FLAG = /^(\d+(?:\.\d+)?)(HH|LL|H|L|A|\*|!|\((?:HH|LL|H|L|A)\))$/;
 const RANGE = /^[([]?(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)[)\]]?$/;
 const CMP_RANGE = /^[([]?(<=|>=|<|>|≤|≥)(\d+(?:\.\d+)?)[)\]]?$/;
 const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNORMAL|CRIT|CRITICAL|POS)\)?|\*{1,2}|\*?[HLA]\*?|!{1,2}|↑|↓)$/i;
@@ -277,6 +277,7 @@ function isFlag(t: string): boolean {
 
 /** "High" / "Low" as OCR misreads them ("igh", "Hiqh", "Iow"); never a test name or unit. */
 function flagSlip(t: string): 'H' | 'L' | undefined {
+  if (/^\([1lI|]\)$/.test(t)) return 'L';
   if (!/^[A-Za-z1|]{3,5}$/.test(t)) return undefined;
   const k = t.toLowerCase();
   if (k !== 'high' && editDistance(k, 'high', 1) <= 1) return 'H';
@@ -326,8 +327,11 @@ export function normaliseLine(s: string): string {
     .replace(/(<=|>=|≤|≥|<|>)\s+(?=\d|\.\d)/g, '$1')
     .replace(/(\d)\s+(?:-|–|to)\s+(?=\d)/g, '$1-')
     .replace(/(\d)\s*(?:–)\s*(?=\d)/g, '$1-')
+    .replace(/(\d)-\s+(?=\d)/g, '$1-')
+    // A power-of-ten unit glued to a range: "1.5-7.8103/uL" is 1.5-7.8 10^3/uL (the ends have the same decimals).
+    .replace(/(^|\s)(\d+\.(\d+)-\d+\.)(\d+?)(10[^\s\d/]{0,2}[36]\/\S+)/g, (m, p: string, a: string, da: string, db: string, u: string) => (da.length === db.length ? `${p}${a}${db} ${u}` : m))
     .replace(/\bx\s+10\s*([\^*eE])\s*(\d+)/g, 'x10$1$2')
-    .replace(/\b(mL\/min\/1\.73)\s+(m2|m\^2|sq\.?\s?m)\b/gi, '$1m2')
+    .replace(/\b(mL\/m[a-z]{1,3}\/1\.73)\s+(m2|m\^2|sq\.?\s?m)\b/gi, '$1m2')
     .replace(/%\s+of\s+total\s+Hgb/gi, '%_of_total_Hgb')
     .replace(/\bmg\/g\s+creat(?:inine)?\b/gi, 'mg/g_creat')
     .replace(/\bcells\s+\/\s*uL\b/gi, 'cells/uL');
@@ -371,12 +375,25 @@ interface Draft {
 const unparen = (t: string) => t.replace(/^\((.*)\)$/, '$1');
 
 /**
+ * What may stand between a range and the value printed after it: the unit, also garbled
+ * ("mmolL", "UL"), or lone OCR dirt (":").
+ */
+function unitSlot(t: string): boolean {
+  if (unitLike(t) || /^[:;.,'‘’"|]+$/.test(t)) return true;
+  return /^[A-Za-zµ%]{2,7}\.?$/.test(t) && !QUAL.test(t) && !QUAL_MODIFIER.test(t) && !isFlag(t) && !flagSlip(t) && !RANGE_LABEL.test(t) && !lookupExact(t, false);
+}
+
+/** A unit as printed or as OCR garbles it ("mg/", "fng/dL", "mmpl/L"): short, with a slash or %, not a number. */
+const unitLike = (t: string) => isUnitToken(t) || (/^[A-Za-z%µ°*^"'0-9]{0,8}(?:\/[A-Za-z0-9.{}_]{0,10}){1,2}$|^%$/.test(t) && /[A-Za-z%]/.test(t) && !NUM.test(t));
+
+/**
  * Does a value follow from toks[j] on (past at most one unit)? Used for ranges printed before
  * the value ("Sodium  135 - 145 mmol/L  139", hospital "Latest Ref Rng" columns).
  */
-function valueFollows(toks: Tok[], j: number, qualRange: boolean): boolean {
+function valueFollows(toks: Tok[], j: number, qualRange: boolean, needUnit = false): boolean {
   let k = j;
-  if (toks[k] && isUnitToken(toks[k]!.t) && !NUM.test(toks[k]!.t)) k++;
+  while (!qualRange && k < j + 2 && toks[k] && unitSlot(toks[k]!.t)) k++;
+  if (needUnit && k === j) return false;
   const v = toks[k]?.t;
   if (!v) return false;
   if (qualRange) return QUAL.test(v) || (QUAL_MODIFIER.test(v) && QUAL.test(toks[k + 1]?.t ?? ''));
@@ -417,14 +434,28 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         cur.extra.push(tk);
         continue;
       }
+      // Under range-first headers, a number then a unit then a number: the first is a range OCR garbled ("8610.3 mg/dL 9.0").
+      if (rangeFirst && cur.name.length && known && !cur.rangeFirst && NUM.test(t) && valueFollows(toks, i + 1, false, true)) {
+        cur.rangeFirst = true;
+        cur.extra.push(tk);
+        continue;
+      }
       // A unit printed before the value, after a range or alone ("Estimated Average Glucose  mg/dL  128").
       const nextTok = toks[i + 1]?.t ?? '';
-      if (cur.unit === undefined && isUnitToken(t) && !NUM.test(t) && (cur.range !== undefined || (known && cur.name.length && ((NUM.test(nextTok) && !CMP_RANGE.test(nextTok)) || VALUE_FLAG.test(nextTok))))) {
+      if (cur.rangeFirst && /^[:;.,'‘’"|]+$/.test(t)) {
+        cur.extra.push(tk);
+        continue;
+      }
+      if (cur.unit === undefined && (cur.rangeFirst ? unitSlot(t) : isUnitToken(t)) && !NUM.test(t) && (cur.rangeFirst || (known && cur.name.length && ((NUM.test(nextTok) && !CMP_RANGE.test(nextTok)) || VALUE_FLAG.test(nextTok))))) {
         cur.unit = t;
         cur.extra.push(tk);
         continue;
       }
-      if (cur.name.length && (NUM.test(t) || CMP_RANGE.test(t)) && !RANGE.test(t) && !/^0\d+$/.test(t)) {
+      if (cur.rangeFirst && /^0\d$/.test(t)) {
+        // After its range, "08" is a value that lost its point (no footnote code sits there).
+        cur.value = `0.${t[1]}`;
+        cur.valueTok = tk;
+      } else if (cur.name.length && (NUM.test(t) || CMP_RANGE.test(t)) && !RANGE.test(t) && !/^0\d+$/.test(t)) {
         cur.value = t;
         cur.valueTok = tk;
         takeFlagBefore(cur, urine);

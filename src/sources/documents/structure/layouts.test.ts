@@ -108,6 +108,35 @@ test('OCR slips in result rows: misread High, S for 5, colon for point, garbled 
   );
 });
 
+test('OCR slips in rows whose range comes first: garbled units, lost points, dirt, a garbled range', () => {
+  const rows = parseLabRows(
+    toLines([
+      'Component                 Latest Ref Rng & Units          9/2/2022',
+      'Sodium                    135 - 146 mmolL                 140',
+      'Platelet Count            140 - 400 10*3/uL     :         254',
+      'Bilirubin, Total          0.2-1.2 mg/dL.                  04',
+      'Lymphocytes               20.0- 450%                      19.1 (L)',
+      'Absolute Neutrophils      1.5-7.8103/uL                   6.3',
+      'MCH                       27.0-33.0pg                     269 (1)',
+      'Calcium                   8610.3 mg/dL                    9.0',
+      'eGFR                      >=60 mL/mjn/1.73 m2             51(L)',
+    ]),
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.loinc, r.value, r.ucum ?? null, flagOf(r.flag) ?? null]),
+    [
+      ['2951-2', '140', 'mmol/L', null],
+      ['777-3', '254', '10*3/uL', null],
+      ['1975-2', '0.4', 'mg/dL', null],
+      ['736-9', '19.1', '%', 'L'],
+      ['751-8', '6.3', '10*3/uL', null],
+      ['785-6', '26.9', 'pg', 'L'],
+      ['17861-6', '9.0', 'mg/dL', null],
+      ['98979-8', '51', 'mL/min/{1.73_m2}', 'L'],
+    ],
+  );
+});
+
 test('a lab report without a title after a letter starts a document of its own', () => {
   const letter = ['Dear Dr. Mockington,', 'I saw Noah Madeupholt (DOB 10/13/1944) today for follow-up of his diabetes.', 'His A1c was 7.2 % last month. Please see the enclosed results.', 'Sincerely,', 'Carol Trialova, MD'].join('\n');
   const lab = reportPage(HEADERS[2]!.lines).split('\n').slice(2).join('\n');
