@@ -280,7 +280,8 @@ async function collect(x: Promise<Extraction> | AsyncIterable<Extraction>): Prom
   return [await (x as Promise<Extraction>)];
 }
 
-async function ocrPages(adapter: SourceAdapter, gt: GtTransmission, dir: string): Promise<ExtractedPage[]> {
+/** The pages of one ground-truth transmission as the documents adapter reads them (OCR). */
+export async function ocrPages(adapter: SourceAdapter, gt: GtTransmission, dir: string): Promise<ExtractedPage[]> {
   const pages: ExtractedPage[] = [];
   for (const f of gt.files) {
     const path = join(dir, f.path);

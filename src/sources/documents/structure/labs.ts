@@ -194,7 +194,8 @@ function nameFromUnit(name: string, ucum: string | undefined): Syn | undefined {
 /** Digits OCR put for letters inside a name: 8 for B, 0 for O, next to letters ("w8C", "HG8"); "B12", "A1c" keep theirs. */
 function undigit(name: string): string {
   // "C02" is CO2: a 0 between a letter and a final digit.
-  return name.replace(/(?<=[A-Za-z])[80](?=[A-Za-z]|\b)|[80](?=[A-Za-z])|(?<=\b[A-Za-z])0(?=\d\b)/g, (c) => (c === '8' ? 'B' : 'O'));
+  // "Vitamin 812" is B12: an 8 opening a short number after a word.
+  return name.replace(/(?<=[A-Za-z])[80](?=[A-Za-z]|\b)|[80](?=[A-Za-z])|(?<=\b[A-Za-z])0(?=\d\b)|(?<=[A-Za-z] )8(?=\d{1,2}\b)/g, (c) => (c === '8' ? 'B' : 'O'));
 }
 
 /** UCUM code of a unit printed exactly as a known spelling (no OCR edits). */
@@ -311,6 +312,9 @@ export function normaliseLine(s: string): string {
   return s
     .replace(/[µμ]/g, 'u')
     .replace(/(\d+\.\d+):(\d+\.\d+)/g, '$1-$2')
+    // » is how OCR reads a > ("»>=60", "»60").
+    .replace(/»\s*>?=/g, '>=')
+    .replace(/»(?=\d)/g, '>')
     // A range whose dash OCR read as a point: "(80.0.100.0)", "0.0.6.0" (both ends with the same decimals).
     .replace(/(^|[\s([{])(\d+\.(\d+))\.(\d+\.(\d+))(?=[\s)\]}]|$)/g, (m, p: string, a: string, da: string, b: string, db: string) => (da.length === db.length ? `${p}${a}-${b}` : m))
     // OCR: a bracketed range whose dash became a space, braces for brackets, commas for points.
@@ -328,10 +332,12 @@ export function normaliseLine(s: string): string {
     .replace(/(\d)\s+(?:-|–|to)\s+(?=\d)/g, '$1-')
     .replace(/(\d)\s*(?:–)\s*(?=\d)/g, '$1-')
     .replace(/(\d)-\s+(?=\d)/g, '$1-')
+    // A range dash OCR read as a plus ("3.5 + 5.3"; grades like "1+" have no number after them).
+    .replace(/(\d)\s\+\s(?=\d)/g, '$1-')
     // A power-of-ten unit glued to a range: "1.5-7.8103/uL" is 1.5-7.8 10^3/uL (the ends have the same decimals).
     .replace(/(^|\s)(\d+\.(\d+)-\d+\.)(\d+?)(10[^\s\d/]{0,2}[36]\/\S+)/g, (m, p: string, a: string, da: string, db: string, u: string) => (da.length === db.length ? `${p}${a}${db} ${u}` : m))
     .replace(/\bx\s+10\s*([\^*eE])\s*(\d+)/g, 'x10$1$2')
-    .replace(/\b(mL\/m[a-z]{1,3}\/1\.73)\s+(m2|m\^2|sq\.?\s?m)\b/gi, '$1m2')
+    .replace(/\b(m[A-Za-z]\/m[a-z]{1,3}\/1\.73)\s+(m2|m\^2|sq\.?\s?m)\b/gi, '$1m2')
     .replace(/%\s+of\s+total\s+Hgb/gi, '%_of_total_Hgb')
     .replace(/\bmg\/g\s+creat(?:inine)?\b/gi, 'mg/g_creat')
     .replace(/\bcells\s+\/\s*uL\b/gi, 'cells/uL');
@@ -424,7 +430,7 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
     if (cur.value === undefined) {
       const vf = VALUE_FLAG.exec(t);
       const nameSoFar = cleanNameTokens(cur.name).join(' ');
-      const known = nameSoFar ? lookupTest(nameSoFar, urine) : undefined;
+      const known = nameSoFar ? lookupTest(nameSoFar, urine) ?? lookupTest(undigit(nameSoFar), urine) : undefined;
       // The range printed before the value ("Sodium  135 - 145 mmol/L  139 (H)"): a range shape
       // after a known test name, with a value (past at most one unit) right after it.
       const qualRange = rangeFirst && QUAL.test(unparen(t)) && !/^(?:abnormal|none)$/i.test(t);
@@ -451,7 +457,11 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         cur.extra.push(tk);
         continue;
       }
-      if (cur.rangeFirst && /^0\d$/.test(t)) {
+      if (!known && /^8\d{1,2}$/.test(t) && lookupExact(undigit(`${nameSoFar} ${t}`), urine)) {
+        // "Vitamin 812": the B of a name read as 8, not a value.
+        cur.name.push(t);
+        cur.nameToks.push(tk);
+      } else if (cur.rangeFirst && /^0\d$/.test(t)) {
         // After its range, "08" is a value that lost its point (no footnote code sits there).
         cur.value = `0.${t[1]}`;
         cur.valueTok = tk;

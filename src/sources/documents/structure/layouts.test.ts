@@ -120,6 +120,9 @@ test('OCR slips in rows whose range comes first: garbled units, lost points, dir
       'MCH                       27.0-33.0pg                     269 (1)',
       'Calcium                   8610.3 mg/dL                    9.0',
       'eGFR                      >=60 mL/mjn/1.73 m2             51(L)',
+      'Potassium                 3.5 + 5.3 mol/L                 4.6',
+      'Vitamin 812               200 - 1100 pg/mL                697',
+      'eGFR                      »>=60 mU/min/1.73 m2            102',
     ]),
   );
   assert.deepEqual(
@@ -133,6 +136,9 @@ test('OCR slips in rows whose range comes first: garbled units, lost points, dir
       ['785-6', '26.9', 'pg', 'L'],
       ['17861-6', '9.0', 'mg/dL', null],
       ['98979-8', '51', 'mL/min/{1.73_m2}', 'L'],
+      ['2823-3', '4.6', 'mmol/L', null],
+      ['2132-9', '697', 'pg/mL', null],
+      ['98979-8', '102', 'mL/min/{1.73_m2}', null],
     ],
   );
 });
