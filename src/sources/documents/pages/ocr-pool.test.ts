@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OcrPool } from './ocr-pool.js';
+import { NEVER_PRINTED, OcrPool } from './ocr-pool.js';
 import { textPng } from './test-fixtures.js';
 
 test('a worker that has read its share is replaced, and every job is still answered in full', async (t) => {
@@ -31,4 +31,13 @@ test('a document being read keeps its workers between pages; they stop once it i
   release(); // twice is harmless
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(pool.idleStops, 1, 'idle workers stop once nothing holds the pool');
+});
+
+test('readings never hold glyphs no record prints (©, ®, €, braces), even when the page shows them', async (t) => {
+  const pool = new OcrPool({ size: 1 });
+  t.after(() => pool.terminate());
+  const png = await textPng(['Cholesterol® 182 mg/dL', 'Copyright © 2024 {Lab} €5']);
+  const r = await pool.recognize(png);
+  for (const g of NEVER_PRINTED) assert.ok(!r.text.includes(g), `${g} in ${r.text}`);
+  assert.match(r.text, /182 mg\/dL/);
 });

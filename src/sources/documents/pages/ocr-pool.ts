@@ -55,6 +55,14 @@ export interface OcrPoolOptions {
   maxJobsPerWorker?: number;
 }
 
+/**
+ * Glyphs no health record prints, which tesseract reads from fax noise and small print
+ * (`Triglycerides®`, `©`, `{` for a bracket or a box edge): excluded from every reading.
+ * Measured in session 6 (README): sample 4,442 → 4,403 edits, every changed page better;
+ * dev set 7,382 → 7,265 edits.
+ */
+export const NEVER_PRINTED = '©®™€¥£¢«»{}§¶¤';
+
 type Bbox = { x0: number; y0: number; x1: number; y1: number };
 const toBox = (b: Bbox): [number, number, number, number] => [b.x0, b.y0, b.x1, b.y1];
 
@@ -168,7 +176,7 @@ export class OcrPool {
         // No cache path in the working folder: nothing is written (cacheMethod none); data lives in the wasm FS.
         cachePath: '/nonexistent-vessel-ocr-cache',
       });
-      await worker.setParameters({ tessedit_pageseg_mode: this.psm, preserve_interword_spaces: '1' });
+      await worker.setParameters({ tessedit_pageseg_mode: this.psm, preserve_interword_spaces: '1', tessedit_char_blacklist: NEVER_PRINTED });
       if (this.closed || gen !== this.gen) {
         await worker.terminate();
         return worker;
