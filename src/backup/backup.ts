@@ -72,7 +72,7 @@ export async function backup(v: Vessel, file: string): Promise<BackupSummary> {
     });
     for (const sha of shas) {
       if (!(await v.vault.has(sha))) continue; // refused files (over the size limit) have no original
-      await write(frame('V', sha, await fsp.readFile(v.vault.pathOf(sha))));
+      await write(frame('V', sha, await v.vault.sealedBytes(sha))); // its own sealed bytes, also when it sits in a pack
       summary.originals++;
     }
     await write(frame('E', '', Buffer.alloc(0)));

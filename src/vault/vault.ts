@@ -7,6 +7,14 @@
  * objects of the first format, 'VSL1' | IV | …, were sealed with the install's first key.
  * Writes go to a temp file and are renamed into place, so a crash never leaves a
  * half-written object under its final name. Streams keep memory bounded for huge files.
+ *
+ * A batch (putMany: the attachments of one part of a document) is one pack file instead:
+ * 'VSLP'(4) | count(4) | count × (sha256(32) | offset(8) | length(4)) | the objects, each
+ * sealed as above. Every object's name is a hard link to the pack, so names, `has`, `list`
+ * and removal work as for single objects; readers find their object's bytes through the
+ * pack's index. Why: creating a file costs 0.3–0.8 ms of kernel CPU on some ext4 setups
+ * (inode allocation; a hard link ~12 µs), which for a bulk export's notes was more than
+ * everything else the import does per resource.
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -26,6 +34,18 @@ const TAG_BYTES = 16;
 const KEY_ID_BYTES = 4;
 const HEADER_BYTES = MAGIC.length + KEY_ID_BYTES + IV_BYTES;
 const V1_HEADER_BYTES = MAGIC_V1.length + IV_BYTES;
+const PACK_MAGIC = Buffer.from('VSLP');
+const PACK_ENTRY_BYTES = 32 + 8 + 4;
+/** From this many new objects on, putMany writes one pack (fewer: a file each, as putStream). */
+const PACK_FROM = 2;
+const PACK_MAX_OBJECTS = 4096;
+
+/** Where an object's sealed bytes are: the whole file, or its range inside a pack. */
+interface Located {
+  file: string;
+  start: number;
+  length: number;
+}
 
 /** A short public name of a key: the first bytes of its SHA-256 (reveals nothing of it). */
 export function keyIdOf(key: Buffer): Buffer {
@@ -186,8 +206,9 @@ export class Vault {
 
   /**
    * Stores many small originals at once (attachments found inside a document): each is
-   * encrypted in memory and written to a temp file; the files are flushed, renamed into
-   * place, and the renames flushed. A large batch flushes the file system once per step
+   * encrypted in memory; two or more new ones go into one pack file whose objects are named by
+   * hard links (putPack), else (one object, or no hard links) each is written to a temp file;
+   * the files are flushed, renamed (linked) into place, and the names flushed. A large batch flushes the file system once per step
    * instead of every file and folder (syncFileSystem); a small one flushes each. Results are
    * in input order; the same bytes twice in one batch are stored once.
    */
@@ -205,16 +226,11 @@ export class Vault {
       pending.set(sha256, { tmp: path.join(tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}`), dest, bytes });
       results[results.length - 1].created = true;
     }
-    const writes = [...pending.values()];
-    const encrypt = (bytes: Uint8Array) => {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-      const body = cipher.update(bytes);
-      const final = cipher.final();
-      return Buffer.concat([MAGIC, this.keyId, iv, body, final, cipher.getAuthTag()]);
-    };
+    let writes = [...pending.values()];
+    // Packs of at most PACK_MAX_OBJECTS (an inode's links are limited: 65,000 on ext4).
+    while (writes.length >= PACK_FROM && (await this.putPack(writes.slice(0, PACK_MAX_OBJECTS), tmpDir))) writes = writes.slice(PACK_MAX_OBJECTS);
     try {
-      await inBatches(writes, WRITE_CONCURRENCY, (w) => fsp.writeFile(w.tmp, encrypt(w.bytes), { flag: 'wx', mode: 0o600 }));
+      await inBatches(writes, WRITE_CONCURRENCY, (w) => fsp.writeFile(w.tmp, this.seal(w.bytes), { flag: 'wx', mode: 0o600 }));
       // The bytes reach the disk before their names do: a crash never leaves a torn object under its final name.
       const whole = writes.length >= SYNCFS_FROM && (await syncFileSystem(tmpDir));
       if (!whole) await inBatches(writes, WRITE_CONCURRENCY, (w) => syncPath(w.tmp));
@@ -229,29 +245,130 @@ export class Vault {
     return results;
   }
 
-  /** Decrypted stream of an original; the GCM tag is checked at the end of the stream. */
-  openStream(sha256: string): Readable {
-    const file = this.pathOf(sha256);
-    let stat: fs.Stats;
+  /**
+   * Writes a batch as one pack (see the file's comment): one file created, flushed, then a
+   * hard link per object under its name, the links flushed, the temp name removed. Returns
+   * false, having linked nothing, where the file system has no hard links (the caller then
+   * writes a file per object).
+   */
+  private async putPack(writes: Array<{ tmp: string; dest: string; bytes: Uint8Array }>, tmpDir: string): Promise<boolean> {
+    const sealed = writes.map((w) => this.seal(w.bytes));
+    const index = Buffer.alloc(PACK_MAGIC.length + 4 + writes.length * PACK_ENTRY_BYTES);
+    PACK_MAGIC.copy(index, 0);
+    index.writeUInt32BE(writes.length, PACK_MAGIC.length);
+    let offset = index.length;
+    writes.forEach((w, i) => {
+      const at = PACK_MAGIC.length + 4 + i * PACK_ENTRY_BYTES;
+      Buffer.from(path.basename(w.dest), 'hex').copy(index, at);
+      index.writeBigUInt64BE(BigInt(offset), at + 32);
+      index.writeUInt32BE(sealed[i].length, at + 40);
+      offset += sealed[i].length;
+    });
+    const pack = path.join(tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}`);
+    let linked = 0;
     try {
-      stat = fs.statSync(file);
+      const fh = await fsp.open(pack, 'wx', 0o600);
+      try {
+        await fh.writev([index, ...sealed]);
+      } finally {
+        await fh.close();
+      }
+      // The bytes reach the disk before any name does: a crash never leaves a name on a torn pack.
+      const whole = writes.length >= SYNCFS_FROM && (await syncFileSystem(tmpDir));
+      if (!whole) await syncPath(pack);
+      const dirs = new Set(writes.map((w) => path.dirname(w.dest)));
+      for (const d of dirs) await fsp.mkdir(d, { recursive: true, mode: 0o700 });
+      for (const w of writes) {
+        try {
+          await fsp.link(pack, w.dest);
+          linked++;
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code === 'EEXIST') continue; // stored meanwhile by another process: the same bytes
+          if (linked === 0 && (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EMLINK' || code === 'EXDEV')) return false;
+          throw err;
+        }
+      }
+      if (!(whole && (await syncFileSystem(tmpDir)))) await inBatches([...dirs], WRITE_CONCURRENCY, syncPath);
+      return true;
+    } finally {
+      // The temp name only: names already linked (even after an error) point at a whole, flushed pack.
+      await fsp.rm(pack, { force: true });
+    }
+  }
+
+  /** One object sealed in memory with the current key. */
+  private seal(bytes: Uint8Array): Buffer {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = cipher.update(bytes);
+    const final = cipher.final();
+    return Buffer.concat([MAGIC, this.keyId, iv, body, final, cipher.getAuthTag()]);
+  }
+
+  /** The file and byte range holding an object's sealed bytes (its own file, or its entry in a pack). */
+  private locate(sha256: string): Located {
+    const file = this.pathOf(sha256);
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'r');
     } catch {
       throw new VaultError(`original ${sha256} is not in the vault`, 'not_found');
     }
-    if (stat.size < V1_HEADER_BYTES + TAG_BYTES) throw new VaultError(`vault object ${sha256} is truncated`, 'corrupt');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const head = Buffer.alloc(PACK_MAGIC.length + 4);
+      const n = fs.readSync(fd, head, 0, head.length, 0);
+      if (n < head.length || !head.subarray(0, PACK_MAGIC.length).equals(PACK_MAGIC)) return { file, start: 0, length: size };
+      const count = head.readUInt32BE(PACK_MAGIC.length);
+      if (head.length + count * PACK_ENTRY_BYTES > size) throw new VaultError(`vault pack of ${sha256} is truncated`, 'corrupt');
+      const index = Buffer.alloc(count * PACK_ENTRY_BYTES);
+      if (fs.readSync(fd, index, 0, index.length, head.length) < index.length) throw new VaultError(`vault pack of ${sha256} is truncated`, 'corrupt');
+      const want = Buffer.from(sha256, 'hex');
+      for (let at = 0; at < index.length; at += PACK_ENTRY_BYTES) {
+        if (!index.subarray(at, at + 32).equals(want)) continue;
+        const start = Number(index.readBigUInt64BE(at + 32));
+        const length = index.readUInt32BE(at + 40);
+        if (start + length > size) throw new VaultError(`vault object ${sha256} is truncated`, 'corrupt');
+        return { file, start, length };
+      }
+      throw new VaultError(`vault object ${sha256} is not in the pack its name points at`, 'corrupt');
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /** The object's sealed bytes as stored (for a backup): its own file, or its entry cut out of a pack. */
+  async sealedBytes(sha256: string): Promise<Buffer> {
+    const at = this.locate(sha256);
+    const fh = await fsp.open(at.file, 'r');
+    try {
+      const out = Buffer.alloc(at.length);
+      const { bytesRead } = await fh.read(out, 0, at.length, at.start);
+      if (bytesRead < at.length) throw new VaultError(`vault object ${sha256} is truncated`, 'corrupt');
+      return out;
+    } finally {
+      await fh.close();
+    }
+  }
+
+  /** Decrypted stream of an original; the GCM tag is checked at the end of the stream. */
+  openStream(sha256: string): Readable {
+    const { file, start, length } = this.locate(sha256);
+    if (length < V1_HEADER_BYTES + TAG_BYTES) throw new VaultError(`vault object ${sha256} is truncated`, 'corrupt');
     const fd = fs.openSync(file, 'r');
     const head = Buffer.alloc(HEADER_BYTES);
     const tag = Buffer.alloc(TAG_BYTES);
-    fs.readSync(fd, head, 0, HEADER_BYTES, 0);
-    fs.readSync(fd, tag, 0, TAG_BYTES, stat.size - TAG_BYTES);
+    fs.readSync(fd, head, 0, HEADER_BYTES, start);
+    fs.readSync(fd, tag, 0, TAG_BYTES, start + length - TAG_BYTES);
     fs.closeSync(fd);
     const { key, iv, headerBytes } = this.headerKey(sha256, head);
-    if (stat.size < headerBytes + TAG_BYTES) throw new VaultError(`vault object ${sha256} is truncated`, 'corrupt');
+    if (length < headerBytes + TAG_BYTES) throw new VaultError(`vault object ${sha256} is truncated`, 'corrupt');
     const decipher = createDecipheriv('aes-256-gcm', key, iv);
     decipher.setAuthTag(tag);
-    const bodyEnd = stat.size - TAG_BYTES - 1;
+    const bodyEnd = start + length - TAG_BYTES - 1;
     // An empty original has no ciphertext at all: only final() runs, which still checks the tag.
-    const body = bodyEnd >= headerBytes ? fs.createReadStream(file, { start: headerBytes, end: bodyEnd }) : Readable.from([]);
+    const body = bodyEnd >= start + headerBytes ? fs.createReadStream(file, { start: start + headerBytes, end: bodyEnd }) : Readable.from([]);
     return body.pipe(decipher) as unknown as Readable;
   }
 
@@ -270,10 +387,11 @@ export class Vault {
 
   /** True when the object is sealed with the current key (nothing to do for a rotation). */
   sealedWithCurrentKey(sha256: string): boolean {
+    const at = this.locate(sha256);
     const head = Buffer.alloc(HEADER_BYTES);
-    const fd = fs.openSync(this.pathOf(sha256), 'r');
+    const fd = fs.openSync(at.file, 'r');
     try {
-      fs.readSync(fd, head, 0, HEADER_BYTES, 0);
+      fs.readSync(fd, head, 0, HEADER_BYTES, at.start);
     } finally {
       fs.closeSync(fd);
     }
