@@ -131,6 +131,14 @@ function lineNameCands(text: string, next: string | undefined, prev: string | un
   if (next !== undefined && DOB_LABEL.test(next)) {
     const m = /^\s*([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/.exec(text);
     if (m) out.push({ raw: m[1]!, score: 1 });
+    // A name alone in the cell right above the birth date (letterheads: "Clinic ...   Larry Sample" over "DOB: ...").
+    const at = DOB_LABEL.exec(next)!.index;
+    const mine = cells(text);
+    const theirs = cells(next);
+    // Same column: starts close, or both the last cell of their line (right-aligned headers).
+    const dobCell = theirs.findIndex((c) => c.start <= at && at < c.start + c.text.length);
+    const cell = mine.find((c) => Math.abs(c.start - at) <= 10) ?? (dobCell === theirs.length - 1 && dobCell > 0 && mine.length > 1 ? mine[mine.length - 1] : undefined);
+    if (cell && cell.start > 0 && /^[A-Za-z][A-Za-z'’.,-]*(?: [A-Za-z][A-Za-z'’.,-]*){1,3}$/.test(cell.text)) out.push({ raw: cell.text, score: 1 });
   }
   void prev;
   return out;

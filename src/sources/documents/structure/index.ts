@@ -135,9 +135,10 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
         // Same person seen again: fill in what the earlier document did not say.
         const h = toPersonHints(patient, facility);
         if (h) {
-          if (!person.hints.family && h.family) {
+          // The name as the clearer document reads it (OCR garbles one copy more than another).
+          if (h.family && (!person.hints.family || patient.score > person.facts.score + 0.1)) {
             Object.assign(person.hints, { name: h.name, given: h.given, family: h.family });
-            Object.assign(person.facts, { name: patient.name, given: patient.given, family: patient.family });
+            Object.assign(person.facts, { name: patient.name, given: patient.given, family: patient.family, score: Math.max(person.facts.score, patient.score) });
           }
           // A birth date after the date of service is a misreading: take the other document's.
           const implausible = (d?: string) => !!d && !!date && d > date;

@@ -144,8 +144,9 @@ test('OCR slips in rows whose range comes first: garbled units, lost points, dir
 });
 
 test('a lab report without a title after a letter starts a document of its own', () => {
-  const letter = ['Dear Dr. Mockington,', 'I saw Noah Madeupholt (DOB 10/13/1944) today for follow-up of his diabetes.', 'His A1c was 7.2 % last month. Please see the enclosed results.', 'Sincerely,', 'Carol Trialova, MD'].join('\n');
-  const lab = reportPage(HEADERS[2]!.lines).split('\n').slice(2).join('\n');
+  const letter = ['Dear Dr. Mockington,', 'I saw Harriet Samplewood (DOB 01/02/1960) today for follow-up of her diabetes.', 'Her A1c was 7.2 % last month. Please see the enclosed results.', 'Sincerely,', 'Carol Trialova, MD'].join('\n');
+  // No title, a column header no title rule knows, the patient and date in a block of labels over values.
+  const lab = [...HEADERS[2]!.lines, '', ...LAYOUTS.find((l) => l.id === 'latest-ref-rng')!.render([BLOOD[1]!])].join('\n');
   const out = structureTransmission([
     { page: 1, text: letter, method: 'plain' },
     { page: 2, text: lab, method: 'plain' },
@@ -157,4 +158,15 @@ test('a lab report without a title after a letter starts a document of its own',
       [2, 2, 'lab_report'],
     ],
   );
+});
+
+test('one person in two documents: the name is taken from the document that reads it more surely', () => {
+  const first = reportPage(['Patient: Harriet Sampiewood', 'Collected: 02/01/2024']);
+  const second = reportPage(['Patient Name: SAMPLEWOOD, HARRIET Q     MRN: 00123456', 'DOB: 01/02/1960   Sex: F', 'Collected: 03/14/2024']);
+  const out = structureTransmission([
+    { page: 1, text: first, method: 'plain' },
+    { page: 2, text: second, method: 'plain' },
+  ]);
+  assert.equal(out.segments?.length, 2);
+  assert.deepEqual(Object.values(out.subjects ?? {}).map((p) => [p.given?.[0], p.family, p.birthDate]), [['Harriet', 'Samplewood', '1960-01-02']]);
 });
