@@ -39,6 +39,8 @@ const PACK_ENTRY_BYTES = 32 + 8 + 4;
 /** From this many new objects on, putMany writes one pack (fewer: a file each, as putStream). */
 const PACK_FROM = 2;
 const PACK_MAX_OBJECTS = 4096;
+/** Sealed bytes gathered before each write of a pack. */
+const PACK_WRITE_BYTES = 1 << 20;
 
 /** Where an object's sealed bytes are: the whole file, or its range inside a pack. */
 interface Located {
@@ -58,6 +60,12 @@ const SYNCFS_FROM = 16;
 
 async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+/** Appends buffers to a file; a short write is an error, not a torn object. */
+async function writeAll(fh: fsp.FileHandle, buffers: Buffer[], bytes: number): Promise<void> {
+  const { bytesWritten } = await fh.writev(buffers);
+  if (bytesWritten !== bytes) throw new Error(`vault pack: wrote ${bytesWritten} of ${bytes} bytes`);
 }
 
 /** fsync of a file or folder (a folder: its entry list, which makes a rename durable). */
@@ -252,7 +260,10 @@ export class Vault {
    * writes a file per object).
    */
   private async putPack(writes: Array<{ tmp: string; dest: string; bytes: Uint8Array }>, tmpDir: string): Promise<boolean> {
-    const sealed = writes.map((w) => this.seal(w.bytes));
+    // A sealed object is its plaintext's length plus header and tag (GCM adds no padding): the
+    // index is written first and each object sealed as it is written, so a batch of tens of MB
+    // is not held twice.
+    const sealedLength = (bytes: Uint8Array) => HEADER_BYTES + bytes.byteLength + TAG_BYTES;
     const index = Buffer.alloc(PACK_MAGIC.length + 4 + writes.length * PACK_ENTRY_BYTES);
     PACK_MAGIC.copy(index, 0);
     index.writeUInt32BE(writes.length, PACK_MAGIC.length);
@@ -261,15 +272,28 @@ export class Vault {
       const at = PACK_MAGIC.length + 4 + i * PACK_ENTRY_BYTES;
       Buffer.from(path.basename(w.dest), 'hex').copy(index, at);
       index.writeBigUInt64BE(BigInt(offset), at + 32);
-      index.writeUInt32BE(sealed[i].length, at + 40);
-      offset += sealed[i].length;
+      index.writeUInt32BE(sealedLength(w.bytes), at + 40);
+      offset += sealedLength(w.bytes);
     });
     const pack = path.join(tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}`);
     let linked = 0;
     try {
       const fh = await fsp.open(pack, 'wx', 0o600);
       try {
-        await fh.writev([index, ...sealed]);
+        let chunk: Buffer[] = [index];
+        let chunkBytes = index.length;
+        for (const w of writes) {
+          const sealed = this.seal(w.bytes);
+          if (sealed.length !== sealedLength(w.bytes)) throw new Error('vault pack: sealed object length differs from its index entry');
+          chunk.push(sealed);
+          chunkBytes += sealed.length;
+          if (chunkBytes >= PACK_WRITE_BYTES) {
+            await writeAll(fh, chunk, chunkBytes);
+            chunk = [];
+            chunkBytes = 0;
+          }
+        }
+        if (chunk.length) await writeAll(fh, chunk, chunkBytes);
       } finally {
         await fh.close();
       }
