@@ -146,6 +146,8 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
   const expected = loinc ? TEST_UNITS[loinc] : undefined;
   if (!expected?.length) return undefined;
   const k = unitKey(token).replace(/^[^a-z%/]+|[^a-z0-9%/.]+$/g, '').replace(/[.,;:]+$/, '');
+  // Dirt around a clean unit ("“%", "mg/dL."): the unit itself.
+  if (UNITS[k] && expected.includes(UNITS[k]!)) return UNITS[k];
   if (k.length < 2 || k.length > 14 || !/[a-z%]/.test(k) || /^\d/.test(k)) return undefined;
   const max = Math.min(maxEdits, k.length <= 2 ? 1 : k.length >= 8 ? 3 : 2);
   let best: string | undefined;
@@ -252,7 +254,7 @@ export function repairNumber(t: string): string {
 }
 
 const NUM = /^(?:[<>]=?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^(?:[<>]=?)?\d+(?:\.\d+)?$|^(?:[<>]=?)?\.\d+$/;
-const VALUE_FLAG = /^(\d+(?:\.\d+)?)(HH|LL|H|L|A|\*|!|\((?:HH|LL|H|L|A)\))$/;
+const VALUE_FLAG = /^(\d+(?:\.\d+)?)((?:HH|LL|H|L|A)[*"”'’]?|\*|!|\((?:HH|LL|H|L|A)\))$/;
 const RANGE = /^[([]?(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)[)\]]?$/;
 const CMP_RANGE = /^[([]?(<=|>=|<|>|≤|≥)(\d+(?:\.\d+)?)[)\]]?$/;
 const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNORMAL|CRIT|CRITICAL|POS)\)?|\*{1,2}|\*?[HLA]\*?|!{1,2}|↑|↓)$/i;
@@ -618,6 +620,18 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     if (row.numeric > r.high * 5 && tenth >= (r.low ?? r.high / 4) / 2 && tenth <= r.high * 2) {
       row.numeric = tenth;
       row.value = String(tenth);
+    } else if (row.numeric > r.high * 5) {
+      // The point read as a digit ("456" beside 3.5-5.3 is 4.6, "2986" beside 27.0-33.0 is 29.6): one
+      // digit more than the range's decimals allow; that digit was the point.
+      const k = decimalsOf(r.text);
+      const v = row.value;
+      if (k && v.length - k - 1 >= 1) {
+        const fixed = Number(`${v.slice(0, v.length - k - 1)}.${v.slice(v.length - k)}`);
+        if (fixed >= (r.low ?? 0) / 2 && fixed <= r.high * 2) {
+          row.numeric = fixed;
+          row.value = fixed.toFixed(k);
+        }
+      }
     }
   }
   // A point lost where the range cannot tell (garbled or absent): the test's possible values can.
@@ -645,6 +659,13 @@ function headerOrder(text: string): 'range-first' | 'value-first' | undefined {
   const value = /\b(?:value|results?|current)\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i.exec(text);
   if (!value) return undefined;
   return value.index > range.index ? 'range-first' : 'value-first';
+}
+
+/** Decimals both ends of a range print ("3.5-5.3" -> 1), or 0 when they differ or there are none. */
+function decimalsOf(range: string): number {
+  const m = /^(\d+)(?:\.(\d+))?-(\d+)(?:\.(\d+))?$/.exec(range);
+  const a = m?.[2]?.length ?? 0;
+  return m && a === (m[4]?.length ?? 0) ? a : 0;
 }
 
 const PANEL_URINE = /\b(?:urinalysis|urine|ua\b|dipstick)/i;

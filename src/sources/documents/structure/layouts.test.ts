@@ -143,6 +143,32 @@ test('OCR slips in rows whose range comes first: garbled units, lost points, dir
   );
 });
 
+test('OCR slips in values: the point read as a digit, flags with a star or quote glued, dirt around a unit', () => {
+  const rows = parseLabRows(
+    toLines([
+      'Component              Latest Ref Rng & Units      9/2/2022',
+      'Potassium              3.5 - 5.3 mmol/L            456',
+      'MCH                    27.0-33.0 pg                2986',
+      'Component              Value      Flag     Ref Range       Units',
+      'Hemoglobin             95L*                13.2-17.1       g/dL',
+      'RBC                    4.13L*              4.20-5.80       M/uL.',
+      'RDW                    16.2H"              11.0-15.0       %',
+      'Hematocrit             28.6       L*       35.0-45.0       “%',
+    ]),
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.loinc, r.value, r.ucum ?? null, flagOf(r.flag) ?? null]),
+    [
+      ['2823-3', '4.6', 'mmol/L', null],
+      ['785-6', '29.6', 'pg', null],
+      ['718-7', '9.5', 'g/dL', 'L'],
+      ['789-8', '4.13', '10*6/uL', 'L'],
+      ['788-0', '16.2', '%', 'H'],
+      ['4544-3', '28.6', '%', 'L'],
+    ],
+  );
+});
+
 test('a lab report without a title after a letter starts a document of its own', () => {
   const letter = ['Dear Dr. Mockington,', 'I saw Harriet Samplewood (DOB 01/02/1960) today for follow-up of her diabetes.', 'Her A1c was 7.2 % last month. Please see the enclosed results.', 'Sincerely,', 'Carol Trialova, MD'].join('\n');
   // No title, a column header no title rule knows, the patient and date in a block of labels over values.
