@@ -245,7 +245,7 @@ export function repairNumber(t: string): string {
   const colon = /^(\d{1,3}):(\d)(HH|LL|H|L)?$/.exec(t);
   if (colon) return `${colon[1]}.${colon[2]}${colon[3] ?? ''}`;
   // A leading 5 read as S before whole digits ("S9H").
-  if (/^S\d{1,3}(?:HH|LL|H|L)?$/.test(t)) return `5${t.slice(1)}`;
+  if (/^S(?:\d{1,3}(?:HH|LL|H|L)?|HH|LL|H|L)$/.test(t)) return `5${t.slice(1)}`;
   if (!/\d/.test(t) || t.length < 3 || !/[.,]/.test(t)) return t;
   const m = /^([<>]?=?)(S?)([\dOolI|.,]+)(HH|LL|H|L)?$/.exec(t);
   if (!m) return t;

@@ -92,6 +92,7 @@ test('OCR slips in result rows: misread High, S for 5, colon for point, garbled 
       'EOS %          2.6 (0.0.6.0)    .',
       'C02            24   (20-32)      mEq/L',
       'Estimated Average Glucose          mg/dL          128',
+      'BUN/CREATININE RATIO               SL             6-22 (calc)          cc',
     ]),
   );
   assert.deepEqual(
@@ -104,6 +105,7 @@ test('OCR slips in result rows: misread High, S for 5, colon for point, garbled 
       ['713-8', '2.6', '%', null, 0, 6],
       ['2028-9', '24', 'meq/L', null, 20, 32],
       ['27353-2', '128', 'mg/dL', null, null, null],
+      ['3097-3', '5', '{ratio}', 'L', 6, 22],
     ],
   );
 });
