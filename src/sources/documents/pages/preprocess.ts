@@ -24,9 +24,16 @@ export async function toRaster(img: sharp.Sharp, xdpi?: number, ydpi?: number): 
   return { data: d, width: info.width, height: info.height, xdpi, ydpi };
 }
 
+/** Gaussian sigma (pixels of the square page) smoothing the pixel-repeating stretch of a standard fax. */
+export const STRETCH_SMOOTH_SIGMA = 0.8;
+
 /**
  * Stretches non-square pixels (204×98 dpi standard fax) to square ones by upsampling the
  * coarser axis. Returns the raster unchanged when the resolutions agree within 10 %.
+ * Rows are repeated (nearest) and the page then smoothed by a small Gaussian, which tesseract
+ * reads better than a cubic stretch of the bilevel page (session 6, standard TIFF/PNG pages:
+ * sample 10.97 → 10.57 % CER, dev set 17.53 → 15.49 %; cubic then thresholded, or nearest
+ * alone, were worse).
  */
 export async function squarePixels(r: Raster): Promise<Raster> {
   const { xdpi, ydpi } = r;
@@ -34,7 +41,7 @@ export async function squarePixels(r: Raster): Promise<Raster> {
   const dpi = Math.max(xdpi, ydpi);
   const width = Math.round((r.width * dpi) / xdpi);
   const height = Math.round((r.height * dpi) / ydpi);
-  return toRaster(rawSharp(r).resize({ width, height, fit: 'fill', kernel: 'cubic' }), dpi, dpi);
+  return toRaster(rawSharp(r).resize({ width, height, fit: 'fill', kernel: 'nearest' }).blur(STRETCH_SMOOTH_SIGMA), dpi, dpi);
 }
 
 /** Downscales a raster over `maxPixels` (keeping aspect); returns the factor applied (≤ 1). */
