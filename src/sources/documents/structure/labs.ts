@@ -217,6 +217,15 @@ function unitCandidates(d: Draft): string[] {
   return out;
 }
 
+/** The one unit a test is reported in that the value is possible in (U/L and [IU]/L count as one), else undefined. */
+function onlyPossibleUnit(loinc: string, value: number): string | undefined {
+  const units = TEST_BOUNDS[loinc];
+  if (!units) return undefined;
+  const fits = Object.entries(units).filter(([, b]) => !b || (value >= b[0] && value <= b[1])).map(([u]) => u);
+  const distinct = new Set(fits.map((u) => (u === '[IU]/L' ? 'U/L' : u)));
+  return distinct.size === 1 ? fits[0] : undefined;
+}
+
 /**
  * A token after a row's value that stands where a unit was printed but reads as nothing:
  * symbols and short letter/symbol mixes ("©", "&", "[elo]"), not the range, flag, a number,
@@ -225,7 +234,8 @@ function unitCandidates(d: Draft): string[] {
 function garbledUnitMark(t: string, d: Draft): boolean {
   if (t === d.range || t === d.flag || NUM.test(t) || RANGE.test(t) || CMP_RANGE.test(t) || NOISE.test(t) || RANGE_LABEL.test(t) || QUAL.test(unparen(t))) return false;
   if (/^[A-Za-z0-9]{2}$/.test(t) || /^\d+$/.test(t) || t.length > 6 || isFlag(t) || flagSlip(t)) return false;
-  if (/^[A-Za-z]{3,}$/.test(t)) return false;
+  // A word is a word; a short one with the unit's closing point ("wl.", "un.") is a garbled unit.
+  if (/^[A-Za-z]{3,}$/.test(t) || (/^[A-Za-z]{2,}\.$/.test(t) && t.length > 5)) return false;
   return true;
 }
 
@@ -548,6 +558,8 @@ function startsName(t: string, cur: Draft, next: string | undefined): boolean {
   if ((isFlag(t) || flagSlip(t)) && (cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || !next || !NUM.test(next))) return false;
   if (QUAL.test(unparen(t)) && cur.range === undefined && !NUM.test(cur.value ?? '')) return false;
   if (NOISE.test(t)) return false;
+  // The last word of a line after a complete row, short and no test's name or abbreviation, is its garbled unit ("wl.", "un."), not a new name.
+  if (!next && cur.value !== undefined && t.length <= 5 && !/^[A-Z]{2,5}$/.test(t) && !lookupExact(t, false)) return false;
   if (RANGE_LABEL.test(t) && cur.range === undefined && (!next || RANGE.test(next) || CMP_RANGE.test(next) || QUAL.test(unparen(next)) || RANGE_LABEL.test(next))) return false;
   return true;
 }
@@ -585,8 +597,8 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   if (!priorUnit && syn && d.unit && ucumFor(d.unit) && TEST_UNITS[syn.loinc]?.length && !TEST_UNITS[syn.loinc]!.includes(ucumFor(d.unit)!)) {
     priorUnit = unitFromPrior(d.unit, syn.loinc, 1);
   }
-  // A unit printed but garbled past reading ("©", "&", "[elo]") for a test reported in one unit only: that unit.
-  if (!priorUnit && syn && !d.unit && TEST_UNITS[syn.loinc]?.length === 1 && d.extra.some((x) => garbledUnitMark(x.t, d))) priorUnit = TEST_UNITS[syn.loinc]![0];
+  // A unit printed but garbled past reading ("©", "&", "wl.") : the one unit of the test the value is possible in.
+  if (!priorUnit && syn && !d.unit && row.numeric !== undefined && d.extra.some((x) => garbledUnitMark(x.t, d))) priorUnit = onlyPossibleUnit(syn.loinc, row.numeric);
   if (priorUnit) {
     row.unit = ucumDisplay(priorUnit);
     row.ucum = priorUnit;

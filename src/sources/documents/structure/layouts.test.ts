@@ -93,6 +93,8 @@ test('OCR slips in result rows: misread High, S for 5, colon for point, garbled 
       'C02            24   (20-32)      mEq/L',
       'Estimated Average Glucose          mg/dL          128',
       'BUN/CREATININE RATIO               SL             6-22 (calc)          cc',
+      'Hemoglobin                12.7              11.7-15.5                  wl.',
+      'AST (SGOT)                27                10-40                      un.',
     ]),
   );
   assert.deepEqual(
@@ -106,6 +108,8 @@ test('OCR slips in result rows: misread High, S for 5, colon for point, garbled 
       ['2028-9', '24', 'meq/L', null, 20, 32],
       ['27353-2', '128', 'mg/dL', null, null, null],
       ['3097-3', '5', '{ratio}', 'L', 6, 22],
+      ['718-7', '12.7', 'g/dL', null, 11.7, 15.5],
+      ['1920-8', '27', 'U/L', null, 10, 40],
     ],
   );
 });
