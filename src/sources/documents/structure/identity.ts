@@ -41,7 +41,12 @@ export function cutName(s: string): string {
   t = t.split(/\s{2,}|\t/)[0] ?? '';
   const stop = /\s(?:DOB|D\.O\.B|Date of Birth|Birth|MRN|Sex|Gender|Age|Phone|Acct|Account|ID)\b|\s[A-Z][A-Za-z.#/]*(?:\s[A-Za-z.#/]+)?\s?:|[(\d:;|•·]|\s[-–]\s/i;
   const m = stop.exec(t);
-  if (m) t = t.slice(0, m.index);
+  if (m) {
+    const cut = t.slice(0, m.index);
+    // A two-word label ate the given name ("SMITH, JOHN MR#:"): stop at the one-word label instead.
+    const one = /\s[A-Z][A-Za-z.#/]*\s?:/.exec(t);
+    t = /,\s*$|^[^\s,]+$/.test(cut.trim()) && one && one.index > m.index ? t.slice(0, one.index) : cut;
+  }
   return t.replace(/[\s,.-]+$/, '').trim();
 }
 
@@ -156,10 +161,19 @@ const COLUMN_LABEL =
 export function unfoldColumnLabels(lines: Line[]): Line[] {
   const out: Line[] = [];
   const nonEmpty = lines.filter((l) => l.text.trim());
+  const allLabels = (cs: Array<{ text: string }>) => cs.length > 0 && cs.every((c) => COLUMN_LABEL.test(c.text.replace(/[:#]$/, '').trim()));
+  const skip = new Set<Line>();
   for (const l of lines) {
-    const labels = cells(l.text);
-    const next = nonEmpty[nonEmpty.indexOf(l) + 1];
-    if (labels.length >= 2 && next && labels.every((c) => COLUMN_LABEL.test(c.text.replace(/[:#]$/, '').trim()))) {
+    if (skip.has(l)) continue;
+    let labels = cells(l.text);
+    let next = nonEmpty[nonEmpty.indexOf(l) + 1];
+    // A label pushed onto a line of its own (a stamp sat where it belonged): one header over two lines.
+    if (labels.length >= 2 && next && allLabels(labels) && allLabels(cells(next.text))) {
+      labels = [...labels, ...cells(next.text)].sort((a, b) => a.start - b.start);
+      skip.add(next);
+      next = nonEmpty[nonEmpty.indexOf(next) + 1];
+    }
+    if (labels.length >= 2 && next && allLabels(labels)) {
       const values = cells(next.text);
       if (values.length >= 2 && values.length <= labels.length + 1 && !values.every((v) => COLUMN_LABEL.test(v.text))) {
         // As many values as labels: by order (OCR spaces the two lines differently); else the nearest start.

@@ -80,14 +80,14 @@ export function cleanPage(page: number, text: string): CleanPage {
     }
     let body = t;
     // Stamps printed in their own column: drop stamp words at the end of a line.
-    const stamp = /\s{3,}(RECEIVED|HIM DEPT\.?|MEDICAL RECORDS|[A-Z]{3} \d{1,2},? \d{4})\s*$/.exec(body);
-    if (stamp && (/RECEIVED/.test(stamp[1]!) || index - stampNear <= 3)) {
-      if (/RECEIVED/.test(stamp[1]!)) stampNear = index;
+    const stamp = /\s{3,}(RECEIVED|REC'?D|SCANNED|HIM(?: DEPT\.?)?|DEPT\.?|MEDICAL RECORDS|[A-Z]{3} \d{1,2},? \d{4})\s*$/.exec(body);
+    if (stamp && (/RECEIVED|REC'?D|SCANNED/.test(stamp[1]!) || index - stampNear <= 3)) {
+      if (/RECEIVED|REC'?D|SCANNED/.test(stamp[1]!)) stampNear = index;
       body = body.slice(0, stamp.index);
     }
     const bt = body.trim();
     if (STAMP_WORDS.test(bt) || (STAMP_DATE.test(bt) && index - stampNear <= 3)) {
-      if (/RECEIVED/i.test(bt)) stampNear = index;
+      if (/RECEIVED|REC'?D|SCANNED/i.test(bt)) stampNear = index;
       lines.push({ page, index, text: '' });
       return;
     }
