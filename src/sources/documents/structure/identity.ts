@@ -91,7 +91,7 @@ export function parseName(raw: string): { name: string; given: string[]; family:
 const DOB_LABEL = /\b(?:D\.?\s?[O0]\.?\s?[B8]\.?|0\.?\s?[O0]\.?\s?B\.?|Date\s+of\s+Birth|Birth\s*Date|Birthdate|Born)(?:\s*\/\s*(?:Sex|Gender|Age))?\s*[:#]?/i;
 const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
-const NAME_LABEL = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Pt|Name|Member\s*Name)\s*:\s*/gi;
+const NAME_LABEL = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Pt|Name|Member(?:\s*Name)?)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*:\s*/gi;
 
 interface Cand {
   key: string;
@@ -113,11 +113,17 @@ function lineNameCands(text: string, next: string | undefined, prev: string | un
     const strong = /patient|pt/i.test(m[0]);
     out.push({ raw: cutName(text.slice(m.index + m[0].length)), score: strong ? 3 : 2 });
   }
-  // "NAME DOB: ..." / "NAME (MRN ...)" / "NAME, DOB ..." at the start of a cell.
-  for (const c of cells(text)) {
+  // "NAME DOB: ..." / "NAME (MRN ...)" / "NAME, DOB ..." at the start of a cell, or a first cell followed by a DOB cell.
+  const cs = cells(text);
+  for (const c of cs) {
     const m = /^([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN)\b)/i.exec(c.text);
     if (m) out.push({ raw: cutName(m[1]!), score: 2 });
   }
+  if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[1]!.text) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text), score: 2 });
+  // Name fields apart: "Last Name: DOE   First Name: JANE".
+  const last = /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+(?:\s[A-Za-z][A-Za-z'’-]+)?)/i.exec(text) ?? (next ? /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(next) : null);
+  const first = /\bFirst\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(text);
+  if (last && first) out.push({ raw: `${last[1]}, ${first[1]}`, score: 3 });
   // "RE: NAME DOB" in letters and covers; "Medical records - NAME".
   const re = /\b(?:RE|Regarding|Subject)\s*:\s*(?:[A-Za-z ]{0,40}?\s[-–]\s)?([A-Za-z][A-Za-z'’ ,.-]+?)(?=\s+(?:DOB|D\.O\.B|\(|,\s*DOB|born)|\s{2,}|$)/i.exec(text);
   if (re) out.push({ raw: cutName(re[1]!), score: 1.5 });

@@ -91,7 +91,8 @@ export function cleanPage(page: number, text: string): CleanPage {
       lines.push({ page, index, text: '' });
       return;
     }
-    if (/^RECEIVED\b/i.test(bt) && bt.length < 60 && !/:/.test(bt)) {
+    // A stamp, not a report's "Received 03/15/2024   Collected 03/14/2024" line.
+    if (/^RECEIVED\b/i.test(bt) && bt.length < 60 && !/:/.test(bt) && !/\b(?:collected|reported|drawn|printed|verified|resulted)\b/i.test(bt)) {
       stampNear = index;
       lines.push({ page, index, text: '' });
       return;
