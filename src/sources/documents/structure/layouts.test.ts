@@ -202,3 +202,25 @@ test('one person in two documents: the name is taken from the document that read
   assert.equal(out.segments?.length, 2);
   assert.deepEqual(Object.values(out.subjects ?? {}).map((p) => [p.given?.[0], p.family, p.birthDate]), [['Harriet', 'Samplewood', '1960-01-02']]);
 });
+
+test('unit spellings of other labs: K/mcL, x10(6)/uL, x10(3)/uL, cells/mcL, mmol/mol', () => {
+  const rows = parseLabRows(
+    toLines([
+      'WBC                7.2      K/mcL          3.4-10.8',
+      'RBC                4.12  L  x10(6)/uL      4.14-5.80',
+      'Platelets          212      x10(3)/uL      150-450',
+      'Absolute Neutrophils  4100  cells/mcL     1500-7800',
+      'Hemoglobin A1c     51    H  mmol/mol       20-42',
+    ]),
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.loinc, r.value, r.ucum ?? null, flagOf(r.flag) ?? null]),
+    [
+      ['6690-2', '7.2', '10*3/uL', null],
+      ['789-8', '4.12', '10*6/uL', 'L'],
+      ['777-3', '212', '10*3/uL', null],
+      ['751-8', '4100', '/uL', null],
+      ['4548-4', '51', 'mmol/mol', 'H'],
+    ],
+  );
+});
