@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import type { ExtractedPage, ExtractionIssue } from '../../../core/types.js';
 import type { OcrPool } from './ocr-pool.js';
 import { ocrRaster, type OcrPageInfo } from './ocr-page.js';
-import { openPdf, pageBilevelImage, pageImageDpi, pageTextLayer, renderPage, DEFAULT_RENDER_DPI, TEXT_LAYER_MIN_CHARS, TEXT_LAYER_MIN_QUALITY, textLayerQuality } from './pdf.js';
+import { openPdf, pageImageDpi, pageTextLayer, renderPage, DEFAULT_RENDER_DPI, TEXT_LAYER_MIN_CHARS, TEXT_LAYER_MIN_QUALITY, textLayerQuality } from './pdf.js';
 import { turnedIssue } from './orientation.js';
 import { decodeTiffPage, tiffDirectories, type Raster } from './raster.js';
 import { toRaster } from './preprocess.js';
@@ -109,14 +109,9 @@ async function* pdfTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[]):
         } else {
           const native = await pageImageDpi(page);
           const dpi = native ? Math.min(400, Math.max(150, native.xdpi, native.ydpi)) : DEFAULT_RENDER_DPI;
-          // A page that is only a 1-bit standard-fax image (204×98 dpi) is read as stored, so the
-          // square-pixel stretch is preprocess.ts's rather than the canvas's smoothing (session 6:
-          // sample standard PDF pages 16.3 → 14.0 % CER, dev 10.11 → 10.05 %). Square-pixel faxes
-          // are still rendered: read as stored, dev fine pages were worse (3.5 → 4.6 %). A 1-bit
-          // image rendered at another scale gains grey edges: still a fax, not a photo.
-          const nonSquare = native !== undefined && Math.abs(native.xdpi / native.ydpi - 1) >= 0.1;
-          const stored = native?.bilevel && nonSquare ? await pageBilevelImage(page) : undefined;
-          const raster = stored ?? (native?.bilevel ? { ...(await renderPage(doc, page, dpi)), bilevelSource: true } : await renderPage(doc, page, dpi));
+          const rendered = await renderPage(doc, page, dpi);
+          // A 1-bit fax image rendered at another scale gains grey edges: still a fax, not a photo.
+          const raster = native?.bilevel ? { ...rendered, bilevelSource: true } : rendered;
           const issues: ExtractionIssue[] = tl.chars > 0 ? [{ severity: 'information', code: 'text-layer-unusable', message: `Page ${n} has a text layer that does not look like real text; it was OCR'd.`, location: { page: n } }] : [];
           ready = ocrOrEmpty(raster, n, count, opts).then((r) => ({ ...r, issues: [...issues, ...r.issues] }));
         }
