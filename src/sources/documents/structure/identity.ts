@@ -190,7 +190,61 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
         continue;
       }
     }
+    const flat = next ? unfoldFlat(l.text, next.text) : undefined;
+    if (flat) {
+      for (const t of flat) out.push({ ...l, text: t });
+      continue;
+    }
     out.push(l);
+  }
+  return out;
+}
+
+/** Label phrases of a header line printed with single spaces ("Patient Name DOB MRN Collection Date/Time"), else undefined. */
+function flatLabels(text: string): string[] | undefined {
+  const words = text.trim().split(/\s+/);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let n = Math.min(4, words.length - i);
+    while (n > 0 && !COLUMN_LABEL.test(words.slice(i, i + n).join(' ').replace(/[:#]$/, ''))) n--;
+    if (!n) return undefined;
+    out.push(words.slice(i, i + n).join(' ').replace(/[:#]$/, ''));
+    i += n;
+  }
+  return out.length >= 2 ? out : undefined;
+}
+
+/**
+ * The same block when OCR printed both lines with single spaces: the values are read in the
+ * labels' order by their shape (the name up to the first number, dates, identifiers, sex, age).
+ */
+function unfoldFlat(header: string, values: string): string[] | undefined {
+  if (cells(header).length > 1) return undefined;
+  const labels = flatLabels(header);
+  if (!labels) return undefined;
+  const toks = values.trim().split(/\s+/);
+  const firstNum = toks.findIndex((t) => /\d/.test(t));
+  let i = 0;
+  const out: string[] = [];
+  for (const label of labels) {
+    const k = label.toLowerCase();
+    if (/name|^patient$/.test(k)) {
+      if (i !== 0 || firstNum <= 0) return undefined;
+      out.push(`${label}: ${toks.slice(0, firstNum).join(' ')}`);
+      i = firstNum;
+    } else if (/dob|d[o0][b8]|[0o][o0]b|birth|collect|date|dos|received|reported/.test(k)) {
+      const d = toks[i] && findDates(toks[i]!)[0];
+      if (!d) return undefined;
+      out.push(`${label}: ${toks[i]}`);
+      i++;
+      if (toks[i] && /^\d{1,2}:?\d{2}$/.test(toks[i]!)) i++;
+    } else if (/sex|gender/.test(k)) {
+      if (!toks[i] || !/^(?:m|f|male|female)$/i.test(toks[i]!)) return undefined;
+      out.push(`${label}: ${toks[i++]}`);
+    } else {
+      if (!toks[i] || !/\d/.test(toks[i]!)) return undefined;
+      out.push(`${label}: ${toks[i++]}`);
+    }
   }
   return out;
 }
