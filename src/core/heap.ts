@@ -54,3 +54,17 @@ export function relieveHeap(budgetMb: number = HEAP_BUDGET_MB): boolean {
   threshold = v8.getHeapStatistics().used_heap_size + budget / 2;
   return true;
 }
+
+let lastDue = 0;
+
+/**
+ * `relieveHeap` at most once per `everyMs`: for a long loop of awaits that never lets the
+ * worker's relief timer run (a SQLite transaction's awaits resolve without yielding to timers).
+ * It does what that timer would have done, no more: calling it per step of a short job costs nothing.
+ */
+export function relieveHeapWhenDue(everyMs = 200): boolean {
+  const now = performance.now();
+  if (now - lastDue < everyMs) return false;
+  lastDue = now;
+  return relieveHeap();
+}

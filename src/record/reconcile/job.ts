@@ -14,7 +14,7 @@ import { factsOf, FACT_RESOURCE_TYPES, ITEM_KINDS, type Fact, type ItemKind } fr
 import { groupBlock, itemsOfGroups, type Decision } from './cluster.js';
 import { APPEND_KINDS, BlockKeys, closeItem, itemKeysOf, LOOSE_KEY, openItem, placeFact, stateOf, type OpenItem } from './append.js';
 import { FactCache } from './fact-cache.js';
-import { relieveHeap } from '../../core/heap.js';
+import { relieveHeapWhenDue } from '../../core/heap.js';
 
 export const RECONCILE_JOB = 'reconcile';
 
@@ -140,7 +140,7 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
         if (chunk.length) await readDocuments(tx, personId, chunk, touched, stats, pageSize, marked, cache, sizes);
         // A transaction over thousands of documents without facts (a bulk file's notes) never yields to the
         // worker's relief timer: its garbage would grow the heap by tens of MB (the 100 MB NDJSON import's peak).
-        relieveHeap();
+        relieveHeapWhenDue();
       }
       finished = exhausted && !big.length;
       // A small update (one new document) is finished in this one transaction: one commit.
@@ -166,7 +166,7 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
       });
       if (!n) break;
       stats.blocks += n;
-      relieveHeap();
+      relieveHeapWhenDue();
       await opts.onProgress?.();
     }
   }
@@ -272,7 +272,7 @@ async function readBigDocument(store: Store, personId: string, documentId: strin
         marks.clear();
         stats.facts += facts.length;
         written += Math.max(1, facts.length);
-        relieveHeap();
+        relieveHeapWhenDue();
       }
       return true;
     });
