@@ -15,12 +15,6 @@ import { decideIdentity, hasIdentity } from '../record/identity.js';
 import { safeName, type PersonChild } from './importer.js';
 import { labelFrom, type XdmDocumentEntry } from './xdm.js';
 import type { NewResource } from '../store/resources.js';
-import { FACT_RESOURCE_TYPES } from '../record/normalize/fact.js';
-
-/** Types the reconcile reads back into facts. */
-const FACT_TYPES = new Set(FACT_RESOURCE_TYPES);
-/** Resources of one document up to which they stay parsed for its reconcile (src/store/resource-handoff.ts); a bigger one is a bulk file. */
-const HANDOFF_DOCUMENT_MAX = 4000;
 
 export interface ChildSink {
   /**
@@ -123,8 +117,6 @@ async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: (
   let first = true;
   const personOf = new Map<string, string | null>();
   let mainPerson: string | null = null;
-  let handingOff = true;
-  let handedOff: string[] = [];
   // Split parts' files go to the vault as they come (a few MB at a time), so a long fax's
   // parts are not all held in memory until the end; their readings wait for storeParts.
   const splitParts: StoredPart[] = [];
@@ -155,23 +147,14 @@ async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: (
         documentId: doc.id,
         personId: (it.subject !== undefined ? personOf.get(it.subject) : mainPerson) ?? mainPerson ?? undefined,
         location: it.location,
-        // The reconcile that follows reads these back: they stay parsed for it (a small document's only).
-        handOff: handingOff && FACT_TYPES.has(it.resource.resourceType),
       }));
       await store.transaction(async (tx) => {
         if (first) await tx.resources.clearDocument(doc.id);
         await tx.resources.insertMany(rows);
-        if (handingOff) handedOff.push(...rows.flatMap((r) => (r.handOff ? [r.resource.id] : [])));
         if (part.pages?.length) await tx.search.insertPages(doc.id, part.pages);
       });
       first = false;
       resourceCount += rows.length;
-      if (handingOff && resourceCount > HANDOFF_DOCUMENT_MAX) {
-        // A bulk file: its reconcile comes after the whole file, in pages of its own. Held until then they would only add to its peak.
-        store.resources.dropHandOff(handedOff);
-        handingOff = false;
-        handedOff = [];
-      }
       pageCount += part.pages?.length ?? 0;
       for (const c of part.children ?? []) {
         if (c.relation !== 'split' || !c.read || !c.pages) continue;

@@ -10,21 +10,10 @@ import type { Decision, MergedItem } from '../record/reconcile/cluster.js';
 import type { ItemState } from '../record/reconcile/append.js';
 import { LOCATION_COLUMNS, locationOf } from './provenance.js';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { Resource } from '@medplum/fhirtypes';
-import { handoffOf } from './resource-handoff.js';
 
 const BATCH = 300;
 /** PostgreSQL takes up to 65,535 parameters a statement: 1,000 rows of 8 columns. */
 const PG_BATCH = 1000;
-
-/** A stored resource as the reconcile reads it; `resource` is its parsed JSON when an import handed it off (src/store/resource-handoff.ts). */
-export interface ResourceRow {
-  id: string;
-  documentId: string;
-  personId: string | null;
-  json: string;
-  resource?: Resource;
-}
 
 export interface BlockRef {
   personId: string;
@@ -123,7 +112,7 @@ export class RecordRepo {
    * reads through a cursor of the transaction; SQLite reads small documents together and
    * pages through a big one in index order (rowid), never sorting it.
    */
-  async *resourcePages(ids: string[], types: string[], pageSize: number, knownSizes?: Map<string, number>): AsyncGenerator<ResourceRow[]> {
+  async *resourcePages(ids: string[], types: string[], pageSize: number, knownSizes?: Map<string, number>): AsyncGenerator<Array<{ id: string; documentId: string; personId: string | null; json: string }>> {
     if (!ids.length) return;
     const toRow = (r: { id: string; document_id: string; person_id: string | null; json: string }) => ({ id: r.id, documentId: r.document_id, personId: r.person_id, json: r.json });
     if (this.dialect === 'postgres') {
@@ -145,16 +134,14 @@ export class RecordRepo {
     let inGroup = 0;
     const raw = this.sqlite;
     const byDocument = raw && types.length <= 16 ? resourcesOfDocument(raw, types.length) : undefined;
-    // What an import just wrote is still parsed in memory (the same JSON text): no second JSON.parse.
-    const handoff = handoffOf(raw ?? this);
     const flush = async () => {
       if (!group.length) return [];
-      let out: ResourceRow[];
+      let out: Array<{ id: string; documentId: string; personId: string | null; json: string }>;
       if (byDocument) {
         // One prepared index read per document, rows as arrays: no query built per page, no row objects copied.
         out = [];
         for (const documentId of group) {
-          for (const [id, personId, json] of byDocument.all(documentId, ...types) as Array<[string, string | null, string]>) out.push({ id, documentId, personId, json, resource: handoff.take(id, json) });
+          for (const [id, personId, json] of byDocument.all(documentId, ...types) as Array<[string, string | null, string]>) out.push({ id, documentId, personId, json });
         }
       } else {
         const rows = await this.db.selectFrom('resources').select(['id', 'document_id', 'person_id', 'json']).where('document_id', 'in', group).where('resource_type', 'in', types).execute();
@@ -196,7 +183,7 @@ export class RecordRepo {
    * SQLite: the next page of one document's resources after a rowid, in the document index's
    * own order (no sort, whatever the document's size); `last` is where the next page starts.
    */
-  async documentPageAfter(documentId: string, types: string[], afterRowid: number, limit: number): Promise<{ rows: ResourceRow[]; last: number }> {
+  async documentPageAfter(documentId: string, types: string[], afterRowid: number, limit: number): Promise<{ rows: Array<{ id: string; documentId: string; personId: string | null; json: string }>; last: number }> {
     const rows = await this.db
       .selectFrom('resources')
       .select([sql<number>`rowid`.as('rid'), 'id', 'document_id', 'person_id', 'json'])
@@ -206,8 +193,7 @@ export class RecordRepo {
       .orderBy(sql`rowid`)
       .limit(limit)
       .execute();
-    const handoff = handoffOf(this.sqlite ?? this);
-    return { rows: rows.map((r) => ({ id: r.id, documentId: r.document_id, personId: r.person_id, json: r.json, resource: handoff.take(r.id, r.json) })), last: rows.length ? Number(rows[rows.length - 1].rid) : afterRowid };
+    return { rows: rows.map((r) => ({ id: r.id, documentId: r.document_id, personId: r.person_id, json: r.json })), last: rows.length ? Number(rows[rows.length - 1].rid) : afterRowid };
   }
 
   /**

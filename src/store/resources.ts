@@ -9,7 +9,6 @@ import { codesOf, searchTextOf, sortDateOf } from '../record/index-fields.js';
 import { LOCATION_COLUMNS, locationColumns, locationOf } from './provenance.js';
 import { sql, type RawBuilder } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { handoffOf } from './resource-handoff.js';
 
 export interface NewResource {
   resource: Resource & { id: string };
@@ -17,8 +16,6 @@ export interface NewResource {
   documentId: string;
   sourceId?: string;
   location: SourceLocation;
-  /** Keep the parsed resource for the reconcile that reads it next (SQLite; src/store/resource-handoff.ts). */
-  handOff?: boolean;
 }
 
 export interface StoredResource {
@@ -113,24 +110,16 @@ export class ResourcesRepo {
     }
   }
 
-  /** Resources handed off by insertMany that nobody will read soon (a bulk file's first parts). */
-  dropHandOff(ids: string[]): void {
-    if (this.sqlite) handoffOf(this.sqlite).drop(ids);
-  }
-
   private insertManySqlite(items: NewResource[], raw: BetterSqlite3.Database): void {
     const st = preparedFor(raw);
     const created = nowIso();
     const counts = new TimelineCounts();
-    const handoff = handoffOf(raw);
     for (const it of items) {
       const r = it.resource;
       const text = searchTextOf(r);
       const date = sortDateOf(r);
-      const json = JSON.stringify(r);
-      const res = st.resource.run(r.id, it.personId ?? null, it.documentId, r.resourceType, it.sourceId ?? null, date, codesOf(r).join(' '), text, json, created);
+      const res = st.resource.run(r.id, it.personId ?? null, it.documentId, r.resourceType, it.sourceId ?? null, date, codesOf(r).join(' '), text, JSON.stringify(r), created);
       if (res.changes === 0) continue; // the same id twice in one extraction keeps the first
-      if (it.handOff) handoff.put(r.id, json, r);
       const l = locationColumns(it.location);
       st.provenance.run(r.id, it.documentId, l.page, l.box_json, l.xpath, l.entry_id, l.segment, l.line, l.path);
       if (text) st.fts.run(res.lastInsertRowid, text);
