@@ -64,6 +64,9 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
           store,
           vault,
           adapterFor: readerFor,
+          requeue: async (id, db) => {
+            await queue.enqueue(INGEST_JOB, { documentId: id }, { dedupeKey: `reingest:${id}` }, db);
+          },
           onProcessed: async (_doc, people) => {
             for (const personId of people) await scheduleReconcile(queue, personId);
           },

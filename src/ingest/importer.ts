@@ -395,6 +395,17 @@ async function readAll(stream: Readable, max: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * A bulk export's Patient file (`Patient.ndjson`, `Patient.000.ndjson`) before the files that
+ * refer to its patients: their jobs then find the people already made instead of waiting for
+ * them and being read twice. Otherwise by name.
+ */
+export function patientFilesFirst(a: string, b: string): number {
+  const pa = /^patient\b/i.test(a) ? 0 : 1;
+  const pb = /^patient\b/i.test(b) ? 0 : 1;
+  return pa - pb || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** Files under a path, depth first, sorted for a stable order; unreadable paths are reported. */
 async function* walkFiles(p: string, emit: (e: ImportEvent) => void): AsyncGenerator<string> {
   let st: fs.Stats;
@@ -414,7 +425,7 @@ async function* walkFiles(p: string, emit: (e: ImportEvent) => void): AsyncGener
     if (st.isDirectory()) return void emit({ path: p, status: 'skipped', message: 'symbolic link to a folder not followed' });
   }
   if (st.isDirectory()) {
-    const names = (await fsp.readdir(p)).sort();
+    const names = (await fsp.readdir(p)).sort(patientFilesFirst);
     for (const n of names) {
       if (n === '.DS_Store' || n === 'Thumbs.db' || n === '__MACOSX') continue;
       yield* walkFiles(path.join(p, n), emit);

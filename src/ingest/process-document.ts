@@ -12,6 +12,7 @@ import type { DocumentRecord } from '../store/documents.js';
 import { adapterFor } from '../sources/registry.js';
 import { buildReferenceMap, rewriteReferences, storedId } from './ids.js';
 import { decideIdentity, hasIdentity } from '../record/identity.js';
+import { FHIR_PATIENT_SYSTEM } from '../sources/fhir/subjects.js';
 import { safeName, type PersonChild } from './importer.js';
 import { labelFrom, type XdmDocumentEntry } from './xdm.js';
 import type { NewResource } from '../store/resources.js';
@@ -32,6 +33,11 @@ export interface ProcessContext {
   adapterFor?: (format: Format) => Promise<SourceAdapter | undefined> | SourceAdapter | undefined;
   /** Called once a document's resources are stored, with the people they belong to (schedules reconcile). */
   onProcessed?: (documentId: string, personIds: string[]) => Promise<void>;
+  /**
+   * Reads a document again (an ingest job), in the transaction `db` that found it waiting: its
+   * patient, known before only by reference, now has a person. Absent: waiting documents stay.
+   */
+  requeue?: (documentId: string, db: Store['db']) => Promise<void>;
 }
 
 const UNSUPPORTED_REASON: Record<string, string> = {
@@ -117,6 +123,9 @@ async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: (
   let first = true;
   const personOf = new Map<string, string | null>();
   let mainPerson: string | null = null;
+  // Patients named only by reference (Patient/p1 in a file without that Patient): "system|value" keys.
+  const waits = new Set<string>();
+  const people: PeopleContext = { store, scope: doc.scope, waits, requeue: ctx.requeue };
   // Split parts' files go to the vault as they come (a few MB at a time), so a long fax's
   // parts are not all held in memory until the end; their readings wait for storeParts.
   const splitParts: StoredPart[] = [];
@@ -136,7 +145,7 @@ async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: (
       if (part.label) Object.assign(label, part.label);
       if (part.segments) label.segments = [...((label.segments as unknown[]) ?? []), ...part.segments];
       for (const [key, hints] of Object.entries(part.subjects ?? {})) {
-        if (!personOf.has(key)) personOf.set(key, await attachPerson(store, hints, issues, doc.scope));
+        if (!personOf.has(key)) personOf.set(key, await attachPerson(people, hints, issues));
         if (mainPerson === null) mainPerson = personOf.get(key) ?? null;
       }
       const items = part.resources.map((r) => ({ ...r, storedId: storedId(seed, r.resource.resourceType, r.resource.id ?? r.fullUrl ?? `#${index++}`) }));
@@ -202,6 +211,7 @@ async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: (
     // A document that names nobody keeps the person it was given (by its parent or the user).
     personId,
   });
+  if (waits.size) await waitForPeople(people, doc.id);
   await ctx.onProcessed?.(doc.id, [...new Set([mainPerson, ...personOf.values()])].filter((p): p is string => !!p));
   return personId;
 }
@@ -293,9 +303,45 @@ async function storeParts(ctx: ProcessContext, parent: DocumentRecord, children:
  * may write, and a new person becomes that account's own: one household's upload never lands
  * in another's record. The command line ('' scope) sees everyone.
  */
-async function attachPerson(store: Store, hints: PersonHints, issues: ExtractionIssue[], scope: string): Promise<string | null> {
+interface PeopleContext {
+  store: Store;
+  scope: string;
+  waits: Set<string>;
+  requeue?: ProcessContext['requeue'];
+}
+
+const identifierKey = (i: { system?: string; value: string }) => `${i.system ?? ''}|${i.value}`;
+
+/**
+ * Hints that are only a reference to a Patient resource of another file (the subject tracker's
+ * `urn:vessel:fhir-patient` identifier, no name, no birth date): not a person yet, a wait for one.
+ */
+function referenceOnly(h: PersonHints): boolean {
+  return !h.family && !h.name && !h.given?.length && !h.birthDate && !!h.identifiers?.length && h.identifiers.every((i) => i.system === FHIR_PATIENT_SYSTEM);
+}
+
+async function attachPerson(ctx: PeopleContext, hints: PersonHints, issues: ExtractionIssue[]): Promise<string | null> {
   if (!hasIdentity(hints)) return null;
-  return store.withPeopleLock((tx) => decideAndAttach(tx, hints, issues, scope));
+  return ctx.store.withPeopleLock((tx) => decideAndAttach(tx, hints, issues, ctx));
+}
+
+/**
+ * After a document is stored: it waits for the people it names only by reference. Under the
+ * people lock, so a Patient stored meanwhile either finds the wait or is found here.
+ */
+async function waitForPeople(ctx: PeopleContext, documentId: string): Promise<void> {
+  await ctx.store.withPeopleLock(async (tx) => {
+    await tx.people.addWaits(documentId, [...ctx.waits], tx.db);
+    const known = new Set((await tx.people.list()).flatMap((p) => p.identifiers.map(identifierKey)));
+    const arrived = [...ctx.waits].filter((k) => known.has(k));
+    if (arrived.length) await wake(tx, arrived, ctx);
+  });
+}
+
+/** Documents waiting for these identifiers are read again (in the lock's transaction). */
+async function wake(tx: Store, identifiers: string[], ctx: PeopleContext): Promise<void> {
+  if (!ctx.requeue) return;
+  for (const documentId of await tx.people.takeWaiters(identifiers, tx.db)) await ctx.requeue(documentId, tx.db);
 }
 
 async function peopleInScope(store: Store, scope: string) {
@@ -305,13 +351,23 @@ async function peopleInScope(store: Store, scope: string) {
   return people.filter((p) => roles.get(p.id) === 'owner' || roles.get(p.id) === 'caregiver');
 }
 
-async function decideAndAttach(store: Store, hints: PersonHints, issues: ExtractionIssue[], scope: string): Promise<string | null> {
+async function decideAndAttach(store: Store, hints: PersonHints, issues: ExtractionIssue[], ctx: PeopleContext): Promise<string | null> {
+  const { scope } = ctx;
   const people = await peopleInScope(store, scope);
   const decision = decideIdentity(hints, people.map((p) => ({ ...p, given: p.given })));
   if (decision.kind === 'match') {
     const person = people.find((p) => p.id === decision.personId)!;
-    if (hints.identifiers?.length) await store.people.addIdentifiers(person, hints.identifiers);
+    if (hints.identifiers?.length) {
+      await store.people.addIdentifiers(person, hints.identifiers);
+      if (!referenceOnly(hints)) await wake(store, hints.identifiers.map(identifierKey), ctx);
+    }
     return person.id;
+  }
+  if (referenceOnly(hints)) {
+    // A bulk export's files are read in any order: this patient's own file may come later.
+    for (const i of hints.identifiers!) ctx.waits.add(identifierKey(i));
+    issues.push({ severity: 'warning', code: 'person-waiting', message: `This file refers to patient ${hints.identifiers![0].value} whose own record has not been read yet; it goes to that person when the Patient record arrives, or choose who it belongs to.` });
+    return null;
   }
   if (decision.kind === 'ambiguous') {
     issues.push({ severity: 'warning', code: 'person-ambiguous', message: `Which person is this? ${decision.reason}; please choose.` });
@@ -324,6 +380,7 @@ async function decideAndAttach(store: Store, hints: PersonHints, issues: Extract
     if (strong || people.length === 0) {
       const person = await store.people.create(hints, store.db);
       if (scope) await store.accounts.grant(scope, person.id, 'owner', null, store.db);
+      if (hints.identifiers?.length) await wake(store, hints.identifiers.map(identifierKey), ctx);
       return person.id;
     }
     issues.push({ severity: 'warning', code: 'person-unmatched', message: 'This document names a person not in the household; please choose who it belongs to.' });

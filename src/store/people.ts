@@ -76,6 +76,28 @@ export class PeopleRepo {
     await db.updateTable('people').set({ identifiers_json: JSON.stringify(person.identifiers) }).where('id', '=', person.id).execute();
   }
 
+  /**
+   * Records that a document waits for a person with one of these identifiers ("system|value"):
+   * its resources name a patient only by reference to a Patient not read yet.
+   */
+  async addWaits(documentId: string, identifiers: string[], db: Kysely<Database> = this.db): Promise<void> {
+    if (!identifiers.length) return;
+    await db
+      .insertInto('person_waits')
+      .values(identifiers.map((identifier) => ({ document_id: documentId, identifier })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+
+  /** The documents waiting for any of these identifiers; their waits are removed (they are read again). */
+  async takeWaiters(identifiers: string[], db: Kysely<Database> = this.db): Promise<string[]> {
+    if (!identifiers.length) return [];
+    const rows = await db.selectFrom('person_waits').select('document_id').where('identifier', 'in', identifiers).execute();
+    const docs = [...new Set(rows.map((r) => r.document_id))];
+    if (docs.length) await db.deleteFrom('person_waits').where('document_id', 'in', docs).execute();
+    return docs;
+  }
+
   /** Counts of documents and resources per person (all, or `ids`), for `vessel people` and the API. */
   async counts(ids?: string[]): Promise<Map<string, { documents: number; resources: number }>> {
     if (ids && !ids.length) return new Map();

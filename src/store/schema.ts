@@ -277,6 +277,12 @@ export interface WebauthnChallengesTable {
   expires_at: string;
 }
 
+/** A document waiting for a person with this identifier ("system|value"), see migration 0020. */
+export interface PersonWaitsTable {
+  document_id: string;
+  identifier: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   passkeys: PasskeysTable;
@@ -301,6 +307,7 @@ export interface Database {
   shares: SharesTable;
   share_files: ShareFilesTable;
   form_statements: FormStatementsTable;
+  person_waits: PersonWaitsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
