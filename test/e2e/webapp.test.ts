@@ -85,7 +85,8 @@ test('the web app in a browser', { skip: chromiumSkip }, async (t) => {
       { name: 'glucose-bundle.json', text: bundle, type: 'application/fhir+json' },
       { name: 'empty-scan.pdf', text: '', type: 'application/pdf' },
     ]);
-    await page.getByText(/facts found/).waitFor({ timeout: 20000 });
+    // Read by the server's worker: on a loaded CI machine (two test files at once) this took over 20 s once.
+    await page.getByText(/facts found/).waitFor({ timeout: 60000 });
     await page.getByText(/Could not read empty-scan\.pdf: the file is empty/).waitFor({ timeout: 20000 });
     assert.match(await page.locator('.upload-failed .upload-action').innerText(), /nothing in it/);
     await page.getByText('Progress: 2 of 2 files').waitFor();
@@ -113,7 +114,10 @@ test('the web app in a browser', { skip: chromiumSkip }, async (t) => {
 
   await t.test('a lab trend chart draws the reference range as a band and links each point to its source', async () => {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Labs' }).click();
-    await page.getByRole('link', { name: 'Glucose' }).click();
+    // The page's code may still be loading: until then the home page (with its "from
+    // glucose-bundle.json" links) is what a loose 'Glucose' would find.
+    await page.getByRole('heading', { name: 'Lab results' }).waitFor();
+    await page.getByRole('region', { name: 'Lab results' }).getByRole('link', { name: 'Glucose', exact: true }).click();
     await page.getByRole('heading', { name: 'Glucose' }).waitFor();
     const chart = page.locator('svg.trend');
     assert.equal(await chart.locator('circle.point').count(), 3);
