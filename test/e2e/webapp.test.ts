@@ -86,7 +86,15 @@ test('the web app in a browser', { skip: chromiumSkip }, async (t) => {
       { name: 'empty-scan.pdf', text: '', type: 'application/pdf' },
     ]);
     // Read by the server's worker: on a loaded CI machine (two test files at once) this took over 20 s once.
-    await page.getByText(/facts found/).waitFor({ timeout: 60000 });
+    await page
+      .getByText(/facts found/)
+      .waitFor({ timeout: 60000 })
+      .catch(async (err: Error) => {
+        // Say what the page and the server showed instead (failed in loaded CI runs only).
+        const rows = await page.locator('main').innerText();
+        const docs = await (await page.request.get(`${base}/api/documents`)).text();
+        throw new Error(`${err.message}\nthe import page shows: ${rows}\nthe server has: ${docs.slice(0, 2000)}`);
+      });
     await page.getByText(/Could not read empty-scan\.pdf: the file is empty/).waitFor({ timeout: 20000 });
     assert.match(await page.locator('.upload-failed .upload-action').innerText(), /nothing in it/);
     await page.getByText('Progress: 2 of 2 files').waitFor();
