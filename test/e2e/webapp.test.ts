@@ -166,6 +166,8 @@ test('the web app in a browser', { skip: chromiumSkip }, async (t) => {
     const facets = page.getByRole('navigation', { name: 'Narrow the results' });
     await facets.getByRole('link', { name: /^Medications \d+/ }).click();
     await facets.locator('a[aria-current="page"]', { hasText: 'Medications' }).waitFor();
+    // The narrowed hits come after the address changes (the list is empty while they load).
+    await page.locator('.hits > li > a').first().waitFor();
     const narrowed = await page.locator('.hits > li > a').allInnerTexts();
     assert.ok(narrowed.length >= 1 && narrowed.every((h) => /^Medications in /.test(h)), `only medications: ${narrowed.join(' | ')}`);
     await shot(page, 'search-facets');
@@ -183,8 +185,12 @@ test('the web app in a browser', { skip: chromiumSkip }, async (t) => {
     await page.getByRole('navigation', { name: 'Zoom' }).getByText('2023').waitFor();
     await page.locator('svg.bars a[aria-label^="June 2023"]').waitFor();
     assert.match(await page.locator('.timeline-items').innerText(), /Visit: Annual physical/);
-    await page.getByRole('checkbox', { name: /Results/ }).uncheck();
+    // The type filters live in the address: the box shows unchecked once the route has changed,
+    // which on a loaded machine is after uncheck()'s own immediate check (it failed so in CI).
+    const results = page.getByRole('checkbox', { name: /Results/ });
+    await results.click();
     await page.waitForFunction(() => !document.querySelector('.timeline-items')?.textContent?.includes('Glucose'));
+    assert.equal(await results.isChecked(), false, 'the Results box shows unchecked');
     assert.match(await page.locator('.timeline-items').innerText(), /Annual physical/);
     await shot(page, 'timeline');
     assert.deepEqual(await seriousViolations(page), []);

@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useState, useSyncExternalStore, type DragEvent } from 'react';
 import { ApiFailure, getJson, api, uploadFile, type DocumentRecord } from '../api.ts';
 import { filesFromDrop, filesFromInput, type PickedFile } from '../files.ts';
 import { formatBytes, STATE_LABELS } from '../format.ts';
@@ -19,12 +19,28 @@ interface Row {
 const FINAL = new Set(['done', 'failed', 'unsupported']);
 const PARALLEL = 2;
 
+/**
+ * The uploads of this browser tab, kept outside the page: they go on while the user looks at
+ * another page, and the page shows them again on return. Held in a component, they were lost
+ * whenever the page was drawn anew (seen when the first person of a household appeared).
+ */
+let uploads: Row[] = [];
+let uploadCounter = 0;
+const listeners = new Set<() => void>();
+function setRows(change: (rows: Row[]) => Row[]) {
+  uploads = change(uploads);
+  for (const l of listeners) l();
+}
+function subscribe(l: () => void) {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
 const folderProps = { webkitdirectory: '', directory: '' } as Record<string, string>;
 
 export function Import({ onImported }: { onImported(): void }) {
-  const [rows, setRows] = useState<Row[]>([]);
+  const rows = useSyncExternalStore(subscribe, () => uploads);
   const [over, setOver] = useState(false);
-  const counter = useRef(0);
 
   const update = (key: string, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
@@ -48,7 +64,7 @@ export function Import({ onImported }: { onImported(): void }) {
 
   async function start(files: PickedFile[]) {
     if (!files.length) return;
-    const fresh: Row[] = files.map((f) => ({ key: `f${counter.current++}`, path: f.path, size: f.file.size, progress: 0, phase: 'waiting' }));
+    const fresh: Row[] = files.map((f) => ({ key: `f${uploadCounter++}`, path: f.path, size: f.file.size, progress: 0, phase: 'waiting' }));
     setRows((rs) => [...fresh, ...rs]);
     let next = 0;
     const worker = async () => {
