@@ -11,7 +11,7 @@ import type { ChildFile, Extraction, ExtractionIssue, Format, PersonHints, Sourc
 import type { DocumentRecord } from '../store/documents.js';
 import { adapterFor } from '../sources/registry.js';
 import { buildReferenceMap, rewriteReferences, storedId } from './ids.js';
-import { decideIdentity, hasIdentity } from '../record/identity.js';
+import { decideIdentity, hasIdentity, identifierKey } from '../record/identity.js';
 import { FHIR_PATIENT_SYSTEM } from '../sources/fhir/subjects.js';
 import { safeName, type PersonChild } from './importer.js';
 import { labelFrom, type XdmDocumentEntry } from './xdm.js';
@@ -309,8 +309,6 @@ interface PeopleContext {
   waits: Set<string>;
   requeue?: ProcessContext['requeue'];
 }
-
-const identifierKey = (i: { system?: string; value: string }) => `${i.system ?? ''}|${i.value}`;
 
 /**
  * Hints that are only a reference to a Patient resource of another file (the subject tracker's

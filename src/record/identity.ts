@@ -32,6 +32,11 @@ function firstGiven(h: { given?: string | string[] }): string {
   return norm(g).split(' ')[0] ?? '';
 }
 
+/** One identifier as a comparable key, "system|value" (an identifier without a system: "|value"). */
+export function identifierKey(i: { system?: string; value: string }): string {
+  return `${i.system ?? ''}|${i.value}`;
+}
+
 export function hasIdentity(h: PersonHints | undefined): boolean {
   return !!h && !!(h.family || h.name || h.given?.length || h.identifiers?.length);
 }
@@ -39,8 +44,8 @@ export function hasIdentity(h: PersonHints | undefined): boolean {
 export function decideIdentity(h: PersonHints | undefined, people: KnownPerson[]): IdentityDecision {
   if (!hasIdentity(h)) return { kind: 'none' };
   const hints = h!;
-  const ids = new Set((hints.identifiers ?? []).map((i) => `${i.system ?? ''}|${i.value}`));
-  const byId = people.filter((p) => p.identifiers.some((i) => ids.has(`${i.system ?? ''}|${i.value}`)));
+  const ids = new Set((hints.identifiers ?? []).map(identifierKey));
+  const byId = people.filter((p) => p.identifiers.some((i) => ids.has(identifierKey(i))));
   // An identifier is only as unique as its issuer: "Patient/1" from two servers are two
   // people. A matching identifier with a different birth date or family name is no match.
   const conflicts = (p: KnownPerson) =>

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database, PeopleTable } from './schema.js';
 import type { PersonHints } from '../core/types.js';
 import { nowIso } from '../core/time.js';
+import { identifierKey } from '../record/identity.js';
 
 export interface Person {
   id: string;
@@ -69,8 +70,8 @@ export class PeopleRepo {
 
   /** Adds identifiers a new document states for an already-matched person. */
   async addIdentifiers(person: Person, ids: Array<{ system?: string; value: string }>, db: Kysely<Database> = this.db): Promise<void> {
-    const known = new Set(person.identifiers.map((i) => `${i.system ?? ''}|${i.value}`));
-    const fresh = ids.filter((i) => !known.has(`${i.system ?? ''}|${i.value}`));
+    const known = new Set(person.identifiers.map(identifierKey));
+    const fresh = ids.filter((i) => !known.has(identifierKey(i)));
     if (!fresh.length) return;
     person.identifiers.push(...fresh);
     await db.updateTable('people').set({ identifiers_json: JSON.stringify(person.identifiers) }).where('id', '=', person.id).execute();
