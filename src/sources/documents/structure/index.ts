@@ -114,13 +114,15 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     const patient = findPatient(lines, first);
     const facility = findFacility(lines) ?? undefined;
     const author = type === 'fax_cover_sheet' ? undefined : findAuthor(lines);
-    let date = findServiceDate(lines, type, patient.birthDate);
+    // The first date a fax header line of the document prints (a garbled first header gives way to the next).
+    const sentOn = segPages.flatMap((c) => c.faxHeaders).map((h) => findDates(h)[0]?.date).find(Boolean);
+    let date = findServiceDate(lines, type, patient.birthDate, sentOn);
     if (type === 'fax_cover_sheet' && !date) date = findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date;
     const checked = ageCheckedBirthDate(patient.birthDate, patient.age, date ?? findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date);
     if (checked !== patient.birthDate) {
       patient.birthDate = checked;
       // The date of service was chosen while the misread birth date was excluded: choose again.
-      date = findServiceDate(lines, type, checked);
+      date = findServiceDate(lines, type, checked, sentOn);
     }
     let person: Person | undefined;
     if (patient.name || patient.birthDate) {

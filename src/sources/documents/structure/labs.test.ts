@@ -271,3 +271,22 @@ B12            658     (200-1100)    pg/mL`);
     ['B12', '2132-9'],
   ]);
 });
+
+test('points lost from values: a leading zero before a decimal range, an unflagged value ten times its range where the report flags others', () => {
+  const r = rows(`WBC                      12.9    H    4.0-10.5     Thousand/uL
+ABSOLUTE LYMPHOCYTES     19           0.8-3.9      Thousand/uL
+ABSOLUTE EOSINOPHILS     02           0.0-0.5      Thousand/uL
+ABSOLUTE BASOPHILS       00           0.0-0.2      Thousand/uL
+PLATELETS                376          140-400      Thousand/uL`);
+  assert.deepEqual(r.map((x) => [x.name, x.value]), [
+    ['WBC', '12.9'],
+    ['ABSOLUTE LYMPHOCYTES', '1.9'],
+    ['ABSOLUTE EOSINOPHILS', '0.2'],
+    ['ABSOLUTE BASOPHILS', '0.0'],
+    ['PLATELETS', '376'],
+  ]);
+  // A report that flags nothing gives no such evidence: the value stays as read.
+  assert.equal(rows('ABSOLUTE LYMPHOCYTES     19           0.8-3.9      Thousand/uL')[0]?.value, '19');
+  // A flagged value far out of range is a result, not a lost point.
+  assert.equal(rows(`WBC   12.9  H  4.0-10.5  Thousand/uL\nABSOLUTE LYMPHOCYTES  19  H  0.8-3.9  Thousand/uL`)[1]?.value, '19');
+});

@@ -473,8 +473,9 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         // "Vitamin 812": the B of a name read as 8, not a value.
         cur.name.push(t);
         cur.nameToks.push(tk);
-      } else if (cur.rangeFirst && /^0\d$/.test(t)) {
-        // After its range, "08" is a value that lost its point (no footnote code sits there).
+      } else if ((cur.rangeFirst || (cur.name.length && RANGE.test(nextTok) && /\./.test(nextTok))) && /^0\d$/.test(t)) {
+        // After its range, or before a range printing decimals, "08" is a value that lost its
+        // point: no value is printed with a leading zero, and no footnote code sits there.
         cur.value = `0.${t[1]}`;
         cur.valueTok = tk;
       } else if (cur.name.length && (NUM.test(t) || CMP_RANGE.test(t)) && !RANGE.test(t) && !/^0\d+$/.test(t)) {
@@ -724,6 +725,27 @@ export function parseLabRows(lines: Line[]): LabRow[] {
         urine = PANEL_URINE.test(head);
       }
     }
+  }
+  return restoreUnflaggedPoints(rows);
+}
+
+/**
+ * A point lost from a value the report did not flag ("19" beside 0.8-3.9, no H): when the same
+ * report flags its results elsewhere, an unflagged result lies within its range, so a whole
+ * number far outside a range printing decimals, that falls within it with the range's decimals,
+ * lost its point. Reports that flag nothing are left as read (no evidence either way).
+ */
+function restoreUnflaggedPoints(rows: LabRow[]): LabRow[] {
+  if (!rows.some((r) => r.flag === 'H' || r.flag === 'L' || r.flag === 'HH' || r.flag === 'LL')) return rows;
+  for (const row of rows) {
+    const r = row.range;
+    if (row.flagPrinted || row.numeric === undefined || r?.low === undefined || r.high === undefined || !/^\d{2,4}$/.test(row.value)) continue;
+    const k = decimalsOf(r.text);
+    if (!k || (row.numeric <= r.high * 2 && row.numeric >= r.low)) continue;
+    const fixed = row.numeric / 10 ** k;
+    if (fixed < r.low || fixed > r.high) continue;
+    row.numeric = fixed;
+    row.value = fixed.toFixed(k);
   }
   return rows;
 }

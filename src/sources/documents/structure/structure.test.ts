@@ -129,6 +129,13 @@ test('identity and date labels in their common variants', () => {
   assert.equal(when('As of: Sep 16, 2025', 'medication_list'), '2025-09-16');
   assert.equal(parseDate('14-MAR-2024'), '2024-03-14');
   assert.equal(parseDate('02/30/2024'), null);
+  // OCR slips: a bar for the space after a month; a range that lost its separator is no date.
+  assert.equal(when('As of: Sep|16, 2025', 'medication_list'), '2025-09-16');
+  assert.equal(parseDate('03.14.2024'), '2024-03-14');
+  assert.equal(parseDate('1.3.70'), null);
+  // A birth date under a garbled label is not the date of service of a document faxed 75 years later.
+  assert.equal(findServiceDate(lines('Naw: James Samplebury   Biel Date: 06/16/1947\nTdap  06/15/2018'), 'immunization_record', undefined, '2022-06-17'), '2018-06-15');
+  assert.equal(findServiceDate(lines('Biel Date: 06/16/1947'), 'immunization_record', undefined, undefined), '1947-06-16');
 });
 
 test('a patient change splits documents even without page markers', () => {
