@@ -290,3 +290,19 @@ PLATELETS                376          140-400      Thousand/uL`);
   // A flagged value far out of range is a result, not a lost point.
   assert.equal(rows(`WBC   12.9  H  4.0-10.5  Thousand/uL\nABSOLUTE LYMPHOCYTES  19  H  0.8-3.9  Thousand/uL`)[1]?.value, '19');
 });
+
+test('two result columns: a garbled unit before the column gap stays with its row; a short name with two slips placed by its unit and numbers', () => {
+  const r = rows(`MOH         30.4 (27.0 33.0) py                  NA              143 (134 146)     mEq/L
+HOH         12.4 (11.7 15.9) g/dl                CL              105   (98 110)    mEq/L
+Mey         90.5 (80.0 100.0) fl                 CA              8.6 (8.6 10.3)    mg/dL`);
+  // MOH (MCH) with its unit garbled is no known test and no table row: dropped, its neighbour kept.
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.loinc ?? null]), [
+    ['NA', '143', '2951-2'],
+    ['HOH', '12.4', '718-7'],
+    ['CL', '105', '2075-0'],
+    ['Mey', '90.5', '787-2'],
+    ['CA', '8.6', '17861-6'],
+  ]);
+  // Numbers impossible for the test in that unit: no name is guessed.
+  assert.equal(rows('HOH         92.4 (81.7 95.9) g/dl')[0]?.loinc, undefined);
+});

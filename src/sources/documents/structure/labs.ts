@@ -171,7 +171,7 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
  * matched among the tests reported in the row's cleanly read unit only: 1 edit for 3-4
  * letters, 2 up to 9 characters, 3 beyond; the closest test must be the only one that close.
  */
-function nameFromUnit(name: string, ucum: string | undefined): Syn | undefined {
+function nameFromUnit(name: string, ucum: string | undefined, numbers: number[] = []): Syn | undefined {
   if (!ucum) return undefined;
   const k = normName(name);
   if (k.length < 3 || (k.length <= 4 && !/^[a-z]+$/.test(k))) return undefined;
@@ -187,10 +187,33 @@ function nameFromUnit(name: string, ucum: string | undefined): Syn | undefined {
       near = [[n, syn]];
     } else if (d === bestD) near.push([n, syn]);
   }
-  if (bestD > max) return undefined;
   const one = (xs: Array<[string, Syn]>) => (new Set(xs.map(([, syn]) => syn)).size === 1 ? xs[0]![1] : undefined);
+  if (bestD > max) return k.length <= 4 ? twoSlipsShortName(k, ucum, numbers) : undefined;
   // A tie is broken by length: OCR swaps letters far more often than it drops or adds one ("HOL": HDL, not CHOL).
   return one(near) ?? one(near.filter(([n]) => n.length === k.length));
+}
+
+/** The numbers a draft row prints: its value and its range's ends. */
+function rowNumbers(d: Draft): number[] {
+  const r = d.range ? RANGE.exec(d.range) : null;
+  return [d.value, r?.[1], r?.[2]].filter((x): x is string => !!x && /^\d+(?:\.\d+)?$/.test(x)).map(Number);
+}
+
+/**
+ * A 3-4 letter name with two letters misread ("HOH" beside 12.4 g/dL is HGB): only letter
+ * swaps (same length), among the tests reported in the row's unit, and only when every number
+ * of the row (value, range ends) is possible for that test in that unit and one test is left.
+ */
+function twoSlipsShortName(k: string, ucum: string, numbers: number[]): Syn | undefined {
+  if (!numbers.length) return undefined;
+  const hits = new Set<Syn>();
+  for (const [n, syn] of SYN_INDEX) {
+    if (n.length !== k.length || !/^[a-z]+$/.test(n) || editDistance(k, n, 2) !== 2) continue;
+    const bounds = TEST_BOUNDS[syn.loinc]?.[ucum];
+    if (!bounds || !numbers.every((x) => x >= bounds[0] && x <= bounds[1])) continue;
+    hits.add(syn);
+  }
+  return hits.size === 1 ? [...hits][0] : undefined;
 }
 
 /** Digits OCR put for letters inside a name: 8 for B, 0 for O, next to letters ("w8C", "HG8"); "B12", "A1c" keep theirs. */
@@ -435,7 +458,7 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
       cur.extra.push(tk);
       continue;
     }
-    if (!cur || (cur.value !== undefined && startsName(t, cur, toks[i + 1]?.t))) {
+    if (!cur || (cur.value !== undefined && startsName(t, cur, toks[i + 1]?.t) && !unitBeforeColumnGap(toks, i, cur))) {
       cur = { name: [], nameToks: [], extra: [] };
       drafts.push(cur);
     }
@@ -565,6 +588,22 @@ function startsName(t: string, cur: Draft, next: string | undefined): boolean {
   return true;
 }
 
+/**
+ * Two result columns on one line ("MCH 30.4 (27.0-33.0) py     NA 143 ..."): a short garbled
+ * word right after a row's range, then a wide gap, sits in that row's unit cell; the next
+ * column's test name begins after the gap. Upper-case words stay names ("K", "NA", "CL").
+ */
+function unitBeforeColumnGap(toks: Tok[], i: number, cur: Draft): boolean {
+  const tk = toks[i]!;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  if (!prev || !next || cur.range === undefined || cur.unit !== undefined || prev.t !== cur.range) return false;
+  if (tk.t.length > 4 || /^[A-Z]+$/.test(tk.t) || lookupExact(tk.t, false)) return false;
+  const gapBefore = tk.start - (prev.start + prev.t.length);
+  const gapAfter = next.start - (tk.start + tk.t.length);
+  return gapAfter >= 4 && gapAfter >= 2 * gapBefore;
+}
+
 function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?: string): LabRow | null {
   if (d.value === undefined) return null;
   const nameToks = cleanNameTokens(d.name);
@@ -577,7 +616,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   const qualitative = !NUM.test(d.value) && !CMP_RANGE.test(d.value);
   // A word result ("Negative") for a name both blood and urine tests carry ("Glucose", "Protein") is the urine test.
   const inUrine = urine || (qualitative && !!URINE_INDEX.get(normName(name)));
-  const syn = lookupTest(name, inUrine) ?? lookupTest(undigit(name), inUrine) ?? nameFromUnit(undigit(name), d.unit ? ucumFor(d.unit) : undefined);
+  const syn = lookupTest(name, inUrine) ?? lookupTest(undigit(name), inUrine) ?? nameFromUnit(undigit(name), d.unit ? ucumFor(d.unit) : undefined, rowNumbers(d));
   // A name not in the table must look like a table row: a range, a unit, no sentence words.
   if (!syn && (!d.range || !d.unit || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
   if (!syn && qualitative) return null;
