@@ -306,3 +306,16 @@ Mey         90.5 (80.0 100.0) fl                 CA              8.6 (8.6 10.3) 
   // Numbers impossible for the test in that unit: no name is guessed.
   assert.equal(rows('HOH         92.4 (81.7 95.9) g/dl')[0]?.loinc, undefined);
 });
+
+test('a unit garbled past reading in the cell after the range, a lab-code cell after it: the one unit the test is reported in', () => {
+  const r = rows(`LYMPHOCYTES              28.3        20.0-45.0 Ya                 cc
+ALKALINE PHOSPHATASE     97          36-130 UN                    cc
+SODIUM                   141         135-146 mmol/L               cc`);
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.ucum ?? null]), [
+    ['LYMPHOCYTES', '28.3', '%'],
+    ['ALKALINE PHOSPHATASE', '97', 'U/L'],
+    ['SODIUM', '141', 'mmol/L'],
+  ]);
+  // The same short word alone at the end of the line may be the lab's code: no unit is made up.
+  assert.equal(rows('ALKALINE PHOSPHATASE     97          36-130 UN')[0]?.ucum, undefined);
+});

@@ -262,6 +262,18 @@ function garbledUnitMark(t: string, d: Draft): boolean {
   return true;
 }
 
+/**
+ * The cell right after a row's range holds a short word that is no unit, and another cell
+ * follows it (a lab code, "cc"): that cell is where the unit was printed, garbled ("Ya" for %,
+ * "UN" for U/L). Alone at the line's end the same word may be a lab code, so it does not count.
+ */
+function garbledUnitCell(d: Draft): boolean {
+  const at = d.extra.findIndex((x) => x.t === d.range);
+  const cell = d.extra[at + 1]?.t;
+  if (at < 0 || !cell || d.extra.length !== at + 3) return false;
+  return /^[A-Za-z%]{1,3}$/.test(cell) && !isFlag(cell) && !flagSlip(cell) && !NOISE.test(cell) && !QUAL.test(cell);
+}
+
 /** One edit away from exactly one short unit with a slash ("w/l" -> U/L). */
 function closestShort(k: string): string | undefined {
   const hits = new Set<string>();
@@ -591,14 +603,17 @@ function startsName(t: string, cur: Draft, next: string | undefined): boolean {
 /**
  * Two result columns on one line ("MCH 30.4 (27.0-33.0) py     NA 143 ..."): a short garbled
  * word right after a row's range, then a wide gap, sits in that row's unit cell; the next
- * column's test name begins after the gap. Upper-case words stay names ("K", "NA", "CL").
+ * column's test name begins after the gap. Upper-case words stay names ("K", "NA", "CL") when a
+ * number follows them on the line.
  */
 function unitBeforeColumnGap(toks: Tok[], i: number, cur: Draft): boolean {
   const tk = toks[i]!;
   const prev = toks[i - 1];
   const next = toks[i + 1];
   if (!prev || !next || cur.range === undefined || cur.unit !== undefined || prev.t !== cur.range) return false;
-  if (tk.t.length > 4 || /^[A-Z]+$/.test(tk.t) || lookupExact(tk.t, false)) return false;
+  if (tk.t.length > 4 || lookupExact(tk.t, false)) return false;
+  // An upper-case word is the next column's name when a number follows it on the line.
+  if (/^[A-Z]+$/.test(tk.t) && toks.slice(i + 1).some((x) => NUM.test(repairNumber(x.t)) || VALUE_FLAG.test(x.t))) return false;
   const gapBefore = tk.start - (prev.start + prev.t.length);
   const gapAfter = next.start - (tk.start + tk.t.length);
   return gapAfter >= 4 && gapAfter >= 2 * gapBefore;
@@ -638,7 +653,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     priorUnit = unitFromPrior(d.unit, syn.loinc, 1);
   }
   // A unit printed but garbled past reading ("©", "&", "wl.") : the one unit of the test the value is possible in.
-  if (!priorUnit && syn && !d.unit && row.numeric !== undefined && d.extra.some((x) => garbledUnitMark(x.t, d))) priorUnit = onlyPossibleUnit(syn.loinc, row.numeric);
+  if (!priorUnit && syn && row.numeric !== undefined && ((!d.unit && d.extra.some((x) => garbledUnitMark(x.t, d))) || ((!d.unit || !ucumFor(d.unit)) && garbledUnitCell(d)))) priorUnit = onlyPossibleUnit(syn.loinc, row.numeric);
   if (priorUnit) {
     row.unit = ucumDisplay(priorUnit);
     row.ucum = priorUnit;
