@@ -319,3 +319,10 @@ SODIUM                   141         135-146 mmol/L               cc`);
   // The same short word alone at the end of the line may be the lab's code: no unit is made up.
   assert.equal(rows('ALKALINE PHOSPHATASE     97          36-130 UN')[0]?.ucum, undefined);
 });
+
+test('a table rule read as a leading 1: dropped only when the printed L flag contradicts the value and agrees without it', () => {
+  assert.equal(rows('VITAMIN D,25-OH,TOTAL,IA        118L        30-100 ng/mL')[0]?.value, '18');
+  // Above its range and flagged high, or low without the contradiction: left as read.
+  assert.equal(rows('VITAMIN D,25-OH,TOTAL,IA        118H        30-100 ng/mL')[0]?.value, '118');
+  assert.equal(rows('GLUCOSE        118L        130-200 mg/dL')[0]?.value, '118');
+});

@@ -709,11 +709,28 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   }
   if (d.flag) {
     row.flagPrinted = d.flag;
+    dropBarReadAsOne(row, d.flag);
     const f = flagCode(d.flag, row.numeric, row.range?.low, row.range?.high);
     if (f) row.flag = f;
   }
   if (panel) row.panel = panel;
   return row;
+}
+
+/**
+ * A table rule read as a leading 1 ("|18" -> "118"): the printed L flag says the value is below
+ * its range while 118 is above 30-100; without the 1 it is below, as flagged. Only a leading 1
+ * (the glyph a bar becomes), only when the flag contradicts the value as read and agrees without it.
+ */
+function dropBarReadAsOne(row: LabRow, flag: string): void {
+  const r = row.range;
+  if (row.numeric === undefined || !r || !/^1\d{1,3}(?:\.\d+)?$/.test(row.value)) return;
+  const fixed = Number(row.value.slice(1));
+  const low = /^(?:L|LO|LOW|LL|CL)$/i.test(flag.replace(/[()]/g, ''));
+  if (low && r.low !== undefined && r.high !== undefined && row.numeric > r.high && fixed < r.low) {
+    row.value = row.value.slice(1);
+    row.numeric = fixed;
+  }
 }
 
 /**
