@@ -150,13 +150,16 @@ async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: (
       }
       const items = part.resources.map((r) => ({ ...r, storedId: storedId(seed, r.resource.resourceType, r.resource.id ?? r.fullUrl ?? `#${index++}`) }));
       const refs = buildReferenceMap(items);
-      const rows: NewResource[] = items.map((it) => ({
-        resource: Object.assign(rewriteReferences(it.resource, refs), { id: it.storedId }) as Resource & { id: string }, // a copy already: no second one
-        sourceId: it.resource.id,
-        documentId: doc.id,
-        personId: (it.subject !== undefined ? personOf.get(it.subject) : mainPerson) ?? mainPerson ?? undefined,
-        location: it.location,
-      }));
+      const rows: NewResource[] = items.map((it) => {
+        const sourceId = it.resource.id; // read before the resource takes its stored id (rewritten in place)
+        return {
+          resource: Object.assign(rewriteReferences(it.resource, refs), { id: it.storedId }) as Resource & { id: string },
+          sourceId,
+          documentId: doc.id,
+          personId: (it.subject !== undefined ? personOf.get(it.subject) : mainPerson) ?? mainPerson ?? undefined,
+          location: it.location,
+        };
+      });
       await store.transaction(async (tx) => {
         if (first) await tx.resources.clearDocument(doc.id);
         await tx.resources.insertMany(rows);
