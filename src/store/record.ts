@@ -10,6 +10,7 @@ import type { Decision, MergedItem } from '../record/reconcile/cluster.js';
 import type { ItemState } from '../record/reconcile/append.js';
 import { LOCATION_COLUMNS, locationOf } from './provenance.js';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { recordReads } from './record-sqlite.js';
 
 const BATCH = 300;
 /** PostgreSQL takes up to 65,535 parameters a statement: 1,000 rows of 8 columns. */
@@ -56,6 +57,7 @@ export class RecordRepo {
    */
   async lockPerson(personId: string): Promise<void> {
     if (this.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${`record:${personId}`}))`.execute(this.db);
+    else if (this.sqlite) recordReads(this.sqlite).lock.run();
     else await sql`UPDATE record_dirty SET gen = gen WHERE 0`.execute(this.db);
   }
 
@@ -65,6 +67,12 @@ export class RecordRepo {
    * documents and one new one costs two index joins, not two lists in memory.
    */
   async staleDocuments(personId: string, limit = 1_000_000): Promise<string[]> {
+    if (this.sqlite) {
+      const st = recordReads(this.sqlite);
+      const changedIds = st.staleChanged.all(personId, 'processing', 'queued', personId, NORMALIZE_VERSION, limit) as string[];
+      const leftIds = st.staleLeft.all(personId, personId, limit) as string[];
+      return [...new Set([...changedIds, ...leftIds])].slice(0, limit);
+    }
     const changed = await this.db
       .selectFrom('documents as d')
       .leftJoin('record_sources as s', 's.document_id', 'd.id')
@@ -220,16 +228,22 @@ export class RecordRepo {
 
   /** Whether the person has any fact stored (a first import has none). */
   async hasFacts(personId: string): Promise<boolean> {
+    if (this.sqlite) return recordReads(this.sqlite).hasFacts.get(personId, 1) !== undefined;
     return !!(await this.db.selectFrom('record_facts').select('id').where('person_id', '=', personId).limit(1).executeTakeFirst());
   }
 
   /** The next blocks of a person waiting to be rebuilt, by kind and block, with the mark's generation. */
   async dirtyBlocks(personId: string, limit: number): Promise<DirtyBlock[]> {
+    if (this.sqlite) {
+      const marks = recordReads(this.sqlite).dirtyBlocks.all(personId, limit) as Array<[string, string, number | bigint]>;
+      return marks.map(([kind, block, gen]) => ({ personId, kind, block, gen: Number(gen) }));
+    }
     const rows = await this.db.selectFrom('record_dirty').select(['kind', 'block', 'gen']).where('person_id', '=', personId).orderBy('kind').orderBy('block').limit(limit).execute();
     return rows.map((r) => ({ personId, kind: r.kind, block: r.block, gen: Number(r.gen) }));
   }
 
   async isDirty(ref: BlockRef): Promise<boolean> {
+    if (this.sqlite) return recordReads(this.sqlite).isDirty.get(ref.personId, ref.kind, ref.block) !== undefined;
     return !!(await this.db.selectFrom('record_dirty').select('block').where('person_id', '=', ref.personId).where('kind', '=', ref.kind).where('block', '=', ref.block).executeTakeFirst());
   }
 
@@ -280,6 +294,7 @@ export class RecordRepo {
 
   /** The key rows of one block (an index range): which item each match key belongs to. */
   async blockKeys(ref: BlockRef): Promise<Array<{ key: string; itemId: string }>> {
+    if (this.sqlite) return (recordReads(this.sqlite).blockKeys.all(ref.personId, ref.kind, ref.block) as Array<[string, string]>).map(([key, itemId]) => ({ key, itemId }));
     const rows = await this.db.selectFrom('record_item_keys').select(['key', 'item_id']).where('person_id', '=', ref.personId).where('kind', '=', ref.kind).where('block', '=', ref.block).execute();
     return rows.map((r) => ({ key: r.key, itemId: r.item_id }));
   }
@@ -293,6 +308,14 @@ export class RecordRepo {
 
   /** Replaces every item (and key row) of some blocks of one kind. */
   async replaceBlocksItems(personId: string, kind: string, blocks: string[], items: StoredItem[]): Promise<void> {
+    if (this.sqlite) {
+      const st = recordReads(this.sqlite);
+      for (const block of blocks) {
+        st.deleteBlockItems.run(personId, kind, block);
+        st.deleteBlockKeys.run(personId, kind, block);
+      }
+      return this.insertItems(personId, kind, items);
+    }
     for (let i = 0; i < blocks.length; i += BATCH) {
       const chunk = blocks.slice(i, i + BATCH);
       await this.db.deleteFrom('record_items').where('person_id', '=', personId).where('kind', '=', kind).where('block', 'in', chunk).execute();
@@ -440,7 +463,9 @@ export class RecordRepo {
   }
 
   async decisions(personId: string): Promise<Array<Decision & { block?: string }>> {
-    const rows = await this.db.selectFrom('record_decisions').selectAll().where('person_id', '=', personId).orderBy('created_at').execute();
+    const rows = this.sqlite
+      ? (recordReads(this.sqlite).decisions.all(personId) as Array<{ id: string; kind: string; action: string; resource_ids_json: string; block: string | null }>)
+      : await this.db.selectFrom('record_decisions').selectAll().where('person_id', '=', personId).orderBy('created_at').execute();
     return rows.map((r) => ({ id: r.id, kind: r.kind as ItemKind, action: r.action as Decision['action'], resourceIds: JSON.parse(r.resource_ids_json), block: r.block ?? undefined }));
   }
 
