@@ -81,6 +81,8 @@ export function parseName(raw: string): { name: string; given: string[]; family:
     if (NOT_NAME.has(w.toLowerCase().replace(/\.$/, ''))) return null;
   }
   if (family.replace(/[^A-Za-z]/g, '').length < 2) return null;
+  // Names are printed capitalised or in capitals; words of running prose are not ("uncontrolled type").
+  if (!/^[A-Z]/.test(given[0]!) || !/^[A-Z]/.test(family.split(' ').pop()!)) return null;
   if (given[0]!.replace(/[^A-Za-z]/g, '').length < 1) return null;
   given = given.map(titleCase);
   family = titleCase(family);
@@ -91,7 +93,10 @@ export function parseName(raw: string): { name: string; given: string[]; family:
 const DOB_LABEL = /\b(?:D\.?\s?[O0]\.?\s?[B8]\.?|0\.?\s?[O0]\.?\s?B\.?|Date\s+of\s+Birth|Birth\s*Date|Birthdate|Born)(?:\s*\/\s*(?:Sex|Gender|Age))?\s*[:#]?/i;
 const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
-const NAME_LABEL = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Pt|Name|Member(?:\s*Name)?)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*:\s*/gi;
+// The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
+const NAME_LABEL = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Pt|Name|Member(?:\s*Name)?)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*[:;]\s*/gi;
+/** A name label whose colon OCR lost, before a "LAST, First M" name ("Patient Sampleridge, Mary B"). */
+const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Name)\s+([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/;
 
 interface Cand {
   key: string;
@@ -104,8 +109,12 @@ function nameKey(p: { given: string[]; family: string }): string {
 }
 
 /** Name candidates on one line of text (several label forms). */
-function lineNameCands(text: string, next: string | undefined, prev: string | undefined): Array<{ raw: string; score: number }> {
+function lineNameCands(line: string, next: string | undefined, prev: string | undefined): Array<{ raw: string; score: number }> {
   const out: Array<{ raw: string; score: number }> = [];
+  // A space OCR read as an underscore ("Dummylli, Maria P_DOB: 08/21/1953"); no name holds one.
+  const text = line.replace(/_/g, ' ');
+  const bare = NAME_LABEL_NO_COLON.exec(text);
+  if (bare) out.push({ raw: bare[1]!, score: 2 });
   NAME_LABEL.lastIndex = 0;
   for (let m = NAME_LABEL.exec(text); m; m = NAME_LABEL.exec(text)) {
     const before = text.slice(0, m.index);
@@ -127,12 +136,17 @@ function lineNameCands(text: string, next: string | undefined, prev: string | un
   // "RE: NAME DOB" in letters and covers; "Medical records - NAME".
   const re = /\b(?:RE|Regarding|Subject)\s*:\s*(?:[A-Za-z ]{0,40}?\s[-–]\s)?([A-Za-z][A-Za-z'’ ,.-]+?)(?=\s+(?:DOB|D\.O\.B|\(|,\s*DOB|born)|\s{2,}|$)/i.exec(text);
   if (re) out.push({ raw: cutName(re[1]!), score: 1.5 });
+  // Letters: "Thank you for seeing my patient, Madison Samplewright, a 75-year-old woman".
+  const myPatient = /\b(?:my|our)\s+patient,?\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,2})(?=,|\s+(?:a|an|who|for|DOB|born)\b|\s*$)/.exec(text);
+  if (myPatient) out.push({ raw: myPatient[1]!, score: 1.5 });
   const forDob = /\b(?:for|patient,?|regarding)\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,3}),?\s+(?:DOB|D\.O\.B|born)/.exec(text);
   if (forDob) out.push({ raw: forDob[1]!, score: 1.5 });
   // Column block: a "Patient" / "Patient Information" heading, the name below it in the same column.
   if (next !== undefined) {
     const hm = /\bpatient(?:\s+(?:information|details|name|demographics|info))?\b(?!\s*[:#])/i.exec(text);
-    if (hm && !/:\s*\S/.test(text.slice(hm.index, hm.index + hm[0].length + 3))) {
+    // The heading is a cell of its own: not "my patient, ..." in a letter, nor "Patient 1D. 00123" (an ID label).
+    const heading = hm && cells(text).some((c) => c.start === hm.index && c.text.length === hm[0].length);
+    if (hm && heading && !/:\s*\S/.test(text.slice(hm.index, hm.index + hm[0].length + 3))) {
       const starts = [...next.matchAll(/\S+/g)].map((w) => w.index ?? 0);
       const at = starts.reduce((b, x) => (Math.abs(x - hm.index) < Math.abs(b - hm.index) ? x : b), starts[0] ?? 0);
       if (Math.abs(at - hm.index) <= 8 || hm.index === 0) out.push({ raw: cutName(next.slice(hm.index === 0 ? starts[0] ?? 0 : at)), score: 2 });

@@ -252,3 +252,14 @@ test('a medication list table with wrapped instructions and statuses', () => {
     ['cetirizine 10 mg tablet', 'Take 1 tablet by mouth daily', 'stopped'],
   ]);
 });
+
+test('patient names through OCR slips in their labels, and words that are no name', () => {
+  const name = (t: string) => findPatient(lines(t), 1).name;
+  assert.equal(name('Patient Name;          DRAFTEZ, ROBERT              Exam Date;   07/31/2025'), 'Robert Draftez');
+  assert.equal(name('Patient Sampleridge, Mary B              DOB’ 12/04/1942         Sex F'), 'Mary B Sampleridge');
+  assert.equal(name('Dummylli, Maria P_DOB: 08/21/1953                    Patient Report'), 'Maria P Dummylli');
+  assert.equal(name('Dear Dr. Mockshaw:\nThank you for seeing my patient, Madison Samplewright, a 75-year-old woman\nwhom I am referring for uncontrolled type 2 diabetes.'), 'Madison Samplewright');
+  // "Patient 1D." is an ID label, not a heading over a name; prose under "my patient" is no name either.
+  assert.equal(name('Patient 1D. 0012361237                       Reported 11/14/2021\nFASTING YES'), undefined);
+  assert.equal(name('Thank you for seeing my patient, a 75-year-old woman\nwhom I am referring for uncontrolled type 2 diabetes'), undefined);
+});
