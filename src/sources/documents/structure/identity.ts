@@ -370,15 +370,18 @@ const DOS_LABELS: Record<string, RegExp[]> = {
 /**
  * Date of service of a document of a given type. `sentOn`, the date its fax header prints, lets
  * the unlabelled fallbacks pass over a date printed 20 or more years before it: a birth date
- * whose label OCR garbled ("Biel Date: 06/16/1947"), far likelier than a visit that old.
+ * whose label OCR garbled ("Biel Date: 06/16/1947"), far likelier than a visit that old, and
+ * over any date after it.
  */
 export function findServiceDate(docLines: Line[], type: string | undefined, dob?: string, sentOn?: string): string | undefined {
   const tooOld = (d: string) => !!sentOn && Number(sentOn.slice(0, 4)) - Number(d.slice(0, 4)) >= 20;
+  // Nothing was done after the fax carrying it was sent: a later date is a misread year ("01/03/2072").
+  const afterSent = (d: string) => !!sentOn && d > sentOn;
   const lines = unfoldColumnLabels(docLines);
   const text = lines.map((l) => l.text).join('\n');
   for (const re of DOS_LABELS[type ?? ''] ?? []) {
     const d = dateAfter(text, re, re.source.includes('printed\\s+(?:by') ? 4 : 30);
-    if (d && d !== dob) return d;
+    if (d && d !== dob && !afterSent(d)) return d;
   }
   if (type === 'insurance_billing') {
     // First date that starts a service line of the claim table.
@@ -395,12 +398,12 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   // Generic fallbacks, then the first date that is not a birth date or a "printed" stamp.
   for (const re of [/\b(?:date\s+of\s+service|service\s+date|visit\s+date|DOS|encounter\s+date)\s*:?/i, /\bdate\s*:/i]) {
     const d = dateAfter(text, re, 30);
-    if (d && d !== dob && !tooOld(d)) return d;
+    if (d && d !== dob && !tooOld(d) && !afterSent(d)) return d;
   }
   for (const l of lines.slice(0, 60)) {
     if (DOB_LABEL.test(l.text) && findDates(l.text).length === 1) continue;
     for (const d of findDates(l.text)) {
-      if (d.date === dob || tooOld(d.date)) continue;
+      if (d.date === dob || tooOld(d.date) || afterSent(d.date)) continue;
       if (/\b(?:print|dob|birth|signed|fax)/i.test(l.text.slice(Math.max(0, d.index - 25), d.index))) continue;
       return d.date;
     }

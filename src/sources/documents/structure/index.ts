@@ -83,6 +83,17 @@ function matchPerson(people: Person[], p: PatientFacts): Person | undefined {
  * Structure a fax transmission from its pages: documents (segments), patients (subjects),
  * FHIR resources with locations, a label for the whole transmission, and issues.
  */
+/**
+ * The date the fax was sent, from the header lines of these pages: the latest date they print,
+ * since a re-faxed page also carries the older header of its first sending. A date after today
+ * is a misread year and is ignored.
+ */
+function sentDate(pages: CleanPage[]): string | undefined {
+  const today = new Date().toISOString().slice(0, 10);
+  const dates = pages.flatMap((c) => c.faxHeaders).map((h) => findDates(h)[0]?.date).filter((d): d is string => !!d && d <= today);
+  return dates.sort().pop();
+}
+
 export function structureTransmission(pages: ExtractedPage[]): Partial<Extraction> {
   const issues: ExtractionIssue[] = [];
   try {
@@ -114,8 +125,7 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     const patient = findPatient(lines, first);
     const facility = findFacility(lines) ?? undefined;
     const author = type === 'fax_cover_sheet' ? undefined : findAuthor(lines);
-    // The first date a fax header line of the document prints (a garbled first header gives way to the next).
-    const sentOn = segPages.flatMap((c) => c.faxHeaders).map((h) => findDates(h)[0]?.date).find(Boolean);
+    const sentOn = sentDate(segPages) ?? sentDate(clean);
     let date = findServiceDate(lines, type, patient.birthDate, sentOn);
     if (type === 'fax_cover_sheet' && !date) date = findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date;
     const checked = ageCheckedBirthDate(patient.birthDate, patient.age, date ?? findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date);

@@ -136,6 +136,9 @@ test('identity and date labels in their common variants', () => {
   // A birth date under a garbled label is not the date of service of a document faxed 75 years later.
   assert.equal(findServiceDate(lines('Naw: James Samplebury   Biel Date: 06/16/1947\nTdap  06/15/2018'), 'immunization_record', undefined, '2022-06-17'), '2018-06-15');
   assert.equal(findServiceDate(lines('Biel Date: 06/16/1947'), 'immunization_record', undefined, undefined), '1947-06-16');
+  assert.equal(parseDate('Jan 10. 2024'), '2024-01-10');
+  // A collection date after the fax was sent is a misread year: the next date is taken.
+  assert.equal(findServiceDate(lines('Collected: 01/03/2072 06:12 AM\nReceived: 01/03/2022 07:42 AM'), 'lab_report', undefined, '2022-01-07'), '2022-01-03');
 });
 
 test('a patient change splits documents even without page markers', () => {
@@ -262,4 +265,14 @@ test('patient names through OCR slips in their labels, and words that are no nam
   // "Patient 1D." is an ID label, not a heading over a name; prose under "my patient" is no name either.
   assert.equal(name('Patient 1D. 0012361237                       Reported 11/14/2021\nFASTING YES'), undefined);
   assert.equal(name('Thank you for seeing my patient, a 75-year-old woman\nwhom I am referring for uncontrolled type 2 diabetes'), undefined);
+});
+
+test('a re-faxed page carries the older header too: the fax was sent on the latest header date', () => {
+  // Page 1's own header is garbled; page 2 carries the older header of its first sending.
+  const cover = page(1, '0G/17/2022 11:42   2035550111   JUNIPER HILLS   PAGE 01/03\nFAX COVER SHEET\nDate: 06/17/2022\nTo: Records   From: Juniper Hills\nPages: 3');
+  const visit = page(2, 'WG/1//2022 11:42   2035550111   JUNIPER HILLS   PAGE 02/03\n05/26/2022 10:35   NORTH HOSP HIM   #11 P.1\nOFFICE VISIT NOTE\nPatient: Ada Stone   DOB: 01/01/1950\nDate of Service: 05/20/2022\nAssessment: well.');
+  const letter = page(3, '06/17/2022 11:43   2035550111   JUNIPER HILLS   PAGE 03/03\nREFERRAL LETTER\nDate: 06/15/2022\nRE: Ada Stone DOB: 01/01/1950\nDear Dr. Poe, thank you.');
+  const r = structureTransmission([cover, visit, letter]);
+  assert.equal(r.segments?.[0]?.date, '2022-06-17');
+  assert.equal(r.segments?.[1]?.date, '2022-05-20');
 });
