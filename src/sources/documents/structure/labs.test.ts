@@ -316,8 +316,8 @@ SODIUM                   141         135-146 mmol/L               cc`);
     ['ALKALINE PHOSPHATASE', '97', 'U/L'],
     ['SODIUM', '141', 'mmol/L'],
   ]);
-  // The same short word alone at the end of the line may be the lab's code: no unit is made up.
-  assert.equal(rows('ALKALINE PHOSPHATASE     97          36-130 UN')[0]?.ucum, undefined);
+  // A short word alone at the end of the line may be the lab's code: no unit is made up from it.
+  assert.equal(rows('ALKALINE PHOSPHATASE     97          36-130 ND')[0]?.ucum, undefined);
 });
 
 test('a table rule read as a leading 1: dropped only when the printed L flag contradicts the value and agrees without it', () => {
@@ -325,4 +325,23 @@ test('a table rule read as a leading 1: dropped only when the printed L flag con
   // Above its range and flagged high, or low without the contradiction: left as read.
   assert.equal(rows('VITAMIN D,25-OH,TOTAL,IA        118H        30-100 ng/mL')[0]?.value, '118');
   assert.equal(rows('GLUCOSE        118L        130-200 mg/dL')[0]?.value, '118');
+});
+
+test('photo and fax dirt around rows: marks after the lab-code column, margin specks before a name, a unit without its slash, a range without its dash', () => {
+  const r = rows(`TESTS                    RESULT   FLAG  UNITS        REFERENCE INTERVAL    LAB
+i     MCH"               28.7           pg           27.0-33.0             01        Lo
+:     Hematocrit         44.5           %            38.5-50.0             01        a
+4     AST (SGOT)         21             ui           10-40                 01
+Alkaline Phosphatase     73             un           36-130                01
+HEMATOCRIT               45.9     H     35.045.0 %`);
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.ucum ?? null, x.flag ?? null, x.range?.text ?? null]), [
+    ['MCH', '28.7', 'pg', null, '27.0-33.0'],
+    ['Hematocrit', '44.5', '%', null, '38.5-50.0'],
+    ['AST (SGOT)', '21', 'U/L', null, '10-40'],
+    ['Alkaline Phosphatase', '73', 'U/L', null, '36-130'],
+    ['HEMATOCRIT', '45.9', '%', 'H', '35.0-45.0'],
+  ]);
+  // A flag before the lab code is still the row's flag; a lone unknown letter is no test.
+  assert.equal(rows('Glucose     112    H    mg/dL    65-99    01')[0]?.flag, 'H');
+  assert.equal(rows('T°           7.4 (6.18.1)    g/dL').length, 0);
 });

@@ -153,8 +153,12 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
   let best: string | undefined;
   let bestD = max + 1;
   let tie = false;
-  for (const [key, code] of Object.entries(UNITS)) {
-    if (key.startsWith('_') || !expected.includes(code) || key.length < 2) continue;
+  for (const [printed, code] of Object.entries(UNITS)) {
+    if (printed.startsWith('_') || !expected.includes(code) || printed.length < 2) continue;
+    // A short unit whose slash OCR lost reads as its letters ("un", "ui" for u/l): compare without
+    // it, keeping the first letter (the prefix; "wl" is no g/l).
+    const key = printed.length <= 4 && !k.includes('/') ? printed.replace('/', '') : printed;
+    if (key.length < 2 || (key !== printed && key[0] !== k[0])) continue;
     const d = editDistance(k, key, max);
     if (d > max || d > Math.floor((key.length + 1) / 3)) continue;
     if (d < bestD) {
@@ -362,6 +366,14 @@ export function normaliseLine(s: string): string {
     // » is how OCR reads a > ("»>=60", "»60").
     .replace(/»\s*>?=/g, '>=')
     .replace(/»(?=\d)/g, '>')
+    // A range whose dash OCR lost between two decimals: "35.045.0" is 35.0-45.0 (both ends with the decimals of the last).
+    .replace(/(^|[\s([{])(\d+)\.(\d+)\.(\d+)(?=[\s)\]}]|$)/g, (m, p: string, a: string, mid: string, c: string) => {
+      const k = c.length;
+      if (mid.length <= k) return m;
+      const lo = `${a}.${mid.slice(0, k)}`;
+      const hi = `${mid.slice(k)}.${c}`;
+      return Number(lo) < Number(hi) && !/^0\d/.test(mid.slice(k)) ? `${p}${lo}-${hi}` : m;
+    })
     // A range whose dash OCR read as a point: "(80.0.100.0)", "0.0.6.0" (both ends with the same decimals).
     .replace(/(^|[\s([{])(\d+\.(\d+))\.(\d+\.(\d+))(?=[\s)\]}]|$)/g, (m, p: string, a: string, da: string, b: string, db: string) => (da.length === db.length ? `${p}${a}-${b}` : m))
     // OCR: a bracketed range whose dash became a space, braces for brackets, commas for points.
@@ -409,6 +421,8 @@ function cleanNameTokens(toks: string[]): string[] {
   if (out.length && !/^[A-Za-z]0\d$/.test(out[out.length - 1]!)) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])0[1-9]$/, '$1');
   if (out.length) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])[!?™®”“"'’°*¹²³]+$/, '$1');
   if (out.length) out[0] = out[0]!.replace(/^[*•·"'“”‘’]+/, '');
+  // A speck in the left margin read as a letter or digit before a capitalised name ("i MCH", "4 AST (SGOT)").
+  if (out.length >= 2 && /^[a-z0-9]$/.test(out[0]!) && /^[A-Z]/.test(out[1]!)) out.shift();
   return out.filter(Boolean);
 }
 
@@ -422,6 +436,8 @@ interface Draft {
   unit?: string;
   /** The range was printed before the value. */
   rangeFirst?: boolean;
+  /** A lab or footnote code ("01") was passed: the row's last column; a flag-like mark after it is dirt. */
+  pastCode?: boolean;
   extra: Tok[];
 }
 
@@ -540,6 +556,11 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
     }
     // After the value: flag, range, unit, noise, in any order.
     // A flag word after the value outranks a star before it (a footnote mark more often than not).
+    if (NOISE.test(t) && cur.range !== undefined) cur.pastCode = true;
+    if (cur.pastCode && !NOISE.test(t)) {
+      cur.extra.push(tk);
+      continue;
+    }
     if ((cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || cur.rangeFirst) && (isFlag(t) || flagSlip(t)) && !isUnitToken(t)) cur.flag = t;
     else if (cur.range === undefined && (RANGE.test(t) || CMP_RANGE.test(t))) cur.range = t;
     else if (cur.range === undefined && QUAL.test(unparen(t)) && !NUM.test(cur.value)) cur.range = t;
@@ -635,6 +656,8 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   // A name not in the table must look like a table row: a range, a unit, no sentence words.
   if (!syn && (!d.range || !d.unit || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
   if (!syn && qualitative) return null;
+  // One letter that names no test is what is left of a garbled name ("T°" for TP), not a test.
+  if (!syn && name.replace(/[^A-Za-z]/g, '').length < 2) return null;
   const row: LabRow = { name, value: d.value, page, lineIndex, tokens: [...d.name, ...(d.valueTok ? [d.valueTok.t] : []), ...d.extra.map((x) => x.t)] };
   if (syn) {
     row.loinc = syn.loinc;
