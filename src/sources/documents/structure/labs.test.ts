@@ -345,3 +345,18 @@ HEMATOCRIT               45.9     H     35.045.0 %`);
   assert.equal(rows('Glucose     112    H    mg/dL    65-99    01')[0]?.flag, 'H');
   assert.equal(rows('T°           7.4 (6.18.1)    g/dL').length, 0);
 });
+
+test('points lost beside ranges OCR also garbled: B for 8, a lost leading 0, hundredths, a zero-led value before its unit', () => {
+  const r = rows(`WBC                 12.9  H    4.0-10.5 K/uL
+CALCIUM             89         B.6-10.3 mg/dL
+CREATININE          143 H      (.50-1.05 mg/dL
+Basos               03         %      0.0-2.0
+T. Chol/HDL Ratio   23         ratio  0-4.9`);
+  assert.deepEqual(r.map((x) => [x.loinc ?? x.name, x.value, x.range?.text ?? null]), [
+    ['6690-2', '12.9', '4.0-10.5'],
+    ['17861-6', '8.9', '8.6-10.3'],
+    ['2160-0', '1.43', '0.50-1.05'],
+    [r[3]!.loinc ?? 'Basos', '0.3', '0.0-2.0'],
+    [r[4]!.loinc ?? 'T. Chol/HDL Ratio', '2.3', '0-4.9'],
+  ]);
+});

@@ -366,6 +366,9 @@ export function normaliseLine(s: string): string {
     // » is how OCR reads a > ("»>=60", "»60").
     .replace(/»\s*>?=/g, '>=')
     .replace(/»(?=\d)/g, '>')
+    // Inside a range, B is an 8 ("B.6-10.3") and a leading point lost its 0 ("(.50-1.05").
+    .replace(/(^|[\s([{])B(\.\d+-\d+(?:\.\d+)?)(?=[\s)\]}]|$)/g, '$18$2')
+    .replace(/(^|[\s([{])(\.\d+-\d+\.\d+)(?=[\s)\]}]|$)/g, '$10$2')
     // A range whose dash OCR lost between two decimals: "35.045.0" is 35.0-45.0 (both ends with the decimals of the last).
     .replace(/(^|[\s([{])(\d+)\.(\d+)\.(\d+)(?=[\s)\]}]|$)/g, (m, p: string, a: string, mid: string, c: string) => {
       const k = c.length;
@@ -469,6 +472,13 @@ function valueFollows(toks: Tok[], j: number, qualRange: boolean, needUnit = fal
   return (NUM.test(v) && !CMP_RANGE.test(v)) || VALUE_FLAG.test(v);
 }
 
+/** Is the next token, or the one after a unit, a range printing decimals ("0.0-2.0", "% 0.0-2.0")? */
+function decimalRangeAhead(toks: Tok[], j: number): boolean {
+  const at = toks[j] && isUnitToken(toks[j]!.t) ? j + 1 : j;
+  const t = toks[at]?.t ?? '';
+  return RANGE.test(t) && /\./.test(t);
+}
+
 /**
  * Parse one (normalised) line into zero or more drafts; the last may be a name still waiting for its value.
  * `rangeFirst`: the column headers put the reference range before the result, so a word range
@@ -524,7 +534,7 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         // "Vitamin 812": the B of a name read as 8, not a value.
         cur.name.push(t);
         cur.nameToks.push(tk);
-      } else if ((cur.rangeFirst || (cur.name.length && RANGE.test(nextTok) && /\./.test(nextTok))) && /^0\d$/.test(t)) {
+      } else if ((cur.rangeFirst || (cur.name.length && decimalRangeAhead(toks, i + 1))) && /^0\d$/.test(t)) {
         // After its range, or before a range printing decimals, "08" is a value that lost its
         // point: no value is printed with a leading zero, and no footnote code sits there.
         cur.value = `0.${t[1]}`;
@@ -710,6 +720,11 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     if (row.numeric > r.high * 5 && tenth >= (r.low ?? r.high / 4) / 2 && tenth <= r.high * 2) {
       row.numeric = tenth;
       row.value = String(tenth);
+    } else if (row.numeric > r.high * 5 && decimalsOf(r.text) >= 2 && row.numeric / 10 ** decimalsOf(r.text) >= (r.low ?? 0) / 2 && row.numeric / 10 ** decimalsOf(r.text) <= r.high * 2) {
+      // A range printing hundredths: the point was lost before two digits ("143" H beside 0.50-1.05 is 1.43).
+      const k = decimalsOf(r.text);
+      row.numeric /= 10 ** k;
+      row.value = row.numeric.toFixed(k);
     } else if (row.numeric > r.high * 5) {
       // The point read as a digit ("456" beside 3.5-5.3 is 4.6, "2986" beside 27.0-33.0 is 29.6): one
       // digit more than the range's decimals allow; that digit was the point.
@@ -834,7 +849,8 @@ function restoreUnflaggedPoints(rows: LabRow[]): LabRow[] {
   for (const row of rows) {
     const r = row.range;
     if (row.flagPrinted || row.numeric === undefined || r?.low === undefined || r.high === undefined || !/^\d{2,4}$/.test(row.value)) continue;
-    const k = decimalsOf(r.text);
+    // The decimals both ends print, else those of the upper end ("0-4.9").
+    const k = decimalsOf(r.text) || (/\.(\d+)$/.exec(r.text)?.[1]?.length ?? 0);
     if (!k || (row.numeric <= r.high * 2 && row.numeric >= r.low)) continue;
     const fixed = row.numeric / 10 ** k;
     if (fixed < r.low || fixed > r.high) continue;
