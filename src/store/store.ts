@@ -36,7 +36,7 @@ export class Store {
     inTransaction = false,
   ) {
     this.people = new PeopleRepo(db);
-    this.documents = new DocumentsRepo(db);
+    this.documents = new DocumentsRepo(db, inTransaction ? sqlite : undefined);
     // The raw SQLite handle is handed down only inside a transaction: there it is the
     // transaction's own connection, so bulk statements cannot interleave with other work.
     this.resources = new ResourcesRepo(db, dialect, inTransaction ? sqlite : undefined);
