@@ -360,3 +360,12 @@ T. Chol/HDL Ratio   23         ratio  0-4.9`);
     [r[4]!.loinc ?? 'T. Chol/HDL Ratio', '2.3', '0-4.9'],
   ]);
 });
+
+test('a unit word that ends the test name stays in the name', () => {
+  const r = rows(`Microalb/Creat Ratio     86     High mg/g creat     0-29     01
+T. Chol/HDL Ratio        2.3         ratio           0-4.9    01`);
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.unit ?? null]), [
+    ['Microalb/Creat Ratio', '86', 'mg/g creat'],
+    ['T. Chol/HDL Ratio', '2.3', 'ratio'],
+  ]);
+});
