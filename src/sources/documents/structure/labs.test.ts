@@ -369,3 +369,8 @@ T. Chol/HDL Ratio        2.3         ratio           0-4.9    01`);
     ['T. Chol/HDL Ratio', '2.3', 'ratio'],
   ]);
 });
+
+test('a unit in lower case in prose is no test it abbreviates', () => {
+  assert.deepEqual(rows('Current medications: metformin 1000 mg 1 tab PO BID with meals; aspirin 81 mg 1 tab PO daily').map((x) => x.loinc ?? null).filter(Boolean), []);
+  assert.equal(rows('Mg   2.1   1.6-2.6 mg/dL')[0]?.loinc, '19123-9');
+});

@@ -668,6 +668,8 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   // A name not in the table must look like a table row: a range, a unit, no sentence words.
   if (!syn && (!d.range || !d.unit || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
   if (!syn && qualitative) return null;
+  // A dose unit in lower case is a unit, not the test it abbreviates ("metformin 1000 mg 1 tab": not magnesium 1).
+  if (nameToks.length === 1 && (/^(?:mg|mcg|ug|ml|meq|units?|tabs?|caps?)$/.test(name) || (/^[a-z]+$/.test(name) && exactUcum(name)))) return null;
   // One letter that names no test is what is left of a garbled name ("T°" for TP), not a test.
   if (!syn && name.replace(/[^A-Za-z]/g, '').length < 2) return null;
   const row: LabRow = { name, value: d.value, page, lineIndex, tokens: [...d.name, ...(d.valueTok ? [d.valueTok.t] : []), ...d.extra.map((x) => x.t)] };
