@@ -33,7 +33,7 @@ const TAIL = /([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
  * dropped once stored: the copying walk allocated 25 MB of the ~336 MB the bench corpus's timed
  * import allocates (8,337 resources, sampled heap profile), now 9 MB, and its copies lived as
  * long as their part (thousands of resources), which young collections copy and promote
- * (src/sources/fhir/README.md, session 8).
+ * (src/sources/fhir/README.md, session 7).
  * An object met twice inside one resource (shared, or a cycle) is walked once and its second
  * place emptied, as the copying walk did (JSON leaves the key out, an array gets null).
  */

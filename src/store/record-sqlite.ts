@@ -6,7 +6,7 @@
  * Why: a reconcile job runs these dozens to hundreds of times (lock, stale documents, dirty
  * marks, decisions, key rows, the deletes of a rebuild), each a few rows, so the query
  * building was most of their cost. Kysely's own JavaScript was ~9.5% of the main thread of
- * the `ingest-fhir-sqlite` import in a profile (Nov 2026, session 8), and these calls ~2.7%.
+ * the `ingest-fhir-sqlite` import in a profile (Nov 2026, session 7), and these calls ~2.7%.
  *
  * The SQL is what Kysely compiled for the same calls (same text, same parameters, so the same
  * plans and the same row order); only the IN-list deletes of `replaceBlocksItems` become one
