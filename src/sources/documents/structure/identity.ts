@@ -53,10 +53,13 @@ export function cutName(s: string): string {
 /** Parse "LAST, FIRST M" or "First M Last" into parts; null when it does not look like a person's name. */
 export function parseName(raw: string): { name: string; given: string[]; family: string } | null {
   // OCR leaves stray symbols where an initial was ("Natalie £"): drop non-letter tokens at the end.
-  const t = raw.replace(/\s+/g, ' ').trim().replace(/(?:\s+[^A-Za-z\s]+)+$/, '');
+  let t = raw.replace(/\s+/g, ' ').trim().replace(/(?:\s+[^A-Za-z\s]+)+$/, '');
   if (!t || t.length > 60) return null;
   let given: string[];
   let family: string;
+  // "Specimenholt. Ruth": the comma of "LAST, First" read as a point (a word of 3+ letters, not an initial or title).
+  const dotted = /^([A-Z][A-Za-z'’-]{2,})\.\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)$/.exec(t);
+  if (dotted && !/^(?:dr|mr|mrs|ms|miss|st|jr|sr)$/i.test(dotted[1]!)) t = `${dotted[1]}, ${dotted[2]}`;
   if (t.includes(',')) {
     const [a, b] = t.split(',', 2) as [string, string];
     const fam = a.trim().split(' ').filter(Boolean);
@@ -152,6 +155,10 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
       if (Math.abs(at - hm.index) <= 8 || hm.index === 0) out.push({ raw: cutName(next.slice(hm.index === 0 ? starts[0] ?? 0 : at)), score: 2 });
     }
   }
+  // A cell of its own opening a line that is a "Last, First M" name with its middle initial
+  // (report headers: "Proxyworth, Jacob N      Patient Report"); addresses and labels never take that shape.
+  const lead = cs[0];
+  if (lead && lead.start < 8 && /^[A-Z][A-Za-z'’-]+,\s?[A-Z][A-Za-z'’-]+\s[A-Z]\.?$/.test(lead.text)) out.push({ raw: lead.text, score: 1 });
   // "LAST, FIRST M" opening a line right above a date-of-birth line.
   if (next !== undefined && DOB_LABEL.test(next)) {
     const m = /^\s*([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/.exec(text);

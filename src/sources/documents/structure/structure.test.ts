@@ -262,6 +262,10 @@ test('patient names through OCR slips in their labels, and words that are no nam
   assert.equal(name('Patient Sampleridge, Mary B              DOB’ 12/04/1942         Sex F'), 'Mary B Sampleridge');
   assert.equal(name('Dummylli, Maria P_DOB: 08/21/1953                    Patient Report'), 'Maria P Dummylli');
   assert.equal(name('Dear Dr. Mockshaw:\nThank you for seeing my patient, Madison Samplewright, a 75-year-old woman\nwhom I am referring for uncontrolled type 2 diabetes.'), 'Madison Samplewright');
+  assert.equal(name('Specimenholt. Ruth   DOB: 07/07/2016'), 'Ruth Specimenholt');
+  assert.equal(name('Proxyworth, Jacob N                           Patient Report\nSpecimen ID 414701949P     Acct # 07454814'), 'Jacob N Proxyworth');
+  // A "City, State" cell is no name: the shape needs a middle initial.
+  assert.equal(name('Springfield, Illinois                Phone (217) 555-0143'), undefined);
   // "Patient 1D." is an ID label, not a heading over a name; prose under "my patient" is no name either.
   assert.equal(name('Patient 1D. 0012361237                       Reported 11/14/2021\nFASTING YES'), undefined);
   assert.equal(name('Thank you for seeing my patient, a 75-year-old woman\nwhom I am referring for uncontrolled type 2 diabetes'), undefined);
