@@ -215,68 +215,6 @@ export async function pageImageDpi(page: PDFPageProxy): Promise<{ xdpi: number; 
   return { xdpi: (best.w / vp.width) * 72, ydpi: (best.h / vp.height) * 72, bilevel: best.bilevel };
 }
 
-type Matrix = [number, number, number, number, number, number];
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  n[0] * m[0] + n[1] * m[2],
-  n[0] * m[1] + n[1] * m[3],
-  n[2] * m[0] + n[3] * m[2],
-  n[2] * m[1] + n[3] * m[3],
-  n[4] * m[0] + n[5] * m[2] + m[4],
-  n[4] * m[1] + n[5] * m[3] + m[5],
-];
-
-/**
- * The page's pixels as stored, when the page is nothing but one 1-bit image covering it
- * upright (a fax or a bilevel scan as e-fax services deliver them), at the image's own
- * resolution, which may be non-square (204×98 dpi). Reading these instead of a render leaves
- * the square-pixel stretch to preprocess.ts (rows repeated, then smoothed) rather than to the
- * canvas's interpolation. Undefined for any other page (it is rendered).
- */
-export async function pageBilevelImage(page: PDFPageProxy): Promise<Raster | undefined> {
-  if (page.rotate % 360 !== 0) return undefined;
-  const [vx0, vy0, vx1, vy1] = page.view;
-  const ops = await page.getOperatorList();
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
-  let image: { width: number; height: number; data: Uint8Array | Uint8ClampedArray; ctm: Matrix } | undefined;
-  for (let i = 0; i < ops.fnArray.length; i++) {
-    const fn = ops.fnArray[i];
-    const args = ops.argsArray[i];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.dependency) continue;
-    else if (fn === OPS.paintImageXObject && !image && typeof args?.[0] === 'string') {
-      const id = args[0] as string;
-      const obj = await new Promise<{ width?: number; height?: number; kind?: number; data?: Uint8Array } | undefined>((resolve) => {
-        try {
-          (id.startsWith('g_') ? page.commonObjs : page.objs).get(id, (o: { width?: number; height?: number; kind?: number; data?: Uint8Array }) => resolve(o));
-        } catch {
-          resolve(undefined);
-        }
-        setTimeout(() => resolve(undefined), 2000).unref();
-      });
-      if (obj?.kind !== IMAGE_KIND_1BPP || !obj.width || !obj.height || !obj.data) return undefined;
-      if (obj.data.length < Math.ceil(obj.width / 8) * obj.height) return undefined;
-      image = { width: obj.width, height: obj.height, data: obj.data, ctm };
-    } else return undefined; // anything else drawn (text, paths, a second image): render the page
-  }
-  if (!image) return undefined;
-  // The image must fill the page, upright: [page width, 0, 0, page height, left, bottom] within 1 pt.
-  const [a, b, c, d, e, f] = image.ctm;
-  const near = (x: number, y: number) => Math.abs(x - y) <= 1;
-  if (!near(a, vx1 - vx0) || !near(d, vy1 - vy0) || !near(b, 0) || !near(c, 0) || !near(e, vx0) || !near(f, vy0)) return undefined;
-  const { width, height } = image;
-  const stride = Math.ceil(width / 8);
-  const data = new Uint8Array(width * height);
-  // pdfjs hands 1-bit images over decoded: a set bit is white.
-  for (let y = 0; y < height; y++) {
-    const row = y * stride;
-    for (let x = 0; x < width; x++) data[y * width + x] = image.data[row + (x >> 3)] & (0x80 >> (x & 7)) ? 255 : 0;
-  }
-  return { data, width, height, xdpi: (width / a) * 72, ydpi: (height / d) * 72, bilevelSource: true };
-}
-
 /** Renders a page to grey at `dpi` (capped by MAX_RENDER_PIXELS). */
 export async function renderPage(doc: PDFDocumentProxy, page: PDFPageProxy, dpi: number): Promise<Raster> {
   const base = page.getViewport({ scale: 1 });

@@ -28,47 +28,12 @@ export async function toRaster(img: sharp.Sharp, xdpi?: number, ydpi?: number): 
 export const STRETCH_SMOOTH_SIGMA = 0.8;
 
 /**
- * A bilevel page as received with at most this many specks (dark components of ≤ 4 pixels) per
- * megapixel is quiet: its strokes are what was printed, not noise or dither. Measured on stored
- * standard-fax pages: noise-free ones 10–410 (thin broken strokes make specks too), noisy or
- * dithered ones 750–4,200.
- */
-export const QUIET_SPECKS_PER_MP = 600;
-
-/** Largest gap (pixels of the stored row) drawn between two stroke stubs by `bridgeThinStrokes`. */
-export const BRIDGE_MAX_GAP = 6;
-/** Grey level of a stroke drawn again by `bridgeThinStrokes` (0 = black was measured worse). */
-export const BRIDGE_GREY = 128;
-
-/**
- * `VESSEL_FAX_THIN_STROKES=on` turns on the session 7 reconstruction of quiet standard-fax pages
- * (`bridgeThinStrokes` in `squarePixels`, and quiet 1-bit standard PDF pages read as stored so
- * they get it too). Off by default: it lowers standard-fax CER but, through structuring fitted
- * to today's readings, costs lab results on the sample (README, session 7).
- */
-export const thinStrokeReconstruction = () => process.env.VESSEL_FAX_THIN_STROKES === 'on';
-
-/** True when every pixel is black or white (a fax or bilevel scan as stored). */
-export function isBilevel(r: Raster): boolean {
-  const d = r.data;
-  for (let i = 0; i < d.length; i++) if (d[i] !== 0 && d[i] !== 255) return false;
-  return true;
-}
-
-/** A bilevel page with few specks (see QUIET_SPECKS_PER_MP). */
-export function isQuietBilevel(r: Raster): boolean {
-  return isBilevel(r) && despeckle(r, 4).specksPerMp <= QUIET_SPECKS_PER_MP;
-}
-
-/**
  * Stretches non-square pixels (204×98 dpi standard fax) to square ones by upsampling the
  * coarser axis. Returns the raster unchanged when the resolutions agree within 10 %.
  * Rows are repeated (nearest) and the page then smoothed by a small Gaussian, which tesseract
  * reads better than a cubic stretch of the bilevel page (session 6, standard TIFF/PNG pages:
  * sample 10.97 → 10.57 % CER, dev set 17.53 → 15.49 %; cubic then thresholded, or nearest
- * alone, were worse). With `VESSEL_FAX_THIN_STROKES=on`, on a quiet bilevel page with coarse
- * rows, thin horizontal strokes the coarse rows lost are drawn again first (`bridgeThinStrokes`;
- * session 7).
+ * alone, were worse).
  */
 export async function squarePixels(r: Raster): Promise<Raster> {
   const { xdpi, ydpi } = r;
@@ -76,61 +41,7 @@ export async function squarePixels(r: Raster): Promise<Raster> {
   const dpi = Math.max(xdpi, ydpi);
   const width = Math.round((r.width * dpi) / xdpi);
   const height = Math.round((r.height * dpi) / ydpi);
-  const bridge = thinStrokeReconstruction() && ydpi < xdpi && isQuietBilevel(r);
-  const src = bridge ? bridgeThinStrokes(r) : r;
-  return toRaster(rawSharp(src).resize({ width, height, fit: 'fill', kernel: 'nearest' }).blur(STRETCH_SMOOTH_SIGMA), dpi, dpi);
-}
-
-/**
- * Draws again thin horizontal strokes that the coarse rows of a standard fax lost. Sampling
- * 196 lines per inch down to 98 averages a 1-pixel horizontal stroke with the paper around it,
- * and a light threshold then drops it, except beside a vertical stroke, whose ink leaves a
- * one-row stub sticking out sideways: an `H` keeps its uprights and a pixel of crossbar on each;
- * `e`, `B`, `A`, `9` lose their bars the same way. In each stored row, a gap of at most `maxGap`
- * white pixels is filled when both its ends are such stubs (dark pixels with paper directly
- * above and below, in a run that also holds part of a taller stroke) and at least one of the two
- * runs belongs to a stroke passing through the row (ink above and below): a crossbar, not the
- * serifs of two neighbouring letters (`11`, a bold heading over its underline) or the bottoms of
- * two arcs. Dots, specks and the space between two uprights (`n`, `||`) have no stubs and stay
- * open. The gap is drawn grey (`BRIDGE_GREY`): the stroke was lighter than the threshold, and
- * tesseract's line recogniser reads grey; a wrong bridge then costs less (session 7: black
- * bridges read worse on every set).
- */
-export function bridgeThinStrokes(r: Raster, maxGap = BRIDGE_MAX_GAP): Raster {
-  const { width: w, height: h, data } = r;
-  const out = new Uint8Array(data);
-  const dark = (x: number, y: number) => y >= 0 && y < h && data[y * w + x] < 128;
-  const stub = (x: number, y: number) => dark(x, y) && !dark(x, y - 1) && !dark(x, y + 1);
-  const tall = (x: number, y: number) => dark(x, y) && (dark(x, y - 1) || dark(x, y + 1));
-  const through = (x: number, y: number) => dark(x, y) && dark(x, y - 1) && dark(x, y + 1);
-  for (let y = 1; y < h - 1; y++) {
-    let x = 0;
-    while (x < w) {
-      if (!dark(x, y)) {
-        x++;
-        continue;
-      }
-      let tallLeft = false;
-      let throughLeft = false;
-      for (; x < w && dark(x, y); x++) {
-        tallLeft ||= tall(x, y);
-        throughLeft ||= through(x, y);
-      }
-      const x1 = x - 1;
-      if (!tallLeft || !stub(x1, y)) continue;
-      let x2 = x;
-      while (x2 < w && x2 - x1 - 1 <= maxGap && !dark(x2, y)) x2++;
-      if (x2 >= w || x2 - x1 - 1 > maxGap || !stub(x2, y)) continue;
-      let tallRight = false;
-      let throughRight = false;
-      for (let i = x2; i < w && dark(i, y); i++) {
-        tallRight ||= tall(i, y);
-        throughRight ||= through(i, y);
-      }
-      if (tallRight && (throughLeft || throughRight)) out.fill(BRIDGE_GREY, y * w + x1 + 1, y * w + x2);
-    }
-  }
-  return { ...r, data: out };
+  return toRaster(rawSharp(r).resize({ width, height, fit: 'fill', kernel: 'nearest' }).blur(STRETCH_SMOOTH_SIGMA), dpi, dpi);
 }
 
 /** Downscales a raster over `maxPixels` (keeping aspect); returns the factor applied (≤ 1). */

@@ -2,7 +2,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { OcrPool } from './ocr-pool.js';
-import { openPdf, pageBilevelImage, pageImageDpi } from './pdf.js';
+import { openPdf, pageImageDpi } from './pdf.js';
 import { readAllPages } from './read.js';
 import { bilevelPdf, blankPng, g4Tiff, imagePdf, passwordPdf, textPdf, textPng, withSpecks } from './test-fixtures.js';
 
@@ -68,32 +68,6 @@ test('a PDF page image is known bilevel when it is 1-bit, not when it is 8-bit g
     assert.equal(native?.bilevel, bilevel);
     if (bilevel) assert.deepEqual([Math.round(native!.xdpi), Math.round(native!.ydpi)], [204, 98]);
     await opened.doc.destroy();
-  }
-});
-
-test('a page that is only a 1-bit image is read as stored, at its own non-square resolution; other pages are not', async () => {
-  const png = await textPng(['Standard fax', 'Sodium 140 mmol/L'], { width: 600, height: 200 });
-  const opened = await openPdf(await bilevelPdf([png], 204, 98));
-  assert.ok('doc' in opened);
-  const stored = await pageBilevelImage(await opened.doc.getPage(1));
-  await opened.doc.destroy();
-  assert.ok(stored);
-  assert.deepEqual([stored.width, stored.height, Math.round(stored.xdpi!), Math.round(stored.ydpi!)], [600, 200, 204, 98]);
-  // Pixel for pixel the PNG thresholded at 128, black on white.
-  const { data } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
-  let differ = 0;
-  for (let i = 0; i < data.length; i++) if ((data[i] < 128 ? 0 : 255) !== stored.data[i]) differ++;
-  assert.equal(differ, 0);
-  // Read through readPages, it is stretched to square pixels like a standard-fax TIFF.
-  const { pages } = await readAllPages(await bilevelPdf([png], 204, 98), 'pdf', { ocr: pool });
-  assert.equal(pages[0].width, 600);
-  assert.ok(Math.abs(pages[0].height! - 416) <= 2, `height ${pages[0].height}`);
-  assert.match(norm(pages[0].text), /Sodium 140 mmol/); // squat glyphs drawn for the test, stretched back
-  for (const other of [await imagePdf([png]), await textPdf([['Sodium 140 mmol/L']])]) {
-    const o = await openPdf(other);
-    assert.ok('doc' in o);
-    assert.equal(await pageBilevelImage(await o.doc.getPage(1)), undefined);
-    await o.doc.destroy();
   }
 });
 

@@ -7,10 +7,10 @@ import sharp from 'sharp';
 import type { ExtractedPage, ExtractionIssue } from '../../../core/types.js';
 import type { OcrPool } from './ocr-pool.js';
 import { ocrRaster, type OcrPageInfo } from './ocr-page.js';
-import { openPdf, pageBilevelImage, pageImageDpi, pageTextLayer, renderPage, DEFAULT_RENDER_DPI, TEXT_LAYER_MIN_CHARS, TEXT_LAYER_MIN_QUALITY, textLayerQuality } from './pdf.js';
+import { openPdf, pageImageDpi, pageTextLayer, renderPage, DEFAULT_RENDER_DPI, TEXT_LAYER_MIN_CHARS, TEXT_LAYER_MIN_QUALITY, textLayerQuality } from './pdf.js';
 import { turnedIssue } from './orientation.js';
 import { decodeTiffPage, tiffDirectories, type Raster } from './raster.js';
-import { thinStrokeReconstruction, isQuietBilevel, toRaster } from './preprocess.js';
+import { toRaster } from './preprocess.js';
 
 export type PageFormat = 'pdf' | 'tiff' | 'jpeg' | 'png';
 
@@ -109,20 +109,9 @@ async function* pdfTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[]):
         } else {
           const native = await pageImageDpi(page);
           const dpi = native ? Math.min(400, Math.max(150, native.xdpi, native.ydpi)) : DEFAULT_RENDER_DPI;
-          // With VESSEL_FAX_THIN_STROKES=on (off by default: lab F1 on the sample fell through
-          // structuring, see README session 7), a page that is only a quiet 1-bit standard-fax
-          // image (204×98 dpi) is read as stored, so the square-pixel stretch is preprocess.ts's
-          // (thin strokes drawn again, rows repeated, smoothed) rather than the canvas's
-          // interpolation (session 7: sample tx-0012, a thin
-          // monospace LIS print-out, 951 → 795 edits read as stored, 769 with the strokes drawn
-          // again). Noisy or dithered pages stay rendered: the canvas's smoothing descreens them
-          // (dev dithered tx-0004 524 → 578 edits read as stored). Square-pixel faxes are rendered
-          // too: read as stored, dev fine pages were worse (session 6: 3.5 → 4.6 %). A 1-bit image
-          // rendered at another scale gains grey edges: still a fax, not a photo.
-          const nonSquare = native !== undefined && Math.abs(native.xdpi / native.ydpi - 1) >= 0.1;
-          const image = thinStrokeReconstruction() && native?.bilevel && nonSquare ? await pageBilevelImage(page) : undefined;
-          const stored = image && isQuietBilevel(image) ? image : undefined;
-          const raster = stored ?? (native?.bilevel ? { ...(await renderPage(doc, page, dpi)), bilevelSource: true } : await renderPage(doc, page, dpi));
+          const rendered = await renderPage(doc, page, dpi);
+          // A 1-bit fax image rendered at another scale gains grey edges: still a fax, not a photo.
+          const raster = native?.bilevel ? { ...rendered, bilevelSource: true } : rendered;
           const issues: ExtractionIssue[] = tl.chars > 0 ? [{ severity: 'information', code: 'text-layer-unusable', message: `Page ${n} has a text layer that does not look like real text; it was OCR'd.`, location: { page: n } }] : [];
           ready = ocrOrEmpty(raster, n, count, opts).then((r) => ({ ...r, issues: [...issues, ...r.issues] }));
         }
