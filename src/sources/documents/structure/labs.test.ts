@@ -374,3 +374,12 @@ test('a unit in lower case in prose is no test it abbreviates', () => {
   assert.deepEqual(rows('Current medications: metformin 1000 mg 1 tab PO BID with meals; aspirin 81 mg 1 tab PO daily').map((x) => x.loinc ?? null).filter(Boolean), []);
   assert.equal(rows('Mg   2.1   1.6-2.6 mg/dL')[0]?.loinc, '19123-9');
 });
+
+test('a range whose first digit became a letter, or a garbled flag before a range, starts no new test: the unit after it stays with its row', () => {
+  const r = rows(`CREAT        1.14    p.70-1.33) mg/dL
+GLU          174 MH (B5-99)      mg/dL`);
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.ucum ?? null]), [
+    ['CREAT', '1.14', 'mg/dL'],
+    ['GLU', '174', 'mg/dL'],
+  ]);
+});

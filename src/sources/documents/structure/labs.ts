@@ -321,6 +321,8 @@ const NOT_TEST =
   /^(?:or|and|of|to|the|dob|d\.o\.b|age|sex|gender|phone|tel|fax|page|specimen|client|acct|account|mrn|date|collected|received|reported|requisition|printed|clia|patient|id|control|rte|npi|pages|lab|room|bed|loc|ht|wt|bp|pulse|temp|resp|spo2|height|weight|total|claim|amount|member|group|cpt|dose|lot|cvx|fasting|ordering|attending|verified|resulted|medical|director|dir|branch|report|status|time|visit|zip|suite|apt|po|p\.o\.|box|phone:)$/i;
 
 const STAR = /^\*+$/;
+/** A range, also with its first digit or bracket garbled into a letter or point ("(B5-99)", "p.70-1.33)", ".6-10.3)"). */
+const RANGE_SHAPED = /^[([]?[A-Za-z.]?\d*\.?\d+-\d+(?:\.\d+)?[)\]]?$/;
 
 /** A printed flag; not a lower-then-upper mix ("lL" is a misread unit, flags print "L", "Low", "LOW"). */
 function isFlag(t: string): boolean {
@@ -622,6 +624,9 @@ function garbledUnitOf(t: string, cur: Draft, next: string | undefined, urine: b
 /** Does token t begin a new test name (after a complete row)? */
 function startsName(t: string, cur: Draft, next: string | undefined): boolean {
   if (!/^(?:[A-Za-z]|\([A-Za-z])/.test(t)) return false;
+  // A range whose first digit OCR read as a letter ("(B5-99)", "p.70-1.33)") is no name; nor is a
+  // short word right before a range (a garbled flag, "174 MH (B5-99)"): a name is followed by its value.
+  if (RANGE_SHAPED.test(t) || (t.length <= 3 && next !== undefined && RANGE_SHAPED.test(next) && !NUM.test(next))) return false;
   // Units never begin a test name, unless the token is itself a test ("BUN/CREAT", "A/G").
   if (isUnitToken(t) && (ucumFor(t) || !lookupExact(t, false))) return false;
   if ((isFlag(t) || flagSlip(t)) && (cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || !next || !NUM.test(next))) return false;
