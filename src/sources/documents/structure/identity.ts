@@ -92,8 +92,9 @@ export function parseName(raw: string): { name: string; given: string[]; family:
   return { name: [...given, family].join(' '), given, family };
 }
 
-// "DOB" also as OCR reads it: "D0B", "DO8", "00B".
-const DOB_LABEL = /\b(?:D\.?\s?[O0]\.?\s?[B8]\.?|0\.?\s?[O0]\.?\s?B\.?|Date\s+of\s+Birth|Birth\s*Date|Birthdate|Born)(?:\s*\/\s*(?:Sex|Gender|Age))?\s*[:#]?/i;
+// "DOB" also as OCR reads it: "D0B", "DO8", "00B"; and with its D cut off by a shifted left margin
+// ("OB / Sex:  04/12/1960" opening the line).
+const DOB_LABEL = /\b(?:D\.?\s?[O0]\.?\s?[B8]\.?|0\.?\s?[O0]\.?\s?B\.?|Date\s+of\s+Birth|Birth\s*Date|Birthdate|Born)(?:\s*\/\s*(?:Sex|Gender|Age))?\s*[:#]?|^\s*OB(?:\s*\/\s*(?:Sex|Gender|Age))?\s*:/i;
 const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
 // The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").

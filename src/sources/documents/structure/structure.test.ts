@@ -264,6 +264,8 @@ test('patient names through OCR slips in their labels, and words that are no nam
   assert.equal(name('Dear Dr. Mockshaw:\nThank you for seeing my patient, Madison Samplewright, a 75-year-old woman\nwhom I am referring for uncontrolled type 2 diabetes.'), 'Madison Samplewright');
   assert.equal(name('Specimenholt. Ruth   DOB: 07/07/2016'), 'Ruth Specimenholt');
   assert.equal(name('Proxyworth, Jacob N                           Patient Report\nSpecimen ID 414701949P     Acct # 07454814'), 'Jacob N Proxyworth');
+  // A left margin shifted over the labels' first letters.
+  assert.equal(findPatient(lines('atient Name:         MOCKDALE, JEREMY K            Exam Date:   07/13/2025\nOB / Sex:            04/12/1960 / M'), 1).birthDate, '1960-04-12');
   // A "City, State" cell is no name: the shape needs a middle initial.
   assert.equal(name('Springfield, Illinois                Phone (217) 555-0143'), undefined);
   // "Patient 1D." is an ID label, not a heading over a name; prose under "my patient" is no name either.
