@@ -4,6 +4,7 @@
  */
 import type { PersonHints } from '../../../core/types.js';
 import { dateAfter, findDates } from './dates.js';
+import { editDistance } from './fuzzy.js';
 import { cells, type Line } from './lines.js';
 
 export interface PatientFacts {
@@ -341,6 +342,41 @@ export function ageCheckedBirthDate(dob: string | undefined, age: number | undef
   const b = String(want);
   const diff = [...a].filter((c, i) => c !== b[i]).length;
   return diff === 1 && b.length === 4 ? `${b}-${md}` : dob;
+}
+
+/** How often each word (lower case, letters, 3+ long) is printed in a text: for `spellAsPrinted`. */
+export function wordCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of text.toLowerCase().match(/[a-z][a-z'’-]{2,}/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * A patient's name as the transmission prints it most often. A fax repeats the name in headers,
+ * footers and each document, and OCR garbles one copy here and another there ("Fukesington" once,
+ * "Fakesingtan" once, "Fakesington" four times): a given or family name of 5+ letters is replaced
+ * by a spelling one edit away (two from 8 letters) that is printed at least twice and more often.
+ */
+export function spellAsPrinted(p: PatientFacts, counts: Map<string, number>): PatientFacts {
+  const fix = (word: string): string => {
+    const k = word.toLowerCase();
+    if (k.length < 5 || !/^[a-z'’-]+$/.test(k)) return word;
+    const max = k.length >= 8 ? 2 : 1;
+    let best = k;
+    let bestCount = counts.get(k) ?? 0;
+    for (const [w, n] of counts) {
+      if (n < 2 || n <= bestCount || Math.abs(w.length - k.length) > max || editDistance(k, w, max) > max) continue;
+      best = w;
+      bestCount = n;
+    }
+    if (best === k) return word;
+    return word === word.toUpperCase() ? best.toUpperCase() : titleCase(best.toUpperCase());
+  };
+  if (!p.family || !p.given?.length) return p;
+  const family = fix(p.family);
+  const given = [fix(p.given[0]!), ...p.given.slice(1)];
+  if (family === p.family && given[0] === p.given[0]) return p;
+  return { ...p, family, given, name: [...given, family].join(' ') };
 }
 
 /** PersonHints for Extraction.subjects. */

@@ -11,7 +11,7 @@ import { classify } from './classify.js';
 import { parseDiagnoses, toCondition } from './conditions.js';
 import { findDates } from './dates.js';
 import { editDistance } from './fuzzy.js';
-import { ageCheckedBirthDate, findAuthor, findFacility, findPatient, findServiceDate, toPersonHints, type PatientFacts } from './identity.js';
+import { ageCheckedBirthDate, findAuthor, findFacility, findPatient, findServiceDate, spellAsPrinted, toPersonHints, wordCounts, type PatientFacts } from './identity.js';
 import { parseImmunizations, toImmunization } from './immunizations.js';
 import { parseLabRows } from './labs.js';
 import { cleanPage, type CleanPage, type Line } from './lines.js';
@@ -116,13 +116,14 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   const resources: ExtractedResource[] = [];
   const lineCount = new Map(clean.map((c) => [c.page, c.lines.length]));
 
+  const printedWords = wordCounts(clean.flatMap((c) => c.lines.map((l) => l.text)).join('\n'));
   ranges.forEach(([first, last], si) => {
     const segPages = clean.filter((c) => c.page >= first && c.page <= last);
     const lines: Line[] = segPages.flatMap((c) => c.lines);
     const labRows = parseLabRows(lines);
     const cls = facts.find((f) => f.page === first)?.cover ? { type: 'fax_cover_sheet' as const, confidence: 0.9 } : classify(lines, labRows.length);
     const type = cls.type;
-    const patient = findPatient(lines, first);
+    const patient = spellAsPrinted(findPatient(lines, first), printedWords);
     const facility = findFacility(lines) ?? undefined;
     const author = type === 'fax_cover_sheet' ? undefined : findAuthor(lines);
     const sentOn = sentDate(segPages) ?? sentDate(clean);

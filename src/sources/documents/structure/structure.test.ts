@@ -282,3 +282,19 @@ test('a re-faxed page carries the older header too: the fax was sent on the late
   assert.equal(r.segments?.[0]?.date, '2022-06-17');
   assert.equal(r.segments?.[1]?.date, '2022-05-20');
 });
+
+test('a patient name garbled in one copy is spelled as the fax prints it most often', () => {
+  const header = (n: number) => `FAKESINGTON, FRANK   MRN 884213   Page ${n} of 3`;
+  const r = structureTransmission([
+    page(1, `LAB REPORT\nPatient: Fukesington, Frank   DOB: 08/24/1966\nCollected: 01/02/2024\nGlucose 99 70-99 mg/dL\n${header(1)}`),
+    page(2, `Sodium 140 135-145 mmol/L\n${header(2)}`),
+    page(3, `Potassium 4.1 3.5-5.1 mmol/L\n${header(3)}\nReviewed by Dr. Fakesen`),
+  ]);
+  const people = Object.values(r.subjects ?? {});
+  assert.equal(people.length, 1);
+  assert.equal(people[0]?.family, 'Fakesington');
+  assert.equal(people[0]?.given?.[0], 'Frank');
+  // Printed once each, no spelling outvotes the one read: kept as read.
+  const once = structureTransmission([page(1, 'LAB REPORT\nPatient: Fukesington, Frank   DOB: 08/24/1966\nGlucose 99 70-99 mg/dL\nFakesington')]);
+  assert.equal(Object.values(once.subjects ?? {})[0]?.family, 'Fukesington');
+});
