@@ -61,8 +61,11 @@ export function parseDate(s: string): string | null {
 }
 
 /** Every date in a string, with its index, in order. */
-export function findDates(s: string): Array<{ date: string; index: number; text: string }> {
+export function findDates(text: string): Array<{ date: string; index: number; text: string }> {
   const out: Array<{ date: string; index: number; text: string }> = [];
+  // A speck read as a colon or bar between the two digits of a day ("11/2:3/2022"): dropped (the
+  // indexes after it move by one, which the callers' distance checks allow).
+  const s = text.replace(/(\d{1,2}\/)(\d)[:|](\d)(?=\/\d{2,4})/g, '$1$2$3');
   ANY_DATE.lastIndex = 0;
   for (let m = ANY_DATE.exec(s); m; m = ANY_DATE.exec(s)) {
     const d = parseDate(m[0]);

@@ -415,12 +415,13 @@ const DOS_LABELS: Record<string, RegExp[]> = {
  * Date of service of a document of a given type. `sentOn`, the date its fax header prints, lets
  * the unlabelled fallbacks pass over a date printed 20 or more years before it: a birth date
  * whose label OCR garbled ("Biel Date: 06/16/1947"), far likelier than a visit that old, and
- * over any date after it.
+ * over a date years after it.
  */
 export function findServiceDate(docLines: Line[], type: string | undefined, dob?: string, sentOn?: string): string | undefined {
   const tooOld = (d: string) => !!sentOn && Number(sentOn.slice(0, 4)) - Number(d.slice(0, 4)) >= 20;
-  // Nothing was done after the fax carrying it was sent: a later date is a misread year ("01/03/2072").
-  const afterSent = (d: string) => !!sentOn && d > sentOn;
+  // Nothing was done after the fax carrying it was sent: a date years later is a misread year
+  // ("01/03/2072"). Only years: the header's own date may be misread too ("2/19/2022" for 12/19/2022).
+  const afterSent = (d: string) => !!sentOn && Number(d.slice(0, 4)) > Number(sentOn.slice(0, 4)) + 1;
   const lines = unfoldColumnLabels(docLines);
   const text = lines.map((l) => l.text).join('\n');
   for (const re of DOS_LABELS[type ?? ''] ?? []) {
