@@ -383,3 +383,14 @@ GLU          174 MH (B5-99)      mg/dL`);
     ['GLU', '174', 'mg/dL'],
   ]);
 });
+
+test('a row whose value and range both lost their points: a zero-led range and value take them back', () => {
+  const r = rows(`Creatinine          094       mg/dL      070-133      01
+Baso (Absolute)     01        x10E3/uL   00-02        01`);
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.range?.text ?? null]), [
+    ['Creatinine', '0.94', '0.70-1.33'],
+    ['Baso (Absolute)', '0.1', '0.0-0.2'],
+  ]);
+  // A whole-number range is left alone.
+  assert.equal(rows('Glucose   72   mg/dL   65-99   01')[0]?.range?.text, '65-99');
+});

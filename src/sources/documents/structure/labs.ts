@@ -368,6 +368,13 @@ export function normaliseLine(s: string): string {
     // » is how OCR reads a > ("»>=60", "»60").
     .replace(/»\s*>?=/g, '>=')
     .replace(/»(?=\d)/g, '>')
+    // A range whose points were lost ("070-133" is 0.70-1.33, "00-05" is 0.0-0.5): a low end
+    // printed with a leading zero lost its point; the high end takes as many decimals.
+    .replace(/(^|[\s([{])0(\d{1,2})-(\d{2,4})(?=[\s)\]}]|$)/g, (m, p: string, lo: string, hi: string) => {
+      const k = lo.length;
+      if (hi.length <= k) return hi.length === k ? `${p}0.${lo}-0.${hi}` : m;
+      return `${p}0.${lo}-${hi.slice(0, hi.length - k)}.${hi.slice(hi.length - k)}`;
+    })
     // Inside a range, B is an 8 ("B.6-10.3") and a leading point lost its 0 ("(.50-1.05").
     .replace(/(^|[\s([{])B(\.\d+-\d+(?:\.\d+)?)(?=[\s)\]}]|$)/g, '$18$2')
     .replace(/(^|[\s([{])(\.\d+-\d+\.\d+)(?=[\s)\]}]|$)/g, '$10$2')
@@ -538,10 +545,10 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         // "Vitamin 812": the B of a name read as 8, not a value.
         cur.name.push(t);
         cur.nameToks.push(tk);
-      } else if ((cur.rangeFirst || (cur.name.length && decimalRangeAhead(toks, i + 1))) && /^0\d$/.test(t)) {
-        // After its range, or before a range printing decimals, "08" is a value that lost its
-        // point: no value is printed with a leading zero, and no footnote code sits there.
-        cur.value = `0.${t[1]}`;
+      } else if ((cur.rangeFirst ? /^0\d$/.test(t) : cur.name.length && decimalRangeAhead(toks, i + 1) && /^0\d{1,2}$/.test(t))) {
+        // After its range, or before a range printing decimals, "08" or "094" is a value that lost
+        // its point: no value is printed with a leading zero, and no footnote code sits there.
+        cur.value = `0.${t.slice(1)}`;
         cur.valueTok = tk;
       } else if (cur.name.length && (NUM.test(t) || CMP_RANGE.test(t)) && !RANGE.test(t) && !/^0\d+$/.test(t)) {
         cur.value = t;
