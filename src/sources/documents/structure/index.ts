@@ -80,10 +80,6 @@ function matchPerson(people: Person[], p: PatientFacts): Person | undefined {
 }
 
 /**
- * Structure a fax transmission from its pages: documents (segments), patients (subjects),
- * FHIR resources with locations, a label for the whole transmission, and issues.
- */
-/**
  * The date the fax was sent, from the header lines of these pages: the latest date they print,
  * since a re-faxed page also carries the older header of its first sending. A date after today
  * is a misread year and is ignored.
@@ -94,6 +90,10 @@ function sentDate(pages: CleanPage[]): string | undefined {
   return dates.sort().pop();
 }
 
+/**
+ * Structure a fax transmission from its pages: documents (segments), patients (subjects),
+ * FHIR resources with locations, a label for the whole transmission, and issues.
+ */
 export function structureTransmission(pages: ExtractedPage[]): Partial<Extraction> {
   const issues: ExtractionIssue[] = [];
   try {
@@ -117,6 +117,7 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   const lineCount = new Map(clean.map((c) => [c.page, c.lines.length]));
 
   const printedWords = wordCounts(clean.flatMap((c) => c.lines.map((l) => l.text)).join('\n'));
+  const sentOnAnyPage = sentDate(clean);
   ranges.forEach(([first, last], si) => {
     const segPages = clean.filter((c) => c.page >= first && c.page <= last);
     const lines: Line[] = segPages.flatMap((c) => c.lines);
@@ -126,7 +127,7 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     const patient = spellAsPrinted(findPatient(lines, first), printedWords);
     const facility = findFacility(lines) ?? undefined;
     const author = type === 'fax_cover_sheet' ? undefined : findAuthor(lines);
-    const sentOn = sentDate(segPages) ?? sentDate(clean);
+    const sentOn = sentDate(segPages) ?? sentOnAnyPage;
     let date = findServiceDate(lines, type, patient.birthDate, sentOn);
     if (type === 'fax_cover_sheet' && !date) date = findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date;
     const checked = ageCheckedBirthDate(patient.birthDate, patient.age, date ?? findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date);

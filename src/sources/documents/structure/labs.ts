@@ -733,14 +733,14 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   const r = row.range;
   if (row.numeric !== undefined && r?.high !== undefined && /^\d{2,4}$/.test(row.value) && /\./.test(r.text)) {
     const tenth = row.numeric / 10;
+    const hundredths = decimalsOf(r.text) >= 2 ? row.numeric / 10 ** decimalsOf(r.text) : undefined;
     if (row.numeric > r.high * 5 && tenth >= (r.low ?? r.high / 4) / 2 && tenth <= r.high * 2) {
       row.numeric = tenth;
       row.value = String(tenth);
-    } else if (row.numeric > r.high * 5 && decimalsOf(r.text) >= 2 && row.numeric / 10 ** decimalsOf(r.text) >= (r.low ?? 0) / 2 && row.numeric / 10 ** decimalsOf(r.text) <= r.high * 2) {
+    } else if (row.numeric > r.high * 5 && hundredths !== undefined && hundredths >= (r.low ?? 0) / 2 && hundredths <= r.high * 2) {
       // A range printing hundredths: the point was lost before two digits ("143" H beside 0.50-1.05 is 1.43).
-      const k = decimalsOf(r.text);
-      row.numeric /= 10 ** k;
-      row.value = row.numeric.toFixed(k);
+      row.numeric = hundredths;
+      row.value = hundredths.toFixed(decimalsOf(r.text));
     } else if (row.numeric > r.high * 5) {
       // The point read as a digit ("456" beside 3.5-5.3 is 4.6, "2986" beside 27.0-33.0 is 29.6): one
       // digit more than the range's decimals allow; that digit was the point.
