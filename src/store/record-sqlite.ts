@@ -1,6 +1,7 @@
 /**
- * SQLite, inside a reconcile transaction: the record's small per-chunk and per-block queries
- * as prepared statements, instead of a Kysely query built, compiled and looked up in the
+ * SQLite, inside a reconcile transaction: the record's statements prepared once per handle —
+ * the row writes (facts, items, keys, dirty marks, sources) and the small per-chunk and
+ * per-block queries — instead of a Kysely query built, compiled and looked up in the
  * statement cache on every call.
  *
  * Why: a reconcile job runs these dozens to hundreds of times (lock, stale documents, dirty
@@ -16,7 +17,15 @@
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 
-export interface RecordReads {
+/** The record's statements on one SQLite handle: the writes of facts, items, keys and marks, and the reads. */
+export interface RecordStatements {
+  fact: BetterSqlite3.Statement;
+  item: BetterSqlite3.Statement;
+  key: BetterSqlite3.Statement;
+  mark: BetterSqlite3.Statement;
+  unmark: BetterSqlite3.Statement;
+  blockFacts: BetterSqlite3.Statement;
+  seen: BetterSqlite3.Statement;
   lock: BetterSqlite3.Statement;
   hasFacts: BetterSqlite3.Statement;
   staleChanged: BetterSqlite3.Statement;
@@ -29,12 +38,26 @@ export interface RecordReads {
   deleteBlockKeys: BetterSqlite3.Statement;
 }
 
-const cache = new WeakMap<BetterSqlite3.Database, RecordReads>();
+const cache = new WeakMap<BetterSqlite3.Database, RecordStatements>();
+const documentReads = new WeakMap<BetterSqlite3.Database, Map<number, BetterSqlite3.Statement>>();
 
-export function recordReads(raw: BetterSqlite3.Database): RecordReads {
+export function recordStatements(raw: BetterSqlite3.Database): RecordStatements {
   let st = cache.get(raw);
   if (!st) {
     st = {
+      fact: raw.prepare('INSERT INTO record_facts (id, resource_id, document_id, person_id, kind, block, json) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+      item: raw.prepare(
+        'INSERT INTO record_items (id, person_id, kind, block, date, display, conflicts, json, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
+          'ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, kind = excluded.kind, block = excluded.block, date = excluded.date, display = excluded.display, conflicts = excluded.conflicts, json = excluded.json, state = excluded.state',
+      ),
+      key: raw.prepare('INSERT INTO record_item_keys (person_id, kind, block, key, item_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+      mark: raw.prepare('INSERT INTO record_dirty (person_id, kind, block, gen) VALUES (?, ?, ?, ?) ON CONFLICT (person_id, kind, block) DO UPDATE SET gen = gen + 1 RETURNING gen').raw(true),
+      blockFacts: raw.prepare('SELECT id, resource_id, document_id, json FROM record_facts WHERE person_id = ? AND kind = ? AND block = ?').raw(true),
+      unmark: raw.prepare('DELETE FROM record_dirty WHERE person_id = ? AND kind = ? AND block = ? AND gen = ?'),
+      seen: raw.prepare(
+        'INSERT INTO record_sources (document_id, person_id, seen, normalized) VALUES (?, ?, ?, ?) ' +
+          'ON CONFLICT (document_id) DO UPDATE SET person_id = excluded.person_id, seen = excluded.seen, normalized = excluded.normalized',
+      ),
       // Takes the write lock before anything is read (RecordRepo.lockPerson).
       lock: raw.prepare('UPDATE record_dirty SET gen = gen WHERE 0'),
       hasFacts: raw.prepare('select "id" from "record_facts" where "person_id" = ? limit ?').pluck(),
@@ -54,6 +77,18 @@ export function recordReads(raw: BetterSqlite3.Database): RecordReads {
       deleteBlockKeys: raw.prepare('delete from "record_item_keys" where "person_id" = ? and "kind" = ? and "block" = ?'),
     };
     cache.set(raw, st);
+  }
+  return st;
+}
+
+/** SQLite: the resources of one document with one of `typeCount` types (bound after the document id), as arrays. */
+export function resourcesOfDocument(raw: BetterSqlite3.Database, typeCount: number): BetterSqlite3.Statement {
+  let byCount = documentReads.get(raw);
+  if (!byCount) documentReads.set(raw, (byCount = new Map()));
+  let st = byCount.get(typeCount);
+  if (!st) {
+    st = raw.prepare(`SELECT id, person_id, json FROM resources WHERE document_id = ? AND resource_type IN (${Array(typeCount).fill('?').join(', ')})`).raw(true);
+    byCount.set(typeCount, st);
   }
   return st;
 }

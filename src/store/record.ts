@@ -10,7 +10,7 @@ import type { Decision, MergedItem } from '../record/reconcile/cluster.js';
 import type { ItemState } from '../record/reconcile/append.js';
 import { LOCATION_COLUMNS, locationOf } from './provenance.js';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { recordReads } from './record-sqlite.js';
+import { recordStatements, resourcesOfDocument } from './record-sqlite.js';
 
 const BATCH = 300;
 /** PostgreSQL takes up to 65,535 parameters a statement: 1,000 rows of 8 columns. */
@@ -57,7 +57,7 @@ export class RecordRepo {
    */
   async lockPerson(personId: string): Promise<void> {
     if (this.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${`record:${personId}`}))`.execute(this.db);
-    else if (this.sqlite) recordReads(this.sqlite).lock.run();
+    else if (this.sqlite) recordStatements(this.sqlite).lock.run();
     else await sql`UPDATE record_dirty SET gen = gen WHERE 0`.execute(this.db);
   }
 
@@ -68,7 +68,7 @@ export class RecordRepo {
    */
   async staleDocuments(personId: string, limit = 1_000_000): Promise<string[]> {
     if (this.sqlite) {
-      const st = recordReads(this.sqlite);
+      const st = recordStatements(this.sqlite);
       const changedIds = st.staleChanged.all(personId, 'processing', 'queued', personId, NORMALIZE_VERSION, limit) as string[];
       const leftIds = st.staleLeft.all(personId, personId, limit) as string[];
       return [...new Set([...changedIds, ...leftIds])].slice(0, limit);
@@ -212,7 +212,7 @@ export class RecordRepo {
   async markDirty(refs: BlockRef[], base = 0): Promise<number[] | undefined> {
     if (this.sqlite) {
       // A first import marks every block it writes, chunk after chunk: one prepared statement, not a query built per 300 rows.
-      const st = prepared(this.sqlite).mark;
+      const st = recordStatements(this.sqlite).mark;
       return refs.map((r) => (st.get(r.personId, r.kind, r.block, base) as [number])[0]);
     }
     const rows = refs.map((r) => ({ person_id: r.personId, kind: r.kind, block: r.block, gen: base }));
@@ -228,14 +228,14 @@ export class RecordRepo {
 
   /** Whether the person has any fact stored (a first import has none). */
   async hasFacts(personId: string): Promise<boolean> {
-    if (this.sqlite) return recordReads(this.sqlite).hasFacts.get(personId, 1) !== undefined;
+    if (this.sqlite) return recordStatements(this.sqlite).hasFacts.get(personId, 1) !== undefined;
     return !!(await this.db.selectFrom('record_facts').select('id').where('person_id', '=', personId).limit(1).executeTakeFirst());
   }
 
   /** The next blocks of a person waiting to be rebuilt, by kind and block, with the mark's generation. */
   async dirtyBlocks(personId: string, limit: number): Promise<DirtyBlock[]> {
     if (this.sqlite) {
-      const marks = recordReads(this.sqlite).dirtyBlocks.all(personId, limit) as Array<[string, string, number | bigint]>;
+      const marks = recordStatements(this.sqlite).dirtyBlocks.all(personId, limit) as Array<[string, string, number | bigint]>;
       return marks.map(([kind, block, gen]) => ({ personId, kind, block, gen: Number(gen) }));
     }
     const rows = await this.db.selectFrom('record_dirty').select(['kind', 'block', 'gen']).where('person_id', '=', personId).orderBy('kind').orderBy('block').limit(limit).execute();
@@ -243,14 +243,14 @@ export class RecordRepo {
   }
 
   async isDirty(ref: BlockRef): Promise<boolean> {
-    if (this.sqlite) return recordReads(this.sqlite).isDirty.get(ref.personId, ref.kind, ref.block) !== undefined;
+    if (this.sqlite) return recordStatements(this.sqlite).isDirty.get(ref.personId, ref.kind, ref.block) !== undefined;
     return !!(await this.db.selectFrom('record_dirty').select('block').where('person_id', '=', ref.personId).where('kind', '=', ref.kind).where('block', '=', ref.block).executeTakeFirst());
   }
 
   /** Clears the marks that were read (a mark bumped since stays: its block is rebuilt again). */
   async clearDirty(personId: string, kind: string, marks: Array<{ block: string; gen: number }>): Promise<void> {
     if (this.sqlite) {
-      const st = prepared(this.sqlite).unmark;
+      const st = recordStatements(this.sqlite).unmark;
       for (const m of marks) st.run(personId, kind, m.block, m.gen);
       return;
     }
@@ -271,7 +271,7 @@ export class RecordRepo {
     if (!blocks.length) return out;
     if (this.sqlite) {
       // A full rebuild reads every fact back: one prepared index-range read per block, rows as arrays (no row objects).
-      const st = prepared(this.sqlite).blockFacts;
+      const st = recordStatements(this.sqlite).blockFacts;
       for (const block of blocks) {
         for (const [id, resourceId, documentId, json] of st.all(personId, kind, block) as Array<[string, string, string, string]>) {
           out.push(factOfRow({ id, resource_id: resourceId, document_id: documentId, kind, block, json }));
@@ -294,7 +294,7 @@ export class RecordRepo {
 
   /** The key rows of one block (an index range): which item each match key belongs to. */
   async blockKeys(ref: BlockRef): Promise<Array<{ key: string; itemId: string }>> {
-    if (this.sqlite) return (recordReads(this.sqlite).blockKeys.all(ref.personId, ref.kind, ref.block) as Array<[string, string]>).map(([key, itemId]) => ({ key, itemId }));
+    if (this.sqlite) return (recordStatements(this.sqlite).blockKeys.all(ref.personId, ref.kind, ref.block) as Array<[string, string]>).map(([key, itemId]) => ({ key, itemId }));
     const rows = await this.db.selectFrom('record_item_keys').select(['key', 'item_id']).where('person_id', '=', ref.personId).where('kind', '=', ref.kind).where('block', '=', ref.block).execute();
     return rows.map((r) => ({ key: r.key, itemId: r.item_id }));
   }
@@ -309,7 +309,7 @@ export class RecordRepo {
   /** Replaces every item (and key row) of some blocks of one kind. */
   async replaceBlocksItems(personId: string, kind: string, blocks: string[], items: StoredItem[]): Promise<void> {
     if (this.sqlite) {
-      const st = recordReads(this.sqlite);
+      const st = recordStatements(this.sqlite);
       for (const block of blocks) {
         st.deleteBlockItems.run(personId, kind, block);
         st.deleteBlockKeys.run(personId, kind, block);
@@ -337,7 +337,7 @@ export class RecordRepo {
     if (this.sqlite) {
       // One prepared statement: a 300-row upsert was compiled afresh on every chunk (its SQL is too
       // long to keep), ~8% of a corpus import's CPU.
-      const st = prepared(this.sqlite).seen;
+      const st = recordStatements(this.sqlite).seen;
       for (const r of rows) st.run(r.documentId, r.personId, r.seen, NORMALIZE_VERSION);
       return;
     }
@@ -363,7 +363,7 @@ export class RecordRepo {
     const rows = facts.map((f) => ({ id: f.id, resource_id: f.resourceId, document_id: f.documentId, person_id: f.personId, kind: f.kind, block: f.block, json: factJson(f) }));
     if (keep) rows.forEach((r, i) => keep(facts[i], r));
     if (this.sqlite) {
-      const st = prepared(this.sqlite).fact;
+      const st = recordStatements(this.sqlite).fact;
       for (const r of rows) st.run(r.id, r.resource_id, r.document_id, r.person_id, r.kind, r.block, r.json);
       return;
     }
@@ -386,7 +386,7 @@ export class RecordRepo {
     const rows = items.map(({ item: it, state }) => ({ id: it.id, person_id: personId, kind, block: it.block, date: it.date ?? null, display: it.display, conflicts: it.conflicts.length, json: JSON.stringify(it), state: state ? JSON.stringify(state) : null }));
     const keys = items.flatMap(({ item, keys: ks }) => (ks ?? []).map((key) => ({ person_id: personId, kind, block: item.block, key, item_id: item.id })));
     if (this.sqlite) {
-      const st = prepared(this.sqlite);
+      const st = recordStatements(this.sqlite);
       for (const r of rows) st.item.run(r.id, r.person_id, r.kind, r.block, r.date, r.display, r.conflicts, r.json, r.state);
       for (const k of keys) st.key.run(k.person_id, k.kind, k.block, k.key, k.item_id);
       return;
@@ -464,7 +464,7 @@ export class RecordRepo {
 
   async decisions(personId: string): Promise<Array<Decision & { block?: string }>> {
     const rows = this.sqlite
-      ? (recordReads(this.sqlite).decisions.all(personId) as Array<{ id: string; kind: string; action: string; resource_ids_json: string; block: string | null }>)
+      ? (recordStatements(this.sqlite).decisions.all(personId) as Array<{ id: string; kind: string; action: string; resource_ids_json: string; block: string | null }>)
       : await this.db.selectFrom('record_decisions').selectAll().where('person_id', '=', personId).orderBy('created_at').execute();
     return rows.map((r) => ({ id: r.id, kind: r.kind as ItemKind, action: r.action as Decision['action'], resourceIds: JSON.parse(r.resource_ids_json), block: r.block ?? undefined }));
   }
@@ -579,41 +579,3 @@ export function factOfRow(r: StoredFactRow): Fact {
   };
 }
 
-type Statements = Record<'fact' | 'item' | 'key' | 'mark' | 'unmark' | 'blockFacts' | 'seen', BetterSqlite3.Statement>;
-const statements = new WeakMap<BetterSqlite3.Database, Statements>();
-const documentReads = new WeakMap<BetterSqlite3.Database, Map<number, BetterSqlite3.Statement>>();
-
-/** SQLite: the resources of one document with one of `typeCount` types (bound after the document id), as arrays. */
-function resourcesOfDocument(raw: BetterSqlite3.Database, typeCount: number): BetterSqlite3.Statement {
-  let byCount = documentReads.get(raw);
-  if (!byCount) documentReads.set(raw, (byCount = new Map()));
-  let st = byCount.get(typeCount);
-  if (!st) {
-    st = raw.prepare(`SELECT id, person_id, json FROM resources WHERE document_id = ? AND resource_type IN (${Array(typeCount).fill('?').join(', ')})`).raw(true);
-    byCount.set(typeCount, st);
-  }
-  return st;
-}
-
-function prepared(raw: BetterSqlite3.Database): Statements {
-  let st = statements.get(raw);
-  if (!st) {
-    st = {
-      fact: raw.prepare('INSERT INTO record_facts (id, resource_id, document_id, person_id, kind, block, json) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
-      item: raw.prepare(
-        'INSERT INTO record_items (id, person_id, kind, block, date, display, conflicts, json, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
-          'ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, kind = excluded.kind, block = excluded.block, date = excluded.date, display = excluded.display, conflicts = excluded.conflicts, json = excluded.json, state = excluded.state',
-      ),
-      key: raw.prepare('INSERT INTO record_item_keys (person_id, kind, block, key, item_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
-      mark: raw.prepare('INSERT INTO record_dirty (person_id, kind, block, gen) VALUES (?, ?, ?, ?) ON CONFLICT (person_id, kind, block) DO UPDATE SET gen = gen + 1 RETURNING gen').raw(true),
-      blockFacts: raw.prepare('SELECT id, resource_id, document_id, json FROM record_facts WHERE person_id = ? AND kind = ? AND block = ?').raw(true),
-      unmark: raw.prepare('DELETE FROM record_dirty WHERE person_id = ? AND kind = ? AND block = ? AND gen = ?'),
-      seen: raw.prepare(
-        'INSERT INTO record_sources (document_id, person_id, seen, normalized) VALUES (?, ?, ?, ?) ' +
-          'ON CONFLICT (document_id) DO UPDATE SET person_id = excluded.person_id, seen = excluded.seen, normalized = excluded.normalized',
-      ),
-    };
-    statements.set(raw, st);
-  }
-  return st;
-}
