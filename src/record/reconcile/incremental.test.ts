@@ -12,6 +12,7 @@ import type { Store } from '../../store/store.js';
 import { addSyntheticDocument } from './bench.js';
 import { decide, rebuildPerson, reconcilePerson } from './job.js';
 import { nowIso } from '../../core/time.js';
+import { createHash } from 'node:crypto';
 
 const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86400000).toISOString().slice(0, 10);
 const snomed = (code: string, display: string) => ({ coding: [{ system: 'http://snomed.info/sct', code, display }] });
@@ -119,6 +120,58 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(seen, [], 'every document counts as seen');
     } finally {
       await tv.cleanup();
+    }
+  });
+}
+
+for (const dialect of DIALECTS) {
+  test(`a file naming several people: their records as if each had their own file; SQLite rebuilds them in one transaction (${dialect})`, async (t) => {
+    if (dialect === 'postgres') {
+      const skip = await postgresSkipReason();
+      if (skip) return t.skip(skip);
+    }
+    const tv = await openTestVessel(dialect);
+    const ref = await openTestVessel(dialect);
+    try {
+      const { store } = tv.vessel;
+      const full = ref.vessel.store;
+      const names = ['Ann', 'Ben', 'Cy'];
+      const people: Array<{ id: string }> = [];
+      const refPeople: Array<{ id: string }> = [];
+      for (const [i, given] of names.entries()) {
+        people.push(await store.people.create({ family: 'Bulk', given: [given], birthDate: `198${i}-01-01` }));
+        refPeople.push(await full.people.create({ family: 'Bulk', given: [given], birthDate: `198${i}-01-01` }));
+      }
+      // One bulk file (the first person's document) holding all three people's resources, with the ids
+      // each person's own file would give them; the reference store gets one file per person.
+      await store.transaction(async (tx) => {
+        const { doc } = await tx.documents.insertIfNew({ sha256: createHash('sha256').update('bulk').digest('hex'), channel: 'cli', filename: 'bulk.ndjson', format: 'fhir-ndjson', size: 1, state: 'done', personId: people[0].id });
+        const rows = names.flatMap((name, p) => {
+          const sha = createHash('sha256').update(`doc-${name}`).digest('hex');
+          return documentOf(p * 5 + 1).map((r, i) => ({ resource: { ...r, id: createHash('sha1').update(`${sha}/${i}`).digest('hex') } as Resource & { id: string }, personId: people[p].id, documentId: doc.id, location: { line: i + 1 } }));
+        });
+        await tx.resources.insertMany(rows);
+      });
+      for (const [p, name] of names.entries()) await addSyntheticDocument(full, refPeople[p].id, `doc-${name}`, documentOf(p * 5 + 1));
+      let transactions = 0;
+      const transaction = store.transaction.bind(store);
+      store.transaction = (fn) => {
+        transactions++;
+        return transaction(fn);
+      };
+      await reconcilePerson(store, people[0].id);
+      for (const p of refPeople) await rebuildPerson(full, p.id);
+      for (const [p, name] of names.entries()) {
+        const items = await itemsOf(store, people[p].id);
+        assert.ok(items.length > 5, `${name} has a record`);
+        assert.deepEqual(items, await itemsOf(full, refPeople[p].id), `${name}: the same items as from a file of their own`);
+      }
+      // Before: the documents' transaction, then per person one rebuild and one finding nothing left (7).
+      if (dialect === 'sqlite') assert.equal(transactions, 2, 'the documents, then all three people rebuilt in one commit');
+      else assert.equal(transactions, 7, 'PostgreSQL: one person per transaction');
+    } finally {
+      await tv.cleanup();
+      await ref.cleanup();
     }
   });
 }
