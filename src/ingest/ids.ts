@@ -39,38 +39,43 @@ const TAIL = /([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
  */
 export function rewriteReferences<T extends Resource>(resource: T, map: Map<string, string>): T {
   const seen = new WeakSet<object>();
-  const walk = (o: Record<string, unknown>): void => {
-    // for-in, not Object.keys: no array of keys per object (plain JSON objects: own keys only, same order).
-    for (const k in o) {
-      const x = o[k];
-      if (k === 'reference' && typeof x === 'string') {
-        const direct = map.get(x);
-        const tail = direct ? undefined : TAIL.exec(x);
-        const to = direct ?? (tail ? map.get(`${tail[1]}/${tail[2]}`) : undefined);
-        if (to !== undefined) o[k] = to;
-      } else if (x && typeof x === 'object') {
-        if (Array.isArray(x)) walkArray(x);
-        else if (seen.has(x)) o[k] = undefined;
-        else {
-          seen.add(x);
-          walk(x as Record<string, unknown>);
-        }
-      }
-    }
-  };
-  const walkArray = (a: unknown[]): void => {
-    for (let i = 0; i < a.length; i++) {
-      const x = a[i];
-      if (!x || typeof x !== 'object') continue;
-      if (Array.isArray(x)) walkArray(x);
-      else if (seen.has(x)) a[i] = undefined;
+  seen.add(resource);
+  walkObject(resource as unknown as Record<string, unknown>, map, seen);
+  return resource;
+}
+
+// The walk's two functions live at module level, not as closures made per resource: under tsx
+// (esbuild keepNames) every closure made is also named by a call to Object.defineProperty, which
+// was ~1% of an import's main thread for this walk, the attachments' and the search text's.
+function walkObject(o: Record<string, unknown>, map: Map<string, string>, seen: WeakSet<object>): void {
+  // for-in, not Object.keys: no array of keys per object (plain JSON objects: own keys only, same order).
+  for (const k in o) {
+    const x = o[k];
+    if (k === 'reference' && typeof x === 'string') {
+      const direct = map.get(x);
+      const tail = direct ? undefined : TAIL.exec(x);
+      const to = direct ?? (tail ? map.get(`${tail[1]}/${tail[2]}`) : undefined);
+      if (to !== undefined) o[k] = to;
+    } else if (x && typeof x === 'object') {
+      if (Array.isArray(x)) walkArray(x, map, seen);
+      else if (seen.has(x)) o[k] = undefined;
       else {
         seen.add(x);
-        walk(x as Record<string, unknown>);
+        walkObject(x as Record<string, unknown>, map, seen);
       }
     }
-  };
-  seen.add(resource);
-  walk(resource as unknown as Record<string, unknown>);
-  return resource;
+  }
+}
+
+function walkArray(a: unknown[], map: Map<string, string>, seen: WeakSet<object>): void {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if (!x || typeof x !== 'object') continue;
+    if (Array.isArray(x)) walkArray(x, map, seen);
+    else if (seen.has(x)) a[i] = undefined;
+    else {
+      seen.add(x);
+      walkObject(x as Record<string, unknown>, map, seen);
+    }
+  }
 }

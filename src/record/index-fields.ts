@@ -77,24 +77,26 @@ const TEXT_KEYS = new Set(['display', 'text', 'valueString', 'name', 'descriptio
 /** Human words of the resource (displays, texts, string values), for full-text search. */
 export function searchTextOf(resource: Resource): string {
   const words: string[] = [];
-  const visit = (v: unknown, key: string, depth: number): void => {
-    if (depth > 6 || words.length > 200) return;
-    if (typeof v === 'string') {
-      if (TEXT_KEYS.has(key)) words.push(v);
-      return;
-    }
-    if (Array.isArray(v)) {
-      for (const x of v) visit(x, key, depth + 1);
-      return;
-    }
-    if (v && typeof v === 'object') {
-      for (const k of Object.keys(v)) {
-        // Narrative HTML and binary data are indexed elsewhere (page texts) or not at all.
-        if (k === 'div' || k === 'data' || k === 'contained') continue;
-        visit((v as Json)[k], k, depth + 1);
-      }
-    }
-  };
-  visit(resource, '', 0);
+  visitText(resource, '', 0, words);
   return words.join(' ').slice(0, 4000);
+}
+
+/** searchTextOf's walk (a module function, not a closure per resource: see rewriteReferences in src/ingest/ids.ts). */
+function visitText(v: unknown, key: string, depth: number, words: string[]): void {
+  if (depth > 6 || words.length > 200) return;
+  if (typeof v === 'string') {
+    if (TEXT_KEYS.has(key)) words.push(v);
+    return;
+  }
+  if (Array.isArray(v)) {
+    for (const x of v) visitText(x, key, depth + 1, words);
+    return;
+  }
+  if (v && typeof v === 'object') {
+    for (const k of Object.keys(v)) {
+      // Narrative HTML and binary data are indexed elsewhere (page texts) or not at all.
+      if (k === 'div' || k === 'data' || k === 'contained') continue;
+      visitText((v as Json)[k], k, depth + 1, words);
+    }
+  }
 }

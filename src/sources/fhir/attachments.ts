@@ -36,15 +36,12 @@ export class AttachmentSink {
     const type = resource.resourceType as string;
     const stem = `${type}-${typeof resource.id === 'string' ? resource.id.replace(/[^A-Za-z0-9\-.]/g, '') : 'noid'}`;
     let n = 0;
-    const one = (att: unknown) => {
-      if (isObj(att) && typeof att.data === 'string') this.attachment(att, `${stem}-${++n}`, subject);
-    };
     if (type === 'DocumentReference' && Array.isArray(resource.content)) {
-      for (const c of resource.content) if (isObj(c)) one(c.attachment);
+      for (const c of resource.content) if (isObj(c)) n = this.one(c.attachment, stem, n, subject);
     } else if (type === 'Media') {
-      one(resource.content);
+      n = this.one(resource.content, stem, n, subject);
     } else if (type === 'DiagnosticReport' && Array.isArray(resource.presentedForm)) {
-      resource.presentedForm.forEach(one);
+      for (const att of resource.presentedForm) n = this.one(att, stem, n, subject);
     } else if (type === 'Binary' && typeof resource.data === 'string') {
       const name = this.store(resource.data, resource.contentType, `${stem}-1`, undefined, subject);
       if (name) {
@@ -55,6 +52,16 @@ export class AttachmentSink {
       }
     }
     return n;
+  }
+
+  /**
+   * One attachment of `take`, the `n`th met with data: moved out; returns the count so far. A
+   * method, not a closure made per resource (see rewriteReferences in src/ingest/ids.ts).
+   */
+  private one(att: unknown, stem: string, n: number, subject: string | undefined): number {
+    if (!isObj(att) || typeof att.data !== 'string') return n;
+    this.attachment(att, `${stem}-${n + 1}`, subject);
+    return n + 1;
   }
 
   private attachment(att: Json, stem: string, subject: string | undefined): boolean {
