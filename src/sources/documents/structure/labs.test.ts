@@ -394,3 +394,24 @@ Baso (Absolute)     01        x10E3/uL   00-02        01`);
   // A whole-number range is left alone.
   assert.equal(rows('Glucose   72   mg/dL   65-99   01')[0]?.range?.text, '65-99');
 });
+
+test('a range no value of its test can reach lost its points with the value: both take them back', () => {
+  const r = rows(`Potassium *        48       mmol/L     35-53       01
+Calcium            96       mg/dL      86-103      01
+MONOCYTES          55                  20-120%     ND
+BASOPHILS          11                  00-20%      ND
+Sodium             141      mmol/L     135-146     01
+MONOCYTES          25   H              20-120%     ND`);
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.range?.text ?? null, x.flag ?? null]), [
+    // 35 and 53 mmol/L of potassium cannot be; 3.5-5.3 can, and 4.8 lies inside it (the star is a footnote).
+    ['Potassium', '4.8', '3.5-5.3', null],
+    ['Calcium', '9.6', '8.6-10.3', null],
+    // 120 % cannot be.
+    ['MONOCYTES', '5.5', '2.0-12.0', null],
+    ['BASOPHILS', '1.1', '0.0-2.0', null],
+    // Possible as read: left alone.
+    ['Sodium', '141', '135-146', null],
+    // Flagged high: 2.5 would lie inside 2.0-12.0, against the flag; the value stays as read.
+    ['MONOCYTES', '25', '2.0-12.0', 'H'],
+  ]);
+});

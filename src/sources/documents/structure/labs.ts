@@ -70,10 +70,7 @@ const TEST_UNITS: Record<string, string[]> = Object.fromEntries(Object.entries(T
  */
 export function restorePoint(value: string, loinc: string | undefined, ucum: string | undefined): string | undefined {
   if (!loinc || !/^[1-9]\d{1,3}$/.test(value)) return undefined;
-  const units = TEST_BOUNDS[loinc];
-  if (!units) return undefined;
-  const keys = Object.keys(units);
-  const bounds = ucum ? units[ucum] : keys.length === 1 ? units[keys[0]!] : undefined;
+  const bounds = possibleBounds(loinc, ucum);
   if (!bounds) return undefined;
   const [lo, hi] = bounds;
   const n = Number(value);
@@ -84,6 +81,52 @@ export function restorePoint(value: string, loinc: string | undefined, ucum: str
     if (Number(v) >= lo && Number(v) <= hi) return v;
   }
   return undefined;
+}
+
+/** The values possible for a test in a unit (its only unit when none is known), else undefined. */
+function possibleBounds(loinc: string, ucum: string | undefined): [number, number] | undefined {
+  const units = TEST_BOUNDS[loinc];
+  if (!units) return undefined;
+  const keys = Object.keys(units);
+  return (ucum ? units[ucum] : keys.length === 1 ? units[keys[0]!] : undefined) ?? undefined;
+}
+
+/**
+ * A range whose decimal points OCR lost together with its value ("Potassium 48 mmol/L 35-53",
+ * "MONOCYTES 55 20-120%"): reference limits are values the test can have, so a range with a
+ * (non-zero) end no value of the test can have in its unit, whose ends are all possible with the
+ * same number of decimals put back, lost them. A whole-number value on that row then lost its
+ * point too when it lies outside the range as read back (twice or more) and inside it, or on the
+ * side a printed flag says, with the point put back.
+ */
+function restoreRangePoints(row: LabRow, printedFlag: string | undefined): void {
+  const r = row.range;
+  const m = r && /^(\d+)-(\d+)$/.exec(r.text);
+  if (!r || !m || !row.loinc) return;
+  const bounds = possibleBounds(row.loinc, row.ucum);
+  if (!bounds) return;
+  const possible = (n: number) => n === 0 || (n >= bounds[0] && n <= bounds[1]);
+  const ends = [m[1]!, m[2]!];
+  if (ends.every((e) => possible(Number(e)))) return;
+  for (const k of [1, 2]) {
+    // Each non-zero end must have printed more digits than the decimals it lost ("5" was never "0.5").
+    if (ends.some((e) => Number(e) !== 0 && e.length <= k)) continue;
+    const scaled = ends.map((e) => Number(e) / 10 ** k);
+    if (!scaled.every(possible)) continue;
+    const [low, high] = scaled as [number, number];
+    r.text = scaled.map((n, i) => (Number(ends[i]) === 0 ? '0' : n.toFixed(k))).join('-');
+    r.low = low;
+    r.high = high;
+    if (row.numeric === undefined || !/^\d{2,4}$/.test(row.value) || row.numeric <= high * 2) return;
+    const fixed = row.numeric / 10 ** k;
+    const flag = printedFlag && !STAR.test(printedFlag) ? flagCode(printedFlag, undefined) : undefined;
+    const agrees = flag === 'H' || flag === 'HH' ? fixed > high : flag === 'L' || flag === 'LL' ? fixed < low : fixed >= low && fixed <= high;
+    if (agrees) {
+      row.numeric = fixed;
+      row.value = fixed.toFixed(k);
+    }
+    return;
+  }
 }
 
 export function lookupTest(name: string, urine = false): Syn | undefined {
@@ -368,9 +411,9 @@ export function normaliseLine(s: string): string {
     // » is how OCR reads a > ("»>=60", "»60").
     .replace(/»\s*>?=/g, '>=')
     .replace(/»(?=\d)/g, '>')
-    // A range whose points were lost ("070-133" is 0.70-1.33, "00-05" is 0.0-0.5): a low end
+    // A range whose points were lost ("070-133" is 0.70-1.33, "00-05" is 0.0-0.5, "00-20%"): a low end
     // printed with a leading zero lost its point; the high end takes as many decimals.
-    .replace(/(^|[\s([{])0(\d{1,2})-(\d{2,4})(?=[\s)\]}]|$)/g, (m, p: string, lo: string, hi: string) => {
+    .replace(/(^|[\s([{])0(\d{1,2})-(\d{2,4})(?=[\s)\]}%]|$)/g, (m, p: string, lo: string, hi: string) => {
       const k = lo.length;
       if (hi.length <= k) return hi.length === k ? `${p}0.${lo}-0.${hi}` : m;
       return `${p}0.${lo}-${hi.slice(0, hi.length - k)}.${hi.slice(hi.length - k)}`;
@@ -728,6 +771,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
       else row.range.low = Number(c[2]);
     }
   }
+  restoreRangePoints(row, d.flag);
   // A decimal point lost by OCR: "331" against "32.0-36.0" is 33.1 (only for a ten-fold miss).
   // The same beside an upper limit ("73" H beside "<5.7" is 7.3).
   const r = row.range;
