@@ -415,3 +415,22 @@ MONOCYTES          25   H              20-120%     ND`);
     ['MONOCYTES', '25', '2.0-12.0', 'H'],
   ]);
 });
+
+test('a flag glued to its value and read as a 1 is a flag, in reports that flag', () => {
+  const r = rows(`HEMATOCRIT       45.91        35.0-45.0 %
+HEMOGLOBIN       12.41        11.7-15.5 g/dL
+WBC              11.2   H     3.8-10.8 Thousand/uL`);
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.flag ?? null]), [
+    // 45.9 lies above its range: the 1 was the H the report prints beside such values.
+    ['HEMATOCRIT', '45.9', 'H'],
+    // Inside its range without the 1: no flag was lost, the hundredth stays as printed.
+    ['HEMOGLOBIN', '12.41', null],
+    ['WBC', '11.2', 'H'],
+  ]);
+  // A report that flags nothing gives no evidence: left as read.
+  assert.deepEqual(rows('HEMATOCRIT       45.91        35.0-45.0 %').map((x) => [x.value, x.flag ?? null]), [['45.91', null]]);
+});
+
+test('a footnote mark read as dirt between a misread name and its colon', () => {
+  assert.deepEqual(rows('MpY°:        10.4       fL       7.5-12.5      01').map((x) => [x.name, x.loinc ?? null, x.value]), [['MpY', '32623-1', '10.4']]);
+});

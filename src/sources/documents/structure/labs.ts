@@ -474,7 +474,8 @@ function cleanNameTokens(toks: string[]): string[] {
   const out = toks.filter((t) => !/^(?:[*•·\-–]|0[1-9]|[:;.,)(|'"’‘”“`^~_]+)$/.test(t));
   // A footnote code glued to a name ("WBC01"); not the O of a one-letter name read as 0 ("C02" is CO2).
   if (out.length && !/^[A-Za-z]0\d$/.test(out[out.length - 1]!)) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])0[1-9]$/, '$1');
-  if (out.length) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])[!?™®”“"'’°*¹²³]+$/, '$1');
+  // A footnote mark read as dirt after the name, also before the cell's colon ("MpY°:").
+  if (out.length) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])[!?™®”“"'’°*¹²³]+[:.]?$/, '$1');
   if (out.length) out[0] = out[0]!.replace(/^[*•·"'“”‘’]+/, '');
   // A speck in the left margin read as a letter or digit before a capitalised name ("i MCH", "4 AST (SGOT)").
   if (out.length >= 2 && /^[a-z0-9]$/.test(out[0]!) && /^[A-Z]/.test(out[1]!)) out.shift();
@@ -816,6 +817,25 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
 }
 
 /**
+ * A flag glued to its value and read as a 1 ("45.9H" read "45.91" beside 35.0-45.0): the value
+ * prints one decimal more than its range, that last digit is a 1, and without it the value lies
+ * outside the range. The row is given back its value and the flag for the side it lies on.
+ * Only in reports that flag (see restoreUnflaggedResults): there an unflagged result outside its range is a misreading.
+ */
+function restoreFlagReadAsOne(row: LabRow): void {
+  const r = row.range;
+  const k = r ? decimalsOf(r.text) : 0;
+  if (!r || !k || r.low === undefined || r.high === undefined || !new RegExp(`^\\d+\\.\\d{${k}}1$`).test(row.value)) return;
+  const value = row.value.slice(0, -1);
+  const n = Number(value);
+  const flag = n > r.high ? 'H' : n < r.low ? 'L' : undefined;
+  if (!flag) return;
+  row.value = value;
+  row.numeric = n;
+  row.flag = flag;
+}
+
+/**
  * A table rule read as a leading 1 ("|18" -> "118"): the printed L flag says the value is below
  * its range while 118 is above 30-100; without the 1 it is below, as flagged. Only a leading 1
  * (the glyph a bar becomes), only when the flag contradicts the value as read and agrees without it.
@@ -895,20 +915,22 @@ export function parseLabRows(lines: Line[]): LabRow[] {
       }
     }
   }
-  return restoreUnflaggedPoints(rows);
+  return restoreUnflaggedResults(rows);
 }
 
 /**
+ * Misreadings of results the report did not flag, where the same report flags others.
  * A point lost from a value the report did not flag ("19" beside 0.8-3.9, no H): when the same
  * report flags its results elsewhere, an unflagged result lies within its range, so a whole
  * number far outside a range printing decimals, that falls within it with the range's decimals,
  * lost its point. Reports that flag nothing are left as read (no evidence either way).
  */
-function restoreUnflaggedPoints(rows: LabRow[]): LabRow[] {
+function restoreUnflaggedResults(rows: LabRow[]): LabRow[] {
   if (!rows.some((r) => r.flag === 'H' || r.flag === 'L' || r.flag === 'HH' || r.flag === 'LL')) return rows;
   for (const row of rows) {
+    if (!row.flagPrinted) restoreFlagReadAsOne(row);
     const r = row.range;
-    if (row.flagPrinted || row.numeric === undefined || r?.low === undefined || r.high === undefined || !/^\d{2,4}$/.test(row.value)) continue;
+    if (row.flagPrinted || row.flag || row.numeric === undefined || r?.low === undefined || r.high === undefined || !/^\d{2,4}$/.test(row.value)) continue;
     // The decimals both ends print, else those of the upper end ("0-4.9").
     const k = decimalsOf(r.text) || (/\.(\d+)$/.exec(r.text)?.[1]?.length ?? 0);
     if (!k || (row.numeric <= r.high * 2 && row.numeric >= r.low)) continue;
