@@ -277,13 +277,16 @@ test('points lost from values: a leading zero before a decimal range, an unflagg
 ABSOLUTE LYMPHOCYTES     19           0.8-3.9      Thousand/uL
 ABSOLUTE EOSINOPHILS     02           0.0-0.5      Thousand/uL
 ABSOLUTE BASOPHILS       00           0.0-0.2      Thousand/uL
-PLATELETS                376          140-400      Thousand/uL`);
+PLATELETS                376          140-400      Thousand/uL
+CHOL/HDLC RATIO          25           <5.0         (calc)`);
   assert.deepEqual(r.map((x) => [x.name, x.value]), [
     ['WBC', '12.9'],
     ['ABSOLUTE LYMPHOCYTES', '1.9'],
     ['ABSOLUTE EOSINOPHILS', '0.2'],
     ['ABSOLUTE BASOPHILS', '0.0'],
     ['PLATELETS', '376'],
+    // An upper limit alone reaches down to 0.
+    ['CHOL/HDLC RATIO', '2.5'],
   ]);
   // A report that flags nothing gives no such evidence: the value stays as read.
   assert.equal(rows('ABSOLUTE LYMPHOCYTES     19           0.8-3.9      Thousand/uL')[0]?.value, '19');

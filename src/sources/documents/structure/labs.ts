@@ -930,12 +930,14 @@ function restoreUnflaggedResults(rows: LabRow[]): LabRow[] {
   for (const row of rows) {
     if (!row.flagPrinted) restoreFlagReadAsOne(row);
     const r = row.range;
-    if (row.flagPrinted || row.flag || row.numeric === undefined || r?.low === undefined || r.high === undefined || !/^\d{2,4}$/.test(row.value)) continue;
-    // The decimals both ends print, else those of the upper end ("0-4.9").
+    // An upper limit alone ("<5.0") reaches down to 0.
+    const low = r?.low ?? (r?.high !== undefined && /^(?:<|≤)/.test(r.text) ? 0 : undefined);
+    if (row.flagPrinted || row.flag || row.numeric === undefined || low === undefined || r?.high === undefined || !/^\d{2,4}$/.test(row.value)) continue;
+    // The decimals both ends print, else those of the upper end ("0-4.9", "<5.0").
     const k = decimalsOf(r.text) || (/\.(\d+)$/.exec(r.text)?.[1]?.length ?? 0);
-    if (!k || (row.numeric <= r.high * 2 && row.numeric >= r.low)) continue;
+    if (!k || (row.numeric <= r.high * 2 && row.numeric >= low)) continue;
     const fixed = row.numeric / 10 ** k;
-    if (fixed < r.low || fixed > r.high) continue;
+    if (fixed < low || fixed > r.high) continue;
     row.numeric = fixed;
     row.value = fixed.toFixed(k);
   }
