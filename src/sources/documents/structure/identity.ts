@@ -300,7 +300,9 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
       // OCR drops a slash now and then: "0807/1931", "08071931".
       const bare = /^(\d{2})\/?(\d{2})\/?((?:19|20)\d{2})\b/.exec(after);
       const d = ds.length && ds[0]!.index < 8 ? ds[0]!.date : bare ? findDates(`${bare[1]}/${bare[2]}/${bare[3]}`)[0]?.date : undefined;
-      if (d) dobs.set(d, (dobs.get(d) ?? 0) + w);
+      // A two-digit year ("05/28/19", often a four-digit one cut off by the margin) counts for less than one printed in full.
+      const short = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?!\d)/.test(after) ? 0.5 : 1;
+      if (d) dobs.set(d, (dobs.get(d) ?? 0) + w * short);
     }
     const am = AGE_RE.exec(l.text);
     if (am && age === undefined) age = Number(am[1] ?? am[2] ?? am[3]);
@@ -365,7 +367,8 @@ export function spellAsPrinted(p: PatientFacts, counts: Map<string, number>): Pa
     let best = k;
     let bestCount = counts.get(k) ?? 0;
     for (const [w, n] of counts) {
-      if (n < 2 || n <= bestCount || Math.abs(w.length - k.length) > max || editDistance(k, w, max) > max) continue;
+      // At most one letter more or fewer ("ri" read "n"); two lost or added make another word ("Specimenby" is no "Specimen").
+      if (n < 2 || n <= bestCount || Math.abs(w.length - k.length) > 1 || editDistance(k, w, max) > max) continue;
       best = w;
       bestCount = n;
     }

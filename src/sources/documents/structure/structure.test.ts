@@ -299,4 +299,14 @@ test('a patient name garbled in one copy is spelled as the fax prints it most of
   // Printed once each, no spelling outvotes the one read: kept as read.
   const once = structureTransmission([page(1, 'LAB REPORT\nPatient: Fukesington, Frank   DOB: 08/24/1966\nGlucose 99 70-99 mg/dL\nFakesington')]);
   assert.equal(Object.values(once.subjects ?? {})[0]?.family, 'Fukesington');
+  // A word two letters shorter is another word, however often printed ("Specimen ID", "Specimen Information").
+  const word = structureTransmission([
+    page(1, 'LAB REPORT\nPatient: SPECIMENBY, NATHAN   DOB: 02/14/1929\nSpecimen ID: 88123   Specimen Information\nGlucose 99 70-99 mg/dL\nSpecimen: serum'),
+  ]);
+  assert.equal(Object.values(word.subjects ?? {})[0]?.family, 'Specimenby');
+});
+
+test('a birth date printed in full outweighs one whose year the margin cut to two digits', () => {
+  const p = findPatient(lines('Madeupford, Jonathan   DOB: 05/28/19   Patient Report\nMadeupford, Jonathan\nDOB: 05/28/1943   Ordering: SMITH, LORI'), 1);
+  assert.equal(p.birthDate, '1943-05-28');
 });
