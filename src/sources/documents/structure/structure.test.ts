@@ -137,6 +137,10 @@ test('identity and date labels in their common variants', () => {
   assert.equal(findServiceDate(lines('Naw: James Samplebury   Biel Date: 06/16/1947\nTdap  06/15/2018'), 'immunization_record', undefined, '2022-06-17'), '2018-06-15');
   assert.equal(findServiceDate(lines('Biel Date: 06/16/1947'), 'immunization_record', undefined, undefined), '1947-06-16');
   assert.equal(parseDate('Jan 10. 2024'), '2024-01-10');
+  // One slash lost between two-digit parts; four digits that are no month and day stay a number.
+  assert.equal(parseDate('0327/2025'), '2025-03-27');
+  assert.equal(parseDate('03/272025'), '2025-03-27');
+  assert.equal(parseDate('1234/2025'), null);
   // A speck between the digits of a day; a fax header date misread months early does not reject it.
   assert.equal(findServiceDate(lines('DOB: 05/20/1962   Admitted: 11/20/2022   Discharged:|11/2:3/2022\nD: 1/23/22 13:00'), 'discharge_summary', '1962-05-20', '2022-02-19'), '2022-11-23');
   // A collection date after the fax was sent is a misread year: the next date is taken.
