@@ -53,7 +53,7 @@ export async function openVessel(overrides: OpenVesselOptions = {}): Promise<Ves
   const key = keyring[0];
   const vault = new Vault(path.join(config.dataDir, 'vault'), keyring);
   const store = await Store.open({ dataDir: config.dataDir, keyring, databaseUrl: config.databaseUrl, pgSchema: config.pgSchema });
-  const queue = new JobQueue(store.db, store.dialect);
+  const queue = new JobQueue(store.db, store.dialect, { sqlite: store.sqliteHandle() });
   const importer = new Importer(store, vault, queue, config.limits);
   const readerFor = overrides.adapters ? (f: Format) => overrides.adapters!.find((a) => a.formats.includes(f)) : undefined;
   const handlers = {

@@ -16,6 +16,7 @@ import { randomUUID, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database, Dialect, JobsTable } from '../store/schema.js';
 import { nowIso } from '../core/time.js';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 
 export interface Job<P = unknown> {
   id: string;
@@ -68,11 +69,37 @@ export class JobQueue {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
-    opts: { workerId?: string; staleMs?: number } = {},
+    opts: { workerId?: string; staleMs?: number; sqlite?: BetterSqlite3.Database } = {},
   ) {
     this.workerId = opts.workerId ?? makeWorkerId();
     this.staleMs = opts.staleMs ?? 60_000;
+    this.sqlite = opts.sqlite;
   }
+
+  /** SQLite: the handle under `db` (Store.sqliteHandle), for the worker's own statements (see rawNow). */
+  private readonly sqlite?: BetterSqlite3.Database;
+
+  /**
+   * SQLite: the handle, when a statement of the queue's own can run on it right now as a
+   * statement of its own (autocommit): called with the store's own Kysely (not a transaction's)
+   * and no transaction open on the connection. better-sqlite3 runs a statement synchronously,
+   * so nothing can interleave with it; with a transaction open (another job's, between its
+   * awaits) the statement would join it, so then the Kysely query waits for the connection.
+   *
+   * Why: the worker's claim, complete and checkpoint and the reconcile's enqueues run a few times
+   * per job, and Kysely building and compiling them (and V8 optimizing that code) was ~1% of
+   * the bench import's main thread (src/sources/fhir/README.md, session 8). The SQL is what
+   * Kysely compiled for the same calls.
+   */
+  private rawNow(db: Kysely<Database>): JobStatements | undefined {
+    const raw = this.sqlite;
+    if (!raw || db !== this.db || raw.inTransaction) return undefined;
+    return jobStatements(raw, this.claimSql);
+  }
+
+  /** claim's SQL for SQLite, per kinds count (a worker claims the same kinds every time). */
+  private claimSql = (kinds: number) =>
+    `UPDATE jobs SET state = 'running', locked_by = ?, heartbeat_at = ?, attempts = attempts + 1, updated_at = ? WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND kind IN (${Array(kinds).fill('?').join(', ')}) ORDER BY created_at, id LIMIT 1) RETURNING *`;
 
   private readonly staleMs: number;
   private readonly failedListeners = new Map<string, FailedJobListener>();
@@ -93,6 +120,11 @@ export class JobQueue {
   async enqueue(kind: string, payload: unknown, opts: EnqueueOptions = {}, db: Kysely<Database> = this.db): Promise<string | undefined> {
     const now = nowIso();
     const id = randomUUID();
+    const raw = this.rawNow(db);
+    if (raw) {
+      const res = raw.enqueue.run(id, kind, JSON.stringify(payload), 'queued', 0, opts.maxAttempts ?? 3, opts.dedupeKey ?? null, null, null, null, now, now);
+      return res.changes > 0 ? id : undefined;
+    }
     const res = await db
       .insertInto('jobs')
       .values({
@@ -155,6 +187,11 @@ export class JobQueue {
   async claim(kinds: string[]): Promise<Job | undefined> {
     if (!kinds.length) return undefined;
     const now = nowIso();
+    const raw = this.rawNow(this.db);
+    if (raw) {
+      const [r] = raw.claim(kinds.length).all(this.workerId, now, now, ...kinds) as JobsTable[];
+      return r ? { id: r.id, kind: r.kind, payload: JSON.parse(r.payload_json), attempts: Number(r.attempts), maxAttempts: Number(r.max_attempts) } : undefined;
+    }
     const lock = this.dialect === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
     const res = await sql<JobsTable>`
       UPDATE jobs SET state = 'running', locked_by = ${this.workerId}, heartbeat_at = ${now},
@@ -170,6 +207,11 @@ export class JobQueue {
   }
 
   async complete(id: string, db: Kysely<Database> = this.db): Promise<void> {
+    const raw = this.rawNow(db);
+    if (raw) {
+      raw.complete.run('done', null, nowIso(), id, this.workerId);
+      return;
+    }
     await db.updateTable('jobs').set({ state: 'done', error: null, updated_at: nowIso() }).where('id', '=', id).where('locked_by', '=', this.workerId).execute();
   }
 
@@ -192,6 +234,11 @@ export class JobQueue {
    * attempt still ends failed.
    */
   async checkpoint(id: string): Promise<void> {
+    const raw = this.rawNow(this.db);
+    if (raw) {
+      raw.checkpoint.run(1, nowIso(), id, this.workerId, 'running');
+      return;
+    }
     await this.db.updateTable('jobs').set({ attempts: 1, heartbeat_at: nowIso() }).where('id', '=', id).where('locked_by', '=', this.workerId).where('state', '=', 'running').execute();
   }
 
@@ -243,4 +290,35 @@ export class JobQueue {
     for (const r of rows) if (r.state in c) c[r.state as keyof JobCounts] = Number(r.n);
     return c;
   }
+}
+
+interface JobStatements {
+  enqueue: BetterSqlite3.Statement;
+  complete: BetterSqlite3.Statement;
+  checkpoint: BetterSqlite3.Statement;
+  claim(kinds: number): BetterSqlite3.Statement;
+}
+
+const statementsOf = new WeakMap<BetterSqlite3.Database, JobStatements>();
+
+/** The queue's SQLite statements, prepared once per handle (the SQL Kysely compiled for the same calls). */
+function jobStatements(raw: BetterSqlite3.Database, claimSql: (kinds: number) => string): JobStatements {
+  let st = statementsOf.get(raw);
+  if (!st) {
+    const claims = new Map<number, BetterSqlite3.Statement>();
+    st = {
+      enqueue: raw.prepare(
+        'insert into "jobs" ("id", "kind", "payload_json", "state", "attempts", "max_attempts", "dedupe_key", "locked_by", "heartbeat_at", "error", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing',
+      ),
+      complete: raw.prepare('update "jobs" set "state" = ?, "error" = ?, "updated_at" = ? where "id" = ? and "locked_by" = ?'),
+      checkpoint: raw.prepare('update "jobs" set "attempts" = ?, "heartbeat_at" = ? where "id" = ? and "locked_by" = ? and "state" = ?'),
+      claim(kinds) {
+        let c = claims.get(kinds);
+        if (!c) claims.set(kinds, (c = raw.prepare(claimSql(kinds))));
+        return c;
+      },
+    };
+    statementsOf.set(raw, st);
+  }
+  return st;
 }

@@ -33,7 +33,7 @@ export class Store {
     readonly dialect: Dialect,
     private readonly closeFn: () => Promise<void> = async () => {},
     private readonly sqlite?: BetterSqlite3.Database,
-    inTransaction = false,
+    private readonly inTransaction = false,
   ) {
     this.people = new PeopleRepo(db);
     this.documents = new DocumentsRepo(db, inTransaction ? sqlite : undefined);
@@ -44,6 +44,14 @@ export class Store {
     this.audit = new AuditRepo(db);
     this.record = new RecordRepo(db, dialect, inTransaction ? sqlite : undefined);
     this.accounts = new AccountsRepo(db);
+  }
+
+  /**
+   * SQLite: the handle under `db`, for a caller that runs its own statements only when no
+   * transaction holds the connection (JobQueue). Undefined on PostgreSQL and inside a transaction's Store.
+   */
+  sqliteHandle(): BetterSqlite3.Database | undefined {
+    return this.inTransaction ? undefined : this.sqlite;
   }
 
   static async open(opts: OpenOptions): Promise<Store> {

@@ -25,6 +25,29 @@ for (const dialect of DIALECTS) {
       await q.complete((await q.claim(['k1']))!.id);
     });
 
+    await t.test("the worker's statements (SQLite: prepared on the handle) never join a transaction another job holds open", async () => {
+      const q = new JobQueue(store.db, store.dialect, { sqlite: store.sqliteHandle() });
+      let enqueued: Promise<string | undefined> | undefined;
+      await assert.rejects(
+        store.transaction(async (tx) => {
+          await tx.documents.insertIfNew({ sha256: 'f'.repeat(64), channel: 'cli', filename: 'x.txt', format: 'text', size: 1, state: 'queued' });
+          enqueued = q.enqueue('iso', { n: 1 }, { dedupeKey: 'iso-1' }); // asked while the transaction is open
+          await new Promise((r) => setTimeout(r, 20));
+          throw new Error('rolled back');
+        }),
+        /rolled back/,
+      );
+      assert.ok(await enqueued, 'the job was queued');
+      assert.equal(await store.db.selectFrom('documents').select('id').where('sha256', '=', 'f'.repeat(64)).executeTakeFirst(), undefined, 'the transaction rolled back');
+      const job = await q.claim(['iso']);
+      assert.deepEqual(job?.payload, { n: 1 }, 'the job outlived the rolled-back transaction');
+      assert.equal(await q.enqueue('iso', { n: 2 }, { dedupeKey: 'iso-1' }), undefined, 'one open job per key');
+      await q.checkpoint(job!.id);
+      await q.complete(job!.id);
+      const row = await store.db.selectFrom('jobs').select(['state', 'attempts', 'locked_by']).where('id', '=', job!.id).executeTakeFirst();
+      assert.deepEqual({ ...row, attempts: Number(row!.attempts) }, { state: 'done', attempts: 1, locked_by: q.workerId });
+    });
+
     await t.test('a failing job is retried up to its limit, then stays failed with its error', async () => {
       const q = new JobQueue(store.db, store.dialect);
       await q.enqueue('flaky', {}, { maxAttempts: 2 });
