@@ -92,3 +92,29 @@ export function resourcesOfDocument(raw: BetterSqlite3.Database, typeCount: numb
   }
   return st;
 }
+
+const listStatements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+/** Statements kept per handle by listed(): the distinct list lengths of the reconcile's chunks. */
+const LIST_STATEMENTS = 64;
+
+/**
+ * SQLite: a statement whose SQL holds an IN list of `n` parameters — `before` + `(?, …, ?)` +
+ * `after`, the text Kysely compiles for `.where(col, 'in', list)` — prepared once per handle and
+ * text (the last LIST_STATEMENTS texts kept). The reconcile's per-chunk reads (documentsInfo,
+ * documentSizes, removeDocumentsFacts…) take a chunk's document ids (up to 200): Kysely built a
+ * node per id and compiled it on every call (~1% of the bench import's main thread, session 8).
+ */
+export function listed(raw: BetterSqlite3.Database, before: string, n: number, after = ''): BetterSqlite3.Statement {
+  let byText = listStatements.get(raw);
+  if (!byText) listStatements.set(raw, (byText = new Map()));
+  const text = `${before}(${Array(n).fill('?').join(', ')})${after}`;
+  let st = byText.get(text);
+  if (st) {
+    byText.delete(text);
+  } else {
+    st = raw.prepare(text);
+    if (byText.size >= LIST_STATEMENTS) byText.delete(byText.keys().next().value!);
+  }
+  byText.set(text, st);
+  return st;
+}

@@ -10,7 +10,7 @@ import type { Decision, MergedItem } from '../record/reconcile/cluster.js';
 import type { ItemState } from '../record/reconcile/append.js';
 import { LOCATION_COLUMNS, locationOf } from './provenance.js';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { recordStatements, resourcesOfDocument } from './record-sqlite.js';
+import { listed, recordStatements, resourcesOfDocument } from './record-sqlite.js';
 
 const BATCH = 300;
 /** PostgreSQL takes up to 65,535 parameters a statement: 1,000 rows of 8 columns. */
@@ -98,7 +98,9 @@ export class RecordRepo {
   async documentsInfo(ids: string[]): Promise<Map<string, { updatedAt: string; personId: string | null; format: string; date?: string }>> {
     const out = new Map<string, { updatedAt: string; personId: string | null; format: string; date?: string }>();
     if (!ids.length) return out;
-    const rows = await this.db.selectFrom('documents').select(['id', 'updated_at', 'person_id', 'format', 'label_json']).where('id', 'in', ids).execute();
+    const rows = this.sqlite
+      ? (listed(this.sqlite, 'select "id", "updated_at", "person_id", "format", "label_json" from "documents" where "id" in ', ids.length).all(...ids) as Array<{ id: string; updated_at: string; person_id: string | null; format: string; label_json: string }>)
+      : await this.db.selectFrom('documents').select(['id', 'updated_at', 'person_id', 'format', 'label_json']).where('id', 'in', ids).execute();
     for (const d of rows) {
       const label = JSON.parse(d.label_json) as { date?: string };
       out.set(d.id, { updatedAt: d.updated_at, personId: d.person_id, format: d.format, date: typeof label.date === 'string' ? label.date : undefined });
@@ -109,6 +111,11 @@ export class RecordRepo {
   /** The blocks the facts of these documents sit in, then forgets those facts. */
   async removeDocumentsFacts(ids: string[]): Promise<BlockRef[]> {
     if (!ids.length) return [];
+    if (this.sqlite) {
+      const found = listed(this.sqlite, 'select distinct "person_id", "kind", "block" from "record_facts" where "document_id" in ', ids.length).all(...ids) as Array<{ person_id: string; kind: string; block: string }>;
+      listed(this.sqlite, 'delete from "record_facts" where "document_id" in ', ids.length).run(...ids);
+      return found.map((r) => ({ personId: r.person_id, kind: r.kind, block: r.block }));
+    }
     const rows = await this.db.selectFrom('record_facts').select(['person_id', 'kind', 'block']).distinct().where('document_id', 'in', ids).execute();
     await this.db.deleteFrom('record_facts').where('document_id', 'in', ids).execute();
     return rows.map((r) => ({ personId: r.person_id, kind: r.kind, block: r.block }));
@@ -181,6 +188,11 @@ export class RecordRepo {
   async documentSizes(ids: string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     for (let i = 0; i < ids.length; i += BATCH) {
+      if (this.sqlite) {
+        const part = ids.slice(i, i + BATCH);
+        for (const r of listed(this.sqlite, 'select "document_id", count(*) as "n" from "resources" where "document_id" in ', part.length, ' group by "document_id"').all(...part) as Array<{ document_id: string; n: number }>) out.set(r.document_id, Number(r.n));
+        continue;
+      }
       const rows = await this.db.selectFrom('resources').select('document_id').select((eb) => eb.fn.countAll<number>().as('n')).where('document_id', 'in', ids.slice(i, i + BATCH)).groupBy('document_id').execute();
       for (const r of rows) out.set(r.document_id, Number(r.n));
     }
@@ -192,7 +204,9 @@ export class RecordRepo {
    * own order (no sort, whatever the document's size); `last` is where the next page starts.
    */
   async documentPageAfter(documentId: string, types: string[], afterRowid: number, limit: number): Promise<{ rows: Array<{ id: string; documentId: string; personId: string | null; json: string }>; last: number }> {
-    const rows = await this.db
+    const rows = this.sqlite
+      ? (listed(this.sqlite, 'select rowid as "rid", "id", "document_id", "person_id", "json" from "resources" where "document_id" = ? and rowid > ? and "resource_type" in ', types.length, ' order by rowid limit ?').all(documentId, afterRowid, ...types, limit) as Array<{ rid: number; id: string; document_id: string; person_id: string | null; json: string }>)
+      : await this.db
       .selectFrom('resources')
       .select([sql<number>`rowid`.as('rid'), 'id', 'document_id', 'person_id', 'json'])
       .where('document_id', '=', documentId)
@@ -352,7 +366,9 @@ export class RecordRepo {
   }
 
   async forgetDocuments(ids: string[]): Promise<void> {
-    if (ids.length) await this.db.deleteFrom('record_sources').where('document_id', 'in', ids).execute();
+    if (!ids.length) return;
+    if (this.sqlite) listed(this.sqlite, 'delete from "record_sources" where "document_id" in ', ids.length).run(...ids);
+    else await this.db.deleteFrom('record_sources').where('document_id', 'in', ids).execute();
   }
 
   /**
