@@ -40,7 +40,7 @@ export class Store {
     // The raw SQLite handle is handed down only inside a transaction: there it is the
     // transaction's own connection, so bulk statements cannot interleave with other work.
     this.resources = new ResourcesRepo(db, dialect, inTransaction ? sqlite : undefined);
-    this.search = new SearchRepo(db, dialect);
+    this.search = new SearchRepo(db, dialect, inTransaction ? sqlite : undefined);
     this.audit = new AuditRepo(db);
     this.record = new RecordRepo(db, dialect, inTransaction ? sqlite : undefined);
     this.accounts = new AccountsRepo(db);
