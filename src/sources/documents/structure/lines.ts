@@ -45,7 +45,7 @@ const STAMP_WORDS = /^(?:RECEIVED|REC'?D|RECEIVED\s+BY|MEDICAL\s+RECORDS|HIM(?:\
 const STAMP_DATE = /^(?:[A-Z]{3}\s+\d{1,2},?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4})$/i;
 
 /** Page marker "Page 2 of 3", "PAGE 1 OF 1", "Pg 2/3", "P. 2/5", "2 of 3". */
-const PAGE_OF = /\b(?:page|pg\.?|p\.)\s*:?\s*(\d{1,3})\s*(?:of|0f|ot|0t|\/)\s*(\d{1,3})\b/gi;
+const PAGE_OF = /\b(?:page|pg\.?|p\.)\s*:?\s*(\d{1,3})\s*(?:[o0a][flt]|\/)\s*(\d{1,3})\b/gi;
 
 export function pageMarker(text: string): { k: number; n: number } | undefined {
   let found: { k: number; n: number } | undefined;

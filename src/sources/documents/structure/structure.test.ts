@@ -8,7 +8,7 @@ import type { ExtractedPage } from '../../../core/types.js';
 import { classify } from './classify.js';
 import { parseDate } from './dates.js';
 import { findPatient, findServiceDate, parseName } from './identity.js';
-import { cleanPage, isFaxHeaderLine, type Line } from './lines.js';
+import { cleanPage, isFaxHeaderLine, pageMarker, type Line } from './lines.js';
 import { structureTransmission } from './index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -313,4 +313,21 @@ test('a patient name garbled in one copy is spelled as the fax prints it most of
 test('a birth date printed in full outweighs one whose year the margin cut to two digits', () => {
   const p = findPatient(lines('Madeupford, Jonathan   DOB: 05/28/19   Patient Report\nMadeupford, Jonathan\nDOB: 05/28/1943   Ordering: SMITH, LORI'), 1);
   assert.equal(p.birthDate, '1943-05-28');
+});
+
+test('page markers through OCR slips in "of"; a two-page note whose names OCR garbled differently stays one document', () => {
+  assert.deepEqual(['Page 1 af 2', 'Page 2 ol 2', 'PAGE 3 0F 4', 'Page 2 of 3', 'Pg 2/3'].map(pageMarker), [
+    { k: 1, n: 2 },
+    { k: 2, n: 2 },
+    { k: 3, n: 4 },
+    { k: 2, n: 3 },
+    { k: 2, n: 3 },
+  ]);
+  assert.equal(pageMarker('Page 2 or 3'), undefined);
+  const r = structureTransmission([
+    page(1, 'FAX COVER SHEET\nTo: Dr. Lee   From: Juniper Hills Primary Care\nPages: 3 (including cover)\nCONFIDENTIALITY NOTICE: this facsimile contains protected health information.'),
+    page(2, 'Progress Notes\nChief Complaint\nAnnual physical exam\nAssessment and plan: continue current medications.\nFrank Traleott (MRN 807408)    Printed on 09/02/2024    Page 1 af 2'),
+    page(3, 'Electronically signed by Christina Fictford, MD at 05/15/2024 01:09 PM\nFrank Tratlcott (MRN 807408)    Printed on 09/02/2024    Page 2 ol 2'),
+  ]);
+  assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 3]]);
 });
