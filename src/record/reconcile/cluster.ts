@@ -4,7 +4,7 @@
  * conflicts; nothing is dropped. User decisions (split, merge) keyed by resource ids are
  * applied here, so they hold across re-imports.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Fact, FactValue, ItemKind } from '../normalize/fact.js';
 import { overlap, words } from '../normalize/text.js';
 
@@ -297,7 +297,7 @@ function sameValue(a: Fact, b: Fact): boolean {
 
 export function itemId(kind: ItemKind, factIds: string[]): string {
   const min = factIds.reduce((m, x) => (x < m ? x : m), factIds[0]);
-  return createHash('sha1').update(`${kind}\n${min}`).digest('hex').slice(0, 20);
+  return hash('sha1', `${kind}\n${min}`, 'hex').slice(0, 20);
 }
 
 /** One item from the facts that are one thing: display source, date, conflicts, every source in priority order. */
