@@ -99,9 +99,12 @@ const DOB_LABEL = /\b(?:D\.?\s?[O0]\.?\s?[B8]\.?|0\.?\s?[O0]\.?\s?B\.?|Date\s+of
 const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
 // The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
-const NAME_LABEL = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Pt|Name|Member(?:\s*Name)?)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*[:;]\s*/gi;
+const NAME_LABEL = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Pt|Name|Member(?:\s*Name)?|(?:Results|Report|Records?)\s+for)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*[:;]\s*/gi;
 /** A name label whose colon OCR lost, before a "LAST, First M" name ("Patient Sampleridge, Mary B"). */
 const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Name)\s+([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/;
+/** The same before a "First [M.] Last" name that another label follows ("Patient Jane Q. Doe   DOB 01/02/1960", "Patient Jane Doe MRN 123"). */
+const NAME_LABEL_NO_COLON_FIRST_LAST =
+  /\b(?:Patient(?:'s)?\s*Name|Patient)\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•]?\s*(?:DOB|D\.O\.B|Date\s+of\s+Birth|Birth\s*Date|Born|MRN|MR\s*#|Sex|Gender|Age)\b)/;
 
 interface Cand {
   key: string;
@@ -118,7 +121,7 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   const out: Array<{ raw: string; score: number }> = [];
   // A space OCR read as an underscore ("Dummylli, Maria P_DOB: 08/21/1953"); no name holds one.
   const text = line.replace(/_/g, ' ');
-  const bare = NAME_LABEL_NO_COLON.exec(text);
+  const bare = NAME_LABEL_NO_COLON.exec(text) ?? NAME_LABEL_NO_COLON_FIRST_LAST.exec(text);
   if (bare) out.push({ raw: bare[1]!, score: 2 });
   NAME_LABEL.lastIndex = 0;
   for (let m = NAME_LABEL.exec(text); m; m = NAME_LABEL.exec(text)) {
@@ -130,7 +133,7 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   // "NAME DOB: ..." / "NAME (MRN ...)" / "NAME, DOB ..." at the start of a cell, or a first cell followed by a DOB cell.
   const cs = cells(text);
   for (const c of cs) {
-    const m = /^([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN)\b)/i.exec(c.text);
+    const m = /^([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(·|•]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN)\b)/i.exec(c.text);
     if (m) out.push({ raw: cutName(m[1]!), score: 2 });
   }
   if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[1]!.text) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text), score: 2 });
@@ -180,7 +183,7 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
 
 /** A label cell of a header row whose values sit on the line below ("Patient Name   DOB   MRN"). */
 const COLUMN_LABEL =
-  /^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient|name|dob|d[o0][b8]|[0o][o0]b|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|mrn|mr\s*#|mr\s+no\.?|patient\s+id|acct\.?\s*#?|account(?:\s+(?:#|no\.?|number))?|sex|gender|age|(?:date\s+)?collected|collection\s+date(?:\/time)?|date\s+of\s+service|service\s+date|dos|visit\s+date|date\s+(?:received|reported)|received|reported|specimen\s+id|accession(?:\s*#)?)$/i;
+  /^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient|name|dob|d[o0][b8]|[0o][o0]b|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|mrn|mr\s*#|mr\s+no\.?|patient\s+id|acct\.?\s*#?|account(?:\s+(?:#|no\.?|number))?|sex|gender|age|(?:date\s+)?collected|collection\s+date(?:\/time)?|date\s+of\s+collection|date\s+of\s+service|service\s+date|dos|visit\s+date|date\s+(?:received|reported)|received|reported|report\s+date|specimen(?:\s+(?:id|number|no\.?|#))?|accession(?:\s*(?:#|number|no\.?))?|requisition(?:\s*(?:#|number|no\.?))?|(?:ordering|referring|attending)\s+(?:physician|provider)|physician|provider|phone|location|room)$/i;
 
 /**
  * Header rows whose values are printed under their labels ("Patient Name   DOB   MRN" over
@@ -407,8 +410,8 @@ const DOS_LABELS: Record<string, RegExp[]> = {
   radiology_report: [/\b(?:exam|study|procedure)\s+date\s*[:]?/i, /\bdate\s+of\s+(?:exam|study|service|procedure)\s*:?/i, /\bDOS\s*:?/],
   discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\bdate\s+of\s+discharge\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i],
   office_visit_note: [/\b(?:date\s+of\s+(?:service|visit|encounter)|visit\s+date|encounter\s+date|service\s+date|DOS)\s*:?/i],
-  medication_list: [/\bas\s+of\s*:?/i, /\b(?:list|print(?:ed)?|report)\s+date\s*:?/i, /\bdate\s+printed\s*:?/i, /\bprinted\s*(?:on)?\s*:?/i, /\bupdated\s*(?:on)?\s*:?/i],
-  immunization_record: [/\bprinted\s+(?:by\b.{0,90}?\bon|on)\s*:?/i, /\b(?:print|report)\s+date\s*:?/i, /\bdate\s+printed\s*:?/i, /\bas\s+of\s*:?/i],
+  medication_list: [/\bas\s+of\s*:?/i, /\b(?:list|print(?:ed)?|report|run|profile|review(?:ed)?)\s+date\s*:?/i, /\bdate\s+(?:generated|reviewed)\s*:?/i, /\b(?:generated|reviewed)\s+on\s*:?/i, /\bdate\s+printed\s*:?/i, /\bprinted\s*(?:on)?\s*:?/i, /\bupdated\s*(?:on)?\s*:?/i],
+  immunization_record: [/\bprinted\s+(?:by\b.{0,90}?\bon|on)\s*:?/i, /\b(?:print|report|run)\s+date\s*:?/i, /\bdate\s+printed\s*:?/i, /\bas\s+of\s*:?/i, /\bprinted\s*:?\s*(?=\S)/i],
   insurance_billing: [/\b(?:date\s+of\s+service|service\s+date|DOS)\s*:?/i],
   referral_letter: [/\bdate\s*:/i],
   fax_cover_sheet: [/\bdate\s*:?/i],
@@ -432,13 +435,11 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
     if (d && d !== dob && !afterSent(d)) return d;
   }
   if (type === 'insurance_billing') {
-    // First date that starts a service line of the claim table.
+    // The first date of a service line of the claim table: a date printed before the line's first amount.
     for (const l of lines) {
-      const m = /^\s*(\d{1,2}\/\d{1,2}\/\d{2,4})\b.*\$\s?\d/.exec(l.text);
-      if (m) {
-        const d = findDates(m[1]!)[0]?.date;
-        if (d) return d;
-      }
+      const amount = /\$\s?\d/.exec(l.text);
+      const d = amount ? findDates(l.text.slice(0, amount.index))[0]?.date : undefined;
+      if (d && d !== dob && !afterSent(d)) return d;
     }
     const st = dateAfter(text, /\bstatement\s+date\s*:?/i, 30);
     if (st) return st;

@@ -26,6 +26,8 @@ const TIME = /\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m?\.?)?/i;
 const PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b/;
 const TTI_MARK = /(?:\bP(?:AGE|G)?\.?:?\s*#?\s*\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})?\b|\bP[A-Z]{1,3}\.?:?\s*\d{1,3}\s*\/\s*\d{1,3}\b|\bFROM[-\s:]|\bTO[-\s:]|\bFAX\b|\bT-\d+|#\d+|\bF-\d+)/i;
 
+const TTI_MARK_NOT_FAX = new RegExp(TTI_MARK.source.replace('|\\bFAX\\b', ''), 'i');
+
 /** A fax header (TTI) line: date and time, plus a phone number or a page/FROM marker, near the top. */
 export function isFaxHeaderLine(text: string, first = false): boolean {
   const t = text.trim();
@@ -36,6 +38,9 @@ export function isFaxHeaderLine(text: string, first = false): boolean {
   const mark = TTI_MARK.test(t);
   const score = +date + +time + +phone + +mark;
   if (!time && !date) return false;
+  // Below the first line, a line without a time needs a transmission's own mark (page, FROM/TO, job
+  // numbers): a letterhead's "Ph ... · Fax ...   Run date 11/03/2022" carries a date, phone and FAX too.
+  if (!first && !time && !TTI_MARK_NOT_FAX.test(t)) return false;
   if (/\b(collected|reported|signed|dob|birth|exam|admit|discharg|visit|service)\b/i.test(t)) return score >= 4;
   // The very first line of a page may be a header whose date or number OCR garbled.
   return score >= 3 || (time && date && (phone || mark)) || (first && score >= 2 && (time || date) && (phone || mark));

@@ -331,3 +331,52 @@ test('page markers through OCR slips in "of"; a two-page note whose names OCR ga
   ]);
   assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 3]]);
 });
+
+test('identity in other house styles: "Results for:", a label without its colon before First Last, a name then its DOB between dots, a header row over its values', () => {
+  const who = (t: string) => {
+    const p = findPatient(lines(t), 1);
+    return [p.given?.[0], p.family, p.birthDate];
+  };
+  assert.deepEqual(who('Laboratory Results\nResults for: Jason H. Demolli        DOB: 09/24/1958        Chart No.: MR-246127'), ['Jason', 'Demolli', '1958-09-24']);
+  assert.deepEqual(who('Discharge Summary\nPatient Austin Placeholderstrom   MRN 9298578\nDOB 05/15/1970   Sex: M'), ['Austin', 'Placeholderstrom', '1970-05-15']);
+  assert.deepEqual(who('Immunization History\nAlan Proxyson · DOB Jun 24, 1941 · Male · MRN 6761360 · State registry ID 681524229'), ['Alan', 'Proxyson', '1941-06-24']);
+  assert.deepEqual(
+    who('Patient Name          Date of Birth     Sex     Patient ID     Specimen Number\nDEMOMORE, RONALD K    10/05/2019        M       0093208066     3487705607'),
+    ['Ronald', 'Demomore', '2019-10-05'],
+  );
+  // "Patient Services" after a name on a cover sheet is no label before a name.
+  assert.equal(findPatient(lines('Alexander Placeholderstein   Patient Services'), 1).family, undefined);
+  const when = (t: string, type: string) => findServiceDate(cleanPage(1, t).lines, type);
+  // The collection date from a header row over its values, not the birth date.
+  assert.equal(
+    when('Patient Name     Date of Birth   Sex\nDOE, JANE        11/03/2007      F\nOrdering Physician     Collection Date    Received     Reported\nSMITH, ANN           09/07/2022 09:19   09/07/2022   09/08/2022', 'lab_report'),
+    '2022-09-07',
+  );
+});
+
+test('dates of service in other house styles: a pharmacy profile\'s run date beside a letterhead fax number, "Printed Mar 6, 2024.", claim lines with amounts', () => {
+  const when = (t: string, type: string) => findServiceDate(cleanPage(1, t).lines, type);
+  const profile = `2022-11-28 10:03:19   From: 218.555.0106   To: 218.555.0199   Page 2 of 2
+Stonebridge Apothecary      PATIENT MEDICATION PROFILE
+1881 Hillcrest Pl, Duluth, MN 55802 · Ph (218) 555-0199 · Fax (218) 555-0155      Run date 11/03/2022
+Patient: PSEUDOHURST, RACHEL    Birthdate: 01/01/1973
+4470012   LEVOTHYROXINE 25 MCG TABLET    60   4   09/17/22   FAKESHOLT, PAUL L   ACTIVE`;
+  assert.equal(when(profile, 'medication_list'), '2022-11-03');
+  // The letterhead line stays in the body; the transmission's own header line does not.
+  assert.deepEqual(cleanPage(1, profile).faxHeaders.length, 1);
+  assert.equal(when('Immunization History\nJun 3, 2019   Dose 1   Fluzone   Lot Z812588\nPrinted Mar 6, 2024. History includes doses reconciled from the state registry.', 'immunization_record'), '2024-03-06');
+  assert.equal(
+    when('Claim Detail — Explanation of Benefits\nDate processed: Mar 21, 2022\nService Provided      Date     Amount Charged   Plan Paid\nRoutine venipuncture (36415)    Feb 2, 2022    $23.47    $16.12', 'insurance_billing'),
+    '2022-02-02',
+  );
+});
+
+test('a batch of explanations of benefits splits at each new claim number', () => {
+  const eob = (claim: string, name: string, date: string) =>
+    `Evergreen Mutual Health Plan      Claim Detail — Explanation of Benefits\n${name}      Claim number: ${claim}\nService Provided     Date     Amount Charged\nOffice visit (99214)    ${date}    $283.82`;
+  const r = structureTransmission([page(1, eob('5976K30899463', 'Dmitri Madeupcott', 'Feb 2, 2022')), page(2, eob('1852U95567821', 'Billy Mockcombe', 'Jun 11, 2021'))]);
+  assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage, s.type, s.date]), [
+    [1, 1, 'insurance_billing', '2022-02-02'],
+    [2, 2, 'insurance_billing', '2021-06-11'],
+  ]);
+});
