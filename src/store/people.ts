@@ -5,6 +5,9 @@ import type { Database, PeopleTable } from './schema.js';
 import type { PersonHints } from '../core/types.js';
 import { nowIso } from '../core/time.js';
 import { identifierKey } from '../record/identity.js';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+
+const listStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
 
 export interface Person {
   id: string;
@@ -37,11 +40,22 @@ export function displayNameOf(h: PersonHints): string {
 }
 
 export class PeopleRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Set only inside a transaction on SQLite (see ResourcesRepo). */
+    private readonly sqlite?: BetterSqlite3.Database,
+  ) {}
 
   /** Everyone, or (with `ids`) just those people — an account's household. */
   async list(ids?: string[]): Promise<Person[]> {
     if (ids && !ids.length) return [];
+    if (!ids && this.sqlite) {
+      // Deciding who a document's subject is lists everyone, once per subject of every part (a bulk
+      // file: one per patient): a prepared statement (the SQL Kysely compiled) instead of a query built each time.
+      let st = listStatements.get(this.sqlite);
+      if (!st) listStatements.set(this.sqlite, (st = this.sqlite.prepare('select * from "people" order by "created_at"')));
+      return (st.all() as PeopleTable[]).map(rowToPerson);
+    }
     let q = this.db.selectFrom('people').selectAll();
     if (ids) q = q.where('id', 'in', ids);
     const rows = await q.orderBy('created_at').execute();

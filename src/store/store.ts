@@ -35,7 +35,7 @@ export class Store {
     private readonly sqlite?: BetterSqlite3.Database,
     private readonly inTransaction = false,
   ) {
-    this.people = new PeopleRepo(db);
+    this.people = new PeopleRepo(db, inTransaction ? sqlite : undefined);
     this.documents = new DocumentsRepo(db, inTransaction ? sqlite : undefined);
     // The raw SQLite handle is handed down only inside a transaction: there it is the
     // transaction's own connection, so bulk statements cannot interleave with other work.
