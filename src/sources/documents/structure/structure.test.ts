@@ -380,3 +380,26 @@ test('a batch of explanations of benefits splits at each new claim number', () =
     [2, 2, 'insurance_billing', '2021-06-11'],
   ]);
 });
+
+test('a cover sheet with a letter-spaced title and recipient/sender fields is a cover sheet, whatever its subject line names', () => {
+  const text = `FA X      Fox Run Medical Group
+6039 Elm Pkwy, Tacoma, WA 98402
+Date/Time:        March 11, 2024 4:06 PM
+To:               Olumide Placeholderberg
+Recipient Fax:    253.555.0171
+Recipient Phone:  253.555.0117
+From:             Medical Records Department
+Sender Fax:       253.555.0126
+Sender Phone:     253.555.0143
+Pages:            4 page(s) including cover
+                  Immunization record for Olumide Placeholderberg, DOB
+Subject:
+                  08/13/1950
+Priority:         Normal
+Notes
+Results attached for your review. Thank you.
+NOTICE: The information contained in this transmission is confidential and may include protected health information. It is intended solely for
+the addressee. If you are not the intended recipient, you are notified that any use, dissemination or copying of this transmission is strictly
+prohibited. If you received this fax in error, call (253) 555-0143 and destroy the pages received.`;
+  assert.equal(classify(lines(text)).type, 'fax_cover_sheet');
+});
