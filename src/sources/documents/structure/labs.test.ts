@@ -437,3 +437,11 @@ WBC              11.2   H     3.8-10.8 Thousand/uL`);
 test('a footnote mark read as dirt between a misread name and its colon', () => {
   assert.deepEqual(rows('MpY°:        10.4       fL       7.5-12.5      01').map((x) => [x.name, x.loinc ?? null, x.value]), [['MpY', '32623-1', '10.4']]);
 });
+
+test('a method in brackets between a name and its value belongs to the name; after the value "(calc)" is a ratio unit', () => {
+  assert.deepEqual(pick(`LDL-Cholesterol (calc)        154 mg/dL       <100 mg/dL       High
+CHOL/HDLC RATIO               2.5             <5.0 (calc)`), [
+    ['LDL-Cholesterol (calc)', '154', 'mg/dL', 'H', '<100'],
+    ['CHOL/HDLC RATIO', '2.5', '(calc)', null, '<5.0'],
+  ]);
+});

@@ -578,6 +578,13 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         cur.extra.push(tk);
         continue;
       }
+      // A method in brackets between the name and its value ("LDL-Cholesterol (calc)  154 mg/dL") is
+      // part of the name, though "(calc)" after a value stands for a ratio's unit; a unit in brackets is left to the unit rules.
+      if (cur.name.length && /^\([A-Za-z][A-Za-z .-]{1,14}\)$/.test(t) && !ucumFor(unparen(t))) {
+        cur.name.push(t);
+        cur.nameToks.push(tk);
+        continue;
+      }
       // A word that is a unit but also ends the test's name ("Microalb/Creat Ratio", "T. Chol/HDL Ratio") stays in the name.
       const endsName = /^[A-Za-z]+$/.test(t) && !!lookupExact(`${nameSoFar} ${t}`, urine);
       if (!endsName && cur.unit === undefined && (cur.rangeFirst ? unitSlot(t) : isUnitToken(t)) && !NUM.test(t) && (cur.rangeFirst || (known && cur.name.length && ((NUM.test(nextTok) && !CMP_RANGE.test(nextTok)) || VALUE_FLAG.test(nextTok))))) {
