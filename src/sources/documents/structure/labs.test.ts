@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabRows, ucumFor } from './labs.js';
+import { parseLabRows, ucumFor, unitFromPrior } from './labs.js';
 import type { Line } from './lines.js';
 
 const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
@@ -444,4 +444,10 @@ CHOL/HDLC RATIO               2.5             <5.0 (calc)`), [
     ['LDL-Cholesterol (calc)', '154', 'mg/dL', 'H', '<100'],
     ['CHOL/HDLC RATIO', '2.5', '(calc)', null, '<5.0'],
   ]);
+});
+
+test('a garbled unit one edit from two of its test\'s units is the one of its length (a letter misread, not one added)', () => {
+  // MCHC is reported in g/dL and g/L: "g/oL" is one edit from both.
+  assert.equal(unitFromPrior('g/oL', '786-4'), 'g/dL');
+  assert.deepEqual(pick('MCHC          33.3 (32.0-36.0) g/oL').map((r) => r[2]), ['g/dL']);
 });

@@ -193,9 +193,8 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
   if (UNITS[k] && expected.includes(UNITS[k]!)) return UNITS[k];
   if (k.length < 2 || k.length > 14 || !/[a-z%]/.test(k) || /^\d/.test(k)) return undefined;
   const max = Math.min(maxEdits, k.length <= 2 ? 1 : k.length >= 8 ? 3 : 2);
-  let best: string | undefined;
   let bestD = max + 1;
-  let tie = false;
+  let near: Array<{ code: string; key: string }> = [];
   for (const [printed, code] of Object.entries(UNITS)) {
     if (printed.startsWith('_') || !expected.includes(code) || printed.length < 2) continue;
     // A short unit whose slash OCR lost reads as its letters ("un", "ui" for u/l): compare without
@@ -206,11 +205,12 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
     if (d > max || d > Math.floor((key.length + 1) / 3)) continue;
     if (d < bestD) {
       bestD = d;
-      best = code;
-      tie = false;
-    } else if (d === bestD && code !== best) tie = true;
+      near = [{ code, key }];
+    } else if (d === bestD) near.push({ code, key });
   }
-  return best && !tie ? best : undefined;
+  const one = (xs: typeof near) => (new Set(xs.map((x) => x.code)).size === 1 ? xs[0]!.code : undefined);
+  // A tie is broken by length: OCR misreads a letter far more often than it adds one ("g/oL" is g/dL, not g/L).
+  return near.length ? one(near) ?? one(near.filter((x) => x.key.length === k.length)) : undefined;
 }
 
 /**
