@@ -179,6 +179,8 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
         stats.blocksFromMemory += await rebuildBlocks(tx, who, marks, await tx.record.decisions(who), who === personId ? cache : undefined, decisionsAtStart);
         rebuilt += marks.length;
         if (!sharing || rebuilt >= BLOCK_BATCH) break;
+        // The relief due between transactions before, now between people inside one (at most every 200 ms).
+        relieveHeapWhenDue();
       }
       return rebuilt;
     });
