@@ -24,7 +24,7 @@ export interface PageFacts {
 }
 
 const SERVICE_LABEL =
-  /\b(?:collected|collection\s+date(?:\s*\/\s*time)?|date(?:\s*\/\s*time)?\s+collected|exam\s+date|date\s+of\s+(?:service|exam|visit)|visit\s+date|service\s+date|admitted|admission\s+date|discharged|discharge\s+date|accession|acc#|specimen\s+id|specimen|claim\s*(?:#|number|no\.?|id))\s*[:#]?\s*/gi;
+  /\b(?:collected|collection\s+date(?:\s*\/\s*time)?|date(?:\s*\/\s*time)?\s+collected|exam\s+date|date\s+of\s+(?:service|exam|visit)|visit\s+date|service\s+date|admitted|admission\s+date|discharged|discharge\s+date|accession|acc#|specimen\s+id|specimen|claim\s*(?:#|number|no\.?|id))\s*#?\s*[:#]?\s*/gi;
 
 function serviceKeys(lines: Line[]): string[] {
   const out: string[] = [];

@@ -403,3 +403,13 @@ the addressee. If you are not the intended recipient, you are notified that any 
 prohibited. If you received this fax in error, call (253) 555-0143 and destroy the pages received.`;
   assert.equal(classify(lines(text)).type, 'fax_cover_sheet');
 });
+
+test('two reports whose names OCR lost apart are split by their accession numbers ("Accession #:")', () => {
+  const report = (head: string, acc: string) =>
+    `Brookstone Imaging Center\n${head}\nAccession #:   ${acc}\nEXAM: CT HEAD WITHOUT CONTRAST\nFINDINGS: No acute intracranial abnormality.\nIMPRESSION: Normal study.`;
+  const r = structureTransmission([
+    page(1, report('Patient Name: DUMMYZ, JULIE   Exam Date: 05/13/2023', '29910570')),
+    page(2, report('BE RTE Em Gre ga', '170694879')),
+  ]);
+  assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 2]]);
+});
