@@ -70,6 +70,12 @@ const TX_FACTS = 20_000;
 const BIG_DOCUMENT = 10_000;
 /** New facts of one chunk up to which they are appended to items; above (a first import), their blocks are rebuilt once at the end. */
 const APPEND_MAX_FACTS = 1000;
+/**
+ * SQLite: a run that read all its documents in its first transaction, writing up to this many
+ * facts, rebuilds their blocks in that transaction too (one commit); a bigger one rebuilds in
+ * transactions of its own, so the writer is free between them.
+ */
+const SHARED_FIRST_MAX_FACTS = 2000;
 /** Facts of a first import kept in memory for the rebuild (~300 bytes each as stored rows); past this they are read back. */
 const CACHE_MAX_FACTS = 250_000;
 
@@ -105,6 +111,36 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
   const cache = new FactCache(CACHE_MAX_FACTS);
   let decisionsAtStart = '';
   let finished = false;
+  // The touched people's marked blocks are rebuilt BLOCK_BATCH per transaction. On SQLite one
+  // transaction goes on to the next person while its batch has room (the lock is the single
+  // writer's, so holding several people's costs nothing), and a run whose documents were all read
+  // in its first transaction (a few facts: SHARED_FIRST_MAX_FACTS) rebuilds in that same one: a
+  // bulk file naming ten people costs one commit instead of twenty-two, and each commit rewrites
+  // the index pages it touched.
+  // Same reads and writes in the same order, cut into fewer transactions. PostgreSQL keeps one
+  // person per transaction (its locks are per person: taking several in any order could deadlock).
+  const sharing = store.dialect === 'sqlite';
+  let pending: string[] = [];
+  const rebuildPending = async (tx: Store): Promise<number> => {
+    let rebuilt = 0;
+    while (pending.length) {
+      const who = pending[0];
+      await tx.record.lockPerson(who);
+      const marks = await tx.record.dirtyBlocks(who, BLOCK_BATCH - rebuilt);
+      if (!marks.length) {
+        pending.shift();
+        if (sharing) continue;
+        break;
+      }
+      stats.blocksFromMemory += await rebuildBlocks(tx, who, marks, await tx.record.decisions(who), who === personId ? cache : undefined, decisionsAtStart);
+      rebuilt += marks.length;
+      if (!sharing || rebuilt >= BLOCK_BATCH) break;
+      // The relief due between transactions before, now between people inside one (at most every 200 ms).
+      relieveHeapWhenDue();
+    }
+    return rebuilt;
+  };
+  let rebuiltFirst = false;
   for (let first = true; !finished; first = false) {
     let big: string[] = [];
     const n = await store.transaction(async (tx) => {
@@ -144,7 +180,11 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
       }
       finished = exhausted && !big.length;
       // A small update (one new document) is finished in this one transaction: one commit.
-      if (finished && first && touched.size === 1) {
+      if (finished && first && sharing && stats.facts <= SHARED_FIRST_MAX_FACTS) {
+        pending = [...touched];
+        stats.blocks += await rebuildPending(tx);
+        rebuiltFirst = true;
+      } else if (finished && first && touched.size === 1) {
         const marks = await tx.record.dirtyBlocks(personId, BLOCK_BATCH);
         if (marks.length) stats.blocksFromMemory += await rebuildBlocks(tx, personId, marks, await tx.record.decisions(personId), cache, decisionsAtStart);
         stats.blocks += marks.length;
@@ -156,34 +196,9 @@ export async function reconcilePerson(store: Store, personId: string, opts: Reco
     stats.documents += n;
     if (n) await opts.onProgress?.();
   }
-  // The touched people's marked blocks, BLOCK_BATCH per transaction. On SQLite one transaction
-  // goes on to the next person while its batch has room (the lock is the single writer's, so
-  // holding several people's costs nothing): a bulk file naming ten people is rebuilt in one or
-  // two commits instead of twenty, and each commit rewrites the index pages it touched. Same
-  // reads and writes in the same order, cut into fewer transactions. PostgreSQL keeps one person
-  // per transaction (its locks are per person: taking several in any order could deadlock).
-  const pending = [...touched];
-  const sharing = store.dialect === 'sqlite';
+  if (!rebuiltFirst) pending = [...touched];
   while (pending.length) {
-    const n = await store.transaction(async (tx) => {
-      let rebuilt = 0;
-      while (pending.length) {
-        const who = pending[0];
-        await tx.record.lockPerson(who);
-        const marks = await tx.record.dirtyBlocks(who, BLOCK_BATCH - rebuilt);
-        if (!marks.length) {
-          pending.shift();
-          if (sharing) continue;
-          break;
-        }
-        stats.blocksFromMemory += await rebuildBlocks(tx, who, marks, await tx.record.decisions(who), who === personId ? cache : undefined, decisionsAtStart);
-        rebuilt += marks.length;
-        if (!sharing || rebuilt >= BLOCK_BATCH) break;
-        // The relief due between transactions before, now between people inside one (at most every 200 ms).
-        relieveHeapWhenDue();
-      }
-      return rebuilt;
-    });
+    const n = await store.transaction(rebuildPending);
     if (!n) continue;
     stats.blocks += n;
     relieveHeapWhenDue();
