@@ -24,8 +24,9 @@ export const fonts = {
     sans: ['Nimbus Sans', 'FreeSans'],
     serif: ['Nimbus Roman', 'C059', 'P052', 'URW Bookman', 'FreeSerif'],
     mono: ['Nimbus Mono PS', 'FreeMono'],
-    narrow: ['Nimbus Sans Narrow'],
-    tti: ['Nimbus Mono PS', 'FreeMono', 'Nimbus Sans Narrow', 'FreeSans'],
+    // 'Nimbus Sans Narrow' is installed but headless Chromium does not match it (falls back to a serif)
+    narrow: ['FreeSans'],
+    tti: ['Nimbus Mono PS', 'FreeMono', 'FreeSans'],
   },
 };
 const font = (env, kind) => env.rng.pick(fonts[SET][kind]);
