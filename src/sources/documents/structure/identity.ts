@@ -95,7 +95,8 @@ export function parseName(raw: string): { name: string; given: string[]; family:
 
 // "DOB" also as OCR reads it: "D0B", "DO8", "00B"; and with its D cut off by a shifted left margin
 // ("OB / Sex:  04/12/1960" opening the line).
-const DOB_LABEL = /\b(?:D\.?\s?[O0]\.?\s?[B8]\.?|0\.?\s?[O0]\.?\s?B\.?|Date\s+of\s+Birth|Birth\s*Date|Birthdate|Born)(?:\s*\/\s*(?:Sex|Gender|Age))?\s*[:#]?|^\s*OB(?:\s*\/\s*(?:Sex|Gender|Age))?\s*:/i;
+// "DOB / Sex:" also with its slash misread ("DOB /|Sex:", "DOB f Sex:").
+const DOB_LABEL = /\b(?:D\.?\s?[O0]\.?\s?[B8]\.?|0\.?\s?[O0]\.?\s?B\.?|Date\s+of\s+Birth|Birth\s*Date|Birthdate|Born)(?:\s*[/|lIf1]{1,2}\s*(?:Sex|Gender|Age))?\s*[:#]?|^\s*OB(?:\s*\/\s*(?:Sex|Gender|Age))?\s*:/i;
 const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
 // The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
@@ -133,7 +134,8 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   // "NAME DOB: ..." / "NAME (MRN ...)" / "NAME, DOB ..." at the start of a cell, or a first cell followed by a DOB cell.
   const cs = cells(text);
   for (const c of cs) {
-    const m = /^([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(·|•]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN)\b)/i.exec(c.text);
+    // The DOB label also as OCR misreads it ("008", "D0B") when a date follows it.
+    const m = /^([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(·|•]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN)\b|[D0O][O0][B8]\.?:?\s*\d{1,2}[/.-]\d)/i.exec(c.text);
     if (m) out.push({ raw: cutName(m[1]!), score: 2 });
   }
   if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[1]!.text) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text), score: 2 });

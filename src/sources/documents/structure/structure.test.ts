@@ -413,3 +413,11 @@ test('two reports whose names OCR lost apart are split by their accession number
   ]);
   assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 2]]);
 });
+
+test('a DOB label through OCR slips: the slash before Sex misread, DOB read as 008 before a date', () => {
+  const a = findPatient(lines('Patient Name: TRIALOVA, CARL G   Exam Date: 09/16/2024 08:05 AM\nDOB /|Sex: 07/24/1978 / M   Accession #: 5985840308'), 1);
+  assert.equal(a.birthDate, '1978-07-24');
+  assert.equal(findPatient(lines('DOB f Sex: 07/24/1978 | M'), 1).birthDate, '1978-07-24');
+  const b = findPatient(lines('Madeupworth, Roy 008 07/19/1964   Patent Report   Specimen 10. 8967995418'), 1);
+  assert.equal(b.family, 'Madeupworth');
+});
