@@ -420,6 +420,26 @@ const DOS_LABELS: Record<string, RegExp[]> = {
 };
 
 /**
+ * A labelled date years after the fax that carried it, whose year OCR misread in one digit
+ * ("Exam Date: 10/19/2043" on a fax of 2024): the same date in the latest year one digit away
+ * that is not after the fax (nor 20 years before it), else undefined.
+ */
+export function yearMisread(date: string, sentOn: string): string | undefined {
+  const year = date.slice(0, 4);
+  const sent = Number(sentOn.slice(0, 4));
+  if (Number(year) <= sent + 1) return undefined;
+  const fits: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    for (const digit of '0123456789') {
+      const y = year.slice(0, i) + digit + year.slice(i + 1);
+      const candidate = `${y}${date.slice(4)}`;
+      if (y !== year && Number(y) > sent - 20 && candidate <= sentOn) fits.push(candidate);
+    }
+  }
+  return fits.sort().pop();
+}
+
+/**
  * Date of service of a document of a given type. `sentOn`, the date its fax header prints, lets
  * the unlabelled fallbacks pass over a date printed 20 or more years before it: a birth date
  * whose label OCR garbled ("Biel Date: 06/16/1947"), far likelier than a visit that old, and
@@ -435,6 +455,8 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   for (const re of DOS_LABELS[type ?? ''] ?? []) {
     const d = dateAfter(text, re, re.source.includes('printed\\s+(?:by') ? 4 : 30);
     if (d && d !== dob && !afterSent(d)) return d;
+    const repaired = d && d !== dob && sentOn ? yearMisread(d, sentOn) : undefined;
+    if (repaired) return repaired;
   }
   if (type === 'insurance_billing') {
     // The first date of a service line of the claim table: a date printed before the line's first amount.
