@@ -473,15 +473,22 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
     const d = dateAfter(text, re, 30);
     if (d && d !== dob && !tooOld(d) && !afterSent(d)) return d;
   }
+  // The first unlabelled date; one that is the fax's own date only when no other is printed (a
+  // "received" stamp OCR garbled past recognition prints the day the fax came).
+  let sentDay: string | undefined;
   for (const l of lines.slice(0, 60)) {
     if (DOB_LABEL.test(l.text) && findDates(l.text).length === 1) continue;
     for (const d of findDates(l.text)) {
       if (d.date === dob || tooOld(d.date) || afterSent(d.date)) continue;
       if (/\b(?:print|dob|birth|signed|fax)/i.test(l.text.slice(Math.max(0, d.index - 25), d.index))) continue;
+      if (d.date === sentOn) {
+        sentDay ??= d.date;
+        continue;
+      }
       return d.date;
     }
   }
-  return undefined;
+  return sentDay;
 }
 
 // ---------------------------------------------------------------- facility and author

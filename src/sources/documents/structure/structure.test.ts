@@ -145,6 +145,8 @@ test('identity and date labels in their common variants', () => {
   assert.equal(findServiceDate(lines('DOB: 05/20/1962   Admitted: 11/20/2022   Discharged:|11/2:3/2022\nD: 1/23/22 13:00'), 'discharge_summary', '1962-05-20', '2022-02-19'), '2022-11-23');
   // A collection date after the fax was sent is a misread year: the next date is taken.
   assert.equal(findServiceDate(lines('Collected: 01/03/2072 06:12 AM\nReceived: 01/03/2022 07:42 AM'), 'lab_report', undefined, '2022-01-07'), '2022-01-03');
+  // A stamp whose RECEIVED OCR garbled prints the fax's own day: the visit's date printed after it is taken.
+  assert.equal(findServiceDate(lines('Silver Lake Family Medicine   Ann Fauxby\nRECEIVE   D 18609929\nFEB 07 2024\nProgress Notes\nRussell Testez, MD • 01/17/2024 • Follow-Up'), 'office_visit_note', '1956-05-20', '2024-02-07'), '2024-01-17');
   // Alone, such a date takes the latest year one digit away that is not after the fax.
   assert.equal(findServiceDate(lines('Patient Name: TRIALOVA, CARL G   Exam Date: 10/19/2043\nCOMPARISON: XR dated 09/27/2022.'), 'radiology_report', undefined, '2024-12-04'), '2023-10-19');
 });
