@@ -27,8 +27,9 @@ const FORMS: DateForm[] = [
   { re: '(\\d{1,2})\\s?[/.°º\'’-]\\s?(\\d{2})[/.°º\'’ -]\\s?(\\d{4})(?![\\d/])', read: (m) => [+m[3]!, +m[1]!, +m[2]!] },
   // One of the two slashes lost between two-digit parts ("0327/2025", "03/272025").
   { re: '(\\d{2})(\\d{2})/(\\d{4})(?![\\d/])|(\\d{2})/(\\d{2})(\\d{4})(?![\\d/])', read: (m) => (m[1] ? [+m[3]!, +m[1]!, +m[2]!] : [+m[6]!, +m[4]!, +m[5]!]) },
-  // Between month and day OCR may read a space as a bar or a point ("Sep|16, 2025"), the comma as a point ("Jan 10. 2024").
-  { re: `${MON}(?:[\\s-]+|\\s?[|.,]\\s?)(\\d{1,2})(?:st|nd|rd|th)?[,.]?[\\s-]+(\\d{4})`, read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
+  // Between month and day OCR may read a space as a bar or a point ("Sep|16, 2025"), the comma as a point ("Jan 10. 2024"),
+  // and lose the space after the comma ("Aug 13,1950").
+  { re: `${MON}(?:[\\s-]+|\\s?[|.,]\\s?)(\\d{1,2})(?:st|nd|rd|th)?(?:[,.]\\s*|[\\s-]+)(\\d{4})`, read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
   { re: `(\\d{1,2})[\\s-]+${MON}[\\s-,]+(\\d{4}|\\d{2})(?!\\d)`, read: (m) => [year(m[3]!), MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
 ];
 

@@ -100,7 +100,7 @@ const DOB_LABEL = /\b(?:D\.?\s?[O0]\.?\s?[B8]\.?|0\.?\s?[O0]\.?\s?B\.?|Date\s+of
 const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
 // The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
-const NAME_LABEL = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Pt|Name|Member(?:\s*Name)?|(?:Results|Report|Records?)\s+for)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*[:;]\s*/gi;
+const NAME_LABEL = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Pt|Name|Member(?:\s*Name)?|(?:Results|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*[:;]\s*/gi;
 /** A name label whose colon OCR lost, before a "LAST, First M" name ("Patient Sampleridge, Mary B"). */
 const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Name)\s+([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/;
 /** The same before a "First [M.] Last" name that another label follows ("Patient Jane Q. Doe   DOB 01/02/1960", "Patient Jane Doe MRN 123"). */
@@ -135,7 +135,7 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   const cs = cells(text);
   for (const c of cs) {
     // The DOB label also as OCR misreads it ("008", "D0B") when a date follows it.
-    const m = /^([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(·|•]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN)\b|[D0O][O0][B8]\.?:?\s*\d{1,2}[/.-]\d)/i.exec(c.text);
+    const m = /^([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(·|•-]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN)\b|[D0O][O0][B8]\.?:?\s*\d{1,2}[/.-]\d)/i.exec(c.text);
     if (m) out.push({ raw: cutName(m[1]!), score: 2 });
   }
   if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[1]!.text) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text), score: 2 });
@@ -185,7 +185,7 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
 
 /** A label cell of a header row whose values sit on the line below ("Patient Name   DOB   MRN"). */
 const COLUMN_LABEL =
-  /^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient|name|dob|d[o0][b8]|[0o][o0]b|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|mrn|mr\s*#|mr\s+no\.?|patient\s+id|acct\.?\s*#?|account(?:\s+(?:#|no\.?|number))?|sex|gender|age|(?:date\s+)?collected|collection\s+date(?:\/time)?|date\s+of\s+collection|date\s+of\s+service|service\s+date|dos|visit\s+date|date\s+(?:received|reported)|received|reported|report\s+date|specimen(?:\s+(?:id|number|no\.?|#))?|accession(?:\s*(?:#|number|no\.?))?|requisition(?:\s*(?:#|number|no\.?))?|(?:ordering|referring|attending)\s+(?:physician|provider)|physician|provider|phone|location|room)$/i;
+  /^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient|name|dob|d[o0][b8]|[0o][o0]b|d\.o\.b\.?|date\s+of\s+birth|[a-z]{1,3}\s+birth|birth\s*date|mrn|mr\s*#|mr\s+no\.?|patient\s+id|acct\.?\s*#?|account(?:\s+(?:#|no\.?|number))?|sex|gender|age|(?:date\s+)?collected|collection\s+date(?:\/time)?|date\s+of\s+collection|date\s+of\s+service|service\s+date|dos|visit\s+date|date\s+(?:received|reported)|received|reported|report\s+date|specimen(?:\s+(?:id|number|no\.?|#))?|accession(?:\s*(?:#|number|no\.?))?|requisition(?:\s*(?:#|number|no\.?))?|(?:ordering|referring|attending)\s+(?:physician|provider)|physician|provider|phone|location|room)$/i;
 
 /**
  * Header rows whose values are printed under their labels ("Patient Name   DOB   MRN" over
@@ -213,7 +213,7 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
         // As many values as labels: by order (OCR spaces the two lines differently); else the nearest start.
         labels.forEach((c, i) => {
           const v = values.length === labels.length ? values[i]! : values.reduce((b, x) => (Math.abs(x.start - c.start) < Math.abs(b.start - c.start) ? x : b));
-          if (values.length === labels.length || Math.abs(v.start - c.start) <= 12) out.push({ ...l, text: `${c.text.replace(/[:#]$/, '')}: ${v.text}` });
+          if (values.length === labels.length || Math.abs(v.start - c.start) <= 12) out.push({ ...l, text: `${labelName(c.text)}: ${v.text}` });
         });
         continue;
       }
@@ -226,6 +226,12 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
     out.push(l);
   }
   return out;
+}
+
+/** A column label as the label rules read it: a "Date of Birth" OCR garbled ("Jf Birth") as DOB. */
+function labelName(text: string): string {
+  const t = text.replace(/[:#]$/, '');
+  return /^[a-z]{1,3}\s+birth$/i.test(t.trim()) ? 'DOB' : t;
 }
 
 /** Label phrases of a header line printed with single spaces ("Patient Name DOB MRN Collection Date/Time"), else undefined. */

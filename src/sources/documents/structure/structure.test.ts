@@ -425,3 +425,17 @@ test('a DOB label through OCR slips: the slash before Sex misread, DOB read as 0
   const b = findPatient(lines('Madeupworth, Roy 008 07/19/1964   Patent Report   Specimen 10. 8967995418'), 1);
   assert.equal(b.family, 'Madeupworth');
 });
+
+test('identity through OCR slips of other house styles: "Results tor:", a dot read as a dash, "Aug 13,1950", a garbled "Date of Birth" column label', () => {
+  const who = (t: string) => {
+    const p = findPatient(lines(t), 1);
+    return [p.given?.[0], p.family, p.birthDate];
+  };
+  assert.deepEqual(who('Results tor: Jason H. Demolli   DOB: 9/24/1958   Chart No.: MR-246127'), ['Jason', 'Demolli', '1958-09-24']);
+  assert.deepEqual(who(':   Olumide Placeholderberg - DOB Aug 13,1950 - Male - MRN 0012401928'), ['Olumide', 'Placeholderberg', '1950-08-13']);
+  assert.deepEqual(
+    who('Patient Name   Jf Birth   Sex   Patient ID   Specimen Number\nDEMOMORE, RONALD K   10/05/2019   M   0093208066   3487705607'),
+    ['Ronald', 'Demomore', '2019-10-05'],
+  );
+  assert.equal(parseDate('Aug 13,1950'), '1950-08-13');
+});
