@@ -101,8 +101,8 @@ const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
 // The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
 const NAME_LABEL = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Pt|Name|Member(?:\s*Name)?|(?:Results|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*[:;]\s*/gi;
-/** A name label whose colon OCR lost, before a "LAST, First M" name ("Patient Sampleridge, Mary B"). */
-const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Name)\s+([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/;
+/** A name label whose colon OCR lost or read as a point, before a "LAST, First M" name ("Patient Sampleridge, Mary B", "Patient. DOE, JANE"). */
+const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Name)\.?\s+([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/;
 /** The same before a "First [M.] Last" name that another label follows ("Patient Jane Q. Doe   DOB 01/02/1960", "Patient Jane Doe MRN 123"). */
 const NAME_LABEL_NO_COLON_FIRST_LAST =
   /\b(?:Patient(?:'s)?\s*Name|Patient)\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•]?\s*(?:DOB|D\.O\.B|Date\s+of\s+Birth|Birth\s*Date|Born|MRN|MR\s*#|Sex|Gender|Age)\b)/;

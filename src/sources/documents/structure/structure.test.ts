@@ -438,4 +438,6 @@ test('identity through OCR slips of other house styles: "Results tor:", a dot re
     ['Ronald', 'Demomore', '2019-10-05'],
   );
   assert.equal(parseDate('Aug 13,1950'), '1950-08-13');
+  // The label's colon read as a point before a LAST, FIRST name.
+  assert.deepEqual(who('Patient. EXAMPLEBURY, MICHAEL W   Birthdate: 11/28/1988   Gender: M'), ['Michael', 'Examplebury', '1988-11-28']);
 });
