@@ -451,3 +451,18 @@ test('a garbled unit one edit from two of its test\'s units is the one of its le
   assert.equal(unitFromPrior('g/oL', '786-4'), 'g/dL');
   assert.deepEqual(pick('MCHC          33.3 (32.0-36.0) g/oL').map((r) => r[2]), ['g/dL']);
 });
+
+test('a "Reference" column before "Result": word ranges come first, and a dipstick reading after a word range is the result', () => {
+  const r = rows(`Test                     Reference        Result        Flag   Units
+MAGNESIUM                1.5-2.5          1.8                  mg/dL
+COLOR                    Yellow           LIGHT YELLOW
+APPEARANCE               Clear            CLEAR
+PROTEIN                  Negative         30 MG/DL      A`);
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.range?.text ?? null, x.flag ?? null]), [
+    ['MAGNESIUM', '1.8', '1.5-2.5', null],
+    ['COLOR', 'LIGHT YELLOW', 'Yellow', null],
+    ['APPEARANCE', 'CLEAR', 'Clear', null],
+    ['PROTEIN', '30', 'Negative', 'A'],
+  ]);
+  assert.equal(r[3]?.loinc, '20454-5');
+});

@@ -521,7 +521,8 @@ function valueFollows(toks: Tok[], j: number, qualRange: boolean, needUnit = fal
   if (needUnit && k === j) return false;
   const v = toks[k]?.t;
   if (!v) return false;
-  if (qualRange) return QUAL.test(v) || (QUAL_MODIFIER.test(v) && QUAL.test(toks[k + 1]?.t ?? ''));
+  // After a word range ("Negative"), the result is a word or a number ("PROTEIN  Negative  30 MG/DL  A").
+  if (qualRange) return QUAL.test(v) || (QUAL_MODIFIER.test(v) && QUAL.test(toks[k + 1]?.t ?? '')) || (NUM.test(v) && !CMP_RANGE.test(v));
   return (NUM.test(v) && !CMP_RANGE.test(v)) || VALUE_FLAG.test(v);
 }
 
@@ -560,7 +561,9 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
       // The range printed before the value ("Sodium  135 - 145 mmol/L  139 (H)"): a range shape
       // after a known test name, with a value (past at most one unit) right after it.
       const qualRange = rangeFirst && QUAL.test(unparen(t)) && !/^(?:abnormal|none)$/i.test(t);
-      if (cur.name.length && known && cur.range === undefined && (RANGE.test(t) || CMP_RANGE.test(t) || qualRange) && valueFollows(toks, i + 1, qualRange)) {
+      // A word range names a urine test as often ("PROTEIN  Negative  30 MG/DL").
+      const knownHere = known ?? (qualRange && nameSoFar ? lookupTest(nameSoFar, true) : undefined);
+      if (cur.name.length && knownHere && cur.range === undefined && (RANGE.test(t) || CMP_RANGE.test(t) || qualRange) && valueFollows(toks, i + 1, qualRange)) {
         cur.range = t;
         cur.rangeFirst = true;
         cur.extra.push(tk);
@@ -726,7 +729,8 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   if (/^(?:page|p\.)$/i.test(nameToks[nameToks.length - 1] ?? '')) return null;
   const qualitative = !NUM.test(d.value) && !CMP_RANGE.test(d.value);
   // A word result ("Negative") for a name both blood and urine tests carry ("Glucose", "Protein") is the urine test.
-  const inUrine = urine || (qualitative && !!URINE_INDEX.get(normName(name)));
+  // So is a result whose reference is a word ("PROTEIN  Negative  30 MG/DL": a dipstick reading).
+  const inUrine = urine || ((qualitative || (!!d.range && QUAL.test(unparen(d.range)))) && !!URINE_INDEX.get(normName(name)));
   const syn = lookupTest(name, inUrine) ?? lookupTest(undigit(name), inUrine) ?? nameFromUnit(undigit(name), d.unit ? ucumFor(d.unit) : undefined, rowNumbers(d));
   // A name not in the table must look like a table row: a range, a unit, no sentence words.
   if (!syn && (!d.range || !d.unit || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
@@ -863,7 +867,7 @@ function dropBarReadAsOne(row: LabRow, flag: string): void {
  * ("Component  Latest Ref Rng & Units  3/14/2024") or after it? undefined for other lines.
  */
 function headerOrder(text: string): 'range-first' | 'value-first' | undefined {
-  const range = /\b(?:ref(?:erence)?\.?\s*(?:rng|range|interval)|normal\s+(?:range|values?))\b/i.exec(text);
+  const range = /\b(?:ref(?:erence)?\.?\s*(?:rng|range|interval)|reference|normal\s+(?:range|values?))\b/i.exec(text);
   if (!range) return undefined;
   const value = /\b(?:value|results?|current)\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i.exec(text);
   if (!value) return undefined;
