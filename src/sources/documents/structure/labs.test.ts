@@ -466,3 +466,16 @@ PROTEIN                  Negative         30 MG/DL      A`);
   ]);
   assert.equal(r[3]?.loinc, '20454-5');
 });
+
+test('under a range-first header, two numbers after a known name are a garbled range and the result', () => {
+  const r = rows(`Test                     Reference Range        Result        Flag   Units
+NEUTROPHILS              200750                 472                  %
+ALBUMIN                  365.1                  47                   g/dL
+GLUCOSE                  65-99                  82                   mg/dL`);
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.unit ?? null]), [
+    // 20.0-75.0 lost its dash and points; 472 % cannot be: 47.2.
+    ['NEUTROPHILS', '47.2', '%'],
+    ['ALBUMIN', '4.7', 'g/dL'],
+    ['GLUCOSE', '82', 'mg/dL'],
+  ]);
+});

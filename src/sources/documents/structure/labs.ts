@@ -569,8 +569,9 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         cur.extra.push(tk);
         continue;
       }
-      // Under range-first headers, a number then a unit then a number: the first is a range OCR garbled ("8610.3 mg/dL 9.0").
-      if (rangeFirst && cur.name.length && known && !cur.rangeFirst && NUM.test(t) && valueFollows(toks, i + 1, false, true)) {
+      // Under range-first headers, a number then a unit then a number, or two numbers, the first
+      // is a range OCR garbled ("8610.3 mg/dL 9.0", "200750  472  %": 20.0-75.0 lost its dash and points).
+      if (rangeFirst && cur.name.length && known && !cur.rangeFirst && NUM.test(t) && (valueFollows(toks, i + 1, false, true) || (NUM.test(toks[i + 1]?.t ?? '') && !CMP_RANGE.test(toks[i + 1]!.t)))) {
         cur.rangeFirst = true;
         cur.extra.push(tk);
         continue;
