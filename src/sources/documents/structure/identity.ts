@@ -195,7 +195,11 @@ const COLUMN_LABEL =
 export function unfoldColumnLabels(lines: Line[]): Line[] {
   const out: Line[] = [];
   const nonEmpty = lines.filter((l) => l.text.trim());
-  const allLabels = (cs: Array<{ text: string }>) => cs.length > 0 && cs.every((c) => COLUMN_LABEL.test(c.text.replace(/[:#]$/, '').trim()));
+  // Every cell a label, but one of four or more that OCR garbled past reading ("Pauert ID").
+  const allLabels = (cs: Array<{ text: string }>) => {
+    const unknown = cs.filter((c) => !columnLabel(c.text)).length;
+    return cs.length > 0 && unknown <= (cs.length >= 4 ? 1 : 0) && unknown < cs.length;
+  };
   const skip = new Set<Line>();
   for (const l of lines) {
     if (skip.has(l)) continue;
@@ -209,11 +213,12 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
     }
     if (labels.length >= 2 && next && allLabels(labels)) {
       const values = cells(next.text);
-      if (values.length >= 2 && values.length <= labels.length + 1 && !values.every((v) => COLUMN_LABEL.test(v.text))) {
+      if (values.length >= 2 && values.length <= labels.length + 1 && !values.every((v) => columnLabel(v.text))) {
         // As many values as labels: by order (OCR spaces the two lines differently); else the nearest start.
         labels.forEach((c, i) => {
+          const label = columnLabel(c.text);
           const v = values.length === labels.length ? values[i]! : values.reduce((b, x) => (Math.abs(x.start - c.start) < Math.abs(b.start - c.start) ? x : b));
-          if (values.length === labels.length || Math.abs(v.start - c.start) <= 12) out.push({ ...l, text: `${labelName(c.text)}: ${v.text}` });
+          if (label && (values.length === labels.length || Math.abs(v.start - c.start) <= 12)) out.push({ ...l, text: `${label}: ${v.text}` });
         });
         continue;
       }
@@ -228,10 +233,35 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
   return out;
 }
 
-/** A column label as the label rules read it: a "Date of Birth" OCR garbled ("Jf Birth") as DOB. */
-function labelName(text: string): string {
-  const t = text.replace(/[:#]$/, '');
-  return /^[a-z]{1,3}\s+birth$/i.test(t.trim()) ? 'DOB' : t;
+/** Column labels spelled out, for labels OCR misread by a letter or two ("Patent Name", "Ordenng Physician"). */
+const COLUMN_LABEL_WORDS = [
+  'patient name', 'date of birth', 'birth date', 'patient id', 'specimen number', 'specimen id', 'accession number',
+  'requisition number', 'ordering physician', 'ordering provider', 'referring physician', 'attending physician',
+  'collection date', 'date of collection', 'date collected', 'date of service', 'service date', 'visit date',
+  'report date', 'date reported', 'date received', 'received', 'reported', 'account number', 'gender',
+];
+
+/**
+ * A header cell as the label rules read it, or undefined when it is no column label: the cell
+ * itself when it is one, a "Date of Birth" OCR garbled ("Jf Birth") as DOB, a label one or two
+ * letters off (a fifth of its length at most, and closer to one label than to any other) as that label.
+ */
+function columnLabel(text: string): string | undefined {
+  const t = text.replace(/[:#]$/, '').trim();
+  if (/^[a-z]{1,3}\s+birth$/i.test(t)) return 'DOB';
+  if (COLUMN_LABEL.test(t)) return t;
+  const k = t.toLowerCase().replace(/\s+/g, ' ');
+  if (k.length < 7) return undefined;
+  const max = Math.floor(k.length / 5);
+  let best: string | undefined;
+  let bestD = max + 1;
+  let tie = false;
+  for (const w of COLUMN_LABEL_WORDS) {
+    const d = editDistance(k, w, max);
+    if (d < bestD) [best, bestD, tie] = [w, d, false];
+    else if (d === bestD) tie = true;
+  }
+  return best && !tie && bestD <= max ? best.replace(/\b[a-z]/g, (c) => c.toUpperCase()) : undefined;
 }
 
 /** Label phrases of a header line printed with single spaces ("Patient Name DOB MRN Collection Date/Time"), else undefined. */

@@ -441,3 +441,13 @@ test('identity through OCR slips of other house styles: "Results tor:", a dot re
   // The label's colon read as a point before a LAST, FIRST name.
   assert.deepEqual(who('Patient. EXAMPLEBURY, MICHAEL W   Birthdate: 11/28/1988   Gender: M'), ['Michael', 'Examplebury', '1988-11-28']);
 });
+
+test('header rows over their values through OCR slips in the labels: a letter or two off, one label garbled past reading', () => {
+  const text = `Panent Name        Date of Birth   Sex   Pauert ID     Specimen Number
+DEMOWOOD, CAROL R  05/03/1944      F     0049182960    4363028101
+Ordenng Physician          Collection Date     Recewved     Reported     Account
+PSEUDOBROOK, KATHERINE B   03/03/2024 06:00    03/03/2024   03/04/2024   78791258`;
+  const p = findPatient(lines(text), 1);
+  assert.deepEqual([p.given?.[0], p.family, p.birthDate], ['Carol', 'Demowood', '1944-05-03']);
+  assert.equal(findServiceDate(lines(text), 'lab_report', p.birthDate), '2024-03-03');
+});
