@@ -139,6 +139,10 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
     if (m) out.push({ raw: cutName(m[1]!), score: 2 });
   }
   if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[1]!.text) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text), score: 2 });
+  // A form grid of label cells and value cells ("Patient   Ethan Stubers   MRN   26038001").
+  cs.forEach((c, i) => {
+    if (/^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient)$/i.test(c.text) && cs[i + 1]) out.push({ raw: cutName(cs[i + 1]!.text), score: 2 });
+  });
   // Name fields apart: "Last Name: DOE   First Name: JANE".
   const last = /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+(?:\s[A-Za-z][A-Za-z'’-]+)?)/i.exec(text) ?? (next ? /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(next) : null);
   const first = /\bFirst\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(text);
@@ -374,7 +378,8 @@ const AGE_RE = /\bage\s*[:#]?\s*(\d{1,3})\b(?!\s*[/.-]\d)|\(\s*(\d{1,3})\s*(?:y|
  * differs from the printed one in a single digit, that year is taken.
  */
 export function ageCheckedBirthDate(dob: string | undefined, age: number | undefined, on: string | undefined): string | undefined {
-  if (!dob || age === undefined || !on) return dob;
+  if (!dob || !on) return dob;
+  if (age === undefined) return dob && Number(on.slice(0, 4)) - Number(dob.slice(0, 4)) > 120 ? centenarianMisread(dob, on) : dob;
   const [y, md] = [Number(dob.slice(0, 4)), dob.slice(5)];
   const refYear = Number(on.slice(0, 4));
   const had = md <= on.slice(5);
@@ -385,6 +390,24 @@ export function ageCheckedBirthDate(dob: string | undefined, age: number | undef
   const b = String(want);
   const diff = [...a].filter((c, i) => c !== b[i]).length;
   return diff === 1 && b.length === 4 ? `${b}-${md}` : dob;
+}
+
+/**
+ * A birth year that makes the patient older than anyone lives ("Aug 24, 1888" on a 2024 record):
+ * OCR misread one of its digits. The one year a digit away that gives an age of 0–120 is taken;
+ * when none or several do, the date stays as read.
+ */
+function centenarianMisread(dob: string, on: string): string {
+  const year = dob.slice(0, 4);
+  const ref = Number(on.slice(0, 4));
+  const fits = new Set<string>();
+  for (let i = 0; i < 4; i++) {
+    for (const digit of '0123456789') {
+      const y = year.slice(0, i) + digit + year.slice(i + 1);
+      if (y !== year && ref - Number(y) >= 0 && ref - Number(y) <= 120) fits.add(y);
+    }
+  }
+  return fits.size === 1 ? `${[...fits][0]}${dob.slice(4)}` : dob;
 }
 
 /** How often each word (lower case, letters, 3+ long) is printed in a text: for `spellAsPrinted`. */

@@ -7,7 +7,7 @@ import type { DiagnosticReport, Immunization, MedicationStatement, Observation }
 import type { ExtractedPage } from '../../../core/types.js';
 import { classify } from './classify.js';
 import { parseDate } from './dates.js';
-import { findPatient, findServiceDate, parseName } from './identity.js';
+import { ageCheckedBirthDate, findPatient, findServiceDate, parseName } from './identity.js';
 import { cleanPage, isFaxHeaderLine, pageMarker, type Line } from './lines.js';
 import { structureTransmission } from './index.js';
 
@@ -450,4 +450,12 @@ PSEUDOBROOK, KATHERINE B   03/03/2024 06:00    03/03/2024   03/04/2024   7879125
   const p = findPatient(lines(text), 1);
   assert.deepEqual([p.given?.[0], p.family, p.birthDate], ['Carol', 'Demowood', '1944-05-03']);
   assert.equal(findServiceDate(lines(text), 'lab_report', p.birthDate), '2024-03-03');
+});
+
+test('a form grid of label and value cells names the patient; a birth year over 120 years back is a digit misread', () => {
+  const p = findPatient(lines('Patient   Ethan Stubers   MAN   26038001\nDate of Birth   Nov 26, 1961 (60 y.0.)   Sex   Male'), 1);
+  assert.deepEqual([p.given?.[0], p.family, p.birthDate], ['Ethan', 'Stubers', '1961-11-26']);
+  // 1888 on a 2024 record: 1988 is the one year a digit away that a living patient can have.
+  assert.equal(ageCheckedBirthDate('1888-08-24', undefined, '2024-12-25'), '1988-08-24');
+  assert.equal(ageCheckedBirthDate('1950-08-24', undefined, '2024-12-25'), '1950-08-24');
 });
