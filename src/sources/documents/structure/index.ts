@@ -129,7 +129,8 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     const author = type === 'fax_cover_sheet' ? undefined : findAuthor(lines);
     const sentOn = sentDate(segPages) ?? sentOnAnyPage;
     let date = findServiceDate(lines, type, patient.birthDate, sentOn);
-    if (type === 'fax_cover_sheet' && !date) date = findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date;
+    // A cover sheet is dated the day it was sent: its own header line, else the date the transmission's headers print.
+    if (type === 'fax_cover_sheet' && !date) date = findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date ?? sentOn;
     const checked = ageCheckedBirthDate(patient.birthDate, patient.age, date ?? findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date);
     if (checked !== patient.birthDate) {
       patient.birthDate = checked;

@@ -459,3 +459,14 @@ test('a form grid of label and value cells names the patient; a birth year over 
   assert.equal(ageCheckedBirthDate('1888-08-24', undefined, '2024-12-25'), '1988-08-24');
   assert.equal(ageCheckedBirthDate('1950-08-24', undefined, '2024-12-25'), '1950-08-24');
 });
+
+test('a cover sheet whose own date and header line OCR garbled is dated by the headers of the pages after it', () => {
+  const r = structureTransmission([
+    page(1, 'Ce mem ewe   rHOUM 3805550187   TO 4805550199   JOB 653   PO1\nFAX COVER SHEET\nTo: Dr. Lee   From: Fox Run Internal Medicine\nDate/Time:   ERE   .   :   so   hl\nPages: 2 (including cover)'),
+    page(2, '24-JUN-2024 1230   FROM 4805550187   TO 4805550199   JOB 653   P02\nPROGRESS NOTE\nPATIENT: TESTDALE, DEBRA R   DATE OF SERVICE: May 27, 2024\nDATE OF BIRTH: June 18, 1965'),
+  ]);
+  assert.deepEqual(r.segments?.map((s) => [s.type, s.date]), [
+    ['fax_cover_sheet', '2024-06-24'],
+    ['office_visit_note', '2024-05-27'],
+  ]);
+});
