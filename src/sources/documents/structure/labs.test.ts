@@ -479,3 +479,14 @@ GLUCOSE                  65-99                  82                   mg/dL`);
     ['GLUCOSE', '82', 'mg/dL'],
   ]);
 });
+
+test('a flag-like mark at the line end, past the range, that calls a value inside its range abnormal is dirt', () => {
+  assert.deepEqual(pick(`Sodium          138 mmol/L        135 - 146 mmol/L        :        Lo
+Calcium         8.9 mg/dL         8.6 - 10.3 mg/dL        a
+Glucose         163 mg/dL         65 - 99 mg/dL           High`), [
+    ['Sodium', '138', 'mmol/L', null, '135-146'],
+    ['Calcium', '8.9', 'mg/dL', null, '8.6-10.3'],
+    // A flag column after the range still flags a value outside it.
+    ['Glucose', '163', 'mg/dL', 'H', '65-99'],
+  ]);
+});

@@ -494,6 +494,8 @@ interface Draft {
   rangeFirst?: boolean;
   /** A lab or footnote code ("01") was passed: the row's last column; a flag-like mark after it is dirt. */
   pastCode?: boolean;
+  /** The flag was read after the reference range (a flag column at the end, or dirt at the line's end). */
+  flagAfterRange?: boolean;
   extra: Tok[];
 }
 
@@ -644,7 +646,10 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
       // "Ref:" before the range: neither a unit nor the next test's name.
     }
     else if (cur.unit === undefined && isUnitToken(t)) cur.unit = t;
-    else if (cur.flag === undefined && isFlag(t)) cur.flag = t;
+    else if (cur.flag === undefined && isFlag(t)) {
+      cur.flag = t;
+      cur.flagAfterRange = cur.range !== undefined;
+    }
     else {
       cur.extra.push(tk);
       continue;
@@ -822,7 +827,11 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     row.flagPrinted = d.flag;
     dropBarReadAsOne(row, d.flag);
     const f = flagCode(d.flag, row.numeric, row.range?.low, row.range?.high);
-    if (f) row.flag = f;
+    // A mark at the line's end, past the range, that says out of range for a value inside a
+    // two-ended range is dirt ("Sodium 138 mmol/L  135 - 146 mmol/L   Lo", "!", "a").
+    const inside = row.numeric !== undefined && row.range?.low !== undefined && row.range.high !== undefined && row.numeric >= row.range.low && row.numeric <= row.range.high;
+    if (d.flagAfterRange && inside && (f === 'H' || f === 'L' || f === 'A')) delete row.flagPrinted;
+    else if (f) row.flag = f;
   }
   if (panel) row.panel = panel;
   return row;
