@@ -490,3 +490,14 @@ Glucose         163 mg/dL         65 - 99 mg/dL           High`), [
     ['Glucose', '163', 'mg/dL', 'H', '65-99'],
   ]);
 });
+
+test('a short garbled word between a value and its range is the unit cell: the one unit the value is possible in', () => {
+  assert.deepEqual(pick(`Hemoglobin          15.9        wdl,          13.2-17.1
+Hematocrit          46.9        ie            38.5-50.0
+MCH                 32.4        ne            27.0-33.0`), [
+    // 15.9 is a possible hemoglobin in g/dL, not in g/L.
+    ['Hemoglobin', '15.9', 'g/dL', null, '13.2-17.1'],
+    ['Hematocrit', '46.9', '%', null, '38.5-50.0'],
+    ['MCH', '32.4', 'pg', null, '27.0-33.0'],
+  ]);
+});

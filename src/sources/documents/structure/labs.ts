@@ -310,12 +310,15 @@ function garbledUnitMark(t: string, d: Draft): boolean {
 }
 
 /**
- * The cell right after a row's range holds a short word that is no unit, and another cell
- * follows it (a lab code, "cc"): that cell is where the unit was printed, garbled ("Ya" for %,
+ * Where a unit was printed but reads as no unit: a short word between the value and its range,
+ * or a short word right after the range with another cell after it (a lab code, "cc"; "Ya" for %,
  * "UN" for U/L). Alone at the line's end the same word may be a lab code, so it does not count.
  */
 function garbledUnitCell(d: Draft): boolean {
   const at = d.extra.findIndex((x) => x.t === d.range);
+  // A short word between the value and its range sits in the unit column ("15.9  ie  38.5-50.0").
+  const shortWord = (t: string) => /^[A-Za-z%][A-Za-z%.,'’]{0,4}$/.test(t) && !isFlag(t) && !flagSlip(t) && !NOISE.test(t) && !QUAL.test(t) && t !== d.flag;
+  if (at > 0 && d.extra.slice(0, at).some((x) => shortWord(x.t))) return true;
   const cell = d.extra[at + 1]?.t;
   if (at < 0 || !cell || d.extra.length !== at + 3) return false;
   return /^[A-Za-z%]{1,3}$/.test(cell) && !isFlag(cell) && !flagSlip(cell) && !NOISE.test(cell) && !QUAL.test(cell);
@@ -694,6 +697,8 @@ function startsName(t: string, cur: Draft, next: string | undefined): boolean {
   // A range whose first digit OCR read as a letter ("(B5-99)", "p.70-1.33)") is no name; nor is a
   // short word right before a range (a garbled flag, "174 MH (B5-99)"): a name is followed by its value.
   if (RANGE_SHAPED.test(t) || (t.length <= 3 && next !== undefined && RANGE_SHAPED.test(next) && !NUM.test(next))) return false;
+  // Nor a short unknown word between a value and its range: the unit cell, garbled ("15.9  wdl,  13.2-17.1").
+  if (cur.range === undefined && !cur.rangeFirst && t.length <= 6 && next !== undefined && RANGE_SHAPED.test(next) && !NUM.test(next) && !lookupExact(t.replace(/[.,:;]+$/, ''), false)) return false;
   // Units never begin a test name, unless the token is itself a test ("BUN/CREAT", "A/G").
   if (isUnitToken(t) && (ucumFor(t) || !lookupExact(t, false))) return false;
   if ((isFlag(t) || flagSlip(t)) && (cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || !next || !NUM.test(next))) return false;
