@@ -501,3 +501,7 @@ MCH                 32.4        ne            27.0-33.0`), [
     ['MCH', '32.4', 'pg', null, '27.0-33.0'],
   ]);
 });
+
+test('a zero-led value that lost its point, with a dated previous result between it and its decimal range', () => {
+  assert.deepEqual(pick('Creatinine          088         092 08/13/2024        mg/dL        0.50-1.05'), [['Creatinine', '0.88', 'mg/dL', null, '0.50-1.05']]);
+});

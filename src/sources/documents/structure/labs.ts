@@ -531,11 +531,17 @@ function valueFollows(toks: Tok[], j: number, qualRange: boolean, needUnit = fal
   return (NUM.test(v) && !CMP_RANGE.test(v)) || VALUE_FLAG.test(v);
 }
 
-/** Is the next token, or the one after a unit, a range printing decimals ("0.0-2.0", "% 0.0-2.0")? */
+/** Is the next token, or the one after a unit or a dated previous result, a range printing decimals ("0.0-2.0", "% 0.0-2.0")? */
 function decimalRangeAhead(toks: Tok[], j: number): boolean {
   const at = toks[j] && isUnitToken(toks[j]!.t) ? j + 1 : j;
   const t = toks[at]?.t ?? '';
-  return RANGE.test(t) && /\./.test(t);
+  if (RANGE.test(t) && /\./.test(t)) return true;
+  // Past a previous result with its date and the unit ("088   092 08/13/2024   mg/dL   0.50-1.05").
+  const prior = toks[at]?.t ?? '';
+  const dated = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(toks[at + 1]?.t ?? '');
+  if (!NUM.test(prior) || !dated) return false;
+  const after = toks[at + 2] && isUnitToken(toks[at + 2]!.t) ? at + 3 : at + 2;
+  return RANGE.test(toks[after]?.t ?? '') && /\./.test(toks[after]!.t);
 }
 
 /**
