@@ -100,7 +100,8 @@ const DOB_LABEL = /\b(?:D\.?\s?[O0]\.?\s?[B8]\.?|0\.?\s?[O0]\.?\s?B\.?|Date\s+of
 const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
 // The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
-const NAME_LABEL = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Pt|Name|Member(?:\s*Name)?|(?:Results|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*[:;]\s*/gi;
+// "Name" also as OCR misreads it: "Narne" (rn for m), "Nane", "Naw".
+const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Member(?:\s*Name)?|(?:Results|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*[:;]\s*/gi;
 /** A name label whose colon OCR lost or read as a point, before a "LAST, First M" name ("Patient Sampleridge, Mary B", "Patient. DOE, JANE"). */
 const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Name)\.?\s+([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/;
 /** The same before a "First [M.] Last" name that another label follows ("Patient Jane Q. Doe   DOB 01/02/1960", "Patient Jane Doe MRN 123"). */

@@ -470,3 +470,8 @@ test('a cover sheet whose own date and header line OCR garbled is dated by the h
     ['office_visit_note', '2024-05-27'],
   ]);
 });
+
+test('a Name label OCR misread (Naw:, Narne:) still labels the patient name', () => {
+  assert.equal(findPatient(lines('Official Immunization Record\nNaw: James Samplebury   Biel Date: 06/16/1947   Gender: M'), 1).family, 'Samplebury');
+  assert.equal(findPatient(lines('Patient Narne: DOE, JANE   DOB: 01/02/1960'), 1).family, 'Doe');
+});
