@@ -15,6 +15,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (n: string) => readFileSync(join(here, 'fixtures', n), 'utf8');
 const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
 const page = (n: number, text: string): ExtractedPage => ({ page: n, text, method: 'plain' });
+/** Given name, family name and birth date found in a text. */
+const who = (t: string) => {
+  const p = findPatient(lines(t), 1);
+  return [p.given?.[0], p.family, p.birthDate];
+};
 
 test('a cover sheet, a two-page lab report and a visit note become three documents', () => {
   const pages = [1, 2, 3, 4].map((n) => page(n, fixture(`three-docs-p${n}.txt`)));
@@ -337,10 +342,6 @@ test('page markers through OCR slips in "of"; a two-page note whose names OCR ga
 });
 
 test('identity in other house styles: "Results for:", a label without its colon before First Last, a name then its DOB between dots, a header row over its values', () => {
-  const who = (t: string) => {
-    const p = findPatient(lines(t), 1);
-    return [p.given?.[0], p.family, p.birthDate];
-  };
   assert.deepEqual(who('Laboratory Results\nResults for: Jason H. Demolli        DOB: 09/24/1958        Chart No.: MR-246127'), ['Jason', 'Demolli', '1958-09-24']);
   assert.deepEqual(who('Discharge Summary\nPatient Austin Placeholderstrom   MRN 9298578\nDOB 05/15/1970   Sex: M'), ['Austin', 'Placeholderstrom', '1970-05-15']);
   assert.deepEqual(who('Immunization History\nAlan Proxyson · DOB Jun 24, 1941 · Male · MRN 6761360 · State registry ID 681524229'), ['Alan', 'Proxyson', '1941-06-24']);
@@ -427,10 +428,6 @@ test('a DOB label through OCR slips: the slash before Sex misread, DOB read as 0
 });
 
 test('identity through OCR slips of other house styles: "Results tor:", a dot read as a dash, "Aug 13,1950", a garbled "Date of Birth" column label', () => {
-  const who = (t: string) => {
-    const p = findPatient(lines(t), 1);
-    return [p.given?.[0], p.family, p.birthDate];
-  };
   assert.deepEqual(who('Results tor: Jason H. Demolli   DOB: 9/24/1958   Chart No.: MR-246127'), ['Jason', 'Demolli', '1958-09-24']);
   assert.deepEqual(who(':   Olumide Placeholderberg - DOB Aug 13,1950 - Male - MRN 0012401928'), ['Olumide', 'Placeholderberg', '1950-08-13']);
   assert.deepEqual(
