@@ -537,9 +537,8 @@ function decimalRangeAhead(toks: Tok[], j: number): boolean {
   const t = toks[at]?.t ?? '';
   if (RANGE.test(t) && /\./.test(t)) return true;
   // Past a previous result with its date and the unit ("088   092 08/13/2024   mg/dL   0.50-1.05").
-  const prior = toks[at]?.t ?? '';
   const dated = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(toks[at + 1]?.t ?? '');
-  if (!NUM.test(prior) || !dated) return false;
+  if (!NUM.test(t) || !dated) return false;
   const after = toks[at + 2] && isUnitToken(toks[at + 2]!.t) ? at + 3 : at + 2;
   return RANGE.test(toks[after]?.t ?? '') && /\./.test(toks[after]!.t);
 }
