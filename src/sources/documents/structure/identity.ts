@@ -380,7 +380,7 @@ const AGE_RE = /\bage\s*[:#]?\s*(\d{1,3})\b(?!\s*[/.-]\d)|\(\s*(\d{1,3})\s*(?:y|
  */
 export function ageCheckedBirthDate(dob: string | undefined, age: number | undefined, on: string | undefined): string | undefined {
   if (!dob || !on) return dob;
-  if (age === undefined) return dob && Number(on.slice(0, 4)) - Number(dob.slice(0, 4)) > 120 ? centenarianMisread(dob, on) : dob;
+  if (age === undefined) return Number(on.slice(0, 4)) - Number(dob.slice(0, 4)) > 120 ? centenarianMisread(dob, on) : dob;
   const [y, md] = [Number(dob.slice(0, 4)), dob.slice(5)];
   const refYear = Number(on.slice(0, 4));
   const had = md <= on.slice(5);
@@ -399,16 +399,21 @@ export function ageCheckedBirthDate(dob: string | undefined, age: number | undef
  * when none or several do, the date stays as read.
  */
 function centenarianMisread(dob: string, on: string): string {
-  const year = dob.slice(0, 4);
   const ref = Number(on.slice(0, 4));
-  const fits = new Set<string>();
-  for (let i = 0; i < 4; i++) {
+  const fits = yearsOneDigitAway(dob.slice(0, 4)).filter((y) => ref - Number(y) >= 0 && ref - Number(y) <= 120);
+  return fits.length === 1 ? `${fits[0]}${dob.slice(4)}` : dob;
+}
+
+/** The years OCR could have misread as this one by a single digit ("2043" for 2023, 2013, ...). */
+function yearsOneDigitAway(year: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < year.length; i++) {
     for (const digit of '0123456789') {
       const y = year.slice(0, i) + digit + year.slice(i + 1);
-      if (y !== year && ref - Number(y) >= 0 && ref - Number(y) <= 120) fits.add(y);
+      if (y !== year) out.push(y);
     }
   }
-  return fits.size === 1 ? `${[...fits][0]}${dob.slice(4)}` : dob;
+  return out;
 }
 
 /** How often each word (lower case, letters, 3+ long) is printed in a text: for `spellAsPrinted`. */
@@ -485,17 +490,12 @@ const DOS_LABELS: Record<string, RegExp[]> = {
  * that is not after the fax (nor 20 years before it), else undefined.
  */
 export function yearMisread(date: string, sentOn: string): string | undefined {
-  const year = date.slice(0, 4);
   const sent = Number(sentOn.slice(0, 4));
-  if (Number(year) <= sent + 1) return undefined;
-  const fits: string[] = [];
-  for (let i = 0; i < 4; i++) {
-    for (const digit of '0123456789') {
-      const y = year.slice(0, i) + digit + year.slice(i + 1);
-      const candidate = `${y}${date.slice(4)}`;
-      if (y !== year && Number(y) > sent - 20 && candidate <= sentOn) fits.push(candidate);
-    }
-  }
+  if (Number(date.slice(0, 4)) <= sent + 1) return undefined;
+  const fits = yearsOneDigitAway(date.slice(0, 4))
+    .filter((y) => Number(y) > sent - 20)
+    .map((y) => `${y}${date.slice(4)}`)
+    .filter((candidate) => candidate <= sentOn);
   return fits.sort().pop();
 }
 
