@@ -52,7 +52,9 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
     .slice(0, 14)
     .flatMap((l) => l.text.split(/\s{3,}/))
     .map((c) => c.trim())
-    .filter((c) => c && c.length <= 60 && !/[.,;]\s+\w+\s+\w+/.test(c));
+    .filter((c) => c && c.length <= 60 && !/[.,;]\s+\w+\s+\w+/.test(c))
+    // A title printed letter-spaced ("F A X", "FAC S I M I L E") also read without its spaces.
+    .flatMap((c) => (/^(?:[A-Za-z]{1,3} )+[A-Za-z]{1,3}$/.test(c) ? [c, c.replace(/ /g, '')] : [c]));
   const all = nonEmpty.map((l) => l.text).join('\n');
   for (const [type, re] of Object.entries(COMPILED)) {
     let s = 0;

@@ -472,3 +472,19 @@ test('a Name label OCR misread (Naw:, Narne:) still labels the patient name', ()
   assert.equal(findPatient(lines('Official Immunization Record\nNaw: James Samplebury   Biel Date: 06/16/1947   Gender: M'), 1).family, 'Samplebury');
   assert.equal(findPatient(lines('Patient Narne: DOE, JANE   DOB: 01/02/1960'), 1).family, 'Doe');
 });
+
+test('a letter-spaced FACSIMILE title makes a cover sheet of a page whose subject names a report', () => {
+  const text = `Silver Lake Radiology Associates
+6449 Maple Dr, Fairview, OR 97024 • Telephone 503-555-0117 • Facsimile 503-555-0163
+CONFIDENTIAL   FAC S I M I L E
+TO   FROM
+Jonathan Notrealhurst   Emma Placeholderington
+Date sent: Jun 13, 2022   Total pages (with cover): 2
+Regarding: Jonathan Notrealhurst - imaging report
+Urgent   X   Please review   Please call   For your records   X   As requested
+Sending imaging report as requested. If any pages are missing or illegible please call (503) 555-0117.
+This facsimile contains confidential health information protected by federal and state law. Re-disclosure
+without the patient's written consent is prohibited. If you have received this transmission in error, please notify Health Information Management
+immediately by telephone and return or destroy the documents.`;
+  assert.equal(classify(lines(text)).type, 'fax_cover_sheet');
+});
