@@ -23,8 +23,8 @@ const FORMS: DateForm[] = [
   { re: '(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}|\\d{2})(?![\\d/])', read: (m) => [year(m[3]!), +m[1]!, +m[2]!] },
   // Dotted dates only in full ("03.14.2024", "03.14.24"): "1.3.70" is a range or two numbers that lost a separator.
   { re: '(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d/.])|(\\d{2})\\.(\\d{2})\\.(\\d{2})(?![\\d/.])', read: (m) => (m[1] ? [+m[3]!, +m[1]!, +m[2]!] : [year(m[6]!), +m[4]!, +m[5]!]) },
-  // OCR variants of MM/DD/YYYY: a slash read as a degree sign, a quote or a space.
-  { re: '(\\d{1,2})\\s?[/.°º\'’-]\\s?(\\d{2})[/.°º\'’ -]\\s?(\\d{4})(?![\\d/])', read: (m) => [+m[3]!, +m[1]!, +m[2]!] },
+  // OCR variants of MM/DD/YYYY: a slash read as a degree sign, a quote, a bracket or a space.
+  { re: '(\\d{1,2})\\s?[/.°º\'’\\]-]\\s?(\\d{2})[/.°º\'’\\] -]\\s?(\\d{4})(?![\\d/])', read: (m) => [+m[3]!, +m[1]!, +m[2]!] },
   // One of the two slashes lost between two-digit parts ("0327/2025", "03/272025").
   { re: '(\\d{2})(\\d{2})/(\\d{4})(?![\\d/])|(\\d{2})/(\\d{2})(\\d{4})(?![\\d/])', read: (m) => (m[1] ? [+m[3]!, +m[1]!, +m[2]!] : [+m[6]!, +m[4]!, +m[5]!]) },
   // Between month and day OCR may read a space as a bar or a point ("Sep|16, 2025"), the comma as a point ("Jan 10. 2024"),

@@ -146,6 +146,8 @@ test('identity and date labels in their common variants', () => {
   assert.equal(parseDate('0327/2025'), '2025-03-27');
   assert.equal(parseDate('03/272025'), '2025-03-27');
   assert.equal(parseDate('1234/2025'), null);
+  // A slash read as a bracket.
+  assert.equal(parseDate('02/10]2023'), '2023-02-10');
   // A speck between the digits of a day; a fax header date misread months early does not reject it.
   assert.equal(findServiceDate(lines('DOB: 05/20/1962   Admitted: 11/20/2022   Discharged:|11/2:3/2022\nD: 1/23/22 13:00'), 'discharge_summary', '1962-05-20', '2022-02-19'), '2022-11-23');
   // A collection date after the fax was sent is a misread year: the next date is taken.
