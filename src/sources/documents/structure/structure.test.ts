@@ -386,6 +386,8 @@ test('a batch of explanations of benefits splits at each new claim number', () =
     [1, 1, 'insurance_billing', '2022-02-02'],
     [2, 2, 'insurance_billing', '2021-06-11'],
   ]);
+  // Each claim's member, printed beside the claim number, is its person.
+  assert.deepEqual(r.segments?.map((s) => r.subjects?.[s.subject!]?.family), ['Madeupcott', 'Mockcombe']);
 });
 
 test('a cover sheet with a letter-spaced title and recipient/sender fields is a cover sheet, whatever its subject line names', () => {
