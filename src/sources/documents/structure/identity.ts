@@ -522,9 +522,15 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   }
   if (type === 'insurance_billing') {
     // The first date of a service line of the claim table: a date printed before the line's first amount.
-    for (const l of lines) {
+    const nonEmpty = lines.filter((l) => l.text.trim());
+    for (const [i, l] of nonEmpty.entries()) {
       const amount = /\$\s?\d/.exec(l.text);
-      const d = amount ? findDates(l.text.slice(0, amount.index))[0]?.date : undefined;
+      if (!amount) continue;
+      const before = l.text.slice(0, amount.index);
+      // A date wrapped in its narrow cell: "Apr 9," ends the line above, its year stands before the amount.
+      const year = /\b((?:19|20)\d{2})\s*$/.exec(before);
+      const monthDay = year && /\b([A-Za-z]{3,9}\.?\s+\d{1,2}),?\s*$/.exec(nonEmpty[i - 1]?.text ?? '');
+      const d = findDates(before)[0]?.date ?? (monthDay ? findDates(`${monthDay[1]}, ${year![1]}`)[0]?.date : undefined);
       if (d && d !== dob && !afterSent(d)) return d;
     }
     const st = dateAfter(text, /\bstatement\s+date\s*:?/i, 30);

@@ -376,6 +376,11 @@ Patient: PSEUDOHURST, RACHEL    Birthdate: 01/01/1973
     when('Claim Detail — Explanation of Benefits\nDate processed: Mar 21, 2022\nService Provided      Date     Amount Charged   Plan Paid\nRoutine venipuncture (36415)    Feb 2, 2022    $23.47    $16.12', 'insurance_billing'),
     '2022-02-02',
   );
+  // A date wrapped in its narrow cell: "Apr 9," ends one line, its year stands before the next line's amounts.
+  assert.equal(
+    when('Date processed: May 12, 2021\nService Provided     Date     Charged\nOffice/outpatient visit, established,     Apr 9,\nmoderate MDM (99214)     2021     $267.99     $144.57', 'insurance_billing'),
+    '2021-04-09',
+  );
 });
 
 test('a batch of explanations of benefits splits at each new claim number', () => {
