@@ -505,3 +505,13 @@ MCH                 32.4        ne            27.0-33.0`), [
 test('a zero-led value that lost its point, with a dated previous result between it and its decimal range', () => {
   assert.deepEqual(pick('Creatinine          088         092 08/13/2024        mg/dL        0.50-1.05'), [['Creatinine', '0.88', 'mg/dL', null, '0.50-1.05']]);
 });
+
+test('a cumulative report\'s previous result says where a current value lost its point', () => {
+  assert.deepEqual(pick(`WBC                71          6.9 07/31/2024        x10E3/uL       38-108
+Glucose            163 High    159 08/13/2024        mg/dL          65-99`), [
+    // 71 is ten times the previous 6.9: 7.1.
+    ['WBC', '7.1', 'x10E3/uL', null, '38-108'],
+    // Near its previous value: as read.
+    ['Glucose', '163', 'mg/dL', 'H', '65-99'],
+  ]);
+});

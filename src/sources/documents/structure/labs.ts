@@ -827,6 +827,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
       }
     }
   }
+  restorePointByPrevious(row, d);
   // A point lost where the range cannot tell (garbled or absent): the test's possible values can.
   const restored = restorePoint(row.value, row.loinc, row.ucum);
   if (restored) {
@@ -947,6 +948,25 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     }
   }
   return restoreUnflaggedResults(rows);
+}
+
+/**
+ * A cumulative report prints the previous result and its date beside the current one ("WBC  71
+ * 6.9 07/31/2024  x10E3/uL"): a whole current value more than five times a previous one printing
+ * decimals, that lies within a factor of three of it with as many decimals, lost its point.
+ */
+function restorePointByPrevious(row: LabRow, d: Draft): void {
+  if (row.numeric === undefined || !/^\d{2,4}$/.test(row.value)) return;
+  const at = d.extra.findIndex((x, i) => /^\d+\.\d+$/.test(x.t) && /^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(d.extra[i + 1]?.t ?? ''));
+  if (at < 0) return;
+  const previous = d.extra[at]!.t;
+  const k = previous.split('.')[1]!.length;
+  const prev = Number(previous);
+  const fixed = row.numeric / 10 ** k;
+  if (row.numeric > prev * 5 && fixed >= prev / 3 && fixed <= prev * 3) {
+    row.numeric = fixed;
+    row.value = fixed.toFixed(k);
+  }
 }
 
 /**
