@@ -515,3 +515,11 @@ Glucose            163 High    159 08/13/2024        mg/dL          65-99`), [
     ['Glucose', '163', 'mg/dL', 'H', '65-99'],
   ]);
 });
+
+test('letters OCR reads for digits after a comparator make a range again (<i50, <joo)', () => {
+  assert.deepEqual(pick(`TRIGLYCERIDES       <i50       198       H       my/dL
+LDL-CHOLESTEROL     <joo       170       H       mg/dL`), [
+    ['TRIGLYCERIDES', '198', 'mg/dL', 'H', '<150'],
+    ['LDL-CHOLESTEROL', '170', 'mg/dL', 'H', '<100'],
+  ]);
+});

@@ -411,6 +411,8 @@ export function normaliseLine(s: string): string {
   return s
     .replace(/[µμ]/g, 'u')
     .replace(/(\d+\.\d+):(\d+\.\d+)/g, '$1-$2')
+    // After a comparator, letters OCR reads for digits are digits ("<i50" is <150, "<joo" <100).
+    .replace(/(^|\s)([<>]=?)([0-9ijlI|oO]{2,5})(?=\s|$)/g, (m, p: string, c: string, n: string) => `${p}${c}${n.replace(/[ijlI|]/g, '1').replace(/[oO]/g, '0')}`)
     // » is how OCR reads a > ("»>=60", "»60").
     .replace(/»\s*>?=/g, '>=')
     .replace(/»(?=\d)/g, '>')
