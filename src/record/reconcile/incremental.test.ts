@@ -4,7 +4,7 @@
  * facts appended to items by their keys and blocks rebuilt in batches give the same items.
  * Both dialects.
  */
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Resource } from '@medplum/fhirtypes';
 import { DIALECTS, openTestVessel, postgresSkipReason } from '../../../test/helpers/vessels.js';
@@ -43,6 +43,25 @@ function documentOf(i: number): Resource[] {
   return out as Resource[];
 }
 
+/**
+ * Two fresh vessels of one dialect: the store under test and a reference store, cleaned up after
+ * `fn`. Skipped where PostgreSQL is not running.
+ */
+async function withStorePair(dialect: (typeof DIALECTS)[number], t: TestContext, fn: (store: Store, full: Store) => Promise<void>): Promise<void> {
+  if (dialect === 'postgres') {
+    const skip = await postgresSkipReason();
+    if (skip) return t.skip(skip);
+  }
+  const tv = await openTestVessel(dialect);
+  const ref = await openTestVessel(dialect);
+  try {
+    await fn(tv.vessel.store, ref.vessel.store);
+  } finally {
+    await tv.cleanup();
+    await ref.cleanup();
+  }
+}
+
 async function itemsOf(store: Store, personId: string): Promise<string[]> {
   const rows = await store.db.selectFrom('record_items').select(['json']).where('person_id', '=', personId).execute();
   return rows.map((r) => r.json).sort();
@@ -50,16 +69,8 @@ async function itemsOf(store: Store, personId: string): Promise<string[]> {
 
 for (const dialect of DIALECTS) {
   test(`a record built document by document equals a full rebuild (${dialect})`, async (t) => {
-    if (dialect === 'postgres') {
-      const skip = await postgresSkipReason();
-      if (skip) return t.skip(skip);
-    }
     // The same documents go into two stores: one reconciles incrementally, the other is rebuilt in full each step.
-    const tv = await openTestVessel(dialect);
-    const ref = await openTestVessel(dialect);
-    try {
-      const { store } = tv.vessel;
-      const full = ref.vessel.store;
+    await withStorePair(dialect, t, async (store, full) => {
       const person = await store.people.create({ family: 'Steps', given: ['Ada'], birthDate: '1960-02-03' });
       const refPerson = await full.people.create({ family: 'Steps', given: ['Ada'], birthDate: '1960-02-03' });
       let appended = 0;
@@ -92,10 +103,7 @@ for (const dialect of DIALECTS) {
       assert.equal(split.length, 2, 'the split holds');
       const left = await store.db.selectFrom('record_dirty').select('block').where('person_id', '=', person.id).execute();
       assert.deepEqual(left, [], 'no block is left waiting');
-    } finally {
-      await tv.cleanup();
-      await ref.cleanup();
-    }
+    });
   });
 }
 
@@ -126,15 +134,7 @@ for (const dialect of DIALECTS) {
 
 for (const dialect of DIALECTS) {
   test(`a file naming several people: their records as if each had their own file; SQLite reads and rebuilds them in one transaction (${dialect})`, async (t) => {
-    if (dialect === 'postgres') {
-      const skip = await postgresSkipReason();
-      if (skip) return t.skip(skip);
-    }
-    const tv = await openTestVessel(dialect);
-    const ref = await openTestVessel(dialect);
-    try {
-      const { store } = tv.vessel;
-      const full = ref.vessel.store;
+    await withStorePair(dialect, t, async (store, full) => {
       const names = ['Ann', 'Ben', 'Cy'];
       const people: Array<{ id: string }> = [];
       const refPeople: Array<{ id: string }> = [];
@@ -169,9 +169,6 @@ for (const dialect of DIALECTS) {
       // Before: the documents' transaction, then per person one rebuild and one finding nothing left (7).
       if (dialect === 'sqlite') assert.equal(transactions, 1, 'the documents and all three people rebuilt in one commit');
       else assert.equal(transactions, 7, 'PostgreSQL: one person per transaction');
-    } finally {
-      await tv.cleanup();
-      await ref.cleanup();
-    }
+    });
   });
 }
