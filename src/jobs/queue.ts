@@ -17,6 +17,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, Dialect, JobsTable } from '../store/schema.js';
 import { nowIso } from '../core/time.js';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { listed, prepared } from '../store/sqlite-statements.js';
 
 export interface Job<P = unknown> {
   id: string;
@@ -91,15 +92,10 @@ export class JobQueue {
    * the bench import's main thread (src/sources/fhir/README.md, session 8). The SQL is what
    * Kysely compiled for the same calls.
    */
-  private rawNow(db: Kysely<Database>): JobStatements | undefined {
+  private rawNow(db: Kysely<Database>): BetterSqlite3.Database | undefined {
     const raw = this.sqlite;
-    if (!raw || db !== this.db || raw.inTransaction) return undefined;
-    return jobStatements(raw, this.claimSql);
+    return !raw || db !== this.db || raw.inTransaction ? undefined : raw;
   }
-
-  /** claim's SQL for SQLite, per kinds count (a worker claims the same kinds every time). */
-  private claimSql = (kinds: number) =>
-    `UPDATE jobs SET state = 'running', locked_by = ?, heartbeat_at = ?, attempts = attempts + 1, updated_at = ? WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND kind IN (${Array(kinds).fill('?').join(', ')}) ORDER BY created_at, id LIMIT 1) RETURNING *`;
 
   private readonly staleMs: number;
   private readonly failedListeners = new Map<string, FailedJobListener>();
@@ -122,7 +118,7 @@ export class JobQueue {
     const id = randomUUID();
     const raw = this.rawNow(db);
     if (raw) {
-      const res = raw.enqueue.run(id, kind, JSON.stringify(payload), 'queued', 0, opts.maxAttempts ?? 3, opts.dedupeKey ?? null, null, null, null, now, now);
+      const res = prepared(raw, ENQUEUE_SQL).run(id, kind, JSON.stringify(payload), 'queued', 0, opts.maxAttempts ?? 3, opts.dedupeKey ?? null, null, null, null, now, now);
       return res.changes > 0 ? id : undefined;
     }
     const res = await db
@@ -189,7 +185,7 @@ export class JobQueue {
     const now = nowIso();
     const raw = this.rawNow(this.db);
     if (raw) {
-      const [r] = raw.claim(kinds.length).all(this.workerId, now, now, ...kinds) as JobsTable[];
+      const [r] = listed(raw, CLAIM_SQL[0], kinds.length, CLAIM_SQL[1]).all(this.workerId, now, now, ...kinds) as JobsTable[];
       return r ? { id: r.id, kind: r.kind, payload: JSON.parse(r.payload_json), attempts: Number(r.attempts), maxAttempts: Number(r.max_attempts) } : undefined;
     }
     const lock = this.dialect === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
@@ -209,7 +205,7 @@ export class JobQueue {
   async complete(id: string, db: Kysely<Database> = this.db): Promise<void> {
     const raw = this.rawNow(db);
     if (raw) {
-      raw.complete.run('done', null, nowIso(), id, this.workerId);
+      prepared(raw, COMPLETE_SQL).run('done', null, nowIso(), id, this.workerId);
       return;
     }
     await db.updateTable('jobs').set({ state: 'done', error: null, updated_at: nowIso() }).where('id', '=', id).where('locked_by', '=', this.workerId).execute();
@@ -236,7 +232,7 @@ export class JobQueue {
   async checkpoint(id: string): Promise<void> {
     const raw = this.rawNow(this.db);
     if (raw) {
-      raw.checkpoint.run(1, nowIso(), id, this.workerId, 'running');
+      prepared(raw, CHECKPOINT_SQL).run(1, nowIso(), id, this.workerId, 'running');
       return;
     }
     await this.db.updateTable('jobs').set({ attempts: 1, heartbeat_at: nowIso() }).where('id', '=', id).where('locked_by', '=', this.workerId).where('state', '=', 'running').execute();
@@ -292,33 +288,13 @@ export class JobQueue {
   }
 }
 
-interface JobStatements {
-  enqueue: BetterSqlite3.Statement;
-  complete: BetterSqlite3.Statement;
-  checkpoint: BetterSqlite3.Statement;
-  claim(kinds: number): BetterSqlite3.Statement;
-}
-
-const statementsOf = new WeakMap<BetterSqlite3.Database, JobStatements>();
-
-/** The queue's SQLite statements, prepared once per handle (the SQL Kysely compiled for the same calls). */
-function jobStatements(raw: BetterSqlite3.Database, claimSql: (kinds: number) => string): JobStatements {
-  let st = statementsOf.get(raw);
-  if (!st) {
-    const claims = new Map<number, BetterSqlite3.Statement>();
-    st = {
-      enqueue: raw.prepare(
-        'insert into "jobs" ("id", "kind", "payload_json", "state", "attempts", "max_attempts", "dedupe_key", "locked_by", "heartbeat_at", "error", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing',
-      ),
-      complete: raw.prepare('update "jobs" set "state" = ?, "error" = ?, "updated_at" = ? where "id" = ? and "locked_by" = ?'),
-      checkpoint: raw.prepare('update "jobs" set "attempts" = ?, "heartbeat_at" = ? where "id" = ? and "locked_by" = ? and "state" = ?'),
-      claim(kinds) {
-        let c = claims.get(kinds);
-        if (!c) claims.set(kinds, (c = raw.prepare(claimSql(kinds))));
-        return c;
-      },
-    };
-    statementsOf.set(raw, st);
-  }
-  return st;
-}
+/** The SQL Kysely compiled for the queue's calls, run as prepared statements on SQLite (see rawNow). */
+const ENQUEUE_SQL =
+  'insert into "jobs" ("id", "kind", "payload_json", "state", "attempts", "max_attempts", "dedupe_key", "locked_by", "heartbeat_at", "error", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing';
+const COMPLETE_SQL = 'update "jobs" set "state" = ?, "error" = ?, "updated_at" = ? where "id" = ? and "locked_by" = ?';
+const CHECKPOINT_SQL = 'update "jobs" set "attempts" = ?, "heartbeat_at" = ? where "id" = ? and "locked_by" = ? and "state" = ?';
+/** claim's SQL around the IN list of kinds. */
+const CLAIM_SQL = [
+  "UPDATE jobs SET state = 'running', locked_by = ?, heartbeat_at = ?, attempts = attempts + 1, updated_at = ? WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND kind IN ",
+  ' ORDER BY created_at, id LIMIT 1) RETURNING *',
+] as const;

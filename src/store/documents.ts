@@ -10,6 +10,7 @@ import type { Channel, DocumentState, ExtractionIssue, Format } from '../core/ty
 import { nowIso } from '../core/time.js';
 import { idsOrNobody } from './visibility.js';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { prepared } from './sqlite-statements.js';
 
 export interface DocumentRecord {
   id: string;
@@ -218,17 +219,11 @@ export class DocumentsRepo {
   }
 }
 
-const insertStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
-
 /** SQLite: one new document row unless its bytes are already stored (any uniqueness: DO NOTHING), the row back when inserted. */
 function insertStatement(raw: BetterSqlite3.Database): BetterSqlite3.Statement {
-  let st = insertStatements.get(raw);
-  if (!st) {
-    st = raw.prepare(
-      'INSERT INTO documents (id, sha256, person_id, parent_id, channel, filename, format, size, state, error, issues_json, label_json, created_at, updated_at, scope) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING *',
-    );
-    insertStatements.set(raw, st);
-  }
-  return st;
+  return prepared(
+    raw,
+    'INSERT INTO documents (id, sha256, person_id, parent_id, channel, filename, format, size, state, error, issues_json, label_json, created_at, updated_at, scope) ' +
+      'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING *',
+  );
 }

@@ -6,8 +6,8 @@ import type { PersonHints } from '../core/types.js';
 import { nowIso } from '../core/time.js';
 import { identifierKey } from '../record/identity.js';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { prepared } from './sqlite-statements.js';
 
-const listStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
 
 export interface Person {
   id: string;
@@ -52,9 +52,7 @@ export class PeopleRepo {
     if (!ids && this.sqlite) {
       // Deciding who a document's subject is lists everyone, once per subject of every part (a bulk
       // file: one per patient): a prepared statement (the SQL Kysely compiled) instead of a query built each time.
-      let st = listStatements.get(this.sqlite);
-      if (!st) listStatements.set(this.sqlite, (st = this.sqlite.prepare('select * from "people" order by "created_at"')));
-      return (st.all() as PeopleTable[]).map(rowToPerson);
+      return (prepared(this.sqlite, 'select * from "people" order by "created_at"').all() as PeopleTable[]).map(rowToPerson);
     }
     let q = this.db.selectFrom('people').selectAll();
     if (ids) q = q.where('id', 'in', ids);

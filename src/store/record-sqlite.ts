@@ -16,6 +16,7 @@
  * transaction that owns the connection could land inside another one (see Store).
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { listed } from './sqlite-statements.js';
 
 /** The record's statements on one SQLite handle: the writes of facts, items, keys and marks, and the reads. */
 export interface RecordStatements {
@@ -39,7 +40,6 @@ export interface RecordStatements {
 }
 
 const cache = new WeakMap<BetterSqlite3.Database, RecordStatements>();
-const documentReads = new WeakMap<BetterSqlite3.Database, Map<number, BetterSqlite3.Statement>>();
 
 export function recordStatements(raw: BetterSqlite3.Database): RecordStatements {
   let st = cache.get(raw);
@@ -83,38 +83,5 @@ export function recordStatements(raw: BetterSqlite3.Database): RecordStatements 
 
 /** SQLite: the resources of one document with one of `typeCount` types (bound after the document id), as arrays. */
 export function resourcesOfDocument(raw: BetterSqlite3.Database, typeCount: number): BetterSqlite3.Statement {
-  let byCount = documentReads.get(raw);
-  if (!byCount) documentReads.set(raw, (byCount = new Map()));
-  let st = byCount.get(typeCount);
-  if (!st) {
-    st = raw.prepare(`SELECT id, person_id, json FROM resources WHERE document_id = ? AND resource_type IN (${Array(typeCount).fill('?').join(', ')})`).raw(true);
-    byCount.set(typeCount, st);
-  }
-  return st;
-}
-
-const listStatements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
-/** Statements kept per handle by listed(): the distinct list lengths of the reconcile's chunks. */
-const LIST_STATEMENTS = 64;
-
-/**
- * SQLite: a statement whose SQL holds an IN list of `n` parameters — `before` + `(?, …, ?)` +
- * `after`, the text Kysely compiles for `.where(col, 'in', list)` — prepared once per handle and
- * text (the last LIST_STATEMENTS texts kept). The reconcile's per-chunk reads (documentsInfo,
- * documentSizes, removeDocumentsFacts…) take a chunk's document ids (up to 200): Kysely built a
- * node per id and compiled it on every call (~1% of the bench import's main thread, session 8).
- */
-export function listed(raw: BetterSqlite3.Database, before: string, n: number, after = ''): BetterSqlite3.Statement {
-  let byText = listStatements.get(raw);
-  if (!byText) listStatements.set(raw, (byText = new Map()));
-  const text = `${before}(${Array(n).fill('?').join(', ')})${after}`;
-  let st = byText.get(text);
-  if (st) {
-    byText.delete(text);
-  } else {
-    st = raw.prepare(text);
-    if (byText.size >= LIST_STATEMENTS) byText.delete(byText.keys().next().value!);
-  }
-  byText.set(text, st);
-  return st;
+  return listed(raw, 'SELECT id, person_id, json FROM resources WHERE document_id = ? AND resource_type IN ', typeCount).raw(true);
 }

@@ -10,7 +10,8 @@ import type { Decision, MergedItem } from '../record/reconcile/cluster.js';
 import type { ItemState } from '../record/reconcile/append.js';
 import { LOCATION_COLUMNS, locationOf } from './provenance.js';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { listed, recordStatements, resourcesOfDocument } from './record-sqlite.js';
+import { recordStatements, resourcesOfDocument } from './record-sqlite.js';
+import { listed } from './sqlite-statements.js';
 
 const BATCH = 300;
 /** PostgreSQL takes up to 65,535 parameters a statement: 1,000 rows of 8 columns. */

@@ -8,6 +8,7 @@ import { visibleDocumentSql, visibleResourceSql, type Visibility } from './visib
 import type { Database, Dialect } from './schema.js';
 import type { ExtractedPage } from '../core/types.js';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { listed, prepared } from './sqlite-statements.js';
 
 export interface SearchHit {
   kind: 'page' | 'resource';
@@ -54,8 +55,6 @@ const notSplit = (documentId: ReturnType<typeof sql.ref>) => sql`NOT EXISTS (SEL
 /** Word boxes of a page, its size in their pixel space, and the turn it was read at (sideways pages). */
 const layoutJson = (p: ExtractedPage) => (p.words ? JSON.stringify({ width: p.width, height: p.height, words: p.words, ...(p.turned ? { turned: p.turned } : {}) }) : null);
 
-const insertPageStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
-
 export class SearchRepo {
   constructor(
     private readonly db: Kysely<Database>,
@@ -96,10 +95,9 @@ export class SearchRepo {
         // A bulk export's notes: one prepared insert per page, in the same order (the same rowids), and the
         // full-text rows as below but without Kysely building a 500-row statement that SQLite compiles anew each time.
         const raw = this.sqlite;
-        let st = insertPageStatements.get(raw);
-        if (!st) insertPageStatements.set(raw, (st = raw.prepare('insert into "pages" ("document_id", "page_no", "text", "method", "confidence", "layout_json") values (?, ?, ?, ?, ?, ?)')));
+        const st = prepared(raw, 'insert into "pages" ("document_id", "page_no", "text", "method", "confidence", "layout_json") values (?, ?, ?, ?, ?, ?)');
         for (const r of rows) st.run(r.document_id, r.page_no, r.text, r.method, r.confidence, r.layout_json);
-        raw.prepare(`INSERT INTO pages_fts (rowid, text, document_id, page_no) SELECT rowid, text, document_id, page_no FROM pages WHERE document_id IN (${group.map(() => '?').join(', ')})`).run(...group.map((d) => d.documentId));
+        listed(raw, 'INSERT INTO pages_fts (rowid, text, document_id, page_no) SELECT rowid, text, document_id, page_no FROM pages WHERE document_id IN ', group.length).run(...group.map((d) => d.documentId));
         continue;
       }
       await db.insertInto('pages').values(rows).execute();
