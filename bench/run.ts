@@ -279,7 +279,7 @@ async function ocr(): Promise<Figures | string> {
   const dir = path.join(CORPUS, 'fax/generated');
   if (!fs.existsSync(dir)) return `corpus not present at ${CORPUS}`;
   const { benchOcr, corpusPageImages } = await import('../src/sources/documents/pages/bench.js');
-  const { paths, cleanup } = await corpusPageImages(dir, 6);
+  const { paths, cleanup } = await corpusPageImages(dir, 12);
   try {
     const r = await benchOcr(paths, { cli: true });
     return {
@@ -288,6 +288,7 @@ async function ocr(): Promise<Figures | string> {
       'pool pages/min': +r.pool.pagesPerMinute.toFixed(1),
       'pool startup s': +r.pool.startupSeconds.toFixed(1),
       'CLI pages/min': r.cli ? +r.cli.pagesPerMinute.toFixed(1) : (r.cliError ?? 'no tesseract CLI'),
+      'CLI same model pages/min': r.cliSameModel ? +r.cliSameModel.pagesPerMinute.toFixed(1) : 'not run',
       'peak RSS MB': r.peakRssMb,
     };
   } finally {

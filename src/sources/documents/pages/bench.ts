@@ -1,14 +1,18 @@
 /**
  * OCR throughput: pages/minute through the OcrPool (tesseract.js, one worker per core)
  * beside Debian's `tesseract` CLI (OMP_THREAD_LIMIT=1, one process per core) on the same
- * page images. The CLI is a yardstick only, never a product dependency.
+ * page images. The CLI is a yardstick only, never a product dependency. It runs twice: with
+ * Debian's own English data (tessdata_fast, a smaller network than the pool's) and with the
+ * pool's model (best_int from @tesseract.js-data/eng), so the figures separate what the model
+ * costs from what WebAssembly costs.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PSM } from 'tesseract.js';
-import { OcrPool } from './ocr-pool.js';
+import { ENG_LANG_PATH, OcrPool } from './ocr-pool.js';
 import { readPages, type PageFormat } from './read.js';
 import { squarePixels, toPng } from './preprocess.js';
 import { decodeTiffPage, tiffDirectories } from './raster.js';
@@ -17,7 +21,10 @@ export interface BenchResult {
   pages: number;
   workers: number;
   pool: { seconds: number; startupSeconds: number; pagesPerMinute: number };
+  /** The CLI with its own (Debian's) English data. */
   cli?: { seconds: number; pagesPerMinute: number; version: string };
+  /** The CLI with the pool's model, the like-for-like comparison. */
+  cliSameModel?: { seconds: number; pagesPerMinute: number };
   cliError?: string;
   /** Peak resident set size of this process during the run (MB). */
   peakRssMb: number;
@@ -29,9 +36,10 @@ function cliVersion(): string | undefined {
   return (r.stdout || r.stderr).split('\n')[0];
 }
 
-function runCli(img: string): Promise<void> {
+function runCli(img: string, tessdataDir?: string): Promise<void> {
+  const model = tessdataDir ? ['--tessdata-dir', tessdataDir] : [];
   return new Promise((resolve, reject) => {
-    const p = spawn('tesseract', [img, 'stdout', '--psm', PSM.SINGLE_BLOCK], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'ignore', 'ignore'] });
+    const p = spawn('tesseract', [img, 'stdout', '--psm', PSM.SINGLE_BLOCK, ...model], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'ignore', 'ignore'] });
     p.on('error', reject);
     p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tesseract exited ${code}`))));
   });
@@ -65,13 +73,23 @@ export async function benchOcr(pages: string[], opts: { workers?: number; cli?: 
     };
     const version = opts.cli === false ? undefined : cliVersion();
     if (version) {
-      t0 = Date.now();
-      const queue = [...pages];
-      await Promise.all(Array.from({ length: workers }, async () => {
-        for (let p = queue.shift(); p; p = queue.shift()) await runCli(p);
-      }));
-      const s = (Date.now() - t0) / 1000;
-      result.cli = { seconds: s, pagesPerMinute: (pages.length * 60) / s, version };
+      const timeCli = async (tessdataDir?: string) => {
+        const t = Date.now();
+        const queue = [...pages];
+        await Promise.all(Array.from({ length: workers }, async () => {
+          for (let p = queue.shift(); p; p = queue.shift()) await runCli(p, tessdataDir);
+        }));
+        const s = (Date.now() - t) / 1000;
+        return { seconds: s, pagesPerMinute: (pages.length * 60) / s };
+      };
+      result.cli = { ...(await timeCli()), version };
+      const tessdata = await mkdtemp(join(tmpdir(), 'vessel-ocr-model-'));
+      try {
+        await writeFile(join(tessdata, 'eng.traineddata'), gunzipSync(await readFile(join(ENG_LANG_PATH, 'eng.traineddata.gz'))));
+        result.cliSameModel = await timeCli(tessdata);
+      } finally {
+        await rm(tessdata, { recursive: true, force: true });
+      }
     } else if (opts.cli !== false) result.cliError = 'tesseract CLI not found (apt-get install tesseract-ocr)';
     result.peakRssMb = Math.round(peak / 1e6);
     return result;
