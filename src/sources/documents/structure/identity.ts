@@ -501,6 +501,28 @@ export function yearMisread(date: string, sentOn: string): string | undefined {
   return fits.sort().pop();
 }
 
+/** The date column's heading in a claim table ("Date", "Date of Service", "DOS"), a cell of its own. */
+const CLAIM_DATE_COLUMN = /^(?:dates?(?:\s+of\s+service)?|service\s+dates?|dos|from)$/i;
+
+/**
+ * A claim line's date wrapped in its narrow cell around the line holding the amounts (line `i`
+ * of `lines`, `before` its text before the first amount): "Apr 9," ends the line above and its
+ * year stands before the amount, or "May 22," ends the line above or stands before the amount
+ * and its year sits below it on the next line, in the same column.
+ */
+function wrappedCellDate(lines: Line[], i: number, before: string): string | undefined {
+  const MONTH_DAY = /\b([A-Za-z]{3,9}\.?\s+\d{1,2}),?\s*$/;
+  const dated = (monthDay: string, year: string) => findDates(`${monthDay}, ${year}`)[0]?.date;
+  const above = MONTH_DAY.exec(lines[i - 1]?.text ?? '');
+  const yearHere = /\b((?:19|20)\d{2})\s*$/.exec(before);
+  if (above && yearHere) return dated(above[1]!, yearHere[1]!);
+  const here = MONTH_DAY.exec(before);
+  const monthDay = here ?? above;
+  if (!monthDay) return undefined;
+  const yearBelow = cells(lines[i + 1]?.text ?? '').find((c) => /^(?:19|20)\d{2}$/.test(c.text) && Math.abs(c.start - monthDay.index) <= 4);
+  return yearBelow ? dated(monthDay[1]!, yearBelow.text) : undefined;
+}
+
 /**
  * Date of service of a document of a given type. `sentOn`, the date its fax header prints, lets
  * the unlabelled fallbacks pass over a date printed 20 or more years before it: a birth date
@@ -523,14 +545,16 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   if (type === 'insurance_billing') {
     // The first date of a service line of the claim table: a date printed before the line's first amount.
     const nonEmpty = lines.filter((l) => l.text.trim());
-    for (const [i, l] of nonEmpty.entries()) {
+    // Amounts above the table's header row are the statement's (amount due beside the statement
+    // date): the lines below the header are read first.
+    const header = nonEmpty.findIndex((l) => cells(l.text).some((c) => CLAIM_DATE_COLUMN.test(c.text)));
+    const order = nonEmpty.map((_, i) => i).sort((a, b) => Number(a <= header) - Number(b <= header) || a - b);
+    for (const i of order) {
+      const l = nonEmpty[i]!;
       const amount = /\$\s?\d/.exec(l.text);
       if (!amount) continue;
       const before = l.text.slice(0, amount.index);
-      // A date wrapped in its narrow cell: "Apr 9," ends the line above, its year stands before the amount.
-      const year = /\b((?:19|20)\d{2})\s*$/.exec(before);
-      const monthDay = year && /\b([A-Za-z]{3,9}\.?\s+\d{1,2}),?\s*$/.exec(nonEmpty[i - 1]?.text ?? '');
-      const d = findDates(before)[0]?.date ?? (monthDay ? findDates(`${monthDay[1]}, ${year![1]}`)[0]?.date : undefined);
+      const d = findDates(before)[0]?.date ?? wrappedCellDate(nonEmpty, i, before);
       if (d && d !== dob && !afterSent(d)) return d;
     }
     const st = dateAfter(text, /\bstatement\s+date\s*:?/i, 30);

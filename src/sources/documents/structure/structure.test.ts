@@ -381,6 +381,16 @@ Patient: PSEUDOHURST, RACHEL    Birthdate: 01/01/1973
     when('Date processed: May 12, 2021\nService Provided     Date     Charged\nOffice/outpatient visit, established,     Apr 9,\nmoderate MDM (99214)     2021     $267.99     $144.57', 'insurance_billing'),
     '2021-04-09',
   );
+  // ... or "Mar 14," ends the description's line and its year sits below it, under the amounts' line.
+  assert.equal(
+    when('Date processed: Apr 1, 2022\nService Provided          Date\nChest x-ray, 2 views       Mar 14,\n                                   $88.10     $61.02\n(71046)                    2022', 'insurance_billing'),
+    '2022-03-14',
+  );
+  // A patient statement: the amount due beside the statement date is above the claim table's header.
+  assert.equal(
+    when('Statement Date     Account No.     Amount Due\n11/02/2023         4471902         $18.40\nDate         Code     Description            Charges\n09/28/2023   85025    Blood count, complete   $31.00', 'insurance_billing'),
+    '2023-09-28',
+  );
 });
 
 test('a batch of explanations of benefits splits at each new claim number', () => {
