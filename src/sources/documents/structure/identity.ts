@@ -102,8 +102,11 @@ const MRN_RE =
 // The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
 // "Name" also as OCR misreads it: "Narne" (rn for m), "Nane", "Naw".
 const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Member(?:\s*Name)?|(?:Results|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*[:;]\s*/gi;
-/** A name label whose colon OCR lost or read as a point, before a "LAST, First M" name ("Patient Sampleridge, Mary B", "Patient. DOE, JANE"). */
-const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Name)\.?\s+([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/;
+/**
+ * A name label whose colon OCR lost or read as a point, before a "LAST, First M" name ("Patient
+ * Sampleridge, Mary B", "Patient. DOE, JANE"), its comma also read as a point ("Name DOE. JANE").
+ */
+const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Name)\.?\s+([A-Z][A-Za-z'’-]+(?:,|\.(?=\s))\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/;
 /** The same before a "First [M.] Last" name that another label follows ("Patient Jane Q. Doe   DOB 01/02/1960", "Patient Jane Doe MRN 123"). */
 const NAME_LABEL_NO_COLON_FIRST_LAST =
   /\b(?:Patient(?:'s)?\s*Name|Patient)\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•]?\s*(?:DOB|D\.O\.B|Date\s+of\s+Birth|Birth\s*Date|Born|MRN|MR\s*#|Sex|Gender|Age)\b)/;
@@ -345,9 +348,11 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
     if (dm) {
       const after = l.text.slice(dm.index + dm[0].length, dm.index + dm[0].length + 40).replace(/^\s*[;.]?\s*/, '');
       const ds = findDates(after);
-      // OCR drops a slash now and then: "0807/1931", "08071931".
+      // OCR drops a slash now and then: "0807/1931", "08071931"; or the dashes of a year-first
+      // date ("193209 03" for 1932-09-03).
       const bare = /^(\d{2})\/?(\d{2})\/?((?:19|20)\d{2})\b/.exec(after);
-      const d = ds.length && ds[0]!.index < 8 ? ds[0]!.date : bare ? findDates(`${bare[1]}/${bare[2]}/${bare[3]}`)[0]?.date : undefined;
+      const yearFirst = /^((?:19|20)\d{2})[-. ]?(\d{2})[-. ]?(\d{2})\b/.exec(after);
+      const d = ds.length && ds[0]!.index < 8 ? ds[0]!.date : bare ? findDates(`${bare[1]}/${bare[2]}/${bare[3]}`)[0]?.date : yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined;
       // A two-digit year ("05/28/19", often a four-digit one cut off by the margin) counts for less than one printed in full.
       const short = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?!\d)/.test(after) ? 0.5 : 1;
       if (d) dobs.set(d, (dobs.get(d) ?? 0) + w * short);

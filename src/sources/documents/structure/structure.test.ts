@@ -492,6 +492,11 @@ test('a Name label OCR misread (Naw:, Narne:) still labels the patient name', ()
   assert.equal(findPatient(lines('Patient Narne: DOE, JANE   DOB: 01/02/1960'), 1).family, 'Doe');
 });
 
+test('a name label and the name\'s comma both lost to OCR, and a year-first birth date with its dashes lost', () => {
+  const p = findPatient(lines('LABORATORY REPORT\nName ROWANFIELD. PETRA   Med Rec # 2206417   Acct 5581930\nDOB 195711 24 Age 66 Sex F   Location ED 12'), 1);
+  assert.deepEqual([p.family, p.given?.[0], p.birthDate], ['Rowanfield', 'Petra', '1957-11-24']);
+});
+
 test('a letter-spaced FACSIMILE title makes a cover sheet of a page whose subject names a report', () => {
   const text = `Silver Lake Radiology Associates
 6449 Maple Dr, Fairview, OR 97024 • Telephone 503-555-0117 • Facsimile 503-555-0163
