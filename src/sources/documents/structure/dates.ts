@@ -84,6 +84,10 @@ export function dateAfter(s: string, label: RegExp, maxGap = 40): string | null 
     const rest = s.slice(m.index + m[0].length, m.index + m[0].length + maxGap + 25);
     const ds = findDates(rest);
     if (ds.length && ds[0]!.index <= maxGap) return ds[0]!.date;
+    // Right after its label, a date whose slashes OCR lost or read as spaces ("Run date 06 26 2021", "02092023").
+    const bare = /^\s*[:;.]?\s*(\d{2}) ?(\d{2}) ?((?:19|20)\d{2})(?![\d/.-])/.exec(rest);
+    const d = bare && findDates(`${bare[1]}/${bare[2]}/${bare[3]}`)[0];
+    if (d) return d.date;
   }
   return null;
 }
