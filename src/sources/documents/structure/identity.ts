@@ -506,6 +506,24 @@ export function yearMisread(date: string, sentOn: string): string | undefined {
   return fits.sort().pop();
 }
 
+/** Words of the labels that date a document, for mending their OCR misreadings. */
+const DATE_LABEL_WORDS = ['printed', 'collected', 'collection', 'received', 'reported', 'discharged', 'discharge', 'admitted', 'admission', 'generated', 'reviewed', 'updated', 'specimen', 'encounter', 'service'];
+
+/**
+ * The text with date-label words OCR misread by one letter spelled right again ("Prnted Feb 17,
+ * 2022", "Discharqed:"), so the labels below find them. Same first letter, one edit, words of
+ * five letters or more: short words have too many neighbours.
+ */
+export function mendDateLabels(text: string): string {
+  return text.replace(/\b[A-Za-z]{5,}\b/g, (w) => {
+    const lw = w.toLowerCase();
+    if (DATE_LABEL_WORDS.includes(lw)) return w;
+    const hit = DATE_LABEL_WORDS.find((v) => v[0] === lw[0] && Math.abs(v.length - lw.length) <= 1 && editDistance(lw, v, 1) <= 1);
+    if (!hit) return w;
+    return w === w.toUpperCase() ? hit.toUpperCase() : w[0] === w[0]!.toUpperCase() ? hit[0]!.toUpperCase() + hit.slice(1) : hit;
+  });
+}
+
 /** The date column's heading in a claim table ("Date", "Date of Service", "DOS"), a cell of its own. */
 const CLAIM_DATE_COLUMN = /^(?:dates?(?:\s+of\s+service)?|service\s+dates?|dos|from)$/i;
 
@@ -540,7 +558,7 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   // ("01/03/2072"). Only years: the header's own date may be misread too ("2/19/2022" for 12/19/2022).
   const afterSent = (d: string) => !!sentOn && Number(d.slice(0, 4)) > Number(sentOn.slice(0, 4)) + 1;
   const lines = unfoldColumnLabels(docLines);
-  const text = lines.map((l) => l.text).join('\n');
+  const text = mendDateLabels(lines.map((l) => l.text).join('\n'));
   for (const re of DOS_LABELS[type ?? ''] ?? []) {
     const d = dateAfter(text, re, re.source.includes('printed\\s+(?:by') ? 4 : 30);
     if (d && d !== dob && !afterSent(d)) return d;

@@ -369,6 +369,9 @@ Stonebridge Apothecary      PATIENT MEDICATION PROFILE
 Patient: PSEUDOHURST, RACHEL    Birthdate: 01/01/1973
 4470012   LEVOTHYROXINE 25 MCG TABLET    60   4   09/17/22   FAKESHOLT, PAUL L   ACTIVE`;
   assert.equal(when(profile, 'medication_list'), '2022-11-03');
+  // A date label OCR misread by a letter.
+  assert.equal(when('Immunization History\nJun 3, 2019   Dose 1   Fluzone   Lot Z812588\nPrnted Mar 6, 2024. History includes doses reconciled from the state registry.', 'immunization_record'), '2024-03-06');
+  assert.equal(when('DISCHARGE SUMMARY\nAdmitted: 01/02/2024\nDischarqed: 01/05/2024', 'discharge_summary'), '2024-01-05');
   // The run date's slashes lost to OCR, or read as spaces.
   assert.equal(when(profile.replace('11/03/2022', '11032022'), 'medication_list'), '2022-11-03');
   assert.equal(when(profile.replace('11/03/2022', '11 03 2022'), 'medication_list'), '2022-11-03');
