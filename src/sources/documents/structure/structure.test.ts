@@ -498,6 +498,11 @@ test('a Name label OCR misread (Naw:, Narne:) still labels the patient name', ()
   assert.equal(findPatient(lines('Patient Narne: DOE, JANE   DOB: 01/02/1960'), 1).family, 'Doe');
 });
 
+test('"Name." before a First M. Last name, and a Birth Date label with its B misread', () => {
+  const p = findPatient(lines('Official Immunization Record\nName. Ruth K. Placeholdersen        Hirth Date: 03/17/2016        Gender: F'), 1);
+  assert.deepEqual([p.family, p.given?.[0], p.birthDate], ['Placeholdersen', 'Ruth', '2016-03-17']);
+});
+
 test('a name label and the name\'s comma both lost to OCR, and a year-first birth date with its dashes lost', () => {
   const p = findPatient(lines('LABORATORY REPORT\nName ROWANFIELD. PETRA   Med Rec # 2206417   Acct 5581930\nDOB 195711 24 Age 66 Sex F   Location ED 12'), 1);
   assert.deepEqual([p.family, p.given?.[0], p.birthDate], ['Rowanfield', 'Petra', '1957-11-24']);
