@@ -523,3 +523,26 @@ LDL-CHOLESTEROL     <joo       170       H       mg/dL`), [
     ['LDL-CHOLESTEROL', '170', 'mg/dL', 'H', '<100'],
   ]);
 });
+
+test('a low flag printed beside a value above its range: the value lost its point', () => {
+  assert.deepEqual(pick(`WHITE BLOOD CELL COUNT        21L          3.8-10.8 Thousand/uL
+PLATELET COUNT                120 L        140-400 Thousand/uL`), [
+    ['WHITE BLOOD CELL COUNT', '2.1', 'Thousand/uL', 'L', '3.8-10.8'],
+    // Below its whole-number range as read: nothing to put back.
+    ['PLATELET COUNT', '120', 'Thousand/uL', 'L', '140-400'],
+  ]);
+});
+
+test('urine specific gravity and pH that lost their points read as the values they can be, with no unit made up', () => {
+  assert.deepEqual(pick(`Specific Gravity         1023          1001-1.035
+pH                       65            50-80
+UA PH          6.0   (".0 4.0)`), [
+    ['Specific Gravity', '1.023', null, null, '1001-1.035'],
+    ['pH', '6.5', null, null, '5.0-8.0'],
+    ['UA PH', '6.0', null, null, null],
+  ]);
+});
+
+test('an eGFR unit whose body-surface point OCR lost or whose 1 it read as l', () => {
+  assert.deepEqual(pick('eGFR        78         mL/min/l 73        >59'), [['eGFR', '78', 'mL/min/1.73', null, '>59']]);
+});

@@ -61,7 +61,13 @@ for (const s of synonyms as Syn[]) {
 const UNITS = unitTable as Record<string, string>;
 /** Per test: the UCUM units it is commonly reported in, each with the values possible in it (loinc-units.json). */
 const TEST_BOUNDS = loincUnits as unknown as Record<string, Record<string, [number, number] | null>>;
-const TEST_UNITS: Record<string, string[]> = Object.fromEntries(Object.entries(TEST_BOUNDS).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [k, Object.keys(v)]));
+/** Units of dimensionless tests (specific gravity, pH): they bound values but are not printed, so never read into a row. */
+const UNPRINTED_UNITS = new Set(['1', '[pH]']);
+const TEST_UNITS: Record<string, string[]> = Object.fromEntries(
+  Object.entries(TEST_BOUNDS)
+    .filter(([k]) => !k.startsWith('_'))
+    .map(([k, v]) => [k, Object.keys(v).filter((u) => !UNPRINTED_UNITS.has(u))]),
+);
 
 /**
  * A whole number whose decimal point OCR lost ("154" g/dL hemoglobin): impossible as read for
@@ -291,7 +297,7 @@ function unitCandidates(d: Draft): string[] {
 function onlyPossibleUnit(loinc: string, value: number): string | undefined {
   const units = TEST_BOUNDS[loinc];
   if (!units) return undefined;
-  const fits = Object.entries(units).filter(([, b]) => !b || (value >= b[0] && value <= b[1])).map(([u]) => u);
+  const fits = Object.entries(units).filter(([u, b]) => !UNPRINTED_UNITS.has(u) && (!b || (value >= b[0] && value <= b[1]))).map(([u]) => u);
   const distinct = new Set(fits.map((u) => (u === '[IU]/L' ? 'U/L' : u)));
   return distinct.size === 1 ? fits[0] : undefined;
 }
@@ -456,6 +462,8 @@ export function normaliseLine(s: string): string {
     // A power-of-ten unit glued to a range: "1.5-7.8103/uL" is 1.5-7.8 10^3/uL (the ends have the same decimals).
     .replace(/(^|\s)(\d+\.(\d+)-\d+\.)(\d+?)(10[^\s\d/]{0,2}[36]\/\S+)/g, (m, p: string, a: string, da: string, db: string, u: string) => (da.length === db.length ? `${p}${a}${db} ${u}` : m))
     .replace(/\bx\s+10\s*([\^*eE])\s*(\d+)/g, 'x10$1$2')
+    // The body-surface part of an eGFR unit with its point lost or its 1 read as l ("mL/min/l 73").
+    .replace(/(\S*min\/)[1lI|]\s?[.,]?\s?73(?=\s|$|m)/g, '$11.73')
     .replace(/\b(m[A-Za-z]\/m[a-z]{1,3}\/1\.73)\s+(m2|m\^2|sq\.?\s?m)\b/gi, '$1m2')
     .replace(/%\s+of\s+total\s+Hgb/gi, '%_of_total_Hgb')
     .replace(/\bmg\/g\s+creat(?:inine)?\b/gi, 'mg/g_creat')
@@ -827,6 +835,18 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
           row.value = fixed.toFixed(k);
         }
       }
+    }
+  }
+  // A low flag printed beside a value above its range: the value lost its point ("21L" beside
+  // 3.8-10.8 is 2.1, low as printed), put back where the range prints its decimals.
+  const low = row.range?.low;
+  const lowFlag = d.flag && !STAR.test(d.flag) ? flagCode(d.flag, undefined) : undefined;
+  if ((lowFlag === 'L' || lowFlag === 'LL') && row.numeric !== undefined && low !== undefined && row.range?.high !== undefined && row.numeric > row.range.high && /^\d{2,4}$/.test(row.value)) {
+    const k = decimalsOf(row.range.text);
+    const fixed = k ? row.numeric / 10 ** k : undefined;
+    if (fixed !== undefined && fixed < low && fixed >= low / 10) {
+      row.numeric = fixed;
+      row.value = fixed.toFixed(k);
     }
   }
   restorePointByPrevious(row, d);
