@@ -546,3 +546,11 @@ UA PH          6.0   (".0 4.0)`), [
 test('an eGFR unit whose body-surface point OCR lost or whose 1 it read as l', () => {
   assert.deepEqual(pick('eGFR        78         mL/min/l 73        >59'), [['eGFR', '78', 'mL/min/1.73', null, '>59']]);
 });
+
+test('a previous result whose date lost its slashes still marks the cumulative columns', () => {
+  assert.deepEqual(pick(`Creatinine”        088          0.84 057282024       mg/dL        0.70-1.33
+WBC                71           6.9 07312024         x10E3/uL     3.4-10.8`), [
+    ['Creatinine', '0.88', 'mg/dL', null, '0.70-1.33'],
+    ['WBC', '7.1', 'x10E3/uL', null, '3.4-10.8'],
+  ]);
+});

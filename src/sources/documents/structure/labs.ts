@@ -541,13 +541,19 @@ function valueFollows(toks: Tok[], j: number, qualRange: boolean, needUnit = fal
   return (NUM.test(v) && !CMP_RANGE.test(v)) || VALUE_FLAG.test(v);
 }
 
+/**
+ * The date of a previous result printed beside it (cumulative reports), also with its slashes
+ * lost or read as a 7 ("05282024", "052872024", "0528/2024"): digits ending in a year.
+ */
+const PREVIOUS_DATE = /^\d{1,2}\/\d{1,2}\/\d{2,4}$|^(?=[\d/]{8,10}$)\d[\d/]*(?:19|20)\d{2}$/;
+
 /** Is the next token, or the one after a unit or a dated previous result, a range printing decimals ("0.0-2.0", "% 0.0-2.0")? */
 function decimalRangeAhead(toks: Tok[], j: number): boolean {
   const at = toks[j] && isUnitToken(toks[j]!.t) ? j + 1 : j;
   const t = toks[at]?.t ?? '';
   if (RANGE.test(t) && /\./.test(t)) return true;
   // Past a previous result with its date and the unit ("088   092 08/13/2024   mg/dL   0.50-1.05").
-  const dated = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(toks[at + 1]?.t ?? '');
+  const dated = PREVIOUS_DATE.test(toks[at + 1]?.t ?? '');
   if (!NUM.test(t) || !dated) return false;
   const after = toks[at + 2] && isUnitToken(toks[at + 2]!.t) ? at + 3 : at + 2;
   return RANGE.test(toks[after]?.t ?? '') && /\./.test(toks[after]!.t);
@@ -979,7 +985,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
  */
 function restorePointByPrevious(row: LabRow, d: Draft): void {
   if (row.numeric === undefined || !/^\d{2,4}$/.test(row.value)) return;
-  const at = d.extra.findIndex((x, i) => /^\d+\.\d+$/.test(x.t) && /^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(d.extra[i + 1]?.t ?? ''));
+  const at = d.extra.findIndex((x, i) => /^\d+\.\d+$/.test(x.t) && PREVIOUS_DATE.test(d.extra[i + 1]?.t ?? ''));
   if (at < 0) return;
   const previous = d.extra[at]!.t;
   const k = previous.split('.')[1]!.length;
