@@ -554,3 +554,8 @@ WBC                71           6.9 07312024         x10E3/uL     3.4-10.8`), [
     ['WBC', '7.1', 'x10E3/uL', null, '3.4-10.8'],
   ]);
 });
+
+test('a garbled power-of-ten unit keeps the exponent it printed', () => {
+  assert.equal(unitFromPrior('x10E30L', '777-3'), '10*3/uL');
+  assert.equal(unitFromPrior('x10E3AL', '6690-2'), '10*3/uL');
+});

@@ -199,10 +199,14 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
   if (UNITS[k] && expected.includes(UNITS[k]!)) return UNITS[k];
   if (k.length < 2 || k.length > 14 || !/[a-z%]/.test(k) || /^\d/.test(k)) return undefined;
   const max = Math.min(maxEdits, k.length <= 2 ? 1 : k.length >= 8 ? 3 : 2);
+  // A power of ten read cleanly ("x10E3AL") keeps its exponent: x10E3/uL, never 10*9/L.
+  const POWER = /^x?10\D?(\d)/;
+  const power = POWER.exec(k)?.[1];
   let bestD = max + 1;
   let near: Array<{ code: string; key: string }> = [];
   for (const [printed, code] of Object.entries(UNITS)) {
     if (printed.startsWith('_') || !expected.includes(code) || printed.length < 2) continue;
+    if (power && POWER.exec(printed)?.[1] !== undefined && POWER.exec(printed)![1] !== power) continue;
     // A short unit whose slash OCR lost reads as its letters ("un", "ui" for u/l): compare without
     // it, keeping the first letter (the prefix; "wl" is no g/l).
     const key = printed.length <= 4 && !k.includes('/') ? printed.replace('/', '') : printed;
