@@ -559,3 +559,8 @@ test('a garbled power-of-ten unit keeps the exponent it printed', () => {
   assert.equal(unitFromPrior('x10E30L', '777-3'), '10*3/uL');
   assert.equal(unitFromPrior('x10E3AL', '6690-2'), '10*3/uL');
 });
+
+test('a unit garbled past reading is the one unit its printed decimal range is possible in, even when the value lost its point', () => {
+  // 76 is a possible total protein in g/L, but 6.1-8.1 is not: g/dL, and the value is 7.6.
+  assert.deepEqual(pick('Protein, Total        76        80 05/28/2024       aL       6.1-8.1'), [['Protein, Total', '7.6', 'g/dL', null, '6.1-8.1']]);
+});

@@ -298,10 +298,15 @@ function unitCandidates(d: Draft): string[] {
 }
 
 /** The one unit a test is reported in that the value is possible in (U/L and [IU]/L count as one), else undefined. */
-function onlyPossibleUnit(loinc: string, value: number): string | undefined {
+function onlyPossibleUnit(loinc: string, value: number, range?: string): string | undefined {
   const units = TEST_BOUNDS[loinc];
   if (!units) return undefined;
-  const fits = Object.entries(units).filter(([u, b]) => !UNPRINTED_UNITS.has(u) && (!b || (value >= b[0] && value <= b[1]))).map(([u]) => u);
+  // The range's ends when it prints two: a value may have lost its point, a range printed with its decimals is read whole.
+  const ends = range ? RANGE.exec(range.replace(/^[([]|[)\]]$/g, '')) : null;
+  const numbers = ends && /\./.test(range!) ? [Number(ends[1]), Number(ends[2])].filter((n) => n !== 0) : [value];
+  const fits = Object.entries(units)
+    .filter(([u, b]) => !UNPRINTED_UNITS.has(u) && (!b || numbers.every((n) => n >= b[0] && n <= b[1])))
+    .map(([u]) => u);
   const distinct = new Set(fits.map((u) => (u === '[IU]/L' ? 'U/L' : u)));
   return distinct.size === 1 ? fits[0] : undefined;
 }
@@ -793,7 +798,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     priorUnit = unitFromPrior(d.unit, syn.loinc, 1);
   }
   // A unit printed but garbled past reading ("©", "&", "wl.") : the one unit of the test the value is possible in.
-  if (!priorUnit && syn && row.numeric !== undefined && ((!d.unit && d.extra.some((x) => garbledUnitMark(x.t, d))) || ((!d.unit || !ucumFor(d.unit)) && garbledUnitCell(d)))) priorUnit = onlyPossibleUnit(syn.loinc, row.numeric);
+  if (!priorUnit && syn && row.numeric !== undefined && ((!d.unit && d.extra.some((x) => garbledUnitMark(x.t, d))) || ((!d.unit || !ucumFor(d.unit)) && garbledUnitCell(d)))) priorUnit = onlyPossibleUnit(syn.loinc, row.numeric, d.range);
   if (priorUnit) {
     row.unit = ucumDisplay(priorUnit);
     row.ucum = priorUnit;
