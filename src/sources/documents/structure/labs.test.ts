@@ -564,3 +564,34 @@ test('a unit garbled past reading is the one unit its printed decimal range is p
   // 76 is a possible total protein in g/L, but 6.1-8.1 is not: g/dL, and the value is 7.6.
   assert.deepEqual(pick('Protein, Total        76        80 05/28/2024       aL       6.1-8.1'), [['Protein, Total', '7.6', 'g/dL', null, '6.1-8.1']]);
 });
+
+test('OCR dirt around numbers and units: quotes and points before them, a colon for a point, a quote in a unit, a unit glued to its value', () => {
+  assert.deepEqual(pick(`Test   Reference   Result   Flag   Units
+HEMOGLOBIN        13:2-17.1        15.9         g/dL
+CREATININE      .0.70-1.33     1.37     H     mg/dL
+EGFR       .>=60       54      L      mL/min/1.73m2
+MCH        27.0-33.0        ‘27.0        pg`), [
+    ['HEMOGLOBIN', '15.9', 'g/dL', null, '13.2-17.1'],
+    ['CREATININE', '1.37', 'mg/dL', 'H', '0.70-1.33'],
+    ['EGFR', '54', 'mL/min/1.73m2', 'L', '>=60'],
+    ['MCH', '27.0', 'pg', null, '27.0-33.0'],
+  ]);
+  assert.deepEqual(pick(`Ferritin     15 ng/mL      38 - 380 ng'/mL      Low
+Absolute Neutrophils      4410°3/uL       1.5-7.810°3/uL`), [
+    ['Ferritin', '15', 'ng/mL', 'L', '38-380'],
+    ['Absolute Neutrophils', '4.4', '10*3/uL', null, '1.5-7.8'],
+  ]);
+});
+
+test('a range whose high end lost the point its low end prints, and a ten-fold value keeps its decimal', () => {
+  assert.deepEqual(pick(`RDW       19.4 %        11.0-150%      High
+MCH       270     pg    27.0-330
+Platelets   250   x10E3/uL   150-450
+CRP         0.4   mg/L       0.0-10`), [
+    ['RDW', '19.4', '%', 'H', '11.0-15.0'],
+    ['MCH', '27.0', 'pg', null, '27.0-33.0'],
+    // Whole-number ranges, and a low end under 1, stay as printed.
+    ['Platelets', '250', 'x10E3/uL', null, '150-450'],
+    ['CRP', '0.4', 'mg/L', null, '0.0-10'],
+  ]);
+});

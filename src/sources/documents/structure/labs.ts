@@ -425,6 +425,25 @@ function flagCode(printed: string, numeric: number | undefined, low?: number, hi
 export function normaliseLine(s: string): string {
   return s
     .replace(/[µμ]/g, 'u')
+    // Dirt OCR puts before a number: a quote ("‘270"), a point before a range or comparator (".0.70-1.33", ".>=60").
+    .replace(/(^|\s)[‘’'`"]+(?=\d)/g, '$1')
+    .replace(/(^|\s)[.,:]+(?=0\.\d+-|[<>])/g, '$1')
+    // A quote inside a unit before its slash ("ng'/mL").
+    .replace(/([a-zA-Z])['’‘`]+(?=\/[a-zA-Z])/g, '$1')
+    // A range's point read as a colon ("13:2-17.1").
+    .replace(/(^|[\s([])(\d{1,3}):(\d{1,2})-(?=\d+\.\d)/g, '$1$2.$3-')
+    // A value glued to a power-of-ten unit ("4410°3/uL" is 44 10°3/uL).
+    .replace(/(^|\s)(\d+(?:\.\d+)?)(10[°^*]?[36]\/[a-zA-Z]+)(?=\s|$)/g, '$1$2 $3')
+    // A range whose high end lost the point its low end prints ("11.0-150" is 11.0-15.0, "7.5-125"):
+    // ends of a printed range carry the same decimals, and the high end read as printed would make
+    // a range over four times its low end.
+    .replace(/(^|[\s([])(\d{1,3})\.(\d{1,2})-(\d{2,5})(?=[\s)\]%]|$)/g, (m, p: string, a: string, da: string, hi: string) => {
+      const low = Number(`${a}.${da}`);
+      const k = da.length;
+      if (low < 1 || hi.length <= k || Number(hi) <= low * 4) return m;
+      const high = `${hi.slice(0, hi.length - k)}.${hi.slice(hi.length - k)}`;
+      return Number(high) > low ? `${p}${a}.${da}-${high}` : m;
+    })
     .replace(/(\d+\.\d+):(\d+\.\d+)/g, '$1-$2')
     // After a comparator, letters OCR reads for digits are digits ("<i50" is <150, "<joo" <100).
     .replace(/(^|\s)([<>]=?)([0-9ijlI|oO]{2,5})(?=\s|$)/g, (m, p: string, c: string, n: string) => `${p}${c}${n.replace(/[ijlI|]/g, '1').replace(/[oO]/g, '0')}`)
@@ -833,7 +852,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     const hundredths = decimalsOf(r.text) >= 2 ? row.numeric / 10 ** decimalsOf(r.text) : undefined;
     if (row.numeric > r.high * 5 && tenth >= (r.low ?? r.high / 4) / 2 && tenth <= r.high * 2) {
       row.numeric = tenth;
-      row.value = String(tenth);
+      row.value = tenth.toFixed(1);
     } else if (row.numeric > r.high * 5 && hundredths !== undefined && hundredths >= (r.low ?? 0) / 2 && hundredths <= r.high * 2) {
       // A range printing hundredths: the point was lost before two digits ("143" H beside 0.50-1.05 is 1.43).
       row.numeric = hundredths;
