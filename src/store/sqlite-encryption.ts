@@ -68,8 +68,20 @@ function useCipher(db: SqliteHandle, scheme: Scheme): void {
 
 /** Must run before anything reads the file. */
 function applyKey(db: SqliteHandle, key: SchemeKey): void {
-  useCipher(db, key.scheme);
-  db.pragma(`key = "x'${key.hex}'"`);
+  for (const p of keyPragmas(key)) db.pragma(p);
+}
+
+function keyPragmas(key: SchemeKey): string[] {
+  return [`cipher = '${key.scheme}'`, ...(key.scheme === 'sqlcipher' ? ['legacy = 4'] : [`algorithm = ${AEGIS_256}`]), `key = "x'${key.hex}'"`];
+}
+
+/**
+ * The pragmas that open a database `openEncryptedSqlite` opened for writing (the current
+ * scheme under the current vault key), for a second connection to it (sqlite-checkpointer.ts).
+ */
+export function writerKeyPragmas(keyring: Buffer[]): string[] {
+  if (!keyring.length) throw new DatabaseKeyError('no vault key: the embedded database is encrypted with a key derived from it');
+  return keyPragmas({ scheme: CURRENT, hex: databaseKeyHex(keyring[0], CURRENT) });
 }
 
 type FileState = 'absent' | 'plaintext' | 'encrypted';
