@@ -503,6 +503,11 @@ test('"Name." before a First M. Last name, and a Birth Date label with its B mis
   assert.deepEqual([p.family, p.given?.[0], p.birthDate], ['Placeholdersen', 'Ruth', '2016-03-17']);
 });
 
+test('"Patient." or "Patient" before a First Last name that a birth-date label or a date follows', () => {
+  assert.equal(findPatient(lines('PATIENT STATEMENT\nGuarantor: DOE, JOHN          Patient. Mary Doe             DOB: 10/13/1987'), 1).given?.[0], 'Mary');
+  assert.equal(findPatient(lines('REFERRAL REQUEST\n(Patient   Tomas Fakerly 10/12/1984 Sex: M\nReferred to    Amber Notreal, MD'), 1).family, 'Fakerly');
+});
+
 test('a name label and the name\'s comma both lost to OCR, and a year-first birth date with its dashes lost', () => {
   const p = findPatient(lines('LABORATORY REPORT\nName ROWANFIELD. PETRA   Med Rec # 2206417   Acct 5581930\nDOB 195711 24 Age 66 Sex F   Location ED 12'), 1);
   assert.deepEqual([p.family, p.given?.[0], p.birthDate], ['Rowanfield', 'Petra', '1957-11-24']);
