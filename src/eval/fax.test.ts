@@ -67,6 +67,23 @@ test('the scorer counts boundaries, types, identity, dates and lab results', () 
   assert.equal(m.lab_precision, 0.5);
 });
 
+test('a dipstick result printed as one text with its unit matches the value and unit read apart, and no other value', () => {
+  const gt: GtTransmission = {
+    id: 'tx-u',
+    files: [],
+    pages: [{ page: 1, text: '' }],
+    documents: [{ index: 0, type: 'lab_report', pages: [1, 1], content: { lab_results: [{ test_name_printed: 'Protein', loinc: '20454-5', value: '30 mg/dL', unit: null, flag: 'A' }] } }],
+  };
+  const scored = (value: number) => {
+    const t = emptyTally();
+    const obs = { resourceType: 'Observation', status: 'final', category: [{ coding: [{ code: 'laboratory' }] }], code: { text: 'Protein' }, valueQuantity: { value, unit: 'mg/dL', code: 'mg/dL' }, interpretation: [{ coding: [{ code: 'A' }] }] };
+    scoreTransmission(gt, { segments: [{ firstPage: 1, lastPage: 1, type: 'lab_report' }], resources: [{ resource: obs as never, location: { page: 1 } }] }, t);
+    return t.labOk;
+  };
+  assert.equal(scored(30), 1);
+  assert.equal(scored(100), 0);
+});
+
 test('the eval scores the documents as stored: each part carries its own type, date, patient and results', () => {
   const lab = (page: number, name: string, value: number) => ({
     resource: { resourceType: 'Observation' as const, status: 'final' as const, category: [{ coding: [{ code: 'laboratory' }] }], code: { text: name }, valueQuantity: { value } },

@@ -103,6 +103,16 @@ function valuesMatch(pred: string, gt: string): boolean {
   return !!na && !!nb && (na[1] ?? '') === (nb[1] ?? '') && Number(na[2]) === Number(nb[2]);
 }
 
+/**
+ * Value and unit as a reader compares them: a result the ground truth prints as one text with its
+ * unit and no unit of its own (a dipstick's "30 mg/dL") is matched by the value 30 in mg/dL.
+ */
+function valueAndUnitMatch(p: { value: string; unit?: string; ucum?: string }, g: GtLab): boolean {
+  if (valuesMatch(p.value, g.value) && unitsMatch(p.unit, p.ucum, g)) return true;
+  const joined = !g.unit && /^([<>]=?)?\s*(\d*\.?\d+)\s+(\S+)$/.exec(g.value.trim());
+  return !!joined && !!p.unit && valuesMatch(p.value, `${joined[1] ?? ''}${joined[2]}`) && unitsMatch(p.unit, p.ucum, { ...g, unit: joined[3]!, unit_ucum: null });
+}
+
 const flagOf = (f: string | undefined | null) => (f === 'HH' ? 'H' : f === 'LL' ? 'L' : f ?? '');
 
 interface PredLab {
@@ -215,8 +225,7 @@ export function scoreTransmission(gt: GtTransmission, ext: Partial<Extraction>, 
           !p.used &&
           (p.page === undefined || (p.page >= d.pages[0] && p.page <= d.pages[1])) &&
           ((!!p.loinc && p.loinc === g.loinc) || normName(p.name) === normName(g.test_name_printed)) &&
-          valuesMatch(p.value, g.value) &&
-          unitsMatch(p.unit, p.ucum, g) &&
+          valueAndUnitMatch(p, g) &&
           flagOf(p.flag) === flagOf(g.flag),
       );
       if (hit) {
