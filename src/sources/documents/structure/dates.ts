@@ -63,6 +63,15 @@ export function parseDate(s: string): string | null {
   return null;
 }
 
+/**
+ * A month/day/year date opening `s` whose slashes OCR lost, read as spaces, or read as a 7, 1, l
+ * or bar ("08071931", "06 26 2021", "0172172022" for 01/21/2022): ISO date, else undefined.
+ */
+export function slashlessDate(s: string): string | undefined {
+  const m = /^(\d{2})[ /71lI|]?(\d{2})[ /71lI|]?((?:19|20)\d{2})(?![\d/.-])/.exec(s);
+  return m ? findDates(`${m[1]}/${m[2]}/${m[3]}`)[0]?.date : undefined;
+}
+
 /** Every date in a string, with its index, in order. */
 export function findDates(text: string): Array<{ date: string; index: number; text: string }> {
   const out: Array<{ date: string; index: number; text: string }> = [];
@@ -84,10 +93,9 @@ export function dateAfter(s: string, label: RegExp, maxGap = 40): string | null 
     const rest = s.slice(m.index + m[0].length, m.index + m[0].length + maxGap + 25);
     const ds = findDates(rest);
     if (ds.length && ds[0]!.index <= maxGap) return ds[0]!.date;
-    // Right after its label, a date whose slashes OCR lost or read as spaces ("Run date 06 26 2021", "02092023").
-    const bare = /^\s*[:;.]?\s*(\d{2}) ?(\d{2}) ?((?:19|20)\d{2})(?![\d/.-])/.exec(rest);
-    const d = bare && findDates(`${bare[1]}/${bare[2]}/${bare[3]}`)[0];
-    if (d) return d.date;
+    // Right after its label, a date whose slashes OCR lost ("Run date 06 26 2021", "Discharged: 0172172022").
+    const d = slashlessDate(rest.replace(/^\s*[:;.]?\s*/, ''));
+    if (d) return d;
   }
   return null;
 }

@@ -3,7 +3,7 @@
  * facility, author), found by label variants common on US records. Pure; never throws.
  */
 import type { PersonHints } from '../../../core/types.js';
-import { dateAfter, findDates } from './dates.js';
+import { dateAfter, findDates, slashlessDate } from './dates.js';
 import { editDistance } from './fuzzy.js';
 import { cells, type Line } from './lines.js';
 
@@ -352,11 +352,11 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
     if (dm) {
       const after = l.text.slice(dm.index + dm[0].length, dm.index + dm[0].length + 40).replace(/^\s*[;.]?\s*/, '');
       const ds = findDates(after);
-      // OCR drops a slash now and then: "0807/1931", "08071931"; or the dashes of a year-first
-      // date ("193209 03" for 1932-09-03).
-      const bare = /^(\d{2})\/?(\d{2})\/?((?:19|20)\d{2})\b/.exec(after);
+      // OCR drops a slash now and then or reads it as a 7 ("0807/1931", "08071931", "0870771931");
+      // or the dashes of a year-first date ("193209 03" for 1932-09-03).
+      const bare = slashlessDate(after);
       const yearFirst = /^((?:19|20)\d{2})[-. ]?(\d{2})[-. ]?(\d{2})\b/.exec(after);
-      const d = ds.length && ds[0]!.index < 8 ? ds[0]!.date : bare ? findDates(`${bare[1]}/${bare[2]}/${bare[3]}`)[0]?.date : yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined;
+      const d = ds.length && ds[0]!.index < 8 ? ds[0]!.date : bare ?? (yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined);
       // A two-digit year ("05/28/19", often a four-digit one cut off by the margin) counts for less than one printed in full.
       const short = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?!\d)/.test(after) ? 0.5 : 1;
       if (d) dobs.set(d, (dobs.get(d) ?? 0) + w * short);

@@ -369,6 +369,8 @@ Stonebridge Apothecary      PATIENT MEDICATION PROFILE
 Patient: PSEUDOHURST, RACHEL    Birthdate: 01/01/1973
 4470012   LEVOTHYROXINE 25 MCG TABLET    60   4   09/17/22   FAKESHOLT, PAUL L   ACTIVE`;
   assert.equal(when(profile, 'medication_list'), '2022-11-03');
+  // Slashes read as 7s.
+  assert.equal(when('DISCHARGE SUMMARY\nDOB: 08/12/1977   Admitted: 01/19/2022   Discharged: 0172172022', 'discharge_summary'), '2022-01-21');
   // A date label OCR misread by a letter.
   assert.equal(when('Immunization History\nJun 3, 2019   Dose 1   Fluzone   Lot Z812588\nPrnted Mar 6, 2024. History includes doses reconciled from the state registry.', 'immunization_record'), '2024-03-06');
   assert.equal(when('DISCHARGE SUMMARY\nAdmitted: 01/02/2024\nDischarqed: 01/05/2024', 'discharge_summary'), '2024-01-05');
@@ -511,6 +513,7 @@ test('"Patient." or "Patient" before a First Last name that a birth-date label o
 test('a name label and the name\'s comma both lost to OCR, and a year-first birth date with its dashes lost', () => {
   const p = findPatient(lines('LABORATORY REPORT\nName ROWANFIELD. PETRA   Med Rec # 2206417   Acct 5581930\nDOB 195711 24 Age 66 Sex F   Location ED 12'), 1);
   assert.deepEqual([p.family, p.given?.[0], p.birthDate], ['Rowanfield', 'Petra', '1957-11-24']);
+  assert.equal(findPatient(lines('Patient: Doe, Jane   DOB: 0870771931   Sex: F'), 1).birthDate, '1931-08-07');
 });
 
 test('a letter-spaced FACSIMILE title makes a cover sheet of a page whose subject names a report', () => {
