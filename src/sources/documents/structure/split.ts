@@ -62,7 +62,14 @@ export function pageFacts(p: CleanPage): PageFacts {
   };
 }
 
-function samePerson(a: PatientFacts, b: PatientFacts): boolean | undefined {
+/** A birth date no living patient has (over 115 years back) is an OCR misreading: no evidence either way. */
+function plausibleBirthDate(d: string | undefined): string | undefined {
+  return d && Number(d.slice(0, 4)) >= new Date().getFullYear() - 115 ? d : undefined;
+}
+
+function samePerson(pa: PatientFacts, pb: PatientFacts): boolean | undefined {
+  const a = { ...pa, birthDate: plausibleBirthDate(pa.birthDate) };
+  const b = { ...pb, birthDate: plausibleBirthDate(pb.birthDate) };
   if (a.birthDate && b.birthDate) {
     if (a.birthDate !== b.birthDate) return false;
   }

@@ -510,6 +510,22 @@ test('"Patient." or "Patient" before a First Last name that a birth-date label o
   assert.equal(findPatient(lines('REFERRAL REQUEST\n(Patient   Tomas Fakerly 10/12/1984 Sex: M\nReferred to    Amber Notreal, MD'), 1).family, 'Fakerly');
 });
 
+test('a Patient label and a DOB label each misread by a letter ("Patent", "DOR") still name the patient, and part a batch of statements', () => {
+  const p = findPatient(lines('EXPLANATION OF BENEFITS\nPatent Thomas Specimenman DOR 02/13/1942      Claim 2 G320R30151293'), 1);
+  assert.deepEqual([p.given?.[0], p.family, p.birthDate], ['Thomas', 'Specimenman', '1942-02-13']);
+  const eob = (who: string) => `Evergreen Mutual Health Plan      EXPLANATION OF BENEFITS\n${who}\nService Date    Service    Amount Billed\n01/16/2024   Office visit   $147.74`;
+  const r = structureTransmission([page(1, eob('Patient: Gary Fauxski DOB 09/08/1992')), page(2, eob('Patent Thomas Specimenman DOR 02/13/1942'))]);
+  assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 2]]);
+});
+
+test('a birth date no living patient has (a misread year) does not part a document', () => {
+  const r = structureTransmission([
+    page(1, 'DISCHARGE SUMMARY\nPatient: Austin Notrealelli   DOB: 01/14/1964\nHospital course: admitted for chest pain.'),
+    page(2, 'Follow-up with cardiology in two weeks.\nMRN 20766   DOB: 01/14/1904'),
+  ]);
+  assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 2]]);
+});
+
 test('a name label and the name\'s comma both lost to OCR, and a year-first birth date with its dashes lost', () => {
   const p = findPatient(lines('LABORATORY REPORT\nName ROWANFIELD. PETRA   Med Rec # 2206417   Acct 5581930\nDOB 195711 24 Age 66 Sex F   Location ED 12'), 1);
   assert.deepEqual([p.family, p.given?.[0], p.birthDate], ['Rowanfield', 'Petra', '1957-11-24']);
