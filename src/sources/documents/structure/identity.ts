@@ -595,8 +595,15 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   }
   // The first unlabelled date; one that is the fax's own date only when no other is printed (a
   // "received" stamp OCR garbled past recognition prints the day the fax came).
+  // A received stamp's date ("REC'D" over "DEC 18 2023") is the day the paper came, not the visit:
+  // taken only when nothing else is dated either.
   let sentDay: string | undefined;
-  for (const l of lines.slice(0, 60)) {
+  let stampDay: string | undefined;
+  const head = lines.slice(0, 60);
+  // The stamp's word in capitals and without a colon: "Date received: 08/31/2022" and a report's
+  // "RECEIVED: 09/29/24" are labels of the specimen's arrival, often the only date a lab report prints.
+  const RECEIVED = /\b(?:REC'?D|Rec'd|RECEIVED)\b(?!\s*:)/;
+  for (const [i, l] of head.entries()) {
     if (DOB_LABEL.test(l.text) && findDates(l.text).length === 1) continue;
     for (const d of findDates(l.text)) {
       if (d.date === dob || tooOld(d.date) || afterSent(d.date)) continue;
@@ -605,10 +612,15 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
         sentDay ??= d.date;
         continue;
       }
+      const above = head[i - 1]?.text.slice(Math.max(0, d.index - 12), d.index + 12) ?? '';
+      if (RECEIVED.test(l.text.slice(Math.max(0, d.index - 12), d.index)) || RECEIVED.test(above)) {
+        stampDay ??= d.date;
+        continue;
+      }
       return d.date;
     }
   }
-  return sentDay;
+  return sentDay ?? stampDay;
 }
 
 // ---------------------------------------------------------------- facility and author

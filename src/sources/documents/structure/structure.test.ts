@@ -369,6 +369,15 @@ Stonebridge Apothecary      PATIENT MEDICATION PROFILE
 Patient: PSEUDOHURST, RACHEL    Birthdate: 01/01/1973
 4470012   LEVOTHYROXINE 25 MCG TABLET    60   4   09/17/22   FAKESHOLT, PAUL L   ACTIVE`;
   assert.equal(when(profile, 'medication_list'), '2022-11-03');
+  // A received stamp's date is the day the paper came; the visit line's date is the visit's.
+  const stamped = `    Silver Lake Medical Group                                              Jeffrey Proxywood
+    Phone (512) 555-0149 Fax (512) 555-0130                             REC'D         MRN: MR-510610
+                                                                    DEC 18 2023
+    Progress Notes                                                   BY: ____
+    Julie Mockova, NP • 11/26/2023 • Office Visit`;
+  assert.equal(when(stamped, 'office_visit_note'), '2023-11-26');
+  // A lab's "Date received:" label is not a stamp.
+  assert.equal(when('Patient Report\nDate received: 08/31/2022\nDate reported: 09/01/2022', 'lab_report'), '2022-08-31');
   // Slashes read as 7s.
   assert.equal(when('DISCHARGE SUMMARY\nDOB: 08/12/1977   Admitted: 01/19/2022   Discharged: 0172172022', 'discharge_summary'), '2022-01-21');
   // A date label OCR misread by a letter.
