@@ -10,7 +10,7 @@ import type { Database, Dialect } from './schema.js';
 import { migrateToLatest } from './migrations.js';
 import { ScopedPostgresDialect } from './pg-introspector.js';
 import { openEncryptedSqlite, writerKeyPragmas, type SqliteHandle, type SqliteKeyOutcome } from './sqlite-encryption.js';
-import { BACKSTOP_FRAMES, CHECKPOINT_FRAMES, startWalCheckpointer } from './sqlite-checkpointer.js';
+import { BACKSTOP_FRAMES, CHECKPOINT_FRAMES, walCheckpointerWhenNeeded } from './sqlite-checkpointer.js';
 
 export interface OpenedDatabase {
   db: Kysely<Database>;
@@ -58,8 +58,8 @@ async function openSqlite(file: string, keyring: Buffer[]): Promise<OpenedDataba
   // Checkpoint every 4,000 pages (16 MB of log) rather than SQLite's 1,000: a page written again
   // before the checkpoint is copied into the file once, and each checkpoint's fsyncs are paid a
   // quarter as often (insert benchmark: 46 -> 41 µs of CPU per stored resource). Once the
-  // checkpoint thread runs, it does them and this connection's own stays as a backstop
-  // (sqlite-checkpointer.ts).
+  // checkpoint thread runs (started when the log first reaches 1,000 frames), it does them and
+  // this connection's own stays as a backstop (sqlite-checkpointer.ts).
   raw.pragma(`wal_autocheckpoint = ${CHECKPOINT_FRAMES}`);
   raw.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(raw) }) });
@@ -71,7 +71,7 @@ async function openSqlite(file: string, keyring: Buffer[]): Promise<OpenedDataba
       // A statement still iterating on the connection: the setting stays as it was.
     }
   };
-  const checkpointer = startWalCheckpointer(
+  const checkpointer = walCheckpointerWhenNeeded(
     file,
     writerKeyPragmas(keyring),
     () => autocheckpoint(BACKSTOP_FRAMES),

@@ -7,7 +7,8 @@
  * import (8,337 resources) three checkpoints of 4,000–5,400 frames cost 30–50 ms of that
  * thread's CPU each, plus their fsyncs' wait — more than half of all the commits' time.
  *
- * Here a worker thread with a connection of its own watches the log and runs a PASSIVE
+ * Here a worker thread with a connection of its own (started once the log has grown: START_FRAMES)
+ * watches the log and runs a PASSIVE
  * checkpoint (which never blocks the writer or readers, and never waits for them) once 4,000
  * frames are waiting to be copied, and copies the rest of a log that long once the writer pauses
  * (a checkpoint overlapping a commit does not reach the log's end, and only a log copied to its
@@ -21,6 +22,7 @@
  * (https://www.sqlite.org/walformat.html: mxFrame at byte 16, nBackfill at byte 96, native byte
  * order) — only to decide when to checkpoint; a torn read costs at most an early or late one.
  */
+import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -30,10 +32,44 @@ export const CHECKPOINT_FRAMES = 4_000;
 /** The writer's own automatic checkpoint, when the thread falls this far behind (or is not running). */
 export const BACKSTOP_FRAMES = 16_000;
 const POLL_MS = 25;
+/**
+ * The thread starts once the log has held this many frames (a frame is a 4 KiB page and its 24-byte
+ * header): starting one costs ~30 ms of CPU (an isolate, the driver, a connection), which a store
+ * that writes little (a command, a test, a server between imports) never needs to pay.
+ */
+export const START_FRAMES = 1_000;
+const START_CHECK_MS = 100;
 
 export interface WalCheckpointer {
   /** Stops the thread and closes its connection (before the writer's connection is closed). */
   close(): Promise<void>;
+}
+
+/**
+ * `startWalCheckpointer` once the log reaches START_FRAMES (its file's size, checked every
+ * 100 ms by an unref'd timer: the file is never shrunk while the store is open, so its size is the
+ * largest the log has been).
+ */
+export function walCheckpointerWhenNeeded(file: string, cipherPragmas: string[], onReady: () => void, onLost: () => void): WalCheckpointer {
+  let started: WalCheckpointer | undefined;
+  const timer = setInterval(() => {
+    let size = 0;
+    try {
+      size = fs.statSync(`${file}-wal`).size;
+    } catch {
+      return;
+    }
+    if (size < START_FRAMES * 4_120) return;
+    clearInterval(timer);
+    started = startWalCheckpointer(file, cipherPragmas, onReady, onLost);
+  }, START_CHECK_MS);
+  timer.unref();
+  return {
+    async close() {
+      clearInterval(timer);
+      await started?.close();
+    },
+  };
 }
 
 /** The worker's code: CommonJS, no TypeScript loader, only the SQLite driver. */

@@ -1,5 +1,5 @@
-// The embedded database's WAL checkpoints run on a thread of their own (src/store/sqlite-checkpointer.ts):
-// the writer's commits no longer pay for them. The log is still checkpointed, the file stays whole,
+// The embedded database's WAL checkpoints run on a thread of their own (src/store/sqlite-checkpointer.ts),
+// started once the log has grown: the writer's commits no longer pay for them. The log is still checkpointed, the file stays whole,
 // and closing the store closes the thread's connection first (so the log is removed as before).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Store } from '../../src/store/store.js';
-import { BACKSTOP_FRAMES, CHECKPOINT_FRAMES } from '../../src/store/sqlite-checkpointer.js';
+import { BACKSTOP_FRAMES, CHECKPOINT_FRAMES, START_FRAMES } from '../../src/store/sqlite-checkpointer.js';
 import { tempDir } from '../helpers/vessels.js';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -34,9 +34,16 @@ test('a thread checkpoints the log; the writer keeps its own checkpoint only as 
     const store = await Store.open({ dataDir, keyring });
     const raw = store.sqliteHandle()!;
     try {
-      await until('the thread has opened the database', () => raw.pragma('wal_autocheckpoint', { simple: true }) === BACKSTOP_FRAMES);
       raw.exec('CREATE TABLE wal_test (n INTEGER PRIMARY KEY, b BLOB)');
       const insert = raw.prepare('INSERT INTO wal_test (b) VALUES (?)');
+      // A store that writes little starts no thread.
+      await wait(300);
+      assert.equal(raw.pragma('wal_autocheckpoint', { simple: true }), CHECKPOINT_FRAMES);
+      // The thread starts once the log has held START_FRAMES frames.
+      raw.transaction(() => {
+        for (let i = 0; i < START_FRAMES; i++) insert.run(randomBytes(3_000));
+      })();
+      await until('the thread has opened the database', () => raw.pragma('wal_autocheckpoint', { simple: true }) === BACKSTOP_FRAMES);
       // ~1.2 pages per row, in one commit: past the thread's threshold, under the writer's backstop.
       const rows = Math.ceil((CHECKPOINT_FRAMES * 1.5) / 1.2);
       raw.transaction(() => {
