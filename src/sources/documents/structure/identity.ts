@@ -529,6 +529,20 @@ export function mendDateLabels(text: string): string {
   });
 }
 
+/**
+ * A date whose four-digit year OCR garbled in one character ("09/27/20p4") takes the year of the
+ * fax that carried it when the other three digits are that year's ("2024"); read as printed, the
+ * date would end at "20" and become 2020.
+ */
+export function mendYearGarbles(text: string, sentOn: string | undefined): string {
+  if (!sentOn) return text;
+  const year = sentOn.slice(0, 4);
+  return text.replace(/(\b\d{1,2}[/-]\d{1,2}[/-])([0-9A-Za-z]{4})(?![0-9A-Za-z])/g, (m, md: string, y: string) => {
+    const odd = [...y].filter((c) => !/\d/.test(c)).length;
+    return odd === 1 && [...y].every((c, i) => !/\d/.test(c) || c === year[i]) ? `${md}${year}` : m;
+  });
+}
+
 /** The date column's heading in a claim table ("Date", "Date of Service", "DOS"), a cell of its own. */
 const CLAIM_DATE_COLUMN = /^(?:dates?(?:\s+of\s+service)?|service\s+dates?|dos|from)$/i;
 
@@ -563,7 +577,7 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   // ("01/03/2072"). Only years: the header's own date may be misread too ("2/19/2022" for 12/19/2022).
   const afterSent = (d: string) => !!sentOn && Number(d.slice(0, 4)) > Number(sentOn.slice(0, 4)) + 1;
   const lines = unfoldColumnLabels(docLines);
-  const text = mendDateLabels(lines.map((l) => l.text).join('\n'));
+  const text = mendYearGarbles(mendDateLabels(lines.map((l) => l.text).join('\n')), sentOn);
   for (const re of DOS_LABELS[type ?? ''] ?? []) {
     const d = dateAfter(text, re, re.source.includes('printed\\s+(?:by') ? 4 : 30);
     if (d && d !== dob && !afterSent(d)) return d;

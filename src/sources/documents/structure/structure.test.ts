@@ -369,6 +369,9 @@ Stonebridge Apothecary      PATIENT MEDICATION PROFILE
 Patient: PSEUDOHURST, RACHEL    Birthdate: 01/01/1973
 4470012   LEVOTHYROXINE 25 MCG TABLET    60   4   09/17/22   FAKESHOLT, PAUL L   ACTIVE`;
   assert.equal(when(profile, 'medication_list'), '2022-11-03');
+  // A year garbled in one character takes the fax's year when its other digits are that year's.
+  assert.equal(findServiceDate(cleanPage(1, 'Patient Name:  DOE, JANE   Exam Date:   BY: 09/27/20p4 07:10 PM').lines, 'radiology_report', undefined, '2024-10-31'), '2024-09-27');
+  assert.equal(findServiceDate(cleanPage(1, 'Patient Name:  DOE, JANE   Exam Date:   09/27/20p3 07:10 PM').lines, 'radiology_report', undefined, '2024-10-31'), '2020-09-27');
   // A received stamp's date is the day the paper came; the visit line's date is the visit's.
   const stamped = `    Silver Lake Medical Group                                              Jeffrey Proxywood
     Phone (512) 555-0149 Fax (512) 555-0130                             REC'D         MRN: MR-510610
