@@ -595,3 +595,23 @@ CRP         0.4   mg/L       0.0-10`), [
     ['CRP', '0.4', 'mg/L', null, '0.0-10'],
   ]);
 });
+
+test('a thin typeface thinned by the fax: C read as "(" and H as "11" in names, points read as spaces', () => {
+  const got = rows(`TEST        RESULT F REF RANGE    UNITS
+M(H          29.6   (27.0 33.0)   pg
+RB(         5 00 (3.80-5.10) M/uL
+11GB          14.8  (11.7-15.5)  g/dL
+WBC           8.1   (3.8 10 8)   K/uL
+GLU   85   92   (65-99)  mg/dL`);
+  assert.deepEqual(
+    got.map((r) => [r.name, r.loinc ?? null, r.value, r.range?.text ?? null]),
+    [
+      ['M(H', '785-6', '29.6', '27.0-33.0'],
+      ['RB(', '789-8', '5.00', '3.80-5.10'],
+      ['11GB', '718-7', '14.8', '11.7-15.5'],
+      ['WBC', '6690-2', '8.1', '3.8-10.8'],
+      // A previous result beside a whole-number range stays apart.
+      ['GLU', '2345-7', '85', '65-99'],
+    ],
+  );
+});

@@ -280,6 +280,14 @@ function undigit(name: string): string {
   return name.replace(/(?<=[A-Za-z])[80](?=[A-Za-z]|\b)|[80](?=[A-Za-z])|(?<=\b[A-Za-z])0(?=\d\b)|(?<=[A-Za-z] )8(?=\d{1,2}\b)/g, (c) => (c === '8' ? 'B' : 'O'));
 }
 
+/**
+ * A name in a thin typeface a fax thinned further: C loses its arms and reads "(" ("M(H", "RB(",
+ * "(HOL"), H loses its bar and reads "11" ("11GB"). Only an exact table name counts after the swap.
+ */
+function thinGlyphs(name: string): string {
+  return name.replace(/(?<=[A-Za-z])\((?![^()]*\))|\((?=[A-Za-z]+\b)(?![^()]*\))/g, 'C').replace(/\b(?:11|1I|I1)(?=[A-Z]{2})/g, 'H');
+}
+
 /** UCUM code of a unit printed exactly as a known spelling (no OCR edits). */
 function exactUcum(u: string): string | undefined {
   const k = unitKey(u).replace(/[.,;:]+$/, '');
@@ -432,6 +440,11 @@ export function normaliseLine(s: string): string {
     .replace(/([a-zA-Z])['’‘`]+(?=\/[a-zA-Z])/g, '$1')
     // A range's point read as a colon ("13:2-17.1").
     .replace(/(^|[\s([])(\d{1,3}):(\d{1,2})-(?=\d+\.\d)/g, '$1$2.$3-')
+    // A point read as a space inside a bracketed range ("(3.8 10 8)" is 3.8-10.8), the same decimals at both ends.
+    .replace(/\((\d+)\.(\d+)\s+(\d+)\s+(\d+)\)/g, (m, a: string, da: string, b: string, db: string) => (da.length === db.length ? `(${a}.${da}-${b}.${db})` : m))
+    .replace(/\((\d+)\s+(\d+)\s+(\d+)\.(\d+)\)/g, (m, a: string, da: string, b: string, db: string) => (da.length === db.length ? `(${a}.${da}-${b}.${db})` : m))
+    // A value whose point was read as a space, before a range printing as many decimals ("5 00 (3.80-5.10)").
+    .replace(/(^|\s)(\d{1,3}) (\d{1,2})(?=\s+[([]?\d+\.(\d+))/g, (m, p: string, a: string, b: string, dec: string) => (b.length === dec.length ? `${p}${a}.${b}` : m))
     // A value glued to a power-of-ten unit ("4410°3/uL" is 44 10°3/uL).
     .replace(/(^|\s)(\d+(?:\.\d+)?)(10[°^*]?[36]\/[a-zA-Z]+)(?=\s|$)/g, '$1$2 $3')
     // A range whose high end lost the point its low end prints ("11.0-150" is 11.0-15.0, "7.5-125"):
@@ -791,7 +804,11 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   // A word result ("Negative") for a name both blood and urine tests carry ("Glucose", "Protein") is the urine test.
   // So is a result whose reference is a word ("PROTEIN  Negative  30 MG/DL": a dipstick reading).
   const inUrine = urine || ((qualitative || (!!d.range && QUAL.test(unparen(d.range)))) && !!URINE_INDEX.get(normName(name)));
-  const syn = lookupTest(name, inUrine) ?? lookupTest(undigit(name), inUrine) ?? nameFromUnit(undigit(name), d.unit ? ucumFor(d.unit) : undefined, rowNumbers(d));
+  const syn =
+    lookupTest(name, inUrine) ??
+    lookupTest(undigit(name), inUrine) ??
+    (thinGlyphs(name) !== name ? lookupExact(thinGlyphs(name), inUrine) : undefined) ??
+    nameFromUnit(undigit(name), d.unit ? ucumFor(d.unit) : undefined, rowNumbers(d));
   // A name not in the table must look like a table row: a range, a unit, no sentence words.
   if (!syn && (!d.range || !d.unit || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
   if (!syn && qualitative) return null;
