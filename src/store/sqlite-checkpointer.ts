@@ -14,8 +14,8 @@
  * (a checkpoint overlapping a commit does not reach the log's end, and only a log copied to its
  * end is started over by the next transaction). The writer's own automatic checkpoint stays as
  * a backstop at a larger log (and a database whose checkpoint thread could not start is
- * checkpointed as before). What the checkpoint does is SQLite's; only the
- * thread and the moment change. Memory: one small isolate and a connection with a tiny cache
+ * checkpointed as before). On Linux the thread runs at nice 10. What the checkpoint does is
+ * SQLite's; only the thread and the moment change. Memory: one small isolate and a connection with a tiny cache
  * (the copy goes frame by frame through one page buffer).
  *
  * The thread reads the log's state from the WAL-index header in the `-shm` file
@@ -91,6 +91,10 @@ try {
   parentPort.postMessage({ failed: String(err && err.message || err) });
   process.exit(0);
 }
+// Background work: on Linux the thread runs at a lower priority than the writer (nice 10), so that
+// on a machine whose cores are all busy it does not take the writer's time; it then falls behind
+// and the writer's backstop checkpoint catches up, as before the thread.
+try { require('node:os').setPriority(Number(fs.readlinkSync('/proc/thread-self').split('/').pop()), 10); } catch {}
 const head = Buffer.alloc(100);
 const u32 = (o) => (littleEndian ? head.readUInt32LE(o) : head.readUInt32BE(o));
 function poll() {
