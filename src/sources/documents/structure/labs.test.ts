@@ -615,3 +615,13 @@ GLU   85   92   (65-99)  mg/dL`);
     ],
   );
 });
+
+test('specks at a photo\'s edge read as short words around a name are dropped when the rest is a test', () => {
+  assert.deepEqual(pick(`SB CHLORIDE    ey          112 H     98-110 mmol/L
+Ee     POTASSIUM      :               4.5                   3.5-5.3 mmol/L
+CHOL              1h   Al 610           mg/l`), [
+    ['CHLORIDE', '112', 'mmol/L', 'H', '98-110'],
+    ['POTASSIUM', '4.5', 'mmol/L', null, '3.5-5.3'],
+    // Garbled words between a name and its value are not dirt: no row is made up.
+  ]);
+});

@@ -536,6 +536,23 @@ function cleanNameTokens(toks: string[]): string[] {
   return out.filter(Boolean);
 }
 
+/**
+ * Specks and shadows at a photo's or scan's edge read as short words around a name ("SB CHLORIDE
+ * ey", "Ee POTASSIUM"): dropped when the name as read is none of the table's and what is left is.
+ */
+function marginDirtDropped(toks: string[], urine: boolean): string[] {
+  if (toks.length < 2 || lookupExact(toks.join(' '), urine)) return toks;
+  // Before the name any short word; after it only lowercase letters (a garbled value or flag
+  // there, "CHOL 1h Al 610", must keep the row from being read).
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi - 1 && toks[lo]!.length <= 2) lo++;
+  while (hi > lo + 1 && /^[a-z]{1,2}$/.test(toks[hi - 1]!)) hi--;
+  if (lo === 0 && hi === toks.length) return toks;
+  const kept = toks.slice(lo, hi);
+  return lookupExact(kept.join(' '), urine) ? kept : toks;
+}
+
 interface Draft {
   name: string[];
   nameToks: Tok[];
@@ -793,7 +810,7 @@ function unitBeforeColumnGap(toks: Tok[], i: number, cur: Draft): boolean {
 
 function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?: string): LabRow | null {
   if (d.value === undefined) return null;
-  const nameToks = cleanNameTokens(d.name);
+  const nameToks = marginDirtDropped(cleanNameTokens(d.name), urine);
   const name = nameToks.join(' ').replace(/[:.]+$/, '').trim();
   if (!/[A-Za-z]{1,}/.test(name) || name.length > 60 || nameToks.length > 7) return null;
   // "Label: value" lines are not results, unless the label is a test's name ("Glucose: 112 mg/dL").
