@@ -96,13 +96,13 @@ export function parseName(raw: string): { name: string; given: string[]; family:
 // "DOB" also as OCR reads it: "D0B", "DO8", "00B"; and with its D cut off by a shifted left margin
 // ("OB / Sex:  04/12/1960" opening the line).
 // "DOB / Sex:" also with its slash misread ("DOB /|Sex:", "DOB f Sex:"); "Birth Date" with its B
-// misread ("Hirth Date:"); "DOR" (its B read as R, a word of its own: not "Doris").
-const DOB_LABEL = /\b(?:D\.?\s?[O0]\.?\s?[B8]\.?|D[O0]R\b|0\.?\s?[O0]\.?\s?B\.?|Date\s+of\s+Birth|[A-Za-z]?irth\s*Date|Birthdate|Born)(?:\s*[/|lIf1]{1,2}\s*(?:Sex|Gender|Age))?\s*[:#]?|^\s*OB(?:\s*\/\s*(?:Sex|Gender|Age))?\s*:/i;
+// misread ("Hirth Date:", "Beth Date:"); "DOR", "DDB", "008:" before a date (a word of its own: not "Doris").
+const DOB_LABEL = /\b(?:D\.?\s?[O0]\.?\s?[B8]\.?|D[O0D]R\b|DDB\b|0[O0]8(?=:?\s*\d{1,2}\/)|B[a-z]{1,3}th\s*Date|0\.?\s?[O0]\.?\s?B\.?|Date\s+of\s+Birth|[A-Za-z]?irth\s*Date|Birthdate|Born)(?:\s*[/|lIf1]{1,2}\s*(?:Sex|Gender|Age))?\s*[:#]?|^\s*OB(?:\s*\/\s*(?:Sex|Gender|Age))?\s*:/i;
 const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
 // The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
 // "Name" also as OCR misreads it: "Narne" (rn for m), "Nane", "Naw".
-const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Member(?:\s*Name)?|(?:Results|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*[:;]\s*/gi;
+const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Member(?:\s*Name)?|(?:Results|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*(?:[:;]|(?<=\S)\s[-–](?=\s))\s*/gi;
 /**
  * A name label whose colon OCR lost or read as a point, before a "LAST, First M" name ("Patient
  * Sampleridge, Mary B", "Patient. DOE, JANE"), its comma also read as a point ("Name DOE. JANE").
@@ -125,12 +125,27 @@ function nameKey(p: { given: string[]; family: string }): string {
   return `${p.given[0]!.toLowerCase()}|${p.family.toLowerCase()}`;
 }
 
+/**
+ * The line with the Name and Patient labels OCR misread by one letter spelled right again
+ * ("Nome:", "Patent", "Patlent:"): same first letter, one edit, four letters or more.
+ */
+export function mendIdentityLabels(line: string): string {
+  return line.replace(/\b[A-Za-z1|]{4,8}\b/g, (w) => {
+    const lw = w.toLowerCase().replace(/[1|]/g, 'l');
+    for (const label of ['name', 'patient']) {
+      if (lw === label || lw[0] !== label[0] || Math.abs(lw.length - label.length) > 1 || editDistance(lw, label, 1) > 1) continue;
+      return w === w.toUpperCase() ? label.toUpperCase() : label[0]!.toUpperCase() + label.slice(1);
+    }
+    return w;
+  });
+}
+
 /** Name candidates on one line of text (several label forms). */
 function lineNameCands(line: string, next: string | undefined, prev: string | undefined): Array<{ raw: string; score: number }> {
   const out: Array<{ raw: string; score: number }> = [];
   // A space OCR read as an underscore ("Dummylli, Maria P_DOB: 08/21/1953"); no name holds one.
   // The Patient label with a letter lost or misread ("Patent Thomas Doe DOB ...", "Patlent:").
-  const text = line.replace(/_/g, ' ').replace(/\bPat(?:ent|[il1|]ent|ien|eint)\b/g, 'Patient').replace(/\bPAT(?:ENT|[IL1|]ENT)\b/g, 'PATIENT');
+  const text = mendIdentityLabels(line.replace(/_/g, ' '));
   const bare = NAME_LABEL_NO_COLON.exec(text) ?? NAME_LABEL_NO_COLON_FIRST_LAST.exec(text);
   if (bare) out.push({ raw: bare[1]!, score: 2 });
   NAME_LABEL.lastIndex = 0;

@@ -538,6 +538,16 @@ test('a birth date no living patient has (a misread year) does not part a docume
   assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 2]]);
 });
 
+test('identity labels OCR misread: "Nome:", "Beth Date:", "PATIENT -", "008:", "DDB:"', () => {
+  const facts = (t: string) => {
+    const p = findPatient(lines(t), 1);
+    return [p.given?.[0], p.family, p.birthDate];
+  };
+  assert.deepEqual(facts('Official Immunization Record\nNome: Sara F. Madeupstrom        Beth Date: 02/19/1980        Gender: F'), ['Sara', 'Madeupstrom', '1980-02-19']);
+  assert.deepEqual(facts('*** FINAL RESULTS REPORT ***\nPATIENT - MADEUPSTROM, SARA F        HRN 2567995\n008: 02/19/1980 (42Y) SEX: F'), ['Sara', 'Madeupstrom', '1980-02-19']);
+  assert.deepEqual(facts('PATIENT: MADEUPSTROM, SARA F        MRN: 2567995\nDDB: 02/19/1980 (43Y) SEX: F'), ['Sara', 'Madeupstrom', '1980-02-19']);
+});
+
 test('a name label and the name\'s comma both lost to OCR, and a year-first birth date with its dashes lost', () => {
   const p = findPatient(lines('LABORATORY REPORT\nName ROWANFIELD. PETRA   Med Rec # 2206417   Acct 5581930\nDOB 195711 24 Age 66 Sex F   Location ED 12'), 1);
   assert.deepEqual([p.family, p.given?.[0], p.birthDate], ['Rowanfield', 'Petra', '1957-11-24']);
