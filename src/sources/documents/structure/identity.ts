@@ -370,7 +370,9 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
       const ds = findDates(after);
       // OCR drops a slash now and then or reads it as a 7 ("0807/1931", "08071931", "0870771931");
       // or the dashes of a year-first date ("193209 03" for 1932-09-03).
-      const bare = slashlessDate(after);
+      // A month's 0 read as an 8 or 6 in a thin typeface ("82/21/1975" for 02/21/1975): no month is 82.
+      const monthSlip = /^([86])(\d)([/.-]\d{1,2}[/.-](?:19|20)\d{2})/.exec(after);
+      const bare = slashlessDate(after) ?? (monthSlip ? findDates(`0${monthSlip[2]}${monthSlip[3]}`)[0]?.date : undefined);
       const yearFirst = /^((?:19|20)\d{2})[-. ]?(\d{2})[-. ]?(\d{2})\b/.exec(after);
       const d = ds.length && ds[0]!.index < 8 ? ds[0]!.date : bare ?? (yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined);
       // A two-digit year ("05/28/19", often a four-digit one cut off by the margin) counts for less than one printed in full.

@@ -546,6 +546,8 @@ test('identity labels OCR misread: "Nome:", "Beth Date:", "PATIENT -", "008:", "
   assert.deepEqual(facts('Official Immunization Record\nNome: Sara F. Madeupstrom        Beth Date: 02/19/1980        Gender: F'), ['Sara', 'Madeupstrom', '1980-02-19']);
   assert.deepEqual(facts('*** FINAL RESULTS REPORT ***\nPATIENT - MADEUPSTROM, SARA F        HRN 2567995\n008: 02/19/1980 (42Y) SEX: F'), ['Sara', 'Madeupstrom', '1980-02-19']);
   assert.deepEqual(facts('PATIENT: MADEUPSTROM, SARA F        MRN: 2567995\nDDB: 02/19/1980 (43Y) SEX: F'), ['Sara', 'Madeupstrom', '1980-02-19']);
+  // A month's 0 read as an 8.
+  assert.deepEqual(facts('PATIENT: TRIALRIDGE, MARIE N        MRN: HR-358083\nDOB: 82/21/1975 (47Y) SEX: F'), ['Marie', 'Trialridge', '1975-02-21']);
 });
 
 test('a name label and the name\'s comma both lost to OCR, and a year-first birth date with its dashes lost', () => {
