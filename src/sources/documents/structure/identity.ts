@@ -213,6 +213,23 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   return out;
 }
 
+/**
+ * A "Last First" name whose comma OCR lost reads as "First Last" ("Pseudohursi James DOB ..."):
+ * when the document prints the same two words as "Last, First" elsewhere ("Pseudohurst, James"),
+ * that order is the name's.
+ */
+function orderAsCommaForm(p: { name: string; given: string[]; family: string }, lines: Line[]): { name: string; given: string[]; family: string } {
+  const near = (a: string, b: string) => editDistance(a.toLowerCase(), b.toLowerCase(), 1) <= 1;
+  for (const l of lines) {
+    for (const m of l.text.matchAll(/\b([A-Z][A-Za-z'’-]{2,}),\s*([A-Z][A-Za-z'’-]+)\b/g)) {
+      if (p.given.length && near(m[1]!, p.given[0]!) && near(m[2]!, p.family) && !near(m[1]!, p.family)) {
+        return parseName(`${m[1]}, ${m[2]}`) ?? p;
+      }
+    }
+  }
+  return p;
+}
+
 /** A label cell of a header row whose values sit on the line below ("Patient Name   DOB   MRN"). */
 const COLUMN_LABEL =
   /^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient|name|dob|d[o0][b8]|[0o][o0]b|d\.o\.b\.?|date\s+of\s+birth|[a-z]{1,3}\s+birth|birth\s*date|mrn|mr\s*#|mr\s+no\.?|patient\s+id|acct\.?\s*#?|account(?:\s+(?:#|no\.?|number))?|sex|gender|age|(?:date\s+)?collected|collection\s+date(?:\/time)?|date\s+of\s+collection|date\s+of\s+service|service\s+date|dos|visit\s+date|date\s+(?:received|reported)|received|reported|report\s+date|specimen(?:\s+(?:id|number|no\.?|#))?|accession(?:\s*(?:#|number|no\.?))?|requisition(?:\s*(?:#|number|no\.?))?|(?:ordering|referring|attending)\s+(?:physician|provider)|physician|provider|phone|location|room)$/i;
@@ -387,6 +404,7 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
     if (g && !gender) gender = /^m/i.test(g[1]!) ? 'male' : 'female';
   });
   const best = [...cands.values()].sort((a, b) => b.score - a.score)[0];
+  if (best) best.parsed = orderAsCommaForm(best.parsed, nonEmpty);
   const dob = [...dobs.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const mrn = [...mrns.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const score = Math.min(1, (best ? Math.min(best.score, 4) / 4 : 0) * 0.6 + (dob ? 0.4 : 0));

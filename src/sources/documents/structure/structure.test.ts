@@ -550,6 +550,14 @@ test('identity labels OCR misread: "Nome:", "Beth Date:", "PATIENT -", "008:", "
   assert.deepEqual(facts('PATIENT: TRIALRIDGE, MARIE N        MRN: HR-358083\nDOB: 82/21/1975 (47Y) SEX: F'), ['Marie', 'Trialridge', '1975-02-21']);
 });
 
+test('a Last First name whose comma OCR lost takes the order the document prints with the comma elsewhere', () => {
+  const p = findPatient(lines('Pseudohursi James DOB 08/28/1987    Patient Report    Specimen ID 7537720188\nPseudohurst, James                                      Patient Report'), 1);
+  assert.deepEqual([p.given?.[0], p.family, p.birthDate], ['James', 'Pseudohurst', '1987-08-28']);
+  // A First Last name with no comma form printed stays as read.
+  const q = findPatient(lines('Patient: Thomas James   DOB: 01/02/1960\nJames, Thomas J is seen today'), 1);
+  assert.deepEqual([q.given?.[0], q.family], ['Thomas', 'James']);
+});
+
 test('a name label and the name\'s comma both lost to OCR, and a year-first birth date with its dashes lost', () => {
   const p = findPatient(lines('LABORATORY REPORT\nName ROWANFIELD. PETRA   Med Rec # 2206417   Acct 5581930\nDOB 195711 24 Age 66 Sex F   Location ED 12'), 1);
   assert.deepEqual([p.family, p.given?.[0], p.birthDate], ['Rowanfield', 'Petra', '1957-11-24']);
