@@ -396,6 +396,11 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
       const short = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?!\d)/.test(after) ? 0.5 : 1;
       if (d) dobs.set(d, (dobs.get(d) ?? 0) + w * short);
     }
+    // A form's patient line without a birth-date label: "Patient   Jane Doe 10/12/1984   Sex: F" (the
+    // date between the name and the sex is the birth date). Counts for less than a labelled one.
+    const demographic = /\bPatient(?:'s)?(?:\s+Name)?\s*[:.]?\s+[A-Z][A-Za-z'’.-]+(?:,?\s+[A-Z][A-Za-z'’.-]*){1,2}\s+(\d{1,2}\/\d{1,2}\/\d{4})\s+(?:Sex|Gender)\b/.exec(mendIdentityLabels(l.text));
+    const dd = demographic && !dm ? findDates(demographic[1]!)[0]?.date : undefined;
+    if (dd) dobs.set(dd, (dobs.get(dd) ?? 0) + w * 0.5);
     const am = AGE_RE.exec(l.text);
     if (am && age === undefined) age = Number(am[1] ?? am[2] ?? am[3]);
     const mm = MRN_RE.exec(l.text);

@@ -519,7 +519,9 @@ test('"Name." before a First M. Last name, and a Birth Date label with its B mis
 
 test('"Patient." or "Patient" before a First Last name that a birth-date label or a date follows', () => {
   assert.equal(findPatient(lines('PATIENT STATEMENT\nGuarantor: DOE, JOHN          Patient. Mary Doe             DOB: 10/13/1987'), 1).given?.[0], 'Mary');
-  assert.equal(findPatient(lines('REFERRAL REQUEST\n(Patient   Tomas Fakerly 10/12/1984 Sex: M\nReferred to    Amber Notreal, MD'), 1).family, 'Fakerly');
+  const referral = findPatient(lines('REFERRAL REQUEST\n(Patient   Tomas Fakerly 10/12/1984 Sex: M\nReferred to    Amber Notreal, MD'), 1);
+  // The date between the name and the sex is the birth date.
+  assert.deepEqual([referral.family, referral.birthDate], ['Fakerly', '1984-10-12']);
 });
 
 test('a Patient label and a DOB label each misread by a letter ("Patent", "DOR") still name the patient, and part a batch of statements', () => {
