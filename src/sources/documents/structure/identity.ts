@@ -194,8 +194,10 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   }
   // A cell of its own opening a line that is a "Last, First M" name with its middle initial
   // (report headers: "Proxyworth, Jacob N      Patient Report"); addresses and labels never take that shape.
+  // Not under a header row of the ordering physician's columns ("Ordering Physician   Collection Date").
   const lead = cs[0];
-  if (lead && lead.start < 8 && /^[A-Z][A-Za-z'’-]+,\s?[A-Z][A-Za-z'’-]+\s[A-Z]\.?$/.test(lead.text)) out.push({ raw: lead.text, score: 1 });
+  const underPhysician = !!prev && /\b(?:ordering|referring|attending|physician|provider|doctor)\b/i.test(prev) && !/\b(?:patient|name)\b/i.test(prev);
+  if (lead && lead.start < 8 && !underPhysician && /^[A-Z][A-Za-z'’-]+,\s?[A-Z][A-Za-z'’-]+\s[A-Z]\.?$/.test(lead.text)) out.push({ raw: lead.text, score: 1 });
   // "LAST, FIRST M" opening a line right above a date-of-birth line.
   if (next !== undefined && DOB_LABEL.test(next)) {
     const m = /^\s*([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/.exec(text);
@@ -209,7 +211,6 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
     const cell = mine.find((c) => Math.abs(c.start - at) <= 10) ?? (dobCell === theirs.length - 1 && dobCell > 0 && mine.length > 1 ? mine[mine.length - 1] : undefined);
     if (cell && cell.start > 0 && /^[A-Za-z][A-Za-z'’.,-]*(?: [A-Za-z][A-Za-z'’.,-]*){1,3}$/.test(cell.text)) out.push({ raw: cell.text, score: 1 });
   }
-  void prev;
   return out;
 }
 
@@ -262,11 +263,18 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
       const values = cells(next.text);
       if (values.length >= 2 && values.length <= labels.length + 1 && !values.every((v) => columnLabel(v.text))) {
         // As many values as labels: by order (OCR spaces the two lines differently); else the nearest start.
+        const used = new Set<(typeof values)[number]>();
         labels.forEach((c, i) => {
           const label = columnLabel(c.text);
           const v = values.length === labels.length ? values[i]! : values.reduce((b, x) => (Math.abs(x.start - c.start) < Math.abs(b.start - c.start) ? x : b));
-          if (label && (values.length === labels.length || Math.abs(v.start - c.start) <= 12)) out.push({ ...l, text: `${label}: ${v.text}` });
+          if (label && (values.length === labels.length || Math.abs(v.start - c.start) <= 12)) {
+            out.push({ ...l, text: `${label}: ${v.text}` });
+            used.add(v);
+          }
         });
+        // A values line read whole into its labels is not read again on its own (a physician's
+        // name under "Ordering Physician" would be a name at a line's start).
+        if (used.size === values.length) skip.add(next);
         continue;
       }
     }

@@ -560,6 +560,13 @@ test('a Last First name whose comma OCR lost takes the order the document prints
   assert.deepEqual([q.given?.[0], q.family], ['Thomas', 'James']);
 });
 
+test('a name under the ordering physician\'s column header is not the patient', () => {
+  const p = findPatient(lines('Keystone Reference Laboratory            Patient Report\nOrdering Physician          Collection Date       Received\nDRAFTSON, JEFFREY G         12/25/2024 07:46      12/26/2024'), 1);
+  assert.equal(p.family, undefined);
+  // The same line under no header is a report's patient line.
+  assert.equal(findPatient(lines('Keystone Reference Laboratory            Patient Report\nDRAFTSON, JEFFREY G         12/25/2024 07:46      12/26/2024'), 1).family, 'Draftson');
+});
+
 test('a name label and the name\'s comma both lost to OCR, and a year-first birth date with its dashes lost', () => {
   const p = findPatient(lines('LABORATORY REPORT\nName ROWANFIELD. PETRA   Med Rec # 2206417   Acct 5581930\nDOB 195711 24 Age 66 Sex F   Location ED 12'), 1);
   assert.deepEqual([p.family, p.given?.[0], p.birthDate], ['Rowanfield', 'Petra', '1957-11-24']);
