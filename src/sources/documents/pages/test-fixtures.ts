@@ -251,3 +251,44 @@ export function passwordPdf(password: string, text: string): Buffer {
   const trailer = `trailer\n<< /Size 7 /Root 1 0 R /Encrypt 6 0 R /ID [<${id.toString('hex')}> <${id.toString('hex')}>] >>\nstartxref\n${pos}\n%%EOF\n`;
   return Buffer.concat([head, ...objs, Buffer.from(xref + trailer, 'latin1')]);
 }
+
+export interface PhotoOptions {
+  width?: number;
+  fontSize?: number;
+  /** JFIF density. */
+  dpi?: number;
+  /** Gaussian blur (pixels): the camera's focus. */
+  blur?: number;
+  /** Standard deviation of the sensor noise, grey levels. */
+  noise?: number;
+  quality?: number;
+}
+
+/**
+ * A phone photo of printed lines, like faxgen's `jpeg_photo`: grey ink on grey paper lying on a
+ * darker table, light falling off to one side, blur, Gaussian sensor noise (deterministic), JPEG.
+ */
+export async function photoJpeg(lines: string[], o: PhotoOptions = {}): Promise<Buffer> {
+  const width = o.width ?? 1400;
+  const fontSize = o.fontSize ?? 22;
+  const height = Math.max(300, 120 + lines.length * fontSize * 1.7);
+  const border = 50;
+  const body = lines.map((l, i) => `<text x="${border + 60}" y="${border + 80 + i * fontSize * 1.7}" font-family="DejaVu Sans" font-size="${fontSize}" fill="rgb(45,45,45)">${esc(l)}</text>`).join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width + 2 * border}" height="${height + 2 * border}"><rect width="100%" height="100%" fill="rgb(70,70,70)"/><rect x="${border}" y="${border}" width="${width}" height="${height}" fill="rgb(220,220,220)"/>${body}</svg>`;
+  const { data, info } = await sharp(Buffer.from(svg)).greyscale().blur(o.blur ?? 1.3).raw().toBuffer({ resolveWithObject: true });
+  let seed = 987654321;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const sd = o.noise ?? 12;
+  for (let y = 0; y < info.height; y++) {
+    for (let x = 0; x < info.width; x++) {
+      const i = y * info.width + x;
+      const light = 1 - 0.35 * (x / info.width);
+      const gauss = Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
+      data[i] = Math.max(0, Math.min(255, Math.round(data[i] * light + sd * gauss)));
+    }
+  }
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).withMetadata({ density: o.dpi ?? 170 }).jpeg({ quality: o.quality ?? 62 }).toBuffer();
+}
