@@ -609,7 +609,11 @@ function wrappedCellDate(lines: Line[], i: number, before: string): string | und
   const here = MONTH_DAY.exec(before);
   const monthDay = here ?? above;
   if (!monthDay) return undefined;
-  const yearBelow = cells(lines[i + 1]?.text ?? '').find((c) => /^(?:19|20)\d{2}$/.test(c.text) && Math.abs(c.start - monthDay.index) <= 4);
+  const below = cells(lines[i + 1]?.text ?? '');
+  // In the same column; or, in a text layer that kept no columns, ending the line below as the month and day end theirs.
+  const yearBelow =
+    below.find((c) => /^(?:19|20)\d{2}$/.test(c.text) && Math.abs(c.start - monthDay.index) <= 4) ??
+    (/\b((?:19|20)\d{2})\s*$/.exec(lines[i + 1]?.text ?? '') && !/\S\s{2,}\S/.test(lines[i + 1]!.text) ? { text: /((?:19|20)\d{2})\s*$/.exec(lines[i + 1]!.text)![1]! } : undefined);
   return yearBelow ? dated(monthDay[1]!, yearBelow.text) : undefined;
 }
 
@@ -644,7 +648,9 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
       const amount = /\$\s?\d/.exec(l.text);
       if (!amount) continue;
       const before = l.text.slice(0, amount.index);
-      const d = findDates(before)[0]?.date ?? wrappedCellDate(nonEmpty, i, before);
+      // Not a date another label names ("Date processed: Jun 2, 2023   $47.88" beside the amount you owe).
+      const own = findDates(before).find((x) => !/\b(?:processed|statement|due|printed|paid|issued|received)\b[^\d]{0,6}$/i.test(before.slice(Math.max(0, x.index - 24), x.index)));
+      const d = own?.date ?? wrappedCellDate(nonEmpty, i, before);
       if (d && d !== dob && !afterSent(d)) return d;
     }
     const st = dateAfter(text, /\bstatement\s+date\s*:?/i, 30);

@@ -406,6 +406,11 @@ Patient: PSEUDOHURST, RACHEL    Birthdate: 01/01/1973
     when('Date processed: Apr 1, 2022\nService Provided          Date\nChest x-ray, 2 views       Mar 14,\n                                   $88.10     $61.02\n(71046)                    2022', 'insurance_billing'),
     '2022-03-14',
   );
+  // A text layer that kept no columns: the processed date beside an amount is no service date, the wrapped date's year ends the line below.
+  assert.equal(
+    when('Jesse Proxyva Claim number: 1337U02243687\nMember ID BPK896193620 · Group 938407 Date processed: Jun 2, 2023 $47.88\nService Provided Date\nOffice/outpatient visit, established, low MDM May 22,\n$142.49 $69.57 $23.66 $45.91 B\n(99213) 2023', 'insurance_billing'),
+    '2023-05-22',
+  );
   // A patient statement: the amount due beside the statement date is above the claim table's header.
   assert.equal(
     when('Statement Date     Account No.     Amount Due\n11/02/2023         4471902         $18.40\nDate         Code     Description            Charges\n09/28/2023   85025    Blood count, complete   $31.00', 'insurance_billing'),
