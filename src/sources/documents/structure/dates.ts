@@ -64,11 +64,12 @@ export function parseDate(s: string): string | null {
 }
 
 /**
- * A month/day/year date opening `s` whose slashes OCR lost, read as spaces, or read as a 7, 1, l
- * or bar ("08071931", "06 26 2021", "0172172022" for 01/21/2022): ISO date, else undefined.
+ * A month/day/year date opening `s` whose slashes OCR lost, read as spaces, or read as a 7, 1, l,
+ * bar, colon or point ("08071931", "06 26 2021", "0172172022" for 01/21/2022, "08:26 1964"): ISO
+ * date, else undefined.
  */
 export function slashlessDate(s: string): string | undefined {
-  const m = /^(\d{2})[ /71lI|]?(\d{2})[ /71lI|]?((?:19|20)\d{2})(?![\d/.-])/.exec(s);
+  const m = /^(\d{2})[ /71lI|:.]?(\d{2})[ /71lI|:.]?((?:19|20)\d{2})(?![\d/.-])/.exec(s);
   return m ? findDates(`${m[1]}/${m[2]}/${m[3]}`)[0]?.date : undefined;
 }
 

@@ -389,6 +389,8 @@ Patient: PSEUDOHURST, RACHEL    Birthdate: 01/01/1973
   // The run date's slashes lost to OCR, or read as spaces.
   assert.equal(when(profile.replace('11/03/2022', '11032022'), 'medication_list'), '2022-11-03');
   assert.equal(when(profile.replace('11/03/2022', '11 03 2022'), 'medication_list'), '2022-11-03');
+  // "Run" with its R read as H.
+  assert.equal(when(profile.replace('Run date 11/03/2022', 'Hun date 11 03 2022'), 'medication_list'), '2022-11-03');
   // The letterhead line stays in the body; the transmission's own header line does not.
   assert.deepEqual(cleanPage(1, profile).faxHeaders.length, 1);
   assert.equal(when('Immunization History\nJun 3, 2019   Dose 1   Fluzone   Lot Z812588\nPrinted Mar 6, 2024. History includes doses reconciled from the state registry.', 'immunization_record'), '2024-03-06');
@@ -576,6 +578,7 @@ test('a name label and the name\'s comma both lost to OCR, and a year-first birt
   const p = findPatient(lines('LABORATORY REPORT\nName ROWANFIELD. PETRA   Med Rec # 2206417   Acct 5581930\nDOB 195711 24 Age 66 Sex F   Location ED 12'), 1);
   assert.deepEqual([p.family, p.given?.[0], p.birthDate], ['Rowanfield', 'Petra', '1957-11-24']);
   assert.equal(findPatient(lines('Patient: Doe, Jane   DOB: 0870771931   Sex: F'), 1).birthDate, '1931-08-07');
+  assert.equal(findPatient(lines('Patient: STUBLEY, JAMES G        Birthdate 08:26 1964       Gender: M'), 1).birthDate, '1964-08-26');
 });
 
 test('a letter-spaced FACSIMILE title makes a cover sheet of a page whose subject names a report', () => {
