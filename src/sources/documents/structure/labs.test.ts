@@ -625,3 +625,13 @@ CHOL              1h   Al 610           mg/l`), [
     // Garbled words between a name and its value are not dirt: no row is made up.
   ]);
 });
+
+test('a unit whose slash OCR read as a space or a colon: its L is no low flag', () => {
+  assert.deepEqual(pick(`Chloride            105        108 11/23/2023      mmol L       98-110
+Sodium              138        139 11/23/2023      mmo: L       135-146
+Albumin             4.2  L     3.6-5.1  g dL`), [
+    ['Chloride', '105', 'mmol/L', null, '98-110'],
+    ['Sodium', '138', 'mmol/L', null, '135-146'],
+    ['Albumin', '4.2', 'g/dL', 'L', '3.6-5.1'],
+  ]);
+});

@@ -436,6 +436,8 @@ export function normaliseLine(s: string): string {
     // Dirt OCR puts before a number: a quote ("‘270"), a point before a range or comparator (".0.70-1.33", ".>=60").
     .replace(/(^|\s)[‘’'`"]+(?=\d)/g, '$1')
     .replace(/(^|\s)[.,:]+(?=0\.\d+-|[<>])/g, '$1')
+    // A unit's slash read as a space or a colon ("mg dL", "mmol L", "x10E3 uL", "mmo: L"); its L would read as a flag.
+    .replace(/(^|\s)(mg|g|mmol|mmo|umol|ng|pg|ug|mcg|mL|U|IU|mIU|uIU|mEq|x10E3|x10E6)[:;]?\s(dL|L|uL|mL)(?=\s|$)/gi, '$1$2/$3')
     // A quote inside a unit before its slash ("ng'/mL").
     .replace(/([a-zA-Z])['’‘`]+(?=\/[a-zA-Z])/g, '$1')
     // A range's point read as a colon ("13:2-17.1").
