@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabRows, ucumFor, unitFromPrior } from './labs.js';
+import { parseLabRows, splitDigitRange, ucumFor, unitFromPrior } from './labs.js';
 import type { Line } from './lines.js';
 
 const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
@@ -634,4 +634,17 @@ Albumin             4.2  L     3.6-5.1  g dL`), [
     ['Sodium', '138', 'mmol/L', null, '135-146'],
     ['Albumin', '4.2', 'g/dL', 'L', '3.6-5.1'],
   ]);
+});
+
+test('a range that lost its dash and points splits the way closest to its test\'s typical interval', () => {
+  assert.equal(splitDigitRange('38108', '6690-2', '10*3/uL'), '3.8-10.8');
+  assert.equal(splitDigitRange('6599', '2345-7', 'mg/dL'), '65-99');
+  assert.equal(splitDigitRange('380510', '789-8', undefined), '3.80-5.10');
+  assert.equal(splitDigitRange('0020', '706-2', '%'), '0.0-2.0');
+  // Another unit's numbers, an unknown test, or no split near the typical interval: left alone.
+  assert.equal(splitDigitRange('3553', '2823-3', 'mg/dL'), undefined);
+  assert.equal(splitDigitRange('38108', undefined, undefined), undefined);
+  assert.equal(splitDigitRange('9999', '2345-7', 'mg/dL'), undefined);
+  // In a row: the value then loses the point the range says it lost.
+  assert.deepEqual(pick('WBC          73          71 11/23/2023        x10E3/uL     38108'), [['WBC', '7.3', 'x10E3/uL', null, '3.8-10.8']]);
 });

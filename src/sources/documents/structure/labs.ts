@@ -7,6 +7,7 @@
 import synonyms from './loinc-synonyms.json' with { type: 'json' };
 import unitTable from './units.json' with { type: 'json' };
 import loincUnits from './loinc-units.json' with { type: 'json' };
+import referenceIntervals from './reference-intervals.json' with { type: 'json' };
 import { closest, editDistance } from './fuzzy.js';
 import type { Line } from './lines.js';
 
@@ -95,6 +96,39 @@ function possibleBounds(loinc: string, ucum: string | undefined): [number, numbe
   if (!units) return undefined;
   const keys = Object.keys(units);
   return (ucum ? units[ucum] : keys.length === 1 ? units[keys[0]!] : undefined) ?? undefined;
+}
+
+/** Typical adult reference intervals by LOINC: [UCUM unit, low, high] (reference-intervals.json). */
+const INTERVALS = referenceIntervals as unknown as Record<string, [string, number, number]>;
+/** Units that print the same numbers for these tests. */
+const SAME_NUMBERS = [['mmol/L', 'meq/L'], ['m[IU]/L', 'u[IU]/mL']];
+
+/**
+ * A reference range printed as a run of digits, its dash and points lost to OCR ("38108", "6599",
+ * "0020"): the split into two ends with the same decimals, low below high, closest to the test's
+ * typical interval (both ends within about a factor of two, and clearly closer than any other
+ * split), else undefined. "38108" beside WBC is 3.8-10.8, not 38-108.
+ */
+export function splitDigitRange(digits: string, loinc: string | undefined, ucum: string | undefined): string | undefined {
+  const typical = loinc ? INTERVALS[loinc] : undefined;
+  if (!typical || !/^\d{4,6}$/.test(digits)) return undefined;
+  const [unit, tlo, thi] = typical;
+  if (ucum && ucum !== unit && !SAME_NUMBERS.some((g) => g.includes(ucum) && g.includes(unit))) return undefined;
+  const eps = thi * 0.05;
+  const end = (t: string, k: number) => (t.length <= k || (k === 0 && t.length > 1 && t[0] === '0') ? undefined : k ? `${t.slice(0, t.length - k)}.${t.slice(t.length - k)}` : t);
+  const scored: Array<{ text: string; d: number }> = [];
+  for (let cut = 1; cut < digits.length; cut++) {
+    for (const k of [0, 1, 2, 3]) {
+      const lo = end(digits.slice(0, cut), k);
+      const hi = end(digits.slice(cut), k);
+      if (!lo || !hi || Number(lo) >= Number(hi)) continue;
+      const d = Math.abs(Math.log((Number(lo) + eps) / (tlo + eps))) + Math.abs(Math.log((Number(hi) + eps) / (thi + eps)));
+      scored.push({ text: `${lo}-${hi}`, d });
+    }
+  }
+  scored.sort((a, b) => a.d - b.d);
+  const [best, next] = scored;
+  return best && best.d <= 0.7 && (!next || next.d >= best.d + 0.3) ? best.text : undefined;
 }
 
 /**
@@ -865,6 +899,12 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
       row.unit = u && !exactUcum(d.unit) ? ucumDisplay(u) : d.unit.replace(/_/g, ' ');
       if (u) row.ucum = u;
     }
+  }
+  // No range read, but a run of digits where it stands: a range that lost its dash and points.
+  const lastExtra = d.extra[d.extra.length - 1]?.t;
+  if (!d.range && syn && lastExtra && /^\d{4,6}$/.test(lastExtra)) {
+    const split = splitDigitRange(lastExtra, syn.loinc, row.ucum ?? (d.unit ? ucumFor(d.unit) : undefined));
+    if (split) d.range = split;
   }
   if (d.range) {
     const text = d.range.replace(/^[([]|[)\]]$/g, '');
