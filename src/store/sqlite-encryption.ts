@@ -60,10 +60,13 @@ interface SchemeKey {
   hex: string;
 }
 
+/** The pragmas choosing a scheme's cipher (before its key). */
+function cipherPragmas(scheme: Scheme): string[] {
+  return [`cipher = '${scheme}'`, scheme === 'sqlcipher' ? 'legacy = 4' : `algorithm = ${AEGIS_256}`];
+}
+
 function useCipher(db: SqliteHandle, scheme: Scheme): void {
-  db.pragma(`cipher = '${scheme}'`);
-  if (scheme === 'sqlcipher') db.pragma('legacy = 4');
-  else db.pragma(`algorithm = ${AEGIS_256}`);
+  for (const p of cipherPragmas(scheme)) db.pragma(p);
 }
 
 /** Must run before anything reads the file. */
@@ -72,7 +75,7 @@ function applyKey(db: SqliteHandle, key: SchemeKey): void {
 }
 
 function keyPragmas(key: SchemeKey): string[] {
-  return [`cipher = '${key.scheme}'`, ...(key.scheme === 'sqlcipher' ? ['legacy = 4'] : [`algorithm = ${AEGIS_256}`]), `key = "x'${key.hex}'"`];
+  return [...cipherPragmas(key.scheme), `key = "x'${key.hex}'"`];
 }
 
 /**
