@@ -20,6 +20,8 @@ export interface CleanPage {
   faxHeaders: string[];
   /** Document page marker found in the body (not in the fax header), e.g. {k: 1, n: 2}. */
   pageOf?: { k: number; n: number };
+  /** The marker stands on the page's first line (a fax header garbled past recognition may hold it). */
+  pageOfOnTopLine?: boolean;
 }
 
 const TIME = /\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m?\.?)?/i;
@@ -106,7 +108,9 @@ export function cleanPage(page: number, text: string): CleanPage {
   });
   const body = lines.map((l) => l.text).join('\n');
   const pageOf = pageMarker(body);
-  return { page, lines, faxHeaders, ...(pageOf ? { pageOf } : {}) };
+  const top = lines.find((l) => l.text.trim());
+  const onTop = !!pageOf && !!top && !!pageMarker(top.text) && !pageMarker(lines.filter((l) => l !== top).map((l) => l.text).join('\n'));
+  return { page, lines, faxHeaders, ...(pageOf ? { pageOf } : {}), ...(onTop ? { pageOfOnTopLine: true } : {}) };
 }
 
 /** Non-empty body lines of a page. */

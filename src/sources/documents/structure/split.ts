@@ -13,6 +13,8 @@ export interface PageFacts {
   page: number;
   cover: boolean;
   pageOf?: { k: number; n: number };
+  /** The page marker stands on the page's top line. */
+  pageOfOnTopLine?: boolean;
   patient: PatientFacts;
   /** Dates printed after a service-date label (collected, exam date, visit date, admitted...). */
   serviceDates: string[];
@@ -54,6 +56,7 @@ export function pageFacts(p: CleanPage): PageFacts {
     page: p.page,
     cover: cls.type === 'fax_cover_sheet' && labRows < 3,
     ...(p.pageOf ? { pageOf: p.pageOf } : {}),
+    ...(p.pageOfOnTopLine ? { pageOfOnTopLine: true } : {}),
     patient: findPatient(p.lines, p.page),
     serviceDates: serviceKeys(p.lines),
     ...(head.type !== 'other' && head.score >= 4 ? { headType: head.type } : {}),
@@ -89,7 +92,10 @@ export function splitPages(pages: CleanPage[], facts: PageFacts[]): Array<[numbe
   // Page markers that merely count transmission pages belong to the fax header, not to a document.
   const total = pages.length;
   const ttiLike = facts.filter((f) => f.pageOf).every((f) => f.pageOf!.n === total && f.pageOf!.k === f.page) && facts.filter((f) => f.pageOf).length > 1;
-  const marker = (f: PageFacts) => (ttiLike ? undefined : f.pageOf);
+  // So does a marker alone on a page's top line that counts this page of the whole transmission
+  // ("P. 3/3" in a header OCR garbled past recognition as one).
+  const counter = (f: PageFacts) => !!f.pageOfOnTopLine && f.pageOf!.k === f.page && f.pageOf!.n === total && total > 1;
+  const marker = (f: PageFacts) => (ttiLike || counter(f) ? undefined : f.pageOf);
   const starts: number[] = [0];
   let segStart = 0;
   for (let i = 1; i < facts.length; i++) {

@@ -539,6 +539,16 @@ test('a Patient label and a DOB label each misread by a letter ("Patent", "DOR")
   assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 2]]);
 });
 
+test('a transmission page counter on a garbled header line is no document page marker', () => {
+  const report = (top: string, date: string, acc: string) =>
+    `${top}\nHarborview Diagnostic Imaging\nPatient Name:   MADEUPBY, LAUREN     Exam Date:   ${date} 04:41 PM\nDOB / Sex:   05/23/1977 | F     Accession #:   ${acc}\nEXAM: CT ABDOMEN\nIMPRESSION: No acute findings.`;
+  const r = structureTransmission([page(1, report('Harborview Diagnostic Imaging   Radiology', '09/27/2024', '826410472')), page(2, report('ce mae) www vAUT        Harborview Diagnostic Imaging        P. 2/2', '03/04/2024', '378453378'))]);
+  assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage, s.date]), [
+    [1, 1, '2024-09-27'],
+    [2, 2, '2024-03-04'],
+  ]);
+});
+
 test('a birth date no living patient has (a misread year) does not part a document', () => {
   const r = structureTransmission([
     page(1, 'DISCHARGE SUMMARY\nPatient: Austin Notrealelli   DOB: 01/14/1964\nHospital course: admitted for chest pain.'),
