@@ -642,7 +642,10 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
     const nonEmpty = lines.filter((l) => l.text.trim());
     // Amounts above the table's header row are the statement's (amount due beside the statement
     // date): the lines below the header are read first.
-    const header = nonEmpty.findIndex((l) => cells(l.text).some((c) => CLAIM_DATE_COLUMN.test(c.text)));
+    // The header also as a text layer gives it, its columns one space apart ("Date Code Description Charges").
+    const header = nonEmpty.findIndex(
+      (l) => cells(l.text).some((c) => CLAIM_DATE_COLUMN.test(c.text)) || /^\s*(?:service\s+)?dates?(?:\s+of\s+service)?\s+(?:\w+\s+){0,3}?(?:code|description|service|charges?|billed)\b/i.test(l.text),
+    );
     const order = nonEmpty.map((_, i) => i).sort((a, b) => Number(a <= header) - Number(b <= header) || a - b);
     for (const i of order) {
       const l = nonEmpty[i]!;

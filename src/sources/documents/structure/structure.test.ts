@@ -413,6 +413,11 @@ Patient: PSEUDOHURST, RACHEL    Birthdate: 01/01/1973
     when('Jesse Proxyva Claim number: 1337U02243687\nMember ID BPK896193620 · Group 938407 Date processed: Jun 2, 2023 $47.88\nService Provided Date\nOffice/outpatient visit, established, low MDM May 22,\n$142.49 $69.57 $23.66 $45.91 B\n(99213) 2023', 'insurance_billing'),
     '2023-05-22',
   );
+  // The same statement from a text layer, its columns one space apart.
+  assert.equal(
+    when('Copper Mill Billing Office Statement Date Account No. Amount Due\n2600 Sycamore Cir, Durham, NC 27701 06/24/2023 2705376 $50.96\nDate Code Description Charges Insurance Paid\n05/21/2023 99214 Office visit $246.03 -$82.91', 'insurance_billing'),
+    '2023-05-21',
+  );
   // A patient statement: the amount due beside the statement date is above the claim table's header.
   assert.equal(
     when('Statement Date     Account No.     Amount Due\n11/02/2023         4471902         $18.40\nDate         Code     Description            Charges\n09/28/2023   85025    Blood count, complete   $31.00', 'insurance_billing'),
