@@ -20,7 +20,8 @@ interface DateForm {
 
 const FORMS: DateForm[] = [
   { re: '(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)', read: (m) => [+m[1]!, +m[2]!, +m[3]!] },
-  { re: '(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}|\\d{2})(?![\\d/])', read: (m) => [year(m[3]!), +m[1]!, +m[2]!] },
+  // A two-digit year is not one when a letter or digit follows it: the rest of a four-digit year OCR garbled ("09/27/20p4").
+  { re: '(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}|\\d{2}(?![A-Za-z]))(?![\\d/])', read: (m) => [year(m[3]!), +m[1]!, +m[2]!] },
   // Dotted dates only in full ("03.14.2024", "03.14.24"): "1.3.70" is a range or two numbers that lost a separator.
   { re: '(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d/.])|(\\d{2})\\.(\\d{2})\\.(\\d{2})(?![\\d/.])', read: (m) => (m[1] ? [+m[3]!, +m[1]!, +m[2]!] : [year(m[6]!), +m[4]!, +m[5]!]) },
   // OCR variants of MM/DD/YYYY: a slash read as a degree sign, a quote, a bracket or a space.
@@ -95,7 +96,7 @@ export function dateAfter(s: string, label: RegExp, maxGap = 40): string | null 
     const ds = findDates(rest);
     if (ds.length && ds[0]!.index <= maxGap) return ds[0]!.date;
     // Right after its label, a date whose slashes OCR lost ("Run date 06 26 2021", "Discharged: 0172172022").
-    const d = slashlessDate(rest.replace(/^\s*[:;.]?\s*/, ''));
+    const d = slashlessDate(rest.replace(/^\s*[:;.]?\s*[([‘'"]?/, ''));
     if (d) return d;
   }
   return null;

@@ -127,7 +127,9 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     const patient = spellAsPrinted(findPatient(lines, first), printedWords);
     const facility = findFacility(lines) ?? undefined;
     const author = type === 'fax_cover_sheet' ? undefined : findAuthor(lines);
-    const sentOn = sentDate(segPages) ?? sentOnAnyPage;
+    // Every page went out in the same transmission: its latest header date bounds every document's
+    // dates (a page's own older header, re-faxed, may carry a year OCR garbled into the past).
+    const sentOn = sentOnAnyPage ?? sentDate(segPages);
     let date = findServiceDate(lines, type, patient.birthDate, sentOn);
     // A cover sheet is dated the day it was sent: its own header line, else the date the transmission's headers print.
     if (type === 'fax_cover_sheet' && !date) date = findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date ?? sentOn;

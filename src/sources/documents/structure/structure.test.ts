@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { DiagnosticReport, Immunization, MedicationStatement, Observation } from '@medplum/fhirtypes';
 import type { ExtractedPage } from '../../../core/types.js';
 import { classify } from './classify.js';
-import { parseDate } from './dates.js';
+import { findDates, parseDate } from './dates.js';
 import { ageCheckedBirthDate, findPatient, findServiceDate, parseName } from './identity.js';
 import { cleanPage, isFaxHeaderLine, pageMarker, type Line } from './lines.js';
 import { structureTransmission } from './index.js';
@@ -300,6 +300,21 @@ test('a re-faxed page carries the older header too: the fax was sent on the late
   assert.equal(r.segments?.[1]?.date, '2022-05-20');
 });
 
+test('a re-faxed page\'s older header with a year OCR garbled into the past does not pull its document\'s date back', () => {
+  const cover = page(1, 'AUG-21-2025 01:08P   FROM-RIVERBEND GENERAL HOSPITAL   +1 203 555 0104   P.001/002\nFAX COVER SHEET\nTo: Records   From: Riverbend\nPages: 2');
+  const summary = page(2, 'AUG 25-202% 01:08P   FROM RIVERBEND GENERAL HOSPITAL   +1 203 555 0104\nIY 07/27/20 15:35 1007220025 20:00 RIVERBEND HIM #11 P.1\nDISCHARGE SUMMARY\nPatient: Protoworth, Dorothy M   DOB: 09/11/1995\nAdmitted: 07/25/2025   Discharged: (07/27:2025\nHospital course: observed overnight.');
+  const r = structureTransmission([cover, summary]);
+  assert.deepEqual(r.segments?.map((s) => [s.type, s.date]), [
+    ['fax_cover_sheet', '2025-08-21'],
+    ['discharge_summary', '2025-07-27'],
+  ]);
+});
+
+test('a two-digit year followed by a letter is a four-digit year OCR garbled, not a year', () => {
+  assert.deepEqual(findDates('Exam Date: 09/27/20p4 07:10 PM').map((d) => d.date), []);
+  assert.deepEqual(findDates('Collected 03/04/20 1430').map((d) => d.date), ['2020-03-04']);
+});
+
 test('a patient name garbled in one copy is spelled as the fax prints it most often', () => {
   const header = (n: number) => `FAKESINGTON, FRANK   MRN 884213   Page ${n} of 3`;
   const r = structureTransmission([
@@ -371,7 +386,8 @@ Patient: PSEUDOHURST, RACHEL    Birthdate: 01/01/1973
   assert.equal(when(profile, 'medication_list'), '2022-11-03');
   // A year garbled in one character takes the fax's year when its other digits are that year's.
   assert.equal(findServiceDate(cleanPage(1, 'Patient Name:  DOE, JANE   Exam Date:   BY: 09/27/20p4 07:10 PM').lines, 'radiology_report', undefined, '2024-10-31'), '2024-09-27');
-  assert.equal(findServiceDate(cleanPage(1, 'Patient Name:  DOE, JANE   Exam Date:   09/27/20p3 07:10 PM').lines, 'radiology_report', undefined, '2024-10-31'), '2020-09-27');
+  // Other digits than the fax's year: no date is made up (and none read as 2020).
+  assert.equal(findServiceDate(cleanPage(1, 'Patient Name:  DOE, JANE   Exam Date:   09/27/20p3 07:10 PM').lines, 'radiology_report', undefined, '2024-10-31'), undefined);
   // A received stamp's date is the day the paper came; the visit line's date is the visit's.
   const stamped = `    Silver Lake Medical Group                                              Jeffrey Proxywood
     Phone (512) 555-0149 Fax (512) 555-0130                             REC'D         MRN: MR-510610
