@@ -648,3 +648,21 @@ test('a range that lost its dash and points splits the way closest to its test\'
   // In a row: the value then loses the point the range says it lost.
   assert.deepEqual(pick('WBC          73          71 11/23/2023        x10E3/uL     38108'), [['WBC', '7.3', 'x10E3/uL', null, '3.8-10.8']]);
 });
+
+test('fL whose f OCR read as 1, i or l: glued to a range, a value or standing alone', () => {
+  assert.deepEqual(pick(`MPV             10.7              7.5-12.51L
+MPV             8.7L              75-1251L
+MPV             951L              75-125iL
+MCV             725 1L            80.0-100.0fL         Low
+MCV             83.2              80.0 100.01L
+Glucose         61L               70-99 mg/dL`), [
+    ['MPV', '10.7', 'fL', null, '7.5-12.5'],
+    // The L left of fL on an in-range value is no low flag; "951L" is 95 with fL glued, its point lost.
+    ['MPV', '8.7', 'fL', null, '7.5-12.5'],
+    ['MPV', '9.5', 'fL', null, '7.5-12.5'],
+    ['MCV', '72.5', 'fL', 'L', '80.0-100.0'],
+    ['MCV', '83.2', 'fL', null, null],
+    // A glued L on a test not counted in fL stays a low flag.
+    ['Glucose', '61', 'mg/dL', 'L', '70-99'],
+  ]);
+});

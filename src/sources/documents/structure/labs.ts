@@ -524,6 +524,17 @@ export function normaliseLine(s: string): string {
     .replace(/\((\d+(?:[.,]\d+)?)\s+(\d+(?:[.,]\d+)?)\)/g, (_m, a: string, b: string) => `(${a.replace(',', '.')}-${b.replace(',', '.')})`)
     // A unit glued to the range or value before it: "35.0-45.0%", "<200mg/dL".
     .replace(/((?:^|\s)[<>]?=?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)(%|[a-zA-Z]{1,6}\/[a-zA-Z0-9.]+)(?=\s|$)/g, '$1 $2')
+    // fL whose f OCR read as 1, i, l or a bar: glued to a range ("75-125iL", "7.5-12.51L", "75-1251L": a
+    // range carries no flag, so a glued L is a unit's), or a token of its own after a number ("725 1L").
+    .replace(/((?:^|[\s(])\d+(?:\.\d+)?-\d+(?:\.\d+)?)[1iIl|]L(?=[\s)]|$)/g, (m, a: string) => {
+      const d = /(\d+)(?:\.(\d+))?-\d+(?:\.(\d+))?$/.exec(a)!;
+      // "7.5-12.51L": the 1 belongs to fL only when the ends then print the same decimals.
+      if (m.slice(a.length, a.length + 1) === '1' && (d[2] ?? '').length !== (d[3] ?? '').length) return m;
+      return `${a} fL`;
+    })
+    // "80.0 100.01L": a decimal after another of its decimals, glued to 1L.
+    .replace(/((?:^|\s)\d+\.(\d+)\s+\d+\.(\d+?))1L(?=\s|$)/g, (m, a: string, da: string, db: string) => (da.length === db.length ? `${a} fL` : m))
+    .replace(/((?:^|\s)\d+(?:\.\d+)?\s+)[1iIl|]L(?=\s|$)/g, '$1fL')
     // A unit without a slash glued to a range: "7.5-12.5fL" (a flag glued to a value stays: "73H").
     .replace(/((?:^|\s)[<>]?=?\d+(?:\.\d+)?-\d+(?:\.\d+)?)([a-zA-Z]{2,4})(?=\s|$)/g, (m, a: string, u: string) => (exactUcum(u) ? `${a} ${u}` : m))
     .replace(/(?<![\d,])(\d{1,3}),(\d{1,2})(?=-\d)/g, '$1.$2')
@@ -920,6 +931,12 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     }
   }
   restoreRangePoints(row, d.flag);
+  // fL glued to a value that lost its point, its f read as 1 ("951L" beside 7.5-12.5 fL is 9.5 fL):
+  // only when the value as read is out of all reach of its range and the 1 is followed by the L.
+  if (d.flag === 'L' && row.ucum === 'fL' && d.valueTok && /^\d{2,4}1L$/.test(d.valueTok.t) && row.numeric !== undefined && row.range?.high !== undefined && row.numeric > row.range.high * 5) {
+    row.value = row.value.slice(0, -1);
+    row.numeric = Number(row.value);
+  }
   // A decimal point lost by OCR: "331" against "32.0-36.0" is 33.1 (only for a ten-fold miss).
   // The same beside an upper limit ("73" H beside "<5.7" is 7.3).
   const r = row.range;
@@ -973,7 +990,10 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     // A mark at the line's end, past the range, that says out of range for a value inside a
     // two-ended range is dirt ("Sodium 138 mmol/L  135 - 146 mmol/L   Lo", "!", "a").
     const inside = row.numeric !== undefined && row.range?.low !== undefined && row.range.high !== undefined && row.numeric >= row.range.low && row.numeric <= row.range.high;
-    if (d.flagAfterRange && inside && (f === 'H' || f === 'L' || f === 'A')) delete row.flagPrinted;
+    // An L glued to a value of a test counted in fL, the value inside its range: the L is what was
+    // left of fL, its f lost with the space ("MPV  8.7L  75-125fL").
+    const fLRest = f === 'L' && d.flag === 'L' && row.ucum === 'fL' && d.valueTok !== undefined && /^\d+(?:\.\d+)?L$/.test(d.valueTok.t);
+    if ((d.flagAfterRange || fLRest) && inside && (f === 'H' || f === 'L' || f === 'A')) delete row.flagPrinted;
     else if (f) row.flag = f;
   }
   if (panel) row.panel = panel;
