@@ -637,6 +637,16 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
     const repaired = d && d !== dob && sentOn ? yearMisread(d, sentOn) : undefined;
     if (repaired) return repaired;
   }
+  if (type === 'immunization_record') {
+    // A history is dated the day it was printed, after every dose it lists: with its label garbled
+    // past reading ("Puntod May 1.2025"), the latest date it prints.
+    const latest = lines
+      .flatMap((l) => findDates(l.text).map((d) => d.date))
+      .filter((d) => d !== dob && !afterSent(d) && !tooOld(d))
+      .sort()
+      .pop();
+    if (latest) return latest;
+  }
   if (type === 'insurance_billing') {
     // The first date of a service line of the claim table: a date printed before the line's first amount.
     const nonEmpty = lines.filter((l) => l.text.trim());

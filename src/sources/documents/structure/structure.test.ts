@@ -384,6 +384,8 @@ Stonebridge Apothecary      PATIENT MEDICATION PROFILE
 Patient: PSEUDOHURST, RACHEL    Birthdate: 01/01/1973
 4470012   LEVOTHYROXINE 25 MCG TABLET    60   4   09/17/22   FAKESHOLT, PAUL L   ACTIVE`;
   assert.equal(when(profile, 'medication_list'), '2022-11-03');
+  // An immunization history whose printed-date label OCR garbled past reading: its latest date.
+  assert.equal(when('Immunization History\nRobert Trialby - DOB Dec 25, 1971 - Male\nDec 30. 2016   Dose 1   Boostrix   Lot MA39999H\nSep 25, 2024   Dose 1   Flucelvax   Lot VARISS\nPuntod May 1.2025 History includes doses administered at this clinic', 'immunization_record'), '2025-05-01');
   // A year garbled in one character takes the fax's year when its other digits are that year's.
   assert.equal(findServiceDate(cleanPage(1, 'Patient Name:  DOE, JANE   Exam Date:   BY: 09/27/20p4 07:10 PM').lines, 'radiology_report', undefined, '2024-10-31'), '2024-09-27');
   // Other digits than the fax's year: no date is made up (and none read as 2020).
