@@ -666,3 +666,13 @@ Glucose         61L               70-99 mg/dL`), [
     ['Glucose', '61', 'mg/dL', 'L', '70-99'],
   ]);
 });
+
+test('a zero-led value before a range that lost its dash and points, past a dated previous result and a garbled unit', () => {
+  assert.deepEqual(pick(`Basos              02          02 05282024        *        00-20
+Eos (Absolute)     01          01 11232023        x10E3 uL        0005
+Eos                04                   %         0060`).map((r) => r.slice(0, 2)), [
+    ['Basos', '0.2'],
+    ['Eos (Absolute)', '0.1'],
+    ['Eos', '0.4'],
+  ]);
+});

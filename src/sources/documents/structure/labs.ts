@@ -656,13 +656,21 @@ const PREVIOUS_DATE = /^\d{1,2}\/\d{1,2}\/\d{2,4}$|^(?=[\d/]{8,10}$)\d[\d/]*(?:1
 function decimalRangeAhead(toks: Tok[], j: number): boolean {
   const at = toks[j] && isUnitToken(toks[j]!.t) ? j + 1 : j;
   const t = toks[at]?.t ?? '';
-  if (RANGE.test(t) && /\./.test(t)) return true;
+  if (DECIMAL_RANGE.test(t)) return true;
   // Past a previous result with its date and the unit ("088   092 08/13/2024   mg/dL   0.50-1.05").
   const dated = PREVIOUS_DATE.test(toks[at + 1]?.t ?? '');
   if (!NUM.test(t) || !dated) return false;
-  const after = toks[at + 2] && isUnitToken(toks[at + 2]!.t) ? at + 3 : at + 2;
-  return RANGE.test(toks[after]?.t ?? '') && /\./.test(toks[after]!.t);
+  // The unit cell also garbled to a mark or a short word ("%" read as "*", "mgd", "x10E3 uL").
+  let after = at + 2;
+  while (after < at + 4 && toks[after] && (isUnitToken(toks[after]!.t) || /^[A-Za-z%*°"'’.:;]{1,8}$/.test(toks[after]!.t) || unitLike(toks[after]!.t)) && !DECIMAL_RANGE.test(toks[after]!.t)) after++;
+  return DECIMAL_RANGE.test(toks[after]?.t ?? '');
 }
+
+/**
+ * A range printing decimals: with its point ("0.0-2.0"), or a zero-led run of digits that lost its
+ * dash and points ("0020" is 0.0-2.0, "0212" 0.2-1.2): no range's low end is printed with a leading zero otherwise.
+ */
+const DECIMAL_RANGE = /^[([]?(?:\d+\.\d+-\d+(?:\.\d+)?|\d+-\d+\.\d+|0\d{3,5})[)\]]?$/;
 
 /**
  * Parse one (normalised) line into zero or more drafts; the last may be a name still waiting for its value.
