@@ -676,3 +676,12 @@ Eos                04                   %         0060`).map((r) => r.slice(0, 2
     ['Eos', '0.4'],
   ]);
 });
+
+test('a unit that lost what stood before its slash takes the one unit of the test with that denominator', () => {
+  assert.equal(unitFromPrior('dL', '718-7'), 'g/dL');
+  assert.deepEqual(pick(`Hemoglobin          166          18.0 04/07/2023      dL        132-171
+Albumin             42           42 04/07/2023        dL        3.6-5.1`), [
+    ['Hemoglobin', '16.6', 'g/dL', null, '13.2-17.1'],
+    ['Albumin', '4.2', 'g/dL', null, '3.6-5.1'],
+  ]);
+});

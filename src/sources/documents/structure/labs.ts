@@ -232,6 +232,12 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
   // Dirt around a clean unit ("“%", "mg/dL."): the unit itself.
   if (UNITS[k] && expected.includes(UNITS[k]!)) return UNITS[k];
   if (k.length < 2 || k.length > 14 || !/[a-z%]/.test(k) || /^\d/.test(k)) return undefined;
+  // A unit that lost what stood before its slash ("dL" of g/dL, the g faded at a column's edge):
+  // the one unit of the test printed with that denominator.
+  if (/^[a-z]{2,3}$/.test(k) && !UNITS[k]) {
+    const tails = new Set(Object.entries(UNITS).filter(([printed, code]) => expected.includes(code) && printed.endsWith(`/${k}`)).map(([, code]) => code));
+    if (tails.size === 1) return [...tails][0];
+  }
   const max = Math.min(maxEdits, k.length <= 2 ? 1 : k.length >= 8 ? 3 : 2);
   // A power of ten read cleanly ("x10E3AL") keeps its exponent: x10E3/uL, never 10*9/L.
   const POWER = /^x?10\D?(\d)/;
