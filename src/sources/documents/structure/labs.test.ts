@@ -685,3 +685,10 @@ Albumin             42           42 04/07/2023        dL        3.6-5.1`), [
     ['Albumin', '4.2', 'g/dL', null, '3.6-5.1'],
   ]);
 });
+
+test('a range that lost its dash and one of its points splits with the printed point in one of its ends', () => {
+  assert.equal(splitDigitRange('3.8108', '6690-2', '10*3/uL'), '3.8-10.8');
+  // The printed point rules out a split the digits alone would take: no end of 38-108 prints a point there.
+  assert.equal(splitDigitRange('38.108', '6690-2', '10*3/uL'), undefined);
+  assert.deepEqual(pick('WBC          55          56 11/20/2023        x10E3/uL     3.8108'), [['WBC', '5.5', 'x10E3/uL', null, '3.8-10.8']]);
+});

@@ -109,8 +109,12 @@ const SAME_NUMBERS = [['mmol/L', 'meq/L'], ['m[IU]/L', 'u[IU]/mL']];
  * typical interval (both ends within about a factor of two, and clearly closer than any other
  * split), else undefined. "38108" beside WBC is 3.8-10.8, not 38-108.
  */
-export function splitDigitRange(digits: string, loinc: string | undefined, ucum: string | undefined): string | undefined {
+export function splitDigitRange(printed: string, loinc: string | undefined, ucum: string | undefined): string | undefined {
   const typical = loinc ? INTERVALS[loinc] : undefined;
+  // One point kept ("3.8108", "193.7", "20.0450"): the split must put a point of one end there.
+  const dotted = /^(\d+)\.(\d+)$/.exec(printed);
+  const digits = dotted ? dotted[1]! + dotted[2]! : printed;
+  const pointAt = dotted ? dotted[1]!.length : undefined;
   if (!typical || !/^\d{4,6}$/.test(digits)) return undefined;
   const [unit, tlo, thi] = typical;
   if (ucum && ucum !== unit && !SAME_NUMBERS.some((g) => g.includes(ucum) && g.includes(unit))) return undefined;
@@ -122,6 +126,7 @@ export function splitDigitRange(digits: string, loinc: string | undefined, ucum:
       const lo = end(digits.slice(0, cut), k);
       const hi = end(digits.slice(cut), k);
       if (!lo || !hi || Number(lo) >= Number(hi)) continue;
+      if (pointAt !== undefined && !(k && (pointAt === cut - k || pointAt === digits.length - k))) continue;
       const d = Math.abs(Math.log((Number(lo) + eps) / (tlo + eps))) + Math.abs(Math.log((Number(hi) + eps) / (thi + eps)));
       scored.push({ text: `${lo}-${hi}`, d });
     }
@@ -927,7 +932,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   }
   // No range read, but a run of digits where it stands: a range that lost its dash and points.
   const lastExtra = d.extra[d.extra.length - 1]?.t;
-  if (!d.range && syn && lastExtra && /^\d{4,6}$/.test(lastExtra)) {
+  if (!d.range && syn && lastExtra && (/^\d{4,6}$/.test(lastExtra) || (/^\d+\.\d+$/.test(lastExtra) && lastExtra.length >= 5 && lastExtra !== d.value))) {
     const split = splitDigitRange(lastExtra, syn.loinc, row.ucum ?? (d.unit ? ucumFor(d.unit) : undefined));
     if (split) d.range = split;
   }
