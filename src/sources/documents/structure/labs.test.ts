@@ -692,3 +692,13 @@ test('a range that lost its dash and one of its points splits with the printed p
   assert.equal(splitDigitRange('38.108', '6690-2', '10*3/uL'), undefined);
   assert.deepEqual(pick('WBC          55          56 11/20/2023        x10E3/uL     3.8108'), [['WBC', '5.5', 'x10E3/uL', null, '3.8-10.8']]);
 });
+
+test('a number that ends a test name split by a space ("Vitamin B 12") is the name\'s, the value follows', () => {
+  assert.deepEqual(pick(`Vitamin B 12        500      pg/mL     200-900
+Vitamin B 12        L 150    pg/mL     200-900
+Vitamin D           25       ng/mL     30-100`), [
+    ['Vitamin B12', '500', 'pg/mL', null, '200-900'],
+    ['Vitamin B12', '150', 'pg/mL', 'L', '200-900'],
+    ['Vitamin D', '25', 'ng/mL', null, '30-100'],
+  ]);
+});

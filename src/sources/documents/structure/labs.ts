@@ -750,6 +750,10 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         // "Vitamin 812": the B of a name read as 8, not a value.
         cur.name.push(t);
         cur.nameToks.push(tk);
+      } else if (!lookupExact(nameSoFar, urine) && /^\d{1,2}$/.test(t) && /[A-Za-z]$/.test(nameSoFar) && lookupExact(`${nameSoFar}${t}`, urine) && (NUM.test(nextTok) || VALUE_FLAG.test(nextTok) || FLAG_BEFORE.test(nextTok))) {
+        // "Vitamin B 12  500 pg/mL": the number ends a name that is no test without it, a value follows.
+        cur.name[cur.name.length - 1] += t;
+        cur.nameToks.push(tk);
       } else if ((cur.rangeFirst ? /^0\d$/.test(t) : cur.name.length && decimalRangeAhead(toks, i + 1) && /^0\d{1,2}$/.test(t))) {
         // After its range, or before a range printing decimals, "08" or "094" is a value that lost
         // its point: no value is printed with a leading zero, and no footnote code sits there.
