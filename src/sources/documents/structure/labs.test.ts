@@ -702,3 +702,14 @@ Vitamin D           25       ng/mL     30-100`), [
     ['Vitamin D', '25', 'ng/mL', null, '30-100'],
   ]);
 });
+
+test('a % in the unit column after the range read as a star: the unit of a test reported in %, no flag', () => {
+  assert.deepEqual(pick(`BASO        0.6  (0.0-2.0)    *
+MONO %      5.9  (2.0-12.0)   *
+Glucose     85   70-99        *`), [
+    ['BASO', '0.6', '%', null, '0.0-2.0'],
+    ['MONO %', '5.9', '%', null, '2.0-12.0'],
+    // A test not reported in % gets no unit made up.
+    ['Glucose', '85', null, null, '70-99'],
+  ]);
+});

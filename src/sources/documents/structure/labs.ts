@@ -891,11 +891,22 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   // A word result ("Negative") for a name both blood and urine tests carry ("Glucose", "Protein") is the urine test.
   // So is a result whose reference is a word ("PROTEIN  Negative  30 MG/DL": a dipstick reading).
   const inUrine = urine || ((qualitative || (!!d.range && QUAL.test(unparen(d.range)))) && !!URINE_INDEX.get(normName(name)));
-  const syn =
+  // A % printed in the unit column after the range and read as a star ("BASO  0.6 (0.0-2.0)  *"): no
+  // unit read, and the value inside its range as read or with a lost point put back, so no flag;
+  // kept only for a test reported in %.
+  const starRange = !d.unit && d.flag === '*' && d.flagAfterRange && d.range ? RANGE.exec(d.range) : null;
+  const starValue = Number(d.value);
+  const starPercent = !!starRange && Number.isFinite(starValue) && [starValue, starValue / 10].some((x) => x >= Number(starRange[1]) && x <= Number(starRange[2]));
+  if (starPercent) d.unit = '%';
+  let syn =
     lookupTest(name, inUrine) ??
     lookupTest(undigit(name), inUrine) ??
     (thinGlyphs(name) !== name ? lookupExact(thinGlyphs(name), inUrine) : undefined) ??
     nameFromUnit(undigit(name), d.unit ? ucumFor(d.unit) : undefined, rowNumbers(d));
+  if (starPercent && syn && !TEST_UNITS[syn.loinc]?.includes('%')) {
+    delete d.unit;
+    if (!lookupTest(name, inUrine) && !lookupTest(undigit(name), inUrine)) syn = undefined;
+  } else if (starPercent) delete d.flag;
   // A name not in the table must look like a table row: a range, a unit, no sentence words.
   if (!syn && (!d.range || !d.unit || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
   if (!syn && qualitative) return null;
