@@ -713,3 +713,7 @@ Glucose     85   70-99        *`), [
     ['Glucose', '85', null, null, '70-99'],
   ]);
 });
+
+test('a zero-led value before a dated previous result that carries a mark OCR glued to it', () => {
+  assert.deepEqual(pick('Eos (Absolute)      03          0.3° 04/07/2023     x10E3/uL   0.0-0.5'), [['Eos (Absolute)', '0.3', 'x10E3/uL', null, '0.0-0.5']]);
+});

@@ -670,7 +670,8 @@ function decimalRangeAhead(toks: Tok[], j: number): boolean {
   if (DECIMAL_RANGE.test(t)) return true;
   // Past a previous result with its date and the unit ("088   092 08/13/2024   mg/dL   0.50-1.05").
   const dated = PREVIOUS_DATE.test(toks[at + 1]?.t ?? '');
-  if (!NUM.test(t) || !dated) return false;
+  // The previous result may carry a mark OCR glued to it ("0.3°").
+  if (!NUM.test(t.replace(/[°"'’”*]+$/, '')) || !dated) return false;
   // The unit cell also garbled to a mark or a short word ("%" read as "*", "mgd", "x10E3 uL").
   let after = at + 2;
   while (after < at + 4 && toks[after] && (isUnitToken(toks[after]!.t) || /^[A-Za-z%*°"'’.:;]{1,8}$/.test(toks[after]!.t) || unitLike(toks[after]!.t)) && !DECIMAL_RANGE.test(toks[after]!.t)) after++;
