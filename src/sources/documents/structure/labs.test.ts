@@ -717,3 +717,7 @@ Glucose     85   70-99        *`), [
 test('a zero-led value before a dated previous result that carries a mark OCR glued to it', () => {
   assert.deepEqual(pick('Eos (Absolute)      03          0.3° 04/07/2023     x10E3/uL   0.0-0.5'), [['Eos (Absolute)', '0.3', 'x10E3/uL', null, '0.0-0.5']]);
 });
+
+test('a range whose dash was read as a colon before a high end that lost its point', () => {
+  assert.deepEqual(pick('MCH         298         29.0 11/20/2023      pg      27.0:330'), [['MCH', '29.8', 'pg', null, '27.0-33.0']]);
+});

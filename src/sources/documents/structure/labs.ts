@@ -494,6 +494,8 @@ export function normaliseLine(s: string): string {
     .replace(/(^|\s)(\d{1,3}) (\d{1,2})(?=\s+[([]?\d+\.(\d+))/g, (m, p: string, a: string, b: string, dec: string) => (b.length === dec.length ? `${p}${a}.${b}` : m))
     // A value glued to a power-of-ten unit ("4410°3/uL" is 44 10°3/uL).
     .replace(/(^|\s)(\d+(?:\.\d+)?)(10[°^*]?[36]\/[a-zA-Z]+)(?=\s|$)/g, '$1$2 $3')
+    // A range's dash read as a colon before a high end that lost its point ("27.0:330").
+    .replace(/(^|[\s([])(\d{1,3}\.\d{1,2}):(\d{2,5})(?=[\s)\]%]|$)/g, '$1$2-$3')
     // A range whose high end lost the point its low end prints ("11.0-150" is 11.0-15.0, "7.5-125"):
     // ends of a printed range carry the same decimals, and the high end read as printed would make
     // a range over four times its low end.
