@@ -721,3 +721,12 @@ test('a zero-led value before a dated previous result that carries a mark OCR gl
 test('a range whose dash was read as a colon before a high end that lost its point', () => {
   assert.deepEqual(pick('MCH         298         29.0 11/20/2023      pg      27.0:330'), [['MCH', '29.8', 'pg', null, '27.0-33.0']]);
 });
+
+test('a % read as a star in the unit cell before the range, past a dated previous result', () => {
+  assert.deepEqual(pick(`Neutrophils     577       67.8 07/20/2023     *       400-750
+Glucose         112       *       70-99`), [
+    ['Neutrophils', '57.7', '%', null, '40.0-75.0'],
+    // A star before the range of a value outside it stays a flag.
+    ['Glucose', '112', null, 'H', '70-99'],
+  ]);
+});

@@ -894,10 +894,10 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   // A word result ("Negative") for a name both blood and urine tests carry ("Glucose", "Protein") is the urine test.
   // So is a result whose reference is a word ("PROTEIN  Negative  30 MG/DL": a dipstick reading).
   const inUrine = urine || ((qualitative || (!!d.range && QUAL.test(unparen(d.range)))) && !!URINE_INDEX.get(normName(name)));
-  // A % printed in the unit column after the range and read as a star ("BASO  0.6 (0.0-2.0)  *"): no
+  // A % printed in the unit column and read as a star ("BASO  0.6 (0.0-2.0)  *", "577  67.8 07/20/2023  *  400-750"): no
   // unit read, and the value inside its range as read or with a lost point put back, so no flag;
   // kept only for a test reported in %.
-  const starRange = !d.unit && d.flag === '*' && d.flagAfterRange && d.range ? RANGE.exec(d.range) : null;
+  const starRange = !d.unit && d.flag === '*' && d.range ? RANGE.exec(d.range) : null;
   const starValue = Number(d.value);
   const starPercent = !!starRange && Number.isFinite(starValue) && [starValue, starValue / 10].some((x) => x >= Number(starRange[1]) && x <= Number(starRange[2]));
   if (starPercent) d.unit = '%';
