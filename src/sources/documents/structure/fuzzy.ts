@@ -40,3 +40,19 @@ export function closest<T>(key: string, entries: Iterable<[string, T]>): T | und
   }
   return bestD <= max && !tie ? best : undefined;
 }
+
+/**
+ * `text` with each word `words` matches that is one edit from one of `vocabulary` (same first
+ * letter, lengths one apart at most) spelled as that word: how label words OCR misread by a letter
+ * are mended before labels are looked for. The case follows the word as printed (capitals,
+ * capitalised, or lower case). `key` maps a printed word to the form compared (lower case by default).
+ */
+export function respellNear(text: string, words: RegExp, vocabulary: readonly string[], key = (w: string) => w.toLowerCase()): string {
+  return text.replace(words, (w) => {
+    const k = key(w);
+    if (vocabulary.includes(k)) return w;
+    const hit = vocabulary.find((v) => v[0] === k[0] && Math.abs(v.length - k.length) <= 1 && editDistance(k, v, 1) <= 1);
+    if (!hit) return w;
+    return w === w.toUpperCase() ? hit.toUpperCase() : w[0] === w[0]!.toUpperCase() ? hit[0]!.toUpperCase() + hit.slice(1) : hit;
+  });
+}

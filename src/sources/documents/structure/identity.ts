@@ -4,7 +4,7 @@
  */
 import type { PersonHints } from '../../../core/types.js';
 import { dateAfter, findDates, slashlessDate } from './dates.js';
-import { editDistance } from './fuzzy.js';
+import { editDistance, respellNear } from './fuzzy.js';
 import { cells, type Line } from './lines.js';
 
 export interface PatientFacts {
@@ -130,14 +130,7 @@ function nameKey(p: { given: string[]; family: string }): string {
  * ("Nome:", "Patent", "Patlent:"): same first letter, one edit, four letters or more.
  */
 export function mendIdentityLabels(line: string): string {
-  return line.replace(/\b[A-Za-z1|]{4,8}\b/g, (w) => {
-    const lw = w.toLowerCase().replace(/[1|]/g, 'l');
-    for (const label of ['name', 'patient']) {
-      if (lw === label || lw[0] !== label[0] || Math.abs(lw.length - label.length) > 1 || editDistance(lw, label, 1) > 1) continue;
-      return w === w.toUpperCase() ? label.toUpperCase() : label[0]!.toUpperCase() + label.slice(1);
-    }
-    return w;
-  });
+  return respellNear(line, /\b[A-Za-z1|]{4,8}\b/g, ['name', 'patient'], (w) => w.toLowerCase().replace(/[1|]/g, 'l'));
 }
 
 /** Name candidates on one line of text (several label forms). */
@@ -569,13 +562,7 @@ const DATE_LABEL_WORDS = ['printed', 'collected', 'collection', 'received', 'rep
  * five letters or more: short words have too many neighbours.
  */
 export function mendDateLabels(text: string): string {
-  return text.replace(/\b[A-Za-z]{5,}\b/g, (w) => {
-    const lw = w.toLowerCase();
-    if (DATE_LABEL_WORDS.includes(lw)) return w;
-    const hit = DATE_LABEL_WORDS.find((v) => v[0] === lw[0] && Math.abs(v.length - lw.length) <= 1 && editDistance(lw, v, 1) <= 1);
-    if (!hit) return w;
-    return w === w.toUpperCase() ? hit.toUpperCase() : w[0] === w[0]!.toUpperCase() ? hit[0]!.toUpperCase() + hit.slice(1) : hit;
-  });
+  return respellNear(text, /\b[A-Za-z]{5,}\b/g, DATE_LABEL_WORDS);
 }
 
 /**
@@ -610,12 +597,12 @@ function wrappedCellDate(lines: Line[], i: number, before: string): string | und
   const here = MONTH_DAY.exec(before);
   const monthDay = here ?? above;
   if (!monthDay) return undefined;
-  const below = cells(lines[i + 1]?.text ?? '');
+  const below = lines[i + 1]?.text ?? '';
   // In the same column; or, in a text layer that kept no columns, ending the line below as the month and day end theirs.
-  const yearBelow =
-    below.find((c) => /^(?:19|20)\d{2}$/.test(c.text) && Math.abs(c.start - monthDay.index) <= 4) ??
-    (/\b((?:19|20)\d{2})\s*$/.exec(lines[i + 1]?.text ?? '') && !/\S\s{2,}\S/.test(lines[i + 1]!.text) ? { text: /((?:19|20)\d{2})\s*$/.exec(lines[i + 1]!.text)![1]! } : undefined);
-  return yearBelow ? dated(monthDay[1]!, yearBelow.text) : undefined;
+  const inColumn = cells(below).find((c) => /^(?:19|20)\d{2}$/.test(c.text) && Math.abs(c.start - monthDay.index) <= 4)?.text;
+  const atEnd = /\S\s{2,}\S/.test(below) ? undefined : /\b((?:19|20)\d{2})\s*$/.exec(below)?.[1];
+  const yearBelow = inColumn ?? atEnd;
+  return yearBelow ? dated(monthDay[1]!, yearBelow) : undefined;
 }
 
 /**

@@ -117,7 +117,9 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   const lineCount = new Map(clean.map((c) => [c.page, c.lines.length]));
 
   const printedWords = wordCounts(clean.flatMap((c) => c.lines.map((l) => l.text)).join('\n'));
-  const sentOnAnyPage = sentDate(clean);
+  // Every page went out in the same transmission: its latest header date bounds every document's
+  // dates (a page's own older header, re-faxed, may carry a year OCR garbled into the past).
+  const sentOn = sentDate(clean);
   ranges.forEach(([first, last], si) => {
     const segPages = clean.filter((c) => c.page >= first && c.page <= last);
     const lines: Line[] = segPages.flatMap((c) => c.lines);
@@ -127,9 +129,6 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     const patient = spellAsPrinted(findPatient(lines, first), printedWords);
     const facility = findFacility(lines) ?? undefined;
     const author = type === 'fax_cover_sheet' ? undefined : findAuthor(lines);
-    // Every page went out in the same transmission: its latest header date bounds every document's
-    // dates (a page's own older header, re-faxed, may carry a year OCR garbled into the past).
-    const sentOn = sentOnAnyPage ?? sentDate(segPages);
     let date = findServiceDate(lines, type, patient.birthDate, sentOn);
     // A cover sheet is dated the day it was sent: its own header line, else the date the transmission's headers print.
     if (type === 'fax_cover_sheet' && !date) date = findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date ?? sentOn;

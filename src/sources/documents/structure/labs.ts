@@ -251,7 +251,8 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
   let near: Array<{ code: string; key: string }> = [];
   for (const [printed, code] of Object.entries(UNITS)) {
     if (printed.startsWith('_') || !expected.includes(code) || printed.length < 2) continue;
-    if (power && POWER.exec(printed)?.[1] !== undefined && POWER.exec(printed)![1] !== power) continue;
+    const printedPower = power ? POWER.exec(printed)?.[1] : undefined;
+    if (printedPower !== undefined && printedPower !== power) continue;
     // A short unit whose slash OCR lost reads as its letters ("un", "ui" for u/l): compare without
     // it, keeping the first letter (the prefix; "wl" is no g/l).
     const key = printed.length <= 4 && !k.includes('/') ? printed.replace('/', '') : printed;
