@@ -241,6 +241,13 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
     const unknown = cs.filter((c) => !columnLabel(c.text)).length;
     return cs.length > 0 && unknown <= (cs.length >= 4 ? 1 : 0) && unknown < cs.length;
   };
+  // A patient header whose last cells a stamp printed over ("Patient Name   Date of Birth   Sex   ga -   U24 Specimef"):
+  // its leading labels, when they name the patient.
+  const leadingLabels = (cs: Array<{ text: string; start: number }>) => {
+    const n = cs.findIndex((c) => !columnLabel(c.text));
+    const lead = n < 0 ? cs : cs.slice(0, n);
+    return lead.length >= 2 && lead.some((c) => /name|birth|dob/i.test(columnLabel(c.text)!)) ? lead : undefined;
+  };
   const skip = new Set<Line>();
   for (const l of lines) {
     if (skip.has(l)) continue;
@@ -252,15 +259,25 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
       skip.add(next);
       next = nonEmpty[nonEmpty.indexOf(next) + 1];
     }
-    if (labels.length >= 2 && next && allLabels(labels)) {
+    const lead = labels.length >= 3 && !allLabels(labels) ? leadingLabels(labels) : undefined;
+    const printed = labels.length;
+    if (lead) labels = lead;
+    // A stamp's one line between the labels and their values ("MEDICAL RECORD" under the header): the line after it.
+    if (labels.length >= 2 && next && cells(next.text).length === 1 && (lead || allLabels(labels))) {
+      const after = nonEmpty[nonEmpty.indexOf(next) + 1];
+      if (after && cells(after.text).length >= 2) next = after;
+    }
+    if (labels.length >= 2 && next && (lead || allLabels(labels))) {
       const values = cells(next.text);
-      if (values.length >= 2 && values.length <= labels.length + 1 && !values.every((v) => columnLabel(v.text))) {
+      if (values.length >= 2 && values.length <= printed + 1 && !values.every((v) => columnLabel(v.text))) {
         // As many values as labels: by order (OCR spaces the two lines differently); else the nearest start.
+        // Leading labels take the leading values in order too (the stamp's cells came after them).
+        const byOrder = lead ? values.length >= labels.length : values.length === labels.length;
         const used = new Set<(typeof values)[number]>();
         labels.forEach((c, i) => {
           const label = columnLabel(c.text);
-          const v = values.length === labels.length ? values[i]! : values.reduce((b, x) => (Math.abs(x.start - c.start) < Math.abs(b.start - c.start) ? x : b));
-          if (label && (values.length === labels.length || Math.abs(v.start - c.start) <= 12)) {
+          const v = byOrder ? values[i]! : values.reduce((b, x) => (Math.abs(x.start - c.start) < Math.abs(b.start - c.start) ? x : b));
+          if (label && (byOrder || Math.abs(v.start - c.start) <= 12)) {
             out.push({ ...l, text: `${label}: ${v.text}` });
             used.add(v);
           }
@@ -392,7 +409,7 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
       const monthSlip = /^([86])(\d)([/.-]\d{1,2}[/.-](?:19|20)\d{2})/.exec(after);
       const bare = slashlessDate(after) ?? (monthSlip ? findDates(`0${monthSlip[2]}${monthSlip[3]}`)[0]?.date : undefined);
       const yearFirst = /^((?:19|20)\d{2})[-. ]?(\d{2})[-. ]?(\d{2})\b/.exec(after);
-      const d = ds.length && ds[0]!.index < 8 ? ds[0]!.date : bare ?? (yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined);
+      const d = ds.length && ds[0]!.index < 8 ? ds[0]!.date : bare ?? (yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined) ?? agelessYearMended(after);
       // A two-digit year ("05/28/19", often a four-digit one cut off by the margin) counts for less than one printed in full.
       const short = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?!\d)/.test(after) ? 0.5 : 1;
       if (d) dobs.set(d, (dobs.get(d) ?? 0) + w * short);
@@ -455,6 +472,19 @@ function centenarianMisread(dob: string, on: string): string {
   const ref = Number(on.slice(0, 4));
   const fits = yearsOneDigitAway(dob.slice(0, 4)).filter((y) => ref - Number(y) >= 0 && ref - Number(y) <= 120);
   return fits.length === 1 ? `${fits[0]}${dob.slice(4)}` : dob;
+}
+
+/**
+ * A birth date whose year OCR misread into a century no one alive was born in ("09/27/1847" for
+ * 1947): no date reader takes it, so it is read here with the one year a digit away that gives an
+ * age of 0–120 today; when none or several do, no date.
+ */
+function agelessYearMended(after: string): string | undefined {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](1[0-8]\d{2})(?![\d/])/.exec(after);
+  if (!m) return undefined;
+  const today = new Date().toISOString().slice(0, 10);
+  const mended = centenarianMisread(`${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`, today);
+  return mended.startsWith(m[3]!) ? undefined : findDates(`${m[1]}/${m[2]}/${mended.slice(0, 4)}`)[0]?.date;
 }
 
 /** The years OCR could have misread as this one by a single digit ("2043" for 2023, 2013, ...). */

@@ -629,3 +629,21 @@ without the patient's written consent is prohibited. If you have received this t
 immediately by telephone and return or destroy the documents.`;
   assert.equal(classify(lines(text)).type, 'fax_cover_sheet');
 });
+
+test('a patient header row with a stamp printed over it: a stamp line between labels and values, stamp cells after the labels', () => {
+  // A RECEIVED stamp's second line sits between the header row and its values.
+  const stampBetween = `Patient Name                    Date of Birth        Sex       Patient ID
+                                                               MEDICAL RECORD
+DEMORS, ZACHARY A               06/10/1971           M         35484235`;
+  assert.deepEqual(who(stampBetween), ['Zachary', 'Demors', '1971-06-10']);
+  // The stamp's garble read as cells of the header after its first labels; OCR spaced the values closer.
+  const stampOver = `Patient Name                                    Date of Birth                   Sex                 ga -    AL     U24 Specimef Number
+DEMORS, ZACHARY A               06/10/1971                M           vediedicrecontas 708`;
+  assert.deepEqual(who(stampOver), ['Zachary', 'Demors', '1971-06-10']);
+});
+
+test('a birth year misread into a century no one alive was born in is mended by its one plausible digit', () => {
+  assert.equal(findPatient(lines('Patient Name: PROTOMORE, OLIVIA\nDate of Birth: 09/27/1847'), 1).birthDate, '1947-09-27');
+  // No year a digit away gives a plausible age (1803: 1903 is over 120 years back): no date rather than a guess.
+  assert.equal(findPatient(lines('Patient Name: PROTOMORE, OLIVIA\nDate of Birth: 09/27/1803'), 1).birthDate, undefined);
+});
