@@ -50,21 +50,32 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
   // Title lines: short cells near the top of the first page (not a sentence that mentions "lab results").
   const headCells = nonEmpty
     .slice(0, 14)
-    .flatMap((l) => l.text.split(/\s{3,}/))
-    .map((c) => c.trim())
-    .filter((c) => c && c.length <= 60 && !/[.,;]\s+\w+\s+\w+/.test(c))
+    .flatMap((l, line) => l.text.split(/\s{3,}/).map((c) => ({ text: c.trim(), line })))
+    .filter((c) => c.text && c.text.length <= 60 && !/[.,;]\s+\w+\s+\w+/.test(c.text))
     // A title printed letter-spaced ("F A X", "FAC S I M I L E") also read without its spaces.
-    .flatMap((c) => (/^(?:[A-Za-z]{1,3} )+[A-Za-z]{1,3}$/.test(c) ? [c, c.replace(/ /g, '')] : [c]));
+    .flatMap((c) => (/^(?:[A-Za-z]{1,3} )+[A-Za-z]{1,3}$/.test(c.text) ? [c, { ...c, text: c.text.replace(/ /g, '') }] : [c]));
   const all = nonEmpty.map((l) => l.text).join('\n');
-  for (const [type, re] of Object.entries(COMPILED)) {
+  // A document's own title is printed above the section headings inside it (a referral form's
+  // "Current Medications" list comes after "REFERRAL REQUEST"): a title cell more than three lines
+  // below the topmost one counts as a heading anywhere in the text, and the topmost title's type
+  // wins a tie.
+  const titleLines = Object.entries(COMPILED).map(([type, re]) => ({ type, lines: re.title.map((r) => headCells.find((c) => r.test(c.text))?.line) }));
+  const top = Math.min(...titleLines.flatMap((t) => t.lines.filter((l): l is number => l !== undefined)));
+  const firstTitle = new Map<string, number>();
+  for (const { type, lines: at } of titleLines) {
+    const re = COMPILED[type]!;
     let s = 0;
-    for (const r of re.title) {
-      if (headCells.some((c) => r.test(c))) s += 4;
+    re.title.forEach((r, i) => {
+      const line = at[i];
+      if (line !== undefined && line <= top + 3) s += 4;
       else if (r.test(all)) s += 1.5;
-    }
+      if (line !== undefined) firstTitle.set(type, Math.min(firstTitle.get(type) ?? Infinity, line));
+    });
     for (const r of re.body) if (r.test(all)) s += 1;
     scores.set(type, s);
   }
+  const topmost = [...firstTitle.entries()].sort((x, y) => x[1] - y[1]);
+  if (topmost.length && (topmost.length === 1 || topmost[0]![1] < topmost[1]![1])) scores.set(topmost[0]![0], scores.get(topmost[0]![0])! + 1);
   scores.set('lab_report', (scores.get('lab_report') ?? 0) + Math.min(labRows, 12) * 0.75);
   const sorted = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [bestType, best] = sorted[0] ?? ['other', 0];

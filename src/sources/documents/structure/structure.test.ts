@@ -647,3 +647,27 @@ test('a birth year misread into a century no one alive was born in is mended by 
   // No year a digit away gives a plausible age (1803: 1903 is over 120 years back): no date rather than a guess.
   assert.equal(findPatient(lines('Patient Name: PROTOMORE, OLIVIA\nDate of Birth: 09/27/1803'), 1).birthDate, undefined);
 });
+
+test('a referral form listing the current medications is a referral: its own title is printed above the sections', () => {
+  const text = `Granite Peak Internal Medicine
+8553 Maple Ct, Fairview, OR 97024 - P 503.555.0192 F 503.555.0167            REFERRAL REQUEST
+06/01/2022                                     [X] Routine   Urgent
+Soon (within 2 weeks)
+Theresa Specimenley, MD                        Neurology
+Aspen Park Neurology Associates
+1146 Sunset Pkwy, Springfield, IL
+62704
+Patient   Ximena Trialshaw 10/16/1978 Sex: F
+Reason for referral Frequent migraines despite abortive therapy
+Diagnoses
+ICD-10                     Description
+G43.909                Migraine, unspecified, not intractable, without status migrainosus
+Current Medications
+sumatriptan 100 mg                       1 tab PO PRN migraine, may repeat x1 in 2h
+trazodone 50 mg                           1 tab PO QHS PRN insomnia
+Allergies
+Iodinated contrast media
+Attachments
+Medication list; Recent office notes; insurance information`;
+  assert.equal(classify(lines(text)).type, 'referral_letter');
+});
