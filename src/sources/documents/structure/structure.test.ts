@@ -671,3 +671,17 @@ Attachments
 Medication list; Recent office notes; insurance information`;
   assert.equal(classify(lines(text)).type, 'referral_letter');
 });
+
+test('a birth year OCR misread by a digit is mended by the age the note\'s narrative gives ("a 14-year-old boy")', () => {
+  const note = `GRANITE PEAK INTERNAL MEDICINE
+CLINIC NOTE
+PATIENT: TESTCOTT, EDWARD T                 DATE OF SERVICE: March 13, 2023
+DATE OF BIRTH: March 5, 2000                CHART #: E6435636
+CHIEF COMPLAINT: Itchy rash on arms
+SUBJECTIVE:
+Edward is a 14-year-old boy who noticed an itchy red rash on both forearms 3 days after gardening.
+ASSESSMENT AND PLAN: Contact dermatitis. Topical steroid.`;
+  const r = structureTransmission([page(1, note)]);
+  const subject = r.segments?.[0]?.subject;
+  assert.equal(subject && r.subjects?.[subject]?.birthDate, '2009-03-05');
+});
