@@ -237,9 +237,13 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
   const out: Line[] = [];
   const nonEmpty = lines.filter((l) => l.text.trim());
   // Every cell a label, but one of four or more that OCR garbled past reading ("Pauert ID").
+  // A photo's garble ("Pate Name   Date of Bem   Ser   Pavent iO   Specimen Nurter") is read more
+  // loosely when the row holds a label read as printed and every other cell is near one.
   const allLabels = (cs: Array<{ text: string }>) => {
     const unknown = cs.filter((c) => !columnLabel(c.text)).length;
-    return cs.length > 0 && unknown <= (cs.length >= 4 ? 1 : 0) && unknown < cs.length;
+    if (cs.length > 0 && unknown <= (cs.length >= 4 ? 1 : 0) && unknown < cs.length) return true;
+    if (cs.length < 3 || unknown === cs.length) return false;
+    return cs.filter((c) => !columnLabel(c.text) && !columnLabel(c.text, true)).length <= (cs.length >= 4 ? 1 : 0);
   };
   // A patient header whose last cells a stamp printed over ("Patient Name   Date of Birth   Sex   ga -   U24 Specimef"):
   // its leading labels, when they name the patient.
@@ -275,7 +279,7 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
         const byOrder = lead ? values.length >= labels.length : values.length === labels.length;
         const used = new Set<(typeof values)[number]>();
         labels.forEach((c, i) => {
-          const label = columnLabel(c.text);
+          const label = columnLabel(c.text) ?? columnLabel(c.text, true);
           const v = byOrder ? values[i]! : values.reduce((b, x) => (Math.abs(x.start - c.start) < Math.abs(b.start - c.start) ? x : b));
           if (label && (byOrder || Math.abs(v.start - c.start) <= 12)) {
             out.push({ ...l, text: `${label}: ${v.text}` });
@@ -311,17 +315,22 @@ const COLUMN_LABEL_WORDS = [
  * itself when it is one, a "Date of Birth" OCR garbled ("Jf Birth") as DOB, a label one or two
  * letters off (a fifth of its length at most, and closer to one label than to any other) as that label.
  */
-function columnLabel(text: string): string | undefined {
+function columnLabel(text: string, loose = false): string | undefined {
   const t = text.replace(/[:#]$/, '').trim();
   if (/^[a-z]{1,3}\s+birth$/i.test(t)) return 'DOB';
   if (COLUMN_LABEL.test(t)) return t;
   const k = t.toLowerCase().replace(/\s+/g, ' ');
+  // Loosely (a row of labels only): two letters of five may be wrong when every word keeps its
+  // first letter ("Pate Name", "Date of Bem"); one in a three-letter label ("Ser").
+  if (loose && k.length === 3) return ['sex', 'age', 'dob', 'mrn'].find((w) => editDistance(k, w, 1) <= 1 && [...k].filter((c, i) => c === w[i]).length === 2)?.toUpperCase();
   if (k.length < 7) return undefined;
-  const max = Math.floor(k.length / 5);
+  const max = Math.floor(k.length / (loose ? 2.5 : 5));
+  const initials = (s: string) => s.split(' ').map((w) => w[0]).join('');
   let best: string | undefined;
   let bestD = max + 1;
   let tie = false;
   for (const w of COLUMN_LABEL_WORDS) {
+    if (loose && initials(w) !== initials(k)) continue;
     const d = editDistance(k, w, max);
     if (d < bestD) [best, bestD, tie] = [w, d, false];
     else if (d === bestD) tie = true;

@@ -685,3 +685,14 @@ ASSESSMENT AND PLAN: Contact dermatitis. Topical steroid.`;
   const subject = r.segments?.[0]?.subject;
   assert.equal(subject && r.subjects?.[subject]?.birthDate, '2009-03-05');
 });
+
+test('a phone photo\'s garbled patient header row is still read as labels over values ("Pate Name   Date of Bem   Ser")', () => {
+  const header = `Keystone Reference Laboratory
+Pate Name                     Date of Bem        Ser       Pavent iO     Specimen Nurter
+SAMPLELEY, CHRISTOPHER                 0511/1945                 M                  MR-359017       7671726399
+Ordering Pryscan                   Cofecton Date      Fro orved     Reponed     Account
+DRAFTSON, JEFFREY G             12252024 07:46    12/25:2024   122672024   53768484`;
+  assert.deepEqual(who(header), ['Christopher', 'Sampleley', '1945-05-11']);
+  // Only a row of labels is read loosely: a billing row's "Date of Bill" beside cells that are no labels is no birth date.
+  assert.equal(findPatient(lines('Account        Date of Bill     Amount Due\n53768484       12/25/2024       $40.00'), 1).birthDate, undefined);
+});
