@@ -55,22 +55,19 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
     // A title printed letter-spaced ("F A X", "FAC S I M I L E") also read without its spaces.
     .flatMap((c) => (/^(?:[A-Za-z]{1,3} )+[A-Za-z]{1,3}$/.test(c.text) ? [c, { ...c, text: c.text.replace(/ /g, '') }] : [c]));
   const all = nonEmpty.map((l) => l.text).join('\n');
-  // A document's own title is printed above the section headings inside it (a referral form's
-  // "Current Medications" list comes after "REFERRAL REQUEST"): a title cell more than three lines
-  // below the topmost one counts as a heading anywhere in the text, and the topmost title's type
-  // wins a tie.
-  const titleLines = Object.entries(COMPILED).map(([type, re]) => ({ type, lines: re.title.map((r) => headCells.find((c) => r.test(c.text))?.line) }));
-  const top = Math.min(...titleLines.flatMap((t) => t.lines.filter((l): l is number => l !== undefined)));
+  // A document's own title is printed above the section headings inside it: when two types score
+  // alike, the one whose title comes first wins (a referral form's "Current Medications" list
+  // comes after "REFERRAL REQUEST").
   const firstTitle = new Map<string, number>();
-  for (const { type, lines: at } of titleLines) {
-    const re = COMPILED[type]!;
+  for (const [type, re] of Object.entries(COMPILED)) {
     let s = 0;
-    re.title.forEach((r, i) => {
-      const line = at[i];
-      if (line !== undefined && line <= top + 3) s += 4;
-      else if (r.test(all)) s += 1.5;
-      if (line !== undefined) firstTitle.set(type, Math.min(firstTitle.get(type) ?? Infinity, line));
-    });
+    for (const r of re.title) {
+      const head = headCells.find((c) => r.test(c.text));
+      if (head) {
+        s += 4;
+        firstTitle.set(type, Math.min(firstTitle.get(type) ?? Infinity, head.line));
+      } else if (r.test(all)) s += 1.5;
+    }
     for (const r of re.body) if (r.test(all)) s += 1;
     scores.set(type, s);
   }

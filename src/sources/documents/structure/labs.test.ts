@@ -509,8 +509,8 @@ test('a zero-led value that lost its point, with a dated previous result between
 test('a cumulative report\'s previous result says where a current value lost its point', () => {
   assert.deepEqual(pick(`WBC                71          6.9 07/31/2024        x10E3/uL       38-108
 Glucose            163 High    159 08/13/2024        mg/dL          65-99`), [
-    // 71 is ten times the previous 6.9: 7.1.
-    ['WBC', '7.1', 'x10E3/uL', null, '38-108'],
+    // 71 is ten times the previous 6.9: 7.1 (the range's lost points put back by WBC's typical interval).
+    ['WBC', '7.1', 'x10E3/uL', null, '3.8-10.8'],
     // Near its previous value: as read.
     ['Glucose', '163', 'mg/dL', 'H', '65-99'],
   ]);
@@ -728,5 +728,18 @@ Glucose         112       *       70-99`), [
     ['Neutrophils', '57.7', '%', null, '40.0-75.0'],
     // A star before the range of a value outside it stays a flag.
     ['Glucose', '112', null, 'H', '70-99'],
+  ]);
+});
+
+test('a range whose points OCR lost lands on the test\'s typical interval with them put back, and so does its value', () => {
+  assert.deepEqual(pick(`WBC              69          10*3/uL           38-108
+RBC              545 H       10*6/uL           420-580
+Platelets        250         10*3/uL           140-400
+Glucose          163 H       mg/dL             65-99`), [
+    ['WBC', '6.9', '10*3/uL', null, '3.8-10.8'],
+    ['RBC', '5.45', '10*6/uL', 'H', '4.20-5.80'],
+    // Ranges as printed: whole numbers where the typical interval has them.
+    ['Platelets', '250', '10*3/uL', null, '140-400'],
+    ['Glucose', '163', 'mg/dL', 'H', '65-99'],
   ]);
 });

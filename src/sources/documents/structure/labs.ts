@@ -137,6 +137,31 @@ export function splitDigitRange(printed: string, loinc: string | undefined, ucum
 }
 
 /**
+ * A range whose decimal points OCR lost, every end still a value the test can have ("38-108"
+ * beside WBC, "420-580" beside RBC): when the ends as read are five times or more above the
+ * test's typical reference interval and, with one or two decimals put back, both land on it
+ * (within 15%), the points are put back; the value's own lost point is then found beside it.
+ */
+function restoreTypicalRangePoints(row: LabRow): void {
+  const r = row.range;
+  const m = r && /^(\d+)-(\d+)$/.exec(r.text);
+  const typical = row.loinc ? INTERVALS[row.loinc] : undefined;
+  if (!r || !m || !typical) return;
+  const [unit, tlo, thi] = typical;
+  if (row.ucum && row.ucum !== unit && !SAME_NUMBERS.some((g) => g.includes(row.ucum!) && g.includes(unit))) return;
+  if (Number(m[2]) < thi * 5) return;
+  const near = (x: number, t: number) => Math.abs(x - t) <= 0.15 * t;
+  for (const k of [1, 2]) {
+    if ([m[1]!, m[2]!].some((e) => Number(e) !== 0 && e.length <= k)) continue;
+    const [lo, hi] = [Number(m[1]) / 10 ** k, Number(m[2]) / 10 ** k];
+    if (near(lo, tlo) && near(hi, thi)) {
+      row.range = { text: `${lo.toFixed(k)}-${hi.toFixed(k)}`, low: lo, high: hi };
+      return;
+    }
+  }
+}
+
+/**
  * A range whose decimal points OCR lost together with its value ("Potassium 48 mmol/L 35-53",
  * "MONOCYTES 55 20-120%"): reference limits are values the test can have, so a range with a
  * (non-zero) end no value of the test can have in its unit, whose ends are all possible with the
@@ -968,6 +993,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
       else row.range.low = Number(c[2]);
     }
   }
+  restoreTypicalRangePoints(row);
   restoreRangePoints(row, d.flag);
   // fL glued to a value that lost its point, its f read as 1 ("951L" beside 7.5-12.5 fL is 9.5 fL):
   // only when the value as read is out of all reach of its range and the 1 is followed by the L.
