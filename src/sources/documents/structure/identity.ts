@@ -316,9 +316,16 @@ const COLUMN_LABEL_WORDS = [
  * letters off (a fifth of its length at most, and closer to one label than to any other) as that label.
  */
 function columnLabel(text: string, loose = false): string | undefined {
-  const t = text.replace(/[:#]$/, '').trim();
+  // The format hint of a name caption ("Name (Last, First, MI)") is no part of the label.
+  const t = text.replace(/[:#]$/, '').replace(/\s*\((?:last|first|middle|m\.?i\.?|initial|[,\s])+\)\s*$/i, '').trim();
   if (/^[a-z]{1,3}\s+birth$/i.test(t)) return 'DOB';
   if (COLUMN_LABEL.test(t)) return t;
+  // A caption printed letter-spaced ("PAT I E N T N A M E"), read without its spaces.
+  if (/^(?:[A-Za-z]{1,3} )+[A-Za-z]{1,3}$/.test(t)) {
+    const joined = t.replace(/ /g, '').toLowerCase();
+    const w = COLUMN_LABEL_WORDS.find((l) => l.replace(/ /g, '') === joined);
+    if (w) return w.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  }
   const k = t.toLowerCase().replace(/\s+/g, ' ');
   // Loosely (a row of labels only): two letters of five may be wrong when every word keeps its
   // first letter ("Pate Name", "Date of Bem"); one in a three-letter label ("Ser").

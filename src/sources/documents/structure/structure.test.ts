@@ -694,3 +694,11 @@ DRAFTSON, JEFFREY G             12252024 07:46    12/25:2024   122672024   53768
   // Only a row of labels is read loosely: a billing row's "Date of Bill" beside cells that are no labels is no birth date.
   assert.equal(findPatient(lines('Account        Date of Bill     Amount Due\n53768484       12/25/2024       $40.00'), 1).birthDate, undefined);
 });
+
+test('caption grids: a name caption with its format hint ("Name (Last, First, MI)") and a letter-spaced caption ("PAT I E N T N A M E")', () => {
+  assert.deepEqual(who(`Name (Last, First, MI)                          Birthdate             Sex       Registry ID
+TRIALOVA, FATIMA                                12/10/1964            F         512866339`), ['Fatima', 'Trialova', '1964-12-10']);
+  assert.deepEqual(who(`PAT I E N T N A M E                              DOB                     SEX                                MRN
+
+Joyce Draftton                                   10/18/1976              F                                  28098596`), ['Joyce', 'Draftton', '1976-10-18']);
+});
