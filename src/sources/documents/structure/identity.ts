@@ -170,6 +170,9 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   const re = /\b(?:RE|Regarding|Subject)\s*:\s*(?:[A-Za-z ]{0,40}?\s[-–]\s)?([A-Za-z][A-Za-z'’ ,.-]+?)(?=\s+(?:DOB|D\.O\.B|\(|,\s*DOB|born)|\s{2,}|$)/i.exec(text);
   if (re) out.push({ raw: cutName(re[1]!), score: 1.5 });
   // Letters: "Thank you for seeing my patient, Madison Samplewright, a 75-year-old woman".
+  // A payer's notice names its member in its title ("Notice for Jeremy Placeholdercott", "Statement for JANE DOE").
+  const noticeFor = /\b(?:notice|statement|summary)\s+for\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,3})(?=\s{2,}|\s*$)/i.exec(text);
+  if (noticeFor && /^[A-Z]/.test(noticeFor[1]!)) out.push({ raw: noticeFor[1]!, score: 1.5 });
   const myPatient = /\b(?:my|our)\s+patient,?\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,2})(?=,|\s+(?:a|an|who|for|DOB|born)\b|\s*$)/.exec(text);
   if (myPatient) out.push({ raw: myPatient[1]!, score: 1.5 });
   const forDob = /\b(?:for|patient,?|regarding)\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,3}),?\s+(?:DOB|D\.O\.B|born)/.exec(text);
@@ -580,7 +583,9 @@ const DOS_LABELS: Record<string, RegExp[]> = {
   // "Run" also with its R read as H ("Hun date").
   medication_list: [/\bas\s+of\s*:?/i, /\b(?:list|print(?:ed)?|report|[rh]un|profile|review(?:ed)?)\s+date\s*:?/i, /\bdate\s+(?:generated|reviewed)\s*:?/i, /\b(?:generated|reviewed)\s+on\s*:?/i, /\bdate\s+printed\s*:?/i, /\bprinted\s*(?:on)?\s*:?/i, /\bupdated\s*(?:on)?\s*:?/i],
   immunization_record: [/\bprinted\s+(?:by\b.{0,90}?\bon|on)\s*:?/i, /\b(?:print|report|run)\s+date\s*:?/i, /\bdate\s+printed\s*:?/i, /\bas\s+of\s*:?/i, /\bprinted\s*:?\s*(?=\S)/i],
-  insurance_billing: [/\b(?:date\s+of\s+service|service\s+date|DOS)\s*:?/i],
+  // A claim's "Dates of Service: 4/5/2023" (a summary notice's "Dates of Service" heading over the
+  // period its claims were processed in has no date after it).
+  insurance_billing: [/\b(?:dates?\s+of\s+service|service\s+dates?|DOS)\s*:?/i],
   referral_letter: [/\bdate\s*:/i],
   fax_cover_sheet: [/\bdate\s*:?/i],
 };

@@ -702,3 +702,19 @@ TRIALOVA, FATIMA                                12/10/1964            F         
 
 Joyce Draftton                                   10/18/1976              F                                  28098596`), ['Joyce', 'Draftton', '1976-10-18']);
 });
+
+test('a payer\'s summary notice: the member named in its title, the claim\'s own "Dates of Service:" rather than the heading over the processing period', () => {
+  const notice = `Summary Notice                                                                          THIS IS NOT A BILL
+for JEREMY PLACEHOLDERCOTT                                                              Notice for Jeremy Placeholdercott
+The Official Summary of Your Evergreen Mutual Health Plan Claims                        Member Number: XXX-XX-5602A
+ Dates of Service                                   Your Deductible Status                             Did the plan approve all services?
+ Claims Processed Between March 4, 2023 and         Your deductible is what you must pay each          YES. The plan approved all services in this
+ May 30, 2023                                       year before the plan pays. You have now met        notice. See the claim below for details.
+                                                    $149.65 of your deductible for this year.
+ Claim for Diana Protomore, MD, Mesa
+ Dates of Service: 4/5/2023   Claim Number: 8619J71530083        Group: 340482 (HMO Select)   Date processed: 5/30/2023
+ Office/outpatient visit, established, low MDM (99213)     Yes     $152.73     $122.44     $0.00     $122.44     A`;
+  const p = findPatient(lines(notice), 1);
+  assert.deepEqual([p.given?.[0], p.family], ['Jeremy', 'Placeholdercott']);
+  assert.equal(findServiceDate(lines(notice), 'insurance_billing'), '2023-04-05');
+});
