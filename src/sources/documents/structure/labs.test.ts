@@ -743,3 +743,32 @@ Glucose          163 H       mg/dL             65-99`), [
     ['Glucose', '163', 'mg/dL', 'H', '65-99'],
   ]);
 });
+
+test('a wide results export: an Order / Panel cell before the test name is no part of it', () => {
+  const r = rows(`Collected       Order                     Component                Value         Units       Ref Range         Abn   Status      Site
+06/20/2024
+                CBC (includes Diff/Plt)   White Blood Cell Count            7.5 x10E3/uL     3.8-10.8                Final       LOL
+10:17
+                CBC (includes Diff/Plt)   Hemoglobin                       14.9 g/dL         13.2-17.1               Final       LOL
+                Lipid Panel               Chol/HDLC Ratio                   5.2 ratio        0-4.9              HI   Final       LOL
+                Hemoglobin A1c            Hemoglobin A1c                    6.0 %            0-5.6              HI   Final       LOL
+                TSH w/Reflex to Free T4   T4, Free                         1.25 ng/dL        0.82-1.77               Final       LOL
+                Urinalysis, Complete      Specific Gravity                1.027              1.001-1.035             Final       LOL
+                Urinalysis, Complete      Glucose                      Negative              Negative                Final       LOL`);
+  assert.deepEqual(
+    r.map((x) => [x.name, x.value, x.unit ?? null, x.flag ?? null, x.range?.text ?? null]),
+    [
+      ['White Blood Cell Count', '7.5', 'x10E3/uL', null, '3.8-10.8'],
+      ['Hemoglobin', '14.9', 'g/dL', null, '13.2-17.1'],
+      ['Chol/HDLC Ratio', '5.2', 'ratio', 'H', '0-4.9'],
+      ['Hemoglobin A1c', '6.0', '%', 'H', '0-5.6'],
+      ['T4, Free', '1.25', 'ng/dL', null, '0.82-1.77'],
+      ['Specific Gravity', '1.027', null, null, '1.001-1.035'],
+      ['Glucose', 'Negative', null, null, 'Negative'],
+    ],
+  );
+  // The urinalysis cell makes the word result a urine test.
+  assert.equal(r[6]!.loinc, '25428-4');
+  // A row of a column before, misread, is no order cell: its short mark and range stay in the name.
+  assert.deepEqual(pick('HEE                1.0 (Hh7- 18.0) gal                      CREAT             0.00 (whee 1uh) mg/dl'), []);
+});

@@ -639,6 +639,37 @@ function marginDirtDropped(toks: string[], urine: boolean): string[] {
   return lookupExact(kept.join(' '), urine) ? kept : toks;
 }
 
+/** Where the cells of a name begin: a token after two or more spaces starts a cell (wide tables print a cell per column). */
+function cellStarts(toks: Tok[]): number[] {
+  const out: number[] = [];
+  for (let k = 1; k < toks.length; k++) if (toks[k]!.start - (toks[k - 1]!.start + toks[k - 1]!.t.length) >= 2) out.push(k);
+  return out;
+}
+
+/**
+ * A test name printed after other cells of its row (an Order / Panel column, a collected date:
+ * "CBC (includes Diff/Plt)   Hemoglobin   14.9 g/dL", EHR result exports): when the name as read
+ * is no test, the longest run of its last cells that is one. A leading cell naming a urine panel
+ * ("Urinalysis, Complete   Color   Yellow") makes the row a urine test. Returns where the test's
+ * cells begin, else undefined.
+ */
+function leadingCellsEnd(name: string[], toks: Tok[], urine: boolean): { at: number; urine: boolean } | undefined {
+  if (name.length !== toks.length || name.length < 2) return undefined;
+  const whole = cleanNameTokens(name).join(' ');
+  if (!whole || lookupTest(whole, urine) || lookupTest(undigit(whole), urine)) return undefined;
+  for (const at of cellStarts(toks)) {
+    const lead = name.slice(0, at).join(' ');
+    // An order, panel or date cell: no value, range or unit in it (those are a row of a column
+    // before, misread), and a word of its own or a test's name ("TSH   TSH"), not a stray short mark ("gal").
+    if (name.slice(0, at).some((t) => (NUM.test(t) && t.length <= 6) || RANGE.test(t) || CMP_RANGE.test(t) || /\d-\d/.test(t) || exactUcum(t))) continue;
+    if (lead.replace(/[^A-Za-z]/g, '').length < 4 && !/\d{4}/.test(lead) && !lookupExact(lead, urine)) continue;
+    const inUrine = urine || PANEL_URINE.test(lead);
+    const rest = cleanNameTokens(name.slice(at)).join(' ');
+    if (rest && /[A-Za-z]{2}/.test(rest) && (lookupTest(rest, inUrine) ?? lookupTest(undigit(rest), inUrine))) return { at, urine: inUrine };
+  }
+  return undefined;
+}
+
 interface Draft {
   name: string[];
   nameToks: Tok[];
@@ -736,7 +767,8 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
     if (cur.value === undefined) {
       const vf = VALUE_FLAG.exec(t);
       const nameSoFar = cleanNameTokens(cur.name).join(' ');
-      const known = nameSoFar ? lookupTest(nameSoFar, urine) ?? lookupTest(undigit(nameSoFar), urine) : undefined;
+      const cells = nameSoFar ? leadingCellsEnd(cur.name, cur.nameToks, urine) : undefined;
+      const known = nameSoFar ? lookupTest(nameSoFar, urine) ?? lookupTest(undigit(nameSoFar), urine) ?? (cells && lookupTest(cleanNameTokens(cur.name.slice(cells.at)).join(' '), cells.urine)) : undefined;
       // The range printed before the value ("Sodium  135 - 145 mmol/L  139 (H)"): a range shape
       // after a known test name, with a value (past at most one unit) right after it.
       const qualRange = rangeFirst && QUAL.test(unparen(t)) && !/^(?:abnormal|none)$/i.test(t);
@@ -769,7 +801,8 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         continue;
       }
       // A word that is a unit but also ends the test's name ("Microalb/Creat Ratio", "T. Chol/HDL Ratio") stays in the name.
-      const endsName = /^[A-Za-z]+$/.test(t) && !!lookupExact(`${nameSoFar} ${t}`, urine);
+      const cellName = cells ? cleanNameTokens(cur.name.slice(cells.at)).join(' ') : undefined;
+      const endsName = /^[A-Za-z]+$/.test(t) && (!!lookupExact(`${nameSoFar} ${t}`, urine) || (!!cellName && !!lookupExact(`${cellName} ${t}`, cells!.urine)));
       if (!endsName && cur.unit === undefined && (cur.rangeFirst ? unitSlot(t) : isUnitToken(t)) && !NUM.test(t) && (cur.rangeFirst || (known && cur.name.length && ((NUM.test(nextTok) && !CMP_RANGE.test(nextTok)) || VALUE_FLAG.test(nextTok))))) {
         cur.unit = t;
         cur.extra.push(tk);
@@ -909,6 +942,12 @@ function unitBeforeColumnGap(toks: Tok[], i: number, cur: Draft): boolean {
 
 function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?: string): LabRow | null {
   if (d.value === undefined) return null;
+  const cells = leadingCellsEnd(d.name, d.nameToks, urine);
+  if (cells) {
+    d.name = d.name.slice(cells.at);
+    d.nameToks = d.nameToks.slice(cells.at);
+    urine = cells.urine;
+  }
   const nameToks = marginDirtDropped(cleanNameTokens(d.name), urine);
   const name = nameToks.join(' ').replace(/[:.]+$/, '').trim();
   if (!/[A-Za-z]{1,}/.test(name) || name.length > 60 || nameToks.length > 7) return null;
