@@ -45,13 +45,15 @@ export function closest<T>(key: string, entries: Iterable<[string, T]>): T | und
  * `text` with each word `words` matches that is one edit from one of `vocabulary` (same first
  * letter, lengths one apart at most) spelled as that word: how label words OCR misread by a letter
  * are mended before labels are looked for. The case follows the word as printed (capitals,
- * capitalised, or lower case). `key` maps a printed word to the form compared (lower case by default).
+ * capitalised, or lower case). `key` maps a printed word to the form compared (lower case by default);
+ * `fold` maps both sides before the edit is counted (letters a typeface makes alike).
  */
-export function respellNear(text: string, words: RegExp, vocabulary: readonly string[], key = (w: string) => w.toLowerCase()): string {
+export function respellNear(text: string, words: RegExp, vocabulary: readonly string[], key = (w: string) => w.toLowerCase(), fold = (w: string) => w): string {
   return text.replace(words, (w) => {
     const k = key(w);
     if (vocabulary.includes(k)) return w;
-    const hit = vocabulary.find((v) => v[0] === k[0] && Math.abs(v.length - k.length) <= 1 && editDistance(k, v, 1) <= 1);
+    const f = fold(k);
+    const hit = vocabulary.find((v) => v[0] === k[0] && Math.abs(v.length - k.length) <= 1 && editDistance(f, fold(v), 1) <= 1);
     if (!hit) return w;
     return w === w.toUpperCase() ? hit.toUpperCase() : w[0] === w[0]!.toUpperCase() ? hit[0]!.toUpperCase() + hit.slice(1) : hit;
   });

@@ -614,7 +614,10 @@ const DATE_LABEL_WORDS = ['printed', 'collected', 'collection', 'received', 'rep
  * five letters or more: short words have too many neighbours.
  */
 export function mendDateLabels(text: string): string {
-  return respellNear(text, /\b[A-Za-z]{5,}\b/g, DATE_LABEL_WORDS);
+  // A geometric typeface whose e closes into an o reads every e of a label as o ("Spociman
+  // colloctod:"): compared with their o's read as e's too.
+  const closedE = (w: string) => w.replace(/o/g, 'e');
+  return respellNear(respellNear(text, /\b[A-Za-z]{5,}\b/g, DATE_LABEL_WORDS), /\b[A-Za-z]{5,}\b/g, DATE_LABEL_WORDS, undefined, closedE);
 }
 
 /**

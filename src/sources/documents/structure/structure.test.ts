@@ -718,3 +718,10 @@ The Official Summary of Your Evergreen Mutual Health Plan Claims                
   assert.deepEqual([p.given?.[0], p.family], ['Jeremy', 'Placeholdercott']);
   assert.equal(findServiceDate(lines(notice), 'insurance_billing'), '2023-04-05');
 });
+
+test('date labels in a typeface whose e OCR reads as o ("Spociman colloctod:")', () => {
+  const head = `Bayside Reference Laboratory                   FAKESLEY, BRITTANY E
+Chont Services | 802 555 0199                        Ropertod: 12/27/2022     Sex/Age: F/43
+Physician: NOTREALDALE, REBECCA                                            Spociman colloctod: 12/26/2022 9:08 AM`;
+  assert.equal(findServiceDate(lines(head), 'lab_report'), '2022-12-26');
+});
