@@ -1,0 +1,338 @@
+/**
+ * Lab results printed as BLOCKS of labelled lines, one block per test (pathology / LIS "detail"
+ * printouts, patient portals):
+ *
+ *   Test:   Hemoglobin                 Test:   Hematocrit
+ *   Result: 13.1                       Result: 39.4
+ *   Units:  g/dL                       Units:  %
+ *   Range:  13.2 - 17.1                Range:  38.5 - 50.0
+ *   Flag:   LOW
+ *
+ * Labels are read by meaning, not by one template: Test / Test Name / Analyte / Component,
+ * Result / Value, Units / Unit, (Reference | Ref | Normal) Range / Reference Interval, Flag /
+ * Abnormal Flag / Interpretation, a collection date; one or two (or more) pairs per line, blocks
+ * side by side, OCR slips in labels (a letter off, the colon read as `;` or lost). A block is
+ * read as a table row by labs.ts's row parser (`parseLabRows`), so test names, units, ranges,
+ * flags and their OCR repairs are the ones table rows get. Pure; never throws.
+ */
+import { findDates } from './dates.js';
+import { editDistance } from './fuzzy.js';
+import { lookupTest, normaliseLine, parseLabRows, ucumFor, type LabRow } from './labs.js';
+import type { Line } from './lines.js';
+
+/** A lab row read from a block; `effective` is the collection date the block prints, if any. */
+export interface LabBlockRow extends LabRow {
+  effective?: string;
+  /** Every line (page, index) the block's fields stand on. */
+  blockLines: number[];
+}
+
+type Kind = 'test' | 'result' | 'units' | 'range' | 'flag' | 'date' | 'other';
+
+/** Label spellings by meaning (lower case, single spaces, no colon). */
+const LABELS: Array<[Kind, string[]]> = [
+  ['test', ['test', 'test name', 'testname', 'analyte', 'component', 'test description', 'test code', 'observation', 'assay']],
+  ['result', ['result', 'results', 'value', 'result value', 'your value', 'your result', 'observed value', 'measured value']],
+  ['units', ['units', 'unit', 'uom', 'unit of measure']],
+  [
+    'range',
+    ['range', 'reference range', 'ref range', 'normal range', 'reference interval', 'ref interval', 'reference', 'ref', 'ref rng', 'reference values', 'normal values', 'normal', 'standard range', 'expected range', 'expected', 'expected value'],
+  ],
+  ['flag', ['flag', 'flags', 'abnormal flag', 'abn flag', 'abnormal', 'interpretation', 'abnormality', 'result flag', 'h/l']],
+  ['date', ['collected', 'collected on', 'date collected', 'collection date', 'collection date/time', 'collection time', 'date/time collected', 'specimen collected', 'collection']],
+];
+const LABEL_INDEX = new Map<string, Kind>();
+for (const [kind, names] of LABELS) for (const n of names) LABEL_INDEX.set(n, kind);
+/** Labels long enough to be matched one letter off (only with their colon). */
+const FUZZY_LABELS = [...LABEL_INDEX.entries()].filter(([n]) => n.replace(/\s/g, '').length >= 4 && !['normal', 'expected', 'collection', 'reference', 'observation'].includes(n));
+
+interface Tok {
+  t: string;
+  start: number;
+  end: number;
+}
+
+interface Field {
+  kind: Kind;
+  /** Offset of the label in the line. */
+  start: number;
+  value: string;
+  /** The value's tokens as printed. */
+  tokens: string[];
+}
+
+/** OCR's digit-for-letter slips in a label word ("Resu1t", "Rang3"). */
+const unDigit = (w: string) => w.replace(/1|\|/g, 'l').replace(/0/g, 'o').replace(/5/g, 's').replace(/3/g, 'e');
+
+/**
+ * The meaning of words that may be a label: exact (also without their colon at the start of a
+ * cell), or one letter off when the colon (or what OCR reads for it) is there.
+ */
+function labelKind(words: string[], colon: boolean): Kind | undefined {
+  const k = unDigit(words.join(' ').toLowerCase()).replace(/[^a-z/ ]/g, '');
+  const exact = LABEL_INDEX.get(k);
+  if (exact) return exact;
+  if (!colon) return undefined;
+  let best: Kind | undefined;
+  let n = 0;
+  for (const [name, kind] of FUZZY_LABELS) {
+    if (Math.abs(name.length - k.length) > 1) continue;
+    if (editDistance(k, name, 1) <= 1 && best !== kind) {
+      best = kind;
+      n++;
+    }
+  }
+  return n === 1 ? best : undefined;
+}
+
+const COLON = /^(.*?)[:;]$/;
+
+/** The label:value fields of one line, in order; text before the first label is dropped. */
+export function lineFields(text: string): Field[] {
+  // A value glued to its label's colon ("Result:7.4") is its own token.
+  const s = text.replace(/([A-Za-z)])([:;])(?=[^\s:;/])/g, '$1$2 ');
+  const toks: Tok[] = [];
+  for (const m of s.matchAll(/\S+/g)) toks.push({ t: m[0], start: m.index!, end: m.index! + m[0].length });
+  const labels: Array<{ kind: Kind; i: number; n: number; start: number }> = [];
+  for (let i = 0; i < toks.length; i++) {
+    const gapBefore = i === 0 ? 99 : toks[i]!.start - toks[i - 1]!.end;
+    const cellStart = i === 0 || gapBefore >= 2;
+    for (let n = Math.min(4, toks.length - i); n >= 1; n--) {
+      const ws = toks.slice(i, i + n).map((x) => x.t);
+      // A lone colon after the label words ("Result :").
+      const loneColon = ws.length > 1 && /^[:;]$/.test(ws[ws.length - 1]!);
+      const words = loneColon ? ws.slice(0, -1) : ws;
+      const last = words[words.length - 1]!;
+      const cm = COLON.exec(last);
+      const colon = loneColon || !!cm;
+      if (cm) words[words.length - 1] = cm[1]!;
+      if (words.some((w, j) => !w || (j < words.length - 1 && /[:;]/.test(w)))) continue;
+      if (words.some((w) => !/^[A-Za-z0-9|/]+$/.test(w) || !/[A-Za-z]/.test(w))) continue;
+      // Without its colon, a label opens a cell, or repeats the line's first label (the next block's, single-spaced by OCR).
+      let kind = colon || cellStart || labels.length ? labelKind(words, colon) : undefined;
+      if (kind && !colon && !cellStart && kind !== labels[0]?.kind) kind = undefined;
+      // A label without its colon must be followed by something,
+      // nor stand right after another label, as its value ("Flag:   ABNORMAL").
+      const prev = labels[labels.length - 1];
+      if (kind && !colon && (i + n >= toks.length || (prev && prev.i + prev.n === i))) kind = undefined;
+      // Any other "Word:" opening a cell ends the value before it ("Specimen: Serum", "Comment:").
+      // (Not when its last words are a known label: "Hemoglobin   Test:" is a value and the next block's label.)
+      if (!kind && colon && cellStart && n <= 3 && /^[A-Z]/.test(words[0]!) && !words.some((_, k) => k > 0 && labelKind(words.slice(k), true))) kind = 'other';
+      if (kind) {
+        labels.push({ kind, i, n, start: toks[i]!.start });
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return labels.map((l, j) => {
+    const next = labels[j + 1];
+    const valueToks = toks.slice(l.i + l.n, next ? next.i : toks.length);
+    const value = valueToks.length ? s.slice(valueToks[0]!.start, valueToks[valueToks.length - 1]!.end) : '';
+    return { kind: l.kind, start: l.start, value: value.trim(), tokens: valueToks.map((x) => x.t) };
+  });
+}
+
+interface Block {
+  page: number;
+  x: number;
+  fields: Map<Kind, { value: string; tokens: string[]; line: number }>;
+  lines: number[];
+  /** The section header the block stands under ("== URINALYSIS ==", "CHEMISTRY"). */
+  panel?: string;
+}
+
+/** Kinds a block prints after the result; a result or unit placed after them belongs to another block. */
+const ORDER: Partial<Record<Kind, number>> = { test: 0, result: 1, units: 2, range: 3 };
+
+/** Cost of putting a field in a block: that block already has one (never), out of print order, far from its column. */
+function cost(b: Block, f: Field, positional: boolean): number {
+  let c = 0;
+  if (b.fields.has(f.kind) && f.kind !== 'other') c += 100;
+  const o = ORDER[f.kind];
+  if (o !== undefined) for (const k of b.fields.keys()) if ((ORDER[k] ?? -1) > o) c += 5;
+  if (positional) c += Math.min(20, Math.abs(f.start - b.x) / 4);
+  return c;
+}
+
+/** The best assignment of a line's fields to open blocks, in order (non-decreasing columns). */
+function assign(blocks: Block[], fields: Field[]): number[] | undefined {
+  if (!blocks.length) return undefined;
+  // Columns printed where they stand (a text layer, spaced OCR) place fields by position too.
+  const positional = blocks.length > 1 && fields.some((f) => f.start > 0) && new Set(blocks.map((b) => b.x)).size === blocks.length;
+  let best: { c: number; a: number[] } | undefined;
+  const rec = (i: number, from: number, acc: number[], c: number) => {
+    if (best && c >= best.c) return;
+    if (i === fields.length) {
+      best = { c, a: [...acc] };
+      return;
+    }
+    for (let j = from; j < blocks.length; j++) {
+      acc.push(j);
+      rec(i + 1, j, acc, c + cost(blocks[j]!, fields[i]!, positional));
+      acc.pop();
+    }
+  };
+  rec(0, 0, [], 0);
+  return best && best.c < 100 ? best.a : undefined;
+}
+
+const FLAG_WORD = /^(?:\(?(?:HH|LL|H|L|A|HI|LO|HIGH|LOW|ABN|ABNORMAL|CRIT|CRITICAL|C|CH|CL|POS)\)?\*?|\*{1,2}|!{1,2}|↑|↓)$/i;
+const NO_FLAG = /^(?:n|normal|wnl|within\s+(?:normal\s+)?(?:range|limits)|none|-+|—|neg|in\s+range|\(?n\)?)$/i;
+const NOT_A_RANGE = /^(?:not\s+established|none|n\/?a|see\s+(?:note|comment|below)|-+|—|not\s+applicable)$/i;
+
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The row a block prints, read through the table-row parser. */
+function blockRow(b: Block): LabBlockRow | undefined {
+  const test = b.fields.get('test');
+  const result = b.fields.get('result');
+  if (!test || !result) return undefined;
+  const name = clean(test.value).replace(/^[*•·"'“”‘’:;|]+|[:;|]+$/g, '').trim();
+  const value = clean(result.value);
+  if (!name || !value || !/[A-Za-z]{2}/.test(name)) return undefined;
+  // A result must look like one: a number (with a comparator or a glued flag) or a short word result.
+  if (!/^[<>≤≥]?=?\s?[\dOolI|S.,]*\d/.test(value) && !/^[A-Za-z][A-Za-z +-]{0,24}(?:\s+\(?[A-Z]{1,2}\)?)?$/.test(value)) return undefined;
+  if (value.split(' ').length > 4) return undefined;
+  const units = b.fields.get('units');
+  const range = b.fields.get('range');
+  const flag = b.fields.get('flag');
+  const unitText = units && clean(units.value) && !NOT_A_RANGE.test(clean(units.value)) ? clean(units.value) : '';
+  let rangeText = range ? clean(range.value).replace(/^(?:ref(?:erence)?|range|normal)[:.]?\s+/i, '') : '';
+  if (NOT_A_RANGE.test(rangeText)) rangeText = '';
+  const flagText = flag ? clean(flag.value) : '';
+  const flagWord = flagText && !NO_FLAG.test(flagText) && FLAG_WORD.test(flagText.replace(/\s+/g, '')) ? flagText.replace(/\s+/g, '') : '';
+  const qualitative = !/\d/.test(value);
+  const wordRange = rangeText && !/\d/.test(rangeText);
+  // As a table row prints it: name, value, flag, unit, range (a word range kept aside: a second word would read as the result).
+  const rowText = [name, value, flagWord, unitText, wordRange && qualitative ? '' : rangeText].filter(Boolean).join('   ');
+  const lineNo = result.line;
+  const lines: Line[] = [];
+  if (b.panel) lines.push({ page: b.page, index: lineNo, text: b.panel });
+  lines.push({ page: b.page, index: lineNo, text: rowText });
+  const want = lookupTest(name) ?? lookupTest(name, true);
+  const rows = parseLabRows(lines);
+  let row: LabRow | undefined = rows.find((r) => (want ? r.loinc === want.loinc : normKey(r.name) === normKey(name)));
+  if (!row && rows.length === 1 && !want) row = rows[0];
+  if (!row) row = direct(name, value, flagWord, unitText, rangeText, b.page, lineNo, want);
+  if (!row) return undefined;
+  // The block's own label says which words are the test: keep its name whole.
+  if (normKey(row.name) !== normKey(name) && (!want || lookupTest(row.name)?.loinc === want.loinc || lookupTest(row.name, true)?.loinc === want.loinc)) row.name = name;
+  if (wordRange && qualitative && !row.range) row.range = { text: rangeText };
+  // Tokens as printed on the block's lines (labels left out), for the box.
+  row.tokens = [...test.tokens, ...result.tokens, ...(units?.tokens ?? []), ...(range?.tokens ?? []), ...(flag?.tokens ?? [])];
+  row.lineIndex = lineNo;
+  row.page = b.page;
+  const out: LabBlockRow = { ...row, blockLines: [...b.lines] };
+  const date = b.fields.get('date');
+  const d = date ? findDates(date.value)[0]?.date : undefined;
+  if (d) out.effective = d;
+  return out;
+}
+
+const normKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** A row built from the block's fields alone, when the row parser reads none (a test name outside the table, a word result). */
+function direct(name: string, value: string, flag: string, unit: string, range: string, page: number, lineIndex: number, syn: ReturnType<typeof lookupTest>): LabRow | undefined {
+  // Without a known test the block must print what a result prints: a number with a unit or a range.
+  const num = /^([<>]=?)?\s?(\d+(?:\.\d+)?)(?:\s*([HL]{1,2}|A))?$/.exec(value);
+  if (!syn && !(num && (unit || /\d/.test(range)))) return undefined;
+  if (name.split(' ').length > 6) return undefined;
+  const row: LabRow = { name, value: num ? `${num[1] ?? ''}${num[2]}` : value, page, lineIndex, tokens: [] };
+  if (syn) {
+    row.loinc = syn.loinc;
+    row.loincDisplay = syn.display;
+  }
+  if (num) {
+    row.numeric = Number(num[2]);
+    if (num[1]) row.comparator = num[1] as LabRow['comparator'];
+  }
+  if (unit) {
+    row.unit = unit;
+    const u = ucumFor(unit);
+    if (u) row.ucum = u;
+  }
+  if (range) {
+    const r = /^(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)$/.exec(range);
+    const c = /^(<=|>=|<|>)\s*(\d+(?:\.\d+)?)$/.exec(range);
+    row.range = { text: range.replace(/\s*-\s*/, '-') };
+    if (r) Object.assign(row.range, { low: Number(r[1]), high: Number(r[2]) });
+    else if (c) Object.assign(row.range, /</.test(c[1]!) ? { high: Number(c[2]) } : { low: Number(c[2]) });
+  }
+  const f = (flag || num?.[3] || '').toUpperCase().replace(/[()*]/g, '');
+  if (f) {
+    row.flagPrinted = flag || num![3]!;
+    row.flag = /^(?:HH|CH)$/.test(f) ? 'HH' : /^(?:LL|CL)$/.test(f) ? 'LL' : /^(?:H|HI|HIGH)$/.test(f) ? 'H' : /^(?:L|LO|LOW)$/.test(f) ? 'L' : 'A';
+  }
+  return row;
+}
+
+/** A line that may head a section of blocks: short, no label, letters ("== CHEMISTRY ==", "URINALYSIS"). */
+function sectionTitle(text: string): string | undefined {
+  const t = text.replace(/^[\s=*#_~-]+|[\s=*#_~-]+$/g, '').trim();
+  if (!t || t.length > 60 || !/[A-Za-z]{3}/.test(t) || /:/.test(t)) return undefined;
+  return t;
+}
+
+/** All lab results printed as label:value blocks in a run of lines (one document). */
+export function parseLabBlocks(lines: Line[]): LabBlockRow[] {
+  const out: LabBlockRow[] = [];
+  try {
+    let open: Block[] = [];
+    let panel: string | undefined;
+    let page = -1;
+    const flush = () => {
+      for (const b of open) {
+        const r = blockRow(b);
+        if (r) out.push(r);
+      }
+      open = [];
+    };
+    for (const l of lines) {
+      if (l.page !== page) {
+        flush();
+        page = l.page;
+      }
+      if (!l.text.trim()) continue;
+      const fields = lineFields(normaliseLabelLine(l.text));
+      const known = fields.filter((f) => f.kind !== 'other');
+      if (!known.length) {
+        flush();
+        const title = sectionTitle(l.text);
+        if (title) panel = title;
+        continue;
+      }
+      const firstTest = fields.findIndex((f) => f.kind === 'test');
+      const before = firstTest < 0 ? fields : fields.slice(0, firstTest);
+      if (before.length && open.length) {
+        const a = assign(open, before);
+        if (a) {
+          before.forEach((f, i) => {
+            const b = open[a[i]!]!;
+            if (f.kind !== 'other') b.fields.set(f.kind, { value: f.value, tokens: f.tokens, line: l.index });
+            if (!b.lines.includes(l.index)) b.lines.push(l.index);
+          });
+        }
+      }
+      if (firstTest < 0) continue;
+      flush();
+      let cur: Block | undefined;
+      for (const f of fields.slice(firstTest)) {
+        if (f.kind === 'test') {
+          cur = { page: l.page, x: f.start, fields: new Map(), lines: [l.index], ...(panel ? { panel } : {}) };
+          open.push(cur);
+        }
+        if (cur && f.kind !== 'other') cur.fields.set(f.kind, { value: f.value, tokens: f.tokens, line: l.index });
+      }
+    }
+    flush();
+  } catch {
+    return out;
+  }
+  return out;
+}
+
+/** OCR dirt in front of a label line: a border bar or speck read as `|`, `l`, `!` before the label. */
+function normaliseLabelLine(text: string): string {
+  return text.replace(/(^|\s{2,})[|!l1](\s*)(?=[A-Z][a-z]+\s?[:;])/g, (_m, p: string, s: string) => `${p} ${s}`);
+}
