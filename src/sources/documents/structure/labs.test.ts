@@ -772,3 +772,14 @@ test('a wide results export: an Order / Panel cell before the test name is no pa
   // A row of a column before, misread, is no order cell: its short mark and range stay in the name.
   assert.deepEqual(pick('HEE                1.0 (Hh7- 18.0) gal                      CREAT             0.00 (whee 1uh) mg/dl'), []);
 });
+
+test('a two-word word result whose first word is a result itself ("Dark Yellow") is not cut to it', () => {
+  assert.deepEqual(
+    pick(`Color            Dark Yellow          Dark Yellow       Yellow
+Appearance       Cloudy               Clear`).map((r) => r.slice(0, 2)),
+    [
+      ['Color', 'Dark Yellow'],
+      ['Appearance', 'Cloudy'],
+    ],
+  );
+});

@@ -834,10 +834,16 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         cur.valueTok = tk;
         // Two-word results: "Light Yellow", "Not Detected", "Non Reactive".
         const prev = cur.name[cur.name.length - 1];
+        const nx = toks[i + 1];
         if (cur.name.length >= 2 && prev && QUAL_MODIFIER.test(prev)) {
           cur.value = `${prev} ${t}`;
           cur.name.pop();
           cur.nameToks.pop();
+        } else if (QUAL_MODIFIER.test(t) && nx && QUAL.test(nx.t) && !QUAL_MODIFIER.test(nx.t) && nx.start === tk.start + tk.t.length + 1) {
+          // A modifier that is a result word itself ("Dark"), one space before another ("Dark Yellow   Yellow"): one result.
+          cur.value = `${t} ${nx.t}`;
+          cur.extra.push(nx);
+          i++;
         }
         takeFlagBefore(cur, urine);
       } else {
