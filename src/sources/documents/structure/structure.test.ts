@@ -725,3 +725,14 @@ Chont Services | 802 555 0199                        Ropertod: 12/27/2022     Se
 Physician: NOTREALDALE, REBECCA                                            Spociman colloctod: 12/26/2022 9:08 AM`;
   assert.equal(findServiceDate(lines(head), 'lab_report'), '2022-12-26');
 });
+
+test('a medication reconciliation is dated the day it was reconciled, not by a scan stamp above it', () => {
+  const text = `Juniper Hills Community Health Clinic                         MEDICATION RECONCILIATION
+                                                                  SCANNED
+                                                                OCT 18 2023
+Patient: Julia Specimenman   DOB: 04/16/1951                      HIM DEPT
+Reconciled on: 11/13/2022 by Rebecca Notrealdale, RN
+Medication            Sig                     Status
+lisinopril 10 mg      1 tab PO daily          Continue`;
+  assert.equal(findServiceDate(lines(text), 'medication_list'), '2022-11-13');
+});
