@@ -783,3 +783,14 @@ Appearance       Cloudy               Clear`).map((r) => r.slice(0, 2)),
     ],
   );
 });
+
+test('a garbled unit after a row whose name follows an order cell is read against the test in its own cell', () => {
+  assert.deepEqual(
+    pick(`Q8ra0ia02e      Lip! Panel                HDL Cholesterol                          46 mgigL           >39                 final      LOL.
+06 26         Pane                 Sodium                         139 mmoliL        135-146           Final     LoL`),
+    [
+      ['HDL Cholesterol', '46', 'mg/dL', null, '>39'],
+      ['Sodium', '139', 'mmol/L', null, '135-146'],
+    ],
+  );
+});

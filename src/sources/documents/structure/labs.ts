@@ -685,6 +685,10 @@ interface Draft {
   /** The flag was read after the reference range (a flag column at the end, or dirt at the line's end). */
   flagAfterRange?: boolean;
   extra: Tok[];
+  /** The name's leading order / date cells were looked for (leadingCellsEnd). */
+  cellsRead?: boolean;
+  /** A leading cell named a urine panel. */
+  urine?: boolean;
 }
 
 const unparen = (t: string) => t.replace(/^\((.*)\)$/, '$1');
@@ -755,7 +759,18 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
   for (let i = 0; i < toks.length; i++) {
     const tk = toks[i]!;
     const t = cur?.name.length && cur.value === undefined ? repairNumber(tk.t) : tk.t;
-    if (cur?.value !== undefined && cur.unit === undefined && garbledUnitOf(t, cur, toks[i + 1]?.t, urine)) {
+    // Once a row has its value, its name is read from its own cell (order / date cells before it dropped),
+    // so its garbled unit is read against the test.
+    if (cur && cur.value !== undefined && !cur.cellsRead) {
+      cur.cellsRead = true;
+      const cells = leadingCellsEnd(cur.name, cur.nameToks, urine);
+      if (cells) {
+        cur.name = cur.name.slice(cells.at);
+        cur.nameToks = cur.nameToks.slice(cells.at);
+        cur.urine = cells.urine;
+      }
+    }
+    if (cur?.value !== undefined && cur.unit === undefined && garbledUnitOf(t, cur, toks[i + 1]?.t, urine || !!cur.urine)) {
       cur.unit = t;
       cur.extra.push(tk);
       continue;
@@ -954,6 +969,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     d.nameToks = d.nameToks.slice(cells.at);
     urine = cells.urine;
   }
+  if (d.urine) urine = true;
   const nameToks = marginDirtDropped(cleanNameTokens(d.name), urine);
   const name = nameToks.join(' ').replace(/[:.]+$/, '').trim();
   if (!/[A-Za-z]{1,}/.test(name) || name.length > 60 || nameToks.length > 7) return null;
