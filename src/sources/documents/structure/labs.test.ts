@@ -794,3 +794,8 @@ test('a garbled unit after a row whose name follows an order cell is read agains
     ],
   );
 });
+
+test('a misread name in its own cell after an order cell is placed by its unit', () => {
+  const r = rows('6 26          Pane                   Cregtitnne                          1.01 mg/dL          0.70-1.33           Final      LoL');
+  assert.deepEqual(r.map((x) => [x.name, x.value, x.loinc ?? null]), [['Cregtitnne', '1.01', '2160-0']]);
+});

@@ -653,10 +653,15 @@ function cellStarts(toks: Tok[]): number[] {
  * ("Urinalysis, Complete   Color   Yellow") makes the row a urine test. Returns where the test's
  * cells begin, else undefined.
  */
-function leadingCellsEnd(name: string[], toks: Tok[], urine: boolean): { at: number; urine: boolean } | undefined {
+function leadingCellsEnd(
+  name: string[],
+  toks: Tok[],
+  urine: boolean,
+  match: (name: string, urine: boolean) => Syn | undefined = (n, u) => lookupTest(n, u) ?? lookupTest(undigit(n), u),
+): { at: number; urine: boolean } | undefined {
   if (name.length !== toks.length || name.length < 2) return undefined;
   const whole = cleanNameTokens(name).join(' ');
-  if (!whole || lookupTest(whole, urine) || lookupTest(undigit(whole), urine)) return undefined;
+  if (!whole || lookupTest(whole, urine) || lookupTest(undigit(whole), urine) || match(whole, urine)) return undefined;
   for (const at of cellStarts(toks)) {
     const lead = name.slice(0, at).join(' ');
     // An order, panel or date cell: no value, range or unit in it (those are a row of a column
@@ -665,7 +670,7 @@ function leadingCellsEnd(name: string[], toks: Tok[], urine: boolean): { at: num
     if (lead.replace(/[^A-Za-z]/g, '').length < 4 && !/\d{4}/.test(lead) && !lookupExact(lead, urine)) continue;
     const inUrine = urine || PANEL_URINE.test(lead);
     const rest = cleanNameTokens(name.slice(at)).join(' ');
-    if (rest && /[A-Za-z]{2}/.test(rest) && (lookupTest(rest, inUrine) ?? lookupTest(undigit(rest), inUrine))) return { at, urine: inUrine };
+    if (rest && /[A-Za-z]{2}/.test(rest) && match(rest, inUrine)) return { at, urine: inUrine };
   }
   return undefined;
 }
@@ -963,7 +968,9 @@ function unitBeforeColumnGap(toks: Tok[], i: number, cur: Draft): boolean {
 
 function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?: string): LabRow | null {
   if (d.value === undefined) return null;
-  const cells = leadingCellsEnd(d.name, d.nameToks, urine);
+  // A misread name in its own cell the table alone cannot place ("Pane   Cregtitnne   101 mg/dL"): placed by its unit.
+  const unitCode = d.unit ? ucumFor(d.unit) : undefined;
+  const cells = leadingCellsEnd(d.name, d.nameToks, urine) ?? (unitCode ? leadingCellsEnd(d.name, d.nameToks, urine, (n) => nameFromUnit(undigit(n), unitCode, rowNumbers(d))) : undefined);
   if (cells) {
     d.name = d.name.slice(cells.at);
     d.nameToks = d.nameToks.slice(cells.at);
