@@ -205,7 +205,9 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
     // Same column: starts close, or both the last cell of their line (right-aligned headers).
     const dobCell = theirs.findIndex((c) => c.start <= at && at < c.start + c.text.length);
     const cell = mine.find((c) => Math.abs(c.start - at) <= 10) ?? (dobCell === theirs.length - 1 && dobCell > 0 && mine.length > 1 ? mine[mine.length - 1] : undefined);
-    if (cell && cell.start > 0 && /^[A-Za-z][A-Za-z'’.,-]*(?: [A-Za-z][A-Za-z'’.,-]*){1,3}$/.test(cell.text)) out.push({ raw: cell.text, score: 1 });
+    // A speck after the name read as a bracket or bar ("DRAFTFIELD, SANTIAGO )") is no part of it.
+    const name = cell?.text.replace(/\s+[)(|\]\[]$/, '');
+    if (cell && name && cell.start > 0 && /^[A-Za-z][A-Za-z'’.,-]*(?: [A-Za-z][A-Za-z'’.,-]*){1,3}$/.test(name)) out.push({ raw: name, score: 1 });
   }
   return out;
 }

@@ -736,3 +736,8 @@ Medication            Sig                     Status
 lisinopril 10 mg      1 tab PO daily          Continue`;
   assert.equal(findServiceDate(lines(text), 'medication_list'), '2022-11-13');
 });
+
+test('a name above the birth date keeps no speck OCR read after it as a bracket ("DRAFTFIELD, SANTIAGO )")', () => {
+  assert.deepEqual(who(`Crossroads Diagnostic Laboratories        DRAFTFIELD, SANTIAGO )
+8511 Maple Ave, Springfield, IL 62704      DOB 1/14/1973`), ['Santiago', 'Draftfield', '1973-01-14']);
+});
