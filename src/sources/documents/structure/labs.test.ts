@@ -799,3 +799,19 @@ test('a misread name in its own cell after an order cell is placed by its unit',
   const r = rows('6 26          Pane                   Cregtitnne                          1.01 mg/dL          0.70-1.33           Final      LoL');
   assert.deepEqual(r.map((x) => [x.name, x.value, x.loinc ?? null]), [['Cregtitnne', '1.01', '2160-0']]);
 });
+
+test('a word result OCR garbled ("Negat ve", "Ncgatve", "Negat-ve") is read as the word; other words are left alone', () => {
+  assert.deepEqual(
+    pick(`Glucose              Negat ve            Negative
+Nitrite              Negat-ve            Negative
+Leukocyte Esterase   Ncgatve             Negative
+Ketones              NEQATIVE            NEGATIVE`).map((r) => r.slice(0, 2)),
+    [
+      ['Glucose', 'Negative'],
+      ['Nitrite', 'Negative'],
+      ['Leukocyte Esterase', 'Negative'],
+      ['Ketones', 'NEGATIVE'],
+    ],
+  );
+  assert.deepEqual(pick('Nitrite              Positive            Native').map((r) => r.slice(0, 2)), [['Nitrite', 'Positive']]);
+});

@@ -501,8 +501,26 @@ function flagCode(printed: string, numeric: number | undefined, low?: number, hi
 }
 
 /** Normalise one printed line so shapes are single tokens: "70 - 99" -> "70-99", "> OR = 60" -> ">=60". */
-export function normaliseLine(s: string): string {
+/**
+ * A word result OCR garbled ("Ncgatve", "Negat ve", "Negat-ve", "Neqative", "Posit ve"): a word, or a
+ * word and a lowercase piece one space after it, two letters or fewer off Negative or Positive.
+ */
+function mendResultWords(s: string): string {
+  const mend = (m: string, p: string, w: string) => {
+    const k = w.toLowerCase().replace(/[^a-z]/g, '');
+    if (k.length < 7 || k.length > 10) return m;
+    for (const word of ['negative', 'positive']) {
+      if (k !== word && k[0] === word[0] && editDistance(k, word, 2) <= 2) return `${p}${w[1] === w[1]!.toUpperCase() && /[A-Z]/.test(w[1]!) ? word.toUpperCase() : word[0]!.toUpperCase() + word.slice(1)}`;
+    }
+    return m;
+  };
   return s
+    .replace(/(^|\s)([NnPp][A-Za-z'~-]{2,7} [a-z]{1,3})(?=\s|$)/g, mend)
+    .replace(/(^|\s)([NnPp][A-Za-z'~-]{5,9})(?=\s|$)/g, mend);
+}
+
+export function normaliseLine(s: string): string {
+  return mendResultWords(s)
     .replace(/[µμ]/g, 'u')
     // Dirt OCR puts before a number: a quote ("‘270"), a point before a range or comparator (".0.70-1.33", ".>=60").
     .replace(/(^|\s)[‘’'`"]+(?=\d)/g, '$1')
