@@ -123,6 +123,19 @@ test('blocks without units: word results and dimensionless values', () => {
   assert.deepEqual(show(parseLabBlocks(toLines(page))), ['5767-9 | Cloudy |  | Clear | A', '5811-5 | 1.020 |  | 1.005-1.030 | ', '5802-4 | Negative |  | Negative | ']);
 });
 
+test('a test named by a heading line, its result, range and flag labelled on the line under it; a rule read as a bar', () => {
+  const page = [
+    'CHEMISTRY',
+    'HEMOGLOBIN A1C',
+    '| Result: 6.1 %    Reference Range: 4.0-5.6    Flag: H',
+    '',
+    'Vitamin D, 25-Hydroxy',
+    '| Result: 18    Units: ng/mL    Reference Range: 30-100    Flag: L',
+    'Comment: drawn fasting',
+  ];
+  assert.deepEqual(show(parseLabBlocks(toLines(page))), ['4548-4 | 6.1 | % | 4.0-5.6 | H', '62292-8 | 18 | ng/mL | 30-100 | L']);
+});
+
 test('a letter with "Result:" and "Test:" in its prose gives no rows', () => {
   const page = [
     'Dear Dr. Samplewood,',

@@ -54,6 +54,8 @@ interface Tok {
 
 interface Field {
   kind: Kind;
+  /** Spaces before the label (99 at the line's start). */
+  gap: number;
   /** Offset of the label in the line. */
   start: number;
   value: string;
@@ -73,19 +75,15 @@ function labelKind(words: string[], colon: boolean): Kind | undefined {
   const exact = LABEL_INDEX.get(k);
   if (exact) return exact;
   if (!colon) return undefined;
-  let best: Kind | undefined;
-  let n = 0;
-  for (const [name, kind] of FUZZY_LABELS) {
-    if (Math.abs(name.length - k.length) > 1) continue;
-    if (editDistance(k, name, 1) <= 1 && best !== kind) {
-      best = kind;
-      n++;
-    }
+  // Letters OCR merges or splits: "ni" read as "m" ("Umts"), "m" as "rn".
+  const hits = new Set<Kind>();
+  for (const v of new Set([k, k.replace(/m/g, 'ni'), k.replace(/rn/g, 'm')])) {
+    for (const [name, kind] of FUZZY_LABELS) if (Math.abs(name.length - v.length) <= 1 && editDistance(v, name, 1) <= 1) hits.add(kind);
   }
-  return n === 1 ? best : undefined;
+  return hits.size === 1 ? [...hits][0] : undefined;
 }
 
-const COLON = /^(.*?)[:;]$/;
+const COLON = /^(.*?)[:;.]$/;
 
 /** The label:value fields of one line, in order; text before the first label is dropped. */
 export function lineFields(text: string): Field[] {
@@ -93,7 +91,7 @@ export function lineFields(text: string): Field[] {
   const s = text.replace(/([A-Za-z)])([:;])(?=[^\s:;/])/g, '$1$2 ');
   const toks: Tok[] = [];
   for (const m of s.matchAll(/\S+/g)) toks.push({ t: m[0], start: m.index!, end: m.index! + m[0].length });
-  const labels: Array<{ kind: Kind; i: number; n: number; start: number }> = [];
+  const labels: Array<{ kind: Kind; i: number; n: number; start: number; gap: number }> = [];
   for (let i = 0; i < toks.length; i++) {
     const gapBefore = i === 0 ? 99 : toks[i]!.start - toks[i - 1]!.end;
     const cellStart = i === 0 || gapBefore >= 2;
@@ -119,7 +117,7 @@ export function lineFields(text: string): Field[] {
       // (Not when its last words are a known label: "Hemoglobin   Test:" is a value and the next block's label.)
       if (!kind && colon && cellStart && n <= 3 && /^[A-Z]/.test(words[0]!) && !words.some((_, k) => k > 0 && labelKind(words.slice(k), true))) kind = 'other';
       if (kind) {
-        labels.push({ kind, i, n, start: toks[i]!.start });
+        labels.push({ kind, i, n, start: toks[i]!.start, gap: gapBefore });
         i += n - 1;
         break;
       }
@@ -129,7 +127,7 @@ export function lineFields(text: string): Field[] {
     const next = labels[j + 1];
     const valueToks = toks.slice(l.i + l.n, next ? next.i : toks.length);
     const value = valueToks.length ? s.slice(valueToks[0]!.start, valueToks[valueToks.length - 1]!.end) : '';
-    return { kind: l.kind, start: l.start, value: value.trim(), tokens: valueToks.map((x) => x.t) };
+    return { kind: l.kind, gap: l.gap, start: l.start, value: value.trim(), tokens: valueToks.map((x) => x.t) };
   });
 }
 
@@ -137,6 +135,8 @@ interface Block {
   page: number;
   x: number;
   fields: Map<Kind, { value: string; tokens: string[]; line: number }>;
+  /** The blocks of its row were printed in columns (spaced), so a field's offset tells its block. */
+  spaced: boolean;
   lines: number[];
   /** The section header the block stands under ("== URINALYSIS ==", "CHEMISTRY"). */
   panel?: string;
@@ -146,20 +146,37 @@ interface Block {
 const ORDER: Partial<Record<Kind, number>> = { test: 0, result: 1, units: 2, range: 3 };
 
 /** Cost of putting a field in a block: that block already has one (never), out of print order, far from its column. */
-function cost(b: Block, f: Field, positional: boolean): number {
+function cost(b: Block, f: Field, positional: boolean, also: Kind[]): number {
   let c = 0;
-  if (b.fields.has(f.kind) && f.kind !== 'other') c += 100;
+  const kinds = [...b.fields.keys(), ...also];
+  if (kinds.includes(f.kind) && f.kind !== 'other') c += 100;
   const o = ORDER[f.kind];
-  if (o !== undefined) for (const k of b.fields.keys()) if ((ORDER[k] ?? -1) > o) c += 5;
+  if (o !== undefined) for (const k of kinds) if ((ORDER[k] ?? -1) > o) c += 5;
   if (positional) c += Math.min(20, Math.abs(f.start - b.x) / 4);
+  // A flag that says high or low goes with the value it describes (OCR drops a line's indent:
+  // the right-hand block's lone "Flag: Low" starts the line).
+  if (f.kind === 'flag' && flagDisagrees(b, f.value)) c += 30;
   return c;
+}
+
+/** A high/low flag beside a block whose value (as printed) lies inside its range or on the other side. */
+function flagDisagrees(b: Block, flag: string): boolean {
+  const dir = /^\(?(?:H|HI|HIGH|HH|CH)\)?\*?$/i.test(flag.trim()) ? 'H' : /^\(?(?:L|LO|LOW|LL|CL)\)?\*?$/i.test(flag.trim()) ? 'L' : undefined;
+  const v = /^[<>]?=?\s?(\d+(?:\.\d+)?)/.exec(b.fields.get('result')?.value ?? '');
+  const printed = b.fields.get('range')?.value ?? '';
+  const r = /(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)/.exec(printed);
+  const c = /^\s*([<>≤≥])=?\s?(\d+(?:\.\d+)?)/.exec(printed);
+  if (!dir || !v || (!r && !c)) return false;
+  const [low, high] = r ? [Number(r[1]), Number(r[2])] : /[<≤]/.test(c![1]!) ? [-Infinity, Number(c![2])] : [Number(c![2]), Infinity];
+  const n = Number(v[1]);
+  return dir === 'H' ? !(n > high) : !(n < low);
 }
 
 /** The best assignment of a line's fields to open blocks, in order (non-decreasing columns). */
 function assign(blocks: Block[], fields: Field[]): number[] | undefined {
   if (!blocks.length) return undefined;
   // Columns printed where they stand (a text layer, spaced OCR) place fields by position too.
-  const positional = blocks.length > 1 && fields.some((f) => f.start > 0) && new Set(blocks.map((b) => b.x)).size === blocks.length;
+  const positional = blocks.length > 1 && blocks.every((b) => b.spaced) && new Set(blocks.map((b) => b.x)).size === blocks.length;
   let best: { c: number; a: number[] } | undefined;
   const rec = (i: number, from: number, acc: number[], c: number) => {
     if (best && c >= best.c) return;
@@ -168,8 +185,10 @@ function assign(blocks: Block[], fields: Field[]): number[] | undefined {
       return;
     }
     for (let j = from; j < blocks.length; j++) {
+      // Kinds this line already gave the same block count too ("Result: 3.5 Result: 6.04": two blocks).
+      const also = acc.flatMap((bj, k) => (bj === j ? [fields[k]!.kind] : []));
       acc.push(j);
-      rec(i + 1, j, acc, c + cost(blocks[j]!, fields[i]!, positional));
+      rec(i + 1, j, acc, c + cost(blocks[j]!, fields[i]!, positional, also));
       acc.pop();
     }
   };
@@ -197,7 +216,9 @@ function blockRow(b: Block): LabBlockRow | undefined {
   const units = b.fields.get('units');
   const range = b.fields.get('range');
   const flag = b.fields.get('flag');
-  const unitText = units && clean(units.value) && !NOT_A_RANGE.test(clean(units.value)) ? clean(units.value) : '';
+  // A power of ten whose slash OCR read as a 7 ("10*37ul").
+  const unitPrinted = units ? clean(units.value).replace(/^((?:x\s?)?10\s?[*^eE°]\s?[369])7(u?[lL])$/, '$1/$2') : '';
+  const unitText = unitPrinted && !NOT_A_RANGE.test(unitPrinted) ? unitPrinted : '';
   let rangeText = range ? clean(range.value).replace(/^(?:ref(?:erence)?|range|normal)[:.]?\s+/i, '') : '';
   if (NOT_A_RANGE.test(rangeText)) rangeText = '';
   const flagText = flag ? clean(flag.value) : '';
@@ -280,6 +301,7 @@ export function parseLabBlocks(lines: Line[]): LabBlockRow[] {
   try {
     let open: Block[] = [];
     let panel: string | undefined;
+    let heading: { text: string; index: number; panel?: string } | undefined;
     let page = -1;
     const flush = () => {
       for (const b of open) {
@@ -299,9 +321,17 @@ export function parseLabBlocks(lines: Line[]): LabBlockRow[] {
       if (!known.length) {
         flush();
         const title = sectionTitle(l.text);
+        heading = title ? { text: title, index: l.index, panel } : undefined;
         if (title) panel = title;
         continue;
       }
+      // A test named by a heading line of its own, its result labelled on the next line
+      // ("HEMOGLOBIN A1C" / "Result: 6.1 %   Reference Range: 4.0-5.6"): only a name the test table knows.
+      if (!open.length && heading && fields[0]!.kind === 'result' && !fields.some((f) => f.kind === 'test') && lookupTest(heading.text)) {
+        open.push({ page: l.page, x: fields[0]!.start, spaced: true, fields: new Map([['test', { value: heading.text, tokens: heading.text.split(/\s+/), line: heading.index }]]), lines: [heading.index], ...(heading.panel ? { panel: heading.panel } : {}) });
+        panel = heading.panel;
+      }
+      heading = undefined;
       const firstTest = fields.findIndex((f) => f.kind === 'test');
       const before = firstTest < 0 ? fields : fields.slice(0, firstTest);
       if (before.length && open.length) {
@@ -317,9 +347,11 @@ export function parseLabBlocks(lines: Line[]): LabBlockRow[] {
       if (firstTest < 0) continue;
       flush();
       let cur: Block | undefined;
+      // Blocks side by side keep their columns' offsets unless the line was printed single-spaced (OCR).
+      const spaced = fields.slice(firstTest + 1).every((f) => f.kind !== 'test' || f.gap >= 2);
       for (const f of fields.slice(firstTest)) {
         if (f.kind === 'test') {
-          cur = { page: l.page, x: f.start, fields: new Map(), lines: [l.index], ...(panel ? { panel } : {}) };
+          cur = { page: l.page, x: f.start, spaced, fields: new Map(), lines: [l.index], ...(panel ? { panel } : {}) };
           open.push(cur);
         }
         if (cur && f.kind !== 'other') cur.fields.set(f.kind, { value: f.value, tokens: f.tokens, line: l.index });
@@ -334,5 +366,11 @@ export function parseLabBlocks(lines: Line[]): LabBlockRow[] {
 
 /** OCR dirt in front of a label line: a border bar or speck read as `|`, `l`, `!` before the label. */
 function normaliseLabelLine(text: string): string {
-  return text.replace(/(^|\s{2,})[|!l1](\s*)(?=[A-Z][a-z]+\s?[:;])/g, (_m, p: string, s: string) => `${p} ${s}`);
+  return (
+    text
+      // A block's rule read as a bar or bracket before a label, anywhere ("| Result: 4.73", "[Test:").
+      .replace(/(^|\s)[|!\[\]{}](\s*)(?=[A-Z][a-z]+(?:\s[A-Za-z]+)?\s?[:;])/g, (_m, p: string, s: string) => `${p} ${s}`)
+      // ... or as a letter or digit at the line's start ("l Test:", "1 Units:").
+      .replace(/^(\s*)[lI1](\s+)(?=[A-Z][a-z]+(?:\s[A-Za-z]+)?\s?[:;])/, (_m, p: string, s: string) => `${p} ${s}`)
+  );
 }
