@@ -109,6 +109,9 @@ test('OCR slips in labels: a letter off, the colon read as a semicolon or lost, 
 test('blocks without units: word results and dimensionless values', () => {
   const page = [
     'URINALYSIS',
+    'Test: Color',
+    'Result: Dark Yellow',
+    'Reference Range: Yellow',
     'Test: Appearance',
     'Result: Cloudy',
     'Reference Range: Clear',
@@ -120,7 +123,7 @@ test('blocks without units: word results and dimensionless values', () => {
     'Result: Negative',
     'Reference Range: Negative',
   ];
-  assert.deepEqual(show(parseLabBlocks(toLines(page))), ['5767-9 | Cloudy |  | Clear | A', '5811-5 | 1.020 |  | 1.005-1.030 | ', '5802-4 | Negative |  | Negative | ']);
+  assert.deepEqual(show(parseLabBlocks(toLines(page))), ['5778-6 | Dark Yellow |  | Yellow | ', '5767-9 | Cloudy |  | Clear | A', '5811-5 | 1.020 |  | 1.005-1.030 | ', '5802-4 | Negative |  | Negative | ']);
 });
 
 test('a test named by a heading line, its result, range and flag labelled on the line under it; a rule read as a bar', () => {

@@ -240,6 +240,12 @@ function blockRow(b: Block): LabBlockRow | undefined {
   // The block's own label says which words are the test: keep its name whole.
   if (normKey(row.name) !== normKey(name) && (!want || lookupTest(row.name)?.loinc === want.loinc || lookupTest(row.name, true)?.loinc === want.loinc)) row.name = name;
   if (wordRange && qualitative && !row.range) row.range = { text: rangeText };
+  // The Result label says the whole cell is the result: a word result the row parser cut short ("Dark Yellow").
+  if (qualitative && row.value !== value && value.startsWith(`${row.value} `)) {
+    const rest = value.slice(row.value.length).trim().split(' ');
+    while (rest.length && (rest[rest.length - 1] === row.flagPrinted || FLAG_WORD.test(rest[rest.length - 1]!))) rest.pop();
+    if (rest.length && rest.length <= 2) row.value = `${row.value} ${rest.join(' ')}`;
+  }
   // Tokens as printed on the block's lines (labels left out), for the box.
   row.tokens = [...test.tokens, ...result.tokens, ...(units?.tokens ?? []), ...(range?.tokens ?? []), ...(flag?.tokens ?? [])];
   row.lineIndex = lineNo;
