@@ -815,3 +815,21 @@ Ketones              NEQATIVE            NEGATIVE`).map((r) => r.slice(0, 2)),
   );
   assert.deepEqual(pick('Nitrite              Positive            Native').map((r) => r.slice(0, 2)), [['Nitrite', 'Positive']]);
 });
+
+test('an order cell before the test name with the gap between them lost (single-spaced OCR)', () => {
+  assert.deepEqual(
+    pick(`Collected Order Component Value Units Ref Range Abn Status Site
+CBC (includes Diff/Plt) White Blood Cell Count 6.4 x10E3/uL 3.8-10.8 Final LOL
+verz0i2024 CBC bincludes DIRT MCV 98.1 fL 80.0-100.0 Final LOL
+Comprehensive Metabolic Panel Sodium 139 mmol/L 135-146 Final LOL
+Hemoglobin A1c Estimated Average Glucose 97 mg/dL Final LOL
+TSH TSH 1.90 uIU/mL 0.40-4.50 Final LOL`).map((r) => r.slice(0, 3)),
+    [
+      ['White Blood Cell Count', '6.4', 'x10E3/uL'],
+      ['MCV', '98.1', 'fL'],
+      ['Sodium', '139', 'mmol/L'],
+      ['Estimated Average Glucose', '97', 'mg/dL'],
+      ['TSH', '1.90', 'uIU/mL'],
+    ],
+  );
+});

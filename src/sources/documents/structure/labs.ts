@@ -690,7 +690,38 @@ function leadingCellsEnd(
     const rest = cleanNameTokens(name.slice(at)).join(' ');
     if (rest && /[A-Za-z]{2}/.test(rest) && match(rest, inUrine)) return { at, urine: inUrine };
   }
+  // The gap before the name lost to OCR ("CBC bincludes DIRT MCV   818"): after a word that names an
+  // order or panel, the longest run of the last words that is a test.
+  let order = -1;
+  name.forEach((t, k) => {
+    if (k < name.length - 1 && orderWord(t)) order = k;
+  });
+  if (order < 0) {
+    // An order named for its one test ("TSH TSH 1.90", "Hemoglobin A1c Estimated Average Glucose 97"):
+    // a test's name as printed, then another test's name as printed.
+    for (let at = 1; at < name.length; at++) {
+      const first = cleanNameTokens(name.slice(0, at)).join(' ');
+      const rest = cleanNameTokens(name.slice(at)).join(' ');
+      if (first && rest && /[A-Za-z]{2}/.test(rest) && lookupExact(first, urine) && lookupExact(rest, urine)) return { at, urine };
+    }
+    return undefined;
+  }
+  const lead = name.slice(0, order + 1).join(' ');
+  if (name.slice(0, order + 1).some((t) => (NUM.test(t) && t.length <= 6) || RANGE.test(t) || CMP_RANGE.test(t) || /\d-\d/.test(t) || exactUcum(t))) return undefined;
+  const inUrine = urine || PANEL_URINE.test(lead);
+  for (let at = order + 1; at < name.length; at++) {
+    const rest = cleanNameTokens(name.slice(at)).join(' ');
+    if (rest && /[A-Za-z]{2}/.test(rest) && match(rest, inUrine)) return { at, urine: inUrine };
+  }
   return undefined;
+}
+
+/** Words of lab order and panel names ("CBC", "Comprehensive Metabolic Panel", "Lipid Panel", "includes Diff"), also a letter or two misread in the longer ones. */
+const ORDER_WORDS = ['panel', 'profile', 'urinalysis', 'metabolic', 'comprehensive', 'lipid', 'hepatic', 'includes', 'differential', 'complete'];
+function orderWord(t: string): boolean {
+  const k = t.toLowerCase().replace(/[^a-z]/g, '');
+  if (/^(?:cbc|cmp|bmp|ua|diff)$/.test(k) && /^[(A-Z]/.test(t)) return true;
+  return k.length >= 5 && ORDER_WORDS.some((w) => k === w || (k.length >= 7 && editDistance(k, w, 2) <= 2));
 }
 
 interface Draft {
