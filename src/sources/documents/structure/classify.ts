@@ -50,6 +50,8 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
   // Title lines: short cells near the top of the first page (not a sentence that mentions "lab results").
   const headCells = nonEmpty
     .slice(0, 14)
+    // Not a cover's "RE:   Imaging report for ..." line: it names what is enclosed, not this page.
+    .filter((l) => !/^\s*(?:re|regarding|subject)\s*:/i.test(l.text))
     .flatMap((l, line) => l.text.split(/\s{3,}/).map((c) => ({ text: c.trim(), line })))
     .filter((c) => c.text && c.text.length <= 60 && !/[.,;]\s+\w+\s+\w+/.test(c.text))
     // A title printed letter-spaced ("F A X", "FAC S I M I L E") also read without its spaces.
@@ -61,9 +63,12 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
   const firstTitle = new Map<string, number>();
   for (const [type, re] of Object.entries(COMPILED)) {
     let s = 0;
+    // A cell is one title: "Fox Run Diagnostic Imaging" counts once, not for "imaging" and "diagnostic imaging" both.
+    const credited = new Set<(typeof headCells)[number]>();
     for (const r of re.title) {
-      const head = headCells.find((c) => r.test(c.text));
+      const head = headCells.find((c) => !credited.has(c) && r.test(c.text));
       if (head) {
+        credited.add(head);
         s += 4;
         firstTitle.set(type, Math.min(firstTitle.get(type) ?? Infinity, head.line));
       } else if (r.test(all)) s += 1.5;

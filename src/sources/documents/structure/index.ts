@@ -121,6 +121,9 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   // Every page went out in the same transmission: its latest header date bounds every document's
   // dates (a page's own older header, re-faxed, may carry a year OCR garbled into the past).
   const sentOn = sentDate(clean);
+  // The person a cover sheet's "RE:" line names: who the documents after it are about when they
+  // print no name or birth date OCR could read.
+  let coverPerson: Person | undefined;
   ranges.forEach(([first, last], si) => {
     const segPages = clean.filter((c) => c.page >= first && c.page <= last);
     const lines: Line[] = segPages.flatMap((c) => c.lines);
@@ -169,6 +172,11 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
           }
         }
       }
+    }
+    if (type === 'fax_cover_sheet') coverPerson = person;
+    else if (!person && coverPerson && type !== 'other') {
+      person = coverPerson;
+      issues.push({ severity: 'warning', code: 'patient-from-cover', message: `No patient name or birth date could be read in the ${TITLES[type]!.toLowerCase()} on pages ${first}-${last}; it was given to ${coverPerson.hints.name ?? 'the patient'} named on the cover sheet: check it.`, location: { page: first } });
     }
     const idConf = person ? patient.score : 0;
     const seg: DocumentSegment = {

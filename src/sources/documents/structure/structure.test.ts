@@ -741,3 +741,34 @@ test('a name above the birth date keeps no speck OCR read after it as a bracket 
   assert.deepEqual(who(`Crossroads Diagnostic Laboratories        DRAFTFIELD, SANTIAGO )
 8511 Maple Ave, Springfield, IL 62704      DOB 1/14/1973`), ['Santiago', 'Draftfield', '1973-01-14']);
 });
+
+const imagingCover = `Fox Run Diagnostic Imaging
+2794 Forest Dr, Duluth, MN 55802
+ph 218.555.0195    fx 218.555.0129
+TO:                Anthony Madeupcott                   FROM:            Zainab Draftstrom
+COMPANY:                                                                DATE:                 3/15/2023
+FAX #:             (218) 555-0198                                # PAGES:         2 incl. cover
+PHONE #:           (218) 555-0180                            SENDER FAX: (218) 555-0129
+RE:                Imaging report for Anthony Madeupcott, DOB 01/05/1948
+Per the authorization received, enclosed are records for the above patient. Please confirm receipt.`;
+
+test('an imaging center\'s cover whose title OCR lost: its letterhead counts once, its "RE:" line names what is enclosed', () => {
+  assert.equal(classify(lines(imagingCover)).type, 'fax_cover_sheet');
+});
+
+test('a document whose patient OCR could not read is given to the patient the cover sheet names, with a warning', () => {
+  const report = `Fox Run Diagnostic Imaging                                             Imaging Report
+FALIENT NAM)                               Don                   SEN
+Anthony J. Madeupcolt                  01/05/1948          M
+EXAM DATE: 02/10/2023
+CT ABDOMEN AND PELVIS WITH IV CONTRAST
+Findings: No acute abnormality. Impression: Normal CT of the abdomen and pelvis.`;
+  const r = structureTransmission([page(1, imagingCover), page(2, report)]);
+  const [cover, doc] = r.segments ?? [];
+  assert.equal(cover?.type, 'fax_cover_sheet');
+  assert.equal(doc?.type, 'radiology_report');
+  assert.ok(doc?.subject);
+  assert.equal(doc?.subject, cover?.subject);
+  assert.equal(r.subjects?.[doc!.subject!]?.birthDate, '1948-01-05');
+  assert.ok(r.issues?.some((i) => i.code === 'patient-from-cover'));
+});
