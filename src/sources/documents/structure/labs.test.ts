@@ -833,3 +833,22 @@ TSH TSH 1.90 uIU/mL 0.40-4.50 Final LOL`).map((r) => r.slice(0, 3)),
     ],
   );
 });
+
+test('a word result wrapped in its narrow cell onto the lines above and below the row', () => {
+  assert.deepEqual(
+    pick(`06/09/2024                                                   Light
+             Urinalysis, Complete         Color                                      Yellow         Final     LOL
+06:04                                                        Yellow
+   Color                     Dark Yellow          Dark Yellow       Yellow
+                             Slightly Cloudy Slightly
+   Appearance                                                       Clear
+                             (A)             Cloudy
+   Specific Gravity          1.011                1.000             1.001-1.035`).map((r) => [r[0], r[1], r[3], r[0] === 'Color' && r[1] === 'Dark Yellow' ? '(previous column)' : r[4]]),
+    [
+      ['Color', 'Light Yellow', null, 'Yellow'],
+      ['Color', 'Dark Yellow', null, '(previous column)'],
+      ['Appearance', 'Slightly Cloudy', 'A', 'Clear'],
+      ['Specific Gravity', '1.011', null, '1.001-1.035'],
+    ],
+  );
+});

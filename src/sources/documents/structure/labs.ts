@@ -1244,7 +1244,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   let panel: string | undefined;
   let pending: string[] | null = null;
   let rangeFirst = false;
-  for (const l of lines) {
+  for (const [li, l] of lines.entries()) {
     const text = normaliseLine(l.text);
     if (!text.trim()) continue;
     const order = headerOrder(text);
@@ -1264,6 +1264,8 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     drafts.forEach((d, i) => {
       const row = toRow(d, l.page, l.index, urine, panel);
       if (row) {
+        const near = (k: number) => (lines[k]?.page === l.page && Math.abs(lines[k]!.index - l.index) === 1 ? lines[k]!.text : undefined);
+        wrappedWordResult(row, d, near(li - 1), near(li + 1));
         rows.push(row);
         anyRow = true;
       } else if (i === drafts.length - 1 && d.value === undefined && d.name.length && d.name.length <= 7) {
@@ -1281,6 +1283,58 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     }
   }
   return restoreUnflaggedResults(rows);
+}
+
+/**
+ * A word result wrapped in a narrow result cell ("Light" on the line above the row, "Yellow" on
+ * the line below, "Slightly Cloudy" / "(A)"): the row's line holds nothing in that column, so the
+ * word read as its result is its reference range. When a wide empty column lies between the name
+ * and that word, and the lines above and below both print words starting in it at the same place
+ * that together read as a word result (modifiers then a result word, a bracketed flag last), they
+ * are the result.
+ */
+function wrappedWordResult(row: LabRow, d: Draft, above: string | undefined, below: string | undefined): void {
+  if (row.numeric !== undefined || row.range || !above || !below || !d.valueTok || !d.nameToks.length) return;
+  const last = d.nameToks[d.nameToks.length - 1]!;
+  const from = last.start + last.t.length + 2;
+  const to = d.valueTok.start - 2;
+  if (to - from < 8) return;
+  const up = tokenize(above);
+  const down = tokenize(below);
+  const a = up.findIndex((x) => x.start >= from && x.start <= to);
+  if (a < 0) return;
+  const b = down.findIndex((x) => Math.abs(x.start - up[a]!.start) <= 2);
+  if (b < 0) return;
+  // The cell's words: consecutive (one space apart), modifiers and result words, at most a flag after them.
+  const words: string[] = [];
+  let flag: string | undefined;
+  const take = (toks: Tok[], k: number) => {
+    for (let j = k; j < toks.length; j++) {
+      const x = toks[j]!;
+      if (j > k && x.start !== toks[j - 1]!.start + toks[j - 1]!.t.length + 1) return;
+      if (/^\((?:A|H|L|AA|ABN)\)$/i.test(x.t)) {
+        flag = x.t;
+        return;
+      }
+      if (flag !== undefined || !(QUAL.test(x.t) || QUAL_MODIFIER.test(x.t))) return;
+      words.push(x.t);
+      if (QUAL.test(x.t) && !QUAL_MODIFIER.test(x.t)) return;
+    }
+  };
+  take(up, a);
+  if (!words.length) return;
+  // An upper line that already holds a whole result ("Slightly Cloudy") leaves only a flag below.
+  const whole = QUAL.test(words[words.length - 1]!) && !QUAL_MODIFIER.test(words[words.length - 1]!);
+  if (!whole || /^\(/.test(down[b]!.t)) take(down, b);
+  const end = words[words.length - 1];
+  if (words.length < 2 && !flag) return;
+  if (!end || !QUAL.test(end) || (QUAL_MODIFIER.test(end) && words.length === 1)) return;
+  row.range = { text: row.value };
+  row.value = words.join(' ');
+  if (flag) {
+    row.flagPrinted = flag;
+    row.flag = flagCode(flag, undefined);
+  }
 }
 
 /**
