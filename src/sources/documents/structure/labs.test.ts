@@ -852,3 +852,15 @@ test('a word result wrapped in its narrow cell onto the lines above and below th
     ],
   );
 });
+
+test('under headers with an order column before the test column, a test the table does not know is the last cell of the name', () => {
+  assert.deepEqual(
+    pick(`Collected       Order                     Component                Value         Units       Ref Range         Abn   Status
+06/20/2024
+                CBC (includes Diff/Plt)   Immature Granulocytes             0.3 %            0.0-0.5                 Final
+10:17`),
+    [['Immature Granulocytes', '0.3', '%', null, '0.0-0.5']],
+  );
+  // Without such headers the name is left whole.
+  assert.deepEqual(pick('CBC (includes Diff/Plt)   Immature Granulocytes             0.3 %            0.0-0.5').map((r) => r[0]), ['CBC (includes Diff/Plt) Immature Granulocytes']);
+});

@@ -682,10 +682,7 @@ function leadingCellsEnd(
   if (!whole || lookupTest(whole, urine) || lookupTest(undigit(whole), urine) || match(whole, urine)) return undefined;
   for (const at of cellStarts(toks)) {
     const lead = name.slice(0, at).join(' ');
-    // An order, panel or date cell: no value, range or unit in it (those are a row of a column
-    // before, misread), and a word of its own or a test's name ("TSH   TSH"), not a stray short mark ("gal").
-    if (name.slice(0, at).some((t) => (NUM.test(t) && t.length <= 6) || RANGE.test(t) || CMP_RANGE.test(t) || /\d-\d/.test(t) || exactUcum(t))) continue;
-    if (lead.replace(/[^A-Za-z]/g, '').length < 4 && !/\d{4}/.test(lead) && !lookupExact(lead, urine)) continue;
+    if (!leadCell(name.slice(0, at), urine)) continue;
     const inUrine = urine || PANEL_URINE.test(lead);
     const rest = cleanNameTokens(name.slice(at)).join(' ');
     if (rest && /[A-Za-z]{2}/.test(rest) && match(rest, inUrine)) return { at, urine: inUrine };
@@ -716,6 +713,16 @@ function leadingCellsEnd(
   return undefined;
 }
 
+/**
+ * An order, panel or date cell: no value, range or unit in it (those are a row of a column before,
+ * misread), and a word of its own, a date or a test's name ("TSH   TSH"), not a stray short mark ("gal").
+ */
+function leadCell(toks: string[], urine: boolean): boolean {
+  const lead = toks.join(' ');
+  if (toks.some((t) => (NUM.test(t) && t.length <= 6) || RANGE.test(t) || CMP_RANGE.test(t) || /\d-\d/.test(t) || exactUcum(t))) return false;
+  return lead.replace(/[^A-Za-z]/g, '').length >= 4 || /\d{4}/.test(lead) || !!lookupExact(lead, urine);
+}
+
 /** Words of lab order and panel names ("CBC", "Comprehensive Metabolic Panel", "Lipid Panel", "includes Diff"), also a letter or two misread in the longer ones. */
 const ORDER_WORDS = ['panel', 'profile', 'urinalysis', 'metabolic', 'comprehensive', 'lipid', 'hepatic', 'includes', 'differential', 'complete'];
 function orderWord(t: string): boolean {
@@ -743,6 +750,8 @@ interface Draft {
   cellsRead?: boolean;
   /** A leading cell named a urine panel. */
   urine?: boolean;
+  /** The table's headers print an order / panel / date column before the test's. */
+  leadColumns?: boolean;
 }
 
 const unparen = (t: string) => t.replace(/^\((.*)\)$/, '$1');
@@ -1024,6 +1033,14 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     d.name = d.name.slice(cells.at);
     d.nameToks = d.nameToks.slice(cells.at);
     urine = cells.urine;
+  } else if (d.leadColumns && d.name.length === d.nameToks.length && !lookupTest(cleanNameTokens(d.name).join(' '), urine)) {
+    // Under headers that print an order / date column before the test's, a name the table does not
+    // know is its last cell ("CBC (includes Diff/Plt)   Immature Granulocytes   0.3 %").
+    const at = cellStarts(d.nameToks).pop();
+    if (at !== undefined && leadCell(d.name.slice(0, at), urine)) {
+      d.name = d.name.slice(at);
+      d.nameToks = d.nameToks.slice(at);
+    }
   }
   if (d.urine) urine = true;
   const nameToks = marginDirtDropped(cleanNameTokens(d.name), urine);
@@ -1235,6 +1252,9 @@ function decimalsOf(range: string): number {
   return m && a === (m[4]?.length ?? 0) ? a : 0;
 }
 
+/** Column headers that print an order, panel or collection date column before the test's ("Collected  Order  Component  Value ..."). */
+const LEAD_COLUMNS = /\b(?:order(?:ed)?|panel|battery|collected|collection\s+date|date|specimen)\b.*?\s{2,}(?:component|test(?:\s+name)?|analyte|result\s+name)\b/i;
+
 const PANEL_URINE = /\b(?:urinalysis|urine|ua\b|dipstick)/i;
 
 /** All lab rows in a run of lines (one document). */
@@ -1244,11 +1264,15 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   let panel: string | undefined;
   let pending: string[] | null = null;
   let rangeFirst = false;
+  let leadColumns = false;
   for (const [li, l] of lines.entries()) {
     const text = normaliseLine(l.text);
     if (!text.trim()) continue;
     const order = headerOrder(text);
-    if (order !== undefined) rangeFirst = order === 'range-first';
+    if (order !== undefined) {
+      rangeFirst = order === 'range-first';
+      leadColumns = LEAD_COLUMNS.test(text);
+    }
     let drafts = parseLineDrafts(text, urine, rangeFirst);
     const waiting = pending as string[] | null;
     if (waiting && /^\s*[<>]?=?\d/.test(text)) {
@@ -1262,6 +1286,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     pending = null;
     let anyRow = false;
     drafts.forEach((d, i) => {
+      d.leadColumns = leadColumns;
       const row = toRow(d, l.page, l.index, urine, panel);
       if (row) {
         const near = (k: number) => (lines[k]?.page === l.page && Math.abs(lines[k]!.index - l.index) === 1 ? lines[k]!.text : undefined);
