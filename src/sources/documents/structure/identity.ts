@@ -260,7 +260,8 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
   const skip = new Set<Line>();
   for (const l of lines) {
     if (skip.has(l)) continue;
-    let labels = cells(l.text);
+    // Specks OCR read as cells of their own (":", ".", ")") are dropped from both lines.
+    let labels = cells(l.text).filter((c) => /[A-Za-z0-9]/.test(c.text));
     let next = nonEmpty[nonEmpty.indexOf(l) + 1];
     // A label pushed onto a line of its own (a stamp sat where it belonged): one header over two lines.
     if (labels.length >= 2 && next && allLabels(labels) && allLabels(cells(next.text))) {
@@ -277,7 +278,7 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
       if (after && cells(after.text).length >= 2) next = after;
     }
     if (labels.length >= 2 && next && (lead || allLabels(labels))) {
-      const values = cells(next.text);
+      const values = cells(next.text).filter((v) => /[A-Za-z0-9]/.test(v.text));
       if (values.length >= 2 && values.length <= printed + 1 && !values.every((v) => columnLabel(v.text))) {
         // As many values as labels: by order (OCR spaces the two lines differently); else the nearest start.
         // Leading labels take the leading values in order too (the stamp's cells came after them).
@@ -321,8 +322,8 @@ const COLUMN_LABEL_WORDS = [
  * letters off (a fifth of its length at most, and closer to one label than to any other) as that label.
  */
 function columnLabel(text: string, loose = false): string | undefined {
-  // The format hint of a name caption ("Name (Last, First, MI)") is no part of the label.
-  const t = text.replace(/[:#]$/, '').replace(/\s*\((?:last|first|middle|m\.?i\.?|initial|[,\s])+\)\s*$/i, '').trim();
+  // A caption's format hint ("Name (Last, First, MI)", OCR'd "(Last. Furst, M()") is no part of the label.
+  const t = text.replace(/[:#]$/, '').replace(/\s*\([^()]{0,24}(?:\)|\(\)|$)\s*$/, '').trim();
   if (/^[a-z]{1,3}\s+birth$/i.test(t)) return 'DOB';
   if (COLUMN_LABEL.test(t)) return t;
   // A caption printed letter-spaced ("PAT I E N T N A M E"), read without its spaces.

@@ -772,3 +772,8 @@ Findings: No acute abnormality. Impression: Normal CT of the abdomen and pelvis.
   assert.equal(r.subjects?.[doc!.subject!]?.birthDate, '1948-01-05');
   assert.ok(r.issues?.some((i) => i.code === 'patient-from-cover'));
 });
+
+test('a caption grid through OCR: a garbled format hint ("(Last. Furst, M()") and specks read as cells of their own', () => {
+  assert.deepEqual(who(`.     Name (Last. Furst, M()                                                  Birthdate                  Sex      Registry 1D
+PLACEHOLDERCOTT, JEREMY D           )                    05/31/1992             M       345778979`), ['Jeremy', 'Placeholdercott', '1992-05-31']);
+});
