@@ -19,8 +19,12 @@ export function words(s: string | undefined): string[] {
 /** Jaccard overlap of two word lists, 0..1. */
 export function overlap(a: string[], b: string[]): number {
   if (!a.length || !b.length) return 0;
-  const sa = new Set(a);
-  const sb = new Set(b);
+  return overlapSets(new Set(a), new Set(b));
+}
+
+/** overlap() of word lists already made sets (a block's pairwise comparisons make each set once). */
+export function overlapSets(sa: ReadonlySet<string>, sb: ReadonlySet<string>): number {
+  if (!sa.size || !sb.size) return 0;
   let common = 0;
   for (const w of sa) if (sb.has(w)) common++;
   return common / (sa.size + sb.size - common);

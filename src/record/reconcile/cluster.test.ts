@@ -76,3 +76,36 @@ test('a result without a date joins the dated copy of its document day only when
   assert.equal(withCopy.length, 2, 'two measurements that day: the undated copy joins the one with its value');
   assert.deepEqual(withCopy.find((it) => it.resourceIds.includes('fax-0'))?.resourceIds, ['lab-1', 'fax-0']);
 });
+
+test("a block's pairwise comparisons fold each name once, not once per pair, and group as before", () => {
+  const day = '2024-03-04';
+  const procedures = facts('p', true, [
+    { resourceType: 'Procedure', status: 'completed', code: { coding: [{ system: 'http://snomed.info/sct', code: '73761001', display: 'Colonoscopy' }] }, performedDateTime: day },
+    { resourceType: 'Procedure', status: 'completed', code: { text: 'Colonoscopy, flexible; diagnostic' }, performedDateTime: day },
+    ...Array.from({ length: 38 }, (_, i) => ({ resourceType: 'Procedure', status: 'completed', code: { coding: [{ system: 'http://snomed.info/sct', code: `9000${i}`, display: `Distinct procedure number${i} kind${i}` }] }, performedDateTime: day })),
+  ]);
+  const visits = facts('e', true, Array.from({ length: 30 }, (_, i) => ({ resourceType: 'Encounter', status: 'finished', class: { code: 'AMB' }, period: { start: `${day}T0${i % 10}:00:00Z` }, serviceProvider: { display: i < 2 ? 'Springfield Clinic' : `Facility${i} Center${i}` } })));
+  assert.equal(procedures.filter((f) => f.kind === 'procedures').length, 40);
+  assert.equal(visits.filter((f) => f.kind === 'encounters' && f.facility).length, 30);
+  // Every fold of a name starts with String.prototype.normalize (normalize/text.ts): count them while grouping.
+  const normalize = String.prototype.normalize;
+  let folds = 0;
+  String.prototype.normalize = function (this: string, form?: string) {
+    folds++;
+    return normalize.call(this, form);
+  };
+  let byProcedure: ReturnType<typeof clusterBlock>, byVisit: ReturnType<typeof clusterBlock>;
+  try {
+    byProcedure = clusterBlock('procedures', procedures.filter((f) => f.kind === 'procedures'));
+    const procedureFolds = folds;
+    folds = 0;
+    byVisit = clusterBlock('encounters', visits.filter((f) => f.kind === 'encounters'));
+    assert.ok(procedureFolds <= 40 + 40, `40 procedures compared pairwise: ${procedureFolds} folds (780 pairs folded two names each before)`);
+    assert.ok(folds <= 30 + 30, `30 visits of one day: ${folds} folds (435 pairs before)`);
+  } finally {
+    String.prototype.normalize = normalize;
+  }
+  assert.equal(byProcedure.length, 39, 'the two colonoscopies are one (one name inside the other), the rest apart');
+  assert.ok(byProcedure.some((it) => it.resourceIds.length === 2 && it.resourceIds.includes('p-0') && it.resourceIds.includes('p-1')));
+  assert.equal(byVisit.length, 29, 'the two visits at Springfield Clinic are one');
+});
