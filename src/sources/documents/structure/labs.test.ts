@@ -864,3 +864,20 @@ test('under headers with an order column before the test column, a test the tabl
   // Without such headers the name is left whole.
   assert.deepEqual(pick('CBC (includes Diff/Plt)   Immature Granulocytes             0.3 %            0.0-0.5').map((r) => r[0]), ['CBC (includes Diff/Plt) Immature Granulocytes']);
 });
+
+test('the same order words before the test name on several rows of single-spaced text are an order column', () => {
+  assert.deepEqual(
+    pick(`Iron and Ferritin Iron, Total 62 ug/dL 45-160 Final LOL
+Iron and Ferritin Ferritin 75 ng/mL 16-232 Final LOL
+Additional Chemistry Magnesium 2.1 mg/dL 1.5-2.5 Final LOL
+Additional Chemistry Uric Acid 5.3 mg/dL 2.5-7.0 Final LOL`).map((r) => r.slice(0, 3)),
+    [
+      ['Iron, Total', '62', 'ug/dL'],
+      ['Ferritin', '75', 'ng/mL'],
+      ['Magnesium', '2.1', 'mg/dL'],
+      ['Uric Acid', '5.3', 'mg/dL'],
+    ],
+  );
+  // Once only, the words stay in the name (no evidence they are a column).
+  assert.deepEqual(pick('Additional Chemistry Magnesium 2.1 mg/dL 1.5-2.5 Final LOL').map((r) => r[0]), ['Additional Chemistry Magnesium']);
+});

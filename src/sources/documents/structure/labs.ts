@@ -752,6 +752,8 @@ interface Draft {
   urine?: boolean;
   /** The table's headers print an order / panel / date column before the test's. */
   leadColumns?: boolean;
+  /** Leading words that stand before a test's name on two or more rows of the document (repeatedLeads). */
+  leads?: Set<string>;
 }
 
 const unparen = (t: string) => t.replace(/^\((.*)\)$/, '$1');
@@ -1041,6 +1043,15 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
       d.name = d.name.slice(at);
       d.nameToks = d.nameToks.slice(at);
     }
+  } else if (d.leads?.size && !lookupTest(cleanNameTokens(d.name).join(' '), urine)) {
+    // The same order cell before several rows of the document, single-spaced ("Additional Chemistry Magnesium 2.1").
+    for (let at = 1; at < d.name.length; at++) {
+      if (d.leads.has(d.name.slice(0, at).join(' ').toLowerCase()) && lookupExact(cleanNameTokens(d.name.slice(at)).join(' '), urine)) {
+        d.name = d.name.slice(at);
+        d.nameToks = d.nameToks.slice(at);
+        break;
+      }
+    }
   }
   if (d.urine) urine = true;
   const nameToks = marginDirtDropped(cleanNameTokens(d.name), urine);
@@ -1252,6 +1263,27 @@ function decimalsOf(range: string): number {
   return m && a === (m[4]?.length ?? 0) ? a : 0;
 }
 
+/**
+ * An order or panel column printed before the test's name with no gap kept ("Iron and Ferritin
+ * Iron, Total 62", "Additional Chemistry Uric Acid 5.3"): leading words (up to four) that stand,
+ * on two or more lines of the document, before a test's name as printed and a value, where the
+ * words and the name together name no test.
+ */
+function repeatedLeads(lines: Line[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const l of lines) {
+    const toks = normaliseLine(l.text).trim().split(/\s+/);
+    const v = toks.findIndex((t) => NUM.test(t) || VALUE_FLAG.test(t) || QUAL.test(t));
+    if (v < 2 || !/^[A-Za-z]/.test(toks[0]!) || lookupTest(toks.slice(0, v).join(' '))) continue;
+    for (let k = 1; k <= 4 && k < v; k++) {
+      if (!lookupExact(cleanNameTokens(toks.slice(k, v)).join(' '), false) && !lookupExact(cleanNameTokens(toks.slice(k, v)).join(' '), true)) continue;
+      const lead = toks.slice(0, k).join(' ').toLowerCase();
+      count.set(lead, (count.get(lead) ?? 0) + 1);
+    }
+  }
+  return new Set([...count].filter(([lead, n]) => n >= 2 && lead.replace(/[^a-z]/g, '').length >= 3).map(([lead]) => lead));
+}
+
 /** Column headers that print an order, panel or collection date column before the test's ("Collected  Order  Component  Value ..."). */
 const LEAD_COLUMNS = /\b(?:order(?:ed)?|panel|battery|collected|collection\s+date|date|specimen)\b.*?\s{2,}(?:component|test(?:\s+name)?|analyte|result\s+name)\b/i;
 
@@ -1265,6 +1297,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   let pending: string[] | null = null;
   let rangeFirst = false;
   let leadColumns = false;
+  const leads = repeatedLeads(lines);
   for (const [li, l] of lines.entries()) {
     const text = normaliseLine(l.text);
     if (!text.trim()) continue;
@@ -1287,6 +1320,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     let anyRow = false;
     drafts.forEach((d, i) => {
       d.leadColumns = leadColumns;
+      d.leads = leads;
       const row = toRow(d, l.page, l.index, urine, panel);
       if (row) {
         const near = (k: number) => (lines[k]?.page === l.page && Math.abs(lines[k]!.index - l.index) === 1 ? lines[k]!.text : undefined);
