@@ -431,7 +431,7 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
       const monthSlip = /^([86])(\d)([/.-]\d{1,2}[/.-](?:19|20)\d{2})/.exec(after);
       const bare = slashlessDate(after) ?? (monthSlip ? findDates(`0${monthSlip[2]}${monthSlip[3]}`)[0]?.date : undefined);
       const yearFirst = /^((?:19|20)\d{2})[-. ]?(\d{2})[-. ]?(\d{2})\b/.exec(after);
-      const d = ds.length && ds[0]!.index < 8 ? ds[0]!.date : bare ?? (yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined) ?? agelessYearMended(after);
+      const d = ds.length && ds[0]!.index < 8 ? ds[0]!.date : bare ?? (yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined) ?? agelessYearMended(after) ?? lettersAsDigits(after);
       // A two-digit year ("05/28/19", often a four-digit one cut off by the margin) counts for less than one printed in full.
       const short = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?!\d)/.test(after) ? 0.5 : 1;
       if (d) dobs.set(d, (dobs.get(d) ?? 0) + w * short);
@@ -495,6 +495,18 @@ function centenarianMisread(dob: string, on: string): string {
   const ref = Number(on.slice(0, 4));
   const fits = yearsOneDigitAway(dob.slice(0, 4)).filter((y) => ref - Number(y) >= 0 && ref - Number(y) <= 120);
   return fits.length === 1 ? `${fits[0]}${dob.slice(4)}` : dob;
+}
+
+/**
+ * A birth date with a digit OCR read as a look-alike letter ("1963-06-C1", "O3/l4/1950"): the date
+ * the first word reads as with those letters taken for their digits, when at most two were and the
+ * word has a date's shape.
+ */
+function lettersAsDigits(after: string): string | undefined {
+  const word = /^[0-9OoCDQlI|SBZG]{1,4}[/.-][0-9OoCDQlI|SBZG]{1,2}[/.-][0-9OoCDQlI|SBZG]{2,4}(?![\w/])/.exec(after)?.[0];
+  if (!word || (word.match(/[^0-9/.-]/g)?.length ?? 0) > 2) return undefined;
+  const digits = word.replace(/[OoCDQ]/g, '0').replace(/[lI|]/g, '1').replace(/S/g, '5').replace(/B/g, '8').replace(/Z/g, '2').replace(/G/g, '6');
+  return findDates(digits)[0]?.date;
 }
 
 /**

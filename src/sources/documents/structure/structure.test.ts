@@ -777,3 +777,10 @@ test('a caption grid through OCR: a garbled format hint ("(Last. Furst, M()") an
   assert.deepEqual(who(`.     Name (Last. Furst, M()                                                  Birthdate                  Sex      Registry 1D
 PLACEHOLDERCOTT, JEREMY D           )                    05/31/1992             M       345778979`), ['Jeremy', 'Placeholdercott', '1992-05-31']);
 });
+
+test('a birth date with a digit OCR read as a look-alike letter ("1963-06-C1", "O3/l4/1950")', () => {
+  assert.equal(findPatient(lines('NAME: MADEUPWOOD, JANE          MRN: 7952543\nDOB: 1963-06-C1   SEX: F'), 1).birthDate, '1963-06-01');
+  assert.equal(findPatient(lines('Patient: Doe, Jane   DOB: O3/l4/1950'), 1).birthDate, '1950-03-14');
+  // A word, not a date: nothing taken.
+  assert.equal(findPatient(lines('Patient: Doe, Jane   DOB: ON FILE'), 1).birthDate, undefined);
+});
