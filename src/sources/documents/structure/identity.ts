@@ -127,10 +127,11 @@ function nameKey(p: { given: string[]; family: string }): string {
 
 /**
  * The line with the Name and Patient labels OCR misread by one letter spelled right again
- * ("Nome:", "Patent", "Patlent:"): same first letter, one edit, four letters or more.
+ * ("Nome:", "Patent", "Patlent:", and "Pauent": a "ti" read as one "u"): same first letter, one
+ * edit, four letters or more.
  */
 export function mendIdentityLabels(line: string): string {
-  return respellNear(line, /\b[A-Za-z1|]{4,8}\b/g, ['name', 'patient'], (w) => w.toLowerCase().replace(/[1|]/g, 'l'));
+  return respellNear(line, /\b[A-Za-z1|]{4,8}\b/g, ['name', 'patient'], (w) => w.toLowerCase().replace(/[1|]/g, 'l'), (w) => w.replace(/ti/g, 'u'));
 }
 
 /** Name candidates on one line of text (several label forms). */

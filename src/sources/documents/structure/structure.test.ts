@@ -784,3 +784,7 @@ test('a birth date with a digit OCR read as a look-alike letter ("1963-06-C1", "
   // A word, not a date: nothing taken.
   assert.equal(findPatient(lines('Patient: Doe, Jane   DOB: ON FILE'), 1).birthDate, undefined);
 });
+
+test('the Patient label with its "ti" read as one "u" ("Pauent Heather Protobury DOB ...") is no part of the name', () => {
+  assert.deepEqual(who('Pauent Heather Protobury DOB 07/04/1954                             Claim #: 2413E94931307'), ['Heather', 'Protobury', '1954-07-04']);
+});
