@@ -159,6 +159,9 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[1]!.text) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text), score: 2 });
   // A claim's member printed beside its claim or member number (payer EOBs: "Dmitri Madeupcott   Claim number: 5976K30899463").
   if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:claim|member|subscriber)\s*(?:#|no\.?|number|id)\b/i.test(cs[1]!.text) && /^[A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2}$/.test(cs[0]!.text)) out.push({ raw: cs[0]!.text, score: 2 });
+  // The same in a text layer that puts one space between the cells ("Jesse Proxyva Claim number: 1337U02243687").
+  const memberFlat = /^\s*([A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2}) (?:Claim|Member|Subscriber) ?(?:#|no\.?|number|ID)\b/.exec(text);
+  if (memberFlat && cs.length === 1) out.push({ raw: memberFlat[1]!, score: 2 });
   // A form grid of label cells and value cells ("Patient   Ethan Stubers   MRN   26038001").
   cs.forEach((c, i) => {
     if (/^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient)$/i.test(c.text) && cs[i + 1]) out.push({ raw: cutName(cs[i + 1]!.text), score: 2 });

@@ -788,3 +788,7 @@ test('a birth date with a digit OCR read as a look-alike letter ("1963-06-C1", "
 test('the Patient label with its "ti" read as one "u" ("Pauent Heather Protobury DOB ...") is no part of the name', () => {
   assert.deepEqual(who('Pauent Heather Protobury DOB 07/04/1954                             Claim #: 2413E94931307'), ['Heather', 'Protobury', '1954-07-04']);
 });
+
+test('an EOB\'s member beside the claim number in a text layer with single spaces between cells', () => {
+  assert.deepEqual(who('Bluestone Health Insurance Co. Claim Detail — Explanation of Benefits\nJesse Proxyva Claim number: 1337U02243687 You may be billed'), ['Jesse', 'Proxyva', undefined]);
+});
