@@ -200,6 +200,19 @@ function restoreRangePoints(row: LabRow, printedFlag: string | undefined): void 
 }
 
 export function lookupTest(name: string, urine = false): Syn | undefined {
+  const key = `${urine ? 'u' : 'b'}|${name}`;
+  const seen = LOOKUP_CACHE.get(key);
+  if (seen !== undefined) return seen ?? undefined;
+  if (LOOKUP_CACHE.size > 50000) LOOKUP_CACHE.clear();
+  const hit = lookupTestUncached(name, urine);
+  LOOKUP_CACHE.set(key, hit ?? null);
+  return hit;
+}
+
+/** lookupTest's answers by name (names repeat across lines, drafts and cells). */
+const LOOKUP_CACHE = new Map<string, Syn | null>();
+
+function lookupTestUncached(name: string, urine: boolean): Syn | undefined {
   const exact = lookupExact(name, urine);
   if (exact) return exact;
   // A name cut by a line wrap ("ALBUMIN/CREATININE RATIO, RANDOM" + "URINE"): unique long prefix.
@@ -681,6 +694,8 @@ function leadingCellsEnd(
   const whole = cleanNameTokens(name).join(' ');
   if (!whole || lookupTest(whole, urine) || lookupTest(undigit(whole), urine) || match(whole, urine)) return undefined;
   for (const at of cellStarts(toks)) {
+    // A test's name is a few words.
+    if (name.length - at > 6) continue;
     const lead = name.slice(0, at).join(' ');
     if (!leadCell(name.slice(0, at), urine)) continue;
     const inUrine = urine || PANEL_URINE.test(lead);
@@ -696,7 +711,7 @@ function leadingCellsEnd(
   if (order < 0) {
     // An order named for its one test ("TSH TSH 1.90", "Hemoglobin A1c Estimated Average Glucose 97"):
     // a test's name as printed, then another test's name as printed.
-    for (let at = 1; at < name.length; at++) {
+    for (let at = 1; at < name.length && name.length <= 12; at++) {
       const first = cleanNameTokens(name.slice(0, at)).join(' ');
       const rest = cleanNameTokens(name.slice(at)).join(' ');
       if (first && rest && /[A-Za-z]{2}/.test(rest) && lookupExact(first, urine) && lookupExact(rest, urine)) return { at, urine };
@@ -706,7 +721,7 @@ function leadingCellsEnd(
   const lead = name.slice(0, order + 1).join(' ');
   if (name.slice(0, order + 1).some((t) => (NUM.test(t) && t.length <= 6) || RANGE.test(t) || CMP_RANGE.test(t) || /\d-\d/.test(t) || exactUcum(t))) return undefined;
   const inUrine = urine || PANEL_URINE.test(lead);
-  for (let at = order + 1; at < name.length; at++) {
+  for (let at = Math.max(order + 1, name.length - 6); at < name.length; at++) {
     const rest = cleanNameTokens(name.slice(at)).join(' ');
     if (rest && /[A-Za-z]{2}/.test(rest) && match(rest, inUrine)) return { at, urine: inUrine };
   }
@@ -847,7 +862,9 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
     if (cur.value === undefined) {
       const vf = VALUE_FLAG.exec(t);
       const nameSoFar = cleanNameTokens(cur.name).join(' ');
-      const cells = nameSoFar ? leadingCellsEnd(cur.name, cur.nameToks, urine) : undefined;
+      // Only a token the test's name decides about (a number, range, unit or word result) needs the name's own cell.
+      const plainWord = /^[A-Za-z(][^\d]*$/.test(t) && !QUAL.test(unparen(t)) && !isUnitToken(t) && !(cur.rangeFirst && unitSlot(t));
+      const cells = nameSoFar && !plainWord ? leadingCellsEnd(cur.name, cur.nameToks, urine) : undefined;
       const known = nameSoFar ? lookupTest(nameSoFar, urine) ?? lookupTest(undigit(nameSoFar), urine) ?? (cells && lookupTest(cleanNameTokens(cur.name.slice(cells.at)).join(' '), cells.urine)) : undefined;
       // The range printed before the value ("Sodium  135 - 145 mmol/L  139 (H)"): a range shape
       // after a known test name, with a value (past at most one unit) right after it.
@@ -1030,7 +1047,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   if (d.value === undefined) return null;
   // A misread name in its own cell the table alone cannot place ("Pane   Cregtitnne   101 mg/dL"): placed by its unit.
   const unitCode = d.unit ? ucumFor(d.unit) : undefined;
-  const cells = leadingCellsEnd(d.name, d.nameToks, urine) ?? (unitCode ? leadingCellsEnd(d.name, d.nameToks, urine, (n) => nameFromUnit(undigit(n), unitCode, rowNumbers(d))) : undefined);
+  const cells = leadingCellsEnd(d.name, d.nameToks, urine) ?? (unitCode && cellStarts(d.nameToks).length ? leadingCellsEnd(d.name, d.nameToks, urine, (n) => nameFromUnit(undigit(n), unitCode, rowNumbers(d))) : undefined);
   if (cells) {
     d.name = d.name.slice(cells.at);
     d.nameToks = d.nameToks.slice(cells.at);
@@ -1274,7 +1291,7 @@ function repeatedLeads(lines: Line[]): Set<string> {
   for (const l of lines) {
     const toks = normaliseLine(l.text).trim().split(/\s+/);
     const v = toks.findIndex((t) => NUM.test(t) || VALUE_FLAG.test(t) || QUAL.test(t));
-    if (v < 2 || !/^[A-Za-z]/.test(toks[0]!) || lookupTest(toks.slice(0, v).join(' '))) continue;
+    if (v < 2 || !/^[A-Za-z]/.test(toks[0]!) || lookupExact(toks.slice(0, v).join(' '), false)) continue;
     for (let k = 1; k <= 4 && k < v; k++) {
       if (!lookupExact(cleanNameTokens(toks.slice(k, v)).join(' '), false) && !lookupExact(cleanNameTokens(toks.slice(k, v)).join(' '), true)) continue;
       const lead = toks.slice(0, k).join(' ').toLowerCase();
