@@ -880,4 +880,7 @@ Additional Chemistry Uric Acid 5.3 mg/dL 2.5-7.0 Final LOL`).map((r) => r.slice(
   );
   // Once only, the words stay in the name (no evidence they are a column).
   assert.deepEqual(pick('Additional Chemistry Magnesium 2.1 mg/dL 1.5-2.5 Final LOL').map((r) => r[0]), ['Additional Chemistry Magnesium']);
+  // A specimen repeated before the names is part of them.
+  assert.deepEqual(pick(`Urine Sodium 40 mmol/L 20-220
+Urine Potassium 30 mmol/L 25-125`).map((r) => r[0]), ['Urine Sodium', 'Urine Potassium']);
 });

@@ -1298,7 +1298,9 @@ function repeatedLeads(lines: Line[]): Set<string> {
       count.set(lead, (count.get(lead) ?? 0) + 1);
     }
   }
-  return new Set([...count].filter(([lead, n]) => n >= 2 && lead.replace(/[^a-z]/g, '').length >= 3).map(([lead]) => lead));
+  // A specimen or condition before the name is part of it ("Urine Sodium", "Serum Potassium").
+  const SPECIMEN = /\b(?:urine|ur|serum|plasma|blood|whole|random|fasting|csf|fluid|stool|spot|24|timed|venous|arterial)\b/i;
+  return new Set([...count].filter(([lead, n]) => n >= 2 && lead.replace(/[^a-z]/g, '').length >= 3 && !SPECIMEN.test(lead)).map(([lead]) => lead));
 }
 
 /** Column headers that print an order, panel or collection date column before the test's ("Collected  Order  Component  Value ..."). */
