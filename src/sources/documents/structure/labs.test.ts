@@ -884,3 +884,17 @@ Additional Chemistry Uric Acid 5.3 mg/dL 2.5-7.0 Final LOL`).map((r) => r.slice(
   assert.deepEqual(pick(`Urine Sodium 40 mmol/L 20-220
 Urine Potassium 30 mmol/L 25-125`).map((r) => r[0]), ['Urine Sodium', 'Urine Potassium']);
 });
+
+test('the order cell dropped from before a test name is the row\'s panel; a wrapped collected date is no part of a panel', () => {
+  const r = rows(`Collected       Order                     Component                Value         Units       Ref Range
+06/20/2024      Comprehensive Metabolic
+                                          Glucose                             91 mg/dL         65-99
+10:17           Panel
+06/20/2024
+                CBC (includes Diff/Plt)   Hemoglobin                       14.9 g/dL         13.2-17.1
+10:17`);
+  assert.deepEqual(r.map((x) => [x.name, x.panel ?? null]), [
+    ['Glucose', 'Comprehensive Metabolic'],
+    ['Hemoglobin', 'CBC (includes Diff/Plt)'],
+  ]);
+});

@@ -738,6 +738,16 @@ function leadCell(toks: string[], urine: boolean): boolean {
   return lead.replace(/[^A-Za-z]/g, '').length >= 4 || /\d{4}/.test(lead) || !!lookupExact(lead, urine);
 }
 
+/** An order or panel name without the dates and times printed in its cell, else undefined. */
+function orderName(cell: string): string | undefined {
+  const name = cell
+    .split(/\s+/)
+    .filter((t) => !/\d{1,2}[/:.-]\d{1,2}|\d{4,}/.test(t))
+    .join(' ')
+    .trim();
+  return (name.match(/[A-Za-z]/g) ?? []).length >= 3 ? name : undefined;
+}
+
 /** Words of lab order and panel names ("CBC", "Comprehensive Metabolic Panel", "Lipid Panel", "includes Diff"), also a letter or two misread in the longer ones. */
 const ORDER_WORDS = ['panel', 'profile', 'urinalysis', 'metabolic', 'comprehensive', 'lipid', 'hepatic', 'includes', 'differential', 'complete'];
 function orderWord(t: string): boolean {
@@ -765,6 +775,8 @@ interface Draft {
   cellsRead?: boolean;
   /** A leading cell named a urine panel. */
   urine?: boolean;
+  /** The order / date cells dropped from before the name. */
+  orderCell?: string;
   /** The table's headers print an order / panel / date column before the test's. */
   leadColumns?: boolean;
   /** Leading words that stand before a test's name on two or more rows of the document (repeatedLeads). */
@@ -845,6 +857,7 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
       cur.cellsRead = true;
       const cells = leadingCellsEnd(cur.name, cur.nameToks, urine);
       if (cells) {
+        cur.orderCell = cur.name.slice(0, cells.at).join(' ');
         cur.name = cur.name.slice(cells.at);
         cur.nameToks = cur.nameToks.slice(cells.at);
         cur.urine = cells.urine;
@@ -1049,6 +1062,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   const unitCode = d.unit ? ucumFor(d.unit) : undefined;
   const cells = leadingCellsEnd(d.name, d.nameToks, urine) ?? (unitCode && cellStarts(d.nameToks).length ? leadingCellsEnd(d.name, d.nameToks, urine, (n) => nameFromUnit(undigit(n), unitCode, rowNumbers(d))) : undefined);
   if (cells) {
+    d.orderCell = d.name.slice(0, cells.at).join(' ');
     d.name = d.name.slice(cells.at);
     d.nameToks = d.nameToks.slice(cells.at);
     urine = cells.urine;
@@ -1057,6 +1071,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     // know is its last cell ("CBC (includes Diff/Plt)   Immature Granulocytes   0.3 %").
     const at = cellStarts(d.nameToks).pop();
     if (at !== undefined && leadCell(d.name.slice(0, at), urine)) {
+      d.orderCell = d.name.slice(0, at).join(' ');
       d.name = d.name.slice(at);
       d.nameToks = d.nameToks.slice(at);
     }
@@ -1064,6 +1079,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     // The same order cell before several rows of the document, single-spaced ("Additional Chemistry Magnesium 2.1").
     for (let at = 1; at < d.name.length; at++) {
       if (d.leads.has(d.name.slice(0, at).join(' ').toLowerCase()) && lookupExact(cleanNameTokens(d.name.slice(at)).join(' '), urine)) {
+        d.orderCell = d.name.slice(0, at).join(' ');
         d.name = d.name.slice(at);
         d.nameToks = d.nameToks.slice(at);
         break;
@@ -1222,7 +1238,9 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     if ((d.flagAfterRange || fLRest) && inside && (f === 'H' || f === 'L' || f === 'A')) delete row.flagPrinted;
     else if (f) row.flag = f;
   }
-  if (panel) row.panel = panel;
+  // The order cell dropped from before the name names the row's panel ("CBC (includes Diff/Plt)").
+  const order = d.orderCell ? orderName(d.orderCell) : undefined;
+  if (order ?? panel) row.panel = order ?? panel;
   return row;
 }
 
@@ -1355,7 +1373,8 @@ export function parseLabRows(lines: Line[]): LabRow[] {
       const head = cleanNameTokens(drafts[0]!.name).join(' ');
       const headerWords = (head.match(/\b(?:tests?|results?|value|flags?|units?|reference|ref|range|interval|component|name|lab|in range|out of range|previous|prior)\b/gi) ?? []).length;
       if (head && head.length < 60 && !lookupTest(head, urine) && !/:/.test(head) && headerWords < 2) {
-        panel = head;
+        // A collected date or time wrapped onto the line is no part of a panel's name ("06/20/2024 Comprehensive Metabolic").
+        panel = orderName(head);
         urine = PANEL_URINE.test(head);
       }
     }
