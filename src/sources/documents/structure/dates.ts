@@ -3,6 +3,7 @@
  * 03.14.2024, MAR-14-2024, 14-MAR-2024, March 14, 2024, Mar 14 2024, 14 March 2024.
  * Returns ISO dates (YYYY-MM-DD) or null; never invents a time or a zone.
  */
+import { editDistance } from './fuzzy.js';
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
@@ -74,6 +75,34 @@ export function slashlessDate(s: string): string | undefined {
   return m ? findDates(`${m[1]}/${m[2]}/${m[3]}`)[0]?.date : undefined;
 }
 
+/**
+ * A date opening `s` with a digit OCR read as a look-alike letter ("1963-06-C1", "O3/l4/1950",
+ * "S/10/2024"): the date the first word reads as with those letters taken for their digits, when
+ * at most two were and the word has a date's shape; else undefined.
+ */
+export function lettersAsDigits(s: string): string | undefined {
+  const word = /^[0-9OoCDQlI|SBZG]{1,4}[/.-][0-9OoCDQlI|SBZG]{1,2}[/.-][0-9OoCDQlI|SBZG]{2,4}(?![\w/])/.exec(s)?.[0];
+  if (!word || (word.match(/[^0-9/.-]/g)?.length ?? 0) > 2) return undefined;
+  const digits = word.replace(/[OoCDQ]/g, '0').replace(/[lI|]/g, '1').replace(/S/g, '5').replace(/B/g, '8').replace(/Z/g, '2').replace(/G/g, '6');
+  return findDates(digits)[0]?.date;
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * A date opening `s` whose month name OCR garbled ("Majeh 13.2023", "Janvar 23, 2023"): a word of
+ * four letters or more, same first letter as a month's name, as long give or take one, and at most
+ * two letters off it (one off May, June, July), one month only, then a day and a four-digit year;
+ * else undefined.
+ */
+export function garbledMonthDate(s: string): string | undefined {
+  const m = /^([A-Za-z]{4,10})\.?\s*(\d{1,2})(?:[,.]\s*|\s+)?((?:19|20)\d{2})(?!\d)/.exec(s);
+  if (!m) return undefined;
+  const w = m[1]!.toLowerCase();
+  const hits = MONTH_NAMES.filter((n) => n[0] === w[0] && Math.abs(n.length - w.length) <= 1 && editDistance(w, n, 2) <= (n.length <= 4 ? 1 : 2));
+  return hits.length === 1 ? iso(Number(m[3]), MONTH_NAMES.indexOf(hits[0]!) + 1, Number(m[2])) ?? undefined : undefined;
+}
+
 /** Every date in a string, with its index, in order. */
 export function findDates(text: string): Array<{ date: string; index: number; text: string }> {
   const out: Array<{ date: string; index: number; text: string }> = [];
@@ -94,10 +123,15 @@ export function dateAfter(s: string, label: RegExp, maxGap = 40): string | null 
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const rest = s.slice(m.index + m[0].length, m.index + m[0].length + maxGap + 25);
     const ds = findDates(rest);
-    if (ds.length && ds[0]!.index <= maxGap) return ds[0]!.date;
-    // Right after its label, a date whose slashes OCR lost ("Run date 06 26 2021", "Discharged: 0172172022").
-    const d = slashlessDate(rest.replace(/^\s*[:;.]?\s*[([‘'"]?/, ''));
+    const first = ds.length && ds[0]!.index <= maxGap ? ds[0]! : undefined;
+    if (first && !rest.slice(0, first.index).includes('\n')) return first.date;
+    // Right after its label, a date whose slashes OCR lost ("Run date 06 26 2021", "Discharged: 0172172022"),
+    // whose digit it read as a letter ("S/10/2024"), or whose month name it garbled ("Majeh 13.2023"),
+    // before a date on the next line (there a wrapped cell's date, or another label's).
+    const after = rest.replace(/^\s*[:;.]?\s*[([‘'"]?/, '');
+    const d = slashlessDate(after) ?? lettersAsDigits(after) ?? garbledMonthDate(after);
     if (d) return d;
+    if (first) return first.date;
   }
   return null;
 }

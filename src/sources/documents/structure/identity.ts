@@ -3,7 +3,7 @@
  * facility, author), found by label variants common on US records. Pure; never throws.
  */
 import type { PersonHints } from '../../../core/types.js';
-import { dateAfter, findDates, slashlessDate } from './dates.js';
+import { dateAfter, findDates, lettersAsDigits, slashlessDate } from './dates.js';
 import { editDistance, respellNear } from './fuzzy.js';
 import { cells, type Line } from './lines.js';
 
@@ -499,18 +499,6 @@ function centenarianMisread(dob: string, on: string): string {
   const ref = Number(on.slice(0, 4));
   const fits = yearsOneDigitAway(dob.slice(0, 4)).filter((y) => ref - Number(y) >= 0 && ref - Number(y) <= 120);
   return fits.length === 1 ? `${fits[0]}${dob.slice(4)}` : dob;
-}
-
-/**
- * A birth date with a digit OCR read as a look-alike letter ("1963-06-C1", "O3/l4/1950"): the date
- * the first word reads as with those letters taken for their digits, when at most two were and the
- * word has a date's shape.
- */
-function lettersAsDigits(after: string): string | undefined {
-  const word = /^[0-9OoCDQlI|SBZG]{1,4}[/.-][0-9OoCDQlI|SBZG]{1,2}[/.-][0-9OoCDQlI|SBZG]{2,4}(?![\w/])/.exec(after)?.[0];
-  if (!word || (word.match(/[^0-9/.-]/g)?.length ?? 0) > 2) return undefined;
-  const digits = word.replace(/[OoCDQ]/g, '0').replace(/[lI|]/g, '1').replace(/S/g, '5').replace(/B/g, '8').replace(/Z/g, '2').replace(/G/g, '6');
-  return findDates(digits)[0]?.date;
 }
 
 /**

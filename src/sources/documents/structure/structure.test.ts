@@ -792,3 +792,11 @@ test('the Patient label with its "ti" read as one "u" ("Pauent Heather Protobury
 test('an EOB\'s member beside the claim number in a text layer with single spaces between cells', () => {
   assert.deepEqual(who('Bluestone Health Insurance Co. Claim Detail — Explanation of Benefits\nJesse Proxyva Claim number: 1337U02243687 You may be billed'), ['Jesse', 'Proxyva', undefined]);
 });
+
+test('a labelled date OCR garbled: a month name letters off ("Majeh 13.2023", "Janvar 23, 2023"), a digit read as a letter ("S/10/2024")', () => {
+  assert.equal(findServiceDate(lines('CLINIC NOTE\nPATIENT TESTCOTT EDWARD      DATE OF SERVICE Majeh  13.2023\nDATE OF BIRTH March 5, 2009'), 'office_visit_note'), '2023-03-13');
+  assert.equal(findServiceDate(lines('CLINIC NOTE\nPATIENT IESTCORL EDWARD      DATE OF SERVICE Janvar  23, 2023'), 'office_visit_note'), '2023-01-23');
+  assert.equal(findServiceDate(lines('Physician: TRIALTON, LINDA C        Specimen collected: S/10/2024 11:18 AM\nReported: 05/11/2024'), 'lab_report'), '2024-05-10');
+  // A word no month's name is near: no date made up from it.
+  assert.equal(findServiceDate(lines('CLINIC NOTE\nDATE OF SERVICE Jones 12 2023'), 'office_visit_note'), undefined);
+});
