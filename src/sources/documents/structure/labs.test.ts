@@ -898,3 +898,18 @@ test('the order cell dropped from before a test name is the row\'s panel; a wrap
     ['Hemoglobin', 'CBC (includes Diff/Plt)'],
   ]);
 });
+
+test('a word result wrapped onto the lines above and below a single-spaced row: a lone modifier ends the line above, a result word the line below', () => {
+  assert.deepEqual(
+    pick(`06/09/2024 Light
+Urinalysis, Complete Color Yellow Final LOL
+06:04 Yellow
+06/09/2024
+Urinalysis, Complete Appearance Clear Clear Final LOL
+06:04`).map((r) => [r[0], r[1], r[4]]),
+    [
+      ['Color', 'Light Yellow', 'Yellow'],
+      ['Appearance', 'Clear', 'Clear'],
+    ],
+  );
+});

@@ -1392,6 +1392,15 @@ export function parseLabRows(lines: Line[]): LabRow[] {
  */
 function wrappedWordResult(row: LabRow, d: Draft, above: string | undefined, below: string | undefined): void {
   if (row.numeric !== undefined || row.range || !above || !below || !d.valueTok || !d.nameToks.length) return;
+  // Single spaces between cells (OCR, text layers): the wrapped cell's words end the lines above and
+  // below, a lone modifier above ("06/09/2024 Light") and a result word below ("06:04 Yellow").
+  const upLast = /(\S+)\s*$/.exec(above)?.[1];
+  const downLast = /(\S+)\s*$/.exec(below)?.[1];
+  if (!/\S {2,}\S/.test(above + below) && upLast && downLast && QUAL_MODIFIER.test(upLast) && QUAL.test(downLast) && !QUAL_MODIFIER.test(downLast)) {
+    row.range = { text: row.value };
+    row.value = `${upLast} ${downLast}`;
+    return;
+  }
   const last = d.nameToks[d.nameToks.length - 1]!;
   const from = last.start + last.t.length + 2;
   const to = d.valueTok.start - 2;
