@@ -913,3 +913,7 @@ Urinalysis, Complete Appearance Clear Clear Final LOL
     ],
   );
 });
+
+test('a range with an end no value can have puts back its value\'s point too, before the typical interval is consulted', () => {
+  assert.deepEqual(pick(`Monocytes              47          %              20-120`), [['Monocytes', '4.7', '%', null, '2.0-12.0']]);
+});

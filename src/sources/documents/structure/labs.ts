@@ -1171,8 +1171,10 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
       else row.range.low = Number(c[2]);
     }
   }
-  restoreTypicalRangePoints(row);
+  // A range with an end no value can have puts back its points and its value's first; one whose
+  // ends are all possible values is judged by the test's typical interval.
   restoreRangePoints(row, d.flag);
+  restoreTypicalRangePoints(row);
   // fL glued to a value that lost its point, its f read as 1 ("951L" beside 7.5-12.5 fL is 9.5 fL):
   // only when the value as read is out of all reach of its range and the 1 is followed by the L.
   if (d.flag === 'L' && row.ucum === 'fL' && d.valueTok && /^\d{2,4}1L$/.test(d.valueTok.t) && row.numeric !== undefined && row.range?.high !== undefined && row.numeric > row.range.high * 5) {
