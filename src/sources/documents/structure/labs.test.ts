@@ -917,3 +917,18 @@ Urinalysis, Complete Appearance Clear Clear Final LOL
 test('a range with an end no value can have puts back its value\'s point too, before the typical interval is consulted', () => {
   assert.deepEqual(pick(`Monocytes              47          %              20-120`), [['Monocytes', '4.7', '%', null, '2.0-12.0']]);
 });
+
+test('a flag printed one space after its value, the space read as a 1 ("551L", "26.81L", "261L")', () => {
+  assert.deepEqual(pick(`EGFR                         551L              > OR = 60            mL/min/1.73m2
+MCH                          26.81L            27.0-33.0            pg
+GLUCOSE                      261L              65-99                mg/dL
+GLUCOSE                      101H              65-99                mg/dL
+POTASSIUM                    3.1L              3.5-5.3              mmol/L`), [
+    ['EGFR', '55', 'mL/min/1.73m2', 'L', '>=60'],
+    ['MCH', '26.8', 'pg', 'L', '27.0-33.0'],
+    ['GLUCOSE', '26', 'mg/dL', 'L', '65-99'],
+    // As printed: 101 is above the range its H flag says, and 3.1 is as printed.
+    ['GLUCOSE', '101', 'mg/dL', 'H', '65-99'],
+    ['POTASSIUM', '3.1', 'mmol/L', 'L', '3.5-5.3'],
+  ]);
+});

@@ -1181,6 +1181,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     row.value = row.value.slice(0, -1);
     row.numeric = Number(row.value);
   }
+  dropOneBeforeGluedFlag(row, d);
   // A decimal point lost by OCR: "331" against "32.0-36.0" is 33.1 (only for a ten-fold miss).
   // The same beside an upper limit ("73" H beside "<5.7" is 7.3).
   const r = row.range;
@@ -1244,6 +1245,27 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   const order = d.orderCell ? orderName(d.orderCell) : undefined;
   if (order ?? panel) row.panel = order ?? panel;
   return row;
+}
+
+/**
+ * A flag printed one space after its value, the space read as a 1 ("55 L" read "551L", "26.8 L"
+ * read "26.81L", "26 L" read "261L"): the 1 goes when the value as read contradicts its flag or
+ * prints one decimal more than its range, and without it the value prints the range's decimals
+ * and lies on the side the flag says.
+ */
+function dropOneBeforeGluedFlag(row: LabRow, d: Draft): void {
+  const m = d.valueTok && /^(\d+(?:\.\d+)?)1([LH])$/.exec(d.valueTok.t);
+  const r = row.range;
+  if (!m || !r || (r.low === undefined && r.high === undefined)) return;
+  const decimals = (t: string) => /\.(\d+)/.exec(t)?.[1]!.length ?? 0;
+  const k = Math.max(0, ...(r.text.match(/\d+(?:\.\d+)?/g) ?? []).map(decimals));
+  const [asRead, without] = [`${m[1]}1`, m[1]!];
+  const side = (n: number) => (m[2] === 'L' ? r.low !== undefined && n < r.low : r.high !== undefined && n > r.high);
+  const contradicts = !side(Number(asRead)) && (m[2] === 'L' ? r.low !== undefined : r.high !== undefined);
+  const extraDecimal = k >= 1 && decimals(asRead) === k + 1;
+  if (decimals(without) !== k || !side(Number(without)) || !(contradicts || extraDecimal)) return;
+  row.value = without;
+  row.numeric = Number(without);
 }
 
 /**
