@@ -932,3 +932,7 @@ POTASSIUM                    3.1L              3.5-5.3              mmol/L`), [
     ['POTASSIUM', '3.1', 'mmol/L', 'L', '3.5-5.3'],
   ]);
 });
+
+test('typical intervals of more tests put back the points OCR lost from a range and its value (CRP "56 mg/L 0-79")', () => {
+  assert.deepEqual(pick(`C-Reactive Protein, Quant                      56                             mg/L          0-79`), [['C-Reactive Protein, Quant', '5.6', 'mg/L', null, '0.0-7.9']]);
+});
