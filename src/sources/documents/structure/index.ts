@@ -13,7 +13,7 @@ import { findDates } from './dates.js';
 import { editDistance } from './fuzzy.js';
 import { ageCheckedBirthDate, findAuthor, findFacility, findPatient, findServiceDate, spellAsPrinted, toPersonHints, wordCounts, type PatientFacts } from './identity.js';
 import { parseImmunizations, toImmunization } from './immunizations.js';
-import { parseLabBlocks, type LabBlockRow } from './lab-blocks.js';
+import { labResultRows } from './lab-blocks.js';
 import { parseLabRows, type LabRow } from './labs.js';
 import { cleanPage, type CleanPage, type Line } from './lines.js';
 import { parseMedications, toMedicationStatement } from './meds.js';
@@ -127,10 +127,7 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   ranges.forEach(([first, last], si) => {
     const segPages = clean.filter((c) => c.page >= first && c.page <= last);
     const lines: Line[] = segPages.flatMap((c) => c.lines);
-    const tableRows = parseLabRows(lines);
-    // Results printed as label:value blocks, on lines no table row was read from.
-    const used = new Set(tableRows.map((r) => `${r.page}:${r.lineIndex}`));
-    const labRows: Array<LabRow | LabBlockRow> = [...tableRows, ...parseLabBlocks(lines).filter((b) => !b.blockLines.some((i) => used.has(`${b.page}:${i}`)))];
+    const labRows = labResultRows(lines);
     const cls = facts.find((f) => f.page === first)?.cover ? { type: 'fax_cover_sheet' as const, confidence: 0.9 } : classify(lines, labRows.length);
     const type = cls.type;
     const patient = spellAsPrinted(findPatient(lines, first), printedWords);

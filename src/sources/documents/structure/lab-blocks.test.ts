@@ -184,3 +184,26 @@ test('structureTransmission reads a block report as lab results with boxes and t
   assert.equal(glucose.page, 1);
   assert.ok(glucose.box && glucose.box[0] < 300, JSON.stringify(glucose.box));
 });
+
+test('a page of result blocks after an immunization record is a document of its own', () => {
+  const shots = [
+    'CERTIFICATE OF IMMUNIZATION',
+    'Name: DOE, JANE        Birthdate: 03/04/1950',
+    'Vaccine                     Date given     Lot',
+    'Tdap                        08/09/2018     AB123',
+    'Influenza, injectable       10/01/2023     FL998',
+  ].join('\n');
+  const block = (name: string, value: string, unit: string, range: string) => [`  Test:   ${name}`, `  Result: ${value}`, `  Units:  ${unit}`, `  Range:  ${range}`];
+  const results = [
+    'Patient: DOE, JANE        Birthdate: 03/04/1950',
+    'Collected on: 03/14/2024',
+    ...block('Glucose', '92', 'mg/dL', '65 - 99'),
+    ...block('Sodium', '139', 'mmol/L', '135 - 146'),
+    ...block('Potassium', '4.1', 'mmol/L', '3.5 - 5.3'),
+    ...block('Chloride', '101', 'mmol/L', '98 - 110'),
+    ...block('Calcium', '9.4', 'mg/dL', '8.6 - 10.3'),
+    ...block('Albumin', '4.2', 'g/dL', '3.6 - 5.1'),
+  ].join('\n');
+  const out = structureTransmission([{ page: 1, text: shots, method: 'plain' }, { page: 2, text: results, method: 'plain' }]);
+  assert.deepEqual(out.segments?.map((s) => [s.firstPage, s.lastPage, s.type]), [[1, 1, 'immunization_record'], [2, 2, 'lab_report']]);
+});

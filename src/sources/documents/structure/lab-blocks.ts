@@ -380,3 +380,10 @@ function normaliseLabelLine(text: string): string {
       .replace(/^(\s*)[lI1](\s+)(?=[A-Z][a-z]+(?:\s[A-Za-z]+)?\s?[:;])/, (_m, p: string, s: string) => `${p} ${s}`)
   );
 }
+
+/** Every lab result of these lines: the table rows, then block rows on lines no table row was read from. */
+export function labResultRows(lines: Line[]): Array<LabRow | LabBlockRow> {
+  const tableRows = parseLabRows(lines);
+  const used = new Set(tableRows.map((r) => `${r.page}:${r.lineIndex}`));
+  return [...tableRows, ...parseLabBlocks(lines).filter((b) => !b.blockLines.some((i) => used.has(`${b.page}:${i}`)))];
+}

@@ -6,7 +6,7 @@
 import { classify } from './classify.js';
 import { findDates } from './dates.js';
 import { findPatient, unfoldColumnLabels, type PatientFacts } from './identity.js';
-import { parseLabRows } from './labs.js';
+import { labResultRows } from './lab-blocks.js';
 import type { CleanPage, Line } from './lines.js';
 
 export interface PageFacts {
@@ -48,7 +48,7 @@ function serviceKeys(lines: Line[]): string[] {
 }
 
 export function pageFacts(p: CleanPage): PageFacts {
-  const labRows = parseLabRows(p.lines).length;
+  const labRows = labResultRows(p.lines).length;
   const cls = classify(p.lines, labRows);
   const headLines = p.lines.filter((l) => l.text.trim()).slice(0, 12);
   const head = classify(headLines, 0);
