@@ -8,7 +8,7 @@ import type { Raster } from './raster.js';
 import { rereadNumbers, type RereadInfo } from './reread.js';
 import { readTurnedIfBetter } from './orientation.js';
 import { dropRuleGlyphs } from './rule-glyphs.js';
-import { blur, boundSize, despeckle, estimateSkew, flattenLighting, median3, pageStats, rotate, squarePixels, toPng } from './preprocess.js';
+import { blur, boundSize, despeckle, estimateSkew, findPaper, flattenLighting, median3, pageStats, rotate, squarePixels, toPng, fillOutsidePaper } from './preprocess.js';
 
 /** Pages above this many pixels (after square pixels) are downscaled before OCR. */
 export const OCR_MAX_PIXELS = 25_000_000;
@@ -37,6 +37,8 @@ export interface OcrPageInfo {
   /** The descreened (blurred) reading was kept over the median one. */
   descreened: boolean;
   flattened: boolean;
+  /** A photo's page was found and the table around it made one even grey (findPaper, fillOutsidePaper). */
+  paperFound: boolean;
   rotated180: boolean;
   downscaled: number;
   /** Words dropped or trimmed as table rules and box edges read as text (rule-glyphs.ts). */
@@ -87,7 +89,7 @@ export async function ocrRaster(input: Raster, pageNumber: number, pool: OcrPool
 async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Promise<{ page: ExtractedPage; issues: ExtractionIssue[]; info: OcrPageInfo }> {
   const t0 = Date.now();
   const issues: ExtractionIssue[] = [];
-  const info: OcrPageInfo = { blank: false, skewDeg: 0, denoised: false, descreened: false, flattened: false, rotated180: false, downscaled: 1, ruleGlyphs: 0, ms: 0 };
+  const info: OcrPageInfo = { blank: false, skewDeg: 0, denoised: false, descreened: false, flattened: false, paperFound: false, rotated180: false, downscaled: 1, ruleGlyphs: 0, ms: 0 };
   let sq = await squarePixels(input);
   const bounded = await boundSize(sq, OCR_MAX_PIXELS);
   if (bounded.factor < 1) {
@@ -109,8 +111,18 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
   }
   let work = sq;
   if (sourceLevels > 16) {
+    // The page on a photo, found before flattening (the paper estimate does not reach into the
+    // dark table around it). Its frame, left dark, is read as a column of `3`, `E`, `:` at line
+    // ends and as lines of garbage; after flattening (the contrast stretch unchanged) it is made
+    // one even grey, its own median, so tesseract's threshold stays that of the whole photo
+    // (README, session 10).
+    const paper = findPaper(work);
     work = await flattenLighting(work);
     info.flattened = true;
+    if (paper) {
+      work = fillOutsidePaper(work, paper);
+      info.paperFound = true;
+    }
     // Sensor noise and JPEG blocks, stretched with the contrast, break thin strokes where
     // tesseract thresholds the page, garble the grey line images its recogniser reads, and turn
     // the dark edge around a photographed page into a column of `3`, `E`, `:`. A small blur

@@ -208,6 +208,158 @@ export async function flattenLighting(r: Raster): Promise<Raster> {
   return toRaster(rawSharp({ data: out, width: r.width, height: r.height }).normalise({ lower: 1, upper: 99 }), r.xdpi, r.ydpi);
 }
 
+/** Where the paper lies on a photo: per row its left and right edge, per column its top and bottom (pixels). */
+export interface PaperBounds {
+  /** Per row: first paper column from the left, and first from the right (distance from the right edge). */
+  left: Int32Array;
+  right: Int32Array;
+  /** Per column: first paper row from the top, and from the bottom (distance from the bottom edge). */
+  top: Int32Array;
+  bottom: Int32Array;
+  /** Sides on which a frame (table, background) was found around the page. */
+  sides: number;
+  /** Share of the picture outside the paper. */
+  outside: number;
+}
+
+/** The paper must be this many times brighter than the background where the scan from the picture's edge meets it. */
+export const PAPER_RISE = 1.3;
+/** Pixels of the page's edge (its blurred step and shadow) taken as outside with the frame. */
+export const PAPER_EDGE_MARGIN = 8;
+
+/**
+ * Finds the page on a phone photo (session 10), on the photo as received (before flattening):
+ * the paper is the large bright region, the table or background around it darker. On a 4×
+ * box-shrunk picture (noise averaged) each row is scanned inward from the left and from the
+ * right, each column from the top and from the bottom: the paper begins where the level rises
+ * to `PAPER_RISE` × the level at the picture's edge and stays there for 4 cells (16 px). Lighting
+ * multiplies paper and background alike, so the ratio holds in shadows too. A side counts as
+ * framed when most of its rows (columns) find such a rise within the outer quarter; the side's
+ * edge is then the straight line through those rises (outliers refitted away; rows beyond the
+ * page's corners, which find no rise, take the line too). Returns undefined when fewer than two sides are framed or the paper would be under half
+ * the picture (a scan, a photo cropped to the page, or something this rule should not touch).
+ */
+export function findPaper(r: Raster): PaperBounds | undefined {
+  const f = 4;
+  const w = Math.floor(r.width / f);
+  const h = Math.floor(r.height / f);
+  if (w < 40 || h < 40) return undefined;
+  const s = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let dy = 0; dy < f; dy++) {
+      const row = (y * f + dy) * r.width;
+      for (let x = 0; x < w; x++) {
+        let acc = 0;
+        for (let dx = 0; dx < f; dx++) acc += r.data[row + x * f + dx];
+        s[y * w + x] += acc;
+      }
+    }
+  }
+  for (let i = 0; i < s.length; i++) s[i] /= f * f;
+  const scan = (n: number, len: number, at: (i: number, t: number) => number): Int32Array | undefined => {
+    const edge = new Int32Array(n);
+    const lim = Math.floor(len * 0.25);
+    let found = 0;
+    for (let i = 0; i < n; i++) {
+      const rise = Math.max(8, (at(i, 0) + at(i, 1) + at(i, 2)) / 3) * PAPER_RISE;
+      for (let t = 1; t < lim; t++) {
+        if (at(i, t) > rise && at(i, t + 1) > rise && at(i, t + 2) > rise && at(i, t + 3) > rise) {
+          edge[i] = t;
+          found++;
+          break;
+        }
+      }
+    }
+    if (found <= n / 2) return undefined;
+    // A page's edge is straight (perspective keeps it so): a line through the cells that found a
+    // rise, refitted without those more than 3 cells off (text, a shadow, a notch of light).
+    let keep = Array.from(edge, (e) => e > 0);
+    let a = 0;
+    let b = 0;
+    for (let round = 0; round < 3; round++) {
+      let sn = 0, si = 0, se = 0, sii = 0, sie = 0;
+      for (let i = 0; i < n; i++) if (keep[i]) {
+        sn++;
+        si += i;
+        se += edge[i];
+        sii += i * i;
+        sie += i * edge[i];
+      }
+      if (sn < n / 4) return undefined;
+      const den = sn * sii - si * si;
+      b = den ? (sn * sie - si * se) / den : 0;
+      a = (se - b * si) / sn;
+      keep = keep.map((k, i) => edge[i] > 0 && Math.abs(edge[i] - (a + b * i)) <= 3);
+    }
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) out[i] = Math.max(0, Math.round(a + b * i));
+    return out;
+  };
+  const sides = [
+    scan(h, w, (y, t) => s[y * w + t]),
+    scan(h, w, (y, t) => s[y * w + (w - 1 - t)]),
+    scan(w, h, (x, t) => s[t * w + x]),
+    scan(w, h, (x, t) => s[(h - 1 - t) * w + x]),
+  ];
+  const framed = sides.filter(Boolean).length;
+  if (framed < 2) return undefined;
+  // Back to full pixels, the page's edge margin taken with the frame.
+  const full = (a: Int32Array | undefined, n: number, cell: (i: number) => number) => {
+    const out = new Int32Array(n);
+    if (a) for (let i = 0; i < n; i++) out[i] = a[Math.min(a.length - 1, cell(i))] * f + PAPER_EDGE_MARGIN;
+    return out;
+  };
+  const [l, rr, t, b] = sides;
+  const bounds: PaperBounds = {
+    left: full(l, r.height, (y) => Math.floor(y / f)),
+    right: full(rr, r.height, (y) => Math.floor(y / f)),
+    top: full(t, r.width, (x) => Math.floor(x / f)),
+    bottom: full(b, r.width, (x) => Math.floor(x / f)),
+    sides: framed,
+    outside: 0,
+  };
+  let out = 0;
+  for (let y = 0; y < r.height; y++) {
+    for (let x = 0; x < r.width; x++) if (outsidePaper(bounds, x, y, r.width, r.height)) out++;
+  }
+  bounds.outside = out / (r.width * r.height);
+  return bounds.outside < 0.5 ? bounds : undefined;
+}
+
+const outsidePaper = (p: PaperBounds, x: number, y: number, w: number, h: number) => x < p.left[y] || x >= w - p.right[y] || y < p.top[x] || y >= h - p.bottom[x];
+
+/** The frame is filled no lighter than this grey: it must stay on the dark side of tesseract's threshold. */
+export const FRAME_FILL_MAX = 128;
+
+/**
+ * The raster with everything outside the paper one even grey: the median the frame had (after
+ * flattening), at most `FRAME_FILL_MAX`. The frame's texture and the page's edge, read as text,
+ * go; the frame stays a mass of dark pixels, so the threshold tesseract picks from the whole
+ * picture's histogram stays near where it was (made white instead, nearly empty pages had their
+ * paper noise thresholded into garbage: set-a tx-0001 p4 70 → 865 % CER; a light frame's own
+ * median, 150–200 on lit tables, did the same more mildly: set-v tx-0007 p2 10 → 45 %).
+ */
+export function fillOutsidePaper(r: Raster, p: PaperBounds): Raster {
+  const hist = new Uint32Array(256);
+  let n = 0;
+  for (let y = 0; y < r.height; y++) {
+    const row = y * r.width;
+    for (let x = 0; x < r.width; x++) if (outsidePaper(p, x, y, r.width, r.height)) {
+      hist[r.data[row + x]]++;
+      n++;
+    }
+  }
+  let level = 0;
+  for (let acc = 0; level < 256; level++) if ((acc += hist[level]) >= n / 2) break;
+  level = Math.min(level, FRAME_FILL_MAX);
+  const data = new Uint8Array(r.data);
+  for (let y = 0; y < r.height; y++) {
+    const row = y * r.width;
+    for (let x = 0; x < r.width; x++) if (outsidePaper(p, x, y, r.width, r.height)) data[row + x] = level;
+  }
+  return { ...r, data };
+}
+
 /** 3×3 median (salt-and-pepper noise, dithering dots). */
 export async function median3(r: Raster): Promise<Raster> {
   return toRaster(rawSharp(r).median(3), r.xdpi, r.ydpi);
