@@ -661,7 +661,8 @@ Glucose         61L               70-99 mg/dL`), [
     ['MPV', '8.7', 'fL', null, '7.5-12.5'],
     ['MPV', '9.5', 'fL', null, '7.5-12.5'],
     ['MCV', '72.5', 'fL', 'L', '80.0-100.0'],
-    ['MCV', '83.2', 'fL', null, null],
+    // The range's dash read as a space too: MCV's typical interval says it is one.
+    ['MCV', '83.2', 'fL', null, '80.0-100.0'],
     // A glued L on a test not counted in fL stays a low flag.
     ['Glucose', '61', 'mg/dL', 'L', '70-99'],
   ]);
@@ -935,4 +936,15 @@ POTASSIUM                    3.1L              3.5-5.3              mmol/L`), [
 
 test('typical intervals of more tests put back the points OCR lost from a range and its value (CRP "56 mg/L 0-79")', () => {
   assert.deepEqual(pick(`C-Reactive Protein, Quant                      56                             mg/L          0-79`), [['C-Reactive Protein, Quant', '5.6', 'mg/L', null, '0.0-7.9']]);
+});
+
+test('a range whose dash OCR read as a space ("135 146"), and no range made of a previous result', () => {
+  assert.deepEqual(pick(`SODIUM                     1341L               135 146                    mmol/L
+GLUCOSE                    92                  65 99                      mg/dL
+POTASSIUM                  4.2                 4.1 4.3                    mmol/L`), [
+    ['SODIUM', '134', 'mmol/L', 'L', '135-146'],
+    ['GLUCOSE', '92', 'mg/dL', null, '65-99'],
+    // 4.1 and 4.3 are no potassium interval (3.5-5.3 give or take a quarter of its width).
+    ['POTASSIUM', '4.2', 'mmol/L', null, null],
+  ]);
 });

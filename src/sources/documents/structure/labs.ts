@@ -162,6 +162,20 @@ function restoreTypicalRangePoints(row: LabRow): void {
 }
 
 /**
+ * A range whose dash OCR read as a space ("Sodium 139 135 146 mmol/L"): two numbers, the first the
+ * lower, that are the test's typical interval give or take a quarter of its width at each end (a
+ * previous result beside the value, "134 136", is not); else undefined.
+ */
+function spacedRange(a: string, b: string, loinc: string, ucum: string | undefined): string | undefined {
+  const typical = INTERVALS[loinc];
+  if (!typical || !/^\d+(?:\.\d+)?$/.test(a) || !/^\d+(?:\.\d+)?$/.test(b)) return undefined;
+  const [unit, tlo, thi] = typical;
+  if (ucum && ucum !== unit && !SAME_NUMBERS.some((g) => g.includes(ucum) && g.includes(unit))) return undefined;
+  const slack = (thi - tlo) / 4;
+  return Number(a) < Number(b) && Math.abs(Number(a) - tlo) <= slack && Math.abs(Number(b) - thi) <= slack ? `${a}-${b}` : undefined;
+}
+
+/**
  * A range whose decimal points OCR lost together with its value ("Potassium 48 mmol/L 35-53",
  * "MONOCYTES 55 20-120%"): reference limits are values the test can have, so a range with a
  * (non-zero) end no value of the test can have in its unit, whose ends are all possible with the
@@ -1158,6 +1172,9 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     const split = splitDigitRange(lastExtra, syn.loinc, row.ucum ?? (d.unit ? ucumFor(d.unit) : undefined));
     if (split) d.range = split;
   }
+  // Or two numbers where it stands, the dash read as a space ("135 146").
+  const numbers = d.extra.filter((x) => /^\d+(?:\.\d+)?$/.test(x.t));
+  if (!d.range && syn && numbers.length === 2) d.range = spacedRange(numbers[0]!.t, numbers[1]!.t, syn.loinc, row.ucum ?? (d.unit ? ucumFor(d.unit) : undefined));
   if (d.range) {
     const text = d.range.replace(/^[([]|[)\]]$/g, '');
     const r = RANGE.exec(text);
