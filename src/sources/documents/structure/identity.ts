@@ -264,8 +264,7 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
   const skip = new Set<Line>();
   for (const l of lines) {
     if (skip.has(l)) continue;
-    // Specks OCR read as cells of their own (":", ".", ")") are dropped from both lines.
-    let labels = cells(l.text).filter((c) => /[A-Za-z0-9]/.test(c.text));
+    let labels = inkedCells(l.text);
     let next = nonEmpty[nonEmpty.indexOf(l) + 1];
     // A label pushed onto a line of its own (a stamp sat where it belonged): one header over two lines.
     if (labels.length >= 2 && next && allLabels(labels) && allLabels(cells(next.text))) {
@@ -282,7 +281,7 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
       if (after && cells(after.text).length >= 2) next = after;
     }
     if (labels.length >= 2 && next && (lead || allLabels(labels))) {
-      const values = cells(next.text).filter((v) => /[A-Za-z0-9]/.test(v.text));
+      const values = inkedCells(next.text);
       if (values.length >= 2 && values.length <= printed + 1 && !values.every((v) => columnLabel(v.text))) {
         // As many values as labels: by order (OCR spaces the two lines differently); else the nearest start.
         // Leading labels take the leading values in order too (the stamp's cells came after them).
@@ -310,6 +309,11 @@ export function unfoldColumnLabels(lines: Line[]): Line[] {
     out.push(l);
   }
   return out;
+}
+
+/** A line's cells without the specks OCR read as cells of their own (":", ".", ")"). */
+function inkedCells(text: string): Array<{ text: string; start: number }> {
+  return cells(text).filter((c) => /[A-Za-z0-9]/.test(c.text));
 }
 
 /** Column labels spelled out, for labels OCR misread by a letter or two ("Patent Name", "Ordenng Physician"). */
@@ -624,7 +628,8 @@ export function mendDateLabels(text: string): string {
   // A geometric typeface whose e closes into an o reads every e of a label as o ("Spociman
   // colloctod:"): compared with their o's read as e's too.
   const closedE = (w: string) => w.replace(/o/g, 'e');
-  return respellNear(respellNear(text, /\b[A-Za-z]{5,}\b/g, DATE_LABEL_WORDS), /\b[A-Za-z]{5,}\b/g, DATE_LABEL_WORDS, undefined, closedE);
+  // Folding only brings words closer, so this one pass also mends the plain one-letter slips.
+  return respellNear(text, /\b[A-Za-z]{5,}\b/g, DATE_LABEL_WORDS, undefined, closedE);
 }
 
 /**

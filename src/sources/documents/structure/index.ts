@@ -14,7 +14,6 @@ import { editDistance } from './fuzzy.js';
 import { ageCheckedBirthDate, findAuthor, findFacility, findPatient, findServiceDate, spellAsPrinted, toPersonHints, wordCounts, type PatientFacts } from './identity.js';
 import { parseImmunizations, toImmunization } from './immunizations.js';
 import { labResultRows } from './lab-blocks.js';
-import { parseLabRows, type LabRow } from './labs.js';
 import { cleanPage, type CleanPage, type Line } from './lines.js';
 import { parseMedications, toMedicationStatement } from './meds.js';
 import { toDiagnosticReport, toObservation } from './observations.js';
