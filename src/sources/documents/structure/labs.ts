@@ -103,6 +103,14 @@ const INTERVALS = referenceIntervals as unknown as Record<string, [string, numbe
 /** Units that print the same numbers for these tests. */
 const SAME_NUMBERS = [['mmol/L', 'meq/L'], ['m[IU]/L', 'u[IU]/mL']];
 
+/** The test's typical interval [low, high] when the row's unit (if read) prints its numbers, else undefined. */
+function typicalInterval(loinc: string | undefined, ucum: string | undefined): [number, number] | undefined {
+  const typical = loinc ? INTERVALS[loinc] : undefined;
+  if (!typical) return undefined;
+  const [unit, low, high] = typical;
+  return !ucum || ucum === unit || SAME_NUMBERS.some((g) => g.includes(ucum) && g.includes(unit)) ? [low, high] : undefined;
+}
+
 /**
  * A reference range printed as a run of digits, its dash and points lost to OCR ("38108", "6599",
  * "0020"): the split into two ends with the same decimals, low below high, closest to the test's
@@ -110,14 +118,13 @@ const SAME_NUMBERS = [['mmol/L', 'meq/L'], ['m[IU]/L', 'u[IU]/mL']];
  * split), else undefined. "38108" beside WBC is 3.8-10.8, not 38-108.
  */
 export function splitDigitRange(printed: string, loinc: string | undefined, ucum: string | undefined): string | undefined {
-  const typical = loinc ? INTERVALS[loinc] : undefined;
+  const typical = typicalInterval(loinc, ucum);
   // One point kept ("3.8108", "193.7", "20.0450"): the split must put a point of one end there.
   const dotted = /^(\d+)\.(\d+)$/.exec(printed);
   const digits = dotted ? dotted[1]! + dotted[2]! : printed;
   const pointAt = dotted ? dotted[1]!.length : undefined;
   if (!typical || !/^\d{4,6}$/.test(digits)) return undefined;
-  const [unit, tlo, thi] = typical;
-  if (ucum && ucum !== unit && !SAME_NUMBERS.some((g) => g.includes(ucum) && g.includes(unit))) return undefined;
+  const [tlo, thi] = typical;
   const eps = thi * 0.05;
   const end = (t: string, k: number) => (t.length <= k || (k === 0 && t.length > 1 && t[0] === '0') ? undefined : k ? `${t.slice(0, t.length - k)}.${t.slice(t.length - k)}` : t);
   const scored: Array<{ text: string; d: number }> = [];
@@ -145,10 +152,9 @@ export function splitDigitRange(printed: string, loinc: string | undefined, ucum
 function restoreTypicalRangePoints(row: LabRow): void {
   const r = row.range;
   const m = r && /^(\d+)-(\d+)$/.exec(r.text);
-  const typical = row.loinc ? INTERVALS[row.loinc] : undefined;
+  const typical = typicalInterval(row.loinc, row.ucum);
   if (!r || !m || !typical) return;
-  const [unit, tlo, thi] = typical;
-  if (row.ucum && row.ucum !== unit && !SAME_NUMBERS.some((g) => g.includes(row.ucum!) && g.includes(unit))) return;
+  const [tlo, thi] = typical;
   if (Number(m[2]) < thi * 5) return;
   const near = (x: number, t: number) => Math.abs(x - t) <= 0.15 * t;
   for (const k of [1, 2]) {
@@ -167,10 +173,9 @@ function restoreTypicalRangePoints(row: LabRow): void {
  * previous result beside the value, "134 136", is not); else undefined.
  */
 function spacedRange(a: string, b: string, loinc: string, ucum: string | undefined): string | undefined {
-  const typical = INTERVALS[loinc];
+  const typical = typicalInterval(loinc, ucum);
   if (!typical || !/^\d+(?:\.\d+)?$/.test(a) || !/^\d+(?:\.\d+)?$/.test(b)) return undefined;
-  const [unit, tlo, thi] = typical;
-  if (ucum && ucum !== unit && !SAME_NUMBERS.some((g) => g.includes(ucum) && g.includes(unit))) return undefined;
+  const [tlo, thi] = typical;
   const slack = (thi - tlo) / 4;
   return Number(a) < Number(b) && Math.abs(Number(a) - tlo) <= slack && Math.abs(Number(b) - thi) <= slack ? `${a}-${b}` : undefined;
 }
