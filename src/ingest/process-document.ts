@@ -16,6 +16,7 @@ import { FHIR_PATIENT_SYSTEM } from '../sources/fhir/subjects.js';
 import { safeName, type PersonChild } from './importer.js';
 import { labelFrom, type XdmDocumentEntry } from './xdm.js';
 import type { NewResource } from '../store/resources.js';
+import type { Person } from '../store/people.js';
 
 export interface ChildSink {
   /**
@@ -144,10 +145,10 @@ async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: (
       issues.push(...part.issues);
       if (part.label) Object.assign(label, part.label);
       if (part.segments) label.segments = [...((label.segments as unknown[]) ?? []), ...part.segments];
-      for (const [key, hints] of Object.entries(part.subjects ?? {})) {
-        if (!personOf.has(key)) personOf.set(key, await attachPerson(people, hints, issues));
-        if (mainPerson === null) mainPerson = personOf.get(key) ?? null;
-      }
+      const subjects = Object.entries(part.subjects ?? {});
+      const unknown = subjects.filter(([key]) => !personOf.has(key));
+      if (unknown.length) for (const [key, id] of await attachPeople(people, unknown, issues)) personOf.set(key, id);
+      for (const [key] of subjects) if (mainPerson === null) mainPerson = personOf.get(key) ?? null;
       const items = part.resources.map((r) => ({ ...r, storedId: storedId(seed, r.resource.resourceType, r.resource.id ?? r.fullUrl ?? `#${index++}`) }));
       const refs = buildReferenceMap(items);
       const rows: NewResource[] = items.map((it) => {
@@ -321,9 +322,20 @@ function referenceOnly(h: PersonHints): boolean {
   return !h.family && !h.name && !h.given?.length && !h.birthDate && !!h.identifiers?.length && h.identifiers.every((i) => i.system === FHIR_PATIENT_SYSTEM);
 }
 
-async function attachPerson(ctx: PeopleContext, hints: PersonHints, issues: ExtractionIssue[]): Promise<string | null> {
-  if (!hasIdentity(hints)) return null;
-  return ctx.store.withPeopleLock((tx) => decideAndAttach(tx, hints, issues, ctx));
+/**
+ * The people a part's new subjects are, decided in order in one people-lock transaction over one
+ * listing of the people in scope (kept up to date with the people it creates and the identifiers
+ * it adds): a bulk file's part names hundreds of patients, and listing (and parsing) everyone
+ * again for each of them was quadratic. Subjects without identity are nobody, without the lock.
+ */
+async function attachPeople(ctx: PeopleContext, subjects: Array<[string, PersonHints]>, issues: ExtractionIssue[]): Promise<Array<[string, string | null]>> {
+  if (!subjects.some(([, hints]) => hasIdentity(hints))) return subjects.map(([key]) => [key, null]);
+  return ctx.store.withPeopleLock(async (tx) => {
+    const people = await peopleInScope(tx, ctx.scope);
+    const decided: Array<[string, string | null]> = [];
+    for (const [key, hints] of subjects) decided.push([key, hasIdentity(hints) ? await decideAndAttach(tx, people, hints, issues, ctx) : null]);
+    return decided;
+  });
 }
 
 /**
@@ -352,9 +364,9 @@ async function peopleInScope(store: Store, scope: string) {
   return people.filter((p) => roles.get(p.id) === 'owner' || roles.get(p.id) === 'caregiver');
 }
 
-async function decideAndAttach(store: Store, hints: PersonHints, issues: ExtractionIssue[], ctx: PeopleContext): Promise<string | null> {
+/** `people` (the people in scope, in creation order) gains the person this creates. */
+async function decideAndAttach(store: Store, people: Person[], hints: PersonHints, issues: ExtractionIssue[], ctx: PeopleContext): Promise<string | null> {
   const { scope } = ctx;
-  const people = await peopleInScope(store, scope);
   const decision = decideIdentity(hints, people.map((p) => ({ ...p, given: p.given })));
   if (decision.kind === 'match') {
     const person = people.find((p) => p.id === decision.personId)!;
@@ -380,6 +392,7 @@ async function decideAndAttach(store: Store, hints: PersonHints, issues: Extract
     const strong = !!(hints.family && (hints.birthDate || hints.identifiers?.length));
     if (strong || people.length === 0) {
       const person = await store.people.create(hints, store.db);
+      people.push(person);
       if (scope) await store.accounts.grant(scope, person.id, 'owner', null, store.db);
       if (hints.identifiers?.length) await wake(store, hints.identifiers.map(identifierKey), ctx);
       return person.id;

@@ -70,3 +70,34 @@ test('a bulk export folder: the Patient file is queued before the files that ref
   assert.deepEqual(people.map((p) => p.family).sort(), ['Marchbanks', 'Quillfeather']);
   for (const p of people) assert.equal((await tv.vessel.store.resources.list({ personId: p.id })).filter((r) => r.resourceType === 'Condition').length, 1);
 });
+
+test('a bulk part naming many patients decides them over one listing of the people, and a patient named twice is one person', async (t) => {
+  const { PeopleRepo } = await import('../../src/store/people.js');
+  const many = Array.from({ length: 30 }, (_, i) => ({ resourceType: 'Patient', id: `m${i}`, name: [{ family: `Family${i}`, given: ['Ada'] }], birthDate: `1950-01-${String((i % 28) + 1).padStart(2, '0')}` }));
+  // The same patient again under another id in the same part (another server's copy): the person made for m0 above.
+  const again = { ...many[0], id: 'm0-copy' };
+  const conds = many.map((p, i) => ({ resourceType: 'Condition', id: `k${i}`, subject: { reference: `Patient/${p.id}` }, code: { text: `Condition ${i}` }, onsetDateTime: '2020-01-01' }));
+  const tv = await openTestVessel('sqlite');
+  t.after(() => tv.cleanup());
+  const v = tv.vessel;
+  const list = PeopleRepo.prototype.list;
+  let listings = 0;
+  PeopleRepo.prototype.list = function (this: InstanceType<typeof PeopleRepo>, ...a: Parameters<typeof list>) {
+    listings++;
+    return list.apply(this, a);
+  };
+  t.after(() => (PeopleRepo.prototype.list = list));
+  await v.importer.importBytes(ndjson([...many, again]), 'Patient.000.ndjson', { channel: 'cli' });
+  await v.runJobsUntilIdle({ pollMs: 5 });
+  // One listing for the part's 31 subjects (31 before: one per subject).
+  assert.equal(listings, 1);
+  const people = await v.store.people.list();
+  assert.equal(people.length, 30);
+  await v.importer.importBytes(ndjson(conds), 'Condition.000.ndjson', { channel: 'cli' });
+  await v.runJobsUntilIdle({ pollMs: 5 });
+  for (const [i, p] of many.entries()) {
+    const person = people.find((x) => x.family === p.name[0].family)!;
+    const stored = (await v.store.resources.list({ personId: person.id })).filter((r) => r.resourceType === 'Condition');
+    assert.deepEqual(stored.map((r) => (r.resource as { code?: { text?: string } }).code?.text), [`Condition ${i}`], `${p.name[0].family}'s condition is on them`);
+  }
+});
