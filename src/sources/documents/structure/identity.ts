@@ -235,7 +235,7 @@ function orderAsCommaForm(p: { name: string; given: string[]; family: string }, 
 
 /** A label cell of a header row whose values sit on the line below ("Patient Name   DOB   MRN"). */
 const COLUMN_LABEL =
-  /^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient|name|dob|d[o0][b8]|[0o][o0]b|d\.o\.b\.?|date\s+of\s+birth|[a-z]{1,3}\s+birth|birth\s*date|mrn|mr\s*#|mr\s+no\.?|patient\s+id|acct\.?\s*#?|account(?:\s+(?:#|no\.?|number))?|sex|gender|age|(?:date\s+)?collected|collection\s+date(?:\/time)?|date\s+of\s+collection|date\s+of\s+service|service\s+date|dos|visit\s+date|date\s+(?:received|reported)|received|reported|report\s+date|specimen(?:\s+(?:id|number|no\.?|#))?|accession(?:\s*(?:#|number|no\.?))?|requisition(?:\s*(?:#|number|no\.?))?|(?:ordering|referring|attending)\s+(?:physician|provider)|physician|provider|phone|location|room)$/i;
+  /^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient|name|dob|d[o0][b8]|[0o][o0]b|d\.o\.b\.?|date\s+of\s+birth|[a-z]{1,3}\s+birth|birth\s*date|mrn|mr\s*#|mr\s+no\.?|patient\s+id|acct\.?\s*#?|account(?:\s+(?:#|no\.?|number))?|sex|gender|age|(?:date\s+)?collected|collection\s+date(?:\/time)?|date\s+of\s+collection|date\s+of\s+service|service\s+date|dos|visit\s+date|date\s+(?:received|reported)|received|reported|report\s+date|specimen(?:\s+(?:id|number|no\.?|#))?|accession(?:\s*(?:#|number|no\.?))?|requisition(?:\s*(?:#|number|no\.?))?|(?:ordering|referring|attending)\s+(?:physician|provider)|referring|ordering|physician|provider|phone|location|room|exam(?:ination)?\s+date|exam|study\s+date|procedure\s+date|cpt(?:\s+code)?|modality)$/i;
 
 /**
  * Header rows whose values are printed under their labels ("Patient Name   DOB   MRN" over
@@ -317,11 +317,15 @@ function inkedCells(text: string): Array<{ text: string; start: number }> {
 }
 
 /** Column labels spelled out, for labels OCR misread by a letter or two ("Patent Name", "Ordenng Physician"). */
+/** Letters OCR reads as digits, for label cells (a label prints no digits). */
+const LETTER_LOOKALIKE: Record<string, string> = { '0': 'o', '1': 'l', '5': 's', '8': 'b', '6': 'g' };
+
 const COLUMN_LABEL_WORDS = [
   'patient name', 'date of birth', 'birth date', 'patient id', 'specimen number', 'specimen id', 'accession number',
   'requisition number', 'ordering physician', 'ordering provider', 'referring physician', 'attending physician',
   'collection date', 'date of collection', 'date collected', 'date of service', 'service date', 'visit date',
   'report date', 'date reported', 'date received', 'received', 'reported', 'account number', 'gender',
+  'exam date', 'study date', 'procedure date', 'referring', 'accession',
 ];
 
 /**
@@ -343,7 +347,11 @@ function columnLabel(text: string, loose = false): string | undefined {
   const k = t.toLowerCase().replace(/\s+/g, ' ');
   // Loosely (a row of labels only): two letters of five may be wrong when every word keeps its
   // first letter ("Pate Name", "Date of Bem"); one in a three-letter label ("Ser").
-  if (loose && k.length === 3) return ['sex', 'age', 'dob', 'mrn'].find((w) => editDistance(k, w, 1) <= 1 && [...k].filter((c, i) => c === w[i]).length === 2)?.toUpperCase();
+  // Digits OCR reads for look-alike letters count as those letters ("008" is DOB, "5EX" SEX).
+  if (loose && k.length === 3) {
+    const folded = k.replace(/[0-9]/g, (c) => LETTER_LOOKALIKE[c] ?? c);
+    return ['sex', 'age', 'dob', 'mrn'].find((w) => editDistance(folded, w, 1) <= 1 && [...folded].filter((c, i) => c === w[i]).length === 2)?.toUpperCase();
+  }
   if (k.length < 7) return undefined;
   const max = Math.floor(k.length / (loose ? 2.5 : 5));
   const initials = (s: string) => s.split(' ').map((w) => w[0]).join('');
@@ -456,9 +464,26 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
     const g = /\b(?:Sex|Gender)\s*[:/]?\s*(M|F|Male|Female)\b/i.exec(l.text) ?? /\(\s*\d+\s*(?:yo|y\.?o\.?|Y)\s*(M|F)\s*\)/.exec(l.text);
     if (g && !gender) gender = /^m/i.test(g[1]!) ? 'male' : 'female';
   });
+  const dob = [...dobs.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  // A name printed right before the patient's own birth date, without a label: the running
+  // footer or header of EHR prints ("Jane Doe 03/26/2008   Page 1 of 1"). Counted like an
+  // unlabelled name, so a labelled one read as printed still wins; it names the patient when
+  // the labelled copy is unreadable (a margin cut its first letter, a stamp covered it).
+  if (dob) {
+    for (const l of nonEmpty) {
+      const m = NAME_BEFORE_DATE.exec(l.text);
+      if (!m || findDates(m[2]!)[0]?.date !== dob) continue;
+      const p = parseName(m[1]!);
+      if (!p) continue;
+      const k = nameKey(p);
+      const w = l.page === firstPage ? 1 : 0.6;
+      const cur = cands.get(k);
+      if (cur) cur.score += w;
+      else cands.set(k, { key: k, parsed: p, score: w });
+    }
+  }
   const best = [...cands.values()].sort((a, b) => b.score - a.score)[0];
   if (best) best.parsed = orderAsCommaForm(best.parsed, nonEmpty);
-  const dob = [...dobs.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const mrn = [...mrns.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const score = Math.min(1, (best ? Math.min(best.score, 4) / 4 : 0) * 0.6 + (dob ? 0.4 : 0));
   return {
@@ -470,6 +495,9 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
     score,
   };
 }
+
+/** "First [M.] Last 03/26/2008" opening a line or a cell: a name, then a full date. */
+const NAME_BEFORE_DATE = /(?:^|\s{2,})([A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'’-]+){1,2}),?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?!\d)/;
 
 // The narrative's "a 67-year-old woman" too: how notes and letters introduce their patient.
 const AGE_RE = /\bage\s*[:#]?\s*(\d{1,3})\b(?!\s*[/.-]\d)|\(\s*(\d{1,3})\s*(?:y|yo|yrs?|y\.o\.)\s*[MF]?\s*\)|\b(?:dob|birth)\b.{0,30}?\d{4}\s+(\d{1,3})\s*(?:y|yo|yrs?)\b|\b(?:is|was|an?)\s+(\d{1,3})[- ]year[- ]old\b/i;

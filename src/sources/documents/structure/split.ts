@@ -36,7 +36,9 @@ function serviceKeys(lines: Line[]): string[] {
     for (let m = SERVICE_LABEL.exec(l.text); m; m = SERVICE_LABEL.exec(l.text)) {
       const rest = l.text.slice(m.index + m[0].length, m.index + m[0].length + 24);
       if (/accession|acc#|specimen|claim/i.test(m[0])) {
-        const id = /^([A-Z0-9][A-Z0-9-]{4,})/.exec(rest);
+        // An identifier carries a digit: the next caption of a grid ("ACCESSION   REFERRING") is no number,
+        // and two reports reading the same caption word would otherwise look like one accession.
+        const id = /^(?=[A-Z-]*\d)([A-Z0-9][A-Z0-9-]{4,})/.exec(rest);
         if (id) out.push(`id:${id[1]}`);
         continue;
       }

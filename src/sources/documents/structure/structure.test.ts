@@ -10,6 +10,7 @@ import { findDates, parseDate } from './dates.js';
 import { ageCheckedBirthDate, findPatient, findServiceDate, parseName } from './identity.js';
 import { cleanPage, isFaxHeaderLine, pageMarker, type Line } from './lines.js';
 import { structureTransmission } from './index.js';
+import { pageFacts } from './split.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (n: string) => readFileSync(join(here, 'fixtures', n), 'utf8');
@@ -799,4 +800,25 @@ test('a labelled date OCR garbled: a month name letters off ("Majeh 13.2023", "J
   assert.equal(findServiceDate(lines('Physician: TRIALTON, LINDA C        Specimen collected: S/10/2024 11:18 AM\nReported: 05/11/2024'), 'lab_report'), '2024-05-10');
   // A word no month's name is near: no date made up from it.
   assert.equal(findServiceDate(lines('CLINIC NOTE\nDATE OF SERVICE Jones 12 2023'), 'office_visit_note'), undefined);
+});
+
+test('imaging caption grids: EXAM DATE / ACCESSION / REFERRING over their values date the report, and two reports of one fax part by them', () => {
+  const report = (cap: string, name: string, dob: string, exam: string, acc: string) =>
+    `Cedar Imaging Associates                                   Imaging Report\n${cap}\n${name}                    ${dob}              F                 MR-1234\nEXAM DATE                     ACCESSION               REFERRING                    CPT\n${exam} 10:26 AM          ${acc}            Andrew Demowell, MD          71046\nXR CHEST 2 VIEWS\nFindings: The lungs are clear.\nImpression: No acute process.`;
+  const r = structureTransmission([
+    page(1, report('PATIENT NAME                DOB                 SEX                MRN', 'Dana Q. Fauxley', '05/14/1946', '01/08/2022', '289161024')),
+    // The second report's name OCR could not read and its DOB caption read as "008".
+    page(2, report('PATIENT NAME                008                 SEX                MRN', 'Rxwl Tyqz', '03/26/2008', '12/27/2021', '4379464205')),
+  ]);
+  assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage, s.date]), [[1, 1, '2022-01-08'], [2, 2, '2021-12-27']]);
+  // An accession label whose value OCR put elsewhere: the caption beside it is no accession number.
+  assert.deepEqual(pageFacts(cleanPage(1, 'ACCESSION   REFERRING PHYSICIAN   CPT\nXR CHEST 2 VIEWS')).serviceDates, []);
+  const second = r.segments?.[1]?.subject;
+  assert.equal(second ? r.subjects?.[second]?.birthDate : undefined, '2008-03-26');
+});
+
+test('a name printed beside the patient\'s own birth date in a running footer names the patient when the labelled copy lost its first letter', () => {
+  assert.deepEqual(who('Patient Name: heryl Madeupshaw\nDOB: 03/26/2008\nFindings: normal.\nCheryl Madeupshaw 03/26/2008                                   Page 1 of 1'), ['Cheryl', 'Madeupshaw', '2008-03-26']);
+  // A name beside another date (an exam date, a signature) is not taken for the patient's.
+  assert.deepEqual(who('Patient Name: heryl Madeupshaw\nDOB: 03/26/2008\nMark Exampleby 12/27/2021'), [undefined, undefined, '2008-03-26']);
 });
