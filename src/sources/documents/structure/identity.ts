@@ -85,6 +85,9 @@ export function parseName(raw: string): { name: string; given: string[]; family:
     if (NOT_NAME.has(w.toLowerCase().replace(/\.$/, ''))) return null;
   }
   if (family.replace(/[^A-Za-z]/g, '').length < 2) return null;
+  // A point after a family name ends the sentence it stands in ("report for Jane Doe. DOB ..."):
+  // initials keep theirs, a name of two letters or more does not print one.
+  family = family.replace(/([A-Za-z'’-]{2})\.$/, '$1');
   // Names are printed capitalised or in capitals; words of running prose are not ("uncontrolled type").
   if (!/^[A-Z]/.test(given[0]!) || !/^[A-Z]/.test(family.split(' ').pop()!)) return null;
   if (given[0]!.replace(/[^A-Za-z]/g, '').length < 1) return null;

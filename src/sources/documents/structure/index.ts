@@ -63,10 +63,13 @@ interface Person {
 
 /** The person already seen that these facts describe (exact, or within one OCR slip per field). */
 function matchPerson(people: Person[], p: PatientFacts): Person | undefined {
-  const near = (a?: string, b?: string) => !!a && !!b && editDistance(a.toLowerCase(), b.toLowerCase(), 1) <= 1;
+  // Names compare by their letters: OCR splits a name in two ("DUMMY LEY") or glues a point to it.
+  const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
+  const near = (a?: string, b?: string) => !!a && !!b && editDistance(letters(a), letters(b), 1) <= 1;
+  const nearDate = (a?: string, b?: string) => !!a && !!b && editDistance(a, b, 1) <= 1;
   const exact = people.find((x) => {
     if (x.facts.birthDate && p.birthDate && x.facts.birthDate !== p.birthDate) return false;
-    if (x.facts.family && p.family) return x.facts.family.toLowerCase() === p.family.toLowerCase() && (!x.facts.given?.[0] || !p.given?.[0] || x.facts.given[0][0]!.toLowerCase() === p.given[0][0]!.toLowerCase());
+    if (x.facts.family && p.family) return letters(x.facts.family) === letters(p.family) && (!x.facts.given?.[0] || !p.given?.[0] || x.facts.given[0][0]!.toLowerCase() === p.given[0][0]!.toLowerCase());
     return !!(x.facts.birthDate && p.birthDate);
   });
   if (exact) return exact;
@@ -75,7 +78,7 @@ function matchPerson(people: Person[], p: PatientFacts): Person | undefined {
     const sameGiven = x.facts.given?.[0]?.toLowerCase() === p.given?.[0]?.toLowerCase();
     const sameDob = !!x.facts.birthDate && x.facts.birthDate === p.birthDate;
     const oneDobMissing = !x.facts.birthDate || !p.birthDate;
-    return (sameGiven && (oneDobMissing || near(x.facts.birthDate, p.birthDate))) || (sameDob && near(x.facts.given?.[0], p.given?.[0])) || (near(x.facts.given?.[0], p.given?.[0]) && near(x.facts.birthDate, p.birthDate));
+    return (sameGiven && (oneDobMissing || nearDate(x.facts.birthDate, p.birthDate))) || (sameDob && near(x.facts.given?.[0], p.given?.[0])) || (near(x.facts.given?.[0], p.given?.[0]) && nearDate(x.facts.birthDate, p.birthDate));
   });
 }
 
@@ -155,7 +158,13 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
         const h = toPersonHints(patient, facility);
         if (h) {
           // The name as the clearer document reads it (OCR garbles one copy more than another).
-          if (h.family && (!person.hints.family || patient.score > person.facts.score + 0.1)) {
+          // A copy that cut a name short ("CHRISTO" of "CHRISTOPHER": a narrow cell, letters lost) never
+          // replaces the whole name, whatever its score; the whole name replaces a cut one.
+          const nameLetters = (x: { given?: string[]; family?: string }) => `${x.given?.[0] ?? ''} ${x.family ?? ''}`.toLowerCase().replace(/[^a-z ]/g, '');
+          const cut = (a: string, b: string) => a !== b && a.split(' ').every((w, i) => (b.split(' ')[i] ?? '').startsWith(w));
+          const [had, got] = [nameLetters(person.facts), nameLetters(patient)];
+          const clearer = cut(had, got) || (!cut(got, had) && patient.score > person.facts.score + 0.1);
+          if (h.family && (!person.hints.family || clearer)) {
             Object.assign(person.hints, { name: h.name, given: h.given, family: h.family });
             Object.assign(person.facts, { name: patient.name, given: patient.given, family: patient.family, score: Math.max(person.facts.score, patient.score) });
           }

@@ -822,3 +822,19 @@ test('a name printed beside the patient\'s own birth date in a running footer na
   // A name beside another date (an exam date, a signature) is not taken for the patient's.
   assert.deepEqual(who('Patient Name: heryl Madeupshaw\nDOB: 03/26/2008\nMark Exampleby 12/27/2021'), [undefined, undefined, '2008-03-26']);
 });
+
+test('one patient across a fax\'s documents through OCR slips: a name split in two ("DUMMY LEY"), a point after the name in a sentence, a copy that cut the given name short', () => {
+  const cover = 'FACSIMILE COVER SHEET\nTO: Medical Records        FROM: Bluebell Radiology\nRegarding: Imaging report for Dorothy Dummyley. DOB 10/27/1976\nPages: 2 including this cover';
+  const report = 'Bluebell Radiology Associates   IMAGING REPORT\nNAME: DUMMY LEY, DOROTHY       MRN: WH0R228\nEXAM: XR CHEST 2 VIEWS\nFindings: The lungs are clear.\nImpression: No acute process.';
+  const r = structureTransmission([page(1, cover), page(2, report)]);
+  assert.equal(new Set(r.segments?.map((s) => s.subject)).size, 1);
+  const p = r.subjects?.[r.segments![1]!.subject!];
+  assert.deepEqual([p?.family?.replace(/ /g, '').toLowerCase(), p?.birthDate], ['dummyley', '1976-10-27']);
+
+  const lab = 'LABORATORY REPORT\nName: DUMMYTON, CHRISTOPHER F        Med Rec #: 0410139\nDOB: 06/16/1991  Age: 33  Sex: M   Coll Date/Time: 02/16/2025 10:13\nGLUCOSE      65-99     106   H   mg/dL\nSODIUM      135-146    141       mEq/L\nPOTASSIUM    3.5-5.3   4.1       mEq/L\nCHLORIDE     98-110    107       mEq/L';
+  const profile = 'PATIENT MEDICATION PROFILE     Run 11/23/2024\nPatient: DUMMYTON, CHRISTO     F      Birthdate: 06/16/1991   Gender: M   Profile #: MR-599892\nRx #   Drug   Qty   Refills   Last Fill\n6985464  FLUTICASONE 50 MCG NASAL SPRAY  1  4  09/08/24\nUse 2 sprays in each nostril once daily';
+  const two = structureTransmission([page(1, lab), page(2, profile)]);
+  assert.equal(two.segments?.length, 2);
+  const who2 = two.subjects?.[two.segments![1]!.subject!];
+  assert.deepEqual([who2?.given?.[0], who2?.family, who2?.birthDate], ['Christopher', 'Dummyton', '1991-06-16']);
+});
