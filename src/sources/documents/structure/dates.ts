@@ -72,7 +72,10 @@ export function parseDate(s: string): string | null {
  */
 export function slashlessDate(s: string): string | undefined {
   const m = /^(\d{2})[ /71lI|:.]?(\d{2})[ /71lI|:.]?((?:19|20)\d{2})(?![\d/.-])/.exec(s);
-  return m ? findDates(`${m[1]}/${m[2]}/${m[3]}`)[0]?.date : undefined;
+  if (m) return findDates(`${m[1]}/${m[2]}/${m[3]}`)[0]?.date;
+  // Year first, one of its dashes read as a space or lost ("2023-12 10", "2023 12-10", "202312-10").
+  const y = /^((?:19|20)\d{2})(?:-(\d{2}) ?|[ ]?(\d{2})-)(\d{2})(?![\d/-])/.exec(s);
+  return y ? iso(Number(y[1]), Number(y[2] ?? y[3]), Number(y[4])) ?? undefined : undefined;
 }
 
 /**

@@ -774,7 +774,8 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
     if (DOB_LABEL.test(l.text) && findDates(l.text).length === 1) continue;
     for (const d of findDates(l.text)) {
       if (d.date === dob || tooOld(d.date) || afterSent(d.date)) continue;
-      if (/\b(?:print|dob|birth|signed|fax)/i.test(l.text.slice(Math.max(0, d.index - 25), d.index))) continue;
+      // Nor a prior study's ("COMPARISON: XR KNEE dated 2023-01-04"): the report compares with it.
+      if (/\b(?:print|dob|birth|signed|fax|comparison|compared|prior)/i.test(l.text.slice(Math.max(0, d.index - 25), d.index)) || /^\s*comparisons?\b/i.test(l.text)) continue;
       if (d.date === sentOn) {
         sentDay ??= d.date;
         continue;

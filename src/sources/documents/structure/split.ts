@@ -23,6 +23,24 @@ export interface PageFacts {
   /** Type of the page taken alone. */
   pageType: string;
   labRows: number;
+  /** Opening sections a report states once (INDICATION, TECHNIQUE, CHIEF COMPLAINT...), as headings on this page. */
+  openings: string[];
+}
+
+/**
+ * Sections that open a report and that it states once: a page printing one the document has
+ * already printed starts another report (a batch of imaging reports whose headers OCR garbled).
+ * Sections that run on over pages (FINDINGS, IMPRESSION, results tables) are not among them.
+ */
+const OPENING_SECTION = /^\s*(indication|clinical\s+(?:history|indication)|technique|chief\s+complaint|history\s+of\s+present\s+illness|reason\s+for\s+(?:referral|visit|exam))\s*[:;]/i;
+
+function openingSections(lines: Line[]): string[] {
+  const out = new Set<string>();
+  for (const l of lines) {
+    const m = OPENING_SECTION.exec(l.text);
+    if (m) out.add(m[1]!.toLowerCase().replace(/\s+/g, ' '));
+  }
+  return [...out];
 }
 
 const SERVICE_LABEL =
@@ -64,6 +82,7 @@ export function pageFacts(p: CleanPage): PageFacts {
     ...(head.type !== 'other' && head.score >= 4 ? { headType: head.type } : {}),
     pageType: cls.type,
     labRows,
+    openings: openingSections(p.lines),
   };
 }
 
@@ -123,7 +142,9 @@ export function splitPages(pages: CleanPage[], facts: PageFacts[]): Array<[numbe
         const myDates = mine.filter((k) => k.startsWith('date:'));
         const segIds = [...segKeys].filter((k) => k.startsWith('id:'));
         const myIds = mine.filter((k) => k.startsWith('id:'));
+        const segOpenings = new Set(seg.flatMap((x) => x.openings));
         if (segDates.length && myDates.length && !myDates.some((d) => segKeys.has(d))) boundary = true;
+        else if (f.openings.some((o) => segOpenings.has(o))) boundary = true;
         // A results table after pages without any (a lab report without a title after a letter).
         else if (f.pageType === 'lab_report' && f.labRows >= 5 && seg.every((x) => x.labRows < 3 && x.pageType !== 'lab_report')) boundary = true;
         else if (segIds.length && myIds.length && !myIds.some((d) => segKeys.has(d))) boundary = true;

@@ -838,3 +838,13 @@ test('one patient across a fax\'s documents through OCR slips: a name split in t
   const who2 = two.subjects?.[two.segments![1]!.subject!];
   assert.deepEqual([who2?.given?.[0], who2?.family, who2?.birthDate], ['Christopher', 'Dummyton', '1991-06-16']);
 });
+
+test('a batch of imaging reports whose headers OCR garbled parts where a page states its indication again; a prior study\'s date is not the exam date', () => {
+  const report = (exam: string, proc: string) =>
+    `BLUEBELL RADIOLOGY ASSOCIATES\nNAME: DUMMYLEY, DOROTHY      MRN: WH0R228\nORDERING: SYNTHSTROM, JACQUELINE A      EXAM DATE ${exam}\nPROCEDURE: ${proc}\nINDICATION: Pain.\nTECHNIQUE: Three views.\nCOMPARISON: XR KNEE RIGHT 3 VIEWS dated 2023-01-04\nFINDINGS: Mild degenerative change.\nIMPRESSION: No fracture.`;
+  const r = structureTransmission([page(1, report('2023-12 10 19:35', 'XR KNEE RIGHT 3 VIEWS')), page(2, report('S004 O04 04 14:41', 'XR CHEST 2 VIEWS'))]);
+  assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage, s.date]), [[1, 1, '2023-12-10'], [2, 2, undefined]]);
+  // A report running over two pages does not state its indication twice: one document.
+  const long = structureTransmission([page(1, report('2023-12-10', 'XR KNEE RIGHT 3 VIEWS')), page(2, 'BLUEBELL RADIOLOGY ASSOCIATES\nFINDINGS (continued): Small joint effusion.\nIMPRESSION: Degenerative change.')]);
+  assert.deepEqual(long.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 2]]);
+});
