@@ -623,7 +623,8 @@ const DOS_LABELS: Record<string, RegExp[]> = {
   discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\bdate\s+of\s+discharge\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i],
   office_visit_note: [/\b(?:date\s+of\s+(?:service|visit|encounter)|visit\s+date|encounter\s+date|service\s+date|DOS)\s*:?/i],
   // "Run" also with its R read as H ("Hun date").
-  medication_list: [/\bas\s+of\s*:?/i, /\b(?:list|print(?:ed)?|report|[rh]un|profile|review(?:ed)?)\s+date\s*:?/i, /\bdate\s+(?:generated|reviewed)\s*:?/i, /\b(?:generated|reviewed|reconciled)\s+on\s*:?/i, /\bdate\s+printed\s*:?/i, /\bprinted\s*(?:on)?\s*:?/i, /\bupdated\s*(?:on)?\s*:?/i],
+  // "Run date" through OCR slips: R read as H, its n lost ("Ru date"), d read as g ("Hun gate").
+  medication_list: [/\bas\s+of\s*:?/i, /\b(?:list|print(?:ed)?|report|profile|review(?:ed)?)\s+date\s*:?/i, /\b[rh]u[nm]?\s+[dg]ate\s*:?/i, /\bdate\s+(?:generated|reviewed)\s*:?/i, /\b(?:generated|reviewed|reconciled)\s+on\s*:?/i, /\bdate\s+printed\s*:?/i, /\bprinted\s*(?:on)?\s*:?/i, /\bupdated\s*(?:on)?\s*:?/i],
   immunization_record: [/\bprinted\s+(?:by\b.{0,90}?\bon|on)\s*:?/i, /\b(?:print|report|run)\s+date\s*:?/i, /\bdate\s+printed\s*:?/i, /\bas\s+of\s*:?/i, /\bprinted\s*:?\s*(?=\S)/i],
   // A claim's "Dates of Service: 4/5/2023" (a summary notice's "Dates of Service" heading over the
   // period its claims were processed in has no date after it).

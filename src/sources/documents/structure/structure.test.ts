@@ -848,3 +848,8 @@ test('a batch of imaging reports whose headers OCR garbled parts where a page st
   const long = structureTransmission([page(1, report('2023-12-10', 'XR KNEE RIGHT 3 VIEWS')), page(2, 'BLUEBELL RADIOLOGY ASSOCIATES\nFINDINGS (continued): Small joint effusion.\nIMPRESSION: Degenerative change.')]);
   assert.deepEqual(long.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 2]]);
 });
+
+test('a pharmacy profile\'s "Run date" through OCR slips ("Hun gate", "Ru date") dates the medication list', () => {
+  for (const label of ['Hun gate', 'Ru date', 'RUN DATE'])
+    assert.equal(findServiceDate(lines(`Maple Grove Pharmacy                PATIENT MEDICATION PROFILE\n1847 Harbor Cir, Springfield IL 62704  Ph 217 555 0129            ${label} 07 09 2024\nPatient STUBBROOK, TERESA S     Birthdate 04/23/1955`), 'medication_list', '1955-04-23'), '2024-07-09', label);
+});
