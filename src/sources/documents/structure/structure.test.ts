@@ -853,3 +853,9 @@ test('a pharmacy profile\'s "Run date" through OCR slips ("Hun gate", "Ru date")
   for (const label of ['Hun gate', 'Ru date', 'RUN DATE'])
     assert.equal(findServiceDate(lines(`Maple Grove Pharmacy                PATIENT MEDICATION PROFILE\n1847 Harbor Cir, Springfield IL 62704  Ph 217 555 0129            ${label} 07 09 2024\nPatient STUBBROOK, TERESA S     Birthdate 04/23/1955`), 'medication_list', '1955-04-23'), '2024-07-09', label);
 });
+
+test('a dotted D.O.B. label read as "0.0.8." labels the birth date, which then dates nothing', () => {
+  const t = 'Willow Creek General Hospital          LAB FLOWSHEET\nPt Name: TRIALINGTON, JOAN P 0.0.8. 01/25/2007 17Y Female MRN 0090941248\nAttending: PROTOWOOD, DENISE   Unit: 4 WEST';
+  assert.deepEqual(who(t), ['Joan', 'Trialington', '2007-01-25']);
+  assert.notEqual(findServiceDate(lines(t), 'lab_report', '2007-01-25'), '2007-01-25');
+});
