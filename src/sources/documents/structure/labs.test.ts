@@ -948,3 +948,25 @@ POTASSIUM                  4.2                 4.1 4.3                    mmol/L
     ['POTASSIUM', '4.2', 'mmol/L', null, null],
   ]);
 });
+
+test('values and ranges glued to their units, the units\' slashes lost or misread ("14.3gadL", "7-25mgdL", "88UL", "3110°3uL", "mL min 1.73 m2")', () => {
+  assert.deepEqual(
+    pick(`Component                     Your Value            Standard Range          Flag
+Hemoglobin                    14.3gadL              13.2-17.1gdL
+Urea Nitrogen (BUN)           13mg dL               7-25mgdL
+Alkaline Phosphatase          88UL                  36-130UL
+Absolute Neutrophils          3.110°3uL             1.5-7.810°3uL
+Platelet Count                31710°3 uL            140-400 10°3 ul
+eGFR                          71 mL min 1.73 m2     >=60 mL min 1.73 m2`),
+    [
+      ['Hemoglobin', '14.3', 'g/dL', null, '13.2-17.1'],
+      ['Urea Nitrogen (BUN)', '13', 'mg/dL', null, '7-25'],
+      ['Alkaline Phosphatase', '88', 'U/L', null, '36-130'],
+      ['Absolute Neutrophils', '3.1', '10*3/uL', null, '1.5-7.8'],
+      ['Platelet Count', '317', '10*3/uL', null, '140-400'],
+      ['eGFR', '71', 'mL/min/1.73m2', null, '>=60'],
+    ],
+  );
+  // A flag glued to a value is no unit.
+  assert.deepEqual(pick('Glucose                       112H                  70-99 mg/dL'), [['Glucose', '112', 'mg/dL', 'H', '70-99']]);
+});

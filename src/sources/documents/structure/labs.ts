@@ -397,6 +397,25 @@ function exactUcum(u: string): string | undefined {
   return UNITS[k] ?? UNITS[k.replace(/^x/, '')];
 }
 
+/** Numerators the slash-as-space repair joins to their denominator ("mg dL"). */
+const UNIT_NUMERATORS = new Set(['mg', 'g', 'mmol', 'umol', 'nmol', 'ng', 'pg', 'ug', 'mcg', 'meq', 'u', 'iu', 'miu', 'uiu', 'ml']);
+
+/**
+ * Letters glued after a value or range that are its unit, the unit's slash lost or misread
+ * ("gdL", "gadL", "mgdL", "UL", "mg" before a "dL" of its own): a printed unit as it stands,
+ * with a slash put back at one place, or one edit from a slashed unit of four characters or
+ * more. A flag is never a unit ("73H", "551L").
+ */
+function gluedUnit(u: string): boolean {
+  if (FLAG.test(u) || isFlag(u)) return false;
+  const k = unitKey(u);
+  if (exactUcum(k) || UNIT_NUMERATORS.has(k)) return true;
+  for (let i = 1; i < k.length; i++) if (UNITS[`${k.slice(0, i)}/${k.slice(i)}`]) return true;
+  let near = 0;
+  for (const key of Object.keys(UNITS)) if (key.length >= 4 && key.includes('/') && Math.abs(key.length - k.length) <= 1 && editDistance(k, key, 1) <= 1) near++;
+  return near > 0;
+}
+
 /** Tokens after a row's value that may be its garbled unit: not the range, flag, a number or noise. */
 function unitCandidates(d: Draft): string[] {
   const out = d.unit ? [d.unit] : [];
@@ -557,6 +576,10 @@ export function normaliseLine(s: string): string {
     // Dirt OCR puts before a number: a quote ("‘270"), a point before a range or comparator (".0.70-1.33", ".>=60").
     .replace(/(^|\s)[‘’'`"]+(?=\d)/g, '$1')
     .replace(/(^|\s)[.,:]+(?=0\.\d+-|[<>])/g, '$1')
+    // A value or range glued to its unit whose slash OCR lost or misread ("143gadL", "7-25mgdL", "88UL",
+    // "13mg dL"): apart, so the row reads; the unit's own slips are mended where the test is known.
+    // Power-of-ten units ("10E3/uL", "10*3") are not numbers glued to letters.
+    .replace(/(^|\s)([<>]?=?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)([a-zA-Z][a-zA-Z/]{1,6})(?=\s|$)/g, (m, p: string, v: string, u: string) => (!/^10$/.test(v) && gluedUnit(u) ? `${p}${v} ${u}` : m))
     // A unit's slash read as a space or a colon ("mg dL", "mmol L", "x10E3 uL", "mmo: L"); its L would read as a flag.
     .replace(/(^|\s)(mg|g|mmol|mmo|umol|ng|pg|ug|mcg|mL|U|IU|mIU|uIU|mEq|x10E3|x10E6)[:;]?\s(dL|L|uL|mL)(?=\s|$)/gi, '$1$2/$3')
     // A quote inside a unit before its slash ("ng'/mL").
@@ -568,8 +591,12 @@ export function normaliseLine(s: string): string {
     .replace(/\((\d+)\s+(\d+)\s+(\d+)\.(\d+)\)/g, (m, a: string, da: string, b: string, db: string) => (da.length === db.length ? `(${a}.${da}-${b}.${db})` : m))
     // A value whose point was read as a space, before a range printing as many decimals ("5 00 (3.80-5.10)").
     .replace(/(^|\s)(\d{1,3}) (\d{1,2})(?=\s+[([]?\d+\.(\d+))/g, (m, p: string, a: string, b: string, dec: string) => (b.length === dec.length ? `${p}${a}.${b}` : m))
-    // A value glued to a power-of-ten unit ("4410°3/uL" is 44 10°3/uL).
-    .replace(/(^|\s)(\d+(?:\.\d+)?)(10[°^*]?[36]\/[a-zA-Z]+)(?=\s|$)/g, '$1$2 $3')
+    // A power-of-ten unit whose slash OCR lost ("10°3 ul", "10°3uL", "10'3 uL"): the slash back.
+    .replace(/(10[°^*'][36])\s?(u[lL]|m[lL]|L)(?=[\s)\]]|$)/g, '$1/$2')
+    // A value or range glued to a power-of-ten unit ("4410°3/uL" is 44 10°3/uL, "38-10810°3/uL" 38-108 10°3/uL).
+    .replace(/(^|\s)(\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)(10[°^*']?[36]\/[a-zA-Z]+)(?=\s|$)/g, '$1$2 $3')
+    // An eGFR unit whose slashes OCR lost ("mL min 1.73 m2").
+    .replace(/\bmL\s+min\s+(?=1\.73)/g, 'mL/min/')
     // A range's dash read as a colon before a high end that lost its point ("27.0:330").
     .replace(/(^|[\s([])(\d{1,3}\.\d{1,2}):(\d{2,5})(?=[\s)\]%]|$)/g, '$1$2-$3')
     // A range whose high end lost the point its low end prints ("11.0-150" is 11.0-15.0, "7.5-125"):
