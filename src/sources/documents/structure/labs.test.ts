@@ -970,3 +970,10 @@ eGFR                          71 mL min 1.73 m2     >=60 mL min 1.73 m2`),
   // A flag glued to a value is no unit.
   assert.deepEqual(pick('Glucose                       112H                  70-99 mg/dL'), [['Glucose', '112', 'mg/dL', 'H', '70-99']]);
 });
+
+test('a footnote mark read as dirt after a test name, before a speck read as a letter ("Hematocrit”!  i")', () => {
+  assert.deepEqual(
+    pick('Test               Current Result and Flag    Previous Result and Date    Units    Reference Interval\nHematocrit”!       i                           51.9 High                  47.9 09/28/2023           %                 38.5-50.0'),
+    [['Hematocrit', '51.9', '%', 'H', '38.5-50.0']],
+  );
+});

@@ -691,8 +691,9 @@ function cleanNameTokens(toks: string[]): string[] {
   const out = toks.filter((t) => !/^(?:[*•·\-–]|0[1-9]|[:;.,)(|'"’‘”“`^~_]+)$/.test(t));
   // A footnote code glued to a name ("WBC01"); not the O of a one-letter name read as 0 ("C02" is CO2).
   if (out.length && !/^[A-Za-z]0\d$/.test(out[out.length - 1]!)) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])0[1-9]$/, '$1');
-  // A footnote mark read as dirt after the name, also before the cell's colon ("MpY°:").
-  if (out.length) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])[!?™®”“"'’°*¹²³]+[:.]?$/, '$1');
+  // A footnote mark read as dirt after the name, also before the cell's colon ("MpY°:"), and before
+  // a speck read as a letter after it ("Hematocrit”! i").
+  for (let i = 0; i < out.length; i++) out[i] = out[i]!.replace(/([A-Za-z)])[!?™®”“"'’°*¹²³]+[:.]?$/, '$1');
   if (out.length) out[0] = out[0]!.replace(/^[*•·"'“”‘’]+/, '');
   // A speck in the left margin read as a letter or digit before a capitalised name ("i MCH", "4 AST (SGOT)").
   if (out.length >= 2 && /^[a-z0-9]$/.test(out[0]!) && /^[A-Z]/.test(out[1]!)) out.shift();
