@@ -977,3 +977,13 @@ test('a footnote mark read as dirt after a test name, before a speck read as a l
     [['Hematocrit', '51.9', '%', 'H', '38.5-50.0']],
   );
 });
+
+test('a results export\'s cells before the test\'s, garbled by OCR (a collection time "11.57", the order\'s name wrapped to "panel"), are no part of the test name', () => {
+  assert.deepEqual(
+    pick('Collected  Order  Component  Value  Units  RefRange  Abn  Status\n11.57          panel                   Glucose                              88 mg/dL          65-99              Final\n157               panel                           Sodium                                           140 mmol/L             135-146                  Final'),
+    [
+      ['Glucose', '88', 'mg/dL', null, '65-99'],
+      ['Sodium', '140', 'mmol/L', null, '135-146'],
+    ],
+  );
+});

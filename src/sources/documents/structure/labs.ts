@@ -710,7 +710,9 @@ function marginDirtDropped(toks: string[], urine: boolean): string[] {
   // there, "CHOL 1h Al 610", must keep the row from being read).
   let lo = 0;
   let hi = toks.length;
-  while (lo < hi - 1 && toks[lo]!.length <= 2) lo++;
+  // Also what a results export prints in the cells before the test's (a collection time read as
+  // "11.57" or "1157", the order's name wrapped to a word like "panel"): only when the rest is a test.
+  while (lo < hi - 1 && (toks[lo]!.length <= 2 || /^[\d.:]+$/.test(toks[lo]!) || orderWord(toks[lo]!))) lo++;
   while (hi > lo + 1 && /^[a-z]{1,2}$/.test(toks[hi - 1]!)) hi--;
   if (lo === 0 && hi === toks.length) return toks;
   const kept = toks.slice(lo, hi);
