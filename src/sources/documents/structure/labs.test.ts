@@ -207,6 +207,7 @@ test('a lost decimal point is put back only when the value is impossible as read
   const r = rows(`HEMOGLOBIN              154          132171 g/dL
 RED BLOOD CELL COUNT    524          4205.80 Million/uL
 MCV                     830          800-1000
+MONOCYTES               85           %
 MONOCYTES               85           20120%
 HEMOGLOBIN              154          g/L
 PLATELET COUNT          260          140-400 Thousand/uL`);
@@ -217,6 +218,8 @@ PLATELET COUNT          260          140-400 Thousand/uL`);
     ['MCV', '83.0'],
     // 85 % is possible: left as read.
     ['MONOCYTES', '85'],
+    // Unless its range, its points lost too, is the test's typical interval printing decimals (2.0-12.0).
+    ['MONOCYTES', '8.5'],
     // 154 g/L is possible.
     ['HEMOGLOBIN', '154'],
     ['PLATELET COUNT', '260'],
@@ -986,4 +989,17 @@ test('a results export\'s cells before the test\'s, garbled by OCR (a collection
       ['Sodium', '140', 'mmol/L', null, '135-146'],
     ],
   );
+});
+
+test('a range whose dash OCR read as a point ("10.40" beside AST, "36.130") and U/L whose slash was lost before it ("24 UL 10.40")', () => {
+  assert.deepEqual(
+    pick('AST                              24 UL           10.40             Final\nAlkaline Phosphatase             79 U/L          36.130            Final\nALT                              31 UL           9-46'),
+    [
+      ['AST', '24', 'U/L', null, '10-40'],
+      ['Alkaline Phosphatase', '79', 'U/L', null, '36-130'],
+      ['ALT', '31', 'U/L', null, '9-46'],
+    ],
+  );
+  // A real decimal beside a test whose interval it is not stays a value, not a range.
+  assert.deepEqual(pick('Creatinine    0.79 mg/dL    0.70-1.33'), [['Creatinine', '0.79', 'mg/dL', null, '0.70-1.33']]);
 });

@@ -138,6 +138,11 @@ export function splitDigitRange(printed: string, loinc: string | undefined, ucum
       scored.push({ text: `${lo}-${hi}`, d });
     }
   }
+  // Or the point is the dash OCR read as one ("10.40" for 10-40, "36.130"): two whole ends.
+  if (dotted && Number(dotted[1]) < Number(dotted[2]) && !/^0\d/.test(dotted[2]!)) {
+    const [lo, hi] = [Number(dotted[1]), Number(dotted[2])];
+    scored.push({ text: `${dotted[1]}-${dotted[2]}`, d: Math.abs(Math.log((lo + eps) / (tlo + eps))) + Math.abs(Math.log((hi + eps) / (thi + eps))) });
+  }
   scored.sort((a, b) => a.d - b.d);
   const [best, next] = scored;
   return best && best.d <= 0.7 && (!next || next.d >= best.d + 0.3) ? best.text : undefined;
@@ -1062,8 +1067,11 @@ function takeFlagBefore(cur: Draft, urine: boolean): void {
  */
 function garbledUnitOf(t: string, cur: Draft, next: string | undefined, urine: boolean): boolean {
   if (!/[A-Za-z%]/.test(t) || isUnitToken(t) || isFlag(t) || RANGE.test(t) || CMP_RANGE.test(t)) return false;
-  if (lookupExact(t, urine) || (next && NUM.test(next) && /^[A-Z]{2,4}$/.test(t))) return false;
+  if (lookupExact(t, urine)) return false;
   const syn = lookupTest(cleanNameTokens(cur.name).join(' '), urine);
+  // A short word in capitals before a number opens the next test ("AST 24"), unless it is no
+  // test and one edit from a unit of this row's test (U/L whose slash OCR lost: "24 UL 10.40").
+  if (next && NUM.test(next) && /^[A-Z]{2,4}$/.test(t)) return !lookupTest(t, urine) && !!unitFromPrior(t, syn?.loinc, 1);
   return !!unitFromPrior(t, syn?.loinc);
 }
 
@@ -1202,7 +1210,8 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     }
   }
   // No range read, but a run of digits where it stands: a range that lost its dash and points.
-  const lastExtra = d.extra[d.extra.length - 1]?.t;
+  // The last number there: a status or lab cell may follow it ("10.40   Final"), or the unit ("20120 %").
+  const lastExtra = [...d.extra].reverse().find((x) => /^\d[\d.]*$/.test(x.t))?.t;
   if (!d.range && syn && lastExtra && (/^\d{4,6}$/.test(lastExtra) || (/^\d+\.\d+$/.test(lastExtra) && lastExtra.length >= 5 && lastExtra !== d.value))) {
     const split = splitDigitRange(lastExtra, syn.loinc, row.ucum ?? (d.unit ? ucumFor(d.unit) : undefined));
     if (split) d.range = split;
