@@ -5,7 +5,7 @@
 import type { PersonHints } from '../../../core/types.js';
 import { dateAfter, findDates, lettersAsDigits, slashlessDate } from './dates.js';
 import { editDistance, respellNear } from './fuzzy.js';
-import { cells, type Line } from './lines.js';
+import { cells, pageMarker, type Line } from './lines.js';
 
 export interface PatientFacts {
   name?: string;
@@ -467,26 +467,41 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
     const g = /\b(?:Sex|Gender)\s*[:/]?\s*(M|F|Male|Female)\b/i.exec(l.text) ?? /\(\s*\d+\s*(?:yo|y\.?o\.?|Y)\s*(M|F)\s*\)/.exec(l.text);
     if (g && !gender) gender = /^m/i.test(g[1]!) ? 'male' : 'female';
   });
-  const dob = [...dobs.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  // A name printed right before the patient's own birth date, without a label: the running
-  // footer or header of EHR prints ("Jane Doe 03/26/2008   Page 1 of 1"). Counted like an
-  // unlabelled name, so a labelled one read as printed still wins; it names the patient when
-  // the labelled copy is unreadable (a margin cut its first letter, a stamp covered it).
-  if (dob) {
-    for (const l of nonEmpty) {
-      const m = NAME_BEFORE_DATE.exec(l.text);
-      if (!m || findDates(m[2]!)[0]?.date !== dob) continue;
-      const p = parseName(m[1]!);
-      if (!p) continue;
-      const k = nameKey(p);
-      const w = l.page === firstPage ? 1 : 0.6;
-      const cur = cands.get(k);
-      if (cur) cur.score += w;
-      else cands.set(k, { key: k, parsed: p, score: w });
-    }
+  let dob = [...dobs.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  // A name printed right before a full date, without a label: the running footer or header of
+  // EHR prints ("Jane Doe 03/26/2008   Page 1 of 1"), the patient and their birth date.
+  const nameDates: Array<{ parsed: ReturnType<typeof parseName> & object; date: string; w: number; footer: boolean }> = [];
+  for (const l of nonEmpty) {
+    const m = NAME_BEFORE_DATE.exec(l.text);
+    const date = m ? findDates(m[2]!)[0]?.date : undefined;
+    const parsed = m && date ? parseName(m[1]!) : null;
+    if (parsed && date) nameDates.push({ parsed, date, w: l.page === firstPage ? 1 : 0.6, footer: !!pageMarker(l.text) });
+  }
+  // Nothing else names the patient: a running footer's ("Jane Doe 03/26/2008   Page 1 of 2")
+  // name and birth date, its page marker telling it from a signature's name and date.
+  const footer = nameDates.find((nd) => nd.footer);
+  if (!cands.size && !dob && footer) {
+    cands.set(nameKey(footer.parsed), { key: nameKey(footer.parsed), parsed: footer.parsed, score: footer.w });
+    dob = footer.date;
+  }
+  // Beside the birth date the labels gave, the name counts like an unlabelled one (a labelled copy
+  // read as printed still wins); it names the patient when the labelled copy is unreadable (a
+  // margin cut its first letter, a stamp covered it).
+  for (const nd of nameDates.filter((x) => dob && x.date === dob)) {
+    const k = nameKey(nd.parsed);
+    const cur = cands.get(k);
+    if (cur) cur.score += nd.w;
+    else cands.set(k, { key: k, parsed: nd.parsed, score: nd.w });
   }
   const best = [...cands.values()].sort((a, b) => b.score - a.score)[0];
   if (best) best.parsed = orderAsCommaForm(best.parsed, nonEmpty);
+  // No birth-date label OCR could read: the date such a line prints beside the patient's own name
+  // (its family name a letter off at most, the same initial) is the birth date.
+  if (!dob && best) {
+    const letters = (x: string) => x.toLowerCase().replace(/[^a-z]/g, '');
+    const same = nameDates.find((nd) => editDistance(letters(nd.parsed.family), letters(best.parsed.family), 1) <= 1 && nd.parsed.given[0]?.[0]?.toLowerCase() === best.parsed.given[0]?.[0]?.toLowerCase());
+    if (same) dob = same.date;
+  }
   const mrn = [...mrns.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const score = Math.min(1, (best ? Math.min(best.score, 4) / 4 : 0) * 0.6 + (dob ? 0.4 : 0));
   return {

@@ -859,3 +859,10 @@ test('a dotted D.O.B. label read as "0.0.8." labels the birth date, which then d
   assert.deepEqual(who(t), ['Joan', 'Trialington', '2007-01-25']);
   assert.notEqual(findServiceDate(lines(t), 'lab_report', '2007-01-25'), '2007-01-25');
 });
+
+test('a running footer ("Jane Doe 05/15/1936   Page 1 of 1") gives the birth date its garbled caption hid, and the patient when nothing else could be read', () => {
+  assert.deepEqual(who('PATIENT NAME          [18] J)          SEX          MRN\nAngela Examplefield          09/27/1949          F          E6955037\nFindings: normal.\nAngela Exampiefield 09/27/1949                                   Page 1 of 1'), ['Angela', 'Examplefield', '1949-09-27']);
+  assert.deepEqual(who('PATIENT NAME          oo          SEX\njosica Samplcot     csnsass  r  eoousss\nFindings: normal.\nJessica Samplecott 05/15/1936                                   Page 1 of 1'), ['Jessica', 'Samplecott', '1936-05-15']);
+  // A signature's name and date, without a page marker, names no patient.
+  assert.deepEqual(who('Findings: normal.\nMark Exampleby 12/27/2021'), [undefined, undefined, undefined]);
+});
