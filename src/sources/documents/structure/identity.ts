@@ -467,6 +467,22 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
     const g = /\b(?:Sex|Gender)\s*[:/]?\s*(M|F|Male|Female)\b/i.exec(l.text) ?? /\(\s*\d+\s*(?:yo|y\.?o\.?|Y)\s*(M|F)\s*\)/.exec(l.text);
     if (g && !gender) gender = /^m/i.test(g[1]!) ? 'male' : 'female';
   });
+  // "PATIENT TESTCOTT EDWARD": a caps header whose colon and comma OCR lost. Capitals after the
+  // label print LAST FIRST; the narrative says which word is the given name where it can
+  // ("Edward is a 14-year-old boy", "Mr. Testcott").
+  if (!cands.size) {
+    const prose = nonEmpty.map((l) => l.text).join('\n');
+    for (const l of nonEmpty) {
+      const m = CAPS_NAME_AFTER_LABEL.exec(l.text);
+      if (!m || NOT_NAME.has(m[1]!.toLowerCase()) || NOT_NAME.has(m[2]!.toLowerCase())) continue;
+      const [a, b] = [titleCase(m[1]!), titleCase(m[2]!)];
+      const givenFirst = new RegExp(`(?:^|[.!?]\\s+|\\n\\s*)${a}\\b(?!,)`).test(prose) || new RegExp(`\\b(?:Mr|Mrs|Ms|Miss)\\.?\\s+${b}\\b`).test(prose);
+      const p = parseName(givenFirst ? `${a} ${b}` : `${m[1]}, ${m[2]}`);
+      if (!p) continue;
+      cands.set(nameKey(p), { key: nameKey(p), parsed: p, score: l.page === firstPage ? 2 : 1.2 });
+      break;
+    }
+  }
   let dob = [...dobs.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   // A name printed right before a full date, without a label: the running footer or header of
   // EHR prints ("Jane Doe 03/26/2008   Page 1 of 1"), the patient and their birth date.
@@ -513,6 +529,9 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
     score,
   };
 }
+
+/** A caps name of two words right after a Patient/Name label without its colon, ending its cell. */
+const CAPS_NAME_AFTER_LABEL = /^\s*(?:PATIENT(?:\s+NAME)?|NAME)\s*[;.]?\s+([A-Z][A-Z'’-]+)\s+([A-Z][A-Z'’-]+)(?:\s+[A-Z]\.?)?(?=\s{2,}|$)/;
 
 /** "First [M.] Last 03/26/2008" opening a line or a cell: a name, then a full date. */
 const NAME_BEFORE_DATE = /(?:^|\s{2,})([A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'’-]+){1,2}),?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?!\d)/;

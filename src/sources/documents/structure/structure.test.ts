@@ -866,3 +866,9 @@ test('a running footer ("Jane Doe 05/15/1936   Page 1 of 1") gives the birth dat
   // A signature's name and date, without a page marker, names no patient.
   assert.deepEqual(who('Findings: normal.\nMark Exampleby 12/27/2021'), [undefined, undefined, undefined]);
 });
+
+test('a caps "PATIENT LAST FIRST" whose colon and comma OCR lost names the patient; the narrative tells the given name', () => {
+  assert.deepEqual(who('CLINIC NOTE\nPATIENT TESTCOTT EDWARD      Lo        DATE OF SERVICE 3/13/2023\nDATE OF BIRTH March 5, 2009\nEdward is a 14-year-old boy who noticed a rash.'), ['Edward', 'Testcott', '2009-03-05']);
+  assert.deepEqual(who('CLINIC NOTE\nPATIENT EDWARD TESTCOTT      DATE OF SERVICE 3/13/2023\nEdward is a 14-year-old boy.'), ['Edward', 'Testcott', undefined]);
+  assert.deepEqual(who('PATIENT CHART REVIEW\nFindings: none.'), [undefined, undefined, undefined]);
+});
