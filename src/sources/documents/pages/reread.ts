@@ -14,7 +14,7 @@ import sharp from 'sharp';
 import { PSM } from 'tesseract.js';
 import type { OcrLine, OcrPool, OcrResult, OcrWord } from './ocr-pool.js';
 import type { Raster } from './raster.js';
-import { rawSharp } from './preprocess.js';
+import { greyPng, rawSharp } from './preprocess.js';
 
 type Box = [number, number, number, number];
 
@@ -307,11 +307,10 @@ export async function wordCropPng(image: Raster, box: Box, look: CropLook = { sc
     .extract(c)
     .resize({ width: c.width * scale, height: c.height * scale, kernel: 'lanczos3' });
   if (look.threshold) img = sharp(await img.threshold(look.threshold).png().toBuffer());
-  return img
-    .extend({ top: border, bottom: border, left: border, right: border, background: { r: 255, g: 255, b: 255 } })
-    .withMetadata({ density: Math.round((image.xdpi ?? 200) * scale) })
-    .png({ compressionLevel: 1 })
-    .toBuffer();
+  return greyPng(
+    img.extend({ top: border, bottom: border, left: border, right: border, background: { r: 255, g: 255, b: 255 } }),
+    (image.xdpi ?? 200) * scale,
+  );
 }
 
 /** Replaces the `index`-th word of a line in its printed text (spacing kept), or null when not found. */
