@@ -301,8 +301,9 @@ test('two result columns: a garbled unit before the column gap stays with its ro
   const r = rows(`MOH         30.4 (27.0 33.0) py                  NA              143 (134 146)     mEq/L
 HOH         12.4 (11.7 15.9) g/dl                CL              105   (98 110)    mEq/L
 Mey         90.5 (80.0 100.0) fl                 CA              8.6 (8.6 10.3)    mg/dL`);
-  // MOH (MCH) with its unit garbled is no known test and no table row: dropped, its neighbour kept.
+  // MOH with its unit garbled is MCH by its printed range (27.0-33.0 is MCH's typical interval, no other test a letter away has it).
   assert.deepEqual(r.map((x) => [x.name, x.value, x.loinc ?? null]), [
+    ['MOH', '30.4', '785-6'],
     ['NA', '143', '2951-2'],
     ['HOH', '12.4', '718-7'],
     ['CL', '105', '2075-0'],
@@ -1002,4 +1003,15 @@ test('a range whose dash OCR read as a point ("10.40" beside AST, "36.130") and 
   );
   // A real decimal beside a test whose interval it is not stays a value, not a range.
   assert.deepEqual(pick('Creatinine    0.79 mg/dL    0.70-1.33'), [['Creatinine', '0.79', 'mg/dL', null, '0.70-1.33']]);
+});
+
+test('two results per line: a unit after the second column\'s value and range is not the first\'s; a short name a letter off is placed by its printed range', () => {
+  const r = rows('MPY          9.3 (7.5.12.5)   tL              [)          10.3 (8.6-10.3)   mg/dL\nMC           89.6 (80.0-100.0) fL');
+  assert.deepEqual(r.map((x) => [x.loinc ?? null, x.value, x.ucum ?? null, x.range?.text ?? null]), [
+    // MPV (7.5-12.5 is its interval; MCV's is 80-100), its fL read as "tL"; mg/dL is the second column's.
+    ['32623-1', '9.3', 'fL', '7.5-12.5'],
+    ['787-2', '89.6', 'fL', '80.0-100.0'],
+  ]);
+  // A value far from the range it is placed by is misread too: no test guessed.
+  assert.deepEqual(rows('HET           6.9 (35.0 45.0) 4').map((x) => x.loinc ?? null), []);
 });

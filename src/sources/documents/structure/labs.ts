@@ -369,6 +369,29 @@ function rowNumbers(d: Draft): number[] {
  * swaps (same length), among the tests reported in the row's unit, and only when every number
  * of the row (value, range ends) is possible for that test in that unit and one test is left.
  */
+/**
+ * A short name a letter off ("MPY", "MC") whose unit OCR garbled too: placed by its printed range,
+ * when exactly one test a letter away has that typical reference interval (both ends within 15%)
+ * and the value is within a factor of three of it.
+ */
+function nameFromRange(name: string, range: string | undefined, value: number, ucum: string | undefined): Syn | undefined {
+  const k = normName(name);
+  const r = range ? RANGE.exec(range.replace(/^[([]|[)\]]$/g, '')) : null;
+  if (!r || k.length < 2 || k.length > 5 || !/^[a-z]+$/.test(k)) return undefined;
+  const [lo, hi] = [Number(r[1]), Number(r[2])];
+  // A value far from that range is more likely misread too: no guess made on such a row.
+  if (!(value >= lo / 3 && value <= hi * 3)) return undefined;
+  const near = (x: number, t: number) => Math.abs(x - t) <= 0.15 * Math.max(t, 0.1);
+  const hits = new Set<Syn>();
+  for (const [n, syn] of SYN_INDEX) {
+    if (n.length < 2 || !/^[a-z]+$/.test(n) || Math.abs(n.length - k.length) > 1 || editDistance(k, n, 1) > 1) continue;
+    const typical = INTERVALS[syn.loinc];
+    // A unit read as printed that the test is never reported in rules it out ("ROW 14.3 11.0-15.0 mg/dL").
+    if (ucum && !TEST_UNITS[syn.loinc]?.includes(ucum)) continue;
+    if (typical && near(lo, typical[1]) && near(hi, typical[2])) hits.add(syn);
+  }
+  return hits.size === 1 ? [...hits][0] : undefined;
+}
 function twoSlipsShortName(k: string, ucum: string, numbers: number[]): Syn | undefined {
   if (!numbers.length) return undefined;
   const hits = new Set<Syn>();
@@ -835,6 +858,8 @@ interface Draft {
   leadColumns?: boolean;
   /** Leading words that stand before a test's name on two or more rows of the document (repeatedLeads). */
   leads?: Set<string>;
+  /** After its value and range, another value and range: a second column's result whose name OCR lost. */
+  pastOtherResult?: boolean;
 }
 
 const unparen = (t: string) => t.replace(/^\((.*)\)$/, '$1');
@@ -1029,12 +1054,14 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
     else if (cur.range === undefined && RANGE_LABEL.test(t)) {
       // "Ref:" before the range: neither a unit nor the next test's name.
     }
-    else if (cur.unit === undefined && isUnitToken(t)) cur.unit = t;
+    // A unit after a second column's value and range is that result's ("9.3 (7.5-12.5) tL  [)  10.3 (8.6-10.3) mg/dL").
+    else if (cur.unit === undefined && isUnitToken(t) && !cur.pastOtherResult) cur.unit = t;
     else if (cur.flag === undefined && isFlag(t)) {
       cur.flag = t;
       cur.flagAfterRange = cur.range !== undefined;
     }
     else {
+      if (cur.range !== undefined && !cur.rangeFirst && (RANGE.test(t) || CMP_RANGE.test(t)) && cur.extra.some((x) => NUM.test(x.t) && x.start > (cur!.valueTok?.start ?? 0))) cur.pastOtherResult = true;
       cur.extra.push(tk);
       continue;
     }
@@ -1166,7 +1193,8 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     lookupTest(name, inUrine) ??
     lookupTest(undigit(name), inUrine) ??
     (thinGlyphs(name) !== name ? lookupExact(thinGlyphs(name), inUrine) : undefined) ??
-    nameFromUnit(undigit(name), d.unit ? ucumFor(d.unit) : undefined, rowNumbers(d));
+    nameFromUnit(undigit(name), d.unit ? ucumFor(d.unit) : undefined, rowNumbers(d)) ??
+    nameFromRange(undigit(name), d.range, Number(d.value), d.unit ? ucumFor(d.unit) : undefined);
   if (starPercent && syn && !TEST_UNITS[syn.loinc]?.includes('%')) {
     delete d.unit;
     if (!lookupTest(name, inUrine) && !lookupTest(undigit(name), inUrine)) syn = undefined;
