@@ -1015,3 +1015,13 @@ test('two results per line: a unit after the second column\'s value and range is
   // A value far from the range it is placed by is misread too: no test guessed.
   assert.deepEqual(rows('HET           6.9 (35.0 45.0) 4').map((x) => x.loinc ?? null), []);
 });
+
+test('a range-first header whose "Result" OCR garbled ("Resun") still puts the range before the value', () => {
+  assert.deepEqual(
+    pick('Test         Reference  Resun Flag Units\nHEMOGLOBIN                                              13.2171                         14.7                                 g/dL\nPOTASSIUM                                            3553                        3.0                   L          mEq/L'),
+    [
+      ['HEMOGLOBIN', '14.7', 'g/dL', null, '13.2-17.1'],
+      ['POTASSIUM', '3.0', 'mEq/L', 'L', '3.5-5.3'],
+    ],
+  );
+});

@@ -1399,9 +1399,10 @@ function dropBarReadAsOne(row: LabRow, flag: string): void {
 function headerOrder(text: string): 'range-first' | 'value-first' | undefined {
   const range = /\b(?:ref(?:erence)?\.?\s*(?:rng|range|interval)|reference|normal\s+(?:range|values?))\b/i.exec(text);
   if (!range) return undefined;
-  const value = /\b(?:value|results?|current)\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i.exec(text);
+  // "Result" also through OCR slips in its last letters ("Resun", "Resuit").
+  const value = /\b(?:value|results?|current)\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i.exec(text) ?? [...text.matchAll(/\b[A-Za-z]{5,7}\b/g)].find((m) => /^res/i.test(m[0]) && editDistance(m[0].toLowerCase(), 'result', 2) <= 2);
   if (!value) return undefined;
-  return value.index > range.index ? 'range-first' : 'value-first';
+  return value.index! > range.index ? 'range-first' : 'value-first';
 }
 
 /** Decimals both ends of a range print ("3.5-5.3" -> 1), or 0 when they differ or there are none. */
