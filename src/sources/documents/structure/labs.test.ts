@@ -1025,3 +1025,8 @@ test('a range-first header whose "Result" OCR garbled ("Resun") still puts the r
     ],
   );
 });
+
+test('a bar inside a test name is an I or l OCR read as a rule ("NEUTROPH|LS")', () => {
+  assert.deepEqual(pick('ABSOLUTE NEUTROPH|LS      4.3      1.5-7.8      K/uL').map((r) => r[0]), ['ABSOLUTE NEUTROPHILS']);
+  assert.equal(rows('A|bumin      4.1      3.5-5.0      g/dL')[0]?.loinc, '1751-7');
+});

@@ -723,6 +723,8 @@ function cleanNameTokens(toks: string[]): string[] {
   // a speck read as a letter after it ("Hematocrit”! i").
   for (let i = 0; i < out.length; i++) out[i] = out[i]!.replace(/([A-Za-z)])[!?™®”“"'’°*¹²³]+[:.]?$/, '$1');
   if (out.length) out[0] = out[0]!.replace(/^[*•·"'“”‘’]+/, '');
+  // A bar inside a word is an I or l OCR read as a rule ("NEUTROPH|LS").
+  for (let i = 0; i < out.length; i++) out[i] = out[i]!.replace(/([A-Za-z])\|(?=[A-Za-z])/g, (_m, a: string) => `${a}${/[A-Z]/.test(a) ? 'I' : 'l'}`);
   // A speck in the left margin read as a letter or digit before a capitalised name ("i MCH", "4 AST (SGOT)").
   if (out.length >= 2 && /^[a-z0-9]$/.test(out[0]!) && /^[A-Z]/.test(out[1]!)) out.shift();
   return out.filter(Boolean);
