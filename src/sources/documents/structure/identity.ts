@@ -145,6 +145,10 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   const text = mendIdentityLabels(line.replace(/_/g, ' '));
   const bare = NAME_LABEL_NO_COLON.exec(text) ?? NAME_LABEL_NO_COLON_FIRST_LAST.exec(text);
   if (bare) out.push({ raw: bare[1]!, score: 2 });
+  // The Patient label two letters off ("Patont", "Pafent") before a LAST, FIRST cell: the comma
+  // form itself says a name follows.
+  const garbledLabel = /^\s*([Pp][A-Za-z]{3,7})[:;.]?\s+([A-Z][A-Za-z'’-]+,\s?[A-Z][A-Za-z'’-]+(?:\s[A-Z]\.?)?)(?=\s{2,}|$)/.exec(text);
+  if (!bare && garbledLabel && editDistance(garbledLabel[1]!.toLowerCase(), 'patient', 2) <= 2) out.push({ raw: garbledLabel[2]!, score: 2 });
   NAME_LABEL.lastIndex = 0;
   for (let m = NAME_LABEL.exec(text); m; m = NAME_LABEL.exec(text)) {
     const before = text.slice(0, m.index);

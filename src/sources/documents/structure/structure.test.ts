@@ -872,3 +872,9 @@ test('a caps "PATIENT LAST FIRST" whose colon and comma OCR lost names the patie
   assert.deepEqual(who('CLINIC NOTE\nPATIENT EDWARD TESTCOTT      DATE OF SERVICE 3/13/2023\nEdward is a 14-year-old boy.'), ['Edward', 'Testcott', undefined]);
   assert.deepEqual(who('PATIENT CHART REVIEW\nFindings: none.'), [undefined, undefined, undefined]);
 });
+
+test('a Patient label two letters off ("Patont") before a LAST, FIRST cell still names the patient', () => {
+  assert.deepEqual(who('Maple Grove Pharmacy     PATIENT MEDICATION PROFILE\nPatont STUBBROOK, TERESA S               Buthdate 04/23/1955          Gender. F'), ['Teresa', 'Stubbrook', '1955-04-23']);
+  // Another word before a comma form is no label ("Reviewed SMITH, JOHN" is a reviewer).
+  assert.deepEqual(who('Reviewed SMITH, JOHN               01/02/2024'), [undefined, undefined, undefined]);
+});
