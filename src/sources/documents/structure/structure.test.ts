@@ -878,3 +878,7 @@ test('a Patient label two letters off ("Patont") before a LAST, FIRST cell still
   // Another word before a comma form is no label ("Reviewed SMITH, JOHN" is a reviewer).
   assert.deepEqual(who('Reviewed SMITH, JOHN               01/02/2024'), [undefined, undefined, undefined]);
 });
+
+test('"Results for:" with its R read as H ("Hesults for: Zainab Dummyngton") labels the patient', () => {
+  assert.deepEqual(who('Laboratory Results\nHesults for: Zainab Dummyngton            DOB: 01/18/1996                            Chart No.: 0028671492'), ['Zainab', 'Dummyngton', '1996-01-18']);
+});
