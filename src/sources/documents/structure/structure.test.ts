@@ -882,3 +882,11 @@ test('a Patient label two letters off ("Patont") before a LAST, FIRST cell still
 test('"Results for:" with its R read as H ("Hesults for: Zainab Dummyngton") labels the patient', () => {
   assert.deepEqual(who('Laboratory Results\nHesults for: Zainab Dummyngton            DOB: 01/18/1996                            Chart No.: 0028671492'), ['Zainab', 'Dummyngton', '1996-01-18']);
 });
+
+test('a Birth label garbled past its Date ("Bicth Otr. 0817/1961") still marks the birth date, which then dates no record', () => {
+  const t = 'KY IMMUNIZATION INFORMATION SYSTEM\nNate. Dusitrt K. Samplefield                      Bicth Otr. 0817/1961       on) ER\nVaccine Group Date Given Dose';
+  assert.equal(findPatient(lines(t), 1).birthDate, '1961-08-17');
+  assert.notEqual(findServiceDate(lines(t), 'immunization_record', '1961-08-17'), '1961-08-17');
+  // Not a word that only ends like it ("Booth 12/01/2023").
+  assert.equal(findPatient(lines('Booth 12/01/2023'), 1).birthDate, undefined);
+});
