@@ -811,7 +811,9 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   const RECEIVED = /\b(?:REC'?D|Rec'd|RECEIVED)\b(?!\s*:)/;
   for (const [i, l] of head.entries()) {
     if (DOB_LABEL.test(l.text) && findDates(l.text).length === 1) continue;
-    for (const d of findDates(l.text)) {
+    // A date cell whose slashes OCR lost ("09 16 2024" alone in a form's corner): a date's shape in a cell of its own.
+    const spaced = cells(l.text).map((c) => (/^\d{2} \d{2} (?:19|20)\d{2}$/.test(c.text) ? { date: slashlessDate(c.text), index: c.start } : undefined)).filter((x): x is { date: string; index: number } => !!x?.date);
+    for (const d of [...findDates(l.text), ...spaced]) {
       if (d.date === dob || tooOld(d.date) || afterSent(d.date)) continue;
       // Nor a prior study's ("COMPARISON: XR KNEE dated 2023-01-04"): the report compares with it.
       if (/\b(?:print|dob|birth|signed|fax|comparison|compared|prior)/i.test(l.text.slice(Math.max(0, d.index - 25), d.index)) || /^\s*comparisons?\b/i.test(l.text)) continue;

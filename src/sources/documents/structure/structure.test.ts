@@ -890,3 +890,8 @@ test('a Birth label garbled past its Date ("Bicth Otr. 0817/1961") still marks t
   // Not a word that only ends like it ("Booth 12/01/2023").
   assert.equal(findPatient(lines('Booth 12/01/2023'), 1).birthDate, undefined);
 });
+
+test('an unlabelled date cell whose slashes OCR lost ("09 16 2024" in a form\'s corner) dates the form; a phone number does not', () => {
+  assert.equal(findServiceDate(lines('Brookstone Medical Group\n4809 Summit Cv Mesa AZ 85201 P 480.555.0173        REFERRAL REQUEST\n09 16 2024                                         Routine   Urgent\nSara Samplewell, MD       Cardiology'), 'referral_letter'), '2024-09-16');
+  assert.equal(findServiceDate(lines('REFERRAL REQUEST\nPhone   480 555 0173\nReason: chest pain'), 'referral_letter'), undefined);
+});
