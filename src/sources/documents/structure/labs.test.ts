@@ -1030,3 +1030,10 @@ test('a bar inside a test name is an I or l OCR read as a rule ("NEUTROPH|LS")',
   assert.deepEqual(pick('ABSOLUTE NEUTROPH|LS      4.3      1.5-7.8      K/uL').map((r) => r[0]), ['ABSOLUTE NEUTROPHILS']);
   assert.equal(rows('A|bumin      4.1      3.5-5.0      g/dL')[0]?.loinc, '1751-7');
 });
+
+test('an export\'s order cell ending on "Panel" with a letter lost ("Pane") and a collection time read with a dash ("06-26") are no part of the test name', () => {
+  assert.deepEqual(
+    pick('Collected  Order  Component  Value  Units  Ref Range  Abn  Status\n06-26         Pane                 Glucose                          85 mg/dL         65-99            Final'),
+    [['Glucose', '85', 'mg/dL', null, '65-99']],
+  );
+});

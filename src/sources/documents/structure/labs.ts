@@ -742,7 +742,7 @@ function marginDirtDropped(toks: string[], urine: boolean): string[] {
   let hi = toks.length;
   // Also what a results export prints in the cells before the test's (a collection time read as
   // "11.57" or "1157", the order's name wrapped to a word like "panel"): only when the rest is a test.
-  while (lo < hi - 1 && (toks[lo]!.length <= 2 || /^[\d.:]+$/.test(toks[lo]!) || orderWord(toks[lo]!))) lo++;
+  while (lo < hi - 1 && (toks[lo]!.length <= 2 || /^[\d.:-]+$/.test(toks[lo]!) || orderWord(toks[lo]!))) lo++;
   while (hi > lo + 1 && /^[a-z]{1,2}$/.test(toks[hi - 1]!)) hi--;
   if (lo === 0 && hi === toks.length) return toks;
   const kept = toks.slice(lo, hi);
@@ -832,6 +832,8 @@ const ORDER_WORDS = ['panel', 'profile', 'urinalysis', 'metabolic', 'comprehensi
 function orderWord(t: string): boolean {
   const k = t.toLowerCase().replace(/[^a-z]/g, '');
   if (/^(?:cbc|cmp|bmp|ua|diff)$/.test(k) && /^[(A-Z]/.test(t)) return true;
+  // "Panel" with a letter lost or misread ("Pane", "Pare:"), the word an order's cell ends on.
+  if (k.length === 4 && k.startsWith('pa') && editDistance(k, 'panel', 1) <= 1) return true;
   return k.length >= 5 && ORDER_WORDS.some((w) => k === w || (k.length >= 7 && editDistance(k, w, 2) <= 2));
 }
 
