@@ -1037,3 +1037,10 @@ test('an export\'s order cell ending on "Panel" with a letter lost ("Pane") and 
     [['Glucose', '85', 'mg/dL', null, '65-99']],
   );
 });
+
+test('a thin typeface\'s 0 read as 6 or 8 at the front of a range and its value ("8.6 (6.2-1.2)" beside total bilirubin is 0.6 (0.2-1.2))', () => {
+  assert.deepEqual(pick('TBIL            8.6   (6.2-1.2)     mg/dL'), [['TBIL', '0.6', 'mg/dL', null, '0.2-1.2']]);
+  // A value near its range keeps its digits; a sound range is left alone.
+  assert.deepEqual(pick('TBIL            0.9   (6.2-1.2)     mg/dL'), [['TBIL', '0.9', 'mg/dL', null, '0.2-1.2']]);
+  assert.deepEqual(pick('GLUCOSE         86    (65-99)       mg/dL'), [['GLUCOSE', '86', 'mg/dL', null, '65-99']]);
+});

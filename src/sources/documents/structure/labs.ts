@@ -149,6 +149,33 @@ export function splitDigitRange(printed: string, loinc: string | undefined, ucum
 }
 
 /**
+ * A thin typeface's 0 read as 6 or 8 at the front of a range's low end ("(6.2-1.2)" beside total
+ * bilirubin): a low end above the high end is no range; with that digit a 0 the range reads, when
+ * it is then the test's typical interval. The value before it, starting with the same digit and
+ * far above the range, had the same slip ("8.6" is 0.6) when a 0 puts it near the range.
+ */
+function restoreZerosReadAsSixOrEight(row: LabRow): void {
+  const r = row.range;
+  const m = r && /^([68])(\.\d+)-(\d+(?:\.\d+)?)$/.exec(r.text);
+  const typical = typicalInterval(row.loinc, row.ucum);
+  if (!r || !m || !typical || Number(`${m[1]}${m[2]}`) <= Number(m[3])) return;
+  const [lo, hi] = [Number(`0${m[2]}`), Number(m[3])];
+  const near = (x: number, t: number) => Math.abs(x - t) <= 0.15 * Math.max(t, 0.1);
+  if (!(near(lo, typical[0]) && near(hi, typical[1]))) return;
+  r.text = `0${m[2]}-${m[3]}`;
+  r.low = lo;
+  r.high = hi;
+  const v = /^([68])(\.\d+)$/.exec(row.value);
+  if (v && row.numeric !== undefined && row.numeric > hi * 4) {
+    const fixed = Number(`0${v[2]}`);
+    if (fixed >= lo / 3 && fixed <= hi * 3) {
+      row.value = `0${v[2]}`;
+      row.numeric = fixed;
+    }
+  }
+}
+
+/**
  * A range whose decimal points OCR lost, every end still a value the test can have ("38-108"
  * beside WBC, "420-580" beside RBC): when the ends as read are five times or more above the
  * test's typical reference interval and, with one or two decimals put back, both land on it
@@ -1268,6 +1295,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   // ends are all possible values is judged by the test's typical interval.
   restoreRangePoints(row, d.flag);
   restoreTypicalRangePoints(row);
+  restoreZerosReadAsSixOrEight(row);
   // fL glued to a value that lost its point, its f read as 1 ("951L" beside 7.5-12.5 fL is 9.5 fL):
   // only when the value as read is out of all reach of its range and the 1 is followed by the L.
   if (d.flag === 'L' && row.ucum === 'fL' && d.valueTok && /^\d{2,4}1L$/.test(d.valueTok.t) && row.numeric !== undefined && row.range?.high !== undefined && row.numeric > row.range.high * 5) {
