@@ -7,6 +7,7 @@ import type { OcrPool, OcrResult } from './ocr-pool.js';
 import type { Raster } from './raster.js';
 import { rereadNumbers, type RereadInfo } from './reread.js';
 import { readTurnedIfBetter } from './orientation.js';
+import { addMissingLines } from './line-union.js';
 import { dropRuleGlyphs } from './rule-glyphs.js';
 import { blur, boundSize, despeckle, estimateSkew, findPaper, flattenLighting, median3, pageStats, rotate, squarePixels, toPng, fillOutsidePaper } from './preprocess.js';
 
@@ -43,6 +44,8 @@ export interface OcrPageInfo {
   downscaled: number;
   /** Words dropped or trimmed as table rules and box edges read as text (rule-glyphs.ts). */
   ruleGlyphs: number;
+  /** Lines of the other reading of a speckled page added where the chosen one had no row (line-union.ts). */
+  linesAdded?: number;
   /** Second reading of lab-row numbers on enlarged crops (reread.ts); absent when off. */
   reread?: RereadInfo;
   ms: number;
@@ -148,11 +151,16 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
       // on every page (measured both ways), so keep the reading tesseract is surer of.
       const soft = await straighten(await blur(denoisedFrom, DESCREEN_SIGMA));
       const alt = await pool.recognize(await toPng(soft));
-      if (alt.confidence >= res.confidence + DESCREEN_MIN_GAIN) {
+      const other = alt.confidence >= res.confidence + DESCREEN_MIN_GAIN ? res : alt;
+      if (other === res) {
         res = alt;
         work = soft;
         info.descreened = true;
       }
+      // Rows the surer reading dropped (a boxed form's rows) that the other one read (line-union.ts).
+      const union = addMissingLines(res, other);
+      res = union.result;
+      info.linesAdded = union.added;
     }
     let flipped = false;
     let readImage = work;
