@@ -1,6 +1,11 @@
 /** Small edit-distance helpers for OCR-tolerant lookups. */
 
 /** Levenshtein distance, giving up (returning max+1) once it exceeds `max`. */
+/** A word or name by its letters alone, lower case: how OCR's split, glued or dotted copies compare ("DUMMY LEY", "Dummyley."). */
+export function lettersOnly(s: string): string {
+  return s.toLowerCase().replace(/[^a-z]/g, '');
+}
+
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);

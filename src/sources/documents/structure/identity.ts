@@ -4,7 +4,7 @@
  */
 import type { PersonHints } from '../../../core/types.js';
 import { dateAfter, findDates, lettersAsDigits, slashlessDate } from './dates.js';
-import { editDistance, respellNear } from './fuzzy.js';
+import { editDistance, lettersOnly, respellNear } from './fuzzy.js';
 import { cells, pageMarker, type Line } from './lines.js';
 
 export interface PatientFacts {
@@ -518,8 +518,7 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
   // No birth-date label OCR could read: the date such a line prints beside the patient's own name
   // (its family name a letter off at most, the same initial) is the birth date.
   if (!dob && best) {
-    const letters = (x: string) => x.toLowerCase().replace(/[^a-z]/g, '');
-    const same = nameDates.find((nd) => editDistance(letters(nd.parsed.family), letters(best.parsed.family), 1) <= 1 && nd.parsed.given[0]?.[0]?.toLowerCase() === best.parsed.given[0]?.[0]?.toLowerCase());
+    const same = nameDates.find((nd) => editDistance(lettersOnly(nd.parsed.family), lettersOnly(best.parsed.family), 1) <= 1 && nd.parsed.given[0]?.[0]?.toLowerCase() === best.parsed.given[0]?.[0]?.toLowerCase());
     if (same) dob = same.date;
   }
   const mrn = [...mrns.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];

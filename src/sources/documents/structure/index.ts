@@ -10,7 +10,7 @@ import { locate } from './boxes.js';
 import { classify } from './classify.js';
 import { parseDiagnoses, toCondition } from './conditions.js';
 import { findDates } from './dates.js';
-import { editDistance } from './fuzzy.js';
+import { editDistance, lettersOnly } from './fuzzy.js';
 import { ageCheckedBirthDate, findAuthor, findFacility, findPatient, findServiceDate, spellAsPrinted, toPersonHints, wordCounts, type PatientFacts } from './identity.js';
 import { parseImmunizations, toImmunization } from './immunizations.js';
 import { labResultRows } from './lab-blocks.js';
@@ -64,12 +64,11 @@ interface Person {
 /** The person already seen that these facts describe (exact, or within one OCR slip per field). */
 function matchPerson(people: Person[], p: PatientFacts): Person | undefined {
   // Names compare by their letters: OCR splits a name in two ("DUMMY LEY") or glues a point to it.
-  const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
-  const near = (a?: string, b?: string) => !!a && !!b && editDistance(letters(a), letters(b), 1) <= 1;
+  const near = (a?: string, b?: string) => !!a && !!b && editDistance(lettersOnly(a), lettersOnly(b), 1) <= 1;
   const nearDate = (a?: string, b?: string) => !!a && !!b && editDistance(a, b, 1) <= 1;
   const exact = people.find((x) => {
     if (x.facts.birthDate && p.birthDate && x.facts.birthDate !== p.birthDate) return false;
-    if (x.facts.family && p.family) return letters(x.facts.family) === letters(p.family) && (!x.facts.given?.[0] || !p.given?.[0] || x.facts.given[0][0]!.toLowerCase() === p.given[0][0]!.toLowerCase());
+    if (x.facts.family && p.family) return lettersOnly(x.facts.family) === lettersOnly(p.family) && (!x.facts.given?.[0] || !p.given?.[0] || x.facts.given[0][0]!.toLowerCase() === p.given[0][0]!.toLowerCase());
     return !!(x.facts.birthDate && p.birthDate);
   });
   if (exact) return exact;
