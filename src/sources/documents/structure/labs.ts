@@ -148,6 +148,11 @@ export function splitDigitRange(printed: string, loinc: string | undefined, ucum
   return best && best.d <= 0.7 && (!next || next.d >= best.d + 0.3) ? best.text : undefined;
 }
 
+/** A printed end of a range near a typical interval's end: within 15 % of it (0.015 around an end of 0). */
+function nearTypical(x: number, t: number): boolean {
+  return Math.abs(x - t) <= 0.15 * Math.max(t, 0.1);
+}
+
 /**
  * A thin typeface's 0 read as 6 or 8 at the front of a range's low end ("(6.2-1.2)" beside total
  * bilirubin): a low end above the high end is no range; with that digit a 0 the range reads, when
@@ -160,8 +165,7 @@ function restoreZerosReadAsSixOrEight(row: LabRow): void {
   const typical = typicalInterval(row.loinc, row.ucum);
   if (!r || !m || !typical || Number(`${m[1]}${m[2]}`) <= Number(m[3])) return;
   const [lo, hi] = [Number(`0${m[2]}`), Number(m[3])];
-  const near = (x: number, t: number) => Math.abs(x - t) <= 0.15 * Math.max(t, 0.1);
-  if (!(near(lo, typical[0]) && near(hi, typical[1]))) return;
+  if (!(nearTypical(lo, typical[0]) && nearTypical(hi, typical[1]))) return;
   r.text = `0${m[2]}-${m[3]}`;
   r.low = lo;
   r.high = hi;
@@ -188,11 +192,10 @@ function restoreTypicalRangePoints(row: LabRow): void {
   if (!r || !m || !typical) return;
   const [tlo, thi] = typical;
   if (Number(m[2]) < thi * 5) return;
-  const near = (x: number, t: number) => Math.abs(x - t) <= 0.15 * t;
   for (const k of [1, 2]) {
     if ([m[1]!, m[2]!].some((e) => Number(e) !== 0 && e.length <= k)) continue;
     const [lo, hi] = [Number(m[1]) / 10 ** k, Number(m[2]) / 10 ** k];
-    if (near(lo, tlo) && near(hi, thi)) {
+    if (nearTypical(lo, tlo) && nearTypical(hi, thi)) {
       row.range = { text: `${lo.toFixed(k)}-${hi.toFixed(k)}`, low: lo, high: hi };
       return;
     }
@@ -408,14 +411,13 @@ function nameFromRange(name: string, range: string | undefined, value: number, u
   const [lo, hi] = [Number(r[1]), Number(r[2])];
   // A value far from that range is more likely misread too: no guess made on such a row.
   if (!(value >= lo / 3 && value <= hi * 3)) return undefined;
-  const near = (x: number, t: number) => Math.abs(x - t) <= 0.15 * Math.max(t, 0.1);
   const hits = new Set<Syn>();
   for (const [n, syn] of SYN_INDEX) {
     if (n.length < 2 || !/^[a-z]+$/.test(n) || Math.abs(n.length - k.length) > 1 || editDistance(k, n, 1) > 1) continue;
     const typical = INTERVALS[syn.loinc];
     // A unit read as printed that the test is never reported in rules it out ("ROW 14.3 11.0-15.0 mg/dL").
     if (ucum && !TEST_UNITS[syn.loinc]?.includes(ucum)) continue;
-    if (typical && near(lo, typical[1]) && near(hi, typical[2])) hits.add(syn);
+    if (typical && nearTypical(lo, typical[1]) && nearTypical(hi, typical[2])) hits.add(syn);
   }
   return hits.size === 1 ? [...hits][0] : undefined;
 }
