@@ -1044,3 +1044,10 @@ test('a thin typeface\'s 0 read as 6 or 8 at the front of a range and its value 
   assert.deepEqual(pick('TBIL            0.9   (6.2-1.2)     mg/dL'), [['TBIL', '0.9', 'mg/dL', null, '0.2-1.2']]);
   assert.deepEqual(pick('GLUCOSE         86    (65-99)       mg/dL'), [['GLUCOSE', '86', 'mg/dL', null, '65-99']]);
 });
+
+test('the row\'s unit printed again beside its range and garbled ("98 - 110 mmoVlL  High") opens no new test; a lone "!" before a name is dirt', () => {
+  assert.deepEqual(pick('Chloride          113 mmol/L          98 - 110 mmoVlL          High'), [['Chloride', '113', 'mmol/L', 'H', '98-110']]);
+  assert.deepEqual(rows('Urinalysis\n! Bilirubin                   Negative         Negative').map((r) => [r.name, r.loinc]), [['Bilirubin', '5770-3']]);
+  // Two tests on one line still part.
+  assert.equal(rows('SODIUM 140 mmol/L 135-146 POTASSIUM 4.1 mmol/L 3.5-5.3').length, 2);
+});

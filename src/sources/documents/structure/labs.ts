@@ -745,7 +745,7 @@ function tokenize(s: string): Tok[] {
 
 function cleanNameTokens(toks: string[]): string[] {
   // Lone punctuation is OCR dirt between a name and its value ("Magnesium’ )", ": Vitamin B12").
-  const out = toks.filter((t) => !/^(?:[*•·\-–]|0[1-9]|[:;.,)(|'"’‘”“`^~_]+)$/.test(t));
+  const out = toks.filter((t) => !/^(?:[*•·\-–]|0[1-9]|[:;.,)(|'"’‘”“`^~_!]+)$/.test(t));
   // A footnote code glued to a name ("WBC01"); not the O of a one-letter name read as 0 ("C02" is CO2).
   if (out.length && !/^[A-Za-z]0\d$/.test(out[out.length - 1]!)) out[out.length - 1] = out[out.length - 1]!.replace(/([A-Za-z)])0[1-9]$/, '$1');
   // A footnote mark read as dirt after the name, also before the cell's colon ("MpY°:"), and before
@@ -1148,6 +1148,8 @@ function startsName(t: string, cur: Draft, next: string | undefined): boolean {
   if ((isFlag(t) || flagSlip(t)) && (cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || !next || !NUM.test(next))) return false;
   if (QUAL.test(unparen(t)) && cur.range === undefined && !NUM.test(cur.value ?? '')) return false;
   if (NOISE.test(t)) return false;
+  // The row's unit printed again in the range column and garbled ("113 mmol/L  98-110 mmoVlL  High"): no new name.
+  if (cur.value !== undefined && cur.unit && t.length >= 3 && !lookupExact(t, false) && editDistance(unitKey(t), unitKey(cur.unit), 2) <= 2) return false;
   // The last word of a line after a complete row, short and no test's name or abbreviation, is its garbled unit ("wl.", "un."), not a new name.
   if (!next && cur.value !== undefined && t.length <= 5 && !/^[A-Z]{2,5}$/.test(t) && !lookupExact(t, false)) return false;
   if (RANGE_LABEL.test(t) && cur.range === undefined && (!next || RANGE.test(next) || CMP_RANGE.test(next) || QUAL.test(unparen(next)) || RANGE_LABEL.test(next))) return false;
