@@ -1051,3 +1051,13 @@ test('the row\'s unit printed again beside its range and garbled ("98 - 110 mmoV
   // Two tests on one line still part.
   assert.equal(rows('SODIUM 140 mmol/L 135-146 POTASSIUM 4.1 mmol/L 3.5-5.3').length, 2);
 });
+
+test('a unit\'s slash read as a dash or a point ("mg-dL", "mg. dL")', () => {
+  assert.deepEqual(
+    pick("Test    Result   Flag   Previous   Units   Reference\nCreatinine*'          085            mg-dL          050-105\nCalcium               9.7            10.3 02.28.2023        mg. dL         86-103"),
+    [
+      ['Creatinine', '0.85', 'mg/dL', null, '0.50-1.05'],
+      ['Calcium', '9.7', 'mg/dL', null, '8.6-10.3'],
+    ],
+  );
+});

@@ -637,8 +637,9 @@ export function normaliseLine(s: string): string {
     // "13mg dL"): apart, so the row reads; the unit's own slips are mended where the test is known.
     // Power-of-ten units ("10E3/uL", "10*3") are not numbers glued to letters.
     .replace(/(^|\s)([<>]?=?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)([a-zA-Z][a-zA-Z/]{1,6})(?=\s|$)/g, (m, p: string, v: string, u: string) => (!/^10$/.test(v) && gluedUnit(u) ? `${p}${v} ${u}` : m))
-    // A unit's slash read as a space or a colon ("mg dL", "mmol L", "x10E3 uL", "mmo: L"); its L would read as a flag.
-    .replace(/(^|\s)(mg|g|mmol|mmo|umol|ng|pg|ug|mcg|mL|U|IU|mIU|uIU|mEq|x10E3|x10E6)[:;]?\s(dL|L|uL|mL)(?=\s|$)/gi, '$1$2/$3')
+    // A unit's slash read as a space, a colon, a point or a dash ("mg dL", "mmol L", "x10E3 uL", "mmo: L", "mg. dL",
+    // "mg-dL"); its L would read as a flag.
+    .replace(/(^|\s)(mg|g|mmol|mmo|umol|ng|pg|ug|mcg|mL|U|IU|mIU|uIU|mEq|x10E3|x10E6)(?:[:;.]?\s|-)(dL|L|uL|mL)(?=\s|$)/gi, '$1$2/$3')
     // A quote inside a unit before its slash ("ng'/mL").
     .replace(/([a-zA-Z])['’‘`]+(?=\/[a-zA-Z])/g, '$1')
     // A range's point read as a colon ("13:2-17.1").
