@@ -1061,3 +1061,8 @@ test('a unit\'s slash read as a dash or a point ("mg-dL", "mg. dL")', () => {
     ],
   );
 });
+
+test('fL glued to a value that kept its point, its f read as 1 ("10.11L" beside 7.5-12.5 is 10.1 fL, no flag); a real low flag stays', () => {
+  assert.deepEqual(pick('MPV                                    10.11L                 75-1251L'), [['MPV', '10.1', 'fL', null, '7.5-12.5']]);
+  assert.deepEqual(pick('MPV      5.1L    7.5-12.5 fL'), [['MPV', '5.1', 'fL', 'L', '7.5-12.5']]);
+});

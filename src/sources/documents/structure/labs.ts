@@ -1307,6 +1307,14 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     row.value = row.value.slice(0, -1);
     row.numeric = Number(row.value);
   }
+  // Or a value that kept its point: the 1 is one decimal more than its range prints ("10.11L" beside
+  // 7.5-12.5 is 10.1 fL), and the L no flag.
+  const fl = d.flag === 'L' && row.ucum === 'fL' && d.valueTok ? /^(\d+\.\d+)1L$/.exec(d.valueTok.t) : null;
+  if (fl && row.range?.text && fl[1]!.split('.')[1]!.length === decimalsOf(row.range.text) && decimalsOf(row.range.text) > 0) {
+    row.value = fl[1]!;
+    row.numeric = Number(row.value);
+    delete row.flag;
+  }
   dropOneBeforeGluedFlag(row, d);
   // A decimal point lost by OCR: "331" against "32.0-36.0" is 33.1 (only for a ten-fold miss).
   // The same beside an upper limit ("73" H beside "<5.7" is 7.3).
