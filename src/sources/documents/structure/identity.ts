@@ -715,6 +715,31 @@ export function mendYearGarbles(text: string, sentOn: string | undefined): strin
   });
 }
 
+/** The caption of a results table's collection-date column. */
+const COLLECTED_CAPTION = /^(?:date\s+)?collected$|^collection\s+date(?:\s*\/\s*time)?$|^date\s+collected$|^coll(?:ection)?\.?\s+date$/i;
+
+/**
+ * The first date printed under a column caption, in its column: a cell starting within a few
+ * characters of the caption's, on one of the three lines below it, opening with a date (or a date
+ * whose slashes OCR lost or read as 1s or 7s).
+ */
+function dateUnderCaption(lines: Line[], caption: RegExp): string | undefined {
+  const nonEmpty = lines.filter((l) => l.text.trim());
+  for (const [i, l] of nonEmpty.entries()) {
+    const cap = cells(l.text).find((c) => caption.test(c.text.replace(/[:.]$/, '').trim()));
+    if (!cap || cells(l.text).length < 3) continue;
+    for (const below of nonEmpty.slice(i + 1, i + 4)) {
+      const cell = cells(below.text).find((c) => Math.abs(c.start - cap.start) <= 6);
+      if (!cell) continue;
+      const t = cell.text.replace(/^[^\dA-Za-z]+/, '');
+      const found = findDates(t)[0];
+      const d = found && found.index === 0 ? found.date : slashlessDate(t);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
 /** The date column's heading in a claim table ("Date", "Date of Service", "DOS"), a cell of its own. */
 const CLAIM_DATE_COLUMN = /^(?:dates?(?:\s+of\s+service)?|service\s+dates?|dos|from)$/i;
 
@@ -759,6 +784,12 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
     if (d && d !== dob && !afterSent(d)) return d;
     const repaired = d && d !== dob && sentOn ? yearMisread(d, sentOn) : undefined;
     if (repaired) return repaired;
+  }
+  // A results table whose first column is the collection date ("Collected   Order   Component ..."):
+  // the date under that caption, in its column (a date with its slashes read as 1s too: "0211512025").
+  if (type === 'lab_report') {
+    const d = dateUnderCaption(lines, COLLECTED_CAPTION);
+    if (d && d !== dob && !afterSent(d) && !tooOld(d)) return d;
   }
   if (type === 'immunization_record') {
     // A history is dated the day it was printed, after every dose it lists: with its label garbled

@@ -895,3 +895,9 @@ test('an unlabelled date cell whose slashes OCR lost ("09 16 2024" in a form\'s 
   assert.equal(findServiceDate(lines('Brookstone Medical Group\n4809 Summit Cv Mesa AZ 85201 P 480.555.0173        REFERRAL REQUEST\n09 16 2024                                         Routine   Urgent\nSara Samplewell, MD       Cardiology'), 'referral_letter'), '2024-09-16');
   assert.equal(findServiceDate(lines('REFERRAL REQUEST\nPhone   480 555 0173\nReason: chest pain'), 'referral_letter'), undefined);
 });
+
+test('a results export is dated by the date under its Collected column, also with the slashes read as 1s, not by a re-faxed header above it', () => {
+  const page = 'ASPEN PARK MEDICAL GROUP                                   Results Review\nName: Gabriel Pseudoz (Age 60 yrs) | DOB 7/2/1964 | Sex Male\nCollected       Order                  Component               Value     Units        Ref Range     Abn   Status\n0211512025      CBC (includes Diff/Plt)      Red Blood Cell Count      5.03 x10E6/uL        4.20-5.80        Final';
+  assert.equal(findServiceDate(lines(`02/22/2025 13:54          SUMMIT CLINIC        #66 P.2\n${page}`), 'lab_report', '1964-07-02'), '2025-02-15');
+  assert.equal(findServiceDate(lines(page.replace('0211512025', '02/15/2025')), 'lab_report', '1964-07-02'), '2025-02-15');
+});
