@@ -67,12 +67,16 @@ export function parseDate(s: string): string | null {
 
 /**
  * A month/day/year date opening `s` whose slashes OCR lost, read as spaces, or read as a 7, 1, l,
- * bar, colon or point ("08071931", "06 26 2021", "0172172022" for 01/21/2022, "08:26 1964"): ISO
+ * bar, colon or point ("08071931", "06 26 2021", "0172172022" for 01/21/2022, "08:26 1964"), or the first
+ * one read as a 0 ("10025/2022"): ISO
  * date, else undefined.
  */
 export function slashlessDate(s: string): string | undefined {
   const m = /^(\d{2})[ /71lI|:.]?(\d{2})[ /71lI|:.]?((?:19|20)\d{2})(?![\d/.-])/.exec(s);
   if (m) return findDates(`${m[1]}/${m[2]}/${m[3]}`)[0]?.date;
+  // The first slash read as a 0 ("10025/2022" is 10/25/2022).
+  const z = /^(\d{2})0(\d{2})\/((?:19|20)\d{2})(?![\d/.-])/.exec(s);
+  if (z) return findDates(`${z[1]}/${z[2]}/${z[3]}`)[0]?.date;
   // Year first, one of its dashes read as a space or lost ("2023-12 10", "2023 12-10", "202312-10").
   const y = /^((?:19|20)\d{2})(?:-(\d{2}) ?|[ ]?(\d{2})-)(\d{2})(?![\d/-])/.exec(s);
   return y ? iso(Number(y[1]), Number(y[2] ?? y[3]), Number(y[4])) ?? undefined : undefined;

@@ -901,3 +901,7 @@ test('a results export is dated by the date under its Collected column, also wit
   assert.equal(findServiceDate(lines(`02/22/2025 13:54          SUMMIT CLINIC        #66 P.2\n${page}`), 'lab_report', '1964-07-02'), '2025-02-15');
   assert.equal(findServiceDate(lines(page.replace('0211512025', '02/15/2025')), 'lab_report', '1964-07-02'), '2025-02-15');
 });
+
+test('a labelled date whose first slash OCR read as a 0 ("Date of Collection: 10025/2022")', () => {
+  assert.equal(findServiceDate(lines('Laboratory Results\nOrdering Provider: Beverly Fictmore, MD      Date of Collection: 10025/2022 6:32 AM'), 'lab_report'), '2022-10-25');
+});
