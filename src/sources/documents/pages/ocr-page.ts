@@ -151,8 +151,9 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
       // on every page (measured both ways), so keep the reading tesseract is surer of.
       const soft = await straighten(await blur(denoisedFrom, DESCREEN_SIGMA));
       const alt = await pool.recognize(await toPng(soft));
-      const other = alt.confidence >= res.confidence + DESCREEN_MIN_GAIN ? res : alt;
-      if (other === res) {
+      const takeAlt = alt.confidence >= res.confidence + DESCREEN_MIN_GAIN;
+      const other = takeAlt ? res : alt;
+      if (takeAlt) {
         res = alt;
         work = soft;
         info.descreened = true;
