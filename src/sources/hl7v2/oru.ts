@@ -17,6 +17,8 @@ interface Group {
   report?: DiagnosticReport;
   defaults: ObxDefaults;
   notes: string[];
+  /** This order's results that name no specimen yet (the next SPM is theirs): kept here so an SPM never searches all resources. */
+  unspecified: Observation[];
 }
 
 /** One ED OBX of a result → DocumentReference (+ child file); returns the attachment for presentedForm. */
@@ -96,7 +98,7 @@ function mapReport(ctx: MessageContext, obr: Seg): DiagnosticReport {
 
 /** Maps every OBR/OBX/NTE of a results message. */
 export function mapResults(ctx: MessageContext): void {
-  let group: Group = { defaults: { category: 'laboratory' }, notes: [] };
+  let group: Group = { defaults: { category: 'laboratory' }, notes: [], unspecified: [] };
   let lastObs: Observation | undefined;
   const flush = () => {
     if (group.report && group.notes.length) group.report.conclusion = group.notes.join('\n');
@@ -105,7 +107,7 @@ export function mapResults(ctx: MessageContext): void {
     if (seg.name === 'OBR') {
       flush();
       const report = ctx.add(mapReport(ctx, seg), seg);
-      group = { obr: seg, report, notes: [], defaults: { category: 'laboratory', effective: report.effectiveDateTime ?? report.effectivePeriod?.start, partOf: undefined } };
+      group = { obr: seg, report, notes: [], unspecified: [], defaults: { category: 'laboratory', effective: report.effectiveDateTime ?? report.effectivePeriod?.start, partOf: undefined } };
       lastObs = undefined;
     } else if (seg.name === 'OBX') {
       if (seg.get(2).toUpperCase() === 'ED') {
@@ -117,7 +119,10 @@ export function mapResults(ctx: MessageContext): void {
       const obs = mapObservation(ctx, seg, group.defaults);
       ctx.add(obs, seg);
       lastObs = obs;
-      if (group.report) (group.report.result ??= []).push({ reference: `Observation/${obs.id}` });
+      if (group.report) {
+        (group.report.result ??= []).push({ reference: `Observation/${obs.id}` });
+        if (!obs.specimen) group.unspecified.push(obs);
+      }
     } else if (seg.name === 'NTE') {
       const text = seg.text(3);
       if (!text) continue;
@@ -128,10 +133,9 @@ export function mapResults(ctx: MessageContext): void {
       const ref = { reference: `Specimen/${spec.id}` };
       if (group.report) (group.report.specimen ??= []).push(ref);
       // Results of this order that name no specimen yet are about this one.
-      for (const r of group.report?.result ?? []) {
-        const o = ctx.resources.find((x) => `Observation/${x.resource.id}` === r.reference)?.resource as Observation | undefined;
-        if (o && !o.specimen) o.specimen = ref;
-      }
+      // (A list, not a search of ctx.resources per result: 28,000 OBX then an SPM took minutes.)
+      for (const o of group.unspecified) o.specimen ??= ref;
+      group.unspecified = [];
       group.defaults = { ...group.defaults, specimen: ref };
       lastObs = undefined;
     } else if (seg.name === 'ORC' || seg.name === 'PID') {

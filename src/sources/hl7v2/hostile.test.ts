@@ -1,0 +1,22 @@
+// Hostile sizes (session 12): inputs a mutation fuzzer found slow, built here in code. Each must
+// be read in time proportional to its size, so a stranger's file cannot hold the worker.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Observation } from '@medplum/fhirtypes';
+import { extractHl7 } from './index.js';
+
+const MSH = 'MSH|^~\\&|LAB|FAC|EHR|FAC|20200304130000-0500||ORU^R01^ORU_R01|C1|P|2.5.1';
+
+test('an order with 20,000 results then a specimen is read in seconds, every result given the specimen', () => {
+  const n = 20_000;
+  const obx = Array.from({ length: n }, (_, i) => `OBX|${i + 1}|NM|2345-7^Glucose^LN||${90 + (i % 10)}|mg/dL|70-99|N|||F`);
+  const text = [MSH, 'PID|1||42^^^LAB^MR||DOE^JANE||19700101|F', 'OBR|1|P1|F1|24323-8^Panel^LN|||20200304083000', ...obx, 'SPM|1|S1||119297000^Blood^SCT'].join('\r');
+  const t0 = performance.now();
+  const e = extractHl7(text);
+  const ms = performance.now() - t0;
+  const results = e.resources.filter((r) => r.resource.resourceType === 'Observation').map((r) => r.resource as Observation);
+  assert.equal(results.length, n);
+  assert.ok(results.every((o) => o.specimen?.reference === 'Specimen/m1-spm1'));
+  // Linear work is well under a second here; the old search of all resources per result took minutes.
+  assert.ok(ms < 10_000, `took ${Math.round(ms)} ms`);
+});
