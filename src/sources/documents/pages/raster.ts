@@ -3,6 +3,7 @@
  * decoders (TIFF, PDF render, JPEG/PNG) and the OCR preprocessing.
  */
 import UTIF from 'utif2';
+import { checkTiffStructure } from './tiff-structure.js';
 
 export interface Raster {
   /** 8-bit grey, row-major, width*height bytes (0 = black). */
@@ -40,10 +41,18 @@ export interface TiffDirectory {
   compression?: number;
 }
 
-/** Lists the image directories (pages) of a TIFF without decoding pixels. Throws on a non-TIFF. */
-export function tiffDirectories(bytes: Uint8Array): { ifds: Ifd[]; pages: TiffDirectory[] } {
-  const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const ifds = UTIF.decode(ab) as unknown as Ifd[];
+/**
+ * Lists the image directories (pages) of a TIFF without decoding pixels. Throws on a non-TIFF.
+ * The structure is checked first (tiff-structure.ts: loops, counts beyond the file); `repairs`
+ * says what was ignored. MakerNotes (camera vendors' private directories) are not parsed.
+ */
+export function tiffDirectories(bytes: Uint8Array): { ifds: Ifd[]; pages: TiffDirectory[]; repairs: string[] } {
+  const checked = checkTiffStructure(bytes);
+  const safe = checked.bytes;
+  const ab = safe.buffer.slice(safe.byteOffset, safe.byteOffset + safe.byteLength) as ArrayBuffer;
+  // utif2 takes options its types do not declare.
+  const decode = UTIF.decode as (b: ArrayBuffer, prm: { parseMN: boolean; debug: boolean }) => unknown;
+  const ifds = decode(ab, { parseMN: false, debug: false }) as Ifd[];
   const pages: TiffDirectory[] = [];
   ifds.forEach((ifd, index) => {
     const w = (ifd.t256 as number[] | undefined)?.[0];
@@ -56,7 +65,7 @@ export function tiffDirectories(bytes: Uint8Array): { ifds: Ifd[]; pages: TiffDi
     const yr = rational(ifd.t283);
     pages.push({ index, width: w, height: h, xdpi: xr ? xr * f : undefined, ydpi: yr ? yr * f : undefined, compression: (ifd.t259 as number[] | undefined)?.[0] });
   });
-  return { ifds, pages };
+  return { ifds, pages, repairs: checked.repairs };
 }
 
 /** Decodes one TIFF directory to grey. Throws on corrupt data (callers turn it into an issue). */

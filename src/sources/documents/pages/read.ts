@@ -137,6 +137,7 @@ async function* tiffTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[])
     out.push(docIssue('error', 'tiff-corrupt', `The TIFF could not be read: ${(e as Error)?.message ?? String(e)}`));
     return;
   }
+  if (dirs.repairs.length) out.push(docIssue('warning', 'tiff-repaired', `The TIFF's structure is damaged; what could not be trusted was ignored: ${dirs.repairs.slice(0, 3).join('; ')}${dirs.repairs.length > 3 ? ` (and ${dirs.repairs.length - 3} more)` : ''}.`));
   // Skip reduced-resolution copies (thumbnails: NewSubfileType bit 0).
   const pages = dirs.pages.filter((p) => !(((dirs.ifds[p.index].t254 as number[] | undefined)?.[0] ?? 0) & 1));
   if (!pages.length) {
