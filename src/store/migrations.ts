@@ -25,6 +25,7 @@ import { migration0017 } from './migrations/0017_timeline_counts.js';
 import { migration0018 } from './migrations/0018_record_normalized.js';
 import { migration0019 } from './migrations/0019_timeline_counts_by_writer.js';
 import { migration0020 } from './migrations/0020_person_waits.js';
+import { migration0021 } from './migrations/0021_observation_codes_index.js';
 
 type AnyDb = Kysely<any>;
 
@@ -49,6 +50,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0018_record_normalized': migration0018(dialect),
     '0019_timeline_counts_by_writer': migration0019(dialect),
     '0020_person_waits': migration0020(dialect),
+    '0021_observation_codes_index': migration0021(dialect),
   };
 }
 

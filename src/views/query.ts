@@ -74,6 +74,7 @@ export function hasCategory(code: string): Expression<SqlBool> {
  */
 export async function loadSourced(store: Store, personId: string, opts: LoadOptions & { where?: Expression<SqlBool> }): Promise<SourcedResource[]> {
   if (!opts.types.length) return [];
+  if (opts.types.length === 1 && opts.types[0] === 'Observation' && (opts.codes?.length || opts.where)) return loadByIds(store, await observationIdsByCode(store, personId, opts));
   let q = store.db
     .selectFrom('resources as r')
     .select(['r.id'])
@@ -91,6 +92,28 @@ export async function loadSourced(store: Store, personId: string, opts: LoadOpti
     .offset(opts.offset ?? 0)
     .execute();
   return loadByIds(store, order.map((r) => r.id));
+}
+
+/**
+ * Ids of a person's Observations filtered by their codes (a lab group, the vitals and
+ * social-history lists), in list order, from the partial index of Observations' codes
+ * (migration 0021) read alone and sorted. The type is a literal: SQLite uses a partial index
+ * only for a query whose condition names it. SQLite is also told the index: without statistics
+ * it prefers the (person, type, date, id) index's order and would read every Observation's row
+ * for its codes; the codes index of migration 0006 this replaces was chosen unasked.
+ */
+async function observationIdsByCode(store: Store, personId: string, opts: LoadOptions & { where?: Expression<SqlBool> }): Promise<string[]> {
+  const conds: Array<Expression<SqlBool>> = [sql<SqlBool>`r.person_id = ${personId}`, sql<SqlBool>`r.resource_type = 'Observation'`];
+  if (opts.from) conds.push(sql<SqlBool>`r.date >= ${opts.from}`);
+  if (opts.to) conds.push(sql<SqlBool>`r.date < ${opts.to}`);
+  if (opts.codes?.length) conds.push(hasAnyCode(opts.codes));
+  if (opts.ids) conds.push(opts.ids.length ? sql<SqlBool>`r.id IN (${sql.join(opts.ids)})` : sql<SqlBool>`1 = 0`);
+  if (opts.where) conds.push(opts.where);
+  const index = store.dialect === 'sqlite' ? sql`INDEXED BY resources_observation_codes` : sql``;
+  const { rows } = await sql<{ id: string }>`
+    SELECT r.id FROM resources AS r ${index} WHERE ${sql.join(conds, sql` AND `)}
+    ORDER BY r.date DESC, r.id LIMIT ${opts.limit ?? 20000} OFFSET ${opts.offset ?? 0}`.execute(store.db);
+  return rows.map((r) => r.id);
 }
 
 type SourceRow = { document_id: string; filename: string | null; label_json: string | null; page: number | null; line: number | null; entry_id: string | null };
