@@ -9,7 +9,7 @@ import type { PageWord } from '../core/types.js';
 import type { Store } from '../store/store.js';
 import type { PageLayout } from './types.js';
 import { openPdf, renderPage } from '../sources/documents/pages/pdf.js';
-import { decodeTiffPage, tiffDirectories, type Raster } from '../sources/documents/pages/raster.js';
+import { decodeTiffPageSafely, tiffDirectories, type Raster } from '../sources/documents/pages/raster.js';
 import { rawSharp, rotate, squarePixels } from '../sources/documents/pages/preprocess.js';
 import { decodeImage, MAX_INPUT_PIXELS } from '../sources/documents/pages/read.js';
 
@@ -55,7 +55,7 @@ async function pdfPage(bytes: Uint8Array, n: number, width: number): Promise<Ras
   }
 }
 
-function tiffPage(bytes: Uint8Array, n: number): Raster | undefined {
+async function tiffPage(bytes: Uint8Array, n: number): Promise<Raster | undefined> {
   let dirs: ReturnType<typeof tiffDirectories>;
   try {
     dirs = tiffDirectories(bytes);
@@ -66,7 +66,7 @@ function tiffPage(bytes: Uint8Array, n: number): Raster | undefined {
   if (!dir) return undefined;
   if (dir.width * dir.height > MAX_INPUT_PIXELS) throw new PageImageError(`Page ${n} is too large to draw (${dir.width}×${dir.height} pixels).`);
   try {
-    return decodeTiffPage(bytes, dirs.ifds, dir);
+    return await decodeTiffPageSafely(bytes, dirs.ifds, dir);
   } catch (e) {
     throw new PageImageError(`Page ${n} of the TIFF could not be decoded: ${(e as Error).message}`);
   }
@@ -81,7 +81,7 @@ export async function renderPageImage(bytes: Uint8Array, format: string, n: numb
   const width = Math.min(MAX_PAGE_WIDTH, Math.max(100, opts.width ?? PAGE_WIDTH));
   let raster: Raster | undefined;
   if (format === 'pdf') raster = await pdfPage(bytes, n, width);
-  else if (format === 'tiff') raster = tiffPage(bytes, n);
+  else if (format === 'tiff') raster = await tiffPage(bytes, n);
   else if (format === 'png' || format === 'jpeg') {
     if (n !== 1) return undefined;
     const d = await decodeImage(bytes);

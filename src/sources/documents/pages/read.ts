@@ -9,7 +9,7 @@ import type { OcrPool } from './ocr-pool.js';
 import { ocrRaster, type OcrPageInfo } from './ocr-page.js';
 import { openPdf, pageImageDpi, pageTextLayer, renderPage, DEFAULT_RENDER_DPI, TEXT_LAYER_MIN_CHARS, TEXT_LAYER_MIN_QUALITY, textLayerQuality } from './pdf.js';
 import { turnedIssue } from './orientation.js';
-import { decodeTiffPage, tiffDirectories, type Raster, type TiffDirectory } from './raster.js';
+import { decodeTiffPageSafely, tiffDirectories, type Raster, type TiffDirectory } from './raster.js';
 import { toRaster } from './preprocess.js';
 
 export type PageFormat = 'pdf' | 'tiff' | 'jpeg' | 'png';
@@ -159,7 +159,7 @@ async function* tiffTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[])
         if (dir.width * dir.height > MAX_DECODE_PIXELS) {
           raster = await decodeLargeTiffPage(bytes, dirs.pages.indexOf(dir), dir);
           issues.push({ severity: 'information', code: 'page-downscaled', message: `Page ${n} is ${dir.width}×${dir.height} pixels; it was read downscaled to ${raster.width}×${raster.height}.`, location: { page: n } });
-        } else raster = (await decodeFaxTiffPage(bytes, dirs, dir, vipsPages)) ?? decodeTiffPage(bytes, dirs.ifds, dir);
+        } else raster = (await decodeFaxTiffPage(bytes, dirs, dir, vipsPages)) ?? (await decodeTiffPageSafely(bytes, dirs.ifds, dir));
       } catch (e) {
         return errorRead(n, 'tiff-page-corrupt', `Page ${n} of the TIFF could not be decoded: ${(e as Error)?.message ?? String(e)}`, pages.length);
       }

@@ -11,7 +11,7 @@ import {
 import type { ExtractedPage } from '../../../core/types.js';
 import { decodeImage, type PageFormat } from './read.js';
 import { uprightToUser } from './orientation.js';
-import { decodeTiffPage, tiffDirectories, type Raster } from './raster.js';
+import { decodeTiffPageSafely, tiffDirectories, type Raster } from './raster.js';
 
 /** Helvetica's WinAnsi encoding cannot carry every character: others become '?'. */
 function winAnsi(s: string): string {
@@ -161,7 +161,7 @@ export async function makeSearchablePdf(originalBytes: Uint8Array, format: PageF
     const list = dirs.pages.filter((pg) => !(((dirs.ifds[pg.index].t254 as number[] | undefined)?.[0] ?? 0) & 1));
     const numbers = opts.only ?? list.slice(0, pages.length || list.length).map((_, i) => i + 1);
     // Only the pages asked for are decoded.
-    for (const n of numbers) if (list[n - 1]) yield { raster: decodeTiffPage(originalBytes, dirs.ifds, list[n - 1]!), pageNo: n };
+    for (const n of numbers) if (list[n - 1]) yield { raster: await decodeTiffPageSafely(originalBytes, dirs.ifds, list[n - 1]!), pageNo: n };
   })();
   let n = 0;
   for await (const { raster: r, pageNo } of rasters) {

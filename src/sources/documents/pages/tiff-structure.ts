@@ -64,7 +64,45 @@ export function checkTiffStructure(input: Uint8Array): CheckedTiff {
       const targets = size === 4 ? Array.from({ length: n }, (_, j) => u32(at + 4 * j)) : fits(at, 4) ? [u32(at)] : [];
       subs.push({ entry: e, tag, targets });
     }
+    clampStrips(ifd, what);
     return subs;
+  };
+
+  /** Where an entry's values are, their size and count (after checkEntries: inside the file). */
+  const values = (ifd: number, tag: number): { at: number; size: number; n: number } | undefined => {
+    for (let i = 0; i < u16(ifd); i++) {
+      const e = ifd + 2 + i * 12;
+      if (u16(e) !== tag) continue;
+      const size = TYPE_SIZE[u16(e + 2)];
+      const n = u32(e + 4);
+      if (size !== 2 && size !== 4) return undefined;
+      return { at: n * size <= 4 ? e + 8 : u32(e + 8), size, n };
+    }
+    return undefined;
+  };
+
+  /**
+   * Strips (and tiles) are cut at the end of the file: utif2's CCITT decoders read bit by bit up
+   * to offset + byte count, so a count of 2^28 in a 29 KB file is billions of steps.
+   */
+  const clampStrips = (ifd: number, what: string) => {
+    for (const [offTag, lenTag] of [[273, 279], [324, 325]] as const) {
+      const offs = values(ifd, offTag);
+      const lens = values(ifd, lenTag);
+      if (!offs || !lens) continue;
+      let cut = 0;
+      for (let j = 0; j < lens.n; j++) {
+        const o = j < offs.n ? (offs.size === 2 ? u16(offs.at + 2 * j) : u32(offs.at + 4 * j)) : b.length;
+        const at = lens.at + lens.size * j;
+        const len = lens.size === 2 ? u16(at) : u32(at);
+        const room = Math.max(0, b.length - o);
+        if (len <= room) continue;
+        cut++;
+        if (lens.size === 2) writable().setUint16(at, room, le);
+        else writable().setUint32(at, room, le);
+      }
+      if (cut) repairs.push(`${what}: ${cut} ${offTag === 273 ? 'strip' : 'tile'}${cut === 1 ? '' : 's'} ran past the end of the file; cut there`);
+    }
   };
 
   /** A directory is usable when its entry table and next offset lie inside the file and it was not visited. */
