@@ -72,8 +72,14 @@ export function parseDate(s: string): string | null {
  * date, else undefined.
  */
 export function slashlessDate(s: string): string | undefined {
-  const m = /^(\d{2})[ /71lI|:.]?(\d{2})[ /71lI|:.]?((?:19|20)\d{2})(?![\d/.-])/.exec(s);
-  if (m) return findDates(`${m[1]}/${m[2]}/${m[3]}`)[0]?.date;
+  // A slash also read as a degree sign or a quote ("07 31°2025"): a small glyph high on the line.
+  const m = /^(\d{2})[ /71lI|:.°'’"]?(\d{2})[ /71lI|:.°'’"]?((?:19|20)\d{2})(?![\d/.-])/.exec(s);
+  const md = m ? findDates(`${m[1]}/${m[2]}/${m[3]}`)[0]?.date : undefined;
+  if (md) return md;
+  // A one-digit month whose slash read as a 7 or 1 ("3716/2006" is 3/16/2006: no month is 37).
+  const one = /^([1-9])[71lI|](\d{2})\/((?:19|20)\d{2})(?![\d/-]|\.\d)/.exec(s);
+  if (one) return findDates(`${one[1]}/${one[2]}/${one[3]}`)[0]?.date;
+  if (m) return undefined;
   // The first slash read as a 0 ("10025/2022" is 10/25/2022).
   const z = /^(\d{2})0(\d{2})\/((?:19|20)\d{2})(?![\d/.-])/.exec(s);
   if (z) return findDates(`${z[1]}/${z[2]}/${z[3]}`)[0]?.date;
@@ -103,10 +109,12 @@ const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'ju
  * else undefined.
  */
 export function garbledMonthDate(s: string): string | undefined {
-  const m = /^([A-Za-z]{4,10})\.?\s*(\d{1,2})(?:[,.]\s*|\s+)?((?:19|20)\d{2})(?!\d)/.exec(s);
+  const m = /^([A-Za-z]{3,10})\.?\s*(\d{1,2})(?:[,.]\s*|\s+)?((?:19|20)\d{2})(?!\d)/.exec(s);
   if (!m) return undefined;
   const w = m[1]!.toLowerCase();
-  const hits = MONTH_NAMES.filter((n) => n[0] === w[0] && Math.abs(n.length - w.length) <= 1 && editDistance(w, n, 2) <= (n.length <= 4 ? 1 : 2));
+  // A three-letter abbreviation with one letter misread, the first one too ("Tul 24, 2023").
+  const abbreviated = (n: string) => w.length === 3 && [...w].filter((c, i) => c === n[i]).length === 2;
+  const hits = MONTH_NAMES.filter((n) => (w.length === 3 ? abbreviated(n) : n[0] === w[0] && Math.abs(n.length - w.length) <= 1 && editDistance(w, n, 2) <= (n.length <= 4 ? 1 : 2)));
   return hits.length === 1 ? iso(Number(m[3]), MONTH_NAMES.indexOf(hits[0]!) + 1, Number(m[2])) ?? undefined : undefined;
 }
 
@@ -136,7 +144,9 @@ export function dateAfter(s: string, label: RegExp, maxGap = 40): string | null 
     // whose digit it read as a letter ("S/10/2024"), or whose month name it garbled ("Majeh 13.2023"),
     // before a date on the next line (there a wrapped cell's date, or another label's).
     const after = rest.replace(/^\s*[:;.]?\s*[([‘'"]?/, '');
-    const d = slashlessDate(after) ?? lettersAsDigits(after) ?? garbledMonthDate(after);
+    // The label's last word may stand between ("Date sent; Tul 24, 2023").
+    const afterWord = /^[a-z]{2,12}[:;.]\s*/.exec(after);
+    const d = slashlessDate(after) ?? lettersAsDigits(after) ?? garbledMonthDate(after) ?? (afterWord ? garbledMonthDate(after.slice(afterWord[0].length)) : undefined);
     if (d) return d;
     if (first) return first.date;
   }

@@ -160,7 +160,8 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   const cs = cells(text);
   for (const c of cs) {
     // The DOB label also as OCR misreads it ("008", "D0B") when a date follows it.
-    const m = /^([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(·|•-]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN)\b|[D0O][O0][B8]\.?:?\s*\d{1,2}[/.-]\d)/i.exec(c.text);
+    // A middle dot between the fields may read as a plus ("Sharon Protoby + DOB Jun 27, 2009").
+    const m = /^([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(·|•+-]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN)\b|[D0O][O0][B8]\.?:?\s*\d{1,2}[/.-]\d)/i.exec(c.text);
     if (m) out.push({ raw: cutName(m[1]!), score: 2 });
   }
   if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[1]!.text) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text), score: 2 });
@@ -446,7 +447,9 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
     }
     const dm = DOB_LABEL.exec(l.text);
     if (dm) {
-      const after = l.text.slice(dm.index + dm[0].length, dm.index + dm[0].length + 40).replace(/^\s*[;.]?\s*/, '');
+      // A label ending its line wrapped its date to the next ("... for Jane Doe, DOB" / "03/16/2006. 3 pages").
+      const rest = l.text.slice(dm.index + dm[0].length, dm.index + dm[0].length + 40);
+      const after = (rest.trim() ? rest : (nonEmpty[i + 1]?.text.trimStart().slice(0, 40) ?? '')).replace(/^\s*[;.]?\s*/, '');
       const ds = findDates(after);
       // OCR drops a slash now and then or reads it as a 7 ("0807/1931", "08071931", "0870771931");
       // or the dashes of a year-first date ("193209 03" for 1932-09-03).
@@ -490,12 +493,12 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
   let dob = [...dobs.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   // A name printed right before a full date, without a label: the running footer or header of
   // EHR prints ("Jane Doe 03/26/2008   Page 1 of 1"), the patient and their birth date.
-  const nameDates: Array<{ parsed: ReturnType<typeof parseName> & object; date: string; w: number; footer: boolean }> = [];
+  const nameDates: Array<{ parsed: ReturnType<typeof parseName> & object; date: string; w: number; footer: boolean; caps: boolean }> = [];
   for (const l of nonEmpty) {
     const m = NAME_BEFORE_DATE.exec(l.text);
     const date = m ? findDates(m[2]!)[0]?.date : undefined;
     const parsed = m && date ? parseName(m[1]!) : null;
-    if (parsed && date) nameDates.push({ parsed, date, w: l.page === firstPage ? 1 : 0.6, footer: !!pageMarker(l.text) });
+    if (parsed && date) nameDates.push({ parsed, date, w: l.page === firstPage ? 1 : 0.6, footer: !!pageMarker(l.text), caps: m![1]!.includes(',') });
   }
   // Nothing else names the patient: a running footer's ("Jane Doe 03/26/2008   Page 1 of 2")
   // name and birth date, its page marker telling it from a signature's name and date.
@@ -517,8 +520,12 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
   if (best) best.parsed = orderAsCommaForm(best.parsed, nonEmpty);
   // No birth-date label OCR could read: the date such a line prints beside the patient's own name
   // (its family name a letter off at most, the same initial) is the birth date.
+  // The date beside a results header's caps "SMITH, JANE" may be the collection's: there the birth
+  // date is a year or more before the latest date the document prints.
   if (!dob && best) {
-    const same = nameDates.find((nd) => editDistance(lettersOnly(nd.parsed.family), lettersOnly(best.parsed.family), 1) <= 1 && nd.parsed.given[0]?.[0]?.toLowerCase() === best.parsed.given[0]?.[0]?.toLowerCase());
+    const latest = nonEmpty.flatMap((l) => findDates(l.text).map((d) => d.date)).sort().pop() ?? '';
+    const olderThanLatest = (d: string) => Number(d.slice(0, 4)) < Number(latest.slice(0, 4));
+    const same = nameDates.find((nd) => (!nd.caps || olderThanLatest(nd.date)) && editDistance(lettersOnly(nd.parsed.family), lettersOnly(best.parsed.family), 1) <= 1 && nd.parsed.given[0]?.[0]?.toLowerCase() === best.parsed.given[0]?.[0]?.toLowerCase());
     if (same) dob = same.date;
   }
   const mrn = [...mrns.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -536,8 +543,12 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
 /** A caps name of two words right after a Patient/Name label without its colon, ending its cell. */
 const CAPS_NAME_AFTER_LABEL = /^\s*(?:PATIENT(?:\s+NAME)?|NAME)\s*[;.]?\s+([A-Z][A-Z'’-]+)\s+([A-Z][A-Z'’-]+)(?:\s+[A-Z]\.?)?(?=\s{2,}|$)/;
 
-/** "First [M.] Last 03/26/2008" opening a line or a cell: a name, then a full date. */
-const NAME_BEFORE_DATE = /(?:^|\s{2,})([A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'’-]+){1,2}),?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?!\d)/;
+/**
+ * "First [M.] Last 03/26/2008" opening a line or a cell: a name, then a full date. Or a caps
+ * "LAST, FIRST M" cell with the date in the next cell: a demographics row whose captions above
+ * ("Date ct Bee") OCR garbled past reading.
+ */
+const NAME_BEFORE_DATE = /(?:^|\s{2,})([A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'’-]+){1,2}|[A-Z][A-Z'’-]+,\s*[A-Z][A-Z'’-]+(?:\s+[A-Z]\.?)?),?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?!\d)/;
 
 // The narrative's "a 67-year-old woman" too: how notes and letters introduce their patient.
 const AGE_RE = /\bage\s*[:#]?\s*(\d{1,3})\b(?!\s*[/.-]\d)|\(\s*(\d{1,3})\s*(?:y|yo|yrs?|y\.o\.)\s*[MF]?\s*\)|\b(?:dob|birth)\b.{0,30}?\d{4}\s+(\d{1,3})\s*(?:y|yo|yrs?)\b|\b(?:is|was|an?)\s+(\d{1,3})[- ]year[- ]old\b/i;
@@ -753,8 +764,13 @@ function wrappedCellDate(lines: Line[], i: number, before: string): string | und
   const MONTH_DAY = /\b([A-Za-z]{3,9}\.?\s+\d{1,2}),?\s*$/;
   const dated = (monthDay: string, year: string) => findDates(`${monthDay}, ${year}`)[0]?.date;
   const above = MONTH_DAY.exec(lines[i - 1]?.text ?? '');
-  const yearHere = /\b((?:19|20)\d{2})\s*$/.exec(before);
-  if (above && yearHere) return dated(above[1]!, yearHere[1]!);
+  // Its year before the amount; or, the month and day alone on the line above, the line's one year
+  // cell further along (an amount whose dollar sign OCR read as an S came first: "2023   S234   $9.89";
+  // OCR keeps no indentation, so no column tells).
+  const years = cells(lines[i]!.text).filter((c) => /^(?:19|20)\d{2}$/.test(c.text));
+  const aboveAlone = above && !lines[i - 1]!.text.slice(0, above.index).trim();
+  const yearHere = /\b((?:19|20)\d{2})\s*$/.exec(before)?.[1] ?? (aboveAlone && years.length === 1 ? years[0]!.text : undefined);
+  if (above && yearHere) return dated(above[1]!, yearHere);
   const here = MONTH_DAY.exec(before);
   const monthDay = here ?? above;
   if (!monthDay) return undefined;
@@ -843,11 +859,14 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
     if (DOB_LABEL.test(l.text) && findDates(l.text).length === 1) continue;
     // A date cell whose slashes OCR lost ("09 16 2024" alone in a form's corner): a date's shape in a cell of its own.
     const spaced = cells(l.text).map((c) => (/^\d{2} \d{2} (?:19|20)\d{2}$/.test(c.text) ? { date: slashlessDate(c.text), index: c.start } : undefined)).filter((x): x is { date: string; index: number } => !!x?.date);
-    for (const d of [...findDates(l.text), ...spaced]) {
+    for (const found of [...findDates(l.text), ...spaced]) {
+      // A year years after the fax, one digit misread ("DELIVERED 5/15/2073" on a fax of 2023): the year it can be.
+      const d = afterSent(found.date) && sentOn ? { ...found, date: yearMisread(found.date, sentOn) ?? found.date } : found;
       if (d.date === dob || tooOld(d.date) || afterSent(d.date)) continue;
       // Nor a prior study's ("COMPARISON: XR KNEE dated 2023-01-04"): the report compares with it.
       if (/\b(?:print|dob|birth|signed|fax|comparison|compared|prior)/i.test(l.text.slice(Math.max(0, d.index - 25), d.index)) || /^\s*comparisons?\b/i.test(l.text)) continue;
-      if (d.date === sentOn) {
+      // A cover sheet is dated the day it went out: there the fax's own date is the one.
+      if (d.date === sentOn && type !== 'fax_cover_sheet') {
         sentDay ??= d.date;
         continue;
       }

@@ -24,7 +24,8 @@ export interface CleanPage {
   pageOfOnTopLine?: boolean;
 }
 
-const TIME = /\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m?\.?)?/i;
+// Not a date whose second slash OCR read as a colon ("Run date 10/08:2024"): no digit follows.
+const TIME = /\b\d{1,2}:\d{2}(?::\d{2})?(?!\d)\s*(?:[ap]\.?m?\.?)?/i;
 const PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b/;
 const TTI_MARK = /(?:\bP(?:AGE|G)?\.?:?\s*#?\s*\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})?\b|\bP[A-Z]{1,3}\.?:?\s*\d{1,3}\s*\/\s*\d{1,3}\b|\bFROM[-\s:]|\bTO[-\s:]|\bFAX\b|\bT-\d+|#\d+|\bF-\d+)/i;
 

@@ -44,7 +44,7 @@ function openingSections(lines: Line[]): string[] {
 }
 
 const SERVICE_LABEL =
-  /\b(?:collected|collection\s+date(?:\s*\/\s*time)?|date(?:\s*\/\s*time)?\s+collected|exam\s+date|date\s+of\s+(?:service|exam|visit)|visit\s+date|service\s+date|admitted|admission\s+date|discharged|discharge\s+date|accession|acc#|specimen\s+id|specimen|claim\s*(?:#|number|no\.?|id))\s*#?\s*[:#]?\s*/gi;
+  /\b(?:collected|collection\s+date(?:\s*\/\s*time)?|date(?:\s*\/\s*time)?\s+collected|exam\s+date|date\s+of\s+(?:service|exam|visit)|visit\s+date|service\s+date|admitted|admission\s+date|discharged|discharge\s+date|accession|acc#|specimen\s+id|specimen|claim\s*(?:#|number|no\.?|id)|enc(?:ounter)?\b(?:\s*(?:#|number|no\.?|id))?)\s*#?\s*[:#]?\s*/gi;
 
 function serviceKeys(lines: Line[]): string[] {
   const out: string[] = [];
@@ -53,7 +53,8 @@ function serviceKeys(lines: Line[]): string[] {
     SERVICE_LABEL.lastIndex = 0;
     for (let m = SERVICE_LABEL.exec(l.text); m; m = SERVICE_LABEL.exec(l.text)) {
       const rest = l.text.slice(m.index + m[0].length, m.index + m[0].length + 24);
-      if (/accession|acc#|specimen|claim/i.test(m[0])) {
+      // An encounter number is one visit's: a page printing another is another visit's report.
+      if (/accession|acc#|specimen|claim|enc/i.test(m[0])) {
         // An identifier carries a digit: the next caption of a grid ("ACCESSION   REFERRING") is no number,
         // and two reports reading the same caption word would otherwise look like one accession.
         const id = /^(?=[A-Z-]*\d)([A-Z0-9][A-Z0-9-]{4,})/.exec(rest);

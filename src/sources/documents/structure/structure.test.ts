@@ -905,3 +905,57 @@ test('a results export is dated by the date under its Collected column, also wit
 test('a labelled date whose first slash OCR read as a 0 ("Date of Collection: 10025/2022")', () => {
   assert.equal(findServiceDate(lines('Laboratory Results\nOrdering Provider: Beverly Fictmore, MD      Date of Collection: 10025/2022 6:32 AM'), 'lab_report'), '2022-10-25');
 });
+
+test('a demographics row whose captions OCR garbled ("Date ct Bee") gives the birth date beside the caps LAST, FIRST name; a collection date beside it does not', () => {
+  const head = 'Palent Name          Date ct Bee          Sea          Panear (3          Sperurer Numoe:';
+  assert.deepEqual(who(`${head}\nSYNTHMORE, ANN F          11-03-1971          F          MR-785944          5872017213\nPatient: Ann F Synthmore\nCollected 07/31/2025`), ['Ann', 'Synthmore', '1971-11-03']);
+  // The only other date is the one beside the name: a results header's collection date, no birth date.
+  assert.deepEqual(who(`Patient: Ann F Synthmore\nSYNTHMORE, ANN F          07/31/2025          Final`), ['Ann', 'Synthmore', undefined]);
+});
+
+test('a slash read as a degree sign or a 7 ("07 31°2025", "3716/2006.") still reads as a date', () => {
+  assert.equal(findServiceDate(lines('Ordering Physician: DEMORS, GREGORY B\nCollection Date: 07 31°2025 09:33'), 'lab_report'), '2025-07-31');
+  assert.deepEqual(who('Pt Name Rebecca Specimenstein              DOB 3716/2006. 17 yo F          Acct # O26526724'), ['Rebecca', 'Specimenstein', '2006-03-16']);
+});
+
+test('a month abbreviation with one letter misread ("Date sent; Tul 24, 2023") dates a cover sheet; an ambiguous one does not', () => {
+  assert.equal(findServiceDate(lines('CONFIDENTIAL FACSIMILE\nDate sent; Tul 24, 2023 Total pages (with cover): 3'), 'fax_cover_sheet'), '2023-07-24');
+  // "Mat" is one letter from both May and Mar.
+  assert.equal(findServiceDate(lines('CONFIDENTIAL FACSIMILE\nDate sent; Mat 24, 2023 Total pages (with cover): 3'), 'fax_cover_sheet'), undefined);
+});
+
+test('a letterhead whose date lost its second slash to a colon ("Run date 10/08:2024") is no fax header line and dates the profile', () => {
+  const profile = 'wf Granite Peak Apothecary                     PATIENT MEDICATION PROFILE\n8209 Hillcrest Ave. Madison, WI 53703 - Ph (608) 555-0168 - Fax (608) 555-0174          Run date 10/08:2024\nRx #      Drug / Directions          Qty Refills Left Last Fill\n5342149 LISINOPRIL 10 MG TABLET    60    5    08/08/24';
+  assert.equal(cleanPage(1, profile).faxHeaders.length, 0);
+  assert.equal(findServiceDate(cleanPage(1, profile).lines, 'medication_list'), '2024-10-08');
+});
+
+test('a claim line whose date wrapped ("Mar 12," alone above) and whose first amount lost its dollar sign takes the year from its line', () => {
+  const eob = 'Claim number: 3500M25790805   Date processed: May 5, 2023\nService Provided            Date        Charged     Approved\nMar 12,\nRoutine vempuncture (36415)          2023        S234        S989     SO.     $9.89     A';
+  assert.equal(findServiceDate(lines(eob), 'insurance_billing'), '2023-03-12');
+});
+
+test('a middle dot read as a plus ("Sharon Protoby + DOB Jun 27, 2009") still separates the name from the birth date', () => {
+  assert.deepEqual(who('Immunization History\nSharon Protoby + DOB Jun 27, 2009 - Female + MRN MR-370293 + State registry 1D 919402452'), ['Sharon', 'Protoby', '2009-06-27']);
+});
+
+test('a birth-date label ending its line takes the date that opens the next', () => {
+  assert.deepEqual(who('Comments\nPlease find attached the medical records you requested for Rebecca Specimenstein, DOB\n03/16/2006. 3 pages including this cover sheet'), ['Rebecca', 'Specimenstein', '2006-03-16']);
+});
+
+test('a cover sheet is dated by its own date, its year misread years after the fax ("DELIVERED 5/15/2073"), not by the birth date it quotes', () => {
+  const cover = '05/15/2023 MON 08:04                FAX 423 555 0184                WILLOW CREEK PRIMARY CARE                 001/003\nRECORDS DELIVERY - FAX TRANSMITTAL\nREQUEST     865) 985114          DELIVERED    5/15/2073 804 AM\nPlease find attached the medical records you requested for Rebecca Specimenstein, DOB\n03/16/2006. 3 pages including this cover sheet';
+  const r = structureTransmission([page(1, cover)]);
+  assert.equal(r.segments?.[0]?.type, 'fax_cover_sheet');
+  assert.equal(r.segments?.[0]?.date, '2023-05-15');
+});
+
+test('a flowsheet page printing another encounter number starts another report of the same patient', () => {
+  const sheet = (enc: string, date: string) =>
+    `Harborview Memorial Hospital                    LAB FLOWSHEET\nPt Name: SYNTHSTEIN, RICHARD DOB 03/27/1936  88Y Male   MRN 19607928 Enc ${enc}\n${date}\nTest                 Result     Ref Range   Units\nGlucose              86         65-99       mg/dL\nBUN                  24         7-25        mg/dL\nSodium               137        135-146     mEq/L\nPotassium            4.4        3.5-5.3     mEq/L\nChloride             101        98-110      mEq/L`;
+  const r = structureTransmission([page(1, sheet('30401166', '06/13/25')), page(2, sheet('94089045', '08/23/24'))]);
+  assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 2]]);
+  // The same encounter on both pages: one report.
+  const same = structureTransmission([page(1, sheet('30401166', '06/13/25')), page(2, sheet('30401166', '06/13/25'))]);
+  assert.deepEqual(same.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 2]]);
+});
