@@ -13,6 +13,7 @@ import { decodeText, UnsupportedEncodingError, utf8Stream } from '../../detect/e
 import { r4Elements } from './r4-elements.js';
 import { fhirXmlToJson } from './xml-to-json.js';
 import { relieveHeap } from '../../core/heap.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 
 /** Resources per streamed part of an NDJSON file. */
 export const PART_SIZE = 2000;
@@ -44,7 +45,9 @@ export function describeJsonError(text: string, err: unknown): string {
 
 function parse(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    const value: unknown = JSON.parse(text);
+    if (nestsDeeperThan(value)) return { ok: false, error: `JSON nested more than ${MAX_JSON_DEPTH} levels deep (no FHIR resource is)` };
+    return { ok: true, value };
   } catch (err) {
     return { ok: false, error: describeJsonError(text, err) };
   }
