@@ -15,6 +15,13 @@ const dir = (name: string) => join(PDFJS_ROOT, name) + '/';
 
 /** Render budget per page: beyond it the scale is lowered (a 200-inch poster page stays bounded). */
 export const MAX_RENDER_PIXELS = 40_000_000;
+/**
+ * Largest image pdfjs decodes (pixels). Its default is no limit: a 389 KB PDF holding one
+ * 20,000×20,000 image of zeros (Flate, ~1000:1) took 3.2 GB and 38 s, and a larger one takes the
+ * process down. A page scanned at 600 dpi (letter: 34 Mpx) stays under it; a larger image is
+ * left out of the page (pdfjs drops it), the rest of the page and document are read.
+ */
+export const MAX_PDF_IMAGE_PIXELS = 50_000_000;
 /** Default render resolution for OCR when the page holds no image of known resolution. */
 export const DEFAULT_RENDER_DPI = 300;
 
@@ -33,6 +40,7 @@ export async function openPdf(bytes: Uint8Array, password?: string): Promise<Pdf
       disableFontFace: true,
       useSystemFonts: false,
       stopAtErrors: false,
+      maxImageSize: MAX_PDF_IMAGE_PIXELS,
       wasmUrl: dir('wasm'),
       standardFontDataUrl: dir('standard_fonts'),
       cMapUrl: dir('cmaps'),
