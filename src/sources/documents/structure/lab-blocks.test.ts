@@ -207,3 +207,28 @@ test('a page of result blocks after an immunization record is a document of its 
   const out = structureTransmission([{ page: 1, text: shots, method: 'plain' }, { page: 2, text: results, method: 'plain' }]);
   assert.deepEqual(out.segments?.map((s) => [s.firstPage, s.lastPage, s.type]), [[1, 1, 'immunization_record'], [2, 2, 'lab_report']]);
 });
+
+test('OCR slips in blocks: a 0 read as @ ("<15@", "@.2") and a speck glued before a label ("jlest:"); the lone flag goes to the value it describes', () => {
+  const page = [
+    'Test:  Triglycerides                    Test:  LDL-Cholesterol (calc)',
+    'Result: 138                                  Result: 132',
+    'Units: mg/dL                                Units: mg/dL',
+    'Range: <15@                                 Range: <10@',
+    'Flag:   HIGH',
+    'j lest: Platelet Count                      jlest: Mpv',
+    'Result: 292                               Result: 10.5',
+    'Units: 10*3/ul                            Units: fL',
+    'Range: 140 - 400                         Range: 7.5 - 12.5',
+    'Test:   Basophils',
+    'Result: @.2',
+    'Units: %',
+    'Range: @.2 - 2.0',
+  ];
+  const rows = show(parseLabBlocks(toLines(page)));
+  assert.ok(rows.includes('2571-8 | 138 | mg/dL | <150 | '), rows.join('\n'));
+  // "<10@" may be <100 or <10 with its 0 read twice: either way 132 is high, and the flag is its.
+  assert.ok(rows.some((r) => /^13457-7 \| 132 \| mg\/dL \| <100? \| H$/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^777-3 \| 292 \|/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^32623-1 \| 10\.5 \| fL/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /\| 0\.2 \| % \| 0\.2-2\.0 \|/.test(r)), rows.join('\n'));
+});

@@ -17,7 +17,7 @@
  */
 import { findDates } from './dates.js';
 import { editDistance } from './fuzzy.js';
-import { lookupTest, normaliseLine, parseLabRows, ucumFor, type LabRow } from './labs.js';
+import { atAsZero, lookupTest, normaliseLine, parseLabRows, ucumFor, type LabRow } from './labs.js';
 import type { Line } from './lines.js';
 
 /** A lab row read from a block; `effective` is the collection date the block prints, if any. */
@@ -75,9 +75,10 @@ function labelKind(words: string[], colon: boolean): Kind | undefined {
   const exact = LABEL_INDEX.get(k);
   if (exact) return exact;
   if (!colon) return undefined;
-  // Letters OCR merges or splits: "ni" read as "m" ("Umts"), "m" as "rn".
+  // Letters OCR merges or splits: "ni" read as "m" ("Umts"), "m" as "rn"; a speck glued before the
+  // label read as a thin letter ("jlest:" for Test:).
   const hits = new Set<Kind>();
-  for (const v of new Set([k, k.replace(/m/g, 'ni'), k.replace(/rn/g, 'm')])) {
+  for (const v of new Set([k, k.replace(/m/g, 'ni'), k.replace(/rn/g, 'm'), k.replace(/^[jli](?=[a-z]{3})/, '')])) {
     for (const [name, kind] of FUZZY_LABELS) if (Math.abs(name.length - v.length) <= 1 && editDistance(v, name, 1) <= 1) hits.add(kind);
   }
   return hits.size === 1 ? [...hits][0] : undefined;
@@ -373,7 +374,7 @@ export function parseLabBlocks(lines: Line[]): LabBlockRow[] {
 /** OCR dirt in front of a label line: a border bar or speck read as `|`, `l`, `!` before the label. */
 function normaliseLabelLine(text: string): string {
   return (
-    text
+    atAsZero(text)
       // A block's rule read as a bar or bracket before a label, anywhere ("| Result: 4.73", "[Test:").
       .replace(/(^|\s)[|!\[\]{}](\s*)(?=[A-Z][a-z]+(?:\s[A-Za-z]+)?\s?[:;])/g, (_m, p: string, s: string) => `${p} ${s}`)
       // ... or as a letter or digit at the line's start ("l Test:", "1 Units:").

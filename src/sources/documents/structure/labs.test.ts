@@ -1066,3 +1066,8 @@ test('fL glued to a value that kept its point, its f read as 1 ("10.11L" beside 
   assert.deepEqual(pick('MPV                                    10.11L                 75-1251L'), [['MPV', '10.1', 'fL', null, '7.5-12.5']]);
   assert.deepEqual(pick('MPV      5.1L    7.5-12.5 fL'), [['MPV', '5.1', 'fL', 'L', '7.5-12.5']]);
 });
+
+test('a value whose leading 0 OCR read as a 9 ("9.75" beside 0.50-1.05, no flag printed) is 0.75; a flagged high value stays', () => {
+  assert.deepEqual(pick('Creatinine     9.75     mg/dL     0.50-1.05'), [['Creatinine', '0.75', 'mg/dL', null, '0.50-1.05']]);
+  assert.deepEqual(pick('Creatinine     9.75  H     mg/dL     0.50-1.05'), [['Creatinine', '9.75', 'mg/dL', 'H', '0.50-1.05']]);
+});

@@ -180,6 +180,21 @@ function restoreZerosReadAsSixOrEight(row: LabRow): void {
 }
 
 /**
+ * A value's leading 0 read as 6, 8 or 9 beside a range read right ("9.75" beside 0.50-1.05): a
+ * value over four times its range's high end that the lab printed without a flag is no result it
+ * reported; with a 0 it lands near the range (a third of its low end to three times its high end).
+ */
+function restoreValueZero(row: LabRow, flag: string | undefined): void {
+  const r = row.range;
+  const v = /^([689])(\.\d+)$/.exec(row.value);
+  if (flag || !v || !r || r.low === undefined || r.high === undefined || r.low >= 1 || row.numeric === undefined || row.numeric <= r.high * 4) return;
+  const fixed = Number(`0${v[2]}`);
+  if (fixed < r.low / 3 || fixed > r.high * 3) return;
+  row.value = `0${v[2]}`;
+  row.numeric = fixed;
+}
+
+/**
  * A range whose decimal points OCR lost, every end still a value the test can have ("38-108"
  * beside WBC, "420-580" beside RBC): when the ends as read are five times or more above the
  * test's typical reference interval and, with one or two decimals put back, both land on it
@@ -627,8 +642,17 @@ function mendResultWords(s: string): string {
     .replace(/(^|\s)([NnPp][A-Za-z'~-]{5,9})(?=\s|$)/g, mend);
 }
 
+/**
+ * A 0 whose inside a speck filled reads as `@` ("@.2", "<15@", "1@*3/uL"): a 0 beside a digit,
+ * a point or a comparator, or before a digit or a point. Read twice, as `0@` ("<130@" for <130),
+ * it is one 0.
+ */
+export function atAsZero(s: string): string {
+  return s.replace(/0@(?![\d.])/g, '0').replace(/(?<=[\d.<>=])@|@(?=[\d.*])/g, '0');
+}
+
 export function normaliseLine(s: string): string {
-  return mendResultWords(s)
+  return mendResultWords(atAsZero(s))
     .replace(/[µμ]/g, 'u')
     // Dirt OCR puts before a number: a quote ("‘270"), a point before a range or comparator (".0.70-1.33", ".>=60").
     .replace(/(^|\s)[‘’'`"]+(?=\d)/g, '$1')
@@ -1301,6 +1325,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   restoreRangePoints(row, d.flag);
   restoreTypicalRangePoints(row);
   restoreZerosReadAsSixOrEight(row);
+  restoreValueZero(row, d.flag);
   // fL glued to a value that lost its point, its f read as 1 ("951L" beside 7.5-12.5 fL is 9.5 fL):
   // only when the value as read is out of all reach of its range and the 1 is followed by the L.
   if (d.flag === 'L' && row.ucum === 'fL' && d.valueTok && /^\d{2,4}1L$/.test(d.valueTok.t) && row.numeric !== undefined && row.range?.high !== undefined && row.numeric > row.range.high * 5) {
