@@ -13,7 +13,7 @@ import { findDates } from './dates.js';
 import { editDistance, lettersOnly } from './fuzzy.js';
 import { ageCheckedBirthDate, findAuthor, findFacility, findPatient, findServiceDate, spellAsPrinted, toPersonHints, wordCounts, type PatientFacts } from './identity.js';
 import { parseImmunizations, toImmunization } from './immunizations.js';
-import { labResultRows } from './lab-blocks.js';
+import { labResultRows } from './lab-results.js';
 import { cleanPage, type CleanPage, type Line } from './lines.js';
 import { parseMedications, toMedicationStatement } from './meds.js';
 import { toDiagnosticReport, toObservation } from './observations.js';

@@ -260,6 +260,33 @@ function blockRow(b: Block): LabBlockRow | undefined {
 
 const normKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
+/** A result's parts named by another layout (a sentence of a results letter), read as a block's fields are. */
+export interface NamedResult {
+  page: number;
+  line: number;
+  test: string;
+  result: string;
+  units?: string;
+  range?: string;
+  flag?: string;
+}
+
+/** The row a result named part by part prints, with the repairs a block's fields get. */
+export function namedResultRow(r: NamedResult): LabRow | undefined {
+  const field = (value: string) => ({ value, tokens: value.split(/\s+/), line: r.line });
+  const fields = new Map<Kind, { value: string; tokens: string[]; line: number }>([
+    ['test', field(r.test)],
+    ['result', field(r.result)],
+  ]);
+  if (r.units) fields.set('units', field(r.units));
+  if (r.range) fields.set('range', field(r.range));
+  if (r.flag) fields.set('flag', field(r.flag));
+  const row = blockRow({ page: r.page, x: 0, fields, spaced: false, lines: [r.line] });
+  if (!row) return undefined;
+  const { blockLines: _lines, ...plain } = row;
+  return plain;
+}
+
 /** A row built from the block's fields alone, when the row parser reads none (a test name outside the table, a word result). */
 function direct(name: string, value: string, flag: string, unit: string, range: string, page: number, lineIndex: number, syn: ReturnType<typeof lookupTest>): LabRow | undefined {
   // Without a known test the block must print what a result prints: a number with a unit or a range.
@@ -380,11 +407,4 @@ function normaliseLabelLine(text: string): string {
       // ... or as a letter or digit at the line's start ("l Test:", "1 Units:").
       .replace(/^(\s*)[lI1](\s+)(?=[A-Z][a-z]+(?:\s[A-Za-z]+)?\s?[:;])/, (_m, p: string, s: string) => `${p} ${s}`)
   );
-}
-
-/** Every lab result of these lines: the table rows, then block rows on lines no table row was read from. */
-export function labResultRows(lines: Line[]): Array<LabRow | LabBlockRow> {
-  const tableRows = parseLabRows(lines);
-  const used = new Set(tableRows.map((r) => `${r.page}:${r.lineIndex}`));
-  return [...tableRows, ...parseLabBlocks(lines).filter((b) => !b.blockLines.some((i) => used.has(`${b.page}:${i}`)))];
 }

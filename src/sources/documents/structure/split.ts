@@ -6,7 +6,7 @@
 import { classify } from './classify.js';
 import { findDates } from './dates.js';
 import { findPatient, unfoldColumnLabels, type PatientFacts } from './identity.js';
-import { labResultRows } from './lab-blocks.js';
+import { labResultRows } from './lab-results.js';
 import type { CleanPage, Line } from './lines.js';
 
 export interface PageFacts {

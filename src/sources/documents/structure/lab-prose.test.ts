@@ -1,0 +1,37 @@
+/**
+ * Lab results written as sentences of a results letter (lab-prose.ts), read through the whole
+ * structuring: values with units, ranges and flag words, word results, sentences over lines.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Observation } from '@medplum/fhirtypes';
+import { structureTransmission } from './index.js';
+
+const LETTER = `Harborview Family Health Center
+February 10, 2022
+Patient: Paul H. Mockstein · Date of birth August 11, 1965 · Chart 0016762002
+Dear Mr. Mockstein,
+Thank you for having your blood tests done on February 9, 2022. One result was outside the normal range.
+CBC without Differential. Your White Blood Cell Count was 7.0 x10E3/uL (normal
+range 3.8-10.8). Your Hemoglobin was 15.0 g/dL (normal range 13.2-17.1). Your
+Urea Nitrogen (BUN) was 17 mg/dL (normal range 7-25). Your LDL-Cholesterol (calc) was
+136 mg/dL (normal range <100), which is higher than normal. Your Estimated Average Glucose was 171 mg/dL.
+Urinalysis, Complete. Your Color was Light Yellow (normal range Yellow). Your Nitrite was Positive (normal range Negative), which is abnormal.
+Your next appointment is in 3 weeks. Your copay was 20 dollars.
+Sincerely,`;
+
+test('a results letter\'s sentences become observations with value, unit, range and flag; other sentences with numbers do not', () => {
+  const r = structureTransmission([{ page: 1, text: LETTER, method: 'plain' }]);
+  assert.equal(r.segments?.[0]?.type, 'lab_report');
+  const obs = (r.resources ?? []).map((x) => x.resource).filter((x): x is Observation => x.resourceType === 'Observation');
+  const shown = obs.map((o) => [o.code?.text, o.valueQuantity ? `${o.valueQuantity.value} ${o.valueQuantity.unit ?? ''}`.trim() : o.valueString, o.interpretation?.[0]?.coding?.[0]?.code ?? ''].join(' | '));
+  assert.deepEqual(shown, [
+    'White Blood Cell Count | 7 x10E3/uL | ',
+    'Hemoglobin | 15 g/dL | ',
+    'Urea Nitrogen (BUN) | 17 mg/dL | ',
+    'LDL-Cholesterol (calc) | 136 mg/dL | H',
+    'Estimated Average Glucose | 171 mg/dL | ',
+    'Color | Light Yellow | ',
+    'Nitrite | Positive | A',
+  ]);
+});
