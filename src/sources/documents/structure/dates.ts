@@ -23,8 +23,9 @@ const FORMS: DateForm[] = [
   { re: '(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)', read: (m) => [+m[1]!, +m[2]!, +m[3]!] },
   // A two-digit year is not one when a letter or digit follows it: the rest of a four-digit year OCR garbled ("09/27/20p4").
   { re: '(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}|\\d{2}(?![A-Za-z]))(?![\\d/])', read: (m) => [year(m[3]!), +m[1]!, +m[2]!] },
-  // Dotted dates only in full ("03.14.2024", "03.14.24"): "1.3.70" is a range or two numbers that lost a separator.
-  { re: '(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d/.])|(\\d{2})\\.(\\d{2})\\.(\\d{2})(?![\\d/.])', read: (m) => (m[1] ? [+m[3]!, +m[1]!, +m[2]!] : [year(m[6]!), +m[4]!, +m[5]!]) },
+  // Dotted dates only with a two-digit day or a full year ("03.14.2024", "3.14.24", "3.4.1950"): "1.3.70" is a
+  // range or two numbers that lost a separator.
+  { re: '(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d/.])|(\\d{1,2})\\.(\\d{2})\\.(\\d{2})(?![\\d/.])', read: (m) => (m[1] ? [+m[3]!, +m[1]!, +m[2]!] : [year(m[6]!), +m[4]!, +m[5]!]) },
   // OCR variants of MM/DD/YYYY: a slash read as a degree sign, a quote, a bracket or a space.
   { re: '(\\d{1,2})\\s?[/.°º\'’\\]-]\\s?(\\d{2})[/.°º\'’\\] -]\\s?(\\d{4})(?![\\d/])', read: (m) => [+m[3]!, +m[1]!, +m[2]!] },
   // One of the two slashes lost between two-digit parts ("0327/2025", "03/272025").
@@ -33,6 +34,9 @@ const FORMS: DateForm[] = [
   // and lose the space after the comma ("Aug 13,1950").
   { re: `${MON}(?:[\\s-]+|\\s?[|.,]\\s?)(\\d{1,2})(?:st|nd|rd|th)?(?:[,.]\\s*|[\\s-]+)(\\d{4})`, read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
   { re: `(\\d{1,2})[\\s-]+${MON}[\\s-,]+(\\d{4}|\\d{2})(?!\\d)`, read: (m) => [year(m[3]!), MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
+  // Line printers and fax headers: "14MAR2024" glued, "Mar-14-24" with dashes and a two-digit year.
+  { re: `(\\d{1,2})${MON}(\\d{4})(?!\\d)`, read: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
+  { re: `${MON}-(\\d{1,2})-(\\d{2})(?![\\d-])`, read: (m) => [year(m[3]!), MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
 ];
 
 const ANY_DATE = new RegExp(`(?<![\\d/])(?:${FORMS.map((f) => f.re.replace(/\((?!\?)/g, '(?:')).join('|')})`, 'gi');

@@ -1,0 +1,11 @@
+/** Date forms of printed documents (dates.ts). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findDates } from './dates.js';
+
+test('line-printer and memo dates: "14MAR2024" glued, "Mar-14-24", "3.14.24"; a range like "1.3.70" stays no date', () => {
+  assert.deepEqual(findDates('COLL: 14MAR2024 0815').map((d) => d.date), ['2024-03-14']);
+  assert.deepEqual(findDates('Sent By: X; 2175550146; Mar-14-24 10:32AM; Page 2/5').map((d) => d.date), ['2024-03-14']);
+  assert.deepEqual(findDates('DATE: 3.14.24').map((d) => d.date), ['2024-03-14']);
+  assert.deepEqual(findDates('Ratio 1.3.70 range').map((d) => d.date), []);
+});
