@@ -959,3 +959,12 @@ test('a flowsheet page printing another encounter number starts another report o
   const same = structureTransmission([page(1, sheet('30401166', '06/13/25')), page(2, sheet('30401166', '06/13/25'))]);
   assert.deepEqual(same.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 2]]);
 });
+
+test('a consultant\'s letter back about a visit is a visit note, a letter asking for one a referral; an e-fax "Fax Message" page a cover sheet', () => {
+  const consult = 'Fox Run Medical Group\nMay 21, 2023\nRe: Specimenwell, Joshua (DOB 07-31-2010)\nDear Colleague,\nThank you for asking me to see Joshua Specimenwell, whom I saw in the office on May 21, 2023 for sinus pressure.\nOn examination his blood pressure was 114/70, pulse 93, temperature 99.8 F, respirations 18, oxygen saturation 96% on room air.\nImpression:\n1. Acute sinusitis, unspecified [J01.90]\nRecommendations: Amoxicillin-clavulanate for 7 days.\nWith kind regards,\nGuadalupe Samplengton, MD';
+  assert.equal(classify(lines(consult)).type, 'office_visit_note');
+  const referral = 'Fox Run Medical Group\nMay 21, 2023\nRe: Specimenwell, Joshua (DOB 07-31-2010)\nDear Dr. Samplengton,\nI am referring Joshua Specimenwell for evaluation of recurrent sinusitis.\nReason for referral: four episodes this year despite treatment.\nThank you for seeing him. Please do not hesitate to call.\nSincerely,\nAnn Provyva, MD';
+  assert.equal(classify(lines(referral)).type, 'referral_letter');
+  const cover = 'CloudLineFax                         secure cloud fax\nFax Message\nTO                                   FROM\nElizabeth Samplestein                Results Desk\nDAT E                                PAG E S ( I N C LU D I N G C OV E R )\nTuesday, August 22, 2023 8:00 AM     3\nSUBJECT\nElizabeth Samplestein - discharge summary / imaging report';
+  assert.equal(classify(lines(cover)).type, 'fax_cover_sheet');
+});
