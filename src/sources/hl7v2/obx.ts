@@ -55,11 +55,20 @@ export function structuredNumeric(r: Rep, units: Pick<Quantity, 'unit' | 'system
   return undefined;
 }
 
+/**
+ * A decimal number in text. `\d+(?:\.\d*)?` rather than `\d+\.?\d*`: the latter can split a run
+ * of digits between its two parts in every way, so a 2.5 MB run of digits that fails to match
+ * at its end backtracked quadratically (a stranger's OBX-7 held the main thread for minutes).
+ */
+const DECIMAL = '[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)';
+
 /** A free-text numeric such as "<0.5", ">= 10", "10-20" (NM sent with a comparator). */
 export function textNumeric(s: string, units: Pick<Quantity, 'unit' | 'system' | 'code'>): Pick<Observation, 'valueQuantity' | 'valueRange'> | undefined {
-  const m = /^\s*(<=|>=|<|>)?\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*$/.exec(s);
+  // Trimmed first: `^\s*(<)?\s*` would split a long run of spaces between its two parts.
+  const t = s.trim();
+  const m = new RegExp(`^(<=|>=|<|>)?\\s*(${DECIMAL})$`).exec(t);
   if (m) return { valueQuantity: quantity(Number(m[2]), units, m[1] as Quantity['comparator']) };
-  const r = /^\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*(?:-|–|to)\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*$/.exec(s);
+  const r = new RegExp(`^(${DECIMAL})\\s*(?:-|–|to)\\s*(${DECIMAL})$`).exec(t);
   if (r) return { valueRange: { low: quantity(Number(r[1]), units), high: quantity(Number(r[2]), units) } };
   return undefined;
 }
@@ -69,7 +78,7 @@ export function referenceRange(text: string, units: Pick<Quantity, 'unit' | 'sys
   const t = text.trim();
   if (!t) return undefined;
   const q = (v: string): Quantity => ({ value: Number(v), ...units });
-  const NUM = '([+-]?(?:\\d+\\.?\\d*|\\.\\d+))';
+  const NUM = `(${DECIMAL})`;
   const both = new RegExp(`^${NUM}\\s*(?:-|–|to)\\s*${NUM}$`).exec(t);
   if (both) return { low: q(both[1]), high: q(both[2]), text: t };
   const one = new RegExp(`^(<=|>=|<|>|≤|≥)\\s*${NUM}$`).exec(t);
