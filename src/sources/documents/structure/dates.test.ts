@@ -9,3 +9,8 @@ test('line-printer and memo dates: "14MAR2024" glued, "Mar-14-24", "3.14.24"; a 
   assert.deepEqual(findDates('DATE: 3.14.24').map((d) => d.date), ['2024-03-14']);
   assert.deepEqual(findDates('Ratio 1.3.70 range').map((d) => d.date), []);
 });
+
+test('a dotted date with a one-digit day is a date before a time of day ("11.7.24 10:06 AM"), not alone', () => {
+  assert.deepEqual(findDates('11.7.24 10:06 AM Acc ZV477500P').map((d) => d.date), ['2024-11-07']);
+  assert.deepEqual(findDates('Ratio 11.7.24 units').map((d) => d.date), []);
+});

@@ -25,7 +25,8 @@ const FORMS: DateForm[] = [
   { re: '(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}|\\d{2}(?![A-Za-z]))(?![\\d/])', read: (m) => [year(m[3]!), +m[1]!, +m[2]!] },
   // Dotted dates only with a two-digit day or a full year ("03.14.2024", "3.14.24", "3.4.1950"): "1.3.70" is a
   // range or two numbers that lost a separator.
-  { re: '(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d/.])|(\\d{1,2})\\.(\\d{2})\\.(\\d{2})(?![\\d/.])', read: (m) => (m[1] ? [+m[3]!, +m[1]!, +m[2]!] : [year(m[6]!), +m[4]!, +m[5]!]) },
+  // Or followed by a time of day ("11.7.24 10:06 AM" on an analyzer's slip).
+  { re: '(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d/.])|(\\d{1,2})\\.(\\d{2})\\.(\\d{2})(?![\\d/.])|(\\d{1,2})\\.(\\d)\\.(\\d{2})(?=\\s+\\d{1,2}:\\d{2}\\b)', read: (m) => (m[1] ? [+m[3]!, +m[1]!, +m[2]!] : m[4] ? [year(m[6]!), +m[4]!, +m[5]!] : [year(m[9]!), +m[7]!, +m[8]!]) },
   // OCR variants of MM/DD/YYYY: a slash read as a degree sign, a quote, a bracket or a space.
   { re: '(\\d{1,2})\\s?[/.°º\'’\\]-]\\s?(\\d{2})[/.°º\'’\\] -]\\s?(\\d{4})(?![\\d/])', read: (m) => [+m[3]!, +m[1]!, +m[2]!] },
   // One of the two slashes lost between two-digit parts ("0327/2025", "03/272025").
@@ -130,7 +131,8 @@ export function findDates(text: string): Array<{ date: string; index: number; te
   const s = text.replace(/(\d{1,2}\/)(\d)[:|](\d)(?=\/\d{2,4})/g, '$1$2$3');
   ANY_DATE.lastIndex = 0;
   for (let m = ANY_DATE.exec(s); m; m = ANY_DATE.exec(s)) {
-    const d = parseDate(m[0]);
+    // From the match on: a form may look past its own text ("11.7.24" only before a time).
+    const d = parseDate(s.slice(m.index));
     if (d) out.push({ date: d, index: m.index, text: m[0] });
   }
   return out;

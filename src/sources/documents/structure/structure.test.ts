@@ -968,3 +968,8 @@ test('a consultant\'s letter back about a visit is a visit note, a letter asking
   const cover = 'CloudLineFax                         secure cloud fax\nFax Message\nTO                                   FROM\nElizabeth Samplestein                Results Desk\nDAT E                                PAG E S ( I N C LU D I N G C OV E R )\nTuesday, August 22, 2023 8:00 AM     3\nSUBJECT\nElizabeth Samplestein - discharge summary / imaging report';
   assert.equal(classify(lines(cover)).type, 'fax_cover_sheet');
 });
+
+test('a results letter is dated by the day the tests were done, a line-printer report by its COLL: date', () => {
+  assert.equal(findServiceDate(lines('February 10, 2022\nDear Mr. Mockstein,\nThank you for having your blood tests done on February 9, 2022. The tests were run by Tri-County Reference Laboratory.'), 'lab_report'), '2022-02-09');
+  assert.equal(findServiceDate(lines('NAME: TESTBURY,HAROLD J     CBC ......  6.9   (3.8-10.8)\nCOLL: 14MAR2024 0815        PRINTED 15MAR2024'), 'lab_report'), '2024-03-14');
+});
