@@ -77,6 +77,9 @@ export function parseName(raw: string): { name: string; given: string[]; family:
     if (toks.length < 2) return null;
     family = toks[toks.length - 1]!;
     given = toks.slice(0, -1);
+    // "TESTBURY Harold": the family name in capitals before the given name printed as a name is
+    // (a statement's or a European-style header), not "JANE DOE" nor "Jane Doe".
+    if (toks.length === 2 && /^[A-Z][A-Z'’-]+$/.test(toks[0]!) && /^[A-Z][a-z][a-z'’-]*$/.test(toks[1]!)) [family, given] = [toks[0]!, [toks[1]!]];
   }
   const all = [...given, ...family.split(' ')];
   if (all.length < 2 || all.length > 5) return null;
@@ -105,7 +108,9 @@ const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
 // The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
 // "Name" also as OCR misreads it: "Narne" (rn for m), "Nane", "Naw".
-const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Member(?:\s*Name)?|(?:[RH]esults|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*(?:[:;]|(?<=\S)\s[-–](?=\s))\s*/gi;
+// Who the record is about is also the "Resident" of a nursing home, a "Client" of a clinic, a
+// pharmacy's "Customer".
+const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Member(?:\s*Name)?|(?:Resident|Client|Customer)(?:\s*Name)?|(?:[RH]esults|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*(?:[:;]|(?<=\S)\s[-–](?=\s))\s*/gi;
 /**
  * A name label whose colon OCR lost or read as a point, before a "LAST, First M" name ("Patient
  * Sampleridge, Mary B", "Patient. DOE, JANE"), its comma also read as a point ("Name DOE. JANE").
@@ -243,7 +248,7 @@ function orderAsCommaForm(p: { name: string; given: string[]; family: string }, 
 
 /** A label cell of a header row whose values sit on the line below ("Patient Name   DOB   MRN"). */
 const COLUMN_LABEL =
-  /^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient|name|dob|d[o0][b8]|[0o][o0]b|d\.o\.b\.?|date\s+of\s+birth|[a-z]{1,3}\s+birth|birth\s*date|mrn|mr\s*#|mr\s+no\.?|patient\s+id|acct\.?\s*#?|account(?:\s+(?:#|no\.?|number))?|sex|gender|age|(?:date\s+)?collected|collection\s+date(?:\/time)?|date\s+of\s+collection|date\s+of\s+service|service\s+date|dos|visit\s+date|date\s+(?:received|reported)|received|reported|report\s+date|specimen(?:\s+(?:id|number|no\.?|#))?|accession(?:\s*(?:#|number|no\.?))?|requisition(?:\s*(?:#|number|no\.?))?|(?:ordering|referring|attending)\s+(?:physician|provider)|referring|ordering|physician|provider|phone|location|room|exam(?:ination)?\s+date|exam|study\s+date|procedure\s+date|cpt(?:\s+code)?|modality)$/i;
+  /^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient|name|(?:resident|client|customer)(?:\s+name)?|resident\s*#|room(?:\s*\/\s*bed)?|attending|code\s+status|dob|d[o0][b8]|[0o][o0]b|d\.o\.b\.?|date\s+of\s+birth|[a-z]{1,3}\s+birth|birth\s*date|mrn|mr\s*#|mr\s+no\.?|patient\s+id|acct\.?\s*#?|account(?:\s+(?:#|no\.?|number))?|sex|gender|age|(?:date\s+)?collected|collection\s+date(?:\/time)?|date\s+of\s+collection|date\s+of\s+service|service\s+date|dos|visit\s+date|date\s+(?:received|reported)|received|reported|report\s+date|specimen(?:\s+(?:id|number|no\.?|#))?|accession(?:\s*(?:#|number|no\.?))?|requisition(?:\s*(?:#|number|no\.?))?|(?:ordering|referring|attending)\s+(?:physician|provider)|referring|ordering|physician|provider|phone|location|room|exam(?:ination)?\s+date|exam|study\s+date|procedure\s+date|cpt(?:\s+code)?|modality)$/i;
 
 /**
  * Header rows whose values are printed under their labels ("Patient Name   DOB   MRN" over

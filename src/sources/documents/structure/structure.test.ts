@@ -973,3 +973,12 @@ test('a results letter is dated by the day the tests were done, a line-printer r
   assert.equal(findServiceDate(lines('February 10, 2022\nDear Mr. Mockstein,\nThank you for having your blood tests done on February 9, 2022. The tests were run by Tri-County Reference Laboratory.'), 'lab_report'), '2022-02-09');
   assert.equal(findServiceDate(lines('NAME: TESTBURY,HAROLD J     CBC ......  6.9   (3.8-10.8)\nCOLL: 14MAR2024 0815        PRINTED 15MAR2024'), 'lab_report'), '2024-03-14');
 });
+
+test('a nursing home\'s "Resident" grid and a statement\'s "Patient: TESTBURY Harold" name the patient in the right order', () => {
+  const mar = 'Pine Ridge General Hospital          MEDICATION ADMINISTRATION RECORD\nResident:                Room / Bed:       Birthdate:       Sex:     Resident #:      Attending:              Code status:\nFAUXCOMBE, Keith E       238-A             1968-11-05       M        0039771538       Joan Proxyberg, MD      DNR/DNI\nALLERGIES: NKDA';
+  assert.deepEqual(who(mar), ['Keith', 'Fauxcombe', '1968-11-05']);
+  assert.deepEqual(who('Customer: Jesse Specimenson      DOB 03/06/1967'), ['Jesse', 'Specimenson', '1967-03-06']);
+  assert.deepEqual(who('ENCOUNTER FORM / STATEMENT\nPatient: TRIALEZ Elizabeth          DOB: 04/23/1987'), ['Elizabeth', 'Trialez', '1987-04-23']);
+  // A name all in capitals keeps its printed order.
+  assert.deepEqual(who('Patient: ELIZABETH TRIALEZ          DOB: 04/23/1987'), ['Elizabeth', 'Trialez', '1987-04-23']);
+});
