@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import unitData from './data/units.json' with { type: 'json' };
 import { labGroup } from './codes.js';
+import { MAX_UCUM_LENGTH } from '../../core/ucum-length.js';
 
 interface UcumUtils {
   validateUnitString(u: string, suggest?: boolean): { status: string; ucumCode?: string };
@@ -23,6 +24,8 @@ export function toUcum(printed: string | undefined): string | undefined {
   const key = raw.toLowerCase().replace(/[µμ]/g, 'u').replace(/\bmc(?=g)/g, 'u').replace(/\s+/g, '');
   const mapped = table.get(key) ?? table.get(raw.toLowerCase());
   if (mapped) return mapped;
+  // Never UCUM, and ucum-lhc is quadratic on some long strings (100 KB: 7.5 s): not validated, not cached.
+  if (raw.length > MAX_UCUM_LENGTH) return undefined;
   if (valid.has(raw)) return valid.get(raw);
   let out: string | undefined;
   try {

@@ -15,6 +15,7 @@ import { toFhirDate, toFhirDateTime } from './dates.js';
 
 /** Empty elements out (FHIR forbids them); the same rule for every source. */
 import { pruneEmpty as compact } from '../../core/prune.js';
+import { MAX_UCUM_LENGTH } from '../../core/ucum-length.js';
 export { compact };
 
 const cleanCode = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
@@ -69,6 +70,7 @@ export function decimal(s: string | undefined): number | undefined {
 let ucumUtils: { validateUnitString(u: string, suggest?: boolean): { status: string } } | undefined;
 const ucumCache = new Map<string, boolean>();
 export function isUcum(unit: string): boolean {
+  if (unit.length > MAX_UCUM_LENGTH) return false;
   let v = ucumCache.get(unit);
   if (v === undefined) {
     try {
