@@ -88,6 +88,10 @@ export function slashlessDate(s: string): string | undefined {
   // The first slash read as a 0 ("10025/2022" is 10/25/2022).
   const z = /^(\d{2})0(\d{2})\/((?:19|20)\d{2})(?![\d/.-])/.exec(s);
   if (z) return findDates(`${z[1]}/${z[2]}/${z[3]}`)[0]?.date;
+  // Right after a label, a memo's dotted date with one-digit parts ("DATE: 7.4.25"), which alone
+  // could be a range or a version.
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/.exec(s);
+  if (dotted) return findDates(`${dotted[1]}/${dotted[2]}/${dotted[3]}`)[0]?.date;
   // Year first, one of its dashes read as a space or lost ("2023-12 10", "2023 12-10", "202312-10").
   const y = /^((?:19|20)\d{2})(?:-(\d{2}) ?|[ ]?(\d{2})-)(\d{2})(?![\d/-])/.exec(s);
   return y ? iso(Number(y[1]), Number(y[2] ?? y[3]), Number(y[4])) ?? undefined : undefined;

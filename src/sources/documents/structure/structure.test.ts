@@ -982,3 +982,8 @@ test('a nursing home\'s "Resident" grid and a statement\'s "Patient: TESTBURY Ha
   // A name all in capitals keeps its printed order.
   assert.deepEqual(who('Patient: ELIZABETH TRIALEZ          DOB: 04/23/1987'), ['Elizabeth', 'Trialez', '1987-04-23']);
 });
+
+test('a memo\'s "DATE: 7.4.25" dates a referral; a patient copy of discharge instructions is dated by the end of the stay', () => {
+  assert.equal(findServiceDate(lines('MEMORANDUM — SPECIALTY REFERRAL\nTO:      Christina Notrealington, MD\nDATE:    7.4.25\nSUBJECT: Dermatology referral'), 'referral_letter'), '2025-07-04');
+  assert.equal(findServiceDate(lines('Discharge Instructions\nPatient copy — please keep this paper\nYou were in the hospital from September 22, 2022 to September 25, 2022 because of fever.'), 'discharge_summary'), '2022-09-25');
+});
