@@ -8,6 +8,7 @@ import dicomParser from 'dicom-parser';
 import type { DataSet, Element } from 'dicom-parser';
 import type { ExtractionIssue } from '../../core/types.js';
 import { decodeDicomText, parseCharsets } from './charset.js';
+import { trimEndOf } from '../../core/trim.js';
 
 export const TS = {
   implicitLE: '1.2.840.10008.1.2',
@@ -225,7 +226,7 @@ export function elementBytes(ds: DataSet, t: string): Uint8Array | undefined {
 export function rawString(ds: DataSet, t: string): string | undefined {
   const b = elementBytes(ds, t);
   if (!b) return undefined;
-  const s = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1').replace(/[\0 ]+$/g, '').replace(/^ +/, '');
+  const s = trimEndOf(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1'), '\0 ').replace(/^ +/, '');
   return s || undefined;
 }
 
@@ -239,7 +240,7 @@ export function rawFirst(ds: DataSet, t: string): string | undefined {
 export function textString(ds: DataSet, t: string, charsets: string[], isPN = false): string | undefined {
   const b = elementBytes(ds, t);
   if (!b) return undefined;
-  const s = decodeDicomText(b, charsets, isPN).replace(/[\0 ]+$/g, '').replace(/^ +/, '');
+  const s = trimEndOf(decodeDicomText(b, charsets, isPN), '\0 ').replace(/^ +/, '');
   return s || undefined;
 }
 

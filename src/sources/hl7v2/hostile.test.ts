@@ -33,3 +33,13 @@ test('a 200,000-digit run in a number or a reference range is read in millisecon
   // The number patterns used to backtrack quadratically before failing: 10 s for this OBX-5, minutes for a 2.5 MB OBX-7.
   assert.ok(ms < 2_000, `took ${Math.round(ms)} ms`);
 });
+
+test('a segment holding 300,000 vertical tabs before more text is read in milliseconds', () => {
+  const text = [MSH, 'PID|1||42^^^LAB^MR||DOE^JANE||19700101|F', `NTE|1||note${'\x0b'.repeat(300_000)}end`].join('\r');
+  const t0 = performance.now();
+  const e = extractHl7(text);
+  const ms = performance.now() - t0;
+  assert.ok(e.resources.some((r) => r.resource.resourceType === 'Patient'));
+  // Framing characters (MLLP \x0b, \x1c) were trimmed by `[\x1c\x0b]+$`, quadratic over a run inside the line.
+  assert.ok(ms < 2_000, `took ${Math.round(ms)} ms`);
+});

@@ -9,6 +9,8 @@
  * that keep going after a bad segment.
  */
 
+import { trimEndOf } from '../../core/trim.js';
+
 export interface Delimiters {
   field: string;
   component: string;
@@ -92,7 +94,8 @@ export function splitLines(text: string): Array<{ text: string; line: number }> 
   const raw = text.split(/\r\n|\r|\n/);
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i].replace(/^\uFEFF/, '');
-    if (t.trim()) out.push({ text: t.replace(/^[\s\x0b\x1c]+|[\x1c\x0b]+$/g, ''), line: i + 1 });
+    // The end is trimmed by a loop: `[\x1c\x0b]+$` backtracks quadratically over a long run inside the line.
+    if (t.trim()) out.push({ text: trimEndOf(t.replace(/^[\s\x0b\x1c]+/, ''), '\x1c\x0b'), line: i + 1 });
   }
   return out;
 }
