@@ -1071,3 +1071,9 @@ test('a value whose leading 0 OCR read as a 9 ("9.75" beside 0.50-1.05, no flag 
   assert.deepEqual(pick('Creatinine     9.75     mg/dL     0.50-1.05'), [['Creatinine', '0.75', 'mg/dL', null, '0.50-1.05']]);
   assert.deepEqual(pick('Creatinine     9.75  H     mg/dL     0.50-1.05'), [['Creatinine', '9.75', 'mg/dL', 'H', '0.50-1.05']]);
 });
+
+test('a line printer\'s rows: the flag column before the test, a sidebar\'s collection date and identifiers in the cells before it', () => {
+  assert.deepEqual(pick('HI     GLU ........................     170    mg/dL       (65-99)'), [['GLU', '170', 'mg/dL', 'H', '65-99']]);
+  assert.deepEqual(pick('66154558                   LO     CL .........................             96    mmol/L      (98-110)'), [['CL', '96', 'mmol/L', 'L', '98-110']]);
+  assert.deepEqual(pick('26MAR2025 0857                    ALT ........................             19    U/L         (9-46)'), [['ALT', '19', 'U/L', null, '9-46']]);
+});

@@ -788,8 +788,8 @@ function cleanNameTokens(toks: string[]): string[] {
  * Specks and shadows at a photo's or scan's edge read as short words around a name ("SB CHLORIDE
  * ey", "Ee POTASSIUM"): dropped when the name as read is none of the table's and what is left is.
  */
-function marginDirtDropped(toks: string[], urine: boolean): string[] {
-  if (toks.length < 2 || lookupExact(toks.join(' '), urine)) return toks;
+function marginDirtDropped(toks: string[], urine: boolean): { kept: string[]; lead: string[] } {
+  if (toks.length < 2 || lookupExact(toks.join(' '), urine)) return { kept: toks, lead: [] };
   // Before the name any short word; after it only lowercase letters (a garbled value or flag
   // there, "CHOL 1h Al 610", must keep the row from being read).
   let lo = 0;
@@ -798,9 +798,14 @@ function marginDirtDropped(toks: string[], urine: boolean): string[] {
   // "11.57" or "1157", the order's name wrapped to a word like "panel"): only when the rest is a test.
   while (lo < hi - 1 && (toks[lo]!.length <= 2 || /^[\d.:-]+$/.test(toks[lo]!) || orderWord(toks[lo]!))) lo++;
   while (hi > lo + 1 && /^[a-z]{1,2}$/.test(toks[hi - 1]!)) hi--;
-  if (lo === 0 && hi === toks.length) return toks;
+  if (lo === 0 && hi === toks.length) return { kept: toks, lead: [] };
   const kept = toks.slice(lo, hi);
-  return lookupExact(kept.join(' '), urine) ? kept : toks;
+  return lookupExact(kept.join(' '), urine) ? { kept, lead: toks.slice(0, lo) } : { kept: toks, lead: [] };
+}
+
+/** A line printer's flag column before the test's ("HI   GLU ....   170", "LO   CL ....   96"): the flag, else undefined. */
+function leadingFlag(lead: string | undefined): string | undefined {
+  return lead && /^(?:HI|LO|HH|LL|H|L)$/.test(lead) ? lead : undefined;
 }
 
 /** Where the cells of a name begin: a token after two or more spaces starts a cell (wide tables print a cell per column). */
@@ -867,6 +872,8 @@ function leadingCellsEnd(
  */
 function leadCell(toks: string[], urine: boolean): boolean {
   const lead = toks.join(' ');
+  // A collection date and time ("26MAR2025 0857", "03/26/2025 08:57").
+  if (/^(?:\d{1,2}[A-Za-z]{3}\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4})(?:\s+\d{1,2}:?\d{2})?$/.test(lead)) return true;
   if (toks.some((t) => (NUM.test(t) && t.length <= 6) || RANGE.test(t) || CMP_RANGE.test(t) || /\d-\d/.test(t) || exactUcum(t))) return false;
   return lead.replace(/[^A-Za-z]/g, '').length >= 4 || /\d{4}/.test(lead) || !!lookupExact(lead, urine);
 }
@@ -995,6 +1002,7 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
       const cells = leadingCellsEnd(cur.name, cur.nameToks, urine);
       if (cells) {
         cur.orderCell = cur.name.slice(0, cells.at).join(' ');
+        cur.flag ??= leadingFlag(cur.name[cells.at - 1]);
         cur.name = cur.name.slice(cells.at);
         cur.nameToks = cur.nameToks.slice(cells.at);
         cur.urine = cells.urine;
@@ -1207,6 +1215,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   const cells = leadingCellsEnd(d.name, d.nameToks, urine) ?? (unitCode && cellStarts(d.nameToks).length ? leadingCellsEnd(d.name, d.nameToks, urine, (n) => nameFromUnit(undigit(n), unitCode, rowNumbers(d))) : undefined);
   if (cells) {
     d.orderCell = d.name.slice(0, cells.at).join(' ');
+    d.flag ??= leadingFlag(d.name[cells.at - 1]);
     d.name = d.name.slice(cells.at);
     d.nameToks = d.nameToks.slice(cells.at);
     urine = cells.urine;
@@ -1231,7 +1240,9 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     }
   }
   if (d.urine) urine = true;
-  const nameToks = marginDirtDropped(cleanNameTokens(d.name), urine);
+  const { kept: nameToks, lead: margin } = marginDirtDropped(cleanNameTokens(d.name), urine);
+  // Only the two-letter forms here: a lone letter before a name is as likely a speck read as one.
+  d.flag ??= leadingFlag(margin[margin.length - 1]?.length === 2 ? margin[margin.length - 1] : undefined);
   const name = nameToks.join(' ').replace(/[:.]+$/, '').trim();
   if (!/[A-Za-z]{1,}/.test(name) || name.length > 60 || nameToks.length > 7) return null;
   // "Label: value" lines are not results, unless the label is a test's name ("Glucose: 112 mg/dL").
