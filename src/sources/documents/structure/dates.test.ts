@@ -14,3 +14,8 @@ test('a dotted date with a one-digit day is a date before a time of day ("11.7.2
   assert.deepEqual(findDates('11.7.24 10:06 AM Acc ZV477500P').map((d) => d.date), ['2024-11-07']);
   assert.deepEqual(findDates('Ratio 11.7.24 units').map((d) => d.date), []);
 });
+
+test('a year-first date with points ("Collected 2025.09.23 08:47") is a date; a decimal like 2025.5 is not', () => {
+  assert.deepEqual(findDates('Collected 2025.09.23 08:47').map((d) => d.date), ['2025-09-23']);
+  assert.deepEqual(findDates('Total 2025.50 USD').map((d) => d.date), []);
+});

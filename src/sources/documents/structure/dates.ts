@@ -20,7 +20,8 @@ interface DateForm {
 }
 
 const FORMS: DateForm[] = [
-  { re: '(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)', read: (m) => [+m[1]!, +m[2]!, +m[3]!] },
+  // Year first with dashes, or points ("2025.09.23").
+  { re: '(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)|(\\d{4})\\.(\\d{2})\\.(\\d{2})(?![\\d.])', read: (m) => (m[1] ? [+m[1]!, +m[2]!, +m[3]!] : [+m[4]!, +m[5]!, +m[6]!]) },
   // A two-digit year is not one when a letter or digit follows it: the rest of a four-digit year OCR garbled ("09/27/20p4").
   { re: '(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}|\\d{2}(?![A-Za-z]))(?![\\d/])', read: (m) => [year(m[3]!), +m[1]!, +m[2]!] },
   // Dotted dates only with a two-digit day or a full year ("03.14.2024", "3.14.24", "3.4.1950"): "1.3.70" is a
