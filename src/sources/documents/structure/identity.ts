@@ -799,13 +799,15 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   const tooOld = (d: string) => !!sentOn && Number(sentOn.slice(0, 4)) - Number(d.slice(0, 4)) >= 20;
   // Nothing was done after the fax carrying it was sent: a date years later is a misread year
   // ("01/03/2072"). Only years: the header's own date may be misread too ("2/19/2022" for 12/19/2022).
-  const afterSent = (d: string) => !!sentOn && Number(d.slice(0, 4)) > Number(sentOn.slice(0, 4)) + 1;
+  // Without a header date, nothing was done after today either ("Date/Time: January 26, 2074").
+  const latest = sentOn ?? new Date().toISOString().slice(0, 10);
+  const afterSent = (d: string) => Number(d.slice(0, 4)) > Number(latest.slice(0, 4)) + 1;
   const lines = unfoldColumnLabels(docLines);
   const text = mendYearGarbles(mendDateLabels(lines.map((l) => l.text).join('\n')), sentOn);
   for (const re of DOS_LABELS[type ?? ''] ?? []) {
     const d = dateAfter(text, re, re.source.includes('printed\\s+(?:by') ? 4 : 30);
     if (d && d !== dob && !afterSent(d)) return d;
-    const repaired = d && d !== dob && sentOn ? yearMisread(d, sentOn) : undefined;
+    const repaired = d && d !== dob ? yearMisread(d, latest) : undefined;
     if (repaired) return repaired;
   }
   // A results table whose first column is the collection date ("Collected   Order   Component ..."):
@@ -868,7 +870,7 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
     const spaced = cells(l.text).map((c) => (/^\d{2} \d{2} (?:19|20)\d{2}$/.test(c.text) ? { date: slashlessDate(c.text), index: c.start } : undefined)).filter((x): x is { date: string; index: number } => !!x?.date);
     for (const found of [...findDates(l.text), ...spaced]) {
       // A year years after the fax, one digit misread ("DELIVERED 5/15/2073" on a fax of 2023): the year it can be.
-      const d = afterSent(found.date) && sentOn ? { ...found, date: yearMisread(found.date, sentOn) ?? found.date } : found;
+      const d = afterSent(found.date) ? { ...found, date: yearMisread(found.date, latest) ?? found.date } : found;
       if (d.date === dob || tooOld(d.date) || afterSent(d.date)) continue;
       // Nor a prior study's ("COMPARISON: XR KNEE dated 2023-01-04"): the report compares with it.
       if (/\b(?:print|dob|birth|signed|fax|comparison|compared|prior)/i.test(l.text.slice(Math.max(0, d.index - 25), d.index)) || /^\s*comparisons?\b/i.test(l.text)) continue;

@@ -987,3 +987,7 @@ test('a memo\'s "DATE: 7.4.25" dates a referral; a patient copy of discharge ins
   assert.equal(findServiceDate(lines('MEMORANDUM — SPECIALTY REFERRAL\nTO:      Christina Notrealington, MD\nDATE:    7.4.25\nSUBJECT: Dermatology referral'), 'referral_letter'), '2025-07-04');
   assert.equal(findServiceDate(lines('Discharge Instructions\nPatient copy — please keep this paper\nYou were in the hospital from September 22, 2022 to September 25, 2022 because of fever.'), 'discharge_summary'), '2022-09-25');
 });
+
+test('without a fax header date, a year after today is a misread one ("January 26, 2074"): the latest year one digit away', () => {
+  assert.equal(findServiceDate(lines('F A X                Keystone Reference Laboratory\nDate/Time:              January 26, 2074 8:35 am\nTo:                     Henry Specimenholt'), 'fax_cover_sheet'), '2024-01-26');
+});
