@@ -39,9 +39,15 @@ export function parseLabProse(lines: Line[]): LabRow[] {
     text += `${l.text.trim()} `;
   }
   if (!/\b(?:Your|The)\s/.test(text)) return out;
+  // The line holding offset i: the last line starting at or before it (binary search: a long
+  // letter has many sentences).
   const lineAt = (i: number): Line => {
-    let lo = 0;
-    while (lo + 1 < starts.length && starts[lo + 1]!.at <= i) lo++;
+    let [lo, hi] = [0, starts.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]!.at <= i) lo = mid;
+      else hi = mid - 1;
+    }
     return starts[lo]!.line;
   };
   SENTENCE.lastIndex = 0;
