@@ -27,7 +27,7 @@ const FORMS: DateForm[] = [
   // Dotted dates only with a two-digit day or a full year ("03.14.2024", "3.14.24", "3.4.1950"): "1.3.70" is a
   // range or two numbers that lost a separator.
   // Or followed by a time of day ("11.7.24 10:06 AM" on an analyzer's slip).
-  { re: '(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d/.])|(\\d{1,2})\\.(\\d{2})\\.(\\d{2})(?![\\d/.])|(\\d{1,2})\\.(\\d)\\.(\\d{2})(?=\\s+\\d{1,2}:\\d{2}\\b)', read: (m) => (m[1] ? [+m[3]!, +m[1]!, +m[2]!] : m[4] ? [year(m[6]!), +m[4]!, +m[5]!] : [year(m[9]!), +m[7]!, +m[8]!]) },
+  { re: '(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d/.])|(\\d{1,2})\\.(\\d{2})\\.(\\d{2})(?![\\d/.%A-Za-z])|(\\d{1,2})\\.(\\d)\\.(\\d{2})(?=\\s+\\d{1,2}:\\d{2}\\b)', read: (m) => (m[1] ? [+m[3]!, +m[1]!, +m[2]!] : m[4] ? [year(m[6]!), +m[4]!, +m[5]!] : [year(m[9]!), +m[7]!, +m[8]!]) },
   // OCR variants of MM/DD/YYYY: a slash read as a degree sign, a quote, a bracket or a space.
   { re: '(\\d{1,2})\\s?[/.°º\'’\\]-]\\s?(\\d{2})[/.°º\'’\\] -]\\s?(\\d{4})(?![\\d/])', read: (m) => [+m[3]!, +m[1]!, +m[2]!] },
   // One of the two slashes lost between two-digit parts ("0327/2025", "03/272025").
@@ -91,7 +91,8 @@ export function slashlessDate(s: string): string | undefined {
   if (z) return findDates(`${z[1]}/${z[2]}/${z[3]}`)[0]?.date;
   // Right after a label, a memo's dotted date with one-digit parts ("DATE: 7.4.25"), which alone
   // could be a range or a version.
-  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/.exec(s);
+  // Not the first digits of a four-digit year OCR garbled ("09.12.19%6").
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.%A-Za-z])/.exec(s);
   if (dotted) return findDates(`${dotted[1]}/${dotted[2]}/${dotted[3]}`)[0]?.date;
   // Year first, one of its dashes read as a space or lost ("2023-12 10", "2023 12-10", "202312-10").
   const y = /^((?:19|20)\d{2})(?:-(\d{2}) ?|[ ]?(\d{2})-)(\d{2})(?![\d/-])/.exec(s);
@@ -104,7 +105,7 @@ export function slashlessDate(s: string): string | undefined {
  * at most two were and the word has a date's shape; else undefined.
  */
 export function lettersAsDigits(s: string): string | undefined {
-  const word = /^[0-9OoCDQlI|SBZG]{1,4}[/.-][0-9OoCDQlI|SBZG]{1,2}[/.-][0-9OoCDQlI|SBZG]{2,4}(?![\w/])/.exec(s)?.[0];
+  const word = /^[0-9OoCDQlI|SBZG]{1,4}[/.-][0-9OoCDQlI|SBZG]{1,2}[/.-][0-9OoCDQlI|SBZG]{2,4}(?![\w/%])/.exec(s)?.[0];
   if (!word || (word.match(/[^0-9/.-]/g)?.length ?? 0) > 2) return undefined;
   const digits = word.replace(/[OoCDQ]/g, '0').replace(/[lI|]/g, '1').replace(/S/g, '5').replace(/B/g, '8').replace(/Z/g, '2').replace(/G/g, '6');
   return findDates(digits)[0]?.date;

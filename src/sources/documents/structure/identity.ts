@@ -27,7 +27,7 @@ const NOT_NAME = new Set(
     'summary discharge medication medications list note notes progress visit to from re subject pages cover sheet confidential ' +
     'urgent review comments message department the and of for with attn attention requested request test tests address ' +
     'insurance billing statement explanation benefits collected received reported printed status id chart total radiology imaging ' +
-    'primary care family internal medicine associates group diagnostics dear sincerely no none unknown registry').split(' '),
+    'primary care family internal medicine associates group diagnostics dear sincerely no none unknown registry customer resident').split(' '),
 );
 const SUFFIX = /^(?:jr|sr|ii|iii|iv|md|do|np|pa|rn|phd|mbbs|dds|pa-c|fnp|aprn)\.?$/i;
 
@@ -121,7 +121,7 @@ const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Nam
  * Doe   DOB 01/02/1960", "Patient. Jane Doe MRN 123", "Patient   Jane Doe 01/02/1960 Sex: F").
  */
 const NAME_LABEL_NO_COLON_FIRST_LAST =
-  /\b(?:Patient(?:'s)?\s*Name|Patient|Name)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+Birth|[A-Za-z]?irth\s*Date|Born|MRN|MR\s*#|Sex|Gender|Age)\b|\d{1,2}\/\d{1,2}\/\d{4}\b))/;
+  /\b(?:Patient(?:'s)?\s*Name|Patient|Name|Resident|Client|Customer)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+Birth|[A-Za-z]?irth\s*Date|Born|MRN|MR\s*#|Sex|Gender|Age)\b|\d{1,2}\/\d{1,2}\/\d{4}\b))/;
 
 interface Cand {
   key: string;
@@ -801,7 +801,8 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   // ("01/03/2072"). Only years: the header's own date may be misread too ("2/19/2022" for 12/19/2022).
   // Without a header date, nothing was done after today either ("Date/Time: January 26, 2074").
   const latest = sentOn ?? new Date().toISOString().slice(0, 10);
-  const afterSent = (d: string) => Number(d.slice(0, 4)) > Number(latest.slice(0, 4)) + 1;
+  // (A year of slack after a header's date, which OCR may misread itself; none after today.)
+  const afterSent = (d: string) => (sentOn ? Number(d.slice(0, 4)) > Number(sentOn.slice(0, 4)) + 1 : d > latest);
   const lines = unfoldColumnLabels(docLines);
   const text = mendYearGarbles(mendDateLabels(lines.map((l) => l.text).join('\n')), sentOn);
   for (const re of DOS_LABELS[type ?? ''] ?? []) {

@@ -991,3 +991,13 @@ test('a memo\'s "DATE: 7.4.25" dates a referral; a patient copy of discharge ins
 test('without a fax header date, a year after today is a misread one ("January 26, 2074"): the latest year one digit away', () => {
   assert.equal(findServiceDate(lines('F A X                Keystone Reference Laboratory\nDate/Time:              January 26, 2074 8:35 am\nTo:                     Henry Specimenholt'), 'fax_cover_sheet'), '2024-01-26');
 });
+
+test('"Customer DYLAN SPECIMENRIDGE" without its colon names the patient, not "Customer Dylan"; "09.12.19%6" is no birth date in 2019', () => {
+  assert.deepEqual(who('RIVERBEND PHARMACY     PRESCRIPTION FILL HISTORY\nCustomer DYLAN SPECIMENRIDGE                Date of Birth 09.12.19%6      Customer iD E8254255'), ['Dylan', 'Specimenridge', undefined]);
+});
+
+test('without a header date, a date after today is no date of service; with one, a year of slack is left for the header\'s own misreading', () => {
+  const nextYear = new Date().getUTCFullYear() + 1;
+  assert.equal(findServiceDate(lines(`REFERRAL\nDate: 05/02/${nextYear}\nReason: rash`), 'referral_letter') === `${nextYear}-05-02`, false);
+  assert.equal(findServiceDate(lines('REFERRAL\nDate: 05/02/2023\nReason: rash'), 'referral_letter', undefined, '2022-12-30'), '2023-05-02');
+});
