@@ -146,8 +146,6 @@ async function* tiffTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[])
   }
   const max = Math.min(pages.length, opts.maxPages ?? DEFAULT_MAX_PAGES);
   if (max < pages.length) out.push(docIssue('information', 'page-limit', `Only the first ${max} of ${pages.length} pages were read.`));
-  // libvips numbers the file's directories as utif2 lists them only when both count the same.
-  const vipsPages = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata().then((m) => m.pages ?? 1, () => -1);
   for (let i = 0; i < max; i++) {
     const n = i + 1;
     const dir = pages[i];
@@ -159,36 +157,13 @@ async function* tiffTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[])
         if (dir.width * dir.height > MAX_DECODE_PIXELS) {
           raster = await decodeLargeTiffPage(bytes, dirs.pages.indexOf(dir), dir);
           issues.push({ severity: 'information', code: 'page-downscaled', message: `Page ${n} is ${dir.width}×${dir.height} pixels; it was read downscaled to ${raster.width}×${raster.height}.`, location: { page: n } });
-        } else raster = (await decodeFaxTiffPage(bytes, dirs, dir, vipsPages)) ?? (await decodeTiffPageSafely(bytes, dirs.ifds, dir));
+        } else raster = await decodeTiffPageSafely(bytes, dirs.ifds, dir);
       } catch (e) {
         return errorRead(n, 'tiff-page-corrupt', `Page ${n} of the TIFF could not be decoded: ${(e as Error)?.message ?? String(e)}`, pages.length);
       }
       const r = await ocrOrEmpty(raster, n, pages.length, opts);
       return issues.length ? { ...r, issues: [...issues, ...r.issues] } : r;
     };
-  }
-}
-
-/**
- * A bilevel fax page (1 bit, uncompressed or CCITT G3/G4, fill order 1) decoded by libvips:
- * the same pixels as utif2 (every sample TIFF page, both photometrics), for ~6 instead of
- * ~50 ms CPU a page, off the main thread (session 11). Anything else, or any doubt (libvips
- * fails, counts other directories, sees another size), returns undefined: utif2 decodes it.
- */
-async function decodeFaxTiffPage(bytes: Uint8Array, dirs: ReturnType<typeof tiffDirectories>, dir: TiffDirectory, vipsPages: number): Promise<Raster | undefined> {
-  const ifd = dirs.ifds[dir.index];
-  const tag = (t: string) => (ifd[t] as number[] | undefined)?.[0];
-  if ((tag('t258') ?? 1) !== 1 || (tag('t277') ?? 1) !== 1 || ![1, 3, 4].includes(tag('t259') ?? 1) || (tag('t266') ?? 1) !== 1) return undefined;
-  if (vipsPages !== dirs.pages.length) return undefined;
-  try {
-    const { data, info } = await sharp(bytes, { page: dirs.pages.indexOf(dir), limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' })
-      .toColourspace('b-w')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    if (info.width !== dir.width || info.height !== dir.height || info.channels !== 1) return undefined;
-    return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: dir.width, height: dir.height, xdpi: dir.xdpi, ydpi: dir.ydpi };
-  } catch {
-    return undefined;
   }
 }
 
