@@ -185,7 +185,7 @@ const coverT2 = {
 // (NAME in capitals, "DOB: 03/04/1950  Age: 74 years  Sex: Male  MRN  FIN"), provider as "Mockwood MD, Jane",
 // results grouped by panel under a COLLECTION DATE-TIME column header with time zone ("03/14/2024 08:15 CDT"),
 // flags in square brackets after the value ("145 [H]"), units and reference range in their own right-hand
-// columns, "Printed by / Print Date/Time" footer with the banner repeated.
+// columns, the banner repeated as a running header on every page, "Printed by / Print Date/Time" footer.
 const labT1 = {
   id: 'lab.t1', set: SET, type: 'lab_report', facilityKind: 'hospital', labNames: null,
   render(doc, env) {
@@ -215,7 +215,9 @@ const labT1 = {
       table.res td{padding:1pt 3pt;border-bottom:1px solid #e2e2e2} th.pc,td.pc{width:36%} th.dc,td.dc{width:22%} th.uc,td.uc{width:16%} td.ab{font-weight:bold}
       .lg{margin-top:10pt;font-size:7pt;border-top:1px solid #000;padding-top:2pt}`;
     const footer = pageFooter(f, `${esc(nameLFU(p))} &nbsp; MRN: ${esc(doc.mrn)} &nbsp; FIN: ${fin} &nbsp;|&nbsp; Printed by: ${printedBy} &nbsp; Print Date/Time: ${dt(doc.faxDate + 'T' + fmtTime(doc.reported, '24'))}`, PN, 0.5, 6.5);
-    return { css, body, footer, margins: M(0.5, 0.55, 0.5, 0.5), fonts: [f], gt: { lab_results: labGt(panels), name_printed: nameLFU(p), performing_lab: doc.facility.name } };
+    // the banner bar repeats at the top of every printed page, as PowerChart prints it
+    const header = `<div style="font-family:'FreeSans';font-size:7pt;box-sizing:border-box;width:100%;padding:0 0.5in"><div style="background:#dcdcdc;border:1px solid #555;padding:1pt 4pt;display:flex;justify-content:space-between"><b>${esc(nameLFU(p))}</b><span>DOB: ${fmtDate(p.dob, 'us')}</span><span>Age: ${ageOn(p.dob, doc.collected)} years</span><span>Sex: ${sexWord(p)}</span><span>MRN: ${esc(doc.mrn)}</span><span>FIN: ${fin}</span></div></div>`;
+    return { css, body, header, headerHeight: 0.2, footer, margins: M(0.6, 0.55, 0.5, 0.5), fonts: [f], gt: { lab_results: labGt(panels), name_printed: nameLFU(p), performing_lab: doc.facility.name } };
   },
 };
 
