@@ -1077,3 +1077,15 @@ test('a line printer\'s rows: the flag column before the test, a sidebar\'s coll
   assert.deepEqual(pick('66154558                   LO     CL .........................             96    mmol/L      (98-110)'), [['CL', '96', 'mmol/L', 'L', '98-110']]);
   assert.deepEqual(pick('26MAR2025 0857                    ALT ........................             19    U/L         (9-46)'), [['ALT', '19', 'U/L', null, '9-46']]);
 });
+
+test('a unit cut or garbled after its slash is read only as a unit the value is possible in', () => {
+  // "g/" and "g/d" are nearer g/L by letters, but a total protein of 6.8 g/L or a globulin of 2.6 g/L cannot be.
+  assert.equal(unitFromPrior('g/', '2885-2', 3, '6.8'), 'g/dL');
+  assert.deepEqual(pick(`PROTEIN, TOTAL          6.8         6.1-8.1 g/          cc
+GLOBULIN                2.6         1.9-3.7 g/d         cc
+POTASSIUM               43          35-53 mmoliL        cc`).map((r) => [r[0], r[1], r[2]]), [
+    ['PROTEIN, TOTAL', '6.8', 'g/dL'],
+    ['GLOBULIN', '2.6', 'g/dL'],
+    ['POTASSIUM', '4.3', 'mmol/L'],
+  ]);
+});

@@ -337,8 +337,9 @@ const ucumDisplay = (code: string) => code.replace(/[[\]{}]/g, '');
  * printed spelling of exactly one of those units, within about a third of the spelling
  * (1 edit for "u/l" or "fl", 2 for "mg/dl", 3 for "million/ul"). Tokens that already name a unit are left alone.
  */
-export function unitFromPrior(token: string, loinc: string | undefined, maxEdits = 3): string | undefined {
-  const expected = loinc ? TEST_UNITS[loinc] : undefined;
+export function unitFromPrior(token: string, loinc: string | undefined, maxEdits = 3, value?: string): string | undefined {
+  // Only units the row's value is possible in: "g/" beside a total protein of 6.8 is no g/L.
+  const expected = loinc ? TEST_UNITS[loinc]?.filter((u) => value === undefined || valuePossibleIn(loinc, u, value)) : undefined;
   if (!expected?.length) return undefined;
   const k = unitKey(token).replace(/^[^a-z%/]+|[^a-z0-9%/.]+$/g, '').replace(/[.,;:]+$/, '');
   // Dirt around a clean unit ("“%", "mg/dL."): the unit itself.
@@ -349,6 +350,12 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
   if (/^[a-z]{2,3}$/.test(k) && !UNITS[k]) {
     const tails = new Set(Object.entries(UNITS).filter(([printed, code]) => expected.includes(code) && printed.endsWith(`/${k}`)).map(([, code]) => code));
     if (tails.size === 1) return [...tails][0];
+  }
+  // A unit cut at a column's edge or faded after its slash ("g/", "g/d", "mg/"): the one unit of the
+  // test printed starting so, when the row's numbers leave one.
+  if (value !== undefined && /^[a-z]+\/[a-z]?$/.test(k)) {
+    const cut = new Set(Object.entries(UNITS).filter(([printed, code]) => expected.includes(code) && printed.startsWith(k)).map(([, code]) => code));
+    if (cut.size === 1) return [...cut][0];
   }
   const max = Math.min(maxEdits, k.length <= 2 ? 1 : k.length >= 8 ? 3 : 2);
   // A power of ten read cleanly ("x10E3AL") keeps its exponent: x10E3/uL, never 10*9/L.
@@ -499,16 +506,40 @@ function unitCandidates(d: Draft): string[] {
   return out;
 }
 
+/**
+ * The numbers that tell which unit a row is in: the range's ends when it prints two with decimals
+ * (a value may have lost its point, a range printed with its decimals is read whole), else the value.
+ */
+function unitEvidence(value: number | undefined, range?: string): number[] {
+  const ends = range ? RANGE.exec(range.replace(/^[([]|[)\]]$/g, '')) : null;
+  if (ends && /\./.test(range!)) return [Number(ends[1]), Number(ends[2])].filter((n) => n !== 0);
+  return value === undefined ? [] : [value];
+}
+
+/**
+ * Is a value as read possible for the test in the unit (no bounds known: yes)? A whole number may
+ * have lost its point ("43" is 4.3 mmol/L), so it is possible when it or a tenth or hundredth of it is.
+ * The range is not asked: OCR garbles ranges more often than values ("(7.60 43.0)").
+ */
+function valuePossibleIn(loinc: string, ucum: string, value: string): boolean {
+  const n = Number(value);
+  if (!Number.isFinite(n)) return true;
+  const tries = /^\d+$/.test(value) ? [n, n / 10, n / 100] : [n];
+  return tries.some((x) => possibleIn(loinc, ucum, [x]));
+}
+
+/** Are all these numbers possible for the test in the unit (no bounds known: yes)? */
+function possibleIn(loinc: string, ucum: string, numbers: number[]): boolean {
+  const b = TEST_BOUNDS[loinc]?.[ucum];
+  return !b || numbers.every((n) => n >= b[0] && n <= b[1]);
+}
+
 /** The one unit a test is reported in that the value is possible in (U/L and [IU]/L count as one), else undefined. */
 function onlyPossibleUnit(loinc: string, value: number, range?: string): string | undefined {
   const units = TEST_BOUNDS[loinc];
   if (!units) return undefined;
-  // The range's ends when it prints two: a value may have lost its point, a range printed with its decimals is read whole.
-  const ends = range ? RANGE.exec(range.replace(/^[([]|[)\]]$/g, '')) : null;
-  const numbers = ends && /\./.test(range!) ? [Number(ends[1]), Number(ends[2])].filter((n) => n !== 0) : [value];
-  const fits = Object.entries(units)
-    .filter(([u, b]) => !UNPRINTED_UNITS.has(u) && (!b || numbers.every((n) => n >= b[0] && n <= b[1])))
-    .map(([u]) => u);
+  const numbers = unitEvidence(value, range);
+  const fits = Object.keys(units).filter((u) => !UNPRINTED_UNITS.has(u) && possibleIn(loinc, u, numbers));
   const distinct = new Set(fits.map((u) => (u === '[IU]/L' ? 'U/L' : u)));
   return distinct.size === 1 ? fits[0] : undefined;
 }
@@ -1289,7 +1320,8 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     if (m[1]) row.comparator = m[1] as LabRow['comparator'];
   }
   // A unit OCR garbled: read back through the units the test is reported in.
-  let priorUnit = syn && (!d.unit || !ucumFor(d.unit)) ? unitCandidates(d).map((t) => unitFromPrior(t, syn.loinc)).find(Boolean) : undefined;
+  const asRead = row.numeric === undefined ? undefined : String(row.numeric);
+  let priorUnit = syn && (!d.unit || !ucumFor(d.unit)) ? unitCandidates(d).map((t) => unitFromPrior(t, syn.loinc, 3, asRead)).find(Boolean) : undefined;
   // A clean unit the test is not reported in, one edit from one it is ("mU/L" for TSH in mIU/L): a letter lost.
   if (!priorUnit && syn && d.unit && ucumFor(d.unit) && TEST_UNITS[syn.loinc]?.length && !TEST_UNITS[syn.loinc]!.includes(ucumFor(d.unit)!)) {
     priorUnit = unitFromPrior(d.unit, syn.loinc, 1);
