@@ -103,7 +103,7 @@ export function parseName(raw: string): { name: string; given: string[]; family:
 // ("OB / Sex:  04/12/1960" opening the line).
 // "DOB / Sex:" also with its slash misread ("DOB /|Sex:", "DOB f Sex:"); "Birth Date" with its B
 // misread ("Hirth Date:", "Beth Date:"); "DOR", "DDB", "008:" before a date (a word of its own: not "Doris").
-const DOB_LABEL = /\b(?:D\.?\s?[O0]\.?\s?[B8]\.?|D[O0D]R\b|DDB\b|0[O0]8(?=:?\s*\d{1,2}\/)|B[a-z]{1,3}th\s*Date|B[il1][a-z]{1,2}th\b[^\d\n]{1,8}(?=\d{1,2}[/.-]?\d{1,2}[/.-]\d{2,4}\b)|0\.?\s?[O0]\.?\s?B\.?|0\.[O0]\.8\.?(?=\s*\d{1,2}\/)|Date\s+of\s+Birth|[A-Za-z]?irth\s*Date|Birthdate|Born)(?:\s*[/|lIf1]{1,2}\s*(?:Sex|Gender|Age))?\s*[:#]?|^\s*OB(?:\s*\/\s*(?:Sex|Gender|Age))?\s*:/i;
+const DOB_LABEL = /\b(?:D\.?\s?[O0]\.?\s?[B8]\.?|D[O0D]R\b|DDB\b|0[O0]8(?=:?\s*\d{1,2}\/)|B[a-z]{1,3}th\s*Date|B[il1][a-z]{1,2}th\b[^\d\n]{1,8}(?=\d{1,2}[/.-]?\d{1,2}[/.-]\d{2,4}\b)|0\.?\s?[O0]\.?\s?B\.?|0\.[O0]\.8\.?(?=\s*\d{1,2}\/)|Date\s+of\s+Birth|[A-Za-z]?irth\s*Date|Birthdate|Born)(?:\s*[/|lIf1]{1,2}\s*(?:Sex|Gender|Age))?\s*[:#]?|^\s*OB(?:\s*\/\s*(?:Sex|Gender|Age))?\s*:|(?<=\s[-–·•+|]\s?)OB\b(?=\s*(?:[A-Z][a-z]{2}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}))/i;
 const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
 // The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
@@ -166,7 +166,8 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   for (const c of cs) {
     // The DOB label also as OCR misreads it ("008", "D0B") when a date follows it.
     // A middle dot between the fields may read as a plus ("Sharon Protoby + DOB Jun 27, 2009").
-    const m = /^([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(·|•+-]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN)\b|[D0O][O0][B8]\.?:?\s*\d{1,2}[/.-]\d)/i.exec(c.text);
+    // A DOB that lost its D after such a dot ("Madison Fictridge - OB Aug 9, 1964").
+    const m = /^([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(·|•+-]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN)\b|[D0O][O0][B8]\.?:?\s*\d{1,2}[/.-]\d)/i.exec(c.text) ?? /^([A-Za-z][A-Za-z'’ ,.]{2,50}?)\s+[-–·•+]\s?OB\s+(?=[A-Z][a-z]{2}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/.exec(c.text);
     if (m) out.push({ raw: cutName(m[1]!), score: 2 });
   }
   if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[1]!.text) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text), score: 2 });

@@ -1001,3 +1001,9 @@ test('without a header date, a date after today is no date of service; with one,
   assert.equal(findServiceDate(lines(`REFERRAL\nDate: 05/02/${nextYear}\nReason: rash`), 'referral_letter') === `${nextYear}-05-02`, false);
   assert.equal(findServiceDate(lines('REFERRAL\nDate: 05/02/2023\nReason: rash'), 'referral_letter', undefined, '2022-12-30'), '2023-05-02');
 });
+
+test('a DOB label that lost its D after a middle dot ("Madison Fictridge - OB Aug 9, 1964") still gives the name and birth date', () => {
+  assert.deepEqual(who('Immunization History\nMadison Fictridge - OB Aug 9, 1964 - Female - MRN E1192615 State registry 1D 408833468'), ['Madison', 'Fictridge', '1964-08-09']);
+  // An obstetrics "OB" is no birth-date label.
+  assert.notDeepEqual(who('Referral to OB Aug 9, 1964 clinic')?.[2], '1964-08-09');
+});
