@@ -176,9 +176,10 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   // The same in a text layer that puts one space between the cells ("Jesse Proxyva Claim number: 1337U02243687").
   const memberFlat = /^\s*([A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2}) (?:Claim|Member|Subscriber) ?(?:#|no\.?|number|ID)\b/.exec(text);
   if (memberFlat && cs.length === 1) out.push({ raw: memberFlat[1]!, score: 2 });
-  // A form grid of label cells and value cells ("Patient   Ethan Stubers   MRN   26038001").
+  // A form grid of label cells and value cells ("Patient   Ethan Stubers   MRN   26038001"); the
+  // caption may carry a mark of its box's edge ("(Patient", "|Patient").
   cs.forEach((c, i) => {
-    if (/^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient)$/i.test(c.text) && cs[i + 1]) out.push({ raw: cutName(cs[i + 1]!.text), score: 2 });
+    if (/^[(\[|]?(?:patient(?:'s)?\s+name|pt\.?\s+name|patient)$/i.test(c.text) && cs[i + 1]) out.push({ raw: cutName(cs[i + 1]!.text), score: 2 });
   });
   // Name fields apart: "Last Name: DOE   First Name: JANE".
   const last = /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+(?:\s[A-Za-z][A-Za-z'’-]+)?)/i.exec(text) ?? (next ? /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(next) : null);
@@ -470,8 +471,11 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
     }
     // A form's patient line without a birth-date label: "Patient   Jane Doe 10/12/1984   Sex: F" (the
     // date between the name and the sex is the birth date). Counts for less than a labelled one.
-    const demographic = /\bPatient(?:'s)?(?:\s+Name)?\s*[:.]?\s+[A-Z][A-Za-z'’.-]+(?:,?\s+[A-Z][A-Za-z'’.-]*){1,2}\s+(\d{1,2}\/\d{1,2}\/\d{4})\s+(?:Sex|Gender)\b/.exec(mendIdentityLabels(l.text));
-    const dd = demographic && !dm ? findDates(demographic[1]!)[0]?.date : undefined;
+    // Also where the birth date's own caption is there but garbled to a short cell and its slashes
+    // read as colons ("(Patient   Fatima Proxyfield     os   10:20:1987 Sex: f"): a colon-separated
+    // triple with a four-digit year is no time of day.
+    const demographic = /\bPatient(?:'s)?(?:\s+Name)?\s*[:.]?\s+[A-Z][A-Za-z'’.-]+(?:,?\s+[A-Z][A-Za-z'’.-]*){1,2}(?:\s{2,}[^\s\d]{1,4})?\s+(\d{1,2}[/:]\d{1,2}[/:]\d{4})\s+(?:Sex|Gender)\b/.exec(mendIdentityLabels(l.text));
+    const dd = demographic && !dm ? findDates(demographic[1]!.replace(/:/g, '/'))[0]?.date : undefined;
     if (dd) dobs.set(dd, (dobs.get(dd) ?? 0) + w * 0.5);
     const am = AGE_RE.exec(l.text);
     if (am && age === undefined) age = Number(am[1] ?? am[2] ?? am[3] ?? am[4]);

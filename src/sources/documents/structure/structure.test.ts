@@ -1007,3 +1007,10 @@ test('a DOB label that lost its D after a middle dot ("Madison Fictridge - OB Au
   // An obstetrics "OB" is no birth-date label.
   assert.notDeepEqual(who('Referral to OB Aug 9, 1964 clinic')?.[2], '1964-08-09');
 });
+
+test('a form row whose Patient caption carries its box edge and whose DOB caption is garbled still names the patient and birth date', () => {
+  // "(Patient" is the caption cell; "os" what is left of "DOB"; the date's slashes read as colons.
+  assert.deepEqual(who('Date                 08/02/2025                Priority   Routine\n(Patient   Fatima Proxyfield               os   10:20:1987 Sex: f\nReferred to          Minh Samplecombe, MD'), ['Fatima', 'Proxyfield', '1987-10-20']);
+  // A time of day is no birth date.
+  assert.equal(who('Patient   Fatima Proxyfield   at   10:20:19 Sex: f')?.[2], undefined);
+});
