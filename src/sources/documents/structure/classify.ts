@@ -29,9 +29,13 @@ const TABLE = keywords as Record<string, TypeKeywords>;
 function compile(words: string[]): RegExp[] {
   return words.map((w) => new RegExp(`(?:^|[^a-z])${w.replace(/ /g, '\\s+')}(?:$|[^a-z])`, 'i'));
 }
+/** Title phrases as they read in a letter-spaced title closed up: no spaces, so no word boundaries either. */
+function compileClosedUp(words: string[]): RegExp[] {
+  return words.map((w) => new RegExp(w.replace(/ /g, ''), 'i'));
+}
 const COMPILED = Object.fromEntries(
-  Object.entries(TABLE).map(([k, v]) => [k, { title: compile(v.title), body: compile(v.body) }]),
-) as Record<string, { title: RegExp[]; body: RegExp[] }>;
+  Object.entries(TABLE).map(([k, v]) => [k, { title: compile(v.title), body: compile(v.body), closedUp: compileClosedUp(v.title) }]),
+) as Record<string, { title: RegExp[]; body: RegExp[]; closedUp: RegExp[] }>;
 
 export interface TypeScore {
   type: DocType;
@@ -54,8 +58,14 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
     .filter((l) => !/^\s*(?:re|regarding|subject)\s*:/i.test(l.text))
     .flatMap((l, line) => l.text.split(/\s{3,}/).map((c) => ({ text: c.trim(), line })))
     .filter((c) => c.text && c.text.length <= 60 && !/[.,;]\s+\w+\s+\w+/.test(c.text))
-    // A title printed letter-spaced ("F A X", "FAC S I M I L E") also read without its spaces.
-    .flatMap((c) => (/^(?:[A-Za-z]{1,3} )+[A-Za-z]{1,3}$/.test(c.text) ? [c, { ...c, text: c.text.replace(/ /g, '') }] : [c]));
+    // A title printed letter-spaced ("F A X", "FAC S I M I L E", "R E C O R D S D E L I V E RY – FA X
+    // T R A N S M I T TA L") also read without its spaces; closed up, its words run together, so
+    // title phrases are looked for in it without word boundaries.
+    .flatMap((c) => {
+      if (/^(?:[A-Za-z]{1,3} )+[A-Za-z]{1,3}$/.test(c.text)) return [c, { ...c, text: c.text.replace(/ /g, '') }];
+      if (/^(?:[A-Za-z]{1,3} (?:[–—-] )?){5,}[A-Za-z]{1,3}$/.test(c.text)) return [c, { ...c, text: c.text.replace(/[ –—-]/g, ''), closedUp: true }];
+      return [c];
+    });
   const all = nonEmpty.map((l) => l.text).join('\n');
   // A document's own title is printed above the section headings inside it: when two types score
   // alike, the one whose title comes first wins (a referral form's "Current Medications" list
@@ -65,8 +75,8 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
     let s = 0;
     // A cell is one title: "Fox Run Diagnostic Imaging" counts once, not for "imaging" and "diagnostic imaging" both.
     const credited = new Set<(typeof headCells)[number]>();
-    for (const r of re.title) {
-      const head = headCells.find((c) => !credited.has(c) && r.test(c.text));
+    for (const [i, r] of re.title.entries()) {
+      const head = headCells.find((c) => !credited.has(c) && ('closedUp' in c ? re.closedUp[i]!.test(c.text) : r.test(c.text)));
       if (head) {
         credited.add(head);
         s += 4;

@@ -1014,3 +1014,17 @@ test('a form row whose Patient caption carries its box edge and whose DOB captio
   // A time of day is no birth date.
   assert.equal(who('Patient   Fatima Proxyfield   at   10:20:19 Sex: f')?.[2], undefined);
 });
+
+test('a letter-spaced title of several words with a dash ("R E C O R D S D E L I V E RY – FA X T R A N S M I T TA L") titles a cover sheet, not the billing it encloses', () => {
+  const text = `ChartBridge Release Services                                  Silver Lake Physicians Billing Services
+R E C O R D S D E L I V E RY – FA X T R A N S M I T TA L
+REQUEST #             2625-807912                           DELIVERED              8/23/2023 1:34 PM
+DELIVER TO            Dr. Randy Proxywood                   FA X                   540-555-0154
+SUBJECT               Daniel Notrealman - billing statement
+SHEETS                2 (this page is 1)                    PRIORITY               STAT
+Per the authorization received, enclosed are records for the above patient. Please confirm receipt.
+An invoice for copy and handling fees, where permitted by state law, is mailed separately.`;
+  assert.equal(classify(text.split('\n').map((t, i) => ({ text: t, page: 1, index: i }))).type, 'fax_cover_sheet');
+  // Closed up, a spaced title's phrases are found without word boundaries; plain text keeps them.
+  assert.notEqual(classify('Transmittals of billing statements\nStatement date 8/23/2023  Amount due $40.00  Balance due $40.00'.split('\n').map((t, i) => ({ text: t, page: 1, index: i }))).type, 'fax_cover_sheet');
+});
