@@ -442,7 +442,8 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
   const nonEmpty = lines.filter((l) => l.text.trim());
   nonEmpty.forEach((l, i) => {
     const w = l.page === firstPage ? 1 : 0.6;
-    for (const c of lineNameCands(l.text, nonEmpty[i + 1]?.text, nonEmpty[i - 1]?.text)) {
+    const headName = l.index <= 4 ? headerCapsName(l.text) : undefined;
+    for (const c of [...lineNameCands(l.text, nonEmpty[i + 1]?.text, nonEmpty[i - 1]?.text), ...(headName ? [{ raw: headName, score: 1 }] : [])]) {
       const p = parseName(c.raw);
       if (!p) continue;
       const k = nameKey(p);
@@ -548,6 +549,23 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
     ...(age !== undefined && age < 130 ? { age } : {}),
     score,
   };
+}
+
+/**
+ * A reference lab's page head prints its patient top right, without a caption: a caps
+ * "LAST, FIRST M" cell ending one of the page's first lines, after the lab's name ("Bayside
+ * Reference Laboratory      FAUXCOMBE, MARILYN H"). Not after a label cell ("Physician:
+ * PSEUDOMAN, AMY" or "TO   SMITH, JOHN"): the cell before it must not end in a colon nor be one caps word.
+ * Counts as an unlabelled name (score 1); it tells one patient's report from the next.
+ */
+function headerCapsName(text: string): string | undefined {
+  const cs = cells(text);
+  const last = cs[cs.length - 1];
+  if (!last || !/^[A-Z][A-Z'’-]{2,},\s?[A-Z][A-Z'’-]{1,}(?:\s[A-Z]\.?)?$/.test(last.text)) return undefined;
+  const before = cs[cs.length - 2];
+  if (before && (/[:#]\s*$/.test(before.text) || /^[A-Z]{1,12}$/.test(before.text) || !/[a-z]{3}/.test(before.text))) return undefined;
+  if (last.start < 30) return undefined;
+  return last.text;
 }
 
 /** A caps name of two words right after a Patient/Name label without its colon, ending its cell. */

@@ -1028,3 +1028,12 @@ An invoice for copy and handling fees, where permitted by state law, is mailed s
   // Closed up, a spaced title's phrases are found without word boundaries; plain text keeps them.
   assert.notEqual(classify('Transmittals of billing statements\nStatement date 8/23/2023  Amount due $40.00  Balance due $40.00'.split('\n').map((t, i) => ({ text: t, page: 1, index: i }))).type, 'fax_cover_sheet');
 });
+
+test('a reference lab page head with its patient top right in caps ("Bayside Reference Laboratory   FAUXCOMBE, MARILYN H") names the patient, and two patients\' reports are split', () => {
+  assert.deepEqual(who('Bayside Reference Laboratory                FAUXCOMBE, MARILYN H\nPhysician: PSEUDOMAN, AMY                    Specimen collected 6/2022\nFINAL REPORT')?.slice(0, 2), ['Marilyn', 'Fauxcombe']);
+  // After a label cell the caps name is that label's (a physician, a recipient), not the patient.
+  assert.equal(who('Some Clinic Name Here                Physician:   PSEUDOMAN, AMY\nFINAL REPORT')[1], undefined);
+  const page = (name: string) => `Bayside Reference Laboratory                ${name}\nClient # 52266864\nFINAL REPORT\nAnalyte                     Result      Reference Range     Units\nGLUCOSE                     73          65-99               mg/dL\nSODIUM                      140         135-146             mmol/L\nPOTASSIUM                   4.1         3.5-5.3             mmol/L\nCHLORIDE                    101         98-110              mmol/L\nCALCIUM                     9.4         8.6-10.3            mg/dL`;
+  const r = structureTransmission([page('FAUXCOMBE, MARILYN H'), page('EXAMPLELEY, BILLY B'), page('FAUXCOMBE, MARILYN H')].map((text, i) => ({ page: i + 1, text, method: 'ocr' as const })));
+  assert.deepEqual(r.segments.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 2], [3, 3]]);
+});
