@@ -479,7 +479,7 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
     const dd = demographic && !dm ? findDates(demographic[1]!.replace(/:/g, '/'))[0]?.date : undefined;
     if (dd) dobs.set(dd, (dobs.get(dd) ?? 0) + w * 0.5);
     const am = AGE_RE.exec(l.text);
-    if (am && age === undefined) age = Number(am[1] ?? am[2] ?? am[3] ?? am[4]);
+    if (am && age === undefined) age = Number(am[1] ?? am[2] ?? am[3] ?? am[4] ?? am[5]);
     const mm = MRN_RE.exec(l.text);
     if (mm) mrns.set(mm[1]!, (mrns.get(mm[1]!) ?? 0) + w);
     const g = /\b(?:Sex|Gender)\s*[:/]?\s*(M|F|Male|Female)\b/i.exec(l.text) ?? /\(\s*\d+\s*(?:yo|y\.?o\.?|Y)\s*(M|F)\s*\)/.exec(l.text);
@@ -579,7 +579,8 @@ const CAPS_NAME_AFTER_LABEL = /^\s*(?:PATIENT(?:\s+NAME)?|NAME)\s*[;.]?\s+([A-Z]
 const NAME_BEFORE_DATE = /(?:^|\s{2,})([A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'’-]+){1,2}|[A-Z][A-Z'’-]+,\s*[A-Z][A-Z'’-]+(?:\s+[A-Z]\.?)?),?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?!\d)/;
 
 // The narrative's "a 67-year-old woman" too: how notes and letters introduce their patient.
-const AGE_RE = /\bage\s*[:#]?\s*(\d{1,3})\b(?!\s*[/.-]\d)|\(\s*(\d{1,3})\s*(?:y|yo|yrs?|y\.o\.)\s*[MF]?\s*\)|\b(?:dob|birth)\b.{0,30}?\d{4}\s+(\d{1,3})\s*(?:y|yo|yrs?)\b|\b(?:is|was|an?)\s+(\d{1,3})[- ]year[- ]old\b/i;
+// "Sex/Age: M/25" also with its slash lost ("Sex/Age M25").
+const AGE_RE = /\bsex\s*\/\s*age\s*[:#]?\s*[MF]\s*\/?\s*(\d{1,3})\b|\bage\s*[:#]?\s*(\d{1,3})\b(?!\s*[/.-]\d)|\(\s*(\d{1,3})\s*(?:y|yo|yrs?|y\.o\.)\s*[MF]?\s*\)|\b(?:dob|birth)\b.{0,30}?\d{4}\s+(\d{1,3})\s*(?:y|yo|yrs?)\b|\b(?:is|was|an?)\s+(\d{1,3})[- ]year[- ]old\b/i;
 
 /**
  * A birth date whose year OCR misread ("11/04/2084 (19Y)"): when the printed age and the

@@ -1037,3 +1037,10 @@ test('a reference lab page head with its patient top right in caps ("Bayside Ref
   const r = structureTransmission([page('FAUXCOMBE, MARILYN H'), page('EXAMPLELEY, BILLY B'), page('FAUXCOMBE, MARILYN H')].map((text, i) => ({ page: i + 1, text, method: 'ocr' as const })));
   assert.deepEqual(r.segments.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 2], [3, 3]]);
 });
+
+test('"Sex/Age M25" (its slash lost) gives the age that mends a birth year misread by a digit', () => {
+  const p = findPatient(lines('Bayside Reference Laboratory            EXAMPLELEY, BILLY B\nClient Services 1.415.585.0143           DOB: 7/23/1906\nSex/Age M25\nSpecimen collected 12/27/2021'), 1);
+  assert.equal(p.age, 25);
+  assert.equal(ageCheckedBirthDate(p.birthDate, p.age, '2021-12-27'), '1996-07-23');
+  assert.equal(findPatient(lines('Patient: DOE, JANE   DOB: 3/4/1950   Sex/Age: F/67'), 1).age, 67);
+});
