@@ -8,7 +8,7 @@
 import type { PageWord } from '../core/types.js';
 import type { Store } from '../store/store.js';
 import type { PageLayout } from './types.js';
-import { openPdf, renderPage } from '../sources/documents/pages/pdf.js';
+import { sharedPdfThread } from '../sources/documents/pages/pdf-thread.js';
 import { decodeTiffPageSafely, tiffDirectories, type Raster } from '../sources/documents/pages/raster.js';
 import { rawSharp, rotate, squarePixels } from '../sources/documents/pages/preprocess.js';
 import { decodeImage, MAX_INPUT_PIXELS } from '../sources/documents/pages/read.js';
@@ -37,21 +37,21 @@ export async function pageLayout(store: Store, documentId: string, page: number)
   return { page: row.page_no, width: num(layout.width), height: num(layout.height), words, ...(turned ? { turned } : {}) };
 }
 
+/** A PDF page drawn by pdfjs in the PDF thread (bounded memory and time, pdf-thread.ts). */
 async function pdfPage(bytes: Uint8Array, n: number, width: number): Promise<Raster | undefined> {
-  const opened = await openPdf(bytes);
+  const opened = await sharedPdfThread().open(bytes);
   if (!opened.ok) throw new PageImageError(opened.message);
   const doc = opened.doc;
   try {
     if (n > doc.numPages) return undefined;
-    const page = await doc.getPage(n);
-    const points = page.getViewport({ scale: 1 }).width;
+    const points = (await doc.size(n)).width;
     // A little over the width (pdfjs rounds the canvas down), then scaled to it exactly.
     const dpi = Math.min(300, Math.max(36, ((width + 2) / points) * 72));
-    const raster = await renderPage(doc, page, dpi);
-    page.cleanup();
-    return raster;
+    return (await doc.render(n, dpi)).value;
+  } catch (e) {
+    throw new PageImageError(`Page ${n} of the PDF could not be drawn: ${(e as Error).message}`);
   } finally {
-    await doc.destroy();
+    await doc.close();
   }
 }
 

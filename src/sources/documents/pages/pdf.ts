@@ -1,36 +1,33 @@
 /**
  * PDF pages through pdfjs-dist (legacy build, no eval, no scripting, local fonts/cmaps/wasm):
- * the text layer with word boxes when it is real, else a grey raster for OCR.
+ * the text layer with word boxes when it is real, else a grey raster for OCR. Documents are
+ * read through pdf-thread.ts, which runs these functions in a worker thread (pdf-worker.ts)
+ * with a heap limit and a time budget; called directly they run on the calling thread.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PageWord } from '../../../core/types.js';
 import { dominantDirection, type QuarterTurn } from './orientation.js';
+import { MAX_PDF_IMAGE_PIXELS, MAX_RENDER_PIXELS, type TextLayer } from './pdf-common.js';
 import type { Raster } from './raster.js';
+
+export * from './pdf-common.js';
 
 const require = createRequire(import.meta.url);
 const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
 const dir = (name: string) => join(PDFJS_ROOT, name) + '/';
 
-/** Render budget per page: beyond it the scale is lowered (a 200-inch poster page stays bounded). */
-export const MAX_RENDER_PIXELS = 40_000_000;
-/**
- * Largest image pdfjs decodes (pixels). Its default is no limit: a 389 KB PDF holding one
- * 20,000×20,000 image of zeros (Flate, ~1000:1) took 3.2 GB and 38 s, and a larger one takes the
- * process down. A page scanned at 600 dpi (letter: 34 Mpx) stays under it; a larger image is
- * left out of the page (pdfjs drops it), the rest of the page and document are read.
- */
-export const MAX_PDF_IMAGE_PIXELS = 50_000_000;
-/** Default render resolution for OCR when the page holds no image of known resolution. */
-export const DEFAULT_RENDER_DPI = 300;
-
 export type PdfOpenResult =
   | { ok: true; doc: PDFDocumentProxy }
   | { ok: false; code: 'pdf-password' | 'pdf-password-wrong' | 'pdf-corrupt'; message: string };
 
-/** Opens a PDF; password problems and corrupt files come back as codes, never thrown. */
-export async function openPdf(bytes: Uint8Array, password?: string): Promise<PdfOpenResult> {
+/**
+ * Opens a PDF; password problems and corrupt files come back as codes, never thrown.
+ * `verbosity` 1 makes pdfjs report its warnings through console.warn (pdf-worker.ts collects
+ * them); 0 (the default) only errors.
+ */
+export async function openPdf(bytes: Uint8Array, password?: string, opts: { verbosity?: number } = {}): Promise<PdfOpenResult> {
   try {
     const task = getDocument({
       data: new Uint8Array(bytes), // pdfjs transfers (detaches) the buffer it is given: pass a copy
@@ -46,7 +43,7 @@ export async function openPdf(bytes: Uint8Array, password?: string): Promise<Pdf
       cMapUrl: dir('cmaps'),
       cMapPacked: true,
       iccUrl: dir('iccs'),
-      verbosity: 0,
+      verbosity: opts.verbosity ?? 0,
     });
     const doc = await task.promise;
     return { ok: true, doc };
@@ -69,37 +66,6 @@ interface TextItemLike {
   height: number;
   hasEOL?: boolean;
 }
-
-export interface TextLayer {
-  text: string;
-  words: PageWord[];
-  /** Page size in PDF points (the pixel space of `words`). */
-  width: number;
-  height: number;
-  /** Non-space characters. */
-  chars: number;
-  /** The text runs sideways or upside down as displayed: it was read turned this far clockwise. */
-  turned?: QuarterTurn;
-}
-
-/**
- * Share of characters that look like real text (letters, digits, common punctuation) and of
- * words that contain a vowel or digit: a broken ToUnicode map gives symbols or consonant soup.
- */
-export function textLayerQuality(text: string): number {
-  const chars = [...text.replace(/\s+/g, '')];
-  if (!chars.length) return 0;
-  const good = chars.filter((c) => /[\p{L}\p{N}.,:;()\/#%'"\-+&*@$<>=?!\[\]_°µ·]/u.test(c) && !/[\u0000-\u001f\ue000-\uf8ff\ufffd]/u.test(c)).length;
-  // Mixed-case alphabetic words of 4+ letters (abbreviations such as TSH or BMP are skipped).
-  const words = text.split(/\s+/).filter((w) => /^[A-Za-z]{4,}$/.test(w) && /[a-z]/.test(w));
-  const voweled = words.filter((w) => /[aeiouyAEIOUY]/.test(w)).length;
-  const wordScore = words.length >= 3 ? voweled / words.length : 1;
-  return (good / chars.length) * wordScore;
-}
-
-/** A text layer is "real" with at least this many characters and this quality. */
-export const TEXT_LAYER_MIN_CHARS = 20;
-export const TEXT_LAYER_MIN_QUALITY = 0.75;
 
 /**
  * Reads a page's text layer: items grouped into lines top to bottom, words with boxes in

@@ -7,7 +7,8 @@ import sharp from 'sharp';
 import type { ExtractedPage, ExtractionIssue } from '../../../core/types.js';
 import type { OcrPool } from './ocr-pool.js';
 import { ocrRaster, type OcrPageInfo } from './ocr-page.js';
-import { openPdf, pageImageDpi, pageTextLayer, renderPage, DEFAULT_RENDER_DPI, TEXT_LAYER_MIN_CHARS, TEXT_LAYER_MIN_QUALITY, textLayerQuality } from './pdf.js';
+import { DEFAULT_RENDER_DPI, MAX_PDF_IMAGE_PIXELS, TEXT_LAYER_MIN_CHARS, TEXT_LAYER_MIN_QUALITY, textLayerQuality } from './pdf-common.js';
+import { PdfLimitError, pdfWarningIssue, sharedPdfThread, type PdfThread } from './pdf-thread.js';
 import { turnedIssue } from './orientation.js';
 import { decodeTiffPageSafely, tiffDirectories, type Raster, type TiffDirectory } from './raster.js';
 import { toRaster } from './preprocess.js';
@@ -36,7 +37,15 @@ export interface ReadOptions {
   maxPages?: number;
   /** Pages prepared/OCR'd concurrently; default = pool size. */
   lookahead?: number;
+  /** Thread pdfjs runs in (bounded memory and time); default: the process's `sharedPdfThread()`. */
+  pdf?: PdfThread;
 }
+
+/**
+ * Pages in a row that exceed the PDF thread's limits before the rest of the document is given
+ * up (a hostile object shared by every page would otherwise cost a budget per page).
+ */
+export const MAX_PDF_LIMIT_PAGES = 3;
 
 /**
  * One step of reading. `pageNumber` 0 carries document-level issues (password, corrupt file,
@@ -88,7 +97,10 @@ const errorRead = (pageNumber: number, code: string, message: string, pageCount?
 });
 
 async function* pdfTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[]): AsyncGenerator<Task> {
-  const opened = await openPdf(bytes, opts.password);
+  // pdfjs runs in a worker thread with a heap limit and a time budget per operation
+  // (pdf-thread.ts): a page that exceeds them is an error page, and the next page is read in a
+  // new thread.
+  const opened = await (opts.pdf ?? sharedPdfThread()).open(bytes, opts.password);
   if (!opened.ok) {
     out.push(docIssue('error', opened.code, opened.message));
     return;
@@ -98,34 +110,52 @@ async function* pdfTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[]):
     const count = doc.numPages;
     const max = Math.min(count, opts.maxPages ?? DEFAULT_MAX_PAGES);
     if (max < count) out.push(docIssue('information', 'page-limit', `Only the first ${max} of ${count} pages were read.`));
+    let limitsInARow = 0;
     for (let n = 1; n <= max; n++) {
-      // Text layer and rendering happen here, in order (pdfjs is single-threaded); OCR runs in the task.
+      // Text layer and rendering happen here, in order (one pdfjs thread); OCR runs in the task.
       let ready: Promise<PageRead>;
       try {
-        const page = await doc.getPage(n);
-        const tl = await pageTextLayer(page);
-        if (tl.chars >= TEXT_LAYER_MIN_CHARS && textLayerQuality(tl.text) >= TEXT_LAYER_MIN_QUALITY) {
-          const turned = tl.turned ? { turned: tl.turned } : {};
-          ready = Promise.resolve({ pageNumber: n, pageCount: count, page: { page: n, text: tl.text, method: 'text-layer', width: tl.width, height: tl.height, words: tl.words, ...turned }, issues: tl.turned ? [turnedIssue(n, tl.turned, 'text')] : [] });
+        const warned = new Set<string>();
+        const tl = await doc.textLayer(n);
+        tl.warnings.forEach((w) => warned.add(w));
+        const text = tl.value;
+        if (text.chars >= TEXT_LAYER_MIN_CHARS && textLayerQuality(text.text) >= TEXT_LAYER_MIN_QUALITY) {
+          const turned = text.turned ? { turned: text.turned } : {};
+          ready = Promise.resolve({ pageNumber: n, pageCount: count, page: { page: n, text: text.text, method: 'text-layer', width: text.width, height: text.height, words: text.words, ...turned }, issues: text.turned ? [turnedIssue(n, text.turned, 'text')] : [] });
         } else {
-          const native = await pageImageDpi(page);
+          const probe = await doc.imageDpi(n);
+          probe.warnings.forEach((w) => warned.add(w));
+          const native = probe.value;
           const dpi = native ? Math.min(400, Math.max(150, native.xdpi, native.ydpi)) : DEFAULT_RENDER_DPI;
-          const rendered = await renderPage(doc, page, dpi);
+          const rendered = await doc.render(n, dpi);
+          rendered.warnings.forEach((w) => warned.add(w));
           // A 1-bit fax image rendered at another scale gains grey edges: still a fax, not a photo.
-          const raster = native?.bilevel ? { ...rendered, bilevelSource: true } : rendered;
-          const issues: ExtractionIssue[] = tl.chars > 0 ? [{ severity: 'information', code: 'text-layer-unusable', message: `Page ${n} has a text layer that does not look like real text; it was OCR'd.`, location: { page: n } }] : [];
+          const raster = native?.bilevel ? { ...rendered.value, bilevelSource: true } : rendered.value;
+          const issues: ExtractionIssue[] = text.chars > 0 ? [{ severity: 'information', code: 'text-layer-unusable', message: `Page ${n} has a text layer that does not look like real text; it was OCR'd.`, location: { page: n } }] : [];
+          for (const w of warned) {
+            const issue = pdfWarningIssue(w, n, MAX_PDF_IMAGE_PIXELS);
+            if (issue && !issues.some((i) => i.code === issue.code)) issues.push(issue);
+          }
           ready = ocrOrEmpty(raster, n, count, opts).then((r) => ({ ...r, issues: [...issues, ...r.issues] }));
         }
-        page.cleanup();
+        limitsInARow = 0;
       } catch (e) {
-        ready = Promise.resolve(errorRead(n, 'pdf-page-unreadable', `Page ${n} of the PDF could not be read: ${(e as Error)?.message ?? String(e)}`, count));
+        if (e instanceof PdfLimitError) {
+          ready = Promise.resolve(errorRead(n, 'pdf-page-too-costly', `Page ${n} of the PDF was not read: ${e.message} The original file is kept.`, count));
+          if (++limitsInARow >= MAX_PDF_LIMIT_PAGES && n < max) {
+            out.push(docIssue('error', 'pdf-too-costly', `Pages ${n - limitsInARow + 1}–${n} of the PDF exceeded the reader's limits in a row; pages ${n + 1}–${max} were not read. The original file is kept.`));
+            ready.catch(() => undefined);
+            yield () => ready;
+            return;
+          }
+        } else ready = Promise.resolve(errorRead(n, 'pdf-page-unreadable', `Page ${n} of the PDF could not be read: ${(e as Error)?.message ?? String(e)}`, count));
       }
       ready.catch(() => undefined);
       yield () => ready;
     }
   } finally {
-    // Destroyed once every task has been handed out; rasters are already copied out of pdfjs.
-    await doc.destroy().catch(() => undefined);
+    // Closed once every task has been handed out; rasters were moved out of the thread.
+    await doc.close();
   }
 }
 
