@@ -1089,3 +1089,27 @@ POTASSIUM               43          35-53 mmoliL        cc`).map((r) => [r[0], r
     ['POTASSIUM', '4.3', 'mmol/L'],
   ]);
 });
+
+test('a line printer\'s dot leaders read as small letters ("MCH oie", "GLU ttt ie ieee", "NEUT % .oiinirie") are no part of the name; sidebar cells before it are dropped', () => {
+  assert.deepEqual(pick(`9087666176            MCH oie     28.4 pg       (27.0-33.0)
+ACCT#:               MCHC oie.     33.3 g/dL     (32.0-36.0)
+A .   ANE      GLU ttt ie ieee      81 mg/dL    (65-99)
+ND388960            NA Li      140 mmol/L    (135-146)
+ATTN DR:       NEUT % .oiinirieneniiennn   61.3 %    (40.0-75.0)
+CREAT _...\\viinieaiininnnn   0.77 mg/dL   (0.50-1.05)
+RECD:              C02 otto ie      25 mmol/L    (20-32)`).map((r) => [r[0], r[1], r[2]]), [
+    ['MCH', '28.4', 'pg'],
+    ['MCHC', '33.3', 'g/dL'],
+    ['GLU', '81', 'mg/dL'],
+    ['NA', '140', 'mmol/L'],
+    ['NEUT %', '61.3', '%'],
+    ['CREAT', '0.77', 'mg/dL'],
+    ['C02', '25', 'mmol/L'],
+  ]);
+  // A lower-case word of a real name stays ("Glucose fasting" is not a leader).
+  assert.deepEqual(pick('Vitamin B12          500 pg/mL     (200-900)').map((r) => r[0]), ['Vitamin B12']);
+});
+
+test('a collection date-time cell before the test, the month\'s O read as 0 ("150CT2022 1128   CL ....  104"): the time is no value', () => {
+  assert.deepEqual(pick('150CT2022 1128         CL teenie eae     104 mmol/L    (98-110)').map((r) => [r[0], r[1], r[2]]), [['CL', '104', 'mmol/L']]);
+});

@@ -869,7 +869,8 @@ function leadingCellsEnd(
     if (!leadCell(name.slice(0, at), urine)) continue;
     const inUrine = urine || PANEL_URINE.test(lead);
     const rest = cleanNameTokens(name.slice(at)).join(' ');
-    if (rest && /[A-Za-z]{2}/.test(rest) && match(rest, inUrine)) return { at, urine: inUrine };
+    // Two letters also once a digit read for a letter is put back ("C02" is CO2).
+    if (rest && /[A-Za-z]{2}/.test(undigit(rest)) && match(rest, inUrine)) return { at, urine: inUrine };
   }
   // The gap before the name lost to OCR ("CBC bincludes DIRT MCV   818"): after a word that names an
   // order or panel, the longest run of the last words that is a test.
@@ -901,10 +902,13 @@ function leadingCellsEnd(
  * An order, panel or date cell: no value, range or unit in it (those are a row of a column before,
  * misread), and a word of its own, a date or a test's name ("TSH   TSH"), not a stray short mark ("gal").
  */
+/** A line printer's collection date ("26MAR2025", its month's O also read as 0: "150CT2022") or a slashed one. */
+const DATE_CELL = /^(?:\d{1,2}(?:[A-Z]{3}|0[A-Z]{2})\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4})$/;
+
 function leadCell(toks: string[], urine: boolean): boolean {
   const lead = toks.join(' ');
   // A collection date and time ("26MAR2025 0857", "03/26/2025 08:57").
-  if (/^(?:\d{1,2}[A-Za-z]{3}\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4})(?:\s+\d{1,2}:?\d{2})?$/.test(lead)) return true;
+  if (/^(?:\d{1,2}[A-Za-z0][A-Za-z]{2}\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4})(?:\s+\d{1,2}:?\d{2})?$/.test(lead)) return true;
   if (toks.some((t) => (NUM.test(t) && t.length <= 6) || RANGE.test(t) || CMP_RANGE.test(t) || /\d-\d/.test(t) || exactUcum(t))) return false;
   return lead.replace(/[^A-Za-z]/g, '').length >= 4 || /\d{4}/.test(lead) || !!lookupExact(lead, urine);
 }
@@ -1094,7 +1098,11 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         cur.extra.push(tk);
         continue;
       }
-      if (!known && /^8\d{1,2}$/.test(t) && lookupExact(undigit(`${nameSoFar} ${t}`), urine)) {
+      if (cur.name.length && DATE_CELL.test(cur.name[cur.name.length - 1]!) && /^\d{1,2}:?\d{2}$/.test(t) && Number(t.replace(':', '')) % 100 < 60) {
+        // The time of a collection date-time cell before the test ("150CT2022 1128   CL ....  104"): no value.
+        cur.name.push(t);
+        cur.nameToks.push(tk);
+      } else if (!known && /^8\d{1,2}$/.test(t) && lookupExact(undigit(`${nameSoFar} ${t}`), urine)) {
         // "Vitamin 812": the B of a name read as 8, not a value.
         cur.name.push(t);
         cur.nameToks.push(tk);
@@ -1239,8 +1247,27 @@ function unitBeforeColumnGap(toks: Tok[], i: number, cur: Draft): boolean {
   return gapAfter >= 4 && gapAfter >= 2 * gapBefore;
 }
 
+/**
+ * Dot leaders after a test's name ("CREAT ........  0.71") read by OCR at fax resolution as runs of
+ * the small round letters dots become ("MCH oie", "GLU ttt ie ieee", "MOV otitis", "CREAT
+ * ....c.viuunn"): lowercase words of those letters after a capitals name, or any word holding a
+ * run of points. Dropped from the name's end when what is left names a test or a capitals word.
+ */
+const LEADER_GARBLE = /^(?:[.…,:;'`_\\]*(?:[LIO][oietnuacvlrsw]+|[oietnuacvlrsw]{2,})[.…,:;'`]*|\S*[.…]{3,}\S*)$/;
+function leaderGarbleDropped(d: Draft): void {
+  let k = d.name.length;
+  while (k > 1 && LEADER_GARBLE.test(d.name[k - 1]!)) k--;
+  // The name's last word: capitals ("MCH", "RDW-CV"), or the % / # of a differential after them ("NEUT %").
+  const end = d.name[k - 1]!;
+  const capsEnd = /^[A-Z][A-Z0-9-]{1,9}$/.test(end) || (/^[%#]$/.test(end) && k >= 2 && /^[A-Z]{2,}$/.test(d.name[k - 2]!));
+  if (k === d.name.length || !capsEnd) return;
+  d.name = d.name.slice(0, k);
+  d.nameToks = d.nameToks.slice(0, k);
+}
+
 function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?: string): LabRow | null {
   if (d.value === undefined) return null;
+  leaderGarbleDropped(d);
   // A misread name in its own cell the table alone cannot place ("Pane   Cregtitnne   101 mg/dL"): placed by its unit.
   const unitCode = d.unit ? ucumFor(d.unit) : undefined;
   const cells = leadingCellsEnd(d.name, d.nameToks, urine) ?? (unitCode && cellStarts(d.nameToks).length ? leadingCellsEnd(d.name, d.nameToks, urine, (n) => nameFromUnit(undigit(n), unitCode, rowNumbers(d))) : undefined);
