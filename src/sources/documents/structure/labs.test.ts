@@ -1113,3 +1113,15 @@ RECD:              C02 otto ie      25 mmol/L    (20-32)`).map((r) => [r[0], r[1
 test('a collection date-time cell before the test, the month\'s O read as 0 ("150CT2022 1128   CL ....  104"): the time is no value', () => {
   assert.deepEqual(pick('150CT2022 1128         CL teenie eae     104 mmol/L    (98-110)').map((r) => [r[0], r[1], r[2]]), [['CL', '104', 'mmol/L']]);
 });
+
+test('a line printer\'s flag column garbled before the name ("HL CHOL", "BI TRIG") flags a value outside its range; inside its range it is dirt', () => {
+  assert.deepEqual(pick(`HL CHOL ...ooiivniiineniininns   245 mg/dL  <200
+BI TRIG .,oooniiiiinonnnaanss   218 mg/dL  <150
+NB HDL ...................   52 mg/dL  >39
+K tee   4.4 mmol/L  (3.5-5.3)`).map((r) => [r[0], r[1], r[3]]), [
+    ['CHOL', '245', 'H'],
+    ['TRIG', '218', 'H'],
+    ['HDL', '52', null],
+    ['K', '4.4', null],
+  ]);
+});

@@ -1253,13 +1253,13 @@ function unitBeforeColumnGap(toks: Tok[], i: number, cur: Draft): boolean {
  * ....c.viuunn"): lowercase words of those letters after a capitals name, or any word holding a
  * run of points. Dropped from the name's end when what is left names a test or a capitals word.
  */
-const LEADER_GARBLE = /^(?:[.…,:;'`_\\]*(?:[LIO][oietnuacvlrsw]+|[oietnuacvlrsw]{2,})[.…,:;'`]*|\S*[.…]{3,}\S*)$/;
+const LEADER_GARBLE = /^(?:[.…,:;'`_\\(]*(?:[LIO][oietnuacvlrsw]+|[oietnuacvlrsw]{2,})[.…,:;'`]*|\S*[.…]{3,}\S*)$/;
 function leaderGarbleDropped(d: Draft): void {
   let k = d.name.length;
   while (k > 1 && LEADER_GARBLE.test(d.name[k - 1]!)) k--;
   // The name's last word: capitals ("MCH", "RDW-CV"), or the % / # of a differential after them ("NEUT %").
   const end = d.name[k - 1]!;
-  const capsEnd = /^[A-Z][A-Z0-9-]{1,9}$/.test(end) || (/^[%#]$/.test(end) && k >= 2 && /^[A-Z]{2,}$/.test(d.name[k - 2]!));
+  const capsEnd = /^[A-Z][A-Z0-9-]{0,9}$/.test(end) || (/^[%#]$/.test(end) && k >= 2 && /^[A-Z]{2,}$/.test(d.name[k - 2]!));
   if (k === d.name.length || !capsEnd) return;
   d.name = d.name.slice(0, k);
   d.nameToks = d.nameToks.slice(0, k);
@@ -1301,6 +1301,9 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   const { kept: nameToks, lead: margin } = marginDirtDropped(cleanNameTokens(d.name), urine);
   // Only the two-letter forms here: a lone letter before a name is as likely a speck read as one.
   d.flag ??= leadingFlag(margin[margin.length - 1]?.length === 2 ? margin[margin.length - 1] : undefined);
+  // Two capitals where a flag column stands before the name that read as no flag ("HL CHOL", "BI
+  // TRIG", "HE LDL CALC" for HI): the flag, if the row's value lies outside its range (below).
+  const leadMark = !d.flag && [margin[margin.length - 1], d.orderCell?.split(/\s+/).pop()].some((t) => !!t && /^[A-Z]{2}$/.test(t) && !lookupExact(t, urine));
   const name = nameToks.join(' ').replace(/[:.]+$/, '').trim();
   if (!/[A-Za-z]{1,}/.test(name) || name.length > 60 || nameToks.length > 7) return null;
   // "Label: value" lines are not results, unless the label is a test's name ("Glucose: 112 mg/dL").
@@ -1470,10 +1473,26 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     if ((d.flagAfterRange || fLRest) && inside && (f === 'H' || f === 'L' || f === 'A')) delete row.flagPrinted;
     else if (f) row.flag = f;
   }
+  if (leadMark && !row.flag && row.numeric !== undefined && row.range) flagGarbledLead(row);
   // The order cell dropped from before the name names the row's panel ("CBC (includes Diff/Plt)").
   const order = d.orderCell ? orderName(d.orderCell) : undefined;
   if (order ?? panel) row.panel = order ?? panel;
   return row;
+}
+
+/**
+ * The flag of a row whose flag column (before the name) OCR garbled: the side of its range the
+ * value lies on, only when the value prints the range's decimals (a value that lost its point
+ * would look out of range) and lies clearly outside it.
+ */
+function flagGarbledLead(row: LabRow): void {
+  const r = row.range!;
+  const n = row.numeric!;
+  const decimals = (t: string) => /\.(\d+)/.exec(t)?.[1]!.length ?? 0;
+  const rangeDecimals = Math.max(0, ...(r.text.match(/\d+(?:\.\d+)?/g) ?? []).map(decimals));
+  if (decimals(row.value) !== rangeDecimals) return;
+  if (r.high !== undefined && n > r.high) row.flag = 'H';
+  else if (r.low !== undefined && n < r.low) row.flag = 'L';
 }
 
 /**
