@@ -19,3 +19,10 @@ test('a year-first date with points ("Collected 2025.09.23 08:47") is a date; a 
   assert.deepEqual(findDates('Collected 2025.09.23 08:47').map((d) => d.date), ['2025-09-23']);
   assert.deepEqual(findDates('Total 2025.50 USD').map((d) => d.date), []);
 });
+
+test('year-first dates with slashes ("1989/04/18") and with the month\'s name ("1962-May-04", "2024 Mar 14")', () => {
+  assert.deepEqual(findDates('DOB 1989/04/18   EXAM DATE: 2022/09/12 19:39').map((d) => d.date), ['1989-04-18', '2022-09-12']);
+  assert.deepEqual(findDates('Patient ID / DOB:   02653241 / 1962-May-04   printed 2024 Mar 14').map((d) => d.date), ['1962-05-04', '2024-03-14']);
+  // Not a date: a year and a month with no day, or an impossible day.
+  assert.deepEqual(findDates('FY 2022/5 budget, 2023/13/40').map((d) => d.date), []);
+});

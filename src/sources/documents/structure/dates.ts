@@ -1,6 +1,6 @@
 /**
  * Date recognition for printed US documents: 03/14/2024, 3/4/24, 2024-03-14, 03-14-2024,
- * 03.14.2024, MAR-14-2024, 14-MAR-2024, March 14, 2024, Mar 14 2024, 14 March 2024.
+ * 03.14.2024, MAR-14-2024, 14-MAR-2024, March 14, 2024, Mar 14 2024, 14 March 2024, 2024/03/14, 2024-Mar-14.
  * Returns ISO dates (YYYY-MM-DD) or null; never invents a time or a zone.
  */
 import { editDistance } from './fuzzy.js';
@@ -22,6 +22,10 @@ interface DateForm {
 const FORMS: DateForm[] = [
   // Year first with dashes, or points ("2025.09.23").
   { re: '(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)|(\\d{4})\\.(\\d{2})\\.(\\d{2})(?![\\d.])', read: (m) => (m[1] ? [+m[1]!, +m[2]!, +m[3]!] : [+m[4]!, +m[5]!, +m[6]!]) },
+  // Year first with slashes ("2022/09/12", Japanese- and Canadian-made systems, imaging exports).
+  { re: '(\\d{4})/(\\d{1,2})/(\\d{1,2})(?![\\d/])', read: (m) => [+m[1]!, +m[2]!, +m[3]!] },
+  // Year first with the month's name ("1962-May-04", "2024 Mar 14").
+  { re: `(\\d{4})[-\\s/]${MON}[-\\s/](\\d{1,2})(?!\\d)`, read: (m) => [+m[1]!, MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[3]!] },
   // A two-digit year is not one when a letter or digit follows it: the rest of a four-digit year OCR garbled ("09/27/20p4").
   { re: '(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}|\\d{2}(?![A-Za-z]))(?![\\d/])', read: (m) => [year(m[3]!), +m[1]!, +m[2]!] },
   // Dotted dates only with a two-digit day or a full year ("03.14.2024", "3.14.24", "3.4.1950"): "1.3.70" is a
