@@ -385,18 +385,34 @@ export async function toPng(r: Raster): Promise<Buffer> {
   return greyPng(rawSharp(r), r.xdpi ?? 300);
 }
 
+/** Specks in one 32×32 block (~16,000 per megapixel) from which they count as crowded: a dithered picture's dots, not line noise. */
+export const CROWDED_BLOCK_SPECKS = 16;
+
+export interface Despeckled {
+  raster: Raster;
+  /** Specks (dark components of at most `maxArea` pixels) per megapixel: a noise measure. */
+  specksPerMp: number;
+  /** Share of the specks lying in crowded 32×32 blocks (dithering crowds its dots; fax line noise is spread evenly). */
+  clustered: number;
+  /** Share of the specks that are single pixels (a fine fax's line noise; stretched or rendered pages make them 2 px or more). */
+  single: number;
+}
+
 /**
  * Removes dark connected components (8-connected) of at most `maxArea` pixels: fax specks
  * and lost dither dots go, thin strokes stay (a median filter erodes them). Returns the
- * cleaned raster and the number of specks per megapixel (a noise measure).
+ * cleaned raster, the number of specks per megapixel (a noise measure) and how they lie.
  */
-export function despeckle(r: Raster, maxArea = 4, thr = 128): { raster: Raster; specksPerMp: number } {
+export function despeckle(r: Raster, maxArea = 4, thr = 128): Despeckled {
   const { width: w, height: h, data } = r;
   const out = new Uint8Array(data);
   const seen = new Uint8Array(w * h);
   const stack = new Int32Array(Math.max(16, maxArea + 9));
   const comp = new Int32Array(maxArea + 1);
   let specks = 0;
+  let singles = 0;
+  const bw = Math.ceil(w / 32);
+  const perBlock = new Uint16Array(bw * Math.ceil(h / 32));
   for (let start = 0; start < data.length; start++) {
     if (seen[start] || data[start] >= thr) continue;
     // Flood fill, but stop collecting once the component is larger than maxArea.
@@ -429,9 +445,15 @@ export function despeckle(r: Raster, maxArea = 4, thr = 128): { raster: Raster; 
     }
     if (!big) {
       specks++;
+      if (n === 1) singles++;
+      const sx = start % w;
+      const b = (((start - sx) / w) >> 5) * bw + (sx >> 5);
+      if (perBlock[b] < 65535) perBlock[b]++;
       for (let k = 0; k < n; k++) out[comp[k]] = 255;
     }
   }
-  return { raster: { ...r, data: out }, specksPerMp: (specks * 1e6) / (w * h) };
+  let crowded = 0;
+  for (const c of perBlock) if (c >= CROWDED_BLOCK_SPECKS) crowded += c;
+  return { raster: { ...r, data: out }, specksPerMp: (specks * 1e6) / (w * h), clustered: specks ? crowded / specks : 0, single: specks ? singles / specks : 0 };
 }
 
