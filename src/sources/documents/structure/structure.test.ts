@@ -1044,3 +1044,7 @@ test('"Sex/Age M25" (its slash lost) gives the age that mends a birth year misre
   assert.equal(ageCheckedBirthDate(p.birthDate, p.age, '2021-12-27'), '1996-07-23');
   assert.equal(findPatient(lines('Patient: DOE, JANE   DOB: 3/4/1950   Sex/Age: F/67'), 1).age, 67);
 });
+
+test('a combined caption "Patient ID / DOB:" with its values in order ("02653241 / 1962-May-04") gives the birth date', () => {
+  assert.deepEqual(who('Patient:                     Walter Examplebrook                    Lab No.:    TE940920Z\nPatient ID / DOB:            02653241 / 1962-May-04                 Collected:  11 OCT 2022 11:37'), ['Walter', 'Examplebrook', '1962-05-04']);
+});
