@@ -1048,3 +1048,15 @@ test('"Sex/Age M25" (its slash lost) gives the age that mends a birth year misre
 test('a combined caption "Patient ID / DOB:" with its values in order ("02653241 / 1962-May-04") gives the birth date', () => {
   assert.deepEqual(who('Patient:                     Walter Examplebrook                    Lab No.:    TE940920Z\nPatient ID / DOB:            02653241 / 1962-May-04                 Collected:  11 OCT 2022 11:37'), ['Walter', 'Examplebrook', '1962-05-04']);
 });
+
+test('an EHR\'s "OUTGOING FAX – ROUTING SHEET" is a cover sheet, whatever its subject line encloses', () => {
+  const text = `Riverbend Memorial Hospital
+OUTGOING FAX – ROUTING SHEET                                       Fax ID F738748765
+Recipient                                  Dr. Frank Fauxhurst
+Organization                               Summit Health Records
+Sender                                     Judith Stubfield, Release of Information
+Sent                                       Fri 05/03/2024 9:31 AM
+Total Pages                                7 (including this routing sheet)
+Subject                                    lab results, imaging report (2 patients)`;
+  assert.equal(classify(lines(text)).type, 'fax_cover_sheet');
+});
