@@ -1060,3 +1060,21 @@ Total Pages                                7 (including this routing sheet)
 Subject                                    lab results, imaging report (2 patients)`;
   assert.equal(classify(lines(text)).type, 'fax_cover_sheet');
 });
+
+test('a visit summary with numbered SOAP sections ("II. Subjective", "III. Objective") is a visit note, though its plan lists medicines', () => {
+  const text = `Brookstone Family Medicine                                       VISIT SUMMARY AND
+Occupational Health Services                                     WORK STATUS REPORT
+I. Patient / Employer Information
+1. Name (Last, First, MI):                  2. Date of Birth (mm/dd/yyyy):   3. Sex:
+FICTERS, BENJAMIN                           10/11/2002                       M
+II. Subjective
+Visit type: Follow-Up. Cough and congestion x 2 days.
+III. Objective
+General: Alert, oriented, in no acute distress.
+IV. Assessment (ICD-10-CM)
+1.   J06.9    Acute upper respiratory infection, unspecified
+V. Treatment Plan
+Medications: benzonatate 100 mg capsule, take 1 capsule by mouth three times daily as needed; fluticasone 50 mcg nasal spray, 2 sprays daily
+Medication list reviewed. Continue current medications. Refills: none. Pharmacy: on file. Dispense: 30 capsules.`;
+  assert.equal(classify(lines(text)).type, 'office_visit_note');
+});
