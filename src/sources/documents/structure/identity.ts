@@ -198,7 +198,8 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   if (forDob) out.push({ raw: forDob[1]!, score: 1.5 });
   // Column block: a "Patient" / "Patient Information" heading, the name below it in the same column.
   if (next !== undefined) {
-    const hm = /\bpatient(?:\s+(?:information|details|name|demographics|info))?\b(?!\s*[:#])/i.exec(text);
+    // Also a form's numbered caption ("6. Patient's Name and Address" over "NOTREALHURST, CATHERINE").
+    const hm = /(?:\b\d{1,2}\.\s)?\bpatient(?:'s)?(?:\s+(?:information|details|name(?:\s+and\s+address)?|demographics|info))?\b(?!\s*[:#])/i.exec(text);
     // The heading is a cell of its own: not "my patient, ..." in a letter, nor "Patient 1D. 00123" (an ID label).
     const heading = hm && cells(text).some((c) => c.start === hm.index && c.text.length === hm[0].length);
     if (hm && heading && !/:\s*\S/.test(text.slice(hm.index, hm.index + hm[0].length + 3))) {
@@ -471,6 +472,14 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
       // A two-digit year ("05/28/19", often a four-digit one cut off by the margin) counts for less than one printed in full.
       const short = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?!\d)/.test(after) ? 0.5 : 1;
       if (d) dobs.set(d, (dobs.get(d) ?? 0) + w * short);
+      // A caption cell over its value ("8. Date of Birth      9. Sex" over "05/11/1998      M"): the
+      // date opening the cell below it, in its column.
+      const cell = cells(l.text).find((c) => c.start <= dm.index && dm.index < c.start + c.text.length);
+      if (!d && cell && !findDates(cell.text).length && nonEmpty[i + 1]) {
+        const below = cells(nonEmpty[i + 1]!.text).find((c) => Math.abs(c.start - cell.start) <= 10);
+        const bd = below ? findDates(below.text).find((x) => x.index === 0)?.date : undefined;
+        if (bd) dobs.set(bd, (dobs.get(bd) ?? 0) + w);
+      }
     }
     // A form's patient line without a birth-date label: "Patient   Jane Doe 10/12/1984   Sex: F" (the
     // date between the name and the sex is the birth date). Counts for less than a labelled one.

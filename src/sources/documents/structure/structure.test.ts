@@ -1078,3 +1078,18 @@ Medications: benzonatate 100 mg capsule, take 1 capsule by mouth three times dai
 Medication list reviewed. Continue current medications. Refills: none. Pharmacy: on file. Dispense: 30 capsules.`;
   assert.equal(classify(lines(text)).type, 'office_visit_note');
 });
+
+test('a government form\'s numbered captions over their values ("6. Patient\'s Name and Address", "8. Date of Birth") give the patient, not the town of an address below', () => {
+  const text = `     6. Patient's Name and Address                                   7. Provider's Name, Address and Telephone Number
+
+     NOTREALHURST, CATHERINE                                         Granite Peak Family Medicine
+
+     4178 Magnolia St                                                3333 Chestnut Dr, Clinton, IA 52732
+
+     Clinton, IA 52732                                               (563) 555-0167
+
+     8. Date of Birth                                                9. Sex
+
+     05/11/1998                                                            M     X     F`;
+  assert.deepEqual(who(text), ['Catherine', 'Notrealhurst', '1998-05-11']);
+});
