@@ -1125,3 +1125,13 @@ K tee   4.4 mmol/L  (3.5-5.3)`).map((r) => [r[0], r[1], r[3]]), [
     ['K', '4.4', null],
   ]);
 });
+
+test('a flag in square brackets ("10.5 [H]", PowerChart) and a unit with a space after its slash ("mEq/ L")', () => {
+  assert.deepEqual(pick(` Calcium                     10.5 [H]             mg/dL             8.6 - 10.3
+ Sodium                      139                  mEq/ L            135 - 146
+ Glucose                     61 [L]               mg/dL             65 - 99`), [
+    ['Calcium', '10.5', 'mg/dL', 'H', '8.6-10.3'],
+    ['Sodium', '139', 'mEq/L', null, '135-146'],
+    ['Glucose', '61', 'mg/dL', 'L', '65-99'],
+  ]);
+});

@@ -600,7 +600,8 @@ const NUM = /^(?:[<>]=?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^(?:[<>]=?)?\d+(?:\.\d+)?
 const VALUE_FLAG = /^(\d+(?:\.\d+)?)((?:HH|LL|H|L|A)[*"”'’]?|\*|!|\((?:HH|LL|H|L|A)\))$/;
 const RANGE = /^[([]?(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)[)\]]?$/;
 const CMP_RANGE = /^[([]?(<=|>=|<|>|≤|≥)(\d+(?:\.\d+)?)[)\]]?$/;
-const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNORMAL|CRIT|CRITICAL|POS)\)?|\*{1,2}|\*?[HLA]\*?|!{1,2}|↑|↓)$/i;
+// Also in square brackets, as PowerChart prints them ("10.5 [H]").
+const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNORMAL|CRIT|CRITICAL|POS)\)?|\[(?:HH|LL|H|L|A|C|CH|CL)\]|\*{1,2}|\*?[HLA]\*?|!{1,2}|↑|↓)$/i;
 /** A flag printed in a column before the value ("LDL  H  162", "Occult Blood  ABNORMAL  Positive"). */
 const FLAG_BEFORE = /^(?:H|L|HH|LL|HIGH|LOW|\*|\(H\)|\(L\))$/i;
 /** Flags that may also end a test name ("Vitamin A", "Hepatitis A"): taken as a flag only when the name without it is a test and with it is not. */
@@ -639,7 +640,7 @@ function isUnitToken(t: string): boolean {
 }
 
 function flagCode(printed: string, numeric: number | undefined, low?: number, high?: number): LabRow['flag'] {
-  const p = printed.replace(/[()]/g, '').toUpperCase();
+  const p = printed.replace(/[()[\]]/g, '').toUpperCase();
   const dir = (): 'H' | 'L' | undefined =>
     numeric === undefined ? undefined : high !== undefined && numeric > high ? 'H' : low !== undefined && numeric < low ? 'L' : undefined;
   if (/^(?:HH|CH|\*H\*?|H\*|!!)$/.test(p) && p !== 'H*') return 'HH';
@@ -695,6 +696,8 @@ export function normaliseLine(s: string): string {
     // A unit's slash read as a space, a colon, a point or a dash ("mg dL", "mmol L", "x10E3 uL", "mmo: L", "mg. dL",
     // "mg-dL"); its L would read as a flag.
     .replace(/(^|\s)(mg|g|mmol|mmo|umol|ng|pg|ug|mcg|mL|U|IU|mIU|uIU|mEq|x10E3|x10E6)(?:[:;.]?\s|-)(dL|L|uL|mL)(?=\s|$)/gi, '$1$2/$3')
+    // A space after a unit's slash ("mEq/ L", "mg/ dL": text layers of some typefaces, OCR).
+    .replace(/(^|\s)(mg|g|mmol|umol|nmol|ng|pg|ug|mcg|mEq|U|IU|mIU|uIU|mL|K|M|x10E3|x10E6)\/\s(dL|L|uL|mL|min|kg|24\s?h)(?=\s|$)/gi, '$1$2/$3')
     // A quote inside a unit before its slash ("ng'/mL").
     .replace(/([a-zA-Z])['’‘`]+(?=\/[a-zA-Z])/g, '$1')
     // A range's point read as a colon ("13:2-17.1").
