@@ -1135,3 +1135,16 @@ test('a flag in square brackets ("10.5 [H]", PowerChart) and a unit with a space
     ['Glucose', '61', 'mg/dL', 'L', '65-99'],
   ]);
 });
+
+test('a two-line layout (name on one line, results indented on the next) also for word results ("YELLOW   YELLOW", "TRACE   ABN   NEGATIVE")', () => {
+  assert.deepEqual(pick(`       Color
+               YELLOW                                                     YELLOW
+       Specific Gravity
+               1.024                                                      1.001-1.035
+       Protein
+               TRACE               ABN                                    NEGATIVE`), [
+    ['Color', 'YELLOW', null, null, 'YELLOW'],
+    ['Specific Gravity', '1.024', null, null, '1.001-1.035'],
+    ['Protein', 'TRACE', null, 'A', 'NEGATIVE'],
+  ]);
+});

@@ -1621,7 +1621,9 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     }
     let drafts = parseLineDrafts(text, urine, rangeFirst);
     const waiting = pending as string[] | null;
-    if (waiting && /^\s*[<>]?=?\d/.test(text)) {
+    // The value line under its name line: a number, or a word result with its reference ("YELLOW   YELLOW",
+    // "NEGATIVE   NEGATIVE", "TRACE   ABN   NEGATIVE").
+    if (waiting && (/^\s*[<>]?=?\d/.test(text) || QUAL.test(text.trim().split(/\s+/)[0] ?? ''))) {
       const joined = parseLineDrafts(`${waiting.join(' ')} ${text}`, urine, rangeFirst);
       if (joined[0]?.value !== undefined && toRow(joined[0], l.page, l.index, urine, panel)) drafts = joined;
     } else if (waiting && drafts[0]?.value !== undefined && !lookupExact(cleanNameTokens(drafts[0].name).join(' '), urine)) {
