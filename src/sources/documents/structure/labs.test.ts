@@ -1148,3 +1148,15 @@ test('a two-line layout (name on one line, results indented on the next) also fo
     ['Protein', 'TRACE', null, 'A', 'NEGATIVE'],
   ]);
 });
+
+test('a ">" or "<" right after the value flags it high or low (LIS call logs); before a number it is a comparator', () => {
+  assert.deepEqual(pick(`     GLU                    114 >          mg/dL        2022/12/17 17:48
+     K                      3.1 <          mmol/L       2022/12/17 17:48
+     HDL                    74 mg/dL                    (>39)
+     EGFR                   > 60           mL/min/1.73m2`).map((r) => [r[0], r[1], r[3]]), [
+    ['GLU', '114', 'H'],
+    ['K', '3.1', 'L'],
+    ['HDL', '74', null],
+    ['EGFR', '>60', null],
+  ]);
+});

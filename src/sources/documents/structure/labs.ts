@@ -645,8 +645,8 @@ function flagCode(printed: string, numeric: number | undefined, low?: number, hi
     numeric === undefined ? undefined : high !== undefined && numeric > high ? 'H' : low !== undefined && numeric < low ? 'L' : undefined;
   if (/^(?:HH|CH|\*H\*?|H\*|!!)$/.test(p) && p !== 'H*') return 'HH';
   if (/^(?:LL|CL)$/.test(p)) return 'LL';
-  if (/^(?:H|HI|HIGH|↑|H\*)$/.test(p)) return 'H';
-  if (/^(?:L|LO|LOW|↓|L\*)$/.test(p)) return 'L';
+  if (/^(?:H|HI|HIGH|↑|H\*|>)$/.test(p)) return 'H';
+  if (/^(?:L|LO|LOW|↓|L\*|<)$/.test(p)) return 'L';
   const slip = flagSlip(printed);
   if (slip) return slip;
   if (/^(?:C|CRIT|CRITICAL)$/.test(p)) return dir() === 'L' ? 'LL' : dir() === 'H' ? 'HH' : 'A';
@@ -1156,7 +1156,9 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
       cur.extra.push(tk);
       continue;
     }
-    if ((cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || cur.rangeFirst) && (isFlag(t) || flagSlip(t)) && !isUnitToken(t)) cur.flag = t;
+    // An arrow-like ">" or "<" right after the value, no number after it, flags it (LIS call logs: "114 >   mg/dL").
+    if (cur.flag === undefined && (t === '>' || t === '<') && toks[i - 1] === cur.valueTok && !/^[<>]?=?\d/.test(toks[i + 1]?.t ?? '')) cur.flag = t;
+    else if ((cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || cur.rangeFirst) && (isFlag(t) || flagSlip(t)) && !isUnitToken(t)) cur.flag = t;
     else if (cur.range === undefined && (RANGE.test(t) || CMP_RANGE.test(t))) cur.range = t;
     else if (cur.range === undefined && QUAL.test(unparen(t)) && !NUM.test(cur.value)) cur.range = t;
     else if (cur.range === undefined && RANGE_LABEL.test(t)) {
