@@ -26,3 +26,8 @@ test('year-first dates with slashes ("1989/04/18") and with the month\'s name ("
   // Not a date: a year and a month with no day, or an impossible day.
   assert.deepEqual(findDates('FY 2022/5 budget, 2023/13/40').map((d) => d.date), []);
 });
+
+test('a year-first date with one slash read as a point ("1989.04/18"); a dotted version stays no date', () => {
+  assert.deepEqual(findDates('DOB 1989.04/18 | AGE 33').map((d) => d.date), ['1989-04-18']);
+  assert.deepEqual(findDates('release 2022.1.3').map((d) => d.date), []);
+});

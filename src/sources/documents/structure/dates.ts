@@ -23,7 +23,8 @@ const FORMS: DateForm[] = [
   // Year first with dashes, or points ("2025.09.23").
   { re: '(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)|(\\d{4})\\.(\\d{2})\\.(\\d{2})(?![\\d.])', read: (m) => (m[1] ? [+m[1]!, +m[2]!, +m[3]!] : [+m[4]!, +m[5]!, +m[6]!]) },
   // Year first with slashes ("2022/09/12", Japanese- and Canadian-made systems, imaging exports).
-  { re: '(\\d{4})/(\\d{1,2})/(\\d{1,2})(?![\\d/])', read: (m) => [+m[1]!, +m[2]!, +m[3]!] },
+  // One of its slashes may read as a point ("1989.04/18"), never both (a version or a decimal).
+  { re: '(\\d{4})(?:/(\\d{1,2})[/.]|\\.(\\d{1,2})/)(\\d{1,2})(?![\\d/])', read: (m) => [+m[1]!, +(m[2] ?? m[3])!, +m[4]!] },
   // Year first with the month's name ("1962-May-04", "2024 Mar 14").
   { re: `(\\d{4})[-\\s/]${MON}[-\\s/](\\d{1,2})(?!\\d)`, read: (m) => [+m[1]!, MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[3]!] },
   // A two-digit year is not one when a letter or digit follows it: the rest of a four-digit year OCR garbled ("09/27/20p4").
