@@ -9,6 +9,7 @@ import { rereadNumbers, type RereadInfo } from './reread.js';
 import { readTurnedIfBetter } from './orientation.js';
 import { addMissingLines } from './line-union.js';
 import { dropRuleGlyphs } from './rule-glyphs.js';
+import { invertDarkBars } from './dark-bars.js';
 import { blur, boundSize, despeckle, estimateSkew, findPaper, flattenLighting, median3, pageStats, rotate, squarePixels, toPng, fillOutsidePaper } from './preprocess.js';
 
 /** Pages above this many pixels (after square pixels) are downscaled before OCR. */
@@ -48,6 +49,8 @@ export interface OcrPageInfo {
   denoised: boolean;
   /** Denoised by removing fax line noise's specks (≤ 2 px) rather than by the 3×3 median. */
   despeckled?: boolean;
+  /** Reverse-video bars inverted before OCR (dark-bars.ts). */
+  darkBars?: number;
   /** The descreened (blurred) reading was kept over the median one. */
   descreened: boolean;
   flattened: boolean;
@@ -161,14 +164,21 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
   if (Math.abs(skew) >= MIN_DESKEW_DEG) info.skewDeg = skew;
   const straighten = (r: Raster) => (info.skewDeg ? rotate(r, -skew) : Promise.resolve(r));
   const denoisedFrom = info.denoised ? sq : undefined;
-  work = await straighten(work);
+  // White-on-black bars made black on white: tesseract's own per-line inversion check is off
+  // (ocr-pool.ts), which read faint or ruled lines better (session 13).
+  const upright = (r: Raster) => {
+    const inv = invertDarkBars(r);
+    info.darkBars = inv.bars;
+    return inv.raster;
+  };
+  work = upright(await straighten(work));
   try {
     let res = await pool.recognize(await toPng(work));
     if (denoisedFrom && res.confidence < DESCREEN_RETRY_CONFIDENCE) {
       // Dithered ("photo mode") and speckled faxes: a Gaussian blur averages dots into grey that
       // tesseract's own thresholding drops, where the median leaves dither clumps. Neither wins
       // on every page (measured both ways), so keep the reading tesseract is surer of.
-      const soft = await straighten(await blur(denoisedFrom, DESCREEN_SIGMA));
+      const soft = upright(await straighten(await blur(denoisedFrom, DESCREEN_SIGMA)));
       const alt = await pool.recognize(await toPng(soft));
       const takeAlt = alt.confidence >= res.confidence + DESCREEN_MIN_GAIN;
       const other = takeAlt ? res : alt;

@@ -176,7 +176,9 @@ export class OcrPool {
         // No cache path in the working folder: nothing is written (cacheMethod none); data lives in the wasm FS.
         cachePath: '/nonexistent-vessel-ocr-cache',
       });
-      await worker.setParameters({ tessedit_pageseg_mode: this.psm, preserve_interword_spaces: '1', tessedit_char_blacklist: NEVER_PRINTED });
+      // tessedit_do_invert 0: no inverted-text check per line; reverse-video bars are inverted by
+      // the page pipeline instead (dark-bars.ts). Measured in session 13 (README).
+      await worker.setParameters({ tessedit_pageseg_mode: this.psm, preserve_interword_spaces: '1', tessedit_char_blacklist: NEVER_PRINTED, tessedit_do_invert: '0' });
       if (this.closed || gen !== this.gen) {
         await worker.terminate();
         return worker;
