@@ -1160,3 +1160,13 @@ test('a ">" or "<" right after the value flags it high or low (LIS call logs); b
     ['EGFR', '>60', null],
   ]);
 });
+
+test('HL7 interpretation names printed as flags ("above high normal", "below low normal", "above upper panic limits")', () => {
+  assert.deepEqual(pick(`GLUCOSE            225        mg/dL        65-99        above high normal       final
+SODIUM             134        mmol/L       135-146      below low normal        final
+POTASSIUM          6.9        mmol/L       3.5-5.3      above upper panic limits   final`).map((r) => [r[0], r[1], r[3]]), [
+    ['GLUCOSE', '225', 'H'],
+    ['SODIUM', '134', 'L'],
+    ['POTASSIUM', '6.9', 'HH'],
+  ]);
+});

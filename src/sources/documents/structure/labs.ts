@@ -685,6 +685,11 @@ export function atAsZero(s: string): string {
 
 export function normaliseLine(s: string): string {
   return mendResultWords(atAsZero(s))
+    // HL7's interpretation names as EHR result pages print them (table 0078): the flag they stand for.
+    .replace(/\b(above|below) (high|low|upper|lower) (normal|panic limits?)\b/gi, (m, side: string, _b: string, kind: string) => {
+      const panic = /panic/i.test(kind);
+      return /above/i.test(side) ? (panic ? 'HH' : 'H') : panic ? 'LL' : 'L';
+    })
     .replace(/[µμ]/g, 'u')
     // Dirt OCR puts before a number: a quote ("‘270"), a point before a range or comparator (".0.70-1.33", ".>=60").
     .replace(/(^|\s)[‘’'`"]+(?=\d)/g, '$1')
