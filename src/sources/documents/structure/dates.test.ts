@@ -31,3 +31,7 @@ test('a year-first date with one slash read as a point ("1989.04/18"); a dotted 
   assert.deepEqual(findDates('DOB 1989.04/18 | AGE 33').map((d) => d.date), ['1989-04-18']);
   assert.deepEqual(findDates('release 2022.1.3').map((d) => d.date), []);
 });
+
+test('a date whose second slash OCR read as a comma ("03/10,1955")', () => {
+  assert.deepEqual(findDates('DOB: 03/10,1955   Sex: F').map((d) => d.date), ['1955-03-10']);
+});
