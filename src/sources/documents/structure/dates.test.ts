@@ -35,3 +35,11 @@ test('a year-first date with one slash read as a point ("1989.04/18"); a dotted 
 test('a date whose second slash OCR read as a comma ("03/10,1955")', () => {
   assert.deepEqual(findDates('DOB: 03/10,1955   Sex: F').map((d) => d.date), ['1955-03-10']);
 });
+
+test('after a birth-date label, a year-first date with one dash read as a digit ("1984307-31", "1940-05129")', async () => {
+  const { slashlessDate } = await import('./dates.js');
+  assert.equal(slashlessDate('1984307-31 SEX: M'), '1984-07-31');
+  assert.equal(slashlessDate('1940-05129 SEX: F'), '1940-05-29');
+  // An account number of that length is no date.
+  assert.equal(slashlessDate('1984307731'), undefined);
+});

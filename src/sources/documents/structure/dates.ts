@@ -103,7 +103,10 @@ export function slashlessDate(s: string): string | undefined {
   if (dotted) return findDates(`${dotted[1]}/${dotted[2]}/${dotted[3]}`)[0]?.date;
   // Year first, one of its dashes read as a space or lost ("2023-12 10", "2023 12-10", "202312-10").
   const y = /^((?:19|20)\d{2})(?:-(\d{2}) ?|[ ]?(\d{2})-)(\d{2})(?![\d/-])/.exec(s);
-  return y ? iso(Number(y[1]), Number(y[2] ?? y[3]), Number(y[4])) ?? undefined : undefined;
+  if (y) return iso(Number(y[1]), Number(y[2] ?? y[3]), Number(y[4])) ?? undefined;
+  // Or one of its dashes read as a digit, the length of the date kept ("1984307-31", "1940-05129").
+  const yd = /^((?:19|20)\d{2})(?:\d(\d{2})-|-(\d{2})\d)(\d{2})(?![\d/-])/.exec(s);
+  return yd ? iso(Number(yd[1]), Number(yd[2] ?? yd[3]), Number(yd[4])) ?? undefined : undefined;
 }
 
 /**
