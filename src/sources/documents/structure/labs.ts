@@ -352,7 +352,7 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
     if (tails.size === 1) return [...tails][0];
   }
   // A unit cut at a column's edge or faded after its slash ("g/", "g/d", "mg/"): the one unit of the
-  // test printed starting so, when the row's numbers leave one.
+  // test printed starting so, among those the row's value is possible in.
   if (value !== undefined && /^[a-z]+\/[a-z]?$/.test(k)) {
     const cut = new Set(Object.entries(UNITS).filter(([printed, code]) => expected.includes(code) && printed.startsWith(k)).map(([, code]) => code));
     if (cut.size === 1) return [...cut][0];
@@ -1493,7 +1493,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
 /**
  * The flag of a row whose flag column (before the name) OCR garbled: the side of its range the
  * value lies on, only when the value prints the range's decimals (a value that lost its point
- * would look out of range) and lies clearly outside it.
+ * would look out of range) and lies outside it.
  */
 function flagGarbledLead(row: LabRow): void {
   const r = row.range!;
