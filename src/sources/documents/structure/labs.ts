@@ -911,12 +911,14 @@ function leadingCellsEnd(
  * misread), and a word of its own, a date or a test's name ("TSH   TSH"), not a stray short mark ("gal").
  */
 /** A line printer's collection date ("26MAR2025", its month's O also read as 0: "150CT2022") or a slashed one. */
-const DATE_CELL = /^(?:\d{1,2}(?:[A-Z]{3}|0[A-Z]{2})\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4})$/;
+const DATE_CELL = /^(?:\d{1,2}[A-Za-z0][A-Za-z]{2}\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4})$/;
+/** The time after it ("0857", "08:57"). */
+const TIME_CELL = /^\d{1,2}:?\d{2}$/;
 
 function leadCell(toks: string[], urine: boolean): boolean {
   const lead = toks.join(' ');
   // A collection date and time ("26MAR2025 0857", "03/26/2025 08:57").
-  if (/^(?:\d{1,2}[A-Za-z0][A-Za-z]{2}\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4})(?:\s+\d{1,2}:?\d{2})?$/.test(lead)) return true;
+  if (toks.length <= 2 && DATE_CELL.test(toks[0] ?? '') && (toks.length === 1 || TIME_CELL.test(toks[1]!))) return true;
   if (toks.some((t) => (NUM.test(t) && t.length <= 6) || RANGE.test(t) || CMP_RANGE.test(t) || /\d-\d/.test(t) || exactUcum(t))) return false;
   return lead.replace(/[^A-Za-z]/g, '').length >= 4 || /\d{4}/.test(lead) || !!lookupExact(lead, urine);
 }
@@ -1106,7 +1108,7 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         cur.extra.push(tk);
         continue;
       }
-      if (cur.name.length && DATE_CELL.test(cur.name[cur.name.length - 1]!) && /^\d{1,2}:?\d{2}$/.test(t) && Number(t.replace(':', '')) % 100 < 60) {
+      if (cur.name.length && DATE_CELL.test(cur.name[cur.name.length - 1]!) && TIME_CELL.test(t) && Number(t.replace(':', '')) % 100 < 60) {
         // The time of a collection date-time cell before the test ("150CT2022 1128   CL ....  104"): no value.
         cur.name.push(t);
         cur.nameToks.push(tk);
