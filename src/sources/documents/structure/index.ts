@@ -124,8 +124,9 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   const sentOn = sentDate(clean);
   // The person a cover sheet's "RE:" line names: who the documents after it are about when they
   // print no name or birth date OCR could read.
-  let coverPerson: Person | undefined;
-  ranges.forEach(([first, last], si) => {
+  // First every document's own facts and person (a later document may name the person an earlier
+  // one could not), then the documents and their resources.
+  const found = ranges.map(([first, last]) => {
     const segPages = clean.filter((c) => c.page >= first && c.page <= last);
     const lines: Line[] = segPages.flatMap((c) => c.lines);
     const labRows = labResultRows(lines);
@@ -177,11 +178,24 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
         }
       }
     }
-    if (type === 'fax_cover_sheet') coverPerson = person;
-    else if (!person && coverPerson && type !== 'other') {
-      person = coverPerson;
-      issues.push({ severity: 'warning', code: 'patient-from-cover', message: `No patient name or birth date could be read in the ${TITLES[type]!.toLowerCase()} on pages ${first}-${last}; it was given to ${coverPerson.hints.name ?? 'the patient'} named on the cover sheet: check it.`, location: { page: first } });
+    return { first, last, lines, labRows, cls, type, patient, facility, author, date, person };
+  });
+
+  // A document whose patient OCR could not read is about the person the cover sheet before it
+  // names, else, when every document that names a patient names the same one, about that person:
+  // a transmission of one patient's records. Either way the user is asked to check it.
+  let coverPerson: Person | undefined;
+  for (const f of found) {
+    const { first, last, type } = f;
+    if (type === 'fax_cover_sheet') coverPerson = f.person;
+    else if (!f.person && type !== 'other' && (coverPerson || people.length === 1)) {
+      const from = coverPerson ? 'named on the cover sheet' : 'named in the other documents of this fax';
+      f.person = coverPerson ?? people[0]!;
+      issues.push({ severity: 'warning', code: coverPerson ? 'patient-from-cover' : 'patient-from-transmission', message: `No patient name or birth date could be read in the ${TITLES[type]!.toLowerCase()} on pages ${first}-${last}; it was given to ${f.person.hints.name ?? 'the patient'} ${from}: check it.`, location: { page: first } });
     }
+  }
+
+  for (const { first, last, lines, labRows, cls, type, patient, facility, author, date, person } of found) {
     const idConf = person ? patient.score : 0;
     const seg: DocumentSegment = {
       firstPage: first,
@@ -228,8 +242,7 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
         resources.push(withSubject({ resource: toCondition(d, subjectRequired, date), location: loc(d.line.page, [d.code, ...d.text.split(/\s+/)], d.line.index) }));
       }
     }
-    void si;
-  });
+  }
 
   const subjects: Record<string, PersonHints> = {};
   for (const p of people) subjects[p.key] = p.hints;

@@ -774,6 +774,34 @@ Findings: No acute abnormality. Impression: Normal CT of the abdomen and pelvis.
   assert.ok(r.issues?.some((i) => i.code === 'patient-from-cover'));
 });
 
+test('without a cover sheet, a document whose patient OCR could not read goes to the one patient the other documents name, with a warning', () => {
+  const labs = `Lakeside Medical Center Laboratory
+Patient: PROTONGTON, THERESA          DOB: 06/30/1988          Sex: F
+Collected: 10/12/2023 08:15
+Test                Result     Units      Reference Range
+Sodium              141        mEq/L      136-145
+Potassium           4.5        mEq/L      3.5-5.1`;
+  // The same patient's imaging report, its header strip too faint to read.
+  const imaging = `Lakeside Medical Center Imaging
+son TONGTON, THEKESA     0G/30/2O88
+EXAM DATE: 10/14/2023
+CHEST X-RAY, 2 VIEWS
+Findings: Lungs are clear. Impression: No acute cardiopulmonary process.`;
+  const r = structureTransmission([page(1, labs), page(2, imaging)]);
+  const [lab, rad] = r.segments ?? [];
+  assert.equal(lab?.type, 'lab_report');
+  assert.equal(rad?.type, 'radiology_report');
+  assert.ok(lab?.subject);
+  assert.equal(rad?.subject, lab?.subject);
+  assert.ok(r.issues?.some((i) => i.code === 'patient-from-transmission' && i.location?.page === 2));
+  // Two different patients named elsewhere: no guess, the user chooses.
+  const other = labs.replace('PROTONGTON, THERESA', 'EXAMPLEWELL, CAROL').replace('06/30/1988', '02/11/1975');
+  const two = structureTransmission([page(1, labs), page(2, imaging), page(3, other)]);
+  assert.equal(two.segments?.length, 3);
+  assert.equal(two.segments?.[1]?.subject, undefined);
+  assert.ok(two.issues?.some((i) => i.code === 'no-patient' && i.location?.page === 2));
+});
+
 test('a caption grid through OCR: a garbled format hint ("(Last. Furst, M()") and specks read as cells of their own', () => {
   assert.deepEqual(who(`.     Name (Last. Furst, M()                                                  Birthdate                  Sex      Registry 1D
 PLACEHOLDERCOTT, JEREMY D           )                    05/31/1992             M       345778979`), ['Jeremy', 'Placeholdercott', '1992-05-31']);
