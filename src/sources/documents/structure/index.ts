@@ -82,6 +82,26 @@ function matchPerson(people: Person[], p: PatientFacts): Person | undefined {
 }
 
 /**
+ * The one person whose family name these lines print as a word (within one OCR slip for names of
+ * five letters or more), or undefined when none or several do.
+ */
+function personNamedIn(people: Person[], lines: Line[]): Person | undefined {
+  const words = lines.flatMap((l) => l.text.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 3);
+  const printed = (family: string) => {
+    const parts = family.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+    const target = parts.join('');
+    if (target.length < 4) return false;
+    const slips = target.length >= 5 ? 1 : 0;
+    for (let i = 0; i + parts.length <= words.length; i++) {
+      if (editDistance(words.slice(i, i + parts.length).join(''), target, slips) <= slips) return true;
+    }
+    return false;
+  };
+  const named = people.filter((p) => p.facts.family && printed(p.facts.family));
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
  * The date the fax was sent, from the header lines of these pages: the latest date they print,
  * since a re-faxed page also carries the older header of its first sending. A date after today
  * is a misread year and is ignored.
@@ -182,16 +202,20 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   });
 
   // A document whose patient OCR could not read is about the person the cover sheet before it
-  // names, else, when every document that names a patient names the same one, about that person:
-  // a transmission of one patient's records. Either way the user is asked to check it.
+  // names; without a cover, about the one person another document of this fax names whose family
+  // name this document prints somewhere (a footer, a running header OCR read without its label).
+  // Either way the user is asked to check it.
   let coverPerson: Person | undefined;
   for (const f of found) {
     const { first, last, type } = f;
     if (type === 'fax_cover_sheet') coverPerson = f.person;
-    else if (!f.person && type !== 'other' && (coverPerson || people.length === 1)) {
-      const from = coverPerson ? 'named on the cover sheet' : 'named in the other documents of this fax';
-      f.person = coverPerson ?? people[0]!;
-      issues.push({ severity: 'warning', code: coverPerson ? 'patient-from-cover' : 'patient-from-transmission', message: `No patient name or birth date could be read in the ${TITLES[type]!.toLowerCase()} on pages ${first}-${last}; it was given to ${f.person.hints.name ?? 'the patient'} ${from}: check it.`, location: { page: first } });
+    else if (!f.person && type !== 'other') {
+      const named = coverPerson ? undefined : personNamedIn(people, f.lines);
+      const person = coverPerson ?? named;
+      if (!person) continue;
+      f.person = person;
+      const from = coverPerson ? 'named on the cover sheet' : 'whose family name it prints, named in another document of this fax';
+      issues.push({ severity: 'warning', code: coverPerson ? 'patient-from-cover' : 'patient-from-transmission', message: `No patient name or birth date could be read in the ${TITLES[type]!.toLowerCase()} on pages ${first}-${last}; it was given to ${person.hints.name ?? 'the patient'} ${from}: check it.`, location: { page: first } });
     }
   }
 

@@ -774,32 +774,37 @@ Findings: No acute abnormality. Impression: Normal CT of the abdomen and pelvis.
   assert.ok(r.issues?.some((i) => i.code === 'patient-from-cover'));
 });
 
-test('without a cover sheet, a document whose patient OCR could not read goes to the one patient the other documents name, with a warning', () => {
+test('without a cover sheet, a document whose patient OCR could not read goes to the patient another document names when it prints that family name, with a warning', () => {
   const labs = `Lakeside Medical Center Laboratory
 Patient: PROTONGTON, THERESA          DOB: 06/30/1988          Sex: F
 Collected: 10/12/2023 08:15
 Test                Result     Units      Reference Range
 Sodium              141        mEq/L      136-145
 Potassium           4.5        mEq/L      3.5-5.1`;
-  // The same patient's imaging report, its header strip too faint to read.
+  // The same patient's imaging report: its header strip too faint to read, the name in its footer
+  // read with one slip and no label.
   const imaging = `Lakeside Medical Center Imaging
 son TONGTON, THEKESA     0G/30/2O88
 EXAM DATE: 10/14/2023
 CHEST X-RAY, 2 VIEWS
 Findings: Lungs are clear. Impression: No acute cardiopulmonary process.`;
-  const r = structureTransmission([page(1, labs), page(2, imaging)]);
+  const footer = '\nPROTONGTUN, THERESA     MRE 6823041013                      PAGE 2';
+  const r = structureTransmission([page(1, labs), page(2, imaging + footer)]);
   const [lab, rad] = r.segments ?? [];
   assert.equal(lab?.type, 'lab_report');
   assert.equal(rad?.type, 'radiology_report');
   assert.ok(lab?.subject);
   assert.equal(rad?.subject, lab?.subject);
   assert.ok(r.issues?.some((i) => i.code === 'patient-from-transmission' && i.location?.page === 2));
-  // Two different patients named elsewhere: no guess, the user chooses.
-  const other = labs.replace('PROTONGTON, THERESA', 'EXAMPLEWELL, CAROL').replace('06/30/1988', '02/11/1975');
-  const two = structureTransmission([page(1, labs), page(2, imaging), page(3, other)]);
+  // A document that prints no name of the fax's patients: no guess, the user chooses.
+  const unnamed = structureTransmission([page(1, labs), page(2, imaging)]);
+  assert.equal(unnamed.segments?.[1]?.subject, undefined);
+  assert.ok(unnamed.issues?.some((i) => i.code === 'no-patient' && i.location?.page === 2));
+  // Two patients of the fax print that family name: no guess either.
+  const sister = labs.replace('THERESA', 'ROSA').replace('06/30/1988', '02/11/1991');
+  const two = structureTransmission([page(1, labs), page(2, imaging + footer), page(3, sister)]);
   assert.equal(two.segments?.length, 3);
   assert.equal(two.segments?.[1]?.subject, undefined);
-  assert.ok(two.issues?.some((i) => i.code === 'no-patient' && i.location?.page === 2));
 });
 
 test('a caption grid through OCR: a garbled format hint ("(Last. Furst, M()") and specks read as cells of their own', () => {
