@@ -52,6 +52,34 @@ test('a total expansion over the limit stops further entries', async () => {
   assert.equal(problems.length, 3);
 });
 
+test('an entry whose declared size does not match its data is skipped with its reason; the entries after it are read', async () => {
+  const text = Buffer.from('second entry, its size lied about');
+  const zip = makeZip([
+    { name: 'one.txt', data: Buffer.from('first') },
+    // Stored: the two sizes in its headers disagree (yauzl ended the whole archive on this one).
+    { name: 'stored-lie.txt', data: text, declaredSize: text.length + 7 },
+    { name: 'two.txt', data: Buffer.from('second') },
+    // Deflated: the data inflates to more, or fewer, bytes than declared.
+    { name: 'deflated-more.txt', data: text, compress: true, declaredSize: text.length - 7 },
+    { name: 'deflated-fewer.txt', data: text, compress: true, declaredSize: text.length + 7 },
+    { name: 'three.txt', data: Buffer.from('third') },
+  ]);
+  const seen: Record<string, string> = {};
+  const problems = await walkZip(zip, defaultLimits, async (e, open) => {
+    const chunks: Buffer[] = [];
+    for await (const c of await open()) chunks.push(c as Buffer);
+    seen[e.name] = Buffer.concat(chunks).toString();
+  });
+  assert.deepEqual(seen, { 'one.txt': 'first', 'two.txt': 'second', 'three.txt': 'third' });
+  assert.deepEqual(
+    problems.map((p) => p.entry),
+    ['stored-lie.txt', 'deflated-more.txt', 'deflated-fewer.txt'],
+  );
+  assert.match(problems[0]!.message, /stored uncompressed but declares 33 bytes stored and 40 bytes of content .*entry skipped/);
+  assert.match(problems[1]!.message, /too many bytes/);
+  assert.match(problems[2]!.message, /not enough bytes/);
+});
+
 test('not a zip at all is an error for the archive', async () => {
   await assert.rejects(walkZip(Buffer.from('PK\x03\x04 truncated'), defaultLimits, async () => {}));
 });

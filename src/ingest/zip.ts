@@ -2,10 +2,14 @@
  * Reading ZIP archives from strangers: entries are streamed one at a time (bounded memory),
  * names are checked (no absolute paths, no `..`: zip slip), declared and actual sizes are
  * bounded (zip bombs: total bytes, compression ratio, entry count). A bad entry is reported
- * and skipped; the rest of the archive goes on.
+ * and skipped; the rest of the archive goes on. That includes an entry whose sizes do not agree:
+ * yauzl's own check (`validateEntrySizes`) ends the whole archive on a stored entry whose two
+ * sizes differ, so it is off and the checks are made here, per entry: such a stored entry is
+ * skipped with its reason, and every entry's data is counted against its declared size as it is
+ * read (more or fewer bytes: that entry fails, the walk goes on).
  */
 import yauzl from 'yauzl';
-import type { Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import type { ImportLimits } from '../core/config.js';
 
 export interface ZipEntryInfo {
@@ -35,9 +39,24 @@ export function isJunkEntry(name: string): boolean {
   return /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i.test(name);
 }
 
+/** Passes an entry's bytes on, failing when they are more or fewer than it declared (yauzl's check, per stream). */
+function countedAs(declared: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      seen += chunk.length;
+      if (seen > declared) return cb(new Error(`too many bytes in the stream: the entry declares ${declared}, it holds at least ${seen}`));
+      cb(null, chunk);
+    },
+    flush(cb) {
+      cb(seen < declared ? new Error(`not enough bytes in the stream: the entry declares ${declared}, it holds ${seen}`) : null);
+    },
+  });
+}
+
 function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false }, (err, zf) =>
+    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, strictFileNames: false }, (err, zf) =>
       err || !zf ? reject(err ?? new Error('cannot open zip')) : resolve(zf),
     ),
   );
@@ -79,9 +98,21 @@ export async function walkZip(buffer: Buffer, limits: ImportLimits, visit: ZipEn
           if (total + entry.uncompressedSize > limits.maxZipTotalBytes) {
             return void problems.push({ entry: name, message: `archive expands beyond ${limits.maxZipTotalBytes} bytes in total (zip bomb guard); entry skipped` });
           }
+          // Stored data is its own size (traditional encryption adds a 12-byte header).
+          const storedSize = entry.uncompressedSize + (entry.isEncrypted() ? 12 : 0);
+          if (entry.compressionMethod === 0 && entry.compressedSize !== storedSize) {
+            return void problems.push({ entry: name, message: `entry is stored uncompressed but declares ${entry.compressedSize} bytes stored and ${entry.uncompressedSize} bytes of content (a damaged or crafted archive); entry skipped` });
+          }
           total += entry.uncompressedSize;
           const open = () =>
-            new Promise<Readable>((res, rej) => zf.openReadStream(entry, (err, s) => (err || !s ? rej(err ?? new Error('cannot read entry')) : res(s))));
+            new Promise<Readable>((res, rej) =>
+              zf.openReadStream(entry, (err, s) => {
+                if (err || !s) return rej(err ?? new Error('cannot read entry'));
+                const counted = countedAs(entry.uncompressedSize);
+                // On a count error the entry's stream is destroyed (yauzl stops reading and inflating it).
+                res(pipeline(s, counted, () => undefined));
+              }),
+            );
           try {
             await visit({ name, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize }, open);
           } catch (err) {

@@ -8,6 +8,8 @@ export interface ZipInput {
   name: string;
   data: Buffer;
   compress?: boolean;
+  /** The uncompressed size written in both headers, when it should lie (default: the data's length). */
+  declaredSize?: number;
 }
 
 function crc32(buf: Buffer): number {
@@ -35,7 +37,7 @@ export function makeZip(entries: ZipInput[]): Buffer {
     local.writeUInt16LE(e.compress ? 8 : 0, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, body);
     const central = Buffer.alloc(46);
@@ -46,7 +48,7 @@ export function makeZip(entries: ZipInput[]): Buffer {
     central.writeUInt16LE(e.compress ? 8 : 0, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);

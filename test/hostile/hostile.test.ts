@@ -44,6 +44,12 @@ const hostile: Record<string, Buffer | string> = {
   'script\u0007name<script>.txt': '<script>alert(1)</script> visit note',
   'slip.zip': makeZip([{ name: '../../../../tmp/evil.txt', data: Buffer.from('x') }, { name: 'fine.txt', data: Buffer.from('fine entry') }]),
   'bomb.zip': makeZip([{ name: 'zeros.bin', data: Buffer.alloc(30 * 1024 * 1024), compress: true }]),
+  // An entry whose headers disagree about its size (stored: 10 bytes kept, 99 declared).
+  'size-lie.zip': makeZip([
+    { name: 'before-lie.txt', data: Buffer.from('entry before the lie') },
+    { name: 'lie.txt', data: Buffer.from('0123456789'), declaredSize: 99 },
+    { name: 'after-lie.txt', data: Buffer.from('entry after the lie') },
+  ]),
 };
 
 test('hostile files get a clear state, the process stays up, and ordinary files are still read', async (t) => {
@@ -76,6 +82,12 @@ test('hostile files get a clear state, the process stays up, and ordinary files 
   assert.equal(byName.get('fine.txt')?.state, 'done');
   assert.match(JSON.stringify(byName.get('bomb.zip')!.issues), /zip bomb/);
   assert.equal(fs.existsSync('/tmp/evil.txt'), false);
+  // The entry whose sizes disagree is skipped with its reason; the entries on both sides of it are read.
+  assert.equal(byName.get('size-lie.zip')?.state, 'done');
+  assert.match(JSON.stringify(byName.get('size-lie.zip')!.issues), /lie\.txt: entry is stored uncompressed but declares 10 bytes stored and 99 bytes of content/);
+  assert.equal(byName.get('before-lie.txt')?.state, 'done');
+  assert.equal(byName.get('after-lie.txt')?.state, 'done');
+  assert.equal(byName.get('lie.txt'), undefined);
   // A control character in a name never reaches the stored file name.
   assert.ok(docs.every((d) => !/[\u0000-\u001f]/.test(d.filename)));
   assert.ok(events.length >= Object.keys(hostile).length);
