@@ -6,7 +6,8 @@
 import type { ChildFile, Extraction, ExtractionIssue, ExtractedPage, Format, SourceAdapter, SourceInput } from '../../core/types.js';
 import { OcrPool } from './pages/ocr-pool.js';
 import { readPages, type PageFormat } from './pages/read.js';
-import { makeSearchablePdf, openPdfSource } from './pages/searchable-pdf.js';
+import { makeSearchablePdf } from './pages/searchable-pdf.js';
+import { sharedSearchablePdfThread, type SearchablePdfSource, type SearchablePdfThread } from './pages/searchable-pdf-thread.js';
 import { splitTransmission } from './structure/parts.js';
 import { structureTransmission } from './structure/index.js';
 
@@ -97,7 +98,7 @@ export async function* extractDocumentStream(bytes: Uint8Array, format: PageForm
     issues.push({ severity: 'error', code: 'structure-failed', message: `Structuring the pages failed: ${(e as Error)?.message ?? String(e)}` });
   }
   // The pages went out above: the rest goes without them.
-  for await (const x of withParts(extraction, bytes, format, opts.filename ?? 'fax')) yield { ...x, pages: undefined };
+  for await (const x of withParts(extraction, bytes, format, opts.filename ?? 'fax', opts.searchablePdfThread)) yield { ...x, pages: undefined };
 }
 
 export interface ExtractOptions {
@@ -105,6 +106,8 @@ export interface ExtractOptions {
   ocr?: OcrPool;
   maxPages?: number;
   filename?: string;
+  /** Where searchable PDFs of PDF originals are made (default: the process's bounded thread). */
+  searchablePdfThread?: SearchablePdfThread;
 }
 
 /**
@@ -130,8 +133,11 @@ export async function extractDocument(bytes: Uint8Array, format: PageFormat, opt
  * the transmission itself (last, so a part whose file fails can fall back into it). When the
  * first part's PDF cannot be made (a PDF pdf-lib cannot open: every part would fail alike),
  * the transmission stays one document holding everything, with a warning: nothing read is lost.
+ * A PDF original is opened by pdf-lib in a thread of its own with a heap limit, a time budget
+ * and a memory watch (searchable-pdf-thread.ts): a file made to exhaust pdf-lib ends in that
+ * warning, not in the process.
  */
-async function* withParts(ext: Extraction, bytes: Uint8Array, format: PageFormat, filename: string): AsyncGenerator<Extraction> {
+async function* withParts(ext: Extraction, bytes: Uint8Array, format: PageFormat, filename: string, thread?: SearchablePdfThread): AsyncGenerator<Extraction> {
   const { transmission, parts } = splitTransmission(ext);
   if (!parts.length) {
     yield ext;
@@ -141,33 +147,39 @@ async function* withParts(ext: Extraction, bytes: Uint8Array, format: PageFormat
   const kept: Extraction[] = [];
   let made = 0;
   // A PDF original is opened once for all its parts (each part copies its pages out of it).
-  let source: Awaited<ReturnType<typeof openPdfSource>> | undefined;
-  for (const { segment, extraction } of parts) {
-    const numbers = (extraction.pages ?? []).map((p) => p.page);
-    if (!numbers.length) continue; // nothing was read there: nothing to show on its own
-    let pdf: Uint8Array;
-    try {
-      if (format === 'pdf') source ??= await openPdfSource(bytes);
-      pdf = await makeSearchablePdf(bytes, format, extraction.pages ?? [], { only: numbers, source });
-    } catch (e) {
-      const why = (e as Error)?.message ?? String(e);
-      if (!made) {
-        ext.issues.push({ severity: 'warning', code: 'split-file-failed', message: `The ${parts.length} documents in this file could not be saved as files of their own (${why}); they are kept together in this one.` });
-        yield ext;
-        return;
+  let source: SearchablePdfSource | undefined;
+  try {
+    for (const { segment, extraction } of parts) {
+      const numbers = (extraction.pages ?? []).map((p) => p.page);
+      if (!numbers.length) continue; // nothing was read there: nothing to show on its own
+      let pdf: Uint8Array;
+      try {
+        if (format === 'pdf') {
+          source ??= await (thread ?? sharedSearchablePdfThread()).open(bytes);
+          pdf = await source.part(extraction.pages ?? [], numbers);
+        } else pdf = await makeSearchablePdf(bytes, format, extraction.pages ?? [], { only: numbers });
+      } catch (e) {
+        const why = (e as Error)?.message ?? String(e);
+        if (!made) {
+          ext.issues.push({ severity: 'warning', code: 'split-file-failed', message: `The ${parts.length} documents in this file could not be saved as files of their own (${why}); they are kept together in this one.` });
+          yield ext;
+          return;
+        }
+        // Unexpected after a first part was made: this part's findings stay with the transmission.
+        kept.push(extraction);
+        transmission.issues.push({ severity: 'warning', code: 'split-file-failed', message: `Pages ${segment.firstPage}-${segment.lastPage} could not be saved as a document of their own (${why}); what was read there stays with this file.`, location: { page: segment.firstPage } });
+        continue;
       }
-      // Unexpected after a first part was made: this part's findings stay with the transmission.
-      kept.push(extraction);
-      transmission.issues.push({ severity: 'warning', code: 'split-file-failed', message: `Pages ${segment.firstPage}-${segment.lastPage} could not be saved as a document of their own (${why}); what was read there stays with this file.`, location: { page: segment.firstPage } });
-      continue;
+      made++;
+      const range = segment.firstPage === segment.lastPage ? `page ${segment.firstPage}` : `pages ${segment.firstPage}-${segment.lastPage}`;
+      yield {
+        resources: [],
+        issues: [],
+        children: [{ name: `${stem}, ${range} (${segment.title ?? 'document'}).pdf`, bytes: pdf, relation: 'split', read: extraction, pages: [segment.firstPage, segment.lastPage] }],
+      };
     }
-    made++;
-    const range = segment.firstPage === segment.lastPage ? `page ${segment.firstPage}` : `pages ${segment.firstPage}-${segment.lastPage}`;
-    yield {
-      resources: [],
-      issues: [],
-      children: [{ name: `${stem}, ${range} (${segment.title ?? 'document'}).pdf`, bytes: pdf, relation: 'split', read: extraction, pages: [segment.firstPage, segment.lastPage] }],
-    };
+  } finally {
+    await source?.close();
   }
   for (const x of kept) {
     transmission.resources.push(...x.resources);

@@ -1,53 +1,16 @@
 /**
  * Searchable PDF: the original page images with an invisible text layer (render mode 3)
  * placed at the OCR word boxes, so a viewer can search and select. The original file in the
- * vault is never changed; this builds a new PDF.
+ * vault is never changed; this builds a new PDF. The PDF-input half (pdf-lib parsing a stranger's
+ * file) is in searchable-pdf-core.ts, which the documents source runs in a bounded thread
+ * (searchable-pdf-thread.ts); called here it runs on the calling thread.
  */
 import { deflateSync } from 'node:zlib';
-import {
-  beginText, concatTransformationMatrix, drawObject, endText, PDFDocument, PDFName, PDFPage, popGraphicsState, pushGraphicsState,
-  setFontAndSize, setTextMatrix, setTextRenderingMode, showText, StandardFonts, TextRenderingMode, type PDFFont,
-} from 'pdf-lib';
+import { concatTransformationMatrix, drawObject, PDFDocument, PDFPage, popGraphicsState, pushGraphicsState, StandardFonts } from 'pdf-lib';
 import type { ExtractedPage } from '../../../core/types.js';
 import { decodeImage, type PageFormat } from './read.js';
-import { uprightToUser } from './orientation.js';
+import { addTextLayer, openPdfSource, searchablePdfOfPdf } from './searchable-pdf-core.js';
 import { decodeTiffPageSafely, tiffDirectories, type Raster } from './raster.js';
-
-/** Helvetica's WinAnsi encoding cannot carry every character: others become '?'. */
-function winAnsi(s: string): string {
-  return s.normalize('NFC').replace(/[^\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, '?');
-}
-
-/**
- * Adds invisible words to a page whose visible area is `crop` (PDF user space) and whose OCR
- * pixel space is page.width×height. `rotation` (the page's /Rotate plus the turn made to read
- * it, clockwise) says how the upright reading lies on the page: the words are written turned
- * with it, so they sit on the printed words.
- */
-function addTextLayer(pdfPage: PDFPage, font: PDFFont, fontName: PDFName, page: ExtractedPage, crop: { x: number; y: number; width: number; height: number }, rotation = 0): void {
-  if (!page.words?.length || !page.width || !page.height) return;
-  const upright = uprightToUser(rotation + (page.turned ?? 0), crop);
-  const view = { x: 0, y: 0, width: upright.width, height: upright.height };
-  const sx = view.width / page.width;
-  const sy = view.height / page.height;
-  const ops = [pushGraphicsState(), concatTransformationMatrix(...upright.matrix), beginText(), setTextRenderingMode(TextRenderingMode.Invisible)];
-  for (const w of page.words) {
-    const text = winAnsi(w.text);
-    if (!text.trim()) continue;
-    const [x0, y0, x1, y1] = w.box;
-    const h = Math.max(1, (y1 - y0) * sy);
-    const size = h;
-    const natural = font.widthOfTextAtSize(text, size);
-    const wantW = Math.max(0.5, (x1 - x0) * sx);
-    const hs = natural > 0 ? wantW / natural : 1;
-    const x = view.x + x0 * sx;
-    // Baseline about a fifth of the box above its bottom (descenders).
-    const y = view.y + view.height - y1 * sy + h * 0.2;
-    ops.push(setFontAndSize(fontName, size), setTextMatrix(hs, 0, 0, 1, x, y), showText(font.encodeText(text)));
-  }
-  ops.push(endText(), popGraphicsState());
-  pdfPage.pushOperators(...ops);
-}
 
 /** Adds a grey raster as a full-page image (1-bit when it is bilevel), Flate-compressed. */
 function drawRaster(doc: PDFDocument, pdfPage: PDFPage, r: Raster, name: string): void {
@@ -100,11 +63,6 @@ export interface SearchablePdfOptions {
   source?: PDFDocument;
 }
 
-/** Opens a PDF original once for several makeSearchablePdf calls (`opts.source`). */
-export function openPdfSource(originalBytes: Uint8Array): Promise<PDFDocument> {
-  return PDFDocument.load(originalBytes, { updateMetadata: false });
-}
-
 /**
  * Builds a searchable PDF from the original bytes and the pages readPages produced (numbered
  * as in the original). PDF input: the original's pages with text added on OCR'd pages
@@ -115,25 +73,8 @@ export async function makeSearchablePdf(originalBytes: Uint8Array, format: PageF
   const byNo = new Map(pages.map((p) => [p.page, p]));
   const wanted = opts.only ? new Set(opts.only) : undefined;
   if (format === 'pdf') {
-    const source = opts.source ?? (await openPdfSource(originalBytes));
-    let doc = source;
-    let numbers = source.getPages().map((_, i) => i + 1);
     if (opts.source && !opts.only) throw new Error('a shared source is only read, never written: pass `only`');
-    if (opts.only) {
-      // A new document holding copies of just those pages (their resources come along).
-      numbers = opts.only.filter((n) => n >= 1 && n <= source.getPageCount());
-      doc = await PDFDocument.create({ updateMetadata: false });
-      for (const copied of await doc.copyPages(source, numbers.map((n) => n - 1))) doc.addPage(copied);
-    }
-    const font = await doc.embedFont(StandardFonts.Helvetica);
-    doc.getPages().forEach((pdfPage, i) => {
-      const p = byNo.get(numbers[i]!);
-      if (!p || p.method !== 'ocr') return;
-      const fontName = pdfPage.node.newFontDictionary('VesselOcr', font.ref);
-      // The page was rendered for OCR as displayed (its /Rotate applied).
-      addTextLayer(pdfPage, font, fontName, p, pdfPage.getCropBox(), pdfPage.getRotation().angle);
-    });
-    return doc.save();
+    return searchablePdfOfPdf(opts.source ?? (await openPdfSource(originalBytes)), pages, opts.only);
   }
   const doc = await PDFDocument.create({ updateMetadata: false });
   const font = await doc.embedFont(StandardFonts.Helvetica);
@@ -175,3 +116,5 @@ export async function makeSearchablePdf(originalBytes: Uint8Array, format: PageF
   }
   return doc.save();
 }
+
+export { openPdfSource };
