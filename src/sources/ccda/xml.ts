@@ -23,6 +23,14 @@ export interface CdaNode {
 
 export const MAX_BYTES = 64 * 1024 * 1024;
 export const MAX_DEPTH = 256;
+/**
+ * Most tags (`<`: elements, comments, CDATA, instructions) a document may hold. The tree costs
+ * ~300 bytes of heap per tag (an element and its text node): a 59 MB CDA of `<td>x</td>` held the
+ * main thread 75 s and took 3.9 GB, at the edge of the default heap (README, session 14). The
+ * sample's C-CDAs hold at most 23,441 tags (0.9 MB); 1 M is ~40 MB of ordinary C-CDA, ~300 MB and
+ * a few seconds of parsing at worst.
+ */
+export const MAX_TAGS = 1_000_000;
 
 /** `lenient` is set when the document is not well-formed XML and was read leniently: why strict reading failed. */
 export type ParseResult = { ok: true; root: CdaNode; lenient?: string } | { ok: false; code: string; message: string };
@@ -143,12 +151,16 @@ export type XmlTreeResult = { ok: true; top: CdaNode[]; lenient?: string } | { o
 
 /**
  * Parses any XML from strangers into the element tree; never throws. Rejects entity
- * declarations (XXE, billion laughs) and oversize input, bounds nesting depth; a document that
+ * declarations (XXE, billion laughs) and oversize input (bytes, or tags: MAX_TAGS), bounds nesting depth; a document that
  * is not well-formed is read leniently (`lenient` says why strict reading failed).
  * Shared by the C-CDA and FHIR XML readers so both have the same hardening.
  */
 export function parseXmlTree(xml: string): XmlTreeResult {
   if (xml.length > MAX_BYTES) return { ok: false, code: 'too-large', message: `document larger than ${MAX_BYTES} bytes` };
+  let tags = 0;
+  for (let i = xml.indexOf('<'); i !== -1; i = xml.indexOf('<', i + 1)) {
+    if (++tags > MAX_TAGS) return { ok: false, code: 'too-large', message: `document holds more than ${MAX_TAGS.toLocaleString('en-US')} tags; not read (a tree that large would exhaust the reader's memory)` };
+  }
   if (/<!DOCTYPE/i.test(xml) && /<!ENTITY/i.test(xml)) {
     return { ok: false, code: 'xml-entities', message: 'document declares XML entities (DTD with <!ENTITY>): rejected as unsafe (XXE / entity expansion)' };
   }
