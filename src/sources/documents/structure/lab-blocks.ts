@@ -27,7 +27,7 @@ export interface LabBlockRow extends LabRow {
   blockLines: number[];
 }
 
-type Kind = 'test' | 'result' | 'units' | 'range' | 'flag' | 'date' | 'other';
+export type Kind = 'test' | 'result' | 'units' | 'range' | 'flag' | 'date' | 'other';
 
 /** Label spellings by meaning (lower case, single spaces, no colon). */
 const LABELS: Array<[Kind, string[]]> = [
@@ -85,6 +85,16 @@ function labelKind(words: string[], colon: boolean): Kind | undefined {
 }
 
 const COLON = /^(.*?)[:;.]$/;
+
+/**
+ * The meaning of a cell that opens a line as a row label ("Ref Range", "Result:"): exact, or one
+ * letter off when it has its colon or `slips` allows it (lab-grid.ts: under a grid's test row).
+ */
+export function gridLabel(cell: string, slips = false): Kind | undefined {
+  const m = COLON.exec(cell.trim());
+  const words = (m ? m[1]! : cell).trim().split(/\s+/);
+  return words.length <= 4 ? labelKind(words, slips || !!m) : undefined;
+}
 
 /** The label:value fields of one line, in order; text before the first label is dropped. */
 export function lineFields(text: string): Field[] {
@@ -210,7 +220,8 @@ function blockRow(b: Block): LabBlockRow | undefined {
   if (!test || !result) return undefined;
   const name = clean(test.value).replace(/^[*•·"'“”‘’:;|]+|[:;|]+$/g, '').trim();
   const value = clean(result.value);
-  if (!name || !value || !/[A-Za-z]{2}/.test(name)) return undefined;
+  // A name of one letter or letters parted by a slash ("K", "A/G") only when the test table knows it.
+  if (!name || !value || (!/[A-Za-z]{2}/.test(name) && !lookupTest(name))) return undefined;
   // A result must look like one: a number (with a comparator or a glued flag) or a short word result.
   if (!/^[<>≤≥]?=?\s?[\dOolI|S.,]*\d/.test(value) && !/^[A-Za-z][A-Za-z +-]{0,24}(?:\s+\(?[A-Z]{1,2}\)?)?$/.test(value)) return undefined;
   if (value.split(' ').length > 4) return undefined;

@@ -3,21 +3,26 @@
  * labelled lines (lab-blocks.ts), sentences of a results letter (lab-prose.ts). Pure.
  */
 import { parseLabBlocks, type LabBlockRow } from './lab-blocks.js';
+import { parseLabGrids, type LabGridRow } from './lab-grid.js';
 import { parseLabProse } from './lab-prose.js';
 import { parseLabRows, type LabRow } from './labs.js';
 import type { Line } from './lines.js';
 
 /**
- * Every lab result of these lines: results a letter states as sentences, the table rows on
- * lines no sentence was read from (a sentence's line read as a row is its words' jumble), then
- * block rows on lines no table row was read from.
+ * Every lab result of these lines: results a letter states as sentences, grids with the tests
+ * across (their lines read as nothing else), the table rows on lines no sentence or grid was read
+ * from (a sentence's line read as a row is its words' jumble), then block rows on lines no table
+ * row was read from.
  */
-export function labResultRows(lines: Line[]): Array<LabRow | LabBlockRow> {
+export function labResultRows(lines: Line[]): Array<LabRow | LabBlockRow | LabGridRow> {
   const prose = parseLabProse(lines);
   const proseLines = new Set(prose.map((r) => `${r.page}:${r.lineIndex}`));
   // A sentence runs over the line after the one it starts on.
   for (const r of prose) proseLines.add(`${r.page}:${r.lineIndex + 1}`);
-  const tableRows = parseLabRows(lines).filter((r) => !prose.length || !proseLines.has(`${r.page}:${r.lineIndex}`));
+  const grids = parseLabGrids(lines);
+  const gridLines = new Set(grids.flatMap((r) => r.gridLines.map((i) => `${r.page}:${i}`)));
+  const rest = gridLines.size ? lines.filter((l) => !gridLines.has(`${l.page}:${l.index}`)) : lines;
+  const tableRows = parseLabRows(rest).filter((r) => !prose.length || !proseLines.has(`${r.page}:${r.lineIndex}`));
   const used = new Set(tableRows.map((r) => `${r.page}:${r.lineIndex}`));
-  return [...prose, ...tableRows, ...parseLabBlocks(lines).filter((b) => !b.blockLines.some((i) => used.has(`${b.page}:${i}`)))];
+  return [...prose, ...grids, ...tableRows, ...parseLabBlocks(rest).filter((b) => !b.blockLines.some((i) => used.has(`${b.page}:${i}`)))];
 }

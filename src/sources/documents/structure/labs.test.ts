@@ -1170,3 +1170,13 @@ POTASSIUM          6.9        mmol/L       3.5-5.3      above upper panic limits
     ['POTASSIUM', '6.9', 'HH'],
   ]);
 });
+
+test('a screening report\'s status words as flags ("Above range", "Below range"; "Within range" is no flag)', () => {
+  assert.deepEqual(pick(`Glucose                 100    mg/dL        65 - 99         Above range
+Vitamin D, 25-OH         18    ng/mL        30 - 100        Below range
+Sodium                  140    mmol/L      135 - 146        Within range`).map((r) => [r[0], r[1], r[3]]), [
+    ['Glucose', '100', 'H'],
+    ['Vitamin D, 25-OH', '18', 'L'],
+    ['Sodium', '140', null],
+  ]);
+});

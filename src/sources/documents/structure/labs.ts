@@ -690,6 +690,8 @@ export function normaliseLine(s: string): string {
       const panic = /panic/i.test(kind);
       return /above/i.test(side) ? (panic ? 'HH' : 'H') : panic ? 'LL' : 'L';
     })
+    // A screening report's status words for a result outside its range ("Above range", "Below normal range").
+    .replace(/\b(above|below) (?:the )?(?:normal |reference )?range\b/gi, (_m, side: string) => (/above/i.test(side) ? 'H' : 'L'))
     .replace(/[µμ]/g, 'u')
     // Dirt OCR puts before a number: a quote ("‘270"), a point before a range or comparator (".0.70-1.33", ".>=60").
     .replace(/(^|\s)[‘’'`"]+(?=\d)/g, '$1')

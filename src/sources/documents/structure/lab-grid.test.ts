@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { labResultRows } from './lab-results.js';
+import type { Line } from './lines.js';
+
+const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
+const rows = (text: string) => labResultRows(lines(text)).map((r) => [r.name, r.value, r.ucum ?? r.unit ?? '', r.range?.text ?? '', r.flag ?? '']);
+
+test('a results grid with the tests across: each column is one result, cells centred, empty cells left empty', () => {
+  const page = `  COMPREHENSIVE METABOLIC PANEL
+
+    Test                      GLU                     BUN                  CREAT          NA              K                 A/G
+
+    Result                    72                      21                    0.25          137             4.5               1.6
+
+    Flag                                                                    LOW
+
+    Units                   mg/dL                 mg/dL                    mg/dL        mEq/ L          mEq/ L
+
+    Ref Range                65-99                    7-25             0.50-1.05       135-146         3.5-5.3           1.0-2.5`;
+  assert.deepEqual(rows(page), [
+    ['GLU', '72', 'mg/dL', '65-99', ''],
+    ['BUN', '21', 'mg/dL', '7-25', ''],
+    ['CREAT', '0.25', 'mg/dL', '0.50-1.05', 'L'],
+    ['NA', '137', 'meq/L', '135-146', ''],
+    ['K', '4.5', 'meq/L', '3.5-5.3', ''],
+    ['A/G', '1.6', '', '1.0-2.5', ''],
+  ]);
+});
+
+test('a grid read through OCR: a row label one letter off, cells a little out of their columns', () => {
+  const page = `Test          WBC          HGB          PLT
+Resu1t        8.1          14.0        310
+Flag                       L
+Units        K/uL         g/dL         K/uL
+Ret Range   3.8-10.8    11.7-15.5    140-400`;
+  assert.deepEqual(rows(page), [
+    ['WBC', '8.1', '10*3/uL', '3.8-10.8', ''],
+    ['HGB', '14.0', 'g/dL', '11.7-15.5', 'L'],
+    ['PLT', '310', '10*3/uL', '140-400', ''],
+  ]);
+});
+
+test('a results table whose header names the parts (Test / Result / Units / Range) is read row by row, not as a grid', () => {
+  const page = `Test                 Result     Units      Reference Range
+Glucose              72         mg/dL      65-99
+Sodium               137        mEq/L      135-146`;
+  assert.deepEqual(rows(page), [
+    ['Glucose', '72', 'mg/dL', '65-99', ''],
+    ['Sodium', '137', 'meq/L', '135-146', ''],
+  ]);
+});

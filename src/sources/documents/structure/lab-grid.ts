@@ -1,0 +1,130 @@
+/**
+ * Lab results printed as a GRID with the tests across and the parts of a result down (portal and
+ * EHR "results summary" prints, cumulative-style pages):
+ *
+ *   Test         WBC       RBC       HGB       HCT
+ *   Result       8.1       4.86      14.0      42.3
+ *   Flag                             LOW
+ *   Units        K/uL      M/uL      g/dL      %
+ *   Ref Range    3.8-10.8  3.80-5.10 11.7-15.5 35.0-45.0
+ *
+ * A row label opens each line (the labels lab-blocks.ts knows: Test / Analyte / Component, Result /
+ * Value, Units, Flag, Reference Range ...; one OCR slip allowed under a test row); each cell belongs
+ * to the test whose column it stands in (by its offset in the line: cells may be centred, left- or
+ * right-aligned, and empty). Each column is read as the parts of one result, through the same row
+ * parser and repairs as every other layout (`namedResultRow`). Pure; never throws.
+ */
+import { gridLabel, namedResultRow } from './lab-blocks.js';
+import type { LabRow } from './labs.js';
+import type { Line } from './lines.js';
+
+/** A result read from a grid; `gridLines` are the (page-local) indexes of the grid's lines. */
+export interface LabGridRow extends LabRow {
+  gridLines: number[];
+}
+
+interface Cell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Cells of a line: runs of text parted by two spaces or more. */
+function cells(text: string): Cell[] {
+  const out: Cell[] = [];
+  for (const m of text.matchAll(/\S+(?: \S+)*/g)) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
+  return out;
+}
+
+type Part = 'result' | 'units' | 'range' | 'flag';
+const PARTS = new Set<string>(['result', 'units', 'range', 'flag']);
+
+/** A grid's lines run at most this many lines apart (blank lines between them do not count). */
+const MAX_GAP = 2;
+
+/**
+ * The column a cell stands in: the test cell its span overlaps most, else the one whose centre is
+ * nearest when that is within the columns' spacing. Undefined when the cell lies between columns.
+ */
+function columnOf(cell: Cell, heads: Cell[]): number | undefined {
+  let best = -1;
+  let bestOverlap = 0;
+  heads.forEach((h, i) => {
+    const overlap = Math.min(cell.end, h.end) - Math.max(cell.start, h.start);
+    if (overlap > bestOverlap) [best, bestOverlap] = [i, overlap];
+  });
+  if (best >= 0) return best;
+  const centre = (c: Cell) => (c.start + c.end) / 2;
+  const order = heads.map((h, i) => ({ i, d: Math.abs(centre(h) - centre(cell)) })).sort((a, b) => a.d - b.d);
+  const nearest = order[0];
+  if (!nearest) return undefined;
+  const spacing = heads.length > 1 ? (centre(heads[heads.length - 1]!) - centre(heads[0]!)) / (heads.length - 1) : 20;
+  // Two columns about equally near: the cell cannot be placed.
+  if (order[1] && order[1].d - nearest.d < 2) return undefined;
+  return nearest.d <= spacing / 2 ? nearest.i : undefined;
+}
+
+/** All lab results printed as grids (tests across) in a run of lines (one document). */
+export function parseLabGrids(lines: Line[]): LabGridRow[] {
+  const out: LabGridRow[] = [];
+  try {
+    const nonEmpty = lines.filter((l) => l.text.trim());
+    let panel: string | undefined;
+    for (let i = 0; i < nonEmpty.length; i++) {
+      const head = nonEmpty[i]!;
+      const headCells = cells(head.text);
+      if (headCells.length < 3 || gridLabel(headCells[0]!.text) !== 'test') {
+        // A short line of capitals above a grid names its panel ("COMPLETE BLOOD COUNT W/ DIFF").
+        const t = head.text.trim();
+        if (headCells.length === 1 && t.length <= 60 && /^[A-Z][A-Z0-9 ,/&()+.-]+$/.test(t) && /[A-Z]{3}/.test(t)) panel = t;
+        continue;
+      }
+      const tests = headCells.slice(1);
+      // A results table's own header ("Test   Result   Units   Reference Range") names parts, not tests.
+      if (tests.filter((t) => gridLabel(t.text)).length * 2 >= tests.length) continue;
+      const parts = new Map<Part, Map<number, Cell>>();
+      const gridLines = [head.index];
+      let resultLine = -1;
+      let last = head;
+      for (let j = i + 1; j < nonEmpty.length; j++) {
+        const l = nonEmpty[j]!;
+        if (l.page !== head.page || l.index - last.index > MAX_GAP + 1) break;
+        const lc = cells(l.text);
+        const kind = lc.length ? gridLabel(lc[0]!.text, true) : undefined;
+        if (!kind || !PARTS.has(kind) || parts.has(kind as Part)) break;
+        const byColumn = new Map<number, Cell>();
+        for (const c of lc.slice(1)) {
+          const col = columnOf(c, tests);
+          // Two cells in one column: the line is not laid out as the tests are.
+          if (col === undefined || byColumn.has(col)) continue;
+          byColumn.set(col, c);
+        }
+        parts.set(kind as Part, byColumn);
+        gridLines.push(l.index);
+        if (kind === 'result') resultLine = l.index;
+        last = l;
+        i = j;
+      }
+      const results = parts.get('result');
+      if (!results || !results.size) continue;
+      tests.forEach((t, col) => {
+        const result = results.get(col);
+        if (!result) return;
+        const named = {
+          page: head.page,
+          line: resultLine,
+          test: t.text,
+          result: result.text,
+          ...(parts.get('units')?.get(col) ? { units: parts.get('units')!.get(col)!.text } : {}),
+          ...(parts.get('range')?.get(col) ? { range: parts.get('range')!.get(col)!.text } : {}),
+          ...(parts.get('flag')?.get(col) ? { flag: parts.get('flag')!.get(col)!.text } : {}),
+        };
+        const row = namedResultRow(named);
+        if (row) out.push({ ...row, ...(panel ? { panel } : {}), gridLines });
+      });
+    }
+  } catch {
+    return out;
+  }
+  return out;
+}
