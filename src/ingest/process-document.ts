@@ -17,6 +17,7 @@ import { safeName, type PersonChild } from './importer.js';
 import { labelFrom, type XdmDocumentEntry } from './xdm.js';
 import type { NewResource } from '../store/resources.js';
 import type { Person } from '../store/people.js';
+import { pushAll } from '../core/arrays.js';
 
 export interface ChildSink {
   /**
@@ -142,7 +143,7 @@ async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: (
     const result = read();
     const parts = isAsyncIterable(result) ? result : (async function* () { yield await result; })();
     for await (const part of parts) {
-      issues.push(...part.issues);
+      pushAll(issues, part.issues);
       if (part.label) Object.assign(label, part.label);
       if (part.segments) label.segments = [...((label.segments as unknown[]) ?? []), ...part.segments];
       const subjects = Object.entries(part.subjects ?? {});

@@ -26,6 +26,7 @@ import type { DicomFile } from './parse.js';
 import { elementBytes, parseDicomBytes, rawString } from './parse.js';
 import { diagnosticReportOf, isStructuredReport, srLines } from './sr.js';
 import { dicomDate, dicomDateTime, parsePersonName } from './values.js';
+import { pushAll } from '../../core/arrays.js';
 
 export { decodeFrame, decodeFrameOf, DicomDecodeError, canDecode, TRANSFER_SYNTAXES } from './decode.js';
 export type { DecodedFrame } from './decode.js';
@@ -102,7 +103,7 @@ function extractInstance(file: DicomFile, out: Extraction) {
 
 function extractDirectory(file: DicomFile, out: Extraction) {
   const tree = readTreeFromFile(file);
-  out.issues.push(...tree.issues);
+  pushAll(out.issues, tree.issues);
   dicomdirToExtraction(tree, out);
   out.label = { type: 'imaging-directory', title: `DICOM directory: ${tree.studies.length} studies, ${tree.series.length} series, ${tree.instances.length} instances` };
   if (!tree.studies.length && tree.records) {

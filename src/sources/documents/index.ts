@@ -10,6 +10,7 @@ import { makeSearchablePdf } from './pages/searchable-pdf.js';
 import { sharedSearchablePdfThread, type SearchablePdfSource, type SearchablePdfThread } from './pages/searchable-pdf-thread.js';
 import { splitTransmission } from './structure/parts.js';
 import { structureTransmission } from './structure/index.js';
+import { pushAll } from '../../core/arrays.js';
 
 export { readPages, readAllPages } from './pages/read.js';
 export { OcrPool } from './pages/ocr-pool.js';
@@ -88,8 +89,8 @@ export async function* extractDocumentStream(bytes: Uint8Array, format: PageForm
   // Structuring half (other module): segments, subjects, resources, label.
   try {
     const s = structureTransmission(pages);
-    extraction.resources.push(...(s.resources ?? []));
-    extraction.issues.push(...(s.issues ?? []));
+    pushAll(extraction.resources, s.resources);
+    pushAll(extraction.issues, s.issues);
     if (s.segments) extraction.segments = s.segments;
     if (s.subjects) extraction.subjects = s.subjects;
     if (s.label) extraction.label = s.label;
@@ -117,9 +118,9 @@ export interface ExtractOptions {
 export async function extractDocument(bytes: Uint8Array, format: PageFormat, opts: ExtractOptions = {}): Promise<Extraction> {
   const whole: Extraction = { resources: [], pages: [], issues: [] };
   for await (const x of extractDocumentStream(bytes, format, opts)) {
-    whole.pages!.push(...(x.pages ?? []));
-    whole.resources.push(...x.resources);
-    whole.issues.push(...x.issues);
+    pushAll(whole.pages!, x.pages);
+    pushAll(whole.resources, x.resources);
+    pushAll(whole.issues, x.issues);
     if (x.children) whole.children = [...(whole.children ?? []), ...x.children];
     if (x.segments) whole.segments = x.segments;
     if (x.subjects) whole.subjects = x.subjects;
@@ -182,7 +183,7 @@ async function* withParts(ext: Extraction, bytes: Uint8Array, format: PageFormat
     await source?.close();
   }
   for (const x of kept) {
-    transmission.resources.push(...x.resources);
+    pushAll(transmission.resources, x.resources);
     if (x.subjects) transmission.subjects = { ...transmission.subjects, ...x.subjects };
   }
   yield transmission;

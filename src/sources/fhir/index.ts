@@ -14,6 +14,7 @@ import { r4Elements } from './r4-elements.js';
 import { fhirXmlToJson } from './xml-to-json.js';
 import { relieveHeap } from '../../core/heap.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
+import { pushAll } from '../../core/arrays.js';
 
 /** Resources per streamed part of an NDJSON file. */
 export const PART_SIZE = 2000;
@@ -66,7 +67,7 @@ function addLine(c: Collector, l: Line): void {
   }
   const flat = flatten(parsed.value, { line: l.line });
   c.stats.bundles += flat.bundles;
-  c.issues.push(...flat.issues);
+  pushAll(c.issues, flat.issues);
   c.prescan(flat.entries);
   for (const e of flat.entries) c.add(e);
 }
@@ -153,7 +154,7 @@ function collectDocument(c: Collector, value: unknown, filename: string, issues:
   values.forEach((v, i) => {
     const flat = flatten(v, Array.isArray(value) ? { entryId: `[${i}]` } : {});
     c.stats.bundles += flat.bundles;
-    issues.push(...flat.issues);
+    pushAll(issues, flat.issues);
     label ??= flat.label;
     c.prescan(flat.entries);
     for (const e of flat.entries) c.add(e);

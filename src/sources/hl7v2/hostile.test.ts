@@ -43,3 +43,15 @@ test('a segment holding 300,000 vertical tabs before more text is read in millis
   // Framing characters (MLLP \x0b, \x1c) were trimmed by `[\x1c\x0b]+$`, quadratic over a run inside the line.
   assert.ok(ms < 2_000, `took ${Math.round(ms)} ms`);
 });
+
+// Session 14: a message's resources were appended with `push(...list)`, which throws "Maximum call
+// stack size exceeded" past ~125,000 items: a message of 150,000 results ended `map-failed` with
+// nothing read (found by a crafted-input probe; 300,000 OBX: 31 s, then nothing).
+test('an order with 150,000 results is read whole, not lost to the size of its list', () => {
+  const n = 150_000;
+  const obx = Array.from({ length: n }, (_, i) => `OBX|${i + 1}|NM|2345-7^Glucose^LN||${90 + (i % 10)}|mg/dL|70-99|N|||F`);
+  const text = [MSH, 'PID|1||42^^^LAB^MR||DOE^JANE||19700101|F', 'OBR|1|P1|F1|24323-8^Panel^LN|||20200304083000', ...obx].join('\r');
+  const e = extractHl7(text);
+  assert.deepEqual(e.issues.filter((i) => i.code === 'map-failed'), []);
+  assert.equal(e.resources.filter((r) => r.resource.resourceType === 'Observation').length, n);
+});

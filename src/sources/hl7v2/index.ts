@@ -7,6 +7,7 @@
 import type { Extraction, SourceAdapter, SourceInput } from '../../core/types.js';
 import { mapMessage } from './message.js';
 import { parseHl7 } from './parse.js';
+import { pushAll } from '../../core/arrays.js';
 
 /** Bytes → text: UTF-8 when valid, else Latin-1 (common for 8859/1 senders). */
 export function decodeText(bytes: Uint8Array): { text: string; charset: 'utf-8' | 'latin1' } {
@@ -33,10 +34,10 @@ export function extractHl7(text: string): Extraction {
     try {
       const { ctx, subjects } = mapMessage(msg, nextPage);
       nextPage = ctx.nextPage;
-      out.resources.push(...ctx.resources);
-      out.issues.push(...ctx.issues);
-      out.pages!.push(...ctx.pages);
-      out.children!.push(...ctx.children);
+      pushAll(out.resources, ctx.resources);
+      pushAll(out.issues, ctx.issues);
+      pushAll(out.pages!, ctx.pages);
+      pushAll(out.children!, ctx.children);
       Object.assign(out.subjects!, subjects);
     } catch (err) {
       // A mapper bug must not lose the batch: report it against this message only.

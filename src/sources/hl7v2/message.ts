@@ -15,6 +15,7 @@ import { mapPatient } from './patient.js';
 import { mapPharmacy } from './pharmacy.js';
 import { mapAppointment } from './siu.js';
 import { mapImmunizations } from './vxu.js';
+import { pushAll } from '../../core/arrays.js';
 
 export const RESULT_TYPES = new Set(['ORU', 'OUL', 'ORL', 'OPU']);
 const PHARMACY_TYPES = new Set(['RDE', 'RDS', 'RGV', 'RAS', 'OMP', 'ORP', 'RRE', 'ORM', 'OMG', 'OML', 'RDO']);
@@ -55,10 +56,10 @@ export function mapMessage(msg: RawMessage, nextPage = 1): MappedMessage {
   for (const block of patientBlocks(all)) {
     const ctx = new MessageContext(msg, block, out.prefix, out.nextPage);
     mapBlock(ctx, subjects);
-    out.resources.push(...ctx.resources);
-    out.issues.push(...ctx.issues);
-    out.pages.push(...ctx.pages);
-    out.children.push(...ctx.children);
+    pushAll(out.resources, ctx.resources);
+    pushAll(out.issues, ctx.issues);
+    pushAll(out.pages, ctx.pages);
+    pushAll(out.children, ctx.children);
     out.nextPage = ctx.nextPage;
   }
   return { ctx: out, subjects };
