@@ -56,7 +56,22 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
     .slice(0, 14)
     // Not a cover's "RE:   Imaging report for ..." line: it names what is enclosed, not this page.
     .filter((l) => !/^\s*(?:re|regarding|subject)\s*:/i.test(l.text))
-    .flatMap((l, line) => l.text.split(/\s{3,}/).map((c) => ({ text: c.trim(), line })))
+    .flatMap((l, line) => {
+      const cells = l.text.split(/\s{3,}/).map((c) => ({ text: c.trim(), line }));
+      // A letter-spaced title puts three spaces or more between its words ("A F T E R   V I S I T   S U M M A RY"):
+      // its words are cells of their own, so the title is also read closed up, word by word.
+      const words = cells.filter((c) => c.text);
+      let run: string[] = [];
+      const merged: Array<{ text: string; line: number }> = [];
+      for (const c of [...words, { text: '', line }]) {
+        if (/^(?:[A-Za-z]{1,3} )+[A-Za-z]{1,3}$/.test(c.text)) run.push(c.text.replace(/ /g, ''));
+        else {
+          if (run.length >= 2) merged.push({ text: run.join(' '), line });
+          run = [];
+        }
+      }
+      return [...cells, ...merged];
+    })
     .filter((c) => c.text && c.text.length <= 60 && !/[.,;]\s+\w+\s+\w+/.test(c.text))
     // A title printed letter-spaced ("F A X", "FAC S I M I L E", "R E C O R D S D E L I V E RY – FA X
     // T R A N S M I T TA L") also read without its spaces; closed up, its words run together, so

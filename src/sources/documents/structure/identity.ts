@@ -103,7 +103,7 @@ export function parseName(raw: string): { name: string; given: string[]; family:
 // ("OB / Sex:  04/12/1960" opening the line).
 // "DOB / Sex:" also with its slash misread ("DOB /|Sex:", "DOB f Sex:"); "Birth Date" with its B
 // misread ("Hirth Date:", "Beth Date:"); "DOR", "DDB", "008:" before a date (a word of its own: not "Doris").
-const DOB_LABEL = /\b(?:D\.?\s?[O0]\.?\s?[B8]\.?|D[O0D]R\b|DDB\b|0[O0]8(?=:?\s*\d{1,2}\/)|B[a-z]{1,3}th\s*Date|B[il1][a-z]{1,2}th\b[^\d\n]{1,8}(?=\d{1,2}[/.-]?\d{1,2}[/.-]\d{2,4}\b)|0\.?\s?[O0]\.?\s?B\.?|0\.[O0]\.8\.?(?=\s*\d{1,2}\/)|Date\s+of\s+Birth|[A-Za-z]?irth\s*Date|Birthdate|Born)(?:\s*[/|lIf1]{1,2}\s*(?:Sex|Gender|Age))?\s*[:#]?|^\s*OB(?:\s*\/\s*(?:Sex|Gender|Age))?\s*:|(?<=\s[-–·•+|]\s?)OB\b(?=\s*(?:[A-Z][a-z]{2}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}))/i;
+const DOB_LABEL = /\b(?:D[./]?\s?[O0][./]?\s?[B8]\.?|D[O0D]R\b|DDB\b|0[O0]8(?=:?\s*\d{1,2}\/)|B[a-z]{1,3}th\s*Date|B[il1][a-z]{1,2}th\b[^\d\n]{1,8}(?=\d{1,2}[/.-]?\d{1,2}[/.-]\d{2,4}\b)|0\.?\s?[O0]\.?\s?B\.?|0\.[O0]\.8\.?(?=\s*\d{1,2}\/)|Date\s+of\s+Birth|[A-Za-z]?irth\s*Date|Birthdate|Born)(?:\s*[/|lIf1]{1,2}\s*(?:Sex|Gender|Age))?\s*[:#]?|^\s*OB(?:\s*\/\s*(?:Sex|Gender|Age))?\s*:|(?<=\s[-–·•+|]\s?)OB\b(?=\s*(?:[A-Z][a-z]{2}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}))/i;
 const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
 // The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
@@ -158,6 +158,8 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   for (let m = NAME_LABEL.exec(text); m; m = NAME_LABEL.exec(text)) {
     const before = text.slice(0, m.index);
     if (/\b(?:provider|physician|doctor|ordering|referring|attending|printed by|to|from)\s*$/i.test(before)) continue;
+    // A name label that names a thing or another party ("Trade name: Fluzone High-Dose", "Facility Name:", "Employer name:").
+    if (/\b(?:trade|brand|product|vaccine|drug|medication|generic|test|facility|practice|clinic|hospital|company|employer|insurance|plan|payer|pharmacy|lab(?:oratory)?|file|user|guarantor|subscriber|insured|contact|prescriber)\s*$/i.test(before)) continue;
     const strong = /patient|pt/i.test(m[0]);
     out.push({ raw: cutName(text.slice(m.index + m[0].length)), score: strong ? 3 : 2 });
   }
@@ -715,7 +717,7 @@ const DOS_LABELS: Record<string, RegExp[]> = {
   // "Run" also with its R read as H ("Hun date").
   // "Run date" through OCR slips: R read as H, its n lost ("Ru date"), d read as g ("Hun gate").
   medication_list: [/\bas\s+of\s*:?/i, /\b(?:list|print(?:ed)?|report|profile|review(?:ed)?)\s+date\s*:?/i, /\b[rh]u[nm]?\s+[dg]ate\s*:?/i, /\bdate\s+(?:generated|reviewed)\s*:?/i, /\b(?:generated|reviewed|reconciled)\s+on\s*:?/i, /\bdate\s+printed\s*:?/i, /\bprinted\s*(?:on)?\s*:?/i, /\bupdated\s*(?:on)?\s*:?/i],
-  immunization_record: [/\bprinted\s+(?:by\b.{0,90}?\bon|on)\s*:?/i, /\b(?:print|report|run)\s+date\s*:?/i, /\bdate\s+printed\s*:?/i, /\bas\s+of\s*:?/i, /\bprinted\s*:?\s*(?=\S)/i],
+  immunization_record: [/\bprinted\s+(?:by\b.{0,90}?\bon|on)\s*:?/i, /\b(?:print|report|run)\s+date\s*:?/i, /\breport\s+run(?:\s+on)?\s*:?/i, /\bdate\s+printed\s*:?/i, /\bas\s+of\s*:?/i, /\bprinted\s*:?\s*(?=\S)/i],
   // A claim's "Dates of Service: 4/5/2023" (a summary notice's "Dates of Service" heading over the
   // period its claims were processed in has no date after it).
   insurance_billing: [/\b(?:dates?\s+of\s+service|service\s+dates?|DOS)\s*:?/i],
@@ -855,7 +857,11 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   if (type === 'immunization_record') {
     // A history is dated the day it was printed, after every dose it lists: with its label garbled
     // past reading ("Puntod May 1.2025"), the latest date it prints.
-    const latest = lines
+    // Not the dates of a forecast after the history: doses due, not given. (Its heading comes after
+    // a dose's date; a title "History and Forecast" above everything does not count.)
+    const firstDated = lines.findIndex((l) => findDates(l.text).some((d) => d.date !== dob));
+    const forecast = firstDated < 0 ? -1 : lines.findIndex((l, i) => i > firstDated && /\b(?:forecast|recommended\s+(?:vaccines|immunizations)|vaccines?\s+due|due\s+dates?)\b/i.test(l.text));
+    const latest = (forecast >= 0 ? lines.slice(0, forecast) : lines)
       .flatMap((l) => findDates(l.text).map((d) => d.date))
       .filter((d) => d !== dob && !afterSent(d) && !tooOld(d))
       .sort()

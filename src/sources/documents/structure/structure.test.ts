@@ -1126,3 +1126,67 @@ test('a government form\'s numbered captions over their values ("6. Patient\'s N
      05/11/1998                                                            M     X     F`;
   assert.deepEqual(who(text), ['Catherine', 'Notrealhurst', '1998-05-11']);
 });
+
+test('a letter-spaced title whose words stand three spaces apart ("A F T E R   V I S I T   S U M M A RY") titles the page', () => {
+  const avs = `      A F T E R   V I S I T   S U M M A RY                                         1/13/2022 · Acute Visit
+      Jeremy K. Testson                                                        Elm Valley Community Health Clinic
+      MRN: 0044801 · DOB: 01/21/1995                                           7938 River Pkwy, Springfield, IL 62704
+      You saw Larry Demoshaw, MD on Thursday, January 13, 2022.
+      Low back pain                                                  Pulse                    72
+      Diagnoses                                                      Temperature              98.4 °F
+      Low back pain, unspecified - M54.50                            Respiration              14
+      Allergies as of 1/13/2022                                      Height                   5' 8"
+      No Known Allergies                                             Weight                   196 lb
+      What's Next
+      Return in 2 weeks with Larry Demoshaw, MD.
+      Instructions from Larry Demoshaw, MD
+      • NSAID with food and muscle relaxant at bedtime as needed.
+      • Home exercise program; referral to physical therapy if not improved in 2-3 weeks.
+      Your Medication List
+        START taking these medications
+         ibuprofen 800 mg tablet
+         Take 1 tablet by mouth every 8 hours as needed for pain with food
+        CONTINUE these medications which have NOT CHANGED
+         metformin 500 mg tablet
+         Take 1 tablet by mouth once daily with breakfast`;
+  assert.equal(classify(lines(avs)).type, 'office_visit_note');
+});
+
+test('a consult request (consultation sheet, reason for request, requesting provider) is a referral, whatever medicines it lists', () => {
+  const consult = `                            MEDICAL RECORD -- CONSULTATION SHEET
+ NOTREALBERG,TYLER A                ID 2641029        DOB: OCT 30,1964   AGE: 59
+ Current Pat. Status: Outpatient
+ To Service: ENDOCRINOLOGY OUTPT
+ Requesting Provider: SYNTHWRIGHT,DONALD
+ Reason For Request:
+   Consult requested for evaluation of thyroid nodule.
+ Active Outpatient Medications (including Supplies):
+   levothyroxine 88 mcg 1 tab PO QAM on empty stomach
+ Allergies: NO KNOWN ALLERGIES`;
+  assert.equal(classify(lines(consult)).type, 'referral_letter');
+});
+
+test('a birth-date label with slashes between its letters ("D/O/ B:")', () => {
+  assert.equal(findPatient(lines('Patient:                Examplez, Tiffany S.\nD/O/ B:                 Apr 23 1942       (82 y)'), 1).birthDate, '1942-04-23');
+});
+
+test('a product\'s "Trade name:" is no patient name, however often it is printed', () => {
+  const record = `     Patient                      Dummystrom, Madison R.                                    Registry ID                361987840
+     Birth Date                   1940-06-06
+                            Trade name: Fluzone High-Dose Quadrivalent
+                            Trade name: Fluzone High-Dose Quadrivalent
+                            Trade name: Fluzone High-Dose Quadrivalent`;
+  assert.deepEqual(who(record), ['Madison', 'Dummystrom', '1940-06-06']);
+});
+
+test('an immunization history is dated by its "Report run" date, never by the due dates of its forecast', () => {
+  const history = `                     Patient Immunization History and Forecast
+                          Report run 2023-04-28 by Bluebell Medical Group
+     Birth Date                   1940-06-06
+     2019-02-23        Influenza, high-dose, quadrivalent        197
+    RECOMMENDED VACCINES (FORECAST)
+    Influenza            Recommended           2023-08-09`;
+  assert.equal(findServiceDate(lines(history), 'immunization_record', '1940-06-06', '2023-05-05'), '2023-04-28');
+  // Without the report's own date: the latest dose, not a due date.
+  assert.equal(findServiceDate(lines(history.replace('Report run 2023-04-28 by', 'Printed for')), 'immunization_record', '1940-06-06', '2023-05-05'), '2019-02-23');
+});
