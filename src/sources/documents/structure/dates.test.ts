@@ -43,3 +43,8 @@ test('after a birth-date label, a year-first date with one dash read as a digit 
   // An account number of that length is no date.
   assert.equal(slashlessDate('1984307731'), undefined);
 });
+
+test('a fax machine header with the month\'s name and slashes ("APR/17/2023/MON 4:56 PM")', () => {
+  assert.deepEqual(findDates('APR/17/2023/MON 4:56 PM      COPPER MILL COMMUNITY HO      #0554 P.001/005').map((d) => d.date), ['2023-04-17']);
+  assert.deepEqual(findDates('SEP/30/24 9:27').map((d) => d.date), ['2024-09-30']);
+});

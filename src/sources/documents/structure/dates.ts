@@ -1,6 +1,6 @@
 /**
  * Date recognition for printed US documents: 03/14/2024, 3/4/24, 2024-03-14, 03-14-2024,
- * 03.14.2024, MAR-14-2024, 14-MAR-2024, March 14, 2024, Mar 14 2024, 14 March 2024, 2024/03/14, 2024-Mar-14.
+ * 03.14.2024, MAR-14-2024, 14-MAR-2024, March 14, 2024, Mar 14 2024, 14 March 2024, 2024/03/14, 2024-Mar-14, APR/17/2023.
  * Returns ISO dates (YYYY-MM-DD) or null; never invents a time or a zone.
  */
 import { editDistance } from './fuzzy.js';
@@ -46,6 +46,8 @@ const FORMS: DateForm[] = [
   // Line printers and fax headers: "14MAR2024" glued, "Mar-14-24" with dashes and a two-digit year.
   { re: `(\\d{1,2})${MON}(\\d{4})(?!\\d)`, read: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
   { re: `${MON}-(\\d{1,2})-(\\d{2})(?![\\d-])`, read: (m) => [year(m[3]!), MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
+  // Fax machines' headers with the month's name and slashes ("APR/17/2023/MON 4:56 PM").
+  { re: `${MON}/(\\d{1,2})/(\\d{4}|\\d{2})(?!\\d)`, read: (m) => [year(m[3]!), MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
 ];
 
 const ANY_DATE = new RegExp(`(?<![\\d/])(?:${FORMS.map((f) => f.re.replace(/\((?!\?)/g, '(?:')).join('|')})`, 'gi');

@@ -101,6 +101,9 @@ function personNamedIn(people: Person[], lines: Line[]): Person | undefined {
   return named.length === 1 ? named[0] : undefined;
 }
 
+/** No fax header dates from before this: faxes were not stamped so then. */
+const FAX_HEADERS_SINCE = '1990-01-01';
+
 /**
  * The date the fax was sent, from the header lines of these pages: the latest date they print,
  * since a re-faxed page also carries the older header of its first sending. A date after today
@@ -108,7 +111,9 @@ function personNamedIn(people: Person[], lines: Line[]): Person | undefined {
  */
 function sentDate(pages: CleanPage[]): string | undefined {
   const today = new Date().toISOString().slice(0, 10);
-  const dates = pages.flatMap((c) => c.faxHeaders).map((h) => findDates(h)[0]?.date).filter((d): d is string => !!d && d <= today);
+  // Nor was anything faxed before fax headers carried dates: a date that old is a birth date on a
+  // running header taken for a fax header ("TRIALBERG,KATHERINE C ID 0049406258 JUL 17,1937").
+  const dates = pages.flatMap((c) => c.faxHeaders).map((h) => findDates(h)[0]?.date).filter((d): d is string => !!d && d <= today && d >= FAX_HEADERS_SINCE);
   return dates.sort().pop();
 }
 

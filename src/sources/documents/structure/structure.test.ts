@@ -1190,3 +1190,23 @@ test('an immunization history is dated by its "Report run" date, never by the du
   // Without the report's own date: the latest dose, not a due date.
   assert.equal(findServiceDate(lines(history.replace('Report run 2023-04-28 by', 'Printed for')), 'immunization_record', '1940-06-06', '2023-05-05'), '2019-02-23');
 });
+
+test('a name opening the line before its "Birth date:" label ("Fakesworth, Sharon Birth date: 5/5/1968")', () => {
+  assert.deepEqual(who('     Fakesworth, Sharon Birth date: 5/5/1968 Female MRN: 0001693144'), ['Sharon', 'Fakesworth', '1968-05-05']);
+});
+
+test('a birth date on a running header is never taken for the day the fax was sent (the fax header\'s own date garbled)', () => {
+  const header = 'APR/I7/2O23/MON 4:56 PM             COPPER MILL COMMUNITY HO        FAX No. :603 555 0133             #0554 P.00';
+  const running = 'TRIALBERG,KATHERINE C ID 0049406258 JUL 17,1937 (85)                                    Printed: Oct 08, 2022@07:28';
+  const labs = `${header}4/005
+${running}
+                            LABORATORY RESULTS -- CHEM & HEMATOLOGY
+   Patient: TRIALBERG,KATHERINE C   ID: 0049406258   DOB: JUL 17,1937   SEX: FEMALE
+       Specimen Collection Date: Oct 07, 2022@11:53
+         Test name              Result    units          Ref.   range
+   HEMOGLOBIN                     11.7    g/dL           11.7 - 15.5
+   HEMATOCRIT                     35.3    %              35.0 - 45.0`;
+  const r = structureTransmission([page(1, labs), page(2, labs.replace('4/005', '5/005'))]);
+  assert.equal(r.segments?.[0]?.type, 'lab_report');
+  assert.equal(r.segments?.[0]?.date, '2022-10-07');
+});
