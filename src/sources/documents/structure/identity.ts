@@ -226,10 +226,13 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
     const theirs = cells(next);
     // Same column: starts close, or both the last cell of their line (right-aligned headers).
     const dobCell = theirs.findIndex((c) => c.start <= at && at < c.start + c.text.length);
-    const cell = mine.find((c) => Math.abs(c.start - at) <= 10) ?? (dobCell === theirs.length - 1 && dobCell > 0 && mine.length > 1 ? mine[mine.length - 1] : undefined);
+    // Or the name standing where the cell holding the label starts ("Michael Mockhurst" over
+    // "MRN: E7949167 · DOB: 11/11/1992"), also at the line's start once OCR dropped the indent.
+    const labelCell = theirs[dobCell];
+    const cell = mine.find((c) => Math.abs(c.start - at) <= 10) ?? (labelCell ? mine.find((c) => Math.abs(c.start - labelCell.start) <= 3) : undefined) ?? (dobCell === theirs.length - 1 && dobCell > 0 && mine.length > 1 ? mine[mine.length - 1] : undefined);
     // A speck after the name read as a bracket or bar ("DRAFTFIELD, SANTIAGO )") is no part of it.
     const name = cell?.text.replace(/\s+[)(|\]\[]$/, '');
-    if (cell && name && cell.start > 0 && /^[A-Za-z][A-Za-z'’.,-]*(?: [A-Za-z][A-Za-z'’.,-]*){1,3}$/.test(name)) out.push({ raw: name, score: 1 });
+    if (cell && name && (cell.start > 0 || (!!labelCell && Math.abs(cell.start - labelCell.start) <= 3)) && /^[A-Za-z][A-Za-z'’.,-]*(?: [A-Za-z][A-Za-z'’.,-]*){1,3}$/.test(name)) out.push({ raw: name, score: 1 });
   }
   return out;
 }

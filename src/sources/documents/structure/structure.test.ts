@@ -1210,3 +1210,8 @@ ${running}
   assert.equal(r.segments?.[0]?.type, 'lab_report');
   assert.equal(r.segments?.[0]?.date, '2022-10-07');
 });
+
+test('a name alone on the line above the one whose first cell holds the birth date, indent lost by OCR ("Michael Mockhurst" over "MRN: ... - DOB: ...")', () => {
+  assert.deepEqual(who('AFTER VISIT SUMMARY                                               3/18/2024 + Preventive\nMichael Mockhurst                                              FEY Ei 5t, Peoria, 1 61602\nMRN: E7949167 - DOB: 11/11/1992                                                   (30%) 555-0104'), ['Michael', 'Mockhurst', '1992-11-11']);
+  assert.deepEqual(who('My  Health  Portal                                                  Stonebridge Medical Group\nRussell Demoman\nDate of Birth: November 15, 1976 - Male - Medical Record #: E7691242'), ['Russell', 'Demoman', '1976-11-15']);
+});
