@@ -298,9 +298,9 @@ export class PdfDoc {
     return (await this.thread.run({ op: 'size', doc: this.id, page }, this)) as { width: number; height: number };
   }
 
-  /** The page rendered to grey at `dpi` (pdf.ts `renderPage`); the pixels are moved, not copied. */
-  render(page: number, dpi: number): Promise<{ value: Raster; warnings: string[] }> {
-    return this.thread.runWithWarnings({ op: 'render', doc: this.id, page, dpi }, this) as Promise<{ value: Raster; warnings: string[] }>;
+  /** The page rendered to grey at `dpi` (rows at `ydpi` when given; pdf.ts `renderPage`); the pixels are moved, not copied. */
+  render(page: number, dpi: number, ydpi?: number): Promise<{ value: Raster; warnings: string[] }> {
+    return this.thread.runWithWarnings({ op: 'render', doc: this.id, page, dpi, ...(ydpi ? { ydpi } : {}) }, this) as Promise<{ value: Raster; warnings: string[] }>;
   }
 
   /** Closes the document in the thread (never throws). */

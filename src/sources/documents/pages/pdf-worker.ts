@@ -12,7 +12,7 @@ import { openPdf, pageImageDpi, pageTextLayer, renderPage } from './pdf.js';
 export type PdfRequest =
   | { id: number; op: 'open'; doc: number; bytes: Uint8Array; password?: string }
   | { id: number; op: 'text' | 'dpi' | 'size'; doc: number; page: number }
-  | { id: number; op: 'render'; doc: number; page: number; dpi: number }
+  | { id: number; op: 'render'; doc: number; page: number; dpi: number; ydpi?: number }
   | { id: number; op: 'close'; doc: number };
 
 /** `heapMb`: the thread's committed heap after the request (V8 total_heap_size; it lags the peak only a little). */
@@ -62,7 +62,7 @@ async function serve(m: PdfRequest): Promise<{ value: unknown; transfer?: ArrayB
     }
     case 'render': {
       const d = docs.get(m.doc);
-      const r = await renderPage(d!.doc, await page(m.doc, m.page), m.dpi);
+      const r = await renderPage(d!.doc, await page(m.doc, m.page), m.dpi, m.ydpi);
       return { value: r, transfer: [r.data.buffer as ArrayBuffer] };
     }
     case 'close': {

@@ -189,15 +189,22 @@ export async function pageImageDpi(page: PDFPageProxy): Promise<{ xdpi: number; 
   return { xdpi: (best.w / vp.width) * 72, ydpi: (best.h / vp.height) * 72, bilevel: best.bilevel };
 }
 
-/** Renders a page to grey at `dpi` (capped by MAX_RENDER_PIXELS). */
-export async function renderPage(doc: PDFDocumentProxy, page: PDFPageProxy, dpi: number): Promise<Raster> {
+/**
+ * Renders a page to grey at `dpi` (capped by MAX_RENDER_PIXELS). With `ydpi` the rows are drawn
+ * at that resolution instead: a standard fax image (204×98 dpi) drawn at its own grid gives its
+ * stored pixels, which `squarePixels` then stretches (README, session 14).
+ */
+export async function renderPage(doc: PDFDocumentProxy, page: PDFPageProxy, dpi: number, ydpi = dpi): Promise<Raster> {
   const base = page.getViewport({ scale: 1 });
   let scale = dpi / 72;
-  const px = base.width * base.height * scale * scale;
+  const sy = ydpi / dpi;
+  const px = base.width * base.height * scale * scale * sy;
   if (px > MAX_RENDER_PIXELS) scale *= Math.sqrt(MAX_RENDER_PIXELS / px);
   const vp = page.getViewport({ scale });
-  const width = Math.max(1, Math.floor(vp.width));
-  const height = Math.max(1, Math.floor(vp.height));
+  // At an image's own grid (`ydpi` given) the page is a whole number of its pixels, give or take rounding.
+  const eps = sy === 1 ? 0 : 1e-3;
+  const width = Math.max(1, Math.floor(vp.width + eps));
+  const height = Math.max(1, Math.floor(vp.height * sy + eps));
   type Ctx2d = { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
   const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: unknown; context: Ctx2d }; destroy(c: unknown): void } }).canvasFactory;
   const cc = factory.create(width, height);
@@ -205,12 +212,13 @@ export async function renderPage(doc: PDFDocumentProxy, page: PDFPageProxy, dpi:
     const ctx = cc.context;
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, width, height);
-    await page.render({ canvasContext: ctx, canvas: cc.canvas, viewport: vp, background: '#ffffff' } as never).promise;
+    const transform = sy === 1 ? {} : { transform: [1, 0, 0, sy, 0, 0] };
+    await page.render({ canvasContext: ctx, canvas: cc.canvas, viewport: vp, background: '#ffffff', ...transform } as never).promise;
     const rgba = ctx.getImageData(0, 0, width, height).data;
     const data = new Uint8Array(width * height);
     for (let i = 0, j = 0; i < data.length; i++, j += 4) data[i] = (rgba[j] * 77 + rgba[j + 1] * 150 + rgba[j + 2] * 29) >> 8;
     const eff = scale * 72;
-    return { data, width, height, xdpi: eff, ydpi: eff };
+    return { data, width, height, xdpi: eff, ydpi: eff * sy };
   } finally {
     factory.destroy(cc);
   }

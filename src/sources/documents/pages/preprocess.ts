@@ -29,12 +29,55 @@ export async function toRaster(img: sharp.Sharp, xdpi?: number, ydpi?: number): 
 export const STRETCH_SMOOTH_SIGMA = 0.8;
 
 /**
+ * Specks (dark components of ≤ 4 px) per megapixel up to which a bilevel page counts as quiet
+ * (no fax line noise, no dithering). Session 7 measured noise-free stored standard pages at
+ * 10–410, noisy or dithered ones at 750–4,200.
+ */
+export const QUIET_SPECKS_PER_MP = 600;
+
+/**
+ * Share of dark pixels at the corner of a 2×2 checker (dark on one diagonal, light on the other)
+ * above which a bilevel page counts as dithered. Measured on stored standard pages (session 14):
+ * threshold-binarised 0.001–0.022 (thin monospace the highest), Floyd–Steinberg 0.022–0.050,
+ * ordered dither 0.21–0.35.
+ */
+export const DITHER_CHECKER_SHARE = 0.1;
+
+/**
+ * True when the raster is bilevel as it lies (≤ 0.05 % of its pixels grey: a fax image at its
+ * own grid, not one resampled), quiet (see QUIET_SPECKS_PER_MP) and not ordered-dithered
+ * (see DITHER_CHECKER_SHARE).
+ */
+export function isQuietBilevel(r: Raster): boolean {
+  const { data, width: w, height: h } = r;
+  let grey = 0;
+  for (let i = 0; i < data.length; i++) if (data[i] !== 0 && data[i] !== 255) grey++;
+  if (grey > data.length * 0.0005) return false;
+  let dark = 0;
+  let checker = 0;
+  for (let y = 0; y + 1 < h; y++) {
+    for (let x = 0, i = y * w; x + 1 < w; x++, i++) {
+      const a = data[i] < 128;
+      if (a) dark++;
+      const b = data[i + 1] < 128;
+      if (a !== b && a === data[i + w + 1] < 128 && b === data[i + w] < 128) checker++;
+    }
+  }
+  if (checker > dark * DITHER_CHECKER_SHARE) return false;
+  return despeckle(r, 4).specksPerMp <= QUIET_SPECKS_PER_MP;
+}
+
+/**
  * Stretches non-square pixels (204×98 dpi standard fax) to square ones by upsampling the
  * coarser axis. Returns the raster unchanged when the resolutions agree within 10 %.
- * Rows are repeated (nearest) and the page then smoothed by a small Gaussian, which tesseract
- * reads better than a cubic stretch of the bilevel page (session 6, standard TIFF/PNG pages:
- * sample 10.97 → 10.57 % CER, dev set 17.53 → 15.49 %; cubic then thresholded, or nearest
- * alone, were worse).
+ * A quiet bilevel page (no line noise, no dithering) is stretched by a smooth (cubic)
+ * interpolation and handed to tesseract grey: thin print whose crossbars the standard fax
+ * thinned to one-row stubs keeps them as grey strokes (session 14: the monospace LIS page of
+ * sample tx-0012 read 758 → 652 edits). A noisy or dithered page has its rows repeated (nearest)
+ * and then smoothed by a small Gaussian, which tesseract reads better than a cubic stretch of
+ * such pages (session 6, standard TIFF/PNG pages: sample 10.97 → 10.57 % CER, dev set 17.53 →
+ * 15.49 %; cubic then thresholded, or nearest alone, were worse; session 14: noisy sample
+ * tx-0019 p1 91 edits repeated, 137 cubic).
  */
 export async function squarePixels(r: Raster): Promise<Raster> {
   const { xdpi, ydpi } = r;
@@ -42,6 +85,7 @@ export async function squarePixels(r: Raster): Promise<Raster> {
   const dpi = Math.max(xdpi, ydpi);
   const width = Math.round((r.width * dpi) / xdpi);
   const height = Math.round((r.height * dpi) / ydpi);
+  if (isQuietBilevel(r)) return toRaster(rawSharp(r).resize({ width, height, fit: 'fill', kernel: 'cubic' }), dpi, dpi);
   return toRaster(rawSharp(r).resize({ width, height, fit: 'fill', kernel: 'nearest' }).blur(STRETCH_SMOOTH_SIGMA), dpi, dpi);
 }
 

@@ -11,7 +11,7 @@ import { DEFAULT_RENDER_DPI, MAX_PDF_IMAGE_PIXELS, TEXT_LAYER_MIN_CHARS, TEXT_LA
 import { PdfLimitError, pdfWarningIssue, sharedPdfThread, type PdfThread } from './pdf-thread.js';
 import { turnedIssue } from './orientation.js';
 import { decodeTiffPageSafely, tiffDirectories, type Raster, type TiffDirectory } from './raster.js';
-import { toRaster } from './preprocess.js';
+import { isQuietBilevel, toRaster } from './preprocess.js';
 
 export type PageFormat = 'pdf' | 'tiff' | 'jpeg' | 'png';
 
@@ -127,7 +127,16 @@ async function* pdfTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[]):
           probe.warnings.forEach((w) => warned.add(w));
           const native = probe.value;
           const dpi = native ? Math.min(400, Math.max(150, native.xdpi, native.ydpi)) : DEFAULT_RENDER_DPI;
-          const rendered = await doc.render(n, dpi);
+          // A quiet standard-fax image (204×98 dpi, 1 bit) is drawn at its own grid, i.e. its stored
+          // pixels, and stretched to square pixels by the OCR pipeline as a TIFF fax is; the canvas's
+          // stretch to 204 dpi read thin print worse (README, session 14). Noisy, dithered or
+          // resampled ones (not bilevel at that grid) are drawn square as before.
+          let rendered: Awaited<ReturnType<typeof doc.render>> | undefined;
+          if (native?.bilevel && Math.abs(native.xdpi / native.ydpi - 1) >= 0.1 && Math.min(native.xdpi, native.ydpi) >= 50) {
+            const stored = await doc.render(n, native.xdpi, native.ydpi);
+            if (isQuietBilevel(stored.value)) rendered = stored;
+          }
+          rendered ??= await doc.render(n, dpi);
           rendered.warnings.forEach((w) => warned.add(w));
           // A 1-bit fax image rendered at another scale gains grey edges: still a fax, not a photo.
           const raster = native?.bilevel ? { ...rendered.value, bilevelSource: true } : rendered.value;
