@@ -50,3 +50,27 @@ Sodium               137        mEq/L      135-146`;
     ['Sodium', '137', 'meq/L', '135-146', ''],
   ]);
 });
+
+test('result tiles side by side (a patient portal): names over values, flags and labelled ranges, matched in order', () => {
+  const page = `    Lipid Panel
+       Cholesterol, Total                                                            HDL Cholesterol
+
+       228 mg/dL         High
+                                                                                     58 mg/dL
+       Normal range: <200 mg/dL                                                      Normal range: >39 mg/dL
+
+       Triglycerides                                                                 LDL-Cholesterol (calc)
+       266 mg/dL         High                                                        117 mg/dL         High
+       Normal range: <150 mg/dL                                                      Normal range: <100 mg/dL`;
+  assert.deepEqual(rows(page), [
+    ['Cholesterol, Total', '228', 'mg/dL', '<200', 'H'],
+    ['HDL Cholesterol', '58', 'mg/dL', '>39', ''],
+    ['Triglycerides', '266', 'mg/dL', '<150', 'H'],
+    ['LDL-Cholesterol (calc)', '117', 'mg/dL', '<100', 'H'],
+  ]);
+  // Read by OCR, a value line closed up: still one value per name, in order.
+  const ocr = `Cholesterol, Total                                   HDL Cholesterol
+228 mg/dL                       58 mg/dL
+Normal range: <200 mg/dL                             Normal range: >39 mg/dL`;
+  assert.deepEqual(rows(ocr).map((r) => r.slice(0, 2)), [['Cholesterol, Total', '228'], ['HDL Cholesterol', '58']]);
+});

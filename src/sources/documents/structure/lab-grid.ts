@@ -12,10 +12,21 @@
  * Value, Units, Flag, Reference Range ...; one OCR slip allowed under a test row); each cell belongs
  * to the test whose column it stands in (by its offset in the line: cells may be centred, left- or
  * right-aligned, and empty). Each column is read as the parts of one result, through the same row
- * parser and repairs as every other layout (`namedResultRow`). Pure; never throws.
+ * parser and repairs as every other layout (`namedResultRow`).
+ *
+ * Also result TILES side by side (patient portals): a row of test names, each over its value and
+ * flag and its labelled range, with no row labels:
+ *
+ *   Cholesterol, Total                  HDL Cholesterol
+ *   228 mg/dL         High
+ *                                       58 mg/dL
+ *   Normal range: <200 mg/dL            Normal range: >39 mg/dL
+ *
+ * OCR moves the cells of such rows about (a value line's cells closed up), so tiles are matched to
+ * their names in order, and only when the row holds as many values as names. Pure; never throws.
  */
 import { gridLabel, namedResultRow } from './lab-blocks.js';
-import type { LabRow } from './labs.js';
+import { lookupTest, type LabRow } from './labs.js';
 import type { Line } from './lines.js';
 
 /** A result read from a grid; `gridLines` are the (page-local) indexes of the grid's lines. */
@@ -64,6 +75,44 @@ function columnOf(cell: Cell, heads: Cell[]): number | undefined {
   return nearest.d <= spacing / 2 ? nearest.i : undefined;
 }
 
+const VALUE_CELL = /^([<>]=?\s?)?\d+(?:[.,]\d+)?(?=\s|$)/;
+const FLAG_CELL = /^(?:high|low|abnormal|critical|h|l|a|hh|ll)$/i;
+const RANGE_CELL = /^(?:normal|reference|ref\.?|standard|expected)\s+(?:range|interval|values?)\s*[:;.]?\s*/i;
+
+/** Tiles of results under a row of two or more test names (see the module's comment). */
+function tiles(nonEmpty: Line[], i: number, out: LabGridRow[], panel: string | undefined): number {
+  const head = nonEmpty[i]!;
+  const names = cells(head.text);
+  if (names.length < 2 || names.length > 4 || !names.every((c) => lookupTest(c.text) && !gridLabel(c.text))) return i;
+  const values: Array<{ cell: Cell; line: number; flag?: string }> = [];
+  const ranges: Cell[] = [];
+  const used = [head.index];
+  let j = i + 1;
+  for (; j < nonEmpty.length && j <= i + 5; j++) {
+    const l = nonEmpty[j]!;
+    if (l.page !== head.page) break;
+    const lc = cells(l.text);
+    const kinds = lc.map((c) => (VALUE_CELL.test(c.text) ? 'value' : FLAG_CELL.test(c.text) ? 'flag' : RANGE_CELL.test(c.text) ? 'range' : undefined));
+    if (!lc.length || kinds.some((k) => !k)) break;
+    lc.forEach((c, k) => {
+      if (kinds[k] === 'value') values.push({ cell: c, line: l.index });
+      else if (kinds[k] === 'flag' && values.length) values[values.length - 1]!.flag = c.text;
+      else if (kinds[k] === 'range') ranges.push({ ...c, text: c.text.replace(RANGE_CELL, '') });
+    });
+    used.push(l.index);
+  }
+  if (values.length !== names.length) return i;
+  names.forEach((n, k) => {
+    const v = values[k]!;
+    const m = VALUE_CELL.exec(v.cell.text)!;
+    const units = v.cell.text.slice(m[0].length).trim();
+    const range = ranges.length === names.length ? ranges[k]!.text : undefined;
+    const row = namedResultRow({ page: head.page, line: v.line, test: n.text, result: m[0].replace(/\s+/g, ''), ...(units ? { units } : {}), ...(range ? { range } : {}), ...(v.flag ? { flag: v.flag } : {}) });
+    if (row) out.push({ ...row, ...(panel ? { panel } : {}), gridLines: used });
+  });
+  return j - 1;
+}
+
 /** All lab results printed as grids (tests across) in a run of lines (one document). */
 export function parseLabGrids(lines: Line[]): LabGridRow[] {
   const out: LabGridRow[] = [];
@@ -73,6 +122,11 @@ export function parseLabGrids(lines: Line[]): LabGridRow[] {
     for (let i = 0; i < nonEmpty.length; i++) {
       const head = nonEmpty[i]!;
       const headCells = cells(head.text);
+      const after = tiles(nonEmpty, i, out, panel);
+      if (after > i) {
+        i = after;
+        continue;
+      }
       if (headCells.length < 3 || gridLabel(headCells[0]!.text) !== 'test') {
         // A short line of capitals above a grid names its panel ("COMPLETE BLOOD COUNT W/ DIFF").
         const t = head.text.trim();
