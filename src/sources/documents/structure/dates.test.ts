@@ -48,3 +48,8 @@ test('a fax machine header with the month\'s name and slashes ("APR/17/2023/MON 
   assert.deepEqual(findDates('APR/17/2023/MON 4:56 PM      COPPER MILL COMMUNITY HO      #0554 P.001/005').map((d) => d.date), ['2023-04-17']);
   assert.deepEqual(findDates('SEP/30/24 9:27').map((d) => d.date), ['2024-09-30']);
 });
+
+test('a fax server\'s C time stamp ("Mon May 23 14:56:28 2022"), also with its colons read as spaces', () => {
+  assert.deepEqual(findDates('From +1 845 555 0165        Mon May 23 14:56:28 2022        Page 1 of 4').map((d) => d.date), ['2022-05-23']);
+  assert.deepEqual(findDates('Fri Sep 15 14 37 43 2023').map((d) => d.date), ['2023-09-15']);
+});

@@ -46,6 +46,8 @@ const FORMS: DateForm[] = [
   // Line printers and fax headers: "14MAR2024" glued, "Mar-14-24" with dashes and a two-digit year.
   { re: `(\\d{1,2})${MON}(\\d{4})(?!\\d)`, read: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
   { re: `${MON}-(\\d{1,2})-(\\d{2})(?![\\d-])`, read: (m) => [year(m[3]!), MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
+  // The C library's time stamp that fax servers print (HylaFAX: "Mon May 23 14:56:28 2022"), its colons also read as spaces.
+  { re: `${MON}\\s+(\\d{1,2})\\s+\\d{1,2}[: ]\\d{2}[: ]\\d{2}\\s+(\\d{4})(?!\\d)`, read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
   // Fax machines' headers with the month's name and slashes ("APR/17/2023/MON 4:56 PM").
   { re: `${MON}/(\\d{1,2})/(\\d{4}|\\d{2})(?!\\d)`, read: (m) => [year(m[3]!), MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
 ];
