@@ -61,10 +61,20 @@ interface Person {
   hints: PersonHints;
 }
 
+/** Letters a standard fax's lost horizontal strokes leave looking alike. */
+const BARS_LOST = /[efli]/g;
+
 /** The person already seen that these facts describe (exact, or within one OCR slip per field). */
 function matchPerson(people: Person[], p: PatientFacts): Person | undefined {
   // Names compare by their letters: OCR splits a name in two ("DUMMY LEY") or glues a point to it.
-  const near = (a?: string, b?: string) => !!a && !!b && editDistance(lettersOnly(a), lettersOnly(b), 1) <= 1;
+  // Two slips are allowed when both are letters whose crossbars a standard fax drops (E, F, L read
+  // as I: "I XAMPIEWELL" for EXAMPLEWELL).
+  const near = (a?: string, b?: string) => {
+    if (!a || !b) return false;
+    const [x, y] = [lettersOnly(a), lettersOnly(b)];
+    const d = editDistance(x, y, 2);
+    return d <= 1 || (d === 2 && x.length === y.length && x.replace(BARS_LOST, 'i') === y.replace(BARS_LOST, 'i'));
+  };
   const nearDate = (a?: string, b?: string) => !!a && !!b && editDistance(a, b, 1) <= 1;
   const exact = people.find((x) => {
     if (x.facts.birthDate && p.birthDate && x.facts.birthDate !== p.birthDate) return false;

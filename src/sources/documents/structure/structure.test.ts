@@ -1215,3 +1215,21 @@ test('a name alone on the line above the one whose first cell holds the birth da
   assert.deepEqual(who('AFTER VISIT SUMMARY                                               3/18/2024 + Preventive\nMichael Mockhurst                                              FEY Ei 5t, Peoria, 1 61602\nMRN: E7949167 - DOB: 11/11/1992                                                   (30%) 555-0104'), ['Michael', 'Mockhurst', '1992-11-11']);
   assert.deepEqual(who('My  Health  Portal                                                  Stonebridge Medical Group\nRussell Demoman\nDate of Birth: November 15, 1976 - Male - Medical Record #: E7691242'), ['Russell', 'Demoman', '1976-11-15']);
 });
+
+test('the same patient read on a standard fax with crossbars lost ("I XAMPIEWELL, CAROL" for EXAMPLEWELL) is the same person', () => {
+  const report = (who: string, dob: string, n: number) => `07/01/24 18:08 FAX (423) 555-0153        Elm Valley Internal Medicine        P. ${n}/3
+JUNIPER HILLS COMMUNITY HOSPITAL
+*** FINAL RESULTS REPORT ***
+PATIENT: ${who}              MRN: 0029912936
+DOB: ${dob} (19Y) SEX: F
+COLLECTED: 0${n}/2${n}/2024
+TEST            RESULT   FLAG   REF RANGE     UNITS
+SODIUM          141             136-145       mmol/L`;
+  const r = structureTransmission([page(1, report('EXAMPLEWELL, CAROL J', '11/04/2004', 1)), page(2, report('I XAMPIEWELL, CAROL', '11/764/72004', 2))]);
+  assert.equal(r.segments?.length, 2);
+  assert.equal(r.segments?.[1]?.subject, r.segments?.[0]?.subject);
+  assert.equal(r.subjects?.[r.segments![1]!.subject!]?.birthDate, '2004-11-04');
+  // Two letters off that are not crossbars lost: another patient.
+  const other = structureTransmission([page(1, report('EXAMPLEWELL, CAROL J', '11/04/2004', 1)), page(2, report('EXAMPLEWOOD, CAROL', '11/764/72004', 2))]);
+  assert.notEqual(other.segments?.[1]?.subject, other.segments?.[0]?.subject);
+});
