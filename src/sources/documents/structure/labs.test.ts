@@ -1180,3 +1180,11 @@ Sodium                  140    mmol/L      135 - 146        Within range`).map((
     ['Sodium', '140', null],
   ]);
 });
+
+test('a power-of-ten unit whose "/u" OCR read as a 4 or a 0 ("10°34", "10"60L")', () => {
+  assert.deepEqual(pick(`White Blood Cell Count                     9.6         3.8-10.8 10°34
+Red Blood Cell Count                     5.24        4.20 - 5.80 10"60L`).map((r) => [r[0], r[1], r[2]]), [
+    ['White Blood Cell Count', '9.6', '10*3/uL'],
+    ['Red Blood Cell Count', '5.24', '10*6/uL'],
+  ]);
+});

@@ -715,9 +715,11 @@ export function normaliseLine(s: string): string {
     // A value whose point was read as a space, before a range printing as many decimals ("5 00 (3.80-5.10)").
     .replace(/(^|\s)(\d{1,3}) (\d{1,2})(?=\s+[([]?\d+\.(\d+))/g, (m, p: string, a: string, b: string, dec: string) => (b.length === dec.length ? `${p}${a}.${b}` : m))
     // A power-of-ten unit whose slash OCR lost ("10°3 ul", "10°3uL", "10'3 uL"): the slash back.
-    .replace(/(10[°^*'][36])\s?(u[lL]|m[lL]|L)(?=[\s)\]]|$)/g, '$1/$2')
+    .replace(/(10[°^*'"’][36])\s?(u[lL]|m[lL]|L)(?=[\s)\]]|$)/g, '$1/$2')
+    // ... or read its "/u" as a 4 or a 0 ("10°34", "10"60L", "10"34L" for 10^3/uL, 10^6/uL).
+    .replace(/(10[°^*'"’][36])[40][lL]?(?=[\s)\]]|$)/g, '$1/uL')
     // A value or range glued to a power-of-ten unit ("4410°3/uL" is 44 10°3/uL, "38-10810°3/uL" 38-108 10°3/uL).
-    .replace(/(^|\s)(\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)(10[°^*']?[36]\/[a-zA-Z]+)(?=\s|$)/g, '$1$2 $3')
+    .replace(/(^|\s)(\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)(10[°^*'"’]?[36]\/[a-zA-Z]+)(?=\s|$)/g, '$1$2 $3')
     // An eGFR unit whose slashes OCR lost ("mL min 1.73 m2").
     .replace(/\bmL\s+min\s+(?=1\.73)/g, 'mL/min/')
     // A range's dash read as a colon before a high end that lost its point ("27.0:330").
