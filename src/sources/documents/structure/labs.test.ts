@@ -1188,3 +1188,13 @@ Red Blood Cell Count                     5.24        4.20 - 5.80 10"60L`).map((r
     ['Red Blood Cell Count', '5.24', '10*6/uL'],
   ]);
 });
+
+test('a flag in brackets in a margin column before the name ("(L)   GLUCOSE   58 ...")', () => {
+  assert.deepEqual(pick(`(L)   GLUCOSE                 58          mg/dL       65-99
+      SODIUM                  140         mmol/L      135-146
+(H)   POTASSIUM               5.6         mmol/L      3.5-5.3`).map((r) => [r[0], r[1], r[3]]), [
+    ['GLUCOSE', '58', 'L'],
+    ['SODIUM', '140', null],
+    ['POTASSIUM', '5.6', 'H'],
+  ]);
+});

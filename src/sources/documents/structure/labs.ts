@@ -832,6 +832,8 @@ function cleanNameTokens(toks: string[]): string[] {
  * ey", "Ee POTASSIUM"): dropped when the name as read is none of the table's and what is left is.
  */
 function marginDirtDropped(toks: string[], urine: boolean): { kept: string[]; lead: string[] } {
+  // A flag in a margin column before the name, which the name's lookup would read past ("(L) GLUCOSE").
+  if (toks.length >= 2 && MARGIN_FLAG.test(toks[0]!) && lookupExact(toks.slice(1).join(' '), urine)) return { kept: toks.slice(1), lead: [toks[0]!] };
   if (toks.length < 2 || lookupExact(toks.join(' '), urine)) return { kept: toks, lead: [] };
   // Before the name any short word; after it only lowercase letters (a garbled value or flag
   // there, "CHOL 1h Al 610", must keep the row from being read).
@@ -848,8 +850,11 @@ function marginDirtDropped(toks: string[], urine: boolean): { kept: string[]; le
 
 /** A line printer's flag column before the test's ("HI   GLU ....   170", "LO   CL ....   96"): the flag, else undefined. */
 function leadingFlag(lead: string | undefined): string | undefined {
-  return lead && /^(?:HI|LO|HH|LL|H|L)$/.test(lead) ? lead : undefined;
+  return lead && (/^(?:HI|LO|HH|LL|H|L)$/.test(lead) || MARGIN_FLAG.test(lead)) ? lead : undefined;
 }
+
+/** A flag in brackets in a margin column before the test's name ("(L)", "(HH)", "(A)"). */
+const MARGIN_FLAG = /^\((?:HH|LL|HI|LO|H|L|A)\)$/;
 
 /** Where the cells of a name begin: a token after two or more spaces starts a cell (wide tables print a cell per column). */
 function cellStarts(toks: Tok[]): number[] {
@@ -1316,7 +1321,8 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   if (d.urine) urine = true;
   const { kept: nameToks, lead: margin } = marginDirtDropped(cleanNameTokens(d.name), urine);
   // Only the two-letter forms here: a lone letter before a name is as likely a speck read as one.
-  d.flag ??= leadingFlag(margin[margin.length - 1]?.length === 2 ? margin[margin.length - 1] : undefined);
+  const marginLast = margin[margin.length - 1];
+  d.flag ??= leadingFlag(marginLast?.length === 2 || (marginLast && MARGIN_FLAG.test(marginLast)) ? marginLast : undefined);
   // Two capitals where a flag column stands before the name that read as no flag ("HL CHOL", "BI
   // TRIG", "HE LDL CALC" for HI): the flag, if the row's value lies outside its range (below).
   const leadMark = !d.flag && [margin[margin.length - 1], d.orderCell?.split(/\s+/).pop()].some((t) => !!t && /^[A-Z]{2}$/.test(t) && !lookupExact(t, urine));
