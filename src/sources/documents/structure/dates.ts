@@ -108,6 +108,9 @@ export function slashlessDate(s: string): string | undefined {
   // Year first, one of its dashes read as a space or lost ("2023-12 10", "2023 12-10", "202312-10").
   const y = /^((?:19|20)\d{2})(?:-(\d{2}) ?|[ ]?(\d{2})-)(\d{2})(?![\d/-])/.exec(s);
   if (y) return iso(Number(y[1]), Number(y[2] ?? y[3]), Number(y[4])) ?? undefined;
+  // A laboratory system's compact date right after its label ("COLL 20250626 0926").
+  const compact = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d/.-])/.exec(s);
+  if (compact) return iso(Number(compact[1]), Number(compact[2]), Number(compact[3])) ?? undefined;
   // Or one of its dashes read as a digit, the length of the date kept ("1984307-31", "1940-05129").
   const yd = /^((?:19|20)\d{2})(?:\d(\d{2})-|-(\d{2})\d)(\d{2})(?![\d/-])/.exec(s);
   return yd ? iso(Number(yd[1]), Number(yd[2] ?? yd[3]), Number(yd[4])) ?? undefined : undefined;

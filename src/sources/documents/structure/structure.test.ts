@@ -1233,3 +1233,11 @@ SODIUM          141             136-145       mmol/L`;
   const other = structureTransmission([page(1, report('EXAMPLEWELL, CAROL J', '11/04/2004', 1)), page(2, report('EXAMPLEWOOD, CAROL', '11/764/72004', 2))]);
   assert.notEqual(other.segments?.[1]?.subject, other.segments?.[0]?.subject);
 });
+
+test('a laboratory system\'s compact collection date after its capitals label ("COLL 20250626 0926")', () => {
+  const report = `   ACC# AC971743                        COLL 20250626 0926                                RECV 20250626 1246                               RPTD 20250627 1356
+  BRIAN NOTREALFORD
+  DOB: 07/31/1989 AGE/SEX: 35Y/M
+                  WHITE BLOOD CELL COUNT                                                           7.5                     x10E3/uL                    3.8-10.8`;
+  assert.equal(findServiceDate(lines(report), 'lab_report', '1989-07-31', '2025-07-21'), '2025-06-26');
+});
