@@ -5,6 +5,7 @@
  */
 import { classify } from './classify.js';
 import { findDates } from './dates.js';
+import { allowedEdits, editDistance, lettersOnly } from './fuzzy.js';
 import { findPatient, unfoldColumnLabels, type PatientFacts } from './identity.js';
 import { labResultRows } from './lab-results.js';
 import type { CleanPage, Line } from './lines.js';
@@ -101,7 +102,10 @@ function samePerson(pa: PatientFacts, pb: PatientFacts): boolean | undefined {
   if (a.family && b.family) {
     const fa = a.family.toLowerCase();
     const fb = b.family.toLowerCase();
-    if (fa !== fb && !fa.includes(fb) && !fb.includes(fa)) return a.birthDate && b.birthDate ? undefined : false;
+    // A family name OCR garbled by a letter or two is no other patient ("Preucoworth" for Pseudoworth).
+    const slips = allowedEdits(Math.max(fa.length, fb.length));
+    const near = editDistance(lettersOnly(fa), lettersOnly(fb), slips) <= slips;
+    if (fa !== fb && !fa.includes(fb) && !fb.includes(fa) && !near) return a.birthDate && b.birthDate ? undefined : false;
     return true;
   }
   if (a.birthDate && b.birthDate) return true;

@@ -1241,3 +1241,18 @@ test('a laboratory system\'s compact collection date after its capitals label ("
                   WHITE BLOOD CELL COUNT                                                           7.5                     x10E3/uL                    3.8-10.8`;
   assert.equal(findServiceDate(lines(report), 'lab_report', '1989-07-31', '2025-07-21'), '2025-06-26');
 });
+
+test('a report\'s second page whose patient name OCR garbled by two letters ("Preucoworth") goes on with the same document', () => {
+  const p1 = `Aspen Park Family Medicine                                  LAB RESULTS
+Patient: Alon Pseudoworth      DOB: 05/07/1943      MRN: 0018590352
+Collected: 04/05/2025
+Test                Result     Units      Reference Range
+Sodium              141        mmol/L     135-146
+Potassium           4.5        mmol/L     3.5-5.3`;
+  const p2 = `Patient: Alon Preucoworth
+Test                Result     Units      Reference Range
+Chloride            103        mmol/L     98-110
+Calcium             9.6        mg/dL      8.6-10.3`;
+  const r = structureTransmission([page(1, p1), page(2, p2)]);
+  assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 2]]);
+});
