@@ -57,7 +57,8 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
     // Not a cover's "RE:   Imaging report for ..." line: it names what is enclosed, not this page.
     .filter((l) => !/^\s*(?:re|regarding|subject)\s*:/i.test(l.text))
     .flatMap((l, line) => {
-      const cells = l.text.split(/\s{3,}/).map((c) => ({ text: c.trim(), line }));
+      // A letterhead's middle dot or bar parts cells as wide gaps do ("Health Information Management · Release of Information Fax Transmittal").
+      const cells = l.text.split(/\s{3,}|\s[·•|]\s/).map((c) => ({ text: c.trim(), line }));
       // A letter-spaced title puts three spaces or more between its words ("A F T E R   V I S I T   S U M M A RY"):
       // its words are cells of their own, so the title is also read closed up, word by word.
       const words = cells.filter((c) => c.text);

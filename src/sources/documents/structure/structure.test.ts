@@ -1256,3 +1256,31 @@ Calcium             9.6        mg/dL      8.6-10.3`;
   const r = structureTransmission([page(1, p1), page(2, p2)]);
   assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 2]]);
 });
+
+test('a release-of-information cover from a radiology group is a cover sheet (letterhead cells parted by a middle dot, "this cover included")', () => {
+  const roi = `Riverbend Radiology Associates RECORDS RELEASE
+Health Information Management · Release of Information Fax Transmittal
+1661 Hillcrest St, Bristol, TN 37620 Request No. ROI-1750292
+Attn Dmitri Synthwell Specialist Kayla Synthdale
+Date November 14 2022
+Total pages 5 (this cover included)
+Regarding imaging report (3 patients)
+X Abstract X Lab results X Imaging reports Progress notes Discharge summary Billing records
+Per the authorization received, enclosed are records for the above patient. Please confirm receipt.`;
+  assert.equal(classify(lines(roi)).type, 'fax_cover_sheet');
+});
+
+test('a patient\'s medicine schedule card and a physical evaluation form are titled by what they are', () => {
+  assert.equal(classify(lines(`MY MEDICINE SCHEDULE
+Lakeside Family Medicine - 8938 Willow Ct Kingston, NY 12401
+Patient Name: SAMPLEWORTH, Ronald                               DOB: 03.22.1958
+Prescriber: Philip Draftwright, MD                                       Updated: 05-12-2022
+Bring this schedule to every appointment.`)).type, 'medication_list');
+  assert.equal(classify(lines(`PHYSICAL EVALUATION FORM
+Lakeside Family Medicine - 8938 Willow Ct, Kingston, NY 12401
+EXAMINER                                   DATE OF EXAM
+Philip Draftwright, MD                     March 19 2022
+Reason for visit: Acute visit, low back pain
+Ronald is a 64-year-old man who reports low back pain for 9 days after lifting boxes.
+Medications: ibuprofen 800 mg tablet, take 1 tablet by mouth every 8 hours as needed`)).type, 'office_visit_note');
+});
