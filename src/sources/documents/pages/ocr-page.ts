@@ -10,6 +10,7 @@ import { readTurnedIfBetter } from './orientation.js';
 import { addMissingLines } from './line-union.js';
 import { dropRuleGlyphs } from './rule-glyphs.js';
 import { invertDarkBars } from './dark-bars.js';
+import { readGrids, type GridInfo } from './ruled-grid.js';
 import { blur, boundSize, despeckle, estimateSkew, findPaper, flattenLighting, median3, pageStats, rotate, squarePixels, toPng, fillOutsidePaper } from './preprocess.js';
 
 /** Pages above this many pixels (after square pixels) are downscaled before OCR. */
@@ -62,6 +63,8 @@ export interface OcrPageInfo {
   ruleGlyphs: number;
   /** Lines of the other reading of a speckled page added where the chosen one had no row (line-union.ts). */
   linesAdded?: number;
+  /** Boxed grids (ruled lattices) found, and read again with their rules erased (ruled-grid.ts); absent when none. */
+  grids?: GridInfo;
   /** Second reading of lab-row numbers on enlarged crops (reread.ts); absent when off. */
   reread?: RereadInfo;
   ms: number;
@@ -69,6 +72,8 @@ export interface OcrPageInfo {
 
 /** `VESSEL_OCR_REREAD=off` skips the second reading of numbers (to measure its effect and cost). */
 const rereadEnabled = () => process.env.VESSEL_OCR_REREAD !== 'off';
+/** `VESSEL_OCR_GRIDS=off` skips the second reading of boxed grids (to measure its effect and cost). */
+const gridsEnabled = () => process.env.VESSEL_OCR_GRIDS !== 'off';
 
 type Box = [number, number, number, number];
 
@@ -172,6 +177,7 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
     return inv.raster;
   };
   work = upright(await straighten(work));
+  const plain = work;
   try {
     let res = await pool.recognize(await toPng(work));
     if (denoisedFrom && res.confidence < DESCREEN_RETRY_CONFIDENCE) {
@@ -204,6 +210,14 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
         info.rotated180 = true;
         issues.push({ severity: 'information', code: 'page-upside-down', message: `Page ${pageNumber} was upside down; it was read rotated 180°.`, location: { page: pageNumber } });
       }
+    }
+    if (!flipped && gridsEnabled()) {
+      // Boxed grids read again with their rules erased (README, session 14), from the page before
+      // any descreening blur (a blurred grid, cropped, reads worse).
+      const grid = await readGrids(plain, res, pool);
+      res = grid.result;
+      readImage = grid.image;
+      if (grid.info.found) info.grids = grid.info;
     }
     if (rereadEnabled()) {
       // Boxes of the second reading are those of the image read, so they map back below like the rest.

@@ -1,0 +1,396 @@
+/**
+ * Boxed grids: tables whose every cell is drawn with borders (a lab "results summary" with the
+ * tests across, a form of ruled boxes). Read as one block (PSM 6), such a grid comes out as
+ * garbage (`Ger maw | we I ams I wi I ms`): the rules crossing every row make tesseract find
+ * lines made of rule pieces and cut the cells' text into fragments. The text above and below
+ * reads well.
+ *
+ * `findLattices` finds ruled lattices — long horizontal and long vertical rules crossing at 3 or
+ * more rows and 3 or more columns — on the page as it is read (after deskew; small residual
+ * slant is tolerated: a rule may step one row or column along its run). `eraseRules` whitens the
+ * rule pixels inside a region, keeping the text strokes that touch or cross them (a pixel goes
+ * only when the ink through it, across the rule, is no thicker than a rule). `readGrids` reads
+ * each lattice again from the cleaned page, cropped, and its lines replace the page reading's
+ * lines there when tesseract is clearly surer of them (README, session 14: boxed grids).
+ * Pages without a lattice cost one pass of run lengths (a few tens of ms), no reading.
+ */
+import type { OcrLine, OcrPool, OcrResult, OcrWord } from './ocr-pool.js';
+import type { Raster } from './raster.js';
+import { toPng } from './preprocess.js';
+
+/** Ink below this grey level counts as dark. */
+const DARK = 128;
+/** A horizontal rule runs at least this far (inches); text strokes are far shorter. */
+export const GRID_MIN_HRULE_IN = 0.4;
+/** A vertical rule runs at least this far (inches): more than a row of 10–12 pt text. */
+export const GRID_MIN_VRULE_IN = 0.3;
+/** Rules thicker than this (inches; 6 px at 204 dpi) are bars or strokes, not cell borders. */
+export const GRID_MAX_RULE_IN = 0.03;
+/**
+ * The grey fringe of a rule (anti-aliasing, deskew's resampling, the blur of a descreened page)
+ * goes with it: pixels darker than FRINGE_GREY, growing lighter away from the rule, up to FRINGE
+ * pixels beyond the dark run.
+ */
+const FRINGE = 4;
+const FRINGE_GREY = 235;
+/** A lattice needs this many distinct rows and columns of crossings. */
+export const GRID_MIN_RULES = 3;
+/** Mean word confidence the grid's new reading must gain over the page reading's lines there. */
+export const GRID_MIN_GAIN = 10;
+/** A word this confident counts as read (for the second way a grid's new reading is accepted). */
+export const GRID_CONFIDENT_WORD = 70;
+
+export type Box = [number, number, number, number];
+
+export interface Lattice {
+  /** [x0, y0, x1, y1] of the crossings, grown a little; in the raster's pixels. */
+  box: Box;
+  rows: number;
+  cols: number;
+}
+
+interface Masks {
+  h: Uint8Array;
+  v: Uint8Array;
+}
+
+const dpiOf = (r: Raster) => r.xdpi ?? 200;
+
+/**
+ * Pixels of long horizontal (`h`) and vertical (`v`) runs. A run is looked for in a band three
+ * pixels wide (the row and its two neighbours, or the column and its two), so a rule slanted by a
+ * few tenths of a degree, stepping one pixel along its length, still runs long; only the dark
+ * pixels of the row (column) itself are marked.
+ */
+function ruleMasks(r: Raster): Masks {
+  const { width: w, height: hgt, data } = r;
+  const dpi = dpiOf(r);
+  const minH = Math.round(GRID_MIN_HRULE_IN * dpi);
+  const minV = Math.round(GRID_MIN_VRULE_IN * dpi);
+  const h = new Uint8Array(w * hgt);
+  const v = new Uint8Array(w * hgt);
+  for (let y = 1; y + 1 < hgt; y++) {
+    let start = -1;
+    for (let x = 0; x <= w; x++) {
+      const i = y * w + x;
+      const on = x < w && (data[i] < DARK || data[i - w] < DARK || data[i + w] < DARK);
+      if (on) {
+        if (start < 0) start = x;
+      } else if (start >= 0) {
+        if (x - start >= minH) for (let k = y * w + start; k < y * w + x; k++) if (data[k] < DARK) h[k] = 1;
+        start = -1;
+      }
+    }
+  }
+  for (let x = 1; x + 1 < w; x++) {
+    let start = -1;
+    for (let y = 0; y <= hgt; y++) {
+      const i = y * w + x;
+      const on = y < hgt && (data[i] < DARK || data[i - 1] < DARK || data[i + 1] < DARK);
+      if (on) {
+        if (start < 0) start = y;
+      } else if (start >= 0) {
+        if (y - start >= minV) for (let yy = start; yy < y; yy++) if (data[yy * w + x] < DARK) v[yy * w + x] = 1;
+        start = -1;
+      }
+    }
+  }
+  return { h, v };
+}
+
+/** Distinct positions among sorted values: a new group starts after a gap larger than `gap`. */
+function groups(values: number[], gap: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  let n = s.length ? 1 : 0;
+  for (let i = 1; i < s.length; i++) if (s[i] - s[i - 1] > gap) n++;
+  return n;
+}
+
+/**
+ * Ruled lattices of a page: crossings of long horizontal and vertical rules (8-px cells holding
+ * both), linked into one lattice when near each other (within 1.25 in across, 0.6 in down: cells
+ * are wide and short), kept when they make at least 3 rows and 3 columns.
+ */
+export function findLattices(r: Raster, masks: Masks = ruleMasks(r)): Lattice[] {
+  const { width: w, height: hgt } = r;
+  const dpi = dpiOf(r);
+  const c = 8;
+  const cw = Math.ceil(w / c);
+  const ch = Math.ceil(hgt / c);
+  const hc = new Uint8Array(cw * ch);
+  const vc = new Uint8Array(cw * ch);
+  for (let y = 0; y < hgt; y++) {
+    const row = Math.floor(y / c) * cw;
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      if (masks.h[i]) hc[row + ((x / c) | 0)] = 1;
+      if (masks.v[i]) vc[row + ((x / c) | 0)] = 1;
+    }
+  }
+  const pts: Array<[number, number]> = [];
+  for (let k = 0; k < hc.length; k++) if (hc[k] && vc[k]) pts.push([(k % cw) * c + c / 2, Math.floor(k / cw) * c + c / 2]);
+  if (pts.length < GRID_MIN_RULES * GRID_MIN_RULES || pts.length > 20_000) return [];
+  const linkX = 1.25 * dpi;
+  const linkY = 0.6 * dpi;
+  // Single linkage by union-find; points are in row order, so the inner loop stops once too far down.
+  const parent = pts.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < pts.length; i++) {
+    for (let j = i + 1; j < pts.length && pts[j][1] - pts[i][1] <= linkY; j++) {
+      if (Math.abs(pts[j][0] - pts[i][0]) <= linkX) parent[find(j)] = find(i);
+    }
+  }
+  const clusters = new Map<number, Array<[number, number]>>();
+  pts.forEach((p, i) => {
+    const k = find(i);
+    const list = clusters.get(k);
+    if (list) list.push(p);
+    else clusters.set(k, [p]);
+  });
+  const pad = Math.round(0.06 * dpi);
+  const out: Lattice[] = [];
+  for (const list of clusters.values()) {
+    // Crossings of one rule spread over a few cells (thickness, slant): groups split on gaps wider
+    // than two cells.
+    const rows = groups(list.map((p) => p[1]), 2 * c);
+    const cols = groups(list.map((p) => p[0]), 2 * c);
+    if (rows < GRID_MIN_RULES || cols < GRID_MIN_RULES) continue;
+    const xs = list.map((p) => p[0]);
+    const ys = list.map((p) => p[1]);
+    out.push({
+      box: [Math.max(0, Math.min(...xs) - pad), Math.max(0, Math.min(...ys) - pad), Math.min(w, Math.max(...xs) + pad), Math.min(hgt, Math.max(...ys) + pad)],
+      rows,
+      cols,
+    });
+  }
+  return out.sort((a, b) => a.box[1] - b.box[1]);
+}
+
+/**
+ * A copy of the raster with the rule pixels inside `boxes` made paper. A horizontal rule's pixel
+ * goes when the ink through it, up and down, is no thicker than a rule (a letter's stem crossing
+ * or touching the rule is taller and stays); likewise a vertical rule's pixel when the ink across
+ * it is no wider. The grey fringe of an erased run (anti-aliasing, deskew's resampling) goes with it.
+ */
+export function eraseRules(r: Raster, boxes: Box[], masks: Masks = ruleMasks(r)): Raster {
+  const { width: w, height: hgt, data } = r;
+  const out = new Uint8Array(data);
+  const gone = new Uint8Array(w * hgt);
+  const maxT = Math.max(3, Math.round(GRID_MAX_RULE_IN * dpiOf(r)));
+  const dark = (i: number) => data[i] < DARK;
+  // A fringe pixel is grey and no darker than the one before it, going away from the rule: where
+  // it darkens again, a letter's stroke begins.
+  const fades = (next: number, prev: number) => next < FRINGE_GREY && next >= prev;
+  const clear = (i: number) => {
+    out[i] = 255;
+    gone[i] = 1;
+  };
+  for (const [x0, y0, x1, y1] of boxes) {
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
+        const i = y * w + x;
+        if (!masks.h[i] && !masks.v[i]) continue;
+        // Where two rules cross, the ink runs long both ways: it is rule.
+        if (masks.h[i] && masks.v[i]) {
+          clear(i);
+          continue;
+        }
+        if (masks.h[i]) {
+          let a = y;
+          while (a > 0 && dark((a - 1) * w + x)) a--;
+          let b = y;
+          while (b + 1 < hgt && dark((b + 1) * w + x)) b++;
+          if (b - a + 1 <= maxT) {
+            while (a > 0 && y - a < maxT + FRINGE && fades(data[(a - 1) * w + x], data[a * w + x])) a--;
+            while (b + 1 < hgt && b - y < maxT + FRINGE && fades(data[(b + 1) * w + x], data[b * w + x])) b++;
+            for (let yy = a; yy <= b; yy++) clear(yy * w + x);
+          }
+        } else {
+          let a = x;
+          while (a > 0 && dark(y * w + a - 1)) a--;
+          let b = x;
+          while (b + 1 < w && dark(y * w + b + 1)) b++;
+          if (b - a + 1 <= maxT) {
+            while (a > 0 && x - a < maxT + FRINGE && fades(data[y * w + a - 1], data[y * w + a])) a--;
+            while (b + 1 < w && b - x < maxT + FRINGE && fades(data[y * w + b + 1], data[y * w + b])) b++;
+            for (let xx = a; xx <= b; xx++) clear(y * w + xx);
+          }
+        }
+      }
+    }
+  }
+  // What is left of a rule where it crossed another or thickened (a few pixels beside erased
+  // ones) goes too: a small dark component touching erased pixels. Text touching a rule is larger.
+  const maxArea = 2 * maxT * maxT;
+  const seen = new Uint8Array(w * hgt);
+  for (const [x0, y0, x1, y1] of boxes) {
+    for (let y = Math.max(1, y0); y < Math.min(hgt - 1, y1); y++) {
+      for (let x = Math.max(1, x0); x < Math.min(w - 1, x1); x++) {
+        const s = y * w + x;
+        if (seen[s] || out[s] >= DARK) continue;
+        const comp: number[] = [s];
+        seen[s] = 1;
+        let touches = false;
+        for (let k = 0; k < comp.length && comp.length <= maxArea; k++) {
+          const i = comp[k];
+          const cx = i % w;
+          for (let dy = -1; dy <= 1; dy++) {
+            for (let dx = -1; dx <= 1; dx++) {
+              const nx = cx + dx;
+              const j = i + dy * w + dx;
+              if (nx < 0 || nx >= w || j < 0 || j >= w * hgt) continue;
+              if (gone[j]) touches = true;
+              if (!seen[j] && out[j] < DARK) {
+                seen[j] = 1;
+                comp.push(j);
+              }
+            }
+          }
+        }
+        if (touches && comp.length <= maxArea) for (const i of comp) out[i] = 255;
+      }
+    }
+  }
+  return { ...r, data: out };
+}
+
+/** Cuts a region out of a raster. */
+function crop(r: Raster, [x0, y0, x1, y1]: Box): Raster {
+  const w = x1 - x0;
+  const out = new Uint8Array(w * (y1 - y0));
+  for (let y = y0; y < y1; y++) out.set(r.data.subarray(y * r.width + x0, y * r.width + x1), (y - y0) * w);
+  return { data: out, width: w, height: y1 - y0, xdpi: r.xdpi, ydpi: r.ydpi };
+}
+
+const mean = (ws: OcrWord[]) => (ws.length ? ws.reduce((s, x) => s + x.confidence, 0) / ws.length : 0);
+
+/** A line lies in the region when its vertical middle does and it overlaps the region across. */
+function inRegion(l: OcrLine, [x0, y0, x1, y1]: Box): boolean {
+  const mid = (l.box[1] + l.box[3]) / 2;
+  return mid >= y0 && mid <= y1 && l.box[2] > x0 && l.box[0] < x1;
+}
+
+/**
+ * A grid line's text laid out by its words' pixel positions on one character pitch for the whole
+ * grid: tesseract spaces each line by its own estimate of a space (a bold row of values gets fewer
+ * spaces per inch than its row of names), so the cells of a grid's rows would not line up by
+ * their offsets in the text, which is how structuring places a cell under its test
+ * (lab-grid.ts). Words closer than `join` pixels stay one space apart (`Ref Range`, `NEUT %`);
+ * wider gaps start a new cell, at least two spaces on.
+ */
+export function layoutLine(words: OcrWord[], left: number, pitch: number, join: number): string {
+  let text = '';
+  let prevEnd = -Infinity;
+  for (const wd of [...words].sort((a, b) => a.box[0] - b.box[0])) {
+    if (text) {
+      if (wd.box[0] - prevEnd < join) text += ' ';
+      else text = text.padEnd(Math.max(text.length + 2, Math.round((wd.box[0] - left) / pitch)), ' ');
+    } else text = ' '.repeat(Math.max(0, Math.round((wd.box[0] - left) / pitch)));
+    text += wd.text;
+    prevEnd = wd.box[2];
+  }
+  return text;
+}
+
+/** The grid's lines with their texts laid out on one pitch (see layoutLine), from the page's left edge. */
+function layOut(lines: OcrLine[]): OcrLine[] {
+  const words = lines.flatMap((l) => l.words).filter((wd) => wd.text.length >= 2);
+  if (!words.length) return lines;
+  const perChar = words.map((wd) => (wd.box[2] - wd.box[0]) / wd.text.length).sort((a, b) => a - b);
+  // Half the median character width: a cell then starts within half a character of its place.
+  const pitch = Math.max(2, perChar[perChar.length >> 1] / 2);
+  const heights = lines.map((l) => l.box[3] - l.box[1]).sort((a, b) => a - b);
+  const join = 0.6 * heights[heights.length >> 1];
+  return lines.map((l) => ({ ...l, text: layoutLine(l.words, 0, pitch, join) }));
+}
+
+/** Two lines on one row: they overlap down by half the smaller one's height. */
+function sameRow(a: OcrLine, b: OcrLine): boolean {
+  const h = Math.min(a.box[3] - a.box[1], b.box[3] - b.box[1]);
+  return h > 0 && Math.min(a.box[3], b.box[3]) - Math.max(a.box[1], b.box[1]) >= 0.5 * h;
+}
+
+/**
+ * The page reading's lines with those in the region replaced by the grid's `fresh` lines, the
+ * page's own order kept: the grid's lines go where the first replaced line stood (or, when the
+ * region held none, before the first line below its top). A grid line beside a line of the page
+ * on the same row (a boxed table in a column of a form) joins that line, in order across.
+ */
+function putInPlace(lines: OcrLine[], fresh: OcrLine[], box: Box): OcrLine[] {
+  const first = lines.findIndex((l) => inRegion(l, box));
+  const rest = lines.filter((l) => !inRegion(l, box));
+  let at = first >= 0 ? lines.slice(0, first).filter((l) => !inRegion(l, box)).length : rest.findIndex((l) => (l.box[1] + l.box[3]) / 2 > box[1]);
+  if (at < 0) at = rest.length;
+  const insert: OcrLine[] = [];
+  for (const f of fresh) {
+    const i = rest.findIndex((l) => sameRow(l, f) && (l.box[2] <= box[0] || l.box[0] >= box[2]));
+    if (i < 0) {
+      insert.push(f);
+      continue;
+    }
+    const host = rest[i];
+    const [left, right] = host.box[0] < f.box[0] ? [host, f] : [f, host];
+    const words = [...left.words, ...right.words];
+    rest[i] = {
+      text: `${left.text.trimEnd()}   ${right.text.trimStart()}`,
+      box: [Math.min(host.box[0], f.box[0]), Math.min(host.box[1], f.box[1]), Math.max(host.box[2], f.box[2]), Math.max(host.box[3], f.box[3])],
+      confidence: mean(words),
+      words,
+    };
+  }
+  return [...rest.slice(0, at), ...insert, ...rest.slice(at)];
+}
+
+export interface GridInfo {
+  /** Lattices found on the page. */
+  found: number;
+  /** Lattices whose new reading replaced the page reading's lines. */
+  replaced: number;
+  /** Mean word confidence of each lattice region: page reading → new reading. */
+  confidence: Array<[number, number]>;
+}
+
+/**
+ * Reads each ruled lattice of the page image `image` (the image `res` was read from) again,
+ * its rules erased and the region cropped (PSM 6), its lines laid out on one pitch (layOut), and
+ * puts those lines in place of the page reading's lines in the region when their mean word
+ * confidence is at least GRID_MIN_GAIN higher, or no lower with twice the confident words.
+ * Returns the reading (word boxes in the page image's pixels), the image with the rules of the
+ * replaced lattices erased (the number re-read crops from it), and what was done.
+ */
+export async function readGrids(image: Raster, res: OcrResult, pool: OcrPool): Promise<{ result: OcrResult; image: Raster; info: GridInfo }> {
+  const masks = ruleMasks(image);
+  const lattices = findLattices(image, masks);
+  const info: GridInfo = { found: lattices.length, replaced: 0, confidence: [] };
+  if (!lattices.length) return { result: res, image, info };
+  // Rules are erased a little beyond the crossings: a slanted rule strays out of the box by a few pixels.
+  const reach = Math.round(0.1 * dpiOf(image));
+  const grow = ([x0, y0, x1, y1]: Box): Box => [Math.max(0, x0 - reach), Math.max(0, y0 - reach), Math.min(image.width, x1 + reach), Math.min(image.height, y1 + reach)];
+  const cleaned = eraseRules(image, lattices.map((l) => grow(l.box)), masks);
+  let lines = res.lines;
+  const kept: Box[] = [];
+  for (const { box } of lattices) {
+    const [x0, y0] = box;
+    const read = await pool.recognize(await toPng(crop(cleaned, box)));
+    const shift = (b: Box): Box => [b[0] + x0, b[1] + y0, b[2] + x0, b[3] + y0];
+    const fresh: OcrLine[] = layOut(
+      read.lines.filter((l) => l.words.length).map((l) => ({ ...l, box: shift(l.box), words: l.words.map((wd) => ({ ...wd, box: shift(wd.box) })) })),
+    );
+    const old = lines.filter((l) => inRegion(l, box));
+    const before = mean(old.flatMap((l) => l.words));
+    const after = mean(fresh.flatMap((l) => l.words));
+    info.confidence.push([Math.round(before), Math.round(after)]);
+    // Surer by GRID_MIN_GAIN, or as sure while reading at least twice the confident words (on a
+    // speckled page the page reading dropped most of the grid's rows as noise: the few lines left
+    // are garbage of middling confidence, and the grid read cleanly is only a few points surer).
+    const confident = (ls: OcrLine[]) => ls.reduce((n, l) => n + l.words.filter((wd) => wd.confidence >= GRID_CONFIDENT_WORD).length, 0);
+    const surer = after >= before + GRID_MIN_GAIN || (after >= before && confident(fresh) >= 2 * confident(old) + GRID_MIN_RULES);
+    if (!fresh.length || !surer) continue;
+    lines = putInPlace(lines, fresh, box);
+    kept.push(box);
+    info.replaced++;
+  }
+  if (!kept.length) return { result: res, image, info };
+  const words = lines.flatMap((l) => l.words);
+  const result: OcrResult = { text: lines.map((l) => l.text).join('\n'), confidence: mean(words), words, lines };
+  return { result, image: kept.length === lattices.length ? cleaned : eraseRules(image, kept.map(grow), masks), info };
+}
