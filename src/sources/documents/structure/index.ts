@@ -157,8 +157,6 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   // Every page went out in the same transmission: its latest header date bounds every document's
   // dates (a page's own older header, re-faxed, may carry a year OCR garbled into the past).
   const sentOn = sentDate(clean);
-  // The person a cover sheet's "RE:" line names: who the documents after it are about when they
-  // print no name or birth date OCR could read.
   // First every document's own facts and person (a later document may name the person an earlier
   // one could not), then the documents and their resources.
   const found = ranges.map(([first, last]) => {
