@@ -27,7 +27,7 @@
  */
 import { gridLabel, namedResultRow } from './lab-blocks.js';
 import { lookupTest, type LabRow } from './labs.js';
-import type { Line } from './lines.js';
+import { cells as lineCells, type Line } from './lines.js';
 
 /** A result read from a grid; `gridLines` are the (page-local) indexes of the grid's lines. */
 export interface LabGridRow extends LabRow {
@@ -40,11 +40,9 @@ interface Cell {
   end: number;
 }
 
-/** Cells of a line: runs of text parted by two spaces or more. */
+/** Cells of a line (runs of text parted by two spaces or more) with where each ends. */
 function cells(text: string): Cell[] {
-  const out: Cell[] = [];
-  for (const m of text.matchAll(/\S+(?: \S+)*/g)) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
-  return out;
+  return lineCells(text).map((c) => ({ ...c, end: c.start + c.text.length }));
 }
 
 type Part = 'result' | 'units' | 'range' | 'flag';
