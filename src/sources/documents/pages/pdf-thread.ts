@@ -7,14 +7,15 @@
  * text layer, image probe, render). On excess the thread is terminated and the operation fails
  * with a `PdfLimitError`; the next operation starts a new thread, and a document that was open
  * in the old one is opened again there from its bytes (kept by the caller), so the reading goes
- * on with the next page.
+ * on with the next page. The thread's bounds, stops and restarts are bounded-worker.ts's, shared
+ * with searchable-pdf-thread.ts; documents and their reopening are this file's.
  *
  * One thread per `PdfThread`, reused across pages and documents; operations (of any document)
  * run one at a time in order of arrival, and the budget counts from the moment an operation is
  * handed to the thread, not while it waits. `sharedPdfThread()` is the process's default (readPages,
  * page images). The thread is unref'd while idle and stopped after `idleMs` with no document open.
  */
-import { Worker } from 'node:worker_threads';
+import { BoundedWorker, type WithoutId } from './bounded-worker.js';
 import type { Raster } from './raster.js';
 import type { TextLayer } from './pdf-common.js';
 import type { PdfReply, PdfRequest } from './pdf-worker.js';
@@ -57,39 +58,44 @@ export type PdfThreadOpen =
   | { ok: true; doc: PdfDoc }
   | { ok: false; code: 'pdf-password' | 'pdf-password-wrong' | 'pdf-corrupt' | 'pdf-too-costly'; message: string };
 
-interface Job {
-  req: DistributiveOmit<PdfRequest, 'id'>;
-  doc?: PdfDoc;
-  resolve(r: { value: unknown; warnings: string[] }): void;
-  reject(e: Error): void;
-}
-type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+type Req = WithoutId<PdfRequest>;
 
 export class PdfThread {
   readonly heapMb: number;
   readonly budgetMs: number;
-  private readonly idleMs: number;
-  private worker?: Worker;
-  private ready?: Promise<void>;
-  /** Incremented at each thread start: documents opened in an older thread are opened again. */
-  private generation = 0;
-  private queue: Job[] = [];
-  private busy = false;
-  private nextId = 1;
+  private readonly thread: BoundedWorker<PdfRequest, PdfReply>;
   private nextDoc = 1;
   private openDocs = 0;
-  private idleTimer?: NodeJS.Timeout;
-  /** The reply awaited from the thread, and how the thread's end fails it. */
-  private waiting?: { worker: Worker; id: number; resolve(r: PdfReply): void; reject(e: Error): void };
-  /** Threads started so far (tests, figures). */
-  starts = 0;
-  /** Largest committed heap of the thread seen after an operation, MB (figures for PDF_HEAP_MB). */
-  peakHeapMb = 0;
 
   constructor(opts: PdfThreadOptions = {}) {
     this.heapMb = opts.heapMb ?? PDF_HEAP_MB;
     this.budgetMs = opts.budgetMs ?? PDF_OP_BUDGET_MS;
-    this.idleMs = opts.idleMs ?? IDLE_MS;
+    this.thread = new BoundedWorker({
+      url: new URL('./pdf-worker.mjs', import.meta.url),
+      heapMb: this.heapMb,
+      budgetMs: this.budgetMs,
+      startBudgetMs: START_BUDGET_MS,
+      idleMs: opts.idleMs ?? IDLE_MS,
+      limitError: (kind, message) => new PdfLimitError(kind, message),
+      messages: {
+        notStarted: (ms) => `the PDF reader did not start within ${ms / 1000} s.`,
+        outOfHeap: (mb) => `reading it needed more than ${mb} MB of memory (the file may be damaged, or made to exhaust the reader).`,
+        failed: (message) => `the PDF reader failed (${message}).`,
+        exited: (code) => `the PDF reader stopped (exit code ${code}).`,
+        tooSlow: (ms) => `it took more than ${Math.round(ms / 1000)} s (the file may be damaged, or made to stall the reader).`,
+      },
+      inUse: () => this.openDocs > 0,
+    });
+  }
+
+  /** Threads started so far (tests, figures); also the generation documents are open in. */
+  get starts(): number {
+    return this.thread.starts;
+  }
+
+  /** Largest committed heap of the thread seen after an operation, MB (figures for PDF_HEAP_MB). */
+  get peakHeapMb(): number {
+    return this.thread.peakHeapMb;
   }
 
   /** Opens a PDF in the thread; problems come back as codes, never thrown. */
@@ -107,165 +113,51 @@ export class PdfThread {
   }
 
   /** Queues one operation; `doc` is opened again first if the thread was restarted since. */
-  run(req: Job['req'], doc?: PdfDoc): Promise<unknown> {
+  run(req: Req, doc?: PdfDoc): Promise<unknown> {
     return this.runWithWarnings(req, doc).then((r) => r.value);
   }
 
-  runWithWarnings(req: Job['req'], doc?: PdfDoc): Promise<{ value: unknown; warnings: string[] }> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ req, doc, resolve, reject });
-      clearTimeout(this.idleTimer);
-      void this.pump();
+  runWithWarnings(req: Req, doc?: PdfDoc): Promise<{ value: unknown; warnings: string[] }> {
+    return this.thread.schedule(async () => {
+      if (doc && req.op !== 'open' && !this.isOpen(doc)) {
+        // The thread was restarted (or stopped) since this document was opened: open it again.
+        const r = (await this.exec({ op: 'open', doc: doc.id, bytes: doc.bytes, password: doc.password })).value as { ok: boolean; message?: string };
+        if (!r.ok) throw new Error(`the PDF could not be opened again: ${r.message}`);
+        doc.loadedIn = this.thread.starts;
+      }
+      const r = await this.exec(req);
+      if (doc && req.op === 'open') doc.loadedIn = this.thread.starts;
+      return r;
     });
   }
 
   /** Whether `doc` is open in the running thread. */
   isOpen(doc: PdfDoc): boolean {
-    return !!this.worker && doc.loadedIn === this.generation;
+    return this.thread.running && doc.loadedIn === this.thread.starts;
   }
 
   /** @internal Closes `doc` in the thread, if it is open there (a restarted thread never had it). */
   async closeDoc(doc: PdfDoc): Promise<void> {
     this.openDocs = Math.max(0, this.openDocs - 1);
     if (this.isOpen(doc)) await this.run({ op: 'close', doc: doc.id }).catch(() => undefined);
-    else void this.pump();
+    else void this.thread.pump();
   }
 
   /** Stops the thread now (pending operations fail). */
-  async close(): Promise<void> {
-    clearTimeout(this.idleTimer);
-    const w = this.worker;
-    this.worker = undefined;
-    this.ready = undefined;
-    await w?.terminate();
+  close(): Promise<void> {
+    return this.thread.close();
   }
 
-  private async pump(): Promise<void> {
-    if (this.busy) return;
-    const job = this.queue.shift();
-    if (!job) {
-      this.worker?.unref();
-      if (this.worker && this.openDocs === 0) {
-        clearTimeout(this.idleTimer);
-        this.idleTimer = setTimeout(() => {
-          if (!this.busy && !this.queue.length && this.openDocs === 0) void this.close();
-        }, this.idleMs);
-        this.idleTimer.unref();
-      }
-      return;
-    }
-    this.busy = true;
-    try {
-      const doc = job.doc;
-      if (doc && job.req.op !== 'open' && !this.isOpen(doc)) {
-        // The thread was restarted (or stopped) since this document was opened: open it again.
-        const r = (await this.exec({ op: 'open', doc: doc.id, bytes: doc.bytes, password: doc.password })).value as { ok: boolean; message?: string };
-        if (!r.ok) throw new Error(`the PDF could not be opened again: ${r.message}`);
-        doc.loadedIn = this.generation;
-      }
-      const r = await this.exec(job.req);
-      if (doc && job.req.op === 'open') doc.loadedIn = this.generation;
-      job.resolve(r);
-    } catch (e) {
-      job.reject(e as Error);
-    } finally {
-      this.busy = false;
-      void this.pump();
-    }
-  }
-
-  private start(): Promise<void> {
-    clearTimeout(this.idleTimer);
-    const w = new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
-      stdout: false,
-      stderr: false,
-    });
-    this.worker = w;
-    this.generation++;
-    this.starts++;
-    let failure: Error | undefined;
-    const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        failure = new PdfLimitError('time', `the PDF reader did not start within ${START_BUDGET_MS / 1000} s.`);
-        reject(failure);
-        void w.terminate();
-      }, START_BUDGET_MS);
-      w.on('message', (m: PdfReply | { ready: true }) => {
-        if ('ready' in m) {
-          clearTimeout(timer);
-          resolve();
-          return;
-        }
-        if (this.waiting?.worker === w && this.waiting.id === m.id) this.waiting.resolve(m);
-      });
-      w.on('error', (e: Error & { code?: string }) => {
-        failure =
-          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new PdfLimitError('memory', `reading it needed more than ${this.heapMb} MB of memory (the file may be damaged, or made to exhaust the reader).`)
-            : new PdfLimitError('crash', `the PDF reader failed (${e.message}).`);
-      });
-      w.on('exit', (code) => {
-        clearTimeout(timer);
-        const e = failure ?? new PdfLimitError('crash', `the PDF reader stopped (exit code ${code}).`);
-        reject(e);
-        if (this.waiting?.worker === w) this.waiting.reject(e);
-        if (this.worker === w) {
-          this.worker = undefined;
-          this.ready = undefined;
-        }
-      });
-    });
-    ready.catch(() => undefined);
-    return ready;
-  }
-
-  /** Sends one request to the thread (starting it if needed) and waits within the budget. */
-  private async exec(req: Job['req']): Promise<{ value: unknown; warnings: string[] }> {
-    if (!this.worker) this.ready = this.start();
-    const w = this.worker!;
-    await this.ready;
-    w.ref();
-    const id = this.nextId++;
+  private async exec(req: Req): Promise<{ value: unknown; warnings: string[] }> {
     const transfer: ArrayBuffer[] = [];
-    let msg = { ...req, id } as PdfRequest;
-    if (msg.op === 'open') {
+    if (req.op === 'open') {
       // pdfjs keeps (and detaches) the bytes it is given: the thread gets a copy of its own.
-      const copy = new Uint8Array(msg.bytes);
-      msg = { ...msg, bytes: copy };
+      const copy = new Uint8Array(req.bytes);
+      req = { ...req, bytes: copy };
       transfer.push(copy.buffer);
     }
-    try {
-      const reply = await new Promise<PdfReply>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          reject(new PdfLimitError('time', `it took more than ${Math.round(this.budgetMs / 1000)} s (the file may be damaged, or made to stall the reader).`));
-          if (this.worker === w) {
-            this.worker = undefined;
-            this.ready = undefined;
-          }
-          void w.terminate();
-        }, this.budgetMs);
-        this.waiting = {
-          worker: w,
-          id,
-          resolve: (r) => {
-            clearTimeout(timer);
-            resolve(r);
-          },
-          reject: (e) => {
-            clearTimeout(timer);
-            reject(e);
-          },
-        };
-        w.postMessage(msg, transfer);
-      });
-      this.peakHeapMb = Math.max(this.peakHeapMb, reply.heapMb);
-      if (!reply.ok) throw new Error(reply.error);
-      return { value: reply.value, warnings: reply.warnings };
-    } finally {
-      this.waiting = undefined;
-    }
+    const reply = await this.thread.exec(req, transfer);
+    return { value: reply.value, warnings: reply.warnings };
   }
 }
 

@@ -9,13 +9,14 @@
  * watch on the process's memory (decoded streams are outside the heap limit); on excess the
  * thread is terminated and the operation fails with a `SearchablePdfLimitError` whose message
  * says why. A source that failed so stays failed (every part of it would cost the same again).
+ * The thread's bounds, stops and restarts are bounded-worker.ts's, shared with pdf-thread.ts.
  *
  * One thread per `SearchablePdfThread`, reused across documents, operations one at a time in
  * order of arrival; the budget counts from the moment the thread gets the operation.
  * `sharedSearchablePdfThread()` is the process's. The thread is unref'd while idle and stops after
  * `idleMs` with no source open.
  */
-import { Worker } from 'node:worker_threads';
+import { BoundedWorker, type WithoutId } from './bounded-worker.js';
 import type { ExtractedPage } from '../../../core/types.js';
 import type { SearchablePdfReply, SearchablePdfRequest } from './searchable-pdf-worker.js';
 
@@ -56,40 +57,48 @@ export class SearchablePdfLimitError extends Error {
   }
 }
 
-type Req = SearchablePdfRequest extends infer T ? (T extends unknown ? Omit<T, 'id'> : never) : never;
-interface Job {
-  req: Req;
-  size: number;
-  resolve(v: unknown): void;
-  reject(e: Error): void;
-}
+type Req = WithoutId<SearchablePdfRequest>;
 
 export class SearchablePdfThread {
   readonly heapMb: number;
   readonly budgetMs: number;
   readonly rssGrowthMb: number;
-  private readonly idleMs: number;
-  private worker?: Worker;
-  private ready?: Promise<void>;
-  private queue: Job[] = [];
-  private busy = false;
-  private nextId = 1;
+  private readonly thread: BoundedWorker<SearchablePdfRequest, SearchablePdfReply>;
   private nextSrc = 1;
   private openSources = 0;
-  private idleTimer?: NodeJS.Timeout;
-  /** Why each stopped thread stopped (the first cause seen: a limit, then its exit). */
-  private readonly failures = new WeakMap<Worker, Error>();
-  private waiting?: { worker: Worker; id: number; resolve(r: SearchablePdfReply): void; reject(e: Error): void };
-  /** Threads started so far (tests, figures). */
-  starts = 0;
-  /** Largest committed heap of the thread seen after an operation, MB. */
-  peakHeapMb = 0;
 
   constructor(opts: SearchablePdfThreadOptions = {}) {
     this.heapMb = opts.heapMb ?? SEARCHABLE_PDF_HEAP_MB;
     this.budgetMs = opts.budgetMs ?? SEARCHABLE_PDF_BUDGET_MS;
     this.rssGrowthMb = opts.rssGrowthMb ?? SEARCHABLE_PDF_RSS_GROWTH_MB;
-    this.idleMs = opts.idleMs ?? IDLE_MS;
+    this.thread = new BoundedWorker({
+      url: new URL('./searchable-pdf-worker.mjs', import.meta.url),
+      heapMb: this.heapMb,
+      budgetMs: this.budgetMs,
+      startBudgetMs: START_BUDGET_MS,
+      idleMs: opts.idleMs ?? IDLE_MS,
+      watchMs: WATCH_MS,
+      limitError: (kind, message) => new SearchablePdfLimitError(kind, message),
+      messages: {
+        notStarted: (ms) => `the PDF writer did not start within ${ms / 1000} s`,
+        outOfHeap: (mb) => `the PDF writer needed more than ${mb} MB of memory for this file, which may be damaged or made to exhaust it`,
+        failed: (message) => `the PDF writer failed (${message})`,
+        exited: (code) => `the PDF writer stopped (exit code ${code})`,
+        tooSlow: (ms) => `the PDF writer took more than ${Math.round(ms / 1000)} s on this file, which may be damaged or made to stall it`,
+        tooMuchMemory: (mb) => `the PDF writer needed more than ${mb} MB of memory for this file, which may be damaged or made to exhaust it`,
+      },
+      inUse: () => this.openSources > 0,
+    });
+  }
+
+  /** Threads started so far (tests, figures). */
+  get starts(): number {
+    return this.thread.starts;
+  }
+
+  /** Largest committed heap of the thread seen after an operation, MB. */
+  get peakHeapMb(): number {
+    return this.thread.peakHeapMb;
   }
 
   /**
@@ -106,18 +115,18 @@ export class SearchablePdfThread {
 
   /** @internal `size`: the original's size, for the memory allowed (SEARCHABLE_PDF_RSS_GROWTH_MB). */
   run(req: Req, size = 0): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ req, size, resolve, reject });
-      clearTimeout(this.idleTimer);
-      void this.pump();
+    return this.thread.schedule(async () => {
+      const transfer = req.op === 'open' ? [req.bytes.buffer as ArrayBuffer] : [];
+      const allowedMb = this.rssGrowthMb + Math.round((3 * size) / 1048576);
+      return (await this.thread.exec(req, transfer, allowedMb)).value;
     });
   }
 
   /** @internal */
   async closeSource(src: SearchablePdfSource): Promise<void> {
     this.openSources = Math.max(0, this.openSources - 1);
-    if (this.worker && src.generation === this.starts) await this.run({ op: 'close', src: src.id }).catch(() => undefined);
-    else void this.pump();
+    if (this.running && src.generation === this.starts) await this.run({ op: 'close', src: src.id }).catch(() => undefined);
+    else void this.thread.pump();
   }
 
   /** @internal The thread generation operations now run in. */
@@ -127,131 +136,12 @@ export class SearchablePdfThread {
 
   /** @internal Whether a thread is running (a stopped one is started again by the next operation). */
   get running(): boolean {
-    return !!this.worker;
+    return this.thread.running;
   }
 
   /** Stops the thread now (sources open in it fail their next part). */
-  async close(): Promise<void> {
-    clearTimeout(this.idleTimer);
-    const w = this.worker;
-    this.worker = undefined;
-    this.ready = undefined;
-    await w?.terminate();
-  }
-
-  private async pump(): Promise<void> {
-    if (this.busy) return;
-    const job = this.queue.shift();
-    if (!job) {
-      this.worker?.unref();
-      if (this.worker && this.openSources === 0) {
-        clearTimeout(this.idleTimer);
-        this.idleTimer = setTimeout(() => {
-          if (!this.busy && !this.queue.length && this.openSources === 0) void this.close();
-        }, this.idleMs);
-        this.idleTimer.unref();
-      }
-      return;
-    }
-    this.busy = true;
-    try {
-      job.resolve(await this.exec(job.req, job.size));
-    } catch (e) {
-      job.reject(e as Error);
-    } finally {
-      this.busy = false;
-      void this.pump();
-    }
-  }
-
-  private start(): Promise<void> {
-    clearTimeout(this.idleTimer);
-    const w = new Worker(new URL('./searchable-pdf-worker.mjs', import.meta.url), {
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
-      stdout: false,
-      stderr: false,
-    });
-    this.worker = w;
-    this.starts++;
-    const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        const e = new SearchablePdfLimitError('time', `the PDF writer did not start within ${START_BUDGET_MS / 1000} s`);
-        this.failures.set(w, e);
-        reject(e);
-        void w.terminate();
-      }, START_BUDGET_MS);
-      w.on('message', (m: SearchablePdfReply | { ready: true }) => {
-        if ('ready' in m) {
-          clearTimeout(timer);
-          resolve();
-          return;
-        }
-        if (this.waiting?.worker === w && this.waiting.id === m.id) this.waiting.resolve(m);
-      });
-      w.on('error', (e: Error & { code?: string }) => {
-        if (this.failures.has(w)) return;
-        this.failures.set(
-          w,
-          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new SearchablePdfLimitError('memory', `the PDF writer needed more than ${this.heapMb} MB of memory for this file, which may be damaged or made to exhaust it`)
-            : new SearchablePdfLimitError('crash', `the PDF writer failed (${e.message})`),
-        );
-      });
-      w.on('exit', (code) => {
-        clearTimeout(timer);
-        const e = this.failures.get(w) ?? new SearchablePdfLimitError('crash', `the PDF writer stopped (exit code ${code})`);
-        reject(e);
-        if (this.waiting?.worker === w) this.waiting.reject(e);
-        if (this.worker === w) {
-          this.worker = undefined;
-          this.ready = undefined;
-        }
-      });
-    });
-    ready.catch(() => undefined);
-    return ready;
-  }
-
-  /** Sends one request to the thread (starting it if needed) and waits within the budgets. */
-  private async exec(req: Req, size: number): Promise<unknown> {
-    if (!this.worker) this.ready = this.start();
-    const w = this.worker!;
-    await this.ready;
-    w.ref();
-    const id = this.nextId++;
-    const msg = { ...req, id } as SearchablePdfRequest;
-    const transfer = msg.op === 'open' ? [msg.bytes.buffer as ArrayBuffer] : [];
-    const rss0 = process.memoryUsage.rss();
-    const allowedMb = this.rssGrowthMb + Math.round((3 * size) / 1048576);
-    let timer: NodeJS.Timeout | undefined;
-    let watch: NodeJS.Timeout | undefined;
-    const stop = (e: SearchablePdfLimitError) => {
-      if (!this.failures.has(w)) this.failures.set(w, e);
-      this.waiting?.reject(e);
-      if (this.worker === w) {
-        this.worker = undefined;
-        this.ready = undefined;
-      }
-      void w.terminate();
-    };
-    try {
-      const reply = await new Promise<SearchablePdfReply>((resolve, reject) => {
-        this.waiting = { worker: w, id, resolve, reject };
-        timer = setTimeout(() => stop(new SearchablePdfLimitError('time', `the PDF writer took more than ${Math.round(this.budgetMs / 1000)} s on this file, which may be damaged or made to stall it`)), this.budgetMs);
-        watch = setInterval(() => {
-          if (process.memoryUsage.rss() - rss0 > allowedMb * 1048576) stop(new SearchablePdfLimitError('memory', `the PDF writer needed more than ${allowedMb} MB of memory for this file, which may be damaged or made to exhaust it`));
-        }, WATCH_MS);
-        w.postMessage(msg, transfer);
-      });
-      this.peakHeapMb = Math.max(this.peakHeapMb, reply.heapMb);
-      if (!reply.ok) throw new Error(reply.error);
-      return reply.value;
-    } finally {
-      clearTimeout(timer);
-      clearInterval(watch);
-      this.waiting = undefined;
-    }
+  close(): Promise<void> {
+    return this.thread.close();
   }
 }
 
