@@ -254,6 +254,31 @@ function orderAsCommaForm(p: { name: string; given: string[]; family: string }, 
   return p;
 }
 
+/**
+ * A name read as "First Last" from two capitalised words without a comma ("PATIENT: STUBFIELD
+ * CATHERINE", a pharmacy's request printing the last name first), put in the order the fax's other
+ * documents print more often without ambiguity: "Stubfield, Catherine", or "Catherine Stubfield" in
+ * mixed case (a form OCR may also give the reversed name, so the orders are counted, not taken at
+ * first sight). Unchanged without more evidence for the other order.
+ */
+export function orderAsTransmissionPrints(p: PatientFacts, lines: Line[]): PatientFacts {
+  const first = p.given?.[0];
+  if (!first || !p.family || p.given!.length !== 1 || first.toLowerCase() === p.family.toLowerCase()) return p;
+  const [g, f] = [first.toLowerCase(), p.family.toLowerCase()];
+  let asRead = 0;
+  let reversed = 0;
+  for (const l of lines) {
+    for (const m of l.text.matchAll(/\b([A-Z][A-Za-z'’-]{2,}),\s*([A-Z][A-Za-z'’-]+)\b|\b([A-Z][a-z'’-]{2,})\s+([A-Z][a-z'’-]{2,})\b/g)) {
+      const [family, given] = (m[1] ? [m[1], m[2]!] : [m[4]!, m[3]!]).map((w) => w.toLowerCase());
+      if (family === f && given === g) asRead++;
+      else if (family === g && given === f) reversed++;
+    }
+  }
+  if (reversed <= asRead) return p;
+  const [given, family] = [titleCase(p.family), titleCase(first)];
+  return { ...p, given: [given], family, name: `${given} ${family}` };
+}
+
 /** A label cell of a header row whose values sit on the line below ("Patient Name   DOB   MRN"). */
 const COLUMN_LABEL =
   /^(?:patient(?:'s)?\s+name|pt\.?\s+name|patient|name|(?:resident|client|customer)(?:\s+name)?|resident\s*#|room(?:\s*\/\s*bed)?|attending|code\s+status|dob|d[o0][b8]|[0o][o0]b|d\.o\.b\.?|date\s+of\s+birth|[a-z]{1,3}\s+birth|birth\s*date|mrn|mr\s*#|mr\s+no\.?|patient\s+id|acct\.?\s*#?|account(?:\s+(?:#|no\.?|number))?|sex|gender|age|(?:date\s+)?collected|collection\s+date(?:\/time)?|date\s+of\s+collection|date\s+of\s+service|service\s+date|dos|visit\s+date|date\s+(?:received|reported)|received|reported|report\s+date|specimen(?:\s+(?:id|number|no\.?|#))?|accession(?:\s*(?:#|number|no\.?))?|requisition(?:\s*(?:#|number|no\.?))?|(?:ordering|referring|attending)\s+(?:physician|provider)|referring|ordering|physician|provider|phone|location|room|exam(?:ination)?\s+date|exam|study\s+date|procedure\s+date|cpt(?:\s+code)?|modality)$/i;

@@ -11,7 +11,7 @@ import { classify } from './classify.js';
 import { parseDiagnoses, toCondition } from './conditions.js';
 import { findDates } from './dates.js';
 import { editDistance, lettersOnly } from './fuzzy.js';
-import { ageCheckedBirthDate, findAuthor, findFacility, findPatient, findServiceDate, spellAsPrinted, toPersonHints, wordCounts, type PatientFacts } from './identity.js';
+import { ageCheckedBirthDate, findAuthor, findFacility, findPatient, findServiceDate, orderAsTransmissionPrints, spellAsPrinted, toPersonHints, wordCounts, type PatientFacts } from './identity.js';
 import { parseImmunizations, toImmunization } from './immunizations.js';
 import { labResultRows } from './lab-results.js';
 import { cleanPage, type CleanPage, type Line } from './lines.js';
@@ -153,7 +153,8 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   const resources: ExtractedResource[] = [];
   const lineCount = new Map(clean.map((c) => [c.page, c.lines.length]));
 
-  const printedWords = wordCounts(clean.flatMap((c) => c.lines.map((l) => l.text)).join('\n'));
+  const allLines = clean.flatMap((c) => c.lines);
+  const printedWords = wordCounts(allLines.map((l) => l.text).join('\n'));
   // Every page went out in the same transmission: its latest header date bounds every document's
   // dates (a page's own older header, re-faxed, may carry a year OCR garbled into the past).
   const sentOn = sentDate(clean);
@@ -165,7 +166,7 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     const labRows = labResultRows(lines);
     const cls = facts.find((f) => f.page === first)?.cover ? { type: 'fax_cover_sheet' as const, confidence: 0.9 } : classify(lines, labRows.length);
     const type = cls.type;
-    const patient = spellAsPrinted(findPatient(lines, first), printedWords);
+    const patient = orderAsTransmissionPrints(spellAsPrinted(findPatient(lines, first), printedWords), allLines);
     const facility = findFacility(lines) ?? undefined;
     const author = type === 'fax_cover_sheet' ? undefined : findAuthor(lines);
     let date = findServiceDate(lines, type, patient.birthDate, sentOn);

@@ -7,7 +7,7 @@ import type { DiagnosticReport, Immunization, MedicationStatement, Observation }
 import type { ExtractedPage } from '../../../core/types.js';
 import { classify } from './classify.js';
 import { findDates, parseDate } from './dates.js';
-import { ageCheckedBirthDate, findPatient, findServiceDate, parseName } from './identity.js';
+import { ageCheckedBirthDate, findPatient, findServiceDate, orderAsTransmissionPrints, parseName } from './identity.js';
 import { cleanPage, isFaxHeaderLine, pageMarker, type Line } from './lines.js';
 import { structureTransmission } from './index.js';
 import { pageFacts } from './split.js';
@@ -1283,4 +1283,15 @@ Philip Draftwright, MD                     March 19 2022
 Reason for visit: Acute visit, low back pain
 Ronald is a 64-year-old man who reports low back pain for 9 days after lifting boxes.
 Medications: ibuprofen 800 mg tablet, take 1 tablet by mouth every 8 hours as needed`)).type, 'office_visit_note');
+});
+
+test('a name printed last name first without a comma ("STUBFIELD CATHERINE") takes the order the fax\'s other documents print', () => {
+  const refill = findPatient(lines('TO: Ingrid Draftworth, DO                     PATIENT: STUBFIELD CATHERINE\nDOB: 07/09/1997   SEX: F'), 1);
+  const rest = lines('RE: Lab results for Catherine Stubfield\nPatient: Stubfield, Catherine     DOB: 07/09/1997');
+  const ordered = orderAsTransmissionPrints(refill, rest);
+  assert.deepEqual([ordered.given?.[0], ordered.family], ['Catherine', 'Stubfield']);
+  // More of the fax prints it the way it was read: unchanged.
+  const asRead = findPatient(lines('Patient: Draftstein, Nicole     DOB: 08/07/1932'), 1);
+  const others = lines('Draftstein, Nicole  MRN 123\nDraftstein, Nicole  DOB 08/07/1932\nNicole Draftstein');
+  assert.deepEqual([orderAsTransmissionPrints(asRead, others).given?.[0], orderAsTransmissionPrints(asRead, others).family], ['Nicole', 'Draftstein']);
 });
