@@ -5,6 +5,7 @@
  * applied here, so they hold across re-imports.
  */
 import { hash } from 'node:crypto';
+import { pushAll } from '../../core/arrays.js';
 import type { Fact, FactValue, ItemKind } from '../normalize/fact.js';
 import { overlapSets, words } from '../normalize/text.js';
 
@@ -426,6 +427,6 @@ export function reconcileFacts(facts: Fact[], decisions: Decision[] = []): Merge
     else blocks.set(key, [f]);
   }
   const out: MergedItem[] = [];
-  for (const [key, list] of blocks) out.push(...clusterBlock(key.split('\u0000')[0] as ItemKind, list, decisions));
+  for (const [key, list] of blocks) pushAll(out, clusterBlock(key.split('\u0000')[0] as ItemKind, list, decisions));
   return out;
 }

@@ -6,6 +6,7 @@
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { pushAll } from '../../core/arrays.js';
 import type { ExtractionIssue } from '../../core/types.js';
 import { detectFormat } from '../../detect/detect.js';
 import type { DicomdirTree, DirContext, DirInstance } from './dicomdir.js';
@@ -95,9 +96,9 @@ export function checkDisc(folderOrDicomdir: string): DiscReport {
     }
     const part = readDicomdirTree(bytes, { keyPrefix: `${report.directoryFiles.length - 1}:`, context });
     for (const i of part.issues) report.issues.push({ ...i, location: i.location ?? { path: via } });
-    tree.patients.push(...part.patients);
-    tree.studies.push(...part.studies);
-    tree.series.push(...part.series);
+    pushAll(tree.patients, part.patients);
+    pushAll(tree.studies, part.studies);
+    pushAll(tree.series, part.series);
     tree.records += part.records;
     for (const inst of part.instances) {
       tree.instances.push(inst);

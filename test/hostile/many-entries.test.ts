@@ -1,4 +1,4 @@
-// Hostile sizes found in session 14 by a crafted-input probe, end to end: a reader's list of
+// Hostile sizes found by a crafted-input probe (session 14), end to end: a reader's list of
 // issues handed to the ingest job was appended with `push(...list)`, which throws "Maximum call
 // stack size exceeded" past ~125,000 items: a FHIR Bundle of 150,000 entries each with a problem
 // failed as a whole ("could not read this fhir-json file: Maximum call stack size exceeded").
