@@ -1198,3 +1198,54 @@ test('a flag in brackets in a margin column before the name ("(L)   GLUCOSE   58
     ['POTASSIUM', '5.6', 'H'],
   ]);
 });
+
+test('a space before a unit\'s slash or on both sides ("mg /dt", "mq /dl", "ma / dl"); a ratio name around a slash stays a name', () => {
+  assert.deepEqual(pick(`TRIG              93   <150          mg /dt
+CHOL              161   <200          mq /dl
+CA                8.6   (8.6-10.3)    ma / dl
+BUN / Creat       18    (6-22)`).map((r) => [r[0], r[1], r[2]]), [
+    ['TRIG', '93', 'mg/dL'],
+    ['CHOL', '161', 'mg/dL'],
+    ['CA', '8.6', 'mg/dL'],
+    ['BUN / Creat', '18', null],
+  ]);
+});
+
+test('a % in the unit column read as a lone 4, 5 or 9 after the range; not for a test never reported in %', () => {
+  assert.deepEqual(pick(`EOS            2.4 (0.0-6.0)     4                    A/G              1.3 (1.0-2.9)
+GLU          121 H (65-99)     mg/dL            HGBA1C        5.6 <5.7       5
+GLU          121 H (65-99)   5`).map((r) => [r[0], r[1], r[2]]), [
+    ['EOS', '2.4', '%'],
+    ['A/G', '1.3', null],
+    ['GLU', '121', 'mg/dL'],
+    ['HGBA1C', '5.6', '%'],
+    ['GLU', '121', null],
+  ]);
+});
+
+test('digit look-alike letters inside a bracketed range ("(D.B.3.9)", "(G.1-8.1)") and an absolute count\'s # read as 4 ("LYMPH 4  2.6")', () => {
+  assert.deepEqual(pick(`LYMPH 4        2.6 (D.B.3.9)    K/ul               AST             18 (10 40)      U/L
+TP                7.0 (G.1-8.1)  g/dL
+Hemoglobin        13.5 g/dL (Sl)`).map((r) => [r[0], r[1], r[2], r[4]]), [
+    ['LYMPH #', '2.6', 'K/ul', '0.8-3.9'],
+    ['AST', '18', 'U/L', '10-40'],
+    ['TP', '7.0', 'g/dL', '6.1-8.1'],
+    ['Hemoglobin', '13.5', 'g/dL', null],
+  ]);
+});
+
+test('a zero-led value that lost its point before a comparator range with decimals ("023  < OR = 4.00") or a range that lost its dash and a point ("06  0.020%")', () => {
+  assert.deepEqual(pick(`PSA, TOTAL                                  023                          < OR = 4.00 ng/mL                        ND
+BASOPHILS                                      06                                  0.020%                                            ND`).map((r) => [r[0], r[1], r[2], r[4]]), [
+    ['PSA, TOTAL', '0.23', 'ng/mL', '<=4.00'],
+    ['BASOPHILS', '0.6', '%', '0.0-2.0'],
+  ]);
+});
+
+test('fL after a range whose high end lost its point ("7.5-1251L"), a comma for a high end\'s point ("1.9-3,7"), a unit\'s slash read as i ("gid")', () => {
+  assert.deepEqual(pick(`MPV                                          9.6                             7.5-1251L                                    ND
+GLOBULIN                                                2.4                                         1.9-3,7 gid`).map((r) => [r[0], r[1], r[2], r[4]]), [
+    ['MPV', '9.6', 'fL', '7.5-12.5'],
+    ['GLOBULIN', '2.4', 'g/dL', '1.9-3.7'],
+  ]);
+});

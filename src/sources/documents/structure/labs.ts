@@ -357,6 +357,18 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
     const cut = new Set(Object.entries(UNITS).filter(([printed, code]) => expected.includes(code) && printed.startsWith(k)).map(([, code]) => code));
     if (cut.size === 1) return [...cut][0];
   }
+  // A slash read as i, l, 1 or a bar ("gid" for g/dL, its L lost too; "mgldL"): the unit as printed with the slash
+  // back, or cut after it as above.
+  if (!k.includes('/')) {
+    for (let i = 1; i < k.length - 1; i++) {
+      if (!/[il1|]/.test(k[i]!)) continue;
+      const s = `${k.slice(0, i)}/${k.slice(i + 1)}`;
+      if (UNITS[s] && expected.includes(UNITS[s]!)) return UNITS[s];
+      if (value === undefined || !/^[a-z]+\/[a-z]$/.test(s)) continue;
+      const cut = new Set(Object.entries(UNITS).filter(([printed, code]) => expected.includes(code) && printed.startsWith(s)).map(([, code]) => code));
+      if (cut.size === 1) return [...cut][0];
+    }
+  }
   const max = Math.min(maxEdits, k.length <= 2 ? 1 : k.length >= 8 ? 3 : 2);
   // A power of ten read cleanly ("x10E3AL") keeps its exponent: x10E3/uL, never 10*9/L.
   const POWER = /^x?10\D?(\d)/;
@@ -572,6 +584,17 @@ function garbledUnitCell(d: Draft): boolean {
   return /^[A-Za-z%]{1,3}$/.test(cell) && !isFlag(cell) && !flagSlip(cell) && !NOISE.test(cell) && !QUAL.test(cell);
 }
 
+/**
+ * A token that is a slashed unit as printed, or one edit from one of three to six characters
+ * ("mg/dt", "mq/dl"), and names no test ("A/G").
+ */
+function slashedUnitNear(u: string): boolean {
+  const k = unitKey(u);
+  if (lookupExact(u, false)) return false;
+  if (UNITS[k]) return true;
+  return Object.keys(UNITS).some((key) => key.length >= 3 && key.length <= 6 && key.includes('/') && Math.abs(key.length - k.length) <= 1 && editDistance(k, key, 1) <= 1);
+}
+
 /** One edit away from exactly one short unit with a slash ("w/l" -> U/L). */
 function closestShort(k: string): string | undefined {
   const hits = new Set<string>();
@@ -705,8 +728,19 @@ export function normaliseLine(s: string): string {
     .replace(/(^|\s)(mg|g|mmol|mmo|umol|ng|pg|ug|mcg|mL|U|IU|mIU|uIU|mEq|x10E3|x10E6)(?:[:;.]?\s|-)(dL|L|uL|mL)(?=\s|$)/gi, '$1$2/$3')
     // A space after a unit's slash ("mEq/ L", "mg/ dL": text layers of some typefaces, OCR).
     .replace(/(^|\s)(mg|g|mmol|umol|nmol|ng|pg|ug|mcg|mEq|U|IU|mIU|uIU|mL|K|M|x10E3|x10E6)\/\s(dL|L|uL|mL|min|kg|24\s?h)(?=\s|$)/gi, '$1$2/$3')
+    // A space before a unit's slash, or on both sides ("mg /dt", "mq /dl", "ma / dl"; a thin monospace
+    // print at standard resolution): closed up when the joined token is a slashed unit or one edit
+    // from one (its own slips are then mended against the test). Names around a slash ("BUN / Creat") are not.
+    .replace(/(^|\s)([a-zA-Z]{1,4})(?:\s\/\s?|\/\s)([a-zA-Z1]{1,3})(?=\s|$)/g, (m, p: string, a: string, b: string) => (slashedUnitNear(`${a}/${b}`) ? `${p}${a}/${b}` : m))
     // A quote inside a unit before its slash ("ng'/mL").
     .replace(/([a-zA-Z])['’‘`]+(?=\/[a-zA-Z])/g, '$1')
+    // Inside a bracketed range, letters OCR reads for digits are digits ("(D.B.3.9)" is (0.8.3.9), "(G.1-8.1)"
+    // (6.1-8.1)): only in brackets holding nothing but digits, points, dashes, spaces and such letters,
+    // two digits at least, each letter beside a digit or point.
+    .replace(/\(([\dDOoBGSlI|.,\s-]{3,13})\)/g, (m, body: string) => {
+      if ((body.match(/\d/g) ?? []).length < 2 || !/[DOoBGSlI|]/.test(body) || /[DOoBGSlI|](?![\d.,])(?<![\d.,][DOoBGSlI|])/.test(body)) return m;
+      return `(${body.replace(/[DOo]/g, '0').replace(/B/g, '8').replace(/G/g, '6').replace(/S/g, '5').replace(/[lI|]/g, '1')})`;
+    })
     // A range's point read as a colon ("13:2-17.1").
     .replace(/(^|[\s([])(\d{1,3}):(\d{1,2})-(?=\d+\.\d)/g, '$1$2.$3-')
     // A point read as a space inside a bracketed range ("(3.8 10 8)" is 3.8-10.8), the same decimals at both ends.
@@ -770,7 +804,14 @@ export function normaliseLine(s: string): string {
     .replace(/((?:^|[\s(])\d+(?:\.\d+)?-\d+(?:\.\d+)?)[1iIl|]L(?=[\s)]|$)/g, (m, a: string) => {
       const d = /(\d+)(?:\.(\d+))?-\d+(?:\.(\d+))?$/.exec(a)!;
       // "7.5-12.51L": the 1 belongs to fL only when the ends then print the same decimals.
-      if (m.slice(a.length, a.length + 1) === '1' && (d[2] ?? '').length !== (d[3] ?? '').length) return m;
+      if (m.slice(a.length, a.length + 1) === '1' && (d[2] ?? '').length !== (d[3] ?? '').length) {
+        // "7.5-1251L": the high end lost the point its low end prints, then 1L. Read as printed it would be over
+        // four times the low end; its point goes back where the low end's decimals put it.
+        const k = (d[2] ?? '').length;
+        const hi = d[3] === undefined ? /-(\d+)$/.exec(a)![1]! : undefined;
+        if (!k || !hi || hi.length <= k || Number(hi) <= Number(`${d[1]}.${d[2]}`) * 4) return m;
+        return `${a.slice(0, a.length - hi.length)}${hi.slice(0, hi.length - k)}.${hi.slice(hi.length - k)} fL`;
+      }
       return `${a} fL`;
     })
     // "80.0 100.01L": a decimal after another of its decimals, glued to 1L.
@@ -779,6 +820,8 @@ export function normaliseLine(s: string): string {
     // A unit without a slash glued to a range: "7.5-12.5fL" (a flag glued to a value stays: "73H").
     .replace(/((?:^|\s)[<>]?=?\d+(?:\.\d+)?-\d+(?:\.\d+)?)([a-zA-Z]{2,4})(?=\s|$)/g, (m, a: string, u: string) => (exactUcum(u) ? `${a} ${u}` : m))
     .replace(/(?<![\d,])(\d{1,3}),(\d{1,2})(?=-\d)/g, '$1.$2')
+    // A comma for the point of a range's high end whose low end prints the point ("1.9-3,7"): as many decimals.
+    .replace(/(^|[\s([])(\d{1,3}\.(\d{1,2})-\d{1,3}),(\d{1,2})(?=[\s)\]]|$)/g, (m, p: string, a: string, da: string, db: string) => (da.length === db.length ? `${p}${a}.${db}` : m))
     .replace(/([<>])\s*OR\s*=\s*/gi, '$1=')
     // "> OR = 60" whose comparator OCR lost: keep it one token so "OR" does not start a test name.
     .replace(/(^|\s)=\s*OR\s*=\s*(?=\d)/g, '$1=')
@@ -1033,9 +1076,11 @@ function decimalRangeAhead(toks: Tok[], j: number): boolean {
 
 /**
  * A range printing decimals: with its point ("0.0-2.0"), or a zero-led run of digits that lost its
- * dash and points ("0020" is 0.0-2.0, "0212" 0.2-1.2): no range's low end is printed with a leading zero otherwise.
+ * dash and points ("0020" is 0.0-2.0, "0212" 0.2-1.2): no range's low end is printed with a leading zero otherwise;
+ * a comparator before a decimal ("<=4.00" of `< OR = 4.00`); one point and three or four decimals, a range that lost
+ * its dash and a point ("0.020" of 0.0-2.0, "3.8108").
  */
-const DECIMAL_RANGE = /^[([]?(?:\d+\.\d+-\d+(?:\.\d+)?|\d+-\d+\.\d+|0\d{3,5})[)\]]?$/;
+const DECIMAL_RANGE = /^[([]?(?:\d+\.\d+-\d+(?:\.\d+)?|\d+-\d+\.\d+|0\d{3,5}|(?:<=|>=|<|>)\d+\.\d+|\d{1,2}\.\d{3,4})[)\]]?$/;
 
 /**
  * Parse one (normalised) line into zero or more drafts; the last may be a name still waiting for its value.
@@ -1120,6 +1165,10 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
       if (cur.name.length && DATE_CELL.test(cur.name[cur.name.length - 1]!) && TIME_CELL.test(t) && Number(t.replace(':', '')) % 100 < 60) {
         // The time of a collection date-time cell before the test ("150CT2022 1128   CL ....  104"): no value.
         cur.name.push(t);
+        cur.nameToks.push(tk);
+      } else if (t === '4' && cur.name.length && !/#$/.test(nameSoFar) && lookupExact(`${nameSoFar} #`, urine) && /^\d+\.\d+$/.test(nextTok)) {
+        // "LYMPH 4  2.6": an absolute count's # read as a 4, a decimal value after it.
+        cur.name.push('#');
         cur.nameToks.push(tk);
       } else if (!known && /^8\d{1,2}$/.test(t) && lookupExact(undigit(`${nameSoFar} ${t}`), urine)) {
         // "Vitamin 812": the B of a name read as 8, not a value.
@@ -1343,6 +1392,11 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   const starValue = Number(d.value);
   const starPercent = !!starRange && Number.isFinite(starValue) && [starValue, starValue / 10].some((x) => x >= Number(starRange[1]) && x <= Number(starRange[2]));
   if (starPercent) d.unit = '%';
+  // A % in the unit column read as a 4, 5 or 9 ("EOS  2.4 (0.0-6.0)  4", "HGBA1C  5.6 <5.7   5"): a lone
+  // digit right after the range, ending the row, no unit read; kept only for a test reported in %
+  // whose value is possible in % (below).
+  const rangeAt = d.range ? d.extra.findIndex((x) => x.t === d.range) : -1;
+  const digitPercent = !d.unit && !starPercent && rangeAt >= 0 && d.extra.length === rangeAt + 2 && /^[459]$/.test(d.extra[rangeAt + 1]!.t);
   let syn =
     lookupTest(name, inUrine) ??
     lookupTest(undigit(name), inUrine) ??
@@ -1353,6 +1407,10 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     delete d.unit;
     if (!lookupTest(name, inUrine) && !lookupTest(undigit(name), inUrine)) syn = undefined;
   } else if (starPercent) delete d.flag;
+  if (digitPercent && syn && TEST_UNITS[syn.loinc]?.includes('%') && Number.isFinite(Number(d.value)) && possibleIn(syn.loinc, '%', [Number(d.value)])) {
+    d.unit = '%';
+    d.extra.pop();
+  }
   // A name not in the table must look like a table row: a range, a unit, no sentence words.
   if (!syn && (!d.range || !d.unit || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
   if (!syn && qualitative) return null;
