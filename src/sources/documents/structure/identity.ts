@@ -792,9 +792,37 @@ export function mendDateLabels(text: string): string {
 export function mendYearGarbles(text: string, sentOn: string | undefined): string {
   if (!sentOn) return text;
   const year = sentOn.slice(0, 4);
-  return text.replace(/(\b\d{1,2}[/-]\d{1,2}[/-])([0-9A-Za-z]{4})(?![0-9A-Za-z])/g, (m, md: string, y: string) => {
+  // The fax's year when the three digits are its; else the one year the garbled character can be
+  // that is neither after the fax nor 20 years before it ("2p23" on a fax of 2024 is 2023).
+  const mend = (m: string, md: string, y: string) => {
     const odd = [...y].filter((c) => !/\d/.test(c)).length;
-    return odd === 1 && [...y].every((c, i) => !/\d/.test(c) || c === year[i]) ? `${md}${year}` : m;
+    if (odd !== 1) return m;
+    if ([...y].every((c, i) => !/\d/.test(c) || c === year[i])) return `${md}${year}`;
+    const fits = [...'0123456789'].map((digit) => y.replace(/\D/, digit)).filter((c) => Number(c) <= Number(year) && Number(c) > Number(year) - 20);
+    return fits.length === 1 ? `${md}${fits[0]}` : m;
+  };
+  // Also after a month's name ("As of: May 22, 2p23"), the year starting with a digit.
+  return text
+    .replace(/(\b\d{1,2}[/-]\d{1,2}[/-])([0-9A-Za-z]{4})(?![0-9A-Za-z])/g, mend)
+    .replace(/(\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+)(\d[0-9A-Za-z]{3})(?![0-9A-Za-z])/gi, mend);
+}
+
+/**
+ * A date whose four-digit year lost its last two digits (a margin or a cell cut it: "Exam Date:
+ * 04/26/20" beside "Signed: 04/26/2025"): read with the year the document prints for the same
+ * month and day, when that year begins with the two digits left.
+ */
+export function mendCutYears(text: string, dob?: string): string {
+  const full = new Map<string, Set<string>>();
+  for (const m of text.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?![\d/])/g)) {
+    const k = `${Number(m[1])}/${Number(m[2])}`;
+    // Not the birth date's year: a visit on the patient's birthday printed "01/02/19" stays 2019.
+    if (dob && dob === `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`) continue;
+    full.set(k, (full.get(k) ?? new Set()).add(m[3]!));
+  }
+  return text.replace(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/A-Za-z]|[.:]\d)/g, (m, mo: string, d: string, yy: string) => {
+    const years = [...(full.get(`${Number(mo)}/${Number(d)}`) ?? [])].filter((y) => y.startsWith(yy));
+    return years.length === 1 ? `${mo}/${d}/${years[0]}` : m;
   });
 }
 
@@ -869,7 +897,7 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   // (A year of slack after a header's date, which OCR may misread itself; none after today.)
   const afterSent = (d: string) => (sentOn ? Number(d.slice(0, 4)) > Number(sentOn.slice(0, 4)) + 1 : d > latest);
   const lines = unfoldColumnLabels(docLines);
-  const text = mendYearGarbles(mendDateLabels(lines.map((l) => l.text).join('\n')), sentOn);
+  const text = mendCutYears(mendYearGarbles(mendDateLabels(lines.map((l) => l.text).join('\n')), sentOn), dob);
   for (const re of DOS_LABELS[type ?? ''] ?? []) {
     const d = dateAfter(text, re, re.source.includes('printed\\s+(?:by') ? 4 : 30);
     if (d && d !== dob && !afterSent(d)) return d;

@@ -233,6 +233,13 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     }
   }
 
+  // The patient's birth date as another document reads it is no date of service either (this one's
+  // label OCR garbled: "0OOB 03/16/2006 (17 yo F)").
+  for (const f of found) {
+    const dob = f.person?.hints.birthDate;
+    if (dob && f.date === dob && f.patient.birthDate !== dob) f.date = findServiceDate(f.lines, f.type, dob, sentOn);
+  }
+
   for (const { first, last, lines, labRows, cls, type, patient, facility, author, date, person } of found) {
     const idConf = person ? patient.score : 0;
     const seg: DocumentSegment = {

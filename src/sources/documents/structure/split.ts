@@ -33,7 +33,8 @@ export interface PageFacts {
  * already printed starts another report (a batch of imaging reports whose headers OCR garbled).
  * Sections that run on over pages (FINDINGS, IMPRESSION, results tables) are not among them.
  */
-const OPENING_SECTION = /^\s*(indication|clinical\s+(?:history|indication)|technique|chief\s+complaint|history\s+of\s+present\s+illness|reason\s+for\s+(?:referral|visit|exam))\s*[:;]/i;
+// Also as a heading alone on its line ("Chief Complaint" over the complaint).
+const OPENING_SECTION = /^\s*(indication|clinical\s+(?:history|indication)|technique|chief\s+complaint|history\s+of\s+present\s+illness|reason\s+for\s+(?:referral|visit|exam))\s*(?:[:;]|$)/i;
 
 function openingSections(lines: Line[]): string[] {
   const out = new Set<string>();

@@ -1,0 +1,46 @@
+/** Session 15: identity and date of service through OCR slips (identity.ts, split.ts, index.ts). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ExtractedPage } from '../../../core/types.js';
+import { findServiceDate } from './identity.js';
+import { structureTransmission } from './index.js';
+import type { Line } from './lines.js';
+
+const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
+const page = (n: number, text: string): ExtractedPage => ({ page: n, text, method: 'plain' });
+
+test('a year after a month\'s name garbled in one character ("As of: May 22, 2p23") is the one year it can be, not after the fax', () => {
+  assert.equal(findServiceDate(lines('Primary Provider: Bobby Mockworth, MD        As of: May 22, 2p23'), 'medication_list', undefined, '2024-02-02'), '2023-05-22');
+  // Several years fit ("202p" on a fax of 2024 that is not the fax's own year's digits): no date is made up.
+  assert.notEqual(findServiceDate(lines('As of: May 22, 20p3'), 'medication_list', undefined, '2024-02-02'), '2023-05-22');
+});
+
+test('a date whose four-digit year lost its last two digits ("Exam Date: 04/26/20") takes the year the document prints for that day', () => {
+  const text = 'Patient Name:   MOCKSTEIN, CARL S     Exam Date:        04/26/20\nMRN: 67258096\nCOMPARISON: MRI LUMBAR SPINE dated 2023-11-20.\nSigned: 04/26/2025 05:27 PM';
+  assert.equal(findServiceDate(lines(text), 'radiology_report', undefined, '2025-05-15'), '2025-04-26');
+  // A two-digit year printed as such stays ("05/29/24" beside "05/29/2024" is the same day).
+  assert.equal(findServiceDate(lines('COLLECTED: 05/29/24 0707\nPRINTED 05/29/2024'), 'lab_report', undefined, '2024-07-01'), '2024-05-29');
+  // Nor is the birth date's year taken for it (a visit on the birthday).
+  assert.equal(findServiceDate(lines('DOB: 04/26/1985\nExam Date: 04/26/19'), 'radiology_report', '1985-04-26', '2019-05-01'), '2019-04-26');
+});
+
+const note = (date: string, dobLine: string, complaint: string) =>
+  `Willow Creek Primary Care Associates           Rebecca Specimenstein\n201 Park Pl, Bristol, TN 37620        ${dobLine}\nProgress Notes\nHarold Protowright, MD + ${date} Office Visit\nChief Complaint\n${complaint}\nHistory of Present Illness\nRebecca is a 17-year-old girl.\nAssessment & Plan\nReturn as needed`;
+
+test('two visit notes of one patient: a report\'s opening heading alone on its line ("Chief Complaint") starts the second', () => {
+  const r = structureTransmission([page(1, note('04/05/2023', 'DOB: 03/16/2006 (17 yo F)', 'Sinus pressure')), page(2, note('03/08/2023', 'DOB: 03/16/2006 (17 yo F)', 'Itchy rash'))]);
+  assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage, s.date]), [
+    [1, 1, '2023-04-05'],
+    [2, 2, '2023-03-08'],
+  ]);
+});
+
+test('the patient\'s birth date as another document reads it is no date of service where this one\'s label OCR garbled ("0OOB 03/16/2006")', () => {
+  const first = `Patient: Specimenstein, Rebecca   DOB: 03/16/2006\nProgress Notes\nDate of Service: 04/05/2023\nChief Complaint\nSinus pressure\nPage 1 of 1`;
+  const second = `Rebecca Specimenstein\n0OOB 03/16/2006 (17 yo F)\nProgress Notes\nHarold Protowright, MD + 0308/2023 Office Visit\nChief Complaint\nItchy rash\nPage 1 of 1`;
+  const r = structureTransmission([page(1, first), page(2, second)]);
+  assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage, s.date]), [
+    [1, 1, '2023-04-05'],
+    [2, 2, '2023-03-08'],
+  ]);
+});
