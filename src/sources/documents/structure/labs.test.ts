@@ -1249,3 +1249,13 @@ GLOBULIN                                                2.4                     
     ['GLOBULIN', '2.4', 'g/dL', '1.9-3.7'],
   ]);
 });
+
+test('a unit whose "/L" a thin print read as "st" ("ust" beside ALKP is U/L); a value with a speck read as a digit before its point ("92.0" calcium beside 8.6-10.3 is 9.0, one way only)', () => {
+  assert.deepEqual(pick(`ALKP          64 (36-130)    ust
+CALCIUM                                    92.0                             8.6-10.3 mg/dL                               ND
+HEMOGLOBIN  143.5  13.2-17.1 g/dL`).map((r) => [r[0], r[1], r[2]]), [
+    ['ALKP', '64', 'U/L'],
+    ['CALCIUM', '9.0', 'mg/dL'],
+    ['HEMOGLOBIN', '143.5', 'g/dL'],
+  ]);
+});

@@ -361,9 +361,13 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
   // back, or cut after it as above.
   if (!k.includes('/')) {
     for (let i = 1; i < k.length - 1; i++) {
-      if (!/[il1|]/.test(k[i]!)) continue;
+      if (!/[il1|s]/.test(k[i]!)) continue;
       const s = `${k.slice(0, i)}/${k.slice(i + 1)}`;
       if (UNITS[s] && expected.includes(UNITS[s]!)) return UNITS[s];
+      // Also a letter after it misread ("ust" for u/L in a thin monospace print: "/L" read as "st"): one edit, the
+      // slash where the unit prints it, one unit of the test that close.
+      const near = new Set(Object.entries(UNITS).filter(([printed, code]) => expected.includes(code) && printed.length === s.length && printed.indexOf('/') === i && editDistance(s, printed, 1) <= 1).map(([, code]) => code));
+      if (near.size === 1) return [...near][0];
       if (value === undefined || !/^[a-z]+\/[a-z]$/.test(s)) continue;
       const cut = new Set(Object.entries(UNITS).filter(([printed, code]) => expected.includes(code) && printed.startsWith(s)).map(([, code]) => code));
       if (cut.size === 1) return [...cut][0];
@@ -1534,6 +1538,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     }
   }
   restorePointByPrevious(row, d);
+  dropSpeckDigit(row);
   // A point lost where the range cannot tell (garbled or absent): the test's possible values can.
   const restored = restorePoint(row.value, row.loinc, row.ucum);
   if (restored) {
@@ -1558,6 +1563,27 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   const order = d.orderCell ? orderName(d.orderCell) : undefined;
   if (order ?? panel) row.panel = order ?? panel;
   return row;
+}
+
+/**
+ * A digit too many in a value that kept its point ("92.0" beside 8.6-10.3 mg/dL calcium is 9.0: a speck
+ * read as a digit): the value as read is impossible for its test in its unit, and dropping one digit
+ * before the point, one way only, puts it between half the range's low end and twice its high end.
+ */
+function dropSpeckDigit(row: LabRow): void {
+  const r = row.range;
+  if (!row.loinc || !row.ucum || row.numeric === undefined || !/^\d{2,3}\.\d+$/.test(row.value) || r?.low === undefined || r.high === undefined) return;
+  if (!TEST_BOUNDS[row.loinc]?.[row.ucum] || possibleIn(row.loinc, row.ucum, [row.numeric])) return;
+  const [int, dec] = row.value.split('.') as [string, string];
+  const fixes = new Set<string>();
+  for (let i = 0; i < int.length; i++) {
+    const v = `${int.slice(0, i)}${int.slice(i + 1)}.${dec}`;
+    const n = Number(v);
+    if (!/^0\d/.test(v) && n >= r.low / 2 && n <= r.high * 2 && possibleIn(row.loinc, row.ucum, [n])) fixes.add(v);
+  }
+  if (fixes.size !== 1) return;
+  row.value = [...fixes][0]!;
+  row.numeric = Number(row.value);
 }
 
 /**
