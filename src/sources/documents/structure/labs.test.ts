@@ -1259,3 +1259,9 @@ HEMOGLOBIN  143.5  13.2-17.1 g/dL`).map((r) => [r[0], r[1], r[2]]), [
     ['HEMOGLOBIN', '143.5', 'g/dL'],
   ]);
 });
+
+test('a range that lost its dash and points with fL glued, its f read as 1 and its L lost ("751251" beside MPV is 7.5-12.5 fL)', () => {
+  assert.deepEqual(pick(`MPV                                                10.1                                 751251                                           NO`).map((r) => [r[0], r[1], r[2], r[4]]), [
+    ['MPV', '10.1', 'fL', '7.5-12.5'],
+  ]);
+});

@@ -1461,6 +1461,16 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     const split = splitDigitRange(lastExtra, syn.loinc, row.ucum ?? (d.unit ? ucumFor(d.unit) : undefined));
     if (split) d.range = split;
   }
+  // The same run with fL glued, its f read as 1 and its L lost ("751251" is 7.5-12.5 fL): for a test counted in fL
+  // with no unit read, when the digits before that 1 split as the test's typical interval.
+  if (!d.range && syn && !row.ucum && lastExtra && /^\d{4,6}1$/.test(lastExtra) && TEST_UNITS[syn.loinc]?.length === 1 && TEST_UNITS[syn.loinc]![0] === 'fL') {
+    const split = splitDigitRange(lastExtra.slice(0, -1), syn.loinc, 'fL');
+    if (split) {
+      d.range = split;
+      row.unit = 'fL';
+      row.ucum = 'fL';
+    }
+  }
   // Or two numbers where it stands, the dash read as a space ("135 146").
   const numbers = d.extra.filter((x) => /^\d+(?:\.\d+)?$/.test(x.t));
   if (!d.range && syn && numbers.length === 2) d.range = spacedRange(numbers[0]!.t, numbers[1]!.t, syn.loinc, row.ucum ?? (d.unit ? ucumFor(d.unit) : undefined));
