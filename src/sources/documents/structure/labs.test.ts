@@ -1265,3 +1265,13 @@ test('a range that lost its dash and points with fL glued, its f read as 1 and i
     ['MPV', '10.1', 'fL', '7.5-12.5'],
   ]);
 });
+
+test('no result under a name the table does not know that holds another cell\'s range or unit, or is a short misread of two tests of its unit ("AGT" U/L)', () => {
+  assert.deepEqual(pick(`PLT                 ILL (140 400)      K/ul                     CO?                  28    (20 32)        meq/1
+AGT             18 (10 40)      U/L
+Lipase          35 (13-60)      U/L
+Zinc            88 (60-120)     ug/dL`).map((r) => [r[0], r[1]]), [
+    ['Lipase', '35'],
+    ['Zinc', '88'],
+  ]);
+});

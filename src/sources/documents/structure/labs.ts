@@ -426,6 +426,15 @@ function nameFromUnit(name: string, ucum: string | undefined, numbers: number[] 
   return one(near) ?? one(near.filter(([n]) => n.length === k.length));
 }
 
+/** A name of two to four letters one edit from names of two or more tests reported in the unit. */
+function ambiguousMisread(name: string, ucum: string | undefined): boolean {
+  const k = normName(name);
+  if (!ucum || !/^[a-z]{2,4}$/.test(k)) return false;
+  const hits = new Set<Syn>();
+  for (const [n, syn] of SYN_INDEX) if (/^[a-z]{2,5}$/.test(n) && TEST_UNITS[syn.loinc]?.includes(ucum) && editDistance(k, n, 1) <= 1) hits.add(syn);
+  return hits.size >= 2;
+}
+
 /** The numbers a draft row prints: its value and its range's ends. */
 function rowNumbers(d: Draft): number[] {
   const r = d.range ? RANGE.exec(d.range) : null;
@@ -1416,6 +1425,10 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     d.extra.pop();
   }
   // A name not in the table must look like a table row: a range, a unit, no sentence words.
+  // Nor hold what only a row's other cells print (a range, a decimal, a unit: "PLT ILL (140-400) K/ul CO", a
+  // garbled row run into the next); nor be a short name a letter from two or more tests reported in the row's
+  // unit ("AGT" U/L: AST, ALT, GGT), a misread known test whose name cannot be told.
+  if (!syn && (nameToks.some((t) => RANGE.test(t.replace(/^\(|\)$/g, '')) || /\d\.\d/.test(t) || (/\//.test(t) && !!ucumFor(t))) || ambiguousMisread(name, d.unit ? ucumFor(d.unit) : undefined))) return null;
   if (!syn && (!d.range || !d.unit || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
   if (!syn && qualitative) return null;
   // A dose unit in lower case is a unit, not the test it abbreviates ("metformin 1000 mg 1 tab": not magnesium 1).
