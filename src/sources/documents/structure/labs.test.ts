@@ -1275,3 +1275,11 @@ Zinc            88 (60-120)     ug/dL`).map((r) => [r[0], r[1]]), [
     ['Zinc', '88'],
   ]);
 });
+
+test('a mark past a range that lost its dash ("98.110   !") is no flag for a value inside it; "gil" beside 16.3 hemoglobin stays g/dL', () => {
+  assert.deepEqual(pick(`Chloride                                      104       mmol/L            98.110                       !
+Hemoglobin                                  163       gil               112171                    ;`).map((r) => [r[0], r[1], r[2], r[3]]), [
+    ['Chloride', '104', 'mmol/L', null],
+    ['Hemoglobin', '16.3', 'g/dL', null],
+  ]);
+});

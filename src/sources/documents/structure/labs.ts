@@ -357,22 +357,6 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
     const cut = new Set(Object.entries(UNITS).filter(([printed, code]) => expected.includes(code) && printed.startsWith(k)).map(([, code]) => code));
     if (cut.size === 1) return [...cut][0];
   }
-  // A slash read as i, l, 1 or a bar ("gid" for g/dL, its L lost too; "mgldL"): the unit as printed with the slash
-  // back, or cut after it as above.
-  if (!k.includes('/')) {
-    for (let i = 1; i < k.length - 1; i++) {
-      if (!/[il1|s]/.test(k[i]!)) continue;
-      const s = `${k.slice(0, i)}/${k.slice(i + 1)}`;
-      if (UNITS[s] && expected.includes(UNITS[s]!)) return UNITS[s];
-      // Also a letter after it misread ("ust" for u/L in a thin monospace print: "/L" read as "st"): one edit, the
-      // slash where the unit prints it, one unit of the test that close.
-      const near = new Set(Object.entries(UNITS).filter(([printed, code]) => expected.includes(code) && printed.length === s.length && printed.indexOf('/') === i && editDistance(s, printed, 1) <= 1).map(([, code]) => code));
-      if (near.size === 1) return [...near][0];
-      if (value === undefined || !/^[a-z]+\/[a-z]$/.test(s)) continue;
-      const cut = new Set(Object.entries(UNITS).filter(([printed, code]) => expected.includes(code) && printed.startsWith(s)).map(([, code]) => code));
-      if (cut.size === 1) return [...cut][0];
-    }
-  }
   const max = Math.min(maxEdits, k.length <= 2 ? 1 : k.length >= 8 ? 3 : 2);
   // A power of ten read cleanly ("x10E3AL") keeps its exponent: x10E3/uL, never 10*9/L.
   const POWER = /^x?10\D?(\d)/;
@@ -396,7 +380,28 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
   }
   const one = (xs: typeof near) => (new Set(xs.map((x) => x.code)).size === 1 ? xs[0]!.code : undefined);
   // A tie is broken by length: OCR misreads a letter far more often than it adds one ("g/oL" is g/dL, not g/L).
-  return near.length ? one(near) ?? one(near.filter((x) => x.key.length === k.length)) : undefined;
+  const byEdits = near.length ? one(near) ?? one(near.filter((x) => x.key.length === k.length)) : undefined;
+  return byEdits ?? slashReadAsLetter(k, expected, value);
+}
+
+/**
+ * A slash read as i, l, 1, a bar or s ("gid" for g/dL, its L lost too; "ust" for U/L in a thin monospace
+ * print, "/L" read as "st"), when the edits above place the token nowhere: the unit as printed with the slash
+ * back, or one more letter misread (the slash where the unit prints it), or cut after it as above.
+ */
+function slashReadAsLetter(k: string, expected: string[], value: string | undefined): string | undefined {
+  if (k.includes('/')) return undefined;
+  for (let i = 1; i < k.length - 1; i++) {
+    if (!/[il1|s]/.test(k[i]!)) continue;
+    const s = `${k.slice(0, i)}/${k.slice(i + 1)}`;
+    if (UNITS[s] && expected.includes(UNITS[s]!)) return UNITS[s];
+    const near = new Set(Object.entries(UNITS).filter(([printed, code]) => expected.includes(code) && printed.length === s.length && printed.indexOf('/') === i && editDistance(s, printed, 1) <= 1).map(([, code]) => code));
+    if (near.size === 1) return [...near][0];
+    if (value === undefined || !/^[a-z]+\/[a-z]$/.test(s)) continue;
+    const cut = new Set(Object.entries(UNITS).filter(([printed, code]) => expected.includes(code) && printed.startsWith(s)).map(([, code]) => code));
+    if (cut.size === 1) return [...cut][0];
+  }
+  return undefined;
 }
 
 /**
@@ -1472,7 +1477,12 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   const lastExtra = [...d.extra].reverse().find((x) => /^\d[\d.]*$/.test(x.t))?.t;
   if (!d.range && syn && lastExtra && (/^\d{4,6}$/.test(lastExtra) || (/^\d+\.\d+$/.test(lastExtra) && lastExtra.length >= 5 && lastExtra !== d.value))) {
     const split = splitDigitRange(lastExtra, syn.loinc, row.ucum ?? (d.unit ? ucumFor(d.unit) : undefined));
-    if (split) d.range = split;
+    if (split) {
+      d.range = split;
+      // A mark read as a flag past that run stands past the range ("104 mmol/L 98.110   !"): judged as one there (below).
+      const flagAt = d.flag ? d.extra.map((x) => x.t).lastIndexOf(d.flag) : -1;
+      if (flagAt > d.extra.map((x) => x.t).lastIndexOf(lastExtra)) d.flagAfterRange = true;
+    }
   }
   // The same run with fL glued, its f read as 1 and its L lost ("751251" is 7.5-12.5 fL): for a test counted in fL
   // with no unit read, when the digits before that 1 split as the test's typical interval.
