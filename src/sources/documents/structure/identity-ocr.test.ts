@@ -44,3 +44,27 @@ test('the patient\'s birth date as another document reads it is no date of servi
     [2, 2, '2023-03-08'],
   ]);
 });
+
+test('a birth date OCR misread in the first document is outvoted by the copies the fax\'s other documents print', () => {
+  const doc = (dob: string, date: string) => `Patient: Demoton, Jordan     DOB: ${dob}     Sex: M\nMEDICATION LIST\nAs of: ${date}\nlisinopril 10 mg tablet   Take 1 tablet daily\nPage 1 of 1`;
+  const r = structureTransmission([page(1, doc('09/27/1998', 'Aug 27, 2023')), page(2, doc('09/27/1993', 'Dec 12, 2022')), page(3, doc('09/27/1993', 'May 22, 2023'))]);
+  const keys = new Set(r.segments?.map((s) => s.subject));
+  assert.equal(keys.size, 1);
+  assert.equal(r.subjects?.[[...keys][0]!]?.birthDate, '1993-09-27');
+});
+
+test('a family name garbled differently in every copy ("Stubfieid", "Stuhfield", "Sfubfield") is read letter by letter across the copies', () => {
+  const doc = (name: string, date: string) => `Patient: ${name}, Catherine     DOB: 04/11/1950\nProgress Notes\nDate of Service: ${date}\nChief Complaint\nCough\nPage 1 of 1`;
+  const r = structureTransmission([page(1, doc('Stubfieid', '03/01/2023')), page(2, doc('Stuhfield', '03/02/2023')), page(3, doc('Sfubfield', '03/03/2023'))]);
+  const names = new Set(r.segments?.map((s) => r.subjects?.[s.subject!]?.family));
+  assert.deepEqual([...names], ['Stubfield']);
+});
+
+test('a short given name OCR misread in one copy ("for Nei Pseudomore") is spelled as the fax prints it beside the family name most often; the birth date as most copies print it', () => {
+  const cover = 'FAX\nTo: Henry Fakesridge   From: Emily Fauxson\nDate sent: Mar. 10, 2025   Total pages (with cover): 2\nRegarding: Lab results for Nei Pseudomore, DOB 06/27/2008\nPlease find attached the medical records you requested for Mei Pseudomore, DOB 06/27/2005. 2 pages including this cover sheet.';
+  const lab = 'Bluebell Family Medicine\nMei Pseudomore DOB: Jun 27, 2005 Female MRN: 12207556\nTest Results\nSpecimen Collected Feb 19, 2025 11:34 AM\nGlucose   100 mg/dL   65-99 mg/dL   High\nSodium   139 mmol/L   135-146 mmol/L';
+  const r = structureTransmission([page(1, cover), page(2, lab)]);
+  const lastSeg = r.segments?.at(-1);
+  const who = r.subjects?.[lastSeg!.subject!];
+  assert.deepEqual([who?.given?.[0], who?.family, who?.birthDate], ['Mei', 'Pseudomore', '2005-06-27']);
+});

@@ -18,6 +18,8 @@ export interface PatientFacts {
   age?: number;
   /** Strength of the evidence, 0..1. */
   score: number;
+  /** Every birth date the document prints as read, with its copies (page weights; a two-digit year counts half). */
+  birthDateCopies?: Map<string, number>;
 }
 
 const NOT_NAME = new Set(
@@ -584,7 +586,7 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
   const score = Math.min(1, (best ? Math.min(best.score, 4) / 4 : 0) * 0.6 + (dob ? 0.4 : 0));
   return {
     ...(best ? { name: best.parsed.name, given: best.parsed.given, family: best.parsed.family } : {}),
-    ...(dob ? { birthDate: dob } : {}),
+    ...(dob ? { birthDate: dob, birthDateCopies: dobs.size ? dobs : new Map([[dob, 0.5]]) } : {}),
     ...(mrn ? { mrn } : {}),
     ...(gender ? { gender } : {}),
     ...(age !== undefined && age < 130 ? { age } : {}),
@@ -705,6 +707,7 @@ export function spellAsPrinted(p: PatientFacts, counts: Map<string, number>): Pa
       best = w;
       bestCount = n;
     }
+    best = lettersVoted(best, counts) ?? best;
     if (best === k) return word;
     return word === word.toUpperCase() ? best.toUpperCase() : titleCase(best.toUpperCase());
   };
@@ -713,6 +716,57 @@ export function spellAsPrinted(p: PatientFacts, counts: Map<string, number>): Pa
   const given = [fix(p.given[0]!), ...p.given.slice(1)];
   if (family === p.family && given[0] === p.given[0]) return p;
   return { ...p, family, given, name: [...given, family].join(' ') };
+}
+
+/**
+ * A name garbled differently in every copy the fax prints ("Stubfieid", "Stuhfield", "Sfubfield"):
+ * its copies of the same length within a slip or two of it (one letter in a name of five, two from
+ * six) vote letter by letter, each as often as it is printed. Three copies at least, and every
+ * letter must have a single most-voted reading; else undefined.
+ */
+export function lettersVoted(word: string, counts: Map<string, number>): string | undefined {
+  const max = word.length >= 6 ? 2 : 1;
+  const copies = [...counts].filter(([w]) => w.length === word.length && [...w].filter((c, i) => c !== word[i]).length <= max);
+  if (copies.reduce((n, [, c]) => n + c, 0) < 3) return undefined;
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const tally = new Map<string, number>();
+    for (const [w, c] of copies) tally.set(w[i]!, (tally.get(w[i]!) ?? 0) + c);
+    const ranked = [...tally].sort((a, b) => b[1] - a[1]);
+    if (ranked[1] && ranked[1][1] === ranked[0]![1]) return undefined;
+    out += ranked[0]![0];
+  }
+  // The copies mend the word; they do not make another of it.
+  return [...out].filter((c, i) => c !== word[i]).length <= max ? out : undefined;
+}
+
+/**
+ * The given name as the fax prints it beside the family name most often ("Regarding: Lab results
+ * for Nei Pseudomore" once, "Mei Pseudomore" twice: Mei). OCR misreads a short given name's letter
+ * in one copy; spellAsPrinted leaves names under five letters alone, having nothing to tell them from
+ * other words, but the family name beside it does. The copies counted are the capitalised word
+ * before the family name and the one after its comma ("PSEUDOMORE, MEI"), one letter off the given
+ * name at most, of three letters or more; one must be printed more often than the name as read.
+ */
+export function givenAsPrintedBeside(p: PatientFacts, text: string): PatientFacts {
+  const given = p.given?.[0];
+  if (!given || !p.family || given.length < 3 || !/^[A-Za-z]+$/.test(given) || !/^[A-Za-z'’-]{3,}$/.test(p.family)) return p;
+  const fam = p.family.replace(/[^A-Za-z]/g, (c) => `\\${c}`);
+  const counts = new Map<string, number>();
+  const re = new RegExp(`(?<![A-Za-z])([A-Z][A-Za-z]{2,})\\s+${fam}(?![A-Za-z])|(?<![A-Za-z])${fam}\\s*,\\s*([A-Z][A-Za-z]{2,})(?![A-Za-z])`, 'gi');
+  for (const m of text.matchAll(re)) {
+    const w = (m[1] ?? m[2]!).toLowerCase();
+    if (/^[A-Z]/.test(m[1] ?? m[2]!)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  const k = given.toLowerCase();
+  let best = k;
+  for (const [w, n] of counts) {
+    if (w !== k && n > (counts.get(best) ?? 0) && w.length === k.length && editDistance(w, k, 1) <= 1 && !NOT_NAME.has(w)) best = w;
+  }
+  if (best === k) return p;
+  const spelled = given === given.toUpperCase() ? best.toUpperCase() : titleCase(best.toUpperCase());
+  const givenAll = [spelled, ...p.given!.slice(1)];
+  return { ...p, given: givenAll, name: [...givenAll, p.family].join(' ') };
 }
 
 /** PersonHints for Extraction.subjects. */

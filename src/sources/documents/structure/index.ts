@@ -11,7 +11,7 @@ import { classify } from './classify.js';
 import { parseDiagnoses, toCondition } from './conditions.js';
 import { findDates } from './dates.js';
 import { editDistance, lettersOnly } from './fuzzy.js';
-import { ageCheckedBirthDate, findAuthor, findFacility, findPatient, findServiceDate, orderAsTransmissionPrints, spellAsPrinted, toPersonHints, wordCounts, type PatientFacts } from './identity.js';
+import { ageCheckedBirthDate, findAuthor, findFacility, findPatient, findServiceDate, givenAsPrintedBeside, orderAsTransmissionPrints, spellAsPrinted, toPersonHints, wordCounts, type PatientFacts } from './identity.js';
 import { parseImmunizations, toImmunization } from './immunizations.js';
 import { labResultRows } from './lab-results.js';
 import { cleanPage, type CleanPage, type Line } from './lines.js';
@@ -59,6 +59,14 @@ interface Person {
   key: string;
   facts: PatientFacts;
   hints: PersonHints;
+  /** Birth dates the person's documents read, with the copies each printed. */
+  dobVotes: Map<string, number>;
+}
+
+/** A document's reading of the birth date, counted for the person. */
+function voteBirthDate(person: Person, p: PatientFacts): void {
+  if (!p.birthDate) return;
+  for (const [d, n] of p.birthDateCopies ?? [[p.birthDate, 1] as const]) person.dobVotes.set(d, (person.dobVotes.get(d) ?? 0) + n);
 }
 
 /** Letters a standard fax's lost horizontal strokes leave looking alike. */
@@ -154,7 +162,8 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   const lineCount = new Map(clean.map((c) => [c.page, c.lines.length]));
 
   const allLines = clean.flatMap((c) => c.lines);
-  const printedWords = wordCounts(allLines.map((l) => l.text).join('\n'));
+  const allText = allLines.map((l) => l.text).join('\n');
+  const printedWords = wordCounts(allText);
   // Every page went out in the same transmission: its latest header date bounds every document's
   // dates (a page's own older header, re-faxed, may carry a year OCR garbled into the past).
   const sentOn = sentDate(clean);
@@ -166,7 +175,7 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     const labRows = labResultRows(lines);
     const cls = facts.find((f) => f.page === first)?.cover ? { type: 'fax_cover_sheet' as const, confidence: 0.9 } : classify(lines, labRows.length);
     const type = cls.type;
-    const patient = orderAsTransmissionPrints(spellAsPrinted(findPatient(lines, first), printedWords), allLines);
+    const patient = givenAsPrintedBeside(orderAsTransmissionPrints(spellAsPrinted(findPatient(lines, first), printedWords), allLines), allText);
     const facility = findFacility(lines) ?? undefined;
     const author = type === 'fax_cover_sheet' ? undefined : findAuthor(lines);
     let date = findServiceDate(lines, type, patient.birthDate, sentOn);
@@ -184,11 +193,13 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
       if (!person) {
         const hints = toPersonHints(patient, facility);
         if (hints) {
-          person = { key: `patient-${people.length + 1}`, facts: patient, hints };
+          person = { key: `patient-${people.length + 1}`, facts: patient, hints, dobVotes: new Map() };
+          voteBirthDate(person, patient);
           people.push(person);
         }
       } else {
         // Same person seen again: fill in what the earlier document did not say.
+        voteBirthDate(person, patient);
         const h = toPersonHints(patient, facility);
         if (h) {
           // The name as the clearer document reads it (OCR garbles one copy more than another).
@@ -231,6 +242,16 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
       const from = coverPerson ? 'named on the cover sheet' : 'whose family name it prints, named in another document of this fax';
       issues.push({ severity: 'warning', code: coverPerson ? 'patient-from-cover' : 'patient-from-transmission', message: `No patient name or birth date could be read in the ${TITLES[type]!.toLowerCase()} on pages ${first}-${last}; it was given to ${person.hints.name ?? 'the patient'} ${from}: check it.`, location: { page: first } });
     }
+  }
+
+  // A fax prints a patient's birth date in several documents (cover RE: line, page heads, labels)
+  // and OCR misreads a digit in one copy here, another there: the reading printed in more copies
+  // wins over the first document's (a birth date after a document's date of service is none).
+  for (const p of people) {
+    const cur = p.hints.birthDate;
+    const [top, n] = [...p.dobVotes.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+    const dated = found.filter((f) => f.person === p && f.date).map((f) => f.date!);
+    if (top && cur && top !== cur && n! > (p.dobVotes.get(cur) ?? 0) && !dated.some((d) => top > d)) p.hints.birthDate = p.facts.birthDate = top;
   }
 
   // The patient's birth date as another document reads it is no date of service either (this one's
