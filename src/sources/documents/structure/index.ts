@@ -183,6 +183,13 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     if (type === 'fax_cover_sheet' && !date) date = findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date ?? sentOn;
     const checked = ageCheckedBirthDate(patient.birthDate, patient.age, date ?? findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date);
     if (checked !== patient.birthDate) {
+      // The copies read as the misread year vote for the mended date.
+      const copies = new Map(patient.birthDateCopies);
+      if (patient.birthDate && checked) {
+        copies.set(checked, (copies.get(checked) ?? 0) + (copies.get(patient.birthDate) ?? 1));
+        copies.delete(patient.birthDate);
+      }
+      patient.birthDateCopies = copies;
       patient.birthDate = checked;
       // The date of service was chosen while the misread birth date was excluded: choose again.
       date = findServiceDate(lines, type, checked, sentOn);
