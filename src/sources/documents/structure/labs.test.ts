@@ -1283,3 +1283,16 @@ Hemoglobin                                  163       gil               112171  
     ['Hemoglobin', '16.3', 'g/dL', null],
   ]);
 });
+
+test('range-first rows under a header whose "Result" OCR read as "Rest"; a garbled numerator before a read denominator ("Rw/dL"); a low end\'s point read as a space ("38 3-50.0"); "my /dl."', () => {
+  assert.deepEqual(pick(`Test Reference Rest Flag Uns
+HEMOGLOBIN                                13.2-171                  153                        Rw/dL
+HEMATOCRIT                                 38 3-50.0                  439                         %
+MPV                                                75125                      10.3                           fl.
+GLUCOSE                                              65-99                           62                    L          my /dl.`).map((r) => [r[0], r[1], r[2], r[3]]), [
+    ['HEMOGLOBIN', '15.3', 'g/dL', null],
+    ['HEMATOCRIT', '43.9', '%', null],
+    ['MPV', '10.3', 'fl.', null],
+    ['GLUCOSE', '62', 'mg/dL', 'L'],
+  ]);
+});

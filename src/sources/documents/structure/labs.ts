@@ -381,7 +381,18 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
   const one = (xs: typeof near) => (new Set(xs.map((x) => x.code)).size === 1 ? xs[0]!.code : undefined);
   // A tie is broken by length: OCR misreads a letter far more often than it adds one ("g/oL" is g/dL, not g/L).
   const byEdits = near.length ? one(near) ?? one(near.filter((x) => x.key.length === k.length)) : undefined;
-  return byEdits ?? slashReadAsLetter(k, expected, value);
+  return byEdits ?? slashReadAsLetter(k, expected, value) ?? numeratorGarbled(k, expected);
+}
+
+/**
+ * A slashed unit whose numerator OCR garbled past the edits above, its denominator read ("Rw/dL" beside
+ * hemoglobin): the one unit of the test (among those its value is possible in) printed with that denominator.
+ */
+function numeratorGarbled(k: string, expected: string[]): string | undefined {
+  const m = /^[^/]{1,4}\/([a-z]{1,3})$/.exec(k);
+  if (!m) return undefined;
+  const codes = new Set(Object.entries(UNITS).filter(([printed, code]) => expected.includes(code) && printed.endsWith(`/${m[1]}`) && printed.split('/').length === 2).map(([, code]) => code));
+  return codes.size === 1 ? [...codes][0] : undefined;
 }
 
 /**
@@ -749,7 +760,7 @@ export function normaliseLine(s: string): string {
     // A space before a unit's slash, or on both sides ("mg /dt", "mq /dl", "ma / dl"; a thin monospace
     // print at standard resolution): closed up when the joined token is a slashed unit or one edit
     // from one (its own slips are then mended against the test). Names around a slash ("BUN / Creat") are not.
-    .replace(/(^|\s)([a-zA-Z]{1,4})(?:\s\/\s?|\/\s)([a-zA-Z1]{1,3})(?=\s|$)/g, (m, p: string, a: string, b: string) => (slashedUnitNear(`${a}/${b}`) ? `${p}${a}/${b}` : m))
+    .replace(/(^|\s)([a-zA-Z]{1,4})(?:\s\/\s?|\/\s)([a-zA-Z1]{1,3})(?=\.?(?:\s|$))/g, (m, p: string, a: string, b: string) => (slashedUnitNear(`${a}/${b}`) ? `${p}${a}/${b}` : m))
     // A quote inside a unit before its slash ("ng'/mL").
     .replace(/([a-zA-Z])['’‘`]+(?=\/[a-zA-Z])/g, '$1')
     // Inside a bracketed range, letters OCR reads for digits are digits ("(D.B.3.9)" is (0.8.3.9), "(G.1-8.1)"
@@ -766,6 +777,14 @@ export function normaliseLine(s: string): string {
     .replace(/\((\d+)\s+(\d+)\s+(\d+)\.(\d+)\)/g, (m, a: string, da: string, b: string, db: string) => (da.length === db.length ? `(${a}.${da}-${b}.${db})` : m))
     // A value whose point was read as a space, before a range printing as many decimals ("5 00 (3.80-5.10)").
     .replace(/(^|\s)(\d{1,3}) (\d{1,2})(?=\s+[([]?\d+\.(\d+))/g, (m, p: string, a: string, b: string, dec: string) => (b.length === dec.length ? `${p}${a}.${b}` : m))
+    // A range's low end whose point was read as a space ("38 3-50.0" is 38.3-50.0): the digits after the space as many
+    // as the high end's decimals, no point in that low end as read (ranges print both ends alike), the range then
+    // increasing and its low end over a quarter of its high end.
+    .replace(/(^|\s)(\d{1,3}) (\d{1,2})-(\d{1,4})\.(\d{1,2})(?=[\s)\]]|$)/g, (m, p: string, a: string, b: string, hi: string, dh: string) => {
+      const low = Number(`${a}.${b}`);
+      const high = Number(`${hi}.${dh}`);
+      return b.length === dh.length && low < high && low > high / 4 ? `${p}${a}.${b}-${hi}.${dh}` : m;
+    })
     // A power-of-ten unit whose slash OCR lost ("10°3 ul", "10°3uL", "10'3 uL"): the slash back.
     .replace(/(10[°^*'"’][36])\s?(u[lL]|m[lL]|L)(?=[\s)\]]|$)/g, '$1/$2')
     // ... or read its "/u" as a 4 or a 0 ("10°34", "10"60L", "10"34L" for 10^3/uL, 10^6/uL).
@@ -1697,8 +1716,8 @@ function dropBarReadAsOne(row: LabRow, flag: string): void {
 function headerOrder(text: string): 'range-first' | 'value-first' | undefined {
   const range = /\b(?:ref(?:erence)?\.?\s*(?:rng|range|interval)|reference|normal\s+(?:range|values?))\b/i.exec(text);
   if (!range) return undefined;
-  // "Result" also through OCR slips in its last letters ("Resun", "Resuit").
-  const value = /\b(?:value|results?|current)\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i.exec(text) ?? [...text.matchAll(/\b[A-Za-z]{5,7}\b/g)].find((m) => /^res/i.test(m[0]) && editDistance(m[0].toLowerCase(), 'result', 2) <= 2);
+  // "Result" also through OCR slips in its last letters ("Resun", "Resuit", "Rest").
+  const value = /\b(?:value|results?|current)\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i.exec(text) ?? [...text.matchAll(/\b[A-Za-z]{4,7}\b/g)].find((m) => /^res/i.test(m[0]) && editDistance(m[0].toLowerCase(), 'result', 2) <= 2);
   if (!value) return undefined;
   return value.index! > range.index ? 'range-first' : 'value-first';
 }
