@@ -68,3 +68,11 @@ test('a short given name OCR misread in one copy ("for Nei Pseudomore") is spell
   const who = r.subjects?.[lastSeg!.subject!];
   assert.deepEqual([who?.given?.[0], who?.family, who?.birthDate], ['Mei', 'Pseudomore', '2005-06-27']);
 });
+
+test('a speck beside a name\'s comma ("NAME: STUBFORD,. STEPHANIE") and a quote OCR read before a form grid\'s caption ("\\"Patient   Tyler Specimenstein")', async () => {
+  const { findPatient } = await import('./identity.js');
+  const a = findPatient(lines("'   .. NAME: STUBFORD,. STEPHANIE            MRN: 36983163 .          :\nDOB: 1992-02-19\". SEX: F   ACCESSION: 1988138103"), 1);
+  assert.deepEqual([a.given?.[0], a.family, a.birthDate], ['Stephanie', 'Stubford', '1992-02-19']);
+  const b = findPatient(lines('Riverbend General Hospital      Discharge Summary\n"Patient                       Tyler Specimenstein                   "MAN                         73844395\nDate of Birth               Aug 13, 1995 (26 y.0.)          Sex     Male\nTyler Spacimenstein. MRN 73844395 DOB Aug 13; 1995'), 1);
+  assert.deepEqual([b.given?.[0], b.family], ['Tyler', 'Specimenstein']);
+});

@@ -149,7 +149,8 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   const out: Array<{ raw: string; score: number }> = [];
   // A space OCR read as an underscore ("Dummylli, Maria P_DOB: 08/21/1953"); no name holds one.
   // The Patient label with a letter lost or misread ("Patent Thomas Doe DOB ...", "Patlent:").
-  const text = mendIdentityLabels(line.replace(/_/g, ' '));
+  // A speck beside a name's comma ("NAME: STUBFORD,. STEPHANIE"): the comma alone.
+  const text = mendIdentityLabels(line.replace(/_/g, ' ').replace(/([A-Za-z])(?:,\s?\.|\.\s?,)(?=\s*[A-Z])/g, '$1,'));
   const bare = NAME_LABEL_NO_COLON.exec(text) ?? NAME_LABEL_NO_COLON_FIRST_LAST.exec(text);
   if (bare) out.push({ raw: bare[1]!, score: 2 });
   // The Patient label two letters off ("Patont", "Pafent") before a LAST, FIRST cell: the comma
@@ -181,9 +182,9 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   const memberFlat = /^\s*([A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2}) (?:Claim|Member|Subscriber) ?(?:#|no\.?|number|ID)\b/.exec(text);
   if (memberFlat && cs.length === 1) out.push({ raw: memberFlat[1]!, score: 2 });
   // A form grid of label cells and value cells ("Patient   Ethan Stubers   MRN   26038001"); the
-  // caption may carry a mark of its box's edge ("(Patient", "|Patient").
+  // caption may carry a mark of its box's edge ("(Patient", "|Patient", OCR's quote: "\"Patient").
   cs.forEach((c, i) => {
-    if (/^[(\[|]?(?:patient(?:'s)?\s+name|pt\.?\s+name|patient)$/i.test(c.text) && cs[i + 1]) out.push({ raw: cutName(cs[i + 1]!.text), score: 2 });
+    if (/^[(\[|"“'‘]?(?:patient(?:'s)?\s+name|pt\.?\s+name|patient)$/i.test(c.text) && cs[i + 1]) out.push({ raw: cutName(cs[i + 1]!.text), score: 2 });
   });
   // Name fields apart: "Last Name: DOE   First Name: JANE".
   const last = /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+(?:\s[A-Za-z][A-Za-z'’-]+)?)/i.exec(text) ?? (next ? /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(next) : null);
