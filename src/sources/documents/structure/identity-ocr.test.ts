@@ -76,3 +76,11 @@ test('a speck beside a name\'s comma ("NAME: STUBFORD,. STEPHANIE") and a quote 
   const b = findPatient(lines('Riverbend General Hospital      Discharge Summary\n"Patient                       Tyler Specimenstein                   "MAN                         73844395\nDate of Birth               Aug 13, 1995 (26 y.0.)          Sex     Male\nTyler Spacimenstein. MRN 73844395 DOB Aug 13; 1995'), 1);
   assert.deepEqual([b.given?.[0], b.family], ['Tyler', 'Specimenstein']);
 });
+
+test('with fax headers OCR could not read, the cover sheet\'s sending date bounds the other documents\' dates (a birth date whose label was garbled is no date of service)', () => {
+  const cover = 'CONFIDENTIAL FAX\nTo: Summit Health Records   From: Oak Meadow Primary Care\nDate sent: Nov 21, 2022   Total pages (with cover): 2\nRe: Medical records';
+  const profile = 'Kestrel Bay Apothecary      PATIENT MEDICATION PROFILE\nPasert EXAMPLESON, JESSE         Bethan: 0125/1947       Gender M\nLOSARTAN 25 MG TABLET   Take 1 tablet by mouth daily   ACTIVE\nMETFORMIN 1000 MG TABLET   Take 1 tablet twice daily   ACTIVE';
+  const r = structureTransmission([page(1, cover), page(2, profile)]);
+  assert.equal(r.segments?.length, 2);
+  assert.notEqual(r.segments?.[1]?.date, '1947-01-25');
+});

@@ -135,6 +135,17 @@ function sentDate(pages: CleanPage[]): string | undefined {
   return dates.sort().pop();
 }
 
+/** The date a cover sheet opening one of these documents prints, when not after today. */
+function coverDate(clean: CleanPage[], facts: Array<{ page: number; cover: boolean }>, ranges: Array<[number, number]>): string | undefined {
+  const today = new Date().toISOString().slice(0, 10);
+  for (const [first, last] of ranges) {
+    if (!facts.find((f) => f.page === first)?.cover) continue;
+    const d = findServiceDate(clean.filter((c) => c.page >= first && c.page <= last).flatMap((c) => c.lines), 'fax_cover_sheet');
+    if (d && d <= today && d >= FAX_HEADERS_SINCE) return d;
+  }
+  return undefined;
+}
+
 /**
  * Structure a fax transmission from its pages: documents (segments), patients (subjects),
  * FHIR resources with locations, a label for the whole transmission, and issues.
@@ -166,7 +177,8 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   const printedWords = wordCounts(allText);
   // Every page went out in the same transmission: its latest header date bounds every document's
   // dates (a page's own older header, re-faxed, may carry a year OCR garbled into the past).
-  const sentOn = sentDate(clean);
+  // Header lines OCR garbled past reading: the date the cover sheet says it was sent ("Date sent: Nov 21, 2022").
+  const sentOn = sentDate(clean) ?? coverDate(clean, facts, ranges);
   // First every document's own facts and person (a later document may name the person an earlier
   // one could not), then the documents and their resources.
   const found = ranges.map(([first, last]) => {
