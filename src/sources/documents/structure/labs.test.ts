@@ -1296,3 +1296,15 @@ GLUCOSE                                              65-99                      
     ['GLUCOSE', '62', 'mg/dL', 'L'],
   ]);
 });
+
+test('a small letter past an in-range value is no flag ("60.2   a   ."); a zero-led range with one point left ("06  06 10/13/2023  x10E3/uL  021.0"); a numerator glued to the value before the unit\'s own cell ("19mg   7:25 mgrdl")', () => {
+  assert.deepEqual(pick(`Test                 Reference          Result        Flag       Units
+NEUTROPHILS                                    40.0-75.0                    60.2                           a                  .`).map((r) => [r[0], r[1], r[2], r[3]]), [
+    ['NEUTROPHILS', '60.2', '%', null],
+  ]);
+  assert.deepEqual(pick(`Monocytes(Absolute)                           06                                06 10/13/2023               x10E3/uL          021.0
+Urea Nitrogen (BUN)                                   19mg                 7:25 mgrdl`).map((r) => [r[0], r[1], r[2]]), [
+    ['Monocytes(Absolute)', '0.6', 'x10E3/uL'],
+    ['Urea Nitrogen (BUN)', '19', 'mg/dL'],
+  ]);
+});

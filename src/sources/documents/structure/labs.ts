@@ -1115,9 +1115,9 @@ function decimalRangeAhead(toks: Tok[], j: number): boolean {
  * A range printing decimals: with its point ("0.0-2.0"), or a zero-led run of digits that lost its
  * dash and points ("0020" is 0.0-2.0, "0212" 0.2-1.2): no range's low end is printed with a leading zero otherwise;
  * a comparator before a decimal ("<=4.00" of `< OR = 4.00`); one point and three or four decimals, a range that lost
- * its dash and a point ("0.020" of 0.0-2.0, "3.8108").
+ * its dash and a point ("0.020" of 0.0-2.0, "3.8108"), or zero-led with one point left ("021.0" of 0.2-1.0).
  */
-const DECIMAL_RANGE = /^[([]?(?:\d+\.\d+-\d+(?:\.\d+)?|\d+-\d+\.\d+|0\d{3,5}|(?:<=|>=|<|>)\d+\.\d+|\d{1,2}\.\d{3,4})[)\]]?$/;
+const DECIMAL_RANGE = /^[([]?(?:\d+\.\d+-\d+(?:\.\d+)?|\d+-\d+\.\d+|0\d{3,5}|(?:<=|>=|<|>)\d+\.\d+|\d{1,2}\.\d{3,4}|0\d{1,3}\.\d{1,2})[)\]]?$/;
 
 /**
  * Parse one (normalised) line into zero or more drafts; the last may be a name still waiting for its value.
@@ -1144,7 +1144,15 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         cur.urine = cells.urine;
       }
     }
-    if (cur?.value !== undefined && cur.unit === undefined && garbledUnitOf(t, cur, toks[i + 1]?.t, urine || !!cur.urine)) {
+    // A bare numerator split off a glued value ("19mg  7:25 mgrdl") is the unit so far, no next test's name; the
+    // unit's own cell later in the row may still read as one of the test's units.
+    if (cur?.value !== undefined && cur.unit === undefined && cur.valueTok && UNIT_NUMERATORS.has(unitKey(t)) && !ucumFor(t) && tk.start === cur.valueTok.start + cur.valueTok.t.length + 1) {
+      cur.unit = t;
+      cur.extra.push(tk);
+      continue;
+    }
+    const bareNumerator = cur?.unit !== undefined && UNIT_NUMERATORS.has(unitKey(cur.unit)) && !ucumFor(cur.unit);
+    if (cur?.value !== undefined && (cur.unit === undefined || bareNumerator) && garbledUnitOf(t, cur, toks[i + 1]?.t, urine || !!cur.urine)) {
       cur.unit = t;
       cur.extra.push(tk);
       continue;
@@ -1607,7 +1615,10 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     // An L glued to a value of a test counted in fL, the value inside its range: the L is what was
     // left of fL, its f lost with the space ("MPV  8.7L  75-125fL").
     const fLRest = f === 'L' && d.flag === 'L' && row.ucum === 'fL' && d.valueTok !== undefined && /^\d+(?:\.\d+)?L$/.test(d.valueTok.t);
-    if ((d.flagAfterRange || fLRest) && inside && (f === 'H' || f === 'L' || f === 'A')) delete row.flagPrinted;
+    // A lone small letter calling a value inside its range abnormal ("60.2   a   ." in the units column, a % garbled)
+    // is dirt too: flag columns print capitals.
+    const smallMark = /^[ahl]$/.test(d.flag);
+    if ((d.flagAfterRange || fLRest || smallMark) && inside && (f === 'H' || f === 'L' || f === 'A')) delete row.flagPrinted;
     else if (f) row.flag = f;
   }
   if (leadMark && !row.flag && row.numeric !== undefined && row.range) flagGarbledLead(row);
