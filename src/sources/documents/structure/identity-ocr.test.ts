@@ -84,3 +84,11 @@ test('with fax headers OCR could not read, the cover sheet\'s sending date bound
   assert.equal(r.segments?.length, 2);
   assert.notEqual(r.segments?.[1]?.date, '1947-01-25');
 });
+
+test('a collection date repeated on every page head, OCR misreading a digit in the first copy, is the date most copies print', () => {
+  const head = (d: string) => `EXAMPLEWELL, CAROL J   MRN 0029912936\nCOLLECTED: ${d} 0707   RECEIVED: 05/29/2024 1051\nGlucose   99   70-99 mg/dL`;
+  const text = [head('05/28/2024'), head('05/29/2024'), head('05/29/2024')].join('\n');
+  assert.equal(findServiceDate(lines(text), 'lab_report', undefined, '2024-07-01'), '2024-05-29');
+  // Two copies that disagree: the first stays.
+  assert.equal(findServiceDate(lines([head('05/28/2024'), head('05/29/2024')].join('\n')), 'lab_report', undefined, '2024-07-01'), '2024-05-28');
+});

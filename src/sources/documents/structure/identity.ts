@@ -938,6 +938,24 @@ function wrappedCellDate(lines: Line[], i: number, before: string): string | und
 }
 
 /**
+ * The date a label's copies print most often: a report repeats its label on every page head
+ * ("Collected: 05/29/2024") and OCR misreads a digit in one copy. The first copy's date `first`
+ * stays unless another date follows more copies of the label.
+ */
+function labelCopiesVote(text: string, label: RegExp, gap: number, first: string, ok: (d: string) => boolean): string {
+  const re = new RegExp(label.source, label.flags.includes('g') ? label.flags : label.flags + 'g');
+  const starts = [...text.matchAll(re)].map((m) => m.index!);
+  if (starts.length < 3) return first;
+  const counts = new Map<string, number>();
+  starts.forEach((at, i) => {
+    const d = dateAfter(text.slice(at, starts[i + 1] ?? text.length), label, gap);
+    if (d && ok(d)) counts.set(d, (counts.get(d) ?? 0) + 1);
+  });
+  const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [first, 0];
+  return n > (counts.get(first) ?? 0) ? top : first;
+}
+
+/**
  * Date of service of a document of a given type. `sentOn`, the date its fax header prints, lets
  * the unlabelled fallbacks pass over a date printed 20 or more years before it: a birth date
  * whose label OCR garbled ("Biel Date: 06/16/1947"), far likelier than a visit that old, and
@@ -954,8 +972,9 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   const lines = unfoldColumnLabels(docLines);
   const text = mendCutYears(mendYearGarbles(mendDateLabels(lines.map((l) => l.text).join('\n')), sentOn), dob);
   for (const re of DOS_LABELS[type ?? ''] ?? []) {
-    const d = dateAfter(text, re, re.source.includes('printed\\s+(?:by') ? 4 : 30);
-    if (d && d !== dob && !afterSent(d)) return d;
+    const gap = re.source.includes('printed\\s+(?:by') ? 4 : 30;
+    const d = dateAfter(text, re, gap);
+    if (d && d !== dob && !afterSent(d)) return labelCopiesVote(text, re, gap, d, (x) => x !== dob && !afterSent(x));
     const repaired = d && d !== dob ? yearMisread(d, latest) : undefined;
     if (repaired) return repaired;
   }
