@@ -92,3 +92,11 @@ test('a collection date repeated on every page head, OCR misreading a digit in t
   // Two copies that disagree: the first stays.
   assert.equal(findServiceDate(lines([head('05/28/2024'), head('05/29/2024')].join('\n')), 'lab_report', undefined, '2024-07-01'), '2024-05-28');
 });
+
+test('a given name printed twice beside the family name is no slip, whoever else of that family the fax names more often', async () => {
+  const { givenAsPrintedBeside } = await import('./identity.js');
+  const p = { name: 'Ann Smith', given: ['Ann'], family: 'Smith', score: 1 };
+  const text = 'Patient: Ann Smith   DOB: 01/02/1990\nRe: Ann Smith\nDr. Dan Smith\nDan Smith, MD\nDan Smith, MD';
+  assert.equal(givenAsPrintedBeside(p, text).given?.[0], 'Ann');
+  assert.equal(givenAsPrintedBeside(p, text.replace('Re: Ann Smith', 'Re: records')).given?.[0], 'Dan');
+});

@@ -747,7 +747,8 @@ export function lettersVoted(word: string, counts: Map<string, number>): string 
  * in one copy; spellAsPrinted leaves names under five letters alone, having nothing to tell them from
  * other words, but the family name beside it does. The copies counted are the capitalised word
  * before the family name and the one after its comma ("PSEUDOMORE, MEI"), one letter off the given
- * name at most, of three letters or more; one must be printed more often than the name as read.
+ * name at most, of three letters or more; one must be printed more often than the name as read,
+ * which must be printed so once at most.
  */
 export function givenAsPrintedBeside(p: PatientFacts, text: string): PatientFacts {
   const given = p.given?.[0];
@@ -760,6 +761,8 @@ export function givenAsPrintedBeside(p: PatientFacts, text: string): PatientFact
     if (/^[A-Z]/.test(m[1] ?? m[2]!)) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   const k = given.toLowerCase();
+  // A name printed so twice or more is no slip (a relative or a physician of the same family name prints another).
+  if ((counts.get(k) ?? 0) >= 2) return p;
   let best = k;
   for (const [w, n] of counts) {
     if (w !== k && n > (counts.get(best) ?? 0) && w.length === k.length && editDistance(w, k, 1) <= 1 && !NOT_NAME.has(w)) best = w;
