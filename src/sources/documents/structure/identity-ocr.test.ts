@@ -95,8 +95,9 @@ test('a collection date repeated on every page head, OCR misreading a digit in t
 
 test('a given name printed twice beside the family name is no slip, whoever else of that family the fax names more often', async () => {
   const { givenAsPrintedBeside } = await import('./identity.js');
-  const p = { name: 'Ann Smith', given: ['Ann'], family: 'Smith', score: 1 };
-  const text = 'Patient: Ann Smith   DOB: 01/02/1990\nRe: Ann Smith\nDr. Dan Smith\nDan Smith, MD\nDan Smith, MD';
-  assert.equal(givenAsPrintedBeside(p, text).given?.[0], 'Ann');
-  assert.equal(givenAsPrintedBeside(p, text.replace('Re: Ann Smith', 'Re: records')).given?.[0], 'Dan');
+  const p = { name: 'Jan Smith', given: ['Jan'], family: 'Smith', score: 1 };
+  const text = 'Patient: Jan Smith   DOB: 01/02/1990\nRe: Jan Smith\nDr. Dan Smith\nDan Smith, MD\nDan Smith, MD';
+  assert.equal(givenAsPrintedBeside(p, text).given?.[0], 'Jan');
+  // Printed once, it is taken for a slip (what the rule is for: "Nei" once, "Mei" twice).
+  assert.equal(givenAsPrintedBeside(p, text.replace('Re: Jan Smith', 'Re: records')).given?.[0], 'Dan');
 });
