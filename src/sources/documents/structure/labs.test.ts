@@ -1308,3 +1308,13 @@ Urea Nitrogen (BUN)                                   19mg                 7:25 
     ['Urea Nitrogen (BUN)', '19', 'mg/dL'],
   ]);
 });
+
+test('a garbled unit judged again once the points are back ("627  =  409-750" is 62.7 %); a number inside a name ("Vitamin D. 25 Hydroxy  58"); a leading 1 read as L ("L007" specific gravity)', () => {
+  assert.deepEqual(pick(`Neutrophils                                     627        =                    409-750                       i
+Vitamin D. 25 Hydroxy                         58       ng/mL             30-100                       t
+Specific Gravity                             L007                           1.001-1.035`).map((r) => [r[0], r[1], r[2]]), [
+    ['Neutrophils', '62.7', '%'],
+    ['Vitamin D. 25 Hydroxy', '58', 'ng/mL'],
+    ['Specific Gravity', '1.007', null],
+  ]);
+});

@@ -641,6 +641,9 @@ export function repairNumber(t: string): string {
   if (colon) return `${colon[1]}.${colon[2]}${colon[3] ?? ''}`;
   // A leading 5 read as S before whole digits ("S9H").
   if (/^S(?:\d{1,3}(?:HH|LL|H|L)?|HH|LL|H|L)$/.test(t)) return `5${t.slice(1)}`;
+  // A leading 1 read as L, l, I or a bar before a zero and its point lost ("L007" is 1007, a specific gravity's
+  // 1.007): no value is printed zero-led after a letter.
+  if (/^[LlI|]0\d{1,3}$/.test(t)) return `1${t.slice(1)}`;
   if (!/\d/.test(t) || t.length < 3 || !/[.,]/.test(t)) return t;
   const m = /^([<>]?=?)(S?)([\dOolI|.,]+)(HH|LL|H|L)?$/.exec(t);
   if (!m) return t;
@@ -1211,6 +1214,11 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         // The time of a collection date-time cell before the test ("150CT2022 1128   CL ....  104"): no value.
         cur.name.push(t);
         cur.nameToks.push(tk);
+      } else if (cur.name.length && /^\d{1,3}$/.test(t) && /^[A-Za-z]{3,}$/.test(nextTok) && NUM.test(toks[i + 2]?.t ?? '') && lookupTest(`${nameSoFar} ${t} ${nextTok}`, urine)) {
+        // A number inside a test's name whose comma and dash OCR lost ("Vitamin D. 25 Hydroxy  58 ng/mL"): the
+        // name goes on when it and the word after it make a test, a value after them.
+        cur.name.push(t);
+        cur.nameToks.push(tk);
       } else if (t === '4' && cur.name.length && !/#$/.test(nameSoFar) && lookupExact(`${nameSoFar} #`, urine) && /^\d+\.\d+$/.test(nextTok)) {
         // "LYMPH 4  2.6": an absolute count's # read as a 4, a decimal value after it.
         cur.name.push('#');
@@ -1604,6 +1612,15 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   if (restored) {
     row.value = restored;
     row.numeric = Number(restored);
+  }
+  // A unit printed but garbled past reading, judged again once the value and range have their points back
+  // ("627  =  409-750" is 62.7 % beside 40.9-75.0: as read, no unit of neutrophils fits 627 and 409-750).
+  if (!row.ucum && syn && row.numeric !== undefined && row.value !== asRead && ((!d.unit && d.extra.some((x) => garbledUnitMark(x.t, d))) || ((!d.unit || !ucumFor(d.unit)) && garbledUnitCell(d)))) {
+    const u = onlyPossibleUnit(syn.loinc, row.numeric, row.range?.text);
+    if (u) {
+      row.unit = ucumDisplay(u);
+      row.ucum = u;
+    }
   }
   if (d.flag) {
     row.flagPrinted = d.flag;
