@@ -682,6 +682,13 @@ function yearsOneDigitAway(year: string): string[] {
   return out;
 }
 
+/** How often each word printed with a capital (a name's copies; counted in lower case) appears in a text. */
+export function capitalisedWordCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of text.match(/(?<![A-Za-z'’-])[A-Z][A-Za-z'’-]{2,}/g) ?? []) counts.set(w.toLowerCase(), (counts.get(w.toLowerCase()) ?? 0) + 1);
+  return counts;
+}
+
 /** How often each word (lower case, letters, 3+ long) is printed in a text: for `spellAsPrinted`. */
 export function wordCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -695,7 +702,7 @@ export function wordCounts(text: string): Map<string, number> {
  * "Fakesingtan" once, "Fakesington" four times): a given or family name of 5+ letters is replaced
  * by a spelling one edit away (two from 8 letters) that is printed at least twice and more often.
  */
-export function spellAsPrinted(p: PatientFacts, counts: Map<string, number>): PatientFacts {
+export function spellAsPrinted(p: PatientFacts, counts: Map<string, number>, nameCounts = counts): PatientFacts {
   const fix = (word: string): string => {
     const k = word.toLowerCase();
     if (k.length < 5 || !/^[a-z'’-]+$/.test(k)) return word;
@@ -708,7 +715,7 @@ export function spellAsPrinted(p: PatientFacts, counts: Map<string, number>): Pa
       best = w;
       bestCount = n;
     }
-    best = lettersVoted(best, counts) ?? best;
+    best = lettersVoted(best, nameCounts) ?? best;
     if (best === k) return word;
     return word === word.toUpperCase() ? best.toUpperCase() : titleCase(best.toUpperCase());
   };
@@ -721,7 +728,7 @@ export function spellAsPrinted(p: PatientFacts, counts: Map<string, number>): Pa
 
 /**
  * A name garbled differently in every copy the fax prints ("Stubfieid", "Stuhfield", "Sfubfield"):
- * its copies of the same length within a slip or two of it (one letter in a name of five, two from
+ * its copies printed with a capital of the same length within a slip or two of it (one letter in a name of five, two from
  * six) vote letter by letter, each as often as it is printed. Three copies at least, and every
  * letter must have a single most-voted reading; else undefined.
  */

@@ -11,7 +11,7 @@ import { classify } from './classify.js';
 import { parseDiagnoses, toCondition } from './conditions.js';
 import { findDates } from './dates.js';
 import { editDistance, lettersOnly } from './fuzzy.js';
-import { ageCheckedBirthDate, findAuthor, findFacility, findPatient, findServiceDate, givenAsPrintedBeside, orderAsTransmissionPrints, spellAsPrinted, toPersonHints, wordCounts, type PatientFacts } from './identity.js';
+import { ageCheckedBirthDate, capitalisedWordCounts, findAuthor, findFacility, findPatient, findServiceDate, givenAsPrintedBeside, orderAsTransmissionPrints, spellAsPrinted, toPersonHints, wordCounts, type PatientFacts } from './identity.js';
 import { parseImmunizations, toImmunization } from './immunizations.js';
 import { labResultRows } from './lab-results.js';
 import { cleanPage, type CleanPage, type Line } from './lines.js';
@@ -66,7 +66,11 @@ interface Person {
 /** A document's reading of the birth date, counted for the person. */
 function voteBirthDate(person: Person, p: PatientFacts): void {
   if (!p.birthDate) return;
-  for (const [d, n] of p.birthDateCopies ?? [[p.birthDate, 1] as const]) person.dobVotes.set(d, (person.dobVotes.get(d) ?? 0) + n);
+  // The document's other birth dates only when a character off its own (misread copies), not another
+  // person's (a subscriber's, a parent's).
+  for (const [d, n] of p.birthDateCopies ?? [[p.birthDate, 1] as const]) {
+    if (d === p.birthDate || editDistance(d, p.birthDate, 1) <= 1) person.dobVotes.set(d, (person.dobVotes.get(d) ?? 0) + n);
+  }
 }
 
 /** Letters a standard fax's lost horizontal strokes leave looking alike. */
@@ -175,6 +179,7 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   const allLines = clean.flatMap((c) => c.lines);
   const allText = allLines.map((l) => l.text).join('\n');
   const printedWords = wordCounts(allText);
+  const printedNames = capitalisedWordCounts(allText);
   // Every page went out in the same transmission: its latest header date bounds every document's
   // dates (a page's own older header, re-faxed, may carry a year OCR garbled into the past).
   // Header lines OCR garbled past reading: the date the cover sheet says it was sent ("Date sent: Nov 21, 2022").
@@ -187,7 +192,7 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     const labRows = labResultRows(lines);
     const cls = facts.find((f) => f.page === first)?.cover ? { type: 'fax_cover_sheet' as const, confidence: 0.9 } : classify(lines, labRows.length);
     const type = cls.type;
-    const patient = givenAsPrintedBeside(orderAsTransmissionPrints(spellAsPrinted(findPatient(lines, first), printedWords), allLines), allText);
+    const patient = givenAsPrintedBeside(orderAsTransmissionPrints(spellAsPrinted(findPatient(lines, first), printedWords, printedNames), allLines), allText);
     const facility = findFacility(lines) ?? undefined;
     const author = type === 'fax_cover_sheet' ? undefined : findAuthor(lines);
     let date = findServiceDate(lines, type, patient.birthDate, sentOn);
