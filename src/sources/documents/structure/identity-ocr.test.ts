@@ -101,3 +101,9 @@ test('a given name printed twice beside the family name is no slip, whoever else
   // Printed once, it is taken for a slip (what the rule is for: "Nei" once, "Mei" twice).
   assert.equal(givenAsPrintedBeside(p, text.replace('Re: Jan Smith', 'Re: records')).given?.[0], 'Dan');
 });
+
+test('a letter vote never turns a name into another person\'s printed several times ("Mockford" beside Dr. "Mockwood")', async () => {
+  const { lettersVoted } = await import('./identity.js');
+  assert.equal(lettersVoted('mockford', new Map([['mockford', 1], ['mockwood', 4], ['mockfood', 1]])), undefined);
+  assert.equal(lettersVoted('stubfieid', new Map([['stubfieid', 1], ['stuhfield', 1], ['sfubfield', 1]])), 'stubfield');
+});

@@ -729,13 +729,17 @@ export function spellAsPrinted(p: PatientFacts, counts: Map<string, number>, nam
 /**
  * A name garbled differently in every copy the fax prints ("Stubfieid", "Stuhfield", "Sfubfield"):
  * its copies printed with a capital of the same length within a slip or two of it (one letter in a name of five, two from
- * six) vote letter by letter, each as often as it is printed. Three copies at least, and every
- * letter must have a single most-voted reading; else undefined.
+ * six) vote letter by letter: each printed once (a spelling printed twice is a name, perhaps another
+ * person's, and left to the count of spellings), three at least, and every letter must have a single
+ * most-voted reading; else undefined.
  */
 export function lettersVoted(word: string, counts: Map<string, number>): string | undefined {
   const max = word.length >= 6 ? 2 : 1;
   const copies = [...counts].filter(([w]) => w.length === word.length && [...w].filter((c, i) => c !== word[i]).length <= max);
-  if (copies.reduce((n, [, c]) => n + c, 0) < 3) return undefined;
+  // Garbles differ from copy to copy: a spelling printed twice or more is a name (another person's,
+  // "Mockwood" beside "Mockford"), left to the count of spellings.
+  if (copies.some(([, c]) => c > 1)) return undefined;
+  if (copies.length < 3) return undefined;
   let out = '';
   for (let i = 0; i < word.length; i++) {
     const tally = new Map<string, number>();
