@@ -1318,3 +1318,10 @@ Specific Gravity                             L007                           1.00
     ['Specific Gravity', '1.007', null],
   ]);
 });
+
+test('a clean unit the test is never reported in, two letters from one with the same denominator ("mg/l." beside potassium is mEq/L), its points then put back', () => {
+  assert.deepEqual(pick(`Test   Reference   Result  Flag  Units
+POTASSIUM                                   35-53                     41                          mg/l.`).map((r) => [r[0], r[1], r[2], r[4]]), [
+    ['POTASSIUM', '4.1', 'meq/L', '3.5-5.3'],
+  ]);
+});

@@ -1492,6 +1492,13 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   // A clean unit the test is not reported in, one edit from one it is ("mU/L" for TSH in mIU/L): a letter lost.
   if (!priorUnit && syn && d.unit && ucumFor(d.unit) && TEST_UNITS[syn.loinc]?.length && !TEST_UNITS[syn.loinc]!.includes(ucumFor(d.unit)!)) {
     priorUnit = unitFromPrior(d.unit, syn.loinc, 1);
+    // Or two, in a slashed unit of three letters or more whose denominator is the test's own ("mg/l." beside
+    // potassium is mEq/L: g read for eq), the value possible in it.
+    const den = unitKey(d.unit).replace(/[.,;:]+$/, '').split('/')[1];
+    if (!priorUnit && den && unitKey(d.unit).replace(/[^a-z]/g, '').length >= 3 && /^[a-z]{1,5}\/[a-z]{1,2}[.,;:]*$/.test(unitKey(d.unit))) {
+      const u = unitFromPrior(d.unit, syn.loinc, 2, asRead);
+      if (u && Object.entries(UNITS).some(([printed, code]) => code === u && printed.endsWith(`/${den}`))) priorUnit = u;
+    }
   }
   // A unit printed but garbled past reading ("©", "&", "wl.") : the one unit of the test the value is possible in.
   if (!priorUnit && syn && row.numeric !== undefined && ((!d.unit && d.extra.some((x) => garbledUnitMark(x.t, d))) || ((!d.unit || !ucumFor(d.unit)) && garbledUnitCell(d)))) priorUnit = onlyPossibleUnit(syn.loinc, row.numeric, d.range);
