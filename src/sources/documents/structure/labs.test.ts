@@ -1325,3 +1325,16 @@ POTASSIUM                                   35-53                     41        
     ['POTASSIUM', '4.1', 'meq/L', '3.5-5.3'],
   ]);
 });
+
+test('no result from a number with neither unit nor range for a test always printed with a unit, on a page whose rows print units', () => {
+  assert.deepEqual(pick(`Hemoglobin          13.5    g/dL      13.2-17.1
+Hematocrit          41.0    %         38.5-50.0
+MCV                 90.1    fL        80.0-100.0
+MCHC                27       wdl               320360
+INR                 1.1`).map((r) => [r[0], r[1]]), [
+    ['Hemoglobin', '13.5'],
+    ['Hematocrit', '41.0'],
+    ['MCV', '90.1'],
+    ['INR', '1.1'],
+  ]);
+});

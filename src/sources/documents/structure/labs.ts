@@ -1847,7 +1847,23 @@ export function parseLabRows(lines: Line[]): LabRow[] {
       }
     }
   }
-  return restoreUnflaggedResults(rows);
+  return unitlessAmongUnitsDropped(restoreUnflaggedResults(rows));
+}
+
+/**
+ * A number read with neither unit nor range, for a test always printed with a unit, on a page whose table
+ * prints units (three rows or more read with one): what is left of a row OCR garbled ("MCHC  27  wdl
+ * 320360", "Fe 5" in a line of specks), never a result as printed there; it could only be a wrong one.
+ */
+function unitlessAmongUnitsDropped(rows: LabRow[]): LabRow[] {
+  const withUnits = new Map<number, number>();
+  for (const r of rows) if (r.ucum) withUnits.set(r.page, (withUnits.get(r.page) ?? 0) + 1);
+  return rows.filter((r) => {
+    if (r.unit || r.range || r.numeric === undefined || !r.loinc || (withUnits.get(r.page) ?? 0) < 3) return true;
+    const units = TEST_UNITS[r.loinc] ?? [];
+    const always = units.length > 0 && Object.keys(TEST_BOUNDS[r.loinc] ?? {}).every((u) => !UNPRINTED_UNITS.has(u) && !u.startsWith('{'));
+    return !always;
+  });
 }
 
 /**
