@@ -11,6 +11,7 @@ import { addMissingLines } from './line-union.js';
 import { dropRuleGlyphs } from './rule-glyphs.js';
 import { invertDarkBars } from './dark-bars.js';
 import { readGrids, type GridInfo } from './ruled-grid.js';
+import { removeStreaks } from './streaks.js';
 import { blur, boundSize, despeckle, estimateSkew, findPaper, flattenLighting, median3, pageStats, rotate, squarePixels, toPng, fillOutsidePaper } from './preprocess.js';
 
 /** Pages above this many pixels (after square pixels) are downscaled before OCR. */
@@ -48,6 +49,8 @@ export interface OcrPageInfo {
   blank: boolean;
   skewDeg: number;
   denoised: boolean;
+  /** Vertical scanner streaks painted out (streaks.ts). */
+  streaks?: number;
   /** Denoised by removing fax line noise's specks (≤ 2 px) rather than by the 3×3 median. */
   despeckled?: boolean;
   /** Reverse-video bars inverted before OCR (dark-bars.ts). */
@@ -74,6 +77,8 @@ export interface OcrPageInfo {
 const rereadEnabled = () => process.env.VESSEL_OCR_REREAD !== 'off';
 /** `VESSEL_OCR_GRIDS=off` skips the second reading of boxed grids (to measure its effect and cost). */
 const gridsEnabled = () => process.env.VESSEL_OCR_GRIDS !== 'off';
+/** `VESSEL_OCR_STREAKS=off` keeps scanner streaks on the page (to measure what removing them gives). */
+const streaksEnabled = () => process.env.VESSEL_OCR_STREAKS !== 'off';
 
 type Box = [number, number, number, number];
 
@@ -114,7 +119,18 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
   const t0 = Date.now();
   const issues: ExtractionIssue[] = [];
   const info: OcrPageInfo = { blank: false, skewDeg: 0, denoised: false, descreened: false, flattened: false, paperFound: false, rotated180: false, downscaled: 1, ruleGlyphs: 0, ms: 0 };
-  let sq = await squarePixels(input);
+  // Grey levels of the page as received (see below); bilevel pages are the fax path.
+  const inputLevels = input.bilevelSource ? 2 : pageStats(input).levels;
+  let source = input;
+  if (inputLevels <= 16 && streaksEnabled()) {
+    // Scanner-glass streaks painted out on the page's own pixels, where they are still crisp and
+    // exactly vertical: before the square-pixel stretch, the denoising and the deskew (README,
+    // session 15).
+    const cleaned = removeStreaks(input);
+    source = cleaned.raster;
+    if (cleaned.streaks.length) info.streaks = cleaned.streaks.length;
+  }
+  let sq = await squarePixels(source);
   const bounded = await boundSize(sq, OCR_MAX_PIXELS);
   if (bounded.factor < 1) {
     sq = bounded.raster;
@@ -126,7 +142,7 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
   // Grey levels of the page as received: resampling a bilevel standard fax to square pixels adds
   // grey edges, which must not send it down the photo path (no median on a noisy fax). The same
   // holds for a 1-bit PDF image rendered at another scale (a 204×196 dpi fax drawn at 204 dpi).
-  const sourceLevels = input.bilevelSource ? 2 : sq === input ? stats.levels : pageStats(input).levels;
+  const sourceLevels = inputLevels;
   if (stats.blank) {
     info.blank = true;
     info.ms = Date.now() - t0;
@@ -159,7 +175,7 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
     // Line noise of a fine fax (single pixels, spread evenly) goes by itself; the median stays for
     // dithered pages and for pages stretched to square pixels (by us or by the PDF canvas), whose
     // specks are 2 px tall and blurred: there the median reads better (session 13).
-    if (sq === input && single >= LINE_NOISE_MIN_SINGLE && clustered < LINE_NOISE_MAX_CLUSTERED) {
+    if (sq === source && single >= LINE_NOISE_MIN_SINGLE && clustered < LINE_NOISE_MAX_CLUSTERED) {
       work = despeckle(work, LINE_NOISE_SPECK_PIXELS).raster;
       info.despeckled = true;
     } else work = await median3(work);
