@@ -1338,3 +1338,20 @@ INR                 1.1`).map((r) => [r[0], r[1]]), [
     ['INR', '1.1'],
   ]);
 });
+
+test('a reference lab with no units column: a known unit glued to the value of any length ("9.5Thousand/uL", "110mL/min/1.73m2", "21(calc)"), ranges in words ("60 or greater", "Less than 200") read as ranges, never results', () => {
+  assert.deepEqual(pick(`Procedure                          Result                              Reference Interval                       Interpretation
+White Blood Cell Count             9.5Thousand/uL                      3.8 to 10.8
+Red Blood Cell Count               4.98Million/uL                      3.80 to 5.10
+eGFR                               110mL/min/1.73m2                    60 or greater
+BUN/Creatinine Ratio               21(calc)                            6 to 22
+Cholesterol, Total                 249mg/dL                            Less than 200                                     HIGH
+Hemoglobin A1c                     5.5%                                5.6 or less`), [
+    ['White Blood Cell Count', '9.5', 'Thousand/uL', null, '3.8-10.8'],
+    ['Red Blood Cell Count', '4.98', 'Million/uL', null, '3.80-5.10'],
+    ['eGFR', '110', 'mL/min/1.73m2', null, '>=60'],
+    ['BUN/Creatinine Ratio', '21', '(calc)', null, '6-22'],
+    ['Cholesterol, Total', '249', 'mg/dL', 'H', '<200'],
+    ['Hemoglobin A1c', '5.5', '%', null, '<=5.6'],
+  ]);
+});

@@ -755,6 +755,13 @@ export function normaliseLine(s: string): string {
     // "13mg dL"): apart, so the row reads; the unit's own slips are mended where the test is known.
     // Power-of-ten units ("10E3/uL", "10*3") are not numbers glued to letters.
     .replace(/(^|\s)([<>]?=?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)([a-zA-Z][a-zA-Z/]{1,6})(?=\s|$)/g, (m, p: string, v: string, u: string) => (!/^10$/.test(v) && gluedUnit(u) ? `${p}${v} ${u}` : m))
+    // A value glued to a unit the unit table knows as printed, of any length ("9.5Thousand/uL", "4.98Million/uL",
+    // "110mL/min/1.73m2", "21(calc)": reference labs with no units column print the unit right after the result).
+    .replace(/(^|\s)([<>]?=?\d+(?:\.\d+)?)([a-zA-Z(%][^\s]{1,24})(?=\s|$)/g, (m, p: string, v: string, u: string) => (!isFlag(u) && !FLAG.test(u) && exactUcum(u) ? `${p}${v} ${u}` : m))
+    // A reference interval in words: "Less than 200", "Greater than 40", "60 or greater", "5.6 or less" (a
+    // range, never a result).
+    .replace(/\b(less|lower|greater|more|higher) than\s+(\d+(?:\.\d+)?)(?=\s|$)/gi, (_m, w: string, n: string) => `${/less|lower/i.test(w) ? '<' : '>'}${n}`)
+    .replace(/(^|\s)(\d+(?:\.\d+)?)\s+or\s+(greater|more|higher|above|less|lower|below)\b/gi, (_m, p: string, n: string, w: string) => `${p}${/less|lower|below/i.test(w) ? '<=' : '>='}${n}`)
     // A unit's slash read as a space, a colon, a point or a dash ("mg dL", "mmol L", "x10E3 uL", "mmo: L", "mg. dL",
     // "mg-dL"); its L would read as a flag.
     .replace(/(^|\s)(mg|g|mmol|mmo|umol|ng|pg|ug|mcg|mL|U|IU|mIU|uIU|mEq|x10E3|x10E6)(?:[:;.]?\s|-)(dL|L|uL|mL)(?=\s|$)/gi, '$1$2/$3')
