@@ -107,3 +107,11 @@ test('a letter vote never turns a name into another person\'s printed several ti
   assert.equal(lettersVoted('mockford', new Map([['mockford', 1], ['mockwood', 4], ['mockfood', 1]])), undefined);
   assert.equal(lettersVoted('stubfieid', new Map([['stubfieid', 1], ['stuhfield', 1], ['sfubfield', 1]])), 'stubfield');
 });
+
+test('a birth date misread alike in one document\'s repeated page heads is one reading: it does not outvote the cover sheet\'s right copy', () => {
+  const cover = 'FAX\nTo: Summit Health Records   From: Riverbend Lab\nDate: 03/20/2024\nRE: TRIALBERG, KATHERINE   DOB: 07/17/1937';
+  const head = 'TRIALBERG,KATHERINE C   ID 0049406258   DOB: 07/17/1957\nCollected: 03/14/2024\nGLUCOSE   99   70-99 mg/dL\nSODIUM   139   135-146 mmol/L';
+  const r = structureTransmission([page(1, cover), page(2, `${head}\nPage 1 of 3`), page(3, `${head}\nPage 2 of 3`), page(4, `${head}\nPage 3 of 3`)]);
+  const lab = r.segments?.find((s) => s.type === 'lab_report');
+  assert.equal(r.subjects?.[lab!.subject!]?.birthDate, '1937-07-17');
+});

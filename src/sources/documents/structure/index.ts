@@ -68,9 +68,12 @@ function voteBirthDate(person: Person, p: PatientFacts): void {
   if (!p.birthDate) return;
   // The document's other birth dates only when a character off its own (misread copies), not another
   // person's (a subscriber's, a parent's).
-  for (const [d, n] of p.birthDateCopies ?? [[p.birthDate, 1] as const]) {
-    if (d === p.birthDate || editDistance(d, p.birthDate, 1) <= 1) person.dobVotes.set(d, (person.dobVotes.get(d) ?? 0) + n);
-  }
+  // One vote per document, shared among its readings by their copies: a document's page heads are one
+  // print repeated, and OCR misreads a repeated print alike (three page heads' "JUL 17,1957" against the
+  // cover's "JUL 17,1937" are one reading against one).
+  const near = [...(p.birthDateCopies ?? [[p.birthDate, 1] as const])].filter(([d]) => d === p.birthDate || editDistance(d, p.birthDate!, 1) <= 1);
+  const total = near.reduce((n, [, c]) => n + c, 0) || 1;
+  for (const [d, n] of near) person.dobVotes.set(d, (person.dobVotes.get(d) ?? 0) + n / total);
 }
 
 /** Letters a standard fax's lost horizontal strokes leave looking alike. */
