@@ -1355,3 +1355,23 @@ Hemoglobin A1c                     5.5%                                5.6 or le
     ['Hemoglobin A1c', '5.5', '%', null, '<=5.6'],
   ]);
 });
+
+test('a unit printed alone under its value, in the value\'s column, is that value\'s ("10.9" over "g/dL"; "Urine  mg/g": the wrapped rest of the name beside it)', () => {
+  assert.deepEqual(pick(`  CBC (includes Diff/Plt)
+    White Blood Cell Count                         10.0                                            Normal range: 3.8 - 10.8     In range
+                                                   10*3/uL
+
+    Hemoglobin                                     10.9                                            Normal range: 11.7 - 15.5    Below range
+                                                   g/dL
+
+    eGFR                                           128                                             Normal range: >=60           In range
+                                                   mL/min/1.73 m2
+
+    Microalbumin/Creatinine Ratio,                 19                                              Normal range: <30            In range
+    Urine                                          mg/g`), [
+    ['White Blood Cell Count', '10.0', '10*3/uL', null, '3.8-10.8'],
+    ['Hemoglobin', '10.9', 'g/dL', 'L', '11.7-15.5'],
+    ['eGFR', '128', 'mL/min/1.73m2', null, '>=60'],
+    ['Microalbumin/Creatinine Ratio, Urine', '19', 'mg/g', null, '<30'],
+  ]);
+});

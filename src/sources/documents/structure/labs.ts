@@ -1799,8 +1799,59 @@ const LEAD_COLUMNS = /\b(?:order(?:ed)?|panel|battery|collected|collection\s+dat
 
 const PANEL_URINE = /\b(?:urinalysis|urine|ua\b|dipstick)/i;
 
+/**
+ * A unit printed alone on the line under a result, in the result's column (consumer reports print the value
+ * large with its unit under it): moved onto the result's line right after the value, its own line then empty.
+ * Only a token the unit table knows as printed, under a number starting, ending or centred within two
+ * characters of it, on a line printing no unit after that number.
+ */
+function unitsUnderValues(lines: Line[]): Line[] {
+  const out = lines.slice();
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!;
+    const below = out[i + 1]!;
+    if (below.page !== cur.page || below.index !== cur.index + 1) continue;
+    // The unit alone, or after the rest of the test's name wrapped in its column ("Urine   mg/g").
+    const m = /^(\s*)(?:([A-Za-z][A-Za-z,()-]*(?: [A-Za-z][A-Za-z,()-]*){0,2})\s{2,})?(\S+)\s*$/.exec(normaliseLine(below.text));
+    if (!m || NUM.test(m[3]!) || RANGE.test(m[3]!) || isFlag(m[3]!) || QUAL.test(m[3]!) || !exactUcum(m[3]!)) continue;
+    const unit = m[3]!;
+    const ue = m[0].trimEnd().length;
+    const us = ue - unit.length;
+    const toks = tokenize(cur.text);
+    const at = toks.findIndex((t) => {
+      if (!/^[<>]?=?\d+(?:\.\d+)?$/.test(t.t)) return false;
+      const te = t.start + t.t.length;
+      return Math.abs(t.start - us) <= 2 || Math.abs(te - ue) <= 2 || Math.abs(t.start + te - us - ue) <= 4;
+    });
+    if (at < 1) continue;
+    const next = toks[at + 1]?.t;
+    if (next && (exactUcum(next) || gluedUnit(next))) continue;
+    let text = cur.text;
+    const t = toks[at]!;
+    let end = t.start + t.t.length;
+    if (m[2]) {
+      // The wrapped words start where the name does, and with them the name is a test.
+      const name = toks.slice(0, at).map((x) => x.t).join(' ');
+      if (Math.abs(m[1]!.length - toks[0]!.start) > 1 || !lookupTest(`${name} ${m[2]}`)) continue;
+      const nameEnd = toks[at - 1]!.start + toks[at - 1]!.t.length;
+      const room = text.slice(nameEnd, nameEnd + m[2].length + 3);
+      text = /^\s+$/.test(room) && room.length === m[2].length + 3 && t.start >= nameEnd + m[2].length + 3
+        ? `${text.slice(0, nameEnd)} ${m[2]}${text.slice(nameEnd + m[2].length + 1)}`
+        : `${text.slice(0, nameEnd)} ${m[2]}${text.slice(nameEnd)}`;
+      end += text.length - cur.text.length;
+    }
+    const room = text.slice(end, end + unit.length + 2);
+    text = /^\s+$/.test(room) && room.length === unit.length + 2 ? `${text.slice(0, end)} ${unit} ${text.slice(end + unit.length + 2)}` : `${text.slice(0, end)} ${unit}${text.slice(end)}`;
+    out[i] = { ...cur, text };
+    out[i + 1] = { ...below, text: '' };
+    i++;
+  }
+  return out;
+}
+
 /** All lab rows in a run of lines (one document). */
 export function parseLabRows(lines: Line[]): LabRow[] {
+  lines = unitsUnderValues(lines);
   const rows: LabRow[] = [];
   let urine = false;
   let panel: string | undefined;
