@@ -1375,3 +1375,16 @@ test('a unit printed alone under its value, in the value\'s column, is that valu
     ['Microalbumin/Creatinine Ratio, Urine', '19', 'mg/g', null, '<30'],
   ]);
 });
+
+test('dot leaders from a test\'s name to its value are a separator, never part of the name ("CARBON DIOXIDE......   27", "SPECIFIC GRAVITY.... 1.025")', () => {
+  assert.deepEqual(pick(`  TEST                           RESULT UNITS          [REFERENCE]               FLAG
+  CARBON DIOXIDE................     27 mmol/L         [20-32]
+  ALKALINE PHOSPHATASE..........    190 U/L            [36-130]                  High
+  SPECIFIC GRAVITY.............. 1.025                           [1.001-1.035]
+  LEUKOCYTE ESTERASE............ NEGATIVE                         [Negative]`).map((r) => [r[0], r[1], r[2], r[3]]), [
+    ['CARBON DIOXIDE', '27', 'mmol/L', null],
+    ['ALKALINE PHOSPHATASE', '190', 'U/L', 'H'],
+    ['SPECIFIC GRAVITY', '1.025', null, null],
+    ['LEUKOCYTE ESTERASE', 'NEGATIVE', null, null],
+  ]);
+});

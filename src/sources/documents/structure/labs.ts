@@ -740,6 +740,10 @@ export function atAsZero(s: string): string {
 
 export function normaliseLine(s: string): string {
   return mendResultWords(atAsZero(s))
+    // Dot leaders from a test's name to its value ("GLUCOSE.........   86", "CARBON DIOXIDE.....27", ". . . ."):
+    // a separator, spaces as wide (two at least), never part of the name's last word.
+    .replace(/([^\s.…])[.…]{3,}(?=\s|\d|$)/g, (m, c: string) => `${c}${' '.repeat(Math.max(2, m.length - 1))}`)
+    .replace(/(^|\S)((?: \.){3,})(?= |$)/g, (_m, c: string, dots: string) => `${c}${' '.repeat(dots.length)}`)
     // HL7's interpretation names as EHR result pages print them (table 0078): the flag they stand for.
     .replace(/\b(above|below) (high|low|upper|lower) (normal|panic limits?)\b/gi, (m, side: string, _b: string, kind: string) => {
       const panic = /panic/i.test(kind);
