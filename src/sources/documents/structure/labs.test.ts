@@ -1388,3 +1388,17 @@ test('dot leaders from a test\'s name to its value are a separator, never part o
     ['LEUKOCYTE ESTERASE', 'NEGATIVE', null, null],
   ]);
 });
+
+test('a cumulative table: the result is the newest dated column\'s, wherever it stands, a flag printed before its value taken with it', () => {
+  assert.deepEqual(pick(`                                                           12-Mar-22       2-Sep-22      1-Oct-21
+ Test                          Units     Ref Range           1100           0607          1044
+ WBC                       K/uL          3.8 - 10.8           8.4            7.9           8.1
+ RBC                       M/uL          3.80 - 5.10         4.49         L 3.49        L 3.07
+ Hemoglobin                g/dL          11.7 - 15.5       L 11.1                         12.6
+ MCV                       fL            80.0 - 100.0                        93.4     H 110.9
+ H = above reference range   L = below reference range    A = abnormal.`), [
+    ['WBC', '7.9', 'K/uL', null, '3.8-10.8'],
+    ['RBC', '3.49', 'M/uL', 'L', '3.80-5.10'],
+    ['MCV', '93.4', 'fL', null, '80.0-100.0'],
+  ]);
+});

@@ -10,6 +10,7 @@ import loincUnits from './loinc-units.json' with { type: 'json' };
 import referenceIntervals from './reference-intervals.json' with { type: 'json' };
 import { closest, editDistance } from './fuzzy.js';
 import type { Line } from './lines.js';
+import { newestColumnOnly } from './lab-cumulative.js';
 
 export interface LabRow {
   name: string;
@@ -1855,7 +1856,7 @@ function unitsUnderValues(lines: Line[]): Line[] {
 
 /** All lab rows in a run of lines (one document). */
 export function parseLabRows(lines: Line[]): LabRow[] {
-  lines = unitsUnderValues(lines);
+  lines = unitsUnderValues(newestColumnOnly(lines));
   const rows: LabRow[] = [];
   let urine = false;
   let panel: string | undefined;

@@ -1,0 +1,98 @@
+/**
+ * Cumulative (trend) results tables: the test, its units and range, then one column per collection, each
+ * headed by its date (`1-Apr-21  1-Oct-21  12-Mar-22  2-Sep-22`, times under them). The result of the report
+ * is the newest collection's; older columns are history. Each row under such a header is rewritten as the
+ * test's cells before the date columns followed by the newest column's cell only (a flag printed before
+ * the value, `L 3.49`, put after it), so the row reads as any table row. Pure.
+ */
+import type { Line } from './lines.js';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A column head's date as a sortable number (yyyymmdd), or undefined when the token is no date. */
+export function headDate(t: string): number | undefined {
+  const year = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+  const ok = (y: number, m: number, d: number) => (m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 1950 && y <= 2099 ? y * 10000 + m * 100 + d : undefined);
+  let m = /^(\d{1,2})[-\s]?([A-Za-z]{3})[-\s]?(\d{2}|\d{4})$/.exec(t);
+  if (m) {
+    const mo = MONTHS.indexOf(m[2]!.toLowerCase());
+    return mo < 0 ? undefined : ok(year(m[3]!), mo + 1, Number(m[1]));
+  }
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return ok(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(t);
+  if (m) return ok(year(m[3]!), Number(m[1]), Number(m[2]));
+  return undefined;
+}
+
+interface Head {
+  start: number;
+  end: number;
+  date: number;
+}
+
+/** Date column heads of a line printing two or more dates and nothing else but times. */
+function dateHeads(text: string): Head[] | undefined {
+  const heads: Head[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const date = headDate(m[0]);
+    if (date !== undefined) heads.push({ start: m.index, end: m.index + m[0].length, date });
+    else if (!/^\d{1,2}:?\d{2}$/.test(m[0])) return undefined;
+  }
+  return heads.length >= 2 ? heads : undefined;
+}
+
+const CELL = /^(?:[<>]=?)?\d+(?:\.\d+)?$|^(?:HH|LL|H|L|A|C|\*|!)$|^(?:negative|positive|trace|yellow|clear|none|detected|reactive|nonreactive|[1-4]\+)$/i;
+const FLAG_CELL = /^(?:HH|LL|H|L|A|C|\*|!)$/;
+
+/**
+ * Rows of every cumulative table in these lines, each reduced to the newest collection's cell. A line under
+ * the head whose tokens past the first date column are not all values and flags (a footnote, a heading) is
+ * left as it is; a row whose newest cell is empty has no result (its line then holds nothing).
+ */
+export function newestColumnOnly(lines: Line[]): Line[] {
+  const out = lines.slice();
+  let heads: Head[] | undefined;
+  let page = -1;
+  for (let i = 0; i < out.length; i++) {
+    const l = out[i]!;
+    if (l.page !== page) {
+      heads = undefined;
+      page = l.page;
+    }
+    const h = dateHeads(l.text);
+    if (h) {
+      heads = h;
+      continue;
+    }
+    if (!heads) continue;
+    const from = heads[0]!.start - 4;
+    const toks: Array<{ t: string; start: number; end: number }> = [];
+    const re = /\S+/g;
+    for (let m = re.exec(l.text); m; m = re.exec(l.text)) toks.push({ t: m[0], start: m.index, end: m.index + m[0].length });
+    const cells = toks.filter((t) => t.end > from);
+    if (!cells.length || cells.length === toks.length || !cells.every((c) => CELL.test(c.t))) continue;
+    // Times under the dates: a line of the head, not a row.
+    if (cells.every((c) => /^\d{4}$/.test(c.t)) && cells.length === heads.length) continue;
+    const newest = heads.reduce((a, b) => (b.date >= a.date ? b : a));
+    const nearest = (c: { start: number; end: number }) =>
+      heads!.reduce((a, b) => (Math.min(Math.abs(b.end - c.end), Math.abs(b.start - c.start)) < Math.min(Math.abs(a.end - c.end), Math.abs(a.start - c.start)) ? b : a));
+    // A flag printed before its value belongs to that value's column.
+    const mine: string[] = [];
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k]!;
+      const owner = FLAG_CELL.test(c.t) && cells[k + 1] && !FLAG_CELL.test(cells[k + 1]!.t) ? nearest(cells[k + 1]!) : nearest(c);
+      if (owner === newest) mine.push(c.t);
+    }
+    const lead = l.text.slice(0, cells[0]!.start).trimEnd();
+    const value = mine.filter((t) => !FLAG_CELL.test(t));
+    const flags = mine.filter((t) => FLAG_CELL.test(t));
+    // Name first, then the value and its flag, then the units and range the row printed before the dates.
+    const indent = /^\s*/.exec(lead)![0];
+    const [name, ...rest] = lead.trim().split(/\s{2,}/);
+    const cell = `${value[0]}${flags.length ? ` ${flags.join(' ')}` : ''}`;
+    out[i] = { ...l, text: value.length === 1 ? `${indent}${name}    ${cell}    ${rest.join('    ')}` : '' };
+  }
+  return out;
+}
