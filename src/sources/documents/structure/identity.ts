@@ -141,6 +141,8 @@ function nameKey(p: { given: string[]; family: string }): string {
  * edit, four letters or more.
  */
 export function mendIdentityLabels(line: string): string {
+  // A label's dot leader before its colon ("PATIENT....: DOE, JANE", "CHART #....:"): the label and its colon.
+  line = line.replace(/([A-Za-z#])\.{2,}\s?:/g, '$1:');
   return respellNear(line, /\b[A-Za-z1|]{4,8}\b/g, ['name', 'patient'], (w) => w.toLowerCase().replace(/[1|]/g, 'l'), (w) => w.replace(/ti/g, 'u'));
 }
 
@@ -766,10 +768,13 @@ export function givenAsPrintedBeside(p: PatientFacts, text: string): PatientFact
   if (!given || !p.family || given.length < 3 || !/^[A-Za-z]+$/.test(given) || !/^[A-Za-z'’-]{3,}$/.test(p.family)) return p;
   const fam = p.family.replace(/[^A-Za-z]/g, (c) => `\\${c}`);
   const counts = new Map<string, number>();
-  const re = new RegExp(`(?<![A-Za-z])([A-Z][A-Za-z]{2,})\\s+${fam}(?![A-Za-z])|(?<![A-Za-z])${fam}\\s*,\\s*([A-Z][A-Za-z]{2,})(?![A-Za-z])`, 'gi');
-  for (const m of text.matchAll(re)) {
-    const w = (m[1] ?? m[2]!).toLowerCase();
-    if (/^[A-Z]/.test(m[1] ?? m[2]!)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  // Two passes, within a line: one match must not swallow the family name the other form needs
+  // (a heading's last word before a line opening "Sampleworth, Svetlana" would hide her given name).
+  const before = new RegExp(`(?<![A-Za-z])([A-Z][A-Za-z]{2,})[ \\t]+${fam}(?![A-Za-z])`, 'gi');
+  const after = new RegExp(`(?<![A-Za-z])${fam}[ \\t]*,[ \\t]*([A-Z][A-Za-z]{2,})(?![A-Za-z])`, 'gi');
+  for (const m of [...text.matchAll(before), ...text.matchAll(after)]) {
+    const w = m[1]!.toLowerCase();
+    if (/^[A-Z]/.test(m[1]!)) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   const k = given.toLowerCase();
   // A name printed so twice or more is no slip (a relative or a physician of the same family name prints another).
