@@ -102,6 +102,14 @@ test('a given name printed twice beside the family name is no slip, whoever else
   assert.equal(givenAsPrintedBeside(p, text.replace('Re: Jan Smith', 'Re: records')).given?.[0], 'Dan');
 });
 
+test('two copies of a given name that disagree ("Svetlana" on the label line, "Svetiana" in the exam line) keep the label\'s, whatever heading ends the line above', async () => {
+  const { givenAsPrintedBeside } = await import('./identity.js');
+  const p = { name: 'Svetlana D Sampleworth', given: ['Svetlana', 'D'], family: 'Sampleworth', score: 1 };
+  // The heading's last word before the line break must not be taken for a given name, nor hide the label's copy.
+  const text = 'DIAGNOSTIC IMAGING REPORT\nSampleworth, Svetlana D. Birth date: 3/9/1985 MRN: 0059548381\nSampleworth, Svetiana D. - XR KNEE RIGHT 3 VIEWS';
+  assert.equal(givenAsPrintedBeside(p, text).given?.[0], 'Svetlana');
+});
+
 test('a letter vote never turns a name into another person\'s printed several times ("Mockford" beside Dr. "Mockwood")', async () => {
   const { lettersVoted } = await import('./identity.js');
   assert.equal(lettersVoted('mockford', new Map([['mockford', 1], ['mockwood', 4], ['mockfood', 1]])), undefined);
