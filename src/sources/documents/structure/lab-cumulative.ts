@@ -54,6 +54,7 @@ const FLAG_CELL = /^(?:HH|LL|H|L|A|C|\*|!)$/;
 export function newestColumnOnly(lines: Line[]): Line[] {
   const out = lines.slice();
   let heads: Head[] | undefined;
+  let flatHeads = false;
   let page = -1;
   for (let i = 0; i < out.length; i++) {
     const l = out[i]!;
@@ -64,9 +65,15 @@ export function newestColumnOnly(lines: Line[]): Line[] {
     const h = dateHeads(l.text);
     if (h) {
       heads = h;
+      flatHeads = !/\S\s{2,}\S/.test(l.text.trim());
       continue;
     }
     if (!heads) continue;
+    if (flatHeads) {
+      const row = flatRow(l.text, heads);
+      if (row !== undefined) out[i] = { ...l, text: row };
+      continue;
+    }
     const from = heads[0]!.start - 4;
     const toks: Array<{ t: string; start: number; end: number }> = [];
     const re = /\S+/g;
@@ -95,4 +102,32 @@ export function newestColumnOnly(lines: Line[]): Line[] {
     out[i] = { ...l, text: value.length === 1 ? `${indent}${name}    ${cell}    ${rest.join('    ')}` : '' };
   }
   return out;
+}
+
+/**
+ * A row of a cumulative table printed with single spaces (OCR that keeps no columns): the cells after the
+ * range, read from the line's end. Only when every column can be told apart: as many values as dates
+ * (the range's own number one more) with the newest date last, the last value is the result; as many
+ * exactly with the newest first, the first. Otherwise the row has no result that can be placed (empty);
+ * a line ending in no values is left alone (undefined).
+ */
+function flatRow(text: string, heads: Head[]): string | undefined {
+  const toks = text.trim().split(/\s+/);
+  let k = toks.length;
+  while (k > 1 && CELL.test(toks[k - 1]!) && !/^(?:-|–|to)$/i.test(toks[k - 2]!)) k--;
+  const cells = toks.slice(k);
+  if (!cells.length || k === 0) return undefined;
+  const values = cells.map((t, j) => ({ t, j })).filter((c) => !FLAG_CELL.test(c.t));
+  if (!values.length) return undefined;
+  const newest = heads.reduce((a, b) => (b.date >= a.date ? b : a));
+  let pick: { t: string; j: number } | undefined;
+  if (newest === heads[heads.length - 1] && values.length >= heads.length && values.length <= heads.length + 1) pick = values[values.length - 1];
+  else if (newest === heads[0] && values.length === heads.length) pick = values[0];
+  if (!pick) return '';
+  const flag = pick.j > 0 && FLAG_CELL.test(cells[pick.j - 1]!) ? ` ${cells[pick.j - 1]}` : '';
+  const lead = toks.slice(0, k);
+  // The name is the lead up to its first unit or number; the value goes right after it.
+  let n = lead.findIndex((t, j) => j > 0 && (/^[\d<>]/.test(t) || /\//.test(t) || /^(?:%|fL|pg)$/.test(t)));
+  if (n < 0) n = lead.length;
+  return `${lead.slice(0, n).join(' ')}  ${pick.t}${flag}  ${lead.slice(n).join(' ')}`;
 }

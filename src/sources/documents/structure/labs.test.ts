@@ -1402,3 +1402,17 @@ test('a cumulative table: the result is the newest dated column\'s, wherever it 
     ['MCV', '93.4', 'fL', null, '80.0-100.0'],
   ]);
 });
+
+test('lines printed with single spaces (no columns): a lone unit line under a row is its value\'s; a cumulative row takes the newest column only when every column can be told apart', () => {
+  assert.deepEqual(pick(`White Blood Cell Count 10.0 Normal range: 3.8 - 10.8 In range
+10*3/uL
+1-Apr-21 1-Oct-21 12-Mar-22 2-Sep-22
+Test Units Ref Range 0522 1044 1100 0607
+RBC M/uL 3.80 - 5.10 L 3.66 L 3.07 4.49 L 3.49
+Hemoglobin g/dL 11.7 - 15.5 12.6 L 11.1 L 11.3
+WBC K/uL 3.8 - 10.8 7.8 8.1 8.4 7.9`), [
+    ['White Blood Cell Count', '10.0', '10*3/uL', null, '3.8-10.8'],
+    ['RBC', '3.49', 'M/uL', 'L', '3.80-5.10'],
+    ['WBC', '7.9', 'K/uL', null, '3.8-10.8'],
+  ]);
+});

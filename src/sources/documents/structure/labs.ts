@@ -1823,11 +1823,16 @@ function unitsUnderValues(lines: Line[]): Line[] {
     const ue = m[0].trimEnd().length;
     const us = ue - unit.length;
     const toks = tokenize(cur.text);
-    const at = toks.findIndex((t) => {
+    let at = toks.findIndex((t) => {
       if (!/^[<>]?=?\d+(?:\.\d+)?$/.test(t.t)) return false;
       const te = t.start + t.t.length;
       return Math.abs(t.start - us) <= 2 || Math.abs(te - ue) <= 2 || Math.abs(t.start + te - us - ue) <= 4;
     });
+    // Lines printed with single spaces (OCR that keeps no columns): the row's first number after its name
+    // that starts no range, the unit line holding the unit alone.
+    if (at < 0 && !m[2] && !/\S\s{2,}\S/.test(cur.text)) {
+      at = toks.findIndex((t, k) => k >= 1 && /^[<>]?=?\d+(?:\.\d+)?$/.test(t.t) && !/^(?:-|–|to)$|^-\d/i.test(toks[k + 1]?.t ?? '') && !/:$/.test(toks[k - 1]!.t));
+    }
     if (at < 1) continue;
     const next = toks[at + 1]?.t;
     if (next && (exactUcum(next) || gluedUnit(next))) continue;
