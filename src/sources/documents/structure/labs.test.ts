@@ -1416,3 +1416,16 @@ WBC K/uL 3.8 - 10.8 7.8 8.1 8.4 7.9`), [
     ['WBC', '7.9', 'K/uL', null, '3.8-10.8'],
   ]);
 });
+
+test('more reference intervals in words: "Greater than or equal to 60", "Up to 35", "At least 40", "60 and above"', () => {
+  assert.deepEqual(pick(`Procedure                          Result                              Reference Interval
+eGFR                               95 mL/min/1.73m2                    Greater than or equal to 60
+ALT                                22 U/L                              Up to 35
+HDL Cholesterol                    52 mg/dL                            At least 40
+Creatinine Clearance               88 mL/min                           60 and above`).map((r) => [r[0], r[1], r[4]]), [
+    ['eGFR', '95', '>=60'],
+    ['ALT', '22', '<=35'],
+    ['HDL Cholesterol', '52', '>=40'],
+    ['Creatinine Clearance', '88', '>=60'],
+  ]);
+});

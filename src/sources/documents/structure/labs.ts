@@ -765,8 +765,10 @@ export function normaliseLine(s: string): string {
     .replace(/(^|\s)([<>]?=?\d+(?:\.\d+)?)([a-zA-Z(%][^\s]{1,24})(?=\s|$)/g, (m, p: string, v: string, u: string) => (!isFlag(u) && !FLAG.test(u) && exactUcum(u) ? `${p}${v} ${u}` : m))
     // A reference interval in words: "Less than 200", "Greater than 40", "60 or greater", "5.6 or less" (a
     // range, never a result).
+    .replace(/\b(less|lower|greater|more|higher) than or equal to\s+(\d+(?:\.\d+)?)(?=\s|$)/gi, (_m, w: string, n: string) => `${/less|lower/i.test(w) ? '<=' : '>='}${n}`)
     .replace(/\b(less|lower|greater|more|higher) than\s+(\d+(?:\.\d+)?)(?=\s|$)/gi, (_m, w: string, n: string) => `${/less|lower/i.test(w) ? '<' : '>'}${n}`)
-    .replace(/(^|\s)(\d+(?:\.\d+)?)\s+or\s+(greater|more|higher|above|less|lower|below)\b/gi, (_m, p: string, n: string, w: string) => `${p}${/less|lower|below/i.test(w) ? '<=' : '>='}${n}`)
+    .replace(/\b(up to|at least)\s+(\d+(?:\.\d+)?)(?=\s|$)/gi, (_m, w: string, n: string) => `${/up/i.test(w) ? '<=' : '>='}${n}`)
+    .replace(/(^|\s)(\d+(?:\.\d+)?)\s+(?:or|and)\s+(greater|more|higher|above|over|less|lower|below|under)\b/gi, (_m, p: string, n: string, w: string) => `${p}${/less|lower|below|under/i.test(w) ? '<=' : '>='}${n}`)
     // A unit's slash read as a space, a colon, a point or a dash ("mg dL", "mmol L", "x10E3 uL", "mmo: L", "mg. dL",
     // "mg-dL"); its L would read as a flag.
     .replace(/(^|\s)(mg|g|mmol|mmo|umol|ng|pg|ug|mcg|mL|U|IU|mIU|uIU|mEq|x10E3|x10E6)(?:[:;.]?\s|-)(dL|L|uL|mL)(?=\s|$)/gi, '$1$2/$3')
