@@ -31,16 +31,32 @@ interface Head {
   date: number;
 }
 
-/** Date column heads of a line printing two or more dates and nothing else but times. */
+/**
+ * Date column heads of a line printing two or more dates and nothing else but times after the first date;
+ * before it only words (the other columns' heads on the same line: `Test  Units  Ref Range  1-Apr-21 ...`).
+ */
 function dateHeads(text: string): Head[] | undefined {
   const heads: Head[] = [];
   const re = /\S+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const date = headDate(m[0]);
     if (date !== undefined) heads.push({ start: m.index, end: m.index + m[0].length, date });
+    else if (!heads.length && /^[A-Za-z][A-Za-z.:/()]*$/.test(m[0])) continue;
     else if (!/^\d{1,2}:?\d{2}$/.test(m[0])) return undefined;
   }
   return heads.length >= 2 ? heads : undefined;
+}
+
+/** Values (not flags) a row prints past the first date column, or at its end when the print keeps no columns. */
+function valuesPast(text: string, heads: Head[], flat: boolean): number {
+  const toks = [...text.matchAll(/\S+/g)].map((m) => ({ t: m[0], end: (m.index ?? 0) + m[0].length }));
+  if (flat) {
+    let k = toks.length;
+    while (k > 1 && CELL.test(toks[k - 1]!.t) && !/^(?:-|–|to)$/i.test(toks[k - 2]!.t)) k--;
+    return k > 0 ? toks.slice(k).filter((c) => !FLAG_CELL.test(c.t)).length : 0;
+  }
+  const cells = toks.filter((t) => t.end > heads[0]!.start - 4);
+  return cells.length < toks.length && cells.every((c) => CELL.test(c.t)) ? cells.filter((c) => !FLAG_CELL.test(c.t) && !/^\d{4}$/.test(c.t)).length : 0;
 }
 
 const CELL = /^(?:[<>]=?)?\d+(?:\.\d+)?$|^(?:HH|LL|H|L|A|C|\*|!)$|^(?:negative|positive|trace|yellow|clear|none|detected|reactive|nonreactive|[1-4]\+)$/i;
@@ -64,8 +80,13 @@ export function newestColumnOnly(lines: Line[]): Line[] {
     }
     const h = dateHeads(l.text);
     if (h) {
-      heads = h;
-      flatHeads = !/\S\s{2,}\S/.test(l.text.trim());
+      // A trend table prints older results beside the newest: some row under the dates holds two values or
+      // more (two dates over a table of single results, a collected and a reported date, are no such head).
+      const flat = !/\S\s{2,}\S/.test(l.text.trim());
+      let multi = false;
+      for (let j = i + 1; j < out.length && out[j]!.page === l.page && !dateHeads(out[j]!.text) && !multi; j++) multi = valuesPast(out[j]!.text, h, flat) >= 2;
+      heads = multi ? h : undefined;
+      flatHeads = flat;
       continue;
     }
     if (!heads) continue;

@@ -1429,3 +1429,19 @@ Creatinine Clearance               88 mL/min                           60 and ab
     ['Creatinine Clearance', '88', '>=60'],
   ]);
 });
+
+test('a cumulative table\'s dates on the line of its other heads; two dates over a table of single results are no trend heads', () => {
+  assert.deepEqual(pick(` Component        Units     Ref Range        03/14/2024      01/02/2024
+ Sodium           mmol/L    135 - 145               139             141
+ Potassium        mmol/L    3.5 - 5.1             L 3.3             4.0`), [
+    ['Sodium', '139', 'mmol/L', null, '135-145'],
+    ['Potassium', '3.3', 'mmol/L', 'L', '3.5-5.1'],
+  ]);
+  assert.deepEqual(pick(`                                  03/12/2024    03/14/2024
+ Test             Reference        Result
+ Glucose          65 - 99          112   H
+ Sodium           135 - 145        139`).map((r) => [r[0], r[1], r[3]]), [
+    ['Glucose', '112', 'H'],
+    ['Sodium', '139', null],
+  ]);
+});
