@@ -59,6 +59,10 @@ function valuesPast(text: string, heads: Head[], flat: boolean): number {
   return cells.length < toks.length && cells.every((c) => CELL.test(c.t)) ? cells.filter((c) => !FLAG_CELL.test(c.t) && !/^\d{4}$/.test(c.t)).length : 0;
 }
 
+/** A flag glued to its value in a trend cell (`L3.49`, `3.49L`, OCR losing the space): apart, before the value as the cells print flags. */
+const splitGlued = (text: string) =>
+  text.replace(/(^|\s)(HH|LL|H|L|A)(\d+(?:\.\d+)?)(?=\s|$)/g, '$1$2 $3').replace(/(^|\s)(\d+(?:\.\d+)?)(HH|LL|H|L|A)(?=\s|$)/g, '$1$3 $2');
+
 const CELL = /^(?:[<>]=?)?\d+(?:\.\d+)?$|^(?:HH|LL|H|L|A|C|\*|!)$|^(?:negative|positive|trace|yellow|clear|none|detected|reactive|nonreactive|[1-4]\+)$/i;
 const FLAG_CELL = /^(?:HH|LL|H|L|A|C|\*|!)$/;
 
@@ -73,7 +77,8 @@ export function newestColumnOnly(lines: Line[]): Line[] {
   let flatHeads = false;
   let page = -1;
   for (let i = 0; i < out.length; i++) {
-    const l = out[i]!;
+    const raw = out[i]!;
+    let l = raw;
     if (l.page !== page) {
       heads = undefined;
       page = l.page;
@@ -84,12 +89,13 @@ export function newestColumnOnly(lines: Line[]): Line[] {
       // more (two dates over a table of single results, a collected and a reported date, are no such head).
       const flat = !/\S\s{2,}\S/.test(l.text.trim());
       let multi = false;
-      for (let j = i + 1; j < out.length && out[j]!.page === l.page && !dateHeads(out[j]!.text) && !multi; j++) multi = valuesPast(out[j]!.text, h, flat) >= 2;
+      for (let j = i + 1; j < out.length && out[j]!.page === l.page && !dateHeads(out[j]!.text) && !multi; j++) multi = valuesPast(splitGlued(out[j]!.text), h, flat) >= 2;
       heads = multi ? h : undefined;
       flatHeads = flat;
       continue;
     }
     if (!heads) continue;
+    l = { ...raw, text: splitGlued(raw.text) };
     if (flatHeads) {
       const row = flatRow(l.text, heads);
       if (row !== undefined) out[i] = { ...l, text: row };

@@ -1445,3 +1445,13 @@ test('a cumulative table\'s dates on the line of its other heads; two dates over
     ['Sodium', '139', null],
   ]);
 });
+
+test('a cumulative cell whose flag OCR glued to its value ("L3.49", "110.9H") is read as flag and value', () => {
+  assert.deepEqual(pick(`                                                           1-Apr-21        1-Oct-21      2-Sep-22
+ Test                          Units     Ref Range           0522            1044          0607
+ RBC                       M/uL          3.80 - 5.10         4.49          L3.07          L3.49
+ MCV                       fL            80.0 - 100.0        93.4          110.9H         101.2H`), [
+    ['RBC', '3.49', 'M/uL', 'L', '3.80-5.10'],
+    ['MCV', '101.2', 'fL', 'H', '80.0-100.0'],
+  ]);
+});
