@@ -123,6 +123,30 @@ function openWithKey(file: string, key: SchemeKey | null, readonly: boolean): Sq
   }
 }
 
+/**
+ * A process killed while it wrote the file in rollback-journal mode (a re-encryption leaving WAL
+ * for its copy) leaves a hot journal. SQLite rolls it back on the next read, but only through a
+ * writable connection with the key its pages were written under: a read-only probe fails with
+ * SQLITE_READONLY_ROLLBACK and another scheme's key with SQLITE_CORRUPT, which would end the open.
+ * So, under the open lock, each key is tried read-write until one reads the file (rolling the
+ * journal back); a key that does not fit reads no page and leaves the file as it was (test:
+ * db-cipher-upgrade.test.ts).
+ */
+function rollBackHotJournal(file: string, keys: SchemeKey[]): void {
+  if (!fs.existsSync(`${file}-journal`) || fileState(file) !== 'encrypted') return;
+  for (const key of keys) {
+    try {
+      const db = openWithKey(file, key, false);
+      if (db) {
+        db.close();
+        return;
+      }
+    } catch {
+      // Not this key (SQLITE_CORRUPT): the next.
+    }
+  }
+}
+
 function wrongKey(file: string): DatabaseKeyError {
   return new DatabaseKeyError(
     `the database ${file} does not open with the vault key (VESSEL_KEY or vessel.key): it was encrypted with another key, or it is not a Vessel database. ` +
@@ -175,6 +199,7 @@ function withOpenLock<T>(file: string, fn: () => T): T {
 
 /** `keys[0]` is the current scheme under the current vault key; the SQLCipher keys are the second half, in keyring order. */
 function openUnderLock(file: string, keys: SchemeKey[], readonly: boolean): { db: SqliteHandle; outcome: SqliteKeyOutcome } {
+  if (!readonly) rollBackHotJournal(file, keys);
   let outcome: SqliteKeyOutcome | undefined;
   for (let pass = 0; pass < 2; pass++) {
     const state = fileState(file);

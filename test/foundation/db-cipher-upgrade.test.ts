@@ -167,3 +167,50 @@ test('killed while re-encrypting a SQLCipher-scheme database: the next start ope
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a SQLCipher-scheme database left with a hot journal by a killed writer is re-encrypted whole on the next start', async () => {
+  const dataDir = tempDir();
+  try {
+    const key = randomBytes(32);
+    const file = path.join(dataDir, 'vessel.sqlite');
+    const old = openSqlcipher(file, key);
+    old.exec('CREATE TABLE filler (t TEXT)');
+    old.prepare('INSERT INTO filler VALUES (?)').run('kept');
+    old.close();
+    // A writer in rollback-journal mode killed inside its transaction (what a re-encryption killed while
+    // leaving WAL leaves): its journal is hot; a read-only connection, or another scheme's key, cannot roll it back.
+    const script = `
+      import Sqlite from 'better-sqlite3-multiple-ciphers';
+      const db = new Sqlite(process.argv[1]);
+      db.pragma("cipher = 'sqlcipher'");
+      db.pragma('legacy = 4');
+      db.pragma("key = \\"x'" + process.argv[2] + "'\\"");
+      db.pragma('journal_mode = DELETE');
+      db.pragma('cache_size = 2');
+      db.exec('BEGIN');
+      const fill = db.prepare('INSERT INTO filler VALUES (?)');
+      for (let i = 0; i < 2000; i++) fill.run('x'.repeat(500));
+      console.log('inside');
+      setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, file, databaseKeyHex(key, 'sqlcipher')]);
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d) => String(d).includes('inside') && resolve());
+      child.on('exit', (code) => reject(new Error(`writer exited ${code} before its transaction was open`)));
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    assert.ok(fs.existsSync(`${file}-journal`), 'the killed writer left its journal');
+
+    const { db, outcome } = openEncryptedSqlite(file, { keyring: [key] });
+    try {
+      assert.equal(outcome, 'reencrypted-aegis');
+      assert.deepEqual(db.prepare('SELECT t FROM filler').all(), [{ t: 'kept' }], 'the killed transaction rolled back, the committed row kept');
+      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+    } finally {
+      db.close();
+    }
+    assert.equal(sqlcipherOpens(file, key), false, 'the old scheme no longer reads it');
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
