@@ -153,6 +153,11 @@ function coverDate(clean: CleanPage[], facts: Array<{ page: number; cover: boole
   return undefined;
 }
 
+/** The later of two ISO dates, either of which may be missing. */
+function latestDate(a: string | undefined, b: string | undefined): string | undefined {
+  return a && b ? (a > b ? a : b) : (a ?? b);
+}
+
 /**
  * Structure a fax transmission from its pages: documents (segments), patients (subjects),
  * FHIR resources with locations, a label for the whole transmission, and issues.
@@ -186,7 +191,10 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   // Every page went out in the same transmission: its latest header date bounds every document's
   // dates (a page's own older header, re-faxed, may carry a year OCR garbled into the past).
   // Header lines OCR garbled past reading: the date the cover sheet says it was sent ("Date sent: Nov 21, 2022").
-  const sentOn = sentDate(clean) ?? coverDate(clean, facts, ranges);
+  // The latest of the two: the date is an upper bound, and a header year OCR garbled into the past
+  // ("8 SEP 2001" for 18-SEP-2023) would otherwise push every later date of the fax out of bounds,
+  // the cover's own "Date/Time: September 18, 2023" too.
+  const sentOn = latestDate(sentDate(clean), coverDate(clean, facts, ranges));
   // First every document's own facts and person (a later document may name the person an earlier
   // one could not), then the documents and their resources.
   const found = ranges.map(([first, last]) => {

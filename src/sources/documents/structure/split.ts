@@ -46,7 +46,7 @@ function openingSections(lines: Line[]): string[] {
 }
 
 const SERVICE_LABEL =
-  /\b(?:collected|collection\s+date(?:\s*\/\s*time)?|date(?:\s*\/\s*time)?\s+collected|exam\s+date|date\s+of\s+(?:service|exam|visit)|visit\s+date|service\s+date|admitted|admission\s+date|discharged|discharge\s+date|accession|acc#|specimen\s+id|specimen|claim\s*(?:#|number|no\.?|id)|enc(?:ounter)?\b(?:\s*(?:#|number|no\.?|id))?)\s*#?\s*[:#]?\s*/gi;
+  /\b(?:collected|collection\s+date(?:\s*\/\s*time)?|date(?:\s*\/\s*time)?\s+collected|exam\s+date|date\s+of\s+(?:service|exam|visit|collection|procedure|admission|discharge)|visit\s+date|service\s+date|admitted|admission\s+date|discharged|discharge\s+date|accession|acc#|specimen\s+id|specimen|claim\s*(?:#|number|no\.?|id)|enc(?:ounter)?\b(?:\s*(?:#|number|no\.?|id))?)\s*#?\s*[:#]?\s*/gi;
 
 function serviceKeys(lines: Line[]): string[] {
   const out: string[] = [];

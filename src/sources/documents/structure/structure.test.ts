@@ -1295,3 +1295,23 @@ test('a name printed last name first without a comma ("STUBFIELD CATHERINE") tak
   const others = lines('Draftstein, Nicole  MRN 123\nDraftstein, Nicole  DOB 08/07/1932\nNicole Draftstein');
   assert.deepEqual([orderAsTransmissionPrints(asRead, others).given?.[0], orderAsTransmissionPrints(asRead, others).family], ['Nicole', 'Draftstein']);
 });
+
+test('every header date OCR garbled into the past ("8 SEP 2001" for 18-SEP-2023) does not push the cover\'s own date and the documents\' dates out of bounds', () => {
+  const cover = page(1, 'evr SINIIIVEETY   TO 334555019   108 28s   Pol\nF A X   Copper Mill Community Health Clinic\nDate/Time:   September 18, 2023 4:06 PM\nTo:   Attn: Records\nPages:   2 page(s) including cover');
+  const record = page(2, '8 SEP 2001 1696   FRM $3430500.9   To 1145552199   JCB Yb   POL\nCopper Mill Community Health Clinic\nImmunization History\nSantiago Mockton - DOB May 1, 1986 . Male - MRN 2480114\nTdap (CVX 115)\nMay 10,2017   Dose 1   Boostrix   GlaxoSmithKline   Lot ER8042V\nPrinted Sep 2. 2023 History includes doses administered at this clinic');
+  const r = structureTransmission([cover, record]);
+  assert.deepEqual(r.segments?.map((s) => [s.type, s.date]), [
+    ['fax_cover_sheet', '2023-09-18'],
+    ['immunization_record', '2023-09-02'],
+  ]);
+});
+
+test('two lab reports of one patient part where their "Date of Collection:" differs', () => {
+  const report = (collected: string, rows: string) =>
+    `Juniper Hills Community Health Clinic\nLaboratory Results\nResults for: Abigail Fictelli   DOB: 07/04/1972   Chart No.: 08167731\nOrdering Provider: Virginia Dummystein, MD   Date of Collection: ${collected} 9:35 AM\nTest   Result   Units   Normal Range\n${rows}`;
+  const r = structureTransmission([
+    page(1, report('11/23/2022', 'WBC   9.9   10*3/uL   3.8-10.8\nHemoglobin   13.8   g/dL   11.7-15.5')),
+    page(2, report('12/19/2021', 'Glucose   232   mg/dL   65-99\nSodium   138   mmol/L   135-146')),
+  ]);
+  assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage, s.date]), [[1, 1, '2022-11-23'], [2, 2, '2021-12-19']]);
+});
