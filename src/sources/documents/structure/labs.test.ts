@@ -1455,3 +1455,20 @@ test('a cumulative cell whose flag OCR glued to its value ("L3.49", "110.9H") is
     ['MCV', '101.2', 'fL', 'H', '80.0-100.0'],
   ]);
 });
+
+test('dot leaders read as small letters after a capitals name that kept the leader\'s first point ("HEMOGLOBIN. ........covniuvunnnn", "MCV. settee eee e ee aaaennas", "POTASSIUM. . .....oivvnnn"): the name ends at its point', () => {
+  assert.deepEqual(pick(`TEST                         RESULT UNITS         [REFERENCE]     FLAG
+HEMOGLOBIN. ........covniuvunnnn    15.4 g/dL          (13.2-17.1
+MCV. settee eee e ee aaaennas   85.6 fL        (80.0-100.0)
+PLATELET COUNT. .......ovvunnns      187 10*3/uL           140-400)
+POTASSIUM. . .....oivvnnnnnnnnns   4.0 mmol/L       3.5-5.3)
+CHOLESTEROL, TOTAL. ovens    109 mg/dL           <200`).map((r) => [r[0], r[1], r[2]]), [
+    ['HEMOGLOBIN', '15.4', 'g/dL'],
+    ['MCV', '85.6', 'fL'],
+    ['PLATELET COUNT', '187', '10*3/uL'],
+    ['POTASSIUM', '4.0', 'mmol/L'],
+    ['CHOLESTEROL, TOTAL', '109', 'mg/dL'],
+  ]);
+  // A mixed-case name's own lower-case words stay.
+  assert.deepEqual(pick('Glucose, fasting          92 mg/dL     65-99').map((r) => r[0]), ['Glucose, fasting']);
+});

@@ -1397,9 +1397,27 @@ function leaderGarbleDropped(d: Draft): void {
   // The name's last word: capitals ("MCH", "RDW-CV"), or the % / # of a differential after them ("NEUT %").
   const end = d.name[k - 1]!;
   const capsEnd = /^[A-Z][A-Z0-9-]{0,9}$/.test(end) || (/^[%#]$/.test(end) && k >= 2 && /^[A-Z]{2,}$/.test(d.name[k - 2]!));
-  if (k === d.name.length || !capsEnd) return;
+  if (k === d.name.length || !capsEnd) {
+    leaderAfterPointDropped(d);
+    return;
+  }
   d.name = d.name.slice(0, k);
   d.nameToks = d.nameToks.slice(0, k);
+}
+
+/**
+ * A leader whose first point OCR kept on the name's last word, or read as a comma ("HEMOGLOBIN. ........covniuvunnnn",
+ * "MCV. settee eee e ee aaaennas", "POTASSIUM. . .....oivvnnn", "CHOLESTEROL, TOTAL. ovens"): that point says where
+ * the name ends, so every word after it up to the value that is lower-case letters, points and dirt (any small
+ * letters, single ones too: at fax resolution a run of dots reads as any of them) is the leader. Only after a
+ * capitals word, where no lower-case word of the name can follow. q-1211 OCR lab recall 0.216 -> see README.
+ */
+const LEADER_AFTER_POINT = /^[.…,:;'`_\(]*[LIO]?[a-z]*[.…,:;'`)]*$/;
+function leaderAfterPointDropped(d: Draft): void {
+  const at = d.name.findIndex((w, i) => i < d.name.length - 1 && /^[A-Z][A-Z0-9()-]*[A-Z0-9)][.,]$/.test(w) && d.name.slice(i + 1).every((x) => LEADER_AFTER_POINT.test(x)));
+  if (at < 0) return;
+  d.name = [...d.name.slice(0, at), d.name[at]!.slice(0, -1)];
+  d.nameToks = d.nameToks.slice(0, at + 1);
 }
 
 function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?: string): LabRow | null {
