@@ -1472,3 +1472,18 @@ CHOLESTEROL, TOTAL. ovens    109 mg/dL           <200`).map((r) => [r[0], r[1], 
   // A mixed-case name's own lower-case words stay.
   assert.deepEqual(pick('Glucose, fasting          92 mg/dL     65-99').map((r) => r[0]), ['Glucose, fasting']);
 });
+
+test('under range-first headers, a range whose dash OCR read as a space ("3.8 10.8   13.6  H  Kul", "135 146   141") is the range: the value is the number after it', () => {
+  assert.deepEqual(pick(`Test 7 7 Reference Resun Flag units.
+WHITE BLOOD CELL COUNT             3.8 10.8              13.6           H      K/uL
+SODIUM                            135 146             141                 meq/L         '
+CHLORIDE                   .                   98 110                     107                          mEq/L
+AST                                             10 40                     49          '      H        U/L
+MCV                                                80.0-100.0                  94.7                           fL`).map((r) => [r[0], r[1], r[3], r[4]]), [
+    ['WHITE BLOOD CELL COUNT', '13.6', 'H', '3.8-10.8'],
+    ['SODIUM', '141', null, '135-146'],
+    ['CHLORIDE', '107', null, '98-110'],
+    ['AST', '49', 'H', '10-40'],
+    ['MCV', '94.7', null, '80.0-100.0'],
+  ]);
+});

@@ -1196,6 +1196,18 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         cur.extra.push(tk);
         continue;
       }
+      // Under range-first headers, two numbers, the first the lower, then a third: a range whose dash OCR read
+      // as a space ("3.8 10.8   13.6  H", "135 146   141"); the value is the third, not the range's high end.
+      // v-8292 OCR lab recall: see README (Session 16).
+      const n1 = toks[i + 1]?.t ?? '';
+      const n2 = toks[i + 2]?.t ?? '';
+      if (rangeFirst && cur.name.length && known && !cur.rangeFirst && cur.range === undefined && /^\d+(?:\.\d+)?$/.test(t) && /^\d+(?:\.\d+)?$/.test(n1) && Number(t) < Number(n1) && toks[i + 1]!.start - (tk.start + tk.t.length) <= 3 && (NUM.test(n2) || VALUE_FLAG.test(n2)) && !CMP_RANGE.test(n2) && !RANGE.test(n2)) {
+        cur.range = `${t}-${n1}`;
+        cur.rangeFirst = true;
+        cur.extra.push(tk, toks[i + 1]!);
+        i++;
+        continue;
+      }
       // Under range-first headers, a number then a unit then a number, or two numbers, the first
       // is a range OCR garbled ("8610.3 mg/dL 9.0", "200750  472  %": 20.0-75.0 lost its dash and points).
       if (rangeFirst && cur.name.length && known && !cur.rangeFirst && NUM.test(t) && (valueFollows(toks, i + 1, false, true) || (NUM.test(toks[i + 1]?.t ?? '') && !CMP_RANGE.test(toks[i + 1]!.t)))) {
