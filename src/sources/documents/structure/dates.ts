@@ -45,6 +45,9 @@ const FORMS: DateForm[] = [
   { re: `(\\d{1,2})[\\s-]+${MON}[\\s-,]+(\\d{4}|\\d{2})(?!\\d)`, read: (m) => [year(m[3]!), MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
   // Line printers and fax headers: "14MAR2024" glued, "Mar-14-24" with dashes and a two-digit year.
   { re: `(\\d{1,2})${MON}(\\d{4})(?!\\d)`, read: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
+  // And glued with a two-digit year, as report printers and autofax servers stamp it ("DATE SENT: 13OCT22 1630").
+  // Not before a letter or digit: "13OCT22A" is a code. q-1211 (GT): a cover's date found.
+  { re: `(\\d{1,2})${MON}(\\d{2})(?![\\dA-Za-z])`, read: (m) => [year(m[3]!), MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
   { re: `${MON}-(\\d{1,2})-(\\d{2})(?![\\d-])`, read: (m) => [year(m[3]!), MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
   // The C library's time stamp that fax servers print (HylaFAX: "Mon May 23 14:56:28 2022"), its colons also read as spaces.
   { re: `${MON}\\s+(\\d{1,2})\\s+\\d{1,2}[: ]\\d{2}[: ]\\d{2}\\s+(\\d{4})(?!\\d)`, read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
@@ -151,7 +154,11 @@ export function findDates(text: string): Array<{ date: string; index: number; te
   const out: Array<{ date: string; index: number; text: string }> = [];
   // A speck read as a colon or bar between the two digits of a day ("11/2:3/2022"): dropped (the
   // indexes after it move by one, which the callers' distance checks allow).
-  const s = text.replace(/(\d{1,2}\/)(\d)[:|](\d)(?=\/\d{2,4})/g, '$1$2$3');
+  // The O of OCT and NOV read as a zero, glued between a day and a year ("130CT22", "5N0V2023"): no month
+  // is spelled with a digit, so the zero is the letter (same length: indexes stay). q-1211 (OCR): a cover's date.
+  const s = text
+    .replace(/(\d{1,2}\/)(\d)[:|](\d)(?=\/\d{2,4})/g, '$1$2$3')
+    .replace(/(?<=\d)0(?=CT\d|ct\d)|(?<=\dN)0(?=V\d)|(?<=\dn)0(?=v\d)/g, 'O');
   ANY_DATE.lastIndex = 0;
   for (let m = ANY_DATE.exec(s); m; m = ANY_DATE.exec(s)) {
     // From the match on: a form may look past its own text ("11.7.24" only before a time).

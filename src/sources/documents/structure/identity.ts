@@ -814,7 +814,10 @@ const DOS_LABELS: Record<string, RegExp[]> = {
   lab_report: [/\b(?:date\s+)?(?:collected|col[a-z]{2,5}ted)(?:\s+date)?\s*(?:on|:|;)?/i, /\b(?:tests?|blood\s*work|labs?|specimens?|samples?)\s+(?:was\s+|were\s+)?(?:done|drawn|collected|taken)\s+on\s*/i, /\bcoll\.?\s*:/i, /\bCOLL\b\.?/, /\bcollection\s+(?:date|time|dt)\s*[:]?/i, /\bdate\s+of\s+collection\s*:?/i, /\bcoll(?:ection)?\.?\s*(?:date|dt)\s*:?/i, /\bspecimen\s+date\s*:?/i, /\bdrawn\s*:?/i, /\bdate\s+of\s+service\s*:?/i],
   radiology_report: [/\b(?:exam|study|procedure)\s+date\s*[:]?/i, /\bdate\s+of\s+(?:exam|study|service|procedure)\s*:?/i, /\bDOS\s*:?/],
   // A patient copy's "You were in the hospital from September 22, 2022 to September 25, 2022": the stay's end.
-  discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\b(?:in\s+the\s+hospital|hospitali[sz]ed|admitted|stayed?)\s+from\s+[^\n]{6,30}?\s+(?:to|until|through)\s+(?=\S)/i, /\bdate\s+of\s+discharge\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i],
+  discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\b(?:in\s+the\s+hospital|hospitali[sz]ed|admitted|stayed?)\s+from\s+[^\n]{6,30}?\s+(?:to|until|through)\s+(?=\S)/i, /\bdate\s+of\s+discharge\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i,
+    // The stay in a banner's abbreviations ("Adm 1/27/2022 | D/C 1/30/2022"): the summary is of the day it ends,
+    // not of the admission printed first. q-1211 (GT): 2 discharge dates.
+    /\bD\/C(?:\s+date)?\s*:?/],
   office_visit_note: [/\b(?:date\s+of\s+(?:service|visit|encounter)|visit\s+date|encounter\s+date|service\s+date|DOS)\s*:?/i],
   // "Run" also with its R read as H ("Hun date").
   // "Run date" through OCR slips: R read as H, its n lost ("Ru date"), d read as g ("Hun gate").
@@ -996,6 +999,18 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
     if (d && d !== dob && !afterSent(d)) return labelCopiesVote(text, re, gap, d, (x) => x !== dob && !afterSent(x));
     const repaired = d && d !== dob ? yearMisread(d, latest) : undefined;
     if (repaired) return repaired;
+  }
+  // A report naming its exam on a line of its own, the exam's date after it ("Examination: CT HEAD WITHOUT
+  // CONTRAST – 17 February 2023"): a radiology report is of the day the study was done, not of the letter's
+  // date above it (the day it was read and signed) nor of a received stamp. Only on that line: the next
+  // line may be the comparison study's. q-1211 (GT): 2 radiology dates.
+  if (type === 'radiology_report') {
+    for (const l of lines) {
+      const m = /^\s*(?:exam(?:ination)?|study|procedure|examen)\b[^:\n]{0,12}[:;]/i.exec(l.text);
+      if (!m) continue;
+      const d = findDates(l.text.slice(m[0].length)).map((x) => x.date).find((x) => x !== dob && !afterSent(x) && !tooOld(x));
+      if (d) return d;
+    }
   }
   // A results table whose first column is the collection date ("Collected   Order   Component ..."):
   // the date under that caption, in its column (a date with its slashes read as 1s too: "0211512025").

@@ -44,7 +44,10 @@ export function isFaxHeaderLine(text: string, first = false): boolean {
   // Below the first line, a line without a time needs a transmission's own mark (page, FROM/TO, job
   // numbers): a letterhead's "Ph ... · Fax ...   Run date 11/03/2022" carries a date, phone and FAX too.
   if (!first && !time && !TTI_MARK_NOT_FAX.test(t)) return false;
-  if (/\b(collected|reported|signed|dob|birth|exam|admit|discharg|visit|service)\b/i.test(t)) return score >= 4;
+  // A date its label names as the document's own ("Store #2071 · Rx (517) 555-0130   Printed Sep 4, 2023" under a
+  // pharmacy's letterhead: phone, a store number taken for a job number, and the record's print date) is
+  // the body's, unless the line has all four marks of a header. q-1211 (GT): immunization dates 2 errors fewer.
+  if (/\b(collected|reported|signed|dob|birth|exam|admit|discharg|visit|service|printed|generated|as\s+of)\b/i.test(t)) return score >= 4;
   // The very first line of a page may be a header whose date or number OCR garbled.
   return score >= 3 || (time && date && (phone || mark)) || (first && score >= 2 && (time || date) && (phone || mark));
 }

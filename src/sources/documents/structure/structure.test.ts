@@ -1315,3 +1315,18 @@ test('two lab reports of one patient part where their "Date of Collection:" diff
   ]);
   assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage, s.date]), [[1, 1, '2022-11-23'], [2, 2, '2021-12-19']]);
 });
+
+test('session 16: each type is dated as its kind of document is: print date of a history, discharge of a stay, exam of a study, sent date of a cover', () => {
+  // A pharmacy's history: its letterhead line with a phone, a store number and the print date is the body's, not a fax header.
+  const history = '12:55 10/11/2024      KESTREL BAY PRIMARY CARE      (517)555-0154      P5/5\nKestrel Bay Pharmacy                           Vaccination History\nStore #2071 · 4784 Magnolia Blvd, Jackson, MI 49201 · Rx (517) 555-0130        Printed Sep 4, 2023\n Name: William Draftdale        Birth date: 1976-02-21\nDec 6, 2022      Fluarix Quadrivalent     1   SKB X77703';
+  assert.equal(findServiceDate(cleanPage(1, history).lines, 'immunization_record', '1976-02-21', '2024-10-11'), '2023-09-04');
+  // A banner's "Adm ... | D/C ...": the discharge date, also wrapped onto the next line.
+  assert.equal(findServiceDate(lines('Discharge Summary\nDRAFTBERG, Albert | MRN 8730164 | DOB 24-Jun-1991 | 30 y.o. M | Adm 1/27/2022 | D/C 1/30/2022\nAttending: G. Stubhurst, MD, 1/31/2022 13:29'), 'discharge_summary', '1991-06-24', '2022-02-02'), '2022-01-30');
+  assert.equal(findServiceDate(lines('MADEUPWOOD, Rajesh | MRN E2788472 | DOB 8-Jan-1982 | Adm 2/3/2023 | D/C\n\n2/5/2023'), 'discharge_summary', '1982-01-08', '2023-02-08'), '2023-02-05');
+  // A radiology letter: dated the day it was signed, the exam's date on the line naming the exam.
+  assert.equal(findServiceDate(lines('Brookstone Imaging Center\n   18 February 2023\nRe: Logan Testby   DOB 3-May-2015\nExamination: CT HEAD WITHOUT CONTRAST – 17 February 2023\nComparison: None.'), 'radiology_report', '2015-05-03', '2023-02-18'), '2023-02-17');
+  assert.equal(findServiceDate(lines('Examination: XR KNEE RIGHT 3 VIEWS\nComparison: XR KNEE RIGHT 3 VIEWS dated 2018-04-09.\nElectronically verified 15 May 2022 16:30'), 'radiology_report', undefined, '2022-05-20'), '2022-05-15');
+  // An autofax report's "13OCT22", its O also read as a zero.
+  assert.equal(findServiceDate(lines('AUTOFAX REPORT DELIVERY\nDATE SENT....: 13OCT22 1630\nPAGES........: 4'), 'fax_cover_sheet'), '2022-10-13');
+  assert.equal(findServiceDate(lines('AUTOFAX REPORT DELIVERY\nDATE SENT....: 130CT22 1630\nPAGES........: 4'), 'fax_cover_sheet'), '2022-10-13');
+});
