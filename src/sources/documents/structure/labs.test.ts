@@ -1487,3 +1487,12 @@ MCV                                                80.0-100.0                  9
     ['MCV', '94.7', null, '80.0-100.0'],
   ]);
 });
+
+test('a % read as a letter pair ("Yo", "Ya", "Yi") in the unit column is % beside a test reported in %', () => {
+  assert.deepEqual(pick(`Test                        Reference           Result            Flag      Units
+LYMPHOCYTES                                  20.0-45.0                   35.7                           Ya
+BASOPHILS                               0.0-2.0                 0.8                         Yi`).map((r) => [r[0], r[1], r[2]]), [
+    ['LYMPHOCYTES', '35.7', '%'],
+    ['BASOPHILS', '0.8', '%'],
+  ]);
+});

@@ -345,6 +345,9 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
   const k = unitKey(token).replace(/^[^a-z%/]+|[^a-z0-9%/.]+$/g, '').replace(/[.,;:]+$/, '');
   // Dirt around a clean unit ("“%", "mg/dL."): the unit itself.
   if (UNITS[k] && expected.includes(UNITS[k]!)) return UNITS[k];
+  // A % whose slashed circles OCR read as a letter pair ("Yo", "Ya", "Yi": the stroke and upper circle a Y, the lower
+  // a small round letter), beside a test reported in %. v-8292 OCR: 3 results (Session 16).
+  if (/^y[aoi]$/.test(k) && expected.includes('%')) return '%';
   if (k.length < 2 || k.length > 14 || !/[a-z%]/.test(k) || /^\d/.test(k)) return undefined;
   // A unit that lost what stood before its slash ("dL" of g/dL, the g faded at a column's edge):
   // the one unit of the test printed with that denominator.
