@@ -1496,3 +1496,12 @@ BASOPHILS                               0.0-2.0                 0.8             
     ['BASOPHILS', '0.8', '%'],
   ]);
 });
+
+test('a dot leader read as letters is dropped before the unit is read ("CHOLESTEROL, TOTAL. ovens  109 mey/dl,"); an H or L glued to a leader is dots, no flag ("UREA NITROGEN (BUN) LL...  18")', () => {
+  assert.deepEqual(pick(`TEST                           RESULT UNITS               [REFERENCE]      FLAG
+CHOLESTEROL, TOTAL. ovens    109 mey/dl,           <200)
+UREA NITROGEN (BUN) LL...     18 mg/dl        7-25`).map((r) => [r[0], r[1], r[2] && ucumFor(r[2]), r[3]]), [
+    ['CHOLESTEROL, TOTAL', '109', 'mg/dL', null],
+    ['UREA NITROGEN (BUN)', '18', 'mg/dL', null],
+  ]);
+});

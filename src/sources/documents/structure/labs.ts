@@ -746,6 +746,9 @@ export function normaliseLine(s: string): string {
   return mendResultWords(atAsZero(s))
     // Dot leaders from a test's name to its value ("GLUCOSE.........   86", "CARBON DIOXIDE.....27", ". . . ."):
     // a separator, spaces as wide (two at least), never part of the name's last word.
+    // A lone H or L (or two) glued to the leader after a name word is dots OCR read as letters, no flag printed
+    // before the value ("UREA NITROGEN (BUN) LL...     18 mg/dl": a flag column stands apart, never on the leader).
+    .replace(/(?<=\S\s)(?:[HL]{1,2})(?=[.…]{3,}(?:\s|\d|$))/g, (m) => ' '.repeat(m.length))
     .replace(/([^\s.…])[.…]{3,}(?=\s|\d|$)/g, (m, c: string) => `${c}${' '.repeat(Math.max(2, m.length - 1))}`)
     .replace(/(^|\S)((?: \.){3,})(?= |$)/g, (_m, c: string, dots: string) => `${c}${' '.repeat(dots.length)}`)
     // HL7's interpretation names as EHR result pages print them (table 0078): the flag they stand for.
@@ -1155,6 +1158,9 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
     // so its garbled unit is read against the test.
     if (cur && cur.value !== undefined && !cur.cellsRead) {
       cur.cellsRead = true;
+      // A dot leader OCR read as letters is dropped now, so the unit after the value is read against the test
+      // ("CHOLESTEROL, TOTAL. ovens   109 mey/dl,").
+      leaderGarbleDropped(cur);
       const cells = leadingCellsEnd(cur.name, cur.nameToks, urine);
       if (cells) {
         cur.orderCell = cur.name.slice(0, cells.at).join(' ');
