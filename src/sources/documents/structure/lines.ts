@@ -58,15 +58,27 @@ const STAMP_DATE = /^(?:[A-Z]{3}\s+\d{1,2},?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4})$
 /** Page marker "Page 2 of 3", "PAGE 1 OF 1", "Pg 2/3", "P. 2/5", "2 of 3". */
 const PAGE_OF = /\b(?:page|pg\.?|p\.)\s*:?\s*(\d{1,3})\s*(?:[o0a][flt]|\/)\s*(\d{1,3})\b/gi;
 
+/**
+ * A footer's marker in a cell of its own ending its line, through worse OCR slips: "of" read as "or" or
+ * "01", a 1 read as a bar or a letter ("Page | or 2", "Page 2 01 2", "Page 1 of I"). Prose says "page 2 or 3"
+ * mid-sentence, never after a wide gap past other text at the end of a line. u-8494 (OCR): two letters that
+ * had run together split again.
+ */
+const PAGE_OF_CELL = /\S\s{2,}(?:page|pg\.?)\s*:?\s*(\d{1,3}|[|lI])\s*(?:[o0a][flrt]|01|\/)\s*(\d{1,3}|[|lI])\s*$/gim;
+
 export function pageMarker(text: string): { k: number; n: number } | undefined {
-  let found: { k: number; n: number } | undefined;
-  PAGE_OF.lastIndex = 0;
-  for (let m = PAGE_OF.exec(text); m; m = PAGE_OF.exec(text)) {
-    const k = +m[1]!;
-    const n = +m[2]!;
-    if (k >= 1 && n >= k && n < 500) found = { k, n };
+  let found: { k: number; n: number; at: number } | undefined;
+  const one = (x: string) => (/^[|lI]$/.test(x) ? 1 : +x);
+  for (const re of [PAGE_OF, PAGE_OF_CELL]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const k = one(m[1]!);
+      const n = one(m[2]!);
+      // The last marker in the text, whichever form found it.
+      if (k >= 1 && n >= k && n < 500 && (!found || m.index >= found.at)) found = { k, n, at: m.index };
+    }
   }
-  return found;
+  return found ? { k: found.k, n: found.n } : undefined;
 }
 
 /** Cleans one page: removes fax header lines at the top and received stamps anywhere. */

@@ -1330,3 +1330,17 @@ test('session 16: each type is dated as its kind of document is: print date of a
   assert.equal(findServiceDate(lines('AUTOFAX REPORT DELIVERY\nDATE SENT....: 13OCT22 1630\nPAGES........: 4'), 'fax_cover_sheet'), '2022-10-13');
   assert.equal(findServiceDate(lines('AUTOFAX REPORT DELIVERY\nDATE SENT....: 130CT22 1630\nPAGES........: 4'), 'fax_cover_sheet'), '2022-10-13');
 });
+
+test('session 16: a footer marker through worse OCR slips ("Page | or 2", "Page 2 01 2") and a cover sheet whose title and notice OCR garbled', () => {
+  assert.deepEqual(['Re: Proxydale, Samantha (DOB 10-03-1945)        Page | or 2', 'Re Proxvdale (DOB 10 03 1945)      Page 2 01 2', 'Jane Doe   Page 1 of I'].map(pageMarker), [
+    { k: 1, n: 2 },
+    { k: 2, n: 2 },
+    { k: 1, n: 1 },
+  ]);
+  // Prose is no footer.
+  assert.equal(pageMarker('the result on page 2 or 3 of the report'), undefined);
+  const cover = 'fl CloudLineFax                     or\nSamantha Proxydale                 Medical Records Department\n+1 307 555 0160                    +1307 555 0126\nFriday, September 2, 2022 9:37 AM     4\nRecords request #191789\nSending office notes as requested. If any pages are missing or illegible please call (307) 555-0197.';
+  assert.equal(classify(lines(cover)).type, 'fax_cover_sheet');
+  const cover2 = 'fl CloudLineFax      rn\nBeverly Demoberg        Jacqueline Stubford\nFriday, May 23, 2025 12:05 PM     3\nRecords request #832662\nResults attached for your review. Thank you';
+  assert.equal(classify(lines(cover2)).type, 'fax_cover_sheet');
+});
