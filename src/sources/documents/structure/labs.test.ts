@@ -1505,3 +1505,12 @@ UREA NITROGEN (BUN) LL...     18 mg/dl        7-25`).map((r) => [r[0], r[1], r[2
     ['UREA NITROGEN (BUN)', '18', 'mg/dL', null],
   ]);
 });
+
+test('a flag letter alone in its column read twice, capital then small ("Cc"), is that flag', () => {
+  assert.deepEqual(pick(`Test                                                   Result            Units                Reference Range        Flag
+Hematocrit                                         30.8             (%]                  38.5-50.0                      Cc
+LDL-Cholesterol (calc)                                158               [mg/dL]               0-99                               Cc`).map((r) => [r[0], r[1], r[3]]), [
+    ['Hematocrit', '30.8', 'LL'],
+    ['LDL-Cholesterol (calc)', '158', 'HH'],
+  ]);
+});

@@ -751,6 +751,9 @@ export function normaliseLine(s: string): string {
     .replace(/(?<=\S\s)(?:[HL]{1,2})(?=[.…]{3,}(?:\s|\d|$))/g, (m) => ' '.repeat(m.length))
     .replace(/([^\s.…])[.…]{3,}(?=\s|\d|$)/g, (m, c: string) => `${c}${' '.repeat(Math.max(2, m.length - 1))}`)
     .replace(/(^|\S)((?: \.){3,})(?= |$)/g, (_m, c: string, dots: string) => `${c}${' '.repeat(dots.length)}`)
+    // A flag letter alone in its column that OCR read twice, as a capital and its small letter ("30.8  (%]
+    // 38.5-50.0   Cc"): that flag. u-8494 OCR: 2 results (Session 16).
+    .replace(/(?<=\S\s{2,})([CHLA])([chla])(?=\s*$|\s{2,})/g, (m, a: string, b: string) => (a.toLowerCase() === b ? `${a} ` : m))
     // HL7's interpretation names as EHR result pages print them (table 0078): the flag they stand for.
     .replace(/\b(above|below) (high|low|upper|lower) (normal|panic limits?)\b/gi, (m, side: string, _b: string, kind: string) => {
       const panic = /panic/i.test(kind);
