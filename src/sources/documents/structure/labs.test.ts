@@ -1514,3 +1514,10 @@ LDL-Cholesterol (calc)                                158               [mg/dL] 
     ['LDL-Cholesterol (calc)', '158', 'HH'],
   ]);
 });
+
+test('a unit printed in brackets ("[mg/dL]") is the unit also for a test the unit priors do not list (urine urobilinogen)', () => {
+  assert.deepEqual(pick(`Test                                                   Result            Units                Reference Range        Flag
+Urobilinogen                                                       1.0                   [mg/dL]                  0.2-1.0`).map((r) => [r[0], r[1], r[2] && ucumFor(r[2])]), [
+    ['Urobilinogen', '1.0', 'mg/dL'],
+  ]);
+});
