@@ -3,7 +3,7 @@
  * facility, author), found by label variants common on US records. Pure; never throws.
  */
 import type { PersonHints } from '../../../core/types.js';
-import { dateAfter, findDates, lettersAsDigits, slashlessDate } from './dates.js';
+import { dateAfter, findDates, garbledMonthDate, lettersAsDigits, slashlessDate } from './dates.js';
 import { editDistance, lettersOnly, respellNear } from './fuzzy.js';
 import { cells, pageMarker, type Line } from './lines.js';
 
@@ -503,7 +503,9 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
       const yearFirst = /^((?:19|20)\d{2})[-. ]?(\d{2})[-. ]?(\d{2})\b/.exec(after);
       // A combined caption's values in order ("Patient ID / DOB:   02653241 / 1962-May-04"): the date after the slash.
       const pairedValue = ds.length && /\/\s*$/.test(l.text.slice(0, dm.index)) && /^\s*[A-Z0-9-]{3,}\s*\/\s*$/i.test(after.slice(0, ds[0]!.index));
-      const d = ds.length && (ds[0]!.index < 8 || pairedValue) ? ds[0]!.date : bare ?? (yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined) ?? agelessYearMended(after) ?? lettersAsDigits(after);
+      // A stamp printed over the field may read as one caps word between label and date ("Birth Date:SCANNED 13-Dec-1972").
+      const stamped = ds.length && /^[A-Z]{4,}\s+$/.test(after.slice(0, ds[0]!.index));
+      const d = ds.length && (ds[0]!.index < 8 || pairedValue || stamped) ? ds[0]!.date : bare ?? (yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined) ?? agelessYearMended(after) ?? lettersAsDigits(after) ?? garbledMonthDate(after);
       // A two-digit year ("05/28/19", often a four-digit one cut off by the margin) counts for less than one printed in full.
       const short = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?!\d)/.test(after) ? 0.5 : 1;
       if (d) dobs.set(d, (dobs.get(d) ?? 0) + w * short);

@@ -1344,3 +1344,8 @@ test('session 16: a footer marker through worse OCR slips ("Page | or 2", "Page 
   const cover2 = 'fl CloudLineFax      rn\nBeverly Demoberg        Jacqueline Stubford\nFriday, May 23, 2025 12:05 PM     3\nRecords request #832662\nResults attached for your review. Thank you';
   assert.equal(classify(lines(cover2)).type, 'fax_cover_sheet');
 });
+
+test('a birth date after a stamp word OCR read into its field ("Birth Date:SCANNED 13-Dec-1972"), and after "Born" with its month garbled ("Born Nav 22 1942")', () => {
+  assert.deepEqual(who('Patient: FAUXDALE, ROBERT E\nBirth Date:SCANNED 13-Dec-1972 (51 yrs)\nCollected: 05-Mar-2024'), ['Robert', 'Fauxdale', '1972-12-13']);
+  assert.deepEqual(who('Member: David Mockelli\nID VRCO94046677      Born Nav 22 1942      Processed Jun 6 2025'), ['David', 'Mockelli', '1942-11-22']);
+});
