@@ -116,7 +116,11 @@ export function slashlessDate(s: string): string | undefined {
   if (compact) return iso(Number(compact[1]), Number(compact[2]), Number(compact[3])) ?? undefined;
   // Or one of its dashes read as a digit, the length of the date kept ("1984307-31", "1940-05129").
   const yd = /^((?:19|20)\d{2})(?:\d(\d{2})-|-(\d{2})\d)(\d{2})(?![\d/-])/.exec(s);
-  return yd ? iso(Number(yd[1]), Number(yd[2] ?? yd[3]), Number(yd[4])) ?? undefined : undefined;
+  if (yd) return iso(Number(yd[1]), Number(yd[2] ?? yd[3]), Number(yd[4])) ?? undefined;
+  // A two-digit-year date with one of its dashes or slashes read as a space ("Period 11-25-22 to 11 01-23"),
+  // all three parts two digits. u-8494 (OCR): 1 medication list date.
+  const sp = /^(\d{2})(?: (\d{2})([-/])| ?([-/])(\d{2}) )(\d{2})(?![\d/.-])/.exec(s);
+  return sp ? findDates(`${sp[1]}/${sp[2] ?? sp[5]}/${sp[6]}`)[0]?.date : undefined;
 }
 
 /**

@@ -1345,6 +1345,18 @@ test('session 16: a footer marker through worse OCR slips ("Page | or 2", "Page 
   assert.equal(classify(lines(cover2)).type, 'fax_cover_sheet');
 });
 
+test('session 16: a copied record, a history over a period and a patient copy of discharge instructions', () => {
+  // An immunization record is of the day it was copied, after its newest dose.
+  assert.equal(findServiceDate(lines('VACCINE ADMINISTRATION RECORD\nClient Name: Beverly M. Demoberg     Date of Birth: May 22, 2019\n2025-03-10     Influenza, injectable, quadrivalent   1   GlaxoSmithKline (SKB)   TJ99304\nI have read the Vaccine Information Statement(s).   Record copied for transfer on\n2025-05-16 by Rajesh Dummyfield, MD.'), 'immunization_record', '2019-05-22', '2025-05-23'), '2025-05-16');
+  // A prescription history is of the day its period ends, also with a dash read as a space.
+  const history = (end: string) => `Stonebridge Pharmacy      Prescription History\nCustomer: BRANDON TRIALCOMBE     Date of Birth: 02-26-1976\n446 Sunset Ct, Kingston, NY 12401     Period: 11-25-22 to ${end}\nFill Date   Rx #   Drug & Strength\n10-20-23 2856083 hydrochlorothiazide 12.5 mg tablet   1 tab PO QAM   30  30 FAUXBROOK, FRANK  Active`;
+  assert.equal(findServiceDate(lines(history('11-01-23')), 'medication_list', '1976-02-26', '2023-11-23'), '2023-11-01');
+  assert.equal(findServiceDate(lines(history('11 01-23')), 'medication_list', '1976-02-26', '2023-11-23'), '2023-11-01');
+  // A patient copy whose title OCR garbled is still a discharge: the stay it tells of, who discharged.
+  const copy = 'Oak Meadow Memorial Hospital            DRAFTFORD, TIFFANY B\nDischarge insirucions\nPatient copy - please keep this paper\nYou were in the hospital from August 29, 2023 to August 31, 2023 because of abdominal pain.\nWhy you were in the hospital (your diagnoses)\nUnspecified acute appendicitis (K35.80)\nProcedures done\nLaparoscopic appendectomy\nYour medicines\noxycodone 5 mg tablet       Take 1 tablet by mouth every 6 hours as needed\nAllergies\nNo known allergies\nFollow-up appointments\nPCP Frank Fakesmore within 7-10 days\nGoing to: Home. Condition: Good. Discharging physician: Lauren Stubberg, MD.';
+  assert.equal(classify(lines(copy)).type, 'discharge_summary');
+});
+
 test('a birth date after a stamp word OCR read into its field ("Birth Date:SCANNED 13-Dec-1972"), and after "Born" with its month garbled ("Born Nav 22 1942")', () => {
   assert.deepEqual(who('Patient: FAUXDALE, ROBERT E\nBirth Date:SCANNED 13-Dec-1972 (51 yrs)\nCollected: 05-Mar-2024'), ['Robert', 'Fauxdale', '1972-12-13']);
   assert.deepEqual(who('Member: David Mockelli\nID VRCO94046677      Born Nav 22 1942      Processed Jun 6 2025'), ['David', 'Mockelli', '1942-11-22']);
