@@ -1521,3 +1521,12 @@ Urobilinogen                                                       1.0          
     ['Urobilinogen', '1.0', 'mg/dL'],
   ]);
 });
+
+test('a decimal value glued to a power-of-ten unit whose mark OCR garbled ("4.3010%6/uL", "0.410%3/uL") is value and unit', () => {
+  assert.deepEqual(pick(`Test                 Result       Reference
+RBC                       4.3010%6/uL  (3.80-5.10)     ;
+Monocytes (Absolute)         0.410%3/uL (0.2-1.0)       :`).map((r) => [r[0], r[1], r[2] && ucumFor(r[2])]), [
+    ['RBC', '4.30', '10*6/uL'],
+    ['Monocytes (Absolute)', '0.4', '10*3/uL'],
+  ]);
+});

@@ -774,6 +774,9 @@ export function normaliseLine(s: string): string {
     // "13mg dL"): apart, so the row reads; the unit's own slips are mended where the test is known.
     // Power-of-ten units ("10E3/uL", "10*3") are not numbers glued to letters.
     .replace(/(^|\s)([<>]?=?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)([a-zA-Z][a-zA-Z/]{1,6})(?=\s|$)/g, (m, p: string, v: string, u: string) => (!/^10$/.test(v) && gluedUnit(u) ? `${p}${v} ${u}` : m))
+    // A decimal value glued to a power-of-ten unit, its mark OCR garbled ("4.3010%6/uL", "0.410%3/uL"): the value
+    // ends where "10" and the power's mark begin (the fewest decimals). u-8494 OCR: see README (Session 16).
+    .replace(/(^|\s)([<>]?=?\d+\.\d+?)(x?10[*%^eE°]\d\/[A-Za-z]{1,3}\.?)(?=\s|$)/g, '$1$2 $3')
     // A value glued to a unit the unit table knows as printed, of any length ("9.5Thousand/uL", "4.98Million/uL",
     // "110mL/min/1.73m2", "21(calc)": reference labs with no units column print the unit right after the result).
     .replace(/(^|\s)([<>]?=?\d+(?:\.\d+)?)([a-zA-Z(%][^\s]{1,24})(?=\s|$)/g, (m, p: string, v: string, u: string) => (!isFlag(u) && !FLAG.test(u) && exactUcum(u) ? `${p}${v} ${u}` : m))
