@@ -1087,6 +1087,9 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
       if (d.date === dob || tooOld(d.date) || afterSent(d.date)) continue;
       // Nor a prior study's ("COMPARISON: XR KNEE dated 2023-01-04"): the report compares with it.
       if (/\b(?:print|dob|birth|signed|fax|comparison|compared|prior)/i.test(l.text.slice(Math.max(0, d.index - 25), d.index)) || /^\s*comparisons?\b/i.test(l.text)) continue;
+      // A claim is of the day of its service, not of the days the payer processed it, issued the notice or
+      // wants payment ("Processed Jun 6, 2025" above "Service 1 · Apr 9, 2025"). u-8494 (GT): 1 EOB date.
+      if (type === 'insurance_billing' && /\b(?:processed|issued|statement|due|pay\s+by|paid\s+on)\b[^\d]{0,12}$/i.test(l.text.slice(Math.max(0, d.index - 25), d.index))) continue;
       // A cover sheet is dated the day it went out: there the fax's own date is the one.
       if (d.date === sentOn && type !== 'fax_cover_sheet') {
         sentDay ??= d.date;

@@ -1361,3 +1361,8 @@ test('a birth date after a stamp word OCR read into its field ("Birth Date:SCANN
   assert.deepEqual(who('Patient: FAUXDALE, ROBERT E\nBirth Date:SCANNED 13-Dec-1972 (51 yrs)\nCollected: 05-Mar-2024'), ['Robert', 'Fauxdale', '1972-12-13']);
   assert.deepEqual(who('Member: David Mockelli\nID VRCO94046677      Born Nav 22 1942      Processed Jun 6 2025'), ['David', 'Mockelli', '1942-11-22']);
 });
+
+test('session 16: a claim is of its service date, not of the day the payer processed it', () => {
+  const eob = 'Evergreen Mutual Health Plan         Your Claim Statement\nExplanation of Benefits — this is not a bill\n MEMBER             PATIENT              CLAIM\n David Mockelli     David Mockelli       No. 1969Y22717555\n ID VRC094046677    Born Nov 22, 1942    Processed Jun 6, 2025\n Service 1 · Apr 9, 2025 · Screening mammography, bilateral (77067)\n Provider billed          $325.02\n Plan paid                $208.96';
+  assert.equal(findServiceDate(lines(eob), 'insurance_billing', '1942-11-22', '2025-06-20'), '2025-04-09');
+});
