@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Observation } from '@medplum/fhirtypes';
 import { structureTransmission } from './index.js';
+import { parseLabProse } from './lab-prose.js';
 
 const LETTER = `Harborview Family Health Center
 February 10, 2022
@@ -33,5 +34,23 @@ test('a results letter\'s sentences become observations with value, unit, range 
     'Estimated Average Glucose | 171 mg/dL | ',
     'Color | Light Yellow | ',
     'Nitrite | Positive | A',
+  ]);
+});
+
+test('a results letter\'s sentence that runs over a page break, past the footer and the next page\'s fax header, is read', () => {
+  const lines = [
+    { page: 3, index: 0, text: 'Your Albumin was 4.3 g/dL (normal range 3.6-5.1). Your Globulin was 2.4 g/dL (normal range 1.9-3.7). Your' },
+    { page: 3, index: 1, text: '' },
+    { page: 3, index: 2, text: 'Jennifer J. Trialski – lab results letter                                 Page 1 of 2' },
+    { page: 4, index: 0, text: 'CloudLine Fax | Wed 14 Dec 2022 12:39:23     | From +1 (845) 555-0124 |    Silver Lake Medical Gr    | pg [4/4]' },
+    { page: 4, index: 1, text: '' },
+    { page: 4, index: 2, text: '          Albumin/Globulin Ratio was 1.8 (normal range 1.0-2.5). Your Bilirubin, Total was' },
+    { page: 4, index: 3, text: '          1.0 mg/dL (normal range 0.2-1.2).' },
+  ];
+  assert.deepEqual(parseLabProse(lines).map((r) => [r.name, r.value]), [
+    ['Albumin', '4.3'],
+    ['Globulin', '2.4'],
+    ['Albumin/Globulin Ratio', '1.8'],
+    ['Bilirubin, Total', '1.0'],
   ]);
 });

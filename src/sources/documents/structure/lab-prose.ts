@@ -33,8 +33,14 @@ export function parseLabProse(lines: Line[]): LabRow[] {
   // Sentences run over lines: read the text joined, each line's start remembered.
   let text = '';
   const starts: Array<{ at: number; line: Line }> = [];
-  for (const l of lines) {
-    if (!l.text.trim()) continue;
+  // A sentence runs on over a page break ("... Your" / footer / next page's fax header / "Albumin/Globulin Ratio
+  // was 1.8 ..."): a page's first or last line that numbers the page ("Page 1 of 2", "pg [4/4]") is furniture, left
+  // out of the text. u-8494 (GT and OCR): one result.
+  const filled = lines.filter((l) => l.text.trim());
+  const furniture = (k: number) =>
+    /\b(?:page|pg|p)\.?\s*\[?\d+\s*(?:of|\/)\s*\d+\]?/i.test(filled[k]!.text) && (filled[k - 1]?.page !== filled[k]!.page || filled[k + 1]?.page !== filled[k]!.page);
+  for (const [k, l] of filled.entries()) {
+    if (furniture(k)) continue;
     starts.push({ at: text.length, line: l });
     text += `${l.text.trim()} `;
   }
