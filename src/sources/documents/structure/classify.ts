@@ -33,9 +33,18 @@ function compile(words: string[]): RegExp[] {
 function compileClosedUp(words: string[]): RegExp[] {
   return words.map((w) => new RegExp(w.replace(/ /g, ''), 'i'));
 }
+/**
+ * Title phrases as they read with their first letter lost (a shifted margin or skew cut it: "rogress Notes"),
+ * at the start of a cell only, for phrases opening with two letters and eight characters long or more: a
+ * short phrase cut by a letter matches too many words. q-1211 (OCR): a progress note whose title lost its P
+ * was taken for the medication list its "Current Medications" section looks like.
+ */
+function compileCut(words: string[]): Array<RegExp | undefined> {
+  return words.map((w) => (/^[a-z]{2}/i.test(w) && w.length >= 8 ? new RegExp(`^${w.slice(1).replace(/ /g, '\\s+')}(?:$|[^a-z])`, 'i') : undefined));
+}
 const COMPILED = Object.fromEntries(
-  Object.entries(TABLE).map(([k, v]) => [k, { title: compile(v.title), body: compile(v.body), closedUp: compileClosedUp(v.title) }]),
-) as Record<string, { title: RegExp[]; body: RegExp[]; closedUp: RegExp[] }>;
+  Object.entries(TABLE).map(([k, v]) => [k, { title: compile(v.title), body: compile(v.body), closedUp: compileClosedUp(v.title), cut: compileCut(v.title) }]),
+) as Record<string, { title: RegExp[]; body: RegExp[]; closedUp: RegExp[]; cut: Array<RegExp | undefined> }>;
 
 export interface TypeScore {
   type: DocType;
@@ -92,7 +101,10 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
     // A cell is one title: "Fox Run Diagnostic Imaging" counts once, not for "imaging" and "diagnostic imaging" both.
     const credited = new Set<(typeof headCells)[number]>();
     for (const [i, r] of re.title.entries()) {
-      const head = headCells.find((c) => !credited.has(c) && ('closedUp' in c ? re.closedUp[i]!.test(c.text) : r.test(c.text)));
+      const cut = re.cut[i];
+      const head =
+        headCells.find((c) => !credited.has(c) && ('closedUp' in c ? re.closedUp[i]!.test(c.text) : r.test(c.text))) ??
+        (cut ? headCells.find((c) => !credited.has(c) && !('closedUp' in c) && cut.test(c.text)) : undefined);
       if (head) {
         credited.add(head);
         s += 4;

@@ -1366,3 +1366,10 @@ test('session 16: a claim is of its service date, not of the day the payer proce
   const eob = 'Evergreen Mutual Health Plan         Your Claim Statement\nExplanation of Benefits — this is not a bill\n MEMBER             PATIENT              CLAIM\n David Mockelli     David Mockelli       No. 1969Y22717555\n ID VRC094046677    Born Nov 22, 1942    Processed Jun 6, 2025\n Service 1 · Apr 9, 2025 · Screening mammography, bilateral (77067)\n Provider billed          $325.02\n Plan paid                $208.96';
   assert.equal(findServiceDate(lines(eob), 'insurance_billing', '1942-11-22', '2025-06-20'), '2025-04-09');
 });
+
+test('session 16: a title whose first letter the margin cut, and a physician order sheet whose rows OCR lost', () => {
+  const note = 'Harborview Internal Medicine\nRaymond Stubstein                     Account Number: 0027555707\nDOB: 10.02.1982 Age: 41Y Sex: Male    Provider: Joseph Mockman, MD\nrogress Notes\nReason for Appointment\n1. Itchy rash on arms\nCurrent Medications\nTaking pantoprazole 40 mg tablet DR Take 1 tablet by mouth twice daily\nStarted triamcinolone 0.1% cream Apply a thin layer to affected area twice daily\nAllergies\nCodeine: Nausea/vomiting\nReview of Systems\nConstitutional: No fatigue.\nVital Signs\nTemp 98.6 F, HR 84 /min, BP 108/80 mm Hg\nAssessments\n1. Contact dermatitis - L25.9';
+  assert.equal(classify(lines(note)).type, 'office_visit_note');
+  const pos = "PHYSICIAN'S ORDERS\nCedar Hollow Medical Group      Monthly recapitulation - orders reviewed for the month of JANUARY\nResident: PAUL TESTSHAW     Room/Bed: 213-B\nDOB 1977-07-15  Sex M      Admit date: 2021-06-19\nALLERGIES: NO KNOWN ALLERGIES   CODE STATUS: DNR\nStatus     Nurse init.\nCONT\nCONT\nI have reviewed the above orders and they are to be continued unless noted otherwise.";
+  assert.equal(classify(lines(pos)).type, 'medication_list');
+});
