@@ -1530,3 +1530,12 @@ Monocytes (Absolute)         0.410%3/uL (0.2-1.0)       :`).map((r) => [r[0], r[
     ['Monocytes (Absolute)', '0.4', '10*3/uL'],
   ]);
 });
+
+test('a value glued to its unit garbled past the unit table ("3.4mmol/1,", "26mmol’l") is the value, the rest its unit read against the test', () => {
+  assert.deepEqual(pick(`Test Name                    Result                   Reference Range            Flag
+Potassium                     3.4mmol/1,                      1506.8                                    LOW
+Carbon Dioxide            26mmol’l                    200 32`).map((r) => [r[0], r[1], r[2] && ucumFor(r[2]), r[3]]), [
+    ['Potassium', '3.4', 'mmol/L', 'L'],
+    ['Carbon Dioxide', '26', 'mmol/L', null],
+  ]);
+});

@@ -1235,6 +1235,17 @@ function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draf
         cur.extra.push(tk);
         continue;
       }
+      // A value glued to its unit garbled past the unit table's spellings ("3.4mmol/1,", "2.6(cale)", "7.0pdl"): the
+      // number is the value and the rest its unit, when the rest reads as one of the test's units (the value possible
+      // in it). q-1211 OCR: see README (Session 16).
+      const glued = known && cur.name.length && cur.unit === undefined ? /^(\d+(?:\.\d+)?)([A-Za-z(%][^\s]{1,12})$/.exec(t) : null;
+      if (glued && !VALUE_FLAG.test(t) && !flagSlip(glued[2]!) && unitFromPrior(glued[2]!, known!.loinc, 3, glued[1])) {
+        cur.value = glued[1]!;
+        cur.valueTok = tk;
+        cur.unit = glued[2]!;
+        takeFlagBefore(cur, urine);
+        continue;
+      }
       // A unit printed before the value, after a range or alone ("Estimated Average Glucose  mg/dL  128").
       const nextTok = toks[i + 1]?.t ?? '';
       if (cur.rangeFirst && /^[:;.,'‘’"|]+$/.test(t)) {
