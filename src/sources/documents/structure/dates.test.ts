@@ -53,3 +53,8 @@ test('a fax server\'s C time stamp ("Mon May 23 14:56:28 2022"), also with its c
   assert.deepEqual(findDates('From +1 845 555 0165        Mon May 23 14:56:28 2022        Page 1 of 4').map((d) => d.date), ['2022-05-23']);
   assert.deepEqual(findDates('Fri Sep 15 14 37 43 2023').map((d) => d.date), ['2023-09-15']);
 });
+
+test('session 16: both slashes read as colons ("Monday 03:27:2023") is a date; a time with seconds is not', () => {
+  assert.deepEqual(findDates('Date   Monday 03:27:2023').map((d) => d.date), ['2023-03-27']);
+  assert.deepEqual(findDates('Sent 14:45:00 and 09:12:33').map((d) => d.date), []);
+});

@@ -35,6 +35,9 @@ const FORMS: DateForm[] = [
   { re: '(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d/.])|(\\d{1,2})\\.(\\d{2})\\.(\\d{2})(?![\\d/.%A-Za-z])|(\\d{1,2})\\.(\\d)\\.(\\d{2})(?=\\s+\\d{1,2}:\\d{2}\\b)', read: (m) => (m[1] ? [+m[3]!, +m[1]!, +m[2]!] : m[4] ? [year(m[6]!), +m[4]!, +m[5]!] : [year(m[9]!), +m[7]!, +m[8]!]) },
   // OCR variants of MM/DD/YYYY: a slash read as a degree sign, a quote, a bracket or a space.
   { re: '(\\d{1,2})\\s?[/.°º\'’\\]-]\\s?(\\d{2})[/.°º\'’\\] -]\\s?(\\d{4})(?![\\d/])', read: (m) => [+m[3]!, +m[1]!, +m[2]!] },
+  // Both slashes read as colons ("Date   Monday 03:27:2023"): a four-digit year after two colons is no time
+  // of day. q-1211 (OCR): a cover's date.
+  { re: '(\\d{1,2}):(\\d{2}):((?:19|20)\\d{2})(?![\\d:])', read: (m) => [+m[3]!, +m[1]!, +m[2]!] },
   // The second slash read as a comma, no space after it ("03/10,1955").
   { re: '(\\d{1,2})/(\\d{1,2}),((?:19|20)\\d{2})(?![\\d/])', read: (m) => [+m[3]!, +m[1]!, +m[2]!] },
   // One of the two slashes lost between two-digit parts ("0327/2025", "03/272025").
