@@ -140,7 +140,11 @@ export function splitPages(pages: CleanPage[], facts: PageFacts[]): Array<[numbe
       const seg = facts.slice(segStart, i);
       const segPatient = seg.map((x) => x.patient).find((p) => p.family || p.birthDate);
       const same = segPatient ? samePerson(segPatient, f.patient) : undefined;
-      if (same === false) boundary = true;
+      // A page marked as a later page of its document ("Page 2 of 2") after a page whose marker OCR lost
+      // continues it, unless the patient differs by a name read with confidence or by birth date: a name
+      // OCR garbled ("Tratbuny" for Trialbury) is no other patient. a-8191 (OCR): split 0.989 -> 1.000.
+      const continues = !!m && m.k > 1 && !pm && !!segPatient && Math.min(segPatient.score, f.patient.score) < 0.5 && !(segPatient.birthDate && f.patient.birthDate && segPatient.birthDate !== f.patient.birthDate);
+      if (same === false && !continues) boundary = true;
       else if (!(m && m.k > 1)) {
         const segKeys = new Set(seg.flatMap((x) => x.serviceDates));
         const mine = f.serviceDates;

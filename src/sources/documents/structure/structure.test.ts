@@ -1373,3 +1373,12 @@ test('session 16: a title whose first letter the margin cut, and a physician ord
   const pos = "PHYSICIAN'S ORDERS\nCedar Hollow Medical Group      Monthly recapitulation - orders reviewed for the month of JANUARY\nResident: PAUL TESTSHAW     Room/Bed: 213-B\nDOB 1977-07-15  Sex M      Admit date: 2021-06-19\nALLERGIES: NO KNOWN ALLERGIES   CODE STATUS: DNR\nStatus     Nurse init.\nCONT\nCONT\nI have reviewed the above orders and they are to be continued unless noted otherwise.";
   assert.equal(classify(lines(pos)).type, 'medication_list');
 });
+
+test('session 16: a page marked "Page 2 of 2" after a page whose marker OCR lost continues it, the name garbled otherwise', () => {
+  const r = structureTransmission([
+    page(1, 'FAX COVER SHEET\nTo: Olumide Trialbury    From: Release of Information\nPages: 3 (including cover)   Date: 09/02/2024\nCONFIDENTIALITY NOTICE: If you have received this fax in error, please notify the sender.'),
+    page(2, 'Granite Peak Regional Medical Center\nDISCHARGE SUMMARY\nPatient: Irialbury, Olumide          MRN: 9081339\nAdmitted: 07/21/2024     Discharged: 07/25/2024\nHISTORY OF PRESENT ILLNESS:\n70-year-old man who presented with polyuria.\nHOSPITAL COURSE:\nThe patient was treated with IV fluids and insulin.\nDISCHARGE MEDICATIONS:\n+ metformin 850 mg tablet\nTake 1 tablet by mouth twice daily with meals\nTrialbuiy, Olumide MRN: 9081 339          DISCHARGE SUMMARY          Page Tot 2'),
+    page(3, '+ clopidogrel 75 mg tablet\nTake 1 tablet by mouth daily\nCONDITION AT DISCHARGE:\nGood. Disposition: Home.\nFOLLOW-UP:\nPCP within 5-7 days\nTratbuny, Olumide MRN: 9081339          DISCHARGE SUMMARY          Page 2 of 2'),
+  ]);
+  assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 3]]);
+});
