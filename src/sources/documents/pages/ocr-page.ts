@@ -120,7 +120,8 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
   const issues: ExtractionIssue[] = [];
   const info: OcrPageInfo = { blank: false, skewDeg: 0, denoised: false, descreened: false, flattened: false, paperFound: false, rotated180: false, downscaled: 1, ruleGlyphs: 0, ms: 0 };
   // Grey levels of the page as received (see below); bilevel pages are the fax path.
-  const inputLevels = input.bilevelSource ? 2 : pageStats(input).levels;
+  const inputStats = input.bilevelSource ? undefined : pageStats(input);
+  const inputLevels = inputStats ? inputStats.levels : 2;
   let source = input;
   if (inputLevels <= 16 && streaksEnabled()) {
     // Scanner-glass streaks painted out on the page's own pixels, where they are still crisp and
@@ -138,7 +139,8 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
     issues.push({ severity: 'information', code: 'page-downscaled', message: `Page ${pageNumber} is ${input.width}×${input.height} pixels; it was downscaled by ${bounded.factor.toFixed(3)} for OCR.`, location: { page: pageNumber } });
   }
   const base: ExtractedPage = { page: pageNumber, text: '', method: 'ocr', width: sq.width, height: sq.height, words: [] };
-  const stats = pageStats(sq);
+  // A page read at its own pixels, untouched by the streak removal, was measured above already.
+  const stats = sq === input && inputStats ? inputStats : pageStats(sq);
   // Grey levels of the page as received: resampling a bilevel standard fax to square pixels adds
   // grey edges, which must not send it down the photo path (no median on a noisy fax). The same
   // holds for a 1-bit PDF image rendered at another scale (a 204×196 dpi fax drawn at 204 dpi).
