@@ -1539,3 +1539,26 @@ Carbon Dioxide            26mmol’l                    200 32`).map((r) => [r[0
     ['Carbon Dioxide', '26', 'mmol/L', null],
   ]);
 });
+
+test('through OCR (lines left-trimmed, unit garbled), a token alone on the line under a unit-less row is its unit when it reads as one of the test\'s units', () => {
+  assert.deepEqual(pick(`Hemoglobin                            13.3                        *              Normal range 11.7 - 15.5        In range
+goL
+Absolute Neutrophils                  4.7                            @              Normal range 1.5 - 7.8           In range
+10°3 ul
+Absolute Monocytes                0.4                   *               Normal range 0.2-1.0          In range
+*3/ul`).map((r) => [r[0], r[1], r[2] && ucumFor(r[2])]), [
+    ['Hemoglobin', '13.3', 'g/dL'],
+    ['Absolute Neutrophils', '4.7', '10*3/uL'],
+    ['Absolute Monocytes', '0.4', null],
+  ]);
+});
+
+test('a status at the line\'s end ("In range", "Below range") outranks a range bar\'s marker read as a flag and a flag from a garbled range', () => {
+  assert.deepEqual(pick(`White Blood Cell Count              6.5                         *              Normal range 38 - 10.8         in range
+Hemoglobin                            13.3                        *              Normal iange 11.7 - 15.5        In range
+Lymphocytes                                  17.4                        *                           Normzl range. 20 0 - 45 0           Below range`).map((r) => [r[0], r[1], r[3]]), [
+    ['White Blood Cell Count', '6.5', null],
+    ['Hemoglobin', '13.3', null],
+    ['Lymphocytes', '17.4', 'L'],
+  ]);
+});

@@ -1881,7 +1881,19 @@ function unitsUnderValues(lines: Line[]): Line[] {
     if (below.page !== cur.page || below.index !== cur.index + 1) continue;
     // The unit alone, or after the rest of the test's name wrapped in its column ("Urine   mg/g").
     const m = /^(\s*)(?:([A-Za-z][A-Za-z,()-]*(?: [A-Za-z][A-Za-z,()-]*){0,2})\s{2,})?(\S+)\s*$/.exec(normaliseLine(below.text));
-    if (!m || NUM.test(m[3]!) || RANGE.test(m[3]!) || isFlag(m[3]!) || QUAL.test(m[3]!) || !exactUcum(m[3]!)) continue;
+    if (!m || NUM.test(m[3]!) || RANGE.test(m[3]!) || isFlag(m[3]!) || QUAL.test(m[3]!)) continue;
+    if (!exactUcum(m[3]!)) {
+      // Through OCR (lines left-trimmed, so no column to align; the unit garbled: "103ul", "Rg", "10*3/ul" under
+      // "White Blood Cell Count   6.5  *  Normal range ..."): a token alone on its line is the unit of the row above
+      // when it reads as one of that row's test's units, the row's value possible in it, and the row prints no unit.
+      const under = m[2] ? undefined : ocrUnitUnder(cur.text, m[3]!);
+      if (under) {
+        out[i] = { ...cur, text: under };
+        out[i + 1] = { ...below, text: '' };
+        i++;
+      }
+      continue;
+    }
     const unit = m[3]!;
     const ue = m[0].trimEnd().length;
     const us = ue - unit.length;
@@ -1920,6 +1932,47 @@ function unitsUnderValues(lines: Line[]): Line[] {
     i++;
   }
   return out;
+}
+
+/**
+ * The row line with a garbled unit from the line under it put after its value (see unitsUnderValues), else
+ * undefined: the row is a known test's name then its first number, with no unit token after that number.
+ */
+function ocrUnitUnder(row: string, token: string): string | undefined {
+  if (token.length < 3 || lookupExact(token, false) || flagSlip(token) || /^\d+$/.test(token)) return undefined;
+  const toks = tokenize(normaliseLine(row));
+  const at = toks.findIndex((t) => NUM.test(t.t));
+  if (at < 1 || !/^\d+(?:\.\d+)?$/.test(toks[at]!.t)) return undefined;
+  const syn = lookupTest(cleanNameTokens(toks.slice(0, at).map((t) => t.t)).join(' '), false);
+  if (!syn) return undefined;
+  if (toks.slice(at + 1).some((t) => exactUcum(t.t) || isUnitToken(t.t) || unitFromPrior(t.t, syn.loinc, 1))) return undefined;
+  const clean = ucumFor(token);
+  const code = clean && TEST_UNITS[syn.loinc]?.includes(clean) ? clean : unitFromPrior(token, syn.loinc, 3, toks[at]!.t);
+  // A power of ten's digits are no dirt: "*3/ul" is no cells/uL.
+  if (!code || UNPRINTED_UNITS.has(code) || (/\d/.test(token) && !/\d/.test(code))) return undefined;
+  const end = toks[at]!.start + toks[at]!.t.length;
+  const text = normaliseLine(row);
+  return `${text.slice(0, end)} ${ucumDisplay(code)}${text.slice(end)}`;
+}
+
+/**
+ * A status printed at the line's end (a consumer report: "13.3   *   Normal range 11.7 - 15.5   In range", "Below
+ * range", "Above range") outranks a mark read as a flag (the range bar's marker read as a star, "@", "e") and a flag
+ * computed from a range OCR garbled ("38 - 10.8"): in range is no flag, below and above are L and H. Only a line
+ * holding one row. q-1211 OCR: see README (Session 16).
+ */
+function statusAtLineEnd(row: LabRow, line: string): void {
+  const m = /(?:^|\s)(?:(in|within)|(below|above))\s?(?:the\s)?(?:normal\s|reference\s)?range\W{0,2}$/i.exec(line.trim());
+  if (!m || row.numeric === undefined) return;
+  const printed = row.flagPrinted ?? '';
+  if (/^(?:H|L|HH|LL|HIGH|LOW|\(H\)|\(L\))$/i.test(printed)) return;
+  if (m[1]) {
+    delete row.flag;
+    delete row.flagPrinted;
+  } else {
+    row.flag = /below/i.test(m[2]!) ? 'L' : 'H';
+    row.flagPrinted = m[2]!;
+  }
 }
 
 /** All lab rows in a run of lines (one document). */
@@ -1968,6 +2021,8 @@ export function parseLabRows(lines: Line[]): LabRow[] {
         if (nm && !/:$/.test(nm) && /^[A-Za-z]/.test(nm)) pending = d.name;
       }
     });
+    const fromLine = rows.filter((r) => r.page === l.page && r.lineIndex === l.index);
+    if (fromLine.length === 1) statusAtLineEnd(fromLine[0]!, l.text);
     if (!anyRow && drafts.length === 1 && drafts[0]!.value === undefined) {
       const head = cleanNameTokens(drafts[0]!.name).join(' ');
       const headerWords = (head.match(/\b(?:tests?|results?|value|flags?|units?|reference|ref|range|interval|component|name|lab|in range|out of range|previous|prior)\b/gi) ?? []).length;
