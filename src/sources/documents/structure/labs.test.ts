@@ -1562,3 +1562,16 @@ Lymphocytes                                  17.4                        *      
     ['Lymphocytes', '17.4', 'L'],
   ]);
 });
+
+test('OCR dirt in a value cell: a degree mark glued after the value ("29°"), a space after the point ("2. 7(calc)", "4. 7mmold"); a mark past the unit of a range-first row inside its range is no flag', () => {
+  assert.deepEqual(pick(`Test                 Reference       Result        Flag      Units
+CARBON DIOXIDE                             20-32                 29°                         mCa/l            ‘                CL`).map((r) => [r[0], r[1], r[2] && ucumFor(r[2]), r[3]]), [
+    ['CARBON DIOXIDE', '29', 'meq/L', null],
+  ]);
+  assert.deepEqual(pick(`Test Name                    Result                   Reference Range            Flag
+Chol HDLC Ratio           2. 7(calc)                      ess than 5.0
+Potassium                    4. 7mmold                      i553`).map((r) => [r[0], r[1]]), [
+    ['Chol HDLC Ratio', '2.7'],
+    ['Potassium', '4.7'],
+  ]);
+});

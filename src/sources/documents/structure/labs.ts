@@ -774,6 +774,11 @@ export function normaliseLine(s: string): string {
     // "13mg dL"): apart, so the row reads; the unit's own slips are mended where the test is known.
     // Power-of-ten units ("10E3/uL", "10*3") are not numbers glued to letters.
     .replace(/(^|\s)([<>]?=?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)([a-zA-Z][a-zA-Z/]{1,6})(?=\s|$)/g, (m, p: string, v: string, u: string) => (!/^10$/.test(v) && gluedUnit(u) ? `${p}${v} ${u}` : m))
+    // A degree mark OCR glued after a value ("29°   mCa/l": a speck), no F or C after it: dirt.
+    .replace(/(?<=\s\d+(?:\.\d+)?)°(?=\s|$)/g, ' ')
+    // A value's point followed by a space OCR put in ("2. 7(calc)", "4. 7mmold"), in a value cell (two spaces or more
+    // before it, one or two digits after): one number. q-1211 OCR (Session 16).
+    .replace(/(?<=\S\s{2,})(\d{1,3})\. (\d{1,2})(?=[A-Za-z(%]|\s|$)/g, '$1.$2')
     // A decimal value glued to a power-of-ten unit, its mark OCR garbled ("4.3010%6/uL", "0.410%3/uL"): the value
     // ends where "10" and the power's mark begin (the fewest decimals). u-8494 OCR: see README (Session 16).
     .replace(/(^|\s)([<>]?=?\d+\.\d+?)(x?10[*%^eE°]\d\/[A-Za-z]{1,3}\.?)(?=\s|$)/g, '$1$2 $3')
@@ -1717,7 +1722,13 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     // A lone small letter calling a value inside its range abnormal ("60.2   a   ." in the units column, a % garbled)
     // is dirt too: flag columns print capitals.
     const smallMark = /^[ahl]$/.test(d.flag);
+    // In a range-first row, a mark past the unit cell (the line's last column, "29  mCa/l  ‘  CL") calling a value inside
+    // its range abnormal is dirt like a mark past the range. v-8292 OCR (Session 16).
+    const flagTok = d.extra.find((x) => x.t === d.flag);
+    const unitTok = d.unit !== undefined ? d.extra.find((x) => x.t === d.unit) : undefined;
+    const pastUnit = !!d.rangeFirst && !!flagTok && !!unitTok && flagTok.start > unitTok.start;
     if ((d.flagAfterRange || fLRest || smallMark) && inside && (f === 'H' || f === 'L' || f === 'A')) delete row.flagPrinted;
+    else if (pastUnit && inside && f) delete row.flagPrinted;
     else if (f) row.flag = f;
   }
   if (leadMark && !row.flag && row.numeric !== undefined && row.range) flagGarbledLead(row);
