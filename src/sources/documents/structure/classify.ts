@@ -4,6 +4,7 @@
  * The keyword tables are data in ./keywords.json.
  */
 import keywords from './keywords.json' with { type: 'json' };
+import { editDistance } from './fuzzy.js';
 import type { Line } from './lines.js';
 
 export const DOC_TYPES = [
@@ -42,6 +43,31 @@ function compileClosedUp(words: string[]): RegExp[] {
 function compileCut(words: string[]): Array<RegExp | undefined> {
   return words.map((w) => (/^[a-z]{2}/i.test(w) && w.length >= 8 ? new RegExp(`^${w.slice(1).replace(/ /g, '\\s+')}(?:$|[^a-z])`, 'i') : undefined));
 }
+/**
+ * Plain title phrases (letters and spaces, ten characters or more) as OCR misspells them: a run of as many
+ * words in a head cell within two edits (one below 18 characters: "patient record" is two from "patient report"),
+ * case and spacing aside ("Discharge insirucions" is discharge instructions). Long phrases only: short ones
+ * have too many neighbours.
+ * Session 16; no set's figure changes, a guard for held-out layouts through OCR.
+ */
+function fuzzyTitles(words: string[]): Array<((cell: string) => boolean) | undefined> {
+  return words.map((w) => {
+    if (!/^[a-z ]{10,}$/i.test(w)) return undefined;
+    const phrase = w.toLowerCase();
+    const n = phrase.split(' ').length;
+    const max = phrase.length < 18 ? 1 : 2;
+    return (cell: string) => {
+      const ws = cell.toLowerCase().split(/\s+/).filter(Boolean);
+      for (let i = 0; i + n <= ws.length; i++) {
+        const run = ws.slice(i, i + n).join(' ');
+        if (/[^a-z ]/.test(run)) continue;
+        if (editDistance(run, phrase, max) <= max) return true;
+      }
+      return false;
+    };
+  });
+}
+const FUZZY = Object.fromEntries(Object.entries(TABLE).map(([k, v]) => [k, fuzzyTitles(v.title)]));
 const COMPILED = Object.fromEntries(
   Object.entries(TABLE).map(([k, v]) => [k, { title: compile(v.title), body: compile(v.body), closedUp: compileClosedUp(v.title), cut: compileCut(v.title) }]),
 ) as Record<string, { title: RegExp[]; body: RegExp[]; closedUp: RegExp[]; cut: Array<RegExp | undefined> }>;
@@ -104,7 +130,8 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
       const cut = re.cut[i];
       const head =
         headCells.find((c) => !credited.has(c) && ('closedUp' in c ? re.closedUp[i]!.test(c.text) : r.test(c.text))) ??
-        (cut ? headCells.find((c) => !credited.has(c) && !('closedUp' in c) && cut.test(c.text)) : undefined);
+        (cut ? headCells.find((c) => !credited.has(c) && !('closedUp' in c) && cut.test(c.text)) : undefined) ??
+        (FUZZY[type]?.[i] ? headCells.find((c) => !credited.has(c) && !('closedUp' in c) && FUZZY[type]![i]!(c.text)) : undefined);
       if (head) {
         credited.add(head);
         s += 4;

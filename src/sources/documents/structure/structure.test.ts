@@ -1390,3 +1390,9 @@ test('session 16: label variants of each type\'s own date — performed, Disch, 
   assert.equal(findServiceDate(lines('Vaccination History\nTdap   06/15/2018   Boostrix\nDate reviewed: 09/04/2023'), 'immunization_record', undefined, '2023-09-10'), '2023-09-04');
   assert.equal(findServiceDate(lines('FACSIMILE\nTo: Dr. Lee\nSent: 03/04/2024 10:32 AM\nRe: John Doe DOB 01/02/1960'), 'fax_cover_sheet'), '2024-03-04');
 });
+
+test('session 16: a title OCR misspelled is still a title; a near title of another meaning is not', () => {
+  const copy = 'Oak Meadow Memorial Hospital\nDischarge insirucions\nPatient copy - please keep this paper\nYour medicines\noxycodone 5 mg tablet     Take 1 tablet by mouth every 6 hours as needed\nAllergies\nNo known allergies';
+  assert.equal(classify(lines(copy)).type, 'discharge_summary');
+  assert.equal(classify(lines('Patient Record\nName: John Doe\nPhone: 555-0100')).type, 'other');
+});
