@@ -1575,3 +1575,7 @@ Potassium                    4. 7mmold                      i553`).map((r) => [r
     ['Potassium', '4.7'],
   ]);
 });
+
+test('a short name whose digit OCR read as its look-alike letter ("coz" beside mEq/L) is the test with the digit, when one test reported in the unit fits', () => {
+  assert.deepEqual(rows('PLT          249 (140-400)    K/uL              coz           23 (20-32)     mEq/L').map((r) => r.loinc), ['777-3', '2028-9']);
+});

@@ -433,6 +433,19 @@ function nameFromUnit(name: string, ucum: string | undefined, numbers: number[] 
   if (!ucum) return undefined;
   const k = normName(name);
   if (k.length < 3 || (k.length <= 4 && !/^[a-z]+$/.test(k))) return undefined;
+  // A short name holding a digit, the digit read as its look-alike letter ("coz" for CO2 beside mEq/L): the names the
+  // letters could be, read back as digits, that name one test reported in the unit. a-8191 OCR (Session 16).
+  if (k.length <= 4) {
+    const LOOK: Record<string, string> = { z: '2', o: '0', s: '5', l: '1', b: '8', g: '9' };
+    const hits = new Set<Syn>();
+    for (let mask = 1; mask < 1 << k.length; mask++) {
+      let v = '';
+      for (let i = 0; i < k.length; i++) v += mask & (1 << i) ? LOOK[k[i]!] ?? '\u0000' : k[i]!;
+      const syn = v.includes('\u0000') ? undefined : SYN_INDEX.get(v);
+      if (syn && TEST_UNITS[syn.loinc]?.includes(ucum)) hits.add(syn);
+    }
+    if (hits.size === 1) return [...hits][0];
+  }
   const max = k.length <= 4 ? 1 : k.length < 10 ? 2 : 3;
   let bestD = max + 1;
   let near: Array<[string, Syn]> = [];
