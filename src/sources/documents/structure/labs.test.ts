@@ -1561,6 +1561,8 @@ Lymphocytes                                  17.4                        *      
     ['Hemoglobin', '13.3', null],
     ['Lymphocytes', '17.4', 'L'],
   ]);
+  // "Not in range" is no in-range status.
+  assert.deepEqual(pick('Glucose              250         *      Normal range 65 - 99         Not in range').map((r) => r[3]), ['H']);
 });
 
 test('OCR dirt in a value cell: a degree mark glued after the value ("29°"), a space after the point ("2. 7(calc)", "4. 7mmold"); a mark past the unit of a range-first row inside its range is no flag', () => {

@@ -1986,7 +1986,7 @@ function ocrUnitUnder(row: string, token: string): string | undefined {
  * holding one row. q-1211 OCR: see README (Session 16).
  */
 function statusAtLineEnd(row: LabRow, line: string): void {
-  const m = /(?:^|\s)(?:(in|within)|(below|above))\s?(?:the\s)?(?:normal\s|reference\s)?range\W{0,2}$/i.exec(line.trim());
+  const m = /(?<!\bnot)(?:^|\s)(?:(in|within)|(below|above))\s?(?:the\s)?(?:normal\s|reference\s)?range\W{0,2}$/i.exec(line.trim());
   if (!m || row.numeric === undefined) return;
   const printed = row.flagPrinted ?? '';
   if (/^(?:H|L|HH|LL|HIGH|LOW|\(H\)|\(L\))$/i.test(printed)) return;
