@@ -861,7 +861,9 @@ export function yearMisread(date: string, sentOn: string): string | undefined {
 }
 
 /** Words of the labels that date a document, for mending their OCR misreadings. */
-const DATE_LABEL_WORDS = ['printed', 'collected', 'collection', 'received', 'reported', 'discharged', 'discharge', 'admitted', 'admission', 'generated', 'reviewed', 'updated', 'specimen', 'encounter', 'service'];
+// Session 16: also the words of this session's labels (an exam's line, a performed study, a copied record,
+// a processed claim, a history's period).
+const DATE_LABEL_WORDS = ['printed', 'collected', 'collection', 'received', 'reported', 'discharged', 'discharge', 'admitted', 'admission', 'generated', 'reviewed', 'updated', 'specimen', 'encounter', 'service', 'examination', 'performed', 'copied', 'processed', 'period'];
 
 /**
  * The text with date-label words OCR misread by one letter spelled right again ("Prnted Feb 17,
@@ -1020,10 +1022,11 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   // date above it (the day it was read and signed) nor of a received stamp. Only on that line: the next
   // line may be the comparison study's. q-1211 (GT): 2 radiology dates.
   if (type === 'radiology_report') {
-    for (const l of lines) {
-      const m = /^\s*(?:exam(?:ination)?|study|procedure|examen)\b[^:\n]{0,12}[:;]/i.exec(l.text);
+    // The text with its label words mended ("Examinatlon:").
+    for (const l of text.split('\n')) {
+      const m = /^\s*(?:exam(?:ination)?|study|procedure|examen)\b[^:\n]{0,12}[:;]/i.exec(l);
       if (!m) continue;
-      const d = findDates(l.text.slice(m[0].length)).map((x) => x.date).find((x) => x !== dob && !afterSent(x) && !tooOld(x));
+      const d = findDates(l.slice(m[0].length)).map((x) => x.date).find((x) => x !== dob && !afterSent(x) && !tooOld(x));
       if (d) return d;
     }
   }

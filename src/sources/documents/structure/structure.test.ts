@@ -1396,3 +1396,8 @@ test('session 16: a title OCR misspelled is still a title; a near title of anoth
   assert.equal(classify(lines(copy)).type, 'discharge_summary');
   assert.equal(classify(lines('Patient Record\nName: John Doe\nPhone: 555-0100')).type, 'other');
 });
+
+test('session 16: the labels of this session through one-letter OCR slips ("Examinatlon:", "Perod:")', () => {
+  assert.equal(findServiceDate(lines('Brookstone Imaging Center\n   18 February 2023\nExaminatlon: CT HEAD WITHOUT CONTRAST – 17 February 2023'), 'radiology_report', undefined, '2023-02-20'), '2023-02-17');
+  assert.equal(findServiceDate(lines('Prescription History\nCustomer: BRANDON TRIALCOMBE     Perod: 11-25-22 to 11-01-23\n10-20-23 2856083 hydrochlorothiazide 12.5 mg tablet'), 'medication_list', undefined, '2023-11-23'), '2023-11-01');
+});
