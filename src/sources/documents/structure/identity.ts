@@ -82,6 +82,9 @@ export function parseName(raw: string): { name: string; given: string[]; family:
     // "TESTBURY Harold": the family name in capitals before the given name printed as a name is
     // (a statement's or a European-style header), not "JANE DOE" nor "Jane Doe".
     if (toks.length === 2 && /^[A-Z][A-Z'’-]+$/.test(toks[0]!) && /^[A-Z][a-z][a-z'’-]*$/.test(toks[1]!)) [family, given] = [toks[0]!, [toks[1]!]];
+    // A name that ends in an initial is "LAST FIRST M" whose comma was lost (a pharmacy's "PATIENT: SAMPLEBROOK
+    // RANDY T"): no family name is one letter.
+    if (toks.length === 3 && /^[A-Za-z]\.?$/.test(toks[2]!) && toks[0]!.length >= 2 && toks[1]!.length >= 2) [family, given] = [toks[0]!, [toks[1]!, toks[2]!]];
   }
   const all = [...given, ...family.split(' ')];
   if (all.length < 2 || all.length > 5) return null;
@@ -105,7 +108,7 @@ export function parseName(raw: string): { name: string; given: string[]; family:
 // ("OB / Sex:  04/12/1960" opening the line).
 // "DOB / Sex:" also with its slash misread ("DOB /|Sex:", "DOB f Sex:"); "Birth Date" with its B
 // misread ("Hirth Date:", "Beth Date:"); "DOR", "DDB", "008:" before a date (a word of its own: not "Doris").
-const DOB_LABEL = /\b(?:D[./]?\s?[O0][./]?\s?[B8]\.?|D[O0D]R\b|DDB\b|0[O0]8(?=:?\s*\d{1,2}\/)|B[a-z]{1,3}th\s*Date|B[il1][a-z]{1,2}th\b[^\d\n]{1,8}(?=\d{1,2}[/.-]?\d{1,2}[/.-]\d{2,4}\b)|0\.?\s?[O0]\.?\s?B\.?|0\.[O0]\.8\.?(?=\s*\d{1,2}\/)|Date\s+of\s+Birth|[A-Za-z]?irth\s*Date|Birthdate|Born)(?:\s*[/|lIf1]{1,2}\s*(?:Sex|Gender|Age))?\s*[:#]?|^\s*OB(?:\s*\/\s*(?:Sex|Gender|Age))?\s*:|(?<=\s[-–·•+|]\s?)OB\b(?=\s*(?:[A-Z][a-z]{2}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}))/i;
+const DOB_LABEL = /\b(?:D[./]?\s?[O0][./]?\s?[B8]\.?|D[O0D]R\b|DDB\b|0[O0]8(?=:?\s*\d{1,2}\/)|B[a-z]{1,3}th\s*Date|B[il1][a-z]{1,2}th\b[^\d\n]{1,8}(?=\d{1,2}[/.-]?\d{1,2}[/.-]\d{2,4}\b)|0\.?\s?[O0]\.?\s?B\.?|0\.[O0]\.8\.?(?=\s*\d{1,2}\/)|Date\s+of\s+B(?:irth|[a-z]{1,3}th\b)|[A-Za-z]?irth\s*Date|Birthdate|Born)(?:\s*[/|lIf1]{1,2}\s*(?:Sex|Gender|Age))?\s*[:#]?|^\s*OB(?:\s*\/\s*(?:Sex|Gender|Age))?\s*:|(?<=\s[-–·•+|]\s?)OB\b(?=\s*(?:[A-Z][a-z]{2}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}))/i;
 const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
 // The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
@@ -123,7 +126,7 @@ const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Nam
  * Doe   DOB 01/02/1960", "Patient. Jane Doe MRN 123", "Patient   Jane Doe 01/02/1960 Sex: F").
  */
 const NAME_LABEL_NO_COLON_FIRST_LAST =
-  /\b(?:Patient(?:'s)?\s*Name|Patient|Name|Resident|Client|Customer)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+Birth|[A-Za-z]?irth\s*Date|Born|MRN|MR\s*#|Sex|Gender|Age)\b|\d{1,2}\/\d{1,2}\/\d{4}\b))/;
+  /\b(?:Patient(?:'s)?\s*Name|Patient|Name|Resident|Client|Customer)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+Birth|[A-Za-z]?irth\s*Date|Born|MRN|MR\s*#|Sex|Gender|Age)\b|\d{1,2}\/\d{1,2}\/\d{4}\b|\([A-Za-z]{3,10}\)(?:\s{2,}|\s*$)))/;
 
 interface Cand {
   key: string;
@@ -185,8 +188,12 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   if (memberFlat && cs.length === 1) out.push({ raw: memberFlat[1]!, score: 2 });
   // A form grid of label cells and value cells ("Patient   Ethan Stubers   MRN   26038001"); the
   // caption may carry a mark of its box's edge ("(Patient", "|Patient", OCR's quote: "\"Patient").
+  // A bare "Name" caption opening the line names the patient too (the patient block of a report heads its grid;
+  // OCR may add an accent: "Namé"), when the cell after it is a name and no doctor's.
+  const folded = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   cs.forEach((c, i) => {
     if (/^[(\[|"“'‘]?(?:patient(?:'s)?\s+name|pt\.?\s+name|patient)$/i.test(c.text) && cs[i + 1]) out.push({ raw: cutName(cs[i + 1]!.text), score: 2 });
+    else if (i === 0 && c.start < 8 && /^name$/i.test(folded(c.text)) && cs[1] && /^[A-Za-z][A-Za-z'’-]+,?(?: [A-Za-z][A-Za-z'’.-]*){1,3}$/.test(cs[1].text) && !/^(?:dr|doctor)\b|,?\s(?:md|do|np|pa|rn)\.?$/i.test(cs[1].text)) out.push({ raw: cutName(cs[1].text), score: 2 });
   });
   // Name fields apart: "Last Name: DOE   First Name: JANE".
   const last = /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+(?:\s[A-Za-z][A-Za-z'’-]+)?)/i.exec(text) ?? (next ? /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(next) : null);
@@ -493,7 +500,9 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
     if (dm) {
       // A label ending its line wrapped its date to the next ("... for Jane Doe, DOB" / "03/16/2006. 3 pages").
       const rest = l.text.slice(dm.index + dm[0].length, dm.index + dm[0].length + 40);
-      const after = (rest.trim() ? rest : (nonEmpty[i + 1]?.text.trimStart().slice(0, 40) ?? '')).replace(/^\s*[;.]?\s*/, '');
+      // A format hint between the label and its date ("Date of Birth (YYYY-MM-DD) 1953-10-15", OCR'd "(YYYY-MM-0D)",
+      // "DOB (mm/dd/yyyy):") is no part of the value.
+      const after = (rest.trim() ? rest : (nonEmpty[i + 1]?.text.trimStart().slice(0, 40) ?? '')).replace(/^\s*[;.]?\s*/, '').replace(/^\((?=(?:[^()]*[YMD]){4})[YMD0-9/.\- ]{4,14}\)\s*:?\s*/i, '');
       const ds = findDates(after);
       // OCR drops a slash now and then or reads it as a 7 ("0807/1931", "08071931", "0870771931");
       // or the dashes of a year-first date ("193209 03" for 1932-09-03).

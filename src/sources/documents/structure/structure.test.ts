@@ -1401,3 +1401,11 @@ test('session 16: the labels of this session through one-letter OCR slips ("Exam
   assert.equal(findServiceDate(lines('Brookstone Imaging Center\n   18 February 2023\nExaminatlon: CT HEAD WITHOUT CONTRAST – 17 February 2023'), 'radiology_report', undefined, '2023-02-20'), '2023-02-17');
   assert.equal(findServiceDate(lines('Prescription History\nCustomer: BRANDON TRIALCOMBE     Perod: 11-25-22 to 11-01-23\n10-20-23 2856083 hydrochlorothiazide 12.5 mg tablet'), 'medication_list', undefined, '2023-11-23'), '2023-11-01');
 });
+
+test('identity through OCR slips of report grids: a bare "Name" caption (with an accent OCR added), a birth date after its format hint, "Date of Beth", a relationship after the name, "LAST FIRST M" without its comma', () => {
+  assert.deepEqual(who('Namé                           Adam TESTSTROM                   Ordering Practitioner           Frances Protowell, MD\nDate of Birth (YYYY-MM-0D) 1953-10-15                               Copy to                           Willow Creek Family Medicine'), ['Adam', 'Teststrom', '1953-10-15']);
+  assert.deepEqual(who('i      Member Alexander Madeupstrom       Patent Alexander Madeupstrom (Sef)      Provider. Mason Testbury, MD\nMember (0: RUKB43367860          Date of Beth: Jan 10, 1997          Fox Run Community Health Clinic'), ['Alexander', 'Madeupstrom', '1997-01-10']);
+  assert.deepEqual(who('TO: Olivia Drafthurst, MD                      PATIENT: SAMPLEBROOK RANDY T\nPlease fax response to (517) 555-0106         DOB: 01/29/1988 SEX: M PT ID: E6451163'), ['Randy', 'Samplebrook', '1988-01-29']);
+  // A doctor's name after a bare Name caption is no patient.
+  assert.notEqual(who('Name   Dr. Frances Protowell   Phone 302-555-0138')[1], 'Protowell');
+});
