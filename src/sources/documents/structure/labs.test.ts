@@ -1581,3 +1581,26 @@ Potassium                    4. 7mmold                      i553`).map((r) => [r
 test('a short name whose digit OCR read as its look-alike letter ("coz" beside mEq/L) is the test with the digit, when one test reported in the unit fits', () => {
   assert.deepEqual(rows('PLT          249 (140-400)    K/uL              coz           23 (20-32)     mEq/L').map((r) => r.loinc), ['777-3', '2028-9']);
 });
+
+test('name line over its value line through a faint scan: specks after the name and before the value', () => {
+  assert.deepEqual(
+    pick(`Result                Flag         Units                    Reference Interval
+Red Blood Cell Count                                    .                                    .
+‘               4.03                             Million/uL                 3.80-5.10
+Non-HDL Cholesterol                                                    Co
+63                              mg/dL                   <130`),
+    [
+      ['Red Blood Cell Count', '4.03', 'Million/uL', null, '3.80-5.10'],
+      ['Non-HDL Cholesterol', '63', 'mg/dL', null, '<130'],
+    ],
+  );
+});
+
+test('value and typical range that both lost their points, value under its name', () => {
+  assert.deepEqual(
+    pick(`Result                Flag         Units                    Reference Interval
+White Blood Cell Count
+47                      Thousand/uL            38-108`),
+    [['White Blood Cell Count', '4.7', 'Thousand/uL', null, '3.8-10.8']],
+  );
+});

@@ -201,7 +201,7 @@ function restoreValueZero(row: LabRow, flag: string | undefined): void {
  * test's typical reference interval and, with one or two decimals put back, both land on it
  * (within 15%), the points are put back; the value's own lost point is then found beside it.
  */
-function restoreTypicalRangePoints(row: LabRow): void {
+function restoreTypicalRangePoints(row: LabRow, printedFlag: string | undefined): void {
   const r = row.range;
   const m = r && /^(\d+)-(\d+)$/.exec(r.text);
   const typical = typicalInterval(row.loinc, row.ucum);
@@ -213,6 +213,17 @@ function restoreTypicalRangePoints(row: LabRow): void {
     const [lo, hi] = [Number(m[1]) / 10 ** k, Number(m[2]) / 10 ** k];
     if (nearTypical(lo, tlo) && nearTypical(hi, thi)) {
       row.range = { text: `${lo.toFixed(k)}-${hi.toFixed(k)}`, low: lo, high: hi };
+      // The value on the row lost its point with the range ("47  Thousand/uL  38-108" is 4.7 beside
+      // 3.8-10.8): a whole number twice or more above the range read back, inside it (or on the side a
+      // printed flag says) with the same decimals put back, as restoreRangePoints does. t-8797 (Session 16).
+      if (row.numeric === undefined || !/^\d{2,4}$/.test(row.value) || row.numeric <= hi * 2) return;
+      const fixed = row.numeric / 10 ** k;
+      const flag = printedFlag && !STAR.test(printedFlag) ? flagCode(printedFlag, undefined) : undefined;
+      const agrees = flag === 'H' || flag === 'HH' ? fixed > hi : flag === 'L' || flag === 'LL' ? fixed < lo : fixed >= lo && fixed <= hi;
+      if (agrees) {
+        row.numeric = fixed;
+        row.value = fixed.toFixed(k);
+      }
       return;
     }
   }
@@ -1648,7 +1659,7 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
   // A range with an end no value can have puts back its points and its value's first; one whose
   // ends are all possible values is judged by the test's typical interval.
   restoreRangePoints(row, d.flag);
-  restoreTypicalRangePoints(row);
+  restoreTypicalRangePoints(row, d.flag);
   restoreZerosReadAsSixOrEight(row);
   restoreValueZero(row, d.flag);
   // fL glued to a value that lost its point, its f read as 1 ("951L" beside 7.5-12.5 fL is 9.5 fL):
@@ -2021,8 +2032,11 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     const waiting = pending as string[] | null;
     // The value line under its name line: a number, or a word result with its reference ("YELLOW   YELLOW",
     // "NEGATIVE   NEGATIVE", "TRACE   ABN   NEGATIVE").
-    if (waiting && (/^\s*[<>]?=?\d/.test(text) || QUAL.test(text.trim().split(/\s+/)[0] ?? ''))) {
-      const joined = parseLineDrafts(`${waiting.join(' ')} ${text}`, urine, rangeFirst);
+    // Lone specks OCR read before the value on its line ("‘   4.03   Miffion/ul", ".   30   Thousand/ul:") are dirt.
+    // t-8797 (Session 16).
+    const valueText = waiting ? text.replace(/^(?:\s*[.:;,'‘’"`]+(?=\s))+\s*(?=[<>]?=?\d)/, '') : text;
+    if (waiting && (/^\s*[<>]?=?\d/.test(valueText) || QUAL.test(text.trim().split(/\s+/)[0] ?? ''))) {
+      const joined = parseLineDrafts(`${waiting.join(' ')} ${valueText}`, urine, rangeFirst);
       if (joined[0]?.value !== undefined && toRow(joined[0], l.page, l.index, urine, panel)) drafts = joined;
     } else if (waiting && drafts[0]?.value !== undefined && !lookupExact(cleanNameTokens(drafts[0].name).join(' '), urine)) {
       // A name wrapped in its cell with the values beside its last part ("Alkaline" / "Phosphatase  88  IU/L").
@@ -2042,7 +2056,9 @@ export function parseLabRows(lines: Line[]): LabRow[] {
         anyRow = true;
       } else if (i === drafts.length - 1 && d.value === undefined && d.name.length && d.name.length <= 7) {
         const nm = cleanNameTokens(d.name).join(' ');
-        if (nm && !/:$/.test(nm) && /^[A-Za-z]/.test(nm)) pending = d.name;
+        pending = testNameBeforeDirt(d.name, urine) ?? (nm && !/:$/.test(nm) && /^[A-Za-z]/.test(nm) ? d.name : null);
+      } else if (i === drafts.length - 1 && d.value === undefined && d.name.length) {
+        pending = testNameBeforeDirt(d.name, urine) ?? null;
       }
     });
     const fromLine = rows.filter((r) => r.page === l.page && r.lineIndex === l.index);
@@ -2058,6 +2074,23 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     }
   }
   return unitlessAmongUnitsDropped(restoreUnflaggedResults(rows));
+}
+
+/**
+ * A name line over its value line, the name followed by specks a faint scan read as short words or
+ * marks ("White Blood Cell Count:   :   :", "Non-HDL Cholesterol   Co", "TSH  oo  ‘  ‘  Ce"): the test's
+ * name when the tokens before the dirt are exactly one (every token after it two characters or fewer),
+ * its cell's colon dropped; else undefined. t-8797 (Session 16).
+ */
+function testNameBeforeDirt(toks: string[], urine: boolean): string[] | undefined {
+  const c = cleanNameTokens(toks);
+  for (let k = c.length; k >= 1; k--) {
+    if (!c.slice(k).every((t) => t.length <= 2)) break;
+    const name = c.slice(0, k);
+    name[k - 1] = name[k - 1]!.replace(/[:.]+$/, '');
+    if (/^[A-Za-z]/.test(name[0] ?? '') && lookupExact(name.join(' '), urine)) return name;
+  }
+  return undefined;
 }
 
 /**
