@@ -73,6 +73,9 @@ export function parseName(raw: string): { name: string; given: string[]; family:
     if (!fam.length || !giv.length || fam.length > 3) return null;
     family = fam.join(' ');
     given = giv;
+    // "Jean J, Pseudoton": the point after a middle initial read as a comma. No family name ends in
+    // one letter, so the name is "First M. Last". t-8797 identity OCR: tx-0005's third report.
+    if (fam.length === 2 && /^[A-Z][a-z]/.test(fam[0]!) && /^[A-Z]$/.test(fam[1]!) && gv.length === 1 && /^[A-Z][a-z]/.test(gv[0]!)) [family, given] = [gv[0]!, [fam[0]!, `${fam[1]}.`]];
   } else {
     const toks = t.split(' ').filter((x) => x && !SUFFIX.test(x));
     if (/^(?:dr|mr|mrs|ms|miss)\.?$/i.test(toks[0] ?? '')) return null;
@@ -124,9 +127,11 @@ const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Nam
 /**
  * The same before a "First [M.] Last" name that another label or a date follows ("Patient Jane Q.
  * Doe   DOB 01/02/1960", "Patient. Jane Doe MRN 123", "Patient   Jane Doe 01/02/1960 Sex: F").
+ * "Date of birth" also in lower case, as a grid OCR flattened prints it ("Patient Betty D. Proxywright Date of
+ * birth Jun 15, 1960"): t-8797 identity OCR, tx-0006's summary.
  */
 const NAME_LABEL_NO_COLON_FIRST_LAST =
-  /\b(?:Patient(?:'s)?\s*Name|Patient|Name|Resident|Client|Customer)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+Birth|[A-Za-z]?irth\s*Date|Born|MRN|MR\s*#|Sex|Gender|Age)\b|\d{1,2}\/\d{1,2}\/\d{4}\b|\([A-Za-z]{3,10}\)(?:\s{2,}|\s*$)))/;
+  /\b(?:Patient(?:'s)?\s*Name|Patient|Name|Resident|Client|Customer)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+[Bb]irth|[A-Za-z]?irth\s*Date|Born|MRN|MR\s*#|Sex|Gender|Age)\b|\d{1,2}\/\d{1,2}\/\d{4}\b|\([A-Za-z]{3,10}\)(?:\s{2,}|\s*$)))/;
 
 interface Cand {
   key: string;
@@ -396,6 +401,11 @@ function columnLabel(text: string, loose = false): string | undefined {
   const t = text.replace(/[:#]$/, '').replace(/\s*\([^()]{0,24}(?:\)|\(\)|$)\s*$/, '').trim();
   if (/^[a-z]{1,3}\s+birth$/i.test(t)) return 'DOB';
   if (COLUMN_LABEL.test(t)) return t;
+  // A bilingual form's caption with its translation after a slash, which OCR may read as a bar
+  // ("Name / Nom", "Date of birth. | Date de naissance"): the label before it, a speck of a point
+  // after it dropped. t-8797 identity: tx-0009's certificate (GT and OCR).
+  const bilingual = /^(.+?)\.?\s*[/|]\s*[A-Za-z].*$/.exec(t);
+  if (bilingual && !/[/|]/.test(bilingual[1]!) && COLUMN_LABEL.test(bilingual[1]!)) return bilingual[1]!;
   // A caption printed letter-spaced ("PAT I E N T N A M E"), read without its spaces.
   if (/^(?:[A-Za-z]{1,3} )+[A-Za-z]{1,3}$/.test(t)) {
     const joined = t.replace(/ /g, '').toLowerCase();
@@ -523,7 +533,8 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
       const cell = cells(l.text).find((c) => c.start <= dm.index && dm.index < c.start + c.text.length);
       if (!d && cell && !findDates(cell.text).length && nonEmpty[i + 1]) {
         const below = cells(nonEmpty[i + 1]!.text).find((c) => Math.abs(c.start - cell.start) <= 10);
-        const bd = below ? findDates(below.text).find((x) => x.index === 0)?.date : undefined;
+        // Its slashes OCR may lose there too ("12 26 1978"), as after a label. t-8797 identity OCR: tx-0008's birth date.
+        const bd = below ? findDates(below.text).find((x) => x.index === 0)?.date ?? slashlessDate(below.text) : undefined;
         if (bd) dobs.set(bd, (dobs.get(bd) ?? 0) + w);
       }
     }

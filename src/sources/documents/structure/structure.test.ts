@@ -1409,3 +1409,15 @@ test('identity through OCR slips of report grids: a bare "Name" caption (with an
   // A doctor's name after a bare Name caption is no patient.
   assert.notEqual(who('Name   Dr. Frances Protowell   Phone 302-555-0138')[1], 'Protowell');
 });
+
+test('session 16, set-t identity: a bilingual caption ("Name / Nom", "Date of birth. | Date de naissance") over its values; "Patient First M. Last Date of birth ..." as OCR flattens a grid', () => {
+  assert.deepEqual(who('CERTIFICATE OF VACCINATION OR PROPHYLAXIS\nName | Nom                       Date of birth. | Date de naissance            Sex / Sexe\nMegan Pseudocombe                23 DEC 2007                                    F'), ['Megan', 'Pseudocombe', '2007-12-23']);
+  assert.deepEqual(who('Discharge Summary\nPatient Betty D. Proxywright Date of birth Jun 15, 1960\nSex Female Patient-IDs 4516605'), ['Betty', 'Proxywright', '1960-06-15']);
+});
+
+test('session 16, set-t identity: a birth date under its caption with its slashes lost; "First M, Last" whose initial\'s point read as a comma', () => {
+  assert.deepEqual(who('6 Patients Name and Address\nSPECIMENBERG, SHIRLEY R\n8 Date of Birth                                   9 Sex\n12 26 1978                                        OM KF'), ['Shirley', 'Specimenberg', '1978-12-26']);
+  assert.deepEqual(who('Patient                    Jean J, Pseudoton                         Lab No            ZR778368S\nPatient ID / DOB:     3357613 / 1931-May-08'), ['Jean', 'Pseudoton', '1931-05-08']);
+  // Capitals keep the "LAST M, FIRST" reading undecided: the comma form as printed.
+  assert.equal(who('Patient:   DOE J, JANE')[0], 'Jane');
+});
