@@ -1604,3 +1604,12 @@ White Blood Cell Count
     [['White Blood Cell Count', '4.7', 'Thousand/uL', null, '3.8-10.8']],
   );
 });
+
+test('a critical mark past the range beside a value inside it is dirt ("CL")', () => {
+  assert.deepEqual(
+    pick(`Result                Flag         Units                    Reference Interval
+BUN/Creatinine Ratio                                     '
+.     21                .    (calc)            6-22                CL`),
+    [['BUN/Creatinine Ratio', '21', '(calc)', null, '6-22']],
+  );
+});

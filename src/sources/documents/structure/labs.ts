@@ -1751,7 +1751,9 @@ function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?
     const flagTok = d.extra.find((x) => x.t === d.flag);
     const unitTok = d.unit !== undefined ? d.extra.find((x) => x.t === d.unit) : undefined;
     const pastUnit = !!d.rangeFirst && !!flagTok && !!unitTok && flagTok.start > unitTok.start;
-    if ((d.flagAfterRange || fLRest || smallMark) && inside && (f === 'H' || f === 'L' || f === 'A')) delete row.flagPrinted;
+    // So is a critical mark there ("21  (calc)  6-22   CL", a speck and an L): a value inside its range is no
+    // critical result. t-8797 (Session 16).
+    if ((d.flagAfterRange || fLRest || smallMark) && inside && (f === 'H' || f === 'L' || f === 'A' || (d.flagAfterRange && (f === 'HH' || f === 'LL')))) delete row.flagPrinted;
     else if (pastUnit && inside && f) delete row.flagPrinted;
     else if (f) row.flag = f;
   }
