@@ -1613,3 +1613,12 @@ BUN/Creatinine Ratio                                     '
     [['BUN/Creatinine Ratio', '21', '(calc)', null, '6-22']],
   );
 });
+
+test('a degree mark glued to a value that opens its line under the name ("376°")', () => {
+  assert.deepEqual(
+    pick(`Result                Flag         Units                    Reference Interval
+Hematocrit
+376°           ‘       %                           350-450            ‘`),
+    [['Hematocrit', '37.6', '%', null, '35.0-45.0']],
+  );
+});

@@ -799,7 +799,8 @@ export function normaliseLine(s: string): string {
     // Power-of-ten units ("10E3/uL", "10*3") are not numbers glued to letters.
     .replace(/(^|\s)([<>]?=?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)([a-zA-Z][a-zA-Z/]{1,6})(?=\s|$)/g, (m, p: string, v: string, u: string) => (!/^10$/.test(v) && gluedUnit(u) ? `${p}${v} ${u}` : m))
     // A degree mark OCR glued after a value ("29°   mCa/l": a speck), no F or C after it: dirt.
-    .replace(/(?<=\s\d+(?:\.\d+)?)°(?=\s|$)/g, ' ')
+    // Also on a value line under its name, where the value opens the line ("376°   %   350-450"). t-8797 (Session 16).
+    .replace(/(?<=(?:^|\s)\d+(?:\.\d+)?)°(?=\s|$)/g, ' ')
     // A value's point followed by a space OCR put in ("2. 7(calc)", "4. 7mmold"), in a value cell (two spaces or more
     // before it, one or two digits after): one number. q-1211 OCR (Session 16).
     .replace(/(?<=\S\s{2,})(\d{1,3})\. (\d{1,2})(?=[A-Za-z(%]|\s|$)/g, '$1.$2')
