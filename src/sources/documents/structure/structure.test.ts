@@ -1421,3 +1421,9 @@ test('session 16, set-t identity: a birth date under its caption with its slashe
   // Capitals keep the "LAST M, FIRST" reading undecided: the comma form as printed.
   assert.equal(who('Patient:   DOE J, JANE')[0], 'Jane');
 });
+
+test('session 16, set-t dates: a fax machine header with the year first ("2025 10/22 15:52") dates the transmission', () => {
+  assert.equal(findDates('2025 10/22 15:52           FAX 5125550147           HIGHLAND FALLS PRIMARY C   #0291 P.002/003')[0]?.date, '2025-10-22');
+  // No time after it: a value and a fraction, no date.
+  assert.equal(findDates('Result 2025 10/22 mg').length, 0);
+});
