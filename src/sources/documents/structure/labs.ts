@@ -216,16 +216,25 @@ function restoreTypicalRangePoints(row: LabRow, printedFlag: string | undefined)
       // The value on the row lost its point with the range ("47  Thousand/uL  38-108" is 4.7 beside
       // 3.8-10.8): a whole number twice or more above the range read back, inside it (or on the side a
       // printed flag says) with the same decimals put back, as restoreRangePoints does. t-8797 (Session 16).
-      if (row.numeric === undefined || !/^\d{2,4}$/.test(row.value) || row.numeric <= hi * 2) return;
-      const fixed = row.numeric / 10 ** k;
-      const flag = printedFlag && !STAR.test(printedFlag) ? flagCode(printedFlag, undefined) : undefined;
-      const agrees = flag === 'H' || flag === 'HH' ? fixed > hi : flag === 'L' || flag === 'LL' ? fixed < lo : fixed >= lo && fixed <= hi;
-      if (agrees) {
-        row.numeric = fixed;
-        row.value = fixed.toFixed(k);
-      }
+      restoreValuePoint(row, printedFlag, lo, hi, k);
       return;
     }
+  }
+}
+
+/**
+ * A whole-number value on a row whose range lost `k` decimals with it: when it lies twice or more
+ * above the range read back and, with the same decimals put back, inside it (or on the side a
+ * printed flag says), it lost them too.
+ */
+function restoreValuePoint(row: LabRow, printedFlag: string | undefined, low: number, high: number, k: number): void {
+  if (row.numeric === undefined || !/^\d{2,4}$/.test(row.value) || row.numeric <= high * 2) return;
+  const fixed = row.numeric / 10 ** k;
+  const flag = printedFlag && !STAR.test(printedFlag) ? flagCode(printedFlag, undefined) : undefined;
+  const agrees = flag === 'H' || flag === 'HH' ? fixed > high : flag === 'L' || flag === 'LL' ? fixed < low : fixed >= low && fixed <= high;
+  if (agrees) {
+    row.numeric = fixed;
+    row.value = fixed.toFixed(k);
   }
 }
 
@@ -268,14 +277,7 @@ function restoreRangePoints(row: LabRow, printedFlag: string | undefined): void 
     r.text = scaled.map((n, i) => (Number(ends[i]) === 0 ? '0' : n.toFixed(k))).join('-');
     r.low = low;
     r.high = high;
-    if (row.numeric === undefined || !/^\d{2,4}$/.test(row.value) || row.numeric <= high * 2) return;
-    const fixed = row.numeric / 10 ** k;
-    const flag = printedFlag && !STAR.test(printedFlag) ? flagCode(printedFlag, undefined) : undefined;
-    const agrees = flag === 'H' || flag === 'HH' ? fixed > high : flag === 'L' || flag === 'LL' ? fixed < low : fixed >= low && fixed <= high;
-    if (agrees) {
-      row.numeric = fixed;
-      row.value = fixed.toFixed(k);
-    }
+    restoreValuePoint(row, printedFlag, low, high, k);
     return;
   }
 }
