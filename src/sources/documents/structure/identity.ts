@@ -154,6 +154,9 @@ export function mendIdentityLabels(line: string): string {
   return respellNear(line, /\b[A-Za-z1|]{4,8}\b/g, ['name', 'patient'], (w) => w.toLowerCase().replace(/[1|]/g, 'l'), (w) => w.replace(/ti/g, 'u'));
 }
 
+/** Text with the accents OCR adds to letters removed ("Namé" is Name). */
+const withoutAccents = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
 /** Name candidates on one line of text (several label forms). */
 function lineNameCands(line: string, next: string | undefined, prev: string | undefined): Array<{ raw: string; score: number }> {
   const out: Array<{ raw: string; score: number }> = [];
@@ -195,10 +198,9 @@ function lineNameCands(line: string, next: string | undefined, prev: string | un
   // caption may carry a mark of its box's edge ("(Patient", "|Patient", OCR's quote: "\"Patient").
   // A bare "Name" caption opening the line names the patient too (the patient block of a report heads its grid;
   // OCR may add an accent: "Namé"), when the cell after it is a name and no doctor's.
-  const folded = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   cs.forEach((c, i) => {
     if (/^[(\[|"“'‘]?(?:patient(?:'s)?\s+name|pt\.?\s+name|patient)$/i.test(c.text) && cs[i + 1]) out.push({ raw: cutName(cs[i + 1]!.text), score: 2 });
-    else if (i === 0 && c.start < 8 && /^name$/i.test(folded(c.text)) && cs[1] && /^[A-Za-z][A-Za-z'’-]+,?(?: [A-Za-z][A-Za-z'’.-]*){1,3}$/.test(cs[1].text) && !/^(?:dr|doctor)\b|,?\s(?:md|do|np|pa|rn)\.?$/i.test(cs[1].text)) out.push({ raw: cutName(cs[1].text), score: 2 });
+    else if (i === 0 && c.start < 8 && /^name$/i.test(withoutAccents(c.text)) && cs[1] && /^[A-Za-z][A-Za-z'’-]+,?(?: [A-Za-z][A-Za-z'’.-]*){1,3}$/.test(cs[1].text) && !/^(?:dr|doctor)\b|,?\s(?:md|do|np|pa|rn)\.?$/i.test(cs[1].text)) out.push({ raw: cutName(cs[1].text), score: 2 });
   });
   // Name fields apart: "Last Name: DOE   First Name: JANE".
   const last = /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+(?:\s[A-Za-z][A-Za-z'’-]+)?)/i.exec(text) ?? (next ? /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(next) : null);
