@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ExtractedPage } from '../../../core/types.js';
-import { findServiceDate } from './identity.js';
+import { findServiceDate } from './service-date.js';
 import { structureTransmission } from './index.js';
 import type { Line } from './lines.js';
 
@@ -94,7 +94,7 @@ test('a collection date repeated on every page head, OCR misreading a digit in t
 });
 
 test('a given name printed twice beside the family name is no slip, whoever else of that family the fax names more often', async () => {
-  const { givenAsPrintedBeside } = await import('./identity.js');
+  const { givenAsPrintedBeside } = await import('./name-spelling.js');
   const p = { name: 'Jan Smith', given: ['Jan'], family: 'Smith', score: 1 };
   const text = 'Patient: Jan Smith   DOB: 01/02/1990\nRe: Jan Smith\nDr. Dan Smith\nDan Smith, MD\nDan Smith, MD';
   assert.equal(givenAsPrintedBeside(p, text).given?.[0], 'Jan');
@@ -103,7 +103,7 @@ test('a given name printed twice beside the family name is no slip, whoever else
 });
 
 test('two copies of a given name that disagree ("Svetlana" on the label line, "Svetiana" in the exam line) keep the label\'s, whatever heading ends the line above', async () => {
-  const { givenAsPrintedBeside } = await import('./identity.js');
+  const { givenAsPrintedBeside } = await import('./name-spelling.js');
   const p = { name: 'Svetlana D Sampleworth', given: ['Svetlana', 'D'], family: 'Sampleworth', score: 1 };
   // The heading's last word before the line break must not be taken for a given name, nor hide the label's copy.
   const text = 'DIAGNOSTIC IMAGING REPORT\nSampleworth, Svetlana D. Birth date: 3/9/1985 MRN: 0059548381\nSampleworth, Svetiana D. - XR KNEE RIGHT 3 VIEWS';
@@ -111,7 +111,7 @@ test('two copies of a given name that disagree ("Svetlana" on the label line, "S
 });
 
 test('a letter vote never turns a name into another person\'s printed several times ("Mockford" beside Dr. "Mockwood")', async () => {
-  const { lettersVoted } = await import('./identity.js');
+  const { lettersVoted } = await import('./name-spelling.js');
   assert.equal(lettersVoted('mockford', new Map([['mockford', 1], ['mockwood', 4], ['mockfood', 1]])), undefined);
   assert.equal(lettersVoted('stubfieid', new Map([['stubfieid', 1], ['stuhfield', 1], ['sfubfield', 1]])), 'stubfield');
 });

@@ -6,17 +6,21 @@
 import { createHash } from 'node:crypto';
 import type { Patient, Reference } from '@medplum/fhirtypes';
 import type { DocumentSegment, ExtractedPage, ExtractedResource, Extraction, ExtractionIssue, PersonHints } from '../../../core/types.js';
+import { ageCheckedBirthDate } from './birth-date.js';
 import { locate } from './boxes.js';
 import { classify } from './classify.js';
 import { parseDiagnoses, toCondition } from './conditions.js';
 import { findDates } from './dates.js';
+import { findAuthor, findFacility } from './facility-author.js';
 import { editDistance, lettersOnly } from './fuzzy.js';
-import { ageCheckedBirthDate, capitalisedWordCounts, findAuthor, findFacility, findPatient, findServiceDate, givenAsPrintedBeside, orderAsTransmissionPrints, spellAsPrinted, toPersonHints, wordCounts, type PatientFacts } from './identity.js';
+import { findPatient, toPersonHints, type PatientFacts } from './identity.js';
 import { parseImmunizations, toImmunization } from './immunizations.js';
 import { labResultRows } from './lab-results.js';
 import { cleanPage, type CleanPage, type Line } from './lines.js';
 import { parseMedications, toMedicationStatement } from './meds.js';
+import { capitalisedWordCounts, givenAsPrintedBeside, orderAsTransmissionPrints, spellAsPrinted, wordCounts } from './name-spelling.js';
 import { toDiagnosticReport, toObservation } from './observations.js';
+import { findServiceDate } from './service-date.js';
 import { pageFacts, splitPages } from './split.js';
 
 export { classify } from './classify.js';

@@ -4,9 +4,10 @@
  * page said it was the last), or when the patient or the date of service changes.
  */
 import { classify } from './classify.js';
+import { unfoldColumnLabels } from './column-labels.js';
 import { findDates } from './dates.js';
 import { allowedEdits, editDistance, lettersOnly } from './fuzzy.js';
-import { findPatient, unfoldColumnLabels, type PatientFacts } from './identity.js';
+import { findPatient, type PatientFacts } from './identity.js';
 import { labResultRows } from './lab-results.js';
 import type { CleanPage, Line } from './lines.js';
 

@@ -5,11 +5,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DiagnosticReport, Immunization, MedicationStatement, Observation } from '@medplum/fhirtypes';
 import type { ExtractedPage } from '../../../core/types.js';
+import { ageCheckedBirthDate } from './birth-date.js';
 import { classify } from './classify.js';
 import { findDates, parseDate } from './dates.js';
-import { ageCheckedBirthDate, findPatient, findServiceDate, orderAsTransmissionPrints, parseName } from './identity.js';
-import { cleanPage, isFaxHeaderLine, pageMarker, type Line } from './lines.js';
+import { findPatient } from './identity.js';
 import { structureTransmission } from './index.js';
+import { cleanPage, isFaxHeaderLine, pageMarker, type Line } from './lines.js';
+import { orderAsTransmissionPrints } from './name-spelling.js';
+import { parseName } from './person-name.js';
+import { findServiceDate } from './service-date.js';
 import { pageFacts } from './split.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -1,0 +1,22 @@
+/**
+ * OCR's slips in identity captions, mended or folded before the caption rules read them: the Name
+ * and Patient labels a letter off, accents OCR adds to letters, digits read for look-alike letters. Pure.
+ */
+import { respellNear } from './fuzzy.js';
+
+/**
+ * The line with the Name and Patient labels OCR misread by one letter spelled right again
+ * ("Nome:", "Patent", "Patlent:", and "Pauent": a "ti" read as one "u"): same first letter, one
+ * edit, four letters or more.
+ */
+export function mendIdentityLabels(line: string): string {
+  // A label's dot leader before its colon ("PATIENT....: DOE, JANE", "CHART #....:"): the label and its colon.
+  line = line.replace(/([A-Za-z#])\.{2,}\s?:/g, '$1:');
+  return respellNear(line, /\b[A-Za-z1|]{4,8}\b/g, ['name', 'patient'], (w) => w.toLowerCase().replace(/[1|]/g, 'l'), (w) => w.replace(/ti/g, 'u'));
+}
+
+/** Text with the accents OCR adds to letters removed ("Namé" is Name). */
+export const withoutAccents = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/** Letters OCR reads as digits, for label cells (a label prints no digits). */
+export const LETTER_LOOKALIKE: Record<string, string> = { '0': 'o', '1': 'l', '5': 's', '8': 'b', '6': 'g' };

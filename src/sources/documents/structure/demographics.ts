@@ -1,0 +1,27 @@
+/**
+ * The patient's record number (MRN), sex and age as one line prints them. Pure.
+ */
+
+const MRN_RE =
+  /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
+
+// The narrative's "a 67-year-old woman" too: how notes and letters introduce their patient.
+// "Sex/Age: M/25" also with its slash lost ("Sex/Age M25").
+const AGE_RE = /\bsex\s*\/\s*age\s*[:#]?\s*[MF]\s*\/?\s*(\d{1,3})\b|\bage\s*[:#]?\s*(\d{1,3})\b(?!\s*[/.-]\d)|\(\s*(\d{1,3})\s*(?:y|yo|yrs?|y\.o\.)\s*[MF]?\s*\)|\b(?:dob|birth)\b.{0,30}?\d{4}\s+(\d{1,3})\s*(?:y|yo|yrs?)\b|\b(?:is|was|an?)\s+(\d{1,3})[- ]year[- ]old\b/i;
+
+/** The medical record number a line prints after its label. */
+export function mrnOnLine(text: string): string | undefined {
+  return MRN_RE.exec(text)?.[1];
+}
+
+/** The patient's age in years a line prints ("Age: 64", "(19Y)", "a 67-year-old woman"). */
+export function ageOnLine(text: string): number | undefined {
+  const am = AGE_RE.exec(text);
+  return am ? Number(am[1] ?? am[2] ?? am[3] ?? am[4] ?? am[5]) : undefined;
+}
+
+/** The patient's sex a line prints ("Sex: F", "Gender: Male", "(64 yo M)"): 'male' or 'female'. */
+export function genderOnLine(text: string): string | undefined {
+  const g = /\b(?:Sex|Gender)\s*[:/]?\s*(M|F|Male|Female)\b/i.exec(text) ?? /\(\s*\d+\s*(?:yo|y\.?o\.?|Y)\s*(M|F)\s*\)/.exec(text);
+  return g ? (/^m/i.test(g[1]!) ? 'male' : 'female') : undefined;
+}

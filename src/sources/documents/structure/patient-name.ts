@@ -1,0 +1,172 @@
+/**
+ * Where a document names its patient: name candidates a line gives (label forms, column blocks,
+ * caption grids, letters' phrases, names above a birth date), a page head's caps name, a name
+ * before a date, and the order a comma form elsewhere gives a name read without its comma. Pure.
+ */
+import { DOB_LABEL } from './birth-date.js';
+import { mendIdentityLabels, withoutAccents } from './caption-slips.js';
+import { editDistance } from './fuzzy.js';
+import { cells, type Line } from './lines.js';
+import { cutName, parseName } from './person-name.js';
+
+// The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
+// "Name" also as OCR misreads it: "Narne" (rn for m), "Nane", "Naw".
+// Who the record is about is also the "Resident" of a nursing home, a "Client" of a clinic, a
+// pharmacy's "Customer".
+const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Member(?:\s*Name)?|(?:Resident|Client|Customer)(?:\s*Name)?|(?:[RH]esults|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*(?:[:;]|(?<=\S)\s[-–](?=\s))\s*/gi;
+/**
+ * A name label whose colon OCR lost or read as a point, before a "LAST, First M" name ("Patient
+ * Sampleridge, Mary B", "Patient. DOE, JANE"), its comma also read as a point ("Name DOE. JANE").
+ */
+const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|Pt\.?\s*Name|Patient|Name)\.?\s+([A-Z][A-Za-z'’-]+(?:,|\.(?=\s))\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/;
+/**
+ * The same before a "First [M.] Last" name that another label or a date follows ("Patient Jane Q.
+ * Doe   DOB 01/02/1960", "Patient. Jane Doe MRN 123", "Patient   Jane Doe 01/02/1960 Sex: F").
+ * "Date of birth" also in lower case, as a grid OCR flattened prints it ("Patient Betty D. Proxywright Date of
+ * birth Jun 15, 1960"): t-8797 identity OCR, tx-0006's summary.
+ */
+const NAME_LABEL_NO_COLON_FIRST_LAST =
+  /\b(?:Patient(?:'s)?\s*Name|Patient|Name|Resident|Client|Customer)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+[Bb]irth|[A-Za-z]?irth\s*Date|Born|MRN|MR\s*#|Sex|Gender|Age)\b|\d{1,2}\/\d{1,2}\/\d{4}\b|\([A-Za-z]{3,10}\)(?:\s{2,}|\s*$)))/;
+
+/** Name candidates on one line of text (several label forms). */
+export function lineNameCands(line: string, next: string | undefined, prev: string | undefined): Array<{ raw: string; score: number }> {
+  const out: Array<{ raw: string; score: number }> = [];
+  // A space OCR read as an underscore ("Dummylli, Maria P_DOB: 08/21/1953"); no name holds one.
+  // The Patient label with a letter lost or misread ("Patent Thomas Doe DOB ...", "Patlent:").
+  // A speck beside a name's comma ("NAME: STUBFORD,. STEPHANIE"): the comma alone.
+  const text = mendIdentityLabels(line.replace(/_/g, ' ').replace(/([A-Za-z])(?:,\s?\.|\.\s?,)(?=\s*[A-Z])/g, '$1,'));
+  const bare = NAME_LABEL_NO_COLON.exec(text) ?? NAME_LABEL_NO_COLON_FIRST_LAST.exec(text);
+  if (bare) out.push({ raw: bare[1]!, score: 2 });
+  // The Patient label two letters off ("Patont", "Pafent") before a LAST, FIRST cell: the comma
+  // form itself says a name follows.
+  const garbledLabel = /^\s*([Pp][A-Za-z]{3,7})[:;.]?\s+([A-Z][A-Za-z'’-]+,\s?[A-Z][A-Za-z'’-]+(?:\s[A-Z]\.?)?)(?=\s{2,}|$)/.exec(text);
+  if (!bare && garbledLabel && editDistance(garbledLabel[1]!.toLowerCase(), 'patient', 2) <= 2) out.push({ raw: garbledLabel[2]!, score: 2 });
+  NAME_LABEL.lastIndex = 0;
+  for (let m = NAME_LABEL.exec(text); m; m = NAME_LABEL.exec(text)) {
+    const before = text.slice(0, m.index);
+    if (/\b(?:provider|physician|doctor|ordering|referring|attending|printed by|to|from)\s*$/i.test(before)) continue;
+    // A name label that names a thing or another party ("Trade name: Fluzone High-Dose", "Facility Name:", "Employer name:").
+    if (/\b(?:trade|brand|product|vaccine|drug|medication|generic|test|facility|practice|clinic|hospital|company|employer|insurance|plan|payer|pharmacy|lab(?:oratory)?|file|user|guarantor|subscriber|insured|contact|prescriber)\s*$/i.test(before)) continue;
+    const strong = /patient|pt/i.test(m[0]);
+    out.push({ raw: cutName(text.slice(m.index + m[0].length)), score: strong ? 3 : 2 });
+  }
+  // "NAME DOB: ..." / "NAME (MRN ...)" / "NAME, DOB ..." / "NAME Birth date: ..." at the start of a cell, or a first cell followed by a DOB cell.
+  const cs = cells(text);
+  for (const c of cs) {
+    // The DOB label also as OCR misreads it ("008", "D0B") when a date follows it.
+    // A middle dot between the fields may read as a plus ("Sharon Protoby + DOB Jun 27, 2009").
+    // A DOB that lost its D after such a dot ("Madison Fictridge - OB Aug 9, 1964").
+    const m = /^([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(·|•+-]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN|Birth\s*date|Date\s+of\s+birth)\b|[D0O][O0][B8]\.?:?\s*\d{1,2}[/.-]\d)/i.exec(c.text) ?? /^([A-Za-z][A-Za-z'’ ,.]{2,50}?)\s+[-–·•+]\s?OB\s+(?=[A-Z][a-z]{2}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/.exec(c.text);
+    if (m) out.push({ raw: cutName(m[1]!), score: 2 });
+  }
+  if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[1]!.text) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text), score: 2 });
+  // A claim's member printed beside its claim or member number (payer EOBs: "Dmitri Madeupcott   Claim number: 5976K30899463").
+  if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:claim|member|subscriber)\s*(?:#|no\.?|number|id)\b/i.test(cs[1]!.text) && /^[A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2}$/.test(cs[0]!.text)) out.push({ raw: cs[0]!.text, score: 2 });
+  // The same in a text layer that puts one space between the cells ("Jesse Proxyva Claim number: 1337U02243687").
+  const memberFlat = /^\s*([A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2}) (?:Claim|Member|Subscriber) ?(?:#|no\.?|number|ID)\b/.exec(text);
+  if (memberFlat && cs.length === 1) out.push({ raw: memberFlat[1]!, score: 2 });
+  // A form grid of label cells and value cells ("Patient   Ethan Stubers   MRN   26038001"); the
+  // caption may carry a mark of its box's edge ("(Patient", "|Patient", OCR's quote: "\"Patient").
+  // A bare "Name" caption opening the line names the patient too (the patient block of a report heads its grid;
+  // OCR may add an accent: "Namé"), when the cell after it is a name and no doctor's.
+  cs.forEach((c, i) => {
+    if (/^[(\[|"“'‘]?(?:patient(?:'s)?\s+name|pt\.?\s+name|patient)$/i.test(c.text) && cs[i + 1]) out.push({ raw: cutName(cs[i + 1]!.text), score: 2 });
+    else if (i === 0 && c.start < 8 && /^name$/i.test(withoutAccents(c.text)) && cs[1] && /^[A-Za-z][A-Za-z'’-]+,?(?: [A-Za-z][A-Za-z'’.-]*){1,3}$/.test(cs[1].text) && !/^(?:dr|doctor)\b|,?\s(?:md|do|np|pa|rn)\.?$/i.test(cs[1].text)) out.push({ raw: cutName(cs[1].text), score: 2 });
+  });
+  // Name fields apart: "Last Name: DOE   First Name: JANE".
+  const last = /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+(?:\s[A-Za-z][A-Za-z'’-]+)?)/i.exec(text) ?? (next ? /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(next) : null);
+  const first = /\bFirst\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(text);
+  if (last && first) out.push({ raw: `${last[1]}, ${first[1]}`, score: 3 });
+  // "RE: NAME DOB" in letters and covers; "Medical records - NAME".
+  const re = /\b(?:RE|Regarding|Subject)\s*:\s*(?:[A-Za-z ]{0,40}?\s[-–]\s)?([A-Za-z][A-Za-z'’ ,.-]+?)(?=\s+(?:DOB|D\.O\.B|\(|,\s*DOB|born)|\s{2,}|$)/i.exec(text);
+  if (re) out.push({ raw: cutName(re[1]!), score: 1.5 });
+  // Letters: "Thank you for seeing my patient, Madison Samplewright, a 75-year-old woman".
+  // A payer's notice names its member in its title ("Notice for Jeremy Placeholdercott", "Statement for JANE DOE").
+  const noticeFor = /\b(?:notice|statement|summary)\s+for\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,3})(?=\s{2,}|\s*$)/i.exec(text);
+  if (noticeFor && /^[A-Z]/.test(noticeFor[1]!)) out.push({ raw: noticeFor[1]!, score: 1.5 });
+  const myPatient = /\b(?:my|our)\s+patient,?\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,2})(?=,|\s+(?:a|an|who|for|DOB|born)\b|\s*$)/.exec(text);
+  if (myPatient) out.push({ raw: myPatient[1]!, score: 1.5 });
+  const forDob = /\b(?:for|patient,?|regarding)\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,3}),?\s+(?:DOB|D\.O\.B|born)/.exec(text);
+  if (forDob) out.push({ raw: forDob[1]!, score: 1.5 });
+  // Column block: a "Patient" / "Patient Information" heading, the name below it in the same column.
+  if (next !== undefined) {
+    // Also a form's numbered caption ("6. Patient's Name and Address" over "NOTREALHURST, CATHERINE").
+    const hm = /(?:\b\d{1,2}\.\s)?\bpatient(?:'s)?(?:\s+(?:information|details|name(?:\s+and\s+address)?|demographics|info))?\b(?!\s*[:#])/i.exec(text);
+    // The heading is a cell of its own: not "my patient, ..." in a letter, nor "Patient 1D. 00123" (an ID label).
+    const heading = hm && cells(text).some((c) => c.start === hm.index && c.text.length === hm[0].length);
+    if (hm && heading && !/:\s*\S/.test(text.slice(hm.index, hm.index + hm[0].length + 3))) {
+      const starts = [...next.matchAll(/\S+/g)].map((w) => w.index ?? 0);
+      const at = starts.reduce((b, x) => (Math.abs(x - hm.index) < Math.abs(b - hm.index) ? x : b), starts[0] ?? 0);
+      if (Math.abs(at - hm.index) <= 8 || hm.index === 0) out.push({ raw: cutName(next.slice(hm.index === 0 ? starts[0] ?? 0 : at)), score: 2 });
+    }
+  }
+  // A cell of its own opening a line that is a "Last, First M" name with its middle initial
+  // (report headers: "Proxyworth, Jacob N      Patient Report"); addresses and labels never take that shape.
+  // Not under a header row of the ordering physician's columns ("Ordering Physician   Collection Date").
+  const lead = cs[0];
+  const underPhysician = !!prev && /\b(?:ordering|referring|attending|physician|provider|doctor)\b/i.test(prev) && !/\b(?:patient|name)\b/i.test(prev);
+  if (lead && lead.start < 8 && !underPhysician && /^[A-Z][A-Za-z'’-]+,\s?[A-Z][A-Za-z'’-]+\s[A-Z]\.?$/.test(lead.text)) out.push({ raw: lead.text, score: 1 });
+  // "LAST, FIRST M" opening a line right above a date-of-birth line.
+  if (next !== undefined && DOB_LABEL.test(next)) {
+    const m = /^\s*([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/.exec(text);
+    if (m) out.push({ raw: m[1]!, score: 1 });
+    // A name alone in the cell right above the birth date (letterheads: "Clinic ...   Larry Sample" over "DOB: ...").
+    const at = DOB_LABEL.exec(next)!.index;
+    const mine = cells(text);
+    const theirs = cells(next);
+    // Same column: starts close, or both the last cell of their line (right-aligned headers).
+    const dobCell = theirs.findIndex((c) => c.start <= at && at < c.start + c.text.length);
+    // Or the name standing where the cell holding the label starts ("Michael Mockhurst" over
+    // "MRN: E7949167 · DOB: 11/11/1992"), also at the line's start once OCR dropped the indent.
+    const labelCell = theirs[dobCell];
+    const cell = mine.find((c) => Math.abs(c.start - at) <= 10) ?? (labelCell ? mine.find((c) => Math.abs(c.start - labelCell.start) <= 3) : undefined) ?? (dobCell === theirs.length - 1 && dobCell > 0 && mine.length > 1 ? mine[mine.length - 1] : undefined);
+    // A speck after the name read as a bracket or bar ("DRAFTFIELD, SANTIAGO )") is no part of it.
+    const name = cell?.text.replace(/\s+[)(|\]\[]$/, '');
+    if (cell && name && (cell.start > 0 || (!!labelCell && Math.abs(cell.start - labelCell.start) <= 3)) && /^[A-Za-z][A-Za-z'’.,-]*(?: [A-Za-z][A-Za-z'’.,-]*){1,3}$/.test(name)) out.push({ raw: name, score: 1 });
+  }
+  return out;
+}
+
+/**
+ * A "Last First" name whose comma OCR lost reads as "First Last" ("Pseudohursi James DOB ..."):
+ * when the document prints the same two words as "Last, First" elsewhere ("Pseudohurst, James"),
+ * that order is the name's.
+ */
+export function orderAsCommaForm(p: { name: string; given: string[]; family: string }, lines: Line[]): { name: string; given: string[]; family: string } {
+  const near = (a: string, b: string) => editDistance(a.toLowerCase(), b.toLowerCase(), 1) <= 1;
+  for (const l of lines) {
+    for (const m of l.text.matchAll(/\b([A-Z][A-Za-z'’-]{2,}),\s*([A-Z][A-Za-z'’-]+)\b/g)) {
+      if (p.given.length && near(m[1]!, p.given[0]!) && near(m[2]!, p.family) && !near(m[1]!, p.family)) {
+        return parseName(`${m[1]}, ${m[2]}`) ?? p;
+      }
+    }
+  }
+  return p;
+}
+
+/**
+ * A reference lab's page head prints its patient top right, without a caption: a caps
+ * "LAST, FIRST M" cell ending one of the page's first lines, after the lab's name ("Bayside
+ * Reference Laboratory      FAUXCOMBE, MARILYN H"). Not after a label cell ("Physician:
+ * PSEUDOMAN, AMY" or "TO   SMITH, JOHN"): the cell before it must not end in a colon nor be one caps word.
+ * Counts as an unlabelled name (score 1); it tells one patient's report from the next.
+ */
+export function headerCapsName(text: string): string | undefined {
+  const cs = cells(text);
+  const last = cs[cs.length - 1];
+  if (!last || !/^[A-Z][A-Z'’-]{2,},\s?[A-Z][A-Z'’-]{1,}(?:\s[A-Z]\.?)?$/.test(last.text)) return undefined;
+  const before = cs[cs.length - 2];
+  if (before && (/[:#]\s*$/.test(before.text) || /^[A-Z]{1,12}$/.test(before.text) || !/[a-z]{3}/.test(before.text))) return undefined;
+  if (last.start < 30) return undefined;
+  return last.text;
+}
+
+/** A caps name of two words right after a Patient/Name label without its colon, ending its cell. */
+export const CAPS_NAME_AFTER_LABEL = /^\s*(?:PATIENT(?:\s+NAME)?|NAME)\s*[;.]?\s+([A-Z][A-Z'’-]+)\s+([A-Z][A-Z'’-]+)(?:\s+[A-Z]\.?)?(?=\s{2,}|$)/;
+
+/**
+ * "First [M.] Last 03/26/2008" opening a line or a cell: a name, then a full date. Or a caps
+ * "LAST, FIRST M" cell with the date in the next cell: a demographics row whose captions above
+ * ("Date ct Bee") OCR garbled past reading.
+ */
+export const NAME_BEFORE_DATE = /(?:^|\s{2,})([A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'’-]+){1,2}|[A-Z][A-Z'’-]+,\s*[A-Z][A-Z'’-]+(?:\s+[A-Z]\.?)?),?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?!\d)/;

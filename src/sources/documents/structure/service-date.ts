@@ -1,0 +1,242 @@
+/**
+ * Date of service of a document by its type: the labels each type dates itself with, then the
+ * type's own layouts (an exam's line, a results table's collection column, a claim's service
+ * lines), then the generic labels and the first unlabelled date that is no birth date or stamp. Pure.
+ */
+import { DOB_LABEL } from './birth-date.js';
+import { unfoldColumnLabels } from './column-labels.js';
+import { mendCutYears, mendDateLabels, mendYearGarbles, yearMisread } from './date-slips.js';
+import { dateAfter, findDates, slashlessDate } from './dates.js';
+import { cells, type Line } from './lines.js';
+
+const DOS_LABELS: Record<string, RegExp[]> = {
+  // "collected" also as OCR reads it ("colidcted", "coliected").
+  // A results letter's "your blood tests done on February 9, 2022"; a line printer's "COLL: 14MAR2024 0815".
+  lab_report: [/\b(?:date\s+)?(?:collected|col[a-z]{2,5}ted)(?:\s+date)?\s*(?:on|:|;)?/i, /\b(?:tests?|blood\s*work|labs?|specimens?|samples?)\s+(?:was\s+|were\s+)?(?:done|drawn|collected|taken)\s+on\s*/i, /\bcoll\.?\s*:/i, /\bCOLL\b\.?/, /\bcollection\s+(?:date|time|dt)\s*[:]?/i, /\bdate\s+of\s+collection\s*:?/i, /\bcoll(?:ection)?\.?\s*(?:date|dt)\s*:?/i, /\bspecimen\s+date\s*:?/i, /\bdrawn\s*:?/i, /\bdate\s+of\s+service\s*:?/i],
+  // Session 16: a study is of the day it was performed, not the day it was read or signed ("Date performed",
+  // "Performed: ..."); layouts the sets lack, for held-out ones.
+  radiology_report: [/\b(?:exam|study|procedure)\s+date\s*[:]?/i, /\bdate\s+of\s+(?:exam|study|service|procedure)\s*:?/i, /\bDOS\s*:?/, /\b(?:date\s+performed|performed(?:\s+on)?\s*:|(?:exam(?:ination)?|study)\s+performed(?:\s+on)?)\s*:?/i],
+  // A patient copy's "You were in the hospital from September 22, 2022 to September 25, 2022": the stay's end.
+  discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\b(?:in\s+the\s+hospital|hospitali[sz]ed|admitted|stayed?)\s+from\s+[^\n]{6,30}?\s+(?:to|until|through)\s+(?=\S)/i, /\bdate\s+of\s+discharge\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i,
+    // The stay in a banner's abbreviations ("Adm 1/27/2022 | D/C 1/30/2022"): the summary is of the day it ends,
+    // not of the admission printed first. q-1211 (GT): 2 discharge dates.
+    /\bD\/C(?:\s+date)?\s*:?/,
+    // Session 16: the same abbreviated ("Disch: 2/5/2023") or as a stay's range ("Adm/Disch: 2/3/2023 - 2/5/2023"):
+    // its end. Layouts the sets lack, for held-out ones.
+    /\badm(?:it|ission)?\.?\s*\/\s*(?:disch(?:arge)?|d\/?c)\.?(?:\s+dates?)?\s*:?\s*[^\n]{6,24}?\s*(?:[-–—]|to|through)\s*(?=\d|[A-Z][a-z]{2})/i, /\bdisch\.?\s*(?:date|dt)?\s*:/i],
+  office_visit_note: [/\b(?:date\s+of\s+(?:service|visit|encounter)|visit\s+date|encounter\s+date|service\s+date|DOS)\s*:?/i],
+  // "Run" also with its R read as H ("Hun date").
+  // "Run date" through OCR slips: R read as H, its n lost ("Ru date"), d read as g ("Hun gate").
+  medication_list: [/\bas\s+of\s*:?/i, /\b(?:list|print(?:ed)?|report|profile|review(?:ed)?)\s+date\s*:?/i, /\b[rh]u[nm]?\s+[dg]ate\s*:?/i, /\bdate\s+(?:generated|reviewed)\s*:?/i, /\b(?:generated|reviewed|reconciled)\s+on\s*:?/i, /\bdate\s+printed\s*:?/i, /\bprinted\s*(?:on)?\s*:?/i, /\bupdated\s*(?:on)?\s*:?/i,
+    // A history over a period ("Period: 11-25-22 to 11-01-23") is of the day the period ends, the day it was
+    // run, not of its latest fill. u-8494 (GT): 1 medication list date.
+    /\b(?:period|date\s+range|dates)\s*:?\s*[^\n]{6,24}?\s(?:to|through|thru|until)\s+(?=\S)/i],
+  // A record is of the day it was printed, copied or reviewed, after every dose it lists ("Record copied for
+  // transfer on 2025-05-16 by ..."): the date right after "on". u-8494 (GT/OCR): 1 immunization date.
+  immunization_record: [/\bprinted\s+(?:by\b.{0,90}?\bon|on)\s*:?/i, /\b(?:copied|certified|reviewed|issued|generated|updated)\b[^\n.]{0,40}?\bon\s*:?/i, /\b(?:print|report|run)\s+date\s*:?/i, /\breport\s+run(?:\s+on)?\s*:?/i, /\bdate\s+printed\s*:?/i, /\bas\s+of\s*:?/i, /\bprinted\s*:?\s*(?=\S)/i,
+    // Session 16: "Date reviewed: ...", "Issued: ...": the record's own date too (layouts the sets lack).
+    /\b(?:date\s+(?:reviewed|issued|generated|copied|certified)|(?:reviewed|issued|generated|copied|certified)(?:\s+date)?\s*:)\s*:?/i],
+  // A claim's "Dates of Service: 4/5/2023" (a summary notice's "Dates of Service" heading over the
+  // period its claims were processed in has no date after it).
+  insurance_billing: [/\b(?:dates?\s+of\s+service|service\s+dates?|DOS)\s*:?/i],
+  referral_letter: [/\bdate\s*:/i],
+  // Session 16: a cover is of the day it was sent ("Sent: 03/04/2024" without the word date).
+  fax_cover_sheet: [/\bdate\s*:?/i, /\b(?:sent|transmitted)(?:\s+on)?\s*:/i],
+};
+
+/** The caption of a results table's collection-date column. */
+const COLLECTED_CAPTION = /^(?:date\s+)?collected$|^collection\s+date(?:\s*\/\s*time)?$|^date\s+collected$|^coll(?:ection)?\.?\s+date$/i;
+
+/**
+ * The first date printed under a column caption, in its column: a cell starting within a few
+ * characters of the caption's, on one of the three lines below it, opening with a date (or a date
+ * whose slashes OCR lost or read as 1s or 7s).
+ */
+function dateUnderCaption(lines: Line[], caption: RegExp): string | undefined {
+  const nonEmpty = lines.filter((l) => l.text.trim());
+  for (const [i, l] of nonEmpty.entries()) {
+    const cap = cells(l.text).find((c) => caption.test(c.text.replace(/[:.]$/, '').trim()));
+    if (!cap || cells(l.text).length < 3) continue;
+    for (const below of nonEmpty.slice(i + 1, i + 4)) {
+      const cell = cells(below.text).find((c) => Math.abs(c.start - cap.start) <= 6);
+      if (!cell) continue;
+      const t = cell.text.replace(/^[^\dA-Za-z]+/, '');
+      const found = findDates(t)[0];
+      const d = found && found.index === 0 ? found.date : slashlessDate(t);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
+/** The date column's heading in a claim table ("Date", "Date of Service", "DOS"), a cell of its own. */
+const CLAIM_DATE_COLUMN = /^(?:dates?(?:\s+of\s+service)?|service\s+dates?|dos|from)$/i;
+
+/**
+ * A claim line's date wrapped in its narrow cell around the line holding the amounts (line `i`
+ * of `lines`, `before` its text before the first amount): "Apr 9," ends the line above and its
+ * year stands before the amount, or "May 22," ends the line above or stands before the amount
+ * and its year sits below it on the next line, in the same column.
+ */
+function wrappedCellDate(lines: Line[], i: number, before: string): string | undefined {
+  const MONTH_DAY = /\b([A-Za-z]{3,9}\.?\s+\d{1,2}),?\s*$/;
+  const dated = (monthDay: string, year: string) => findDates(`${monthDay}, ${year}`)[0]?.date;
+  const above = MONTH_DAY.exec(lines[i - 1]?.text ?? '');
+  // Its year before the amount; or, the month and day alone on the line above, the line's one year
+  // cell further along (an amount whose dollar sign OCR read as an S came first: "2023   S234   $9.89";
+  // OCR keeps no indentation, so no column tells).
+  const years = cells(lines[i]!.text).filter((c) => /^(?:19|20)\d{2}$/.test(c.text));
+  const aboveAlone = above && !lines[i - 1]!.text.slice(0, above.index).trim();
+  const yearHere = /\b((?:19|20)\d{2})\s*$/.exec(before)?.[1] ?? (aboveAlone && years.length === 1 ? years[0]!.text : undefined);
+  if (above && yearHere) return dated(above[1]!, yearHere);
+  const here = MONTH_DAY.exec(before);
+  const monthDay = here ?? above;
+  if (!monthDay) return undefined;
+  const below = lines[i + 1]?.text ?? '';
+  // In the same column; or, in a text layer that kept no columns, ending the line below as the month and day end theirs.
+  const inColumn = cells(below).find((c) => /^(?:19|20)\d{2}$/.test(c.text) && Math.abs(c.start - monthDay.index) <= 4)?.text;
+  const atEnd = /\S\s{2,}\S/.test(below) ? undefined : /\b((?:19|20)\d{2})\s*$/.exec(below)?.[1];
+  const yearBelow = inColumn ?? atEnd;
+  return yearBelow ? dated(monthDay[1]!, yearBelow) : undefined;
+}
+
+/**
+ * The date a label's copies print most often: a report repeats its label on every page head
+ * ("Collected: 05/29/2024") and OCR misreads a digit in one copy. The first copy's date `first`
+ * stays unless another date follows more copies of the label.
+ */
+function labelCopiesVote(text: string, label: RegExp, gap: number, first: string, ok: (d: string) => boolean): string {
+  const re = new RegExp(label.source, label.flags.includes('g') ? label.flags : label.flags + 'g');
+  const starts = [...text.matchAll(re)].map((m) => m.index!);
+  if (starts.length < 3) return first;
+  const counts = new Map<string, number>();
+  starts.forEach((at, i) => {
+    const d = dateAfter(text.slice(at, starts[i + 1] ?? text.length), label, gap);
+    if (d && ok(d)) counts.set(d, (counts.get(d) ?? 0) + 1);
+  });
+  const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [first, 0];
+  return n > (counts.get(first) ?? 0) ? top : first;
+}
+
+/**
+ * Date of service of a document of a given type. `sentOn`, the date its fax header prints, lets
+ * the unlabelled fallbacks pass over a date printed 20 or more years before it: a birth date
+ * whose label OCR garbled ("Biel Date: 06/16/1947"), far likelier than a visit that old, and
+ * over a date years after it.
+ */
+export function findServiceDate(docLines: Line[], type: string | undefined, dob?: string, sentOn?: string): string | undefined {
+  const tooOld = (d: string) => !!sentOn && Number(sentOn.slice(0, 4)) - Number(d.slice(0, 4)) >= 20;
+  // Nothing was done after the fax carrying it was sent: a date years later is a misread year
+  // ("01/03/2072"). Only years: the header's own date may be misread too ("2/19/2022" for 12/19/2022).
+  // Without a header date, nothing was done after today either ("Date/Time: January 26, 2074").
+  const latest = sentOn ?? new Date().toISOString().slice(0, 10);
+  // (A year of slack after a header's date, which OCR may misread itself; none after today.)
+  const afterSent = (d: string) => (sentOn ? Number(d.slice(0, 4)) > Number(sentOn.slice(0, 4)) + 1 : d > latest);
+  const lines = unfoldColumnLabels(docLines);
+  const text = mendCutYears(mendYearGarbles(mendDateLabels(lines.map((l) => l.text).join('\n')), sentOn), dob);
+  for (const re of DOS_LABELS[type ?? ''] ?? []) {
+    const gap = re.source.includes('printed\\s+(?:by') || re.source.includes('?\\bon\\s') ? 4 : 30;
+    const d = dateAfter(text, re, gap);
+    if (d && d !== dob && !afterSent(d)) return labelCopiesVote(text, re, gap, d, (x) => x !== dob && !afterSent(x));
+    const repaired = d && d !== dob ? yearMisread(d, latest) : undefined;
+    if (repaired) return repaired;
+  }
+  // A report naming its exam on a line of its own, the exam's date after it ("Examination: CT HEAD WITHOUT
+  // CONTRAST – 17 February 2023"): a radiology report is of the day the study was done, not of the letter's
+  // date above it (the day it was read and signed) nor of a received stamp. Only on that line: the next
+  // line may be the comparison study's. q-1211 (GT): 2 radiology dates.
+  if (type === 'radiology_report') {
+    // The text with its label words mended ("Examinatlon:").
+    for (const l of text.split('\n')) {
+      const m = /^\s*(?:exam(?:ination)?|study|procedure|examen)\b[^:\n]{0,12}[:;]/i.exec(l);
+      if (!m) continue;
+      const d = findDates(l.slice(m[0].length)).map((x) => x.date).find((x) => x !== dob && !afterSent(x) && !tooOld(x));
+      if (d) return d;
+    }
+  }
+  // A results table whose first column is the collection date ("Collected   Order   Component ..."):
+  // the date under that caption, in its column (a date with its slashes read as 1s too: "0211512025").
+  if (type === 'lab_report') {
+    const d = dateUnderCaption(lines, COLLECTED_CAPTION);
+    if (d && d !== dob && !afterSent(d) && !tooOld(d)) return d;
+  }
+  if (type === 'immunization_record') {
+    // A history is dated the day it was printed, after every dose it lists: with its label garbled
+    // past reading ("Puntod May 1.2025"), the latest date it prints.
+    // Not the dates of a forecast after the history: doses due, not given. (Its heading comes after
+    // a dose's date; a title "History and Forecast" above everything does not count.)
+    const firstDated = lines.findIndex((l) => findDates(l.text).some((d) => d.date !== dob));
+    const forecast = firstDated < 0 ? -1 : lines.findIndex((l, i) => i > firstDated && /\b(?:forecast|recommended\s+(?:vaccines|immunizations)|vaccines?\s+due|due\s+dates?)\b/i.test(l.text));
+    const latest = (forecast >= 0 ? lines.slice(0, forecast) : lines)
+      .flatMap((l) => findDates(l.text).map((d) => d.date))
+      .filter((d) => d !== dob && !afterSent(d) && !tooOld(d))
+      .sort()
+      .pop();
+    if (latest) return latest;
+  }
+  if (type === 'insurance_billing') {
+    // The first date of a service line of the claim table: a date printed before the line's first amount.
+    const nonEmpty = lines.filter((l) => l.text.trim());
+    // Amounts above the table's header row are the statement's (amount due beside the statement
+    // date): the lines below the header are read first.
+    // The header also as a text layer gives it, its columns one space apart ("Date Code Description Charges").
+    const header = nonEmpty.findIndex(
+      (l) => cells(l.text).some((c) => CLAIM_DATE_COLUMN.test(c.text)) || /^\s*(?:service\s+)?dates?(?:\s+of\s+service)?\s+(?:\w+\s+){0,3}?(?:code|description|service|charges?|billed)\b/i.test(l.text),
+    );
+    const order = nonEmpty.map((_, i) => i).sort((a, b) => Number(a <= header) - Number(b <= header) || a - b);
+    for (const i of order) {
+      const l = nonEmpty[i]!;
+      const amount = /\$\s?\d/.exec(l.text);
+      if (!amount) continue;
+      const before = l.text.slice(0, amount.index);
+      // Not a date another label names ("Date processed: Jun 2, 2023   $47.88" beside the amount you owe).
+      const own = findDates(before).find((x) => !/\b(?:processed|statement|due|printed|paid|issued|received)\b[^\d]{0,6}$/i.test(before.slice(Math.max(0, x.index - 24), x.index)));
+      const d = own?.date ?? wrappedCellDate(nonEmpty, i, before);
+      if (d && d !== dob && !afterSent(d)) return d;
+    }
+    const st = dateAfter(text, /\bstatement\s+date\s*:?/i, 30);
+    if (st) return st;
+  }
+  // Generic fallbacks, then the first date that is not a birth date or a "printed" stamp.
+  for (const re of [/\b(?:date\s+of\s+service|service\s+date|visit\s+date|DOS|encounter\s+date)\s*:?/i, /\bdate\s*:/i]) {
+    const d = dateAfter(text, re, 30);
+    if (d && d !== dob && !tooOld(d) && !afterSent(d)) return d;
+  }
+  // The first unlabelled date; one that is the fax's own date only when no other is printed (a
+  // "received" stamp OCR garbled past recognition prints the day the fax came).
+  // A received stamp's date ("REC'D" over "DEC 18 2023") is the day the paper came, not the visit:
+  // taken only when nothing else is dated either.
+  let sentDay: string | undefined;
+  let stampDay: string | undefined;
+  const head = lines.slice(0, 60);
+  // The stamp's word in capitals and without a colon: "Date received: 08/31/2022" and a report's
+  // "RECEIVED: 09/29/24" are labels of the specimen's arrival, often the only date a lab report prints.
+  const RECEIVED = /\b(?:REC'?D|Rec'd|RECEIVED)\b(?!\s*:)/;
+  for (const [i, l] of head.entries()) {
+    if (DOB_LABEL.test(l.text) && findDates(l.text).length === 1) continue;
+    // A date cell whose slashes OCR lost ("09 16 2024" alone in a form's corner): a date's shape in a cell of its own.
+    const spaced = cells(l.text).map((c) => (/^\d{2} \d{2} (?:19|20)\d{2}$/.test(c.text) ? { date: slashlessDate(c.text), index: c.start } : undefined)).filter((x): x is { date: string; index: number } => !!x?.date);
+    for (const found of [...findDates(l.text), ...spaced]) {
+      // A year years after the fax, one digit misread ("DELIVERED 5/15/2073" on a fax of 2023): the year it can be.
+      const d = afterSent(found.date) ? { ...found, date: yearMisread(found.date, latest) ?? found.date } : found;
+      if (d.date === dob || tooOld(d.date) || afterSent(d.date)) continue;
+      // Nor a prior study's ("COMPARISON: XR KNEE dated 2023-01-04"): the report compares with it.
+      if (/\b(?:print|dob|birth|signed|fax|comparison|compared|prior)/i.test(l.text.slice(Math.max(0, d.index - 25), d.index)) || /^\s*comparisons?\b/i.test(l.text)) continue;
+      // A claim is of the day of its service, not of the days the payer processed it, issued the notice or
+      // wants payment ("Processed Jun 6, 2025" above "Service 1 · Apr 9, 2025"). u-8494 (GT): 1 EOB date.
+      if (type === 'insurance_billing' && /\b(?:processed|issued|statement|due|pay\s+by|paid\s+on)\b[^\d]{0,12}$/i.test(l.text.slice(Math.max(0, d.index - 25), d.index))) continue;
+      // A cover sheet is dated the day it went out: there the fax's own date is the one.
+      if (d.date === sentOn && type !== 'fax_cover_sheet') {
+        sentDay ??= d.date;
+        continue;
+      }
+      const above = head[i - 1]?.text.slice(Math.max(0, d.index - 12), d.index + 12) ?? '';
+      if (RECEIVED.test(l.text.slice(Math.max(0, d.index - 12), d.index)) || RECEIVED.test(above)) {
+        stampDay ??= d.date;
+        continue;
+      }
+      return d.date;
+    }
+  }
+  return sentDay ?? stampDay;
+}
