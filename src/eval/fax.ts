@@ -12,7 +12,8 @@ import type { Observation } from '@medplum/fhirtypes';
 import type { ExtractedPage, Extraction, Format, SourceAdapter } from '../core/types.js';
 import { structureTransmission } from '../sources/documents/structure/index.js';
 import { splitTransmission } from '../sources/documents/structure/parts.js';
-import { normName, ucumFor, unitKey } from '../sources/documents/structure/labs.js';
+import { normName } from '../sources/documents/structure/lab-test-names.js';
+import { ucumFor, unitKey } from '../sources/documents/structure/lab-units.js';
 import type { EvalOptions, EvalReport, EvalSuite } from './types.js';
 import { listCorpusFiles } from './corpus-files.js';
 

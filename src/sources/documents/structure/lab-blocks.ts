@@ -17,7 +17,11 @@
  */
 import { findDates } from './dates.js';
 import { editDistance } from './fuzzy.js';
-import { atAsZero, lookupTest, normaliseLine, parseLabRows, ucumFor, type LabRow } from './labs.js';
+import type { LabRow } from './lab-row.js';
+import { atAsZero, normaliseLine } from './lab-line-normalise.js';
+import { lookupTest } from './lab-test-names.js';
+import { ucumFor } from './lab-units.js';
+import { parseLabRows } from './labs.js';
 import type { Line } from './lines.js';
 
 /** A lab row read from a block; `effective` is the collection date the block prints, if any. */

@@ -26,7 +26,8 @@
  * their names in order, and only when the row holds as many values as names. Pure; never throws.
  */
 import { gridLabel, namedResultRow } from './lab-blocks.js';
-import { lookupTest, type LabRow } from './labs.js';
+import type { LabRow } from './lab-row.js';
+import { lookupTest } from './lab-test-names.js';
 import { cells as lineCells, type Line } from './lines.js';
 
 /** A result read from a grid; `gridLines` are the (page-local) indexes of the grid's lines. */

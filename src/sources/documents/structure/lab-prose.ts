@@ -6,7 +6,7 @@
  * (lab-blocks.ts), so names, units, ranges and their OCR repairs are the table rows'. Pure.
  */
 import { namedResultRow } from './lab-blocks.js';
-import type { LabRow } from './labs.js';
+import type { LabRow } from './lab-row.js';
 import type { Line } from './lines.js';
 
 /**

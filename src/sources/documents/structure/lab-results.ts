@@ -5,7 +5,8 @@
 import { parseLabBlocks, type LabBlockRow } from './lab-blocks.js';
 import { parseLabGrids, type LabGridRow } from './lab-grid.js';
 import { parseLabProse } from './lab-prose.js';
-import { parseLabRows, type LabRow } from './labs.js';
+import type { LabRow } from './lab-row.js';
+import { parseLabRows } from './labs.js';
 import type { Line } from './lines.js';
 
 /**

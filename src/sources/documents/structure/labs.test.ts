@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabRows, splitDigitRange, ucumFor, unitFromPrior } from './labs.js';
+import { splitDigitRange } from './lab-number-slips.js';
+import { ucumFor, unitFromPrior } from './lab-units.js';
+import { parseLabRows } from './labs.js';
 import type { Line } from './lines.js';
 
 const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));

@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabRows, type LabRow } from './labs.js';
+import type { LabRow } from './lab-row.js';
+import { parseLabRows } from './labs.js';
 import type { Line } from './lines.js';
 import { structureTransmission } from './index.js';
 import { BLOOD, HEADERS, LAYOUTS, PERSON, URINE, flat, reportPage, type Result } from './fixtures/lab-layouts.js';

@@ -1,6 +1,6 @@
 /** Lab rows as FHIR Observations grouped in a DiagnosticReport. */
 import type { CodeableConcept, DiagnosticReport, Observation, Patient, Quantity, Reference } from '@medplum/fhirtypes';
-import type { LabRow } from './labs.js';
+import type { LabRow } from './lab-row.js';
 
 const INTERP: Record<string, string> = { H: 'High', L: 'Low', HH: 'Critical high', LL: 'Critical low', A: 'Abnormal' };
 const UCUM = 'http://unitsofmeasure.org';

@@ -1,0 +1,290 @@
+/**
+ * A draft row to a LabRow: the test's name looked up (with its repairs), the value, unit, range
+ * and flag read and checked against each other, and the number slips put right.
+ */
+import type { Draft, LabRow } from './lab-row.js';
+import { cleanNameTokens, CMP_RANGE, flagCode, NOT_TEST, NUM, QUAL, RANGE, STAR, unparen } from './lab-tokens.js';
+import { possibleIn, TEST_UNITS } from './lab-test-priors.js';
+import { ambiguousMisread, lookupExact, lookupTest, nameFromRange, nameFromUnit, normName, thinGlyphs, undigit, URINE_INDEX } from './lab-test-names.js';
+import { exactUcum, garbledUnitCell, garbledUnitMark, onlyPossibleUnit, ucumDisplay, ucumFor, unitCandidates, unitFromPrior, unitKey, UNITS } from './lab-units.js';
+import { decimalsOf, dropBarReadAsOne, dropOneBeforeGluedFlag, dropSpeckDigit, flagGarbledLead, restorePoint, restorePointByPrevious, restoreRangePoints, restoreTypicalRangePoints, restoreValueZero, restoreZerosReadAsSixOrEight, spacedRange, splitDigitRange } from './lab-number-slips.js';
+import { cellStarts, leadCell, leadingCellsEnd, leadingFlag, MARGIN_FLAG, marginDirtDropped, orderName } from './lab-leading-cells.js';
+import { leaderGarbleDropped } from './lab-line-drafts.js';
+
+/** The numbers a draft row prints: its value and its range's ends. */
+function rowNumbers(d: Draft): number[] {
+  const r = d.range ? RANGE.exec(d.range) : null;
+  return [d.value, r?.[1], r?.[2]].filter((x): x is string => !!x && /^\d+(?:\.\d+)?$/.test(x)).map(Number);
+}
+
+export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?: string): LabRow | null {
+  if (d.value === undefined) return null;
+  leaderGarbleDropped(d);
+  // A misread name in its own cell the table alone cannot place ("Pane   Cregtitnne   101 mg/dL"): placed by its unit.
+  const unitCode = d.unit ? ucumFor(d.unit) : undefined;
+  const cells = leadingCellsEnd(d.name, d.nameToks, urine) ?? (unitCode && cellStarts(d.nameToks).length ? leadingCellsEnd(d.name, d.nameToks, urine, (n) => nameFromUnit(undigit(n), unitCode, rowNumbers(d))) : undefined);
+  if (cells) {
+    d.orderCell = d.name.slice(0, cells.at).join(' ');
+    d.flag ??= leadingFlag(d.name[cells.at - 1]);
+    d.name = d.name.slice(cells.at);
+    d.nameToks = d.nameToks.slice(cells.at);
+    urine = cells.urine;
+  } else if (d.leadColumns && d.name.length === d.nameToks.length && !lookupTest(cleanNameTokens(d.name).join(' '), urine)) {
+    // Under headers that print an order / date column before the test's, a name the table does not
+    // know is its last cell ("CBC (includes Diff/Plt)   Immature Granulocytes   0.3 %").
+    const at = cellStarts(d.nameToks).pop();
+    if (at !== undefined && leadCell(d.name.slice(0, at), urine)) {
+      d.orderCell = d.name.slice(0, at).join(' ');
+      d.name = d.name.slice(at);
+      d.nameToks = d.nameToks.slice(at);
+    }
+  } else if (d.leads?.size && !lookupTest(cleanNameTokens(d.name).join(' '), urine)) {
+    // The same order cell before several rows of the document, single-spaced ("Additional Chemistry Magnesium 2.1").
+    for (let at = 1; at < d.name.length; at++) {
+      if (d.leads.has(d.name.slice(0, at).join(' ').toLowerCase()) && lookupExact(cleanNameTokens(d.name.slice(at)).join(' '), urine)) {
+        d.orderCell = d.name.slice(0, at).join(' ');
+        d.name = d.name.slice(at);
+        d.nameToks = d.nameToks.slice(at);
+        break;
+      }
+    }
+  }
+  if (d.urine) urine = true;
+  const { kept: nameToks, lead: margin } = marginDirtDropped(cleanNameTokens(d.name), urine);
+  // Only the two-letter forms here: a lone letter before a name is as likely a speck read as one.
+  const marginLast = margin[margin.length - 1];
+  d.flag ??= leadingFlag(marginLast?.length === 2 || (marginLast && MARGIN_FLAG.test(marginLast)) ? marginLast : undefined);
+  // Two capitals where a flag column stands before the name that read as no flag ("HL CHOL", "BI
+  // TRIG", "HE LDL CALC" for HI): the flag, if the row's value lies outside its range (below).
+  const leadMark = !d.flag && [margin[margin.length - 1], d.orderCell?.split(/\s+/).pop()].some((t) => !!t && /^[A-Z]{2}$/.test(t) && !lookupExact(t, urine));
+  const name = nameToks.join(' ').replace(/[:.]+$/, '').trim();
+  if (!/[A-Za-z]{1,}/.test(name) || name.length > 60 || nameToks.length > 7) return null;
+  // "Label: value" lines are not results, unless the label is a test's name ("Glucose: 112 mg/dL").
+  const labelled = /\w:$/.test(d.name[d.name.length - 1] ?? '') && !lookupExact(name, urine);
+  if (NOT_TEST.test(nameToks[0]!.replace(/[:#]+$/, '')) || labelled || /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(name)) return null;
+  if (/^(?:page|p\.)$/i.test(nameToks[nameToks.length - 1] ?? '')) return null;
+  const qualitative = !NUM.test(d.value) && !CMP_RANGE.test(d.value);
+  // A word result ("Negative") for a name both blood and urine tests carry ("Glucose", "Protein") is the urine test.
+  // So is a result whose reference is a word ("PROTEIN  Negative  30 MG/DL": a dipstick reading).
+  const inUrine = urine || ((qualitative || (!!d.range && QUAL.test(unparen(d.range)))) && !!URINE_INDEX.get(normName(name)));
+  // A % printed in the unit column and read as a star ("BASO  0.6 (0.0-2.0)  *", "577  67.8 07/20/2023  *  400-750"): no
+  // unit read, and the value inside its range as read or with a lost point put back, so no flag;
+  // kept only for a test reported in %.
+  const starRange = !d.unit && d.flag === '*' && d.range ? RANGE.exec(d.range) : null;
+  const starValue = Number(d.value);
+  const starPercent = !!starRange && Number.isFinite(starValue) && [starValue, starValue / 10].some((x) => x >= Number(starRange[1]) && x <= Number(starRange[2]));
+  if (starPercent) d.unit = '%';
+  // A % in the unit column read as a 4, 5 or 9 ("EOS  2.4 (0.0-6.0)  4", "HGBA1C  5.6 <5.7   5"): a lone
+  // digit right after the range, ending the row, no unit read; kept only for a test reported in %
+  // whose value is possible in % (below).
+  const rangeAt = d.range ? d.extra.findIndex((x) => x.t === d.range) : -1;
+  const digitPercent = !d.unit && !starPercent && rangeAt >= 0 && d.extra.length === rangeAt + 2 && /^[459]$/.test(d.extra[rangeAt + 1]!.t);
+  let syn =
+    lookupTest(name, inUrine) ??
+    lookupTest(undigit(name), inUrine) ??
+    (thinGlyphs(name) !== name ? lookupExact(thinGlyphs(name), inUrine) : undefined) ??
+    nameFromUnit(undigit(name), d.unit ? ucumFor(d.unit) : undefined, rowNumbers(d)) ??
+    nameFromRange(undigit(name), d.range, Number(d.value), d.unit ? ucumFor(d.unit) : undefined);
+  if (starPercent && syn && !TEST_UNITS[syn.loinc]?.includes('%')) {
+    delete d.unit;
+    if (!lookupTest(name, inUrine) && !lookupTest(undigit(name), inUrine)) syn = undefined;
+  } else if (starPercent) delete d.flag;
+  if (digitPercent && syn && TEST_UNITS[syn.loinc]?.includes('%') && Number.isFinite(Number(d.value)) && possibleIn(syn.loinc, '%', [Number(d.value)])) {
+    d.unit = '%';
+    d.extra.pop();
+  }
+  // A name not in the table must look like a table row: a range, a unit, no sentence words.
+  // Nor hold what only a row's other cells print (a range, a decimal, a unit: "PLT ILL (140-400) K/ul CO", a
+  // garbled row run into the next); nor be a short name a letter from two or more tests reported in the row's
+  // unit ("AGT" U/L: AST, ALT, GGT), a misread known test whose name cannot be told.
+  if (!syn && (nameToks.some((t) => RANGE.test(t.replace(/^\(|\)$/g, '')) || /\d\.\d/.test(t) || (/\//.test(t) && !!ucumFor(t))) || ambiguousMisread(name, d.unit ? ucumFor(d.unit) : undefined))) return null;
+  if (!syn && (!d.range || !d.unit || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
+  if (!syn && qualitative) return null;
+  // A dose unit in lower case is a unit, not the test it abbreviates ("metformin 1000 mg 1 tab": not magnesium 1).
+  if (nameToks.length === 1 && (/^(?:mg|mcg|ug|ml|meq|units?|tabs?|caps?)$/.test(name) || (/^[a-z]+$/.test(name) && exactUcum(name)))) return null;
+  // One letter that names no test is what is left of a garbled name ("T°" for TP), not a test.
+  if (!syn && name.replace(/[^A-Za-z]/g, '').length < 2) return null;
+  const row: LabRow = { name, value: d.value, page, lineIndex, tokens: [...d.name, ...(d.valueTok ? [d.valueTok.t] : []), ...d.extra.map((x) => x.t)] };
+  if (syn) {
+    row.loinc = syn.loinc;
+    row.loincDisplay = syn.display;
+  }
+  if (!qualitative) {
+    const m = /^(<=|>=|<|>)?=?(.*)$/.exec(d.value)!;
+    const n = Number(m[2]!.replace(/,/g, ''));
+    if (Number.isFinite(n)) row.numeric = n;
+    if (m[1]) row.comparator = m[1] as LabRow['comparator'];
+  }
+  // A unit OCR garbled: read back through the units the test is reported in.
+  const asRead = row.numeric === undefined ? undefined : String(row.numeric);
+  let priorUnit = syn && (!d.unit || !ucumFor(d.unit)) ? unitCandidates(d).map((t) => unitFromPrior(t, syn.loinc, 3, asRead)).find(Boolean) : undefined;
+  // A clean unit the test is not reported in, one edit from one it is ("mU/L" for TSH in mIU/L): a letter lost.
+  if (!priorUnit && syn && d.unit && ucumFor(d.unit) && TEST_UNITS[syn.loinc]?.length && !TEST_UNITS[syn.loinc]!.includes(ucumFor(d.unit)!)) {
+    priorUnit = unitFromPrior(d.unit, syn.loinc, 1);
+    // Or two, in a slashed unit of three letters or more whose denominator is the test's own ("mg/l." beside
+    // potassium is mEq/L: g read for eq), the value possible in it.
+    const den = unitKey(d.unit).replace(/[.,;:]+$/, '').split('/')[1];
+    if (!priorUnit && den && unitKey(d.unit).replace(/[^a-z]/g, '').length >= 3 && /^[a-z]{1,5}\/[a-z]{1,2}[.,;:]*$/.test(unitKey(d.unit))) {
+      const u = unitFromPrior(d.unit, syn.loinc, 2, asRead);
+      if (u && Object.entries(UNITS).some(([printed, code]) => code === u && printed.endsWith(`/${den}`))) priorUnit = u;
+    }
+  }
+  // A unit printed but garbled past reading ("©", "&", "wl.") : the one unit of the test the value is possible in.
+  if (!priorUnit && syn && row.numeric !== undefined && ((!d.unit && d.extra.some((x) => garbledUnitMark(x.t, d))) || ((!d.unit || !ucumFor(d.unit)) && garbledUnitCell(d)))) priorUnit = onlyPossibleUnit(syn.loinc, row.numeric, d.range);
+  if (priorUnit) {
+    row.unit = ucumDisplay(priorUnit);
+    row.ucum = priorUnit;
+  } else {
+    if (d.unit && !ucumFor(d.unit) && !/[a-z]{2,}\/|\/[a-z]/i.test(d.unit)) delete d.unit;
+    if (d.unit) {
+      const u = ucumFor(d.unit);
+      // A unit recognised only by an edit ("ulU/mL") is shown as the unit it was read as.
+      row.unit = u && !exactUcum(d.unit) ? ucumDisplay(u) : d.unit.replace(/_/g, ' ');
+      if (u) row.ucum = u;
+    }
+  }
+  // No range read, but a run of digits where it stands: a range that lost its dash and points.
+  // The last number there: a status or lab cell may follow it ("10.40   Final"), or the unit ("20120 %").
+  const lastExtra = [...d.extra].reverse().find((x) => /^\d[\d.]*$/.test(x.t))?.t;
+  if (!d.range && syn && lastExtra && (/^\d{4,6}$/.test(lastExtra) || (/^\d+\.\d+$/.test(lastExtra) && lastExtra.length >= 5 && lastExtra !== d.value))) {
+    const split = splitDigitRange(lastExtra, syn.loinc, row.ucum ?? (d.unit ? ucumFor(d.unit) : undefined));
+    if (split) {
+      d.range = split;
+      // A mark read as a flag past that run stands past the range ("104 mmol/L 98.110   !"): judged as one there (below).
+      const flagAt = d.flag ? d.extra.map((x) => x.t).lastIndexOf(d.flag) : -1;
+      if (flagAt > d.extra.map((x) => x.t).lastIndexOf(lastExtra)) d.flagAfterRange = true;
+    }
+  }
+  // The same run with fL glued, its f read as 1 and its L lost ("751251" is 7.5-12.5 fL): for a test counted in fL
+  // with no unit read, when the digits before that 1 split as the test's typical interval.
+  if (!d.range && syn && !row.ucum && lastExtra && /^\d{4,6}1$/.test(lastExtra) && TEST_UNITS[syn.loinc]?.length === 1 && TEST_UNITS[syn.loinc]![0] === 'fL') {
+    const split = splitDigitRange(lastExtra.slice(0, -1), syn.loinc, 'fL');
+    if (split) {
+      d.range = split;
+      row.unit = 'fL';
+      row.ucum = 'fL';
+    }
+  }
+  // Or two numbers where it stands, the dash read as a space ("135 146").
+  const numbers = d.extra.filter((x) => /^\d+(?:\.\d+)?$/.test(x.t));
+  if (!d.range && syn && numbers.length === 2) d.range = spacedRange(numbers[0]!.t, numbers[1]!.t, syn.loinc, row.ucum ?? (d.unit ? ucumFor(d.unit) : undefined));
+  if (d.range) {
+    const text = d.range.replace(/^[([]|[)\]]$/g, '');
+    const r = RANGE.exec(text);
+    const c = CMP_RANGE.exec(text);
+    row.range = { text };
+    if (r) {
+      row.range.low = Number(r[1]);
+      row.range.high = Number(r[2]);
+    } else if (c) {
+      if (/[<≤]/.test(c[1]!)) row.range.high = Number(c[2]);
+      else row.range.low = Number(c[2]);
+    }
+  }
+  // A range with an end no value can have puts back its points and its value's first; one whose
+  // ends are all possible values is judged by the test's typical interval.
+  restoreRangePoints(row, d.flag);
+  restoreTypicalRangePoints(row, d.flag);
+  restoreZerosReadAsSixOrEight(row);
+  restoreValueZero(row, d.flag);
+  // fL glued to a value that lost its point, its f read as 1 ("951L" beside 7.5-12.5 fL is 9.5 fL):
+  // only when the value as read is out of all reach of its range and the 1 is followed by the L.
+  if (d.flag === 'L' && row.ucum === 'fL' && d.valueTok && /^\d{2,4}1L$/.test(d.valueTok.t) && row.numeric !== undefined && row.range?.high !== undefined && row.numeric > row.range.high * 5) {
+    row.value = row.value.slice(0, -1);
+    row.numeric = Number(row.value);
+  }
+  // Or a value that kept its point: the 1 is one decimal more than its range prints ("10.11L" beside
+  // 7.5-12.5 is 10.1 fL), and the L no flag.
+  const fl = d.flag === 'L' && row.ucum === 'fL' && d.valueTok ? /^(\d+\.\d+)1L$/.exec(d.valueTok.t) : null;
+  if (fl && row.range?.text && fl[1]!.split('.')[1]!.length === decimalsOf(row.range.text) && decimalsOf(row.range.text) > 0) {
+    row.value = fl[1]!;
+    row.numeric = Number(row.value);
+    delete row.flag;
+  }
+  dropOneBeforeGluedFlag(row, d);
+  // A decimal point lost by OCR: "331" against "32.0-36.0" is 33.1 (only for a ten-fold miss).
+  // The same beside an upper limit ("73" H beside "<5.7" is 7.3).
+  const r = row.range;
+  if (row.numeric !== undefined && r?.high !== undefined && /^\d{2,4}$/.test(row.value) && /\./.test(r.text)) {
+    const tenth = row.numeric / 10;
+    const hundredths = decimalsOf(r.text) >= 2 ? row.numeric / 10 ** decimalsOf(r.text) : undefined;
+    if (row.numeric > r.high * 5 && tenth >= (r.low ?? r.high / 4) / 2 && tenth <= r.high * 2) {
+      row.numeric = tenth;
+      row.value = tenth.toFixed(1);
+    } else if (row.numeric > r.high * 5 && hundredths !== undefined && hundredths >= (r.low ?? 0) / 2 && hundredths <= r.high * 2) {
+      // A range printing hundredths: the point was lost before two digits ("143" H beside 0.50-1.05 is 1.43).
+      row.numeric = hundredths;
+      row.value = hundredths.toFixed(decimalsOf(r.text));
+    } else if (row.numeric > r.high * 5) {
+      // The point read as a digit ("456" beside 3.5-5.3 is 4.6, "2986" beside 27.0-33.0 is 29.6): one
+      // digit more than the range's decimals allow; that digit was the point.
+      const k = decimalsOf(r.text);
+      const v = row.value;
+      if (k && v.length - k - 1 >= 1) {
+        const fixed = Number(`${v.slice(0, v.length - k - 1)}.${v.slice(v.length - k)}`);
+        if (fixed >= (r.low ?? 0) / 2 && fixed <= r.high * 2) {
+          row.numeric = fixed;
+          row.value = fixed.toFixed(k);
+        }
+      }
+    }
+  }
+  // A low flag printed beside a value above its range: the value lost its point ("21L" beside
+  // 3.8-10.8 is 2.1, low as printed), put back where the range prints its decimals.
+  const low = row.range?.low;
+  const lowFlag = d.flag && !STAR.test(d.flag) ? flagCode(d.flag, undefined) : undefined;
+  if ((lowFlag === 'L' || lowFlag === 'LL') && row.numeric !== undefined && low !== undefined && row.range?.high !== undefined && row.numeric > row.range.high && /^\d{2,4}$/.test(row.value)) {
+    const k = decimalsOf(row.range.text);
+    const fixed = k ? row.numeric / 10 ** k : undefined;
+    if (fixed !== undefined && fixed < low && fixed >= low / 10) {
+      row.numeric = fixed;
+      row.value = fixed.toFixed(k);
+    }
+  }
+  restorePointByPrevious(row, d);
+  dropSpeckDigit(row);
+  // A point lost where the range cannot tell (garbled or absent): the test's possible values can.
+  const restored = restorePoint(row.value, row.loinc, row.ucum);
+  if (restored) {
+    row.value = restored;
+    row.numeric = Number(restored);
+  }
+  // A unit printed but garbled past reading, judged again once the value and range have their points back
+  // ("627  =  409-750" is 62.7 % beside 40.9-75.0: as read, no unit of neutrophils fits 627 and 409-750).
+  if (!row.ucum && syn && row.numeric !== undefined && row.value !== asRead && ((!d.unit && d.extra.some((x) => garbledUnitMark(x.t, d))) || ((!d.unit || !ucumFor(d.unit)) && garbledUnitCell(d)))) {
+    const u = onlyPossibleUnit(syn.loinc, row.numeric, row.range?.text);
+    if (u) {
+      row.unit = ucumDisplay(u);
+      row.ucum = u;
+    }
+  }
+  if (d.flag) {
+    row.flagPrinted = d.flag;
+    dropBarReadAsOne(row, d.flag);
+    const f = flagCode(d.flag, row.numeric, row.range?.low, row.range?.high);
+    // A mark at the line's end, past the range, that says out of range for a value inside a
+    // two-ended range is dirt ("Sodium 138 mmol/L  135 - 146 mmol/L   Lo", "!", "a").
+    const inside = row.numeric !== undefined && row.range?.low !== undefined && row.range.high !== undefined && row.numeric >= row.range.low && row.numeric <= row.range.high;
+    // An L glued to a value of a test counted in fL, the value inside its range: the L is what was
+    // left of fL, its f lost with the space ("MPV  8.7L  75-125fL").
+    const fLRest = f === 'L' && d.flag === 'L' && row.ucum === 'fL' && d.valueTok !== undefined && /^\d+(?:\.\d+)?L$/.test(d.valueTok.t);
+    // A lone small letter calling a value inside its range abnormal ("60.2   a   ." in the units column, a % garbled)
+    // is dirt too: flag columns print capitals.
+    const smallMark = /^[ahl]$/.test(d.flag);
+    // In a range-first row, a mark past the unit cell (the line's last column, "29  mCa/l  ‘  CL") calling a value inside
+    // its range abnormal is dirt like a mark past the range. v-8292 OCR (Session 16).
+    const flagTok = d.extra.find((x) => x.t === d.flag);
+    const unitTok = d.unit !== undefined ? d.extra.find((x) => x.t === d.unit) : undefined;
+    const pastUnit = !!d.rangeFirst && !!flagTok && !!unitTok && flagTok.start > unitTok.start;
+    // So is a critical mark there ("21  (calc)  6-22   CL", a speck and an L): a value inside its range is no
+    // critical result. t-8797 (Session 16).
+    if ((d.flagAfterRange || fLRest || smallMark) && inside && (f === 'H' || f === 'L' || f === 'A' || (d.flagAfterRange && (f === 'HH' || f === 'LL')))) delete row.flagPrinted;
+    else if (pastUnit && inside && f) delete row.flagPrinted;
+    else if (f) row.flag = f;
+  }
+  if (leadMark && !row.flag && row.numeric !== undefined && row.range) flagGarbledLead(row);
+  // The order cell dropped from before the name names the row's panel ("CBC (includes Diff/Plt)").
+  const order = d.orderCell ? orderName(d.orderCell) : undefined;
+  if (order ?? panel) row.panel = order ?? panel;
+  return row;
+}

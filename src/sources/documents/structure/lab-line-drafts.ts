@@ -1,0 +1,370 @@
+/**
+ * One normalised lab line into draft rows by token shape: a name, its value, then flag, range
+ * and unit in any order; two results per line, a range before the value, garbled units,
+ * flags printed before the value, dot leaders OCR read as letters.
+ */
+import { editDistance } from './fuzzy.js';
+import type { Draft, Tok } from './lab-row.js';
+import { cleanNameTokens, CMP_RANGE, FLAG_BEFORE, FLAG_BEFORE_AMBIGUOUS, flagSlip, isFlag, NOISE, NUM, PREVIOUS_DATE, QUAL, QUAL_MODIFIER, RANGE, RANGE_LABEL, RANGE_SHAPED, repairNumber, STAR, tokenize, unparen, VALUE_FLAG } from './lab-tokens.js';
+import { lookupExact, lookupTest, undigit } from './lab-test-names.js';
+import { isUnitToken, ucumFor, UNIT_NUMERATORS, unitFromPrior, unitKey, unitLike } from './lab-units.js';
+import { DATE_CELL, leadingCellsEnd, leadingFlag, TIME_CELL } from './lab-leading-cells.js';
+
+/**
+ * What may stand between a range and the value printed after it: the unit, also garbled
+ * ("mmolL", "UL"), or lone OCR dirt (":").
+ */
+function unitSlot(t: string): boolean {
+  if (unitLike(t) || /^[:;.,'‘’"|]+$/.test(t)) return true;
+  return /^[A-Za-zµ%]{2,7}\.?$/.test(t) && !QUAL.test(t) && !QUAL_MODIFIER.test(t) && !isFlag(t) && !flagSlip(t) && !RANGE_LABEL.test(t) && !lookupExact(t, false);
+}
+
+/**
+ * Does a value follow from toks[j] on (past at most one unit)? Used for ranges printed before
+ * the value ("Sodium  135 - 145 mmol/L  139", hospital "Latest Ref Rng" columns).
+ */
+function valueFollows(toks: Tok[], j: number, qualRange: boolean, needUnit = false): boolean {
+  let k = j;
+  while (!qualRange && k < j + 2 && toks[k] && unitSlot(toks[k]!.t)) k++;
+  if (needUnit && k === j) return false;
+  const v = toks[k]?.t;
+  if (!v) return false;
+  // After a word range ("Negative"), the result is a word or a number ("PROTEIN  Negative  30 MG/DL  A").
+  if (qualRange) return QUAL.test(v) || (QUAL_MODIFIER.test(v) && QUAL.test(toks[k + 1]?.t ?? '')) || (NUM.test(v) && !CMP_RANGE.test(v));
+  return (NUM.test(v) && !CMP_RANGE.test(v)) || VALUE_FLAG.test(v);
+}
+
+/** Is the next token, or the one after a unit or a dated previous result, a range printing decimals ("0.0-2.0", "% 0.0-2.0")? */
+function decimalRangeAhead(toks: Tok[], j: number): boolean {
+  const at = toks[j] && isUnitToken(toks[j]!.t) ? j + 1 : j;
+  const t = toks[at]?.t ?? '';
+  if (DECIMAL_RANGE.test(t)) return true;
+  // Past a previous result with its date and the unit ("088   092 08/13/2024   mg/dL   0.50-1.05").
+  const dated = PREVIOUS_DATE.test(toks[at + 1]?.t ?? '');
+  // The previous result may carry a mark OCR glued to it ("0.3°").
+  if (!NUM.test(t.replace(/[°"'’”*]+$/, '')) || !dated) return false;
+  // The unit cell also garbled to a mark or a short word ("%" read as "*", "mgd", "x10E3 uL").
+  let after = at + 2;
+  while (after < at + 4 && toks[after] && (isUnitToken(toks[after]!.t) || /^[A-Za-z%*°"'’.:;]{1,8}$/.test(toks[after]!.t) || unitLike(toks[after]!.t)) && !DECIMAL_RANGE.test(toks[after]!.t)) after++;
+  return DECIMAL_RANGE.test(toks[after]?.t ?? '');
+}
+
+/**
+ * A range printing decimals: with its point ("0.0-2.0"), or a zero-led run of digits that lost its
+ * dash and points ("0020" is 0.0-2.0, "0212" 0.2-1.2): no range's low end is printed with a leading zero otherwise;
+ * a comparator before a decimal ("<=4.00" of `< OR = 4.00`); one point and three or four decimals, a range that lost
+ * its dash and a point ("0.020" of 0.0-2.0, "3.8108"), or zero-led with one point left ("021.0" of 0.2-1.0).
+ */
+const DECIMAL_RANGE = /^[([]?(?:\d+\.\d+-\d+(?:\.\d+)?|\d+-\d+\.\d+|0\d{3,5}|(?:<=|>=|<|>)\d+\.\d+|\d{1,2}\.\d{3,4}|0\d{1,3}\.\d{1,2})[)\]]?$/;
+
+/**
+ * Parse one (normalised) line into zero or more drafts; the last may be a name still waiting for its value.
+ * `rangeFirst`: the column headers put the reference range before the result, so a word range
+ * (a qualitative "Negative") followed by another word result is the range.
+ */
+export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draft[] {
+  const toks = tokenize(text);
+  const drafts: Draft[] = [];
+  let cur: Draft | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const tk = toks[i]!;
+    const t = cur?.name.length && cur.value === undefined ? repairNumber(tk.t) : tk.t;
+    // Once a row has its value, its name is read from its own cell (order / date cells before it dropped),
+    // so its garbled unit is read against the test.
+    if (cur && cur.value !== undefined && !cur.cellsRead) {
+      cur.cellsRead = true;
+      // A dot leader OCR read as letters is dropped now, so the unit after the value is read against the test
+      // ("CHOLESTEROL, TOTAL. ovens   109 mey/dl,").
+      leaderGarbleDropped(cur);
+      const cells = leadingCellsEnd(cur.name, cur.nameToks, urine);
+      if (cells) {
+        cur.orderCell = cur.name.slice(0, cells.at).join(' ');
+        cur.flag ??= leadingFlag(cur.name[cells.at - 1]);
+        cur.name = cur.name.slice(cells.at);
+        cur.nameToks = cur.nameToks.slice(cells.at);
+        cur.urine = cells.urine;
+      }
+    }
+    // A bare numerator split off a glued value ("19mg  7:25 mgrdl") is the unit so far, no next test's name; the
+    // unit's own cell later in the row may still read as one of the test's units.
+    if (cur?.value !== undefined && cur.unit === undefined && cur.valueTok && UNIT_NUMERATORS.has(unitKey(t)) && !ucumFor(t) && tk.start === cur.valueTok.start + cur.valueTok.t.length + 1) {
+      cur.unit = t;
+      cur.extra.push(tk);
+      continue;
+    }
+    const bareNumerator = cur?.unit !== undefined && UNIT_NUMERATORS.has(unitKey(cur.unit)) && !ucumFor(cur.unit);
+    if (cur?.value !== undefined && (cur.unit === undefined || bareNumerator) && garbledUnitOf(t, cur, toks[i + 1]?.t, urine || !!cur.urine)) {
+      cur.unit = t;
+      cur.extra.push(tk);
+      continue;
+    }
+    if (!cur || (cur.value !== undefined && startsName(t, cur, toks[i + 1]?.t) && !unitBeforeColumnGap(toks, i, cur))) {
+      cur = { name: [], nameToks: [], extra: [] };
+      drafts.push(cur);
+    }
+    if (cur.value === undefined) {
+      const vf = VALUE_FLAG.exec(t);
+      const nameSoFar = cleanNameTokens(cur.name).join(' ');
+      // Only a token the test's name decides about (a number, range, unit or word result) needs the name's own cell.
+      const plainWord = /^[A-Za-z(][^\d]*$/.test(t) && !QUAL.test(unparen(t)) && !isUnitToken(t) && !(cur.rangeFirst && unitSlot(t));
+      const cells = nameSoFar && !plainWord ? leadingCellsEnd(cur.name, cur.nameToks, urine) : undefined;
+      const known = nameSoFar ? lookupTest(nameSoFar, urine) ?? lookupTest(undigit(nameSoFar), urine) ?? (cells && lookupTest(cleanNameTokens(cur.name.slice(cells.at)).join(' '), cells.urine)) : undefined;
+      // The range printed before the value ("Sodium  135 - 145 mmol/L  139 (H)"): a range shape
+      // after a known test name, with a value (past at most one unit) right after it.
+      const qualRange = rangeFirst && QUAL.test(unparen(t)) && !/^(?:abnormal|none)$/i.test(t);
+      // A word range names a urine test as often ("PROTEIN  Negative  30 MG/DL").
+      const knownHere = known ?? (qualRange && nameSoFar ? lookupTest(nameSoFar, true) : undefined);
+      if (cur.name.length && knownHere && cur.range === undefined && (RANGE.test(t) || CMP_RANGE.test(t) || qualRange) && valueFollows(toks, i + 1, qualRange)) {
+        cur.range = t;
+        cur.rangeFirst = true;
+        cur.extra.push(tk);
+        continue;
+      }
+      // Under range-first headers, two numbers, the first the lower, then a third: a range whose dash OCR read
+      // as a space ("3.8 10.8   13.6  H", "135 146   141"); the value is the third, not the range's high end.
+      // v-8292 OCR lab recall: see README (Session 16).
+      const n1 = toks[i + 1]?.t ?? '';
+      const n2 = toks[i + 2]?.t ?? '';
+      if (rangeFirst && cur.name.length && known && !cur.rangeFirst && cur.range === undefined && /^\d+(?:\.\d+)?$/.test(t) && /^\d+(?:\.\d+)?$/.test(n1) && Number(t) < Number(n1) && toks[i + 1]!.start - (tk.start + tk.t.length) <= 3 && (NUM.test(n2) || VALUE_FLAG.test(n2)) && !CMP_RANGE.test(n2) && !RANGE.test(n2)) {
+        cur.range = `${t}-${n1}`;
+        cur.rangeFirst = true;
+        cur.extra.push(tk, toks[i + 1]!);
+        i++;
+        continue;
+      }
+      // Under range-first headers, a number then a unit then a number, or two numbers, the first
+      // is a range OCR garbled ("8610.3 mg/dL 9.0", "200750  472  %": 20.0-75.0 lost its dash and points).
+      if (rangeFirst && cur.name.length && known && !cur.rangeFirst && NUM.test(t) && (valueFollows(toks, i + 1, false, true) || (NUM.test(toks[i + 1]?.t ?? '') && !CMP_RANGE.test(toks[i + 1]!.t)))) {
+        cur.rangeFirst = true;
+        cur.extra.push(tk);
+        continue;
+      }
+      // A value glued to its unit garbled past the unit table's spellings ("3.4mmol/1,", "2.6(cale)", "7.0pdl"): the
+      // number is the value and the rest its unit, when the rest reads as one of the test's units (the value possible
+      // in it). q-1211 OCR: see README (Session 16).
+      const glued = known && cur.name.length && cur.unit === undefined ? /^(\d+(?:\.\d+)?)([A-Za-z(%][^\s]{1,12})$/.exec(t) : null;
+      if (glued && !VALUE_FLAG.test(t) && !flagSlip(glued[2]!) && unitFromPrior(glued[2]!, known!.loinc, 3, glued[1])) {
+        cur.value = glued[1]!;
+        cur.valueTok = tk;
+        cur.unit = glued[2]!;
+        takeFlagBefore(cur, urine);
+        continue;
+      }
+      // A unit printed before the value, after a range or alone ("Estimated Average Glucose  mg/dL  128").
+      const nextTok = toks[i + 1]?.t ?? '';
+      if (cur.rangeFirst && /^[:;.,'‘’"|]+$/.test(t)) {
+        cur.extra.push(tk);
+        continue;
+      }
+      // A method in brackets between the name and its value ("LDL-Cholesterol (calc)  154 mg/dL") is
+      // part of the name, though "(calc)" after a value stands for a ratio's unit; a unit in brackets is left to the unit rules.
+      if (cur.name.length && /^\([A-Za-z][A-Za-z .-]{1,14}\)$/.test(t) && !ucumFor(unparen(t))) {
+        cur.name.push(t);
+        cur.nameToks.push(tk);
+        continue;
+      }
+      // A word that is a unit but also ends the test's name ("Microalb/Creat Ratio", "T. Chol/HDL Ratio") stays in the name.
+      const cellName = cells ? cleanNameTokens(cur.name.slice(cells.at)).join(' ') : undefined;
+      const endsName = /^[A-Za-z]+$/.test(t) && (!!lookupExact(`${nameSoFar} ${t}`, urine) || (!!cellName && !!lookupExact(`${cellName} ${t}`, cells!.urine)));
+      if (!endsName && cur.unit === undefined && (cur.rangeFirst ? unitSlot(t) : isUnitToken(t)) && !NUM.test(t) && (cur.rangeFirst || (known && cur.name.length && ((NUM.test(nextTok) && !CMP_RANGE.test(nextTok)) || VALUE_FLAG.test(nextTok))))) {
+        cur.unit = t;
+        cur.extra.push(tk);
+        continue;
+      }
+      if (cur.name.length && DATE_CELL.test(cur.name[cur.name.length - 1]!) && TIME_CELL.test(t) && Number(t.replace(':', '')) % 100 < 60) {
+        // The time of a collection date-time cell before the test ("150CT2022 1128   CL ....  104"): no value.
+        cur.name.push(t);
+        cur.nameToks.push(tk);
+      } else if (cur.name.length && /^\d{1,3}$/.test(t) && /^[A-Za-z]{3,}$/.test(nextTok) && NUM.test(toks[i + 2]?.t ?? '') && lookupTest(`${nameSoFar} ${t} ${nextTok}`, urine)) {
+        // A number inside a test's name whose comma and dash OCR lost ("Vitamin D. 25 Hydroxy  58 ng/mL"): the
+        // name goes on when it and the word after it make a test, a value after them.
+        cur.name.push(t);
+        cur.nameToks.push(tk);
+      } else if (t === '4' && cur.name.length && !/#$/.test(nameSoFar) && lookupExact(`${nameSoFar} #`, urine) && /^\d+\.\d+$/.test(nextTok)) {
+        // "LYMPH 4  2.6": an absolute count's # read as a 4, a decimal value after it.
+        cur.name.push('#');
+        cur.nameToks.push(tk);
+      } else if (!known && /^8\d{1,2}$/.test(t) && lookupExact(undigit(`${nameSoFar} ${t}`), urine)) {
+        // "Vitamin 812": the B of a name read as 8, not a value.
+        cur.name.push(t);
+        cur.nameToks.push(tk);
+      } else if (!lookupExact(nameSoFar, urine) && /^\d{1,2}$/.test(t) && /[A-Za-z]$/.test(nameSoFar) && lookupExact(`${nameSoFar}${t}`, urine) && (NUM.test(nextTok) || VALUE_FLAG.test(nextTok) || FLAG_BEFORE.test(nextTok))) {
+        // "Vitamin B 12  500 pg/mL": the number ends a name that is no test without it, a value follows.
+        cur.name[cur.name.length - 1] += t;
+        cur.nameToks.push(tk);
+      } else if ((cur.rangeFirst ? /^0\d$/.test(t) : cur.name.length && decimalRangeAhead(toks, i + 1) && /^0\d{1,2}$/.test(t))) {
+        // After its range, or before a range printing decimals, "08" or "094" is a value that lost
+        // its point: no value is printed with a leading zero, and no footnote code sits there.
+        cur.value = `0.${t.slice(1)}`;
+        cur.valueTok = tk;
+      } else if (cur.name.length && (NUM.test(t) || CMP_RANGE.test(t)) && !RANGE.test(t) && !/^0\d+$/.test(t)) {
+        cur.value = t;
+        cur.valueTok = tk;
+        takeFlagBefore(cur, urine);
+      } else if (cur.name.length && vf) {
+        cur.value = vf[1]!;
+        cur.flag = vf[2]!;
+        cur.valueTok = tk;
+      } else if (cur.name.length && QUAL.test(t) && (known || urine || lookupExact(nameSoFar, true) || lookupTest(cleanNameTokens(cur.name.slice(0, -1)).join(' '), true)) && !/^(?:normal|abnormal|none)$/i.test(t)) {
+        cur.value = t;
+        cur.valueTok = tk;
+        // Two-word results: "Light Yellow", "Not Detected", "Non Reactive".
+        const prev = cur.name[cur.name.length - 1];
+        const nx = toks[i + 1];
+        if (cur.name.length >= 2 && prev && QUAL_MODIFIER.test(prev)) {
+          cur.value = `${prev} ${t}`;
+          cur.name.pop();
+          cur.nameToks.pop();
+        } else if (QUAL_MODIFIER.test(t) && nx && QUAL.test(nx.t) && !QUAL_MODIFIER.test(nx.t) && nx.start === tk.start + tk.t.length + 1) {
+          // A modifier that is a result word itself ("Dark"), one space before another ("Dark Yellow   Yellow"): one result.
+          cur.value = `${t} ${nx.t}`;
+          cur.extra.push(nx);
+          i++;
+        }
+        takeFlagBefore(cur, urine);
+      } else {
+        cur.name.push(t);
+        cur.nameToks.push(tk);
+      }
+      continue;
+    }
+    // After the value: flag, range, unit, noise, in any order.
+    // A flag word after the value outranks a star before it (a footnote mark more often than not).
+    if (NOISE.test(t) && cur.range !== undefined) cur.pastCode = true;
+    if (cur.pastCode && !NOISE.test(t)) {
+      cur.extra.push(tk);
+      continue;
+    }
+    // An arrow-like ">" or "<" right after the value, no number after it, flags it (LIS call logs: "114 >   mg/dL").
+    if (cur.flag === undefined && (t === '>' || t === '<') && toks[i - 1] === cur.valueTok && !/^[<>]?=?\d/.test(toks[i + 1]?.t ?? '')) cur.flag = t;
+    else if ((cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || cur.rangeFirst) && (isFlag(t) || flagSlip(t)) && !isUnitToken(t)) cur.flag = t;
+    else if (cur.range === undefined && (RANGE.test(t) || CMP_RANGE.test(t))) cur.range = t;
+    else if (cur.range === undefined && QUAL.test(unparen(t)) && !NUM.test(cur.value)) cur.range = t;
+    else if (cur.range === undefined && RANGE_LABEL.test(t)) {
+      // "Ref:" before the range: neither a unit nor the next test's name.
+    }
+    // A unit after a second column's value and range is that result's ("9.3 (7.5-12.5) tL  [)  10.3 (8.6-10.3) mg/dL").
+    else if (cur.unit === undefined && isUnitToken(t) && !cur.pastOtherResult) cur.unit = t;
+    else if (cur.flag === undefined && isFlag(t)) {
+      cur.flag = t;
+      cur.flagAfterRange = cur.range !== undefined;
+    }
+    else {
+      if (cur.range !== undefined && !cur.rangeFirst && (RANGE.test(t) || CMP_RANGE.test(t)) && cur.extra.some((x) => NUM.test(x.t) && x.start > (cur!.valueTok?.start ?? 0))) cur.pastOtherResult = true;
+      cur.extra.push(tk);
+      continue;
+    }
+    cur.extra.push(tk);
+  }
+  return drafts;
+}
+
+/**
+ * A flag column printed before the result ("LDL Cholesterol  H  162", "Occult Blood  ABNORMAL
+ * Positive"): the last name word is the flag. Words that also end test names ("Vitamin A") only
+ * when the name without them is a test and with them is not.
+ */
+function takeFlagBefore(cur: Draft, urine: boolean): void {
+  const lastTok = cur.name[cur.name.length - 1];
+  if (cur.name.length < 2 || !lastTok) return;
+  const ok =
+    FLAG_BEFORE.test(lastTok) ||
+    (FLAG_BEFORE_AMBIGUOUS.test(lastTok) && !lookupExact(cleanNameTokens(cur.name).join(' '), urine) && !!lookupExact(cleanNameTokens(cur.name.slice(0, -1)).join(' '), urine));
+  if (!ok) return;
+  cur.flag = lastTok;
+  cur.name.pop();
+  cur.nameToks.pop();
+}
+
+/**
+ * Is t, after a row's value, that row's unit misread ("mgldt" after Glucose) rather than the
+ * next test's name? Only for a test the table knows, a unit its test is reported in, and a
+ * token that is not itself a test name (nor an upper-case abbreviation followed by a number).
+ */
+function garbledUnitOf(t: string, cur: Draft, next: string | undefined, urine: boolean): boolean {
+  if (!/[A-Za-z%]/.test(t) || isUnitToken(t) || isFlag(t) || RANGE.test(t) || CMP_RANGE.test(t)) return false;
+  if (lookupExact(t, urine)) return false;
+  const syn = lookupTest(cleanNameTokens(cur.name).join(' '), urine);
+  // A short word in capitals before a number opens the next test ("AST 24"), unless it is no
+  // test and one edit from a unit of this row's test (U/L whose slash OCR lost: "24 UL 10.40").
+  if (next && NUM.test(next) && /^[A-Z]{2,4}$/.test(t)) return !lookupTest(t, urine) && !!unitFromPrior(t, syn?.loinc, 1);
+  return !!unitFromPrior(t, syn?.loinc);
+}
+
+/** Does token t begin a new test name (after a complete row)? */
+function startsName(t: string, cur: Draft, next: string | undefined): boolean {
+  if (!/^(?:[A-Za-z]|\([A-Za-z])/.test(t)) return false;
+  // A range whose first digit OCR read as a letter ("(B5-99)", "p.70-1.33)") is no name; nor is a
+  // short word right before a range (a garbled flag, "174 MH (B5-99)"): a name is followed by its value.
+  if (RANGE_SHAPED.test(t) || (t.length <= 3 && next !== undefined && RANGE_SHAPED.test(next) && !NUM.test(next))) return false;
+  // Nor a short unknown word between a value and its range: the unit cell, garbled ("15.9  wdl,  13.2-17.1").
+  if (cur.range === undefined && !cur.rangeFirst && t.length <= 6 && next !== undefined && RANGE_SHAPED.test(next) && !NUM.test(next) && !lookupExact(t.replace(/[.,:;]+$/, ''), false)) return false;
+  // Units never begin a test name, unless the token is itself a test ("BUN/CREAT", "A/G").
+  if (isUnitToken(t) && (ucumFor(t) || !lookupExact(t, false))) return false;
+  if ((isFlag(t) || flagSlip(t)) && (cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || !next || !NUM.test(next))) return false;
+  if (QUAL.test(unparen(t)) && cur.range === undefined && !NUM.test(cur.value ?? '')) return false;
+  if (NOISE.test(t)) return false;
+  // The row's unit printed again in the range column and garbled ("113 mmol/L  98-110 mmoVlL  High"): no new name.
+  if (cur.value !== undefined && cur.unit && t.length >= 3 && !lookupExact(t, false) && editDistance(unitKey(t), unitKey(cur.unit), 2) <= 2) return false;
+  // The last word of a line after a complete row, short and no test's name or abbreviation, is its garbled unit ("wl.", "un."), not a new name.
+  if (!next && cur.value !== undefined && t.length <= 5 && !/^[A-Z]{2,5}$/.test(t) && !lookupExact(t, false)) return false;
+  if (RANGE_LABEL.test(t) && cur.range === undefined && (!next || RANGE.test(next) || CMP_RANGE.test(next) || QUAL.test(unparen(next)) || RANGE_LABEL.test(next))) return false;
+  return true;
+}
+
+/**
+ * Two result columns on one line ("MCH 30.4 (27.0-33.0) py     NA 143 ..."): a short garbled
+ * word right after a row's range, then a wide gap, sits in that row's unit cell; the next
+ * column's test name begins after the gap. Upper-case words stay names ("K", "NA", "CL") when a
+ * number follows them on the line.
+ */
+function unitBeforeColumnGap(toks: Tok[], i: number, cur: Draft): boolean {
+  const tk = toks[i]!;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  if (!prev || !next || cur.range === undefined || cur.unit !== undefined || prev.t !== cur.range) return false;
+  if (tk.t.length > 4 || lookupExact(tk.t, false)) return false;
+  // An upper-case word is the next column's name when a number follows it on the line.
+  if (/^[A-Z]+$/.test(tk.t) && toks.slice(i + 1).some((x) => NUM.test(repairNumber(x.t)) || VALUE_FLAG.test(x.t))) return false;
+  const gapBefore = tk.start - (prev.start + prev.t.length);
+  const gapAfter = next.start - (tk.start + tk.t.length);
+  return gapAfter >= 4 && gapAfter >= 2 * gapBefore;
+}
+
+/**
+ * Dot leaders after a test's name ("CREAT ........  0.71") read by OCR at fax resolution as runs of
+ * the small round letters dots become ("MCH oie", "GLU ttt ie ieee", "MOV otitis", "CREAT
+ * ....c.viuunn"): lowercase words of those letters after a capitals name, or any word holding a
+ * run of points. Dropped from the name's end when what is left names a test or a capitals word.
+ */
+const LEADER_GARBLE = /^(?:[.…,:;'`_\\(]*(?:[LIO][oietnuacvlrsw]+|[oietnuacvlrsw]{2,})[.…,:;'`]*|\S*[.…]{3,}\S*)$/;
+
+export function leaderGarbleDropped(d: Draft): void {
+  let k = d.name.length;
+  while (k > 1 && LEADER_GARBLE.test(d.name[k - 1]!)) k--;
+  // The name's last word: capitals ("MCH", "RDW-CV"), or the % / # of a differential after them ("NEUT %").
+  const end = d.name[k - 1]!;
+  const capsEnd = /^[A-Z][A-Z0-9-]{0,9}$/.test(end) || (/^[%#]$/.test(end) && k >= 2 && /^[A-Z]{2,}$/.test(d.name[k - 2]!));
+  if (k === d.name.length || !capsEnd) {
+    leaderAfterPointDropped(d);
+    return;
+  }
+  d.name = d.name.slice(0, k);
+  d.nameToks = d.nameToks.slice(0, k);
+}
+
+/**
+ * A leader whose first point OCR kept on the name's last word, or read as a comma ("HEMOGLOBIN. ........covniuvunnnn",
+ * "MCV. settee eee e ee aaaennas", "POTASSIUM. . .....oivvnnn", "CHOLESTEROL, TOTAL. ovens"): that point says where
+ * the name ends, so every word after it up to the value that is lower-case letters, points and dirt (any small
+ * letters, single ones too: at fax resolution a run of dots reads as any of them) is the leader. Only after a
+ * capitals word, where no lower-case word of the name can follow. q-1211 OCR lab recall 0.216 -> see README.
+ */
+const LEADER_AFTER_POINT = /^[.…,:;'`_\(]*[LIO]?[a-z]*[.…,:;'`)]*$/;
+
+function leaderAfterPointDropped(d: Draft): void {
+  const at = d.name.findIndex((w, i) => i < d.name.length - 1 && /^[A-Z][A-Z0-9()-]*[A-Z0-9)][.,]$/.test(w) && d.name.slice(i + 1).every((x) => LEADER_AFTER_POINT.test(x)));
+  if (at < 0) return;
+  d.name = [...d.name.slice(0, at), d.name[at]!.slice(0, -1)];
+  d.nameToks = d.nameToks.slice(0, at + 1);
+}
