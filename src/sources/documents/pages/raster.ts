@@ -93,23 +93,20 @@ export function decodeTiffPage(bytes: Uint8Array, ifds: Ifd[], dir: TiffDirector
 const CCITT = new Set([2, 3, 4]);
 
 /**
- * Decodes one TIFF directory to grey; fax pages by libvips. CCITT pages always: utif2's CCITT
- * decoders look for every code bit through the whole previous row's colour changes, so on
- * damaged data (rows of thousands of changes) a 29 KB page took 26 s of the main thread, and a
- * byte count beyond the file billions of steps; libvips (libtiff) decodes the same pages in
- * milliseconds and stops at damage (its error is the page's). An uncompressed bilevel page goes
- * to libvips too (the same pixels, ~6 instead of ~50 ms CPU, off the main thread: session 11),
- * with utif2 as its fallback. Other compressions go to utif2. Throws on corrupt data.
+ * Decodes one TIFF directory to grey, by libvips (libtiff) first: CCITT fax pages because utif2's
+ * CCITT decoders look for every code bit through the whole previous row's colour changes (on
+ * damaged data a 29 KB page took 26 s of the main thread, a byte count beyond the file billions of
+ * steps; libtiff decodes the same pages in milliseconds and stops at damage, and its error is the
+ * page's); the other compressions because utif2 decodes some of them to a blank page without a
+ * word (JPEG-in-TIFF with shared tables, as scanners write it: session 17), and libtiff is also
+ * faster and off the main thread. utif2 stays the fallback for non-CCITT pages libtiff refuses
+ * (it is more lenient with damaged strips). Throws on corrupt data.
  */
 export async function decodeTiffPageSafely(bytes: Uint8Array, ifds: Ifd[], dir: TiffDirectory): Promise<Raster> {
-  const tag = (t: string) => (ifds[dir.index]?.[t] as number[] | undefined)?.[0];
-  const ccitt = CCITT.has(dir.compression ?? 1);
-  const bilevel = (tag('t258') ?? 1) === 1 && (tag('t277') ?? 1) === 1 && (dir.compression ?? 1) === 1 && (tag('t266') ?? 1) === 1;
-  if (!ccitt && !bilevel) return decodeTiffPage(bytes, ifds, dir);
   try {
     return await decodeTiffPageByVips(bytes, dir);
   } catch (e) {
-    if (ccitt) throw e;
+    if (CCITT.has(dir.compression ?? 1)) throw e;
     return decodeTiffPage(bytes, ifds, dir);
   }
 }
@@ -117,6 +114,8 @@ export async function decodeTiffPageSafely(bytes: Uint8Array, ifds: Ifd[], dir: 
 /** One TIFF directory decoded by libvips, which numbers the chain of directories as utif2 lists them (dir.index). */
 async function decodeTiffPageByVips(bytes: Uint8Array, dir: TiffDirectory): Promise<Raster> {
   const { data, info } = await sharp(bytes, { page: dir.index, limitInputPixels: dir.width * dir.height, failOn: 'truncated' })
+    // Transparent pixels are white paper (as decodeTiffPage counts them).
+    .flatten({ background: '#ffffff' })
     .toColourspace('b-w')
     .raw()
     .toBuffer({ resolveWithObject: true });

@@ -38,6 +38,21 @@ test('a two-page CCITT G4 TIFF reads as two pages in order', async () => {
   assert.match(norm(pages[1].text), /Second page Potassium 4\.1 mmol\/L/);
 });
 
+test('scanned TIFFs in other compressions read their words: JPEG (scanners), Deflate, 16-bit grey, LZW colour', async () => {
+  const png = await textPng(LINES);
+  const tiffs = {
+    // One grey sample per pixel, JPEG strips sharing tables: what scanners and ImageMagick write.
+    jpeg: await sharp(png).toColourspace('b-w').tiff({ compression: 'jpeg', quality: 85 }).toBuffer(),
+    deflate16: await sharp(png).greyscale().toColourspace('grey16').tiff({ compression: 'deflate' }).toBuffer(),
+    lzwColour: await sharp(png).ensureAlpha().tiff({ compression: 'lzw' }).toBuffer(),
+  };
+  for (const [kind, tif] of Object.entries(tiffs)) {
+    const { pages, issues } = await readAllPages(tif, 'tiff', { ocr: pool });
+    assert.equal(pages.length, 1, kind);
+    for (const l of LINES) assert.ok(norm(pages[0].text).includes(l), `${kind}: missing "${l}" in ${JSON.stringify(pages[0].text)} (issues: ${issues.map((i) => i.code).join(', ')})`);
+  }
+});
+
 test('a 204x98 dpi standard-fax TIFF is stretched to square pixels before OCR', async () => {
   const png = await textPng(['Standard resolution fax', 'Creatinine 0.91 mg/dL'], { width: 1000, height: 400 });
   const tif = await g4Tiff([{ png, xdpi: 204, ydpi: 98 }]);
