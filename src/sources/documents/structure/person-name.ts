@@ -46,7 +46,9 @@ export function parseName(raw: string): { name: string; given: string[]; family:
   if (dotted && !/^(?:dr|mr|mrs|ms|miss|st|jr|sr)$/i.test(dotted[1]!)) t = `${dotted[1]}, ${dotted[2]}`;
   if (t.includes(',')) {
     const [a, b] = t.split(',', 2) as [string, string];
-    const fam = a.trim().split(' ').filter(Boolean);
+    // "TESTBURY JR, HAROLD": a suffix after the family name is not part of it (a first word is kept:
+    // "Do" is a family name as well as a degree).
+    const fam = a.trim().split(' ').filter((x, i) => x && (i === 0 || !SUFFIX.test(x)));
     // Given name plus at most one initial: anything further is a neighbouring column.
     const gv = b.trim().split(' ').filter((x) => x && !SUFFIX.test(x));
     const giv = gv.slice(0, 1);

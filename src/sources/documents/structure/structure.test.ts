@@ -116,6 +116,13 @@ test('names in "LAST, FIRST M" and "First Last" forms', () => {
   assert.equal(parseName('Dr. Willie Specimenstrom'), null);
 });
 
+test('a suffix after the family name of "LAST SUFFIX, FIRST" is not part of the family name', () => {
+  assert.deepEqual(parseName('TESTBURY JR, HAROLD J'), { name: 'Harold J Testbury', given: ['Harold', 'J'], family: 'Testbury' });
+  assert.deepEqual(parseName('Mockwood III, Jane'), { name: 'Jane Mockwood', given: ['Jane'], family: 'Mockwood' });
+  assert.deepEqual(parseName('Testbury Sr., Harold'), { name: 'Harold Testbury', given: ['Harold'], family: 'Testbury' });
+  assert.deepEqual(parseName('DO, MINH'), { name: 'Minh Do', given: ['Minh'], family: 'Do' });
+});
+
 test('identity and date labels in their common variants', () => {
   const variants: Array<[string, string, string, string | undefined]> = [
     ['Patient: PIKE, ROSALIND M     DOB: 4/9/1958     MRN: 00123456', 'Pike', '1958-04-09', '00123456'],
