@@ -27,8 +27,9 @@ export function birthDatesOnLine(text: string, next: string | undefined): Array<
     // A label ending its line wrapped its date to the next ("... for Jane Doe, DOB" / "03/16/2006. 3 pages").
     const rest = text.slice(dm.index + dm[0].length, dm.index + dm[0].length + 40);
     // A format hint between the label and its date ("Date of Birth (YYYY-MM-DD) 1953-10-15", OCR'd "(YYYY-MM-0D)",
-    // "DOB (mm/dd/yyyy):") is no part of the value.
-    const after = (rest.trim() ? rest : (next?.trimStart().slice(0, 40) ?? '')).replace(/^\s*[;.]?\s*/, '').replace(/^\((?=(?:[^()]*[YMD]){4})[YMD0-9/.\- ]{4,14}\)\s*:?\s*/i, '');
+    // "DOB (mm/dd/yyyy):") is no part of the value. The value is read from its first character on: a
+    // wide caption column pads it far from its label ("D.O.B.:" and 31 spaces before "2022/11/19").
+    const after = (rest.trim() ? text.slice(dm.index + dm[0].length) : (next ?? '')).replace(/^\s*[;.]?\s*/, '').slice(0, 40).replace(/^\((?=(?:[^()]*[YMD]){4})[YMD0-9/.\- ]{4,14}\)\s*:?\s*/i, '');
     const ds = findDates(after);
     // OCR drops a slash now and then or reads it as a 7 ("0807/1931", "08071931", "0870771931");
     // or the dashes of a year-first date ("193209 03" for 1932-09-03).
