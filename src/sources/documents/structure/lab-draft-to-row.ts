@@ -7,7 +7,7 @@ import { cleanNameTokens, CMP_RANGE, flagCode, NOT_TEST, NUM, QUAL, RANGE, STAR,
 import { possibleIn, TEST_UNITS } from './lab-test-priors.js';
 import { ambiguousMisread, lookupExact, lookupTest, nameFromRange, nameFromUnit, normName, thinGlyphs, undigit, URINE_INDEX } from './lab-test-names.js';
 import { exactUcum, garbledUnitCell, garbledUnitMark, onlyPossibleUnit, ucumDisplay, ucumFor, unitCandidates, unitFromPrior, unitKey, UNITS } from './lab-units.js';
-import { decimalsOf, dropBarReadAsOne, dropOneBeforeGluedFlag, dropSpeckDigit, flagGarbledLead, restorePoint, restorePointByPrevious, restoreRangePoints, restoreTypicalRangePoints, restoreValueZero, restoreZerosReadAsSixOrEight, spacedRange, splitDigitRange } from './lab-number-slips.js';
+import { decimalsOf, dropBarReadAsOne, dropOneBeforeGluedFlag, dropSpeckDigit, flagGarbledLead, restorePoint, restorePointByPrevious, restoreRangePoints, restoreTypicalRangePoints, restoreTypicalValuePoint, restoreValueZero, restoreZerosReadAsSixOrEight, spacedRange, splitDigitRange } from './lab-number-slips.js';
 import { cellStarts, leadCell, leadingCellsEnd, leadingFlag, MARGIN_FLAG, marginDirtDropped, orderName } from './lab-leading-cells.js';
 import { leaderGarbleDropped } from './lab-line-drafts.js';
 
@@ -185,6 +185,7 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   // ends are all possible values is judged by the test's typical interval.
   restoreRangePoints(row, d.flag);
   restoreTypicalRangePoints(row, d.flag);
+  restoreTypicalValuePoint(row, d.flag, d.extra.some((x) => /\d/.test(x.t) && x.t !== d.unit));
   restoreZerosReadAsSixOrEight(row);
   restoreValueZero(row, d.flag);
   // fL glued to a value that lost its point, its f read as 1 ("951L" beside 7.5-12.5 fL is 9.5 fL):

@@ -133,6 +133,19 @@ export function restoreTypicalRangePoints(row: LabRow, printedFlag: string | und
 }
 
 /**
+ * A whole-number value whose point OCR lost on a row whose range was lost or garbled past reading, its unit read
+ * ("ABSOLUTE NEUTROPHILS  38  x10t3 ut  1H78" is 3.8): with no flag printed, a value twice or more above the test's
+ * typical interval that lands inside it with one decimal put back lost that point (an unflagged result is a usual
+ * one; a value that far out goes with a flag). Only where a range cell was printed (`rangeCell`: digits past the value
+that read as no range): a row printing no range at all ("MONOCYTES  85  %") says nothing of its value.
+ */
+export function restoreTypicalValuePoint(row: LabRow, printedFlag: string | undefined, rangeCell: boolean): void {
+  const typical = typicalInterval(row.loinc, row.ucum);
+  if (!rangeCell || row.range || !row.ucum || !typical || printedFlag || !/^\d{2,3}$/.test(row.value)) return;
+  restoreValuePoint(row, undefined, typical[0], typical[1], 1);
+}
+
+/**
  * A whole-number value on a row whose range lost `k` decimals with it: when it lies twice or more
  * above the range read back and, with the same decimals put back, inside it (or on the side a
  * printed flag says), it lost them too.

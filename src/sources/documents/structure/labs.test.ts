@@ -1624,3 +1624,11 @@ Hematocrit
     [['Hematocrit', '37.6', '%', null, '35.0-45.0']],
   );
 });
+
+test('a value whose point was lost beside a range garbled past reading lands in its typical interval ("38" x10E3/uL neutrophils)', () => {
+  assert.deepEqual(
+    pick(`Observation Value Units Range  AbnormalFlag Status
+ABSOLUTE NEUTROPHILS                    38                x10E3/uL         1H78                                final`),
+    [['ABSOLUTE NEUTROPHILS', '3.8', 'x10E3/uL', null, null]],
+  );
+});
