@@ -8,6 +8,7 @@ import type { Draft, Tok } from './lab-row.js';
 import { cleanNameTokens, CMP_RANGE, FLAG_BEFORE, FLAG_BEFORE_AMBIGUOUS, flagSlip, isFlag, NOISE, NUM, PREVIOUS_DATE, QUAL, QUAL_MODIFIER, RANGE, RANGE_LABEL, RANGE_SHAPED, repairNumber, STAR, tokenize, unparen, VALUE_FLAG } from './lab-tokens.js';
 import { lookupExact, lookupTest, undigit } from './lab-test-names.js';
 import { isUnitToken, ucumFor, UNIT_NUMERATORS, unitFromPrior, unitKey, unitLike } from './lab-units.js';
+import { TEST_UNITS } from './lab-test-priors.js';
 import { DATE_CELL, leadingCellsEnd, leadingFlag, TIME_CELL } from './lab-leading-cells.js';
 
 /**
@@ -90,6 +91,16 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
     if (cur?.value !== undefined && cur.unit === undefined && cur.valueTok && UNIT_NUMERATORS.has(unitKey(t)) && !ucumFor(t) && tk.start === cur.valueTok.start + cur.valueTok.t.length + 1) {
       cur.unit = t;
       cur.extra.push(tk);
+      continue;
+    }
+    // A unit whose slash OCR read as a space, both halves garbled past the line's own repairs ("mg, di", "mq dl",
+    // "Gg dl", "x10E3 wl"): the two tokens, one space apart, are the unit when joined by a slash they read as one of
+    // the test's units (the value possible in it).
+    const halves = cur?.value !== undefined && cur.unit === undefined ? splitUnitHalves(toks, i, cur, urine || !!cur.urine) : undefined;
+    if (cur && halves) {
+      cur.unit = halves;
+      cur.extra.push(tk, toks[i + 1]!);
+      i++;
       continue;
     }
     const bareNumerator = cur?.unit !== undefined && UNIT_NUMERATORS.has(unitKey(cur.unit)) && !ucumFor(cur.unit);
@@ -289,6 +300,28 @@ function garbledUnitOf(t: string, cur: Draft, next: string | undefined, urine: b
   // test and one edit from a unit of this row's test (U/L whose slash OCR lost: "24 UL 10.40").
   if (next && NUM.test(next) && /^[A-Z]{2,4}$/.test(t)) return !lookupTest(t, urine) && !!unitFromPrior(t, syn?.loinc, 1);
   return !!unitFromPrior(t, syn?.loinc);
+}
+
+/**
+ * The unit as joined ("mg/di") when toks[i] and the token one space after it are a unit's two halves, its slash
+ * read as a space (see parseLineDrafts): a short numerator (a comma or point OCR put after it dropped) and a
+ * denominator of one to three letters, neither a flag nor a test's name, joined reading as one of the row's test's
+ * units through the edits unitFromPrior allows, the value possible in it; else undefined.
+ */
+function splitUnitHalves(toks: Tok[], i: number, cur: Draft, urine: boolean): string | undefined {
+  const a = toks[i]!;
+  const b = toks[i + 1];
+  if (!b || b.start - (a.start + a.t.length) !== 1 || !cur.value || !NUM.test(cur.value)) return undefined;
+  const num = a.t.replace(/[,.;:'’]+$/, '');
+  if (!/^(?:[A-Za-z]{1,5}|x10E[36])$/.test(num) || !/^[A-Za-z]{1,3}[.,]?$/.test(b.t)) return undefined;
+  if (isFlag(a.t) || isFlag(b.t) || flagSlip(a.t) || (/[A-Z]/.test(num) && lookupExact(num, urine)) || lookupExact(b.t, urine) || QUAL.test(num)) return undefined;
+  const syn = lookupTest(cleanNameTokens(cur.name).join(' '), urine);
+  if (!syn) return undefined;
+  // A first half that is alone one of the test's units ("%") is read as it is.
+  const alone = ucumFor(a.t);
+  if (alone && TEST_UNITS[syn.loinc]?.includes(alone)) return undefined;
+  const joined = `${num}/${b.t.replace(/[.,]$/, '')}`;
+  return unitFromPrior(joined, syn.loinc, 3, cur.value) ? joined : undefined;
 }
 
 /** Does token t begin a new test name (after a complete row)? */

@@ -199,6 +199,9 @@ export function normaliseLine(s: string): string {
     // A power-of-ten unit glued to a range: "1.5-7.8103/uL" is 1.5-7.8 10^3/uL (the ends have the same decimals).
     .replace(/(^|\s)(\d+\.(\d+)-\d+\.)(\d+?)(10[^\s\d/]{0,2}[36]\/\S+)/g, (m, p: string, a: string, da: string, db: string, u: string) => (da.length === db.length ? `${p}${a}${db} ${u}` : m))
     .replace(/\bx\s+10\s*([\^*eE])\s*(\d+)/g, 'x10$1$2')
+    // A power of ten after its x whose E OCR read as a letter or an 8, or lost, its exponent split off ("x10t 3 ut",
+    // "x 1083 ul", "x 106 ul", "x10L3 wl"): x10E and the exponent, so the unit's other half reads beside it.
+    .replace(/(^|\s)x\s?10(?:[A-DF-Za-z8]\s?|\s)?([36])(?=\s+[A-Za-z]{1,3}[.,]?(?:\s|$))/g, '$1x10E$2')
     // The body-surface part of an eGFR unit with its point lost or its 1 read as l ("mL/min/l 73").
     .replace(/(\S*min\/)[1lI|]\s?[.,]?\s?73(?=\s|$|m)/g, '$11.73')
     .replace(/\b(m[A-Za-z]\/m[a-z]{1,3}\/1\.73)\s+(m2|m\^2|sq\.?\s?m)\b/gi, '$1m2')

@@ -1632,3 +1632,19 @@ ABSOLUTE NEUTROPHILS                    38                x10E3/uL         1H78 
     [['ABSOLUTE NEUTROPHILS', '3.8', 'x10E3/uL', null, null]],
   );
 });
+
+test('a unit whose slash OCR read as a space, both halves garbled ("mg, di", "Gg dl", "x10L3 wl", "x10t 3 ut")', () => {
+  assert.deepEqual(
+    rows(`Observation Value Units Range  AbnormalFlag Status
+CREATININE                              0.84              mg, di          0/0133                             final
+MCHC                                           32.8                  Gg dl               320360                                    final
+PLATELET COUNT                            274                x10L3 wl          140-400                                 final
+ABSOLUTE BASOPHILS                       0.0                x10t 3 ut         0002                                  final`).map((r) => [r.name, r.value, r.ucum ?? null]),
+    [
+      ['CREATININE', '0.84', 'mg/dL'],
+      ['MCHC', '32.8', 'g/dL'],
+      ['PLATELET COUNT', '274', '10*3/uL'],
+      ['ABSOLUTE BASOPHILS', '0.0', '10*3/uL'],
+    ],
+  );
+});
