@@ -58,3 +58,14 @@ test('session 16: both slashes read as colons ("Monday 03:27:2023") is a date; a
   assert.deepEqual(findDates('Date   Monday 03:27:2023').map((d) => d.date), ['2023-03-27']);
   assert.deepEqual(findDates('Sent 14:45:00 and 09:12:33').map((d) => d.date), []);
 });
+
+test('session 17: after a date label, a year-first date with a slash lost or read as a 1, or its time glued to the day', async () => {
+  const { dateAfter } = await import('./dates.js');
+  const label = /\bexam\s+date\s*:?/i;
+  assert.equal(dateAfter('EXAM DATE:         2022/0712 18:05          ACCESSION:   908845637', label), '2022-07-12');
+  assert.equal(dateAfter('EXAM DATE:            2024111/06 14:24        ACCESSION:  8881453730', label), '2024-11-06');
+  assert.equal(dateAfter('EXAM DATE:             2024/11/1413 55        ACCESSION:  8002349819', label), '2024-11-14');
+  assert.equal(dateAfter('EXAM DATE:         202111251138            ACCESSION:         473094065', label), '2021-11-25');
+  // An accession-like run of digits is no date.
+  assert.equal(dateAfter('EXAM DATE:   20211125113899', label), null);
+});

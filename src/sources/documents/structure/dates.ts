@@ -114,11 +114,18 @@ export function slashlessDate(s: string): string | undefined {
   // Not the first digits of a four-digit year OCR garbled ("09.12.19%6").
   const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.%A-Za-z])/.exec(s);
   if (dotted) return findDates(`${dotted[1]}/${dotted[2]}/${dotted[3]}`)[0]?.date;
-  // Year first, one of its dashes read as a space or lost ("2023-12 10", "2023 12-10", "202312-10").
-  const y = /^((?:19|20)\d{2})(?:-(\d{2}) ?|[ ]?(\d{2})-)(\d{2})(?![\d/-])/.exec(s);
-  if (y) return iso(Number(y[1]), Number(y[2] ?? y[3]), Number(y[4])) ?? undefined;
-  // A laboratory system's compact date right after its label ("COLL 20250626 0926").
-  const compact = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d/.-])/.exec(s);
+  // Year first, one of its dashes or slashes read as a space or lost ("2023-12 10", "2023 12-10", "202312-10",
+  // "2022/0712 18:05"), or a slash read as a 1 or 7 ("2024111/06": no month has three digits).
+  // t-9723 (OCR): 2 exam dates.
+  const y = /^((?:19|20)\d{2})(?:[-/](\d{2}) ?|[ ]?(\d{2})[-/]|[17lI|](\d{2})\/|\/(\d{2})[17lI|])(\d{2})(?![\d/-])/.exec(s);
+  if (y) return iso(Number(y[1]), Number(y[2] ?? y[3] ?? y[4] ?? y[5]), Number(y[6])) ?? undefined;
+  // A time of day glued to the day before it, its space lost ("2024/11/1413 55", "202111251138"): two digits
+  // of an hour and two of minutes, nothing more. t-9723 (OCR): 2 exam dates.
+  const GLUED_TIME = '(?=(?:[01]\\d|2[0-3])[ :.]?[0-5]\\d(?!\\d))';
+  const glued = new RegExp(`^((?:19|20)\\d{2})[-/](\\d{2})[-/](\\d{2})${GLUED_TIME}`).exec(s);
+  if (glued) return iso(Number(glued[1]), Number(glued[2]), Number(glued[3])) ?? undefined;
+  // A laboratory system's compact date right after its label ("COLL 20250626 0926"), its time glued too.
+  const compact = new RegExp(`^((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(?:(?![\\d/.-])|${GLUED_TIME})`).exec(s);
   if (compact) return iso(Number(compact[1]), Number(compact[2]), Number(compact[3])) ?? undefined;
   // Or one of its dashes read as a digit, the length of the date kept ("1984307-31", "1940-05129").
   const yd = /^((?:19|20)\d{2})(?:\d(\d{2})-|-(\d{2})\d)(\d{2})(?![\d/-])/.exec(s);
