@@ -11,3 +11,12 @@ test('a birth date padded far from its label by a wide caption column ("D.O.B.:"
 D.O.B.:                               2022/11/19           Sex: F                                     Collected:                 2024/07/28 09:15`), 1);
   assert.equal(p.birthDate, '2022-11-19');
 });
+
+test('a caps Patient label whose colon OCR lost, before a "LAST, FIRST" name ("PATIENT SMITH, JOHN | MR# ...") names the patient', () => {
+  const p = findPatient(lines(`A Stonebridge Imaging Center                                        DIAGNOSTIC IMAGING REPORT
+PATIENT PSEUDOVALE, JOSHUA | MR# E9050031 DOB 19920511 | AGE 29 | SEXM
+EXAM DATE:         202111251138                                                         ACCESSION:         473094065`), 1);
+  assert.equal(p.family, 'Pseudovale');
+  assert.equal(p.given?.[0], 'Joshua');
+  assert.equal(p.birthDate, '1992-05-11');
+});
