@@ -7,7 +7,7 @@ import { cleanNameTokens, CMP_RANGE, flagCode, NOT_TEST, NUM, QUAL, RANGE, STAR,
 import { possibleIn, TEST_UNITS } from './lab-test-priors.js';
 import { ambiguousMisread, lookupExact, lookupTest, nameFromRange, nameFromUnit, normName, thinGlyphs, undigit, URINE_INDEX } from './lab-test-names.js';
 import { exactUcum, garbledUnitCell, garbledUnitMark, onlyPossibleUnit, ucumDisplay, ucumFor, unitCandidates, unitFromPrior, unitKey, UNITS } from './lab-units.js';
-import { decimalsOf, dropBarReadAsOne, dropOneBeforeGluedFlag, dropSpeckDigit, flagGarbledLead, restorePoint, restorePointByPrevious, restoreRangePoints, restoreTypicalRangePoints, restoreTypicalValuePoint, restoreValueZero, restoreZerosReadAsSixOrEight, spacedRange, splitDigitRange } from './lab-number-slips.js';
+import { decimalsOf, dropBarReadAsOne, dropOneBeforeGluedFlag, dropSpeckDigit, flagGarbledLead, restorePoint, restorePointByPrevious, restoreRangePoints, restoreTypicalRangePoints, restoreTypicalValuePoint, restoreValuePoint, restoreValueZero, restoreZerosReadAsSixOrEight, spacedRange, splitDigitRange } from './lab-number-slips.js';
 import { cellStarts, leadCell, leadingCellsEnd, leadingFlag, MARGIN_FLAG, marginDirtDropped, orderName } from './lab-leading-cells.js';
 import { leaderGarbleDropped } from './lab-line-drafts.js';
 
@@ -145,11 +145,13 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   }
   // No range read, but a run of digits where it stands: a range that lost its dash and points.
   // The last number there: a status or lab cell may follow it ("10.40   Final"), or the unit ("20120 %").
+  let rangeFromDigits = false;
   const lastExtra = [...d.extra].reverse().find((x) => /^\d[\d.]*$/.test(x.t))?.t;
   if (!d.range && syn && lastExtra && (/^\d{4,6}$/.test(lastExtra) || (/^\d+\.\d+$/.test(lastExtra) && lastExtra.length >= 5 && lastExtra !== d.value))) {
     const split = splitDigitRange(lastExtra, syn.loinc, row.ucum ?? (d.unit ? ucumFor(d.unit) : undefined));
     if (split) {
       d.range = split;
+      rangeFromDigits = true;
       // A mark read as a flag past that run stands past the range ("104 mmol/L 98.110   !"): judged as one there (below).
       const flagAt = d.flag ? d.extra.map((x) => x.t).lastIndexOf(d.flag) : -1;
       if (flagAt > d.extra.map((x) => x.t).lastIndexOf(lastExtra)) d.flagAfterRange = true;
@@ -185,6 +187,10 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   // ends are all possible values is judged by the test's typical interval.
   restoreRangePoints(row, d.flag);
   restoreTypicalRangePoints(row, d.flag);
+  // The value beside a range read back from its run of digits lost its point with it ("EOSINOPHILS  23  %  0060" is
+  // 2.3 beside 0.0-6.0): twice or more above the range, inside it (or on its flag's side) with the same decimals.
+  const k = row.range ? decimalsOf(row.range.text) : 0;
+  if (rangeFromDigits && k && row.range?.low !== undefined && row.range.high !== undefined) restoreValuePoint(row, d.flag, row.range.low, row.range.high, k);
   restoreTypicalValuePoint(row, d.flag, d.extra.some((x) => /\d/.test(x.t) && x.t !== d.unit));
   restoreZerosReadAsSixOrEight(row);
   restoreValueZero(row, d.flag);

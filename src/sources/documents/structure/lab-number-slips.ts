@@ -150,7 +150,7 @@ export function restoreTypicalValuePoint(row: LabRow, printedFlag: string | unde
  * above the range read back and, with the same decimals put back, inside it (or on the side a
  * printed flag says), it lost them too.
  */
-function restoreValuePoint(row: LabRow, printedFlag: string | undefined, low: number, high: number, k: number): void {
+export function restoreValuePoint(row: LabRow, printedFlag: string | undefined, low: number, high: number, k: number): void {
   if (row.numeric === undefined || !/^\d{2,4}$/.test(row.value) || row.numeric <= high * 2) return;
   const fixed = row.numeric / 10 ** k;
   const flag = printedFlag && !STAR.test(printedFlag) ? flagCode(printedFlag, undefined) : undefined;

@@ -1648,3 +1648,11 @@ ABSOLUTE BASOPHILS                       0.0                x10t 3 ut         00
     ],
   );
 });
+
+test('a value beside a range read back from its run of digits lost its point with it ("23  %  0060" is 2.3)', () => {
+  assert.deepEqual(
+    pick(`Observation Value Units Range  AbnormalFlag Status
+EOSINOPHILS                                      23                    %                   0060                                         final`),
+    [['EOSINOPHILS', '2.3', '%', null, '0.0-6.0']],
+  );
+});
