@@ -1,10 +1,13 @@
 /** Session 17 (issue 5): patient identity through OCR and on text layers (identity.ts, birth-date.ts, patient-name.ts, name-spelling.ts). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { ExtractedPage } from '../../../core/types.js';
 import { findPatient } from './identity.js';
+import { structureTransmission } from './index.js';
 import type { Line } from './lines.js';
 
 const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
+const page = (n: number, text: string): ExtractedPage => ({ page: n, text, method: 'plain' });
 
 test('a birth date padded far from its label by a wide caption column ("D.O.B.:" and 30 spaces) is read whole, not cut after its month', () => {
   const p = findPatient(lines(`Name (Last, First, MI):               DOE, JANE                                               Accession:                 TN101447P
@@ -19,4 +22,26 @@ EXAM DATE:         202111251138                                                 
   assert.equal(p.family, 'Pseudovale');
   assert.equal(p.given?.[0], 'Joshua');
   assert.equal(p.birthDate, '1992-05-11');
+});
+
+test('a family name OCR garbled the same way twice on the cover ("FauXxcott") but otherwise once each ("Fauxcoft", "Fauxcott", "Fauxoott") is the spelling every copy is a slip from', () => {
+  const cover = `Valley Community Hospital
+Date:                            9/28/22
+To:                                   Randy FauXxcott
+Fax #:                                 334-555-0118
+From:                         Health Information Management
+Re:                                   Randy FauXxcott - discharge summary
+No. of pages (incl. cover): 3
+Comments:
+Per the authorization received, enclosed are records for the above patient.`;
+  const summary = (name: string, footer: string, n: number) => `Discharge Summary
+Patient                  Randy ${name}                                                      Date of birth          Mar 16, 1932
+Sex                     Male
+Encounter            Inpatient. Valley Community Hospital, from Sep 18, 2022 to Sep 19, 2022
+Hospital Course
+Serial troponins were negative.
+Generated from a document received from Valley Community Hospital - Randy ${footer}, DOB Mar 16, 1932   Page ${n} of 2`;
+  const r = structureTransmission([page(1, cover), page(2, summary('Fauxcoft', 'Fauxcott', 1)), page(3, summary('Fauxcott', 'Fauxoott', 2))]);
+  const doc = r.segments?.find((s) => s.firstPage === 2);
+  assert.equal(r.subjects?.[doc!.subject!]?.family, 'Fauxcott');
 });

@@ -66,6 +66,7 @@ export function spellAsPrinted(p: PatientFacts, counts: Map<string, number>, nam
       bestCount = n;
     }
     best = lettersVoted(best, nameCounts) ?? best;
+    best = centreOfCopies(best, nameCounts, max) ?? best;
     if (best === k) return word;
     return word === word.toUpperCase() ? best.toUpperCase() : titleCase(best.toUpperCase());
   };
@@ -100,6 +101,20 @@ export function lettersVoted(word: string, counts: Map<string, number>): string 
   }
   // The copies mend the word; they do not make another of it.
   return [...out].filter((c, i) => c !== word[i]).length <= max ? out : undefined;
+}
+
+/**
+ * A name whose copies OCR garbled in several ways, one garble printed twice ("MocKkcott" twice on the
+ * cover, "Mockcoft", "Mockoott" and "Mockcott" once each in the document): the one printed spelling
+ * every copy within reach of the word is a single slip from is the name. Three spellings at least
+ * (garbles differ from copy to copy), and one such spelling only (two names a letter apart, both
+ * printed, leave it open); else undefined.
+ */
+export function centreOfCopies(word: string, counts: Map<string, number>, max: number): string | undefined {
+  const copies = [...counts.keys()].filter((w) => Math.abs(w.length - word.length) <= 1 && editDistance(word, w, max) <= max);
+  if (copies.length < 3) return undefined;
+  const centres = copies.filter((c) => copies.every((w) => editDistance(c, w, 1) <= 1));
+  return centres.length === 1 && centres[0] !== word ? centres[0] : undefined;
 }
 
 /**
