@@ -6,6 +6,7 @@
 import { mendIdentityLabels } from './caption-slips.js';
 import { yearsOneDigitAway } from './date-slips.js';
 import { findDates, garbledMonthDate, lettersAsDigits, slashlessDate } from './dates.js';
+import { demographicsRow } from './demographics.js';
 import { cells } from './lines.js';
 
 // "DOB" also as OCR reads it: "D0B", "DO8", "00B"; and with its D cut off by a shifted left margin
@@ -63,6 +64,9 @@ export function birthDatesOnLine(text: string, next: string | undefined): Array<
   const demographic = /\bPatient(?:'s)?(?:\s+Name)?\s*[:.]?\s+[A-Z][A-Za-z'’.-]+(?:,?\s+[A-Z][A-Za-z'’.-]*){1,2}(?:\s{2,}[^\s\d]{1,4})?\s+(\d{1,2}[/:]\d{1,2}[/:]\d{4})\s+(?:Sex|Gender)\b/.exec(mendIdentityLabels(text));
   const dd = demographic && !dm ? findDates(demographic[1]!.replace(/:/g, '/'))[0]?.date : undefined;
   if (dd) out.push({ date: dd, weight: 0.5 });
+  // A demographics row without its captions ("Jane Q. Doe   03/15/1960   F   MR-419523"): counts as the line above does.
+  const row = dm || dd ? undefined : demographicsRow(text);
+  if (row) out.push({ date: row.date, weight: 0.5 });
   return out;
 }
 

@@ -1,6 +1,9 @@
 /**
- * The patient's record number (MRN), sex and age as one line prints them. Pure.
+ * The patient's record number (MRN), sex and age as one line prints them, and a demographics row
+ * read without its captions. Pure.
  */
+import { findDates } from './dates.js';
+import { cells } from './lines.js';
 
 const MRN_RE =
   /\b(?:MRN|MR\s*#|MR\s*No\.?|Med(?:ical)?\.?\s*Rec(?:ord)?\.?\s*(?:#|No\.?|Number)|Patient\s*ID|Pt\.?\s*ID|Chart\s*(?:#|No\.?|Number))\s*[:#]?\s*(?:#\s*)?([A-Z]{0,3}-?\d[A-Z0-9-]{3,})/i;
@@ -24,4 +27,21 @@ export function ageOnLine(text: string): number | undefined {
 export function genderOnLine(text: string): string | undefined {
   const g = /\b(?:Sex|Gender)\s*[:/]?\s*(M|F|Male|Female)\b/i.exec(text) ?? /\(\s*\d+\s*(?:yo|y\.?o\.?|Y)\s*(M|F)\s*\)/.exec(text);
   return g ? (/^m/i.test(g[1]!) ? 'male' : 'female') : undefined;
+}
+
+/**
+ * A demographics row whose captions above OCR garbled past reading ("PATTY DIAM   fw   x   MN" over
+ * "Ximena T. Proxywood   03/15/1960   F   MR-419523"): a person's name opening the line, the cell
+ * after it a full date, the next the patient's sex. The date is the birth date: a signature's or an
+ * author's name and date print no sex after them.
+ */
+export function demographicsRow(text: string): { name: string; date: string } | undefined {
+  const cs = cells(text);
+  const [name, date, sex] = cs;
+  if (!name || !date || !sex || name.start > 8) return undefined;
+  if (!/^(?:[A-Z][A-Za-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][A-Za-z'’-]+){1,2}|[A-Z][A-Za-z'’-]+, ?[A-Z][A-Za-z'’-]+(?: [A-Z]\.?)?)$/.test(name.text)) return undefined;
+  if (!/^(?:M|F|Male|Female)$/i.test(sex.text)) return undefined;
+  const d = findDates(date.text)[0];
+  if (!d || d.index !== 0 || d.text.length !== date.text.length || !/\d{4}/.test(d.text)) return undefined;
+  return { name: name.text, date: d.date };
 }

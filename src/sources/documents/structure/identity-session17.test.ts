@@ -45,3 +45,17 @@ Generated from a document received from Valley Community Hospital - Randy ${foot
   const doc = r.segments?.find((s) => s.firstPage === 2);
   assert.equal(r.subjects?.[doc!.subject!]?.family, 'Fauxcott');
 });
+
+test('a demographics row whose captions OCR garbled ("PATTY DIAM   fw   x   MN") still names the patient and birth date: name, full date, sex', () => {
+  const p = findPatient(lines(`Fox Run Diagnostic Imaging                                       Imaging Report
+PATTY DIAM                                   fw                    x                                          MN
+Xiomara T. Fauxwood                           03/15/1960             F                                                        MR-419523
+Team oan TT   Aeon  een   oer
+05/25/2024 5:25 PM                          091138320             Olivia Sampleski, MD                   71048
+XR CHEST 2 VIEWS PA AND LATERAL`), 1);
+  assert.equal(p.family, 'Fauxwood');
+  assert.equal(p.given?.[0], 'Xiomara');
+  assert.equal(p.birthDate, '1960-03-15');
+  // A signature's name and date, no sex after them: no birth date.
+  assert.equal(findPatient(lines('Signed by   Olivia Sampleski   05/25/2024   7:29 PM'), 1).birthDate, undefined);
+});

@@ -5,6 +5,7 @@
  */
 import { DOB_LABEL } from './birth-date.js';
 import { mendIdentityLabels, withoutAccents } from './caption-slips.js';
+import { demographicsRow } from './demographics.js';
 import { editDistance } from './fuzzy.js';
 import { cells, type Line } from './lines.js';
 import { cutName, parseName } from './person-name.js';
@@ -74,6 +75,9 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
     if (/^[(\[|"“'‘]?(?:patient(?:'s)?\s+name|pt\.?\s+name|patient)$/i.test(c.text) && cs[i + 1]) out.push({ raw: cutName(cs[i + 1]!.text), score: 2 });
     else if (i === 0 && c.start < 8 && /^name$/i.test(withoutAccents(c.text)) && cs[1] && /^[A-Za-z][A-Za-z'’-]+,?(?: [A-Za-z][A-Za-z'’.-]*){1,3}$/.test(cs[1].text) && !/^(?:dr|doctor)\b|,?\s(?:md|do|np|pa|rn)\.?$/i.test(cs[1].text)) out.push({ raw: cutName(cs[1].text), score: 2 });
   });
+  // A demographics row under captions OCR garbled past reading: name, birth date, sex.
+  const row = demographicsRow(text);
+  if (row) out.push({ raw: row.name, score: 2 });
   // Name fields apart: "Last Name: DOE   First Name: JANE".
   const last = /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+(?:\s[A-Za-z][A-Za-z'’-]+)?)/i.exec(text) ?? (next ? /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(next) : null);
   const first = /\bFirst\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(text);

@@ -771,7 +771,7 @@ test('an imaging center\'s cover whose title OCR lost: its letterhead counts onc
 test('a document whose patient OCR could not read is given to the patient the cover sheet names, with a warning', () => {
   const report = `Fox Run Diagnostic Imaging                                             Imaging Report
 FALIENT NAM)                               Don                   SEN
-Anthony J. Madeupcolt                  01/05/1948          M
+AnthonyJ. Madeupcolt                   01/05/1948          M
 EXAM DATE: 02/10/2023
 CT ABDOMEN AND PELVIS WITH IV CONTRAST
 Findings: No acute abnormality. Impression: Normal CT of the abdomen and pelvis.`;
