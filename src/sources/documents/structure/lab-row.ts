@@ -50,6 +50,8 @@ export interface Draft {
   urine?: boolean;
   /** The order / date cells dropped from before the name. */
   orderCell?: string;
+  /** The table's headers print the units column last, after the reference range. */
+  unitsLast?: boolean;
   /** The table's headers print an order / panel / date column before the test's. */
   leadColumns?: boolean;
   /** Leading words that stand before a test's name on two or more rows of the document (repeatedLeads). */

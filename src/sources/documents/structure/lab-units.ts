@@ -215,8 +215,16 @@ export function garbledUnitCell(d: Draft): boolean {
   const shortWord = (t: string) => /^[A-Za-z%][A-Za-z%.,'’]{0,4}$/.test(t) && !isFlag(t) && !flagSlip(t) && !NOISE.test(t) && !QUAL.test(t) && t !== d.flag;
   if (at > 0 && d.extra.slice(0, at).some((x) => shortWord(x.t))) return true;
   const cell = d.extra[at + 1]?.t;
+  // Under column headers that print the units last ("Analyte  Result  Reference Range  Units"), the word ending the
+  // row after its range stands in the units column: no lab code sits there ("gfal", "Qian", "mmoift", "mifemng1.73m2").
+  if (d.unitsLast && at >= 0 && d.extra.length === at + 2 && cell && cell !== d.flag && isGarbledUnitWord(cell)) return true;
   if (at < 0 || !cell || d.extra.length !== at + 3) return false;
   return /^[A-Za-z%]{1,3}$/.test(cell) && !isFlag(cell) && !flagSlip(cell) && !NOISE.test(cell) && !QUAL.test(cell);
+}
+
+/** A word in a units column that reads as no unit, flag, code, word result or range label ("gfal", "Qian"). */
+function isGarbledUnitWord(t: string): boolean {
+  return /[A-Za-z]{2}/.test(t) && t.length <= 16 && !isFlag(t) && !flagSlip(t) && !NOISE.test(t) && !QUAL.test(unparen(t)) && !RANGE_LABEL.test(t);
 }
 
 /**

@@ -1656,3 +1656,15 @@ EOSINOPHILS                                      23                    %        
     [['EOSINOPHILS', '2.3', '%', null, '0.0-6.0']],
   );
 });
+
+test('under headers printing the units column last, a word ending the row after its range is its garbled unit ("Qian", "gfal")', () => {
+  assert.deepEqual(
+    pick(`Analyte                 Result          Reference Range          Unite
+HEMOGLOBIN                                             14.3                  13.2-17.1                     Qian
+PROTEIN, TOTAL                                                            7.1                          6.1-8.1                                gfal`),
+    [
+      ['HEMOGLOBIN', '14.3', 'g/dL', null, '13.2-17.1'],
+      ['PROTEIN, TOTAL', '7.1', 'g/dL', null, '6.1-8.1'],
+    ],
+  );
+});

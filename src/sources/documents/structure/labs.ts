@@ -34,6 +34,14 @@ function headerOrder(text: string): 'range-first' | 'value-first' | undefined {
   return value.index! > range.index ? 'range-first' : 'value-first';
 }
 
+/** Column headers ending with the units column, after the range ("Analyte  Result  Reference Range  Units", OCR "Unite"). */
+function unitsColumnLast(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  const last = words[words.length - 1]!.toLowerCase().replace(/[^a-z]/g, '');
+  const range = words.findIndex((w) => /^(?:range|interval|ref|reference)$/i.test(w));
+  return words.length <= 8 && range >= 1 && range < words.length - 1 && last.length >= 4 && editDistance(last, 'units', 1) <= 1;
+}
+
 /**
  * An order or panel column printed before the test's name with no gap kept ("Iron and Ferritin
  * Iron, Total 62", "Additional Chemistry Uric Acid 5.3"): leading words (up to four) that stand,
@@ -177,6 +185,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   let pending: string[] | null = null;
   let rangeFirst = false;
   let leadColumns = false;
+  let unitsLast = false;
   const leads = repeatedLeads(lines);
   for (const [li, l] of lines.entries()) {
     const text = normaliseLine(l.text);
@@ -185,7 +194,8 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     if (order !== undefined) {
       rangeFirst = order === 'range-first';
       leadColumns = LEAD_COLUMNS.test(text);
-    }
+      unitsLast = !rangeFirst && unitsColumnLast(text);
+    } else if (unitsColumnLast(text)) unitsLast = !rangeFirst;
     let drafts = parseLineDrafts(text, urine, rangeFirst);
     const waiting = pending as string[] | null;
     // The value line under its name line: a number, or a word result with its reference ("YELLOW   YELLOW",
@@ -205,6 +215,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     let anyRow = false;
     drafts.forEach((d, i) => {
       d.leadColumns = leadColumns;
+      d.unitsLast = unitsLast;
       d.leads = leads;
       const row = toRow(d, l.page, l.index, urine, panel);
       if (row) {
