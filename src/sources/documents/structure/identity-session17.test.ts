@@ -59,3 +59,35 @@ XR CHEST 2 VIEWS PA AND LATERAL`), 1);
   // A signature's name and date, no sex after them: no birth date.
   assert.equal(findPatient(lines('Signed by   Olivia Sampleski   05/25/2024   7:29 PM'), 1).birthDate, undefined);
 });
+
+test('a cover\'s subject caption whose colon OCR lost ("SUBJECT          Medical records - DOE, JANE T") names the patient for a report that names none', () => {
+  const cover = `Jn. 3: 2024 3370M                                    Fox  un Dagnostics Imex ging                                    No 8114
+Processing on behalt of
+Fox Run Diagnostic Imaging
+RECORDS DELIVERY = FAX TRANSMITTAL
+REQUEST #      5734 8046552                                          DELIVERED      6/3/2024 3:37 PM
+DLLUVLR IO Xiomara Fauxwood                                     FAX                608-555-0111
+RELEASED BY Health Information Management               CAIBACK     608-555-0107
+SUBJECT          Medical records - FAUXWOOD, XIOMARA T
+SHLLIS        3 (this page is 1)                             I"RIORITY      Standard
+Comments
+Per the authorization received. enclosed are records tor the above patient. Please confirm receipt`;
+  const report = (who: string, date: string, exam: string) => `Fox Run Diagnostic Imaging                                       Imaging Report
+PATTY DIAM                                   fw                    x                                          MN
+${who}
+${date} 5:25 PM                          091138320             Olivia Sampleski, MD                   71048
+${exam}
+Findings:
+No acute abnormality.
+Impression:
+Normal study.
+Page 1 of 1`;
+  const r = structureTransmission([
+    page(1, cover),
+    page(2, report('Xiomara T. Fauxwood                           03/15/1960             F                                                        MR-419523', '05/25/2024', 'XR CHEST 2 VIEWS PA AND LATERAL')),
+    page(3, report('Nomen | Provost 000 G', '10/24/2023', 'XR KNEE RIGHT 3 VIEWS')),
+  ]);
+  const last = r.segments?.find((s) => s.firstPage === 3);
+  assert.equal(r.subjects?.[last?.subject ?? '']?.family, 'Fauxwood');
+  assert.equal(r.subjects?.[last?.subject ?? '']?.birthDate, '1960-03-15');
+});

@@ -82,8 +82,9 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   const last = /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+(?:\s[A-Za-z][A-Za-z'’-]+)?)/i.exec(text) ?? (next ? /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(next) : null);
   const first = /\bFirst\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(text);
   if (last && first) out.push({ raw: `${last[1]}, ${first[1]}`, score: 3 });
-  // "RE: NAME DOB" in letters and covers; "Medical records - NAME".
-  const re = /\b(?:RE|Regarding|Subject)\s*:\s*(?:[A-Za-z ]{0,40}?\s[-–]\s)?([A-Za-z][A-Za-z'’ ,.-]+?)(?=\s+(?:DOB|D\.O\.B|\(|,\s*DOB|born)|\s{2,}|$)/i.exec(text);
+  // "RE: NAME DOB" in letters and covers; "Medical records - NAME". The caption opening its line
+  // with its colon lost, a wide gap after it ("SUBJECT          Medical records - DOE, JANE T").
+  const re = /(?:\b(?:RE|Regarding|Subject)\s*:|^\s*(?:RE|Regarding|Subject)(?=\s{2,}))\s*(?:[A-Za-z ]{0,40}?\s[-–]\s)?([A-Za-z][A-Za-z'’ ,.-]+?)(?=\s+(?:DOB|D\.O\.B|\(|,\s*DOB|born)|\s{2,}|$)/i.exec(text);
   if (re) out.push({ raw: cutName(re[1]!), score: 1.5 });
   // Letters: "Thank you for seeing my patient, Madison Samplewright, a 75-year-old woman".
   // A payer's notice names its member in its title ("Notice for Jeremy Placeholdercott", "Statement for JANE DOE").
