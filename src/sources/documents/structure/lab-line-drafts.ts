@@ -208,6 +208,11 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
         // its point: no value is printed with a leading zero, and no footnote code sits there.
         cur.value = `0.${t.slice(1)}`;
         cur.valueTok = tk;
+      } else if (known && /^a\d{1,2}(?:\.\d{1,2})?$/.test(t) && /^[(<>]?\d[\d.-]*\)?$/.test(nextTok)) {
+        // A value's leading 4 read as an "a" ("POTASSIUM  a7  3553", "HEMATOCRIT  a2.6  38.0-50.0"): after a known
+        // test's name, with its range cell after it, the "a" is the 4 (no name or unit is "a" and digits there).
+        cur.value = `4${t.slice(1)}`;
+        cur.valueTok = tk;
       } else if (cur.name.length && (NUM.test(t) || CMP_RANGE.test(t)) && !RANGE.test(t) && !/^0\d+$/.test(t)) {
         cur.value = t;
         cur.valueTok = tk;

@@ -1668,3 +1668,15 @@ PROTEIN, TOTAL                                                            7.1   
     ],
   );
 });
+
+test('a value whose leading 4 OCR read as an "a" after a known test\'s name, its range cell after it ("a7", "a2.6")', () => {
+  assert.deepEqual(
+    pick(`Analyte                 Result          Reference Range          Units
+POTASSIUM                                                              a7                        3.5-5.3                              mmol/l
+HEMATOCRIT                                                               a2.6                        38.5-50.0                            %`),
+    [
+      ['POTASSIUM', '4.7', 'mmol/l', null, '3.5-5.3'],
+      ['HEMATOCRIT', '42.6', '%', null, '38.5-50.0'],
+    ],
+  );
+});
