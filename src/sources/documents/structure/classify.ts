@@ -91,6 +91,9 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
     .slice(0, 14)
     // Not a cover's "RE:   Imaging report for ..." line: it names what is enclosed, not this page.
     .filter((l) => !/^\s*(?:re|regarding|subject)\s*:/i.test(l.text))
+    // Nor a table row of charges: a statement's "04/20/2024  90471  Immunization administration  $31.07  $19.13"
+    // names a service, not the document (two sums of money: no title line prints them).
+    .filter((l) => (l.text.match(/\$\s?\d[\d,]*\.\d\d/g)?.length ?? 0) < 2)
     .flatMap((l, line) => {
       // A letterhead's middle dot or bar parts cells as wide gaps do ("Health Information Management · Release of Information Fax Transmittal").
       const cells = l.text.split(/\s{3,}|\s[·•|]\s/).map((c) => ({ text: c.trim(), line }));

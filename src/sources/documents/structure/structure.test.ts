@@ -109,6 +109,23 @@ test('each document type is recognised from a short realistic text', () => {
   for (const [type, text] of Object.entries(cases)) assert.equal(classify(lines(text)).type, type, type);
 });
 
+test('a statement whose charges name an immunization is billing, not an immunization record', () => {
+  const text = [
+    'Springfield Family Practice                              PAST DUE - FINAL NOTICE',
+    'Business Office - 12 Main St, Springfield',
+    'Responsible party / Patient                              Account No. 5428651',
+    'DOE, JANE A                                              Notice Date 05/05/2024',
+    'Current        31-60 days      61-90 days      Over 90 days      Total Due',
+    '$0.00          $109.78         $0.00           $0.00             $109.78',
+    'Date         Code    Description                                Charge    Ins Paid   Adj      You Owe',
+    '04/20/2024   99213   Office visit, established                  $190.85   $0.00      $86.28   $104.57',
+    '04/20/2024   90686   Influenza vaccine, quadrivalent            $39.46    $30.76     $8.27    $0.43',
+    '04/20/2024   90471   Immunization administration                $31.07    $19.13     $7.16    $4.78',
+    'Previous balance carried forward: $0.00. Amount due now: $109.78, by 06/04/2024.',
+  ].join('\n');
+  assert.equal(classify(lines(text)).type, 'insurance_billing');
+});
+
 test('names in "LAST, FIRST M" and "First Last" forms', () => {
   assert.deepEqual(parseName('MOCKWOOD, JANE A'), { name: 'Jane A Mockwood', given: ['Jane', 'A'], family: 'Mockwood' });
   assert.deepEqual(parseName('Jane A. Mockwood'), { name: 'Jane A. Mockwood', given: ['Jane', 'A.'], family: 'Mockwood' });
