@@ -54,3 +54,43 @@ test('a results letter\'s sentence that runs over a page break, past the footer 
     ['Bilirubin, Total', '1.0'],
   ]);
 });
+
+// Session 17: a progress note's pasted results, run on with semicolons and wrapped anywhere.
+const NOTE = `Hospitalist Progress Note
+Patient: Mockley, Ann     DOB: 02/03/1950
+Date of Service: 01/04/2023
+Subjective: Feels better; BP 128/76, HR 72 bpm. Metformin 500 mg twice daily for 3 days.
+Recent Labs (collected 1/4/2023 0604):
+CBC: WBC Count 16.6 10*3/uL (3.8-10.8) [H]; Platelet Count 233
+  10*3/uL (140-400); Creatinine 1.04
+  mg/dL (0.70-1.33); Sodium 139 mmol/L (135-
+  146); Triglycerides 176 mg/dL (0-
+  149) [H]; LDL-Cholesterol (calc) 130 mg/dL (0-99) [H]; Chol/HDLC Ratio 4.7 (0-4.9).
+Urinalysis: Color Straw (Yellow); Appearance Slightly Cloudy (Clear) [A]; Ketones Negative (Negative); pH 5.5 (5.0-8.0).
+Assessment/Plan: Labs reviewed. Potassium 3.1 today, will replace; repeat in 2 days.
+Her potassium was 3.1 mmol/L yesterday; sodium 131 and glucose 212 after the steroid dose.`;
+
+test('results run on in a note\'s paragraph are read whole: flag after the range, wrapped results, word results and ratios; the note\'s other numbers and a table\'s rows are not', () => {
+  const r = structureTransmission([{ page: 1, text: NOTE, method: 'plain' }]);
+  const obs = (r.resources ?? []).map((x) => x.resource).filter((x): x is Observation => x.resourceType === 'Observation');
+  const shown = obs.map((o) => [o.code?.text, o.valueQuantity ? `${o.valueQuantity.value} ${o.valueQuantity.unit ?? ''}`.trim() : o.valueString, o.referenceRange?.[0]?.text ?? '', o.interpretation?.[0]?.coding?.[0]?.code ?? ''].join(' | '));
+  assert.deepEqual(shown, [
+    'WBC Count | 16.6 10*3/uL | 3.8-10.8 | H',
+    'Platelet Count | 233 10*3/uL | 140-400 | ',
+    'Creatinine | 1.04 mg/dL | 0.70-1.33 | ',
+    'Sodium | 139 mmol/L | 135-146 | ',
+    'Triglycerides | 176 mg/dL | 0-149 | H',
+    'LDL-Cholesterol (calc) | 130 mg/dL | 0-99 | H',
+    'Chol/HDLC Ratio | 4.7 | 0-4.9 | ',
+    'Color | Straw | Yellow | ',
+    'Appearance | Slightly Cloudy | Clear | A',
+    'Ketones | Negative | Negative | ',
+    'pH | 5.5 | 5.0-8.0 | ',
+  ]);
+  // A table row whose cells stand apart (OCR keeps the column gaps) is no run-on result.
+  const lines = [
+    'Cholesterol. Total                 204 H+      <200          mg/dl,',
+    'HDL Cholesterol                  n          249            mg/dl.',
+  ].map((text, index) => ({ page: 1, index, text }));
+  assert.deepEqual(parseLabProse(lines), []);
+});

@@ -7,6 +7,9 @@
  */
 import { namedResultRow } from './lab-blocks.js';
 import type { LabRow } from './lab-row.js';
+import { lookupTest } from './lab-test-names.js';
+import { isFlag, NUM, QUAL, QUAL_MODIFIER, VALUE_FLAG } from './lab-tokens.js';
+import { ucumFor, unitFromPrior, unitLike } from './lab-units.js';
 import type { Line } from './lines.js';
 
 /**
@@ -27,10 +30,8 @@ function flagCode(words: string | undefined): string | undefined {
   return 'ABN';
 }
 
-/** The lab results a run of lines states as sentences, each on the line its sentence starts. */
-export function parseLabProse(lines: Line[]): LabRow[] {
-  const out: LabRow[] = [];
-  // Sentences run over lines: read the text joined, each line's start remembered.
+/** Lines joined into one text (sentences run over lines and page breaks), and the line an offset of it falls on. */
+function joinLines(lines: Line[]): { text: string; lineAt: (i: number) => Line } {
   let text = '';
   const starts: Array<{ at: number; line: Line }> = [];
   // A sentence runs on over a page break ("... Your" / footer / next page's fax header / "Albumin/Globulin Ratio
@@ -44,7 +45,6 @@ export function parseLabProse(lines: Line[]): LabRow[] {
     starts.push({ at: text.length, line: l });
     text += `${l.text.trim()} `;
   }
-  if (!/\b(?:Your|The)\s/.test(text)) return out;
   // The line holding offset i: the last line starting at or before it (binary search: a long
   // letter has many sentences).
   const lineAt = (i: number): Line => {
@@ -56,8 +56,17 @@ export function parseLabProse(lines: Line[]): LabRow[] {
     }
     return starts[lo]!.line;
   };
+  return { text, lineAt };
+}
+
+/** The lab results a run of lines states as sentences, each on the line its sentence starts, then those run on in lists. */
+export function parseLabProse(lines: Line[]): LabRow[] {
+  const out: LabRow[] = [];
+  if (!lines.some((l) => l.text.trim())) return out;
+  const { text, lineAt } = joinLines(lines);
+  const sentences: Array<[number, number]> = [];
   SENTENCE.lastIndex = 0;
-  for (let m = SENTENCE.exec(text); m; m = SENTENCE.exec(text)) {
+  for (let m = /\b(?:Your|The)\s/.test(text) ? SENTENCE.exec(text) : null; m; m = SENTENCE.exec(text)) {
     const [, test, value, unitRaw, range, flagWords] = m;
     // A word result ("Negative", "Light Yellow") prints no unit: the word after it is the bracket's.
     const unit = /\d/.test(value!) ? unitRaw?.replace(/[.,;]+$/, '') : undefined;
@@ -65,7 +74,154 @@ export function parseLabProse(lines: Line[]): LabRow[] {
     const line = lineAt(m.index);
     const row = namedResultRow({ page: line.page, line: line.index, test: test!, result: /\d/.test(value!) ? value!.replace(/\s+/g, '') : value!, ...(unit ? { units: unit } : {}), ...(range ? { range: range.replace(/\s+/g, ' ').trim() } : {}), ...(flagCode(flagWords) ? { flag: flagCode(flagWords)! } : {}) });
     // Without a normal range, only a test the table knows ("Your appointment is in 3 weeks" is none).
-    if (row && (range || row.loinc)) out.push(row);
+    if (row && (range || row.loinc)) {
+      out.push(row);
+      sentences.push([m.index, m.index + m[0].length]);
+    }
+  }
+  return [...out, ...runOnResults(text, lineAt, sentences)];
+}
+
+/**
+ * A note's pasted results run on in a paragraph, one after another ("Glucose 184 mg/dL (65-99) [H];
+ * Sodium 139 mmol/L (135-146); Color Straw (Yellow); Chol/HDLC Ratio 4.7 (0-4.9)."), wrapped over
+ * lines anywhere (a range's dash at a line's end, a unit on the next line). The text joined, each
+ * sentence is cut at its semicolons (and at commas after a whole result: "Cholesterol, Total" stays
+ * one name) into items of name, value, unit, range in brackets and a flag after it, read through
+ * the same row repairs. Narrative is no result: an item needs a range in brackets, or a test the
+ * table knows with a unit in a list of two or more ("metformin 500 mg", "BP 120/80", "for 3 days" are
+ * none).
+ */
+function runOnResults(text: string, lineAt: (i: number) => Line, skip: Array<[number, number]>): LabRow[] {
+  const out: LabRow[] = [];
+  // Sentences end at a point before a space (decimal points have digits after them).
+  for (const sentence of pieces(text, 0, /\.(?=\s|$)/g)) {
+    const items: Array<{ item: RunOnItem; at: number }> = [];
+    for (const chunk of pieces(sentence.text, sentence.at, /;/g)) {
+      if (skip.some(([a, b]) => chunk.at < b && chunk.at + chunk.text.length > a)) continue;
+      // Commas part results only after a whole one: the parts are joined until they read as a result.
+      let from = 0;
+      const parts = pieces(chunk.text, chunk.at, /,(?=\s)/g);
+      for (let k = 0; k < parts.length; k++) {
+        const whole = chunk.text.slice(parts[from]!.at - chunk.at, parts[k]!.at - chunk.at + parts[k]!.text.length);
+        const read = headedItem(whole);
+        if (!read) continue;
+        items.push({ item: read.item, at: parts[from]!.at + read.offset });
+        from = k + 1;
+      }
+    }
+    for (const { item, at } of items) {
+      const inList = items.length >= 2;
+      if (!item.range && !inList) continue;
+      const line = lineAt(at);
+      const row = namedResultRow({ page: line.page, line: line.index, test: item.test, result: item.result, ...(item.units ? { units: item.units } : {}), ...(item.range ? { range: item.range } : {}), ...(item.flag ? { flag: item.flag } : {}) });
+      if (!row) continue;
+      // Without a range only a test the table knows, with its unit; a name the table does not know only with a
+      // numeric range, in a list.
+      if (!item.range && !(row.loinc && item.units)) continue;
+      if (!row.loinc && !(inList && /\d/.test(item.range ?? '') && !NARRATIVE.test(item.test))) continue;
+      out.push(row);
+    }
   }
   return out;
+}
+
+/** The stretches of a text between its separators, each with its offset. */
+function pieces(text: string, base: number, sep: RegExp): Array<{ text: string; at: number }> {
+  const out: Array<{ text: string; at: number }> = [];
+  let from = 0;
+  for (const m of text.matchAll(sep)) {
+    out.push({ text: text.slice(from, m.index), at: base + from });
+    from = m.index! + m[0].length;
+  }
+  out.push({ text: text.slice(from), at: base + from });
+  return out;
+}
+
+interface RunOnItem {
+  test: string;
+  result: string;
+  units?: string;
+  range?: string;
+  flag?: string;
+}
+
+/** Words of a sentence about a result, not of a test's name ("Her potassium was 3.1 mmol/L (3.5-5.3)"). */
+const NARRATIVE = /\b(?:was|were|is|are|has|had|her|his|their|your|the|for|on|at|with|from|to|since|after|before|today|yesterday|this|that|patient|pt|given|started|dose)\b/i;
+
+/**
+ * One item, after a heading when it has one ("Comprehensive Metabolic Panel: Glucose 85 mg/dL (65-99)",
+ * "Recent Labs (collected ...): CBC: White Blood Cell Count ..."): the text after the last colon, else the
+ * whole (a labelled "Glucose: 112 mg/dL"). Its offset is where the test's name starts.
+ */
+function headedItem(text: string): { item: RunOnItem; offset: number } | undefined {
+  const colon = [...text.matchAll(/:\s/g)].pop();
+  const starts = colon ? [colon.index! + 1, 0] : [0];
+  for (const start of starts) {
+    const body = text.slice(start);
+    const lead = /^\s*(?:and\s+)?/i.exec(body)![0].length;
+    // Cells apart by a column's gap are a table's row, not prose (OCR of "HDL Cholesterol     n     249     mg/dl.").
+    if (/\S\s{4,}\S/.test(body.slice(lead).trim())) continue;
+    const item = runOnItem(body.slice(lead));
+    if (item) return { item, offset: start + lead };
+  }
+  return undefined;
+}
+
+const BRACKET_LABEL = /^(?:ref(?:erence)?|normal|nl|ref\.|range)(?:\s+(?:range|interval|values?))?\s*[:.]?\s*/i;
+const NUMERIC_RANGE = /^(?:(?:<=|>=|<|>|≤|≥)\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s?-\s?\d+(?:\.\d+)?)$/;
+const isWordRange = (s: string) => s.split(' ').length <= 3 && s.split(' ').every((w) => QUAL.test(w) || QUAL_MODIFIER.test(w)) && QUAL.test(s.split(' ').pop()!);
+const bare = (t: string) => t.replace(/^\[(.*)\]$/, '$1');
+
+/** "Name value [unit] [(range)] [flag]" with the value a number or a word result; undefined when the text is no such item. */
+function runOnItem(printed: string): RunOnItem | undefined {
+  // A range wrapped at its dash ("(135-" / "146)") is one range.
+  let s = printed.replace(/\s+/g, ' ').trim().replace(/\(([^()]*)\)/g, (_, inner: string) => `(${inner.replace(/(\d)\s?-\s(?=\d)/g, '$1-').trim()})`);
+  let flag: string | undefined;
+  const takeFlag = () => {
+    const m = /\s(\[[^\]\s]{1,10}\]|\((?:HH|LL|H|L|A)\)|[A-Za-z*!]{1,8})$/.exec(s);
+    if (m && isFlag(bare(m[1]!))) {
+      flag ??= bare(m[1]!).replace(/^\((.*)\)$/, '$1');
+      s = s.slice(0, m.index);
+    }
+  };
+  takeFlag();
+  let range: string | undefined;
+  const br = /\s?\(([^()]{1,40})\)$/.exec(s);
+  if (br) {
+    range = br[1]!.replace(BRACKET_LABEL, '').trim();
+    if (!NUMERIC_RANGE.test(range) && !isWordRange(range)) return undefined;
+    s = s.slice(0, br.index);
+    takeFlag();
+  }
+  const toks = s.split(' ');
+  if (toks.length < 2) return undefined;
+  // The value: the first number after a name with only a unit (and a flag) after it.
+  for (let i = 1; i < toks.length; i++) {
+    let value = toks[i]!;
+    let at = i;
+    if (/^(?:<=|>=|<|>)$/.test(value) && i + 1 < toks.length) value += toks[(at = i + 1)]!;
+    if (!NUM.test(value) && !VALUE_FLAG.test(value)) continue;
+    const tail = toks.slice(at + 1);
+    let f = flag;
+    if (tail.length && isFlag(bare(tail[0]!)) && tail[0] !== 'L') f ??= bare(tail.shift()!).replace(/^\((.*)\)$/, '$1');
+    const units = tail.join(' ');
+    const test = toks.slice(0, i).join(' ');
+    if (!/^[A-Za-z]/.test(test) || toks.slice(0, i).length > 6) return undefined;
+    if (units && !ucumFor(units) && !(tail.length === 1 && unitLike(units)) && !(tail.length === 1 && unitFromPrior(units, lookupTest(test)?.loinc))) continue;
+    return { test, result: value, ...(units ? { units } : {}), ...(range ? { range } : {}), ...(f ? { flag: f } : {}) };
+  }
+  // A word result needs its range ("Color Straw (Yellow)", "Appearance Slightly Cloudy (Clear) [A]").
+  if (!range) return undefined;
+  let j = toks.length;
+  while (j > 1 && toks.length - j < 3 && (QUAL.test(toks[j - 1]!) || (j < toks.length && QUAL_MODIFIER.test(toks[j - 1]!)))) j--;
+  if (j === toks.length || !QUAL.test(toks[toks.length - 1]!)) {
+    // Else the longest name the table knows, one to three words after it.
+    j = 0;
+    for (let k = Math.min(toks.length - 1, 6); k >= 1 && !j; k--) if (toks.length - k <= 3 && (lookupTest(toks.slice(0, k).join(' ')) || lookupTest(toks.slice(0, k).join(' '), true))) j = k;
+    if (!j) return undefined;
+  }
+  const test = toks.slice(0, j).join(' ');
+  if (!/^[A-Za-z]/.test(test) || j > 6 || !(lookupTest(test) || lookupTest(test, true))) return undefined;
+  return { test, result: toks.slice(j).join(' '), range, ...(flag ? { flag } : {}) };
 }
