@@ -9,6 +9,9 @@ import { mendCutYears, mendDateLabels, mendYearGarbles, yearMisread } from './da
 import { dateAfter, findDates, slashlessDate } from './dates.js';
 import { cells, type Line } from './lines.js';
 
+/** A date opening a stay's range: "Sep 18, 2022", "18 Sep 2022", "09/18/2022", "2022-09-18". */
+const STAY_START = '[A-Za-z]{3,9}\\.?\\s+\\d{1,2}[,.]?\\s*\\d{4}|\\d{1,2}\\s+[A-Za-z]{3,9}\\.?\\s+\\d{4}|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}';
+
 const DOS_LABELS: Record<string, RegExp[]> = {
   // "collected" also as OCR reads it ("colidcted", "coliected").
   // A results letter's "your blood tests done on February 9, 2022"; a line printer's "COLL: 14MAR2024 0815".
@@ -23,7 +26,10 @@ const DOS_LABELS: Record<string, RegExp[]> = {
     /\bD\/C(?:\s+date)?\s*:?/,
     // Session 16: the same abbreviated ("Disch: 2/5/2023") or as a stay's range ("Adm/Disch: 2/3/2023 - 2/5/2023"):
     // its end. Layouts the sets lack, for held-out ones.
-    /\badm(?:it|ission)?\.?\s*\/\s*(?:disch(?:arge)?|d\/?c)\.?(?:\s+dates?)?\s*:?\s*[^\n]{6,24}?\s*(?:[-–—]|to|through)\s*(?=\d|[A-Z][a-z]{2})/i, /\bdisch\.?\s*(?:date|dt)?\s*:/i],
+    /\badm(?:it|ission)?\.?\s*\/\s*(?:disch(?:arge)?|d\/?c)\.?(?:\s+dates?)?\s*:?\s*[^\n]{6,24}?\s*(?:[-–—]|to|through)\s*(?=\d|[A-Z][a-z]{2})/i, /\bdisch\.?\s*(?:date|dt)?\s*:/i,
+    // Session 17: the stay as an encounter's range under any label ("Encounter   Inpatient, Willow Creek Hospital,
+    // from Sep 18, 2022 to Sep 19, 2022"): its end. Only a range opening with a date. t-9723 (OCR and GT): 1 discharge date.
+    new RegExp(`\\bfrom\\s+(?:${STAY_START})\\s*(?:to|until|through|thru|[-–—])\\s*(?=\\S)`, 'i')],
   office_visit_note: [/\b(?:date\s+of\s+(?:service|visit|encounter)|visit\s+date|encounter\s+date|service\s+date|DOS)\s*:?/i],
   // "Run" also with its R read as H ("Hun date").
   // "Run date" through OCR slips: R read as H, its n lost ("Ru date"), d read as g ("Hun gate").
