@@ -19,3 +19,16 @@ test('session 17: a discharge summary whose stay is an encounter\'s range ("from
   // A range opening with no date is no stay ("from home to rehab").
   assert.equal(findServiceDate(lines('Discharge Summary\nTransferred from home to rehab on 03/02/2023\nSeen 03/01/2023'), 'discharge_summary'), '2023-03-02');
 });
+
+test('session 17: a home health plan of care is of the first day of its certification period, not of the start of care', () => {
+  const text = [
+    'HOME HEALTH CERTIFICATION AND PLAN OF CARE',
+    "1. Patient's HI Claim No.         2. Start Of Care Date        3. Certification Period                          4. Medical Record No.",
+    '5UWB8-DS6-XW07                     01/17/2025                         From: 03/18/2025 To: 05/16/2025                                    0040078222',
+    "6. Patient's Name and Address",
+    'SAMPLEDALE, HANNAH C',
+    '10. Medications: Dose/Frequency/Route (N)ew (C)hanged',
+    'metformin 500 mg tablet - 1 tab PO BID with meals',
+  ].join('\n');
+  assert.equal(findServiceDate(lines(text), 'medication_list', '1935-09-24'), '2025-03-18');
+});

@@ -122,6 +122,18 @@ function labelCopiesVote(text: string, label: RegExp, gap: number, first: string
   });
   const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [first, 0];
   return n > (counts.get(first) ?? 0) ? top : first;
+/** The "From:" date on a certification period's line or in the three lines under its caption. */
+function certificationStart(text: string): string | undefined {
+  const ls = text.split('\n');
+  const at = ls.findIndex((l) => /\bcertification\s+period\b/i.test(l));
+  if (at < 0) return undefined;
+  for (const l of ls.slice(at, at + 4)) {
+    const d = dateAfter(l, /\bfrom\s*:?/i, 6);
+    if (d) return d;
+  }
+  return undefined;
+}
+
 }
 
 /**
@@ -156,6 +168,11 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
     for (const l of text.split('\n')) {
       const m = /^\s*(?:exam(?:ination)?|study|procedure|examen)\b[^:\n]{0,12}[:;]/i.exec(l);
       if (!m) continue;
+  // A home health plan of care (the national certification form) is of the first day of the period it certifies
+  // ("3. Certification Period" over "From: 03/18/2025 To: 05/16/2025"), not of the start of care printed
+  // before it, whatever type its medication or order lines made it. t-9723 (OCR and GT): 1 date.
+  const certified = certificationStart(text);
+  if (certified && certified !== dob && !afterSent(certified)) return certified;
       const d = findDates(l.slice(m[0].length)).map((x) => x.date).find((x) => x !== dob && !afterSent(x) && !tooOld(x));
       if (d) return d;
     }
