@@ -32,3 +32,17 @@ test('session 17: a home health plan of care is of the first day of its certific
   ].join('\n');
   assert.equal(findServiceDate(lines(text), 'medication_list', '1935-09-24'), '2025-03-18');
 });
+
+test('session 17: a remittance\'s service-date column in the payer\'s compact form ("0713 071325"), not the notice\'s date', () => {
+  const text = [
+    'PROVIDER REMITTANCE ADVICE',
+    'PAYEE: BLUEBELL COMMUNITY HEALTH CLINIC                  DATE: 08/20/2025',
+    'NAME MOCKSON, BRIAN  HIC PTT085139853  ACNT 7481928 ICN 9857200440335 ASG Y',
+    'PERF PROV        SERV DATE         POS NOS PROC     BILLED     ALLOWED    DEDUCT',
+    '3950929712      0713 071325       11   1     99396       341.56     157.79      0.00',
+    'PREVENTIVE VISIT, ESTABLISHED, AGE 40-64',
+  ].join('\n');
+  assert.equal(findServiceDate(lines(text), 'insurance_billing', undefined, '2025-09-29'), '2025-07-13');
+  // A span over the new year: its first day is in the year before.
+  assert.equal(findServiceDate(lines(text.replace('0713 071325', '1230 010225')), 'insurance_billing', undefined, '2025-09-29'), '2024-12-30');
+});

@@ -58,7 +58,7 @@ const COLLECTED_CAPTION = /^(?:date\s+)?collected$|^collection\s+date(?:\s*\/\s*
  * characters of the caption's, on one of the three lines below it, opening with a date (or a date
  * whose slashes OCR lost or read as 1s or 7s).
  */
-function dateUnderCaption(lines: Line[], caption: RegExp): string | undefined {
+function dateUnderCaption(lines: Line[], caption: RegExp, read: (cell: string) => string | undefined = slashlessDate): string | undefined {
   const nonEmpty = lines.filter((l) => l.text.trim());
   for (const [i, l] of nonEmpty.entries()) {
     const cap = cells(l.text).find((c) => caption.test(c.text.replace(/[:.]$/, '').trim()));
@@ -68,11 +68,27 @@ function dateUnderCaption(lines: Line[], caption: RegExp): string | undefined {
       if (!cell) continue;
       const t = cell.text.replace(/^[^\dA-Za-z]+/, '');
       const found = findDates(t)[0];
-      const d = found && found.index === 0 ? found.date : slashlessDate(t);
+      const d = found && found.index === 0 ? found.date : read(t);
       if (d) return d;
     }
   }
   return undefined;
+}
+
+/** A claim table's service-date column caption ("SERV DATE", "Service Date", "Dates of Service"). */
+const SERVICE_DATE_CAPTION = /^(?:serv(?:ice)?\.?\s+dates?|dates?\s+of\s+service)$/i;
+
+/**
+ * A service's span as a payer's remittance prints it, from MMDD through MMDDYY ("0713 071325"): the first
+ * day, in the year of the last (the year before when its month and day come after the last's).
+ */
+function compactServiceSpan(cell: string): string | undefined {
+  const m = /^(\d{2})(\d{2})\s+(\d{2})(\d{2})(\d{2})(?!\d)/.exec(cell);
+  if (!m) return undefined;
+  const through = findDates(`${m[3]}/${m[4]}/${m[5]}`)[0]?.date;
+  if (!through) return undefined;
+  const year = Number(through.slice(0, 4)) - (`${m[1]}${m[2]}` > `${m[3]}${m[4]}` ? 1 : 0);
+  return findDates(`${m[1]}/${m[2]}/${year}`)[0]?.date;
 }
 
 /** The date column's heading in a claim table ("Date", "Date of Service", "DOS"), a cell of its own. */
@@ -106,6 +122,18 @@ function wrappedCellDate(lines: Line[], i: number, before: string): string | und
   return yearBelow ? dated(monthDay[1]!, yearBelow) : undefined;
 }
 
+/** The "From:" date on a certification period's line or in the three lines under its caption. */
+function certificationStart(text: string): string | undefined {
+  const ls = text.split('\n');
+  const at = ls.findIndex((l) => /\bcertification\s+period\b/i.test(l));
+  if (at < 0) return undefined;
+  for (const l of ls.slice(at, at + 4)) {
+    const d = dateAfter(l, /\bfrom\s*:?/i, 6);
+    if (d) return d;
+  }
+  return undefined;
+}
+
 /**
  * The date a label's copies print most often: a report repeats its label on every page head
  * ("Collected: 05/29/2024") and OCR misreads a digit in one copy. The first copy's date `first`
@@ -122,18 +150,6 @@ function labelCopiesVote(text: string, label: RegExp, gap: number, first: string
   });
   const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [first, 0];
   return n > (counts.get(first) ?? 0) ? top : first;
-/** The "From:" date on a certification period's line or in the three lines under its caption. */
-function certificationStart(text: string): string | undefined {
-  const ls = text.split('\n');
-  const at = ls.findIndex((l) => /\bcertification\s+period\b/i.test(l));
-  if (at < 0) return undefined;
-  for (const l of ls.slice(at, at + 4)) {
-    const d = dateAfter(l, /\bfrom\s*:?/i, 6);
-    if (d) return d;
-  }
-  return undefined;
-}
-
 }
 
 /**
@@ -152,6 +168,11 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   const afterSent = (d: string) => (sentOn ? Number(d.slice(0, 4)) > Number(sentOn.slice(0, 4)) + 1 : d > latest);
   const lines = unfoldColumnLabels(docLines);
   const text = mendCutYears(mendYearGarbles(mendDateLabels(lines.map((l) => l.text).join('\n')), sentOn), dob);
+  // A home health plan of care (the national certification form) is of the first day of the period it certifies
+  // ("3. Certification Period" over "From: 03/18/2025 To: 05/16/2025"), not of the start of care printed
+  // before it, whatever type its medication or order lines made it. t-9723 (OCR and GT): 1 date.
+  const certified = certificationStart(text);
+  if (certified && certified !== dob && !afterSent(certified)) return certified;
   for (const re of DOS_LABELS[type ?? ''] ?? []) {
     const gap = re.source.includes('printed\\s+(?:by') || re.source.includes('?\\bon\\s') ? 4 : 30;
     const d = dateAfter(text, re, gap);
@@ -168,11 +189,6 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
     for (const l of text.split('\n')) {
       const m = /^\s*(?:exam(?:ination)?|study|procedure|examen)\b[^:\n]{0,12}[:;]/i.exec(l);
       if (!m) continue;
-  // A home health plan of care (the national certification form) is of the first day of the period it certifies
-  // ("3. Certification Period" over "From: 03/18/2025 To: 05/16/2025"), not of the start of care printed
-  // before it, whatever type its medication or order lines made it. t-9723 (OCR and GT): 1 date.
-  const certified = certificationStart(text);
-  if (certified && certified !== dob && !afterSent(certified)) return certified;
       const d = findDates(l.slice(m[0].length)).map((x) => x.date).find((x) => x !== dob && !afterSent(x) && !tooOld(x));
       if (d) return d;
     }
@@ -217,6 +233,11 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
       const d = own?.date ?? wrappedCellDate(nonEmpty, i, before);
       if (d && d !== dob && !afterSent(d)) return d;
     }
+    // A remittance's service-date column in the payer's compact form ("SERV DATE" over "0713 071325": from
+    // MMDD, through MMDDYY, the form of the standard paper remittance), no amount with a dollar sign on its
+    // lines. t-9723 (OCR and GT): 1 remittance date.
+    const served = dateUnderCaption(lines, SERVICE_DATE_CAPTION, compactServiceSpan);
+    if (served && served !== dob && !afterSent(served)) return served;
     const st = dateAfter(text, /\bstatement\s+date\s*:?/i, 30);
     if (st) return st;
   }
