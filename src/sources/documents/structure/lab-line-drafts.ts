@@ -378,6 +378,7 @@ function unitBeforeColumnGap(toks: Tok[], i: number, cur: Draft): boolean {
 const LEADER_GARBLE = /^(?:[.…,:;'`_\\(]*(?:[LIO][oietnuacvlrsw]+|[oietnuacvlrsw]{2,})[.…,:;'`]*|\S*[.…]{3,}\S*)$/;
 
 export function leaderGarbleDropped(d: Draft): void {
+  leaderSpecksDropped(d);
   let k = d.name.length;
   while (k > 1 && LEADER_GARBLE.test(d.name[k - 1]!)) k--;
   // The name's last word: capitals ("MCH", "RDW-CV"), or the % / # of a differential after them ("NEUT %").
@@ -387,6 +388,23 @@ export function leaderGarbleDropped(d: Draft): void {
     leaderAfterPointDropped(d);
     return;
   }
+  d.name = d.name.slice(0, k);
+  d.nameToks = d.nameToks.slice(0, k);
+}
+
+/**
+ * A faint leader whose specks OCR read as short words of round or barred letters between the name and its value
+ * ("Glucose   To   oo   85", "MAGNESIUM   To   21", "HEMOGLOBIN Alc   To   80"): dropped when the name with them
+ * is no test and without them names one exactly.
+ */
+const LEADER_SPECK = /^[TtOo]{1,2}$/;
+
+function leaderSpecksDropped(d: Draft): void {
+  let k = d.name.length;
+  while (k > 1 && LEADER_SPECK.test(d.name[k - 1]!)) k--;
+  if (k === d.name.length) return;
+  const named = (toks: string[]) => lookupExact(cleanNameTokens(toks).join(' '), false) ?? lookupExact(cleanNameTokens(toks).join(' '), true);
+  if (named(d.name) || !named(d.name.slice(0, k))) return;
   d.name = d.name.slice(0, k);
   d.nameToks = d.nameToks.slice(0, k);
 }

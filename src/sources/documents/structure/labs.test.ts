@@ -1680,3 +1680,11 @@ HEMATOCRIT                                                               a2.6   
     ],
   );
 });
+
+test('specks of a faint leader OCR read as short words between the name and its value are no part of the name ("Glucose  To  oo  85")', () => {
+  assert.deepEqual(
+    pick(`Analyte                 Result          Reference Range          Units
+Glucose                   To                               oo               85                          65-99                            mg/dl`),
+    [['Glucose', '85', 'mg/dl', null, '65-99']],
+  );
+});
