@@ -5,6 +5,7 @@
  */
 import { classify } from './classify.js';
 import { unfoldColumnLabels } from './column-labels.js';
+import { mendDateLabels } from './date-slips.js';
 import { findDates } from './dates.js';
 import { allowedEdits, editDistance, lettersOnly } from './fuzzy.js';
 import { findPatient, type PatientFacts } from './identity.js';
@@ -52,7 +53,9 @@ const SERVICE_LABEL =
 function serviceKeys(lines: Line[]): string[] {
   const out: string[] = [];
   // Labels printed over their values ("Patient Name   DOB   Collection Date/Time") read as "Label: value".
-  for (const l of unfoldColumnLabels(lines)) {
+  for (const u of unfoldColumnLabels(lines)) {
+    // Label words OCR misread a letter off ("Colloctod:") read as the labels. t-9723 (OCR): split.
+    const l = { ...u, text: mendDateLabels(u.text) };
     SERVICE_LABEL.lastIndex = 0;
     for (let m = SERVICE_LABEL.exec(l.text); m; m = SERVICE_LABEL.exec(l.text)) {
       const rest = l.text.slice(m.index + m[0].length, m.index + m[0].length + 24);

@@ -1,0 +1,27 @@
+/** Splitting a transmission into documents (split.ts): cases session 17 showed through OCR. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ExtractedPage } from '../../../core/types.js';
+import { structureTransmission } from './index.js';
+
+const page = (n: number, text: string): ExtractedPage => ({ page: n, text, method: 'ocr' });
+const ranges = (pages: ExtractedPage[]) => (structureTransmission(pages).segments ?? []).map((s) => [s.firstPage, s.lastPage, s.type]);
+
+const labPage = (lab: string, collected: string, rows: string[], end: string) =>
+  [
+    'Western Pathology Reference Laboratories                        FINAL REPORT',
+    `Patient                   Lawrence B. Mockstein                 Lab No.                  ${lab}`,
+    `Patient ID / DOB:      9927878 / 1974-Nov-07                    ${collected}`,
+    'Result                     Flag           Units                 Reference Interval',
+    ...rows,
+    end,
+  ].join('\n');
+const rows = ['Glucose', '76                 mg/dL                    65-99', 'Sodium', '140                mmol/L                   135-146', 'Potassium', '4.3                mmol/L                   3.5-5.3', 'Chloride', '105                mmol/L                   98-110', 'Calcium', '9.2                mg/dL                    8.6-10.3'];
+
+test('session 17: a collection label OCR misread a letter off ("Colloctod:") still tells two reports apart by their dates', () => {
+  const pages = [
+    page(1, labPage('SH247952', 'Collected:   09 JUN 2024 07:37', rows, '')),
+    page(2, labPage('SH247952', 'Colloctod:   22 NOV 2023 08:12', rows, '')),
+  ];
+  assert.deepEqual(ranges(pages).map((r) => r.slice(0, 2)), [[1, 1], [2, 2]]);
+});
