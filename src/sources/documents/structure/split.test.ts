@@ -18,6 +18,17 @@ const labPage = (lab: string, collected: string, rows: string[], end: string) =>
   ].join('\n');
 const rows = ['Glucose', '76                 mg/dL                    65-99', 'Sodium', '140                mmol/L                   135-146', 'Potassium', '4.3                mmol/L                   3.5-5.3', 'Chloride', '105                mmol/L                   98-110', 'Calcium', '9.2                mg/dL                    8.6-10.3'];
 
+test('session 17: a page after one that closes its report ("End of report", OCR slips too) starts another report', () => {
+  // The second report's collection date garbled past reading: only the closing line tells.
+  const pages = [
+    page(1, labPage('SH247952', 'Collected:   03 OCT 2024 08:34', rows, 'Pago 1 ot 2')),
+    page(2, 'Reference intervals are age and sex specific.\nLaboratory Director: Billy Mockez, MD      End of report\nLob No. 8H247952 Lawrence B. Mockstein   Pago 20f2'),
+    page(3, labPage('KBO27681', 'Colleated    0? J!N 2O24 07:37', rows, 'Pago 1 ot 2')),
+    page(4, 'Reference intervals are age and sex specific.\nLaboratory Director: Emily Exampleman, MD   Fnd of roport\nPago 2 0f 2'),
+  ];
+  assert.deepEqual(ranges(pages).map((r) => r.slice(0, 2)), [[1, 2], [3, 4]]);
+});
+
 test('session 17: a collection label OCR misread a letter off ("Colloctod:") still tells two reports apart by their dates', () => {
   const pages = [
     page(1, labPage('SH247952', 'Collected:   09 JUN 2024 07:37', rows, '')),

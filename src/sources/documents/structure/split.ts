@@ -26,6 +26,8 @@ export interface PageFacts {
   /** Type of the page taken alone. */
   pageType: string;
   labRows: number;
+  /** The page says its report ends here ("End of report", "*** END OF REPORT ***"). */
+  endsReport?: boolean;
   /** Opening sections a report states once (INDICATION, TECHNIQUE, CHIEF COMPLAINT...), as headings on this page. */
   openings: string[];
 }
@@ -74,6 +76,12 @@ function serviceKeys(lines: Line[]): string[] {
   return out;
 }
 
+/**
+ * A report's closing line, also through OCR slips in its words ("Fnd of roport"): what follows it on the
+ * next page is another document.
+ */
+const END_OF_REPORT = /\b[ef]nd\s+of\s+(?:the\s+)?(?:r[eo]p[eo]rt|document)\b/i;
+
 export function pageFacts(p: CleanPage): PageFacts {
   const labRows = labResultRows(p.lines).length;
   const cls = classify(p.lines, labRows);
@@ -90,6 +98,7 @@ export function pageFacts(p: CleanPage): PageFacts {
     pageType: cls.type,
     labRows,
     openings: openingSections(p.lines),
+    ...(p.lines.some((l) => END_OF_REPORT.test(l.text)) ? { endsReport: true } : {}),
   };
 }
 
@@ -138,6 +147,9 @@ export function splitPages(pages: CleanPage[], facts: PageFacts[]): Array<[numbe
     if (f.cover || prev.cover) boundary = true;
     else if (m && m.k === 1) boundary = true;
     else if (pm && pm.k === pm.n && !(m && m.k > 1)) boundary = true;
+    // After a page that closes its report, unless this page is marked as that report's next one. t-9723 (OCR):
+    // three reference-lab reports whose "Page 1 of 2" markers OCR garbled ("Pago 20f2").
+    else if (prev.endsReport && !(m && m.k > 1)) boundary = true;
     else if (m && m.k > 1 && pm && pm.k === m.k - 1 && pm.n === m.n) boundary = false;
     else {
       // Compare with what the current document has said so far.
