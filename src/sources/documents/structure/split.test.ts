@@ -7,6 +7,35 @@ import { structureTransmission } from './index.js';
 const page = (n: number, text: string): ExtractedPage => ({ page: n, text, method: 'ocr' });
 const ranges = (pages: ExtractedPage[]) => (structureTransmission(pages).segments ?? []).map((s) => [s.firstPage, s.lastPage, s.type]);
 
+test('session 17: a discharge summary\'s second page opening on its medication table is no new medication list', () => {
+  const p1 = [
+    'Discharge Summary',
+    'Patient                  Randy Mockcoft                    Date of birth          Mar 16. 1932',
+    'Encounter            Inpatient. Willow Creek Community Hospital, from Sep 18, 2022 to Sep 19. 2022',
+    'Reason for Admission',
+    'Substernal chest pressure at rest.',
+    'Hospital Course',
+    'Serial troponins were negative and ECG showed no acute ischemic changes.',
+    'Discharge Diagnosis',
+    'Other chest pain                         R07.89       Principal diagnosis     Active',
+    'Hospital Discharge Medications',
+    'Medication                                Instructions                                  Status',
+    'lisinopril 20 mg tablet           Take 1 tablet by mouth once daily                     Continued',
+  ].join('\n');
+  const p2 = [
+    'Medication                            Instructions                                    Status',
+    'levothyroxine 25 mcg tablet Take 1 tablet by mouth every morning on an empty stomach  Continued',
+    'pantoprazole 40 mg tablet Take 1 tablet by mouth twice daily                          Started',
+    'aspirin 81 mg tablet EC         Take 1 tablet by mouth daily                          Started',
+    'Allergies and Intolerances',
+    'Substance                                Reaction                  Status',
+    'Peanuts                                  Anaphylaxis               Active',
+    'Plan of Treatment',
+    'Discharge disposition: Home. Condition at discharge: Stable.',
+  ].join('\n');
+  assert.deepEqual(ranges([page(1, p1), page(2, p2)]), [[1, 2, 'discharge_summary']]);
+});
+
 const labPage = (lab: string, collected: string, rows: string[], end: string) =>
   [
     'Western Pathology Reference Laboratories                        FINAL REPORT',

@@ -126,6 +126,28 @@ function samePerson(pa: PatientFacts, pb: PatientFacts): boolean | undefined {
   return undefined;
 }
 
+/** A row's cells as words alone, for comparing header rows OCR spaced differently. */
+const rowKey = (text: string) =>
+  text
+    .trim()
+    .split(/\s{2,}/)
+    .map((c) => c.toLowerCase().replace(/[^a-z]/g, ''))
+    .filter(Boolean)
+    .join('|');
+
+/**
+ * The page opens on a table's header row (three cells or more, words only) that the page before printed too:
+ * the table runs on over the page break ("Medication   Instructions   Status" repeated), so the page's
+ * phrases are that table's, not a new document's. t-9723 (OCR): a discharge summary's second page was taken
+ * for a medication list.
+ */
+function tableContinues(prev: CleanPage, page: CleanPage): boolean {
+  // On the top line, or under a header line OCR garbled past being set aside.
+  const top = page.lines.filter((l) => l.text.trim()).slice(0, 2);
+  const keys = top.filter((l) => !/\d/.test(l.text)).map((l) => rowKey(l.text)).filter((k) => k.split('|').length >= 3);
+  return keys.some((key) => prev.lines.some((l) => rowKey(l.text) === key));
+}
+
 /** Page ranges [first, last] of the documents in a transmission. */
 export function splitPages(pages: CleanPage[], facts: PageFacts[]): Array<[number, number]> {
   if (!pages.length) return [];
@@ -174,7 +196,7 @@ export function splitPages(pages: CleanPage[], facts: PageFacts[]): Array<[numbe
         // A results table after pages without any (a lab report without a title after a letter).
         else if (f.pageType === 'lab_report' && f.labRows >= 5 && seg.every((x) => x.labRows < 3 && x.pageType !== 'lab_report')) boundary = true;
         else if (segIds.length && myIds.length && !myIds.some((d) => segKeys.has(d))) boundary = true;
-        else if (f.headType && (f.patient.score >= 0.5 || f.pageType === f.headType)) {
+        else if (f.headType && (f.patient.score >= 0.5 || f.pageType === f.headType) && !tableContinues(pages[i - 1]!, pages[i]!)) {
           // A new title at the top of the page, of another type than the document so far.
           const segType = seg.map((x) => x.headType).find(Boolean) ?? seg[0]!.pageType;
           if (segType && segType !== f.headType) boundary = true;
