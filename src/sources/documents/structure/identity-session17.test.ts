@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { ExtractedPage } from '../../../core/types.js';
 import { findPatient } from './identity.js';
 import { structureTransmission } from './index.js';
+import { centreOfCopies } from './name-spelling.js';
 import type { Line } from './lines.js';
 
 const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
@@ -90,4 +91,9 @@ Page 1 of 1`;
   const last = r.segments?.find((s) => s.firstPage === 3);
   assert.equal(r.subjects?.[last?.subject ?? '']?.family, 'Fauxwood');
   assert.equal(r.subjects?.[last?.subject ?? '']?.birthDate, '1960-03-15');
+});
+
+test('a name printed many times is not respelled after a garble that happens to lie between two others ("Fauxbrook" 14 times, "Fauxtrook", "Fauxtvook" once)', () => {
+  assert.equal(centreOfCopies('fauxbrook', new Map([['fauxbrook', 14], ['fauxtrook', 1], ['fauxtvook', 1]]), 2), undefined);
+  assert.equal(centreOfCopies('mockkcott', new Map([['mockkcott', 2], ['mockcoft', 1], ['mockcott', 1], ['mockoott', 1]]), 2), 'mockcott');
 });

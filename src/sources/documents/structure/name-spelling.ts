@@ -105,16 +105,18 @@ export function lettersVoted(word: string, counts: Map<string, number>): string 
 
 /**
  * A name whose copies OCR garbled in several ways, one garble printed twice ("MocKkcott" twice on the
- * cover, "Mockcoft", "Mockoott" and "Mockcott" once each in the document): the one printed spelling
- * every copy within reach of the word is a single slip from is the name. Three spellings at least
- * (garbles differ from copy to copy), and one such spelling only (two names a letter apart, both
- * printed, leave it open); else undefined.
+ * cover, "Mockcoft", "Mockoott" and "Mockcott" once each in the document): the printed spelling the
+ * copies within reach of the word are fewest slips from, each copy counted as often as it is
+ * printed ("Mockcott": 4 slips in all, "MocKkcott": 5). Three spellings at least (garbles differ from
+ * copy to copy) and a single such spelling; else undefined.
  */
 export function centreOfCopies(word: string, counts: Map<string, number>, max: number): string | undefined {
-  const copies = [...counts.keys()].filter((w) => Math.abs(w.length - word.length) <= 1 && editDistance(word, w, max) <= max);
+  const copies = [...counts].filter(([w]) => Math.abs(w.length - word.length) <= 1 && editDistance(word, w, max) <= max);
   if (copies.length < 3) return undefined;
-  const centres = copies.filter((c) => copies.every((w) => editDistance(c, w, 1) <= 1));
-  return centres.length === 1 && centres[0] !== word ? centres[0] : undefined;
+  const slips = copies.map(([c]) => copies.reduce((sum, [w, n]) => sum + n * editDistance(c, w, 2 * max), 0));
+  const least = Math.min(...slips);
+  const centres = copies.filter((_, i) => slips[i] === least);
+  return centres.length === 1 && centres[0]![0] !== word ? centres[0]![0] : undefined;
 }
 
 /**
