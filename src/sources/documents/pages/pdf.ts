@@ -68,6 +68,19 @@ interface TextItemLike {
 }
 
 /**
+ * The spaces standing for a gap between two runs of text on a line: one for a word space, and
+ * for a gap wider than two average characters (about a type size), one per average character
+ * it spans (half the type size), so columns stay apart as they are in OCR readings (tesseract
+ * keeps wide gaps) and in `pdftotext -layout`: the structuring reads table cells, captions and
+ * their values by those gaps. A single space had put "Specimen ID: 1095119418 Synthberg, Eric H"
+ * on one cell.
+ */
+export function spacesFor(gap: number, size: number): string {
+  if (gap < size * 0.9) return ' ';
+  return ' '.repeat(Math.min(60, Math.max(2, Math.round(gap / (size * 0.5)))));
+}
+
+/**
  * Reads a page's text layer: items grouped into lines top to bottom, words with boxes in
  * points. A page whose text runs sideways as displayed (a /Rotate that turns horizontal text,
  * or text drawn sideways) is read in a view turned so the text runs left to right; `turned`
@@ -113,8 +126,21 @@ export async function pageTextLayer(page: PDFPageProxy): Promise<TextLayer> {
     l.sort((p, q) => p.x0 - q.x0);
     let s = '';
     let lastX1: number | undefined;
+    // pdf.js stands a wide gap in for a whitespace item spanning it: the gap is measured from the
+    // text before it instead, and the item only says that some space is due.
+    let spaceDue = false;
     for (const p of l) {
-      if (lastX1 !== undefined && p.x0 - lastX1 > p.h * 0.12 && !s.endsWith(' ') && !p.str.startsWith(' ')) s += ' ';
+      if (!p.str.trim()) {
+        spaceDue = true;
+        continue;
+      }
+      if (lastX1 !== undefined) {
+        const gap = p.x0 - lastX1;
+        const want = gap > p.h * 0.12 ? spacesFor(gap, p.h).length : spaceDue ? 1 : 0;
+        const have = s.length - s.trimEnd().length + (p.str.length - p.str.trimStart().length);
+        if (want > have) s += ' '.repeat(want - have);
+      }
+      spaceDue = false;
       s += p.str;
       lastX1 = p.x1;
       // Split the item into words, dividing its width by character count.

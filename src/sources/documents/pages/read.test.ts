@@ -1,6 +1,8 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { findPatient } from '../structure/identity.js';
 import { OcrPool } from './ocr-pool.js';
 import { openPdf, pageImageDpi } from './pdf.js';
 import { readAllPages } from './read.js';
@@ -111,6 +113,22 @@ test('a text-layer PDF uses the text layer, without OCR', async () => {
   const w = pages[0].words!.find((x) => x.text === 'Metformin')!;
   // Drawn at x = 72 pt, baseline y = 700 pt from the bottom of a 792 pt page → top ≈ 92 pt.
   assert.ok(Math.abs(w.box[0] - 72) < 1 && w.box[1] > 80 && w.box[3] < 100, `box ${w.box}`);
+});
+
+test('a text layer keeps the gap between columns: cells stay apart, words keep one space', async () => {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([612, 792]);
+  const row = (y: number, cells: Array<[number, string]>) => cells.forEach(([x, t]) => page.drawText(t, { x, y, size: 10, font }));
+  row(720, [[72, 'Specimen Details'], [230, 'Patient Details'], [400, 'Physician Details']]);
+  row(706, [[72, 'Specimen ID: 1095119418'], [230, 'Synthberg, Eric H'], [400, 'TRIALERS, GABRIEL']]);
+  row(692, [[72, 'Control ID: 52380442'], [230, 'DOB: 08/12/1984'], [400, 'Maple Grove Health']]);
+  const { pages } = await readAllPages(await doc.save(), 'pdf', { ocr: pool });
+  assert.equal(pages[0].method, 'text-layer');
+  const lines = pages[0].text.split('\n');
+  assert.match(lines[1], /^Specimen ID: 1095119418 {2,}Synthberg, Eric H {2,}TRIALERS, GABRIEL$/);
+  const who = findPatient(lines.map((text, index) => ({ page: 1, index, text })), 1);
+  assert.deepEqual([who.given?.[0], who.family, who.birthDate], ['Eric', 'Synthberg', '1984-08-12']);
 });
 
 test('a mixed PDF is read page by page: text layer, then OCR of the scanned page', async () => {
