@@ -72,6 +72,9 @@ const COMPILED = Object.fromEntries(
   Object.entries(TABLE).map(([k, v]) => [k, { title: compile(v.title), body: compile(v.body), closedUp: compileClosedUp(v.title), cut: compileCut(v.title) }]),
 ) as Record<string, { title: RegExp[]; body: RegExp[]; closedUp: RegExp[]; cut: Array<RegExp | undefined> }>;
 
+/** A cell naming an organisation: its last word is one such names end with. */
+const ORGANISATION_NAME = /\s(?:associates|group|cent(?:er|re)|clinic|hospital|institute|partners|llc|inc|p\.?c|pllc)\.?$/i;
+
 export interface TypeScore {
   type: DocType;
   score: number;
@@ -112,6 +115,10 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
       return [...cells, ...merged];
     })
     .filter((c) => c.text && c.text.length <= 60 && !/[.,;]\s+\w+\s+\w+/.test(c.text))
+    // Nor a letterhead's organisation name ("Bluebell Radiology Associates", "Stonebridge Imaging Center"): it
+    // names who sent the page, whatever the page is (their cover sheet too); its words count as the body's.
+    // t-9723 (OCR): a routing sheet whose field labels OCR lost was taken for a radiology report.
+    .filter((c) => !ORGANISATION_NAME.test(c.text))
     // A title printed letter-spaced ("F A X", "FAC S I M I L E", "R E C O R D S D E L I V E RY – FA X
     // T R A N S M I T TA L") also read without its spaces; closed up, its words run together, so
     // title phrases are looked for in it without word boundaries.
