@@ -265,6 +265,16 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
       row.ucum = u;
     }
   }
+  // No unit read at all, the line holding only the row, its value and its two-ended range read clean ("HCT  40.9  (35.0-45.0)",
+  // its % lost to OCR): the one unit the test's value and range are possible in.
+  if (!row.ucum && !d.unit && syn && row.numeric !== undefined && row.range?.low !== undefined && row.range.high !== undefined && d.onlyOnLine && d.extra.length === 1 && d.extra[0]!.t === d.range && !d.flag) {
+    const u = onlyPossibleUnit(syn.loinc, row.numeric, row.range.text);
+    // A ratio's annotation unit ("{ratio}") is seldom printed: none is made up for it.
+    if (u && !u.startsWith('{')) {
+      row.unit = ucumDisplay(u);
+      row.ucum = u;
+    }
+  }
   if (d.flag) {
     row.flagPrinted = d.flag;
     dropBarReadAsOne(row, d.flag);

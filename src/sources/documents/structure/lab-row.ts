@@ -50,6 +50,8 @@ export interface Draft {
   urine?: boolean;
   /** The order / date cells dropped from before the name. */
   orderCell?: string;
+  /** The row is the only one its line holds (no second column, nothing read as another row after it). */
+  onlyOnLine?: boolean;
   /** The table's headers print the units column last, after the reference range. */
   unitsLast?: boolean;
   /** The table's headers print an order / panel / date column before the test's. */

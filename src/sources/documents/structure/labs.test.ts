@@ -1688,3 +1688,15 @@ Glucose                   To                               oo               85  
     [['Glucose', '85', 'mg/dl', null, '65-99']],
   );
 });
+
+test('no unit read at all between a value and its clean two-ended range: the one unit both are possible in ("HCT  40.9  (35.0-45.0)")', () => {
+  assert.deepEqual(
+    pick(`COMPLETE BLOOD COUNT W/ DIFF
+WBC                  7.4   K/ul         (3.8-10.8)
+HCT                 40.9            (35.0-45.0)`),
+    [
+      ['WBC', '7.4', 'K/ul', null, '3.8-10.8'],
+      ['HCT', '40.9', '%', null, '35.0-45.0'],
+    ],
+  );
+});

@@ -216,6 +216,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     drafts.forEach((d, i) => {
       d.leadColumns = leadColumns;
       d.unitsLast = unitsLast;
+      d.onlyOnLine = drafts.length === 1;
       d.leads = leads;
       const row = toRow(d, l.page, l.index, urine, panel);
       if (row) {
