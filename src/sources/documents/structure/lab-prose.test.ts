@@ -94,3 +94,16 @@ test('results run on in a note\'s paragraph are read whole: flag after the range
   ].map((text, index) => ({ page: 1, index, text }));
   assert.deepEqual(parseLabProse(lines), []);
 });
+
+test('a run-on list as OCR reads it: a semicolon read as a colon, flag brackets misread', () => {
+  const lines = [
+    'Recent Labs: Glucose 184 mg/dL (65-99) [H}: Sodium 139 mmol/L (135-146), Potassium 3.1 mmol/L',
+    '(3.5-5.3) (L]; Chloride 100 mmol/L (98-110).',
+  ].map((text, index) => ({ page: 1, index, text }));
+  assert.deepEqual(parseLabProse(lines).map((r) => [r.name, r.value, r.unit, r.range?.text, r.flag ?? '']), [
+    ['Glucose', '184', 'mg/dL', '65-99', 'H'],
+    ['Sodium', '139', 'mmol/L', '135-146', ''],
+    ['Potassium', '3.1', 'mmol/L', '3.5-5.3', 'L'],
+    ['Chloride', '100', 'mmol/L', '98-110', ''],
+  ]);
+});

@@ -99,9 +99,10 @@ function runOnResults(text: string, lineAt: (i: number) => Line, skip: Array<[nu
     const items: Array<{ item: RunOnItem; at: number }> = [];
     for (const chunk of pieces(sentence.text, sentence.at, /;/g)) {
       if (skip.some(([a, b]) => chunk.at < b && chunk.at + chunk.text.length > a)) continue;
-      // Commas part results only after a whole one: the parts are joined until they read as a result.
+      // Commas part results only after a whole one: the parts are joined until they read as a result. A colon
+      // after a range's or flag's bracket too: a semicolon OCR read as one ("(65-99) [H}: Sodium ...").
       let from = 0;
-      const parts = pieces(chunk.text, chunk.at, /,(?=\s)/g);
+      const parts = pieces(chunk.text, chunk.at, /,(?=\s)|(?<=[)\]}|]):(?=\s)/g);
       for (let k = 0; k < parts.length; k++) {
         const whole = chunk.text.slice(parts[from]!.at - chunk.at, parts[k]!.at - chunk.at + parts[k]!.text.length);
         const read = headedItem(whole);
@@ -171,7 +172,8 @@ function headedItem(text: string): { item: RunOnItem; offset: number } | undefin
 const BRACKET_LABEL = /^(?:ref(?:erence)?|normal|nl|ref\.|range)(?:\s+(?:range|interval|values?))?\s*[:.]?\s*/i;
 const NUMERIC_RANGE = /^(?:(?:<=|>=|<|>|≤|≥)\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s?-\s?\d+(?:\.\d+)?)$/;
 const isWordRange = (s: string) => s.split(' ').length <= 3 && s.split(' ').every((w) => QUAL.test(w) || QUAL_MODIFIER.test(w)) && QUAL.test(s.split(' ').pop()!);
-const bare = (t: string) => t.replace(/^\[(.*)\]$/, '$1');
+/** A flag without its brackets, also as OCR reads them ("[H]", "(L)", "[H}", "(H]", "|L]"). */
+const bare = (t: string) => t.replace(/^[[({|](.*)[\])}|]$/, '$1');
 
 /** "Name value [unit] [(range)] [flag]" with the value a number or a word result; undefined when the text is no such item. */
 function runOnItem(printed: string): RunOnItem | undefined {
@@ -179,9 +181,9 @@ function runOnItem(printed: string): RunOnItem | undefined {
   let s = printed.replace(/\s+/g, ' ').trim().replace(/\(([^()]*)\)/g, (_, inner: string) => `(${inner.replace(/(\d)\s?-\s(?=\d)/g, '$1-').trim()})`);
   let flag: string | undefined;
   const takeFlag = () => {
-    const m = /\s(\[[^\]\s]{1,10}\]|\((?:HH|LL|H|L|A)\)|[A-Za-z*!]{1,8})$/.exec(s);
+    const m = /\s([[({|][A-Za-z]{1,8}[\])}|]|[A-Za-z*!]{1,8})$/.exec(s);
     if (m && isFlag(bare(m[1]!))) {
-      flag ??= bare(m[1]!).replace(/^\((.*)\)$/, '$1');
+      flag ??= bare(m[1]!);
       s = s.slice(0, m.index);
     }
   };
@@ -204,7 +206,7 @@ function runOnItem(printed: string): RunOnItem | undefined {
     if (!NUM.test(value) && !VALUE_FLAG.test(value)) continue;
     const tail = toks.slice(at + 1);
     let f = flag;
-    if (tail.length && isFlag(bare(tail[0]!)) && tail[0] !== 'L') f ??= bare(tail.shift()!).replace(/^\((.*)\)$/, '$1');
+    if (tail.length && isFlag(bare(tail[0]!)) && tail[0] !== 'L') f ??= bare(tail.shift()!);
     const units = tail.join(' ');
     const test = toks.slice(0, i).join(' ');
     if (!/^[A-Za-z]/.test(test) || toks.slice(0, i).length > 6) return undefined;
