@@ -97,3 +97,28 @@ test('a name printed many times is not respelled after a garble that happens to 
   assert.equal(centreOfCopies('fauxbrook', new Map([['fauxbrook', 14], ['fauxtrook', 1], ['fauxtvook', 1]]), 2), undefined);
   assert.equal(centreOfCopies('mockkcott', new Map([['mockkcott', 2], ['mockcoft', 1], ['mockcott', 1], ['mockoott', 1]]), 2), 'mockcott');
 });
+
+test('a printed age OCR misread ("87 yo" for 67) does not move the birth year the cover prints too ("DOB 07/06/1954" on the cover, "DOB: 07/08/1954 (87 yo M)" in the note)', () => {
+  const cover = `A Copper Mill Internal Medicine
+8374 Highland Blvd. Durham, NC 27701 - Tel 919-555-0145 . Fax 919-555-0165
+NUMBER OF PAGES
+01/31/2022 09:28 AM           (including this cover)
+RE                 Records request #625343
+MESSAGE
+Please find attached the medical records you requested for Carl Fauxmore, DOB 07/06/1954. 3
+pages including this cover sheet.
+The documents accompanying this facsimile transmission contain confidential health information that is legally privileged.`;
+  const note = `Copper Mill Internal Medicine                                  Carl Fauxmore
+6374 Highland Blvd. Durham. NC 27701                                                                              - DOB: 07/08/1954 (87 yo M)
+Phone (919) 555-0145 Fax (919) 555-0165              MRN: E7764417
+Progress Notes
+Zachary Dummyworth, DO 12/28/2021 + Follow-Up
+Chief Complaint
+Recurrent headaches
+History of Present Illness
+Carl is a 87-year-old man who reports unilateral throbbing headaches.
+Page 1 of 1`;
+  const r = structureTransmission([page(1, cover), page(2, note)]);
+  const doc = r.segments?.find((s) => s.firstPage === 2);
+  assert.equal(r.subjects?.[doc?.subject ?? '']?.birthDate?.slice(0, 4), '1954');
+});

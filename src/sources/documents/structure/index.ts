@@ -214,7 +214,10 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     // A cover sheet is dated the day it was sent: its own header line, else the date the transmission's headers print.
     if (type === 'fax_cover_sheet' && !date) date = findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date ?? sentOn;
     const checked = ageCheckedBirthDate(patient.birthDate, patient.age, date ?? findDates(segPages[0]?.faxHeaders[0] ?? '')[0]?.date);
-    if (checked !== patient.birthDate) {
+    // The year as read stands when an earlier document of the fax prints it in the same patient's
+    // birth date (the cover's "Carl Doe, DOB 07/06/1954" beside "DOB: 07/08/1954 (87 yo M)"): the age is the misread.
+    const yearPrintedBefore = !!patient.birthDate && !!patient.family && people.some((p) => p.hints.family?.toLowerCase() === patient.family!.toLowerCase() && [...p.dobVotes.keys()].some((d) => d.slice(0, 4) === patient.birthDate!.slice(0, 4)));
+    if (checked !== patient.birthDate && !yearPrintedBefore) {
       // The copies read as the misread year vote for the mended date.
       const copies = new Map(patient.birthDateCopies);
       if (patient.birthDate && checked) {
