@@ -122,3 +122,11 @@ Page 1 of 1`;
   const doc = r.segments?.find((s) => s.firstPage === 2);
   assert.equal(r.subjects?.[doc?.subject ?? '']?.birthDate?.slice(0, 4), '1954');
 });
+
+test('a reference lab\'s caps page-head name whose middle initial OCR read as a symbol ("FAUXSHAW, TIMOTHY &") names the patient', () => {
+  const p = findPatient(lines(`Bayside Reference Laboratory          FAUXSHAW, TIMOTHY &
+4978 Lakeview Way. Modo, IN 4962                                                      DOB: 11/26/1994
+Physician: DRAFTSTEIN, GLORIA                                                                      Specimen collected: 1/15/2022`), 1);
+  assert.equal(p.family, 'Fauxshaw');
+  assert.equal(p.given?.[0], 'Timothy');
+});

@@ -160,7 +160,8 @@ export function orderAsCommaForm(p: { name: string; given: string[]; family: str
 export function headerCapsName(text: string): string | undefined {
   const cs = cells(text);
   const last = cs[cs.length - 1];
-  if (!last || !/^[A-Z][A-Z'’-]{2,},\s?[A-Z][A-Z'’-]{1,}(?:\s[A-Z]\.?)?$/.test(last.text)) return undefined;
+  // Its middle initial OCR may read as a symbol ("PROXYSHAW, TIMOTHY &"); parseName drops it.
+  if (!last || !/^[A-Z][A-Z'’-]{2,},\s?[A-Z][A-Z'’-]{1,}(?:\s(?:[A-Z]\.?|[&%$#@*+]))?$/.test(last.text)) return undefined;
   const before = cs[cs.length - 2];
   if (before && (/[:#]\s*$/.test(before.text) || /^[A-Z]{1,12}$/.test(before.text) || !/[a-z]{3}/.test(before.text))) return undefined;
   if (last.start < 30) return undefined;
