@@ -330,8 +330,9 @@ export function restorePointByPrevious(row: LabRow, d: Draft): void {
  * number far outside a range printing decimals, that falls within it with the range's decimals,
  * lost its point. Reports that flag nothing are left as read (no evidence either way).
  */
-export function restoreUnflaggedResults(rows: LabRow[]): LabRow[] {
-  if (!rows.some((r) => r.flag === 'H' || r.flag === 'L' || r.flag === 'HH' || r.flag === 'LL')) return rows;
+export function restoreUnflaggedResults(rows: LabRow[], flagColumn = false): LabRow[] {
+  // A report flags when it flags a result, or when its column headers print a flag column (`flagColumn`).
+  if (!flagColumn && !rows.some((r) => r.flag === 'H' || r.flag === 'L' || r.flag === 'HH' || r.flag === 'LL')) return rows;
   for (const row of rows) {
     if (!row.flagPrinted) restoreFlagReadAsOne(row);
     const r = row.range;

@@ -1700,3 +1700,12 @@ HCT                 40.9            (35.0-45.0)`),
     ],
   );
 });
+
+test('headers that print a flag column say the report flags: an unflagged whole value far above a decimal limit lost its point ("20  (calc)  <5.0")', () => {
+  assert.deepEqual(
+    pick(`Result                     Flag           Units                               Reference Interval
+Chol/HDLC Ratio
+20                                (calc)                     <5.0`),
+    [['Chol/HDLC Ratio', '2.0', '(calc)', null, '<5.0']],
+  );
+});

@@ -186,6 +186,8 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   let rangeFirst = false;
   let leadColumns = false;
   let unitsLast = false;
+  // Column headers that print a flag column ("Result  Flag  Units  Reference Interval"): the report flags its results.
+  const flagColumn = lines.some((l) => { const w = l.text.trim().split(/\s+/); return w.length <= 8 && w.some((x) => /^flags?$/i.test(x)) && w.some((x) => /^results?$/i.test(x)); });
   const leads = repeatedLeads(lines);
   for (const [li, l] of lines.entries()) {
     const text = normaliseLine(l.text);
@@ -243,7 +245,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
       }
     }
   }
-  return unitlessAmongUnitsDropped(restoreUnflaggedResults(rows));
+  return unitlessAmongUnitsDropped(restoreUnflaggedResults(rows, flagColumn));
 }
 
 /**
