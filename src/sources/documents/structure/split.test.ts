@@ -65,3 +65,34 @@ test('session 17: a collection label OCR misread a letter off ("Colloctod:") sti
   ];
   assert.deepEqual(ranges(pages).map((r) => r.slice(0, 2)), [[1, 1], [2, 2]]);
 });
+
+test('session 17: a letter greeting its reader after a medication list of the same patient is another document; a letter\'s own second page is not', () => {
+  const list = [
+    'Oak Meadow Medical Group                                    MEDICATION RECONCILIATION',
+    'Patient: PSEUDOVA, ZACHARY T           DOB: 06/03/51         MRN: E0533702',
+    'Reconciled on: 06/24/2023 by Bobby Dummyridge, MD',
+    'Medication                 Dose        Sig                                   Status',
+    'omeprazole capsule DR      40 mg       Take 1 capsule by mouth daily          Active',
+    'albuterol HFA inhaler      90 mcg      Inhale 2 puffs every 4 to 6 hours      Active',
+  ].join('\n');
+  const letter = [
+    'Oak Meadow             July 17, 2022',
+    'Medical Group          Megan Protoson, MD',
+    '1350 Elm Rd Apt 15     Brookstone Pulmonology Specialists',
+    'Lexington, KY 40507    5847 Chestnut Blvd',
+    'Tel 859.555.0193       Mesa, AZ 85201',
+    'Fax 859.555.0184',
+    '                       RE:   Zachary Pseudova',
+    '                             D.O.B. 6/3/1951',
+    'Bobby Dummyridge, MD         Insurance Auth.: XR69120914',
+    'M. Testa, NP                 Request: Pulmonology consultation',
+    'R. Dummond, MD',
+    '                       Dear Dr. Megan Protoson,',
+    '                       I would appreciate your evaluation of Zachary for suspected obstructive sleep apnea.',
+    '                       Please send your consultation note to my office by fax.',
+    '                       Sincerely,',
+  ].join('\n');
+  assert.deepEqual(ranges([page(1, list), page(2, letter)]).map((r) => r.slice(0, 2)), [[1, 1], [2, 2]]);
+  const second = 'The patient has been asked to call your office to schedule.\nThank you for seeing him.\nSincerely,\nBobby Dummyridge, MD\ncc: patient chart';
+  assert.deepEqual(ranges([page(1, letter), page(2, second)]).map((r) => r.slice(0, 2)), [[1, 2]]);
+});

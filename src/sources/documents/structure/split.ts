@@ -26,6 +26,8 @@ export interface PageFacts {
   /** Type of the page taken alone. */
   pageType: string;
   labRows: number;
+  /** A letter's salutation ("Dear Dr. Protoson,") opens a paragraph on the page. */
+  salutation?: boolean;
   /** The page says its report ends here ("End of report", "*** END OF REPORT ***"). */
   endsReport?: boolean;
   /** Opening sections a report states once (INDICATION, TECHNIQUE, CHIEF COMPLAINT...), as headings on this page. */
@@ -76,6 +78,9 @@ function serviceKeys(lines: Line[]): string[] {
   return out;
 }
 
+/** A letter's salutation at a line's start ("Dear Dr. Megan Protoson,", "Dear Colleague:"). */
+const SALUTATION = /^\s*(?:DEAR|[Dd]ear)\s+(?:(?:[Dd]r|DR|[Mm]rs?|MRS?|[Mm]s|MS|[Dd]octor|[Cc]olleague)\b\.?|[A-Z][a-z]+\b)[^\n]{0,40}[,:]\s*$/;
+
 /**
  * A report's closing line, also through OCR slips in its words ("Fnd of roport"): what follows it on the
  * next page is another document.
@@ -98,6 +103,7 @@ export function pageFacts(p: CleanPage): PageFacts {
     pageType: cls.type,
     labRows,
     openings: openingSections(p.lines),
+    ...(p.lines.some((l) => SALUTATION.test(l.text)) ? { salutation: true } : {}),
     ...(p.lines.some((l) => END_OF_REPORT.test(l.text)) ? { endsReport: true } : {}),
   };
 }
@@ -193,6 +199,10 @@ export function splitPages(pages: CleanPage[], facts: PageFacts[]): Array<[numbe
         const segOpenings = new Set(seg.flatMap((x) => x.openings));
         if (segDates.length && myDates.length && !myDates.some((d) => segKeys.has(d))) boundary = true;
         else if (f.openings.some((o) => segOpenings.has(o))) boundary = true;
+        // A letter's salutation on a page of another type than the document so far, which greeted no one: a
+        // letter starts there (a referral letter after a medication list, its head a letterhead's address block
+        // with no title). w-9412 (OCR and GT): split.
+        else if (f.salutation && !seg.some((x) => x.salutation) && f.pageType !== (seg.map((x) => x.headType).find(Boolean) ?? seg[0]!.pageType)) boundary = true;
         // A results table after pages without any (a lab report without a title after a letter).
         else if (f.pageType === 'lab_report' && f.labRows >= 5 && seg.every((x) => x.labRows < 3 && x.pageType !== 'lab_report')) boundary = true;
         else if (segIds.length && myIds.length && !myIds.some((d) => segKeys.has(d))) boundary = true;
