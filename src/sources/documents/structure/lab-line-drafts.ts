@@ -317,15 +317,17 @@ function splitUnitHalves(toks: Tok[], i: number, cur: Draft, urine: boolean): st
   const a = toks[i]!;
   const b = toks[i + 1];
   if (!b || b.start - (a.start + a.t.length) !== 1 || !cur.value || !NUM.test(cur.value)) return undefined;
-  const num = a.t.replace(/[,.;:'’]+$/, '');
-  if (!/^(?:[A-Za-z]{1,5}|x10E[36])$/.test(num) || !/^[A-Za-z]{1,3}[.,]?$/.test(b.t)) return undefined;
-  if (isFlag(a.t) || isFlag(b.t) || flagSlip(a.t) || (/[A-Z]/.test(num) && lookupExact(num, urine)) || lookupExact(b.t, urine) || QUAL.test(num)) return undefined;
+  // Reports that print units in brackets leave a bracket on either half ("mg dL)", "(mg dL", "ng mL)"): not the unit's.
+  const num = a.t.replace(/^[([{]/, '').replace(/[,.;:'’]+$/, '');
+  const den = b.t.replace(/[)\]}]$/, '');
+  if (!/^(?:[A-Za-z]{1,5}|x10E[36])$/.test(num) || !/^[A-Za-z]{1,3}[.,]?$/.test(den)) return undefined;
+  if (isFlag(a.t) || isFlag(den) || flagSlip(a.t) || (/[A-Z]/.test(num) && lookupExact(num, urine)) || lookupExact(den, urine) || QUAL.test(num)) return undefined;
   const syn = lookupTest(cleanNameTokens(cur.name).join(' '), urine);
   if (!syn) return undefined;
   // A first half that is alone one of the test's units ("%") is read as it is.
   const alone = ucumFor(a.t);
   if (alone && TEST_UNITS[syn.loinc]?.includes(alone)) return undefined;
-  const joined = `${num}/${b.t.replace(/[.,]$/, '')}`;
+  const joined = `${num}/${den.replace(/[.,]$/, '')}`;
   return unitFromPrior(joined, syn.loinc, 3, cur.value) ? joined : undefined;
 }
 

@@ -1709,3 +1709,17 @@ Chol/HDLC Ratio
     [['Chol/HDLC Ratio', '2.0', '(calc)', null, '<5.0']],
   );
 });
+
+test('a unit in brackets whose slash OCR read as a space keeps a bracket on a half ("mg dL)", "(mg dL"): the unit', () => {
+  assert.deepEqual(
+    rows(`Test                    Result          Units           Reference Range        Flag
+Glucose                   90              mg dL)          65 99
+Calcium                   9.0             (mg dL)         86103
+Creatinine                0.72            (mg dL          0.50 105`).map((r) => [r.name, r.value, r.ucum ?? null]),
+    [
+      ['Glucose', '90', 'mg/dL'],
+      ['Calcium', '9.0', 'mg/dL'],
+      ['Creatinine', '0.72', 'mg/dL'],
+    ],
+  );
+});
