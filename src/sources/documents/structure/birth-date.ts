@@ -42,7 +42,10 @@ export function birthDatesOnLine(text: string, next: string | undefined): Array<
     const pairedValue = ds.length && /\/\s*$/.test(text.slice(0, dm.index)) && /^\s*[A-Z0-9-]{3,}\s*\/\s*$/i.test(after.slice(0, ds[0]!.index));
     // A stamp printed over the field may read as one caps word between label and date ("Birth Date:SCANNED 13-Dec-1972").
     const stamped = ds.length && /^[A-Z]{4,}\s+$/.test(after.slice(0, ds[0]!.index));
-    const d = ds.length && (ds[0]!.index < 8 || pairedValue || stamped) ? ds[0]!.date : bare ?? (yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined) ?? agelessYearMended(after) ?? lettersAsDigits(after) ?? garbledMonthDate(after);
+    // A space OCR put inside the year ("DOB 04/13/1 945"): a month/day/year with one space among its year's digits.
+    const spacedYear = /^(\d{1,2}[/.-]\d{1,2}[/.-])(\d(?: \d{3}|\d \d{2}|\d{2} \d))(?![\d/])/.exec(after);
+    const spaced = spacedYear ? findDates(`${spacedYear[1]}${spacedYear[2]!.replace(' ', '')}`).find((x) => x.index === 0)?.date : undefined;
+    const d = ds.length && (ds[0]!.index < 8 || pairedValue || stamped) ? ds[0]!.date : spaced ?? bare ?? (yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined) ?? agelessYearMended(after) ?? lettersAsDigits(after) ?? garbledMonthDate(after);
     // A two-digit year ("05/28/19", often a four-digit one cut off by the margin) counts for less than one printed in full.
     const short = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?!\d)/.test(after) ? 0.5 : 1;
     if (d) out.push({ date: d, weight: short });

@@ -45,7 +45,9 @@ const FORMS: DateForm[] = [
   // Between month and day OCR may read a space as a bar or a point ("Sep|16, 2025"), the comma as a point ("Jan 10. 2024"),
   // and lose the space after the comma ("Aug 13,1950").
   { re: `${MON}(?:[\\s-]+|\\s?[|.,]\\s?)(\\d{1,2})(?:st|nd|rd|th)?(?:[,.]\\s*|[\\s-]+)(\\d{4})`, read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
-  { re: `(\\d{1,2})[\\s-]+${MON}[\\s-,]+(\\d{4}|\\d{2})(?!\\d)`, read: (m) => [year(m[3]!), MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
+  // A two-digit year is none when a four-digit year follows it: that is a "Mon DD, YYYY" date after a number
+  // ("Service 1 - Jul 19, 2025" is no 1 Jul 2019). u-1803 (OCR): a remittance's service dates.
+  { re: `(\\d{1,2})[\\s-]+${MON}[\\s-,]+(\\d{4}|\\d{2}(?![,.]?\\s?(?:19|20)\\d{2}))(?!\\d)`, read: (m) => [year(m[3]!), MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
   // Line printers and fax headers: "14MAR2024" glued, "Mar-14-24" with dashes and a two-digit year.
   { re: `(\\d{1,2})${MON}(\\d{4})(?!\\d)`, read: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
   // And glued with a two-digit year, as report printers and autofax servers stamp it ("DATE SENT: 13OCT22 1630").

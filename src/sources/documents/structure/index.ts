@@ -207,7 +207,7 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     const labRows = labResultRows(lines);
     const cls = facts.find((f) => f.page === first)?.cover ? { type: 'fax_cover_sheet' as const, confidence: 0.9 } : classify(lines, labRows.length);
     const type = cls.type;
-    const patient = givenAsPrintedBeside(orderAsTransmissionPrints(spellAsPrinted(findPatient(lines, first), printedWords, printedNames), allLines), allText);
+    const patient = givenAsPrintedBeside(orderAsTransmissionPrints(spellAsPrinted(findPatient(lines, first), printedWords, printedNames, allText), allLines), allText);
     const facility = findFacility(lines) ?? undefined;
     const author = type === 'fax_cover_sheet' ? undefined : findAuthor(lines);
     let date = findServiceDate(lines, type, patient.birthDate, sentOn);

@@ -52,8 +52,20 @@ export function wordCounts(text: string): Map<string, number> {
  * "Fakesingtan" once, "Fakesington" four times): a given or family name of 5+ letters is replaced
  * by a spelling one edit away (two from 8 letters) that is printed at least twice and more often.
  */
-export function spellAsPrinted(p: PatientFacts, counts: Map<string, number>, nameCounts = counts): PatientFacts {
-  const fix = (word: string): string => {
+export function spellAsPrinted(p: PatientFacts, counts: Map<string, number>, nameCounts = counts, text?: string): PatientFacts {
+  // With the fax's text, a given name takes another spelling only where that spelling is printed beside the
+  // family name (a line printing both): "Christine" is no slip of the "CHRISTIAN" another patient of the fax is
+  // named. t-1802 (GT and OCR): a referral's patient.
+  const besideFamily = (w: string): boolean => {
+    if (!text || !p.family) return true;
+    const fam = p.family.toLowerCase().replace(/[^a-z]/g, '');
+    const slips = fam.length >= 8 ? 2 : 1;
+    return text.split('\n').some((l) => {
+      const words = l.toLowerCase().split(/[^a-z]+/);
+      return words.includes(w) && words.some((x) => x.length >= fam.length - 1 && editDistance(x, fam, slips) <= slips);
+    });
+  };
+  const fix = (word: string, given = false): string => {
     const k = word.toLowerCase();
     if (k.length < 5 || !/^[a-z'’-]+$/.test(k)) return word;
     const max = k.length >= 8 ? 2 : 1;
@@ -61,18 +73,20 @@ export function spellAsPrinted(p: PatientFacts, counts: Map<string, number>, nam
     let bestCount = counts.get(k) ?? 0;
     for (const [w, n] of counts) {
       // At most one letter more or fewer ("ri" read "n"); two lost or added make another word ("Specimenby" is no "Specimen").
-      if (n < 2 || n <= bestCount || Math.abs(w.length - k.length) > 1 || editDistance(k, w, max) > max) continue;
+      if (n < 2 || n <= bestCount || Math.abs(w.length - k.length) > 1 || editDistance(k, w, max) > max || (given && !besideFamily(w))) continue;
       best = w;
       bestCount = n;
     }
-    best = lettersVoted(best, nameCounts) ?? best;
-    best = centreOfCopies(best, nameCounts, max) ?? best;
+    const voted = lettersVoted(best, nameCounts);
+    if (voted && (!given || besideFamily(voted))) best = voted;
+    const centre = centreOfCopies(best, nameCounts, max);
+    if (centre && (!given || besideFamily(centre))) best = centre;
     if (best === k) return word;
     return word === word.toUpperCase() ? best.toUpperCase() : titleCase(best.toUpperCase());
   };
   if (!p.family || !p.given?.length) return p;
   const family = fix(p.family);
-  const given = [fix(p.given[0]!), ...p.given.slice(1)];
+  const given = [fix(p.given[0]!, true), ...p.given.slice(1)];
   if (family === p.family && given[0] === p.given[0]) return p;
   return { ...p, family, given, name: [...given, family].join(' ') };
 }

@@ -14,13 +14,13 @@ import { cutName, parseName } from './person-name.js';
 // "Name" also as OCR misreads it: "Narne" (rn for m), "Nane", "Naw".
 // Who the record is about is also the "Resident" of a nursing home, a "Client" of a clinic, a
 // pharmacy's "Customer".
-const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Member(?:\s*Name)?|(?:Resident|Client|Customer)(?:\s*Name)?|(?:[RH]esults|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\s|mi|middle)+\))?\s*(?:[:;]|(?<=\S)\s[-–](?=\s))\s*/gi;
+const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Member(?:\s*Name)?|(?:Resident|Client|Customer)(?:\s*Name)?|(?:[RH]esults|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\.|\s|mi|middle)+\))?\s*(?:[:;]|(?<=\S)\s[-–](?=\s))\s*/gi;
 /**
  * A name label whose colon OCR lost or read as a point, before a "LAST, First M" name ("Patient
  * Sampleridge, Mary B", "Patient. DOE, JANE"), its comma also read as a point ("Name DOE. JANE").
  * The label in capitals too ("PATIENT SMITH, JOHN | MR# ..."), but not in mixed case.
  */
-const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|PATIENT(?:'S)?\s*NAME|Pt\.?\s*Name|PT\.?\s*NAME|Patient|PATIENT|Name|NAME)\.?\s+([A-Z][A-Za-z'’-]+(?:,|\.(?=\s))\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/;
+const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|PATIENT(?:'S)?\s*NAME|Pt\.?\s*Name|PT\.?\s*NAME|Patient|PATIENT|Name|NAME)(?:\s*\((?:[Ll]ast|LAST|[Ff]irst|FIRST|,|\.|\s|MI|[Mm]iddle)+\))?\.?\s+([A-Z][A-Za-z'’-]+(?:,|\.(?=\s))\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/;
 /**
  * The same before a "First [M.] Last" name that another label or a date follows ("Patient Jane Q.
  * Doe   DOB 01/02/1960", "Patient. Jane Doe MRN 123", "Patient   Jane Doe 01/02/1960 Sex: F").
@@ -28,7 +28,7 @@ const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|PATIENT(?:'S)?\s*NAME|Pt
  * birth Jun 15, 1960"): t-8797 identity OCR, tx-0006's summary.
  */
 const NAME_LABEL_NO_COLON_FIRST_LAST =
-  /\b(?:Patient(?:'s)?\s*Name|Patient|Name|Resident|Client|Customer)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+[Bb]irth|[A-Za-z]?irth\s*Date|Born|MRN|MR\s*#|Sex|Gender|Age)\b|\d{1,2}\/\d{1,2}\/\d{4}\b|\([A-Za-z]{3,10}\)(?:\s{2,}|\s*$)))/;
+  /\b(?:Patient(?:'s)?\s*Name|Patient|Name|Resident|Client|Customer)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•–-]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+[Bb]irth|[A-Za-z]?irth\s*Date|Born|MRN|MR\s*#|Sex|Gender|Age)\b|\d{1,2}\/\d{1,2}\/\d{4}\b|\([A-Za-z]{3,10}\)(?:\s{2,}|\s*$)))/;
 
 /** Name candidates on one line of text (several label forms). */
 export function lineNameCands(line: string, next: string | undefined, prev: string | undefined): Array<{ raw: string; score: number }> {
@@ -67,6 +67,11 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   // The same in a text layer that puts one space between the cells ("Jesse Proxyva Claim number: 1337U02243687").
   const memberFlat = /^\s*([A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2}) (?:Claim|Member|Subscriber) ?(?:#|no\.?|number|ID)\b/.exec(text);
   if (memberFlat && cs.length === 1) out.push({ raw: memberFlat[1]!, score: 2 });
+  // A payer's running footer naming its member before the claim's number ("Plan Member Harold Notrealberg Claim
+  // 1418R51739897   Page 2 of 2"; the claim word OCR may garble: "Clam"). u-1803 (OCR): remittances whose
+  // member row OCR lost.
+  const memberFooter = /\bMember\s+([A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2}) (?:Cl[a-z]{1,4}|ID)\s*(?:#|No\.?)?\s*[:#]?\s*(?=[A-Z0-9-]*\d)/.exec(text);
+  if (memberFooter) out.push({ raw: memberFooter[1]!, score: 2 });
   // A form grid of label cells and value cells ("Patient   Ethan Stubers   MRN   26038001"); the
   // caption may carry a mark of its box's edge ("(Patient", "|Patient", OCR's quote: "\"Patient").
   // A bare "Name" caption opening the line names the patient too (the patient block of a report heads its grid;
@@ -103,7 +108,14 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
     if (hm && heading && !/:\s*\S/.test(text.slice(hm.index, hm.index + hm[0].length + 3))) {
       const starts = [...next.matchAll(/\S+/g)].map((w) => w.index ?? 0);
       const at = starts.reduce((b, x) => (Math.abs(x - hm.index) < Math.abs(b - hm.index) ? x : b), starts[0] ?? 0);
-      if (Math.abs(at - hm.index) <= 8 || hm.index === 0) out.push({ raw: cutName(next.slice(hm.index === 0 ? starts[0] ?? 0 : at)), score: 2 });
+      // Headings over as many cells as they are ("Specimen Details   Patient Details   Physician Details" over
+      // "Specimen ID: ...   Doe, Jane   SMITH, JOHN"): the cell below is the one in the heading's place, though
+      // OCR squeezed the columns apart (the physician's name had come nearer the heading). x-1805 (OCR): identity.
+      const heads = cells(text);
+      const below = cells(next);
+      const k = heads.findIndex((c) => c.start === hm.index);
+      if (heads.length >= 3 && heads.length === below.length && k >= 0) out.push({ raw: cutName(below[k]!.text), score: 2 });
+      else if (Math.abs(at - hm.index) <= 8 || hm.index === 0) out.push({ raw: cutName(next.slice(hm.index === 0 ? starts[0] ?? 0 : at)), score: 2 });
     }
   }
   // A cell of its own opening a line that is a "Last, First M" name with its middle initial
@@ -112,6 +124,12 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   const lead = cs[0];
   const underPhysician = !!prev && /\b(?:ordering|referring|attending|physician|provider|doctor)\b/i.test(prev) && !/\b(?:patient|name)\b/i.test(prev);
   if (lead && lead.start < 8 && !underPhysician && /^[A-Z][A-Za-z'’-]+,\s?[A-Z][A-Za-z'’-]+\s[A-Z]\.?$/.test(lead.text)) out.push({ raw: lead.text, score: 1 });
+  // A demographics line opening with the patient's "Last, First M", its fields after it one space apart, their
+  // labels OCR garbled ("Triaimore, Christine MAN: 5473066 DOB: 9/27/1978", "MADEUPINGTON, DORIS N Birth Dace:
+  // 0411377 Age: 44years Sex Female"): the name, when a label with its colon follows it and the line prints the
+  // birth date's label or the age's or sex's. t-1802, x-1805 (OCR): identity.
+  const demoLead = /^\s{0,7}([A-Z][A-Za-z'’-]+,\s?[A-Z][A-Za-z'’-]+(?:\s[A-Z]\.?)?)\s+[A-Z][A-Za-z#]*(?:\s[A-Za-z]+)?\s?:/.exec(text);
+  if (demoLead && (DOB_LABEL.test(text.slice(demoLead[1]!.length)) || /\b(?:Age|Sex|Gender)\s*:/.test(text))) out.push({ raw: demoLead[1]!, score: 2 });
   // "LAST, FIRST M" opening a line right above a date-of-birth line.
   if (next !== undefined && DOB_LABEL.test(next)) {
     const m = /^\s*([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/.exec(text);
@@ -130,7 +148,9 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
     const name = cell?.text.replace(/\s+[)(|\]\[]$/, '');
     if (cell && name && (cell.start > 0 || (!!labelCell && Math.abs(cell.start - labelCell.start) <= 3)) && /^[A-Za-z][A-Za-z'’.,-]*(?: [A-Za-z][A-Za-z'’.,-]*){1,3}$/.test(name)) out.push({ raw: name, score: 1 });
   }
-  return out;
+  // A city and state before a ZIP code ("Peoria, IL 61602" in an address block over the birth date) has a
+  // "Last, First" shape: no name is followed by a ZIP code. u-1803 (OCR): a results letter's patient.
+  return out.filter((c) => !/,\s*[A-Z]{2}$/.test(c.raw) || !new RegExp(`${c.raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+\\d{5}(?:-\\d{4})?(?!\\d)`).test(text));
 }
 
 /**

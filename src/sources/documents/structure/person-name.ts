@@ -10,9 +10,15 @@ export const NOT_NAME = new Set(
     'summary discharge medication medications list note notes progress visit to from re subject pages cover sheet confidential ' +
     'urgent review comments message department the and of for with attn attention requested request test tests address ' +
     'insurance billing statement explanation benefits collected received reported printed status id chart total radiology imaging ' +
-    'primary care family internal medicine associates group diagnostics dear sincerely no none unknown registry customer resident').split(' '),
+    'primary care family internal medicine associates group diagnostics dear sincerely no none unknown registry customer resident born').split(' '),
 );
 const SUFFIX = /^(?:jr|sr|ii|iii|iv|md|do|np|pa|rn|phd|mbbs|dds|pa-c|fnp|aprn)\.?$/i;
+/**
+ * A generational suffix whose I's OCR read as l's or 1's ("Proxyz Il, Steven", "Doe lll"): capitals I and l
+ * and the digit 1 look alike in a fax's typefaces, and no name is those letters alone. x-1805 (OCR): identity.
+ */
+const SUFFIX_MISREAD = /^(?:[Il1|]{2,3}|[Il1|]V)\.?$/;
+const isSuffix = (w: string) => SUFFIX.test(w) || SUFFIX_MISREAD.test(w);
 
 export function titleCase(s: string): string {
   if (s !== s.toUpperCase()) return s;
@@ -48,9 +54,9 @@ export function parseName(raw: string): { name: string; given: string[]; family:
     const [a, b] = t.split(',', 2) as [string, string];
     // "TESTBURY JR, HAROLD": a suffix after the family name is not part of it (a first word is kept:
     // "Do" is a family name as well as a degree).
-    const fam = a.trim().split(' ').filter((x, i) => x && (i === 0 || !SUFFIX.test(x)));
+    const fam = a.trim().split(' ').filter((x, i) => x && (i === 0 || !isSuffix(x)));
     // Given name plus at most one initial: anything further is a neighbouring column.
-    const gv = b.trim().split(' ').filter((x) => x && !SUFFIX.test(x));
+    const gv = b.trim().split(' ').filter((x, i) => x && !SUFFIX.test(x) && (i === 0 || !SUFFIX_MISREAD.test(x)));
     const giv = gv.slice(0, 1);
     if (gv[1] && /^[A-Za-z]\.?$/.test(gv[1])) giv.push(gv[1]);
     if (!fam.length || !giv.length || fam.length > 3) return null;
@@ -60,7 +66,7 @@ export function parseName(raw: string): { name: string; given: string[]; family:
     // one letter, so the name is "First M. Last". t-8797 identity OCR: tx-0005's third report.
     if (fam.length === 2 && /^[A-Z][a-z]/.test(fam[0]!) && /^[A-Z]$/.test(fam[1]!) && gv.length === 1 && /^[A-Z][a-z]/.test(gv[0]!)) [family, given] = [gv[0]!, [fam[0]!, `${fam[1]}.`]];
   } else {
-    const toks = t.split(' ').filter((x) => x && !SUFFIX.test(x));
+    const toks = t.split(' ').filter((x, i) => x && !SUFFIX.test(x) && (i === 0 || !SUFFIX_MISREAD.test(x)));
     if (/^(?:dr|mr|mrs|ms|miss)\.?$/i.test(toks[0] ?? '')) return null;
     if (toks.length < 2) return null;
     family = toks[toks.length - 1]!;

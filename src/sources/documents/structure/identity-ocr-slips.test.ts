@@ -1,0 +1,118 @@
+/** Session 18 (issue 5): patient identity and dates of service through OCR (patient-name.ts, person-name.ts, birth-date.ts, demographics.ts, name-spelling.ts, dates.ts, keywords.json). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ExtractedPage } from '../../../core/types.js';
+import { birthDatesOnLine } from './birth-date.js';
+import { classify } from './classify.js';
+import { findDates } from './dates.js';
+import { ageOnLine } from './demographics.js';
+import { findPatient } from './identity.js';
+import { structureTransmission } from './index.js';
+import type { Line } from './lines.js';
+import { spellAsPrinted } from './name-spelling.js';
+import { parseName } from './person-name.js';
+
+const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
+const page = (n: number, text: string): ExtractedPage => ({ page: n, text, method: 'plain' });
+
+test('a numbered item before a "Mon DD, YYYY" date ("Service 1 - Jul 19, 2025") is no day-month-year date (1 Jul 2019)', () => {
+  assert.deepEqual(findDates('Service 1 - Jul 19, 2025 - Office/outpatient visit').map((d) => d.date), ['2025-07-19']);
+  assert.deepEqual(findDates('Service 5 - Jan 31, 2025 - Lipid panel').map((d) => d.date), ['2025-01-31']);
+  // A day-month-year date with a two-digit year still reads.
+  assert.deepEqual(findDates('Collected 12 Mar 24 0930').map((d) => d.date), ['2024-03-12']);
+});
+
+test('a generational suffix whose I\'s OCR read as l\'s ("Proxyz Il, Steven") is no part of the family name', () => {
+  assert.equal(parseName('Proxyz Il, Steven')?.family, 'Proxyz');
+  assert.equal(parseName('Steven Proxyz Il')?.family, 'Proxyz');
+  // A family name of two letters stays one.
+  assert.equal(parseName('Li, Wei')?.family, 'Li');
+});
+
+test('a city and state before a ZIP code in the address block over the birth date ("Peoria, IL 61602") is no patient name', () => {
+  const p = findPatient(lines(`January 17, 2024
+Ms. Cynthia Doe
+4884 Sycamore Cir Ste 25
+Peoria, IL 61602
+Patient Cynthia Doe - Date of birth April 13, 1945 - Chart 58107
+Dear Ms. Doe,`), 1);
+  assert.equal(p.family, 'Doe');
+  assert.equal(p.given?.[0], 'Cynthia');
+  assert.equal(p.birthDate, '1945-04-13');
+});
+
+test('a space OCR put inside the birth year ("DOB 04/13/1 945") is read', () => {
+  assert.deepEqual(birthDatesOnLine('Please find attached the medical records you requested for Cynthia Doe, DOB 04/13/1 945.5', undefined), [{ date: '1945-04-13', weight: 1 }]);
+});
+
+test('a payer\'s running footer ("Plan Member Harold Doe Claim 1418R51739897   Page 2 of 2") names the member of a claim whose name row OCR lost', () => {
+  const p = findPatient(lines(`Service 5 Jul 19, 2025 - Lipid panel (80061)
+Provider billed                                        $55.22
+Claim total   billed $447.69 - allowed $246.85 - plan paid $0.00                          Your share: $246.85
+Evergreen Mutual Health Plan Member Harold Doe Claim 1418R51739897                                               Page 2 of 2`), 1);
+  assert.equal(p.family, 'Doe');
+  assert.equal(p.given?.[0], 'Harold');
+  // The claim word OCR garbled ("Clam").
+  assert.equal(findPatient(lines('Prairie Shield Health Plans Member Christian Stubby Clam 1453735566088                                 Page 1 of 2'), 1).family, 'Stubby');
+});
+
+test('headings over as many cells ("Specimen Details   Patient Details   Physician Details") take the cell in the heading\'s place, though OCR moved the physician\'s name nearer the heading', () => {
+  const p = findPatient(lines(`Keystone Clinical Reference Laboratory
+Specimen Details                                                          Patient Details                                                               Physician Details
+Specimen 10° 2076584410                  Demoberg, Charles                     TESTINGTON. NGOC F
+Control 1D: 02058169                     DOB. 04/05/1956                       Elm Valley Family Health Center`), 1);
+  assert.equal(p.family, 'Demoberg');
+  assert.equal(p.given?.[0], 'Charles');
+});
+
+test('a demographics line opening with "Last, First M" whose labels OCR garbled ("Birth Dace:", "MAN:") names the patient', () => {
+  const a = findPatient(lines(`Brookstone Medical Center - Laboratory Summary
+MADEUPINGTON, DORIS N Birth Dace: 041137? Age: Adyears Sex Female MAN. 20143558 Fin 90:
+Encounter Date: 00/08/2021                Location: TELEMETRY`), 1);
+  assert.equal(a.family, 'Madeupington');
+  assert.equal(a.given?.[0], 'Doris');
+  const b = findPatient(lines(`Copper Mill Community Health Clinic
+Triaimore, Christine MAN: 5473066 DOB: 9/27/1979 (45 y.0.F) Phone: (423) 555-0101
+Ambulatory referral to Dermatology`), 1);
+  assert.equal(b.family, 'Triaimore');
+  assert.equal(b.birthDate, '1979-09-27');
+});
+
+test('an age whose o OCR read as a zero ("(45 y.0.F)") is read', () => {
+  assert.equal(ageOnLine('DOB: 9/27/1978 (45 y.0.F) Phone: (423) 555-0101'), 45);
+});
+
+test('a name label with its hint in brackets and a point for the comma ("Name (Last. First) Mockwell, Betty") names the patient', () => {
+  const p = findPatient(lines('Name (Last. First) Mockwell, Betty                                                         DOB (Age) 10/16/1932 (91 y.0.)                 Sex F'), 1);
+  assert.equal(p.family, 'Mockwell');
+  assert.equal(p.given?.[0], 'Betty');
+});
+
+test('a given name is not respelled as another patient\'s of the fax ("Christine Trialmore" beside "CHRISTIAN" printed often with another family name)', () => {
+  const text = `Trialmore, Christine          MRN: 5473066            DOB: 9/27/1979
+${Array.from({ length: 4 }, () => 'FAKESSON, CHRISTIAN R        DOB: 05/21/1941').join('\n')}`;
+  const counts = new Map<string, number>();
+  for (const w of text.toLowerCase().match(/[a-z][a-z'’-]{2,}/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const p = spellAsPrinted({ name: 'Christine Trialmore', given: ['Christine'], family: 'Trialmore', score: 1 }, counts, counts, text);
+  assert.equal(p.given?.[0], 'Christine');
+});
+
+test('a page titled "Laboratory Summary" is a lab report though OCR left few rows readable', () => {
+  assert.equal(classify(lines(`Brookstone Medical Center - Laboratory Summary
+WADEUPWGTON, DORIS N Gein Dale: 90S1077 Age: ddyoars Sex Semis
+Test                               .      Resutt-      Unis           Normal Low    Nore) High    Inter pretation
+TSH w/Reflex to Free TA`), 1).type, 'lab_report');
+});
+
+test('a remittance batch: each claim dated by its service line, its member named by the running footer when OCR lost the name row', () => {
+  const eob = (id: string, name: string, born: string, served: string) => `Evergreen Mutual Health Plan                                 Your Claim Statement
+Member Services 1-608-555-0190 - TTY 711                                                    Explanation of Benefits   this is not a bill
+MEMBER                                   PATIENT                                      CLAIM
+ID ${id}                      Born ${born}                       Processed Aug 7, 2025
+Service 1 - ${served} - Office/outpatient visit, established, moderate
+Provider billed                                               $240.48
+Evergreen Mutual Health Plan Member ${name} Claim 1418R5173${id.slice(-4)}                                               Page 1 of 1`;
+  const out = structureTransmission([page(1, eob('XMW507077201', 'Harold Doe', 'Apr 12, 1958', 'Jul 19, 2025')), page(2, eob('VDV838890869', 'Joan Roe', 'Jun 22, 1953', 'Jan 31, 2025'))]);
+  assert.deepEqual(out.segments?.map((s) => s.date), ['2025-07-19', '2025-01-31']);
+  assert.deepEqual(out.segments?.map((s) => out.subjects?.[s.subject!]?.family), ['Doe', 'Roe']);
+});
