@@ -12,6 +12,9 @@ import { respellNear } from './fuzzy.js';
 export function mendIdentityLabels(line: string): string {
   // A label's dot leader before its colon ("PATIENT....: DOE, JANE", "CHART #....:"): the label and its colon.
   line = line.replace(/([A-Za-z#])\.{2,}\s?:/g, '$1:');
+  // A speck read as a letter glued before the label opening the line ("Mpatient: Doe, Jane"), its colon kept.
+  // a-1801 (OCR): a medication list's patient.
+  line = line.replace(/^(\s*)[A-Za-z|]([Pp]atient|PATIENT)(?=\s?:)/, '$1$2');
   return respellNear(line, /\b[A-Za-z1|]{4,8}\b/g, ['name', 'patient'], (w) => w.toLowerCase().replace(/[1|]/g, 'l'), (w) => w.replace(/ti/g, 'u'));
 }
 

@@ -47,6 +47,8 @@ const FORMS: DateForm[] = [
   { re: `${MON}(?:[\\s-]+|\\s?[|.,]\\s?)(\\d{1,2})(?:st|nd|rd|th)?(?:[,.]\\s*|[\\s-]+)(\\d{4})`, read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
   // A two-digit year is none when a four-digit year follows it: that is a "Mon DD, YYYY" date after a number
   // ("Service 1 - Jul 19, 2025" is no 1 Jul 2019). u-1803 (OCR): a remittance's service dates.
+  // The space after the day may read as a point before a four-digit year ("12.Oct 1993").
+  { re: `(\\d{1,2})\\.${MON}[\\s,]+(\\d{4})(?!\\d)`, read: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
   { re: `(\\d{1,2})[\\s-]+${MON}[\\s-,]+(\\d{4}|\\d{2}(?![,.]?\\s?(?:19|20)\\d{2}))(?!\\d)`, read: (m) => [year(m[3]!), MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
   // Line printers and fax headers: "14MAR2024" glued, "Mar-14-24" with dashes and a two-digit year.
   { re: `(\\d{1,2})${MON}(\\d{4})(?!\\d)`, read: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
@@ -121,6 +123,9 @@ export function slashlessDate(s: string): string | undefined {
   // t-9723 (OCR): 2 exam dates.
   const y = /^((?:19|20)\d{2})(?:[-/](\d{2}) ?|[ ]?(\d{2})[-/]|[17lI|](\d{2})\/|\/(\d{2})[17lI|])(\d{2})(?![\d/-])/.exec(s);
   if (y) return iso(Number(y[1]), Number(y[2] ?? y[3] ?? y[4] ?? y[5]), Number(y[6])) ?? undefined;
+  // Or both read as spaces ("Collected 2024 02 22 10 41"): year, month and day of two digits. u-1803 (OCR): a lab report's date.
+  const ys = /^((?:19|20)\d{2}) (\d{2}) (\d{2})(?![\d/.-])/.exec(s);
+  if (ys) return iso(Number(ys[1]), Number(ys[2]), Number(ys[3])) ?? undefined;
   // A time of day glued to the day before it, its space lost ("2024/11/1413 55", "202111251138"): two digits
   // of an hour and two of minutes, nothing more. t-9723 (OCR): 2 exam dates.
   const GLUED_TIME = '(?=(?:[01]\\d|2[0-3])[ :.]?[0-5]\\d(?!\\d))';
@@ -177,7 +182,9 @@ export function findDates(text: string): Array<{ date: string; index: number; te
   // is spelled with a digit, so the zero is the letter (same length: indexes stay). q-1211 (OCR): a cover's date.
   const s = text
     .replace(/(\d{1,2}\/)(\d)[:|](\d)(?=\/\d{2,4})/g, '$1$2$3')
-    .replace(/(?<=\d)0(?=CT\d|ct\d)|(?<=\dN)0(?=V\d)|(?<=\dn)0(?=v\d)/g, 'O');
+    .replace(/(?<=\d)0(?=CT\d|ct\d)|(?<=\dN)0(?=V\d)|(?<=\dn)0(?=v\d)/g, 'O')
+    // Also after a day and a point or space, before a year ("12.0ct 1993"). u-1803 (OCR): a lab report's birth date.
+    .replace(/(?<=(?<![\d.])\d{1,2}[.\s-])0(?=ct(?:ober)?[\s.,-]+(?:19|20)\d{2}(?!\d)|CT[\s.,-]+(?:19|20)\d{2}(?!\d))/g, 'O');
   ANY_DATE.lastIndex = 0;
   for (let m = ANY_DATE.exec(s); m; m = ANY_DATE.exec(s)) {
     // From the match on: a form may look past its own text ("11.7.24" only before a time).

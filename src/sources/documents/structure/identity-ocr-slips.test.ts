@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { ExtractedPage } from '../../../core/types.js';
 import { birthDatesOnLine } from './birth-date.js';
 import { classify } from './classify.js';
-import { findDates } from './dates.js';
+import { findDates, slashlessDate } from './dates.js';
 import { ageOnLine } from './demographics.js';
 import { findPatient } from './identity.js';
 import { structureTransmission } from './index.js';
@@ -115,4 +115,38 @@ Evergreen Mutual Health Plan Member ${name} Claim 1418R5173${id.slice(-4)}      
   const out = structureTransmission([page(1, eob('XMW507077201', 'Harold Doe', 'Apr 12, 1958', 'Jul 19, 2025')), page(2, eob('VDV838890869', 'Joan Roe', 'Jun 22, 1953', 'Jan 31, 2025'))]);
   assert.deepEqual(out.segments?.map((s) => s.date), ['2025-07-19', '2025-01-31']);
   assert.deepEqual(out.segments?.map((s) => out.subjects?.[s.subject!]?.family), ['Doe', 'Roe']);
+});
+
+test('a birth date whose month\'s O OCR read as a zero after a point ("Birth Date: 12.0ct 1993") is read', () => {
+  assert.deepEqual(birthDatesOnLine('A                                Birth Date:      12.0ct 1993 (30 yrs)', undefined), [{ date: '1993-10-12', weight: 1 }]);
+});
+
+test('a year-first date after its label with both dashes read as spaces ("Collected 2024 02 22 10 41") is read', () => {
+  assert.equal(slashlessDate('2024 02 22 10 41'), '2024-02-22');
+  assert.equal(slashlessDate('2024 13 22'), undefined);
+});
+
+test('a DOB label whose D OCR read as an n ("noB- 07/13/1957") and a Patient label with a speck glued before it ("Mpatient:") are read', () => {
+  const p = findPatient(lines('Mpatient: Proxyberg, Gary              noB- 07/13/1957          Sex. M      MRN. E1590871'), 1);
+  assert.equal(p.birthDate, '1957-07-13');
+  assert.equal(p.family, 'Proxyberg');
+  assert.equal(p.given?.[0], 'Gary');
+});
+
+test('a given name two letters off in one document ("SPECIMENMORE, WIROSMI N"), family name and middle initial the same, is the patient the fax names elsewhere', () => {
+  const out = structureTransmission([
+    page(1, `Discharge Summary
+Patient: Specimenmore, Hiroshi N       MRN: 11998207
+DOB: 10/07/1994
+Admitted: 01/18/2025     Discharged: 01/22/2025
+Hospital course: uneventful.`),
+    page(2, `Lab Report
+PATIENT: SPECIMENMORE, WIROSMI N     MRN: 11998267
+Collected: 10/09/2024
+Glucose   90   mg/dL   65-99`),
+  ]);
+  assert.equal(out.segments?.length, 2);
+  const [a, b] = out.segments!.map((s) => s.subject);
+  assert.equal(a, b);
+  assert.equal(out.subjects?.[a!]?.given?.[0], 'Hiroshi');
 });

@@ -111,6 +111,24 @@ function matchPerson(people: Person[], p: PatientFacts): Person | undefined {
 }
 
 /**
+ * The person whose family name these facts print exactly, with the same middle initial, whose given name of six
+ * letters or more these read two letters off, as long ("SPECIMENMORE, WIROSMI N" beside "Hiroshi N Specimenmore"),
+ * the birth dates not disagreeing: OCR misread two letters of one copy. The name stays as the person's. a-1801 (OCR).
+ */
+function givenTwoSlipsOff(people: Person[], p: PatientFacts): Person | undefined {
+  const [g, m] = [p.given?.[0], p.given?.[1]];
+  if (!g || !m || !p.family || g.length < 6 || !/^[A-Za-z]\.?$/.test(m)) return undefined;
+  const hits = people.filter((x) => {
+    const [xg, xm] = [x.facts.given?.[0], x.facts.given?.[1]];
+    if (!xg || !xm || !x.facts.family || lettersOnly(x.facts.family) !== lettersOnly(p.family!)) return false;
+    if (xm[0]!.toLowerCase() !== m[0]!.toLowerCase() || xg.length !== g.length) return false;
+    if (x.facts.birthDate && p.birthDate && x.facts.birthDate !== p.birthDate) return false;
+    return [...xg.toLowerCase()].filter((c, i) => c !== g.toLowerCase()[i]).length <= 2;
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/**
  * The one person whose family name these lines print as a word (within one OCR slip for names of
  * five letters or more), or undefined when none or several do.
  */
@@ -232,7 +250,12 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     let person: Person | undefined;
     if (patient.name || patient.birthDate) {
       person = matchPerson(people, patient);
-      if (!person) {
+      const loose = person ? undefined : givenTwoSlipsOff(people, patient);
+      if (loose) {
+        person = loose;
+        voteBirthDate(person, patient);
+        if (patient.birthDate && !person.hints.birthDate) person.hints.birthDate = person.facts.birthDate = patient.birthDate;
+      } else if (!person) {
         const hints = toPersonHints(patient, facility);
         if (hints) {
           person = { key: `patient-${people.length + 1}`, facts: patient, hints, dobVotes: new Map() };
