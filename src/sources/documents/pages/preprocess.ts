@@ -383,8 +383,9 @@ export const FRAME_FILL_MAX = 128;
  * picture's histogram stays near where it was (made white instead, nearly empty pages had their
  * paper noise thresholded into garbage: set-a tx-0001 p4 70 → 865 % CER; a light frame's own
  * median, 150–200 on lit tables, did the same more mildly: set-v tx-0007 p2 10 → 45 %).
+ * `fill` sets the grey instead (255: the paper alone, to measure its skew; session 18).
  */
-export function fillOutsidePaper(r: Raster, p: PaperBounds): Raster {
+export function fillOutsidePaper(r: Raster, p: PaperBounds, fill?: number): Raster {
   const hist = new Uint32Array(256);
   let n = 0;
   for (let y = 0; y < r.height; y++) {
@@ -396,7 +397,7 @@ export function fillOutsidePaper(r: Raster, p: PaperBounds): Raster {
   }
   let level = 0;
   for (let acc = 0; level < 256; level++) if ((acc += hist[level]) >= n / 2) break;
-  level = Math.min(level, FRAME_FILL_MAX);
+  level = fill ?? Math.min(level, FRAME_FILL_MAX);
   const data = new Uint8Array(r.data);
   for (let y = 0; y < r.height; y++) {
     const row = y * r.width;

@@ -262,6 +262,8 @@ export interface PhotoOptions {
   /** Standard deviation of the sensor noise, grey levels. */
   noise?: number;
   quality?: number;
+  /** The page lies turned on the table by this many degrees (clockwise), its text with it. */
+  rotate?: number;
 }
 
 /**
@@ -274,7 +276,8 @@ export async function photoJpeg(lines: string[], o: PhotoOptions = {}): Promise<
   const height = Math.max(300, 120 + lines.length * fontSize * 1.7);
   const border = 50;
   const body = lines.map((l, i) => `<text x="${border + 60}" y="${border + 80 + i * fontSize * 1.7}" font-family="DejaVu Sans" font-size="${fontSize}" fill="rgb(45,45,45)">${esc(l)}</text>`).join('');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width + 2 * border}" height="${height + 2 * border}"><rect width="100%" height="100%" fill="rgb(70,70,70)"/><rect x="${border}" y="${border}" width="${width}" height="${height}" fill="rgb(220,220,220)"/>${body}</svg>`;
+  const turn = o.rotate ? ` transform="rotate(${o.rotate} ${border + width / 2} ${border + height / 2})"` : '';
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width + 2 * border}" height="${height + 2 * border}"><rect width="100%" height="100%" fill="rgb(70,70,70)"/><g${turn}><rect x="${border}" y="${border}" width="${width}" height="${height}" fill="rgb(220,220,220)"/>${body}</g></svg>`;
   const { data, info } = await sharp(Buffer.from(svg)).greyscale().blur(o.blur ?? 1.3).raw().toBuffer({ resolveWithObject: true });
   let seed = 987654321;
   const rnd = () => {
