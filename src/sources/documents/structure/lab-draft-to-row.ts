@@ -20,6 +20,15 @@ function rowNumbers(d: Draft): number[] {
 export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?: string): LabRow | null {
   if (d.value === undefined) return null;
   leaderGarbleDropped(d);
+  // Under headers that print the lab's test number first, the row's first cell is that number, whatever OCR read it as
+  // ("569432   ROW   11.8", "62 16hY   Creatinine", "Tosa   Globulin"): at most two tokens before a column's gap.
+  if (d.codeColumn && d.name.length === d.nameToks.length && d.name.length >= 2 && !lookupExact(cleanNameTokens(d.name).join(' '), urine)) {
+    const at = cellStarts(d.nameToks)[0];
+    if (at !== undefined && at <= 2 && d.name.slice(0, at).join(' ').length <= 10 && /[A-Za-z]{2}/.test(d.name.slice(at).join(' '))) {
+      d.name = d.name.slice(at);
+      d.nameToks = d.nameToks.slice(at);
+    }
+  }
   // A misread name in its own cell the table alone cannot place ("Pane   Cregtitnne   101 mg/dL"): placed by its unit.
   const unitCode = d.unit ? ucumFor(d.unit) : undefined;
   const cells = leadingCellsEnd(d.name, d.nameToks, urine) ?? (unitCode && cellStarts(d.nameToks).length ? leadingCellsEnd(d.name, d.nameToks, urine, (n) => nameFromUnit(undigit(n), unitCode, rowNumbers(d))) : undefined);
@@ -72,7 +81,8 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   // kept only for a test reported in %.
   const starRange = !d.unit && d.flag === '*' && d.range ? RANGE.exec(d.range) : null;
   const starValue = Number(d.value);
-  const starPercent = !!starRange && Number.isFinite(starValue) && [starValue, starValue / 10].some((x) => x >= Number(starRange[1]) && x <= Number(starRange[2]));
+  // The range too may have lost its points ("Neutrophils  55.7  *  400-750").
+  const starPercent = !!starRange && Number.isFinite(starValue) && [1, 10].some((s) => [starValue, starValue / 10].some((x) => x >= Number(starRange[1]) / s && x <= Number(starRange[2]) / s));
   if (starPercent) d.unit = '%';
   // A % in the unit column read as a 4, 5 or 9 ("EOS  2.4 (0.0-6.0)  4", "HGBA1C  5.6 <5.7   5"): a lone
   // digit right after the range, ending the row, no unit read; kept only for a test reported in %
@@ -89,6 +99,17 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
     delete d.unit;
     if (!lookupTest(name, inUrine) && !lookupTest(undigit(name), inUrine)) syn = undefined;
   } else if (starPercent) delete d.flag;
+  // The same star beside a range OCR read as a run of digits, its dash and points lost ("Monocytes  56  *  20120"): the
+  // run split as the test's typical interval, the value inside it as read or with its point put back, and the test
+  // reported in % only.
+  if (!d.unit && !d.range && d.flag === '*' && syn && TEST_UNITS[syn.loinc]?.length === 1 && TEST_UNITS[syn.loinc]![0] === '%' && Number.isFinite(starValue)) {
+    const run = [...d.extra].reverse().find((x) => /^\d{4,6}$/.test(x.t))?.t;
+    const split = run ? RANGE.exec(splitDigitRange(run, syn.loinc, '%') ?? '') : null;
+    if (split && [starValue, starValue / 10].some((x) => x >= Number(split[1]) && x <= Number(split[2]))) {
+      d.unit = '%';
+      delete d.flag;
+    }
+  }
   if (digitPercent && syn && TEST_UNITS[syn.loinc]?.includes('%') && Number.isFinite(Number(d.value)) && possibleIn(syn.loinc, '%', [Number(d.value)])) {
     d.unit = '%';
     d.extra.pop();
@@ -146,7 +167,10 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   // No range read, but a run of digits where it stands: a range that lost its dash and points.
   // The last number there: a status or lab cell may follow it ("10.40   Final"), or the unit ("20120 %").
   let rangeFromDigits = false;
-  const lastExtra = [...d.extra].reverse().find((x) => /^\d[\d.]*$/.test(x.t))?.t;
+  const digitCells = d.extra.filter((x) => /^\d[\d.]*$/.test(x.t)).map((x) => x.t);
+  let lastExtra = digitCells[digitCells.length - 1];
+  // A lab's code of one or two digits in the last column ("139  High  mg/dL  070133   01"): the run before it.
+  if (lastExtra && /^\d{1,2}$/.test(lastExtra) && digitCells.length >= 2 && /^\d{4,6}$/.test(digitCells[digitCells.length - 2]!)) lastExtra = digitCells[digitCells.length - 2];
   if (!d.range && syn && lastExtra && (/^\d{4,6}$/.test(lastExtra) || (/^\d+\.\d+$/.test(lastExtra) && lastExtra.length >= 5 && lastExtra !== d.value))) {
     const split = splitDigitRange(lastExtra, syn.loinc, row.ucum ?? (d.unit ? ucumFor(d.unit) : undefined));
     if (split) {

@@ -56,6 +56,8 @@ export interface Draft {
   unitsLast?: boolean;
   /** The table's headers print an order / panel / date column before the test's. */
   leadColumns?: boolean;
+  /** The table's headers print a test-number column first ("Test No.   Test   Result ..."). */
+  codeColumn?: boolean;
   /** Leading words that stand before a test's name on two or more rows of the document (repeatedLeads). */
   leads?: Set<string>;
   /** After its value and range, another value and range: a second column's result whose name OCR lost. */

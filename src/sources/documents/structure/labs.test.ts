@@ -1723,3 +1723,44 @@ Creatinine                0.72            (mg dL          0.50 105`).map((r) => 
     ],
   );
 });
+
+test('under headers printing the test number first, the row\'s first cell is that number whatever OCR read it as ("569432   ROW", "62 16hY   Creatinine")', () => {
+  assert.deepEqual(
+    pick(`Test No.          Test                          Result       Flag       Units          Reference Interval        Lab
+569432       ROW                                  11.8                     %            11.0-15.0                 01
+62 16hY     Creatinine                            0.71                     mg/dl        0.50-1.05                 01
+112138     Chlonde                                104                      mmol/L       98-110                    01`),
+    [
+      ['ROW', '11.8', '%', null, '11.0-15.0'],
+      ['Creatinine', '0.71', 'mg/dl', null, '0.50-1.05'],
+      ['Chlonde', '104', 'mmol/L', null, '98-110'],
+    ],
+  );
+  // Placed by their tests (RDW, chloride), the numbers no longer part of their names.
+  assert.deepEqual(
+    rows(`Test No.          Test                          Result       Flag       Units          Reference Interval        Lab
+569432       ROW                                  11.8                     %            11.0-15.0                 01
+112138     Chlonde                                104                      mmol/L       98-110                    01`).map((r) => r.loinc),
+    ['788-0', '2075-0'],
+  );
+});
+
+test('a range read as a run of digits before a lab code in the last column ("139  High  mg/dL  070133   01"): the run is the range', () => {
+  assert.deepEqual(
+    pick(`Test No.          Test                          Result       Flag       Units          Reference Interval        Lab
+627665           Creatinine                       139          High       mg/dL          070133                    01`),
+    [['Creatinine', '1.39', 'mg/dL', 'H', '0.70-1.33']],
+  );
+});
+
+test('a % read as a star beside a range whose points were lost too ("55.7  *  400-750", "56  *  20120"): % for a test reported in % only', () => {
+  assert.deepEqual(
+    pick(`Test                      Result           Units          Reference Interval
+Neutrophils                 55.7              *              400-750
+Monocytes                   56                *              20120`),
+    [
+      ['Neutrophils', '55.7', '%', null, '40.0-75.0'],
+      ['Monocytes', '5.6', '%', null, '2.0-12.0'],
+    ],
+  );
+});

@@ -68,6 +68,9 @@ function repeatedLeads(lines: Line[]): Set<string> {
 /** Column headers that print an order, panel or collection date column before the test's ("Collected  Order  Component  Value ..."). */
 const LEAD_COLUMNS = /\b(?:order(?:ed)?|panel|battery|collected|collection\s+date|date|specimen)\b.*?\s{2,}(?:component|test(?:\s+name)?|analyte|result\s+name)\b/i;
 
+/** Column headers whose first column is the lab's test number, before the test's name ("Test No.   Test   Result   Flag ..."). */
+const CODE_COLUMN = /^\s*(?:test\s*(?:no\.?|#|code|number)|code|loinc)\s{2,}(?:test(?:\s+name)?|component|analyte|name)\s{2,}/i;
+
 /**
  * A unit printed alone on the line under a result, in the result's column (consumer reports print the value
  * large with its unit under it): moved onto the result's line right after the value, its own line then empty.
@@ -185,6 +188,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   let pending: string[] | null = null;
   let rangeFirst = false;
   let leadColumns = false;
+  let codeColumn = false;
   let unitsLast = false;
   // Column headers that print a flag column ("Result  Flag  Units  Reference Interval"): the report flags its results.
   const flagColumn = lines.some((l) => { const w = l.text.trim().split(/\s+/); return w.length <= 8 && w.some((x) => /^flags?$/i.test(x)) && w.some((x) => /^results?$/i.test(x)); });
@@ -196,6 +200,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     if (order !== undefined) {
       rangeFirst = order === 'range-first';
       leadColumns = LEAD_COLUMNS.test(text);
+      codeColumn = CODE_COLUMN.test(text);
       unitsLast = !rangeFirst && unitsColumnLast(text);
     } else if (unitsColumnLast(text)) unitsLast = !rangeFirst;
     let drafts = parseLineDrafts(text, urine, rangeFirst);
@@ -217,6 +222,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     let anyRow = false;
     drafts.forEach((d, i) => {
       d.leadColumns = leadColumns;
+      d.codeColumn = codeColumn;
       d.unitsLast = unitsLast;
       d.onlyOnLine = drafts.length === 1;
       d.leads = leads;
