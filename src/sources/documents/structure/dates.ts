@@ -140,7 +140,11 @@ export function slashlessDate(s: string): string | undefined {
   // A two-digit-year date with one of its dashes or slashes read as a space ("Period 11-25-22 to 11 01-23"),
   // all three parts two digits. u-8494 (OCR): 1 medication list date.
   const sp = /^(\d{2})(?: (\d{2})([-/])| ?([-/])(\d{2}) )(\d{2})(?![\d/.-])/.exec(s);
-  return sp ? findDates(`${sp[1]}/${sp[2] ?? sp[5]}/${sp[6]}`)[0]?.date : undefined;
+  if (sp) return findDates(`${sp[1]}/${sp[2] ?? sp[5]}/${sp[6]}`)[0]?.date;
+  // Both slashes of a two-digit-year date lost, right after its label ("DATE:   111123" for 11/11/23): six digits,
+  // a month and a day of two digits each, alone. u-1803 (OCR): a referral memo's date.
+  const six = /^(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(\d{2})(?![\d/.-])/.exec(s);
+  return six ? findDates(`${six[1]}/${six[2]}/${six[3]}`)[0]?.date : undefined;
 }
 
 /**

@@ -10,6 +10,7 @@ import { findPatient } from './identity.js';
 import { structureTransmission } from './index.js';
 import type { Line } from './lines.js';
 import { spellAsPrinted } from './name-spelling.js';
+import { findServiceDate } from './service-date.js';
 import { parseName } from './person-name.js';
 
 const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
@@ -149,4 +150,30 @@ Glucose   90   mg/dL   65-99`),
   const [a, b] = out.segments!.map((s) => s.subject);
   assert.equal(a, b);
   assert.equal(out.subjects?.[a!]?.given?.[0], 'Hiroshi');
+});
+
+test('a patient copy\'s stay whose "to" OCR read as "10" ("from September 3, 2023 10 September 7, 2023") is of its end', () => {
+  assert.equal(findServiceDate(lines(`Discharge Instructions
+You were in the hospital from September 3, 2023 10 September 7, 2023 because of redness, warmth and
+swelling of the left lower leg.`), 'discharge_summary'), '2023-09-07');
+});
+
+test('a memo date whose slashes OCR lost ("DATE:   111123") is 11/11/23', () => {
+  assert.equal(findServiceDate(lines(`MEMORANDUM   SPECIALTY REFERRAL
+TO:                  Samuel Demoshaw, MD
+:            DATE:       111123
+SUBJECT:         Dermatology referral`), 'referral_letter'), '2023-11-11');
+});
+
+test('a page greeting someone again after a page of the document that greeted someone starts another letter', () => {
+  const letter = (date: string, what: string) => `Brookstone Internal Medicine
+2607 Willow Ct, Peoria, IL 61602
+${date}
+Re: Doe, Cynthia (DOB 04-13-1945)
+Dear Colleague,
+Thank you for asking me to see Cynthia Doe about ${what}.
+With kind regards,
+Gloria Testberg, MD`;
+  const out = structureTransmission([page(1, letter('January 17, 2024', 'her results')), page(2, letter('November 24, 2023', 'her cough'))]);
+  assert.deepEqual(out.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 2]]);
 });

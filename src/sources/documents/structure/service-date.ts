@@ -20,7 +20,8 @@ const DOS_LABELS: Record<string, RegExp[]> = {
   // "Performed: ..."); layouts the sets lack, for held-out ones.
   radiology_report: [/\b(?:exam|study|procedure)\s+date\s*[:]?/i, /\bdate\s+of\s+(?:exam|study|service|procedure)\s*:?/i, /\bDOS\s*:?/, /\b(?:date\s+performed|performed(?:\s+on)?\s*:|(?:exam(?:ination)?|study)\s+performed(?:\s+on)?)\s*:?/i],
   // A patient copy's "You were in the hospital from September 22, 2022 to September 25, 2022": the stay's end.
-  discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\b(?:in\s+the\s+hospital|hospitali[sz]ed|admitted|stayed?)\s+from\s+[^\n]{6,30}?\s+(?:to|until|through)\s+(?=\S)/i, /\bdate\s+of\s+discharge\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i,
+  // Its "to" also as OCR reads it before a month's name ("10 September 7, 2023"). u-1803 (OCR): a discharge date.
+  discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\b(?:in\s+the\s+hospital|hospitali[sz]ed|admitted|stayed?)\s+from\s+[^\n]{6,30}?\s+(?:to|until|through|(?:10|t0|lo)(?=\s+[A-Z][a-z]{2,8}\.?\s+\d))\s+(?=\S)/i, /\bdate\s+of\s+discharge\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i,
     // The stay in a banner's abbreviations ("Adm 1/27/2022 | D/C 1/30/2022"): the summary is of the day it ends,
     // not of the admission printed first. q-1211 (GT): 2 discharge dates.
     /\bD\/C(?:\s+date)?\s*:?/,

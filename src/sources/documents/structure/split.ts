@@ -203,6 +203,10 @@ export function splitPages(pages: CleanPage[], facts: PageFacts[]): Array<[numbe
         // letter starts there (a referral letter after a medication list, its head a letterhead's address block
         // with no title). w-9412 (OCR and GT): split.
         else if (f.salutation && !seg.some((x) => x.salutation) && f.pageType !== (seg.map((x) => x.headType).find(Boolean) ?? seg[0]!.pageType)) boundary = true;
+        // A letter greets once: a page with its own salutation after a page of the document that greeted someone is
+        // another letter (a results letter, then a consultation letter, their "Page 1 of 1" footers garbled).
+        // u-1803 (OCR): split.
+        else if (f.salutation && seg.some((x) => x.salutation)) boundary = true;
         // A results table after pages without any (a lab report without a title after a letter).
         else if (f.pageType === 'lab_report' && f.labRows >= 5 && seg.every((x) => x.labRows < 3 && x.pageType !== 'lab_report')) boundary = true;
         else if (segIds.length && myIds.length && !myIds.some((d) => segKeys.has(d))) boundary = true;
