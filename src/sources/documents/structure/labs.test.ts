@@ -1764,3 +1764,20 @@ Monocytes                   56                *              20120`),
     ],
   );
 });
+
+test('a consumer report\'s row whose unit under the value OCR lost, "Normal range: a - b" and a status agreeing with the value: the one unit both are possible in', () => {
+  assert.deepEqual(
+    pick(`CBC (includes Diff/Plt)
+Hematocrit                                  37.3                                  Normal range: 35.0 - 45.0           In range
+MCHC                                        34.9                       eg          Normal range: 32.0 - 36.0           In range
+Eosinophils                                    19                          Engum—          Normal range: 0.0 - 6.0              In range
+MCV                                        88.7                                    Normal range: 80.0 - 100.0         Below range`),
+    [
+      ['Hematocrit', '37.3', '%', null, '35.0-45.0'],
+      ['MCHC', '34.9', 'g/dL', null, '32.0-36.0'],
+      ['Eosinophils', '1.9', '%', null, '0.0-6.0'],
+      // The status disagrees with the value: left as read.
+      ['MCV', '88.7', null, 'L', '80.0-100.0'],
+    ],
+  );
+});

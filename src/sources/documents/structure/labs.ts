@@ -14,7 +14,7 @@ import type { Draft, LabRow, Tok } from './lab-row.js';
 import { cleanNameTokens, flagCode, flagSlip, isFlag, NUM, QUAL, QUAL_MODIFIER, RANGE, tokenize, VALUE_FLAG } from './lab-tokens.js';
 import { TEST_BOUNDS, TEST_UNITS, UNPRINTED_UNITS } from './lab-test-priors.js';
 import { lookupExact, lookupTest } from './lab-test-names.js';
-import { exactUcum, gluedUnit, isUnitToken, ucumDisplay, ucumFor, unitFromPrior } from './lab-units.js';
+import { exactUcum, gluedUnit, isUnitToken, onlyPossibleUnit, ucumDisplay, ucumFor, unitFromPrior } from './lab-units.js';
 import { restoreUnflaggedResults } from './lab-number-slips.js';
 import { normaliseLine } from './lab-line-normalise.js';
 import { orderName, PANEL_URINE } from './lab-leading-cells.js';
@@ -179,6 +179,37 @@ function statusAtLineEnd(row: LabRow, line: string): void {
   }
 }
 
+/**
+ * A consumer report's row, its unit printed small under the value and lost to OCR, its bar garbled: "Hematocrit   37.3
+ * Normal range: 35.0 - 45.0   In range", "Eosinophils   19   Engum—   Normal range: 0.0 - 6.0   In range". The range
+ * after its label is the row's; when the status at the line's end agrees with the value (inside the range for "In range",
+ * above or below it for "Above range" / "Below range"), or with the value's lost point put back (a whole number, the
+ * range's decimals), the value is read so, and given the one unit the test's value and range are both possible in
+ * (none for a ratio's annotation unit). A status that disagrees leaves the row as read.
+ */
+function normalRangeWithStatus(row: LabRow, line: string): void {
+  const m = /\bnormal\s+range:?\s+(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s+(?:(in|within)|(below|above))\s+range\W{0,2}$/i.exec(line.trim());
+  if (!m || row.numeric === undefined || !row.loinc || row.ucum || row.unit) return;
+  const [low, high] = [Number(m[1]), Number(m[2])];
+  if (!(low < high)) return;
+  const agrees = (n: number) => (m[3] ? n >= low && n <= high : /below/i.test(m[4]!) ? n < low : n > high);
+  const k = Math.max(...[m[1]!, m[2]!].map((e) => e.split('.')[1]?.length ?? 0));
+  let value = row.value;
+  if (!agrees(row.numeric)) {
+    // A whole number that lost its point: the range's decimals put back.
+    if (!k || !/^\d{2,4}$/.test(row.value) || !agrees(row.numeric / 10 ** k)) return;
+    value = (row.numeric / 10 ** k).toFixed(k);
+  }
+  const text = `${m[1]}-${m[2]}`;
+  const u = onlyPossibleUnit(row.loinc, Number(value), text);
+  if (!u || u.startsWith('{')) return;
+  row.value = value;
+  row.numeric = Number(value);
+  row.range = { text, low, high };
+  row.unit = ucumDisplay(u);
+  row.ucum = u;
+}
+
 /** All lab rows in a run of lines (one document). */
 export function parseLabRows(lines: Line[]): LabRow[] {
   lines = unitsUnderValues(newestColumnOnly(lines));
@@ -240,7 +271,10 @@ export function parseLabRows(lines: Line[]): LabRow[] {
       }
     });
     const fromLine = rows.filter((r) => r.page === l.page && r.lineIndex === l.index);
-    if (fromLine.length === 1) statusAtLineEnd(fromLine[0]!, l.text);
+    if (fromLine.length === 1) {
+      normalRangeWithStatus(fromLine[0]!, l.text);
+      statusAtLineEnd(fromLine[0]!, l.text);
+    }
     if (!anyRow && drafts.length === 1 && drafts[0]!.value === undefined) {
       const head = cleanNameTokens(drafts[0]!.name).join(' ');
       const headerWords = (head.match(/\b(?:tests?|results?|value|flags?|units?|reference|ref|range|interval|component|name|lab|in range|out of range|previous|prior)\b/gi) ?? []).length;
