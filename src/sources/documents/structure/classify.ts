@@ -154,6 +154,14 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
   const topmost = [...firstTitle.entries()].sort((x, y) => x[1] - y[1]);
   if (topmost.length && (topmost.length === 1 || topmost[0]![1] < topmost[1]![1])) scores.set(topmost[0]![0], scores.get(topmost[0]![0])! + 1);
   scores.set('lab_report', (scores.get('lab_report') ?? 0) + Math.min(labRows, 12) * 0.75);
+  // A type whose title heads the page, a point behind at most, wins over one only the body's phrases speak for: a
+  // visit summary's medication table ("Medication   Strength   Directions   Status ... Active") outweighed the note's
+  // section headings OCR garbled ("U.Subjecte"). t-1802 (OCR): classification.
+  const untitledBest = [...scores.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (untitledBest && !firstTitle.has(untitledBest[0])) {
+    const titled = [...scores.entries()].filter(([t, v]) => firstTitle.has(t) && v >= untitledBest[1] - 1).sort((a, b) => b[1] - a[1])[0];
+    if (titled) scores.set(titled[0], untitledBest[1] + 0.5);
+  }
   const sorted = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [bestType, best] = sorted[0] ?? ['other', 0];
   const second = sorted[1]?.[1] ?? 0;

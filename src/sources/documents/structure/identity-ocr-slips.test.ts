@@ -177,3 +177,70 @@ Gloria Testberg, MD`;
   const out = structureTransmission([page(1, letter('January 17, 2024', 'her results')), page(2, letter('November 24, 2023', 'her cough'))]);
   assert.deepEqual(out.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 2]]);
 });
+
+test('an encounter\'s stay whose "to" OCR read as "1" ("from Jun 24, 2023 1 Jun 26, 2023") is of its end', () => {
+  assert.equal(findServiceDate(lines(`Discharge Summary
+Encounter        Inpatient, Juniper Hills Medical Center, from Jun 24, 2023 1 Jun 26, 2023
+Author           Albert Draftski, MD (Attending)`), 'discharge_summary'), '2023-06-26');
+});
+
+test('a plan of care whose "Certification Period" caption OCR garbled ("3 Certiheastion Pend") is of the period\'s first day', () => {
+  assert.equal(findServiceDate(lines(`1 Pavent's H) Cinm No     2 Slant OF Care Date     3 Certiheastion Pend     4 Mochi al Record No
+62G4-TAB-VT70     09/27/2022     From: 01/25/2023 To: 03/25/2023     0075813628`), 'medication_list'), '2023-01-25');
+});
+
+test('a page opening "Visit type:" again after a page of the document that did starts another visit summary', () => {
+  const visit = (date: string) => `Elm Valley Primary Care Associates
+DRAFTLEY, FATIMA N      09/05/1991      F
+Visit type: Office Visit. Chief complaint: Low back pain.
+Next visit: 3 months
+Signed ${date} 12:46 PM`;
+  const out = structureTransmission([page(1, visit('07/14/2022')), page(2, visit('03/17/2022'))]);
+  assert.deepEqual(out.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 2]]);
+});
+
+test('a page whose head titles it ("VISIT SUMMARY") is of that type though the body\'s medication table scores as much', () => {
+  const t = classify(lines(`Elm Valley Primary Care Associates                                                              VISIT SUMMARY AND
+upational Health Services
+2184 | akoview PL. Saiem, MA 01970 (978) 555-0133 Fax (9/8) 5550109                                               WORK STATUS REPORT
+Ee ee ee ee ee ee ee ee eee eee eee eee eee eee eee elitr
+1 Patient Employer information     —
+Name (hast Fad KE                                                 2 Date of Bates mn: od yyy              4 Ger
+DRAFTLEY, FATIMA N                                                               09/05/1991                                 F
+4 rant No                          Ny Employer                          On Clim Ne                          Date of Exam
+0075813628                               Riverside Builders LLC                  WC-30-863998                           03/17/2022
+U.Subjecte        — — — —         = = 7
+Visit type: Follow-Up. Chief complaint: Burning with urination.
+Fatima 1s a 31-year-old woman who reports dysuria, urinary frequency and urgency for 6 days. Denies fever, flank pain, nausea or vaginal discharge
+w.cojctve    — —
+fe                       Pyne                   Tore 1b                  Hep                  Spl.                      Hoaght (im                        Weight (ity                      3h
+115/88                   74                    97.7                    16                    97                          66                             182                      29.4
+General: Alert, oriented, in no acute distress. HEENT: Normocephalic. Oropharynx clear TMs normal. Neck: Supple. no lymphadenopathy or
+thyromegaly. Lungs: Clear to auscultation bilaterally, No wheezes, rales or rhonchi. Heart: Regular rate and rhythm. No murmurs. rubs or gallops
+Abdomen: Soft, non-tender, non-distended. Normal bowel sounds. Extremities: No edema. Distal pulses intact,
+IV. Assessment oCD-t0.-CM)
+1. N39.0             Urinary tract infection, site not specified
+V.Treatment Pan
++ Urinalysis in office consistent with UTI; urine culture sent,
+Nilrofurantoin for 5 days.
+Increase fluid intake. Return if fever or flank pain develops
+Tests ordered: UA
+Next visit: 4 weeks
+Vi. Current Medications / Allergies: Shellfish, Latex, Lisinoprit
+Medication                                      Strength Directions                                    Status
+atorvastatin tablet                                          10mg     Take 1 tablet by mouth daily                             Active
+nitrofurantoin monohydrale/macrocrystals capsule                  100 mg Take 1 capsule by mouth twice daily for 5 days                New today
+vhworkStaws =
+Released to FULL DUTY without reslrictions as of 03/24/2022
+X) MODIFIED DUTY: no lifting over 10 1b. no repetitive bending until next visit
+[0] Temporarily unable to work through 03/24/2022
+ANNAN                                            Sapo`), 0);
+  assert.equal(t.type, 'office_visit_note');
+});
+
+test('without a sending date, a date twenty years before the latest the document prints is no date of service (a birth date under a garbled label)', () => {
+  assert.equal(findServiceDate(lines(`Tidewater Medical Laboratories
+DATE OF BIRYTY              6-Dec- 1932 (90 yrs) Female
+RECEIVED,                      15-Sep-2023 1138
+Glucose   90   mg/dL   65-99`), 'lab_report'), '2023-09-15');
+});

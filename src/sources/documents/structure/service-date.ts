@@ -9,6 +9,8 @@ import { mendCutYears, mendDateLabels, mendYearGarbles, yearMisread } from './da
 import { dateAfter, findDates, slashlessDate } from './dates.js';
 import { cells, type Line } from './lines.js';
 
+/** A range's "to" as OCR may read it before the end date's month name ("10 September 7", "1 Jun 26"). */
+const TO_MISREAD = '(?:10|t0|lo|[1l|])(?=\\s+[A-Za-z]{3,9}\\.?\\s+\\d)';
 /** A date opening a stay's range: "Sep 18, 2022", "18 Sep 2022", "09/18/2022", "2022-09-18". */
 const STAY_START = '[A-Za-z]{3,9}\\.?\\s+\\d{1,2}[,.]?\\s*\\d{4}|\\d{1,2}\\s+[A-Za-z]{3,9}\\.?\\s+\\d{4}|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}';
 
@@ -20,8 +22,9 @@ const DOS_LABELS: Record<string, RegExp[]> = {
   // "Performed: ..."); layouts the sets lack, for held-out ones.
   radiology_report: [/\b(?:exam|study|procedure)\s+date\s*[:]?/i, /\bdate\s+of\s+(?:exam|study|service|procedure)\s*:?/i, /\bDOS\s*:?/, /\b(?:date\s+performed|performed(?:\s+on)?\s*:|(?:exam(?:ination)?|study)\s+performed(?:\s+on)?)\s*:?/i],
   // A patient copy's "You were in the hospital from September 22, 2022 to September 25, 2022": the stay's end.
-  // Its "to" also as OCR reads it before a month's name ("10 September 7, 2023"). u-1803 (OCR): a discharge date.
-  discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\b(?:in\s+the\s+hospital|hospitali[sz]ed|admitted|stayed?)\s+from\s+[^\n]{6,30}?\s+(?:to|until|through|(?:10|t0|lo)(?=\s+[A-Z][a-z]{2,8}\.?\s+\d))\s+(?=\S)/i, /\bdate\s+of\s+discharge\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i,
+  // Its "to" also as OCR reads it before a month's name ("10 September 7, 2023", "1 Jun 26, 2023"). u-1803, t-1802 (OCR):
+  // discharge dates.
+  discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\b(?:in\s+the\s+hospital|hospitali[sz]ed|admitted|stayed?)\s+from\s+[^\n]{6,30}?\s+(?:to|until|through|(?:10|t0|lo|[1l|])(?=\s+[A-Z][a-z]{2,8}\.?\s+\d))\s+(?=\S)/i, /\bdate\s+of\s+discharge\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i,
     // The stay in a banner's abbreviations ("Adm 1/27/2022 | D/C 1/30/2022"): the summary is of the day it ends,
     // not of the admission printed first. q-1211 (GT): 2 discharge dates.
     /\bD\/C(?:\s+date)?\s*:?/,
@@ -30,7 +33,7 @@ const DOS_LABELS: Record<string, RegExp[]> = {
     /\badm(?:it|ission)?\.?\s*\/\s*(?:disch(?:arge)?|d\/?c)\.?(?:\s+dates?)?\s*:?\s*[^\n]{6,24}?\s*(?:[-–—]|to|through)\s*(?=\d|[A-Z][a-z]{2})/i, /\bdisch\.?\s*(?:date|dt)?\s*:/i,
     // Session 17: the stay as an encounter's range under any label ("Encounter   Inpatient, Willow Creek Hospital,
     // from Sep 18, 2022 to Sep 19, 2022"): its end. Only a range opening with a date. t-9723 (OCR and GT): 1 discharge date.
-    new RegExp(`\\bfrom\\s+(?:${STAY_START})\\s*(?:to|until|through|thru|[-–—])\\s*(?=\\S)`, 'i')],
+    new RegExp(`\\bfrom\\s+(?:${STAY_START})\\s*(?:to|until|through|thru|[-–—]|${TO_MISREAD})\\s*(?=\\S)`, 'i')],
   office_visit_note: [/\b(?:date\s+of\s+(?:service|visit|encounter)|visit\s+date|encounter\s+date|service\s+date|DOS)\s*:?/i],
   // "Run" also with its R read as H ("Hun date").
   // "Run date" through OCR slips: R read as H, its n lost ("Ru date"), d read as g ("Hun gate").
@@ -126,7 +129,9 @@ function wrappedCellDate(lines: Line[], i: number, before: string): string | und
 /** The "From:" date on a certification period's line or in the three lines under its caption. */
 function certificationStart(text: string): string | undefined {
   const ls = text.split('\n');
-  const at = ls.findIndex((l) => /\bcertification\s+period\b/i.test(l));
+  // The caption's words as OCR may garble them past the label mending ("3 Certiheastion Pend"): "Certi..." then
+  // "Pe..". t-1802 (OCR): a plan of care's date.
+  const at = ls.findIndex((l) => /\bcertification\s+period\b|\bcerti[a-z]{4,10}\s+pe[a-z]{1,4}\b/i.test(l));
   if (at < 0) return undefined;
   for (const l of ls.slice(at, at + 4)) {
     const d = dateAfter(l, /\bfrom\s*:?/i, 6);
@@ -160,7 +165,13 @@ function labelCopiesVote(text: string, label: RegExp, gap: number, first: string
  * over a date years after it.
  */
 export function findServiceDate(docLines: Line[], type: string | undefined, dob?: string, sentOn?: string): string | undefined {
-  const tooOld = (d: string) => !!sentOn && Number(sentOn.slice(0, 4)) - Number(d.slice(0, 4)) >= 20;
+  // Without a sending date (header and cover garbled), the latest date the document prints up to today bounds it
+  // as well: a date twenty years before it is a birth date whose label OCR garbled ("DATE OF BIRYTY 6-Dec- 1932"
+  // on a 2023 report). q-1807 (OCR): a lab report's date.
+  const today = new Date().toISOString().slice(0, 10);
+  const printedLatest = sentOn ? undefined : findDates(docLines.map((l) => l.text).join('\n')).map((d) => d.date).filter((d) => d <= today).sort().pop();
+  const bound = sentOn ?? printedLatest;
+  const tooOld = (d: string) => !!bound && Number(bound.slice(0, 4)) - Number(d.slice(0, 4)) >= 20;
   // Nothing was done after the fax carrying it was sent: a date years later is a misread year
   // ("01/03/2072"). Only years: the header's own date may be misread too ("2/19/2022" for 12/19/2022).
   // Without a header date, nothing was done after today either ("Date/Time: January 26, 2074").

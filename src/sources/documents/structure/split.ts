@@ -40,7 +40,8 @@ export interface PageFacts {
  * Sections that run on over pages (FINDINGS, IMPRESSION, results tables) are not among them.
  */
 // Also as a heading alone on its line ("Chief Complaint" over the complaint).
-const OPENING_SECTION = /^\s*(indication|clinical\s+(?:history|indication)|technique|chief\s+complaint|history\s+of\s+present\s+illness|reason\s+for\s+(?:referral|visit|exam))\s*(?:[:;]|$)/i;
+// A visit summary's "Visit type:" opening its line too (t-1802 (OCR): two visit summaries whose heads OCR lost).
+const OPENING_SECTION = /^\s*(indication|clinical\s+(?:history|indication)|technique|chief\s+complaint|history\s+of\s+present\s+illness|reason\s+for\s+(?:referral|visit|exam)|visit\s+type(?=\s*:))\s*(?:[:;]|$)/i;
 
 function openingSections(lines: Line[]): string[] {
   const out = new Set<string>();
