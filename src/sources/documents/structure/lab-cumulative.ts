@@ -25,6 +25,19 @@ export function headDate(t: string): number | undefined {
   return undefined;
 }
 
+/**
+ * A column head's day-month-year date with OCR's look-alike glyphs put back ("_zi-0ct-2z" is 21-Oct-22, "15-3an-23"
+ * 15-Jan-23): letters read for digits in the day and year (z 2, i/l/I 1, o/O 0, s/S 5), digits read for letters in
+ * the month (0 o, 3 j, 1 l, 5 s); a mark before the day dropped. The month must then be a month's name.
+ */
+export function dateGlyphsMended(t: string): string {
+  const m = /^[_'‘’.,:;-]?([0-9zZiIlLoOsS]{1,2})-([A-Za-z0-9]{3})-([0-9zZiIlLoOsS]{2}|[0-9zZiIlLoOsS]{4})$/.exec(t);
+  if (!m) return t;
+  const digits = (x: string) => x.replace(/[zZ]/g, '2').replace(/[iIlL]/g, '1').replace(/[oO]/g, '0').replace(/[sS]/g, '5');
+  const month = m[2]!.toLowerCase().replace(/0/g, 'o').replace(/3/g, 'j').replace(/1/g, 'l').replace(/5/g, 's');
+  return `${digits(m[1]!)}-${month}-${digits(m[3]!)}`;
+}
+
 interface Head {
   start: number;
   end: number;
@@ -39,9 +52,9 @@ function dateHeads(text: string): Head[] | undefined {
   const heads: Head[] = [];
   const re = /\S+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const date = headDate(m[0]);
+    const date = headDate(m[0]) ?? headDate(dateGlyphsMended(m[0]));
     if (date !== undefined) heads.push({ start: m.index, end: m.index + m[0].length, date });
-    else if (!heads.length && /^[A-Za-z][A-Za-z.:/()]*$/.test(m[0])) continue;
+    else if (!heads.length && (/^[A-Za-z][A-Za-z.:/()]*$/.test(m[0]) || /^[-–_.:;,'‘’"|]+$/.test(m[0]))) continue;
     else if (!/^\d{1,2}:?\d{2}$/.test(m[0])) return undefined;
   }
   return heads.length >= 2 ? heads : undefined;
@@ -87,9 +100,17 @@ export function newestColumnOnly(lines: Line[]): Line[] {
     if (h) {
       // A trend table prints older results beside the newest: some row under the dates holds two values or
       // more (two dates over a table of single results, a collected and a reported date, are no such head).
-      const flat = !/\S\s{2,}\S/.test(l.text.trim());
+      let flat = !/\S\s{2,}\S/.test(l.text.trim());
       let multi = false;
       for (let j = i + 1; j < out.length && out[j]!.page === l.page && !dateHeads(out[j]!.text) && !multi; j++) multi = valuesPast(splitGlued(out[j]!.text), h, flat) >= 2;
+      // A head line OCR printed apart from its columns (left-trimmed, "- TT TTT _zi-0ct-2z   15-3an-23   17-Feb-23" over rows
+      // whose values stand far to its right): the rows are read from their ends, as single-spaced ones, when three or
+      // more of them end in two values or more.
+      if (!multi && !flat) {
+        let rows = 0;
+        for (let j = i + 1; j < out.length && out[j]!.page === l.page && !dateHeads(out[j]!.text); j++) if (valuesPast(splitGlued(out[j]!.text), h, true) >= 2) rows++;
+        if (rows >= 3) multi = flat = true;
+      }
       heads = multi ? h : undefined;
       flatHeads = flat;
       continue;

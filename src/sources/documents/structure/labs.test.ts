@@ -1781,3 +1781,19 @@ MCV                                        88.7                                 
     ],
   );
 });
+
+test('a trend table whose date heads OCR garbled ("_zi-0ct-2z   15-3an-23") and printed apart from their columns: the rows read from their ends, the newest last', () => {
+  assert.deepEqual(
+    pick(`- TT TTT _zi-0ct-2z   15-3an-23    17-Feb-23
+Test                    Units               Ref Range                  0754         0622         0934
+wBC                K/uL            3.8 - 10.8             6.0       5.2       5.7
+Hematocrit           %              35.0 - 45.0            44.3       41.3       43.6
+MCV                 fL              80.0 - 100.0          H 101.5     H 112.3       93.7
+RDW               %              11.0 - 15.0                              12.8`),
+    [
+      ['wBC', '5.7', 'K/uL', null, '3.8-10.8'],
+      ['Hematocrit', '43.6', '%', null, '35.0-45.0'],
+      ['MCV', '93.7', 'fL', null, '80.0-100.0'],
+    ],
+  );
+});
