@@ -244,3 +244,13 @@ DATE OF BIRYTY              6-Dec- 1932 (90 yrs) Female
 RECEIVED,                      15-Sep-2023 1138
 Glucose   90   mg/dL   65-99`), 'lab_report'), '2023-09-15');
 });
+
+test('a page printing another specimen\'s ID, its I read as a 1 ("Specimen 1D: 7550328388"), is another report of the same patient', () => {
+  const report = (id: string, received: string) => `Fauxson, Anna C DOB: 11/04/1959        Patient Report        Specimen 1D: ${id} Acct #: 45378774
+Age(y/m/d): 063/00/13        Referring:        Date received: ${received}
+Gender: F        ID: F78179
+WBC        5.8        x10E3/uL        3.8-10.8        01
+RBC        4.39        x10E6/uL        3.80-5.10        01`;
+  const out = structureTransmission([page(1, report('499482112', '02/23/2024')), page(2, report('7550328388', '08/28/2023'))]);
+  assert.deepEqual(out.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 2]]);
+});

@@ -53,7 +53,7 @@ function openingSections(lines: Line[]): string[] {
 }
 
 const SERVICE_LABEL =
-  /\b(?:collected|collection\s+date(?:\s*\/\s*time)?|date(?:\s*\/\s*time)?\s+collected|exam\s+date|date\s+of\s+(?:service|exam|visit|collection|procedure|admission|discharge)|visit\s+date|service\s+date|admitted|admission\s+date|discharged|discharge\s+date|accession|acc#|specimen\s+id|specimen|claim\s*(?:#|number|no\.?|id)|enc(?:ounter)?\b(?:\s*(?:#|number|no\.?|id))?)\s*#?\s*[:#]?\s*/gi;
+  /\b(?:collected|collection\s+date(?:\s*\/\s*time)?|date(?:\s*\/\s*time)?\s+collected|exam\s+date|date\s+of\s+(?:service|exam|visit|collection|procedure|admission|discharge)|visit\s+date|service\s+date|admitted|admission\s+date|discharged|discharge\s+date|accession|acc#|specimen\s+(?:id|[1lI]D)|specimen|claim\s*(?:#|number|no\.?|id)|enc(?:ounter)?\b(?:\s*(?:#|number|no\.?|id))?)\s*#?\s*[:#]?\s*/gi;
 
 function serviceKeys(lines: Line[]): string[] {
   const out: string[] = [];
@@ -64,7 +64,8 @@ function serviceKeys(lines: Line[]): string[] {
     SERVICE_LABEL.lastIndex = 0;
     for (let m = SERVICE_LABEL.exec(l.text); m; m = SERVICE_LABEL.exec(l.text)) {
       const rest = l.text.slice(m.index + m[0].length, m.index + m[0].length + 24);
-      // An encounter number is one visit's: a page printing another is another visit's report.
+      // An encounter number is one visit's: a page printing another is another visit's report. The ID of a
+      // specimen's label also with its I read as a 1 ("Specimen 1D: 7550328388"). a-1801 (OCR): split.
       if (/accession|acc#|specimen|claim|enc/i.test(m[0])) {
         // An identifier carries a digit: the next caption of a grid ("ACCESSION   REFERRING") is no number,
         // and two reports reading the same caption word would otherwise look like one accession.
