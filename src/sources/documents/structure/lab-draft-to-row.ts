@@ -125,6 +125,18 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   if (nameToks.length === 1 && (/^(?:mg|mcg|ug|ml|meq|units?|tabs?|caps?)$/.test(name) || (/^[a-z]+$/.test(name) && exactUcum(name)))) return null;
   // One letter that names no test is what is left of a garbled name ("T°" for TP), not a test.
   if (!syn && name.replace(/[^A-Za-z]/g, '').length < 2) return null;
+  // A value's point read as a space ("Hemoglobin   14 8   [g/t]   117-155"): a lone digit one space after a whole value,
+  // a column's gap after it, is its decimal when the value so read lies inside the row's range as printed or with the
+  // range's lost points put back, no flag printed.
+  const tail = d.extra[0];
+  if (syn && tail && d.valueTok && !d.flag && /^\d{1,3}$/.test(d.value) && /^\d$/.test(tail.t) && tail.start === d.valueTok.start + d.valueTok.t.length + 1 && (!d.extra[1] || d.extra[1].start - (tail.start + 1) >= 2)) {
+    const joined = Number(`${d.value}.${tail.t}`);
+    const r = d.range ? RANGE.exec(d.range.replace(/^[([]|[)\]]$/g, '')) : null;
+    if (r && [1, 10, 100].some((k) => joined >= Number(r[1]) / k && joined <= Number(r[2]) / k) && possibleIn(syn.loinc, d.unit ? ucumFor(d.unit) ?? '' : '', [joined])) {
+      d.value = `${d.value}.${tail.t}`;
+      d.extra = d.extra.slice(1);
+    }
+  }
   const row: LabRow = { name, value: d.value, page, lineIndex, tokens: [...d.name, ...(d.valueTok ? [d.valueTok.t] : []), ...d.extra.map((x) => x.t)] };
   if (syn) {
     row.loinc = syn.loinc;

@@ -213,7 +213,9 @@ export function garbledUnitCell(d: Draft): boolean {
   const at = d.extra.findIndex((x) => x.t === d.range);
   // A short word between the value and its range sits in the unit column ("15.9  ie  38.5-50.0").
   const shortWord = (t: string) => /^[A-Za-z%][A-Za-z%.,'’]{0,4}$/.test(t) && !isFlag(t) && !flagSlip(t) && !NOISE.test(t) && !QUAL.test(t) && t !== d.flag;
-  if (at > 0 && d.extra.slice(0, at).some((x) => shortWord(x.t))) return true;
+  // So does a short cell in brackets there, as reports that print units in brackets do ("14.8  [g/t]  117-155", "(Kral)").
+  const bracketed = (t: string) => /^[([]?[A-Za-z%][A-Za-z%/.,'’1]{0,4}[)\]]?$/.test(t) && /[()[\]]/.test(t) && !/^\(?calc\)?$/i.test(t) && !isFlag(t) && !flagSlip(t) && t !== d.flag;
+  if (at > 0 && d.extra.slice(0, at).some((x) => shortWord(x.t) || bracketed(x.t))) return true;
   const cell = d.extra[at + 1]?.t;
   // Under column headers that print the units last ("Analyte  Result  Reference Range  Units"), the word ending the
   // row after its range stands in the units column: no lab code sits there ("gfal", "Qian", "mmoift", "mifemng1.73m2").

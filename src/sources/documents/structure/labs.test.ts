@@ -1797,3 +1797,21 @@ RDW               %              11.0 - 15.0                              12.8`)
     ],
   );
 });
+
+test('a value whose point OCR read as a space ("14 8   [g/t]   117-155"), the range agreeing once its points are back; a garbled unit in brackets is a unit cell', () => {
+  assert.deepEqual(
+    pick(`Test                              Result          Units             Reference Range   Flag
+Hemoglobin                        14 8           [g/t]             117-155
+Hematocrit                        44 8          [%)               350-450`),
+    [
+      ['Hemoglobin', '14.8', 'g/dL', null, '11.7-15.5'],
+      ['Hematocrit', '44.8', '%', null, '35.0-45.0'],
+    ],
+  );
+  // A second number a column's gap away is no decimal.
+  assert.deepEqual(
+    rows(`Test                              Result          Units             Reference Range   Flag
+Hematocrit                        44   8        %               35.0-45.0`).map((r) => r.value),
+    ['44'],
+  );
+});
