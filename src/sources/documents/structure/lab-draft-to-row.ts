@@ -335,7 +335,11 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
     else if (pastUnit && inside && f) delete row.flagPrinted;
     else if (f) row.flag = f;
   }
-  if (leadMark && !row.flag && row.numeric !== undefined && row.range) flagGarbledLead(row);
+  // An arrow flag after the range OCR read as a letter, digit or sign ("13.0 10*3/uL (3.8-10.8)  +", "5.6 mmol/L (3.5-5.3) t",
+  // an analyzer slip's up and down arrows): the mark alone at the row's end, the side of the range the value lies on,
+  // only when the value prints the range's decimals and lies outside it (flagGarbledLead).
+  const arrowMark = !d.flag && rangeAt >= 0 && d.extra.length === rangeAt + 2 && /^[tfT1+^↑↓]$/.test(d.extra[rangeAt + 1]!.t);
+  if ((leadMark || arrowMark) && !row.flag && row.numeric !== undefined && row.range) flagGarbledLead(row);
   // The order cell dropped from before the name names the row's panel ("CBC (includes Diff/Plt)").
   const order = d.orderCell ? orderName(d.orderCell) : undefined;
   if (order ?? panel) row.panel = order ?? panel;

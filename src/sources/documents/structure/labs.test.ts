@@ -1815,3 +1815,18 @@ Hematocrit                        44   8        %               35.0-45.0`).map(
     ['44'],
   );
 });
+
+test('an arrow flag after the range OCR read as a letter, digit or sign ("(3.8-10.8)  +", "(3.5-5.3) t"): the side the value lies on, only outside the range', () => {
+  assert.deepEqual(
+    pick(`WBC                    13.0 10*3/uL (3.8-10.8)    +
+RBC                   5.46 10*6/ul (3.80-5.10) 1
+Potassium             5.6 mmol/L        (3.5-5.3) t
+Sodium                139 mmol/L        (135-146) t`),
+    [
+      ['WBC', '13.0', '10*3/uL', 'H', '3.8-10.8'],
+      ['RBC', '5.46', '10*6/ul', 'H', '3.80-5.10'],
+      ['Potassium', '5.6', 'mmol/L', 'H', '3.5-5.3'],
+      ['Sodium', '139', 'mmol/L', null, '135-146'],
+    ],
+  );
+});
