@@ -41,7 +41,9 @@ export function demographicsRow(text: string): { name: string; date: string } | 
   if (!name || !date || !sex || name.start > 8) return undefined;
   if (!/^(?:[A-Z][A-Za-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][A-Za-z'’-]+){1,2}|[A-Z][A-Za-z'’-]+, ?[A-Z][A-Za-z'’-]+(?: [A-Z]\.?)?)$/.test(name.text)) return undefined;
   if (!/^(?:M|F|Male|Female)$/i.test(sex.text)) return undefined;
-  const d = findDates(date.text)[0];
-  if (!d || d.index !== 0 || d.text.length !== date.text.length || !/\d{4}/.test(d.text)) return undefined;
+  // A box's edge OCR read as marks before the date's cell ('"| 20 AUG 1999'). t-1802 (OCR): a certificate's patient.
+  const dateText = date.text.replace(/^[^\w\s]{1,3}\s*/, '');
+  const d = findDates(dateText)[0];
+  if (!d || d.index !== 0 || d.text.length !== dateText.length || !/\d{4}/.test(d.text)) return undefined;
   return { name: name.text, date: d.date };
 }

@@ -254,3 +254,38 @@ RBC        4.39        x10E6/uL        3.80-5.10        01`;
   const out = structureTransmission([page(1, report('499482112', '02/23/2024')), page(2, report('7550328388', '08/28/2023'))]);
   assert.deepEqual(out.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 2]]);
 });
+
+test('a demographics row whose date cell opens with a box edge OCR read as marks (\'"| 20 AUG 1999\') gives the birth date', () => {
+  const p = findPatient(lines(`CERTIFICATE OF VACCINATION OR PROPHYLAXIS
+Nai: Noms                                            Date of bart (300 che sco:                       Sn Seve
+Marie K. Madeupmore               "| 20 AUG 1999                          F`), 1);
+  assert.equal(p.birthDate, '1999-08-20');
+  assert.equal(p.family, 'Madeupmore');
+});
+
+test('single-spaced lines (OCR\'s spacing): a claim\'s "Patient DUMMYRS Barbara Claim #" names its patient', () => {
+  const claim = findPatient(lines(`Patient DUMMYRS Barbara Claim # 9155X65768050
+Patient DOB 2005-03-05 Claim status Finalized - Paid`), 1);
+  assert.equal(claim.family, 'Dummyrs');
+  assert.equal(claim.given?.[0], 'Barbara');
+});
+
+test('single-spaced lines: a running footer\'s "Proxyz II, Steven Specimen ID: ... Page 1 of 2" names the patient', () => {
+  const footer = findPatient(lines(`Specimen Details Patient Details Physician Details
+Control ID: 06827298 DOB: 01/30/1938 Granite Peak Family Health Center
+Proxyz II, Steven Specimen ID: 2163281450 Page 1 of 2 FINAL`), 1);
+  assert.equal(footer.family, 'Proxyz');
+});
+
+test('single-spaced lines: a form footer\'s caps "FAKESHOLT, WALTER A MR E3134841" names the patient', () => {
+  const form = findPatient(lines(`HOME HEALTH CERTIFICATION AND PLAN OF CARE
+Form CMS -485 (C-3) (02-94) FAKESHOLT, WALTER A MR E3134841 Page 1 of 1`), 1);
+  assert.equal(form.family, 'Fakesholt');
+});
+
+test('single-spaced lines: a running footer\'s "Terry D. Fakesington 23 AUG 1947 Page 1 of 1" gives name and birth date', () => {
+  const running = findPatient(lines(`Immunization Record
+Terry D. Fakesington 23 AUG 1947 Page 1 of 1`), 1);
+  assert.equal(running.family, 'Fakesington');
+  assert.equal(running.birthDate, '1947-08-23');
+});

@@ -7,7 +7,7 @@ import { DOB_LABEL } from './birth-date.js';
 import { mendIdentityLabels, withoutAccents } from './caption-slips.js';
 import { demographicsRow } from './demographics.js';
 import { editDistance } from './fuzzy.js';
-import { cells, type Line } from './lines.js';
+import { cells, pageMarker, type Line } from './lines.js';
 import { cutName, parseName } from './person-name.js';
 
 // The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
@@ -28,7 +28,7 @@ const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|PATIENT(?:'S)?\s*NAME|Pt
  * birth Jun 15, 1960"): t-8797 identity OCR, tx-0006's summary.
  */
 const NAME_LABEL_NO_COLON_FIRST_LAST =
-  /\b(?:Patient(?:'s)?\s*Name|Patient|Name|Resident|Client|Customer)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•–-]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+[Bb]irth|[A-Za-z]?irth\s*Date|Born|MRN|MR\s*#|Sex|Gender|Age)\b|\d{1,2}\/\d{1,2}\/\d{4}\b|\([A-Za-z]{3,10}\)(?:\s{2,}|\s*$)))/;
+  /\b(?:Patient(?:'s)?\s*Name|Patient|Name|Resident|Client|Customer)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•–-]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+[Bb]irth|[A-Za-z]?irth\s*Date|Born|MRN|MR\s*#|Sex|Gender|Age)\b|Claim\s*(?:#|No\.?|Number)|\d{1,2}\/\d{1,2}\/\d{4}\b|\([A-Za-z]{3,10}\)(?:\s{2,}|\s*$)))/;
 
 /** Name candidates on one line of text (several label forms). */
 export function lineNameCands(line: string, next: string | undefined, prev: string | undefined): Array<{ raw: string; score: number }> {
@@ -128,8 +128,15 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   // labels OCR garbled ("Triaimore, Christine MAN: 5473066 DOB: 9/27/1978", "MADEUPINGTON, DORIS N Birth Dace:
   // 0411377 Age: 44years Sex Female"): the name, when a label with its colon follows it and the line prints the
   // birth date's label or the age's or sex's. t-1802, x-1805 (OCR): identity.
-  const demoLead = /^\s{0,7}([A-Z][A-Za-z'’-]+,\s?[A-Z][A-Za-z'’-]+(?:\s[A-Z]\.?)?)\s+[A-Z][A-Za-z#]*(?:\s[A-Za-z]+)?\s?:/.exec(text);
+  // A running footer of the same shape before its page marker ("Proxyz II, Steven Specimen ID: 2163281450 Page 1 of 2")
+  // counts as an unlabelled name. x-1805 (text flattened to single spaces, as OCR prints it): identity.
+  const demoLead = /^\s{0,7}([A-Z][A-Za-z'’-]+(?:\s(?:Jr|JR|Sr|SR|I{2,3}|IV|[Il1]{2,3})\.?)?,\s?[A-Z][A-Za-z'’-]+(?:\s[A-Z]\.?)?)\s+[A-Z][A-Za-z#]*(?:\s[A-Za-z]+)?\s?:/.exec(text);
   if (demoLead && (DOB_LABEL.test(text.slice(demoLead[1]!.length)) || /\b(?:Age|Sex|Gender)\s*:/.test(text))) out.push({ raw: demoLead[1]!, score: 2 });
+  else if (demoLead && pageMarker(text)) out.push({ raw: demoLead[1]!, score: 1 });
+  // A caps "LAST, FIRST M" right before the record number's label and number ("FAKESHOLT, WALTER A MR E3134841", a
+  // form's footer after its form number). t-1802 (flattened text): identity.
+  const capsBeforeMrn = /(?:^\s*|\s)([A-Z][A-Z'’-]{2,},\s?[A-Z][A-Z'’-]+(?:\s[A-Z])?)\s+(?:MRN?|MR\s*#|#\s*MR)[\s:#-]*(?=[A-Z]{0,3}-?\d)/.exec(text);
+  if (capsBeforeMrn) out.push({ raw: capsBeforeMrn[1]!, score: 1 });
   // "LAST, FIRST M" opening a line right above a date-of-birth line.
   if (next !== undefined && DOB_LABEL.test(next)) {
     const m = /^\s*([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/.exec(text);
@@ -192,8 +199,9 @@ export function headerCapsName(text: string): string | undefined {
 export const CAPS_NAME_AFTER_LABEL = /^\s*(?:PATIENT(?:\s+NAME)?|NAME)\s*[;.]?\s+([A-Z][A-Z'’-]+)\s+([A-Z][A-Z'’-]+)(?:\s+[A-Z]\.?)?(?=\s{2,}|$)/;
 
 /**
- * "First [M.] Last 03/26/2008" opening a line or a cell: a name, then a full date. Or a caps
+ * "First [M.] Last 03/26/2008" opening a line or a cell: a name, then a full date (also "23 AUG 1947", "1947-08-23":
+ * t-1802, flattened text). Or a caps
  * "LAST, FIRST M" cell with the date in the next cell: a demographics row whose captions above
  * ("Date ct Bee") OCR garbled past reading.
  */
-export const NAME_BEFORE_DATE = /(?:^|\s{2,})([A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'’-]+){1,2}|[A-Z][A-Z'’-]+,\s*[A-Z][A-Z'’-]+(?:\s+[A-Z]\.?)?),?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?!\d)/;
+export const NAME_BEFORE_DATE = /(?:^|\s{2,})([A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'’-]+){1,2}|[A-Z][A-Z'’-]+,\s*[A-Z][A-Z'’-]+(?:\s+[A-Z]\.?)?),?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}|\d{1,2}\s[A-Z][A-Za-z]{2}\s(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?!\d)/;
