@@ -92,7 +92,7 @@ export async function pageTextLayer(page: PDFPageProxy): Promise<TextLayer> {
   const shown = page.getViewport({ scale: 1 });
   const turned = ((360 - textDirection(items, shown)) % 360) as QuarterTurn;
   const vp = turned ? page.getViewport({ scale: 1, rotation: (page.rotate + turned) % 360 }) : shown;
-  type Placed = { str: string; x0: number; x1: number; y0: number; y1: number; h: number };
+  type Placed = { str: string; x0: number; x1: number; y0: number; y1: number; h: number; tilted: boolean };
   const placed: Placed[] = [];
   for (const it of items) {
     if (!('str' in it) || !it.str) continue;
@@ -105,7 +105,9 @@ export async function pageTextLayer(page: PDFPageProxy): Promise<TextLayer> {
     const x0 = Math.min(p0[0], p1[0]);
     const x1 = Math.max(p0[0], p1[0]);
     const yb = Math.max(p0[1], p1[1]);
-    placed.push({ str: it.str, x0, x1, y0: yb - h * 0.85, y1: yb + h * 0.2, h });
+    // A stamp or watermark drawn at a slant is not part of the lines it crosses.
+    const tilted = Math.abs(p1[1] - p0[1]) > Math.abs(p1[0] - p0[0]) * TILT;
+    placed.push({ str: it.str, x0, x1, y0: yb - h * 0.85, y1: yb + h * 0.2, h, tilted });
   }
   // Group into lines by vertical overlap, then order lines top to bottom and items left to right.
   placed.sort((p, q) => p.y1 - q.y1 || p.x0 - q.x0);
@@ -114,12 +116,13 @@ export async function pageTextLayer(page: PDFPageProxy): Promise<TextLayer> {
     const mid = (p.y0 + p.y1) / 2;
     const line = lines.find((l) => {
       const ref = l[0];
-      return mid > ref.y0 && mid < ref.y1 && Math.abs(p.h - ref.h) < Math.max(p.h, ref.h) * 0.6;
+      return ref.tilted === p.tilted && mid > ref.y0 && mid < ref.y1 && Math.abs(p.h - ref.h) < Math.max(p.h, ref.h) * 0.6;
     });
     if (line) line.push(p);
     else lines.push([p]);
   }
   lines.sort((l, m) => l[0].y1 - m[0].y1);
+  const grid = columnGrid(placed);
   const words: PageWord[] = [];
   const textLines: string[] = [];
   for (const l of lines) {
@@ -136,10 +139,13 @@ export async function pageTextLayer(page: PDFPageProxy): Promise<TextLayer> {
       }
       if (lastX1 !== undefined) {
         const gap = p.x0 - lastX1;
-        const want = gap > p.h * 0.12 ? spacesFor(gap, p.h).length : spaceDue ? 1 : 0;
+        let want = gap > p.h * 0.12 ? spacesFor(gap, p.h).length : spaceDue ? 1 : 0;
+        // A cell after a wide gap starts at its column on the page's grid, so the cells of a
+        // table's rows line up in the text as they do on the page (see columnGrid).
+        if (want >= 2) want = Math.max(want, grid.column(p.x0) - s.trimEnd().length);
         const have = s.length - s.trimEnd().length + (p.str.length - p.str.trimStart().length);
         if (want > have) s += ' '.repeat(want - have);
-      }
+      } else s = ' '.repeat(grid.column(p.x0));
       spaceDue = false;
       s += p.str;
       lastX1 = p.x1;
@@ -158,6 +164,22 @@ export async function pageTextLayer(page: PDFPageProxy): Promise<TextLayer> {
   return { text, words, width: Math.round(vp.width), height: Math.round(vp.height), chars: text.replace(/\s+/g, '').length, ...(turned ? { turned } : {}) };
 }
 
+/**
+ * The page's character grid: columns an average character wide from the leftmost text, as
+ * `pdftotext -layout` lays a page out. Spacing each gap by its own width alone shifts every cell by
+ * the widths of the characters before it (digits are narrower than capitals), so a table printed
+ * with its tests across and rows of results, units and ranges under them lost the column each
+ * value belongs to; cells placed on one grid stay under their heading.
+ */
+function columnGrid(items: Array<{ str: string; x0: number; x1: number }>): { column: (x: number) => number } {
+  const printed = items.filter((it) => it.str.trim().length >= 2);
+  if (!printed.length) return { column: () => 0 };
+  const left = Math.min(...printed.map((it) => it.x0));
+  const perChar = printed.map((it) => (it.x1 - it.x0) / it.str.length).sort((a, b) => a - b);
+  const pitch = Math.max(1, perChar[perChar.length >> 1]!);
+  return { column: (x) => Math.max(0, Math.round((x - left) / pitch)) };
+}
+
 /** The way most characters of the text layer run on the page as displayed (orientation.ts). */
 function textDirection(items: TextItemLike[], vp: ReturnType<PDFPageProxy['getViewport']>): QuarterTurn {
   return dominantDirection(
@@ -171,6 +193,14 @@ function textDirection(items: TextItemLike[], vp: ReturnType<PDFPageProxy['getVi
 }
 
 const round = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * The slope (rise over run) past which a text item counts as drawn at a slant: a half degree.
+ * Text set on a line has none; a RECEIVED or MEDICAL RECORDS stamp turned a degree or two, or a
+ * diagonal watermark, laid over a line had been read into it ("MRN MEDICAL RECORDSCollection
+ * Date/Time"), hiding the caption row the report's date is read from.
+ */
+const TILT = Math.tan((0.5 * Math.PI) / 180);
 
 /** pdfjs ImageKind.GRAYSCALE_1BPP: a 1-bit image (CCITT fax, bilevel scan). */
 const IMAGE_KIND_1BPP = 1;

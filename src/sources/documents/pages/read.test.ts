@@ -1,7 +1,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
 import { findPatient } from '../structure/identity.js';
 import { OcrPool } from './ocr-pool.js';
 import { openPdf, pageImageDpi } from './pdf.js';
@@ -129,6 +129,38 @@ test('a text layer keeps the gap between columns: cells stay apart, words keep o
   assert.match(lines[1], /^Specimen ID: 1095119418 {2,}Synthberg, Eric H {2,}TRIALERS, GABRIEL$/);
   const who = findPatient(lines.map((text, index) => ({ page: 1, index, text })), 1);
   assert.deepEqual([who.given?.[0], who.family, who.birthDate], ['Eric', 'Synthberg', '1984-08-12']);
+});
+
+test("a text layer keeps a table's cells under their headings: a row of narrow digits lines up with a row of capitals", async () => {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([792, 612]);
+  const row = (y: number, cells: string[]) => cells.forEach((t, k) => page.drawText(t, { x: 40 + 70 * k, y, size: 10, font }));
+  const tests = ['Test', 'WBC', 'RBC', 'HGB', 'HCT', 'MCV', 'MCH', 'MCHC', 'RDW-CV'];
+  const results = ['Result', '6.8', '4.83', '14.5', '44.4', '92.0', '30.0', '32.7', '12.7'];
+  row(560, tests);
+  row(546, results);
+  const { pages } = await readAllPages(await doc.save(), 'pdf', { ocr: pool });
+  const [heads, values] = pages[0].text.split('\n');
+  for (let k = 1; k < tests.length; k++) {
+    const at = heads!.indexOf(` ${tests[k]}`) + 1;
+    const under = values!.indexOf(` ${results[k]}`) + 1;
+    assert.ok(Math.abs(at - under) <= 1, `${tests[k]} at column ${at}, ${results[k]} at ${under}:\n${heads}\n${values}`);
+  }
+});
+
+test('a stamp laid over a line at a slant is read on a line of its own, not into the captions it crosses', async () => {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([612, 792]);
+  const row = (y: number, cells: Array<[number, string]>) => cells.forEach(([x, t]) => page.drawText(t, { x, y, size: 8.5, font }));
+  row(700, [[72, 'Patient Name'], [250, 'DOB'], [330, 'MRN'], [425, 'Collection Date/Time']]);
+  row(688, [[72, 'DRAFTBURY, ANDREW'], [250, '01/29/1969'], [330, 'MR-043099'], [425, '12/01/2022 0655']]);
+  page.drawText('MEDICAL RECORDS', { x: 363, y: 696, size: 12, font, rotate: degrees(1.2) });
+  const { pages } = await readAllPages(await doc.save(), 'pdf', { ocr: pool });
+  const lines = pages[0].text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
+  assert.ok(lines.includes('Patient Name DOB MRN Collection Date/Time'), lines.join('\n'));
+  assert.ok(lines.includes('MEDICAL RECORDS'), lines.join('\n'));
 });
 
 test('a mixed PDF is read page by page: text layer, then OCR of the scanned page', async () => {
