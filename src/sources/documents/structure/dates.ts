@@ -121,7 +121,8 @@ export function slashlessDate(s: string): string | undefined {
   // Year first, one of its dashes or slashes read as a space or lost ("2023-12 10", "2023 12-10", "202312-10",
   // "2022/0712 18:05"), or a slash read as a 1 or 7 ("2024111/06": no month has three digits).
   // t-9723 (OCR): 2 exam dates.
-  const y = /^((?:19|20)\d{2})(?:[-/](\d{2}) ?|[ ]?(\d{2})[-/]|[17lI|](\d{2})\/|\/(\d{2})[17lI|])(\d{2})(?![\d/-])/.exec(s);
+  // Its time may follow after a dash OCR read for the space ("2023/01116-12:19"). t-1802 (OCR): an exam date.
+  const y = /^((?:19|20)\d{2})(?:[-/](\d{2}) ?|[ ]?(\d{2})[-/]|[17lI|](\d{2})\/|\/(\d{2})[17lI|])(\d{2})(?![\d/]|-(?!\d{1,2}:\d{2}\b))/.exec(s);
   if (y) return iso(Number(y[1]), Number(y[2] ?? y[3] ?? y[4] ?? y[5]), Number(y[6])) ?? undefined;
   // Or both read as spaces ("Collected 2024 02 22 10 41"): year, month and day of two digits. u-1803 (OCR): a lab report's date.
   const ys = /^((?:19|20)\d{2}) (\d{2}) (\d{2})(?![\d/.-])/.exec(s);

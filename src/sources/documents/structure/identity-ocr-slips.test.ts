@@ -289,3 +289,10 @@ Terry D. Fakesington 23 AUG 1947 Page 1 of 1`), 1);
   assert.equal(running.family, 'Fakesington');
   assert.equal(running.birthDate, '1947-08-23');
 });
+
+test('an exam date year first, a slash read as a 1 and its time glued by a dash ("EXAM DATE:  2023/01116-12:19"), is read', () => {
+  assert.equal(slashlessDate('2023/01116-12:19'), '2023-01-16');
+  assert.equal(findServiceDate(lines(`PATIENT: DOE, DENNIS | MR# MR-774670 | DOB 1931/03/13 | AGE 91 | SEXM
+EXAM DATE:        2023/01116-12:19        ACCESSION:        312077736
+US ABDOMEN LIMITED (RUQ) dated 2021-09-17.`), 'radiology_report'), '2023-01-16');
+});
