@@ -163,7 +163,10 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
     }
   }
   // A unit printed but garbled past reading ("©", "&", "wl.") : the one unit of the test the value is possible in.
-  if (!priorUnit && syn && row.numeric !== undefined && ((!d.unit && d.extra.some((x) => garbledUnitMark(x.t, d))) || ((!d.unit || !ucumFor(d.unit)) && garbledUnitCell(d)))) priorUnit = onlyPossibleUnit(syn.loinc, row.numeric, d.range);
+  // Not yet beside a range still to be read from a run of digits ("22  oo.  1937"): the value may have lost its point
+  // with it (2.2 g/dL, not 22 g/L); judged again below once both are read back.
+  const digitRunAhead = !d.range && d.extra.some((x) => /^\d{4,6}$/.test(x.t));
+  if (!priorUnit && !digitRunAhead && syn && row.numeric !== undefined && ((!d.unit && d.extra.some((x) => garbledUnitMark(x.t, d))) || ((!d.unit || !ucumFor(d.unit)) && garbledUnitCell(d)))) priorUnit = onlyPossibleUnit(syn.loinc, row.numeric, d.range);
   if (priorUnit) {
     row.unit = ucumDisplay(priorUnit);
     row.ucum = priorUnit;

@@ -339,6 +339,9 @@ function startsName(t: string, cur: Draft, next: string | undefined): boolean {
   if (RANGE_SHAPED.test(t) || (t.length <= 3 && next !== undefined && RANGE_SHAPED.test(next) && !NUM.test(next))) return false;
   // Nor a short unknown word between a value and its range: the unit cell, garbled ("15.9  wdl,  13.2-17.1").
   if (cur.range === undefined && !cur.rangeFirst && t.length <= 6 && next !== undefined && RANGE_SHAPED.test(next) && !NUM.test(next) && !lookupExact(t.replace(/[.,:;]+$/, ''), false)) return false;
+  // Nor before a range that lost its dash and points, a run of four to six digits ("22  oo.  1937", "46  XI0E30L  1578"):
+  // a row with a value and no unit yet, the word no test's name.
+  if (cur.value !== undefined && cur.unit === undefined && cur.range === undefined && !cur.rangeFirst && t.length <= 7 && next !== undefined && /^\d{4,6}$/.test(next) && !lookupTest(t.replace(/[.,:;]+$/, ''), false)) return false;
   // Units never begin a test name, unless the token is itself a test ("BUN/CREAT", "A/G").
   if (isUnitToken(t) && (ucumFor(t) || !lookupExact(t, false))) return false;
   if ((isFlag(t) || flagSlip(t)) && (cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || !next || !NUM.test(next))) return false;

@@ -1830,3 +1830,26 @@ Sodium                139 mmol/L        (135-146) t`),
     ],
   );
 });
+
+test('a garbled unit before a range that lost its dash and points stays in the row ("22  oo.  1937" is 2.2 g/dL beside 1.9-3.7, not 22 g/L)', () => {
+  assert.deepEqual(
+    pick(`Test                           Result              Flag          Units                    Reference Interval                  Lab
+Globulin                         22                                oo.                     1937                                0
+White Blood Cell Count           86                                x10E30L                 38108`),
+    [
+      ['Globulin', '2.2', 'g/dL', null, '1.9-3.7'],
+      ['White Blood Cell Count', '8.6', '10*3/uL', null, '3.8-10.8'],
+    ],
+  );
+});
+
+test('on a page printing units, a row with no unit whose range was read back from a run of digits is as bare as one with no range: dropped', () => {
+  assert.deepEqual(
+    rows(`Test                           Result              Flag          Units                    Reference Interval
+Glucose                          85                                mg/dL                    65-99
+Sodium                           139                               mmol/L                   135-146
+Potassium                        4.1                               mmol/L                   3.5-5.3
+Hemoglobin                       150                                                        132171`).map((r) => r.name),
+    ['Glucose', 'Sodium', 'Potassium'],
+  );
+});

@@ -309,12 +309,16 @@ function testNameBeforeDirt(toks: string[], urine: boolean): string[] | undefine
  * A number read with neither unit nor range, for a test always printed with a unit, on a page whose table
  * prints units (three rows or more read with one): what is left of a row OCR garbled ("MCHC  27  wdl
  * 320360", "Fe 5" in a line of specks), never a result as printed there; it could only be a wrong one.
+ * A range read back from a run of digits counts as none ("Hemoglobin  150  oa  132171": the unit lost too).
  */
 function unitlessAmongUnitsDropped(rows: LabRow[]): LabRow[] {
   const withUnits = new Map<number, number>();
   for (const r of rows) if (r.ucum) withUnits.set(r.page, (withUnits.get(r.page) ?? 0) + 1);
   return rows.filter((r) => {
-    if (r.unit || r.range || r.numeric === undefined || !r.loinc || (withUnits.get(r.page) ?? 0) < 3) return true;
+    // A range read back from a run of digits ("150  oa  132171") is no range as printed: the row is as bare as one without.
+    const printedRange = !!r.range && r.tokens.some((t) => t.replace(/^[([]|[)\]]$/g, '') === r.range!.text);
+    const fromDigits = !!r.range && !printedRange && r.tokens.some((t) => /^\d{4,6}$/.test(t));
+    if (r.unit || (r.range && !fromDigits) || r.numeric === undefined || !r.loinc || (withUnits.get(r.page) ?? 0) < 3) return true;
     const units = TEST_UNITS[r.loinc] ?? [];
     const always = units.length > 0 && Object.keys(TEST_BOUNDS[r.loinc] ?? {}).every((u) => !UNPRINTED_UNITS.has(u) && !u.startsWith('{'));
     return !always;
