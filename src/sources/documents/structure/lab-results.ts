@@ -1,9 +1,11 @@
 /**
  * Every lab result a run of lines prints, whatever the layout: table rows (labs.ts), blocks of
- * labelled lines (lab-blocks.ts), sentences of a results letter (lab-prose.ts). Pure.
+ * labelled lines (lab-blocks.ts), sentences of a results letter (lab-prose.ts), raw HL7 OBX segments
+ * (lab-hl7.ts). Pure.
  */
 import { parseLabBlocks, type LabBlockRow } from './lab-blocks.js';
 import { parseLabGrids, type LabGridRow } from './lab-grid.js';
+import { parseLabHl7, type LabHl7Row } from './lab-hl7.js';
 import { parseLabProse } from './lab-prose.js';
 import type { LabRow } from './lab-row.js';
 import { parseLabRows } from './labs.js';
@@ -15,7 +17,13 @@ import type { Line } from './lines.js';
  * from (a sentence's line read as a row is its words' jumble), then block rows on lines no table
  * row was read from.
  */
-export function labResultRows(lines: Line[]): Array<LabRow | LabBlockRow | LabGridRow> {
+export function labResultRows(lines: Line[]): Array<LabRow | LabBlockRow | LabGridRow | LabHl7Row> {
+  // Raw HL7 OBX segments printed on the page: their lines are read as nothing else.
+  const hl7 = parseLabHl7(lines);
+  if (hl7.length) {
+    const segLines = new Set(hl7.map((r) => `${r.page}:${r.segmentLine}`));
+    lines = lines.filter((l) => !segLines.has(`${l.page}:${l.index}`));
+  }
   const prose = parseLabProse(lines);
   const proseLines = new Set(prose.map((r) => `${r.page}:${r.lineIndex}`));
   // A sentence runs over the line after the one it starts on.
@@ -25,5 +33,5 @@ export function labResultRows(lines: Line[]): Array<LabRow | LabBlockRow | LabGr
   const rest = gridLines.size ? lines.filter((l) => !gridLines.has(`${l.page}:${l.index}`)) : lines;
   const tableRows = parseLabRows(rest).filter((r) => !prose.length || !proseLines.has(`${r.page}:${r.lineIndex}`));
   const used = new Set(tableRows.map((r) => `${r.page}:${r.lineIndex}`));
-  return [...prose, ...grids, ...tableRows, ...parseLabBlocks(rest).filter((b) => !b.blockLines.some((i) => used.has(`${b.page}:${i}`)))];
+  return [...hl7, ...prose, ...grids, ...tableRows, ...parseLabBlocks(rest).filter((b) => !b.blockLines.some((i) => used.has(`${b.page}:${i}`)))];
 }
