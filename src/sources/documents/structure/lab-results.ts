@@ -7,6 +7,7 @@ import { parseLabBlocks, type LabBlockRow } from './lab-blocks.js';
 import { parseLabGrids, type LabGridRow } from './lab-grid.js';
 import { parseLabHl7, type LabHl7Row } from './lab-hl7.js';
 import { parseLabProse } from './lab-prose.js';
+import { flagsFromRanges } from './lab-range-flags.js';
 import type { LabRow } from './lab-row.js';
 import { parseLabRows } from './labs.js';
 import type { Line } from './lines.js';
@@ -19,6 +20,7 @@ import type { Line } from './lines.js';
  */
 export function labResultRows(lines: Line[]): Array<LabRow | LabBlockRow | LabGridRow | LabHl7Row> {
   // Raw HL7 OBX segments printed on the page: their lines are read as nothing else.
+  const all = lines;
   const hl7 = parseLabHl7(lines);
   if (hl7.length) {
     const segLines = new Set(hl7.map((r) => `${r.page}:${r.segmentLine}`));
@@ -33,5 +35,7 @@ export function labResultRows(lines: Line[]): Array<LabRow | LabBlockRow | LabGr
   const rest = gridLines.size ? lines.filter((l) => !gridLines.has(`${l.page}:${l.index}`)) : lines;
   const tableRows = parseLabRows(rest).filter((r) => !prose.length || !proseLines.has(`${r.page}:${r.lineIndex}`));
   const used = new Set(tableRows.map((r) => `${r.page}:${r.lineIndex}`));
-  return [...hl7, ...prose, ...grids, ...tableRows, ...parseLabBlocks(rest).filter((b) => !b.blockLines.some((i) => used.has(`${b.page}:${i}`)))];
+  const rows = [...hl7, ...prose, ...grids, ...tableRows, ...parseLabBlocks(rest).filter((b) => !b.blockLines.some((i) => used.has(`${b.page}:${i}`)))];
+  // A report that prints no flag but prints ranges: flags read from the value against its range.
+  return flagsFromRanges(rows, all);
 }
