@@ -25,6 +25,7 @@ function plausibleEnd(row: LabRow, x: number, end: 0 | 1): boolean {
 
 /** A header naming a flag / abnormal / status column, or status columns (`LOW  NORMAL  HIGH`). */
 const FLAG_HEADER = /\b(?:flags?|abn(?:ormal)?\s+flags?|h\/l|interpretation)\b/i;
+const NEGATIVE_ANSWER = /^(?:negative|neg|non-?reactive|not detected|none detected|none seen|absent)$/i;
 const STATUS_COLUMNS = /\blow\b.*\bnormal\b.*\bhigh\b|\bnormal\b.*\babnormal\b/i;
 
 /** The printed interpretation of a value against its printed range, as the lab derives it; undefined when inside or unclear. */
@@ -33,8 +34,9 @@ export function flagFromRange(row: LabRow): 'H' | 'L' | 'A' | undefined {
   if (!r) return undefined;
   const text = r.text.trim();
   if (row.numeric === undefined) {
-    // A word result against a word range ("Cloudy" beside "Clear"): abnormal when it differs.
-    if (/\d/.test(row.value) || /\d/.test(text) || !/^[A-Za-z][A-Za-z ]*$/.test(text) || !/^[A-Za-z][A-Za-z ]*$/.test(row.value)) return undefined;
+    // A word result against a negative answer ("Positive" beside "Negative"): abnormal when it differs.
+    // Only those answers: a word cell may be a label misread as the range ("Normal range:").
+    if (!NEGATIVE_ANSWER.test(text) || !/^[A-Za-z][A-Za-z -]*$/.test(row.value.trim())) return undefined;
     return row.value.trim().toLowerCase() === text.toLowerCase() ? undefined : 'A';
   }
   if (row.comparator) return undefined;
