@@ -1851,5 +1851,18 @@ Sodium                           139                               mmol/L       
 Potassium                        4.1                               mmol/L                   3.5-5.3
 Hemoglobin                       150                                                        132171`).map((r) => r.name),
     ['Glucose', 'Sodium', 'Potassium'],
+
+test('a section heading ending in a colon, its collection time in brackets, names the urine panel of the cells under it (a qualitative result with a unit)', () => {
+  const rows = parseLabRows(
+    [
+      'Comp. Metabolic Panel (06/27/22 0606):',
+      '  Calcium 9.7 mg/dL                                Protein, Total 7.6 g/dL                    Albumin 4.2 g/dL',
+      'Urinalysis, Routine (06/27/22 0606):',
+      '  Ketones Negative                                  Occult Blood 1+ A                          Protein 30 mg/dL A',
+    ].map((text, index) => ({ page: 1, index, text })),
+  );
+  assert.deepEqual(
+    rows.map((r) => `${r.name} ${r.loinc} ${r.value} ${r.unit ?? ''} ${r.flag ?? ''}`.trim()),
+    ['Calcium 17861-6 9.7 mg/dL', 'Protein, Total 2885-2 7.6 g/dL', 'Albumin 1751-7 4.2 g/dL', 'Ketones 2514-8 Negative', 'Occult Blood 5794-3 1+  A', 'Protein 20454-5 30 mg/dL A'],
   );
 });

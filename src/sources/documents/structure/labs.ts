@@ -278,7 +278,10 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     if (!anyRow && drafts.length === 1 && drafts[0]!.value === undefined) {
       const head = cleanNameTokens(drafts[0]!.name).join(' ');
       const headerWords = (head.match(/\b(?:tests?|results?|value|flags?|units?|reference|ref|range|interval|component|name|lab|in range|out of range|previous|prior)\b/gi) ?? []).length;
-      if (head && head.length < 60 && !lookupTest(head, urine) && !/:/.test(head) && headerWords < 2) {
+      // A section heading may end in a colon, a collection time in brackets before it ("Urinalysis, Routine (06/27/22 0606):");
+      // a colon inside is a label's ("Collected: 06/27/22").
+      const colonHead = /:$/.test(head) && !/:/.test(head.replace(/\([^)]*\)/g, '').replace(/:$/, ''));
+      if (head && head.length < 60 && !lookupTest(head, urine) && (!/:/.test(head) || colonHead) && headerWords < 2) {
         // A collected date or time wrapped onto the line is no part of a panel's name ("06/20/2024 Comprehensive Metabolic").
         panel = orderName(head);
         urine = PANEL_URINE.test(head);
