@@ -13,8 +13,8 @@ import { cutName, parseName } from './person-name.js';
 // The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
 // "Name" also as OCR misreads it: "Narne" (rn for m), "Nane", "Naw".
 // Who the record is about is also the "Resident" of a nursing home, a "Client" of a clinic, a
-// pharmacy's "Customer".
-const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Member(?:\s*Name)?|(?:Resident|Client|Customer)(?:\s*Name)?|(?:[RH]esults|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\.|\s|mi|middle)+\))?\s*(?:[:;]|(?<=\S)\s[-–](?=\s))\s*/gi;
+// pharmacy's "Customer", an occupational-health record's "Employee".
+const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Member(?:\s*Name)?|(?:Resident|Client|Customer|Employee)(?:\s*Name)?|(?:[RH]esults|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\.|\s|mi|middle)+\))?\s*(?:[:;]|(?<=\S)\s[-–](?=\s))\s*/gi;
 /**
  * A name label whose colon OCR lost or read as a point, before a "LAST, First M" name ("Patient
  * Sampleridge, Mary B", "Patient. DOE, JANE"), its comma also read as a point ("Name DOE. JANE").

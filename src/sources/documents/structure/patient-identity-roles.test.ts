@@ -1,0 +1,30 @@
+/** Session 18 (issue 5, set-y classes): the patient named by a person-role caption over its value, or by an Employee label. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findPatient } from './identity.js';
+import type { Line } from './lines.js';
+
+const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
+
+test("a strip of captions over their values (\"Member name   Member ID   Date of birth   Notice date\") names the patient by its member caption", () => {
+  const p = findPatient(lines(`      Evergreen Mutual Health Plan                                    Member Services 1-662-555-0172
+      Your November Explanation of Benefits
+      This is not a bill.
+
+        Member name                                            Member ID                                 Date of birth                  Notice date
+
+        Pamela C. Proxyford                                    BFC050626387                              Nov 08 1997                    Nov 19 2023
+
+      Your claims this month`), 1);
+  assert.equal(p.family, 'Proxyford');
+  assert.equal(p.given?.[0], 'Pamela');
+  assert.equal(p.birthDate, '1997-11-08');
+});
+
+test('an occupational-health record names its patient with an Employee label ("Employee: Demoman, Angela D")', () => {
+  const p = findPatient(lines(`    Oak Meadow Family Health Center
+    Employee Health Services · 3595 Sunset Cir, Tacoma, WA 98402                                       Immunization Compliance Record
+    Employee: Demoman, Angela D                            DOB: Feb 26 1962                 Emp ID: E7487932                Printed: Apr 18 2024`), 1);
+  assert.equal(p.family, 'Demoman');
+  assert.equal(p.given?.[0], 'Angela');
+});
