@@ -6,7 +6,7 @@
 import { mendIdentityLabels } from './caption-slips.js';
 import { yearsOneDigitAway } from './date-slips.js';
 import { findDates, garbledMonthDate, lettersAsDigits, slashlessDate } from './dates.js';
-import { demographicsRow } from './demographics.js';
+import { datedAgeCell, demographicsRow } from './demographics.js';
 import { cells } from './lines.js';
 
 // "DOB" also as OCR reads it: "D0B", "DO8", "00B"; and with its D cut off by a shifted left margin
@@ -70,6 +70,9 @@ export function birthDatesOnLine(text: string, next: string | undefined): Array<
   // A demographics row without its captions ("Jane Q. Doe   03/15/1960   F   MR-419523"): counts as the line above does.
   const row = dm || dd ? undefined : demographicsRow(text);
   if (row) out.push({ date: row.date, weight: 0.5 });
+  // A patient block's cell of birth date, age and sex without a label ("5/19/1996 · 27 yrs · Female").
+  const aged = dm || dd || row ? undefined : datedAgeCell(text);
+  if (aged) out.push({ date: aged.date, weight: 0.5 });
   return out;
 }
 

@@ -47,3 +47,21 @@ export function demographicsRow(text: string): { name: string; date: string } | 
   if (!d || d.index !== 0 || d.text.length !== dateText.length || !/\d{4}/.test(d.text)) return undefined;
   return { name: name.text, date: d.date };
 }
+
+/**
+ * A patient block's unlabelled birth-date cell: a full date, then the age it gives and the sex
+ * ("5/19/1996 · 27 yrs · Female", "03/04/1950 (74 y/o M)"). The age must agree with the date (the
+ * birth year plus the age a year between 1980 and 2040): a visit date with an age beside it would not.
+ */
+export function datedAgeCell(text: string): { date: string; start: number } | undefined {
+  for (const c of cells(text)) {
+    const m = /^(.{6,18}?)\s*[·•|,]?\s*\(?\s*(\d{1,3})\s*(?:y|yo|y\/o|y\.o\.|yrs?|years?(?:\s+old)?)\.?\s*(?:[·•|,]?\s*(M|F|Male|Female))?\s*\)?$/i.exec(c.text);
+    if (!m) continue;
+    const d = findDates(m[1]!)[0];
+    if (!d || d.index !== 0 || d.text.length !== m[1]!.trim().length || !/\d{4}/.test(d.text)) continue;
+    const year = Number(d.date.slice(0, 4)) + Number(m[2]);
+    if (year < 1980 || year > 2040) continue;
+    return { date: d.date, start: c.start };
+  }
+  return undefined;
+}

@@ -28,3 +28,19 @@ test('an occupational-health record names its patient with an Employee label ("E
   assert.equal(p.family, 'Demoman');
   assert.equal(p.given?.[0], 'Angela');
 });
+
+test('a right-aligned patient block without labels: the name over a cell of birth date, age and sex ("5/19/1996 · 27 yrs · Female")', () => {
+  const p = findPatient(lines(`                                                                                                                         Sharon Synthelli
+
+    Oak Meadow Family Health Center                                                                             5/19/1996 · 27 yrs · Female
+
+    3595 Sunset Cir, Tacoma, WA 98402 · (253) 555-0112                                                                     PRN: E8940634
+
+    Lab Result – Riverbend Lab Services
+    Ordered by Kyle Placeholderers, MD · Accession DX974975 · Reported 7/8/2023`), 1);
+  assert.equal(p.family, 'Synthelli');
+  assert.equal(p.given?.[0], 'Sharon');
+  assert.equal(p.birthDate, '1996-05-19');
+  // A visit date with an age beside it that does not agree with it is no birth date.
+  assert.equal(findPatient(lines(`Visit 3/14/2024 · 74 yrs · Male`), 1).birthDate, undefined);
+});

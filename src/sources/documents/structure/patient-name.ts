@@ -5,7 +5,7 @@
  */
 import { DOB_LABEL } from './birth-date.js';
 import { mendIdentityLabels, withoutAccents } from './caption-slips.js';
-import { demographicsRow } from './demographics.js';
+import { datedAgeCell, demographicsRow } from './demographics.js';
 import { editDistance } from './fuzzy.js';
 import { cells, pageMarker, type Line } from './lines.js';
 import { cutName, parseName } from './person-name.js';
@@ -138,11 +138,13 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   const capsBeforeMrn = /(?:^\s*|\s)([A-Z][A-Z'’-]{2,},\s?[A-Z][A-Z'’-]+(?:\s[A-Z])?)\s+(?:MRN?|MR\s*#|#\s*MR)[\s:#-]*(?=[A-Z]{0,3}-?\d)/.exec(text);
   if (capsBeforeMrn) out.push({ raw: capsBeforeMrn[1]!, score: 1 });
   // "LAST, FIRST M" opening a line right above a date-of-birth line.
-  if (next !== undefined && DOB_LABEL.test(next)) {
+  const agedNext = next !== undefined && !DOB_LABEL.test(next) ? datedAgeCell(next) : undefined;
+  if (next !== undefined && (DOB_LABEL.test(next) || agedNext)) {
     const m = /^\s*([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/.exec(text);
     if (m) out.push({ raw: m[1]!, score: 1 });
     // A name alone in the cell right above the birth date (letterheads: "Clinic ...   Larry Sample" over "DOB: ...").
-    const at = DOB_LABEL.exec(next)!.index;
+    // Or over a birth-date cell without a label ("5/19/1996 · 27 yrs · Female").
+    const at = agedNext ? agedNext.start : DOB_LABEL.exec(next)!.index;
     const mine = cells(text);
     const theirs = cells(next);
     // Same column: starts close, or both the last cell of their line (right-aligned headers).
