@@ -50,3 +50,24 @@ test('delimiters declared by a printed MSH line are used; separators OCR misread
   const ocr = ['0BXl12INM|2823-3^Potassium^LN||5.9|mmol/L|3.5-5.3|H|||F', 'OBX!3!ST|5778-6^Color^LN||Straw||Yellow||||F'].map((text, index) => ({ page: 1, index, text }));
   assert.deepEqual(parseLabHl7(ocr).map((r) => [r.name, r.value, r.flag ?? '']), [['Potassium', '5.9', 'H'], ['Color', 'Straw', '']]);
 });
+
+test('OBX lines OCR garbled past the grammar (separators as ] / ! or spaces, carets as quotes or stars) are read where OBX-3 anchors them; the code only with its check digit', () => {
+  const ocr = [
+    'oBX|1|NM  6650-2"White Blood Cell Count*LN||6.9/10*3/uL|3.8-10.8]|||F',
+    '08%  27|NM  2823-3 Potassium LN!  4.3  mmol /L]3.5-5.3|]||F',
+    'oBX|37|NM|1920-8~AsT LN!  44|U/L|10-40 H  |  F',
+    'OBX|101ST|5802-4"Nitrite”LN  INegative  (Negative 1  )F',
+    // No separator before the system: not read (the caret read as a letter of the name).
+    'oBx|S|NM  787-2+mcvALN  93.3) f1]80.0-100.0      F',
+  ].map((text, index) => ({ page: 1, index, text }));
+  assert.deepEqual(
+    parseLabHl7(ocr).map((r) => [r.loinc, r.value, r.unit ?? '', r.range?.text ?? '', r.flag ?? '']),
+    [
+      // 6650-2 fails the check digit: the name places the test.
+      ['6690-2', '6.9', '10*3/uL', '3.8-10.8', ''],
+      ['2823-3', '4.3', 'mmol/L', '3.5-5.3', ''],
+      ['1920-8', '44', 'U/L', '10-40', 'H'],
+      ['5802-4', 'Negative', '', 'Negative', ''],
+    ],
+  );
+});
