@@ -44,3 +44,14 @@ test('a right-aligned patient block without labels: the name over a cell of birt
   // A visit date with an age beside it that does not agree with it is no birth date.
   assert.equal(findPatient(lines(`Visit 3/14/2024 · 74 yrs · Male`), 1).birthDate, undefined);
 });
+
+test('a Name label OCR read a letter short ("Nam:", "Pt Nae") before the name', () => {
+  const a = findPatient(lines(`Aspen Park Diagnostic Imaging - Department of Radiology
+Nam: Placeholderridge, Rose B           MR#: MR-544022        DOB: 01/26/2021                 Sex: F`), 1);
+  assert.equal(a.family, 'Placeholderridge');
+  const b = findPatient(lines(`NORTHFORK DIAGNOSTIC LABORATORY
+Pt Nae         STUBBROOK, TYLER                                  Physician        PROXY VA, FRANCES
+Birthdate          Dec 30 1945`), 1);
+  assert.equal(b.family?.toUpperCase(), 'STUBBROOK');
+  assert.equal(b.given?.[0]?.toUpperCase(), 'TYLER');
+});
