@@ -1851,6 +1851,8 @@ Sodium                           139                               mmol/L       
 Potassium                        4.1                               mmol/L                   3.5-5.3
 Hemoglobin                       150                                                        132171`).map((r) => r.name),
     ['Glucose', 'Sodium', 'Potassium'],
+  );
+});
 
 test('a section heading ending in a colon, its collection time in brackets, names the urine panel of the cells under it (a qualitative result with a unit)', () => {
   const rows = parseLabRows(
