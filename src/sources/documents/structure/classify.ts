@@ -119,6 +119,9 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
     // names who sent the page, whatever the page is (their cover sheet too); its words count as the body's.
     // t-9723 (OCR): a routing sheet whose field labels OCR lost was taken for a radiology report.
     .filter((c) => !ORGANISATION_NAME.test(c.text))
+    // Nor a subject counting its patients ("medication list (3 patients)"): a document is about one patient, a cover
+    // sheet announces a batch. u-1803 (OCR): a cover whose other words OCR garbled was taken for a medication list.
+    .filter((c) => !/\(\s*\d+\s+patients\s*\)/i.test(c.text))
     // A title printed letter-spaced ("F A X", "FAC S I M I L E", "R E C O R D S D E L I V E RY – FA X
     // T R A N S M I T TA L") also read without its spaces; closed up, its words run together, so
     // title phrases are looked for in it without word boundaries.

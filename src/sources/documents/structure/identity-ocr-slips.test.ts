@@ -296,3 +296,20 @@ test('an exam date year first, a slash read as a 1 and its time glued by a dash 
 EXAM DATE:        2023/01116-12:19        ACCESSION:        312077736
 US ABDOMEN LIMITED (RUQ) dated 2021-09-17.`), 'radiology_report'), '2023-01-16');
 });
+
+test('a cover whose subject counts its patients ("medication list (3 patients)") is a cover sheet, not a medication list', () => {
+  assert.equal(classify(lines(`Dr. Olumide Pseudoberg                          Pat ent Services
+Summit Health Records                           Silver Lake Drug & Weliness
++1978 5550177                             +1 378 555 0140
+Monday, January 9. 2023 2.07 PM                5
+medication list (3 patients)
+Results attached for your review. Thank you`), 0).type, 'fax_cover_sheet');
+});
+
+test('a pharmacy\'s columns ("Fill Date   Rx #   Drug & Strength   Directions   Qty Days   Prescriber   Status") make a medication list of a page OCR garbled otherwise', () => {
+  assert.equal(classify(lines(`4 Silver Lake Drug & Wellness                      Parse ppt bon
+CHARLES PSEUDOBEZRG                     :
+Fill Date Rx #    Drug & Strength              Directions          Qty Days Presciiber           Status
+levothyroxine 112 mcg                                        .
+simvastatin 40 mg                                              .`), 0).type, 'medication_list');
+});
