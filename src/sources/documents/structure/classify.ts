@@ -160,8 +160,12 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
   // A type whose title heads the page, a point behind at most, wins over one only the body's phrases speak for: a
   // visit summary's medication table ("Medication   Strength   Directions   Status ... Active") outweighed the note's
   // section headings OCR garbled ("U.Subjecte"). t-1802 (OCR): classification.
+  // Not over a report its lab rows speak for: rows are the document itself, not phrases (a
+  // hospitalist's progress note printing the day's results three across is a lab report, as the
+  // results are its content). y-1815: a lab report and its 22 results lost to that rule.
   const untitledBest = [...scores.entries()].sort((a, b) => b[1] - a[1])[0];
-  if (untitledBest && !firstTitle.has(untitledBest[0])) {
+  const rowsSpeak = untitledBest?.[0] === 'lab_report' && labRows >= 3;
+  if (untitledBest && !rowsSpeak && !firstTitle.has(untitledBest[0])) {
     const titled = [...scores.entries()].filter(([t, v]) => firstTitle.has(t) && v >= untitledBest[1] - 1).sort((a, b) => b[1] - a[1])[0];
     if (titled) scores.set(titled[0], untitledBest[1] + 0.5);
   }

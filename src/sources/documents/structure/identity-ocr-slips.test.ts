@@ -199,6 +199,33 @@ Signed ${date} 12:46 PM`;
   assert.deepEqual(out.segments?.map((s) => [s.firstPage, s.lastPage]), [[1, 1], [2, 2]]);
 });
 
+test('a note titled at its head that prints its day\'s results as lab rows stays a lab report: its rows outweigh the title', () => {
+  const note = `  Granite Peak Regional Medical Center
+  Trialington, Alice D                            DOB: 02/07/1954                           MRN: E5054124                  Rm 344-A
+  Hospitalist Progress Note – Hospital Day 6
+  Date of service: 03/21/2025 Author: Kelly Fictby, MD
+  Subjective
+  No acute events overnight. Tolerating diet.
+  Objective
+  Afebrile, vital signs stable on room air. Exam unchanged from prior.
+  Labs
+  CBC With Differential/Platelet (03/21/25 1155):
+    WBC 5.4 10*3/uL                                         RBC 3.84 10*6/uL                           Hemoglobin 9.8 L g/dL
+    Hematocrit 28.5 L %                                     MCV 74.3 L fL                              MCH 25.5 L pg
+     MCHC 34.4 g/dL                                         RDW 15.5 H %                               Platelets 214 10*3/uL
+     MPV 10.1 fL                                            Neutrophils 62.9 %                         Lymphs 28.4 %
+     Monocytes 5.6 %                                        Eos 2.4 %                                  Basos 0.7 %
+     Neutrophils (Absolute) 3.4 10*3/uL                     Lymphs (Absolute) 1.5 10*3/uL              Monocytes(Absolute) 0.3 10*3/uL
+     Eos (Absolute) 0.1 10*3/uL                             Baso (Absolute) 0.0 10*3/uL
+  Vitamin D, 25-Hydroxy (03/21/25 1155):
+     Vitamin D, 25-Hydroxy 14 L ng/mL
+  Assessment / Plan
+  Trend labs; adjust therapy as above.
+  Electronically signed: Kelly Fictby, MD 03/22/2025 0608
+  Trialington, Alice D MRN E5054124                                                                                                       Page 1 of 1`;
+  assert.equal(classify(lines(note), 12).type, 'lab_report');
+});
+
 test('a page whose head titles it ("VISIT SUMMARY") is of that type though the body\'s medication table scores as much', () => {
   const t = classify(lines(`Elm Valley Primary Care Associates                                                              VISIT SUMMARY AND
 upational Health Services
