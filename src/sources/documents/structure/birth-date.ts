@@ -70,6 +70,11 @@ export function birthDatesOnLine(text: string, next: string | undefined): Array<
   // A demographics row without its captions ("Jane Q. Doe   03/15/1960   F   MR-419523"): counts as the line above does.
   const row = dm || dd ? undefined : demographicsRow(text);
   if (row) out.push({ date: row.date, weight: 0.5 });
+  // The same row single-spaced, other cells between the name and the date ("SPECIMENMAN, Amber E 145-B 1949-02-28 F
+  // MR-560839", a room number): a line opening with "LAST, First M", a full date followed by the sex. u-1803 (gt-flat).
+  const spacedRow = dm || dd || row ? undefined : /^\s*[A-Z][A-Z'’-]+,\s?[A-Z][A-Za-z'’-]+(?:\s[A-Z]\.?)?\s(?:\S+\s){0,2}?(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})\s(?:M|F|Male|Female)\b/.exec(text);
+  const sd = spacedRow ? findDates(spacedRow[1]!)[0]?.date : undefined;
+  if (sd) out.push({ date: sd, weight: 0.5 });
   // A patient block's cell of birth date, age and sex without a label ("5/19/1996 · 27 yrs · Female").
   const aged = dm || dd || row ? undefined : datedAgeCell(text);
   if (aged) out.push({ date: aged.date, weight: 0.5 });
