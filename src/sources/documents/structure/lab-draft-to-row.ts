@@ -7,9 +7,10 @@ import { cleanNameTokens, CMP_RANGE, flagCode, NOT_TEST, NUM, QUAL, RANGE, STAR,
 import { possibleIn, TEST_UNITS } from './lab-test-priors.js';
 import { ambiguousMisread, lookupExact, lookupTest, nameFromRange, nameFromUnit, normName, thinGlyphs, undigit, URINE_INDEX } from './lab-test-names.js';
 import { exactUcum, garbledUnitCell, garbledUnitMark, onlyPossibleUnit, ucumDisplay, ucumFor, unitCandidates, unitFromPrior, unitKey, UNITS } from './lab-units.js';
-import { decimalsOf, dropBarReadAsOne, dropOneBeforeGluedFlag, dropSpeckDigit, flagGarbledLead, restorePoint, restorePointByPrevious, restoreRangePoints, restoreTypicalRangePoints, restoreTypicalValuePoint, restoreValuePoint, restoreValueZero, restoreZerosReadAsSixOrEight, spacedRange, splitDigitRange } from './lab-number-slips.js';
+import { decimalsOf, dropBarReadAsOne, dropOneBeforeGluedFlag, dropSpeckDigit, flagGarbledLead, restorePoint, restorePointByPrevious, restoreRangePoints, restoreTypicalRangePoints, restoreTypicalValuePoint, restoreValuePoint, restoreValueZero, restoreZerosReadAsSixOrEight, spacedRange, splitDigitRange, toReadAsTen } from './lab-number-slips.js';
 import { cellStarts, leadCell, leadingCellsEnd, leadingFlag, MARGIN_FLAG, marginDirtDropped, orderName } from './lab-leading-cells.js';
 import { leaderGarbleDropped } from './lab-line-drafts.js';
+import { editDistance } from './fuzzy.js';
 
 /** The numbers a draft row prints: its value and its range's ends. */
 function rowNumbers(d: Draft): number[] {
@@ -17,8 +18,54 @@ function rowNumbers(d: Draft): number[] {
   return [d.value, r?.[1], r?.[2]].filter((x): x is string => !!x && /^\d+(?:\.\d+)?$/.test(x)).map(Number);
 }
 
+/**
+ * A value glued to its garbled unit ("139mmal") that the line read into the name, the range after it printed with "to"
+ * OCR read as "10" ("11510 146") taken for the value: the glued number is the value and its letters the unit cell,
+ * when that number stands in a cell of its own, the name before it is a test's, and the range splits back for that
+ * test with the number agreeing with the row's flag (`toReadAsTen`). Else the draft stays as read.
+ */
+function gluedValueBeforeTenRange(d: Draft, urine: boolean): void {
+  if (d.value === undefined || d.unit || d.range || d.name.length < 2 || d.name.length !== d.nameToks.length) return;
+  const last = d.nameToks[d.nameToks.length - 1]!;
+  const prev = d.nameToks[d.nameToks.length - 2]!;
+  const read = /^(\d+(?:\.\d+)?)([A-Za-z][A-Za-z.,'’]{1,11})$/.exec(last.t);
+  if (!read || last.start - (prev.start + prev.t.length) < 2) return;
+  const syn = lookupTest(cleanNameTokens(d.name.slice(0, -1)).join(' '), urine);
+  if (!syn) return;
+  const cells = [d.value, ...d.extra.map((x) => x.t)];
+  // A whole value's last digit 1 read as i, l or I at the join ("14immolid." is 141 mmol/L): only when the number as
+  // read does not agree with the range and the number with that 1 does.
+  const one = /^\d+$/.test(read[1]!) && /^[ilI][A-Za-z]/.test(read[2]!) ? [`${read[1]}1`, read[2]!.slice(1)] : undefined;
+  let m: [string, string] = [read[1]!, read[2]!];
+  let range = toReadAsTen(cells, Number(m[0]), d.flag, syn.loinc, undefined);
+  if (!range && one) {
+    range = toReadAsTen(cells, Number(one[0]), d.flag, syn.loinc, undefined);
+    m = one as [string, string];
+  }
+  if (!range) return;
+  // The unit from its letters: a unit of the test as read or garbled (`unitFromPrior`), the one unit the value and range
+  // are possible in, or the one unit whose part before the slash is one edit from them at most ("mmal" beside
+  // sodium: mmol/L, its slash and denominator lost), the other units' farther. None: the draft stays as read.
+  const letters = unitKey(m[1]).replace(/[^a-z]+$/, '');
+  const near = new Set(
+    Object.entries(UNITS)
+      .filter(([printed, code]) => TEST_UNITS[syn.loinc]?.includes(code) && printed.includes('/') && editDistance(letters, printed.split('/')[0]!, 1) <= 1)
+      .map(([, code]) => code),
+  );
+  const unit = unitFromPrior(m[1], syn.loinc, 3, m[0]) ?? onlyPossibleUnit(syn.loinc, Number(m[0]), range) ?? (near.size === 1 ? [...near][0] : undefined);
+  if (!unit) return;
+  d.name = d.name.slice(0, -1);
+  d.nameToks = d.nameToks.slice(0, -1);
+  d.value = m[0];
+  d.valueTok = { t: m[0], start: last.start };
+  d.unit = ucumDisplay(unit);
+  d.range = range;
+  d.extra = [{ t: range, start: d.extra[0]?.start ?? last.start + last.t.length + 2 }];
+}
+
 export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?: string): LabRow | null {
   if (d.value === undefined) return null;
+  gluedValueBeforeTenRange(d, urine);
   leaderGarbleDropped(d);
   // Under headers that print the lab's test number first, the row's first cell is that number, whatever OCR read it as
   // ("569432   ROW   11.8", "62 16hY   Creatinine", "Tosa   Globulin"): at most two tokens before a column's gap.
@@ -209,6 +256,10 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   // Or two numbers where it stands, the dash read as a space ("135 146").
   const numbers = d.extra.filter((x) => /^\d+(?:\.\d+)?$/.test(x.t));
   if (!d.range && syn && numbers.length === 2) d.range = spacedRange(numbers[0]!.t, numbers[1]!.t, syn.loinc, row.ucum ?? (d.unit ? ucumFor(d.unit) : undefined));
+  // Or a range printed with "to" that OCR read as "10" ("13510 146", "140 10 400", "4.2010-5.80"): split back when the test's
+  // typical interval and the row's printed flag agree (lab-number-slips.ts).
+  const tenRange = syn && (!d.range || /^\d+(?:\.\d+)?(?:10|1O|lo)-\d/.test(d.range)) ? toReadAsTen(d.range ? [d.range] : d.extra.map((x) => x.t), row.numeric, d.flag, syn.loinc, row.ucum ?? (d.unit ? ucumFor(d.unit) : undefined)) : undefined;
+  if (tenRange) d.range = tenRange;
   if (d.range) {
     const text = d.range.replace(/^[([]|[)\]]$/g, '');
     const r = RANGE.exec(text);

@@ -349,3 +349,33 @@ export function restoreUnflaggedResults(rows: LabRow[], flagColumn = false): Lab
   }
   return rows;
 }
+
+/**
+ * A range printed with the word "to" that OCR read as "10" (or "1O", "lo"), alone between the ends ("140 10 400") or
+ * glued to the low end ("13510 146", "4.2010 5.80"; read before the dash too, "40.010-75.0"). Split back only
+ * when both ends print the same decimals, lie near the test's typical interval (in the row's unit) and the row's value
+ * agrees with its printed flag there (inside the range with none, past the side a high or low flag names); else
+ * undefined. Tokens are the row's cells after its value.
+ */
+export function toReadAsTen(cells: string[], value: number | undefined, printedFlag: string | undefined, loinc: string | undefined, ucum: string | undefined): string | undefined {
+  const typical = typicalInterval(loinc, ucum);
+  if (!typical || value === undefined) return undefined;
+  const TO = '(?:10|1O|lo)';
+  const NUMBER = '(\\d+(?:\\.\\d+)?)';
+  const shapes = [new RegExp(`^${NUMBER}${TO}-${NUMBER}$`), new RegExp(`^${NUMBER}${TO} ${NUMBER}$`), new RegExp(`^${NUMBER} ${TO} ${NUMBER}$`)];
+  const found: string[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    for (const [n, re] of [[1, shapes[0]!], [2, shapes[1]!], [3, shapes[2]!]] as const) {
+      const m = re.exec(cells.slice(i, i + n).join(' '));
+      if (!m || i + n > cells.length) continue;
+      const [low, high] = [m[1]!, m[2]!];
+      const dec = (s: string) => s.split('.')[1]?.length ?? 0;
+      if (dec(low) !== dec(high) || Number(low) >= Number(high) || /^0\d/.test(low) || /^0\d/.test(high)) continue;
+      if (!nearTypical(Number(low), typical[0]) || !nearTypical(Number(high), typical[1])) continue;
+      const side = printedFlag && !STAR.test(printedFlag) ? flagCode(printedFlag, undefined) : undefined;
+      const agrees = side === 'H' || side === 'HH' ? value > Number(high) : side === 'L' || side === 'LL' ? value < Number(low) : !side && value >= Number(low) && value <= Number(high);
+      if (agrees) found.push(`${low}-${high}`);
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
+}

@@ -1868,3 +1868,20 @@ test('a section heading ending in a colon, its collection time in brackets, name
     ['Calcium 17861-6 9.7 mg/dL', 'Protein, Total 2885-2 7.6 g/dL', 'Albumin 1751-7 4.2 g/dL', 'Ketones 2514-8 Negative', 'Occult Blood 5794-3 1+  A', 'Protein 20454-5 30 mg/dL A'],
   );
 });
+
+test('a range printed with "to" that OCR read as "10" is split back when the test\'s typical interval and the row\'s flag agree; a value glued to its garbled unit before it is read then (its last 1 read as i at the join put back)', () => {
+  assert.deepEqual(
+    pick(`Procedure                     Result                        Reference Interval              Interpretation
+Neutrophils                   51.2%                         40.010 75.0
+TSH                           6.72miU/L                     0.4010 4.50                     HIGH
+Sodium                        139mmal                       13510 146
+Sodium                        14immolid.                    13510 146
+Potassium                     6.1mmal                       3.510 5.3`),
+    [
+      ['Neutrophils', '51.2', '%', null, '40.0-75.0'],
+      ['TSH', '6.72', 'miU/L', 'H', '0.40-4.50'],
+      ['Sodium', '139', 'mmol/L', null, '135-146'],
+      ['Sodium', '141', 'mmol/L', null, '135-146'],
+    ],
+  );
+});
