@@ -96,3 +96,28 @@ test('session 17: a letter greeting its reader after a medication list of the sa
   const second = 'The patient has been asked to call your office to schedule.\nThank you for seeing him.\nSincerely,\nBobby Dummyridge, MD\ncc: patient chart';
   assert.deepEqual(ranges([page(1, letter), page(2, second)]).map((r) => r.slice(0, 2)), [[1, 2]]);
 });
+
+test('session 18: a first page OCR garbled past classification is a cover by the fax service\'s name or its URGENT mark', () => {
+  // Field labels (To, From, Pages, Subject) lost; the service's name glued to "Fax" at the head survives.
+  const byName = [
+    'oie Fok TH ye HT 8 TERE  pie SE ARES',
+    'li CioudlineFax                            els Cr ei',
+    'Moros Min bpaca:h                       Aol, ab Manteage be Helped',
+    'There Rv hg tn bape a fata ce',
+    'eat, Manca ye 00d O07 PM        .',
+  ].join('\n');
+  // Its URGENT mark a letter off, the rest garbled.
+  const byMark = [
+    'Peas, trey co Can Paco     boave (Covi',
+    'Cede AE nd',
+    'Cebu, be  iLike     Ca  Lo  ct    ses JRGENT +++',
+    'Tht Le a i   cea',
+  ].join('\n');
+  const report = page(2, labPage('SH247952', 'Collected:   09 JUN 2024 07:37', rows, ''));
+  assert.deepEqual(ranges([page(1, byName), report]), [[1, 1, 'fax_cover_sheet'], [2, 2, 'lab_report']]);
+  assert.deepEqual(ranges([page(1, byMark), report]), [[1, 1, 'fax_cover_sheet'], [2, 2, 'lab_report']]);
+  // Not a later page, nor a first page that reads as a report (its letterhead the clinic's "MedFax" line).
+  assert.deepEqual(ranges([page(1, labPage('SH247952', 'Collected:   09 JUN 2024 07:37', rows, '')), page(2, byName)]).map((r) => r[2]), ['lab_report']);
+  const note = ['Valley MedFax Clinic', 'Discharge Summary', 'Reason for Admission', 'Chest pain. URGENT follow-up with cardiology.', 'Hospital Course', 'Uneventful.'].join('\n');
+  assert.deepEqual(ranges([page(1, note), page(2, 'Discharge Medications\naspirin 81 mg daily')]).map((r) => r[2]), ['discharge_summary']);
+});

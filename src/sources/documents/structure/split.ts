@@ -89,6 +89,19 @@ const SALUTATION = /^\s*(?:DEAR|[Dd]ear)\s+(?:(?:[Dd]r|DR|[Mm]rs?|MRS?|[Mm]s|MS|
  */
 const END_OF_REPORT = /\b[ef]nd\s+of\s+(?:the\s+)?(?:r[eo]p[eo]rt|document)\b/i;
 
+/**
+ * What a fax cover sheet keeps through OCR that garbled its field labels past classification: the fax service's
+ * own name, a word glued to "Fax" at the page's head ("CloudLineFax", "SnapFax", "CioudlineFax": the service prints
+ * its cover, not the documents after it), or its URGENT mark a letter off ("JRGENT", "VRGENT", "JUrgent").
+ * Looked for on a transmission's first page only, and only when no type's evidence spoke for the page: a first page
+ * that reads as a report stays one. u-1803 tx-0002, tx-0010, x-1805 tx-0008 (OCR): covers read as 'other'.
+ */
+function garbledCoverMarks(lines: Line[]): boolean {
+  const head = lines.filter((l) => l.text.trim()).slice(0, 8);
+  if (head.some((l) => /(?:^|[^A-Za-z])[A-Za-z]{2,}[a-z](?:Fax|FAX)(?![A-Za-z])/.test(l.text))) return true;
+  return lines.some((l) => (l.text.match(/[A-Za-z]{5,7}/g) ?? []).some((w) => /^[A-Za-z]{0,2}(?:rgent|RGENT)$/.test(w) && editDistance(w.toLowerCase(), 'urgent', 1) <= 1));
+}
+
 export function pageFacts(p: CleanPage): PageFacts {
   const labRows = labResultRows(p.lines).length;
   const cls = classify(p.lines, labRows);
@@ -96,7 +109,7 @@ export function pageFacts(p: CleanPage): PageFacts {
   const head = classify(headLines, 0);
   return {
     page: p.page,
-    cover: cls.type === 'fax_cover_sheet' && labRows < 3,
+    cover: (cls.type === 'fax_cover_sheet' || (p.page === 1 && cls.type === 'other' && garbledCoverMarks(p.lines))) && labRows < 3,
     ...(p.pageOf ? { pageOf: p.pageOf } : {}),
     ...(p.pageOfOnTopLine ? { pageOfOnTopLine: true } : {}),
     patient: findPatient(p.lines, p.page),
