@@ -121,3 +121,34 @@ test('session 18: a first page OCR garbled past classification is a cover by the
   const note = ['Valley MedFax Clinic', 'Discharge Summary', 'Reason for Admission', 'Chest pain. URGENT follow-up with cardiology.', 'Hospital Course', 'Uneventful.'].join('\n');
   assert.deepEqual(ranges([page(1, note), page(2, 'Discharge Medications\naspirin 81 mg daily')]).map((r) => r[2]), ['discharge_summary']);
 });
+
+test('session 18: a page of another type without result rows after a lab report whose every page printed results starts a document', () => {
+  // Its patient line OCR garbled past reading: no patient to tell the two apart.
+  const report = page(1, labPage('SH247952', 'Collected:   09 JUN 2024 07:37', rows, '').replace(/^Patient .*\n/m, 'pnt 8 OWLEER4 7     Paow sais PINAL\n').replace(/^Patient ID .*\n/m, ''));
+  // A referral form whose head OCR garbled: its phrases read as a medication list's, no result row.
+  const referral = [
+    'May 31 2024 4 50pm          From Brookstone torial Medic          Fax 662 55501 78',
+    'Ethan Madcupwright, MIT or',
+    'Brook   I Ey  Cl   REC\'D',
+    'rookstone Interna  clin',
+    'SHES Coda Biv Ovlond. MS 68  MAY 31 2024',
+    '161 bt) SSS OIKE 1x thi) S38 1X DEA pw (HM DEPT',
+    'Nme Rndy Proxytield',
+    'Address S057 Quh PJ. Oxford. MS IB06SS',
+    'Date 5/6/2024',
+    'Reter to: Dermatology Jessica Protoley. MD.',
+    'Dermatology Consultants',
+    'Reason: chronic eczema not responding to topical steroids',
+    'Dx: Z71 89 Other speciied counseling',
+    'Priory: Soon (within 2 weeks)',
+    'Signature Substitution permitted M',
+    'Attachment to referral = Randy Proxyticld',
+    'Current medications: none',
+    'Allergies: NKDA',
+    'Enclosed: Medication list, Insurance information. Recent office notes.',
+  ].join('\n');
+  assert.deepEqual(ranges([report, page(2, referral)]).map((r) => r.slice(0, 2)), [[1, 1], [2, 2]]);
+  // The report's own last page (its comments, no type's phrases) stays with it.
+  const last = 'Reference intervals are age and sex specific.\nResults reviewed by the laboratory director.\nPage 2 of 2';
+  assert.deepEqual(ranges([report, page(2, last)]).map((r) => r.slice(0, 2)), [[1, 2]]);
+});

@@ -224,6 +224,10 @@ export function splitPages(pages: CleanPage[], facts: PageFacts[]): Array<[numbe
         else if (f.salutation && seg.some((x) => x.salutation)) boundary = true;
         // A results table after pages without any (a lab report without a title after a letter).
         else if (f.pageType === 'lab_report' && f.labRows >= 5 && seg.every((x) => x.labRows < 3 && x.pageType !== 'lab_report')) boundary = true;
+        // A page of another type, without a result row, after a lab report every page of which printed its results: the
+        // report's own last page carries its comments, not another type's phrases (a referral form after a lab report, both
+        // heads OCR garbled). y-1815 (OCR): split.
+        else if (f.labRows === 0 && f.pageType !== 'other' && f.pageType !== 'lab_report' && f.pageType !== 'fax_cover_sheet' && seg.every((x) => x.pageType === 'lab_report' && x.labRows >= 5)) boundary = true;
         else if (segIds.length && myIds.length && !myIds.some((d) => segKeys.has(d))) boundary = true;
         else if (f.headType && (f.patient.score >= 0.5 || f.pageType === f.headType) && !tableContinues(pages[i - 1]!, pages[i]!)) {
           // A new title at the top of the page, of another type than the document so far.
