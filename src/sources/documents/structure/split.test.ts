@@ -152,3 +152,27 @@ test('session 18: a page of another type without result rows after a lab report 
   const last = 'Reference intervals are age and sex specific.\nResults reviewed by the laboratory director.\nPage 2 of 2';
   assert.deepEqual(ranges([report, page(2, last)]).map((r) => r.slice(0, 2)), [[1, 2]]);
 });
+
+test('session 18: a birth date a digit off with no name beside it, or a name read in the other order, is no other patient', () => {
+  const summary = [
+    'Discharge Summary',
+    'Patient                  William W. Draftwright                    Date of birth          Aug 13, 1995',
+    'Encounter            Inpatient. Juniper Hills Medical Center, from Jul 27, 2023 to Jul 30, 2023',
+    'Reason for Admission',
+    'Palpitations.',
+    'Allergies and Intolerances',
+    'Substance                                Reaction                  Status',
+  ].join('\n');
+  // The last page's footer: the name garbled past reading, the birth date's day a digit off.
+  const last = [
+    'Bee venom                          Swelling                     Active',
+    'Plan of Treatment',
+    'Discharge disposition. Home with home health services. Condition at discharge: Good.',
+    'Georges by Pravse Commas Health Comat from & C-COA RY   doxumen served from Susser Hills Medal Center Wilfiam W Deaftwvight. DOB Aug 11 1995            Page dol ?',
+  ].join('\n');
+  assert.deepEqual(ranges([page(1, summary), page(2, last)]).map((r) => r.slice(0, 2)), [[1, 2]]);
+  // A lab report's later page heads its patient 'LAST FIRST' with the given name garbled ('CHRISTINA' for CHRISTIAN).
+  const first = labPage('RY068802', 'Collected:   14 MAR 2024 06:50', rows, '').replace(/^Patient .*$/m, 'FAKESSON, CHRISTIAN R        Age: 82 years');
+  const second = ['FAKESSON CHRISTINA | DOB 0521108   TR eR RCT eT', 'Lipid Panel', 'Cholesterol, Total            208 (H)        mg/dL        <200', 'HDL Cholesterol               51             mg/dL        >39'].join('\n');
+  assert.deepEqual(ranges([page(1, first), page(2, second)]).map((r) => r.slice(0, 2)), [[1, 2]]);
+});
