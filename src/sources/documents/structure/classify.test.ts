@@ -24,3 +24,30 @@ test('session 17: a routing sheet from a radiology practice, its field labels lo
   const report = ['Bluebell Radiology Associates                        DIAGNOSTIC IMAGING REPORT', 'EXAM DATE:         2022/10/24 08:01', 'EXAMINATION:       XR CHEST 2 VIEWS', 'FINDINGS:', 'IMPRESSION:'].join('\n');
   assert.equal(classify(lines(report)).type, 'radiology_report');
 });
+
+test('session 18: a referral on a prescription pad, its labels garbled ("Reter to:"), that says "Current medications: none" is no medication list', () => {
+  const text = [
+    'Ethan Madcupwright, MIT or',
+    'Brook   I Ey  Cl   REC\'D',
+    'rookstone Interna  clin',
+    'SHES Coda Biv Ovlond. MS 68  MAY 31 2024',
+    '161 bt) SSS OIKE 1x thi) S38 1X DEA pw (HM DEPT',
+    'Name Randy Proxytield DOB $/17/2017',
+    'Address S057 Quh PJ. Oxford. MS IB06SS',
+    'Date 5/6/2024',
+    'Reter to: Dermatology Jessica Protoley. MD. Kestrel Bay',
+    'Dermatology Consultants',
+    'Reason: chronic eczema not responding to topical steroids',
+    'Dx: Z71 89 Other speciied counseling',
+    'Priory: Soon (within 2 weeks)',
+    'Signature Substitution permitted M',
+    'Attachment to referral = Randy Proxyticld',
+    'Current medications: none',
+    'Allergies: NKDA',
+    'Foclosed: Medication bist, Insurance information. Recent office notes.',
+  ].join('\n');
+  assert.equal(classify(lines(text)).type, 'referral_letter');
+  // A list that names its medications stays one.
+  const list = ['Current Medications', 'Medication            Sig                         Status', 'lisinopril 10 mg      Take 1 tablet by mouth daily    Active', 'Allergies: NKDA'].join('\n');
+  assert.equal(classify(lines(list)).type, 'medication_list');
+});

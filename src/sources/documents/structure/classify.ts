@@ -75,6 +75,8 @@ const COMPILED = Object.fromEntries(
 /** A cell naming an organisation: its last word is one such names end with. */
 const ORGANISATION_NAME = /\s(?:associates|group|cent(?:er|re)|clinic|hospital|institute|partners|llc|inc|p\.?c|pllc)\.?$/i;
 
+const NO_MEDICATIONS = /\b(?:current\s+|active\s+|home\s+)?medications?\s*:\s*(?:none|nil|no\s+(?:current\s+)?medications?)\b\.?/i;
+
 export interface TypeScore {
   type: DocType;
   score: number;
@@ -88,7 +90,9 @@ export interface TypeScore {
  */
 export function classify(lines: Line[], labRows = 0): TypeScore {
   const scores = new Map<string, number>();
-  const nonEmpty = lines.filter((l) => l.text.trim());
+  // A page saying its patient takes none ("Current medications: none.") lists no medication: no medication list's
+  // evidence (a referral form's line). y-1815 (OCR): a referral form read as a medication list.
+  const nonEmpty = lines.map((l) => (NO_MEDICATIONS.test(l.text) ? { ...l, text: l.text.replace(NO_MEDICATIONS, ' ') } : l)).filter((l) => l.text.trim());
   // Title lines: short cells near the top of the first page (not a sentence that mentions "lab results").
   const headCells = nonEmpty
     .slice(0, 14)
