@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classify } from './classify.js';
-import type { Line } from './lines.js';
+import { cleanPage, type Line } from './lines.js';
 
 const lines = (text: string): Line[] => text.split('\n').map((t, index) => ({ page: 1, index, text: t }));
 
@@ -50,4 +50,27 @@ test('session 18: a referral on a prescription pad, its labels garbled ("Reter t
   // A list that names its medications stays one.
   const list = ['Current Medications', 'Medication            Sig                         Status', 'lisinopril 10 mg      Take 1 tablet by mouth daily    Active', 'Allergies: NKDA'].join('\n');
   assert.equal(classify(lines(list)).type, 'medication_list');
+});
+
+test('session 18: a cover\'s "Company" field naming an imaging centre is the sender, not the page\'s title', () => {
+  // Its "fax" title line reads as a fax header and is set aside; the "Company" field's value is left in the head.
+  const text = [
+    '2022-05-04 17:15 MDT |                        ASPEN PARK DIAGNOSTIC IMAG |                                         16035550113 |                          0001 of 0002',
+    '         fax                                                                                                                      May 04 2022, 5:15 PM',
+    '         Medical records - PLACEHOLDERRIDGE, ROSE B',
+    '           RECIPIENT                                                                    SENDER',
+    '           Name       Rose Placeholderridge                                             Name    Ngoc Placeholderwood',
+    '           Fax        +1 603-555-0123                                                   Company Aspen Park Diagnostic Imaging',
+    '           Phone      +1 603-555-0114                                                   Fax           +1 603-555-0113',
+    '                                                                                        Phone         +1 603-555-0157',
+    '         Date  May 04 2022, 5:15 PM',
+    '         Pages 2',
+    '            Per the authorization received, enclosed are records for the above patient. Please confirm receipt.',
+    '         Aspen Park Diagnostic Imaging · 1397 Summit Blvd, Hudson, NH 03051. The information in this fax is confidential and intended only for the recipient',
+    '         above.',
+  ].join('\n');
+  assert.equal(classify(cleanPage(1, text).lines).type, 'fax_cover_sheet');
+  // The centre's own report, its name the letterhead, stays a radiology report.
+  const report = ['Aspen Park Diagnostic Imaging', 'EXAM DATE:         2022/04/24 08:01', 'EXAMINATION:       XR CHEST 2 VIEWS', 'FINDINGS:', 'IMPRESSION:'].join('\n');
+  assert.equal(classify(lines(report)).type, 'radiology_report');
 });

@@ -123,6 +123,9 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
     // names who sent the page, whatever the page is (their cover sheet too); its words count as the body's.
     // t-9723 (OCR): a routing sheet whose field labels OCR lost was taken for a radiology report.
     .filter((c) => !ORGANISATION_NAME.test(c.text))
+    // Nor a form field naming a party ("Company Aspen Park Diagnostic Imaging", "From: Radiology Department"): the
+    // value names who sends or receives, not the page. y-1815 (GT): a cover sheet taken for a radiology report.
+    .filter((c) => !/^(?:company|sender|from|to)\b\s*:?\s+\S/i.test(c.text))
     // Nor a subject counting its patients ("medication list (3 patients)"): a document is about one patient, a cover
     // sheet announces a batch. u-1803 (OCR): a cover whose other words OCR garbled was taken for a medication list.
     .filter((c) => !/\(\s*\d+\s+patients\s*\)/i.test(c.text))
