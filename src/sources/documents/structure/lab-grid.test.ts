@@ -41,6 +41,21 @@ Ret Range   3.8-10.8    11.7-15.5    140-400`;
   ]);
 });
 
+test('a grid of ONE test (a panel of one result printed the same way as its wider neighbours) keeps its units and range', () => {
+  const page = `    TSH
+
+     Test                        TSH
+
+     Result                      2.65
+
+     Flag
+
+     Units                      uIU/mL
+
+     Ref Range                 0.40-4.50`;
+  assert.deepEqual(rows(page), [['TSH', '2.65', 'u[IU]/mL', '0.40-4.50', '']]);
+});
+
 test('a results table whose header names the parts (Test / Result / Units / Range) is read row by row, not as a grid', () => {
   const page = `Test                 Result     Units      Reference Range
 Glucose              72         mg/dL      65-99

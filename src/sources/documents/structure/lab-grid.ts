@@ -126,7 +126,8 @@ export function parseLabGrids(lines: Line[]): LabGridRow[] {
         i = after;
         continue;
       }
-      if (headCells.length < 3 || gridLabel(headCells[0]!.text) !== 'test') {
+      // A grid of one test ("Test  TSH" over "Result  2.65") is read like a wider one: its part rows say what it is.
+      if (headCells.length < 2 || gridLabel(headCells[0]!.text) !== 'test') {
         // A short line of capitals above a grid names its panel ("COMPLETE BLOOD COUNT W/ DIFF").
         const t = head.text.trim();
         if (headCells.length === 1 && t.length <= 60 && /^[A-Z][A-Z0-9 ,/&()+.-]+$/.test(t) && /[A-Z]{3}/.test(t)) panel = t;
