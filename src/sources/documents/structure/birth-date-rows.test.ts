@@ -6,3 +6,10 @@ import { birthDatesOnLine } from './birth-date.js';
 test('a single-spaced demographics row with a room cell before the birth date ("SPECIMENMAN, Amber E 145-B 1949-02-28 F MR-560839") gives the birth date', () => {
   assert.deepEqual(birthDatesOnLine('SPECIMENMAN, Amber E 145-B 1949-02-28 F MR-560839 Janet Specimenez, MD DNR/DNI', undefined), [{ date: '1949-02-28', weight: 0.5 }]);
 });
+
+test('"DOB" read as "008" before a date with dashes or a month name ("008: 05-14-1960", "008 May-14-1960") is still the birth-date label', () => {
+  assert.deepEqual(birthDatesOnLine('Patient Name MOCKEZ, Alexander                            008: 05-14-1960               ID: 9963764', undefined).map((d) => d.date), ['1960-05-14']);
+  assert.deepEqual(birthDatesOnLine('Pasere Alexander Mockez                   008 May-14-1960                Sex M', undefined).map((d) => d.date), ['1960-05-14']);
+  // A count of 008 before an ordinary number is no label.
+  assert.deepEqual(birthDatesOnLine('Item 008 12 boxes of gauze', undefined), []);
+});
