@@ -34,8 +34,11 @@ export function leadingFlag(lead: string | undefined): string | undefined {
   return lead && (/^(?:HI|LO|HH|LL|H|L)$/.test(lead) || MARGIN_FLAG.test(lead)) ? lead : undefined;
 }
 
-/** A flag in brackets in a margin column before the test's name ("(L)", "(HH)", "(A)"). */
-export const MARGIN_FLAG = /^\((?:HH|LL|HI|LO|H|L|A)\)$/;
+/**
+ * A flag in brackets in a margin column before the test's name ("(L)", "(HH)", "(A)"), also with
+ * one of its brackets lost to OCR ("H)", "(L"): a bracket beside the letters still marks a flag.
+ */
+export const MARGIN_FLAG = /^(?:\((?:HH|LL|HI|LO|H|L|A)\)?|(?:HH|LL|HI|LO|H|L|A)\))$/;
 
 /** Where the cells of a name begin: a token after two or more spaces starts a cell (wide tables print a cell per column). */
 export function cellStarts(toks: Tok[]): number[] {

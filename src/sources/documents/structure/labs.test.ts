@@ -1201,6 +1201,16 @@ test('a flag in brackets in a margin column before the name ("(L)   GLUCOSE   58
   ]);
 });
 
+test('a margin flag that lost one bracket to OCR ("H)   GLUCOSE", "(L   CALCIUM") is still the flag', () => {
+  assert.deepEqual(pick(`H)       GLUCOSE                  162          mg/dl       65-99
+         SODIUM                   140          mmol/L      135-146
+(L       CALCIUM                  8.0          mg/dL       8.6-10.3`).map((r) => [r[0], r[1], r[3]]), [
+    ['GLUCOSE', '162', 'H'],
+    ['SODIUM', '140', null],
+    ['CALCIUM', '8.0', 'L'],
+  ]);
+});
+
 test('a space before a unit\'s slash or on both sides ("mg /dt", "mq /dl", "ma / dl"); a ratio name around a slash stays a name', () => {
   assert.deepEqual(pick(`TRIG              93   <150          mg /dt
 CHOL              161   <200          mq /dl
