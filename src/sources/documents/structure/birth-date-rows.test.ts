@@ -13,3 +13,8 @@ test('"DOB" read as "008" before a date with dashes or a month name ("008: 05-14
   // A count of 008 before an ordinary number is no label.
   assert.deepEqual(birthDatesOnLine('Item 008 12 boxes of gauze', undefined), []);
 });
+
+test('a demographics row whose caption line OCR lost: a full date followed by an age cell that agrees with it ("08/09/2016   5Y   F") is the birth date; a visit date with an age beside it is not', () => {
+  assert.deepEqual(birthDatesOnLine('08/09/2016          5Y         F          Divorced', undefined), [{ date: '2016-08-09', weight: 0.5 }]);
+  assert.deepEqual(birthDatesOnLine('03/14/2024          46Y/M', undefined), []);
+});

@@ -50,12 +50,16 @@ export function demographicsRow(text: string): { name: string; date: string } | 
 
 /**
  * A patient block's unlabelled birth-date cell: a full date, then the age it gives and the sex
- * ("5/19/1996 · 27 yrs · Female", "03/04/1950 (74 y/o M)"). The age must agree with the date (the
+ * ("5/19/1996 · 27 yrs · Female", "03/04/1950 (74 y/o M)", the age in a cell of its own: "08/09/2016   5Y   F"). The age must agree with the date (the
  * birth year plus the age a year between 1980 and 2040): a visit date with an age beside it would not.
  */
 export function datedAgeCell(text: string): { date: string; start: number } | undefined {
-  for (const c of cells(text)) {
-    const m = /^(.{6,18}?)\s*[·•|,]?\s*\(?\s*(\d{1,3})\s*(?:y|yo|y\/o|y\.o\.|yrs?|years?(?:\s+old)?)\.?\s*(?:[·•|,]?\s*(M|F|Male|Female))?\s*\)?$/i.exec(c.text);
+  const cs = cells(text);
+  for (const [i, c] of cs.entries()) {
+    // The age may stand in a cell of its own, a column of a demographics row ("08/09/2016   5Y   F").
+    const nextCell = cs[i + 1];
+    const joined = nextCell && /^\(?\d{1,3}\s*(?:y|yo|y\/o|yrs?)\b/i.test(nextCell.text) ? `${c.text} ${nextCell.text}` : c.text;
+    const m = /^(.{6,18}?)\s*[·•|,]?\s*\(?\s*(\d{1,3})\s*(?:y|yo|y\/o|y\.o\.|yrs?|years?(?:\s+old)?)\.?\s*(?:[·•|,/]?\s*(M|F|Male|Female))?\s*\)?$/i.exec(joined);
     if (!m) continue;
     const d = findDates(m[1]!)[0];
     if (!d || d.index !== 0 || d.text.length !== m[1]!.trim().length || !/\d{4}/.test(d.text)) continue;
