@@ -18,3 +18,11 @@ test('a demographics row whose caption line OCR lost: a full date followed by an
   assert.deepEqual(birthDatesOnLine('08/09/2016          5Y         F          Divorced', undefined), [{ date: '2016-08-09', weight: 0.5 }]);
   assert.deepEqual(birthDatesOnLine('03/14/2024          46Y/M', undefined), []);
 });
+
+test('a birth date whose separators OCR read as a point and a colon with a space ("DOB: 03.08: 1982") is read', () => {
+  assert.deepEqual(birthDatesOnLine('DOB: 03.08: 1982 Sex: Female   Admitted: 04:07.2024', undefined).map((d) => d.date), ['1982-03-08']);
+});
+
+test('a combined caption whose slash OCR read as a star ("Patient ID * DOB.   0097824652 / 1937-Nov-05") gives the date after the value\'s slash', () => {
+  assert.deepEqual(birthDatesOnLine('Patient ID * DOB.   0097824652 / 1937-Nov-05   Collected.   15 JAN 2022 10:58', undefined).map((d) => d.date), ['1937-11-05']);
+});

@@ -39,7 +39,8 @@ export function birthDatesOnLine(text: string, next: string | undefined): Array<
     const bare = slashlessDate(after) ?? (monthSlip ? findDates(`0${monthSlip[2]}${monthSlip[3]}`)[0]?.date : undefined);
     const yearFirst = /^((?:19|20)\d{2})[-. ]?(\d{2})[-. ]?(\d{2})\b/.exec(after);
     // A combined caption's values in order ("Patient ID / DOB:   02653241 / 1962-May-04"): the date after the slash.
-    const pairedValue = ds.length && /\/\s*$/.test(text.slice(0, dm.index)) && /^\s*[A-Z0-9-]{3,}\s*\/\s*$/i.test(after.slice(0, ds[0]!.index));
+    // Its slash OCR may read as a star or a bar ("Patient ID * DOB.").
+    const pairedValue = ds.length && /(?:\/|\s[*|])\s*$/.test(text.slice(0, dm.index)) && /^\s*[A-Z0-9-]{3,}\s*\/\s*$/i.test(after.slice(0, ds[0]!.index));
     // A stamp printed over the field may read as one caps word between label and date ("Birth Date:SCANNED 13-Dec-1972").
     const stamped = ds.length && /^[A-Z]{4,}\s+$/.test(after.slice(0, ds[0]!.index));
     // A space OCR put inside the year ("DOB 04/13/1 945"): a month/day/year with one space among its year's digits.

@@ -103,7 +103,8 @@ export function parseDate(s: string): string | null {
  */
 export function slashlessDate(s: string): string | undefined {
   // A slash also read as a degree sign or a quote ("07 31°2025"): a small glyph high on the line.
-  const m = /^(\d{2})[ /71lI|:.°'’"]?(\d{2})[ /71lI|:.°'’"]?((?:19|20)\d{2})(?![\d/.-])/.exec(s);
+  // A separator may also have a space after it ("03.08: 1982").
+  const m = /^(\d{2})(?:[ /71lI|:.°'’"] ?)?(\d{2})(?:[ /71lI|:.°'’"] ?)?((?:19|20)\d{2})(?![\d/.-])/.exec(s);
   const md = m ? findDates(`${m[1]}/${m[2]}/${m[3]}`)[0]?.date : undefined;
   if (md) return md;
   // A one-digit month whose slash read as a 7 or 1 ("3716/2006" is 3/16/2006: no month is 37).
