@@ -23,12 +23,13 @@ const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt
 const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|PATIENT(?:'S)?\s*NAME|Pt\.?\s*(?:Name|Nae|Nam|Narne)|PT\.?\s*NAME|Patient|PATIENT|Name|NAME)(?:\s*\((?:[Ll]ast|LAST|[Ff]irst|FIRST|,|\.|\s|MI|[Mm]iddle)+\))?\.?\s+([A-Z][A-Za-z'’-]+(?:,|\.(?=\s))\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/;
 /**
  * The same before a "First [M.] Last" name that another label or a date follows ("Patient Jane Q.
- * Doe   DOB 01/02/1960", "Patient. Jane Doe MRN 123", "Patient   Jane Doe 01/02/1960 Sex: F").
+ * Doe   DOB 01/02/1960", "Patient. Jane Doe MRN 123", "Patient   Jane Doe 01/02/1960 Sex: F",
+ * "Pt WAYNE DRAFTMAN - Birth date 1.27.1959").
  * "Date of birth" also in lower case, as a grid OCR flattened prints it ("Patient Betty D. Proxywright Date of
  * birth Jun 15, 1960"): t-8797 identity OCR, tx-0006's summary.
  */
 const NAME_LABEL_NO_COLON_FIRST_LAST =
-  /\b(?:Patient(?:'s)?\s*Name|Patient|Name|Resident|Client|Customer)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•–-]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+[Bb]irth|[A-Za-z]?irth\s*Date|Born|MRN|MR\s*#|Sex|Gender|Age)\b|Claim\s*(?:#|No\.?|Number)|\d{1,2}\/\d{1,2}\/\d{4}\b|\([A-Za-z]{3,10}\)(?:\s{2,}|\s*$)))/;
+  /\b(?:Patient(?:'s)?\s*Name|Patient|Pt|PT|Name|Resident|Client|Customer)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•–-]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+[Bb]irth|[A-Za-z]?irth\s*[Dd]ate|Born|MRN|MR\s*#|Sex|Gender|Age)\b|Claim\s*(?:#|No\.?|Number)|\d{1,2}\/\d{1,2}\/\d{4}\b|\([A-Za-z]{3,10}\)(?:\s{2,}|\s*$)))/;
 
 /** Name candidates on one line of text (several label forms). */
 export function lineNameCands(line: string, next: string | undefined, prev: string | undefined): Array<{ raw: string; score: number }> {
@@ -58,7 +59,8 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
     // The DOB label also as OCR misreads it ("008", "D0B") when a date follows it.
     // A middle dot between the fields may read as a plus ("Sharon Protoby + DOB Jun 27, 2009").
     // A DOB that lost its D after such a dot ("Madison Fictridge - OB Aug 9, 1964").
-    const m = /^([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(·|•+-]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN|Birth\s*date|Date\s+of\s+birth)\b|[D0O][O0][B8]\.?:?\s*\d{1,2}[/.-]\d)/i.exec(c.text) ?? /^([A-Za-z][A-Za-z'’ ,.]{2,50}?)\s+[-–·•+]\s?OB\s+(?=[A-Z][a-z]{2}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/.exec(c.text);
+    // A caption whose colon OCR lost opens the cell ("Pt WAYNE DRAFTMAN - Birth date ..."): no part of the name.
+    const m = /^(?:(?:Patient|Pt|Name)\.?\s+)?([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(·|•+-]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN|Birth\s*date|Date\s+of\s+birth)\b|[D0O][O0][B8]\.?:?\s*\d{1,2}[/.-]\d)/i.exec(c.text) ?? /^([A-Za-z][A-Za-z'’ ,.]{2,50}?)\s+[-–·•+]\s?OB\s+(?=[A-Z][a-z]{2}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/.exec(c.text);
     if (m) out.push({ raw: cutName(m[1]!), score: 2 });
   }
   if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[1]!.text) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text), score: 2 });
