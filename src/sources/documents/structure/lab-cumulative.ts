@@ -49,16 +49,30 @@ interface Head {
  * before it only words (the other columns' heads on the same line: `Test  Units  Ref Range  1-Apr-21 ...`).
  */
 function dateHeads(text: string): Head[] | undefined {
-  const heads: Head[] = [];
+  const heads: Array<Omit<Head, 'date'> & { date: number | undefined }> = [];
   const re = /\S+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const date = headDate(m[0]) ?? headDate(dateGlyphsMended(m[0]));
     if (date !== undefined) heads.push({ start: m.index, end: m.index + m[0].length, date });
+    // A date OCR misread past being one ("89-Jun-22" for 9-Jun-22) still heads its column.
+    else if (GARBLED_DATE.test(m[0])) heads.push({ start: m.index, end: m.index + m[0].length, date: undefined });
     else if (!heads.length && (/^[A-Za-z][A-Za-z.:/()]*$/.test(m[0]) || /^[-–_.:;,'‘’"|]+$/.test(m[0]))) continue;
     else if (!/^\d{1,2}:?\d{2}$/.test(m[0])) return undefined;
   }
-  return heads.length >= 2 ? heads : undefined;
+  const known = heads.filter((h) => h.date !== undefined).map((h) => h.date!);
+  if (heads.length < 2 || known.length < 2) return undefined;
+  // Its date from its place among the others: dates run one way across the head, so a column after
+  // (or, newest first, before) a known date is newer than it.
+  const ascending = known[known.length - 1]! >= known[0]!;
+  return heads.map((h, k) => {
+    if (h.date !== undefined) return h as Head;
+    const before = (ascending ? heads.slice(0, k) : heads.slice(k + 1)).map((x) => x.date).filter((d): d is number => d !== undefined);
+    return { ...h, date: before.length ? Math.max(...before) + 0.5 : Math.min(...known) - 0.5 };
+  });
 }
+
+/** A token shaped as a column head's date whose day or month OCR misread ("89-Jun-22", "1B/09/22"). */
+const GARBLED_DATE = /^\d{1,3}-[A-Za-z0-9]{3}-\d{2,4}$|^\d{1,3}\/\d{1,3}\/\d{2,4}$/;
 
 /** Values (not flags) a row prints past the first date column, or at its end when the print keeps no columns. */
 function valuesPast(text: string, heads: Head[], flat: boolean): number {

@@ -1415,6 +1415,20 @@ test('a cumulative table: the result is the newest dated column\'s, wherever it 
   ]);
 });
 
+test('a cumulative head with one date OCR misread past being a date ("89-Jun-22") still heads its columns; the newest is placed by the others\' order', () => {
+  assert.deepEqual(pick(`                                              11-Jan-22       16-Apr-22       89-Jun-22       19-Nov-22
+ Test            Units        Ref Range          0629            1057            1006            1108
+ Glucose         mg/dL        65 - 99          H 171           H 224           H 157           H 174
+ Sodium          mEq/L        135 - 146          145           L 131           L 131             138`).map((r) => [r[0], r[1], r[3]]), [
+    ['Glucose', '174', 'H'],
+    ['Sodium', '138', null],
+  ]);
+  // Newest first: the misread date at the left end is the newest column.
+  assert.deepEqual(pick(`                                              89-Nov-22       16-Apr-22       11-Jan-22
+ Test            Units        Ref Range          1108            1057            0629
+ Glucose         mg/dL        65 - 99          H 174           H 224           H 171`).map((r) => [r[0], r[1], r[3]]), [['Glucose', '174', 'H']]);
+});
+
 test('lines printed with single spaces (no columns): a lone unit line under a row is its value\'s; a cumulative row takes the newest column only when every column can be told apart', () => {
   assert.deepEqual(pick(`White Blood Cell Count 10.0 Normal range: 3.8 - 10.8 In range
 10*3/uL
