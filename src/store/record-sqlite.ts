@@ -51,7 +51,7 @@ export function recordStatements(raw: BetterSqlite3.Database): RecordStatements 
           'ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, kind = excluded.kind, block = excluded.block, date = excluded.date, display = excluded.display, conflicts = excluded.conflicts, json = excluded.json, state = excluded.state',
       ),
       key: raw.prepare('INSERT INTO record_item_keys (person_id, kind, block, key, item_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
-      mark: raw.prepare('INSERT INTO record_dirty (person_id, kind, block, gen) VALUES (?, ?, ?, ?) ON CONFLICT (person_id, kind, block) DO UPDATE SET gen = gen + 1 RETURNING gen').raw(true),
+      mark: raw.prepare('INSERT INTO record_dirty (person_id, kind, block, gen) VALUES (?, ?, ?, ?) ON CONFLICT (person_id, kind, block) DO UPDATE SET gen = gen + 1 RETURNING gen').pluck(),
       blockFacts: raw.prepare('SELECT id, resource_id, document_id, json FROM record_facts WHERE person_id = ? AND kind = ? AND block = ?').raw(true),
       unmark: raw.prepare('DELETE FROM record_dirty WHERE person_id = ? AND kind = ? AND block = ? AND gen = ?'),
       seen: raw.prepare(

@@ -10,7 +10,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { Store } from '../../store/store.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import { factOfRow, type BlockRef, type DirtyBlock, type StoredFactRow, type StoredItem } from '../../store/record.js';
-import { factsOf, FACT_RESOURCE_TYPES, ITEM_KINDS, type Fact, type ItemKind } from '../normalize/fact.js';
+import { factsOf, FACT_RESOURCE_TYPES, ITEM_KINDS, type Fact, type FactContext, type ItemKind } from '../normalize/fact.js';
 import { groupBlock, itemsOfGroups, type Decision } from './cluster.js';
 import { APPEND_KINDS, BlockKeys, closeItem, itemKeysOf, LOOSE_KEY, openItem, placeFact, stateOf, type OpenItem } from './append.js';
 import { FactCache } from './fact-cache.js';
@@ -262,11 +262,19 @@ type DocumentInfos = Map<string, { updatedAt: string; personId: string | null; f
 /** The facts of a page of resources; people whose facts these are join `touched`, and their merge decisions move facts between blocks. */
 async function factsOfPage(page: Array<{ id: string; documentId: string; personId: string | null; json: string }>, infos: DocumentInfos, touched: Set<string>, decisions: (p: string) => Promise<StoredDecision[]>): Promise<PersonFact[]> {
   const facts: PersonFact[] = [];
+  // A page is a few documents' rows in document order: one context per document, not one per resource
+  // (factsOf only reads it).
+  let ctx: FactContext | undefined;
   for (const r of page) {
     if (!r.personId) continue;
-    const info = infos.get(r.documentId)!;
-    const ctx = { documentId: r.documentId, structured: !UNSTRUCTURED.has(info.format), documentDate: info.date };
-    for (const f of factsOf(JSON.parse(r.json) as Resource, r.id, ctx)) facts.push(Object.assign(f, { personId: r.personId }));
+    if (ctx?.documentId !== r.documentId) {
+      const info = infos.get(r.documentId)!;
+      ctx = { documentId: r.documentId, structured: !UNSTRUCTURED.has(info.format), documentDate: info.date };
+    }
+    for (const f of factsOf(JSON.parse(r.json) as Resource, r.id, ctx)) {
+      (f as PersonFact).personId = r.personId;
+      facts.push(f as PersonFact);
+    }
   }
   for (const p of new Set(facts.map((f) => f.personId))) {
     touched.add(p);
