@@ -13,6 +13,7 @@ import { invertDarkBars } from './dark-bars.js';
 import { readGrids, type GridInfo } from './ruled-grid.js';
 import { removeStreaks } from './streaks.js';
 import { blur, boundSize, despeckle, estimateSkew, findPaper, flattenLighting, median3, pageStats, rotate, squarePixels, toPng, fillOutsidePaper, type PaperBounds } from './preprocess.js';
+import { layoutOcrLines } from './ocr-layout.js';
 
 /** Pages above this many pixels (after square pixels) are downscaled before OCR. */
 export const OCR_MAX_PIXELS = 25_000_000;
@@ -99,9 +100,9 @@ export function unrotateBox(box: Box, deg: number, src: { width: number; height:
   return [clamp(Math.min(...xs), src.width), clamp(Math.min(...ys), src.height), clamp(Math.max(...xs), src.width), clamp(Math.max(...ys), src.height)];
 }
 
-/** Text from OCR lines, one line per row, leading/trailing blanks dropped. */
+/** Text from OCR lines, one line per row on the page's column grid (ocr-layout.ts), blank lines dropped. */
 function linesText(r: OcrResult): string {
-  const t = r.lines.map((l) => l.text.replace(/\s+$/, '')).filter((l) => l.trim()).join('\n');
+  const t = layoutOcrLines(r.lines).map((l) => l.replace(/\s+$/, '')).filter((l) => l.trim()).join('\n');
   return t || r.text.trim();
 }
 
