@@ -21,7 +21,7 @@ import type { LabRow } from './lab-row.js';
 import { atAsZero, normaliseLine } from './lab-line-normalise.js';
 import { lookupTest } from './lab-test-names.js';
 import { ucumFor } from './lab-units.js';
-import { parseLabRows } from './labs.js';
+import { parseLabRows, partCaptionRow } from './labs.js';
 import type { Line } from './lines.js';
 
 /** A lab row read from a block; `effective` is the collection date the block prints, if any. */
@@ -365,6 +365,12 @@ export function parseLabBlocks(lines: Line[]): LabBlockRow[] {
         page = l.page;
       }
       if (!l.text.trim()) continue;
+      // A row of part captions over a test's values (labs.ts reads it) labels no block.
+      if (partCaptionRow(l.text)) {
+        flush();
+        heading = undefined;
+        continue;
+      }
       const fields = lineFields(normaliseLabelLine(l.text));
       const known = fields.filter((f) => f.kind !== 'other');
       if (!known.length) {

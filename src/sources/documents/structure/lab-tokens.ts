@@ -31,13 +31,13 @@ export const RANGE = /^[([]?(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)[)\]]?$/;
 export const CMP_RANGE = /^[([]?(<=|>=|<|>|≤|≥)(\d+(?:\.\d+)?)[)\]]?$/;
 
 // Also in square brackets, as PowerChart prints them ("10.5 [H]").
-export const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNORMAL|CRIT|CRITICAL|POS)\)?|\[(?:HH|LL|H|L|A|C|CH|CL)\]|\*{1,2}|\*?[HLA]\*?|!{1,2}|↑|↓)$/i;
+export const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNL|ABNORMAL|CRIT|CRITICAL|POS)\)?|\[(?:HH|LL|H|L|A|C|CH|CL)\]|\*{1,2}|\*?[HLA]\*?|!{1,2}|↑|↓)$/i;
 
 /** A flag printed in a column before the value ("LDL  H  162", "Occult Blood  ABNORMAL  Positive"). */
 export const FLAG_BEFORE = /^(?:H|L|HH|LL|HIGH|LOW|\*|\(H\)|\(L\))$/i;
 
 /** Flags that may also end a test name ("Vitamin A", "Hepatitis A"): taken as a flag only when the name without it is a test and with it is not. */
-export const FLAG_BEFORE_AMBIGUOUS = /^(?:A|ABN|ABNORMAL|\(A\)|C|CRIT|CRITICAL)$/i;
+export const FLAG_BEFORE_AMBIGUOUS = /^(?:A|ABN|ABNL|ABNORMAL|\(A\)|C|CRIT|CRITICAL)$/i;
 
 /** A label in front of a reference range ("Ref: 65-99", "Reference Range: ...", "Normal: Negative"). */
 export const RANGE_LABEL = /^\(?(?:ref(?:erence)?|ref\.?range|range|normal|interval|nl|ref\.?rng|rng)[:.]?$/i;

@@ -71,6 +71,19 @@ const LEAD_COLUMNS = /\b(?:order(?:ed)?|panel|battery|collected|collection\s+dat
 /** Column headers whose first column is the lab's test number, before the test's name ("Test No.   Test   Result   Flag ..."). */
 const CODE_COLUMN = /^\s*(?:test\s*(?:no\.?|#|code|number)|code|loinc)\s{2,}(?:test(?:\s+name)?|component|analyte|name)\s{2,}/i;
 
+/** One part caption of a result's row ("RESULT", "FLAG", "UNITS", "REFERENCE RANGE", "STATUS"). */
+const PART_CAPTION = /^(?:results?|value|your\s+value|flags?|abn(?:ormal)?(?:\s+flag)?|h\/l|units?|uom|(?:ref(?:erence)?\.?|normal|standard|expected)\s+(?:range|interval|values?)|reference|range|interval|status|result\s+status)$/i;
+
+/**
+ * A row of part captions and nothing else ("RESULT   FLAG   UNITS   REFERENCE RANGE   STATUS"), as a
+ * per-result detail print repeats it under each test's name and over that test's values: three or
+ * more cells, one the result's, every one a part caption. Session 19 (set-p class 1).
+ */
+export function partCaptionRow(text: string): boolean {
+  const cs = text.trim().split(/\s{2,}|\s*\|\s*/).filter(Boolean);
+  return cs.length >= 3 && cs.every((c) => PART_CAPTION.test(c.replace(/:$/, ''))) && cs.some((c) => /^(?:results?|value|your\s+value)$/i.test(c.replace(/:$/, '')));
+}
+
 /**
  * A unit printed alone on the line under a result, in the result's column (consumer reports print the value
  * large with its unit under it): moved onto the result's line right after the value, its own line then empty.
@@ -236,6 +249,8 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     } else if (unitsColumnLast(text)) unitsLast = !rangeFirst;
     let drafts = parseLineDrafts(text, urine, rangeFirst);
     const waiting = pending as string[] | null;
+    // A test's name alone, a row of part captions, its values under them: the name waits over the captions.
+    if (waiting && partCaptionRow(text)) continue;
     // The value line under its name line: a number, or a word result with its reference ("YELLOW   YELLOW",
     // "NEGATIVE   NEGATIVE", "TRACE   ABN   NEGATIVE").
     // Lone specks OCR read before the value on its line ("‘   4.03   Miffion/ul", ".   30   Thousand/ul:") are dirt.
