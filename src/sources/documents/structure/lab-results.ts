@@ -37,5 +37,25 @@ export function labResultRows(lines: Line[]): Array<LabRow | LabBlockRow | LabGr
   const used = new Set(tableRows.map((r) => `${r.page}:${r.lineIndex}`));
   const rows = [...hl7, ...prose, ...grids, ...tableRows, ...parseLabBlocks(rest).filter((b) => !b.blockLines.some((i) => used.has(`${b.page}:${i}`)))];
   // A report that prints no flag but prints ranges: flags read from the value against its range.
-  return flagsFromRanges(rows, all);
+  return onceEach(flagsFromRanges(rows, all), all);
+}
+
+/**
+ * A result printed twice in one document, a summary box ("abnormal results", "critical values") then
+ * the full table: the same test, value and unit (and collection date, where read) is one result, the
+ * later printing kept (the table's). Session 19 (set-p class 2).
+ */
+function onceEach<T extends LabRow & { effective?: string }>(rows: T[], lines: Line[]): T[] {
+  const key = (r: T) => [(r.loinc ?? r.name).toLowerCase(), r.numeric ?? r.value.toLowerCase(), (r.ucum ?? r.unit ?? '').toLowerCase(), r.effective ?? ''].join('|');
+  const byKey = new Map<string, T[]>();
+  for (const r of rows) byKey.set(key(r), [...(byKey.get(key(r)) ?? []), r]);
+  if ([...byKey.values()].every((g) => g.length < 2)) return rows;
+  // Printed lines counted in order (blank lines apart).
+  const ordinal = new Map<string, number>();
+  for (const l of lines) if (l.text.trim()) ordinal.set(`${l.page}:${l.index}`, ordinal.size);
+  const at = (r: T) => ordinal.get(`${r.page}:${r.lineIndex}`) ?? -1;
+  // Dropped: a row printed again further on, two printed lines down or more (rows read from one line, or from a
+  // sentence run over the next, are the parsers' business).
+  const reprinted = (r: T) => byKey.get(key(r))!.some((o) => at(o) >= at(r) + 2 && at(r) >= 0);
+  return rows.filter((r) => !reprinted(r));
 }

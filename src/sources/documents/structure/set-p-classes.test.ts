@@ -36,3 +36,18 @@ test('a result block: the test name alone, a row of part captions, the values un
   // "Abnl", the abnormal flag's short spelling.
   assert.equal(rows[3]!.flag, 'A');
 });
+
+test('a summary box of out-of-range results, then the full table: each result once', () => {
+  const rows = labResultRows(toLines([
+    'CRITICAL / ABNORMAL VALUES',
+    '  Glucose            212 mg/dL        H      70-99',
+    '  Hemoglobin         9.8 g/dL         L      12.0-15.5',
+    '',
+    'Test                 Result   Flag   Units    Reference',
+    'Glucose              212      H      mg/dL    70-99',
+    'Sodium               140             mmol/L   135-145',
+    'Hemoglobin           9.8      L      g/dL     12.0-15.5',
+  ]));
+  assert.deepEqual(show(rows).map((s) => s.split(' | ').slice(1).join(' | ')), ['212 | mg/dL | 70-99 | H', '140 | mmol/L | 135-145 | ', '9.8 | g/dL | 12.0-15.5 | L']);
+  assert.deepEqual(rows.map((r) => r.lineIndex), [5, 6, 7]);
+});
