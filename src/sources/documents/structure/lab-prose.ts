@@ -5,9 +5,11 @@
  * word for the flag; they are read into the same fields a block of labelled lines gives
  * (lab-blocks.ts), so names, units, ranges and their OCR repairs are the table rows'. Pure.
  */
+import { findDates } from './dates.js';
 import { namedResultRow } from './lab-blocks.js';
 import type { LabRow } from './lab-row.js';
 import { lookupTest } from './lab-test-names.js';
+import { TEST_BOUNDS } from './lab-test-priors.js';
 import { isFlag, NUM, QUAL, QUAL_MODIFIER, VALUE_FLAG } from './lab-tokens.js';
 import { ucumFor, unitFromPrior, unitLike } from './lab-units.js';
 import type { Line } from './lines.js';
@@ -94,9 +96,11 @@ export function parseLabProse(lines: Line[]): LabRow[] {
  */
 function runOnResults(text: string, lineAt: (i: number) => Line, skip: Array<[number, number]>): LabRow[] {
   const out: LabRow[] = [];
-  // Sentences end at a point before a space (decimal points have digits after them).
-  for (const sentence of pieces(text, 0, /\.(?=\s|$)/g)) {
-    const items: Array<{ item: RunOnItem; at: number }> = [];
+  // Sentences end at a point before a space (decimal points have digits after them), but for the point of a list
+  // item's abbreviated first word ("…, Estim. Avg Glu (eAG) 171 mg/dL", "…, T. Chol/HDL Ratio 1.8") and a speck
+  // OCR read as a point before the item's flag ("WBC 16.2 10*3/ul. (H), RBC …").
+  for (const sentence of pieces(text, 0, /(?<![,:;]\s[A-Za-z]{1,6})\.(?=\s|$)(?!\s*[[({][A-Za-z]{1,4}[\])}][,;])/g)) {
+    const items: Array<{ item: RunOnItem; at: number; dated?: boolean }> = [];
     for (const chunk of pieces(sentence.text, sentence.at, /;/g)) {
       if (skip.some(([a, b]) => chunk.at < b && chunk.at + chunk.text.length > a)) continue;
       // Commas part results only after a whole one: the parts are joined until they read as a result. A colon
@@ -107,24 +111,34 @@ function runOnResults(text: string, lineAt: (i: number) => Line, skip: Array<[nu
         const whole = chunk.text.slice(parts[from]!.at - chunk.at, parts[k]!.at - chunk.at + parts[k]!.text.length);
         const read = headedItem(whole);
         if (!read) continue;
-        items.push({ item: read.item, at: parts[from]!.at + read.offset });
+        items.push({ item: read.item, at: parts[from]!.at + read.offset, ...(read.dated ? { dated: true } : {}) });
         from = k + 1;
       }
     }
-    for (const { item, at } of items) {
-      const inList = items.length >= 2;
+    for (const { item, at, dated } of items) {
+      // A panel's paragraph headed by its collection date lists its results, be they one ("TSH (12/22/2022): TSH 3.30 mIU/L.").
+      const inList = items.length >= 2 || !!dated;
       if (!item.range && !inList) continue;
       const line = lineAt(at);
       const row = namedResultRow({ page: line.page, line: line.index, test: item.test, result: item.result, ...(item.units ? { units: item.units } : {}), ...(item.range ? { range: item.range } : {}), ...(item.flag ? { flag: item.flag } : {}) });
       if (!row) continue;
       // Without a range only a test the table knows, with its unit; a name the table does not know only with a
       // numeric range, in a list.
-      if (!item.range && !(row.loinc && item.units)) continue;
+      // In a list, a test measured in no unit (a ratio) with none printed ("BUN/Creatinine Ratio 30 (H)", "A/G Ratio 1.4").
+      if (!item.range && !(row.loinc && (item.units || (inList && unitless(row.loinc, row.numeric))))) continue;
       if (!row.loinc && !(inList && /\d/.test(item.range ?? '') && !NARRATIVE.test(item.test))) continue;
       out.push(row);
     }
   }
   return out;
+}
+
+/** A test reported in no unit ("{ratio}", "1"), its value possible in it. Session 19 (set-p class 3). */
+function unitless(loinc: string, value: number | undefined): boolean {
+  const bounds = TEST_BOUNDS[loinc];
+  if (!bounds || value === undefined) return false;
+  const units = Object.keys(bounds);
+  return units.every((u) => /^(?:\{[^}]*\}|1)$/.test(u)) && units.some((u) => { const b = bounds[u]; return !b || (value >= b[0] && value <= b[1]); });
 }
 
 /** The stretches of a text between its separators, each with its offset. */
@@ -155,16 +169,18 @@ const NARRATIVE = /\b(?:was|were|is|are|has|had|her|his|their|your|the|for|on|at
  * "Recent Labs (collected ...): CBC: White Blood Cell Count ..."): the text after the last colon, else the
  * whole (a labelled "Glucose: 112 mg/dL"). Its offset is where the test's name starts.
  */
-function headedItem(text: string): { item: RunOnItem; offset: number } | undefined {
+function headedItem(text: string): { item: RunOnItem; offset: number; dated?: boolean } | undefined {
   const colon = [...text.matchAll(/:\s/g)].pop();
   const starts = colon ? [colon.index! + 1, 0] : [0];
   for (const start of starts) {
+    // A heading that prints a date ("Lipid Panel (3/14/2024):") heads a panel's results.
+    const dated = start > 0 && findDates(text.slice(0, start)).length > 0;
     const body = text.slice(start);
     const lead = /^\s*(?:and\s+)?/i.exec(body)![0].length;
     // Cells apart by a column's gap are a table's row, not prose (OCR of "HDL Cholesterol     n     249     mg/dl.").
     if (/\S\s{4,}\S/.test(body.slice(lead).trim())) continue;
     const item = runOnItem(body.slice(lead));
-    if (item) return { item, offset: start + lead };
+    if (item) return { item, offset: start + lead, ...(dated ? { dated } : {}) };
   }
   return undefined;
 }
@@ -207,7 +223,8 @@ function runOnItem(printed: string): RunOnItem | undefined {
     const tail = toks.slice(at + 1);
     let f = flag;
     if (tail.length && isFlag(bare(tail[0]!)) && tail[0] !== 'L') f ??= bare(tail.shift()!);
-    const units = tail.join(' ');
+    // A speck after the unit read as a point ("10*3/ul. (H)").
+    const units = tail.join(' ').replace(/(?<=[A-Za-z])\.$/, '');
     const test = toks.slice(0, i).join(' ');
     if (!/^[A-Za-z]/.test(test) || toks.slice(0, i).length > 6) return undefined;
     if (units && !ucumFor(units) && !(tail.length === 1 && unitLike(units)) && !(tail.length === 1 && unitFromPrior(units, lookupTest(test)?.loinc))) continue;

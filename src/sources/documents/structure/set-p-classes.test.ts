@@ -51,3 +51,19 @@ test('a summary box of out-of-range results, then the full table: each result on
   assert.deepEqual(show(rows).map((s) => s.split(' | ').slice(1).join(' | ')), ['212 | mg/dL | 70-99 | H', '140 | mmol/L | 135-145 | ', '9.8 | g/dL | 12.0-15.5 | L']);
   assert.deepEqual(rows.map((r) => r.lineIndex), [5, 6, 7]);
 });
+
+test('results written inline: a ratio with no unit in the list, a one-result paragraph headed by its date, an abbreviated name', () => {
+  const rows = labResultRows(toLines([
+    'Review of recent labs.',
+    'Renal Function Panel (2/03/2021): Urea Nitrogen 18 mg/dL, Creatinine 0.9 mg/dL, BUN/Creatinine Ratio 20, Albumin 4.0 g/dL.',
+    'Thyroid (2/03/2021): TSH 2.10 mIU/L.',
+    'Lipids (2/03/2021): Cholesterol, Total 190 mg/dL, HDL Cholesterol 50 mg/dL, T. Chol/HDL Ratio 3.8 (H), Triglycerides 120 mg/dL.',
+    'She takes metformin 500 mg twice daily. Follow up in 3 weeks.',
+    // A speck OCR read as a point after the unit, before the flag.
+    'CBC (2/03/2021): WBC 12.1 10*3/ul. (H), RBC 4.10 10*6/uL, Hemoglobin 12.5 g/dL,',
+    'Hematocrit 38.0 %, Platelets 250 10*3/uL.',
+  ]));
+  const got = rows.map((r) => `${r.loinc}=${r.value}${r.flag ? ` ${r.flag}` : ''}`);
+  for (const want of ['3097-3=20', '3016-3=2.10', '9830-1=3.8 H', '2571-8=120', '6690-2=12.1 H', '789-8=4.10', '4544-3=38.0']) assert.ok(got.includes(want), `${want} in ${got.join(', ')}`);
+  assert.equal(rows.length, 14);
+});
