@@ -67,6 +67,9 @@ export function parseName(raw: string): { name: string; given: string[]; family:
     if (fam.length === 2 && /^[A-Z][a-z]/.test(fam[0]!) && /^[A-Z]$/.test(fam[1]!) && gv.length === 1 && /^[A-Z][a-z]/.test(gv[0]!)) [family, given] = [gv[0]!, [fam[0]!, `${fam[1]}.`]];
   } else {
     const toks = t.split(' ').filter((x, i) => x && !SUFFIX.test(x) && (i === 0 || !SUFFIX_MISREAD.test(x)));
+    // A courtesy title before a whole name is no part of it ("Mrs Kelly PSEUDOCOMBE", a British letter's patient);
+    // before a family name alone ("Mr Smith") or a doctor's title, no name is read. Session 19 (set-p class 4).
+    if (/^(?:mr|mrs|ms|miss|mx)\.?$/i.test(toks[0] ?? '') && toks.length >= 3 && toks.slice(1).every((w) => /^[A-Z]/.test(w))) toks.shift();
     if (/^(?:dr|mr|mrs|ms|miss)\.?$/i.test(toks[0] ?? '')) return null;
     if (toks.length < 2) return null;
     family = toks[toks.length - 1]!;

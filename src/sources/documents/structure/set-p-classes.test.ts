@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Line } from './lines.js';
+import { classify } from './classify.js';
 import { labResultRows } from './lab-results.js';
+import { parseName } from './person-name.js';
 
 const toLines = (texts: string[], page = 1): Line[] => texts.map((text, index) => ({ page, index, text }));
 const show = (rows: ReturnType<typeof labResultRows>) => rows.map((r) => [r.name, r.value, r.unit ?? '', r.range?.text ?? '', r.flag ?? ''].join(' | '));
@@ -66,4 +68,29 @@ test('results written inline: a ratio with no unit in the list, a one-result par
   const got = rows.map((r) => `${r.loinc}=${r.value}${r.flag ? ` ${r.flag}` : ''}`);
   for (const want of ['3097-3=20', '3016-3=2.10', '9830-1=3.8 H', '2571-8=120', '6690-2=12.1 H', '789-8=4.10', '4544-3=38.0']) assert.ok(got.includes(want), `${want} in ${got.join(', ')}`);
   assert.equal(rows.length, 14);
+});
+
+test('a discharge summary written as a letter to the GP is a discharge summary, not a referral', () => {
+  const text = [
+    'Riverside Infirmary                                   DISCHARGE LETTER',
+    'Ward 3                                                 Consultant Jane Roe',
+    'Patient    Mr John DOE          Hospital no.   H123456',
+    'Admitted   02.05.2023           Discharged     06.05.2023',
+    'Dear Dr Smith,',
+    'Your patient was admitted with chest pain and was discharged on 06.05.2023.',
+    'Primary diagnosis',
+    'I20.0 Unstable angina',
+    'Medications on discharge',
+    'aspirin 75 mg tablet     once daily     New',
+    'Yours sincerely,',
+    'Jane Roe, MD',
+  ].map((t, index) => ({ page: 1, index, text: t }));
+  assert.equal(classify(text).type, 'discharge_summary');
+});
+
+test('a courtesy title before a whole name is no part of it; before a family name alone no name is read', () => {
+  assert.equal(parseName('Mrs Kelly PSEUDOCOMBE')?.name, 'Kelly Pseudocombe');
+  assert.equal(parseName('Mr John A. Doe')?.family, 'Doe');
+  assert.equal(parseName('Mr Smith'), null);
+  assert.equal(parseName('Dr Jane Roe'), null);
 });
