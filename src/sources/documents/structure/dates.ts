@@ -32,7 +32,7 @@ const FORMS: DateForm[] = [
   // Dotted dates only with a two-digit day or a full year ("03.14.2024", "3.14.24", "3.4.1950"): "1.3.70" is a
   // range or two numbers that lost a separator.
   // Or followed by a time of day ("11.7.24 10:06 AM" on an analyzer's slip).
-  { re: '(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d/.])|(\\d{1,2})\\.(\\d{2})\\.(\\d{2})(?![\\d/.%A-Za-z])|(\\d{1,2})\\.(\\d)\\.(\\d{2})(?=\\s+\\d{1,2}:\\d{2}\\b)', read: (m) => (m[1] ? [+m[3]!, +m[1]!, +m[2]!] : m[4] ? [year(m[6]!), +m[4]!, +m[5]!] : [year(m[9]!), +m[7]!, +m[8]!]) },
+  { re: '(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d/.])|(\\d{1,2})\\.(\\d{2})\\.(\\d{2})(?![\\d/.%A-Za-z])|(\\d{1,2})\\.(\\d)\\.(\\d{2})(?=\\s+\\d{1,2}:\\d{2}\\b)', read: (m) => (m[1] ? (+m[1]! > 12 && +m[2]! <= 12 ? [+m[3]!, +m[2]!, +m[1]!] : [+m[3]!, +m[1]!, +m[2]!]) : m[4] ? [year(m[6]!), +m[4]!, +m[5]!] : [year(m[9]!), +m[7]!, +m[8]!]) },
   // OCR variants of MM/DD/YYYY: a slash read as a degree sign, a quote, a bracket or a space.
   { re: '(\\d{1,2})\\s?[/.°º\'’\\]-]\\s?(\\d{2})[/.°º\'’\\] -]\\s?(\\d{4})(?![\\d/])', read: (m) => [+m[3]!, +m[1]!, +m[2]!] },
   // Both slashes read as colons ("Date   Monday 03:27:2023"): a four-digit year after two colons is no time

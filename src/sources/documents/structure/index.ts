@@ -11,6 +11,7 @@ import { locate } from './boxes.js';
 import { classify } from './classify.js';
 import { parseDiagnoses, toCondition } from './conditions.js';
 import { findDates } from './dates.js';
+import { dayFirstDotted } from './dotted-dates.js';
 import { findAuthor, findFacility } from './facility-author.js';
 import { editDistance, lettersOnly } from './fuzzy.js';
 import { findPatient, toPersonHints, type PatientFacts } from './identity.js';
@@ -198,7 +199,8 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   const ordered = [...pages].filter((p) => p && typeof p.page === 'number').sort((a, b) => a.page - b.page);
   if (!ordered.length) return { resources: [], issues };
   const byNo = new Map(ordered.map((p) => [p.page, p]));
-  const clean: CleanPage[] = ordered.map((p) => cleanPage(p.page, p.text ?? ''));
+  // A page that writes its dotted dates day first has its ambiguous ones read so (dotted-dates.ts).
+  const clean: CleanPage[] = ordered.map((p) => cleanPage(p.page, dayFirstDotted(p.text ?? '')));
   const facts = clean.map(pageFacts);
   const ranges = splitPages(clean, facts);
   const people: Person[] = [];

@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Line } from './lines.js';
 import { classify } from './classify.js';
+import { findDates } from './dates.js';
+import { dayFirstDotted } from './dotted-dates.js';
 import { labResultRows } from './lab-results.js';
 import { parseName } from './person-name.js';
 
@@ -93,4 +95,15 @@ test('a courtesy title before a whole name is no part of it; before a family nam
   assert.equal(parseName('Mr John A. Doe')?.family, 'Doe');
   assert.equal(parseName('Mr Smith'), null);
   assert.equal(parseName('Dr Jane Roe'), null);
+});
+
+test('dotted dates: a page that writes them day first reads its ambiguous ones so; a US page keeps month first', () => {
+  const eu = dayFirstDotted('14.03.2024 10:32  +1 217 555 0146   Pg.002/005\nPatient  DOE Jane\nDate of birth  07.03.1975\nSample taken  21.02.2024 08:15');
+  assert.match(eu, /Date of birth {2}1975-03-07/);
+  // The fax header's day-first date is the machine's setting, no evidence for the page.
+  const us = dayFirstDotted('14.03.2024 10:32  +1 217 555 0146   Pg.002/005\nPatient  Jane Doe\nDOB 07.03.1975\nCollected 03.14.2024');
+  assert.match(us, /DOB 07\.03\.1975/);
+  assert.equal(dayFirstDotted('DOB 07.03.1975  seen 11.02.2024'), 'DOB 07.03.1975  seen 11.02.2024');
+  // A dotted date that can only be day first is read so.
+  assert.equal(findDates('Discharged 17.06.2024')[0]?.date, '2024-06-17');
 });

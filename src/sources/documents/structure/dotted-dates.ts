@@ -1,0 +1,30 @@
+/**
+ * Dotted dates day first or month first: "07.03.1975" is 7 March on a European page and July 3rd on a
+ * US one. A page decides by its own unambiguous dotted dates: one with a day above 12 in the first place
+ * ("14.03.2024") and none with one in the second says the page writes day first, and its ambiguous
+ * dotted dates (both parts 12 or less), and the others with them, are rewritten as ISO dates (the same
+ * length for two-digit parts, so columns keep their places). The fax header line (the machine's setting, not the page's writer) is no evidence. Pure.
+ * Session 19 (set-p class 6).
+ */
+
+/** D.M.YYYY / DD.MM.YYYY. */
+const DOTTED = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])/g;
+
+/** The page's text with its ambiguous dotted dates written as ISO dates when the page writes dotted dates day first. */
+export function dayFirstDotted(text: string): string {
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => l.trim());
+  // The first line when it prints a time of day: the fax machine's header.
+  const evidence = lines.filter((l, i) => !(i === first && /\b\d{1,2}:\d{2}\b/.test(l))).join('\n');
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const m of evidence.matchAll(DOTTED)) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst++;
+    else if (b > 12 && b <= 31 && a >= 1 && a <= 12) monthFirst++;
+  }
+  if (!dayFirst || monthFirst) return text;
+  return text.replace(DOTTED, (all, d: string, mo: string, y: string) =>
+    Number(d) >= 1 && Number(d) <= 31 && Number(mo) >= 1 && Number(mo) <= 12 ? `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}` : all,
+  );
+}
