@@ -17,7 +17,7 @@ const STAY_START = '[A-Za-z]{3,9}\\.?\\s+\\d{1,2}[,.]?\\s*\\d{4}|\\d{1,2}\\s+[A-
 const DOS_LABELS: Record<string, RegExp[]> = {
   // "collected" also as OCR reads it ("colidcted", "coliected").
   // A results letter's "your blood tests done on February 9, 2022"; a line printer's "COLL: 14MAR2024 0815".
-  lab_report: [/\b(?:date\s+)?(?:collected|col[a-z]{2,5}ted)(?:\s+date)?\s*(?:on|:|;)?/i, /\b(?:tests?|blood\s*work|labs?|specimens?|samples?)\s+(?:was\s+|were\s+)?(?:done|drawn|collected|taken)\s+on\s*/i, /\bcoll\.?\s*:/i, /\bCOLL\b\.?/, /\bcollection\s+(?:date|time|dt)\s*[:]?/i, /\bdate\s+of\s+collection\s*:?/i, /\bcoll(?:ection)?\.?\s*(?:date|dt)\s*:?/i, /\bspecimen\s+date\s*:?/i, /\bdrawn\s*:?/i, /\bdate\s+of\s+service\s*:?/i],
+  lab_report: [/\b(?:date\s+)?(?:collected|col[a-z]{2,5}ted)(?:\s+date)?\s*(?:on|:|;)?/i, /\b(?:tests?|blood\s*work|labs?|specimens?|samples?)\s+(?:was\s+|were\s+)?(?:done|drawn|collected|taken)\s+on\s*/i, /\bcoll\.?\s*:/i, /\bCOLL\b\.?/, /\bcollection\s+(?:date|time|dt)\s*[:]?/i, /\bdate\s+of\s+collection\s*:?/i, /\bcoll(?:ection)?\.?\s*(?:date|dt)\s*:?/i, /\bspecimen\s+date\s*:?/i, /\b(?:sample|specimen)\s+taken\s*(?:on\s*)?:?/i, /\bdrawn\s*:?/i, /\bdate\s+of\s+service\s*:?/i],
   // Session 16: a study is of the day it was performed, not the day it was read or signed ("Date performed",
   // "Performed: ..."); layouts the sets lack, for held-out ones.
   radiology_report: [/\b(?:exam|study|procedure)\s+date\s*[:]?/i, /\bdate\s+of\s+(?:exam|study|service|procedure)\s*:?/i, /\bDOS\s*:?/, /\b(?:date\s+performed|performed(?:\s+on)?\s*:|(?:exam(?:ination)?|study)\s+performed(?:\s+on)?)\s*:?/i],
@@ -60,15 +60,19 @@ const COLLECTED_CAPTION = /^(?:date\s+)?collected$|^collection\s+date(?:\s*\/\s*
 /**
  * The first date printed under a column caption, in its column: a cell starting within a few
  * characters of the caption's, on one of the three lines below it, opening with a date (or a date
- * whose slashes OCR lost or read as 1s or 7s).
+ * whose slashes OCR lost or read as 1s or 7s); or the cell in the caption's place on the line right below
+ * when it has as many cells as the captions' line (OCR squeezed the columns apart). Session 19.
  */
 function dateUnderCaption(lines: Line[], caption: RegExp, read: (cell: string) => string | undefined = slashlessDate): string | undefined {
   const nonEmpty = lines.filter((l) => l.text.trim());
   for (const [i, l] of nonEmpty.entries()) {
-    const cap = cells(l.text).find((c) => caption.test(c.text.replace(/[:.]$/, '').trim()));
-    if (!cap || cells(l.text).length < 3) continue;
-    for (const below of nonEmpty.slice(i + 1, i + 4)) {
-      const cell = cells(below.text).find((c) => Math.abs(c.start - cap.start) <= 6);
+    const caps = cells(l.text);
+    const cap = caps.find((c) => caption.test(c.text.replace(/[:.]$/, '').trim()));
+    if (!cap || caps.length < 3) continue;
+    for (const [k, below] of nonEmpty.slice(i + 1, i + 4).entries()) {
+      // Right below, as many cells as captions (OCR squeezed the columns apart): the caption's own, by its place.
+      const under = cells(below.text);
+      const cell = under.find((c) => Math.abs(c.start - cap.start) <= 6) ?? (k === 0 && under.length === caps.length ? under[caps.indexOf(cap)] : undefined);
       if (!cell) continue;
       const t = cell.text.replace(/^[^\dA-Za-z]+/, '');
       const found = findDates(t)[0];
@@ -94,6 +98,12 @@ function compactServiceSpan(cell: string): string | undefined {
   const year = Number(through.slice(0, 4)) - (`${m[1]}${m[2]}` > `${m[3]}${m[4]}` ? 1 : 0);
   return findDates(`${m[1]}/${m[2]}/${year}`)[0]?.date;
 }
+
+/**
+ * A statement's or claim form's period caption over its dates, a form locator's number before it ("6 STATEMENT
+ * COVERS PERIOD" over "031424 THROUGH 031424", "Service Period" over "03/14/24 - 03/16/24"). Session 19 (set-p class 5).
+ */
+const PERIOD_CAPTION = /^(?:\d{1,2}[a-z]?\.?\s+)?(?:(?:statement\s+)?covers?\s+period|period\s+covered|(?:statement|service|billing)\s+period|dates?\s+of\s+service|serv(?:ice)?\.?\s+dates?)$/i;
 
 /** The date column's heading in a claim table ("Date", "Date of Service", "DOS"), a cell of its own. */
 const CLAIM_DATE_COLUMN = /^(?:dates?(?:\s+of\s+service)?|service\s+dates?|dos|from)$/i;
@@ -245,6 +255,9 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
       const d = own?.date ?? wrappedCellDate(nonEmpty, i, before);
       if (d && d !== dob && !afterSent(d)) return d;
     }
+    // A claim form's period under its caption, its dates compact (MMDDYY, the paper claim's form) or not: its first day.
+    const period = dateUnderCaption(lines, PERIOD_CAPTION);
+    if (period && period !== dob && !afterSent(period)) return period;
     // A remittance's service-date column in the payer's compact form ("SERV DATE" over "0713 071325": from
     // MMDD, through MMDDYY, the form of the standard paper remittance), no amount with a dollar sign on its
     // lines. t-9723 (OCR and GT): 1 remittance date.

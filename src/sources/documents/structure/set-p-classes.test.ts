@@ -10,6 +10,7 @@ import { findDates } from './dates.js';
 import { dayFirstDotted } from './dotted-dates.js';
 import { labResultRows } from './lab-results.js';
 import { parseName } from './person-name.js';
+import { findServiceDate } from './service-date.js';
 
 const toLines = (texts: string[], page = 1): Line[] => texts.map((text, index) => ({ page, index, text }));
 const show = (rows: ReturnType<typeof labResultRows>) => rows.map((r) => [r.name, r.value, r.unit ?? '', r.range?.text ?? '', r.flag ?? ''].join(' | '));
@@ -88,6 +89,20 @@ test('a discharge summary written as a letter to the GP is a discharge summary, 
     'Jane Roe, MD',
   ].map((t, index) => ({ page: 1, index, text: t }));
   assert.equal(classify(text).type, 'discharge_summary');
+});
+
+test('a claim form: the period under its numbered caption, its dates MMDDYY, not the statement date', () => {
+  const text = [
+    '                 HOSPITAL STATEMENT',
+    '1                                   3 PATIENT CONTROL NO.      7 STATEMENT COVERS PERIOD      9 TYPE OF BILL',
+    'Northside Hospital                  A1234                      021522 THROUGH 021722          0131',
+    '12 PATIENT NAME                     14 BIRTHDATE               STATEMENT DATE',
+    'DOE, JANE                           07041960                   03/20/2022',
+    'REV. CD.  DESCRIPTION               SERV. DATE   UNITS   TOTAL CHARGES',
+    '0450      EMERGENCY ROOM            021522       1       1200.00',
+    'AMOUNT DUE   $120.00      Due by 04/20/2022',
+  ].map((t, index) => ({ page: 1, index, text: t }));
+  assert.equal(findServiceDate(text, 'insurance_billing', '1960-07-04', '2022-03-22'), '2022-02-15');
 });
 
 test('a courtesy title before a whole name is no part of it; before a family name alone no name is read', () => {
