@@ -13,8 +13,9 @@ import { cutName, parseName } from './person-name.js';
 // The colon also as OCR reads it: a semicolon ("Patient Name;  DRAFTEZ, ROBERT").
 // "Name" also as OCR misreads it: "Narne" (rn for m), "Nane", "Naw", "Nam", "Nae" (a letter lost).
 // Who the record is about is also the "Resident" of a nursing home, a "Client" of a clinic, a
-// pharmacy's "Customer", an occupational-health record's "Employee".
-const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Nam|Nae|Member(?:\s*Name)?|(?:Resident|Client|Customer|Employee)(?:\s*Name)?|(?:[RH]esults|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\.|\s|mi|middle)+\))?\s*(?:[:;]|(?<=\S)\s[-–](?=\s))\s*/gi;
+// pharmacy's "Customer", an occupational-health record's "Employee", a workers' compensation claim's
+// "Claimant" (session 19).
+const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Nam|Nae|Member(?:\s*Name)?|(?:Resident|Client|Customer|Employee|Claimant)(?:\s*Name)?|(?:[RH]esults|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\.|\s|mi|middle)+\))?\s*(?:[:;]|(?<=\S)\s[-–](?=\s))\s*/gi;
 /**
  * A name label whose colon OCR lost or read as a point, before a "LAST, First M" name ("Patient
  * Sampleridge, Mary B", "Patient. DOE, JANE"), its comma also read as a point ("Name DOE. JANE").
@@ -104,7 +105,8 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   // Column block: a "Patient" / "Patient Information" heading, the name below it in the same column.
   if (next !== undefined) {
     // Also a form's numbered caption ("6. Patient's Name and Address" over "NOTREALHURST, CATHERINE").
-    const hm = /(?:\b\d{1,2}\.\s)?\bpatient(?:'s)?(?:\s+(?:information|details|name(?:\s+and\s+address)?|demographics|info))?\b(?!\s*[:#])/i.exec(text);
+    // Its number also without a point, a letter after it (a claim form's locators: "8 PATIENT NAME", "3a"). Session 19.
+    const hm = /(?:\b\d{1,2}[a-z]?\.?\s)?\bpatient(?:'s)?(?:\s+(?:information|details|name(?:\s+and\s+address)?|demographics|info))?\b(?!\s*[:#])/i.exec(text);
     // The heading is a cell of its own: not "my patient, ..." in a letter, nor "Patient 1D. 00123" (an ID label).
     const heading = hm && cells(text).some((c) => c.start === hm.index && c.text.length === hm[0].length);
     if (hm && heading && !/:\s*\S/.test(text.slice(hm.index, hm.index + hm[0].length + 3))) {

@@ -9,6 +9,7 @@ import { classify } from './classify.js';
 import { findDates } from './dates.js';
 import { dayFirstDotted } from './dotted-dates.js';
 import { labResultRows } from './lab-results.js';
+import { lineNameCands } from './patient-name.js';
 import { parseName } from './person-name.js';
 import { findServiceDate } from './service-date.js';
 
@@ -121,4 +122,13 @@ test('dotted dates: a page that writes them day first reads its ambiguous ones s
   assert.equal(dayFirstDotted('DOB 07.03.1975  seen 11.02.2024'), 'DOB 07.03.1975  seen 11.02.2024');
   // A dotted date that can only be day first is read so.
   assert.equal(findDates('Discharged 17.06.2024')[0]?.date, '2024-06-17');
+});
+
+test('the patient under billing captions: a claimant, a numbered form caption over its value', () => {
+  assert.deepEqual(lineNameCands('   Claimant: ROE, PAT Q                     Claimant DOB: 1970/01/02', undefined, undefined).map((c) => c.raw).filter((r) => parseName(r)), ['ROE, PAT Q']);
+  const head = '  8 PATIENT NAME                      10 BIRTHDATE        11 SEX      50 PAYER NAME';
+  const vals = '  ROE, PAT Q                          01021970            F           Acme Health Plan';
+  assert.ok(lineNameCands(head, vals, undefined).some((c) => c.raw === 'ROE, PAT Q'));
+  // A cover's notice: "named" is a word, no slip of the Name caption.
+  assert.deepEqual(lineNameCands('INTENDED ONLY FOR THE USE OF THE ADDRESSEE NAMED ABOVE. IF YOU ARE NOT THE INTENDED', undefined, undefined), []);
 });
