@@ -77,6 +77,27 @@ const ORGANISATION_NAME = /\s(?:associates|group|cent(?:er|re)|clinic|hospital|i
 
 const NO_MEDICATIONS = /\b(?:current\s+|active\s+|home\s+)?medications?\s*:\s*(?:none|nil|no\s+(?:current\s+)?medications?)\b\.?/i;
 
+/** An e-mail's header field ("From:", "Sent:", "To:", "Cc:", "Subject:") opening its line. */
+const EMAIL_FIELD = /^\s*(?:from|sent|to|cc|bcc|subject|date|attachments?)\s*:/i;
+
+/**
+ * A printed e-mail (a referral or a request sent by mail and faxed on): its header block, From / Sent / To / Cc /
+ * Subject, is the message's, not a fax cover's fields. Read as such when the page's head prints a Subject and a
+ * From that gives an e-mail address or a Sent line, among three fields or more: the From / Sent / To / Cc lines
+ * are left out and the subject stands as the page's title, its parts apart ("Referral - DOE, JANE - Cardiology").
+ * Session 19 (set-p class 8).
+ */
+function emailPrint(lines: Line[]): Line[] {
+  const head = lines.slice(0, 20);
+  const fields = head.filter((l) => EMAIL_FIELD.test(l.text));
+  const subject = fields.find((l) => /^\s*subject\s*:/i.test(l.text));
+  const sender = fields.some((l) => (/^\s*from\s*:/i.test(l.text) && /@/.test(l.text)) || /^\s*sent\s*:/i.test(l.text));
+  if (fields.length < 3 || !subject || !sender) return lines;
+  return lines
+    .filter((l) => !head.includes(l) || !EMAIL_FIELD.test(l.text) || l === subject)
+    .map((l) => (l === subject ? { ...l, text: l.text.replace(/^\s*subject\s*:\s*/i, '').replace(/^(?:re|fw|fwd)\s*:\s*/i, '').replace(/\s+[-–—|]\s+/g, '   ') } : l));
+}
+
 export interface TypeScore {
   type: DocType;
   score: number;
@@ -92,7 +113,7 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
   const scores = new Map<string, number>();
   // A page saying its patient takes none ("Current medications: none.") lists no medication: no medication list's
   // evidence (a referral form's line). y-1815 (OCR): a referral form read as a medication list.
-  const nonEmpty = lines.map((l) => (NO_MEDICATIONS.test(l.text) ? { ...l, text: l.text.replace(NO_MEDICATIONS, ' ') } : l)).filter((l) => l.text.trim());
+  const nonEmpty = emailPrint(lines.map((l) => (NO_MEDICATIONS.test(l.text) ? { ...l, text: l.text.replace(NO_MEDICATIONS, ' ') } : l)).filter((l) => l.text.trim()));
   // Title lines: short cells near the top of the first page (not a sentence that mentions "lab results").
   const headCells = nonEmpty
     .slice(0, 14)

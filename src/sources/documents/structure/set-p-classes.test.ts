@@ -132,3 +132,19 @@ test('the patient under billing captions: a claimant, a numbered form caption ov
   // A cover's notice: "named" is a word, no slip of the Name caption.
   assert.deepEqual(lineNameCands('INTENDED ONLY FOR THE USE OF THE ADDRESSEE NAMED ABOVE. IF YOU ARE NOT THE INTENDED', undefined, undefined), []);
 });
+
+test('a printed e-mail (From / Sent / To / Subject) is what its subject says, not a fax cover', () => {
+  const text = [
+    'Jane Sender',
+    'From:      Jane Sender <jane.sender@example.org>',
+    'Sent:      Monday, May 6, 2024 10:12 AM',
+    'To:        Intake <intake@example.org>',
+    'Subject:   Referral - ROE, PAT (DOB 1/2/1970) - Neurology',
+    'Hello,',
+    'Please see this patient for migraine. Reason for referral: headaches not controlled.',
+    'Attached: office notes. Please call us with questions.',
+    'Thanks,',
+    'Jane Sender',
+  ].map((t, index) => ({ page: 1, index, text: t }));
+  assert.equal(classify(text).type, 'referral_letter');
+});
