@@ -15,6 +15,8 @@ export function mendIdentityLabels(line: string): string {
   // A speck read as a letter glued before the label opening the line ("Mpatient: Doe, Jane"), its colon kept.
   // a-1801 (OCR): a medication list's patient.
   line = line.replace(/^(\s*)[A-Za-z|]([Pp]atient|PATIENT)(?=\s?:)/, '$1$2');
+  // The Patient or Name label's colon read as a quote or backtick ("Patient’ Peter S. Demoson"): the colon. Session 19.
+  line = line.replace(/\b((?:[Pp]atient|PATIENT)(?:\s+(?:[Nn]ame|NAME))?|[Nn]ame|NAME)[’'`‘"”](?=\s+[A-Z])/g, '$1:');
   // Words of the language a letter from a label are no slips of it ("the addressee NAMED ABOVE. IF YOU ..." read as
   // the caption "NAME" before "ABOVE, IF"). Session 19 (set-p class 7).
   return respellNear(line, /\b(?!(?:named|names)\b)[A-Za-z1|]{4,8}\b/gi, ['name', 'patient'], (w) => w.toLowerCase().replace(/[1|]/g, 'l'), (w) => w.replace(/ti/g, 'u'));

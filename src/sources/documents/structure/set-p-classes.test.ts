@@ -148,3 +148,10 @@ test('a printed e-mail (From / Sent / To / Subject) is what its subject says, no
   ].map((t, index) => ({ page: 1, index, text: t }));
   assert.equal(classify(text).type, 'referral_letter');
 });
+
+test('the Patient label its colon lost or read as a quote is no part of the name', () => {
+  for (const line of ['Patient’ Peter S. Demoson              DOB: 5/21/1999        Gender: Male', 'Patient Peter S. Demoson               Date of birth: May 21, 1999   Chart: 3192449']) {
+    const names = lineNameCands(line, undefined, undefined).map((c) => parseName(c.raw)?.name).filter(Boolean);
+    assert.deepEqual([...new Set(names)], ['Peter S. Demoson'], line);
+  }
+});
