@@ -10,8 +10,13 @@
 /** D.M.YYYY / DD.MM.YYYY. */
 const DOTTED = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])/g;
 
-/** The page's text with its ambiguous dotted dates written as ISO dates when the page writes dotted dates day first. */
-export function dayFirstDotted(text: string): string {
+/**
+ * The page's text with its ambiguous dotted dates written as ISO dates when the page writes dotted dates day first.
+ * `printed`: dates the transmission prints in forms no order question touches ("1/11/2005", "January 11th, 2005"):
+ * a page whose dotted dates are all ambiguous writes day first when one of them read so is such a date and none
+ * read month first is (a discharge letter's `11.01.2005` birth date, printed `January 11th, 2005` on the next report).
+ */
+export function dayFirstDotted(text: string, printed: ReadonlySet<string> = new Set()): string {
   const lines = text.split('\n');
   const first = lines.findIndex((l) => l.trim());
   // The first line when it prints a time of day: the fax machine's header.
@@ -22,6 +27,17 @@ export function dayFirstDotted(text: string): string {
     const [a, b] = [Number(m[1]), Number(m[2])];
     if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst++;
     else if (b > 12 && b <= 31 && a >= 1 && a <= 12) monthFirst++;
+  }
+  if (!dayFirst && !monthFirst && printed.size) {
+    let asDayFirst = 0;
+    let asMonthFirst = 0;
+    for (const m of evidence.matchAll(DOTTED)) {
+      const [a, b, y] = [m[1]!.padStart(2, '0'), m[2]!.padStart(2, '0'), m[3]!];
+      if (a === b || Number(a) > 12 || Number(b) > 12) continue;
+      if (printed.has(`${y}-${b}-${a}`)) asDayFirst++;
+      if (printed.has(`${y}-${a}-${b}`)) asMonthFirst++;
+    }
+    if (asDayFirst && !asMonthFirst) dayFirst = asDayFirst;
   }
   if (!dayFirst || monthFirst) return text;
   return text.replace(DOTTED, (all, d: string, mo: string, y: string) =>

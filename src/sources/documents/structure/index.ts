@@ -200,7 +200,9 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   if (!ordered.length) return { resources: [], issues };
   const byNo = new Map(ordered.map((p) => [p.page, p]));
   // A page that writes its dotted dates day first has its ambiguous ones read so (dotted-dates.ts).
-  const clean: CleanPage[] = ordered.map((p) => cleanPage(p.page, dayFirstDotted(p.text ?? '')));
+  // Dates the transmission prints in forms without the question (not dotted) tell an all-ambiguous page's order.
+  const undotted = new Set(ordered.flatMap((p) => findDates(p.text ?? '').filter((d) => !/^\d{1,2}\.\d{1,2}\./.test(d.text)).map((d) => d.date)));
+  const clean: CleanPage[] = ordered.map((p) => cleanPage(p.page, dayFirstDotted(p.text ?? '', undotted)));
   const facts = clean.map(pageFacts);
   const ranges = splitPages(clean, facts);
   const people: Person[] = [];

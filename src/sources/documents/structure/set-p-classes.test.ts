@@ -122,6 +122,9 @@ test('dotted dates: a page that writes them day first reads its ambiguous ones s
   assert.equal(dayFirstDotted('DOB 07.03.1975  seen 11.02.2024'), 'DOB 07.03.1975  seen 11.02.2024');
   // A dotted date that can only be day first is read so.
   assert.equal(findDates('Discharged 17.06.2024')[0]?.date, '2024-06-17');
+  // Only ambiguous dotted dates: the order that makes one a date the transmission prints otherwise ("January 11th, 2005").
+  assert.match(dayFirstDotted('Date of birth  11.01.2005\nAdmitted  04.04.2023', new Set(['2005-01-11'])), /Date of birth {2}2005-01-11/);
+  assert.match(dayFirstDotted('DOB  11.01.2005', new Set(['2005-11-01'])), /DOB {2}11\.01\.2005/);
 });
 
 test('the patient under billing captions: a claimant, a numbered form caption over its value', () => {
