@@ -120,8 +120,8 @@ export class ResourcesRepo {
       const date = sortDateOf(r);
       const res = st.resource.run(r.id, it.personId ?? null, it.documentId, r.resourceType, it.sourceId ?? null, date, codesOf(r).join(' '), text, JSON.stringify(r), created);
       if (res.changes === 0) continue; // the same id twice in one extraction keeps the first
-      const l = it.location; // locationColumns' mapping, without an object per row
-      st.provenance.run(r.id, it.documentId, l.page ?? null, l.box ? JSON.stringify(l.box) : null, l.xpath ?? null, l.entryId ?? null, l.segment ?? null, l.line ?? null, l.path ?? null);
+      const l = locationColumns(it.location);
+      st.provenance.run(r.id, it.documentId, l.page, l.box_json, l.xpath, l.entry_id, l.segment, l.line, l.path);
       if (text) st.fts.run(res.lastInsertRowid, text);
       counts.add(it.personId ?? null, r.resourceType, date, it.documentId);
     }
