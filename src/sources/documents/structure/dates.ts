@@ -22,6 +22,9 @@ interface DateForm {
 const FORMS: DateForm[] = [
   // Year first with dashes, or points ("2025.09.23").
   { re: '(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)|(\\d{4})\\.(\\d{2})\\.(\\d{2})(?![\\d.])', read: (m) => (m[1] ? [+m[1]!, +m[2]!, +m[3]!] : [+m[4]!, +m[5]!, +m[6]!]) },
+  // Year first, one dash read as a point ("1958.08-21", "2027-01.26"): a mix of the two no number or range prints.
+  // Session 19 (fresh sets, OCR): a resident's birth date, vaccination dates, a result's date.
+  { re: '(\\d{4})(?:\\.(\\d{2})-|-(\\d{2})\\.)(\\d{2})(?![\\d.-])', read: (m) => [+m[1]!, +(m[2] ?? m[3])!, +m[4]!] },
   // Year first with slashes ("2022/09/12", Japanese- and Canadian-made systems, imaging exports).
   // One of its slashes may read as a point ("1989.04/18"), never both (a version or a decimal).
   { re: '(\\d{4})(?:/(\\d{1,2})[/.]|\\.(\\d{1,2})/)(\\d{1,2})(?![\\d/])', read: (m) => [+m[1]!, +(m[2] ?? m[3])!, +m[4]!] },
