@@ -13,7 +13,8 @@ import { cells } from './lines.js';
 // ("OB / Sex:  04/12/1960" opening the line).
 // "DOB / Sex:" also with its slash misread ("DOB /|Sex:", "DOB f Sex:"); "Birth Date" with its B
 // misread ("Hirth Date:", "Beth Date:"); "DOR", "DDB", "008:" before a date (a word of its own: not "Doris").
-export const DOB_LABEL = /\b(?:D[./]?\s?[O0][./]?\s?[B8]\.?|D[O0D]R\b|DDB\b|0[O0]8(?=:?\s*(?:\d{1,2}\/|\d{1,2}[.-]\d{1,2}[.-]\d{2,4}\b|[A-Z][a-z]{2}[-\s]\d{1,2}[-,\s]+\d{4}\b))|B[a-z]{1,3}th\s*Date|B[il1][a-z]{1,2}th\b[^\d\n]{1,8}(?=\d{1,2}[/.-]?\d{1,2}[/.-]\d{2,4}\b)|0\.?\s?[O0]\.?\s?B\.?|n[oO0]B(?=[-:.]?\s*\d{1,2}[/.-]\d)|0\.[O0]\.8\.?(?=\s*\d{1,2}\/)|Date\s+of\s+B(?:irth|[a-z]{1,3}th\b)|[A-Za-z]?irth\s*Date|Birthdate|Born)(?:\s*[/|lIf1]{1,2}\s*(?:Sex|Gender|Age))?\s*[:#]?|^\s*OB(?:\s*\/\s*(?:Sex|Gender|Age))?\s*:|(?<=\s[-–·•+|]\s?)OB\b(?=\s*(?:[A-Z][a-z]{2}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}))/i;
+// "Birth" garbled to a word of B, an i or r, and an h ("Binh date:", "Binthdare", "Date of Buh"). Session 19 (fresh sets, OCR).
+export const DOB_LABEL = /\b(?:D[./]?\s?[O0][./]?\s?[B8]\.?|D[O0D]R\b|DDB\b|0[O0]8(?=:?\s*(?:\d{1,2}\/|\d{1,2}[.-]\d{1,2}[.-]\d{2,4}\b|[A-Z][a-z]{2}[-\s]\d{1,2}[-,\s]+\d{4}\b))|B[a-z]{1,3}th\s*Date|B[il1][a-z]{1,2}th\b[^\d\n]{1,8}(?=\d{1,2}[/.-]?\d{1,2}[/.-]\d{2,4}\b)|0\.?\s?[O0]\.?\s?B\.?|n[oO0]B(?=[-:.]?\s*\d{1,2}[/.-]\d)|0\.[O0]\.8\.?(?=\s*\d{1,2}\/)|Date\s+of\s+B(?:irth|[a-z]{1,3}th\b|[a-z]{0,3}h\b)|B[il1r][a-z]{0,2}h\s*Da[a-z]{1,2}\b|[A-Za-z]?irth\s*Date|Birthdate|Born)(?:\s*[/|lIf1]{1,2}\s*(?:Sex|Gender|Age))?\s*[:#]?|^\s*OB(?:\s*\/\s*(?:Sex|Gender|Age))?\s*:|(?<=\s[-–·•+|]\s?)OB\b(?=\s*(?:[A-Z][a-z]{2}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}))/i;
 
 /**
  * The birth dates one line prints, in the order read, each with the weight it counts for beside its

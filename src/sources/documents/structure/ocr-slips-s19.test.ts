@@ -2,10 +2,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDates } from './dates.js';
+import { birthDatesOnLine } from './birth-date.js';
 
 test('a year-first date with one dash read as a point is a date ("1958.08-21", "2027-01.26")', () => {
   assert.deepEqual(findDates('IM       2018.09-01    KM RN').map((d) => d.date), ['2018-09-01']);
   assert.deepEqual(findDates('Resulted 2027-01.26 04:01').map((d) => d.date), ['2027-01-26']);
   // A run of more digits is no such date.
   assert.deepEqual(findDates('value 1958.081-21').map((d) => d.date), []);
+});
+
+test('a birth caption whose "Birth" OCR garbled to B, an i or r, and an h ("Binh date:", "Date of Buh")', () => {
+  assert.deepEqual(birthDatesOnLine('Name: Gregory Drafters          Binh date: 1963-05-24          Patient # E3394952', undefined).map((b) => b.date), ['1963-05-24']);
+  assert.deepEqual(birthDatesOnLine('    3 Date of Buh                                                         a Sor', '    02:25:2020                                                            OM REF').map((b) => b.date), ['2020-02-25']);
+  assert.deepEqual(birthDatesOnLine('     Resident                                 Room / Bed        Binthdare         Sex      Reswdent #', '     EXAMPLEBERG, Dorothy C                   156A               1958-08-21       F       0025699576').map((b) => b.date), ['1958-08-21']);
+  // A name is no caption ("Beth Davis 03/04/2020").
+  assert.deepEqual(birthDatesOnLine('Seen by Beth Davis 03/04/2020', undefined).filter((b) => b.weight === 1), []);
 });
