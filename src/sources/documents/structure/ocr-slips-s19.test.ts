@@ -3,6 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDates } from './dates.js';
 import { birthDatesOnLine } from './birth-date.js';
+import { findPatient } from './identity.js';
+import type { Line } from './lines.js';
+
+const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
 
 test('a year-first date with one dash read as a point is a date ("1958.08-21", "2027-01.26")', () => {
   assert.deepEqual(findDates('IM       2018.09-01    KM RN').map((d) => d.date), ['2018-09-01']);
@@ -17,4 +21,12 @@ test('a birth caption whose "Birth" OCR garbled to B, an i or r, and an h ("Binh
   assert.deepEqual(birthDatesOnLine('     Resident                                 Room / Bed        Binthdare         Sex      Reswdent #', '     EXAMPLEBERG, Dorothy C                   156A               1958-08-21       F       0025699576').map((b) => b.date), ['1958-08-21']);
   // A name is no caption ("Beth Davis 03/04/2020").
   assert.deepEqual(birthDatesOnLine('Seen by Beth Davis 03/04/2020', undefined).filter((b) => b.weight === 1), []);
+});
+
+test('a "LAST, First M" row under a caption row naming the resident beside the attending is the patient', () => {
+  // Its captions without colons, the birth date's OCR'd as in the transmission (u-1956 tx-0003).
+  const p = findPatient(lines(`     Resident                                 Room / Bed        Binthdare         Sex      Reswdent #        Attending                       Code slatus
+     EXAMPLEBERG, Dorothy C                   156A               1958.08-21       F       0025699576          Virgmia Triaindge. MD          ONR/ONI
+      ALLERGIES: Bee venom (Swelling)`), 1);
+  assert.deepEqual([p.family?.toLowerCase(), p.birthDate], ['exampleberg', '1958-08-21']);
 });

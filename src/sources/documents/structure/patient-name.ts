@@ -126,8 +126,9 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   // A cell of its own opening a line that is a "Last, First M" name with its middle initial
   // (report headers: "Proxyworth, Jacob N      Patient Report"); addresses and labels never take that shape.
   // Not under a header row of the ordering physician's columns ("Ordering Physician   Collection Date").
+  // A header row that also captions the patient ("Resident   Room / Bed   Birthdate ...   Attending") is the patient's. Session 19.
   const lead = cs[0];
-  const underPhysician = !!prev && /\b(?:ordering|referring|attending|physician|provider|doctor)\b/i.test(prev) && !/\b(?:patient|name)\b/i.test(prev);
+  const underPhysician = !!prev && /\b(?:ordering|referring|attending|physician|provider|doctor)\b/i.test(prev) && !/\b(?:patient|name|resident|client|member)\b/i.test(prev);
   if (lead && lead.start < 8 && !underPhysician && /^[A-Z][A-Za-z'’-]+,\s?[A-Z][A-Za-z'’-]+\s[A-Z]\.?$/.test(lead.text)) out.push({ raw: lead.text, score: 1 });
   // A demographics line opening with the patient's "Last, First M", its fields after it one space apart, their
   // labels OCR garbled ("Triaimore, Christine MAN: 5473066 DOB: 9/27/1978", "MADEUPINGTON, DORIS N Birth Dace:
