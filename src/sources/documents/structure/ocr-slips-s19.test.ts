@@ -30,3 +30,8 @@ test('a "LAST, First M" row under a caption row naming the resident beside the a
       ALLERGIES: Bee venom (Swelling)`), 1);
   assert.deepEqual([p.family?.toLowerCase(), p.birthDate], ['exampleberg', '1958-08-21']);
 });
+
+test('a name before a birth label whose "Birth" OCR garbled ("Susan Testington Date of bith 12.26.1951 - Female")', () => {
+  const p = findPatient(lines(`  Susan Testington Date of bith 12.26.1951 - Female - Kit iD LW2379068Y Member # 8379100`), 1);
+  assert.deepEqual([p.given?.[0], p.family, p.birthDate], ['Susan', 'Testington', '1951-12-26']);
+});

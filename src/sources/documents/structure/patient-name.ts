@@ -61,7 +61,8 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
     // A middle dot between the fields may read as a plus ("Sharon Protoby + DOB Jun 27, 2009").
     // A DOB that lost its D after such a dot ("Madison Fictridge - OB Aug 9, 1964").
     // A caption whose colon OCR lost opens the cell ("Pt WAYNE DRAFTMAN - Birth date ..."): no part of the name.
-    const m = /^(?:(?:Patient|Pt|Name)\.?\s+)?([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(·|•+-]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN|Birth\s*date|Date\s+of\s+birth)\b|[D0O][O0][B8]\.?:?\s*\d{1,2}[/.-]\d)/i.exec(c.text) ?? /^([A-Za-z][A-Za-z'’ ,.]{2,50}?)\s+[-–·•+]\s?OB\s+(?=[A-Z][a-z]{2}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/.exec(c.text);
+    // "Birth" garbled as the birth-date label reads it ("Susan Testington Date of bith 12.26.1951"). Session 19.
+    const m = /^(?:(?:Patient|Pt|Name)\.?\s+)?([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(·|•+-]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN|B(?:irth|[il1r][a-z]{0,2}h)\s*date|Date\s+of\s+b(?:irth|[a-z]{1,3}th|[a-z]{0,3}h))\b|[D0O][O0][B8]\.?:?\s*\d{1,2}[/.-]\d)/i.exec(c.text) ?? /^([A-Za-z][A-Za-z'’ ,.]{2,50}?)\s+[-–·•+]\s?OB\s+(?=[A-Z][a-z]{2}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/.exec(c.text);
     if (m) out.push({ raw: cutName(m[1]!), score: 2 });
   }
   // Its caption, the colon OCR lost, is no part of the name ("Patient Peter S. Demoson   Date of birth: ..."). Session 19.
