@@ -97,6 +97,8 @@ const COLUMN_LABEL_WORDS = [
   'requisition number', 'ordering physician', 'ordering provider', 'referring physician', 'attending physician',
   'collection date', 'date of collection', 'date collected', 'date of service', 'service date', 'visit date',
   'report date', 'date reported', 'date received', 'received', 'reported', 'account number', 'gender',
+  // Also alone, so a letter OCR slipped of it or a space into it is still read ("CO LECTED"). Session 19 (fresh sets).
+  'collected',
   'exam date', 'study date', 'procedure date', 'referring', 'accession',
 ];
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { findDates } from './dates.js';
 import { birthDatesOnLine } from './birth-date.js';
 import { findPatient } from './identity.js';
+import { findServiceDate } from './service-date.js';
 import type { Line } from './lines.js';
 
 const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
@@ -34,4 +35,15 @@ test('a "LAST, First M" row under a caption row naming the resident beside the a
 test('a name before a birth label whose "Birth" OCR garbled ("Susan Testington Date of bith 12.26.1951 - Female")', () => {
   const p = findPatient(lines(`  Susan Testington Date of bith 12.26.1951 - Female - Kit iD LW2379068Y Member # 8379100`), 1);
   assert.deepEqual([p.given?.[0], p.family, p.birthDate], ['Susan', 'Testington', '1951-12-26']);
+});
+
+test('a Collected caption OCR slipped a letter of or a space into ("CO LECTED") still captions the date under it', () => {
+  const page = `Date: May 12th, 2023          Time: 18:00 00          From: Prairie Gate Laborator        Fax: 859-565-0180           Page 2 (of 4)
+                   Prairie Gate Laboratories                                                                    Laboratory Report
+      PATIENT                          BIRTH DATE                               GENDEF                      TIENT ID
+      Karen Psoudoby                   Feor sary 22nd, 1970                     Femde                      0097366893
+      ORDERING PROVIDER                CO LECTED                                REPORTED                  REQUISITION
+      Jean Draftmore, MD               April 20th, 2023 11:55 AM                April 21st, 2023          0957266764
+      No abnormal results.`;
+  assert.equal(findServiceDate(lines(page), 'lab_report', '1970-02-22', '2023-05-12'), '2023-04-20');
 });
