@@ -215,7 +215,8 @@ const FLAG_WORD = /^(?:\(?(?:HH|LL|H|L|A|HI|LO|HIGH|LOW|ABN|ABNORMAL|CRIT|CRITIC
 const NO_FLAG = /^(?:n|normal|wnl|within\s+(?:normal\s+)?(?:range|limits)|none|-+|—|neg|in\s+range|\(?n\)?)$/i;
 const NOT_A_RANGE = /^(?:not\s+established|none|n\/?a|see\s+(?:note|comment|below)|-+|—|not\s+applicable)$/i;
 
-const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+// A middle dot or bullet parting a line's fields ("Your value: Yellow   ·   Standard range: Yellow") ends no field's value.
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim().replace(/(?:\s+[·•])+$/, '');
 
 /** The row a block prints, read through the table-row parser. */
 function blockRow(b: Block): LabBlockRow | undefined {
@@ -337,10 +338,11 @@ function direct(name: string, value: string, flag: string, unit: string, range: 
   return row;
 }
 
-/** A line that may head a section of blocks: short, no label, letters ("== CHEMISTRY ==", "URINALYSIS"). */
+/** A line that may head a section of blocks: short, no label, letters ("== CHEMISTRY ==", "URINALYSIS", "pH"). */
 function sectionTitle(text: string): string | undefined {
   const t = text.replace(/^[\s=*#_~-]+|[\s=*#_~-]+$/g, '').trim();
-  if (!t || t.length > 60 || !/[A-Za-z]{3}/.test(t) || /:/.test(t)) return undefined;
+  // Two letters only when they name a test ("pH" heading its result's lines).
+  if (!t || t.length > 60 || !(/[A-Za-z]{3}/.test(t) || (/^[A-Za-z]{2}$/.test(t) && lookupTest(t, true))) || /:/.test(t)) return undefined;
   return t;
 }
 
@@ -381,8 +383,9 @@ export function parseLabBlocks(lines: Line[]): LabBlockRow[] {
         continue;
       }
       // A test named by a heading line of its own, its result labelled on the next line
-      // ("HEMOGLOBIN A1C" / "Result: 6.1 %   Reference Range: 4.0-5.6"): only a name the test table knows.
-      if (!open.length && heading && fields[0]!.kind === 'result' && !fields.some((f) => f.kind === 'test') && lookupTest(heading.text)) {
+      // ("HEMOGLOBIN A1C" / "Result: 6.1 %   Reference Range: 4.0-5.6"): only a name the test table knows, also
+      // as a urinalysis names its parts ("Bilirubin" / "Your value: Negative   ·   Standard range: Negative").
+      if (!open.length && heading && fields[0]!.kind === 'result' && !fields.some((f) => f.kind === 'test') && (lookupTest(heading.text) || lookupTest(heading.text, true))) {
         open.push({ page: l.page, x: fields[0]!.start, spaced: true, fields: new Map([['test', { value: heading.text, tokens: heading.text.split(/\s+/), line: heading.index }]]), lines: [heading.index], ...(heading.panel ? { panel: heading.panel } : {}) });
         panel = heading.panel;
       }

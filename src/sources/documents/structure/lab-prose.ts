@@ -125,7 +125,9 @@ function runOnResults(text: string, lineAt: (i: number) => Line, skip: Array<[nu
       // Without a range only a test the table knows, with its unit; a name the table does not know only with a
       // numeric range, in a list.
       // In a list, a test measured in no unit (a ratio) with none printed ("BUN/Creatinine Ratio 30 (H)", "A/G Ratio 1.4").
-      if (!item.range && !(row.loinc && (item.units || (inList && unitless(row.loinc, row.numeric))))) continue;
+      // In a list also a word result without a range, of a test the table knows ("Color Yellow, Appearance Clear,
+      // Glucose Negative, Protein 1+ (abn)": a urinalysis pasted in a note).
+      if (!item.range && !(row.loinc && (item.units || (inList && (unitless(row.loinc, row.numeric) || item.word))))) continue;
       if (!row.loinc && !(inList && /\d/.test(item.range ?? '') && !NARRATIVE.test(item.test))) continue;
       out.push(row);
     }
@@ -133,12 +135,12 @@ function runOnResults(text: string, lineAt: (i: number) => Line, skip: Array<[nu
   return out;
 }
 
-/** A test reported in no unit ("{ratio}", "1"), its value possible in it. Session 19 (set-p class 3). */
+/** A test reported in no unit ("{ratio}", "1", a pH), its value possible in it. Session 19 (set-p class 3). */
 function unitless(loinc: string, value: number | undefined): boolean {
   const bounds = TEST_BOUNDS[loinc];
   if (!bounds || value === undefined) return false;
   const units = Object.keys(bounds);
-  return units.every((u) => /^(?:\{[^}]*\}|1)$/.test(u)) && units.some((u) => { const b = bounds[u]; return !b || (value >= b[0] && value <= b[1]); });
+  return units.every((u) => /^(?:\{[^}]*\}|1|\[pH\])$/.test(u)) && units.some((u) => { const b = bounds[u]; return !b || (value >= b[0] && value <= b[1]); });
 }
 
 /** The stretches of a text between its separators, each with its offset. */
@@ -159,6 +161,8 @@ interface RunOnItem {
   units?: string;
   range?: string;
   flag?: string;
+  /** A word result ("Negative", "1+") printed without a range: a result only in a list. */
+  word?: boolean;
 }
 
 /** Words of a sentence about a result, not of a test's name ("Her potassium was 3.1 mmol/L (3.5-5.3)"). */
@@ -230,8 +234,15 @@ function runOnItem(printed: string): RunOnItem | undefined {
     if (units && !ucumFor(units) && !(tail.length === 1 && unitLike(units)) && !(tail.length === 1 && unitFromPrior(units, lookupTest(test)?.loinc))) continue;
     return { test, result: value, ...(units ? { units } : {}), ...(range ? { range } : {}), ...(f ? { flag: f } : {}) };
   }
-  // A word result needs its range ("Color Straw (Yellow)", "Appearance Slightly Cloudy (Clear) [A]").
-  if (!range) return undefined;
+  // A word result without a range: the test the table knows, then one to three words of a result ("Glucose
+  // Negative", "Appearance Slightly Cloudy"); the caller takes it only in a list.
+  if (!range) {
+    let k = toks.length;
+    while (k > 1 && toks.length - k < 3 && (QUAL.test(toks[k - 1]!) || (k < toks.length && QUAL_MODIFIER.test(toks[k - 1]!)))) k--;
+    const test = toks.slice(0, k).join(' ');
+    if (k === toks.length || k > 6 || !/^[A-Za-z]/.test(test) || !(lookupTest(test) || lookupTest(test, true))) return undefined;
+    return { test, result: toks.slice(k).join(' '), word: true, ...(flag ? { flag } : {}) };
+  }
   let j = toks.length;
   while (j > 1 && toks.length - j < 3 && (QUAL.test(toks[j - 1]!) || (j < toks.length && QUAL_MODIFIER.test(toks[j - 1]!)))) j--;
   if (j === toks.length || !QUAL.test(toks[toks.length - 1]!)) {

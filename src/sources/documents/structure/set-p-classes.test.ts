@@ -158,3 +158,38 @@ test('the Patient label its colon lost or read as a quote is no part of the name
     assert.deepEqual([...new Set(names)], ['Peter S. Demoson'], line);
   }
 });
+
+test('a urinalysis pasted in a note as a list: word results without ranges and a pH without a unit are results; a lone "Glucose negative" in a sentence is none', () => {
+  const rows = labResultRows(toLines([
+    'Urinalysis, Routine (6/17/2021): Color Yellow, Appearance Clear, Specific Gravity 1.026, pH 7.0,',
+    'Glucose Negative, Bilirubin Negative, Ketones Negative, Protein 1+ (abn), Nitrite Negative.',
+  ]));
+  assert.deepEqual(show(rows), [
+    'Color | Yellow |  |  | ',
+    'Appearance | Clear |  |  | ',
+    'Specific Gravity | 1.026 |  |  | ',
+    'pH | 7.0 |  |  | ',
+    'Glucose | Negative |  |  | ',
+    'Bilirubin | Negative |  |  | ',
+    'Ketones | Negative |  |  | ',
+    'Protein | 1+ |  |  | A',
+    'Nitrite | Negative |  |  | ',
+  ]);
+  assert.deepEqual(show(labResultRows(toLines(['Her glucose negative on the dipstick was reassuring.']))), []);
+});
+
+test('an after-visit summary\'s word results under their test\'s heading, fields parted by a middle dot ("Color" / "Your value: Yellow   ·   Standard range: Yellow"), a two-letter "pH" heading too', () => {
+  const rows = labResultRows(toLines([
+    '   Urinalysis, Complete (collected Apr 8, 2023)',
+    '',
+    '     Color',
+    '        Your value: Yellow        ·       Standard range: Yellow',
+    '',
+    '     pH',
+    '        Your value: 7.0   ·   Standard range: 5.0 - 8.0',
+    '',
+    '     Bilirubin',
+    '        Your value: Negative   ·   Standard range: Negative',
+  ]));
+  assert.deepEqual(show(rows).sort(), ['Bilirubin | Negative |  | Negative | ', 'Color | Yellow |  | Yellow | ', 'pH | 7.0 |  | 5.0-8.0 | ']);
+});
