@@ -12,6 +12,24 @@ import { cellStarts, leadCell, leadingCellsEnd, leadingFlag, MARGIN_FLAG, margin
 import { leaderGarbleDropped } from './lab-line-drafts.js';
 import { editDistance } from './fuzzy.js';
 
+/** H for `+`, L for `-`, when the row's value lies outside its printed range on that side; else undefined. */
+function signSide(row: LabRow, sign: '+' | '-'): 'H' | 'L' | undefined {
+  const n = row.numeric;
+  const r = row.range;
+  if (n === undefined || !r || row.comparator) return undefined;
+  let above = false;
+  let below = false;
+  if (r.low !== undefined && r.high !== undefined) [above, below] = [n > r.high, n < r.low];
+  else {
+    const one = /^(<=|<|>=|>)\s*(\d+(?:\.\d+)?)$/.exec(r.text.trim());
+    if (!one) return undefined;
+    const x = Number(one[2]);
+    above = one[1] === '<' ? n >= x : one[1] === '<=' ? n > x : false;
+    below = one[1] === '>' ? n <= x : one[1] === '>=' ? n < x : false;
+  }
+  return sign === '+' && above ? 'H' : sign === '-' && below ? 'L' : undefined;
+}
+
 /** The numbers a draft row prints: its value and its range's ends. */
 function rowNumbers(d: Draft): number[] {
   const r = d.range ? RANGE.exec(d.range) : null;
@@ -388,6 +406,15 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
     if ((d.flagAfterRange || fLRest || smallMark) && inside && (f === 'H' || f === 'L' || f === 'A' || (d.flagAfterRange && (f === 'HH' || f === 'LL')))) delete row.flagPrinted;
     else if (pastUnit && inside && f) delete row.flagPrinted;
     else if (f) row.flag = f;
+  }
+  // A flag column printing signs (`+` above, `-` below the range, as dialysis and cumulative sheets do): a
+  // sign alone in its cell between the value and the range is the row's flag when the value lies outside
+  // the range on the side it says. A `-` there that says otherwise is an empty cell's dash, not a flag.
+  const signAt = !d.flag && !row.flag && rangeAt > 0 && d.valueTok ? d.extra.findIndex((x, k) => k < rangeAt && /^[+-]$/.test(x.t) && x.start > d.valueTok!.start) : -1;
+  const signed = signAt >= 0 ? signSide(row, d.extra[signAt]!.t as '+' | '-') : undefined;
+  if (signed) {
+    row.flagPrinted = d.extra[signAt]!.t;
+    row.flag = signed;
   }
   // An arrow flag after the range OCR read as a letter, digit or sign ("13.0 10*3/uL (3.8-10.8)  +", "5.6 mmol/L (3.5-5.3) t",
   // an analyzer slip's up and down arrows): the mark alone at the row's end, the side of the range the value lies on,
