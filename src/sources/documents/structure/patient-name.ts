@@ -32,13 +32,17 @@ const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|PATIENT(?:'S)?\s*NAME|Pt
 const NAME_LABEL_NO_COLON_FIRST_LAST =
   /\b(?:Patient(?:'s)?\s*Name|Patient|Pt|PT|Name|Resident|Client|Customer)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•–-]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+[Bb]irth|[A-Za-z]?irth\s*[Dd]ate|Born|MRN|MR\s*#|Sex|Gender|Age)\b|Claim\s*(?:#|No\.?|Number)|\d{1,2}\/\d{1,2}\/\d{4}\b|\([A-Za-z]{3,10}\)(?:\s{2,}|\s*$)))/;
 
+const SLASH_NAME = /(?<=\b(?:Patient(?:'s)?(?:\s*Name)?|PATIENT(?:'S)?(?:\s*NAME)?|Pt|PT|Name|NAME)\.?\s*[:;]?\s*)([A-Z][A-Za-z'’-]+)\/([A-Z][A-Za-z'’-]+(?:\s[A-Z]\.?)?)(?=\s|$)/g;
+
 /** Name candidates on one line of text (several label forms). */
 export function lineNameCands(line: string, next: string | undefined, prev: string | undefined): Array<{ raw: string; score: number }> {
   const out: Array<{ raw: string; score: number }> = [];
   // A space OCR read as an underscore ("Dummylli, Maria P_DOB: 08/21/1953"); no name holds one.
   // The Patient label with a letter lost or misread ("Patent Thomas Doe DOB ...", "Patlent:").
   // A speck beside a name's comma ("NAME: STUBFORD,. STEPHANIE"): the comma alone.
-  const text = mendIdentityLabels(line.replace(/_/g, ' ').replace(/([A-Za-z])(?:,\s?\.|\.\s?,)(?=\s*[A-Z])/g, '$1,'));
+  // A name label before LAST/FIRST, the airline-style slash form of ticket slips and analyzer print-outs
+  // ("PT: TESTWELL/DENNIS", "Name: DOE/JANE M"): the slash is the comma of "LAST, FIRST".
+  const text = mendIdentityLabels(line.replace(/_/g, ' ').replace(/([A-Za-z])(?:,\s?\.|\.\s?,)(?=\s*[A-Z])/g, '$1,')).replace(SLASH_NAME, '$1, $2');
   const bare = NAME_LABEL_NO_COLON.exec(text) ?? NAME_LABEL_NO_COLON_FIRST_LAST.exec(text);
   if (bare) out.push({ raw: bare[1]!, score: 2 });
   // The Patient label two letters off ("Patont", "Pafent") before a LAST, FIRST cell: the comma
