@@ -31,7 +31,9 @@ export function birthDatesOnLine(text: string, next: string | undefined): Array<
     // A format hint between the label and its date ("Date of Birth (YYYY-MM-DD) 1953-10-15", OCR'd "(YYYY-MM-0D)",
     // "DOB (mm/dd/yyyy):") is no part of the value. The value is read from its first character on: a
     // wide caption column pads it far from its label ("D.O.B.:" and 31 spaces before "2022/11/19").
-    const after = (rest.trim() ? text.slice(dm.index + dm[0].length) : (next ?? '')).replace(/^\s*[;.]?\s*/, '').slice(0, 40).replace(/^\((?=(?:[^()]*[YMD]){4})[YMD0-9/.\- ]{4,14}\)\s*:?\s*/i, '');
+    const after = (rest.trim() ? text.slice(dm.index + dm[0].length) : (next ?? '')).replace(/^\s*[;.]?\s*/, '').slice(0, 40).replace(/^\((?=(?:[^()]*[YMD]){4})[YMD0-9/.\- ]{4,14}\)\s*:?\s*/i, '')
+      // A bilingual caption's translation after a slash ("date of birth / né(e) le   12 FEB 1979", "DOB / DDN:"): no part of the value.
+      .replace(/^\/\s*[^\d\s/:][^\d/:]{0,24}?(?::\s*|\s{2,})(?=\d|[A-Z][a-z]{2}\b|[A-Z]{3}\b)/, '');
     const ds = findDates(after);
     // OCR drops a slash now and then or reads it as a 7 ("0807/1931", "08071931", "0870771931");
     // or the dashes of a year-first date ("193209 03" for 1932-09-03).

@@ -58,6 +58,16 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
     const strong = /patient|pt/i.test(m[0]);
     out.push({ raw: cutName(text.slice(m.index + m[0].length)), score: strong ? 3 : 2 });
   }
+  // A certificate's attestation names its holder: "This is to certify that John Doe", also with the name in a cell of
+  // its own after a caption that holds the phrase ("This is to certify that [name] / Nous certifions que [nom]   JOHN DOE").
+  const certify = /\bcertif(?:y|ies|ied)\s+that\b/i.exec(text);
+  if (certify) {
+    const direct = /^\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,3})(?=\s*[,(]|\s{2,}|\s*$|\s+(?:born|DOB|of|has|was|is|who|date)\b)/.exec(text.slice(certify.index + certify[0].length));
+    const end = certify.index + certify[0].length;
+    const cell = cells(text).find((c) => c.start >= end && /^[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,3}$/.test(c.text));
+    const raw = direct?.[1] ?? cell?.text;
+    if (raw) out.push({ raw: cutName(raw), score: 2 });
+  }
   // "NAME DOB: ..." / "NAME (MRN ...)" / "NAME, DOB ..." / "NAME Birth date: ..." at the start of a cell, or a first cell followed by a DOB cell.
   const cs = cells(text);
   for (const c of cs) {
