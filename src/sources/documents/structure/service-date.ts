@@ -247,7 +247,12 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
     const order = nonEmpty.map((_, i) => i).sort((a, b) => Number(a <= header) - Number(b <= header) || a - b);
     for (const i of order) {
       const l = nonEmpty[i]!;
-      const amount = /\$\s?\d/.exec(l.text);
+      // A fixed-width remittance prints its amounts without a dollar sign: a line opening with a date and
+      // printing two or more money amounts after it ("12/17/24 71046      119.63    80.28 ...") is a service line too.
+      const lead = findDates(l.text)[0];
+      const bare = lead && !l.text.slice(0, lead.index).trim() ? /(?<![\d./-])\d{1,7}\.\d{2}(?![\d./-])/.exec(l.text.slice(lead.index + lead.text.length)) : null;
+      const plain = bare && (l.text.slice(lead!.index + lead!.text.length).match(/(?<![\d./-])\d{1,7}\.\d{2}(?![\d./-])/g) ?? []).length >= 2 ? { index: lead!.index + lead!.text.length + bare.index } : null;
+      const amount = /\$\s?\d/.exec(l.text) ?? plain;
       if (!amount) continue;
       const before = l.text.slice(0, amount.index);
       // Not a date another label names ("Date processed: Jun 2, 2023   $47.88" beside the amount you owe).
