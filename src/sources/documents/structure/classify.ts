@@ -75,6 +75,20 @@ const COMPILED = Object.fromEntries(
 /** A cell naming an organisation: its last word is one such names end with. */
 const ORGANISATION_NAME = /\s(?:associates|group|cent(?:er|re)|clinic|hospital|institute|partners|llc|inc|p\.?c|pllc)\.?$/i;
 
+/** A grid header naming the medications' (or drugs') column. */
+const MEDICATION_DAY_GRID = /\b(?:medications?|drugs?|medicines?)\b/i;
+
+/** The longest run of the day numbers 1, 2, 3 ... printed one after another on a line (a month's days across a grid). */
+function dayRun(text: string): number {
+  let best = 0;
+  let run = 0;
+  for (const w of text.trim().split(/\s+/)) {
+    run = /^\d{1,2}$/.test(w) && Number(w) === run + 1 ? run + 1 : w === '1' ? 1 : 0;
+    best = Math.max(best, run);
+  }
+  return best;
+}
+
 const NO_MEDICATIONS = /\b(?:current\s+|active\s+|home\s+)?medications?\s*:\s*(?:none|nil|no\s+(?:current\s+)?medications?)\b\.?/i;
 
 /** An e-mail's header field ("From:", "Sent:", "To:", "Cc:", "Subject:") opening its line. */
@@ -182,6 +196,10 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
     for (const r of re.body) if (r.test(all)) s += 1;
     scores.set(type, s);
   }
+  // An administration grid (a nursing home's MAR): a header row naming the medications' column and the days of the
+  // month across the page ("Medication / Directions   Hour   1 2 3 ... 31") is a medication list's own layout, a
+  // title's worth of evidence whatever its title says (or when OCR lost it).
+  if (nonEmpty.some((l) => MEDICATION_DAY_GRID.test(l.text) && dayRun(l.text) >= 20)) scores.set('medication_list', (scores.get('medication_list') ?? 0) + 4);
   const topmost = [...firstTitle.entries()].sort((x, y) => x[1] - y[1]);
   if (topmost.length && (topmost.length === 1 || topmost[0]![1] < topmost[1]![1])) scores.set(topmost[0]![0], scores.get(topmost[0]![0])! + 1);
   scores.set('lab_report', (scores.get('lab_report') ?? 0) + Math.min(labRows, 12) * 0.75);
