@@ -408,10 +408,10 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
     else if (f) row.flag = f;
   }
   // A flag column printing signs (`+` above, `-` below the range, as dialysis and cumulative sheets do): a
-  // sign alone in its cell between the value and the range is the row's flag when the value lies outside
+  // sign alone in its cell between the value and the range (its minus also printed or read as a dash) is the row's flag when the value lies outside
   // the range on the side it says. A `-` there that says otherwise is an empty cell's dash, not a flag.
-  const signAt = !d.flag && !row.flag && rangeAt > 0 && d.valueTok ? d.extra.findIndex((x, k) => k < rangeAt && /^[+-]$/.test(x.t) && x.start > d.valueTok!.start) : -1;
-  const signed = signAt >= 0 ? signSide(row, d.extra[signAt]!.t as '+' | '-') : undefined;
+  const signAt = !d.flag && !row.flag && rangeAt > 0 && d.valueTok ? d.extra.findIndex((x, k) => k < rangeAt && /^[+\-–—]$/.test(x.t) && x.start > d.valueTok!.start) : -1;
+  const signed = signAt >= 0 ? signSide(row, d.extra[signAt]!.t === '+' ? '+' : '-') : undefined;
   if (signed) {
     row.flagPrinted = d.extra[signAt]!.t;
     row.flag = signed;

@@ -16,11 +16,15 @@ SODIUM
   Ref: 135 - 146
 POTASSIUM
   3.1 mmol/L           *LO*
-  Ref: 3.5 - 5.3`),
+  Ref: 3.5 - 5.3
+CALCIUM
+  11.2 mg/dL           *HI
+  Ref: 8.6 - 10.3`),
     [
       ['GLUCOSE', '151', 'H'],
       ['SODIUM', '142', null],
       ['POTASSIUM', '3.1', 'L'],
+      ['CALCIUM', '11.2', 'H'],
     ],
   );
 });
@@ -31,11 +35,13 @@ test('a +/- flag column between the units and the range reads H / L from the sid
 Hemoglobin                  14.6       g/dL                  13.2-17.1
 Iron, Total                 223        ug/dL         +       45-160
 Ferritin                    19         ng/mL         -       38-380
+Albumin                     3.1        g/dL          –       3.5-5.0
 Triglycerides               210        mg/dL         +       <150`),
     [
       ['Hemoglobin', '14.6', null],
       ['Iron, Total', '223', 'H'],
       ['Ferritin', '19', 'L'],
+      ['Albumin', '3.1', 'L'],
       ['Triglycerides', '210', 'H'],
     ],
   );

@@ -31,7 +31,7 @@ export const RANGE = /^[([]?(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)[)\]]?$/;
 export const CMP_RANGE = /^[([]?(<=|>=|<|>|≤|≥)(\d+(?:\.\d+)?)[)\]]?$/;
 
 // Also in square brackets, as PowerChart prints them ("10.5 [H]").
-export const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNL|ABNORMAL|CRIT|CRITICAL|POS)\)?|\[(?:HH|LL|H|L|A|C|CH|CL)\]|\*{1,2}|\*?[HLA]\*?|\*(?:HI|LO|AB|ABN|HIGH|LOW)\*|!{1,2}|↑|↓)$/i;
+export const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNL|ABNORMAL|CRIT|CRITICAL|POS)\)?|\[(?:HH|LL|H|L|A|C|CH|CL)\]|\*{1,2}|\*?[HLA]\*?|\*(?:HI|LO|AB|ABN|HIGH|LOW)\*?|(?:HI|LO|HIGH|LOW)\*|!{1,2}|↑|↓)$/i;
 
 /** A flag printed in a column before the value ("LDL  H  162", "Occult Blood  ABNORMAL  Positive"). */
 export const FLAG_BEFORE = /^(?:H|L|HH|LL|HIGH|LOW|\*|\(H\)|\(L\))$/i;
@@ -73,8 +73,8 @@ export function flagSlip(t: string): 'H' | 'L' | undefined {
 }
 
 export function flagCode(printed: string, numeric: number | undefined, low?: number, high?: number): LabRow['flag'] {
-  // A flag word between stars (a point-of-care slip's `*HI*`, `*LO*`, `*AB*`) is the word.
-  const p = printed.replace(/[()[\]]/g, '').toUpperCase().replace(/^\*(HI|LO|AB|ABN|HIGH|LOW)\*$/, (_m, w: string) => (w.startsWith('AB') ? 'A' : w));
+  // A flag word between stars (a point-of-care slip's `*HI*`, `*LO*`, `*AB*`; one star lost, `*HI`, `LO*`) is the word.
+  const p = printed.replace(/[()[\]]/g, '').toUpperCase().replace(/^\*(HI|LO|AB|ABN|HIGH|LOW)\*?$|^(HI|LO|HIGH|LOW)\*$/, (_m, a: string | undefined, b: string | undefined) => ((a ?? b)!.startsWith('AB') ? 'A' : (a ?? b)!));
   const dir = (): 'H' | 'L' | undefined =>
     numeric === undefined ? undefined : high !== undefined && numeric > high ? 'H' : low !== undefined && numeric < low ? 'L' : undefined;
   if (/^(?:HH|CH|\*H\*?|H\*|!!)$/.test(p) && p !== 'H*') return 'HH';
