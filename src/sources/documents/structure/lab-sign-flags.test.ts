@@ -55,3 +55,22 @@ Ferritin                    90         ng/mL         -       38-380`), [
     ['Ferritin', '90', null],
   ]);
 });
+
+test("a slip's labelled reference on the line under the value line is the row's range", () => {
+  assert.deepEqual(
+    parseLabRows(lines(`GLUCOSE
+  151 mg/dL            *HI*
+  Ref: 65 - 99
+EGFR
+  91 mL/min/1.73 m2
+  Ref: >=60
+HEMOGLOBIN A1c
+  8.1 %                *HI*
+  Ref: <5.7`)).map((r) => [r.name, r.range?.text ?? null, r.range?.low ?? null, r.range?.high ?? null]),
+    [
+      ['GLUCOSE', '65-99', 65, 99],
+      ['EGFR', '>=60', 60, null],
+      ['HEMOGLOBIN A1c', '<5.7', null, 5.7],
+    ],
+  );
+});

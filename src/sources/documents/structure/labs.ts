@@ -289,6 +289,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     if (fromLine.length === 1) {
       normalRangeWithStatus(fromLine[0]!, l.text);
       statusAtLineEnd(fromLine[0]!, l.text);
+      rangeOnLineBelow(fromLine[0]!, lines[li + 1]?.page === l.page ? lines[li + 1]!.text : undefined);
     }
     if (!anyRow && drafts.length === 1 && drafts[0]!.value === undefined) {
       const head = cleanNameTokens(drafts[0]!.name).join(' ');
@@ -304,6 +305,24 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     }
   }
   return unitlessAmongUnitsDropped(restoreUnflaggedResults(rows, flagColumn));
+}
+
+/**
+ * A slip printing each test on lines of its own (name / value, unit and flag / reference), the range on the line
+ * under the value's, labelled ("  Ref: 65 - 99", "Reference range: <5.7", "Normal: >=60"): the row's range when
+ * the row read none and that line holds the label and the range only.
+ */
+function rangeOnLineBelow(row: LabRow, below: string | undefined): void {
+  if (row.range || !below) return;
+  const m = /^\s*(?:ref(?:erence)?|normal|expected)(?:\s+(?:range|interval|values?))?\s*[:.]?\s*(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*$|^\s*(?:ref(?:erence)?|normal|expected)(?:\s+(?:range|interval|values?))?\s*[:.]?\s*(<=|>=|<|>|≤|≥)\s*(\d+(?:\.\d+)?)\s*$/i.exec(below);
+  if (!m) return;
+  if (m[1] !== undefined) {
+    const [low, high] = [Number(m[1]), Number(m[2])];
+    if (low < high) row.range = { text: `${m[1]}-${m[2]}`, low, high };
+    return;
+  }
+  const op = m[3]!;
+  row.range = { text: `${op}${m[4]}`, ...(/[<≤]/.test(op) ? { high: Number(m[4]) } : { low: Number(m[4]) }) };
 }
 
 /**
