@@ -213,7 +213,7 @@ export function scoreTransmission(gt: GtTransmission, ext: Partial<Extraction>, 
       const who = seg?.subject ? ext.subjects?.[seg.subject] : undefined;
       const ok = !!who && letters(who.family) === letters(d.patient.last) && letters(who.given?.[0]) === letters(d.patient.first) && who.birthDate === d.patient.dob;
       if (ok) t.idOk++;
-      else t.errors.push(`${gt.id} doc ${d.index} (${d.type}): patient ${d.patient.first} ${d.patient.last} ${d.patient.dob} predicted ${who ? `${who.given?.join(' ')} ${who.family} ${who.birthDate}` : 'none'}`);
+      else t.errors.push(`${gt.id} doc ${d.index} (${d.type}): patient ${d.patient.first} ${d.patient.last} ${d.patient.dob} predicted ${who ? [who.given?.join(' ') || '(no given name)', who.family ?? '(no family name)', who.birthDate ?? '(no birth date)'].join(' ') : 'none'}`);
     }
   }
   const preds = predLabs(ext);
