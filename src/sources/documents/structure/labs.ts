@@ -81,7 +81,7 @@ const PART_CAPTION = /^(?:results?|value|your\s+value|flags?|abn(?:ormal)?(?:\s+
  */
 export function partCaptionRow(text: string): boolean {
   const cs = text.trim().split(/\s{2,}|\s*\|\s*/).filter(Boolean);
-  return cs.length >= 3 && cs.every((c) => PART_CAPTION.test(c.replace(/:$/, ''))) && cs.some((c) => /^(?:results?|value|your\s+value)$/i.test(c.replace(/:$/, '')));
+  return cs.length >= 2 && cs.every((c) => PART_CAPTION.test(c.replace(/:$/, ''))) && cs.some((c) => /^(?:results?|value|your\s+value)$/i.test(c.replace(/:$/, '')));
 }
 
 /**

@@ -193,3 +193,23 @@ test('an after-visit summary\'s word results under their test\'s heading, fields
   ]));
   assert.deepEqual(show(rows).sort(), ['Bilirubin | Negative |  | Negative | ', 'Color | Yellow |  | Yellow | ', 'pH | 7.0 |  | 5.0-8.0 | ']);
 });
+
+test('a result card with two part captions between the test\'s name and its values ("Glucose" / "Your Value   Standard Range" / "86 mg/dL   65 - 99 mg/dL") is read; the past results under it are not the result', () => {
+  const rows = labResultRows(toLines([
+    '    Glucose',
+    '                         Your Value                                        Standard Range',
+    '',
+    '    86 mg/dL                                             65 - 99 mg/dL',
+    '',
+    '    Past Results   Apr 12, 2024   Aug 28, 2023',
+    '',
+    '                   85             85',
+    '',
+    '    Sodium                                                                                                                                High',
+    '',
+    '                         Your Value                                        Standard Range',
+    '',
+    '    149 mmol/L                                           135 - 146 mmol/L',
+  ]));
+  assert.deepEqual(rows.map((r) => [r.name, r.value, r.flag ?? '']), [['Glucose', '86', ''], ['Sodium', '149', 'H']]);
+});
