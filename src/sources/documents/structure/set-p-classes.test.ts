@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Line } from './lines.js';
+import { birthDatesOnLine } from './birth-date.js';
 import { classify } from './classify.js';
 import { findDates } from './dates.js';
 import { dayFirstDotted } from './dotted-dates.js';
@@ -212,4 +213,10 @@ test('a result card with two part captions between the test\'s name and its valu
     '    149 mmol/L                                           135 - 146 mmol/L',
   ]));
   assert.deepEqual(rows.map((r) => [r.name, r.value, r.flag ?? '']), [['Glucose', '86', ''], ['Sodium', '149', 'H']]);
+});
+
+test('labels printed with a doubled colon ("PATIENT::  PROTOZ, PATRICK D", "DOB::  1959-12-13") name the patient and the birth date', () => {
+  const lines = toLines(['      PATIENT::        PROTOZ, PATRICK D', '      DOB::            1959-12-13']);
+  assert.deepEqual(lineNameCands(lines[0]!.text, lines[1]!.text, undefined).map((c) => c.raw.trim())[0], 'PROTOZ, PATRICK D');
+  assert.deepEqual(birthDatesOnLine(lines[1]!.text, undefined).map((d) => d.date), ['1959-12-13']);
 });
