@@ -56,6 +56,26 @@ test('a grid of ONE test (a panel of one result printed the same way as its wide
   assert.deepEqual(rows(page), [['TSH', '2.65', 'u[IU]/mL', '0.40-4.50', '']]);
 });
 
+test('a flowsheet: tests across, units and reference rows, then one row per draw opening with its date; the newest draw is the result', () => {
+  const page = ` CBC (includes Diff/Plt)
+
+  test                             White Blood Cell Count                               Hemoglobin
+
+           units                               10*3/uL                                   g/dL
+
+         reference                           ref 3.8 - 10.8                         ref 13.2 - 17.1
+
+  04/10/2024                                        6.5                                    14.9
+
+  05/15/2025 09:36                                  6.7                                    12.8
+
+  12/05/2024                                        6.1                                    13.6`;
+  assert.deepEqual(rows(page).map((r) => [r[0], r[1], r[2]]), [
+    ['White Blood Cell Count', '6.7', '10*3/uL'],
+    ['Hemoglobin', '12.8', 'g/dL'],
+  ]);
+});
+
 test('a results table whose header names the parts (Test / Result / Units / Range) is read row by row, not as a grid', () => {
   const page = `Test                 Result     Units      Reference Range
 Glucose              72         mg/dL      65-99

@@ -25,6 +25,7 @@
  * OCR moves the cells of such rows about (a value line's cells closed up), so tiles are matched to
  * their names in order, and only when the row holds as many values as names. Pure; never throws.
  */
+import { findDates } from './dates.js';
 import { gridLabel, namedResultRow } from './lab-blocks.js';
 import type { LabRow } from './lab-row.js';
 import { lookupTest } from './lab-test-names.js';
@@ -140,12 +141,10 @@ export function parseLabGrids(lines: Line[]): LabGridRow[] {
       const gridLines = [head.index];
       let resultLine = -1;
       let last = head;
-      for (let j = i + 1; j < nonEmpty.length; j++) {
-        const l = nonEmpty[j]!;
-        if (l.page !== head.page || l.index - last.index > MAX_GAP + 1) break;
-        const lc = cells(l.text);
-        const kind = lc.length ? gridLabel(lc[0]!.text, true) : undefined;
-        if (!kind || !PARTS.has(kind) || parts.has(kind as Part)) break;
+      // A flowsheet's draws, one row each under the part rows, opening with the draw's date ("05/15/2025 09:36   6.7
+      // 4.68 ..."): the newest draw's row is the result (older rows are history).
+      let newest: { date: string; line: number; cells: Map<number, Cell> } | undefined;
+      const columns = (lc: Cell[]) => {
         const byColumn = new Map<number, Cell>();
         for (const c of lc.slice(1)) {
           const col = columnOf(c, tests);
@@ -153,11 +152,31 @@ export function parseLabGrids(lines: Line[]): LabGridRow[] {
           if (col === undefined || byColumn.has(col)) continue;
           byColumn.set(col, c);
         }
-        parts.set(kind as Part, byColumn);
+        return byColumn;
+      };
+      for (let j = i + 1; j < nonEmpty.length; j++) {
+        const l = nonEmpty[j]!;
+        if (l.page !== head.page || l.index - last.index > MAX_GAP + 1) break;
+        const lc = cells(l.text);
+        const kind = lc.length ? gridLabel(lc[0]!.text, true) : undefined;
+        const drawn = !kind && lc.length >= 2 && !parts.has('result') ? findDates(lc[0]!.text).find((d) => d.index === 0) : undefined;
+        if (drawn) {
+          if (!newest || drawn.date >= newest.date) newest = { date: drawn.date, line: l.index, cells: columns(lc) };
+          gridLines.push(l.index);
+          last = l;
+          i = j;
+          continue;
+        }
+        if (!kind || !PARTS.has(kind) || parts.has(kind as Part)) break;
+        parts.set(kind as Part, columns(lc));
         gridLines.push(l.index);
         if (kind === 'result') resultLine = l.index;
         last = l;
         i = j;
+      }
+      if (!parts.has('result') && newest) {
+        parts.set('result', newest.cells);
+        resultLine = newest.line;
       }
       const results = parts.get('result');
       if (!results || !results.size) continue;
