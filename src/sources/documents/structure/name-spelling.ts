@@ -22,8 +22,9 @@ export function orderAsTransmissionPrints(p: PatientFacts, lines: Line[]): Patie
   let reversed = 0;
   for (const l of lines) {
     // A name in capitals in a sentence's place ("... STATEMENT FOR JESSICA DOE, DOB 11/15/1951", a cover's comment)
-    // prints the given name first as a mixed-case one does.
-    for (const m of l.text.matchAll(/\b([A-Z][A-Za-z'’-]{2,}),\s*([A-Z][A-Za-z'’-]+)\b|\b([A-Z][a-z'’-]{2,})\s+([A-Z][a-z'’-]{2,})\b|\b(?:for|FOR|For|regarding|REGARDING|Regarding)\s+([A-Z][A-Z'’-]{2,})\s+([A-Z][A-Z'’-]{2,}),?\s+(?:DOB|D\.O\.B\.?|born|BORN)\b/g)) {
+    // prints the given name first as a mixed-case one does. A mixed-case pair is one cell's ("Catherine Stubfield",
+    // one space): two cells of a form row ("Draftwell   Eric", under Last Name / First Name) are no name's order.
+    for (const m of l.text.matchAll(/\b([A-Z][A-Za-z'’-]{2,}),\s*([A-Z][A-Za-z'’-]+)\b|\b([A-Z][a-z'’-]{2,}) ([A-Z][a-z'’-]{2,})\b|\b(?:for|FOR|For|regarding|REGARDING|Regarding)\s+([A-Z][A-Z'’-]{2,})\s+([A-Z][A-Z'’-]{2,}),?\s+(?:DOB|D\.O\.B\.?|born|BORN)\b/g)) {
       const [family, given] = (m[1] ? [m[1], m[2]!] : m[3] ? [m[4]!, m[3]] : [m[6]!, m[5]!]).map((w) => w.toLowerCase());
       if (family === f && given === g) asRead++;
       else if (family === g && given === f) reversed++;

@@ -106,6 +106,18 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   const last = /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+(?:\s[A-Za-z][A-Za-z'’-]+)?)/i.exec(text) ?? (next ? /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(next) : null);
   const first = /\bFirst\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(text);
   if (last && first) out.push({ raw: `${last[1]}, ${first[1]}`, score: 3 });
+  // Name captions over their values, without colons ("Last Name   First Name   MI" over "Draftwell   Eric   A", a
+  // vaccination card's or a form's boxes): each value in its caption's column. Session 19 (set-n).
+  if (next !== undefined && !last) {
+    const caps = cells(text);
+    const lastCap = caps.find((c) => /^last\s*name$/i.test(c.text));
+    const firstCap = caps.find((c) => /^first\s*name$/i.test(c.text));
+    const values = lastCap && firstCap ? cells(next) : [];
+    const under = (cap: { start: number } | undefined) => (cap ? values.find((v) => Math.abs(v.start - cap.start) <= 4) : undefined);
+    const [family, given] = [under(lastCap), under(firstCap)];
+    const word = /^[A-Za-z][A-Za-z'’-]+$/;
+    if (family && given && word.test(family.text) && word.test(given.text)) out.push({ raw: `${family.text}, ${given.text}`, score: 3 });
+  }
   // "RE: NAME DOB" in letters and covers; "Medical records - NAME". The caption opening its line
   // with its colon lost, a wide gap after it ("SUBJECT          Medical records - DOE, JANE T").
   const re = /(?:\b(?:RE|Regarding|Subject)\s*:|^\s*(?:RE|Regarding|Subject)(?=\s{2,}))\s*(?:[A-Za-z ]{0,40}?\s[-–]\s)?([A-Za-z][A-Za-z'’ ,.-]+?)(?=\s+(?:DOB|D\.O\.B|\(|,\s*DOB|born)|\s{2,}|$)/i.exec(text);

@@ -11,6 +11,7 @@ import { findDates } from './dates.js';
 import { dayFirstDotted } from './dotted-dates.js';
 import { labResultRows } from './lab-results.js';
 import { lineNameCands } from './patient-name.js';
+import { orderAsTransmissionPrints } from './name-spelling.js';
 import { parseName } from './person-name.js';
 import { findServiceDate } from './service-date.js';
 
@@ -219,4 +220,12 @@ test('labels printed with a doubled colon ("PATIENT::  PROTOZ, PATRICK D", "DOB:
   const lines = toLines(['      PATIENT::        PROTOZ, PATRICK D', '      DOB::            1959-12-13']);
   assert.deepEqual(lineNameCands(lines[0]!.text, lines[1]!.text, undefined).map((c) => c.raw.trim())[0], 'PROTOZ, PATRICK D');
   assert.deepEqual(birthDatesOnLine(lines[1]!.text, undefined).map((d) => d.date), ['1959-12-13']);
+});
+
+test('name captions over their values without colons ("Last Name   First Name   MI" over "Draftwell   Eric   A") name the patient, and those two cells are no "First Last" order', () => {
+  const caption = '          Last Name                         First Name                                  MI';
+  const values = '          Draftwell                         Eric                                        A';
+  assert.deepEqual(lineNameCands(caption, values, undefined).map((c) => c.raw), ['Draftwell, Eric']);
+  const asRead = { given: ['Eric'], family: 'Draftwell', name: 'Eric Draftwell', score: 1 } as Parameters<typeof orderAsTransmissionPrints>[0];
+  assert.equal(orderAsTransmissionPrints(asRead, toLines([caption, values])).family, 'Draftwell');
 });
