@@ -24,8 +24,6 @@ export const DOB_LABEL = /\b(?:D[./]?\s?[O0][./]?\s?[B8]\.?|D[O0D]R\b|DDB\b|0[O0
  */
 export function birthDatesOnLine(text: string, next: string | undefined): Array<{ date: string; weight: number }> {
   const out: Array<{ date: string; weight: number }> = [];
-  // A label printed with a doubled colon ("DOB::  1959-12-13"): one colon. Session 19 (set-n).
-  text = text.replace(/([A-Za-z#])::(?=\s)/g, '$1:');
   const dm = DOB_LABEL.exec(text);
   if (dm) {
     // A label ending its line wrapped its date to the next ("... for Jane Doe, DOB" / "03/16/2006. 3 pages").

@@ -12,8 +12,6 @@ import { respellNear } from './fuzzy.js';
 export function mendIdentityLabels(line: string): string {
   // A label's dot leader before its colon ("PATIENT....: DOE, JANE", "CHART #....:"): the label and its colon.
   line = line.replace(/([A-Za-z#])\.{2,}\s?:/g, '$1:');
-  // A label printed with a doubled colon ("PATIENT::  DOE, JANE", "DOB::  1970-02-01"): one colon. Session 19 (set-n).
-  line = line.replace(/([A-Za-z#])::(?=\s)/g, '$1:');
   // A speck read as a letter glued before the label opening the line ("Mpatient: Doe, Jane"), its colon kept.
   // a-1801 (OCR): a medication list's patient.
   line = line.replace(/^(\s*)[A-Za-z|]([Pp]atient|PATIENT)(?=\s?:)/, '$1$2');

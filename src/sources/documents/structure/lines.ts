@@ -120,7 +120,9 @@ export function cleanPage(page: number, text: string): CleanPage {
       lines.push({ page, index, text: '' });
       return;
     }
-    lines.push({ page, index, text: body.replace(/\s+$/, '') });
+    // A label printed with a doubled colon ("PATIENT::  DOE, JANE", "DOB::  1959-12-13"): one colon, for every
+    // label reader (same length: columns keep their places). Session 19 (set-n).
+    lines.push({ page, index, text: body.replace(/([A-Za-z#])::(?=\s)/g, '$1: ').replace(/\s+$/, '') });
   });
   const body = lines.map((l) => l.text).join('\n');
   const pageOf = pageMarker(body);

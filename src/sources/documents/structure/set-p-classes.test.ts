@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Line } from './lines.js';
+import { cleanPage, type Line } from './lines.js';
 import { birthDatesOnLine } from './birth-date.js';
 import { classify } from './classify.js';
 import { findDates } from './dates.js';
@@ -217,7 +217,7 @@ test('a result card with two part captions between the test\'s name and its valu
 });
 
 test('labels printed with a doubled colon ("PATIENT::  PROTOZ, PATRICK D", "DOB::  1959-12-13") name the patient and the birth date', () => {
-  const lines = toLines(['      PATIENT::        PROTOZ, PATRICK D', '      DOB::            1959-12-13']);
+  const lines = cleanPage(1, ['Teleradiology report', '', '', '      PATIENT::        PROTOZ, PATRICK D', '      DOB::            1959-12-13'].join('\n')).lines.slice(3);
   assert.deepEqual(lineNameCands(lines[0]!.text, lines[1]!.text, undefined).map((c) => c.raw.trim())[0], 'PROTOZ, PATRICK D');
   assert.deepEqual(birthDatesOnLine(lines[1]!.text, undefined).map((d) => d.date), ['1959-12-13']);
 });
