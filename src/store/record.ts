@@ -377,21 +377,13 @@ export class RecordRepo {
    * ~40% of what a first import writes, and every page written is encrypted.
    */
   async insertFacts(facts: Array<Fact & { personId: string }>, keep?: (f: Fact & { personId: string }, row: StoredFactRow) => void): Promise<void> {
-    if (this.sqlite) {
-      // Straight from the facts: a row object per fact only for the job's cache (`keep`), which holds it.
-      const st = recordStatements(this.sqlite).fact;
-      for (const f of facts) {
-        const json = factJson(f);
-        if (keep) {
-          const row = { id: f.id, resource_id: f.resourceId, document_id: f.documentId, person_id: f.personId, kind: f.kind, block: f.block, json };
-          keep(f, row);
-        }
-        st.run(f.id, f.resourceId, f.documentId, f.personId, f.kind, f.block, json);
-      }
-      return;
-    }
     const rows = facts.map((f) => ({ id: f.id, resource_id: f.resourceId, document_id: f.documentId, person_id: f.personId, kind: f.kind, block: f.block, json: factJson(f) }));
     if (keep) rows.forEach((r, i) => keep(facts[i], r));
+    if (this.sqlite) {
+      const st = recordStatements(this.sqlite).fact;
+      for (const r of rows) st.run(r.id, r.resource_id, r.document_id, r.person_id, r.kind, r.block, r.json);
+      return;
+    }
     for (let i = 0; i < rows.length; i += PG_BATCH) {
       await this.db.insertInto('record_facts').values(rows.slice(i, i + PG_BATCH)).onConflict((oc) => oc.column('id').doNothing()).execute();
     }
@@ -408,15 +400,14 @@ export class RecordRepo {
    * their old block is rebuilt (and its rows deleted); keeping the old row would lose the item.
    */
   private async insertItems(personId: string, kind: string, items: StoredItem[]): Promise<void> {
-    if (this.sqlite) {
-      // Straight from the items (same statements, same order: every item, then every key row), no row objects.
-      const st = recordStatements(this.sqlite);
-      for (const { item: it, state } of items) st.item.run(it.id, personId, kind, it.block, it.date ?? null, it.display, it.conflicts.length, JSON.stringify(it), state ? JSON.stringify(state) : null);
-      for (const { item, keys: ks } of items) if (ks) for (const key of ks) st.key.run(personId, kind, item.block, key, item.id);
-      return;
-    }
     const rows = items.map(({ item: it, state }) => ({ id: it.id, person_id: personId, kind, block: it.block, date: it.date ?? null, display: it.display, conflicts: it.conflicts.length, json: JSON.stringify(it), state: state ? JSON.stringify(state) : null }));
     const keys = items.flatMap(({ item, keys: ks }) => (ks ?? []).map((key) => ({ person_id: personId, kind, block: item.block, key, item_id: item.id })));
+    if (this.sqlite) {
+      const st = recordStatements(this.sqlite);
+      for (const r of rows) st.item.run(r.id, r.person_id, r.kind, r.block, r.date, r.display, r.conflicts, r.json, r.state);
+      for (const k of keys) st.key.run(k.person_id, k.kind, k.block, k.key, k.item_id);
+      return;
+    }
     for (let i = 0; i < rows.length; i += PG_BATCH) {
       await this.db
         .insertInto('record_items')
