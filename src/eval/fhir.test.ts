@@ -68,6 +68,34 @@ test('eval fhir counts resources in/stored/rejected per type and scores referenc
   }
 });
 
+test('eval fhir scores types whose identifier is a single Identifier (AdverseEvent), and resolves references to them', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'vessel-eval-fhir-'));
+  try {
+    const set = join(root, 'fhir', 'spec-examples');
+    mkdirSync(set, { recursive: true });
+    writeFileSync(
+      join(set, 'bundle.json'),
+      line({
+        resourceType: 'Bundle',
+        type: 'collection',
+        entry: [
+          { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p' } },
+          // AdverseEvent.identifier is 0..1 in R4: one object, not a list.
+          { fullUrl: 'urn:uuid:ae', resource: { resourceType: 'AdverseEvent', id: 'ae', actuality: 'actual', identifier: { system: 'http://acme.example/risks', value: '49476534' }, subject: { reference: 'urn:uuid:p' } } },
+          { fullUrl: 'urn:uuid:o', resource: { resourceType: 'Observation', status: 'final', code: { text: 'rash' }, subject: { reference: 'urn:uuid:p' }, focus: [{ reference: 'AdverseEvent?identifier=http://acme.example/risks|49476534' }] } },
+        ],
+      }),
+    );
+    const r = await suite.run(root, {});
+    assert.equal(r.crashes, 0);
+    const m = r.metrics as Record<string, any>;
+    assert.deepEqual(m.by_type.AdverseEvent, { in: 1, stored: 1, rejected: 0 });
+    assert.equal(m.references_resolvable, 3, 'two subjects and the conditional reference by the single identifier');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('eval fhir on the shared corpus: no crash, every resolvable reference resolved', { skip: !existsSync(join(corpus, 'fhir')) && 'shared corpus not present' }, async () => {
   const r = await suite.run(corpus, {});
   const m = r.metrics as Record<string, number>;

@@ -12,7 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Resource } from '@medplum/fhirtypes';
+import type { Identifier, Resource } from '@medplum/fhirtypes';
 import type { Extraction } from '../core/types.js';
 import { collectParts, detectFile, fileInput } from '../sources/fhir/file-input.js';
 import { fhirAdapter } from '../sources/fhir/index.js';
@@ -43,7 +43,9 @@ class Oracle {
   add(i: number, r: Resource, fullUrl?: string) {
     if (fullUrl) this.put(fullUrl, i);
     if (r.id) this.put(`${r.resourceType}/${r.id}`, i);
-    for (const id of ((r as { identifier?: Array<{ system?: string; value?: string }> }).identifier ?? [])) {
+    // Most types hold a list of identifiers; a few (AdverseEvent, QuestionnaireResponse, Bundle…) hold one.
+    const given = (r as { identifier?: Identifier | Identifier[] }).identifier;
+    for (const id of Array.isArray(given) ? given : given ? [given] : []) {
       if (id?.value) this.put(`${r.resourceType}?identifier=${id.system ?? ''}|${id.value}`, i);
     }
   }
