@@ -10,7 +10,9 @@ const MRN_RE =
 
 // The narrative's "a 67-year-old woman" too: how notes and letters introduce their patient.
 // "Sex/Age: M/25" also with its slash lost ("Sex/Age M25").
-const AGE_RE = /\bsex\s*\/\s*age\s*[:#]?\s*[MF]\s*\/?\s*(\d{1,3})\b|\bage\s*[:#]?\s*(\d{1,3})\b(?!\s*[/.-]\d)|\(\s*(\d{1,3})\s*(?:y|yo|yrs?|y\.[o0]\.?)\s*[MF]?\s*\)|\b(?:dob|birth)\b.{0,30}?\d{4}\s+(\d{1,3})\s*(?:y|yo|yrs?)\b|\b(?:is|was|an?)\s+(\d{1,3})[- ]year[- ]old\b/i;
+// Not an age band ("Preventive visit, established, age 40-64", wrapped as "age 40-" in a claim line's description;
+// "age 18 to 39", "age 65+"): a dash after the number opens a band unless a word follows it ("64-year-old"). Session 20.
+const AGE_RE = /\bsex\s*\/\s*age\s*[:#]?\s*[MF]\s*\/?\s*(\d{1,3})\b|\bage\s*[:#]?\s*(\d{1,3})\b(?!\s*[/.-]\d|[-–](?![a-z])|\s+(?:to|through|thru)\s+\d|\+)|\(\s*(\d{1,3})\s*(?:y|yo|yrs?|y\.[o0]\.?)\s*[MF]?\s*\)|\b(?:dob|birth)\b.{0,30}?\d{4}\s+(\d{1,3})\s*(?:y|yo|yrs?)\b|\b(?:is|was|an?)\s+(\d{1,3})[- ]year[- ]old\b/i;
 
 /** The medical record number a line prints after its label. */
 export function mrnOnLine(text: string): string | undefined {

@@ -18,6 +18,9 @@ export function headDate(t: string): number | undefined {
     const mo = MONTHS.indexOf(m[2]!.toLowerCase());
     return mo < 0 ? undefined : ok(year(m[3]!), mo + 1, Number(m[1]));
   }
+  // Year first, with dashes or slashes ("2024-07-08", "2024/07/08"; a results-review grid's heads). Session 20.
+  m = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/.exec(t);
+  if (m) return ok(Number(m[1]), Number(m[3]), Number(m[4]));
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) return ok(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(t);
@@ -74,16 +77,29 @@ function dateHeads(text: string): Head[] | undefined {
 /** A token shaped as a column head's date whose day or month OCR misread ("89-Jun-22", "1B/09/22"). */
 const GARBLED_DATE = /^\d{1,3}-[A-Za-z0-9]{3}-\d{2,4}$|^\d{1,3}\/\d{1,3}\/\d{2,4}$/;
 
+/**
+ * A row's tokens under the date columns: from the first date's column to half a column past the last. Units and a
+ * range printed after the date columns (a results-review grid: `WBC  2.9<  3.0  2.9  K/uL  3.8-10.8`) are the
+ * test's, not values of a draw. Session 20.
+ */
+function underDates<T extends { t: string; start: number; end: number }>(toks: T[], heads: Head[]): T[] {
+  const past = toks.filter((t) => t.end > heads[0]!.start - 4);
+  if (past.every((c) => CELL.test(c.t) || GLUED_FLAG.test(c.t))) return past;
+  const last = heads[heads.length - 1]!;
+  const column = (last.start - heads[0]!.start) / Math.max(1, heads.length - 1);
+  return past.filter((t) => t.start <= Math.max(last.end + 1, last.start + column * 0.6));
+}
+
 /** Values (not flags) a row prints past the first date column, or at its end when the print keeps no columns. */
 function valuesPast(text: string, heads: Head[], flat: boolean): number {
-  const toks = [...text.matchAll(/\S+/g)].map((m) => ({ t: m[0], end: (m.index ?? 0) + m[0].length }));
+  const toks = [...text.matchAll(/\S+/g)].map((m) => ({ t: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   if (flat) {
     let k = toks.length;
     while (k > 1 && CELL.test(toks[k - 1]!.t) && !/^(?:-|–|to)$/i.test(toks[k - 2]!.t)) k--;
     return k > 0 ? toks.slice(k).filter((c) => !FLAG_CELL.test(c.t)).length : 0;
   }
-  const cells = toks.filter((t) => t.end > heads[0]!.start - 4);
-  return cells.length < toks.length && cells.every((c) => CELL.test(c.t)) ? cells.filter((c) => !FLAG_CELL.test(c.t) && !/^\d{4}$/.test(c.t)).length : 0;
+  const cells = underDates(toks, heads);
+  return cells.length < toks.length && cells.every((c) => CELL.test(c.t) || GLUED_FLAG.test(c.t)) ? cells.filter((c) => !FLAG_CELL.test(c.t) && !/^\d{4}$/.test(c.t)).length : 0;
 }
 
 /** A flag glued to its value in a trend cell (`L3.49`, `3.49L`, OCR losing the space): apart, before the value as the cells print flags. */
@@ -92,6 +108,46 @@ const splitGlued = (text: string) =>
 
 const CELL = /^(?:[<>]=?)?\d+(?:\.\d+)?$|^(?:HH|LL|H|L|A|C|\*|!)$|^(?:negative|positive|trace|yellow|clear|none|detected|reactive|nonreactive|[1-4]\+)$/i;
 const FLAG_CELL = /^(?:HH|LL|H|L|A|C|\*|!)$/;
+/** A value with its flag glued after it (`2.9<`, `44>`, `151H`, `Trace*`). */
+const GLUED_FLAG = /^(?:\d+(?:\.\d+)?(?:[<>*]|HH|LL|H|L)|[A-Za-z]+\*)$/;
+
+/**
+ * The date heads on line `i` (`h`) head a trend table: some row under the dates holds two values or more (two
+ * dates over a table of single results, a collected and a reported date, are no such head). `flat`: its rows are
+ * read from their ends (a print that keeps no columns).
+ */
+function trendHead(lines: Line[], i: number, h: Head[]): { heads: Head[]; flat: boolean } | undefined {
+  const l = lines[i]!;
+  let flat = !/\S\s{2,}\S/.test(l.text.trim());
+  let multi = false;
+  for (let j = i + 1; j < lines.length && lines[j]!.page === l.page && !dateHeads(lines[j]!.text) && !multi; j++) multi = valuesPast(splitGlued(lines[j]!.text), h, flat) >= 2;
+  // A head line OCR printed apart from its columns (left-trimmed, "- TT TTT _zi-0ct-2z   15-3an-23   17-Feb-23" over rows
+  // whose values stand far to its right): the rows are read from their ends, as single-spaced ones, when three or
+  // more of them end in two values or more.
+  if (!multi && !flat) {
+    let rows = 0;
+    for (let j = i + 1; j < lines.length && lines[j]!.page === l.page && !dateHeads(lines[j]!.text); j++) if (valuesPast(splitGlued(lines[j]!.text), h, true) >= 2) rows++;
+    if (rows >= 3) multi = flat = true;
+  }
+  return multi ? { heads: h, flat } : undefined;
+}
+
+/**
+ * The newest collection date heading a trend table in these lines (ISO), whichever side of the table it stands on:
+ * the report is of its newest draw, not of the oldest column nor of a "Results from <oldest> through <newest>" line.
+ * The column order is told by the dates themselves. Only dates read as printed (not placed among the others). Session 20.
+ */
+export function newestTrendDate(lines: Line[]): string | undefined {
+  for (let i = 0; i < lines.length; i++) {
+    const h = dateHeads(lines[i]!.text);
+    if (!h || !trendHead(lines, i, h)) continue;
+    const newest = Math.max(...h.map((x) => x.date).filter((d) => Number.isInteger(d)));
+    if (!Number.isFinite(newest)) continue;
+    const t = String(newest);
+    return `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}`;
+  }
+  return undefined;
+}
 
 /**
  * Rows of every cumulative table in these lines, each reduced to the newest collection's cell. A line under
@@ -112,21 +168,9 @@ export function newestColumnOnly(lines: Line[]): Line[] {
     }
     const h = dateHeads(l.text);
     if (h) {
-      // A trend table prints older results beside the newest: some row under the dates holds two values or
-      // more (two dates over a table of single results, a collected and a reported date, are no such head).
-      let flat = !/\S\s{2,}\S/.test(l.text.trim());
-      let multi = false;
-      for (let j = i + 1; j < out.length && out[j]!.page === l.page && !dateHeads(out[j]!.text) && !multi; j++) multi = valuesPast(splitGlued(out[j]!.text), h, flat) >= 2;
-      // A head line OCR printed apart from its columns (left-trimmed, "- TT TTT _zi-0ct-2z   15-3an-23   17-Feb-23" over rows
-      // whose values stand far to its right): the rows are read from their ends, as single-spaced ones, when three or
-      // more of them end in two values or more.
-      if (!multi && !flat) {
-        let rows = 0;
-        for (let j = i + 1; j < out.length && out[j]!.page === l.page && !dateHeads(out[j]!.text); j++) if (valuesPast(splitGlued(out[j]!.text), h, true) >= 2) rows++;
-        if (rows >= 3) multi = flat = true;
-      }
-      heads = multi ? h : undefined;
-      flatHeads = flat;
+      const trend = trendHead(out, i, h);
+      heads = trend?.heads;
+      flatHeads = trend?.flat ?? false;
       continue;
     }
     if (!heads) continue;
@@ -140,8 +184,10 @@ export function newestColumnOnly(lines: Line[]): Line[] {
     const toks: Array<{ t: string; start: number; end: number }> = [];
     const re = /\S+/g;
     for (let m = re.exec(l.text); m; m = re.exec(l.text)) toks.push({ t: m[0], start: m.index, end: m.index + m[0].length });
-    const cells = toks.filter((t) => t.end > from);
-    if (!cells.length || cells.length === toks.length || !cells.every((c) => CELL.test(c.t))) continue;
+    const cells = underDates(toks, heads);
+    const lastCell = cells[cells.length - 1];
+    const tail = lastCell ? toks.filter((t) => t.start > lastCell.start) : [];
+    if (!cells.length || toks[0]!.end > from || !cells.every((c) => CELL.test(c.t) || GLUED_FLAG.test(c.t))) continue;
     // Times under the dates: a line of the head, not a row.
     if (cells.every((c) => /^\d{4}$/.test(c.t)) && cells.length === heads.length) continue;
     const newest = heads.reduce((a, b) => (b.date >= a.date ? b : a));
@@ -161,7 +207,9 @@ export function newestColumnOnly(lines: Line[]): Line[] {
     const indent = /^\s*/.exec(lead)![0];
     const [name, ...rest] = lead.trim().split(/\s{2,}/);
     const cell = `${value[0]}${flags.length ? ` ${flags.join(' ')}` : ''}`;
-    out[i] = { ...l, text: value.length === 1 ? `${indent}${name}    ${cell}    ${rest.join('    ')}` : '' };
+    // The units and range printed after the date columns, after them.
+    const after = tail.length ? `    ${l.text.slice(tail[0]!.start).trim()}` : '';
+    out[i] = { ...l, text: value.length === 1 ? `${indent}${name}    ${cell}    ${rest.join('    ')}${after}`.trimEnd() : '' };
   }
   return out;
 }

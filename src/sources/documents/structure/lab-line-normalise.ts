@@ -4,7 +4,7 @@
  * and the OCR slips of numbers, ranges and units that the line alone shows.
  */
 import { editDistance } from './fuzzy.js';
-import { FLAG, isFlag } from './lab-tokens.js';
+import { FLAG, isFlag, QUAL } from './lab-tokens.js';
 import { exactUcum, gluedUnit, slashedUnitNear } from './lab-units.js';
 
 /**
@@ -55,6 +55,9 @@ export function normaliseLine(s: string): string {
     // A screening report's status words for a result outside its range ("Above range", "Below normal range").
     .replace(/\b(above|below) (?:the )?(?:normal |reference )?range\b/gi, (_m, side: string) => (/above/i.test(side) ? 'H' : 'L'))
     .replace(/[µμ]/g, 'u')
+    // A star glued after a word result ("Trace*", "Positive*", "2+*"): its abnormal flag, a cell apart, as after a
+    // number ("6.2*"). Only a result word: a name's footnote mark ("Hematocrit*") stays. Session 20.
+    .replace(/(^|\s)([A-Za-z][A-Za-z-]*|[1-4]\+)\*(?=\s|$)/g, (m, p: string, w: string) => (QUAL.test(w) ? `${p}${w} *` : m))
     // Dirt OCR puts before a number: a quote ("‘270"), a point before a range or comparator (".0.70-1.33", ".>=60").
     .replace(/(^|\s)[‘’'`"]+(?=\d)/g, '$1')
     .replace(/(^|\s)[.,:]+(?=0\.\d+-|[<>])/g, '$1')
@@ -190,7 +193,8 @@ export function normaliseLine(s: string): string {
     .replace(/([<>])\s*OR\s*=\s*/gi, '$1=')
     // "> OR = 60" whose comparator OCR lost: keep it one token so "OR" does not start a test name.
     .replace(/(^|\s)=\s*OR\s*=\s*(?=\d)/g, '$1=')
-    .replace(/(<=|>=|≤|≥|<|>)\s+(?=\d|\.\d)/g, '$1')
+    // Not a mark glued after a value ("2.9<   3.0": a low flag, the previous result's column after it). Session 20.
+    .replace(/(?<![\d.])(<=|>=|≤|≥|<|>)\s+(?=\d|\.\d)/g, '$1')
     .replace(/(\d)\s+(?:-|–|to)\s+(?=\d)/g, '$1-')
     .replace(/(\d)\s*(?:–)\s*(?=\d)/g, '$1-')
     .replace(/(\d)-\s+(?=\d)/g, '$1-')

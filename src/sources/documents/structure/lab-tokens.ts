@@ -24,7 +24,12 @@ export function repairNumber(t: string): string {
 
 export const NUM = /^(?:[<>]=?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^(?:[<>]=?)?\d+(?:\.\d+)?$|^(?:[<>]=?)?\.\d+$/;
 
-export const VALUE_FLAG = /^(\d+(?:\.\d+)?)((?:HH|LL|H|L|A)[*"”'’]?|\*|!|\((?:HH|LL|H|L|A)\))$/;
+/**
+ * A value with its flag glued after it ("151H", "6.2*", "151(H)"); also an arrow-like `<` / `>` after the value
+ * ("2.9<", "44>": below / above the range, a results-review grid's flags). A comparator stands before its number
+ * ("<0.5", ">60"), never after it, so a mark after the value can only be a flag. Session 20.
+ */
+export const VALUE_FLAG = /^(\d+(?:\.\d+)?)((?:HH|LL|H|L|A)[*"”'’]?|\*|!|[<>]|\((?:HH|LL|H|L|A)\))$/;
 
 export const RANGE = /^[([]?(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)[)\]]?$/;
 

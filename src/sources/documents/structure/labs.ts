@@ -223,9 +223,35 @@ function normalRangeWithStatus(row: LabRow, line: string): void {
   row.ucum = u;
 }
 
+/** Status words a results table may print in a column at the rows' end ("FINAL", "PRELIM"). */
+const ROW_STATUS = /^(?:FINAL|FINL|FIN|PRELIM|PRELIMINARY|PREL|CORR|CORRECTED|AMEND|AMENDED|PEND|PENDING|DONE|COMP|CANC)$/;
+
+/**
+ * A short code column at the rows' right edge (a reference lab's performing-site codes: `3.80-5.10   RST`): a capitals
+ * token of two to five characters, after two spaces or more, ending three lines or more of a page at one column
+ * (within a character), each a row with a number before it, that is no flag, unit, word result or status. It is a
+ * column of its own, left out of the row: it had been read as the start of the next row's name (`RST Red Blood Cell
+ * Count`). Session 20.
+ */
+function codeColumnDropped(lines: Line[]): Line[] {
+  const at = lines.map((l) => {
+    const m = /(?<=\S\s{2,})([A-Z][A-Z0-9]{1,4})\s*$/.exec(l.text);
+    if (!m || !/^\s*[A-Za-z]/.test(l.text) || !/\d/.test(l.text.slice(0, m.index))) return undefined;
+    const t = m[1]!;
+    if (isFlag(t) || flagSlip(t) || QUAL.test(t) || isUnitToken(t) || ucumFor(t) || ROW_STATUS.test(t)) return undefined;
+    return m.index;
+  });
+  const count = new Map<string, number>();
+  lines.forEach((l, i) => {
+    if (at[i] !== undefined) count.set(`${l.page}:${at[i]}`, (count.get(`${l.page}:${at[i]}`) ?? 0) + 1);
+  });
+  const column = (l: Line, x: number) => (count.get(`${l.page}:${x - 1}`) ?? 0) + (count.get(`${l.page}:${x}`) ?? 0) + (count.get(`${l.page}:${x + 1}`) ?? 0);
+  return lines.map((l, i) => (at[i] !== undefined && column(l, at[i]!) >= 3 ? { ...l, text: l.text.slice(0, at[i]).trimEnd() } : l));
+}
+
 /** All lab rows in a run of lines (one document). */
 export function parseLabRows(lines: Line[]): LabRow[] {
-  lines = unitsUnderValues(newestColumnOnly(lines));
+  lines = unitsUnderValues(newestColumnOnly(codeColumnDropped(lines)));
   const rows: LabRow[] = [];
   let urine = false;
   let panel: string | undefined;

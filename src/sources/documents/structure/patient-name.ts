@@ -58,6 +58,11 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
     const strong = /patient|pt/i.test(m[0]);
     out.push({ raw: cutName(text.slice(m.index + m[0].length)), score: strong ? 3 : 2 });
   }
+  // A payer's member caption ("Insured: HAROLD J TESTBURY", "Subscriber Name:", "Beneficiary:", "Enrollee:",
+  // "Policyholder:"): an EOB's member is whom the claim's services were for. Weaker than a Patient caption (1.5 against
+  // 3): a claim form that prints both names the insured apart from the patient. Session 20.
+  const MEMBER_LABEL = /\b(?:insured|subscriber|beneficiary|enrollee|policy\s?holder|covered\s+(?:member|person))(?:['’]s)?(?:\s+name)?\s*[:;]\s*(?=[A-Za-z])/gi;
+  for (let m = MEMBER_LABEL.exec(text); m; m = MEMBER_LABEL.exec(text)) out.push({ raw: cutName(text.slice(m.index + m[0].length)), score: 1.5 });
   // A certificate's attestation names its holder: "This is to certify that John Doe", also with the name in a cell of
   // its own after a caption that holds the phrase ("This is to certify that [name] / Nous certifions que [nom]   JOHN DOE").
   const certify = /\bcertif(?:y|ies|ied)\s+that\b/i.exec(text);

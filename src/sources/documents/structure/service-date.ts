@@ -7,6 +7,7 @@ import { DOB_LABEL } from './birth-date.js';
 import { unfoldColumnLabels } from './column-labels.js';
 import { mendCutYears, mendDateLabels, mendYearGarbles, yearMisread } from './date-slips.js';
 import { dateAfter, findDates, slashlessDate } from './dates.js';
+import { newestTrendDate } from './lab-cumulative.js';
 import { cells, type Line } from './lines.js';
 
 /** A range's "to" as OCR may read it before the end date's month name ("10 September 7", "1 Jun 26"). */
@@ -106,7 +107,8 @@ function compactServiceSpan(cell: string): string | undefined {
 const PERIOD_CAPTION = /^(?:\d{1,2}[a-z]?\.?\s+)?(?:(?:statement\s+)?covers?\s+period|period\s+covered|(?:statement|service|billing)\s+period|dates?\s+of\s+service|serv(?:ice)?\.?\s+dates?)$/i;
 
 /** The date column's heading in a claim table ("Date", "Date of Service", "DOS"), a cell of its own. */
-const CLAIM_DATE_COLUMN = /^(?:dates?(?:\s+of\s+service)?|service\s+dates?|dos|from)$/i;
+// Also abbreviated ("Svc Date", "Serv. Date"). Session 20.
+const CLAIM_DATE_COLUMN = /^(?:dates?(?:\s+of\s+service)?|(?:service|serv\.?|svc\.?)\s+dates?|dos|from)$/i;
 
 /**
  * A claim line's date wrapped in its narrow cell around the line holding the amounts (line `i`
@@ -115,6 +117,15 @@ const CLAIM_DATE_COLUMN = /^(?:dates?(?:\s+of\s+service)?|service\s+dates?|dos|f
  * and its year sits below it on the next line, in the same column.
  */
 function wrappedCellDate(lines: Line[], i: number, before: string): string | undefined {
+  // A date cell cut before its year, whatever its form ("04-Nov-" over "2022", "11/04/" over "2022"): the cell opening
+  // the line, the year the cell under it on the next line, in its column. Session 20.
+  const lead = cells(before)[0];
+  const yearUnder = lead ? cells(lines[i + 1]?.text ?? '').find((c) => /^(?:19|20)\d{2}$/.test(c.text) && Math.abs(c.start - lead.start) <= 2) : undefined;
+  if (lead && yearUnder && /\d/.test(lead.text) && !findDates(lead.text).length) {
+    const whole = /[-/.]$/.test(lead.text) ? `${lead.text}${yearUnder.text}` : `${lead.text} ${yearUnder.text}`;
+    const d = findDates(whole)[0];
+    if (d && d.index === 0 && d.text.length === whole.length) return d.date;
+  }
   const MONTH_DAY = /\b([A-Za-z]{3,9}\.?\s+\d{1,2}),?\s*$/;
   const dated = (monthDay: string, year: string) => findDates(`${monthDay}, ${year}`)[0]?.date;
   const above = MONTH_DAY.exec(lines[i - 1]?.text ?? '');
@@ -220,6 +231,9 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   if (type === 'lab_report') {
     const d = dateUnderCaption(lines, COLLECTED_CAPTION);
     if (d && d !== dob && !afterSent(d) && !tooOld(d)) return d;
+    // A cumulative table with its collections as date columns: the newest draw's, on whichever side it stands.
+    const newest = newestTrendDate(lines);
+    if (newest && newest !== dob && !afterSent(newest) && !tooOld(newest)) return newest;
   }
   if (type === 'immunization_record') {
     // A history is dated the day it was printed, after every dose it lists: with its label garbled
