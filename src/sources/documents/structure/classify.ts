@@ -4,6 +4,7 @@
  * The keyword tables are data in ./keywords.json.
  */
 import keywords from './keywords.json' with { type: 'json' };
+import { dateAfter } from './dates.js';
 import { editDistance } from './fuzzy.js';
 import type { Line } from './lines.js';
 
@@ -87,6 +88,22 @@ function dayRun(text: string): number {
     best = Math.max(best, run);
   }
   return best;
+}
+
+/** A stay's admission date after its label ("Admitted: Mar 10, 2022", "Admission date 03/10/2022", "Adm: 3/10/22"). */
+const ADMITTED = /\b(?:admitted(?:\s+on)?|admission(?:\s+date)?|admit(?:\s+date)?|date\s+of\s+admission|adm\.?)\s*[:#]?\s*(?=\d|[A-Za-z]{3,9}\.?\s+\d)/i;
+/** The stay's discharge date after its label ("Discharged: Mar 12, 2022", "Discharge date 03/12/2022", "D/C: 3/12/22"). */
+const DISCHARGED = /\b(?:discharged(?:\s+on)?|discharge(?:\s+date)?|date\s+of\s+discharge|disch\.?|D\/C(?:\s+date)?)\s*[:#]?\s*(?=\d|[A-Za-z]{3,9}\.?\s+\d)/i;
+
+/**
+ * A hospital stay's two dates, each after its label, near the head of the document (the first 25 lines): an
+ * admission date and a discharge date on or after it. Session 20.
+ */
+function stayDates(lines: Line[]): boolean {
+  const head = lines.slice(0, 25).map((l) => l.text).join('\n');
+  const admitted = dateAfter(head, ADMITTED, 4);
+  const discharged = dateAfter(head, DISCHARGED, 4);
+  return !!admitted && !!discharged && admitted <= discharged;
 }
 
 const NO_MEDICATIONS = /\b(?:current\s+|active\s+|home\s+)?medications?\s*:\s*(?:none|nil|no\s+(?:current\s+)?medications?)\b\.?/i;
@@ -200,6 +217,22 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
   // month across the page ("Medication / Directions   Hour   1 2 3 ... 31") is a medication list's own layout, a
   // title's worth of evidence whatever its title says (or when OCR lost it).
   if (nonEmpty.some((l) => MEDICATION_DAY_GRID.test(l.text) && dayRun(l.text) >= 20)) scores.set('medication_list', (scores.get('medication_list') ?? 0) + 4);
+  // A stay's admission and discharge dates under a title speaking of the discharge ("DISCHARGE MEDICATION
+  // RECONCILIATION", "Discharge Medication List"): the papers of a discharge, a discharge summary however much of
+  // it a medication grid takes up (its "Continue / Stop / New" columns, its sig phrases, a medication title's
+  // words): it wins over the best other type. The title: a head cell, no label nor date in it (not "Discharge
+  // Date" captioning a column), whose letters, spaces closed up (a letter-spaced title), hold "discharge". Not
+  // over a report its lab rows speak for (a hospital's lab print heads its results with the stay).
+  // Session 20 (set-n discharge.n1: a pharmacy's discharge reconciliation).
+  const dischargeTitle = headCells.find((c) => {
+    const closed = c.text.replace(/\s+/g, '');
+    return !/[:\d]/.test(c.text) && /discharge/i.test(closed) && !/^discharged?(?:date|dt|time|to|disposition)?$/i.test(closed);
+  });
+  if (dischargeTitle && labRows < 3 && stayDates(nonEmpty)) {
+    const best = Math.max(...scores.values());
+    scores.set('discharge_summary', Math.max((scores.get('discharge_summary') ?? 0) + 4, best + 2));
+    firstTitle.set('discharge_summary', Math.min(firstTitle.get('discharge_summary') ?? Infinity, dischargeTitle.line));
+  }
   const topmost = [...firstTitle.entries()].sort((x, y) => x[1] - y[1]);
   if (topmost.length && (topmost.length === 1 || topmost[0]![1] < topmost[1]![1])) scores.set(topmost[0]![0], scores.get(topmost[0]![0])! + 1);
   scores.set('lab_report', (scores.get('lab_report') ?? 0) + Math.min(labRows, 12) * 0.75);

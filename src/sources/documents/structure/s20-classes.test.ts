@@ -1,0 +1,37 @@
+/**
+ * Session 20: the classes set-n (n-2401) and set-o (o-2205) still lost on ground-truth text. Each layout here is
+ * written for the class, not copied from the set's template; every test fails on the code before (4d5115f).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { classify } from './classify.js';
+import type { Line } from './lines.js';
+import { findServiceDate } from './service-date.js';
+
+const lines = (rows: string[]): Line[] => rows.map((text, index) => ({ page: 1, index, text }));
+
+test('session 20: discharge papers that are mostly a medication grid (admission and discharge dates, a discharge title) are a discharge summary of the discharge day', () => {
+  const page = [
+    'Lakeview Community Hospital',
+    'Inpatient Pharmacy · 12 Shore Rd, Lakeview, MN 55101',
+    '                 Discharge Medication Record',
+    ' Patient: Doe, Jane            DOB: 02/03/1961            Account: 44120',
+    ' Admission date: 01/04/2023    Discharge date: 01/07/2023   Disposition: Home with family',
+    'Diagnoses: Community-acquired pneumonia; Type 2 diabetes',
+    'Medication                        Directions                          Continue   Stop   New   Changed',
+    'metformin 500 mg tablet           Take 1 tablet by mouth twice daily     X',
+    'lisinopril 10 mg tablet           Take 1 tablet by mouth daily                  X',
+    'amoxicillin 875 mg tablet         Take 1 tablet by mouth twice daily                   X',
+    'atorvastatin 20 mg tablet         Take 1 tablet by mouth at bedtime      X',
+    'Allergies: penicillin (rash)   Prescriber: R. Fauxman, MD   Status: active',
+    'Reviewed with patient by K. Testley, PharmD',
+  ];
+  assert.equal(classify(lines(page)).type, 'discharge_summary');
+  assert.equal(findServiceDate(lines(page), 'discharge_summary', '1961-02-03'), '2023-01-07');
+  // The same grid without the stay's dates stays a medication list; so does a medication list whose only
+  // discharge word is a label's.
+  const noStay = page.filter((l) => !/Admission date/.test(l));
+  assert.equal(classify(lines(noStay)).type, 'medication_list');
+  const listTitle = page.map((l) => l.replace('Discharge Medication Record', 'Medication Record'));
+  assert.equal(classify(lines(listTitle)).type, 'medication_list');
+});
