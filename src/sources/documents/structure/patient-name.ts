@@ -75,7 +75,10 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   }
   // "NAME DOB: ..." / "NAME (MRN ...)" / "NAME, DOB ..." / "NAME Birth date: ..." at the start of a cell, or a first cell followed by a DOB cell.
   const cs = cells(text);
-  for (const c of cs) {
+  // A banner's fields parted by a middle dot or bar standing between wide gaps ("MyChart      Kimberly Protova      ·
+  // DOB: 9/27/2004   ·   MRN: ..."): the dot parts the fields of one cell, as it does one space apart. Session 20.
+  const dotted = cells(text.replace(/\s{2,}([·•|])\s{2,}/g, ' $1 '));
+  for (const c of dotted) {
     // The DOB label also as OCR misreads it ("008", "D0B") when a date follows it.
     // A middle dot between the fields may read as a plus ("Sharon Protoby + DOB Jun 27, 2009").
     // A DOB that lost its D after such a dot ("Madison Fictridge - OB Aug 9, 1964").

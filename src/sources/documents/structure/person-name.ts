@@ -26,6 +26,9 @@ export function titleCase(s: string): string {
 }
 
 /** Cut a captured string down to the name at its start: stops at wide gaps, labels, digits, brackets. */
+/** A patient portal's brand word: "My" before a capital (MyChart, MyUPMC), or two capitals or more inside a word (FollowMyHealth). */
+const PORTAL_BRAND = /^(?:My[A-Z][A-Za-z]*|[A-Z]?[a-z]+(?:[A-Z][a-z]*){2,})[®™]?$/;
+
 export function cutName(s: string): string {
   let t = s.replace(/^\s+/, '');
   t = t.split(/\s{2,}|\t/)[0] ?? '';
@@ -70,6 +73,11 @@ export function parseName(raw: string): { name: string; given: string[]; family:
     // A courtesy title before a whole name is no part of it ("Mrs Kelly PSEUDOCOMBE", a British letter's patient);
     // before a family name alone ("Mr Smith") or a doctor's title, no name is read. Session 19 (set-p class 4).
     if (/^(?:mr|mrs|ms|miss|mx)\.?$/i.test(toks[0] ?? '') && toks.length >= 3 && toks.slice(1).every((w) => /^[A-Z]/.test(w))) toks.shift();
+    // A patient portal's brand word before the name in its banner ("MyChart Kevin Sampleley · DOB: ..."): a word
+    // of the portal's possessive "My" before a capital (MyChart, MyUPMC, MyHealth) or a word with two capitals or
+    // more inside (FollowMyHealth), before a whole name, is no part of it. No given name has either shape (JoAnn,
+    // MaryBeth, LaToya: one inner capital, no "My"). Session 20 (set-n's portal print).
+    if (PORTAL_BRAND.test(toks[0] ?? '') && toks.length >= 3 && toks.slice(1).every((w) => /^[A-Z]/.test(w))) toks.shift();
     if (/^(?:dr|mr|mrs|ms|miss)\.?$/i.test(toks[0] ?? '')) return null;
     if (toks.length < 2) return null;
     family = toks[toks.length - 1]!;

@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classify } from './classify.js';
 import type { Line } from './lines.js';
+import { lineNameCands } from './patient-name.js';
+import { cutName, parseName } from './person-name.js';
 import { findServiceDate } from './service-date.js';
 
 const lines = (rows: string[]): Line[] => rows.map((text, index) => ({ page: 1, index, text }));
@@ -34,4 +36,20 @@ test('session 20: discharge papers that are mostly a medication grid (admission 
   assert.equal(classify(lines(noStay)).type, 'medication_list');
   const listTitle = page.map((l) => l.replace('Discharge Medication Record', 'Medication Record'));
   assert.equal(classify(lines(listTitle)).type, 'medication_list');
+});
+
+test("session 20: a portal's brand word before the patient's name in its banner is no part of the name", () => {
+  const read = (line: string) => lineNameCands(line, undefined, undefined).map((c) => parseName(cutName(c.raw))).filter((p) => !!p);
+  // Fields one space apart: the name read with the brand word before.
+  for (const banner of ['  FollowMyHealth Harold Testbury · DOB: 3/4/1950 · MRN: 00451', '  MyUPMC Harold Testbury | DOB 03/04/1950 | MRN 00451']) {
+    const names = read(banner);
+    assert.ok(names.length, banner);
+    for (const n of names) assert.deepEqual([n!.given, n!.family], [['Harold'], 'Testbury'], banner);
+  }
+  // Fields in cells of their own, the middle dots between them standing alone: the name was not read at all.
+  const wide = read('   MyChart        Harold Testbury       ·   DOB: 3/4/1950   ·   MRN: 00451');
+  assert.ok(wide.length);
+  for (const n of wide) assert.deepEqual([n!.given, n!.family], [['Harold'], 'Testbury']);
+  // Given names with one capital inside keep it ("JoAnn Marie Testbury").
+  assert.deepEqual(parseName('JoAnn Marie Testbury')?.given[0], 'JoAnn');
 });
