@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classify } from './classify.js';
-import type { Line } from './lines.js';
+import { cleanPage, type Line } from './lines.js';
 import { lineNameCands } from './patient-name.js';
 import { cutName, parseName } from './person-name.js';
 import { findServiceDate } from './service-date.js';
@@ -52,4 +52,22 @@ test("session 20: a portal's brand word before the patient's name in its banner 
   for (const n of wide) assert.deepEqual([n!.given, n!.family], [['Harold'], 'Testbury']);
   // Given names with one capital inside keep it ("JoAnn Marie Testbury").
   assert.deepEqual(parseName('JoAnn Marie Testbury')?.given[0], 'JoAnn');
+});
+
+test("session 20: a received stamp printed over the page's head, broken into pieces, does not date the visit", () => {
+  const page = [
+    'Westfield Rehabilitation · Physical Therapy                      Daily Note',
+    '                                                                  RECEI  Treatment',
+    '                                                                    VED',
+    '                                                                  AUG 02 2023',
+    ' Patient: Roe, Sam       DOB: 05-06-1970      Visit 3 of 10      Date of Service:',
+    '                                                          HIM    07-18-2023',
+    '                                                                  DEPT',
+    'S: Knee pain improving.',
+  ];
+  const clean = cleanPage(1, page.join('\n'));
+  assert.equal(findServiceDate(clean.lines, 'office_visit_note', '1970-05-06', '2023-08-03'), '2023-07-18');
+  // The same date not near a stamp's words is the visit's.
+  const plain = ['Westfield Rehabilitation · Physical Therapy', '  Visit                                                            AUG 02 2023', ' Patient: Roe, Sam       DOB: 05-06-1970', 'S: Knee pain improving.'];
+  assert.equal(findServiceDate(cleanPage(1, plain.join('\n')).lines, 'office_visit_note', '1970-05-06', '2023-08-03'), '2023-08-02');
 });

@@ -179,6 +179,30 @@ function labelCopiesVote(text: string, label: RegExp, gap: number, first: string
   return n > (counts.get(first) ?? 0) ? top : first;
 }
 
+/** A stamp's words in capitals, also the pieces a text layer or OCR breaks them into where they overprint the page ("REC/", "'D", "MEDIC", "AL REC   ORDS"). */
+const STAMP_PIECE = /REC'?D\b|RECEIVED|SCANNED|\bREC\b|'D\b|MEDIC|\bRECO|ORDS\b|\bHIM\b|\bDEPT\b|\bFILED\b/;
+
+/**
+ * A received stamp's date: a date in the stamp's form, a capitals month's abbreviation, the day and the year without
+ * a comma ("JUN 11 2022"), with a stamp's words or their pieces within three printed lines above or below it, near
+ * its column. A stamp printed over the page's text breaks into pieces ("REC/ Re-evaluation" / "'D" / "JUN 11 2022" /
+ * "MEDIC   05-26-2022" / "AL REC   ORDS"), so the one-line look for "RECEIVED" above misses it. Session 20 (set-n:
+ * a therapy note dated by the stamp the receiving office put over its head).
+ */
+function stampDate(lines: Line[], i: number, at: number, from: string): boolean {
+  if (!/^[A-Z]{3}\.?\s\d{1,2}\s(?:19|20)\d{2}/.test(from)) return false;
+  const near: string[] = [];
+  for (const step of [-1, 1]) {
+    let seen = 0;
+    for (let k = i + step; k >= 0 && k < lines.length && seen < 3; k += step) {
+      if (!lines[k]!.text.trim()) continue;
+      seen++;
+      near.push(lines[k]!.text.slice(Math.max(0, at - 15), at + 30));
+    }
+  }
+  return near.some((t) => STAMP_PIECE.test(t));
+}
+
 /**
  * Date of service of a document of a given type. `sentOn`, the date its fax header prints, lets
  * the unlabelled fallbacks pass over a date printed 20 or more years before it: a birth date
@@ -319,7 +343,7 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
         continue;
       }
       const above = head[i - 1]?.text.slice(Math.max(0, d.index - 12), d.index + 12) ?? '';
-      if (RECEIVED.test(l.text.slice(Math.max(0, d.index - 12), d.index)) || RECEIVED.test(above)) {
+      if (RECEIVED.test(l.text.slice(Math.max(0, d.index - 12), d.index)) || RECEIVED.test(above) || stampDate(head, i, d.index, l.text.slice(d.index))) {
         stampDay ??= d.date;
         continue;
       }
