@@ -8,7 +8,7 @@
  * by lab-line-drafts.ts, one row by lab-draft-to-row.ts.
  */
 import { editDistance } from './fuzzy.js';
-import type { Line } from './lines.js';
+import { cells, type Line } from './lines.js';
 import { newestColumnOnly } from './lab-cumulative.js';
 import type { Draft, LabRow, Tok } from './lab-row.js';
 import { cleanNameTokens, flagCode, flagSlip, isFlag, NUM, QUAL, QUAL_MODIFIER, RANGE, tokenize, VALUE_FLAG } from './lab-tokens.js';
@@ -249,9 +249,48 @@ function codeColumnDropped(lines: Line[]): Line[] {
   return lines.map((l, i) => (at[i] !== undefined && column(l, at[i]!) >= 3 ? { ...l, text: l.text.slice(0, at[i]).trimEnd() } : l));
 }
 
+/** A wrapped result cell's lower part: a flag word or a unit, short, no number opening it. */
+const WRAPPED_TAIL = /^(?:\(?(?:high|low|abnormal|abn|critical|crit|positive|pos|h|l|a|hh|ll|aa)\)?|\*+[A-Za-z]{1,4}\*+|[A-Za-z%µ][A-Za-z0-9%µ/.*^]{0,14})$/i;
+
+/**
+ * A current result wrapped in its narrow cell around its row's line: the cell's first part (a number, its unit
+ * perhaps) on the line above the test's name, its second (a flag word or the unit) on the line below, both starting
+ * in the same column (a table's cell centred on its row: "100 mg/dL" / "Glucose   ...   100 mg/dL   10/26/2021
+ * Negative" / "Abnormal"), the name's line printing nothing in that column. The row read the next column's value
+ * (the previous result's) and no flag. The cell's two parts, each alone on its line, are put back into the name's
+ * line in their column and their own lines emptied. Session 20 (set-o's urinalysis under a previous-result column).
+ */
+function resultWrappedAroundRow(lines: Line[]): Line[] {
+  const out = lines.slice();
+  for (let i = 1; i + 1 < out.length; i++) {
+    const [a, l, b] = [out[i - 1]!, out[i]!, out[i + 1]!];
+    if (a.page !== l.page || b.page !== l.page || a.index !== l.index - 1 || b.index !== l.index + 1) continue;
+    const up = cells(a.text);
+    const down = cells(b.text);
+    const mine = cells(l.text);
+    if (up.length !== 1 || down.length !== 1 || mine.length < 2) continue;
+    const [u, d] = [up[0]!, down[0]!];
+    if (Math.abs(u.start - d.start) > 3 || !/^[<>]?=?\d/.test(u.text) || u.text.length > 24 || !WRAPPED_TAIL.test(d.text)) continue;
+    const from = Math.min(u.start, d.start);
+    const to = Math.max(u.start + u.text.length, d.start + d.text.length);
+    // The name's line: a cell before the gap (the name, opening with a letter), one after it, and nothing within.
+    const before = mine.filter((c) => c.start + c.text.length < from - 1);
+    const after = mine.filter((c) => c.start > to + 1);
+    if (!before.length || !after.length || before.length + after.length !== mine.length || !/^[A-Za-z]/.test(before[0]!.text)) continue;
+    const cell = `${u.text} ${d.text}`;
+    const end = before[before.length - 1]!.start + before[before.length - 1]!.text.length;
+    const at = Math.max(from, end + 2);
+    const text = at + cell.length + 2 <= after[0]!.start ? l.text.slice(0, at) + cell + l.text.slice(at + cell.length) : `${l.text.slice(0, at)}${cell}  ${l.text.slice(after[0]!.start)}`;
+    out[i - 1] = { ...a, text: '' };
+    out[i] = { ...l, text };
+    out[i + 1] = { ...b, text: '' };
+  }
+  return out;
+}
+
 /** All lab rows in a run of lines (one document). */
 export function parseLabRows(lines: Line[]): LabRow[] {
-  lines = unitsUnderValues(newestColumnOnly(codeColumnDropped(lines)));
+  lines = unitsUnderValues(newestColumnOnly(resultWrappedAroundRow(codeColumnDropped(lines))));
   const rows: LabRow[] = [];
   let urine = false;
   let panel: string | undefined;

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classify } from './classify.js';
+import { parseLabRows } from './labs.js';
 import { cleanPage, type Line } from './lines.js';
 import { lineNameCands } from './patient-name.js';
 import { cutName, parseName } from './person-name.js';
@@ -70,4 +71,21 @@ test("session 20: a received stamp printed over the page's head, broken into pie
   // The same date not near a stamp's words is the visit's.
   const plain = ['Westfield Rehabilitation · Physical Therapy', '  Visit                                                            AUG 02 2023', ' Patient: Roe, Sam       DOB: 05-06-1970', 'S: Knee pain improving.'];
   assert.equal(findServiceDate(cleanPage(1, plain.join('\n')).lines, 'office_visit_note', '1970-05-06', '2023-08-03'), '2023-08-02');
+});
+
+test('session 20: a current result wrapped in its cell around the name line (value above, flag below) is the row, not the previous result beside it', () => {
+  const page = [
+    'Test                          Current Result and Flag    Previous Result and Date    Units      Reference',
+    'Ketones                       Negative                   Negative  03/02/2022                   Negative',
+    '                              250 mg/dL',
+    'Glucose, Urine                                           50 mg/dL  03/02/2022                   Negative',
+    '                              Abnormal',
+    'Protein                       Negative                                                          Negative',
+  ];
+  const rows = parseLabRows(lines(page));
+  const glucose = rows.find((r) => /glucose/i.test(r.name));
+  assert.ok(glucose, JSON.stringify(rows.map((r) => r.name)));
+  assert.equal(glucose.value, '250');
+  assert.equal(glucose.flag, 'A');
+  assert.equal(rows.filter((r) => /glucose/i.test(r.name)).length, 1);
 });
