@@ -5,7 +5,7 @@
  */
 import { editDistance } from './fuzzy.js';
 import { FLAG, isFlag, QUAL } from './lab-tokens.js';
-import { exactUcum, gluedUnit, slashedUnitNear } from './lab-units.js';
+import { exactUcum, gluedUnit, slashedUnitNear, unitLike } from './lab-units.js';
 
 /**
  * A word result OCR garbled ("Ncgatve", "Negat ve", "Negat-ve", "Neqative", "Posit ve"): a word, or a
@@ -61,6 +61,14 @@ export function normaliseLine(s: string): string {
     // Dirt OCR puts before a number: a quote ("‘270"), a point before a range or comparator (".0.70-1.33", ".>=60").
     .replace(/(^|\s)[‘’'`"]+(?=\d)/g, '$1')
     .replace(/(^|\s)[.,:]+(?=0\.\d+-|[<>])/g, '$1')
+    // A unit with its reference range glued after it in brackets ("mg/dL(65-99)", "%(<5.7)", "mL/min/1.73(>=60)",
+    // "86mg/dL(65-99)"): the range its own token, so the unit, the range and a flag after them read. Only a unit
+    // the tables know before brackets holding nothing but a range or a comparator and a number: a unit's own
+    // brackets ("mg/dL(calc)", "mmol/mol(IFCC)") and a name's ("Vitamin D(25-OH)") stay.
+    .replace(/(^|\s)([^\s()[\]]*[A-Za-z%][^\s()[\]]*)([([])((?:[<>]=?|≤|≥)?\d+(?:\.\d+)?|\d+(?:\.\d+)?-\d+(?:\.\d+)?)([)\]])(?=\s|$)/g, (m, p: string, u: string, o: string, r: string, c: string) => {
+      const unit = u.replace(/^[<>]?=?\d+(?:\.\d+)?(?=[A-Za-z%])/, '');
+      return (o === '(') === (c === ')') && (unitLike(unit) || exactUcum(unit)) ? `${p}${u} (${r})` : m;
+    })
     // A value or range glued to its unit whose slash OCR lost or misread ("143gadL", "7-25mgdL", "88UL",
     // "13mg dL"): apart, so the row reads; the unit's own slips are mended where the test is known.
     // Power-of-ten units ("10E3/uL", "10*3") are not numbers glued to letters.
