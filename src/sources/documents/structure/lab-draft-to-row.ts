@@ -137,7 +137,8 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   const labelled = /\w:$/.test(d.name[d.name.length - 1] ?? '') && !lookupExact(name, urine);
   if (NOT_TEST.test(nameToks[0]!.replace(/[:#]+$/, '')) || labelled || /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(name)) return null;
   if (/^(?:page|p\.)$/i.test(nameToks[nameToks.length - 1] ?? '')) return null;
-  const qualitative = !NUM.test(d.value) && !CMP_RANGE.test(d.value);
+  // A value below zero ("-23", read in its own cell by lab-line-drafts.ts) is a number.
+  const qualitative = !NUM.test(d.value) && !CMP_RANGE.test(d.value) && !/^-\d+(?:\.\d+)?$/.test(d.value);
   // A word result ("Negative") for a name both blood and urine tests carry ("Glucose", "Protein") is the urine test.
   // So is a result whose reference is a word ("PROTEIN  Negative  30 MG/DL": a dipstick reading).
   const inUrine = urine || ((qualitative || (!!d.range && QUAL.test(unparen(d.range)))) && !!URINE_INDEX.get(normName(name)));

@@ -213,6 +213,13 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
         // test's name, with its range cell after it, the "a" is the 4 (no name or unit is "a" and digits there).
         cur.value = `4${t.slice(1)}`;
         cur.valueTok = tk;
+      } else if (cur.name.length && /^[-−]\d+(?:\.\d+)?$/.test(t) && tk.start - ((cur.nameToks.at(-1)?.start ?? 0) + (cur.nameToks.at(-1)?.t.length ?? 0)) >= 2 && (isUnitToken(nextTok) || RANGE.test(nextTok) || CMP_RANGE.test(nextTok))) {
+        // A value below zero ("Non-HDL Cholesterol   -23   mg/dL   <130", a base excess's -2.0): the minus in the
+        // value's own cell (two spaces or more after the name), a unit or a range after it; a range's dash is glued
+        // to its low end, and a lone sign is a flag cell.
+        cur.value = t.replace('−', '-');
+        cur.valueTok = tk;
+        takeFlagBefore(cur, urine);
       } else if (cur.name.length && (NUM.test(t) || CMP_RANGE.test(t)) && !RANGE.test(t) && !/^0\d+$/.test(t)) {
         cur.value = t;
         cur.valueTok = tk;
