@@ -20,6 +20,7 @@ import { normaliseLine } from './lab-line-normalise.js';
 import { orderName, PANEL_URINE } from './lab-leading-cells.js';
 import { parseLineDrafts } from './lab-line-drafts.js';
 import { toRow } from './lab-draft-to-row.js';
+import { flagFromRange } from './lab-range-flags.js';
 
 /**
  * Column headers of a results table: does the reference range come before the result
@@ -288,6 +289,25 @@ function resultWrappedAroundRow(lines: Line[]): Line[] {
   return out;
 }
 
+/**
+ * A yes/no column that says whether a result is out of range (`Out of` / `range? Y/N`, `Abnormal (Y/N)`,
+ * `Outside range Y/N`): the columns of its caption cell, when a line prints a `Y/N` cell whose words, with
+ * those stacked above it in its columns (two lines at most), name an out-of-range or abnormal indicator.
+ */
+function yesNoAbnormalColumn(lines: Line[], li: number): { start: number; end: number } | undefined {
+  const l = lines[li]!;
+  const m = /\(?\bY\s?\/\s?N\b\)?/i.exec(l.text);
+  if (!m) return undefined;
+  // The caption cell holding Y/N: back to two spaces or the line's start.
+  const before = l.text.slice(0, m.index);
+  const gap = before.search(/\S*(?:\s\S+)*\s?$/);
+  const start = gap < 0 ? m.index : gap;
+  const end = m.index + m[0].length;
+  const above = [li - 2, li - 1].map((k) => lines[k]).filter((x): x is Line => !!x && x.page === l.page).map((x) => x.text.slice(Math.max(0, start - 2), end + 2).trim());
+  const caption = [...above, l.text.slice(start, end)].join(' ');
+  return /\bout\s+of\s+(?:normal\s+|reference\s+)?range\b|\boutside\b.*\brange\b|\babn(?:ormal|l)?\b/i.test(caption) ? { start, end } : undefined;
+}
+
 /** All lab rows in a run of lines (one document). */
 export function parseLabRows(lines: Line[]): LabRow[] {
   lines = unitsUnderValues(newestColumnOnly(resultWrappedAroundRow(codeColumnDropped(lines))));
@@ -302,9 +322,18 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   // Column headers that print a flag column ("Result  Flag  Units  Reference Interval"): the report flags its results.
   const flagColumn = lines.some((l) => { const w = l.text.trim().split(/\s+/); return w.length <= 8 && w.some((x) => /^flags?$/i.test(x)) && w.some((x) => /^results?$/i.test(x)); });
   const leads = repeatedLeads(lines);
+  // A yes/no out-of-range column over the rows below it on its page (`Y` is the flag, `N` none).
+  let yesNo: { page: number; start: number; end: number } | undefined;
+  let anyYesNo = false;
   for (const [li, l] of lines.entries()) {
     const text = normaliseLine(l.text);
     if (!text.trim()) continue;
+    if (yesNo && yesNo.page !== l.page) yesNo = undefined;
+    const yn = yesNoAbnormalColumn(lines, li);
+    if (yn) {
+      yesNo = { page: l.page, ...yn };
+      anyYesNo = true;
+    }
     const order = headerOrder(text);
     if (order !== undefined) {
       rangeFirst = order === 'range-first';
@@ -351,6 +380,14 @@ export function parseLabRows(lines: Line[]): LabRow[] {
       }
     });
     const fromLine = rows.filter((r) => r.page === l.page && r.lineIndex === l.index);
+    if (fromLine.length === 1 && yesNo) {
+      const row = fromLine[0]!;
+      const cell = tokenize(l.text).find((t) => t.start >= yesNo!.start - 3 && t.start <= yesNo!.end + 2 && /^(?:Y|N|Yes|No)$/i.test(t.t));
+      if (cell && /^y/i.test(cell.t) && !row.flag) {
+        row.flag = flagFromRange(row) ?? 'A';
+        row.flagPrinted = cell.t;
+      }
+    }
     if (fromLine.length === 1) {
       normalRangeWithStatus(fromLine[0]!, l.text);
       statusAtLineEnd(fromLine[0]!, l.text);
@@ -369,7 +406,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
       }
     }
   }
-  return unitlessAmongUnitsDropped(restoreUnflaggedResults(rows, flagColumn));
+  return unitlessAmongUnitsDropped(restoreUnflaggedResults(rows, flagColumn || anyYesNo));
 }
 
 /**
