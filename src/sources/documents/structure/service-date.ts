@@ -287,7 +287,11 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
       const l = nonEmpty[i]!;
       // A fixed-width remittance prints its amounts without a dollar sign: a line opening with a date and
       // printing two or more money amounts after it ("12/17/24 71046      119.63    80.28 ...") is a service line too.
-      const lead = findDates(l.text)[0];
+      // Its date also in the payer's compact form, MMDDYY, a through date after it ("070624 070624 99203   184.06
+      // 136.47 ..."): a six-digit cell opening the line, a month and day it can be (not the header's processed date).
+      const compact = /^(\s*)(\d{2})(\d{2})(\d{2})(?:\s+\d{6})?(?=\s)/.exec(l.text);
+      const compactDate = compact ? findDates(`${compact[2]}/${compact[3]}/${compact[4]}`)[0]?.date : undefined;
+      const lead = findDates(l.text)[0] ?? (compact && compactDate ? { index: compact[1]!.length, text: compact[0].slice(compact[1]!.length), date: compactDate } : undefined);
       const bare = lead && !l.text.slice(0, lead.index).trim() ? /(?<![\d./-])\d{1,7}\.\d{2}(?![\d./-])/.exec(l.text.slice(lead.index + lead.text.length)) : null;
       const plain = bare && (l.text.slice(lead!.index + lead!.text.length).match(/(?<![\d./-])\d{1,7}\.\d{2}(?![\d./-])/g) ?? []).length >= 2 ? { index: lead!.index + lead!.text.length + bare.index } : null;
       const amount = /\$\s?\d/.exec(l.text) ?? plain;
@@ -295,7 +299,7 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
       const before = l.text.slice(0, amount.index);
       // Not a date another label names ("Date processed: Jun 2, 2023   $47.88" beside the amount you owe).
       const own = findDates(before).find((x) => !/\b(?:processed|statement|due|printed|paid|issued|received)\b[^\d]{0,6}$/i.test(before.slice(Math.max(0, x.index - 24), x.index)));
-      const d = own?.date ?? wrappedCellDate(nonEmpty, i, before);
+      const d = own?.date ?? (plain && lead?.date === compactDate ? compactDate : undefined) ?? wrappedCellDate(nonEmpty, i, before);
       if (d && d !== dob && !afterSent(d)) return d;
     }
     // A claim form's period under its caption, its dates compact (MMDDYY, the paper claim's form) or not: its first day.
