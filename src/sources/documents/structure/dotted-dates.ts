@@ -16,18 +16,9 @@ const DOTTED = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])/g;
  * a page whose dotted dates are all ambiguous writes day first when one of them read so is such a date and none
  * read month first is (a discharge letter's `11.01.2005` birth date, printed `January 11th, 2005` on the next report).
  */
-export function dayFirstDotted(text: string, printed: ReadonlySet<string> = new Set()): string {
-  const lines = text.split('\n');
-  const first = lines.findIndex((l) => l.trim());
-  // The first line when it prints a time of day: the fax machine's header.
-  const evidence = lines.filter((l, i) => !(i === first && /\b\d{1,2}:\d{2}\b/.test(l))).join('\n');
-  let dayFirst = 0;
-  let monthFirst = 0;
-  for (const m of evidence.matchAll(DOTTED)) {
-    const [a, b] = [Number(m[1]), Number(m[2])];
-    if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst++;
-    else if (b > 12 && b <= 31 && a >= 1 && a <= 12) monthFirst++;
-  }
+export function dayFirstDotted(text: string, printed: ReadonlySet<string> = new Set(), transmission?: { dayFirst: number; monthFirst: number }): string {
+  const { evidence, dayFirst: ownDayFirst, monthFirst } = dottedOrder(text);
+  let dayFirst = ownDayFirst;
   if (!dayFirst && !monthFirst && printed.size) {
     let asDayFirst = 0;
     let asMonthFirst = 0;
@@ -39,8 +30,39 @@ export function dayFirstDotted(text: string, printed: ReadonlySet<string> = new 
     }
     if (asDayFirst && !asMonthFirst) dayFirst = asDayFirst;
   }
+  // Nor those: the other pages of the transmission (another report of the same lab, its footer) write their
+  // dotted dates day first (`29.02.1956`, `22.03.2022`) and none month first, and no date printed otherwise
+  // read it month first: the page's all-ambiguous ones (`Collected 11.10.2022`) are day first too. Session 20.
+  if (!dayFirst && !monthFirst && transmission && transmission.dayFirst && !transmission.monthFirst && !monthFirstPrinted(evidence, printed)) dayFirst = transmission.dayFirst;
   if (!dayFirst || monthFirst) return text;
   return text.replace(DOTTED, (all, d: string, mo: string, y: string) =>
     Number(d) >= 1 && Number(d) <= 31 && Number(mo) >= 1 && Number(mo) <= 12 ? `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}` : all,
   );
+}
+
+/**
+ * A page's dotted dates that tell their order: how many can only be day first (a day above 12 first) and how many
+ * only month first; the page's first line is no evidence when it prints a time of day (the fax machine's header).
+ */
+export function dottedOrder(text: string): { evidence: string; dayFirst: number; monthFirst: number } {
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => l.trim());
+  const evidence = lines.filter((l, i) => !(i === first && /\b\d{1,2}:\d{2}\b/.test(l))).join('\n');
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const m of evidence.matchAll(DOTTED)) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst++;
+    else if (b > 12 && b <= 31 && a >= 1 && a <= 12) monthFirst++;
+  }
+  return { evidence, dayFirst, monthFirst };
+}
+
+/** Does one of the page's ambiguous dotted dates, read month first, stand among the dates printed otherwise? */
+function monthFirstPrinted(evidence: string, printed: ReadonlySet<string>): boolean {
+  for (const m of evidence.matchAll(DOTTED)) {
+    const [a, b, y] = [m[1]!.padStart(2, '0'), m[2]!.padStart(2, '0'), m[3]!];
+    if (a !== b && Number(a) <= 12 && Number(b) <= 12 && printed.has(`${y}-${a}-${b}`)) return true;
+  }
+  return false;
 }

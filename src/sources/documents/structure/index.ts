@@ -11,7 +11,7 @@ import { locate } from './boxes.js';
 import { classify } from './classify.js';
 import { parseDiagnoses, toCondition } from './conditions.js';
 import { findDates } from './dates.js';
-import { dayFirstDotted } from './dotted-dates.js';
+import { dayFirstDotted, dottedOrder } from './dotted-dates.js';
 import { findAuthor, findFacility } from './facility-author.js';
 import { editDistance, lettersOnly } from './fuzzy.js';
 import { findPatient, toPersonHints, type PatientFacts } from './identity.js';
@@ -202,7 +202,10 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   // A page that writes its dotted dates day first has its ambiguous ones read so (dotted-dates.ts).
   // Dates the transmission prints in forms without the question (not dotted) tell an all-ambiguous page's order.
   const undotted = new Set(ordered.flatMap((p) => findDates(p.text ?? '').filter((d) => !/^\d{1,2}\.\d{1,2}\./.test(d.text)).map((d) => d.date)));
-  const clean: CleanPage[] = ordered.map((p) => cleanPage(p.page, dayFirstDotted(p.text ?? '', undotted)));
+  // And the transmission's pages that decide their own order tell an all-ambiguous page's.
+  const orders = ordered.map((p) => dottedOrder(p.text ?? ''));
+  const transmission = { dayFirst: orders.reduce((n, o) => n + o.dayFirst, 0), monthFirst: orders.reduce((n, o) => n + o.monthFirst, 0) };
+  const clean: CleanPage[] = ordered.map((p) => cleanPage(p.page, dayFirstDotted(p.text ?? '', undotted, transmission)));
   const facts = clean.map(pageFacts);
   const ranges = splitPages(clean, facts);
   const people: Person[] = [];
