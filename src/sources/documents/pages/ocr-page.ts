@@ -10,7 +10,7 @@ import { readTurnedIfBetter } from './orientation.js';
 import { addMissingLines } from './line-union.js';
 import { dropRuleGlyphs } from './rule-glyphs.js';
 import { invertDarkBars } from './dark-bars.js';
-import { readGrids, type GridInfo } from './ruled-grid.js';
+import { gridInkLevel, readGrids, type GridInfo } from './ruled-grid.js';
 import { removeStreaks } from './streaks.js';
 import { blur, boundSize, despeckle, estimateSkew, findPaper, flattenLighting, median3, pageStats, rotate, squarePixels, toPng, fillOutsidePaper, type PaperBounds } from './preprocess.js';
 import { layoutOcrLines } from './ocr-layout.js';
@@ -237,7 +237,7 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
     if (!flipped && gridsEnabled()) {
       // Boxed grids read again with their rules erased (README, session 14), from the page before
       // any descreening blur (a blurred grid, cropped, reads worse).
-      const grid = await readGrids(plain, res, pool);
+      const grid = await readGrids(plain, res, pool, info.flattened ? gridInkLevel(plain) : undefined);
       res = grid.result;
       readImage = grid.image;
       if (grid.info.found) info.grids = grid.info;

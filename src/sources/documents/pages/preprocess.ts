@@ -171,6 +171,32 @@ export function pageStats(r: Raster): PageStats {
   return { dark: dark / total, isolated: dark ? isolated / dark : 0, ink: ink / total, blank, levels };
 }
 
+/** Otsu's threshold of a grey raster: the grey level that best splits its histogram into ink and paper. */
+export function otsuThreshold(r: Raster): number {
+  const hist = new Float64Array(256);
+  for (let i = 0; i < r.data.length; i++) hist[r.data[i]]++;
+  const total = r.data.length;
+  let sum = 0;
+  for (let i = 0; i < 256; i++) sum += i * hist[i];
+  let below = 0;
+  let sumBelow = 0;
+  let best = -1;
+  let threshold = 128;
+  for (let t = 0; t < 255; t++) {
+    below += hist[t];
+    sumBelow += t * hist[t];
+    const above = total - below;
+    if (!below || !above) continue;
+    const between = below * above * (sumBelow / below - (sum - sumBelow) / above) ** 2;
+    if (between > best) {
+      best = between;
+      // Pixels at or below t are ink: the level "darker than" is t + 1.
+      threshold = t + 1;
+    }
+  }
+  return threshold;
+}
+
 /**
  * Skew angle in degrees (positive = text rises to the right… as seen in the image, rotate by
  * −angle to fix) by maximising the variance of the row profile of dark pixels over ±maxDeg.

@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { OcrPool } from './ocr-pool.js';
 import { readAllPages } from './read.js';
-import { eraseRules, findLattices, layoutLine } from './ruled-grid.js';
+import { eraseRules, findLattices, gridInkLevel, layoutLine, ruleMasks } from './ruled-grid.js';
 import type { Raster } from './raster.js';
+import { blur, flattenLighting } from './preprocess.js';
+import { GREY_DENOISE_SIGMA } from './ocr-page.js';
 
 const pool = new OcrPool({ size: 1 });
 after(() => pool.terminate());
@@ -90,6 +92,63 @@ test('a boxed lab grid reads cell by cell, its rows aligned by column', async ()
   for (const s of ['LAB RESULTS SUMMARY', 'COMPLETE BLOOD COUNT']) assert.ok(text.includes(s), `missing ${s}`);
 });
 
+const FLOW_ROWS = ['test', 'units', 'reference', '09/09/2021', '01/29/2022', '05/22/2022'];
+const FLOW = [
+  ['White Blood Cell Count', '10*3/uL', 'ref 3.8 - 10.8', '7.0', '8.6', '7.9'],
+  ['Red Blood Cell Count', '10*6/uL', 'ref 3.80 - 5.10', '4.93', '4.51', '4.70'],
+  ['Hemoglobin', 'g/dL', 'ref 11.7 - 15.5', '13.6', '12.9', '13.9'],
+  ['Hematocrit', '%', 'ref 35.0 - 45.0', '39.7', '46.6', '41.7'],
+];
+
+/**
+ * A clinic's lab flowsheet (tests across, draws down) on a 200 dpi grey office scan: three ruled
+ * tables, four tests each in columns 1.5 in wide, shaded header and newest-draw rows, the
+ * scanner's grain.
+ */
+async function scannedFlowsheetPage(): Promise<Buffer> {
+  const x0 = 70;
+  const first = 230;
+  const col = 300;
+  const row = 36;
+  const right = x0 + first + col * FLOW.length;
+  let body = '<text x="70" y="80" font-family="Liberation Sans" font-size="26" font-weight="bold">LAB FLOWSHEET</text>';
+  for (let t = 0; t < 3; t++) {
+    const y0 = 130 + t * 300;
+    body += `<text x="70" y="${y0 - 12}" font-family="Liberation Sans" font-size="20" font-weight="bold">CBC (continued)</text>`;
+    for (const r of [0, 5]) body += `<rect x="${x0}" y="${y0 + r * row}" width="${right - x0}" height="${row}" fill="#e4e4e4"/>`;
+    for (let r = 0; r <= FLOW_ROWS.length; r++) body += `<rect x="${x0}" y="${y0 + r * row}" width="${right - x0}" height="1" fill="#303030"/>`;
+    for (let c = 0; c <= FLOW.length + 1; c++) body += `<rect x="${c === 0 ? x0 : x0 + first + (c - 1) * col}" y="${y0}" width="1" height="${FLOW_ROWS.length * row}" fill="#303030"/>`;
+    FLOW_ROWS.forEach((label, r) => {
+      const y = y0 + r * row + 25;
+      const bold = r === 0 || r === 5 ? ' font-weight="bold"' : '';
+      body += `<text x="${x0 + 8}" y="${y}" font-family="Liberation Sans" font-size="18">${label}</text>`;
+      FLOW.forEach((cells, c) => (body += `<text x="${x0 + first + c * col + col / 2}" y="${y}" text-anchor="middle" font-family="Liberation Sans" font-size="18"${bold}>${cells[r]}</text>`));
+    });
+  }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1700" height="1000"><rect width="100%" height="100%" fill="#f2f2f2"/>${body}</svg>`;
+  const { data, info } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true });
+  let seed = 7;
+  const grain = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff - 0.5) * 40;
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, Math.round(data[i] + grain())));
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).blur(0.7).jpeg({ quality: 80 }).withMetadata({ density: 200 }).toBuffer();
+}
+
+// Read as one block, every ruled table of this page came out as garbage (`en I whseodcotcmm I
+// meiboodceicoms | Memgbn`, confidence 23): no lattice was found, its columns being wider than the
+// crossings' linking distance (README, session 20).
+test('a ruled flowsheet on a grey scan is found as a lattice and read cell by cell', async () => {
+  const { pages, reads } = await readAllPages(await scannedFlowsheetPage(), 'jpeg', { ocr: pool });
+  const info = reads.find((r) => r.page)?.ocr;
+  assert.equal(info?.grids?.found, 1, JSON.stringify(info));
+  assert.equal(info?.grids?.replaced, 1, JSON.stringify(info));
+  const text = pages[0].text;
+  const count = (s: string) => text.split(s).length - 1;
+  for (const s of ['White Blood Cell Count', 'Red Blood Cell Count', '01/29/2022', 'units', 'reference']) assert.equal(count(s), 3, `${s} in ${JSON.stringify(text)}`);
+  // Each table's header row and its draws keep their cells apart, one per column.
+  const header = text.split('\n').find((l) => l.includes('White Blood Cell Count'))!;
+  assert.match(header, /^\s*test\s{2,}White Blood Cell Count\s{2,}Red Blood Cell Count\s{2,}\S/);
+});
+
 function raster(width: number, height: number) {
   const data = new Uint8Array(width * height).fill(255);
   const fill = (x0: number, y0: number, x1: number, y1: number) => {
@@ -113,6 +172,49 @@ test('a lattice is found where rules cross at 3 rows and 3 columns; rules alone 
   assert.equal(found.length, 1, JSON.stringify(found));
   const [x0, y0, x1, y1] = found[0].box;
   assert.ok(x0 <= 100 && y0 <= 100 && x1 >= 700 && y1 >= 220 && x1 < 1200, JSON.stringify(found[0]));
+});
+
+test('a lattice with columns wider than the linking distance is one lattice: its rules run between the crossings', () => {
+  // A flowsheet of four tests across a page: columns 2 in wide at 200 dpi.
+  const { r, fill } = raster(2000, 500);
+  for (let i = 0; i < 5; i++) fill(100, 100 + i * 40, 1700, 102 + i * 40);
+  for (const x of [100, 500, 900, 1300, 1698]) fill(x, 100, x + 2, 262);
+  const found = findLattices(r);
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.equal(found[0].cols, 5);
+  const [x0, , x1] = found[0].box;
+  assert.ok(x0 <= 100 && x1 >= 1700, JSON.stringify(found[0]));
+});
+
+test('crossings far apart with no rule between them stay apart', () => {
+  // Two small boxed grids side by side with a wide gap: two lattices, not one.
+  const { r, fill } = raster(2000, 500);
+  for (const x0 of [100, 1200]) {
+    for (let i = 0; i < 4; i++) fill(x0, 100 + i * 40, x0 + 400, 102 + i * 40);
+    for (const x of [x0, x0 + 200, x0 + 398]) fill(x, 100, x + 2, 222);
+  }
+  assert.equal(findLattices(r).length, 2);
+});
+
+test("on a grey page, thin rules the denoising blur lightened count as ink at the page's Otsu level", async () => {
+  // A 200 dpi grey scan of a ruled table (one-pixel rules, a shaded header row, the sensor's
+  // grain) taken through the grey path's own steps (flattened, blurred): the rules come out
+  // lighter than 128 but darker than Otsu's split, where tesseract binarizes — it reads them as ink.
+  let body = '<rect x="100" y="100" width="800" height="36" fill="#e4e4e4"/>';
+  for (let r = 0; r < 6; r++) for (let c = 0; c < 4; c++) body += `<text x="${130 + c * 200}" y="${128 + r * 36}" font-family="Liberation Sans" font-size="18">${r ? (4.2 + r + c).toFixed(1) : `Test ${c}`}</text>`;
+  for (let r = 0; r <= 6; r++) body += `<rect x="100" y="${100 + r * 36}" width="800" height="1" fill="#777"/>`;
+  for (let c = 0; c <= 4; c++) body += `<rect x="${100 + c * 200}" y="100" width="1" height="216" fill="#777"/>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="400"><rect width="100%" height="100%" fill="#f0f0f0"/>${body}</svg>`;
+  const { data, info } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true });
+  let seed = 7;
+  const grain = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff - 0.5) * 30;
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, Math.round(data[i] + grain())));
+  const scan: Raster = { data: new Uint8Array(data), width: info.width, height: info.height, xdpi: 200, ydpi: 200 };
+  const page = await blur(await flattenLighting(scan), GREY_DENOISE_SIGMA);
+  assert.equal(findLattices(page).length, 0, "at the fax path's fixed level (128) the rules are broken up");
+  const ink = gridInkLevel(page);
+  assert.ok(ink > 128 && ink <= 192, `ink level ${ink}`);
+  assert.equal(findLattices(page, ruleMasks(page, ink)).length, 1);
 });
 
 test('erasing rules keeps a stroke that crosses or touches them', () => {

@@ -16,10 +16,19 @@
  */
 import type { OcrLine, OcrPool, OcrResult, OcrWord } from './ocr-pool.js';
 import type { Raster } from './raster.js';
-import { toPng } from './preprocess.js';
+import { otsuThreshold, toPng } from './preprocess.js';
 
-/** Ink below this grey level counts as dark. */
-const DARK = 128;
+/** Ink below this grey level counts as dark (the fax path; grey pages pass their own level, gridInkLevel). */
+const DEFAULT_DARK = 128;
+/**
+ * On grey pages (scans, photos) the denoising blur lightens a one-pixel rule to 130–180 while
+ * text strokes stay dark, so at 128 a lattice's rules break up and the grid is never found (a
+ * ruled flowsheet on a 200 dpi scan: no lattice, the page reading garbled every cell at
+ * confidence 28). There ink is what Otsu's threshold of the page says — the split tesseract
+ * itself binarizes at — within these bounds.
+ */
+export const GRID_GREY_INK_MIN = 128;
+export const GRID_GREY_INK_MAX = 192;
 /** A horizontal rule runs at least this far (inches); text strokes are far shorter. */
 export const GRID_MIN_HRULE_IN = 0.4;
 /** A vertical rule runs at least this far (inches): more than a row of 10–12 pt text. */
@@ -52,6 +61,8 @@ export interface Lattice {
 interface Masks {
   h: Uint8Array;
   v: Uint8Array;
+  /** The grey level below which the masks counted a pixel as ink. */
+  dark: number;
 }
 
 const dpiOf = (r: Raster) => r.xdpi ?? 200;
@@ -62,7 +73,7 @@ const dpiOf = (r: Raster) => r.xdpi ?? 200;
  * few tenths of a degree, stepping one pixel along its length, still runs long; only the dark
  * pixels of the row (column) itself are marked.
  */
-function ruleMasks(r: Raster): Masks {
+export function ruleMasks(r: Raster, ink: number = DEFAULT_DARK): Masks {
   const { width: w, height: hgt, data } = r;
   const dpi = dpiOf(r);
   const minH = Math.round(GRID_MIN_HRULE_IN * dpi);
@@ -73,11 +84,11 @@ function ruleMasks(r: Raster): Masks {
     let start = -1;
     for (let x = 0; x <= w; x++) {
       const i = y * w + x;
-      const on = x < w && (data[i] < DARK || data[i - w] < DARK || data[i + w] < DARK);
+      const on = x < w && (data[i] < ink || data[i - w] < ink || data[i + w] < ink);
       if (on) {
         if (start < 0) start = x;
       } else if (start >= 0) {
-        if (x - start >= minH) for (let k = y * w + start; k < y * w + x; k++) if (data[k] < DARK) h[k] = 1;
+        if (x - start >= minH) for (let k = y * w + start; k < y * w + x; k++) if (data[k] < ink) h[k] = 1;
         start = -1;
       }
     }
@@ -86,16 +97,21 @@ function ruleMasks(r: Raster): Masks {
     let start = -1;
     for (let y = 0; y <= hgt; y++) {
       const i = y * w + x;
-      const on = y < hgt && (data[i] < DARK || data[i - 1] < DARK || data[i + 1] < DARK);
+      const on = y < hgt && (data[i] < ink || data[i - 1] < ink || data[i + 1] < ink);
       if (on) {
         if (start < 0) start = y;
       } else if (start >= 0) {
-        if (y - start >= minV) for (let yy = start; yy < y; yy++) if (data[yy * w + x] < DARK) v[yy * w + x] = 1;
+        if (y - start >= minV) for (let yy = start; yy < y; yy++) if (data[yy * w + x] < ink) v[yy * w + x] = 1;
         start = -1;
       }
     }
   }
-  return { h, v };
+  return { h, v, dark: ink };
+}
+
+/** The ink level of a grey page's grid rules: Otsu's threshold of the page, within GRID_GREY_INK_MIN..MAX. */
+export function gridInkLevel(r: Raster): number {
+  return Math.max(GRID_GREY_INK_MIN, Math.min(GRID_GREY_INK_MAX, otsuThreshold(r)));
 }
 
 /** Distinct positions among sorted values: a new group starts after a gap larger than `gap`. */
@@ -139,6 +155,18 @@ export function findLattices(r: Raster, masks: Masks = ruleMasks(r)): Lattice[] 
       if (Math.abs(pts[j][0] - pts[i][0]) <= linkX) parent[find(j)] = find(i);
     }
   }
+  // Crossings farther apart are still one lattice when the rule they lie on runs between them: a
+  // flowsheet of four tests across a page has columns 1.5–1.8 in wide. Next crossings along a
+  // row of cells are joined when the horizontal rule's cells between them are all there.
+  for (let i = 0; i + 1 < pts.length; i++) {
+    const [xa, ya] = pts[i];
+    const [xb, yb] = pts[i + 1];
+    if (ya !== yb || xb - xa <= linkX) continue;
+    const row = ((ya / c) | 0) * cw;
+    let joined = true;
+    for (let k = (xa / c) | 0; k <= ((xb / c) | 0) && joined; k++) joined = hc[row + k] === 1;
+    if (joined) parent[find(i + 1)] = find(i);
+  }
   const clusters = new Map<number, Array<[number, number]>>();
   pts.forEach((p, i) => {
     const k = find(i);
@@ -176,7 +204,8 @@ export function eraseRules(r: Raster, boxes: Box[], masks: Masks = ruleMasks(r))
   const out = new Uint8Array(data);
   const gone = new Uint8Array(w * hgt);
   const maxT = Math.max(3, Math.round(GRID_MAX_RULE_IN * dpiOf(r)));
-  const dark = (i: number) => data[i] < DARK;
+  const ink = masks.dark;
+  const dark = (i: number) => data[i] < ink;
   // A fringe pixel is grey and no darker than the one before it, going away from the rule: where
   // it darkens again, a letter's stroke begins.
   const fades = (next: number, prev: number) => next < FRINGE_GREY && next >= prev;
@@ -226,7 +255,7 @@ export function eraseRules(r: Raster, boxes: Box[], masks: Masks = ruleMasks(r))
     for (let y = Math.max(1, y0); y < Math.min(hgt - 1, y1); y++) {
       for (let x = Math.max(1, x0); x < Math.min(w - 1, x1); x++) {
         const s = y * w + x;
-        if (seen[s] || out[s] >= DARK) continue;
+        if (seen[s] || out[s] >= ink) continue;
         const comp: number[] = [s];
         seen[s] = 1;
         let touches = false;
@@ -239,7 +268,7 @@ export function eraseRules(r: Raster, boxes: Box[], masks: Masks = ruleMasks(r))
               const j = i + dy * w + dx;
               if (nx < 0 || nx >= w || j < 0 || j >= w * hgt) continue;
               if (gone[j]) touches = true;
-              if (!seen[j] && out[j] < DARK) {
+              if (!seen[j] && out[j] < ink) {
                 seen[j] = 1;
                 comp.push(j);
               }
@@ -357,8 +386,8 @@ export interface GridInfo {
  * Returns the reading (word boxes in the page image's pixels), the image with the rules of the
  * replaced lattices erased (the number re-read crops from it), and what was done.
  */
-export async function readGrids(image: Raster, res: OcrResult, pool: OcrPool): Promise<{ result: OcrResult; image: Raster; info: GridInfo }> {
-  const masks = ruleMasks(image);
+export async function readGrids(image: Raster, res: OcrResult, pool: OcrPool, ink: number = DEFAULT_DARK): Promise<{ result: OcrResult; image: Raster; info: GridInfo }> {
+  const masks = ruleMasks(image, ink);
   const lattices = findLattices(image, masks);
   const info: GridInfo = { found: lattices.length, replaced: 0, confidence: [] };
   if (!lattices.length) return { result: res, image, info };

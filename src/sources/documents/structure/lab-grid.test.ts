@@ -76,6 +76,35 @@ test('a flowsheet: tests across, units and reference rows, then one row per draw
   ]);
 });
 
+test('a flowsheet through OCR: a part row whose label is garbled is passed over, and the newest draw gets back the points OCR lost', () => {
+  // What OCR made of a ruled flowsheet on a 200 dpi scan: the "reference" label garbled past
+  // reading, the newest draw's values without their points (79 for 7.9; 04 for 0.4).
+  const page = ` CBC (includes Diff/Plt)
+   test                         White Blood Cell Count            Basophils               Hemoglobin
+           units                      10*3/uL                          %                     g/dL
+          alae yo                    ref38- Ng                     wiON.2N                  rof   -88
+   09/09/2021                           7.0                           0.5                   13.6
+   01/29/2022                           8.6                                                 12.9
+   05/22/2022 09:43                     79                            04                    13.9`;
+  assert.deepEqual(rows(page).map((r) => [r[0], r[1], r[2]]), [
+    ['White Blood Cell Count', '7.9', '10*3/uL'],
+    ['Basophils', '0.4', '%'],
+    ['Hemoglobin', '13.9', 'g/dL'],
+  ]);
+});
+
+test('a flowsheet whose newest draw prints a whole number like its earlier draws keeps it (no point put where none was lost)', () => {
+  const page = ` Lipids
+   test                         Cholesterol, Total           Triglycerides
+           units                     mg/dL                        mg/dL
+   09/09/2021                         231                          150
+   05/22/2022 09:43                   214                          142`;
+  assert.deepEqual(rows(page).map((r) => [r[0], r[1]]), [
+    ['Cholesterol, Total', '214'],
+    ['Triglycerides', '142'],
+  ]);
+});
+
 test('a results table whose header names the parts (Test / Result / Units / Range) is read row by row, not as a grid', () => {
   const page = `Test                 Result     Units      Reference Range
 Glucose              72         mg/dL      65-99

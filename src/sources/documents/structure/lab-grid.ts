@@ -28,6 +28,7 @@
 import { findDates } from './dates.js';
 import { gridLabel, namedResultRow } from './lab-blocks.js';
 import type { LabRow } from './lab-row.js';
+import { pointLostBeside } from './lab-number-slips.js';
 import { lookupTest } from './lab-test-names.js';
 import { cells as lineCells, type Line } from './lines.js';
 
@@ -113,6 +114,23 @@ function tiles(nonEmpty: Line[], i: number, out: LabGridRow[], panel: string | u
   return j - 1;
 }
 
+/**
+ * The newest draw's cells, each whole value that lost its point to OCR put right: "04" (a
+ * leading zero), or "79" under 7.0 and 8.6 by the same test's latest earlier draw printing
+ * decimals (`pointLostBeside`).
+ */
+function withPointsFromEarlierDraws(newest: Map<number, Cell>, earlier: Array<{ date: string; cells: Map<number, Cell> }>): Map<number, Cell> {
+  const byDate = [...earlier].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const out = new Map<number, Cell>();
+  for (const [col, cell] of newest) {
+    const before = byDate.map((d) => d.cells.get(col)?.text).find((t) => t !== undefined && /^\d+\.\d+$/.test(t));
+    // No result prints a leading zero before another digit ("04"): the point after it was lost.
+    const fixed = /^0\d{1,2}$/.test(cell.text) ? `0.${cell.text.slice(1)}` : before === undefined ? undefined : pointLostBeside(cell.text, before);
+    out.set(col, fixed === undefined ? cell : { ...cell, text: fixed });
+  }
+  return out;
+}
+
 /** All lab results printed as grids (tests across) in a run of lines (one document). */
 export function parseLabGrids(lines: Line[]): LabGridRow[] {
   const out: LabGridRow[] = [];
@@ -144,6 +162,8 @@ export function parseLabGrids(lines: Line[]): LabGridRow[] {
       // A flowsheet's draws, one row each under the part rows, opening with the draw's date ("05/15/2025 09:36   6.7
       // 4.68 ..."): the newest draw's row is the result (older rows are history).
       let newest: { date: string; line: number; cells: Map<number, Cell> } | undefined;
+      // The other draws' cells, newest last: the same test's earlier results.
+      const earlier: Array<{ date: string; cells: Map<number, Cell> }> = [];
       const columns = (lc: Cell[]) => {
         const byColumn = new Map<number, Cell>();
         for (const c of lc.slice(1)) {
@@ -161,10 +181,21 @@ export function parseLabGrids(lines: Line[]): LabGridRow[] {
         const kind = lc.length ? gridLabel(lc[0]!.text, true) : undefined;
         const drawn = !kind && lc.length >= 2 && !parts.has('result') ? findDates(lc[0]!.text).find((d) => d.index === 0) : undefined;
         if (drawn) {
-          if (!newest || drawn.date >= newest.date) newest = { date: drawn.date, line: l.index, cells: columns(lc) };
+          const draw = { date: drawn.date, line: l.index, cells: columns(lc) };
+          if (!newest || drawn.date >= newest.date) {
+            if (newest) earlier.push(newest);
+            newest = draw;
+          } else earlier.push(draw);
           gridLines.push(l.index);
           last = l;
           i = j;
+          continue;
+        }
+        // A part row whose label OCR garbled past knowing ("rfprance" for "reference") between the
+        // head and a flowsheet's draws: its cells still stand in the tests' columns. It is passed
+        // over (its part unknown) rather than ending the grid before the draws that hold the results.
+        if (!kind && !newest && !parts.has('result') && lc.length >= 2 && !/\d/.test(lc[0]!.text) && columns(lc).size * 2 >= tests.length) {
+          gridLines.push(l.index);
           continue;
         }
         if (!kind || !PARTS.has(kind) || parts.has(kind as Part)) break;
@@ -175,7 +206,7 @@ export function parseLabGrids(lines: Line[]): LabGridRow[] {
         i = j;
       }
       if (!parts.has('result') && newest) {
-        parts.set('result', newest.cells);
+        parts.set('result', withPointsFromEarlierDraws(newest.cells, earlier));
         resultLine = newest.line;
       }
       const results = parts.get('result');

@@ -310,17 +310,28 @@ export function decimalsOf(range: string): number {
  * decimals, that lies within a factor of three of it with as many decimals, lost its point.
  */
 export function restorePointByPrevious(row: LabRow, d: Draft): void {
-  if (row.numeric === undefined || !/^\d{2,4}$/.test(row.value)) return;
+  if (row.numeric === undefined) return;
   const at = d.extra.findIndex((x, i) => /^\d+\.\d+$/.test(x.t) && PREVIOUS_DATE.test(d.extra[i + 1]?.t ?? ''));
   if (at < 0) return;
-  const previous = d.extra[at]!.t;
-  const k = previous.split('.')[1]!.length;
+  const fixed = pointLostBeside(row.value, d.extra[at]!.t);
+  if (fixed === undefined) return;
+  row.numeric = Number(fixed);
+  row.value = fixed;
+}
+
+/**
+ * A whole current value ("79", "04") beside an earlier result of the same test printing decimals
+ * ("8.6"): when it is more than five times the earlier one and, given as many decimals, lies
+ * within a factor of three of it, OCR lost its point: the value with the point put back, else
+ * undefined. Cumulative reports and flowsheets print the same test's draws alike.
+ */
+export function pointLostBeside(value: string, previous: string): string | undefined {
+  const p = /^\d+\.(\d+)$/.exec(previous);
+  if (!p || !/^\d{2,4}$/.test(value)) return undefined;
+  const k = p[1]!.length;
   const prev = Number(previous);
-  const fixed = row.numeric / 10 ** k;
-  if (row.numeric > prev * 5 && fixed >= prev / 3 && fixed <= prev * 3) {
-    row.numeric = fixed;
-    row.value = fixed.toFixed(k);
-  }
+  const fixed = Number(value) / 10 ** k;
+  return Number(value) > prev * 5 && fixed >= prev / 3 && fixed <= prev * 3 ? fixed.toFixed(k) : undefined;
 }
 
 /**
