@@ -4,7 +4,7 @@
  * below, or between the name and the sex on a form's patient line; and a year checked by the age. Pure.
  */
 import { mendIdentityLabels } from './caption-slips.js';
-import { yearsOneDigitAway } from './date-slips.js';
+import { slashSlipBirthDate, yearsOneDigitAway } from './date-slips.js';
 import { findDates, garbledMonthDate, lettersAsDigits, slashlessDate } from './dates.js';
 import { datedAgeCell, demographicsRow } from './demographics.js';
 import { cells } from './lines.js';
@@ -49,7 +49,7 @@ export function birthDatesOnLine(text: string, next: string | undefined): Array<
     // A space OCR put inside the year ("DOB 04/13/1 945"): a month/day/year with one space among its year's digits.
     const spacedYear = /^(\d{1,2}[/.-]\d{1,2}[/.-])(\d(?: \d{3}|\d \d{2}|\d{2} \d))(?![\d/])/.exec(after);
     const spaced = spacedYear ? findDates(`${spacedYear[1]}${spacedYear[2]!.replace(' ', '')}`).find((x) => x.index === 0)?.date : undefined;
-    const d = ds.length && (ds[0]!.index < 8 || pairedValue || stamped) ? ds[0]!.date : spaced ?? bare ?? (yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined) ?? agelessYearMended(after) ?? lettersAsDigits(after) ?? garbledMonthDate(after);
+    const d = ds.length && (ds[0]!.index < 8 || pairedValue || stamped) ? ds[0]!.date : spaced ?? bare ?? (yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined) ?? agelessYearMended(after) ?? slashSlipBirthDate(after, new Date().toISOString().slice(0, 10)) ?? lettersAsDigits(after) ?? garbledMonthDate(after);
     // A two-digit year ("05/28/19", often a four-digit one cut off by the margin) counts for less than one printed in full.
     const short = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?!\d)/.test(after) ? 0.5 : 1;
     if (d) out.push({ date: d, weight: short });

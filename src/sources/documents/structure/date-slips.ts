@@ -90,3 +90,38 @@ export function mendCutYears(text: string, dob?: string): string {
     return years.length === 1 ? `${mo}/${d}/${years[0]}` : m;
   });
 }
+
+/**
+ * A birth date right after its label whose slashes OCR lost or read as a 1 or 7 ("DOB: 92111976" for
+ * 9/21/1976: the first slash lost, the second read as a 1; "821/1954" for 8/21/1954): every way of reading
+ * the digits before the year as month, slash, day, slash (each slash printed, lost, or read as 1 or 7) is
+ * tried, and the date is taken only when exactly one reading is a real date (month 1–12, a day the month
+ * has) of someone alive on `on` (0–120 years before it). Two readings or none: no date. Session 20.
+ */
+export function slashSlipBirthDate(after: string, on: string): string | undefined {
+  const m = /^(\d[\d/]{1,6}?)((?:19|20)\d{2})(?![\d/.-])/.exec(after);
+  if (!m || (m[1]!.match(/\//g) ?? []).length > 1) return undefined;
+  const [prefix, year] = [m[1]!, Number(m[2])];
+  const ref = Number(on.slice(0, 4));
+  if (ref - year < 0 || ref - year > 120) return undefined;
+  const found = new Set<string>();
+  const seps = (s: string): string[] => ['', ...(/^[/17]/.test(s) ? [s[0]!] : [])];
+  for (const ml of [1, 2]) {
+    const month = prefix.slice(0, ml);
+    if (!/^\d+$/.test(month)) continue;
+    for (const s1 of seps(prefix.slice(ml))) {
+      const rest = prefix.slice(ml + s1.length);
+      for (const dl of [1, 2]) {
+        const day = rest.slice(0, dl);
+        if (day.length !== dl || !/^\d+$/.test(day)) continue;
+        const tail = rest.slice(dl);
+        if (tail !== '' && !(tail.length === 1 && /[/17]/.test(tail))) continue;
+        const [mo, d] = [Number(month), Number(day)];
+        if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(year, mo, 0)).getUTCDate()) continue;
+        const iso = `${year}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        if (iso <= on) found.add(iso);
+      }
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
