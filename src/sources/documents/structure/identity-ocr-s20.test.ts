@@ -2,10 +2,28 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { birthDatesOnLine } from './birth-date.js';
+import { findPatient } from './identity.js';
+import type { Line } from './lines.js';
+import { orderAsTransmissionPrints } from './name-spelling.js';
+
+const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
 
 test('a birth date whose slashes OCR lost or read as a 1 is read when one reading alone is a date ("DOB: 92111976", "821/1954")', () => {
   assert.deepEqual(birthDatesOnLine('   Resident: Demomore, Ralph                       DOB: 92111976                Room: 208A', undefined).map((d) => d.date), ['1976-09-21']);
   assert.deepEqual(birthDatesOnLine('    Stubstrom, Dmitri T. Bath date. 821/1954 Male MAN: MR-673534', undefined).map((d) => d.date), ['1954-08-21']);
   // Two readings (9/2 with the slash read as a 1, or 9/21 with it lost): no date.
   assert.deepEqual(birthDatesOnLine('DOB: 9211976', undefined), []);
+});
+
+test('a capitals name without a comma printed nowhere else reads LAST FIRST when only the second word is a common given name', () => {
+  const ra = findPatient(lines(' RECIP NAME: SYNTHINGTON VIRGINIA    RECIP ID: YYM668995476    DOB: 07/28/71'), 1);
+  const fax = lines(' TO:           JOAN DRAFTFORD\n RECIP NAME: SYNTHINGTON VIRGINIA    RECIP ID: YYM668995476    DOB: 07/28/71');
+  const p = orderAsTransmissionPrints(ra, fax);
+  assert.deepEqual([p.given?.[0], p.family], ['Virginia', 'Synthington']);
+  const slip = findPatient(lines('    TO: Christian Dummywood, MD                           PATIENT: MADEUPEZ FATIMA'), 1);
+  const q = orderAsTransmissionPrints(slip, lines('    TO: Christian Dummywood, MD                           PATIENT: MADEUPEZ FATIMA'));
+  assert.deepEqual([q.given?.[0], q.family], ['Fatima', 'Madeupez']);
+  // Given-first as read, the first word a common given name: unchanged.
+  const asRead = findPatient(lines('PATIENT: FATIMA MADEUPEZ   DOB 02/09/1977'), 1);
+  assert.deepEqual([orderAsTransmissionPrints(asRead, lines('PATIENT: FATIMA MADEUPEZ   DOB 02/09/1977')).given?.[0]], ['Fatima']);
 });

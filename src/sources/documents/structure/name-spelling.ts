@@ -3,6 +3,7 @@
  * there, so the copies' spellings, letters and word order are counted across the fax. Pure.
  */
 import { editDistance } from './fuzzy.js';
+import { isCommonGivenName } from './given-names.js';
 import type { PatientFacts } from './identity.js';
 import type { Line } from './lines.js';
 import { NOT_NAME, titleCase } from './person-name.js';
@@ -30,7 +31,11 @@ export function orderAsTransmissionPrints(p: PatientFacts, lines: Line[]): Patie
       else if (family === g && given === f) reversed++;
     }
   }
-  if (reversed <= asRead) return p;
+  // No print of the fax tells the order (a remittance's "RECIP NAME: SYNTHINGTON VIRGINIA", a slip's "PATIENT:
+  // MADEUPEZ FATIMA", capitals without a comma, printed nowhere else): a common given name read as the family name
+  // beside a word that is none is the given name (given-names.ts). o-2302, s-2701 (OCR and GT). Session 20.
+  const byTable = asRead === 0 && reversed === 0 && isCommonGivenName(p.family) && !isCommonGivenName(first);
+  if (reversed <= asRead && !byTable) return p;
   const [given, family] = [titleCase(p.family), titleCase(first)];
   return { ...p, given: [given], family, name: `${given} ${family}` };
 }
