@@ -35,18 +35,25 @@ export function genderOnLine(text: string): string | undefined {
  * A demographics row whose captions above OCR garbled past reading ("PATTY DIAM   fw   x   MN" over
  * "Ximena T. Proxywood   03/15/1960   F   MR-419523"): a person's name opening the line, the cell
  * after it a full date, the next the patient's sex. The date is the birth date: a signature's or an
- * author's name and date print no sex after them.
+ * author's name and date print no sex after them. Or the row's record number after the date
+ * ("Demoberg, Brandon G.   6-25 1963 CHART MR-799956"): a signature prints none either.
  */
 export function demographicsRow(text: string): { name: string; date: string } | undefined {
   const cs = cells(text);
   const [name, date, sex] = cs;
-  if (!name || !date || !sex || name.start > 8) return undefined;
+  if (!name || !date || name.start > 8) return undefined;
   if (!/^(?:[A-Z][A-Za-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][A-Za-z'’-]+){1,2}|[A-Z][A-Za-z'’-]+, ?[A-Z][A-Za-z'’-]+(?: [A-Z]\.?)?)$/.test(name.text)) return undefined;
-  if (!/^(?:M|F|Male|Female)$/i.test(sex.text)) return undefined;
   // A box's edge OCR read as marks before the date's cell ('"| 20 AUG 1999'). t-1802 (OCR): a certificate's patient.
-  const dateText = date.text.replace(/^[^\w\s]{1,3}\s*/, '');
+  // The date's second dash or slash OCR read as a space ("6-25 1963" for 6-25-1963). o-2302 (OCR). Session 20.
+  const dateText = date.text.replace(/^[^\w\s]{1,3}\s*/, '').replace(/^(\d{1,2})([/.-])(\d{1,2}) ((?:19|20)\d{2})(?![\d/.-])/, '$1$2$3$2$4');
   const d = findDates(dateText)[0];
-  if (!d || d.index !== 0 || d.text.length !== dateText.length || !/\d{4}/.test(d.text)) return undefined;
+  if (!d || d.index !== 0 || !/\d{4}/.test(d.text)) return undefined;
+  // After the date, the patient's sex in the next cell; or the row's record number, after one word at most (its
+  // caption OCR garbled: "Demoberg, Brandon G.   6-25 1963 cian MR-799956", CHART read "cian"). Session 20.
+  const sexNext = d.text.length === dateText.length && !!sex && /^(?:M|F|Male|Female)$/i.test(sex.text);
+  const after = [dateText.slice(d.text.length), ...cs.slice(2).map((c) => c.text)].join(' ');
+  const recordNext = /^\s*(?:[A-Za-z]{1,6}\s+)?(?:MRN?\s*[:#]?\s*)?[A-Z]{1,3}-?\d{5,}\b/.test(after);
+  if (!sexNext && !recordNext) return undefined;
   return { name: name.text, date: d.date };
 }
 

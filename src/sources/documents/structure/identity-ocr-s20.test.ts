@@ -27,3 +27,9 @@ test('a capitals name without a comma printed nowhere else reads LAST FIRST when
   const asRead = findPatient(lines('PATIENT: FATIMA MADEUPEZ   DOB 02/09/1977'), 1);
   assert.deepEqual([orderAsTransmissionPrints(asRead, lines('PATIENT: FATIMA MADEUPEZ   DOB 02/09/1977')).given?.[0]], ['Fatima']);
 });
+
+test('a demographics row under captions OCR garbled: name, a date whose second dash OCR read as a space, the record number ("6-25 1963 cian MR-799956")', () => {
+  assert.deepEqual(birthDatesOnLine('   Demoberg, Brandon G.                                        6-25 1963 cian MR-799956', undefined).map((d) => d.date), ['1963-06-25']);
+  // A signature's name and date print no record number nor sex after them.
+  assert.deepEqual(birthDatesOnLine('   Cheryl Notrealbrook, MD                                     6-10 2023', undefined), []);
+});
