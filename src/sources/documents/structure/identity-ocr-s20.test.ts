@@ -5,6 +5,7 @@ import { birthDatesOnLine } from './birth-date.js';
 import { findPatient } from './identity.js';
 import type { Line } from './lines.js';
 import { orderAsTransmissionPrints } from './name-spelling.js';
+import { findServiceDate } from './service-date.js';
 
 const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
 
@@ -32,4 +33,13 @@ test('a demographics row under captions OCR garbled: name, a date whose second d
   assert.deepEqual(birthDatesOnLine('   Demoberg, Brandon G.                                        6-25 1963 cian MR-799956', undefined).map((d) => d.date), ['1963-06-25']);
   // A signature's name and date print no record number nor sex after them.
   assert.deepEqual(birthDatesOnLine('   Cheryl Notrealbrook, MD                                     6-10 2023', undefined), []);
+});
+
+test('a cover sheet without a labelled date of its own is of the day its fax header prints, not of a log row in its body', () => {
+  const cover = lines(`         Fees Pant Sorvces. 01 Speci                                          Fmd              Sia 20250529
+         03/19/2025 State Dept. of Health                       Public health reporting  On file                 6      DL
+         05052025 Dr. Sean Fakescombe / Harbor Health Records Records request #340940 Continuity of care (TPO) 1 this fax`);
+  assert.equal(findServiceDate(cover, 'fax_cover_sheet', undefined, '2025-05-05'), '2025-05-05');
+  // Its own labelled date stands.
+  assert.equal(findServiceDate(lines('DATE:   05/02/2025\n03/19/2025 State Dept. of Health'), 'fax_cover_sheet', undefined, '2025-05-05'), '2025-05-02');
 });

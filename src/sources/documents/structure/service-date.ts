@@ -322,6 +322,10 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   // "received" stamp OCR garbled past recognition prints the day the fax came).
   // A received stamp's date ("REC'D" over "DEC 18 2023") is the day the paper came, not the visit:
   // taken only when nothing else is dated either.
+  // A cover sheet is dated the day it went out: with no labelled date of its own, the date the fax's header lines
+  // print, not the first date of its body (a release-of-information log's first row, "03/19/2025 State Dept. of
+  // Health ...", its "Transmitted" line OCR lost). n-2403 (OCR). Session 20.
+  if (type === 'fax_cover_sheet' && sentOn) return sentOn;
   let sentDay: string | undefined;
   let stampDay: string | undefined;
   const head = lines.slice(0, 60);
