@@ -43,3 +43,10 @@ test('a cover sheet without a labelled date of its own is of the day its fax hea
   // Its own labelled date stands.
   assert.equal(findServiceDate(lines('DATE:   05/02/2025\n03/19/2025 State Dept. of Health'), 'fax_cover_sheet', undefined, '2025-05-05'), '2025-05-02');
 });
+
+test('a year-first date ending its cell, its points read as spaces ("Visit 2022 08 14"), dates a note', () => {
+  const note = lines(`      Stonebridge Primary Care Associates                                                          Preventive / Well Visit
+      7150 Highland PI Bristol TN 37620 323 5550150                                                                Visit 2022 08 14
+      Chief complaint: annual physical`);
+  assert.equal(findServiceDate(note, 'office_visit_note', '1995-01-11', '2023-01-09'), '2022-08-14');
+});

@@ -335,7 +335,15 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   for (const [i, l] of head.entries()) {
     if (DOB_LABEL.test(l.text) && findDates(l.text).length === 1) continue;
     // A date cell whose slashes OCR lost ("09 16 2024" alone in a form's corner): a date's shape in a cell of its own.
-    const spaced = cells(l.text).map((c) => (/^\d{2} \d{2} (?:19|20)\d{2}$/.test(c.text) ? { date: slashlessDate(c.text), index: c.start } : undefined)).filter((x): x is { date: string; index: number } => !!x?.date);
+    // Or a year-first date ending its cell, its points or dashes read as spaces ("Visit 2022 08 14" for "Visit
+    // 2022.08.14", a note's head). o-2302 (OCR). Session 20.
+    const spaced = cells(l.text)
+      .map((c) => {
+        if (/^\d{2} \d{2} (?:19|20)\d{2}$/.test(c.text)) return { date: slashlessDate(c.text), index: c.start };
+        const yf = /(?:^|\s)((?:19|20)\d{2} (?:0[1-9]|1[0-2]) (?:0[1-9]|[12]\d|3[01]))$/.exec(c.text);
+        return yf ? { date: slashlessDate(yf[1]!), index: c.start + c.text.length - yf[1]!.length } : undefined;
+      })
+      .filter((x): x is { date: string; index: number } => !!x?.date);
     for (const found of [...findDates(l.text), ...spaced]) {
       // A year years after the fax, one digit misread ("DELIVERED 5/15/2073" on a fax of 2023): the year it can be.
       const d = afterSent(found.date) ? { ...found, date: yearMisread(found.date, latest) ?? found.date } : found;
