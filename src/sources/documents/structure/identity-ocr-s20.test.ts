@@ -50,3 +50,12 @@ test('a year-first date ending its cell, its points read as spaces ("Visit 2022 
       Chief complaint: annual physical`);
   assert.equal(findServiceDate(note, 'office_visit_note', '1995-01-11', '2023-01-09'), '2022-08-14');
 });
+
+test('name captions over their values, one caption a letter off as OCR read it ("Last Name   Furst Name   Mi" over "Trialdale   Richard   C")', () => {
+  const p = findPatient(lines(`              cDC              Vaccination Record Card
+            Last Name                  Furst Name                                                                   Mi
+            Trialdale                  Richard                                                                      C
+            Date of birth              Patient number (medical record or IIS record number)
+             02/10/75                  E6262974`), 1);
+  assert.deepEqual([p.given?.[0], p.family], ['Richard', 'Trialdale']);
+});

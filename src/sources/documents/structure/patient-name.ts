@@ -118,8 +118,10 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   // vaccination card's or a form's boxes): each value in its caption's column. Session 19 (set-n).
   if (next !== undefined && !last) {
     const caps = cells(text);
-    const lastCap = caps.find((c) => /^last\s*name$/i.test(c.text));
-    const firstCap = caps.find((c) => /^first\s*name$/i.test(c.text));
+    // A caption's first word a letter off as OCR read it ("Furst Name" over "Richard", both captions needed). n-2403 (OCR). Session 20.
+    const caption = (t: string, w: string) => /^[A-Za-z]{3,6}\s*name$/i.test(t) && editDistance(t.replace(/\s*name$/i, '').toLowerCase(), w, 1) <= 1;
+    const lastCap = caps.find((c) => caption(c.text, 'last'));
+    const firstCap = caps.find((c) => caption(c.text, 'first'));
     const values = lastCap && firstCap ? cells(next) : [];
     const under = (cap: { start: number } | undefined) => (cap ? values.find((v) => Math.abs(v.start - cap.start) <= 4) : undefined);
     const [family, given] = [under(lastCap), under(firstCap)];
