@@ -28,10 +28,11 @@ export function birthDatesOnLine(text: string, next: string | undefined): Array<
   if (dm) {
     // A label ending its line wrapped its date to the next ("... for Jane Doe, DOB" / "03/16/2006. 3 pages").
     const rest = text.slice(dm.index + dm[0].length, dm.index + dm[0].length + 40);
+    // A doubled colon OCR split with a space ("DOB: :   1955-10-02" for "DOB::") is one colon. n-2701 (OCR). Session 20.
     // A format hint between the label and its date ("Date of Birth (YYYY-MM-DD) 1953-10-15", OCR'd "(YYYY-MM-0D)",
     // "DOB (mm/dd/yyyy):") is no part of the value. The value is read from its first character on: a
     // wide caption column pads it far from its label ("D.O.B.:" and 31 spaces before "2022/11/19").
-    const after = (rest.trim() ? text.slice(dm.index + dm[0].length) : (next ?? '')).replace(/^\s*[;.]?\s*/, '').slice(0, 40).replace(/^\((?=(?:[^()]*[YMD]){4})[YMD0-9/.\- ]{4,14}\)\s*:?\s*/i, '')
+    const after = (rest.trim() ? text.slice(dm.index + dm[0].length) : (next ?? '')).replace(/^\s*[;.:]?\s*/, '').slice(0, 40).replace(/^\((?=(?:[^()]*[YMD]){4})[YMD0-9/.\- ]{4,14}\)\s*:?\s*/i, '')
       // A bilingual caption's translation after a slash ("date of birth / né(e) le   12 FEB 1979", "DOB / DDN:"): no part of the value.
       .replace(/^\/\s*[^\d\s/:][^\d/:]{0,24}?(?::\s*|\s{2,})(?=\d|[A-Z][a-z]{2}\b|[A-Z]{3}\b)/, '');
     const ds = findDates(after);

@@ -59,3 +59,7 @@ test('name captions over their values, one caption a letter off as OCR read it (
              02/10/75                  E6262974`), 1);
   assert.deepEqual([p.given?.[0], p.family], ['Richard', 'Trialdale']);
 });
+
+test('a doubled colon after the DOB label that OCR split with a space ("DOB: :   1955-10-02") is one label', () => {
+  assert.deepEqual(birthDatesOnLine('    DOB: :             1955-10-02', undefined).map((d) => d.date), ['1955-10-02']);
+});
