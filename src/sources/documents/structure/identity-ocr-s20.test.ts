@@ -63,3 +63,8 @@ test('name captions over their values, one caption a letter off as OCR read it (
 test('a doubled colon after the DOB label that OCR split with a space ("DOB: :   1955-10-02") is one label', () => {
   assert.deepEqual(birthDatesOnLine('    DOB: :             1955-10-02', undefined).map((d) => d.date), ['1955-10-02']);
 });
+
+test('a capitals "LAST, FIRST M" whose comma OCR read as a point, a birth-date label with its colon after it ("SPECIMENSKI. BOBBY A. Bath Date: ...")', () => {
+  const p = findPatient(lines('       SPECIMENSKI. BOBBY A. Bath Date: 07/07/1938                                        Requisiton FPE00T77R Harbor Point Reference Lab'), 1);
+  assert.deepEqual([p.given?.[0], p.family], ['Bobby', 'Specimenski']);
+});

@@ -173,7 +173,9 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   // birth date's label or the age's or sex's. t-1802, x-1805 (OCR): identity.
   // A running footer of the same shape before its page marker ("Proxyz II, Steven Specimen ID: 2163281450 Page 1 of 2")
   // counts as an unlabelled name. x-1805 (text flattened to single spaces, as OCR prints it): identity.
-  const demoLead = /^\s{0,7}([A-Z][A-Za-z'’-]+(?:\s(?:Jr|JR|Sr|SR|I{2,3}|IV|[Il1]{2,3})\.?)?,\s?[A-Z][A-Za-z'’-]+(?:\s[A-Z]\.?)?)\s+[A-Z][A-Za-z#]*(?:\s[A-Za-z]+)?\s?:/.exec(text);
+  // A caps family name's comma OCR read as a point ("SPECIMENSKI. BOBBY A. Bath Date: ..."): the comma. s-2701 (OCR). Session 20.
+  const commaMended = text.replace(/^(\s{0,7}[A-Z][A-Z'’-]{2,})\.(?=\s[A-Z][A-Z'’-]+\b)/, '$1,');
+  const demoLead = /^\s{0,7}([A-Z][A-Za-z'’-]+(?:\s(?:Jr|JR|Sr|SR|I{2,3}|IV|[Il1]{2,3})\.?)?,\s?[A-Z][A-Za-z'’-]+(?:\s[A-Z]\.?)?)\s+[A-Z][A-Za-z#]*(?:\s[A-Za-z]+)?\s?:/.exec(commaMended);
   if (demoLead && (DOB_LABEL.test(text.slice(demoLead[1]!.length)) || /\b(?:Age|Sex|Gender)\s*:/.test(text))) out.push({ raw: demoLead[1]!, score: 2 });
   else if (demoLead && pageMarker(text)) out.push({ raw: demoLead[1]!, score: 1 });
   // A caps "LAST, FIRST M" right before the record number's label and number ("FAKESHOLT, WALTER A MR E3134841", a
