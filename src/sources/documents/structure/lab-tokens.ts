@@ -38,8 +38,11 @@ export const CMP_RANGE = /^[([]?(<=|>=|<|>|≤|≥)(\d+(?:\.\d+)?)[)\]]?$/;
 // Also in square brackets, as PowerChart prints them ("10.5 [H]").
 export const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNL|ABNORMAL|CRIT|CRITICAL|POS)\)?|\[(?:HH|LL|H|L|A|C|CH|CL)\]|\*{1,2}|\*?[HLA]\*?|\*(?:HI|LO|AB|ABN|HIGH|LOW)\*?|(?:HI|LO|HIGH|LOW)\*|!{1,2}|↑|↓)$/i;
 
-/** A flag printed in a column before the value ("LDL  H  162", "Occult Blood  ABNORMAL  Positive"). */
-export const FLAG_BEFORE = /^(?:H|L|HH|LL|HIGH|LOW|\*|\(H\)|\(L\))$/i;
+/**
+ * A flag printed in a column before the value ("LDL  H  162", "Occult Blood  ABNORMAL  Positive"); also an
+ * interpretation column's side word ("Glucose  Above  179", "ALP  Below  28"), which no test name ends with.
+ */
+export const FLAG_BEFORE = /^(?:H|L|HH|LL|HIGH|LOW|ABOVE|BELOW|\*|\(H\)|\(L\))$/i;
 
 /** Flags that may also end a test name ("Vitamin A", "Hepatitis A"): taken as a flag only when the name without it is a test and with it is not. */
 export const FLAG_BEFORE_AMBIGUOUS = /^(?:A|ABN|ABNL|ABNORMAL|\(A\)|C|CRIT|CRITICAL)$/i;
@@ -84,8 +87,8 @@ export function flagCode(printed: string, numeric: number | undefined, low?: num
     numeric === undefined ? undefined : high !== undefined && numeric > high ? 'H' : low !== undefined && numeric < low ? 'L' : undefined;
   if (/^(?:HH|CH|\*H\*?|H\*|!!)$/.test(p) && p !== 'H*') return 'HH';
   if (/^(?:LL|CL)$/.test(p)) return 'LL';
-  if (/^(?:H|HI|HIGH|↑|H\*|>)$/.test(p)) return 'H';
-  if (/^(?:L|LO|LOW|↓|L\*|<)$/.test(p)) return 'L';
+  if (/^(?:H|HI|HIGH|ABOVE|↑|H\*|>)$/.test(p)) return 'H';
+  if (/^(?:L|LO|LOW|BELOW|↓|L\*|<)$/.test(p)) return 'L';
   const slip = flagSlip(printed);
   if (slip) return slip;
   if (/^(?:C|CRIT|CRITICAL)$/.test(p)) return dir() === 'L' ? 'LL' : dir() === 'H' ? 'HH' : 'A';
