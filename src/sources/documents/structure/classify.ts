@@ -7,6 +7,7 @@ import keywords from './keywords.json' with { type: 'json' };
 import { dateAfter } from './dates.js';
 import { editDistance } from './fuzzy.js';
 import type { Line } from './lines.js';
+import { ADMISSION_CAPTION, DISCHARGE_CAPTION, dateUnderCaption } from './service-date.js';
 
 export const DOC_TYPES = [
   'lab_report',
@@ -91,18 +92,21 @@ function dayRun(text: string): number {
 }
 
 /** A stay's admission date after its label ("Admitted: Mar 10, 2022", "Admission date 03/10/2022", "Adm: 3/10/22"). */
-const ADMITTED = /\b(?:admitted(?:\s+on)?|admission(?:\s+date)?|admit(?:\s+date)?|date\s+of\s+admission|adm\.?)\s*[:#]?\s*(?=\d|[A-Za-z]{3,9}\.?\s+\d)/i;
+const ADMITTED = /\b(?:admitted(?:\s+on)?|admission(?:\s+date)?|admit(?:\s+date)?|date\s+of\s+(?:admission|election)|election\s+date|start\s+of\s+care(?:\s+date)?|adm\.?)\s*[:#]?\s*(?=\d|[A-Za-z]{3,9}\.?\s+\d)/i;
 /** The stay's discharge date after its label ("Discharged: Mar 12, 2022", "Discharge date 03/12/2022", "D/C: 3/12/22"). */
-const DISCHARGED = /\b(?:discharged(?:\s+on)?|discharge(?:\s+date)?|date\s+of\s+discharge|disch\.?|D\/C(?:\s+date)?)\s*[:#]?\s*(?=\d|[A-Za-z]{3,9}\.?\s+\d)/i;
+const DISCHARGED = /\b(?:discharged(?:\s+on)?|discharge(?:\s+date)?|date\s+of\s+(?:live\s+)?discharge|disch\.?|D\/C(?:\s+date)?)\s*[:#]?\s*(?=\d|[A-Za-z]{3,9}\.?\s+\d)/i;
 
 /**
  * A hospital stay's two dates, each after its label, near the head of the document (the first 25 lines): an
- * admission date and a discharge date on or after it. Session 20.
+ * admission date and a discharge date on or after it. Session 20. Also as captions over their values, in their
+ * columns (a head's grid of fields: "Date of Election" / "Date of Live Discharge" over the two dates), and a hospice
+ * election or a start of care as the stay's start (held-out m-2501).
  */
 function stayDates(lines: Line[]): boolean {
-  const head = lines.slice(0, 25).map((l) => l.text).join('\n');
-  const admitted = dateAfter(head, ADMITTED, 4);
-  const discharged = dateAfter(head, DISCHARGED, 4);
+  const top = lines.slice(0, 25);
+  const head = top.map((l) => l.text).join('\n');
+  const admitted = dateAfter(head, ADMITTED, 4) ?? dateUnderCaption(top, ADMISSION_CAPTION, () => undefined);
+  const discharged = dateAfter(head, DISCHARGED, 4) ?? dateUnderCaption(top, DISCHARGE_CAPTION, () => undefined);
   return !!admitted && !!discharged && admitted <= discharged;
 }
 

@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Line } from './lines.js';
+import { classify } from './classify.js';
 import { labResultRows } from './lab-results.js';
+import { findServiceDate } from './service-date.js';
 
 const toLines = (texts: string[], page = 1): Line[] => texts.map((text, index) => ({ page, index, text }));
 const show = (rows: ReturnType<typeof labResultRows>) => rows.map((r) => [r.name, r.value, r.unit ?? '', r.range?.text ?? '', r.flag ?? ''].join(' | '));
@@ -26,4 +28,26 @@ test('an interpretation column printing the side as a word before the value: Abo
     'Hematocrit | 37.2 | % | 38.3-48.6 | ',
     'Occult Blood | Positive |  | Negative | A',
   ]);
+});
+
+test('a discharge paper printing its stay as captions over their values (a hospice election, a start of care) is a discharge summary of its discharge day', () => {
+  const page = [
+    'Pinecrest Home Health & Hospice                                       Transfer / Discharge Record',
+    ' Patient                          Birth date             Agency ID            Episode',
+    ' Roe, Samuel T                    03/14/1941             HH-20931             2',
+    ' Start of Care                    Discharge Date         Clinician',
+    ' 02/03/2024                       02/19/2024             Maria Fauxley, RN',
+    'Reason for discharge: goals met',
+    'Medications at discharge',
+    'Medication                        Directions                          Frequency   Status',
+    'metformin 500 mg tablet           Take 1 tablet by mouth twice daily  BID         Continue',
+    'lisinopril 10 mg tablet           Take 1 tablet by mouth daily        QD          Continue',
+    'furosemide 20 mg tablet           Take 1 tablet by mouth daily        QD          New',
+    'atorvastatin 20 mg tablet         Take 1 tablet by mouth at bedtime   QHS         Continue',
+  ];
+  assert.equal(classify(toLines(page)).type, 'discharge_summary');
+  assert.equal(findServiceDate(toLines(page), 'discharge_summary', '1941-03-14'), '2024-02-19');
+  // Without the stay's start the grid stays a medication list.
+  const noStart = page.map((l) => l.replace('Start of Care', '             ').replace('02/03/2024', '          '));
+  assert.equal(classify(toLines(noStart)).type, 'medication_list');
 });

@@ -64,7 +64,7 @@ const COLLECTED_CAPTION = /^(?:date\s+)?collected$|^collection\s+date(?:\s*\/\s*
  * whose slashes OCR lost or read as 1s or 7s); or the cell in the caption's place on the line right below
  * when it has as many cells as the captions' line (OCR squeezed the columns apart). Session 19.
  */
-function dateUnderCaption(lines: Line[], caption: RegExp, read: (cell: string) => string | undefined = slashlessDate): string | undefined {
+export function dateUnderCaption(lines: Line[], caption: RegExp, read: (cell: string) => string | undefined = slashlessDate): string | undefined {
   const nonEmpty = lines.filter((l) => l.text.trim());
   for (const [i, l] of nonEmpty.entries()) {
     const caps = cells(l.text);
@@ -83,6 +83,14 @@ function dateUnderCaption(lines: Line[], caption: RegExp, read: (cell: string) =
   }
   return undefined;
 }
+
+/**
+ * A stay's captions printed over their values, as a head's grid of fields prints them ("Date of Election" /
+ * "Date of Live Discharge" over "20-May-2022   25-May-2022"; "Admission Date" / "Discharge Date"): the stay's start
+ * (admission, a hospice election, a home-health start of care) and its end. Session 20 (held-out m-2501).
+ */
+export const ADMISSION_CAPTION = /^(?:date\s+of\s+(?:admission|election)|(?:admission|admit|admitted|election)\s+(?:date|dt)|admitted|start\s+of\s+care(?:\s+date)?)$/i;
+export const DISCHARGE_CAPTION = /^(?:date\s+of\s+(?:live\s+)?discharge|(?:live\s+)?discharge\s+(?:date|dt)|discharged|d\/c\s+date)$/i;
 
 /** A claim table's service-date column caption ("SERV DATE", "Service Date", "Dates of Service"). */
 const SERVICE_DATE_CAPTION = /^(?:serv(?:ice)?\.?\s+dates?|dates?\s+of\s+service)$/i;
@@ -230,6 +238,13 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   // before it, whatever type its medication or order lines made it. t-9723 (OCR and GT): 1 date.
   const certified = certificationStart(text);
   if (certified && certified !== dob && !afterSent(certified)) return certified;
+  // A discharge paper printing its stay as captions over their values: the discharge date under its caption, not the
+  // admission (or hospice election) printed first
+  // (a label's date on the next line, under another caption, is no nearer).
+  if (type === 'discharge_summary') {
+    const d = dateUnderCaption(lines, DISCHARGE_CAPTION);
+    if (d && d !== dob && !afterSent(d) && !tooOld(d)) return d;
+  }
   for (const re of DOS_LABELS[type ?? ''] ?? []) {
     const gap = re.source.includes('printed\\s+(?:by') || re.source.includes('?\\bon\\s') ? 4 : 30;
     const d = dateAfter(text, re, gap);
