@@ -51,3 +51,21 @@ test('a discharge paper printing its stay as captions over their values (a hospi
   const noStart = page.map((l) => l.replace('Start of Care', '             ').replace('02/03/2024', '          '));
   assert.equal(classify(toLines(noStart)).type, 'medication_list');
 });
+
+test("a lab report printing only a span of its results' dates (from the oldest through the newest), no date heads: the newest", () => {
+  const page = [
+    'Northgate Hospital Laboratory                                   RESULTS SUMMARY',
+    'ROE, SAMUEL T     DOB 03/14/1941 (82Y M)     MR# 2209314',
+    'Results shown from 02/11/2023 thru 01/09/2024 · Acc L55120 · Status Final',
+    'Test                 Result     Units       Ref Range',
+    'Sodium               139        mmol/L      136-145',
+    'Potassium            4.1        mmol/L      3.5-5.1',
+    'Creatinine           1.02       mg/dL       0.70-1.30',
+  ];
+  assert.equal(findServiceDate(toLines(page), 'lab_report', '1941-03-14'), '2024-01-09');
+  // Written "from ... to ..." with ISO dates, the same; a collection date the report labels still dates it.
+  const iso = page.map((l) => l.replace('Results shown from 02/11/2023 thru 01/09/2024', 'Results from 2023-02-11 to 2024-01-09'));
+  assert.equal(findServiceDate(toLines(iso), 'lab_report', '1941-03-14'), '2024-01-09');
+  const labelled = [...page.slice(0, 3), 'Collected: 12/05/2023 08:10', ...page.slice(3)];
+  assert.equal(findServiceDate(toLines(labelled), 'lab_report', '1941-03-14'), '2023-12-05');
+});

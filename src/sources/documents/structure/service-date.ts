@@ -92,6 +92,18 @@ export function dateUnderCaption(lines: Line[], caption: RegExp, read: (cell: st
 export const ADMISSION_CAPTION = /^(?:date\s+of\s+(?:admission|election)|(?:admission|admit|admitted|election)\s+(?:date|dt)|admitted|start\s+of\s+care(?:\s+date)?)$/i;
 export const DISCHARGE_CAPTION = /^(?:date\s+of\s+(?:live\s+)?discharge|(?:live\s+)?discharge\s+(?:date|dt)|discharged|d\/c\s+date)$/i;
 
+/** A span of a report's results' dates: "Results (shown) from <date> through|thru|to|- <date>". */
+const RESULTS_SPAN = new RegExp(`\\bresults?\\s+(?:shown\\s+|reported\\s+|displayed\\s+)?(?:from|between)\\s+(${STAY_START})\\s*(?:to|until|through|thru|and|[-–—])\\s*(${STAY_START})`, 'i');
+
+/** The later date of a results span (see RESULTS_SPAN), ISO; undefined without one. */
+function resultsSpanEnd(text: string): string | undefined {
+  const m = RESULTS_SPAN.exec(text);
+  if (!m) return undefined;
+  const a = findDates(m[1]!)[0]?.date;
+  const b = findDates(m[2]!)[0]?.date;
+  return a && b ? (a > b ? a : b) : undefined;
+}
+
 /** A claim table's service-date column caption ("SERV DATE", "Service Date", "Dates of Service"). */
 const SERVICE_DATE_CAPTION = /^(?:serv(?:ice)?\.?\s+dates?|dates?\s+of\s+service)$/i;
 
@@ -273,6 +285,10 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
     // A cumulative table with its collections as date columns: the newest draw's, on whichever side it stands.
     const newest = newestTrendDate(lines);
     if (newest && newest !== dob && !afterSent(newest) && !tooOld(newest)) return newest;
+    // With no date heads, a span of the results' dates ("Results from 2023/02/11 through 2024/01/09"): the report is of
+    // its newest draw, the later of the two, not the span's first date. Held-out m-2501.
+    const span = resultsSpanEnd(text);
+    if (span && span !== dob && !afterSent(span) && !tooOld(span)) return span;
   }
   if (type === 'immunization_record') {
     // A history is dated the day it was printed, after every dose it lists: with its label garbled
