@@ -7,7 +7,7 @@ import keywords from './keywords.json' with { type: 'json' };
 import { dateAfter } from './dates.js';
 import { editDistance } from './fuzzy.js';
 import type { Line } from './lines.js';
-import { ADMISSION_CAPTION, DISCHARGE_CAPTION, dateUnderCaption } from './service-date.js';
+import { ADMISSION_CAPTION, DISCHARGE_CAPTION, dateUnderCaption, flatStayCaptionDate } from './service-date.js';
 
 export const DOC_TYPES = [
   'lab_report',
@@ -105,8 +105,8 @@ const DISCHARGED = /\b(?:discharged(?:\s+on)?|discharge(?:\s+date)?|date\s+of\s+
 function stayDates(lines: Line[]): boolean {
   const top = lines.slice(0, 25);
   const head = top.map((l) => l.text).join('\n');
-  const admitted = dateAfter(head, ADMITTED, 4) ?? dateUnderCaption(top, ADMISSION_CAPTION, () => undefined);
-  const discharged = dateAfter(head, DISCHARGED, 4) ?? dateUnderCaption(top, DISCHARGE_CAPTION, () => undefined);
+  const admitted = dateAfter(head, ADMITTED, 4) ?? dateUnderCaption(top, ADMISSION_CAPTION, () => undefined) ?? flatStayCaptionDate(top, ADMISSION_CAPTION);
+  const discharged = dateAfter(head, DISCHARGED, 4) ?? dateUnderCaption(top, DISCHARGE_CAPTION, () => undefined) ?? flatStayCaptionDate(top, DISCHARGE_CAPTION);
   return !!admitted && !!discharged && admitted <= discharged;
 }
 

@@ -47,6 +47,10 @@ test('a discharge paper printing its stay as captions over their values (a hospi
   ];
   assert.equal(classify(toLines(page)).type, 'discharge_summary');
   assert.equal(findServiceDate(toLines(page), 'discharge_summary', '1941-03-14'), '2024-02-19');
+  // The same in a text that kept no columns (one space between cells): the captions' dates by their order.
+  const flat = page.map((l) => l.trim().replace(/\s+/g, ' '));
+  assert.equal(classify(toLines(flat)).type, 'discharge_summary');
+  assert.equal(findServiceDate(toLines(flat), 'discharge_summary', '1941-03-14'), '2024-02-19');
   // Without the stay's start the grid stays a medication list.
   const noStart = page.map((l) => l.replace('Start of Care', '             ').replace('02/03/2024', '          '));
   assert.equal(classify(toLines(noStart)).type, 'medication_list');

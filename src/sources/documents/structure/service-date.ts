@@ -92,6 +92,37 @@ export function dateUnderCaption(lines: Line[], caption: RegExp, read: (cell: st
 export const ADMISSION_CAPTION = /^(?:date\s+of\s+(?:admission|election)|(?:admission|admit|admitted|election)\s+(?:date|dt)|admitted|start\s+of\s+care(?:\s+date)?)$/i;
 export const DISCHARGE_CAPTION = /^(?:date\s+of\s+(?:live\s+)?discharge|(?:live\s+)?discharge\s+(?:date|dt)|discharged|d\/c\s+date)$/i;
 
+/**
+ * The same captions in a text that kept no columns (one space between cells): a line opening with two stay captions
+ * or more and holding no digit, the next line opening with as many dates: each caption's date by its order
+ * ("Date of Election Date of Live Discharge Attending" over "20-May-2022 25-May-2022 Dennis ..."). The date under
+ * the caption `which` matches, else undefined.
+ */
+export function flatStayCaptionDate(lines: Line[], which: RegExp): string | undefined {
+  const word = (re: RegExp) => re.source.replace(/^\^/, '').replace(/\$$/, '');
+  const lead = new RegExp(`^\\s*(${word(ADMISSION_CAPTION)}|${word(DISCHARGE_CAPTION)})(?=\\s|$)`, 'i');
+  const nonEmpty = lines.filter((l) => l.text.trim());
+  for (const [i, l] of nonEmpty.entries()) {
+    if (/\d/.test(l.text)) continue;
+    const caps: string[] = [];
+    let rest = l.text;
+    for (let m = lead.exec(rest); m; m = lead.exec(rest)) {
+      caps.push(m[1]!);
+      rest = rest.slice(m[0].length);
+    }
+    const at = caps.findIndex((c) => which.test(c));
+    if (caps.length < 2 || at < 0) continue;
+    let below = nonEmpty[i + 1]?.text ?? '';
+    const dates: string[] = [];
+    for (let d = findDates(below)[0]; d && !below.slice(0, d.index).trim() && dates.length < caps.length; d = findDates(below)[0]) {
+      dates.push(d.date);
+      below = below.slice(d.index + d.text.length);
+    }
+    if (dates.length === caps.length) return dates[at];
+  }
+  return undefined;
+}
+
 /** A span of a report's results' dates: "Results (shown) from <date> through|thru|to|- <date>". */
 const RESULTS_SPAN = new RegExp(`\\bresults?\\s+(?:shown\\s+|reported\\s+|displayed\\s+)?(?:from|between)\\s+(${STAY_START})\\s*(?:to|until|through|thru|and|[-–—])\\s*(${STAY_START})`, 'i');
 
@@ -254,7 +285,7 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   // admission (or hospice election) printed first
   // (a label's date on the next line, under another caption, is no nearer).
   if (type === 'discharge_summary') {
-    const d = dateUnderCaption(lines, DISCHARGE_CAPTION);
+    const d = dateUnderCaption(lines, DISCHARGE_CAPTION) ?? flatStayCaptionDate(lines, DISCHARGE_CAPTION);
     if (d && d !== dob && !afterSent(d) && !tooOld(d)) return d;
   }
   for (const re of DOS_LABELS[type ?? ''] ?? []) {
