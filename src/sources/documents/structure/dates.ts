@@ -64,6 +64,9 @@ const FORMS: DateForm[] = [
   // Fax machines' headers with the year first, then month/day and the time ("2025 10/22 15:52"): only before a
   // time of day, where no value and fraction stand. t-8797 date OCR 63.9 -> 66.7 % (tx-0002's cover dated by its header).
   { re: '(?<!\\d)((?:19|20)\\d{2}) (\\d{2})\\/(\\d{2})(?=\\s+\\d{1,2}:\\d{2}\\b)', read: (m) => [+m[1]!, +m[2]!, +m[3]!] },
+  // Day first with the month's name between slashes ("22/AUG/2024", "3/Mar/24"): a hospital system's or a non-US
+  // record's caption strip. Session 20 (set-k classes).
+  { re: `(\\d{1,2})/${MON}/(\\d{4}|\\d{2})(?![\\d/])`, read: (m) => [year(m[3]!), MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
   // Fax machines' headers with the month's name and slashes ("APR/17/2023/MON 4:56 PM").
   { re: `${MON}/(\\d{1,2})/(\\d{4}|\\d{2})(?!\\d)`, read: (m) => [year(m[3]!), MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
 ];

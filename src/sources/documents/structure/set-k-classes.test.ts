@@ -1,0 +1,26 @@
+/**
+ * Session 20: the classes set-k (k-2801, ground-truth text) showed. Each layout here is written for the class, not
+ * copied from the set's templates; every test fails on the code before (bea8d53).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDate } from './dates.js';
+import { type Line } from './lines.js';
+import { findServiceDate } from './service-date.js';
+
+const lines = (rows: string[]): Line[] => rows.map((text, index) => ({ page: 1, index, text }));
+
+test('session 20 (set-k): a visit date day/MON/year with slashes, in a caption-over-value strip, dates the visit', () => {
+  assert.equal(parseDate('22/AUG/2024'), '2024-08-22');
+  assert.equal(parseDate('3/Feb/23'), '2023-02-03');
+  const page = [
+    '   Lakeside Regional Medical Center',
+    '   Urgent Care · 40 Mill Rd, Dover, DE 19901                                    PHYSICIAN CHART',
+    '   NAME                               BIRTH DATE      VISIT DATE          TIME IN    ACUITY   ROOM',
+    '   DOE, JANE M                        04/11/1971      22/AUG/2024         09:14      Level 3  B-12',
+    '',
+    '   CHIEF COMPLAINT',
+    '   Cough for five days',
+  ];
+  assert.equal(findServiceDate(lines(page), 'office_visit_note', '1971-04-11'), '2024-08-22');
+});
