@@ -203,11 +203,13 @@ export function normaliseLine(s: string): string {
     .replace(/(^|\s)=\s*OR\s*=\s*(?=\d)/g, '$1=')
     // Not a mark glued after a value ("2.9<   3.0": a low flag, the previous result's column after it). Session 20.
     .replace(/(?<![\d.])(<=|>=|≤|≥|<|>)\s+(?=\d|\.\d)/g, '$1')
-    .replace(/(\d)\s+(?:-|–|to)\s+(?=\d)/g, '$1-')
-    .replace(/(\d)\s*(?:–)\s*(?=\d)/g, '$1-')
+    // Not a sign standing alone between a value and a complete range after it ("127   - 140 - 400", "17.9 + 13.2 - 17.1"):
+    // a flag column printing `-` below / `+` above, the sign its own cell. Session 20 (set-k).
+    .replace(/(\d)\s+(?:-|–|to)\s+(?=\d)(?!\d+(?:\.\d+)?\s*(?:-|–|to)\s*\.?\d)/g, '$1-')
+    .replace(/(\d)\s*(?:–)\s*(?=\d)(?!\d+(?:\.\d+)?\s*(?:-|–|to)\s*\.?\d)/g, '$1-')
     .replace(/(\d)-\s+(?=\d)/g, '$1-')
     // A range dash OCR read as a plus ("3.5 + 5.3"; grades like "1+" have no number after them).
-    .replace(/(\d)\s\+\s(?=\d)/g, '$1-')
+    .replace(/(\d)\s\+\s(?=\d)(?!\d+(?:\.\d+)?\s*(?:-|–|to)\s*\.?\d)/g, '$1-')
     // A power-of-ten unit glued to a range: "1.5-7.8103/uL" is 1.5-7.8 10^3/uL (the ends have the same decimals).
     .replace(/(^|\s)(\d+\.(\d+)-\d+\.)(\d+?)(10[^\s\d/]{0,2}[36]\/\S+)/g, (m, p: string, a: string, da: string, db: string, u: string) => (da.length === db.length ? `${p}${a}${db} ${u}` : m))
     .replace(/\bx\s+10\s*([\^*eE])\s*(\d+)/g, 'x10$1$2')

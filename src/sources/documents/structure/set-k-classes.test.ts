@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDate } from './dates.js';
+import { parseLabRows } from './labs.js';
 import { type Line } from './lines.js';
 import { findServiceDate } from './service-date.js';
 
@@ -23,4 +24,23 @@ test('session 20 (set-k): a visit date day/MON/year with slashes, in a caption-o
     '   Cough for five days',
   ];
   assert.equal(findServiceDate(lines(page), 'office_visit_note', '1971-04-11'), '2024-08-22');
+});
+
+test('session 20 (set-k): a lone - / + between the value and a complete range is the flag, not a third end of the range (two tests per row)', () => {
+  const page = [
+    'Analyte            Value    Flag  Normal           Units       Analyte            Value    Flag  Normal         Units',
+    'Sodium             131      - 135 - 145           mmol/L      Potassium          4.1            3.5 - 5.1      mmol/L',
+    'Chloride           99             98 - 107          mmol/L      Glucose            182      + 70 - 99       mg/dL',
+    'Calcium            8.1      -  8.6 - 10.3         mg/dL       Albumin            3.9            3.5 - 5.0      g/dL',
+  ];
+  const rows = parseLabRows(lines(page));
+  const got = rows.map((r) => `${r.name}|${r.value}|${r.range?.text}|${r.flag ?? ''}`);
+  assert.deepEqual(got, [
+    'Sodium|131|135-145|L',
+    'Potassium|4.1|3.5-5.1|',
+    'Chloride|99|98-107|',
+    'Glucose|182|70-99|H',
+    'Calcium|8.1|8.6-10.3|L',
+    'Albumin|3.9|3.5-5.0|',
+  ]);
 });
