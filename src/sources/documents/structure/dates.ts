@@ -31,7 +31,9 @@ const FORMS: DateForm[] = [
   // Year first with the month's name ("1962-May-04", "2024 Mar 14").
   { re: `(\\d{4})[-\\s/]${MON}[-\\s/](\\d{1,2})(?!\\d)`, read: (m) => [+m[1]!, MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[3]!] },
   // A two-digit year is not one when a letter or digit follows it: the rest of a four-digit year OCR garbled ("09/27/20p4").
-  { re: '(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}|\\d{2}(?![A-Za-z]))(?![\\d/])', read: (m) => [year(m[3]!), +m[1]!, +m[2]!] },
+  // Month first; day first only where it cannot be month first, a four-digit year after it ("17/09/1959": 17 is no
+  // month), as the dotted form reads it. Session 20 (set-k): a UK letter's `d.o.b. 17/09/1959` had been no date.
+  { re: '(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}|\\d{2}(?![A-Za-z]))(?![\\d/])', read: (m) => (m[3]!.length === 4 && +m[1]! > 12 && +m[2]! >= 1 && +m[2]! <= 12 ? [+m[3]!, +m[2]!, +m[1]!] : [year(m[3]!), +m[1]!, +m[2]!]) },
   // Dotted dates only with a two-digit day or a full year ("03.14.2024", "3.14.24", "3.4.1950"): "1.3.70" is a
   // range or two numbers that lost a separator.
   // Or followed by a time of day ("11.7.24 10:06 AM" on an analyzer's slip).

@@ -66,3 +66,39 @@ function monthFirstPrinted(evidence: string, printed: ReadonlySet<string>): bool
   }
   return false;
 }
+
+/** D/M/YYYY / DD/MM/YYYY (a four-digit year). */
+const SLASHED = /(?<![\d/.])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?![\d/])/g;
+
+/**
+ * Slashed dates by the same evidence, on the page alone: a page printing a slashed date that can only be day first
+ * ("17/09/2024", read so by the date forms) and none that can only be month first ("09/17/2024") writes its ambiguous
+ * ones (`d.o.b. 03/01/1978`) day first too; they are rewritten as ISO dates. Slashed dates stay month first by default
+ * (a US page); the fax header line (first line, with a time of day) is neither evidence nor rewritten.
+ * Session 20 (set-k classes).
+ */
+export function dayFirstSlashed(text: string): string {
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => l.trim());
+  const header = (i: number) => i === first && /\b\d{1,2}:\d{2}\b/.test(lines[i]!);
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const [i, l] of lines.entries()) {
+    if (header(i)) continue;
+    for (const m of l.matchAll(SLASHED)) {
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst++;
+      else if (b > 12 && b <= 31 && a >= 1 && a <= 12) monthFirst++;
+    }
+  }
+  if (!dayFirst || monthFirst) return text;
+  return lines
+    .map((l, i) =>
+      header(i)
+        ? l
+        : l.replace(SLASHED, (all, d: string, mo: string, y: string) =>
+            Number(d) >= 1 && Number(d) <= 12 && Number(mo) >= 1 && Number(mo) <= 12 ? `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}` : all,
+          ),
+    )
+    .join('\n');
+}

@@ -11,7 +11,7 @@ import { locate } from './boxes.js';
 import { classify } from './classify.js';
 import { parseDiagnoses, toCondition } from './conditions.js';
 import { findDates } from './dates.js';
-import { dayFirstDotted, dottedOrder } from './dotted-dates.js';
+import { dayFirstDotted, dayFirstSlashed, dottedOrder } from './dotted-dates.js';
 import { findAuthor, findFacility } from './facility-author.js';
 import { editDistance, lettersOnly } from './fuzzy.js';
 import { findPatient, toPersonHints, type PatientFacts } from './identity.js';
@@ -205,7 +205,8 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   // And the transmission's pages that decide their own order tell an all-ambiguous page's.
   const orders = ordered.map((p) => dottedOrder(p.text ?? ''));
   const transmission = { dayFirst: orders.reduce((n, o) => n + o.dayFirst, 0), monthFirst: orders.reduce((n, o) => n + o.monthFirst, 0) };
-  const clean: CleanPage[] = ordered.map((p) => cleanPage(p.page, dayFirstDotted(p.text ?? '', undotted, transmission)));
+  // So does a page whose slashed dates, one at least, can only be day first (dotted-dates.ts `dayFirstSlashed`).
+  const clean: CleanPage[] = ordered.map((p) => cleanPage(p.page, dayFirstSlashed(dayFirstDotted(p.text ?? '', undotted, transmission))));
   const facts = clean.map(pageFacts);
   const ranges = splitPages(clean, facts);
   const people: Person[] = [];

@@ -4,7 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { birthDatesOnLine } from './birth-date.js';
 import { parseDate } from './dates.js';
+import { dayFirstSlashed } from './dotted-dates.js';
 import { parseLabRows } from './labs.js';
 import { type Line } from './lines.js';
 import { findServiceDate } from './service-date.js';
@@ -43,4 +45,21 @@ test('session 20 (set-k): a lone - / + between the value and a complete range is
     'Calcium|8.1|8.6-10.3|L',
     'Albumin|3.9|3.5-5.0|',
   ]);
+});
+
+test('session 20 (set-k): a slashed birth date that can only be day first is read day first; ambiguous ones follow the page', () => {
+  assert.deepEqual(birthDatesOnLine('  Re: Mr Peter DOE          d.o.b. 23/04/1948', undefined).map((d) => d.date), ['1948-04-23']);
+  assert.deepEqual(birthDatesOnLine('  Patient: Jane Doe   DOB: 13/11/1962   NHS no. 400 221 9081', undefined).map((d) => d.date), ['1962-11-13']);
+  // Ambiguous stays month first on its own; a two-digit year is not read day first.
+  assert.equal(parseDate('03/01/1978'), '1978-03-01');
+  assert.equal(parseDate('17/09/59'), null);
+  // A page printing an unambiguous day-first slashed date reads its ambiguous ones day first ...
+  const letter = ['12/05/2024 10:31 FROM: CLINIC  P.1', 'Clinic letter, typed 21/06/2024', 'Re: Mrs Ann Doe   DOB 03/01/1978'].join('\n');
+  assert.match(dayFirstSlashed(letter), /DOB 1978-01-03/);
+  assert.match(dayFirstSlashed(letter), /^12\/05\/2024 10:31/); // the fax header line is left alone
+  // ... not when it also prints one that can only be month first, nor from the header line alone.
+  const us = ['Seen 06/21/2024', 'Re: Mrs Ann Doe   DOB 03/01/1978', 'Typed 21/06/2024'].join('\n');
+  assert.equal(dayFirstSlashed(us), us);
+  const headerOnly = ['21/06/2024 10:31 FROM: CLINIC  P.1', 'Re: Mrs Ann Doe   DOB 03/01/1978'].join('\n');
+  assert.equal(dayFirstSlashed(headerOnly), headerOnly);
 });
