@@ -62,8 +62,10 @@ const DECIMAL_RANGE = /^[([]?(?:\d+\.\d+-\d+(?:\.\d+)?|\d+-\d+\.\d+|0\d{3,5}|(?:
  * Parse one (normalised) line into zero or more drafts; the last may be a name still waiting for its value.
  * `rangeFirst`: the column headers put the reference range before the result, so a word range
  * (a qualitative "Negative") followed by another word result is the range.
+ * `abFlag`: the report's flags are the two-letter words (`HI` / `LO`), so a bare `AB` after the value is its
+ * abnormal flag (not a blood group nor the next name's start). Session 20 (set-k).
  */
-export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false): Draft[] {
+export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false, abFlag = false): Draft[] {
   const toks = tokenize(text);
   const drafts: Draft[] = [];
   let cur: Draft | null = null;
@@ -109,7 +111,8 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
       cur.extra.push(tk);
       continue;
     }
-    if (!cur || (cur.value !== undefined && startsName(t, cur, toks[i + 1]?.t) && !unitBeforeColumnGap(toks, i, cur))) {
+    const abFlagHere = abFlag && t === 'AB' && cur?.value !== undefined && cur.flag === undefined && cur.range === undefined;
+    if (!cur || (cur.value !== undefined && !abFlagHere && startsName(t, cur, toks[i + 1]?.t) && !unitBeforeColumnGap(toks, i, cur))) {
       cur = { name: [], nameToks: [], extra: [] };
       drafts.push(cur);
     }
@@ -260,7 +263,7 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
     }
     // An arrow-like ">" or "<" right after the value, no number after it, flags it (LIS call logs: "114 >   mg/dL").
     if (cur.flag === undefined && (t === '>' || t === '<') && toks[i - 1] === cur.valueTok && !/^[<>]?=?\d/.test(toks[i + 1]?.t ?? '')) cur.flag = t;
-    else if ((cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || cur.rangeFirst) && (isFlag(t) || flagSlip(t)) && !isUnitToken(t)) cur.flag = t;
+    else if ((cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || cur.rangeFirst) && (isFlag(t) || flagSlip(t) || abFlagHere) && !isUnitToken(t)) cur.flag = t;
     else if (cur.range === undefined && (RANGE.test(t) || CMP_RANGE.test(t))) cur.range = t;
     else if (cur.range === undefined && QUAL.test(unparen(t)) && !NUM.test(cur.value)) cur.range = t;
     else if (cur.range === undefined && RANGE_LABEL.test(t)) {

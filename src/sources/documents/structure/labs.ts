@@ -321,6 +321,9 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   let unitsLast = false;
   // Column headers that print a flag column ("Result  Flag  Units  Reference Interval"): the report flags its results.
   const flagColumn = lines.some((l) => { const w = l.text.trim().split(/\s+/); return w.length <= 8 && w.some((x) => /^flags?$/i.test(x)) && w.some((x) => /^results?$/i.test(x)); });
+  // A report whose flag cells are the two-letter words (`HI` / `LO` after a value, in capitals): its `AB` is the
+  // abnormal flag (`Occult Blood   1+   AB`). Session 20 (set-k).
+  const twoLetterFlags = lines.some((l) => /(?:^|\s)[<>]?\d+(?:\.\d+)?\s+(?:\S+\s+)?(?:HI|LO)(?=\s|$)/.test(l.text));
   const leads = repeatedLeads(lines);
   // A yes/no out-of-range column over the rows below it on its page (`Y` is the flag, `N` none).
   let yesNo: { page: number; start: number; end: number } | undefined;
@@ -341,7 +344,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
       codeColumn = CODE_COLUMN.test(text);
       unitsLast = !rangeFirst && unitsColumnLast(text);
     } else if (unitsColumnLast(text)) unitsLast = !rangeFirst;
-    let drafts = parseLineDrafts(text, urine, rangeFirst);
+    let drafts = parseLineDrafts(text, urine, rangeFirst, twoLetterFlags);
     const waiting = pending as string[] | null;
     // A test's name alone, a row of part captions, its values under them: the name waits over the captions.
     if (waiting && partCaptionRow(text)) continue;
@@ -351,11 +354,11 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     // t-8797 (Session 16).
     const valueText = waiting ? text.replace(/^(?:\s*[.:;,'‘’"`]+(?=\s))+\s*(?=[<>]?=?\d)/, '') : text;
     if (waiting && (/^\s*[<>]?=?\d/.test(valueText) || QUAL.test(text.trim().split(/\s+/)[0] ?? ''))) {
-      const joined = parseLineDrafts(`${waiting.join(' ')} ${valueText}`, urine, rangeFirst);
+      const joined = parseLineDrafts(`${waiting.join(' ')} ${valueText}`, urine, rangeFirst, twoLetterFlags);
       if (joined[0]?.value !== undefined && toRow(joined[0], l.page, l.index, urine, panel)) drafts = joined;
     } else if (waiting && drafts[0]?.value !== undefined && !lookupExact(cleanNameTokens(drafts[0].name).join(' '), urine)) {
       // A name wrapped in its cell with the values beside its last part ("Alkaline" / "Phosphatase  88  IU/L").
-      const joined = parseLineDrafts(`${waiting.join(' ')} ${text}`, urine, rangeFirst);
+      const joined = parseLineDrafts(`${waiting.join(' ')} ${text}`, urine, rangeFirst, twoLetterFlags);
       if (joined[0]?.value !== undefined && lookupExact(cleanNameTokens(joined[0].name).join(' '), urine) && toRow(joined[0], l.page, l.index, urine, panel)) drafts = joined;
     }
     pending = null;

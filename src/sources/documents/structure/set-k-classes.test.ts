@@ -63,3 +63,15 @@ test('session 20 (set-k): a slashed birth date that can only be day first is rea
   const headerOnly = ['21/06/2024 10:31 FROM: CLINIC  P.1', 'Re: Mrs Ann Doe   DOB 03/01/1978'].join('\n');
   assert.equal(dayFirstSlashed(headerOnly), headerOnly);
 });
+
+test('session 20 (set-k): AB after a word result is its abnormal flag where the report flags HI / LO', () => {
+  const page = [
+    'Investigation               Result       Flag    Ref. range       Units',
+    'Potassium                   5.9          HI      3.5 - 5.1        mmol/L',
+    'Urine Protein               Trace        AB      Negative',
+    'Urine Ketones               2+           AB      Negative',
+    'Ferritin                    9            LO      15 - 150         ng/mL',
+  ];
+  const got = parseLabRows(lines(page)).map((r) => `${r.name}|${r.value}|${r.flag ?? ''}|${r.flagPrinted ?? ''}`);
+  assert.deepEqual(got, ['Potassium|5.9|H|HI', 'Urine Protein|Trace|A|AB', 'Urine Ketones|2+|A|AB', 'Ferritin|9|L|LO']);
+});
