@@ -133,6 +133,22 @@ function emailPrint(lines: Line[]): Line[] {
     .map((l) => (l === subject ? { ...l, text: l.text.replace(/^\s*subject\s*:\s*/i, '').replace(/^(?:re|fw|fwd)\s*:\s*/i, '').replace(/\s+[-–—|]\s+/g, '   ') } : l));
 }
 
+/**
+ * A cover sheet's fields in the page's first 30 lines: a From (or Sender) cell and a To (Recipient, Attn) cell, each a
+ * caption with its colon or standing alone over its value, a fax number (`Fax` then ten digits or more), and a page
+ * count (`Pages: 3`, `Number of pages 2`, `Document pages 4 (plus this page)`, `5 pages`). Session 20 (set-k).
+ */
+function coverFields(lines: Line[]): boolean {
+  const head = lines.slice(0, 30);
+  const cellsOf = (t: string) => t.split(/\s{2,}/).map((c) => c.trim()).filter(Boolean);
+  const cellHas = (re: RegExp) => head.some((l) => cellsOf(l.text).some((c) => re.test(c)));
+  const from = cellHas(/^(?:from|sender)\b\s*(?::|$)/i);
+  const to = cellHas(/^(?:to|recipient|attn)\b\s*(?::|$)/i);
+  const fax = head.some((l) => /\bfax\b\s*(?:no\.?|number|#)?\s*:?\s*\+?(?:\d[\s().-]*){10,}/i.test(l.text));
+  const pages = head.some((l) => /\bpages?\b(?:\s+(?:sent|total))?\s*(?:\([^)]*\))?\s*[:#]?\s*\d{1,3}\b|\b\d{1,3}\s+pages?\b/i.test(l.text));
+  return from && to && fax && pages;
+}
+
 export interface TypeScore {
   type: DocType;
   score: number;
@@ -251,6 +267,14 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
   if (untitledBest && !rowsSpeak && !firstTitle.has(untitledBest[0])) {
     const titled = [...scores.entries()].filter(([t, v]) => firstTitle.has(t) && v >= untitledBest[1] - 1).sort((a, b) => b[1] - a[1])[0];
     if (titled) scores.set(titled[0], untitledBest[1] + 0.5);
+  }
+  // A page carrying a cover's four fields, who from, to whom, a fax number and a page count, is a cover sheet whatever
+  // its subject or its sender's name says, after the title rules above ("Imaging report for …" from "… Diagnostic
+  // Imaging": what is enclosed, and who sends it).
+  // Session 20 (set-k: an e-fax gateway's delivery page, its From / To captions over their values).
+  if (labRows < 3 && coverFields(nonEmpty)) {
+    const best = Math.max(...scores.values());
+    if ((scores.get('fax_cover_sheet') ?? 0) > 0) scores.set('fax_cover_sheet', Math.max(scores.get('fax_cover_sheet')!, best + 1));
   }
   const sorted = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [bestType, best] = sorted[0] ?? ['other', 0];

@@ -52,7 +52,9 @@ const DOS_LABELS: Record<string, RegExp[]> = {
   insurance_billing: [/\b(?:dates?\s+of\s+service|service\s+dates?|DOS)\s*:?/i],
   referral_letter: [/\bdate\s*:/i],
   // Session 16: a cover is of the day it was sent ("Sent: 03/04/2024" without the word date).
-  fax_cover_sheet: [/\bdate\s*:?/i, /\b(?:sent|transmitted)(?:\s+on)?\s*:/i],
+  // And an e-fax gateway's machine time stamp after its caption, no colon (`Submitted   2023-10-09T14:33:12-05:00`):
+  // ISO 8601, the date and time joined by a T. Session 20 (set-k).
+  fax_cover_sheet: [/\bdate\s*:?/i, /\b(?:sent|transmitted)(?:\s+on)?\s*:/i, /\b(?:sent|transmitted|submitted|delivered)\s+(?=(?:19|20)\d{2}-\d{2}-\d{2}T\d{2}:\d{2})/i],
 };
 
 /** The caption of a results table's collection-date column. */

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { birthDatesOnLine } from './birth-date.js';
+import { classify } from './classify.js';
 import { parseDate } from './dates.js';
 import { dayFirstSlashed } from './dotted-dates.js';
 import { parseLabRows } from './labs.js';
@@ -74,4 +75,28 @@ test('session 20 (set-k): AB after a word result is its abnormal flag where the 
   ];
   const got = parseLabRows(lines(page)).map((r) => `${r.name}|${r.value}|${r.flag ?? ''}|${r.flagPrinted ?? ''}`);
   assert.deepEqual(got, ['Potassium|5.9|H|HI', 'Urine Protein|Trace|A|AB', 'Urine Ketones|2+|A|AB', 'Ferritin|9|L|LO']);
+});
+
+test("session 20 (set-k): an e-fax delivery page is dated by its submitted time stamp and stays a cover whatever its subject names", () => {
+  const page = [
+    '   Northwind Health Exchange                                  ELECTRONIC DELIVERY NOTICE',
+    '   Delivery reference     QX-4411-0923',
+    '   Submitted              2022-05-17T08:02:55+01:00',
+    '   Pages                  3',
+    '',
+    '   From                                                 To',
+    '   Harbour Point Radiology Associates                   Medical Records',
+    '   Imaging Department                                   Riverside Clinic',
+    '   Tel +1 410 555 0192 · Fax +1 410 555 0193            Fax +1 410 555 0177',
+    '',
+    '   SUBJECT',
+    '   Ultrasound report for Jane Doe, DOB 04/11/1971',
+    '   Radiology report attached, impression and findings enclosed.',
+  ];
+  assert.equal(classify(lines(page)).type, 'fax_cover_sheet');
+  // The fax header's later date (a page after it printed another) does not date it.
+  assert.equal(findServiceDate(lines(page), 'fax_cover_sheet', undefined, '2022-05-20'), '2022-05-17');
+  // Without the cover's fields (no To, no page count), the page is what its words say.
+  const report = page.filter((l) => !/^\s*(?:Pages|From)\b/.test(l));
+  assert.notEqual(classify(lines(report)).type, 'fax_cover_sheet');
 });
