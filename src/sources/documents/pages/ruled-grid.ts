@@ -127,7 +127,7 @@ function groups(values: number[], gap: number): number {
  * both), linked into one lattice when near each other (within 1.25 in across, 0.6 in down: cells
  * are wide and short), kept when they make at least 3 rows and 3 columns.
  */
-export function findLattices(r: Raster, masks: Masks = ruleMasks(r)): Lattice[] {
+export function findLattices(r: Raster, masks: Masks = ruleMasks(r), joinAlongRules = true): Lattice[] {
   const { width: w, height: hgt } = r;
   const dpi = dpiOf(r);
   const c = 8;
@@ -158,7 +158,7 @@ export function findLattices(r: Raster, masks: Masks = ruleMasks(r)): Lattice[] 
   // Crossings farther apart are still one lattice when the rule they lie on runs between them: a
   // flowsheet of four tests across a page has columns 1.5–1.8 in wide. Next crossings along a
   // row of cells are joined when the horizontal rule's cells between them are all there.
-  for (let i = 0; i + 1 < pts.length; i++) {
+  for (let i = 0; joinAlongRules && i + 1 < pts.length; i++) {
     const [xa, ya] = pts[i];
     const [xb, yb] = pts[i + 1];
     if (ya !== yb || xb - xa <= linkX) continue;
@@ -397,7 +397,7 @@ export async function readGrids(image: Raster, res: OcrResult, pool: OcrPool, in
   const cleaned = eraseRules(image, lattices.map((l) => grow(l.box)), masks);
   let lines = res.lines;
   const kept: Box[] = [];
-  for (const { box } of lattices) {
+  const tryBox = async (box: Box): Promise<boolean> => {
     const [x0, y0] = box;
     const read = await pool.recognize(await toPng(crop(cleaned, box)));
     const shift = (b: Box): Box => [b[0] + x0, b[1] + y0, b[2] + x0, b[3] + y0];
@@ -413,13 +413,26 @@ export async function readGrids(image: Raster, res: OcrResult, pool: OcrPool, in
     // are garbage of middling confidence, and the grid read cleanly is only a few points surer).
     const confident = (ls: OcrLine[]) => ls.reduce((n, l) => n + l.words.filter((wd) => wd.confidence >= GRID_CONFIDENT_WORD).length, 0);
     const surer = after >= before + GRID_MIN_GAIN || (after >= before && confident(fresh) >= 2 * confident(old) + GRID_MIN_RULES);
-    if (!fresh.length || !surer) continue;
+    if (!fresh.length || !surer) return false;
     lines = putInPlace(lines, fresh, box);
     kept.push(box);
     info.replaced++;
+    return true;
+  };
+  // The lattices found by distance alone, before crossings were joined along their rules: where a
+  // joined lattice (a table with the box around it, say) reads no surer as a whole, its parts may.
+  let apart: Lattice[] | undefined;
+  for (const { box } of lattices) {
+    if (await tryBox(box)) continue;
+    apart ??= findLattices(image, masks, false);
+    for (const part of apart) if (inside(part.box, box) && !sameBox(part.box, box)) await tryBox(part.box);
   }
   if (!kept.length) return { result: res, image, info };
   const words = lines.flatMap((l) => l.words);
   const result: OcrResult = { text: lines.map((l) => l.text).join('\n'), confidence: mean(words), words, lines };
-  return { result, image: kept.length === lattices.length ? cleaned : eraseRules(image, kept.map(grow), masks), info };
+  const all = kept.length === lattices.length && kept.every((b, i) => sameBox(b, lattices[i]!.box));
+  return { result, image: all ? cleaned : eraseRules(image, kept.map(grow), masks), info };
 }
+
+const sameBox = (a: Box, b: Box) => a.every((v, i) => v === b[i]);
+const inside = (a: Box, b: Box) => a[0] >= b[0] && a[1] >= b[1] && a[2] <= b[2] && a[3] <= b[3];
