@@ -45,17 +45,23 @@ export function dayFirstDotted(text: string, printed: ReadonlySet<string> = new 
  * only month first; the page's first line is no evidence when it prints a time of day (the fax machine's header).
  */
 export function dottedOrder(text: string): { evidence: string; dayFirst: number; monthFirst: number } {
+  return dateOrder(text, DOTTED);
+}
+
+/** The order evidence of the dates `re` matches (day, month, year groups), the fax header line left out (`header`: its index, or -1). */
+function dateOrder(text: string, re: RegExp): { evidence: string; dayFirst: number; monthFirst: number; header: number } {
   const lines = text.split('\n');
   const first = lines.findIndex((l) => l.trim());
-  const evidence = lines.filter((l, i) => !(i === first && /\b\d{1,2}:\d{2}\b/.test(l))).join('\n');
+  const header = first >= 0 && /\b\d{1,2}:\d{2}\b/.test(lines[first]!) ? first : -1;
+  const evidence = lines.filter((_, i) => i !== header).join('\n');
   let dayFirst = 0;
   let monthFirst = 0;
-  for (const m of evidence.matchAll(DOTTED)) {
+  for (const m of evidence.matchAll(re)) {
     const [a, b] = [Number(m[1]), Number(m[2])];
     if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst++;
     else if (b > 12 && b <= 31 && a >= 1 && a <= 12) monthFirst++;
   }
-  return { evidence, dayFirst, monthFirst };
+  return { evidence, dayFirst, monthFirst, header };
 }
 
 /** Does one of the page's ambiguous dotted dates, read month first, stand among the dates printed otherwise? */
@@ -78,23 +84,12 @@ const SLASHED = /(?<![\d/.])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?![\d/])/g;
  * Session 20 (set-k classes).
  */
 export function dayFirstSlashed(text: string): string {
-  const lines = text.split('\n');
-  const first = lines.findIndex((l) => l.trim());
-  const header = (i: number) => i === first && /\b\d{1,2}:\d{2}\b/.test(lines[i]!);
-  let dayFirst = 0;
-  let monthFirst = 0;
-  for (const [i, l] of lines.entries()) {
-    if (header(i)) continue;
-    for (const m of l.matchAll(SLASHED)) {
-      const [a, b] = [Number(m[1]), Number(m[2])];
-      if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst++;
-      else if (b > 12 && b <= 31 && a >= 1 && a <= 12) monthFirst++;
-    }
-  }
+  const { dayFirst, monthFirst, header } = dateOrder(text, SLASHED);
   if (!dayFirst || monthFirst) return text;
-  return lines
+  return text
+    .split('\n')
     .map((l, i) =>
-      header(i)
+      i === header
         ? l
         : l.replace(SLASHED, (all, d: string, mo: string, y: string) =>
             Number(d) >= 1 && Number(d) <= 12 && Number(mo) >= 1 && Number(mo) <= 12 ? `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}` : all,
