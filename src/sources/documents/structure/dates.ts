@@ -71,6 +71,10 @@ const FORMS: DateForm[] = [
   { re: `(\\d{1,2})/${MON}/(\\d{4}|\\d{2})(?![\\d/])`, read: (m) => [year(m[3]!), MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
   // Fax machines' headers with the month's name and slashes ("APR/17/2023/MON 4:56 PM").
   { re: `${MON}/(\\d{1,2})/(\\d{4}|\\d{2})(?!\\d)`, read: (m) => [year(m[3]!), MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
+  // The month's name, then the day with the space before its four-digit year lost ("Performed: Sun, Dec 102023",
+  // "Thu, Dec 12022 1135"): the year is the last four digits (19xx / 20xx), the day the one or two before them.
+  // Session 21 (o-2303, OCR): two radiology reports' exam dates.
+  { re: `${MON}\\s+(\\d{1,2})((?:19|20)\\d{2})(?!\\d)`, read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
 ];
 
 const ANY_DATE = new RegExp(`(?<![\\d/])(?:${FORMS.map((f) => f.re.replace(/\((?!\?)/g, '(?:')).join('|')})`, 'gi');
@@ -194,7 +198,10 @@ export function findDates(text: string): Array<{ date: string; index: number; te
   // indexes after it move by one, which the callers' distance checks allow).
   // The O of OCT and NOV read as a zero, glued between a day and a year ("130CT22", "5N0V2023"): no month
   // is spelled with a digit, so the zero is the letter (same length: indexes stay). q-1211 (OCR): a cover's date.
+  // A dash OCR read as a tilde between a date's parts ("2022~JUN-17", "03~14-2024"): the dash (same length). Session 21
+  // (o-2303, OCR): a cover's date.
   const s = text
+    .replace(/(?<=\d|\b[A-Za-z]{3})~(?=\d|[A-Za-z]{3}\b)/g, '-')
     .replace(/(\d{1,2}\/)(\d)[:|](\d)(?=\/\d{2,4})/g, '$1$2$3')
     .replace(/(?<=\d)0(?=CT\d|ct\d)|(?<=\dN)0(?=V\d)|(?<=\dn)0(?=v\d)/g, 'O')
     // Also after a day and a point or space, before a year ("12.0ct 1993"). u-1803 (OCR): a lab report's birth date.

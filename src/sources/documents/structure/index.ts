@@ -102,13 +102,27 @@ function matchPerson(people: Person[], p: PatientFacts): Person | undefined {
     return !!(x.facts.birthDate && p.birthDate);
   });
   if (exact) return exact;
-  return people.find((x) => {
+  const nearPerson = people.find((x) => {
     if (!near(x.facts.family, p.family)) return false;
     const sameGiven = x.facts.given?.[0]?.toLowerCase() === p.given?.[0]?.toLowerCase();
     const sameDob = !!x.facts.birthDate && x.facts.birthDate === p.birthDate;
     const oneDobMissing = !x.facts.birthDate || !p.birthDate;
     return (sameGiven && (oneDobMissing || nearDate(x.facts.birthDate, p.birthDate))) || (sameDob && near(x.facts.given?.[0], p.given?.[0])) || (near(x.facts.given?.[0], p.given?.[0]) && nearDate(x.facts.birthDate, p.birthDate));
   });
+  if (nearPerson) return nearPerson;
+  // The same given name (three letters or more) and the same whole birth date: the same person however OCR read the
+  // family name in one copy, past the slips `near` allows ("Traibold, Dennis DOB 14 JUN 1997" in a footer beside
+  // "TRIALFIELD, Dennis N." of the same birth date; "Synthel" cut from "Synthelli"). Only when one person fits.
+  // Session 21 (o-2303, p-2104, OCR).
+  const given = lettersOnly(p.given?.[0] ?? '');
+  const sameBirth = people.filter((x) => !!p.birthDate && x.facts.birthDate === p.birthDate && given.length >= 3 && lettersOnly(x.facts.given?.[0] ?? '') === given && !!x.facts.family && !!p.family);
+  return sameBirth.length === 1 ? sameBirth[0] : undefined;
+}
+
+/** How often the transmission prints a family name: its least printed word's count (`wordCounts`, lower case). */
+function printedCount(family: string | undefined, counts: Map<string, number>): number {
+  const words = (family ?? '').toLowerCase().match(/[a-z][a-z'’-]{2,}/g) ?? [];
+  return words.length ? Math.min(...words.map((w) => counts.get(w) ?? 0)) : 0;
 }
 
 /**
@@ -281,7 +295,11 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
           const nameLetters = (x: { given?: string[]; family?: string }) => `${x.given?.[0] ?? ''} ${x.family ?? ''}`.toLowerCase().replace(/[^a-z ]/g, '');
           const cut = (a: string, b: string) => a !== b && a.split(' ').every((w, i) => (b.split(' ')[i] ?? '').startsWith(w));
           const [had, got] = [nameLetters(person.facts), nameLetters(patient)];
-          const clearer = cut(had, got) || (!cut(got, had) && patient.score > person.facts.score + 0.1);
+          // Else the family name the transmission prints more often: OCR garbles one copy, the fax repeats the name
+          // (a footer's "Traibold" once against "Trialfield" on the cover, the document's row and the next document).
+          // Only where the two counts differ; else the clearer document's reading. Session 21.
+          const [gotCount, hadCount] = [printedCount(patient.family, printedWords), printedCount(person.facts.family, printedWords)];
+          const clearer = cut(had, got) || (!cut(got, had) && (gotCount !== hadCount && lettersOnly(patient.family ?? '') !== lettersOnly(person.facts.family ?? '') ? gotCount > hadCount : patient.score > person.facts.score + 0.1));
           if (h.family && (!person.hints.family || clearer)) {
             Object.assign(person.hints, { name: h.name, given: h.given, family: h.family });
             Object.assign(person.facts, { name: patient.name, given: patient.given, family: patient.family, score: Math.max(person.facts.score, patient.score) });

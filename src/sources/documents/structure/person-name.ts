@@ -58,6 +58,10 @@ export function parseName(raw: string): { name: string; given: string[]; family:
     // "TESTBURY JR, HAROLD": a suffix after the family name is not part of it (a first word is kept:
     // "Do" is a family name as well as a degree).
     const fam = a.trim().split(' ').filter((x, i) => x && (i === 0 || !isSuffix(x)));
+    // A caption's abbreviation OCR misread before the family name ("Pr. Sampledate, James" for "Pt. Sampledale,
+    // James"): a capital and at most one more letter with a point opening a family name of more words is no part of
+    // it. Not a family name's own prefix ("St. John", "Ste. Marie"), and never the only word. Session 21 (l-2604, OCR).
+    if (fam.length >= 2 && /^[A-Z][a-z]?\.$/.test(fam[0]!) && !/^st\.$/i.test(fam[0]!) && /^[A-Z][A-Za-z'’-]{2,}$/.test(fam[1]!)) fam.shift();
     // Given name plus at most one initial: anything further is a neighbouring column.
     const gv = b.trim().split(' ').filter((x, i) => x && !SUFFIX.test(x) && (i === 0 || !SUFFIX_MISREAD.test(x)));
     const giv = gv.slice(0, 1);
