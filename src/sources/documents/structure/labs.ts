@@ -85,6 +85,56 @@ export function partCaptionRow(text: string): boolean {
   return cs.length >= 2 && cs.every((c) => PART_CAPTION.test(c.replace(/:$/, ''))) && cs.some((c) => /^(?:results?|value|your\s+value)$/i.test(c.replace(/:$/, '')));
 }
 
+/** The part captions a per-result detail print repeats, as words to match OCR's readings against. */
+const PART_CAPTION_WORDS = ['result', 'results', 'value', 'your value', 'flag', 'flags', 'units', 'unit', 'reference range', 'reference interval', 'ref range', 'normal range', 'range', 'status', 'result status'];
+
+/**
+ * A row of part captions as OCR garbles it ("RESLY   LAO   UNITS   REFERENCE RANGE   STATUS", "REBT   FLAG   UNS   REF
+ * ERENCE RANGE"): no digit, three cells or more (two spaces or more apart), every cell but one within about two
+ * fifths of its letters of a part caption, three at least. Session 21 (p-2104 through OCR).
+ */
+function partCaptionRowGarbled(text: string): boolean {
+  if (/\d/.test(text)) return false;
+  const cs = text.trim().split(/\s{2,}|\s*\|\s*/).filter(Boolean);
+  if (cs.length < 3 || cs.length > 7) return false;
+  const near = (c: string) => {
+    const k = c.toLowerCase().replace(/[^a-z ]/g, '').replace(/\s+/g, ' ').trim();
+    if (k.length < 2) return false;
+    return PART_CAPTION_WORDS.some((w) => editDistance(k, w, 4) <= Math.max(1, Math.round(w.length * 0.4)) || editDistance(k.replace(/ /g, ''), w.replace(/ /g, ''), 4) <= Math.max(1, Math.round(w.length * 0.4)));
+  };
+  const hits = cs.filter(near).length;
+  // One cell is the range's caption, two words, read near enough ("REF ERENCE RANGE", "NEFEAENCE RANGE"); no cell is a
+  // word result (a urinalysis row of results and its reference: "Negative   Negative").
+  const rangeCaption = cs.some((c) => { const k = c.toLowerCase().replace(/[^a-z]/g, ''); return ['referencerange', 'referenceinterval', 'normalrange', 'standardrange'].some((w) => editDistance(k, w, 3) <= 3); });
+  return hits >= 3 && hits >= cs.length - 1 && rangeCaption && !cs.some((c) => QUAL.test(c));
+}
+
+/** The next line of the same page that prints something. */
+function nextOnPage(lines: Line[], li: number): string | undefined {
+  for (let k = li + 1; k < lines.length && lines[k]!.page === lines[li]!.page; k++) if (lines[k]!.text.trim()) return lines[k]!.text;
+  return undefined;
+}
+
+/**
+ * A row of part captions OCR garbled past reading, between a test's name alone on its line and the line of its value
+ * (a consumer print's `Your Value   Standard Range` read "10 Va   Star tat Rane", "TLE Va   Star tard Ragnege"): the
+ * name (`waiting`) is a test's as printed; the line is two or three cells (three spaces or more apart) of at most
+ * three short tokens each, no cell naming a test, printing no decimal, range, comparator or unit the unit table
+ * knows, a digit only in a short run opening the first cell (a garbled `Your`); the next line opens with a number.
+ * Session 21 (n-2404 through OCR).
+ */
+function garbledCaptionRow(text: string, waiting: string[], next: string | undefined, urine: boolean): boolean {
+  if (!next || !/^\s*[<>]?=?\d/.test(next)) return false;
+  if (!lookupExact(cleanNameTokens(waiting).join(' '), urine)) return false;
+  const cs = text.trim().split(/\s{3,}/).filter(Boolean);
+  if (cs.length < 2 || cs.length > 3) return false;
+  return cs.every((c, k) => {
+    const words = c.split(/\s+/);
+    if (words.length > 3 || lookupTest(c, urine) || lookupTest(c, !urine)) return false;
+    return words.every((w, j) => (k === 0 && j === 0 && /^\d{1,3}$/.test(w)) || (/^[A-Za-z][A-Za-z'.,:]{0,9}$/.test(w) && !isUnitToken(w) && !RANGE.test(w)));
+  });
+}
+
 /**
  * A unit printed alone on the line under a result, in the result's column (consumer reports print the value
  * large with its unit under it): moved onto the result's line right after the value, its own line then empty.
@@ -348,6 +398,9 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     const waiting = pending as string[] | null;
     // A test's name alone, a row of part captions, its values under them: the name waits over the captions.
     if (waiting && partCaptionRow(text)) continue;
+    // The same caption row OCR garbled past reading ("10 Va   Star tat Rane" for `Your Value   Standard Range`): the
+    // name waits over it too when the line under it opens with the value. Session 21.
+    if (waiting && (garbledCaptionRow(text, waiting, nextOnPage(lines, li), urine) || partCaptionRowGarbled(text))) continue;
     // The value line under its name line: a number, or a word result with its reference ("YELLOW   YELLOW",
     // "NEGATIVE   NEGATIVE", "TRACE   ABN   NEGATIVE").
     // Lone specks OCR read before the value on its line ("‘   4.03   Miffion/ul", ".   30   Thousand/ul:") are dirt.
