@@ -44,6 +44,33 @@ function unitsColumnLast(text: string): boolean {
 }
 
 /**
+ * Column headers printing the units column between the test and the result ("Test   Units   Result   Flag   Reference
+ * range", OCR "Tost  Units  Resuit"): the units word (one letter off at most) before the result's. Session 21.
+ */
+function unitsColumnBeforeResult(text: string): boolean {
+  const words = [...text.matchAll(/[A-Za-z]+/g)];
+  const units = words.find((m) => m[0].length >= 4 && editDistance(m[0].toLowerCase(), 'units', 1) <= 1);
+  const result = words.find((m) => /^res/i.test(m[0]) && m[0].length >= 4 && m[0].length <= 7 && editDistance(m[0].toLowerCase(), 'result', 2) <= 2);
+  return !!units && !!result && units.index! < result.index! && words.length <= 12;
+}
+
+/**
+ * Under such headers a row prints its unit cell before the value ("Hematocrit   Ya   44.7   38.5 - 50.0"): the cell
+ * between the name's and the value's moved after the value, so that a unit OCR garbled is read through the test's
+ * units as one printed after the value is ("Hematocrit   44.7   Ya   38.5 - 50.0"). The value is the first cell after
+ * the name that is a number alone; the unit cell the one cell between them, no number itself. Session 21 (k-2803).
+ */
+function unitCellAfterValue(text: string): string {
+  const cells = [...text.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ t: m[0], at: m.index! }));
+  if (cells.length < 3) return text;
+  const v = cells.findIndex((c, k) => k >= 1 && /^[<>]?=?\d+(?:\.\d+)?$/.test(c.t));
+  if (v !== 2 || NUM.test(cells[1]!.t) || RANGE.test(cells[1]!.t) || /^[<>]/.test(cells[1]!.t)) return text;
+  const [name, unit, value] = [cells[0]!, cells[1]!, cells[2]!];
+  const rest = text.slice(value.at + value.t.length);
+  return `${text.slice(0, name.at)}${name.t}${' '.repeat(unit.at - name.at - name.t.length)}${value.t}   ${unit.t}${rest}`;
+}
+
+/**
  * An order or panel column printed before the test's name with no gap kept ("Iron and Ferritin
  * Iron, Total 62", "Additional Chemistry Uric Acid 5.3"): leading words (up to four) that stand,
  * on two or more lines of the document, before a test's name as printed and a value, where the
@@ -369,6 +396,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   let leadColumns = false;
   let codeColumn = false;
   let unitsLast = false;
+  let unitsFirst = false;
   // Column headers that print a flag column ("Result  Flag  Units  Reference Interval"): the report flags its results.
   const flagColumn = lines.some((l) => { const w = l.text.trim().split(/\s+/); return w.length <= 8 && w.some((x) => /^flags?$/i.test(x)) && w.some((x) => /^results?$/i.test(x)); });
   // A report whose flag cells are the two-letter words (`HI` / `LO` after a value, in capitals): its `AB` is the
@@ -379,7 +407,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   let yesNo: { page: number; start: number; end: number } | undefined;
   let anyYesNo = false;
   for (const [li, l] of lines.entries()) {
-    const text = normaliseLine(l.text);
+    let text = normaliseLine(l.text);
     if (!text.trim()) continue;
     if (yesNo && yesNo.page !== l.page) yesNo = undefined;
     const yn = yesNoAbnormalColumn(lines, li);
@@ -393,7 +421,9 @@ export function parseLabRows(lines: Line[]): LabRow[] {
       leadColumns = LEAD_COLUMNS.test(text);
       codeColumn = CODE_COLUMN.test(text);
       unitsLast = !rangeFirst && unitsColumnLast(text);
+      unitsFirst = !rangeFirst && unitsColumnBeforeResult(text);
     } else if (unitsColumnLast(text)) unitsLast = !rangeFirst;
+    if (unitsFirst && order === undefined) text = unitCellAfterValue(text);
     let drafts = parseLineDrafts(text, urine, rangeFirst, twoLetterFlags);
     const waiting = pending as string[] | null;
     // A test's name alone, a row of part captions, its values under them: the name waits over the captions.

@@ -48,3 +48,29 @@ test('session 21: a per-result detail print whose part captions OCR garbled ("RE
   const rows = parseLabRows(lines(page));
   assert.deepEqual(brief(rows).slice(0, 2), ['19123-9 2.7 mg/dL H', '2777-1 3.1 mg/dL']);
 });
+
+test('session 21: under headers printing the units column before the result, a unit cell OCR garbled is read through the test\'s units', () => {
+  const page = [
+    '  Analyte                          Units          Resuit        Flag     Reference range',
+    '  Hematocrit                       Yo             36.2                   38.5 - 50.0',
+    '  Glucose                          mg/d.          212           HI       65 - 99',
+    '  Sodium                           mmol.          133                    135 - 146',
+    '  Platelet Count                   10*34t         451           HI       140 - 400',
+    '  Anion Gap                                       9                      3 - 11',
+  ];
+  const rows = parseLabRows(lines(page));
+  assert.deepEqual(
+    rows.map((r) => [r.name, r.value, r.ucum ?? '']),
+    [['Hematocrit', '36.2', '%'], ['Glucose', '212', 'mg/dL'], ['Sodium', '133', 'mmol/L'], ['Platelet Count', '451', '10*3/uL'], ['Anion Gap', '9', '']],
+  );
+});
+
+test('session 21: a cell count\'s unit with its power mark and "/uL" garbled ("10°6aL", "10"3/L", "10°31L") is the test\'s unit of that power', () => {
+  const page = [
+    'Test                      Result     Units          Reference',
+    'RBC                       4.61       10°6aL         4.20-5.80',
+    'Absolute Lymphocytes      1.9        10"3/L         0.8-3.9',
+    'Absolute Eosinophils      0.2        10°31L         0.0-0.5',
+  ];
+  assert.deepEqual(parseLabRows(lines(page)).map((r) => r.ucum), ['10*6/uL', '10*3/uL', '10*3/uL']);
+});
