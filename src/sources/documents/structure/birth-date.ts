@@ -56,9 +56,18 @@ export function birthDatesOnLine(text: string, next: string | undefined): Array<
     if (d) out.push({ date: d, weight: short });
     // A caption cell over its value ("8. Date of Birth      9. Sex" over "05/11/1998      M"): the
     // date opening the cell below it, in its column.
-    const cell = cells(text).find((c) => c.start <= dm.index && dm.index < c.start + c.text.length);
+    const caps = cells(text);
+    const cell = caps.find((c) => c.start <= dm.index && dm.index < c.start + c.text.length);
     if (!d && cell && !findDates(cell.text).length && next !== undefined) {
-      const below = cells(next).find((c) => Math.abs(c.start - cell.start) <= 10);
+      // Or, OCR having squeezed the columns apart, the cell in the caption's place on a line of as many cells
+      // ("8 PATIENT NAME   10 BIRTHDATE   11 SEX   50 PAYER NAME" over "DOE, JANE L   09171962   F   Bluestone ...",
+      // the value 18 characters left of its caption). Session 21 (p-2104, OCR): a claim form's birth date.
+      const values = cells(next);
+      // The column's own place first there: the nearest cell may be the next caption's value ("F" under "10 BIRTHDATE").
+      const placed = caps.length >= 3 && values.length === caps.length ? values[caps.indexOf(cell)] : undefined;
+      const near = values.find((c) => Math.abs(c.start - cell.start) <= 10);
+      const readable = (c: { text: string } | undefined) => !!c && (!!findDates(c.text).find((x) => x.index === 0) || !!slashlessDate(c.text));
+      const below = readable(placed) ? placed : near;
       // Its slashes OCR may lose there too ("12 26 1978"), as after a label. t-8797 identity OCR: tx-0008's birth date.
       const bd = below ? findDates(below.text).find((x) => x.index === 0)?.date ?? slashlessDate(below.text) : undefined;
       if (bd) out.push({ date: bd, weight: 1 });

@@ -188,6 +188,17 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
           run = [];
         }
       }
+      // A capitals title whose words OCR (or a justified layout) set apart by wide gaps ("DISCHARGE           LETTER"):
+      // each word a cell of its own, so neighbouring one-word capitals cells are also read as one title. Session 21
+      // (p-2104, OCR: two discharge letters read as referral letters, their "Dear Dr" left to speak).
+      let spread: string[] = [];
+      for (const c of [...words, { text: '', line }]) {
+        if (/^[A-Z]{3,}$/.test(c.text)) spread.push(c.text);
+        else {
+          if (spread.length >= 2 && spread.length <= 4) merged.push({ text: spread.join(' '), line });
+          spread = [];
+        }
+      }
       return [...cells, ...merged];
     })
     .filter((c) => c.text && c.text.length <= 60 && !/[.,;]\s+\w+\s+\w+/.test(c.text))

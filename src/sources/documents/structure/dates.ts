@@ -191,6 +191,28 @@ export function garbledMonthDate(s: string): string | undefined {
   return hits.length === 1 ? iso(Number(m[3]), MONTH_NAMES.indexOf(hits[0]!) + 1, Number(m[2])) ?? undefined : undefined;
 }
 
+/**
+ * A month/day/year date opening `s` with one of its two slashes (or dashes) printed and the other lost ("DOS: 1/523"
+ * for 1/5/23, "Date: 12/12023" for 12/1/2023): every split of the digits into month, day and a year of two digits or
+ * four (19xx, 20xx) is tried, and the date is taken only when exactly one is a real date. A month and a year
+ * ("9/2023") are no date. Session 21 (l-2604, OCR): a visit note's date of service.
+ */
+export function oneSlashLost(s: string): string | undefined {
+  const m = /^(\d{1,4})([/-])(\d{2,6})(?![\d/.-])/.exec(s);
+  if (!m || /^(?:19|20)\d{2}$/.test(m[3]!)) return undefined;
+  const [left, right] = [m[1]!, m[3]!];
+  const found = new Set<string>();
+  const add = (mo: string, d: string, y: string) => {
+    if (!mo || !d || mo.length > 2 || d.length > 2 || !(y.length === 2 || /^(?:19|20)\d{2}$/.test(y))) return;
+    const v = iso(year(y), Number(mo), Number(d));
+    if (v) found.add(v);
+  };
+  // The lost one between month and day (the year after the printed one), or between day and year.
+  for (let i = 1; i < left.length; i++) add(left.slice(0, i), left.slice(i), right);
+  for (let i = 1; i < right.length; i++) add(left, right.slice(0, i), right.slice(i));
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 /** Every date in a string, with its index, in order. */
 export function findDates(text: string): Array<{ date: string; index: number; text: string }> {
   const out: Array<{ date: string; index: number; text: string }> = [];
@@ -229,7 +251,7 @@ export function dateAfter(s: string, label: RegExp, maxGap = 40): string | null 
     const after = rest.replace(/^\s*[:;.]?\s*[([‘'"]?/, '');
     // The label's last word may stand between ("Date sent; Tul 24, 2023").
     const afterWord = /^[a-z]{2,12}[:;.]\s*/.exec(after);
-    const d = slashlessDate(after) ?? lettersAsDigits(after) ?? garbledMonthDate(after) ?? (afterWord ? garbledMonthDate(after.slice(afterWord[0].length)) : undefined);
+    const d = slashlessDate(after) ?? lettersAsDigits(after) ?? garbledMonthDate(after) ?? (afterWord ? garbledMonthDate(after.slice(afterWord[0].length)) : undefined) ?? oneSlashLost(after);
     if (d) return d;
     if (first) return first.date;
   }

@@ -1,10 +1,16 @@
 /** Session 21 (h4): patient identity, dates of service and titles through OCR (fresh caches k/l/m/n/o/p). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findDates } from './dates.js';
+import { birthDatesOnLine } from './birth-date.js';
+import { classify } from './classify.js';
+import { findDates, oneSlashLost } from './dates.js';
+import { findPatient } from './identity.js';
 import { structureTransmission } from './index.js';
+import type { Line } from './lines.js';
 import { parseName } from './person-name.js';
+import { findServiceDate } from './service-date.js';
 
+const lines = (text: string, page = 1): Line[] => text.split('\n').map((t, index) => ({ page, index, text: t }));
 const page = (n: number, text: string) => ({ page: n, text, method: 'ocr' as const });
 
 /** Each segment's type, date and its subject's given, family and birth date. */
@@ -104,4 +110,56 @@ test('a family name cut by two letters in one document ("Synthel" of "Synthelli"
    Synthel, Jean M - DOB 1960/02/21                                                   Page 1 of 1`),
   ]);
   assert.deepEqual(docs.map((d) => d.who), ['Jean Synthelli 1960-02-21', 'Jean Synthelli 1960-02-21']);
+});
+
+test("a birth-date caption over its value, OCR having squeezed the columns apart: the cell in the caption's place", () => {
+  const caps = '     8 PATIENT NAME                                                       10 BIRTHDATE                    11 SEX            50 PAYER NAME';
+  const row = '     DUMMYMORE, DANIELLE L                          09171962              F             Bluestone Health Insurance Co.';
+  assert.deepEqual(birthDatesOnLine(caps, row).map((d) => d.date), ['1962-09-17']);
+  // Aligned, the cell under the caption as before.
+  assert.deepEqual(birthDatesOnLine('   NAME               BIRTH DATE      SEX', '   DOE, JANE          03/04/1950      F').map((d) => d.date), ['1950-03-04']);
+});
+
+test('a capitals title whose words OCR set far apart ("DISCHARGE           LETTER") still titles the page', () => {
+  const letter = lines(`     Riverbend General Hospital
+     8873 Valley Ct, Burlington, VT 05401                                               DISCHARGE           LETTER
+     Switchboard (802) 555-0112                                                      Ward Cedar - Consultant Keith Mockwood. MD
+      Patient              Mr Randy PLACEHOLDERSTEIN                            Hospital no.         MR-438875
+      Date of birth        19.04.1968                                           Admitted             19.06.2023
+      GP                   Timothy Samplewright, DO                             Discharged           20.06.2023
+     Dear Dr Samplewright,
+    Your patient was admitted under our care with chest pressure and was discharged on 20.06.2023.
+     Clinical summary
+     55-year-old man who presented with substernal chest pressure at rest. Serial troponins were negative.
+     Information for GP
+     Outpatient cardiology follow up if symptoms recur. Condition on discharge: Improved.`);
+  assert.equal(classify(letter).type, 'discharge_summary');
+  assert.equal(findServiceDate(letter, 'discharge_summary', '1968-04-19', '2023-07-18'), '2023-06-20');
+});
+
+test('a collection label whose colon OCR read as a point dates a lab report ("Coll. 20250605 0700")', () => {
+  const report = lines(`         PATIENT. Pseudoworth, Tyler M (M)                DOB 1965-07-02                                           MRN MR-473743
+         ORDERED BY Fictley, Grace                        Coll. 20250605 0700 Recv: 20250605 0950                  Accr RH266104
+          Test                                           Result             Reference                 Units
+          Sodium                                         139                136-145                   mmol/L`);
+  assert.equal(findServiceDate(report, 'lab_report', '1965-07-02', '2025-06-16'), '2025-06-05');
+});
+
+test('a date of service with one of its slashes lost ("DOS: 1/523") is read when only one reading is a date', () => {
+  const note = lines(`       Stonebridge Family Health Center                 Chiropractic & Wellness
+        Pt Sampledale, James DOB 6/22/80 Acct MR-000680 DOS: 1/523 Visit 8
+       DAILY NOTE`);
+  assert.equal(findServiceDate(note, 'office_visit_note', '1980-06-22', '2023-02-06'), '2023-01-05');
+  assert.equal(oneSlashLost('12/12023'), '2023-12-01');
+  // A month and a year, or two readings ("122/23": 1/22 or 12/2), give none.
+  assert.equal(oneSlashLost('9/2023'), undefined);
+  assert.equal(oneSlashLost('122/23'), undefined);
+});
+
+test("a bare NAME caption opening a row OCR indented deeper, its colon lost, names the patient", () => {
+  const p = findPatient(lines(`                        @ Maple Grove Imaging Center Imaging Center
+        NAME                 Judith Fakesdale           DOB:      03/01/1963
+        DATE OF SERVICE: 06-04-2025                     MRN       81745736
+        REFERRING            Wayne Sampleshaw, NP       ACC #: 3218247328`), 1);
+  assert.deepEqual([p.given?.[0], p.family, p.birthDate], ['Judith', 'Fakesdale', '1963-03-01']);
 });

@@ -18,7 +18,9 @@ const STAY_START = '[A-Za-z]{3,9}\\.?\\s+\\d{1,2}[,.]?\\s*\\d{4}|\\d{1,2}\\s+[A-
 const DOS_LABELS: Record<string, RegExp[]> = {
   // "collected" also as OCR reads it ("colidcted", "coliected").
   // A results letter's "your blood tests done on February 9, 2022"; a line printer's "COLL: 14MAR2024 0815".
-  lab_report: [/\b(?:date\s+)?(?:collected|col[a-z]{2,5}ted)(?:\s+date)?\s*(?:on|:|;)?/i, /\b(?:tests?|blood\s*work|labs?|specimens?|samples?)\s+(?:was\s+|were\s+)?(?:done|drawn|collected|taken)\s+on\s*/i, /\bcoll\.?\s*:/i, /\bCOLL\b\.?/, /\bcollection\s+(?:date|time|dt)\s*[:]?/i, /\bdate\s+of\s+collection\s*:?/i, /\bcoll(?:ection)?\.?\s*(?:date|dt)\s*:?/i, /\bspecimen\s+date\s*:?/i, /\b(?:sample|specimen)\s+taken\s*(?:on\s*)?:?/i, /\bdrawn\s*:?/i, /\bdate\s+of\s+service\s*:?/i],
+  lab_report: [/\b(?:date\s+)?(?:collected|col[a-z]{2,5}ted)(?:\s+date)?\s*(?:on|:|;)?/i, /\b(?:tests?|blood\s*work|labs?|specimens?|samples?)\s+(?:was\s+|were\s+)?(?:done|drawn|collected|taken)\s+on\s*/i, /\bcoll\.?\s*:/i, /\bCOLL\b\.?/,
+    // "Coll:" with its colon read as a point before the date ("Coll. 20250605 0700"). Session 21 (n-2404, OCR).
+    /\bcoll\.(?=\s*\d)/i, /\bcollection\s+(?:date|time|dt)\s*[:]?/i, /\bdate\s+of\s+collection\s*:?/i, /\bcoll(?:ection)?\.?\s*(?:date|dt)\s*:?/i, /\bspecimen\s+date\s*:?/i, /\b(?:sample|specimen)\s+taken\s*(?:on\s*)?:?/i, /\bdrawn\s*:?/i, /\bdate\s+of\s+service\s*:?/i],
   // Session 16: a study is of the day it was performed, not the day it was read or signed ("Date performed",
   // "Performed: ..."); layouts the sets lack, for held-out ones.
   radiology_report: [/\b(?:exam|study|procedure)\s+date\s*[:]?/i, /\bdate\s+of\s+(?:exam|study|service|procedure)\s*:?/i, /\bDOS\s*:?/, /\b(?:date\s+performed|performed(?:\s+on)?\s*:|(?:exam(?:ination)?|study)\s+performed(?:\s+on)?)\s*:?/i],
