@@ -6,7 +6,7 @@ import type { Draft, LabRow } from './lab-row.js';
 import { cleanNameTokens, CMP_RANGE, flagCode, NOT_TEST, NUM, QUAL, RANGE, STAR, unparen } from './lab-tokens.js';
 import { possibleIn, TEST_UNITS } from './lab-test-priors.js';
 import { ambiguousMisread, lookupExact, lookupTest, nameFromRange, nameFromUnit, normName, thinGlyphs, undigit, URINE_INDEX } from './lab-test-names.js';
-import { exactUcum, garbledUnitCell, garbledUnitMark, onlyPossibleUnit, ucumDisplay, ucumFor, unitCandidates, unitFromPrior, unitKey, UNITS } from './lab-units.js';
+import { exactUcum, garbledUnitCell, garbledUnitMark, isUnitToken, onlyPossibleUnit, ucumDisplay, ucumFor, unitCandidates, unitFromPrior, unitKey, UNITS } from './lab-units.js';
 import { decimalsOf, dropBarReadAsOne, dropOneBeforeGluedFlag, dropSpeckDigit, flagGarbledLead, restorePoint, restorePointByPrevious, restoreRangePoints, restoreTypicalRangePoints, restoreTypicalValuePoint, restoreValuePoint, restoreValueZero, restoreZerosReadAsSixOrEight, spacedRange, splitDigitRange, toReadAsTen } from './lab-number-slips.js';
 import { cellStarts, leadCell, leadingCellsEnd, leadingFlag, MARGIN_FLAG, marginDirtDropped, orderName } from './lab-leading-cells.js';
 import { leaderGarbleDropped } from './lab-line-drafts.js';
@@ -390,7 +390,10 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
     const f = flagCode(d.flag, row.numeric, row.range?.low, row.range?.high);
     // A mark at the line's end, past the range, that says out of range for a value inside a
     // two-ended range is dirt ("Sodium 138 mmol/L  135 - 146 mmol/L   Lo", "!", "a").
-    const inside = row.numeric !== undefined && row.range?.low !== undefined && row.range.high !== undefined && row.numeric >= row.range.low && row.numeric <= row.range.high;
+    // A range with one end ("<130", ">39") holds a value on its open side too. Session 21 (l-2604).
+    const oneEnd = row.range ? /^(<=|<|>=|>)\s*(\d+(?:\.\d+)?)$/.exec(row.range.text.trim()) : null;
+    const insideOneEnd = row.numeric !== undefined && !!oneEnd && (oneEnd[1]!.startsWith('<') ? row.numeric < Number(oneEnd[2]) : row.numeric > Number(oneEnd[2]));
+    const inside = (row.numeric !== undefined && row.range?.low !== undefined && row.range.high !== undefined && row.numeric >= row.range.low && row.numeric <= row.range.high) || insideOneEnd;
     // An L glued to a value of a test counted in fL, the value inside its range: the L is what was
     // left of fL, its f lost with the space ("MPV  8.7L  75-125fL").
     const fLRest = f === 'L' && d.flag === 'L' && row.ucum === 'fL' && d.valueTok !== undefined && /^\d+(?:\.\d+)?L$/.test(d.valueTok.t);
@@ -421,7 +424,11 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   // an analyzer slip's up and down arrows): the mark alone at the row's end, the side of the range the value lies on,
   // only when the value prints the range's decimals and lies outside it (flagGarbledLead).
   const arrowMark = !d.flag && rangeAt >= 0 && d.extra.length === rangeAt + 2 && /^[tfT1+^↑↓]$/.test(d.extra[rangeAt + 1]!.t);
-  if ((leadMark || arrowMark) && !row.flag && row.numeric !== undefined && row.range) flagGarbledLead(row);
+  // A flag cell OCR garbled to a small mark between the value (or its unit) and the range ("141   i   65-99", "28   t
+  // 7-25"): one or two letters, no flag, unit or word result, the side of the range the value lies on, only when the
+  // value prints the range's decimals and lies outside it (flagGarbledLead). Session 21 (k-2803).
+  const cellMark = !d.flag && rangeAt > 0 && !!d.valueTok && d.extra.some((x, k) => k < rangeAt && x.start > d.valueTok!.start && x.t !== d.unit && /^[A-Za-z!|]{1,2}$/.test(x.t) && !isUnitToken(x.t) && !QUAL.test(x.t));
+  if ((leadMark || arrowMark || cellMark) && !row.flag && row.numeric !== undefined && row.range) flagGarbledLead(row);
   // The order cell dropped from before the name names the row's panel ("CBC (includes Diff/Plt)").
   const order = d.orderCell ? orderName(d.orderCell) : undefined;
   if (order ?? panel) row.panel = order ?? panel;

@@ -73,6 +73,9 @@ export function isFlag(t: string): boolean {
 /** "High" / "Low" as OCR misreads them ("igh", "Hiqh", "Iow"); never a test name or unit. */
 export function flagSlip(t: string): 'H' | 'L' | undefined {
   if (/^\([1lI|]\)$/.test(t)) return 'L';
+  // `HI` / `LO` with the I read as l, 1 or a bar, the O as a zero ("Hl", "H1", "L0"). Session 21 (k-2803).
+  if (/^H[l1|]$/.test(t)) return 'H';
+  if (/^L0$/.test(t)) return 'L';
   if (!/^[A-Za-z1|]{3,5}$/.test(t)) return undefined;
   const k = t.toLowerCase();
   if (k !== 'high' && editDistance(k, 'high', 1) <= 1) return 'H';

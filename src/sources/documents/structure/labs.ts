@@ -385,6 +385,36 @@ function yesNoAbnormalColumn(lines: Line[], li: number): { start: number; end: n
   return /\bout\s+of\s+(?:normal\s+|reference\s+)?range\b|\boutside\b.*\brange\b|\babn(?:ormal|l)?\b/i.test(caption) ? { start, end } : undefined;
 }
 
+/**
+ * A yes/no out-of-range column whose caption OCR lost (`Out of range? Y/N` read "ae YIN", "wy"): the cell right after
+ * each row's range (the first token past it) is `N` on three rows or more of the document, and no H / L flag stands
+ * there (OCR reads the cell's box beside its letter as `A`: `AN`). Then a `Y` (also read `y`) there flags its row as the captioned column does (the side of the
+ * range, else A); a row whose cell is no `N` (a `Y` garbled or lost) is flagged by its value against its range. True when the column was found (the report flags its results). Session 21 (l-2604).
+ */
+function yesNoCellsUncaptioned(rows: LabRow[], lines: Line[]): boolean {
+  const byLine = new Map(lines.map((l) => [`${l.page}:${l.index}`, l.text]));
+  const cellAfterRange = (r: LabRow): string | undefined => {
+    if (!r.range) return undefined;
+    const toks = tokenize(byLine.get(`${r.page}:${r.lineIndex}`) ?? '');
+    const at = toks.findIndex((t) => t.t.replace(/[()[\]]/g, '') === r.range!.text.replace(/\s+/g, '') || RANGE.test(t.t) || /^[<>]=?\d/.test(t.t));
+    return at >= 0 ? toks[at + 1]?.t : undefined;
+  };
+  const cells = rows.map((r) => ({ r, c: cellAfterRange(r) }));
+  const single = cells.filter((x) => x.c && /^[A-Za-z]{1,2}$/.test(x.c));
+  // A flag column prints H / L there: no yes/no column then.
+  if (single.filter((x) => x.c === 'N').length < 3 || single.some((x) => /^(?:H|L|HH|LL|HI|LO)$/.test(x.c!))) return false;
+  // Any other cell (a `Y` garbled, or lost) says nothing either way: the value against its range says it, as the
+  // column does (Y is out of range).
+  for (const { r, c } of cells) {
+    if (r.flag || c === 'N') continue;
+    const f = flagFromRange(r) ?? (c && /^[Yy]$/.test(c) ? 'A' : undefined);
+    if (!f) continue;
+    r.flag = f;
+    if (c && /^[Yy]$/.test(c)) r.flagPrinted = c;
+  }
+  return true;
+}
+
 /** All lab rows in a run of lines (one document). */
 export function parseLabRows(lines: Line[]): LabRow[] {
   lines = unitsUnderValues(newestColumnOnly(resultWrappedAroundRow(codeColumnDropped(lines))));
@@ -492,7 +522,8 @@ export function parseLabRows(lines: Line[]): LabRow[] {
       }
     }
   }
-  return unitlessAmongUnitsDropped(restoreUnflaggedResults(rows, flagColumn || anyYesNo));
+  const yesNoLost = !anyYesNo && yesNoCellsUncaptioned(rows, lines);
+  return unitlessAmongUnitsDropped(restoreUnflaggedResults(rows, flagColumn || anyYesNo || yesNoLost));
 }
 
 /**

@@ -74,3 +74,29 @@ test('session 21: a cell count\'s unit with its power mark and "/uL" garbled ("1
   ];
   assert.deepEqual(parseLabRows(lines(page)).map((r) => r.ucum), ['10*6/uL', '10*3/uL', '10*3/uL']);
 });
+
+test('session 21: flag cells OCR garbled — "Hl" for HI, a small mark in the flag column beside a value outside its range', () => {
+  const page = [
+    'Test                     Result    Units     Flag    Reference',
+    'LDL Cholesterol          162       mg/dL     Hl      <100',
+    'Glucose                  141       mg/dL     i       65-99',
+    'Urea Nitrogen (BUN)      5         mg/dL     t       7-25',
+    'Sodium                   139       mmol/L    i       135-146',
+    'Potassium                4.1       mmol/L            3.5-5.3',
+  ];
+  assert.deepEqual(brief(parseLabRows(lines(page))), ['13457-7 162 mg/dL H', '2345-7 141 mg/dL H', '3094-0 5 mg/dL L', '2951-2 139 mmol/L', '2823-3 4.1 mmol/L']);
+});
+
+test('session 21: a yes/no out-of-range column whose caption OCR lost: "y" after the range flags the row, "A" (a checkbox read beside N) past a one-ended range calls nothing abnormal', () => {
+  const page = [
+    'Test                    Result    Units      Expected       ae YIN     Tech',
+    'Creatinine              1.52      mg/dL      0.60-1.20      y          JS',
+    'Sodium                  140       mmol/L     135-146        N          JS',
+    'Potassium               3.1       mmol/L     3.5-5.3        Y          JS',
+    'Chloride                104       mmol/L     98-110         N          JS',
+    'Calcium                 9.4       mg/dL      8.6-10.3       N          JS',
+    'HDL Cholesterol         52        mg/dL      >39            A          JS',
+    'Triglycerides           96        mg/dL      <150           A          JS',
+  ];
+  assert.deepEqual(brief(parseLabRows(lines(page))), ['2160-0 1.52 mg/dL H', '2951-2 140 mmol/L', '2823-3 3.1 mmol/L L', '2075-0 104 mmol/L', '17861-6 9.4 mg/dL', '2085-9 52 mg/dL', '2571-8 96 mg/dL']);
+});
