@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { OcrPool } from './ocr-pool.js';
 import { readAllPages } from './read.js';
-import { eraseRules, findLattices, gridInkLevel, layoutLine, ruleMasks } from './ruled-grid.js';
+import { eraseRules, findLattices, gridInkLevel, gridReadingWins, layoutLine, putInPlace, ruleMasks } from './ruled-grid.js';
+import type { OcrLine, OcrWord } from './ocr-pool.js';
 import type { Raster } from './raster.js';
 import { blur, flattenLighting } from './preprocess.js';
 import { GREY_DENOISE_SIGMA } from './ocr-page.js';
@@ -186,6 +187,49 @@ test('a lattice with columns wider than the linking distance is one lattice: its
   assert.ok(x0 <= 100 && x1 >= 1700, JSON.stringify(found[0]));
 });
 
+// A lab report's patient / physician / specimen panel: a header row ruled off, then cells of four
+// lines each, the bottom rule more than the linking distance below the others. Not found, its
+// rows lay under tesseract's page reading, which dropped the row under the rule (the header and
+// `DOB: …`, `Ordering: …`, `Date collected: …`: set-a sample tx-0031 p2).
+test('a panel of tall boxed cells is one lattice: its crossings are joined down the vertical rules between them', () => {
+  const { r, fill } = raster(2000, 900);
+  for (const y of [100, 150, 330]) fill(100, y, 1600, y + 2);
+  for (const x of [100, 600, 1100, 1598]) fill(x, 100, x + 2, 332);
+  // Two boxes of one row each, stacked with a gap and no rule between them: not one lattice.
+  for (const y of [500, 560, 760, 820]) fill(100, y, 1600, y + 2);
+  for (const x of [100, 600, 1100, 1598]) {
+    fill(x, 500, x + 2, 562);
+    fill(x, 760, x + 2, 822);
+  }
+  const found = findLattices(r);
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.equal(found[0].rows, 3);
+  const [, y0, , y1] = found[0].box;
+  assert.ok(y0 <= 100 && y1 >= 330 && y1 < 500, JSON.stringify(found[0]));
+});
+
+// The same panel printed with each header cell underlined inside its padding: the rule under the
+// headers stops a few pixels short of the column rules, so it crossed none of them and the panel
+// had two rows of crossings (set-o seed 2303, a grey scan: the patient's name, first under the
+// header, was dropped by the page reading).
+test("a rule stopping just short of the column rules still crosses them: the panel's header row counts", () => {
+  const { r, fill } = raster(2000, 600);
+  fill(100, 100, 1600, 102);
+  fill(100, 330, 1600, 332);
+  for (const [a, b] of [[100, 600], [600, 1100], [1100, 1600]]) fill(a + 8, 150, b - 8, 152);
+  for (const x of [100, 600, 1100, 1598]) fill(x, 100, x + 2, 332);
+  const found = findLattices(r);
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.equal(found[0].rows, 3);
+  // Text underlines well away from any column rule make no crossing.
+  const { r: r2, fill: fill2 } = raster(2000, 600);
+  fill2(100, 100, 1600, 102);
+  fill2(100, 330, 1600, 332);
+  for (const [a, b] of [[100, 600], [600, 1100], [1100, 1600]]) fill2(a + 60, 150, b - 60, 152);
+  for (const x of [100, 600, 1100, 1598]) fill2(x, 100, x + 2, 332);
+  assert.equal(findLattices(r2).length, 0);
+});
+
 test('crossings far apart with no rule between them stay apart', () => {
   // Two small boxed grids side by side with a wide gap: two lattices, not one.
   const { r, fill } = raster(2000, 500);
@@ -242,4 +286,47 @@ test('a grid line is laid out by pixel position: cells line up across rows, word
   assert.equal(a.replace(/\s+/g, ' ').trim(), 'Ref Range 3.8-10.8');
   assert.equal(a.indexOf('3.8'), 60);
   assert.equal(b.indexOf('WBC'), 62);
+});
+
+const word = (text: string, x0: number, y0: number, confidence = 90): OcrWord => ({ text, box: [x0, y0, x0 + 12 * text.length, y0 + 24], confidence });
+const line = (words: OcrWord[]): OcrLine => ({
+  text: words.map((wd) => wd.text).join('   '),
+  box: [Math.min(...words.map((wd) => wd.box[0])), Math.min(...words.map((wd) => wd.box[1])), Math.max(...words.map((wd) => wd.box[2])), Math.max(...words.map((wd) => wd.box[3]))],
+  confidence: 90,
+  words,
+});
+
+// A lab grid whose wide name column's crossings lie too far apart to link: only the lattice of
+// its narrow value columns is read again. The page reading's rows ran across names and values;
+// the names (and the code column right of the lattice) were dropped with the garbled values, so
+// the rows came out as bare values that no test name could be put to (set-l seed 2604, a ruled
+// LIS grid on a fine fax: 23 results read without their names).
+test('a part of a grid read again replaces only the words inside it: names left of it and codes right of it stay on their rows', () => {
+  const page = [
+    line([word('Results', 20, 10)]),
+    line([word('Calcium', 20, 100), word('9.A', 600, 100, 40), word('mg/dl', 760, 100, 45), word('X83742', 1500, 100)]),
+    line([word('Albumin', 20, 140), word('A.6', 600, 140, 40), word('g/dL', 760, 140, 50), word('A62385', 1500, 140)]),
+    line([word('Reviewed', 20, 300)]),
+  ];
+  const box: [number, number, number, number] = [550, 90, 1400, 180];
+  const fresh = [line([word('9.4', 600, 101), word('mg/dL', 760, 101)]), line([word('4.6', 600, 141), word('g/dL', 760, 141)])];
+  const out = putInPlace(page, fresh, box).map((l) => l.text.replace(/\s+/g, ' '));
+  assert.deepEqual(out, ['Results', 'Calcium 9.4 mg/dL X83742', 'Albumin 4.6 g/dL A62385', 'Reviewed']);
+});
+
+// The page reading of a ruled lab grid kept only its panel captions (`Lipid Panel`, read at 82)
+// and dropped every result row; the grid read alone held all 24 rows at 76. The captions' higher
+// mean said nothing of the rows they left out.
+test("a grid's new reading wins when it reads far more confident words, though its mean confidence is a little lower", () => {
+  const old = [word('Lipid', 20, 10, 84), word('Panel', 90, 10, 82), word('TSH', 20, 50, 80), word('Calcium', 20, 90, 88)];
+  const rows = Array.from({ length: 24 }, (_, i) => [word('Test', 20, 30 * i, 80), word('5.1', 300, 30 * i, 72), word('mg/dL', 400, 30 * i, 76)]).flat();
+  assert.equal(gridReadingWins(old, rows), true);
+  // Not when the new reading is much less sure, nor when it reads no more than the page did.
+  assert.equal(gridReadingWins(old, rows.map((wd) => ({ ...wd, confidence: 60 }))), false);
+  assert.equal(gridReadingWins(rows, rows.map((wd) => ({ ...wd, confidence: wd.confidence - 5 }))), false);
+  // As sure, with the row under the panel's header rule the page reading dropped (a dozen words more).
+  const panel = Array.from({ length: 40 }, (_, i) => word('Gender', 20, 30 * i, 94));
+  const dropped = Array.from({ length: 12 }, (_, i) => word('DOB:', 20, 2000 + 30 * i, 94));
+  assert.equal(gridReadingWins(panel, [...panel, ...dropped]), true);
+  assert.equal(gridReadingWins(panel, [...panel, ...dropped.slice(0, 3)]), false);
 });

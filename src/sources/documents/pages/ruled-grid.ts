@@ -142,8 +142,17 @@ export function findLattices(r: Raster, masks: Masks = ruleMasks(r), joinAlongRu
       if (masks.v[i]) vc[row + ((x / c) | 0)] = 1;
     }
   }
+  // A crossing: a cell holding both, or a horizontal rule ending just short of a vertical one (a
+  // header cell's underline drawn inside its cell's padding, stopping a few pixels from the
+  // column rule): a T that does not quite touch still ties the rows to the columns.
+  const reach = Math.max(1, Math.round((0.06 * dpi) / c));
+  const nearV = (k: number) => {
+    const x = k % cw;
+    for (let d = -reach; d <= reach; d++) if (x + d >= 0 && x + d < cw && vc[k + d]) return true;
+    return false;
+  };
   const pts: Array<[number, number]> = [];
-  for (let k = 0; k < hc.length; k++) if (hc[k] && vc[k]) pts.push([(k % cw) * c + c / 2, Math.floor(k / cw) * c + c / 2]);
+  for (let k = 0; k < hc.length; k++) if (hc[k] && nearV(k)) pts.push([(k % cw) * c + c / 2, Math.floor(k / cw) * c + c / 2]);
   if (pts.length < GRID_MIN_RULES * GRID_MIN_RULES || pts.length > 20_000) return [];
   const linkX = 1.25 * dpi;
   const linkY = 0.6 * dpi;
@@ -166,6 +175,23 @@ export function findLattices(r: Raster, masks: Masks = ruleMasks(r), joinAlongRu
     let joined = true;
     for (let k = (xa / c) | 0; k <= ((xb / c) | 0) && joined; k++) joined = hc[row + k] === 1;
     if (joined) parent[find(i + 1)] = find(i);
+  }
+  // Likewise down a column: a panel of tall boxed cells (a lab report's patient / physician /
+  // specimen box, its header row ruled off) has its last rule more than linkY below the others.
+  // A crossing is joined to the next one below it in its column (within a cell across, for a
+  // residual slant) when the vertical rule's cells between them are all there.
+  for (let i = 0; joinAlongRules && i < pts.length; i++) {
+    const [xa, ya] = pts[i];
+    let j = i + 1;
+    while (j < pts.length && (pts[j][1] - ya <= linkY || Math.abs(pts[j][0] - xa) > c)) j++;
+    if (j >= pts.length) continue;
+    const [xb, yb] = pts[j];
+    let joined = true;
+    for (let k = (ya / c) | 0; k <= ((yb / c) | 0) && joined; k++) {
+      const col = (((xa + xb) / 2 / c) | 0);
+      joined = vc[k * cw + col] === 1 || vc[k * cw + col - 1] === 1 || vc[k * cw + col + 1] === 1;
+    }
+    if (joined) parent[find(j)] = find(i);
   }
   const clusters = new Map<number, Array<[number, number]>>();
   pts.forEach((p, i) => {
@@ -298,6 +324,14 @@ function inRegion(l: OcrLine, [x0, y0, x1, y1]: Box): boolean {
   return mid >= y0 && mid <= y1 && l.box[2] > x0 && l.box[0] < x1;
 }
 
+/** A word lies inside the region across when its middle does (its line is in the region). */
+const wordInside = (wd: OcrWord, [x0, , x1]: Box) => (wd.box[0] + wd.box[2]) / 2 >= x0 && (wd.box[0] + wd.box[2]) / 2 <= x1;
+
+/** The words of the page's lines in the region that lie inside it: what a new reading of the region stands against. */
+function wordsInRegion(lines: OcrLine[], box: Box): OcrWord[] {
+  return lines.filter((l) => inRegion(l, box)).flatMap((l) => l.words.filter((wd) => wordInside(wd, box)));
+}
+
 /**
  * A grid line's text laid out by its words' pixel positions on one character pitch for the whole
  * grid: tesseract spaces each line by its own estimate of a space (a bold row of values gets fewer
@@ -341,32 +375,84 @@ function sameRow(a: OcrLine, b: OcrLine): boolean {
 /**
  * The page reading's lines with those in the region replaced by the grid's `fresh` lines, the
  * page's own order kept: the grid's lines go where the first replaced line stood (or, when the
- * region held none, before the first line below its top). A grid line beside a line of the page
- * on the same row (a boxed table in a column of a form) joins that line, in order across.
+ * region held none, before the first line below its top). A page line in the region keeps its
+ * words outside the box: a part of a table (the lattice of its narrow value columns, its wide
+ * name column's crossings too far apart to link) replaces only the values, and each row's name,
+ * read on the page line that ran across both, stays. A grid line beside lines of the page on the
+ * same row (those kept words, or a boxed table in a column of a form) joins them, in order across.
+ * Pure; exported for its test.
  */
-function putInPlace(lines: OcrLine[], fresh: OcrLine[], box: Box): OcrLine[] {
+export function putInPlace(lines: OcrLine[], fresh: OcrLine[], box: Box): OcrLine[] {
   const first = lines.findIndex((l) => inRegion(l, box));
-  const rest = lines.filter((l) => !inRegion(l, box));
-  let at = first >= 0 ? lines.slice(0, first).filter((l) => !inRegion(l, box)).length : rest.findIndex((l) => (l.box[1] + l.box[3]) / 2 > box[1]);
+  const rest: OcrLine[] = [];
+  let at = -1;
+  for (const [i, l] of lines.entries()) {
+    if (i === first) at = rest.length;
+    if (!inRegion(l, box)) {
+      rest.push(l);
+      continue;
+    }
+    // Its words left of the box and those right of it stay, as two lines the grid's row joins.
+    const mid = (wd: OcrWord) => (wd.box[0] + wd.box[2]) / 2;
+    const leftOf = l.words.filter((wd) => mid(wd) < box[0]);
+    const rightOf = l.words.filter((wd) => mid(wd) > box[2]);
+    if (leftOf.length) rest.push(lineOf(leftOf));
+    if (rightOf.length) rest.push(lineOf(rightOf));
+  }
+  if (at < 0) at = rest.findIndex((l) => (l.box[1] + l.box[3]) / 2 > box[1]);
   if (at < 0) at = rest.length;
   const insert: OcrLine[] = [];
+  // Beside the grid's line: a kept word may reach a pixel or two into the box.
+  const beside = (l: OcrLine, f: OcrLine) => l.box[2] <= f.box[0] + 2 || l.box[0] >= f.box[2] - 2;
   for (const f of fresh) {
-    const i = rest.findIndex((l) => sameRow(l, f) && (l.box[2] <= box[0] || l.box[0] >= box[2]));
-    if (i < 0) {
+    const hosts = rest.filter((l) => sameRow(l, f) && beside(l, f));
+    if (!hosts.length) {
       insert.push(f);
       continue;
     }
-    const host = rest[i];
-    const [left, right] = host.box[0] < f.box[0] ? [host, f] : [f, host];
-    const words = [...left.words, ...right.words];
-    rest[i] = {
-      text: `${left.text.trimEnd()}   ${right.text.trimStart()}`,
-      box: [Math.min(host.box[0], f.box[0]), Math.min(host.box[1], f.box[1]), Math.max(host.box[2], f.box[2]), Math.max(host.box[3], f.box[3])],
+    const row = [...hosts, f].sort((a, b) => a.box[0] - b.box[0]);
+    const words = row.flatMap((l) => l.words);
+    const joined: OcrLine = {
+      text: row.map((l) => l.text.trim()).join('   '),
+      box: [Math.min(...row.map((l) => l.box[0])), Math.min(...row.map((l) => l.box[1])), Math.max(...row.map((l) => l.box[2])), Math.max(...row.map((l) => l.box[3]))],
       confidence: mean(words),
       words,
     };
+    rest[rest.indexOf(hosts[0]!)] = joined;
+    for (const h of hosts.slice(1)) rest.splice(rest.indexOf(h), 1);
   }
   return [...rest.slice(0, at), ...insert, ...rest.slice(at)];
+}
+
+/** A line made of some of a line's words: its text the words, a new cell after a gap wider than the line's height. */
+function lineOf(words: OcrWord[]): OcrLine {
+  const height = Math.max(1, ...words.map((wd) => wd.box[3] - wd.box[1]));
+  let text = '';
+  let prevEnd = -Infinity;
+  for (const wd of words) {
+    text += text ? (wd.box[0] - prevEnd > height ? '   ' : ' ') : '';
+    text += wd.text;
+    prevEnd = wd.box[2];
+  }
+  const box: Box = [Math.min(...words.map((wd) => wd.box[0])), Math.min(...words.map((wd) => wd.box[1])), Math.max(...words.map((wd) => wd.box[2])), Math.max(...words.map((wd) => wd.box[3]))];
+  return { text, box, confidence: mean(words), words };
+}
+
+/**
+ * Whether a grid's new reading (`fresh`, its words) replaces the page reading's words in the
+ * region (`old`): surer by GRID_MIN_GAIN; or within GRID_MIN_GAIN of it while reading at least
+ * twice the confident words — where the page reading dropped most of the grid's rows (as noise on
+ * a speckled page; or every row of a lab grid but its panel captions, which it read surely), the
+ * few words left say little of the grid, and their mean confidence may even be the higher; or as
+ * sure while reading more than GRID_MIN_RULES confident words more (a row under a rule the page
+ * reading dropped). Pure.
+ */
+export function gridReadingWins(old: OcrWord[], fresh: OcrWord[]): boolean {
+  const before = mean(old);
+  const after = mean(fresh);
+  const confident = (ws: OcrWord[]) => ws.filter((wd) => wd.confidence >= GRID_CONFIDENT_WORD).length;
+  const more = confident(fresh) - confident(old);
+  return after >= before + GRID_MIN_GAIN || (after >= before - GRID_MIN_GAIN && confident(fresh) >= 2 * confident(old) + GRID_MIN_RULES) || (after >= before && more > GRID_MIN_RULES);
 }
 
 export interface GridInfo {
@@ -404,16 +490,10 @@ export async function readGrids(image: Raster, res: OcrResult, pool: OcrPool, in
     const fresh: OcrLine[] = layOut(
       read.lines.filter((l) => l.words.length).map((l) => ({ ...l, box: shift(l.box), words: l.words.map((wd) => ({ ...wd, box: shift(wd.box) })) })),
     );
-    const old = lines.filter((l) => inRegion(l, box));
-    const before = mean(old.flatMap((l) => l.words));
-    const after = mean(fresh.flatMap((l) => l.words));
-    info.confidence.push([Math.round(before), Math.round(after)]);
-    // Surer by GRID_MIN_GAIN, or as sure while reading at least twice the confident words (on a
-    // speckled page the page reading dropped most of the grid's rows as noise: the few lines left
-    // are garbage of middling confidence, and the grid read cleanly is only a few points surer).
-    const confident = (ls: OcrLine[]) => ls.reduce((n, l) => n + l.words.filter((wd) => wd.confidence >= GRID_CONFIDENT_WORD).length, 0);
-    const surer = after >= before + GRID_MIN_GAIN || (after >= before && confident(fresh) >= 2 * confident(old) + GRID_MIN_RULES);
-    if (!fresh.length || !surer) return false;
+    const old = wordsInRegion(lines, box);
+    const freshWords = fresh.flatMap((l) => l.words);
+    info.confidence.push([Math.round(mean(old)), Math.round(mean(freshWords))]);
+    if (!fresh.length || !gridReadingWins(old, freshWords)) return false;
     lines = putInPlace(lines, fresh, box);
     kept.push(box);
     info.replaced++;
