@@ -163,3 +163,23 @@ test("a bare NAME caption opening a row OCR indented deeper, its colon lost, nam
         REFERRING            Wayne Sampleshaw, NP       ACC #: 3218247328`), 1);
   assert.deepEqual([p.given?.[0], p.family, p.birthDate], ['Judith', 'Fakesdale', '1963-03-01']);
 });
+
+test("a name read once, with no birth date, in a document printing another document's patient: that patient", () => {
+  const docs = documents([
+    page(1, `         Lakeside Medical Group Medication Therapy Management Program
+         Personal Medication List For Abigail J. Stubson, D(                               : 0548496022
+          Medication:                 losartan 100 mg tablet
+          How I use it:               Take 1 tablet by mouth daily
+          Medication:                 amlodipine 5 mg tablet
+          How I use it:               Take 1 tablet by mouth once daily
+         Date printed: 06/10/2022
+       Feromal Medication Tit for Xbcal TS DOB OS 1197                                              ase Todt`),
+    page(2, `        Lakeside Imaging
+         Patient: STUBSON, ABIGAIL J          DOB: 05/19/1971          MRN: 63285027
+         Exam date: 07/13/2021
+         EXAM: XR CHEST 2 VIEWS
+         FINDINGS: The lungs are clear.
+         IMPRESSION: No acute cardiopulmonary process.`),
+  ]);
+  assert.deepEqual(docs.map((d) => d.who), ['Abigail Stubson 1971-05-19', 'Abigail Stubson 1971-05-19']);
+});

@@ -317,6 +317,21 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
     return { first, last, lines, labRows, cls, type, patient, facility, author, date, person };
   });
 
+  // A document whose only patient reading is doubtful, a name without a birth date whose words the fax prints nowhere
+  // else (a footer OCR garbled: "Feromal Medication Tit for Xbcal TS DOB OS 1197"), while the document prints the
+  // family name of the one person of the fax another document names with a birth date ("... List For Abigail J.
+  // Stubson, D("): that person, and the user is asked to check it. Session 21 (n-2404, OCR).
+  for (const f of found) {
+    const p = f.person;
+    if (!p || p.hints.birthDate || f.type === 'fax_cover_sheet' || found.some((g) => g !== f && g.person === p)) continue;
+    if (printedCount(p.facts.family, printedWords) > 1 || printedCount(p.facts.given?.[0], printedWords) > 1) continue;
+    const named = personNamedIn(people.filter((x) => x !== p && !!x.hints.birthDate), f.lines);
+    if (!named) continue;
+    f.person = named;
+    people.splice(people.indexOf(p), 1);
+    issues.push({ severity: 'warning', code: 'patient-from-transmission', message: `The patient name read in the ${TITLES[f.type]!.toLowerCase()} on pages ${f.first}-${f.last} (${p.hints.name ?? 'no name'}) is printed nowhere else; it was given to ${named.hints.name ?? 'the patient'}, whose family name it prints, named in another document of this fax: check it.`, location: { page: f.first } });
+  }
+
   // A document whose patient OCR could not read is about the person the cover sheet before it
   // names; without a cover, about the one person another document of this fax names whose family
   // name this document prints somewhere (a footer, a running header OCR read without its label).
