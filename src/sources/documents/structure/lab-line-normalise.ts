@@ -53,7 +53,15 @@ export function normaliseLine(s: string): string {
       return /above/i.test(side) ? (panic ? 'HH' : 'H') : panic ? 'LL' : 'L';
     })
     // A screening report's status words for a result outside its range ("Above range", "Below normal range").
-    .replace(/\b(above|below) (?:the )?(?:normal |reference )?range\b/gi, (_m, side: string) => (/above/i.test(side) ? 'H' : 'L'))
+    .replace(/\b(above|below) (?:the )?(?:normal |reference |standard )?range\b/gi, (_m, side: string) => (/above/i.test(side) ? 'H' : 'L'))
+    // Its words for a result outside the range without a side ("Out of range", "Outside normal range"): abnormal, the
+    // side then comes from the range; and for one inside it ("In range", "Within normal limits"), a cell of its own at
+    // the end of the line: no flag. Session 21 (set-j).
+    .replace(/(?<=\S\s{2,})(?:out of|outside(?: of)?) (?:the )?(?:normal |reference |standard )?range(?=\s*$|\s{2,})/gi, 'A')
+    .replace(/(?<=\S)\s{2,}(?:in|within) (?:the )?(?:normal |reference |standard )?(?:range|limits)\s*$/gi, '')
+    // A caption printed between a test's name and its value on a consumer report ("Glucose   Your result  184 mg/dL",
+    // "Your value: 5.9 %", "Result: Negative"): not part of the name. Only after a cell gap, before a number or a word.
+    .replace(/(?<=\S\s{2,})(?:your (?:result|value)s?:?|result:|value:)\s+(?=[<>]?=?\d|[A-Za-z])/gi, '')
     .replace(/[µμ]/g, 'u')
     // A star glued after a word result ("Trace*", "Positive*", "2+*"): its abnormal flag, a cell apart, as after a
     // number ("6.2*"). Only a result word: a name's footnote mark ("Hematocrit*") stays. Session 20.

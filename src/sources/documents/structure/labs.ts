@@ -507,7 +507,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     if (fromLine.length === 1) {
       normalRangeWithStatus(fromLine[0]!, l.text);
       statusAtLineEnd(fromLine[0]!, l.text);
-      rangeOnLineBelow(fromLine[0]!, lines[li + 1]?.page === l.page ? lines[li + 1]!.text : undefined);
+      rangeOnLineBelow(fromLine[0]!, lineBelowRow(lines, li));
     }
     if (!anyRow && drafts.length === 1 && drafts[0]!.value === undefined) {
       const head = cleanNameTokens(drafts[0]!.name).join(' ');
@@ -527,21 +527,44 @@ export function parseLabRows(lines: Line[]): LabRow[] {
 }
 
 /**
+ * The line under a row's line on its page, blank lines passed over, and also a line holding only numbers (the two
+ * limits a consumer report prints under the ends of its range bar: "3.8      10.8"). Session 21 (set-j).
+ */
+function lineBelowRow(lines: Line[], li: number): string | undefined {
+  const page = lines[li]!.page;
+  for (let k = li + 1, numbersOnly = 0; k < lines.length && lines[k]!.page === page && k <= li + 4; k++) {
+    const t = lines[k]!.text.trim();
+    if (!t) continue;
+    if (/^[<>]?\d+(?:\.\d+)?(?:\s+[<>]?\d+(?:\.\d+)?)+$/.test(t) && !numbersOnly++) continue;
+    return lines[k]!.text;
+  }
+  return undefined;
+}
+
+/**
  * A slip printing each test on lines of its own (name / value, unit and flag / reference), the range on the line
- * under the value's, labelled ("  Ref: 65 - 99", "Reference range: <5.7", "Normal: >=60"): the row's range when
- * the row read none and that line holds the label and the range only.
+ * under the value's, labelled ("  Ref: 65 - 99", "Reference range: <5.7", "Normal: >=60", "Standard range: 3.8 - 10.8
+ * 10*3/uL", "Normal limits: 20-300 ng/mL   Collected: 03/14/2024"): the row's range when the row read none and that
+ * line holds the label and the range, at most the row's unit after it and other cells two spaces on. An abnormal flag
+ * printed without a side ("Out of range") then takes its side from that range.
  */
 function rangeOnLineBelow(row: LabRow, below: string | undefined): void {
   if (row.range || !below) return;
-  const m = /^\s*(?:ref(?:erence)?|normal|expected)(?:\s+(?:range|interval|values?))?\s*[:.]?\s*(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*$|^\s*(?:ref(?:erence)?|normal|expected)(?:\s+(?:range|interval|values?))?\s*[:.]?\s*(<=|>=|<|>|≤|≥)\s*(\d+(?:\.\d+)?)\s*$/i.exec(below);
+  const label = String.raw`^\s*(?:ref(?:erence)?|normal|expected|standard)(?:\s+(?:range|interval|values?|limits))?\s*[:.]?\s*`;
+  const tail = String.raw`(?:\s(\S+))?(?:\s{2,}.*)?$`;
+  const m = new RegExp(`${label}(\\d+(?:\\.\\d+)?)\\s*[-–]\\s*(\\d+(?:\\.\\d+)?)${tail}|${label}(<=|>=|<|>|≤|≥)\\s*(\\d+(?:\\.\\d+)?)${tail}`, 'i').exec(below.replace(/\s+$/, ''));
   if (!m) return;
+  // A word after the range must be the row's unit (or, for a row read without one, a unit).
+  const after = m[3] ?? m[6];
+  if (after !== undefined && !(row.unit ? after.toLowerCase() === row.unit.toLowerCase() || ucumFor(after) === row.ucum : isUnitToken(after))) return;
   if (m[1] !== undefined) {
     const [low, high] = [Number(m[1]), Number(m[2])];
     if (low < high) row.range = { text: `${m[1]}-${m[2]}`, low, high };
-    return;
+  } else {
+    const op = m[4]!;
+    row.range = { text: `${op}${m[5]}`, ...(/[<≤]/.test(op) ? { high: Number(m[5]) } : { low: Number(m[5]) }) };
   }
-  const op = m[3]!;
-  row.range = { text: `${op}${m[4]}`, ...(/[<≤]/.test(op) ? { high: Number(m[4]) } : { low: Number(m[4]) }) };
+  if (row.range && row.flag === 'A' && row.numeric !== undefined && row.flagPrinted) row.flag = flagCode(row.flagPrinted, row.numeric, row.range.low, row.range.high);
 }
 
 /**
