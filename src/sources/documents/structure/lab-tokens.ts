@@ -42,7 +42,7 @@ export const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNL|AB
  * A flag printed in a column before the value ("LDL  H  162", "Occult Blood  ABNORMAL  Positive"); also an
  * interpretation column's side word ("Glucose  Above  179", "ALP  Below  28"), which no test name ends with.
  */
-export const FLAG_BEFORE = /^(?:H|L|HH|LL|HIGH|LOW|ABOVE|BELOW|\*|\(H\)|\(L\))$/i;
+export const FLAG_BEFORE = /^(?:H|L|HH|LL|HIGH|LOW|ABOVE|BELOW|\*|\(H\)|\(L\)|↑|↓)$/i;
 
 /** Flags that may also end a test name ("Vitamin A", "Hepatitis A"): taken as a flag only when the name without it is a test and with it is not. */
 export const FLAG_BEFORE_AMBIGUOUS = /^(?:A|ABN|ABNL|ABNORMAL|\(A\)|C|CRIT|CRITICAL)$/i;

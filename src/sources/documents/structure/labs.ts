@@ -454,7 +454,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
       unitsFirst = !rangeFirst && unitsColumnBeforeResult(text);
     } else if (unitsColumnLast(text)) unitsLast = !rangeFirst;
     if (unitsFirst && order === undefined) text = unitCellAfterValue(text);
-    let drafts = parseLineDrafts(text, urine, rangeFirst, twoLetterFlags);
+    let drafts = parseLineDrafts(codeColumn ? codeCellDropped(text) : text, urine, rangeFirst, twoLetterFlags);
     const waiting = pending as string[] | null;
     // A test's name alone, a row of part captions, its values under them: the name waits over the captions.
     if (waiting && partCaptionRow(text)) continue;
@@ -524,6 +524,16 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   }
   const yesNoLost = !anyYesNo && yesNoCellsUncaptioned(rows, lines);
   return unitlessAmongUnitsDropped(restoreUnflaggedResults(rows, flagColumn || anyYesNo || yesNoLost));
+}
+
+/**
+ * Under headers that print the lab's test code first ("Code   Test   Flag   Result ..."), a row's first cell, one short
+ * token alone before a gap of two spaces or more and a name starting with a letter ("RBC   RED BLOOD CELL COUNT   4.54"):
+ * dropped before the line is read, so the code and the name's first word are not read as a name and a word result
+ * ("RBC" / "RED"), and a flag cell before the value ends the name. Session 21 (set-j).
+ */
+function codeCellDropped(text: string): string {
+  return text.replace(/^(\s*)([A-Za-z0-9][A-Za-z0-9#.\-/]{0,9})(\s{2,})(?=[A-Za-z])/, (_m, a: string, code: string, gap: string) => `${a}${' '.repeat(code.length)}${gap}`);
 }
 
 /**

@@ -22,3 +22,15 @@ test('session 21 (set-j): a caption between the test name and its value ("Your v
   ];
   assert.deepEqual(show(labResultRows(lines(page))), ['Hemoglobin A1c|6.1|%|H', 'Ferritin|88|ng/mL|', 'Potassium|3.2|mmol/L|L', 'Urine Protein|Negative||']);
 });
+
+test('session 21 (set-j): under a code column, the code cell is not the name, a name starting with a colour word stays a name, and arrow / ABN flag cells before the result are flags', () => {
+  const page = [
+    '  Code     Component                          Flag    Result     Units       Reference',
+    '  RBC      Red Blood Cell Count                       4.41       10*6/uL     4.20-5.80',
+    '  K        Potassium                          ↑       5.9        mmol/L      3.5-5.1',
+    '  ALB      Albumin                            ↓       3.1        g/dL        3.6-5.1',
+    '  Urinalysis',
+    '  APP      Appearance                         ABN     Cloudy                 Clear',
+  ];
+  assert.deepEqual(show(labResultRows(lines(page))), ['Red Blood Cell Count|4.41|10*6/uL|', 'Potassium|5.9|mmol/L|H', 'Albumin|3.1|g/dL|L', 'Appearance|Cloudy||A']);
+});
