@@ -7,7 +7,8 @@ import keywords from './keywords.json' with { type: 'json' };
 import { dateAfter } from './dates.js';
 import { editDistance } from './fuzzy.js';
 import type { Line } from './lines.js';
-import { ADMISSION_CAPTION, DISCHARGE_CAPTION, dateUnderCaption, flatStayCaptionDate } from './service-date.js';
+import { ADMISSION_CAPTION, DISCHARGE_CAPTION, dateUnderCaption, flatStayCaptionDate, STAY_RANGE } from './service-date.js';
+import { parseDate } from './dates.js';
 
 export const DOC_TYPES = [
   'lab_report',
@@ -108,6 +109,23 @@ function stayDates(lines: Line[]): boolean {
   const admitted = dateAfter(head, ADMITTED, 4) ?? dateUnderCaption(top, ADMISSION_CAPTION, () => undefined) ?? flatStayCaptionDate(top, ADMISSION_CAPTION);
   const discharged = dateAfter(head, DISCHARGED, 4) ?? dateUnderCaption(top, DISCHARGE_CAPTION, () => undefined) ?? flatStayCaptionDate(top, DISCHARGE_CAPTION);
   return !!admitted && !!discharged && admitted <= discharged;
+}
+
+/** The stay's course told in a section of its own: "Hospital course", "Course in hospital", "Reason for hospitalization". */
+const STAY_COURSE = /\b(?:hospital\s+course|course\s+in\s+(?:the\s+)?hospital|(?:reason\s+for|cause\s+of)\s+(?:hospitali[sz]ation|admission))\b/i;
+
+/**
+ * A hospital stay as a labelled range of two dates on one line near the head (the first 25 lines), the start on or
+ * before the end, and a section telling the stay's course: that line's index. Session 21 (set-j).
+ */
+function stayRangeWithCourse(lines: Line[]): number | undefined {
+  if (!lines.some((l) => STAY_COURSE.test(l.text))) return undefined;
+  for (const [i, l] of lines.slice(0, 25).entries()) {
+    const m = STAY_RANGE.exec(l.text);
+    const [a, b] = m ? [parseDate(m[1]!), parseDate(m[2]!)] : [null, null];
+    if (a && b && a <= b) return i;
+  }
+  return undefined;
 }
 
 const NO_MEDICATIONS = /\b(?:current\s+|active\s+|home\s+)?medications?\s*:\s*(?:none|nil|no\s+(?:current\s+)?medications?)\b\.?/i;
@@ -263,6 +281,15 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
     const best = Math.max(...scores.values());
     scores.set('discharge_summary', Math.max((scores.get('discharge_summary') ?? 0) + 4, best + 2));
     firstTitle.set('discharge_summary', Math.min(firstTitle.get('discharge_summary') ?? Infinity, dischargeTitle.line));
+  } else if (labRows < 3 && stayRangeWithCourse(nonEmpty) !== undefined) {
+    // A hospital stay printed as a range in the head ("Hospital stay 02/06/2023 → 02/09/2023") and the stay's course
+    // told below it: the summary of that stay, sent on to whoever takes over the care (a home-health agency, a
+    // nursing facility), whatever its title calls the sending ("Home Health Referral & Transfer Summary", "Transfer
+    // to Skilled Nursing"). Session 21 (set-j discharge.j1: typed a referral letter, 3 of 3).
+    const best = Math.max(...scores.values());
+    scores.set('discharge_summary', Math.max((scores.get('discharge_summary') ?? 0) + 4, best + 2));
+    // The stay's line stands as the summary's head, so a title above it does not take the lead back.
+    firstTitle.set('discharge_summary', Math.min(firstTitle.get('discharge_summary') ?? Infinity, stayRangeWithCourse(nonEmpty)!));
   }
   const topmost = [...firstTitle.entries()].sort((x, y) => x[1] - y[1]);
   if (topmost.length && (topmost.length === 1 || topmost[0]![1] < topmost[1]![1])) scores.set(topmost[0]![0], scores.get(topmost[0]![0])! + 1);

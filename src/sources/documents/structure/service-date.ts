@@ -6,7 +6,7 @@
 import { DOB_LABEL } from './birth-date.js';
 import { unfoldColumnLabels } from './column-labels.js';
 import { mendCutYears, mendDateLabels, mendYearGarbles, yearMisread } from './date-slips.js';
-import { dateAfter, findDates, slashlessDate } from './dates.js';
+import { dateAfter, findDates, parseDate, slashlessDate } from './dates.js';
 import { newestTrendDate } from './lab-cumulative.js';
 import { cells, type Line } from './lines.js';
 
@@ -14,6 +14,16 @@ import { cells, type Line } from './lines.js';
 const TO_MISREAD = '(?:10|t0|lo|[1l|])(?=\\s+[A-Za-z]{3,9}\\.?\\s+\\d)';
 /** A date opening a stay's range: "Sep 18, 2022", "18 Sep 2022", "09/18/2022", "2022-09-18". */
 const STAY_START = '[A-Za-z]{3,9}\\.?\\s+\\d{1,2}[,.]?\\s*\\d{4}|\\d{1,2}\\s+[A-Za-z]{3,9}\\.?\\s+\\d{4}|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}';
+
+/**
+ * A hospital stay printed as a labelled range ("Hospital stay 02/06/2023 → 02/09/2023 (3 nights)", "Dates of stay:
+ * Mar 10, 2024 - Mar 14, 2024", "Inpatient stay 10 Mar 2024 to 14 Mar 2024", "Hospitalization: 3/10/24 -> 3/14/24"):
+ * group 1 its start, group 2 its end (the discharge). Session 21 (set-j: a hospital's transfer summary to home health).
+ */
+export const STAY_RANGE = new RegExp(
+  `\\b(?:(?:hospital|inpatient|acute(?:\\s+care)?)\\s+stay|(?:dates?|period)\\s+of\\s+(?:stay|hospitali[sz]ation|admission)|hospitali[sz]ation(?:\\s+dates?)?|stay\\s+dates?)\\s*[:#]?\\s*(${STAY_START})\\s*(?:to|until|through|thru|[-–—→]|->|${TO_MISREAD})\\s*(${STAY_START})`,
+  'i',
+);
 
 const DOS_LABELS: Record<string, RegExp[]> = {
   // "collected" also as OCR reads it ("colidcted", "coliected").
@@ -291,6 +301,10 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   if (type === 'discharge_summary') {
     const d = dateUnderCaption(lines, DISCHARGE_CAPTION) ?? flatStayCaptionDate(lines, DISCHARGE_CAPTION);
     if (d && d !== dob && !afterSent(d) && !tooOld(d)) return d;
+    // The stay as a labelled range: its end, not the admission printed first.
+    const stay = STAY_RANGE.exec(text);
+    const end = stay ? parseDate(stay[2]!) : null;
+    if (end && end !== dob && !afterSent(end) && !tooOld(end) && (parseDate(stay![1]!) ?? end) <= end) return end;
   }
   for (const re of DOS_LABELS[type ?? ''] ?? []) {
     const gap = re.source.includes('printed\\s+(?:by') || re.source.includes('?\\bon\\s') ? 4 : 30;

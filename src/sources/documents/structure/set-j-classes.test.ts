@@ -4,7 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { classify } from './classify.js';
 import { labResultRows } from './lab-results.js';
+import { findServiceDate } from './service-date.js';
 import { type Line } from './lines.js';
 
 const lines = (rows: string[]): Line[] => rows.map((text, index) => ({ page: 1, index, text }));
@@ -33,4 +35,24 @@ test('session 21 (set-j): under a code column, the code cell is not the name, a 
     '  APP      Appearance                         ABN     Cloudy                 Clear',
   ];
   assert.deepEqual(show(labResultRows(lines(page))), ['Red Blood Cell Count|4.41|10*6/uL|', 'Potassium|5.9|mmol/L|H', 'Albumin|3.1|g/dL|L', 'Appearance|Cloudy||A']);
+});
+
+test('session 21 (set-j): a hospital stay printed as a range with its course told, sent on as a referral to post-acute care, is a discharge summary of the stay\'s end', () => {
+  const page = [
+    '   Riverside General Hospital                                   SKILLED NURSING REFERRAL PACKET',
+    '   Case Management · 12 Elm St, Salem, OR 97301',
+    '   Resident-to-be:  Jane Q. Doe          DOB 04/11/1948          MRN 5521904',
+    '   Dates of stay:  Mar 10, 2024 - Mar 14, 2024        Referring physician: Alan Roe, MD',
+    '   Receiving facility: Oak Hill Care Center           Priority: routine',
+    '',
+    '   Reason for admission',
+    '   Fall at home with a left hip fracture.',
+    '   Course in hospital',
+    '   Underwent hemiarthroplasty on day 1. Pain controlled; working with therapy.',
+    '   Diagnoses: S72.002A Fracture of left femoral neck; I10 Essential hypertension',
+    '   Medications: metoprolol tartrate 25 mg tablet, take 1 tablet twice daily',
+    '   Please do not hesitate to call with questions. Enclosed: therapy notes.',
+  ];
+  assert.equal(classify(lines(page)).type, 'discharge_summary');
+  assert.equal(findServiceDate(lines(page), 'discharge_summary', '1948-04-11'), '2024-03-14');
 });
