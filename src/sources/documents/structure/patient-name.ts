@@ -61,7 +61,9 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   // A payer's member caption ("Insured: HAROLD J TESTBURY", "Subscriber Name:", "Beneficiary:", "Enrollee:",
   // "Policyholder:"): an EOB's member is whom the claim's services were for. Weaker than a Patient caption (1.5 against
   // 3): a claim form that prints both names the insured apart from the patient. Session 20.
-  const MEMBER_LABEL = /\b(?:insured|subscriber|beneficiary|enrollee|policy\s?holder|covered\s+(?:member|person))(?:['’]s)?(?:\s+name)?\s*[:;]\s*(?=[A-Za-z])/gi;
+  // Also a health-savings or spending account's holder ("Account holder:", "Cardholder:"), whose claims these are.
+  // Session 21 (set-j: an HSA plan's claim summary, "Account holder: … Patient: Self").
+  const MEMBER_LABEL = /\b(?:insured|subscriber|beneficiary|enrollee|policy\s?holder|(?:account|card)\s?holder|covered\s+(?:member|person))(?:['’]s)?(?:\s+name)?\s*[:;]\s*(?=[A-Za-z])/gi;
   for (let m = MEMBER_LABEL.exec(text); m; m = MEMBER_LABEL.exec(text)) out.push({ raw: cutName(text.slice(m.index + m[0].length)), score: 1.5 });
   // A certificate's attestation names its holder: "This is to certify that John Doe", also with the name in a cell of
   // its own after a caption that holds the phrase ("This is to certify that [name] / Nous certifions que [nom]   JOHN DOE").
@@ -114,6 +116,13 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   const last = /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+(?:\s[A-Za-z][A-Za-z'’-]+)?)/i.exec(text) ?? (next ? /\bLast\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(next) : null);
   const first = /\bFirst\s*Name\s*:\s*([A-Za-z][A-Za-z'’-]+)/i.exec(text);
   if (last && first) out.push({ raw: `${last[1]}, ${first[1]}`, score: 3 });
+  // A form's name boxes captioned inside, one word before each value, no "Name" nor colon ("Last Doe   First Jane
+  // M.I. Q", "Surname DOE   Given JANE"): each caption opening a cell of its own, the family name's first. Session 21
+  // (set-j: a camp health form, "Camper / staff name   Last …   First …").
+  if (!last) {
+    const boxed = /(?:^|\s{2,})(?:Last|Family|Surname)\s+(?!Name\b)([A-Z][A-Za-z'’-]+(?:[ -][A-Z][A-Za-z'’-]+)?)\s{2,}(?:First|Given)\s+(?!Name\b)([A-Z][A-Za-z'’-]+)(?=\s{2,}|\s*$|\s+(?:M\.?I\.?|Middle)\b)/.exec(text);
+    if (boxed) out.push({ raw: `${boxed[1]}, ${boxed[2]}`, score: 3 });
+  }
   // Name captions over their values, without colons ("Last Name   First Name   MI" over "Draftwell   Eric   A", a
   // vaccination card's or a form's boxes): each value in its caption's column. Session 19 (set-n).
   if (next !== undefined && !last) {

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classify } from './classify.js';
+import { findPatient } from './identity.js';
 import { labResultRows } from './lab-results.js';
 import { findServiceDate } from './service-date.js';
 import { type Line } from './lines.js';
@@ -55,4 +56,30 @@ test('session 21 (set-j): a hospital stay printed as a range with its course tol
   ];
   assert.equal(classify(lines(page)).type, 'discharge_summary');
   assert.equal(findServiceDate(lines(page), 'discharge_summary', '1948-04-11'), '2024-03-14');
+});
+
+test('session 21 (set-j): a spending account\'s holder is the patient of a claim printed "Patient: Self"', () => {
+  const page = [
+    '  Summit Benefits FSA                                              Reimbursement statement',
+    '  Cardholder: Maria T. Samplewood            Patient: Self            Account no. FSA-2290417',
+    '  Date processed 06/02/2024                  Plan year 2024',
+    '  Service date   Provider               Amount claimed   Approved   Paid to you',
+    '  05/20/2024     Elm Street Dental          $180.00        $180.00     $180.00',
+  ];
+  const p = findPatient(lines(page), 1);
+  assert.equal(p.family, 'Samplewood');
+  assert.deepEqual(p.given?.[0], 'Maria');
+});
+
+test('session 21 (set-j): name boxes captioned inside, one word before each value ("Family … Given …"), name the patient', () => {
+  const page = [
+    '  Riverside Youth Soccer League — Player Medical Form',
+    '  Player            Family  Okonkwo-Test          Given  Adaeze              M.I.  N',
+    '  Date of birth     09/14/2012        Team  U12 Girls',
+    '  Immunizations     DTaP  05/01/2013, 07/02/2013, 09/03/2013',
+  ];
+  const p = findPatient(lines(page), 1);
+  assert.equal(p.family, 'Okonkwo-Test');
+  assert.deepEqual(p.given?.[0], 'Adaeze');
+  assert.equal(p.birthDate, '2012-09-14');
 });
