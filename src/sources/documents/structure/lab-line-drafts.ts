@@ -330,7 +330,8 @@ function splitUnitHalves(toks: Tok[], i: number, cur: Draft, urine: boolean): st
   // Reports that print units in brackets leave a bracket on either half ("mg dL)", "(mg dL", "ng mL)"): not the unit's.
   const num = a.t.replace(/^[([{]/, '').replace(/[,.;:'’]+$/, '');
   const den = b.t.replace(/[)\]}]$/, '');
-  if (!/^(?:[A-Za-z]{1,5}|x10E[36])$/.test(num) || !/^[A-Za-z]{1,3}[.,]?$/.test(den)) return undefined;
+  // A cell count's power with its slash read as a 7 ("10°37 ul.") is a numerator too. Session 21 (k-2803).
+  if (!/^(?:[A-Za-z]{1,5}|x10E[36]|10[*°"'^]?[369]7?)$/.test(num) || !/^[A-Za-z]{1,3}[.,]?$/.test(den)) return undefined;
   if (isFlag(a.t) || isFlag(den) || flagSlip(a.t) || (/[A-Z]/.test(num) && lookupExact(num, urine)) || lookupExact(den, urine) || QUAL.test(num)) return undefined;
   const syn = lookupTest(cleanNameTokens(cur.name).join(' '), urine);
   if (!syn) return undefined;

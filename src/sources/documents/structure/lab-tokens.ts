@@ -36,7 +36,7 @@ export const RANGE = /^[([]?(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)[)\]]?$/;
 export const CMP_RANGE = /^[([]?(<=|>=|<|>|≤|≥)(\d+(?:\.\d+)?)[)\]]?$/;
 
 // Also in square brackets, as PowerChart prints them ("10.5 [H]").
-export const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNL|ABNORMAL|CRIT|CRITICAL|POS)\)?|\[(?:HH|LL|H|L|A|C|CH|CL)\]|\*{1,2}|\*?[HLA]\*?|\*(?:HI|LO|AB|ABN|HIGH|LOW)\*?|(?:HI|LO|HIGH|LOW)\*|!{1,2}|↑|↓)$/i;
+export const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNL|ABNORMAL|CRIT|CRITICAL|POS)\)?|\((?:ABOVE|BELOW)\)|\[(?:HH|LL|H|L|A|C|CH|CL)\]|\*{1,2}|\*?[HLA]\*?|\*(?:HI|LO|AB|ABN|HIGH|LOW)\*?|(?:HI|LO|HIGH|LOW)\*|!{1,2}|↑|↓)$/i;
 
 /**
  * A flag printed in a column before the value ("LDL  H  162", "Occult Blood  ABNORMAL  Positive"); also an

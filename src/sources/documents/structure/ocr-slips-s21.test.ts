@@ -100,3 +100,18 @@ test('session 21: a yes/no out-of-range column whose caption OCR lost: "y" after
   ];
   assert.deepEqual(brief(parseLabRows(lines(page))), ['2160-0 1.52 mg/dL H', '2951-2 140 mmol/L', '2823-3 3.1 mmol/L L', '2075-0 104 mmol/L', '17861-6 9.4 mg/dL', '2085-9 52 mg/dL', '2571-8 96 mg/dL']);
 });
+
+test('session 21: an interpretation word in brackets after the value ("170 (Above)", "2.9 (Below)") is the row\'s flag, its unit and range still read', () => {
+  const page = [
+    'Component                     Your Value            Units            Standard Range',
+    'Glucose                       170 (Above)           mg/dL            65 - 99',
+    'Absolute Lymphocytes          0.5 (Below)           10*3/uL          0.8 - 3.9',
+    'Sodium                        139                   mmol/L           135 - 146',
+  ];
+  assert.deepEqual(brief(parseLabRows(lines(page))), ['2345-7 170 mg/dL H', '731-0 0.5 10*3/uL L', '2951-2 139 mmol/L']);
+});
+
+test('session 21: a count unit whose slash OCR read as a 7 and a space ("10°37 ul.") is the test\'s count unit', () => {
+  const page = ['Test                  Result     Units         Range', 'Absolute Monocytes    1.3        10°37 ul.     0.2-1.0'];
+  assert.deepEqual(brief(parseLabRows(lines(page))), ['742-7 1.3 10*3/uL']);
+});
