@@ -8,7 +8,7 @@ import { possibleIn, TEST_UNITS } from './lab-test-priors.js';
 import { ambiguousMisread, lookupExact, lookupTest, nameFromRange, nameFromUnit, normName, thinGlyphs, undigit, URINE_INDEX } from './lab-test-names.js';
 import { exactUcum, garbledUnitCell, garbledUnitMark, isUnitToken, onlyPossibleUnit, ucumDisplay, ucumFor, unitCandidates, unitFromPrior, unitKey, UNITS } from './lab-units.js';
 import { decimalsOf, dropBarReadAsOne, dropOneBeforeGluedFlag, dropSpeckDigit, flagGarbledLead, restorePoint, restorePointByPrevious, restoreRangePoints, restoreTypicalRangePoints, restoreTypicalValuePoint, restoreValuePoint, restoreValueZero, restoreZerosReadAsSixOrEight, spacedRange, splitDigitRange, toReadAsTen } from './lab-number-slips.js';
-import { cellStarts, leadCell, leadingCellsEnd, leadingFlag, MARGIN_FLAG, marginDirtDropped, orderName } from './lab-leading-cells.js';
+import { cellStarts, leadCell, leadingCellsEnd, leadingFlag, MARGIN_FLAG, marginDirtDropped, orderName, trailingCodeCell } from './lab-leading-cells.js';
 import { leaderGarbleDropped } from './lab-line-drafts.js';
 import { editDistance } from './fuzzy.js';
 
@@ -93,6 +93,13 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
       d.name = d.name.slice(at);
       d.nameToks = d.nameToks.slice(at);
     }
+  }
+  // A specimen / source code cell between the name and the value ("GLUCOSE   BLD   75"): not part of the name. Session 21.
+  const code = trailingCodeCell(d.name, d.nameToks, urine);
+  if (code) {
+    d.name = d.name.slice(0, code.keep);
+    d.nameToks = d.nameToks.slice(0, code.keep);
+    urine = code.urine;
   }
   // A misread name in its own cell the table alone cannot place ("Pane   Cregtitnne   101 mg/dL"): placed by its unit.
   const unitCode = d.unit ? ucumFor(d.unit) : undefined;

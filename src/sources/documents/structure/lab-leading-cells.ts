@@ -139,3 +139,29 @@ function orderWord(t: string): boolean {
 }
 
 export const PANEL_URINE = /\b(?:urinalysis|urine|ua\b|dipstick)/i;
+
+/**
+ * A short code cell printed between a test's name and its value: the specimen or source column of hospital and line-printer
+ * prints ("GLUCOSE   BLD   75", "SODIUM   SER   138", "PROTEIN   UA   NEG"), read as the name's last word. Returns how many
+ * of the name's tokens the test's name keeps and whether the code names urine, else undefined. Only when the name as
+ * read is no test and without its last word is one exactly; the code two to four capitals (or a capital and lower-case
+ * letters in a cell of its own), no unit and no flag word (a flag column before the value is read elsewhere).
+ */
+export function trailingCodeCell(name: string[], toks: Tok[], urine: boolean): { keep: number; urine: boolean } | undefined {
+  if (name.length < 2) return undefined;
+  const code = name[name.length - 1]!;
+  const cell = name.length === toks.length && cellStarts(toks).includes(name.length - 1);
+  if (!(/^[A-Z]{2,4}$/.test(code) || (cell && /^[A-Z][a-z]{1,3}$/.test(code)))) return undefined;
+  if (FLAG_WORD.test(code.toUpperCase()) || exactUcum(code)) return undefined;
+  const whole = cleanNameTokens(name).join(' ');
+  if (lookupExact(whole, urine)) return undefined;
+  const inUrine = urine || URINE_CODE.test(code);
+  const rest = cleanNameTokens(name.slice(0, -1)).join(' ');
+  return rest && lookupExact(rest, inUrine) ? { keep: name.length - 1, urine: inUrine } : undefined;
+}
+
+/** Flag words a flag column between the name and the value prints. */
+const FLAG_WORD = /^(?:HI|LO|HH|LL|AB|ABN|ABNL|HIGH|LOW|CRIT|POS|NEG|DET|NR)$/;
+
+/** Specimen codes that name urine. */
+const URINE_CODE = /^(?:UA|UR|URN|URI|URIN)$/i;

@@ -9,7 +9,7 @@ import { cleanNameTokens, CMP_RANGE, FLAG_BEFORE, FLAG_BEFORE_AMBIGUOUS, flagSli
 import { lookupExact, lookupTest, undigit } from './lab-test-names.js';
 import { isUnitToken, ucumFor, UNIT_NUMERATORS, unitFromPrior, unitKey, unitLike } from './lab-units.js';
 import { TEST_UNITS } from './lab-test-priors.js';
-import { DATE_CELL, leadingCellsEnd, leadingFlag, TIME_CELL } from './lab-leading-cells.js';
+import { DATE_CELL, leadingCellsEnd, leadingFlag, TIME_CELL, trailingCodeCell } from './lab-leading-cells.js';
 
 /**
  * What may stand between a range and the value printed after it: the unit, also garbled
@@ -79,6 +79,13 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
       // A dot leader OCR read as letters is dropped now, so the unit after the value is read against the test
       // ("CHOLESTEROL, TOTAL. ovens   109 mey/dl,").
       leaderGarbleDropped(cur);
+      // A specimen / source code cell between the name and the value ("SODIUM   SER   138"). Session 21.
+      const code = trailingCodeCell(cur.name, cur.nameToks, urine);
+      if (code) {
+        cur.name = cur.name.slice(0, code.keep);
+        cur.nameToks = cur.nameToks.slice(0, code.keep);
+        if (code.urine) cur.urine = true;
+      }
       const cells = leadingCellsEnd(cur.name, cur.nameToks, urine);
       if (cells) {
         cur.orderCell = cur.name.slice(0, cells.at).join(' ');
