@@ -138,6 +138,9 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   // Two capitals where a flag column stands before the name that read as no flag ("HL CHOL", "BI
   // TRIG", "HE LDL CALC" for HI): the flag, if the row's value lies outside its range (below).
   const leadMark = !d.flag && [margin[margin.length - 1], d.orderCell?.split(/\s+/).pop()].some((t) => !!t && /^[A-Z]{2}$/.test(t) && !lookupExact(t, urine));
+  // Arrows or stars in a flag column before the name (dot-matrix and analyzer prints: ">>" above, "<<" below, "**"
+  // abnormal): read below from the value and its range. Session 21.
+  const symbolMark = d.flag ? undefined : [marginLast, nameToks[0], d.name[0]].find((t) => !!t && SYMBOL_FLAG.test(t));
   const name = nameToks.join(' ').replace(/[:.]+$/, '').trim();
   if (!/[A-Za-z]{1,}/.test(name) || name.length > 60 || nameToks.length > 7) return null;
   // "Label: value" lines are not results, unless the label is a test's name ("Glucose: 112 mg/dL").
@@ -436,8 +439,29 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   // value prints the range's decimals and lies outside it (flagGarbledLead). Session 21 (k-2803).
   const cellMark = !d.flag && rangeAt > 0 && !!d.valueTok && d.extra.some((x, k) => k < rangeAt && x.start > d.valueTok!.start && x.t !== d.unit && /^[A-Za-z!|]{1,2}$/.test(x.t) && !isUnitToken(x.t) && !QUAL.test(x.t));
   if ((leadMark || arrowMark || cellMark) && !row.flag && row.numeric !== undefined && row.range) flagGarbledLead(row);
+  if (symbolMark && !row.flag) symbolFlag(row, symbolMark);
   // The order cell dropped from before the name names the row's panel ("CBC (includes Diff/Plt)").
   const order = d.orderCell ? orderName(d.orderCell) : undefined;
   if (order ?? panel) row.panel = order ?? panel;
   return row;
+}
+
+/** A flag column's arrows or stars before a test's name: `>` / `>>` above, `<` / `<<` below, `*` / `**` / `!` abnormal. */
+const SYMBOL_FLAG = /^(?:>{1,2}|<{1,2}|\*{2,3}|!{1,2})$/;
+
+/**
+ * The flag a symbol before the name gives: a number outside its range is high or low by the range (a mark beside a value
+ * inside it is no flag); a word result unlike its word range is abnormal; without a range the arrow's direction (a star: abnormal).
+ */
+function symbolFlag(row: LabRow, mark: string): void {
+  const r = row.range;
+  let flag: 'H' | 'L' | 'A' | undefined;
+  if (row.numeric !== undefined && r && (r.low !== undefined || r.high !== undefined)) {
+    if (r.high !== undefined && row.numeric > r.high) flag = 'H';
+    else if (r.low !== undefined && row.numeric < r.low) flag = 'L';
+  } else if (row.numeric === undefined && r && QUAL.test(unparen(r.text)) && unparen(r.text).toLowerCase() !== row.value.toLowerCase()) flag = 'A';
+  else if (!r) flag = mark.startsWith('>') ? 'H' : mark.startsWith('<') ? 'L' : 'A';
+  if (!flag) return;
+  row.flag = flag;
+  row.flagPrinted = mark;
 }

@@ -156,7 +156,10 @@ export function trailingCodeCell(name: string[], toks: Tok[], urine: boolean): {
   const whole = cleanNameTokens(name).join(' ');
   if (lookupExact(whole, urine)) return undefined;
   const inUrine = urine || URINE_CODE.test(code);
-  const rest = cleanNameTokens(name.slice(0, -1)).join(' ');
+  // A flag column's mark before the name stays out of the lookup ("HI   GLUCOSE   UR   100").
+  const restToks = cleanNameTokens(name.slice(0, -1));
+  if (restToks.length >= 2 && (/^[<>*!]{1,3}$/.test(restToks[0]!) || MARGIN_FLAG.test(restToks[0]!) || /^(?:HI|LO|HH|LL)$/.test(restToks[0]!))) restToks.shift();
+  const rest = restToks.join(' ');
   return rest && lookupExact(rest, inUrine) ? { keep: name.length - 1, urine: inUrine } : undefined;
 }
 

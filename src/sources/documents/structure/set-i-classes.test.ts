@@ -32,3 +32,22 @@ test('session 21 (set-i): a short specimen / source code cell between the name a
     'PROTEIN|NEG||NEG|',
   ]);
 });
+
+test('session 21 (set-i): a flag printed in a leading column before the name as arrows or stars (>> / << / **)', () => {
+  const page = [
+    'FL  ANALYTE                 VALUE    UNITS        REF',
+    '--  ------------------------------------------------------',
+    '>>  CHOLESTEROL              242      mg/dL        (0-199)',
+    '    HDL                       48      mg/dL        (>39)',
+    '<<  POTASSIUM                3.1      mmol/L       (3.5-5.3)',
+    '**  NITRITE                  POSITIVE              (NEGATIVE)',
+    '>   TSH                      6.20     uIU/mL       (0.40-4.50)',
+  ];
+  assert.deepEqual(got(page), [
+    'CHOLESTEROL|242|mg/dL|0-199|H',
+    'HDL|48|mg/dL|>39|',
+    'POTASSIUM|3.1|mmol/L|3.5-5.3|L',
+    'NITRITE|POSITIVE||NEGATIVE|A',
+    'TSH|6.20|uIU/mL|0.40-4.50|H',
+  ]);
+});
