@@ -360,8 +360,11 @@ function startsName(t: string, cur: Draft, next: string | undefined): boolean {
   // Nor before a range that lost its dash and points, a run of four to six digits ("22  oo.  1937", "46  XI0E30L  1578"):
   // a row with a value and no unit yet, the word no test's name.
   if (cur.value !== undefined && cur.unit === undefined && cur.range === undefined && !cur.rangeFirst && t.length <= 7 && next !== undefined && /^\d{4,6}$/.test(next) && !lookupTest(t.replace(/[.,:;]+$/, ''), false)) return false;
-  // Units never begin a test name, unless the token is itself a test ("BUN/CREAT", "A/G").
-  if (isUnitToken(t) && (ucumFor(t) || !lookupExact(t, false))) return false;
+  // Units never begin a test name, unless the token is itself a test ("BUN/CREAT", "A/G"), or, no unit itself, begins
+  // one with the next word after a row whose range is read: a ratio's name in the next column ("80.0-100.0   Chol/HDLC
+  // Ratio   2.7"). Session 21.
+  const slashedName = cur.range !== undefined && !ucumFor(t) && next !== undefined && /^[A-Za-z]/.test(next) && !!lookupExact(`${t} ${next}`, false);
+  if (isUnitToken(t) && (ucumFor(t) || !lookupExact(t, false)) && !slashedName) return false;
   if ((isFlag(t) || flagSlip(t)) && (cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || !next || !NUM.test(next))) return false;
   if (QUAL.test(unparen(t)) && cur.range === undefined && !NUM.test(cur.value ?? '')) return false;
   if (NOISE.test(t)) return false;

@@ -51,3 +51,17 @@ test('session 21 (set-i): a flag printed in a leading column before the name as 
     'TSH|6.20|uIU/mL|0.40-4.50|H',
   ]);
 });
+
+test('session 21 (set-i): a ratio whose name begins with a slashed word, printed in the second column after a complete row, is read', () => {
+  const page = [
+    'Component                Result   Units     Normal           Component              Result   Units    Normal',
+    'Hematocrit               41.2     %         35.0-45.0        Chol/HDLC Ratio        4.1               0.0-5.0',
+    'Platelets                233      K/uL      140-400          Albumin/Globulin Ratio 1.6               1.1-2.5',
+  ];
+  assert.deepEqual(got(page), [
+    'Hematocrit|41.2|%|35.0-45.0|',
+    'Chol/HDLC Ratio|4.1||0.0-5.0|',
+    'Platelets|233|K/uL|140-400|',
+    'Albumin/Globulin Ratio|1.6||1.1-2.5|',
+  ]);
+});
