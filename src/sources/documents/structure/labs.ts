@@ -469,7 +469,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     if (waiting && (/^\s*[<>]?=?\d/.test(valueText) || QUAL.test(text.trim().split(/\s+/)[0] ?? ''))) {
       const joined = parseLineDrafts(`${waiting.join(' ')} ${valueText}`, urine, rangeFirst, twoLetterFlags);
       if (joined[0]?.value !== undefined && toRow(joined[0], l.page, l.index, urine, panel)) drafts = joined;
-    } else if (waiting && drafts[0]?.value !== undefined && !lookupExact(cleanNameTokens(drafts[0].name).join(' '), urine)) {
+    } else if (waiting && drafts[0]?.value !== undefined && !lookupExact(unmarkedName(drafts[0].name), urine)) {
       // A name wrapped in its cell with the values beside its last part ("Alkaline" / "Phosphatase  88  IU/L").
       const joined = parseLineDrafts(`${waiting.join(' ')} ${text}`, urine, rangeFirst, twoLetterFlags);
       if (joined[0]?.value !== undefined && lookupExact(cleanNameTokens(joined[0].name).join(' '), urine) && toRow(joined[0], l.page, l.index, urine, panel)) drafts = joined;
@@ -673,4 +673,11 @@ function wrappedWordResult(row: LabRow, d: Draft, above: string | undefined, bel
     row.flagPrinted = flag;
     row.flag = flagCode(flag, undefined);
   }
+}
+
+/** A draft's name without a flag column's arrows or stars before it (">>   WBC", "**   NITRITE"): no wrapped name's last part. Session 21. */
+function unmarkedName(name: string[]): string {
+  const toks = cleanNameTokens(name);
+  if (toks.length >= 2 && /^(?:[<>]{1,2}|\*{2,3}|!{1,2})$/.test(toks[0]!)) toks.shift();
+  return toks.join(' ');
 }

@@ -37,7 +37,8 @@ test('session 21 (set-i): a flag printed in a leading column before the name as 
   const page = [
     'FL  ANALYTE                 VALUE    UNITS        REF',
     '--  ------------------------------------------------------',
-    '>>  CHOLESTEROL              242      mg/dL        (0-199)',
+    '    LIPID PROFILE',
+    '>>      CHOLESTEROL          242      mg/dL        (0-199)',
     '    HDL                       48      mg/dL        (>39)',
     '<<  POTASSIUM                3.1      mmol/L       (3.5-5.3)',
     '**  NITRITE                  POSITIVE              (NEGATIVE)',
