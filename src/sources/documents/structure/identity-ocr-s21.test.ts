@@ -183,3 +183,13 @@ test("a name read once, with no birth date, in a document printing another docum
   ]);
   assert.deepEqual(docs.map((d) => d.who), ['Abigail Stubson 1971-05-19', 'Abigail Stubson 1971-05-19']);
 });
+
+test('a RE: line naming the patient, the next caption one space after the name ("RE: TRIALBROOK, OLUMIDE CHART #: 3991699")', () => {
+  const p = findPatient(lines(`FOX RUN FAMILY MEDICINE
+OFFICE NOTE
+RE: TRIALBROOK, OLUMIDE CHART #: 3991699
+DOB: 9/10/1971 DATE OF SERVICE: 04-05-22`), 1);
+  assert.deepEqual([p.given?.[0], p.family, p.birthDate], ['Olumide', 'Trialbrook', '1971-09-10']);
+  // A cover's subject that names no one stays none.
+  assert.equal(findPatient(lines('RE: Records request #053158\nDATE: 2022-06-17'), 1).family, undefined);
+});

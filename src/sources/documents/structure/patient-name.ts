@@ -137,9 +137,11 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
     const word = /^[A-Za-z][A-Za-z'’-]+$/;
     if (family && given && word.test(family.text) && word.test(given.text)) out.push({ raw: `${family.text}, ${given.text}`, score: 3 });
   }
+  // The next caption one space after the name, its gap lost ("RE: TRIALBROOK, OLUMIDE CHART #: 3991699", a text that
+  // kept no columns). Session 21 (i-3001 flattened text).
   // "RE: NAME DOB" in letters and covers; "Medical records - NAME". The caption opening its line
   // with its colon lost, a wide gap after it ("SUBJECT          Medical records - DOE, JANE T").
-  const re = /(?:\b(?:RE|Regarding|Subject)\s*:|^\s*(?:RE|Regarding|Subject)(?=\s{2,}))\s*(?:[A-Za-z ]{0,40}?\s[-–]\s)?([A-Za-z][A-Za-z'’ ,.-]+?)(?=\s+(?:DOB|D\.O\.B|\(|,\s*DOB|born)|\s{2,}|$)/i.exec(text);
+  const re = /(?:\b(?:RE|Regarding|Subject)\s*:|^\s*(?:RE|Regarding|Subject)(?=\s{2,}))\s*(?:[A-Za-z ]{0,40}?\s[-–]\s)?([A-Za-z][A-Za-z'’ ,.-]+?)(?=\s+(?:DOB|D\.O\.B|\(|,\s*DOB|born)|\s{2,}|$|\s+[A-Za-z]+\s*(?:#\s*)?:)/i.exec(text);
   if (re) out.push({ raw: cutName(re[1]!), score: 1.5 });
   // Letters: "Thank you for seeing my patient, Madison Samplewright, a 75-year-old woman".
   // A payer's notice names its member in its title ("Notice for Jeremy Placeholdercott", "Statement for JANE DOE").
