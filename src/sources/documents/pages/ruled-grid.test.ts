@@ -314,6 +314,23 @@ test('a part of a grid read again replaces only the words inside it: names left 
   assert.deepEqual(out, ['Results', 'Calcium 9.4 mg/dL X83742', 'Albumin 4.6 g/dL A62385', 'Reviewed']);
 });
 
+// A whole grid read again, a panel's caption row among its rows read only by the page reading (its
+// words reach past the box): the caption stays between the rows above and below it, not after
+// the whole grid (set-l seed 2604: `Comp. Metabolic Panel (14)` had gone below the panel's rows).
+test("a grid's rows read again go in by height among the lines kept from the region", () => {
+  const page = [
+    line([word('Results', 20, 10)]),
+    line([word('WBC', 120, 100, 40), word('6.7', 600, 100, 40)]),
+    line([word('Comp.', 60, 140), word('Metabolic', 140, 140), word('Panel', 1500, 140)]),
+    line([word('Glucose', 120, 180, 40), word('89', 600, 180, 40)]),
+    line([word('Reviewed', 20, 300)]),
+  ];
+  const box: [number, number, number, number] = [100, 90, 1400, 220];
+  const fresh = [line([word('WBC', 120, 101), word('6.7', 600, 101)]), line([word('Glucose', 120, 181), word('89', 600, 181)])];
+  const out = putInPlace(page, fresh, box).map((l) => l.text.replace(/\s+/g, ' '));
+  assert.deepEqual(out, ['Results', 'WBC 6.7', 'Comp. Panel', 'Glucose 89', 'Reviewed']);
+});
+
 // The page reading of a ruled lab grid kept only its panel captions (`Lipid Panel`, read at 82)
 // and dropped every result row; the grid read alone held all 24 rows at 76. The captions' higher
 // mean said nothing of the rows they left out.

@@ -385,6 +385,7 @@ function sameRow(a: OcrLine, b: OcrLine): boolean {
 export function putInPlace(lines: OcrLine[], fresh: OcrLine[], box: Box): OcrLine[] {
   const first = lines.findIndex((l) => inRegion(l, box));
   const rest: OcrLine[] = [];
+  const halves: Array<[OcrLine, OcrLine]> = [];
   let at = -1;
   for (const [i, l] of lines.entries()) {
     if (i === first) at = rest.length;
@@ -396,11 +397,15 @@ export function putInPlace(lines: OcrLine[], fresh: OcrLine[], box: Box): OcrLin
     const mid = (wd: OcrWord) => (wd.box[0] + wd.box[2]) / 2;
     const leftOf = l.words.filter((wd) => mid(wd) < box[0]);
     const rightOf = l.words.filter((wd) => mid(wd) > box[2]);
-    if (leftOf.length) rest.push(lineOf(leftOf));
-    if (rightOf.length) rest.push(lineOf(rightOf));
+    const left = leftOf.length ? lineOf(leftOf) : undefined;
+    const right = rightOf.length ? lineOf(rightOf) : undefined;
+    if (left) rest.push(left);
+    if (right) rest.push(right);
+    if (left && right) halves.push([left, right]);
   }
   if (at < 0) at = rest.findIndex((l) => (l.box[1] + l.box[3]) / 2 > box[1]);
   if (at < 0) at = rest.length;
+  const before = new Set(rest.slice(0, at));
   const insert: OcrLine[] = [];
   // Beside the grid's line: a kept word may reach a pixel or two into the box.
   const beside = (l: OcrLine, f: OcrLine) => l.box[2] <= f.box[0] + 2 || l.box[0] >= f.box[2] - 2;
@@ -418,10 +423,33 @@ export function putInPlace(lines: OcrLine[], fresh: OcrLine[], box: Box): OcrLin
       confidence: mean(words),
       words,
     };
+    if (before.has(hosts[0]!)) before.add(joined);
     rest[rest.indexOf(hosts[0]!)] = joined;
     for (const h of hosts.slice(1)) rest.splice(rest.indexOf(h), 1);
   }
-  return [...rest.slice(0, at), ...insert, ...rest.slice(at)];
+  // A line's two halves that no grid line came between are one line again.
+  for (const [left, right] of halves) {
+    const i = rest.indexOf(left);
+    const j = rest.indexOf(right);
+    if (i < 0 || j < 0) continue;
+    rest[i] = lineOf([...left.words, ...right.words]);
+    if (before.has(left)) before.add(rest[i]!);
+    rest.splice(j, 1);
+  }
+  // The grid's other lines go in among the lines from where the region began, by height on the
+  // page: a caption row of the grid that only its kept words fill (a panel's name in the name
+  // column) stays between the rows above and below it.
+  const out = [...rest];
+  let from = out.findIndex((l) => !before.has(l));
+  if (from < 0) from = out.length;
+  const midY = (l: OcrLine) => (l.box[1] + l.box[3]) / 2;
+  for (const f of insert) {
+    let j = from;
+    while (j < out.length && midY(out[j]!) <= midY(f)) j++;
+    out.splice(j, 0, f);
+    from = j + 1;
+  }
+  return out;
 }
 
 /** A line made of some of a line's words: its text the words, a new cell after a gap wider than the line's height. */
