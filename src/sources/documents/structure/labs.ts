@@ -109,7 +109,10 @@ const PART_CAPTION = /^(?:results?|value|your\s+value|flags?|abn(?:ormal)?(?:\s+
  */
 export function partCaptionRow(text: string): boolean {
   const cs = text.trim().split(/\s{2,}|\s*\|\s*/).filter(Boolean);
-  return cs.length >= 2 && cs.every((c) => PART_CAPTION.test(c.replace(/:$/, ''))) && cs.some((c) => /^(?:results?|value|your\s+value)$/i.test(c.replace(/:$/, '')));
+  if (cs.length >= 2 && cs.every((c) => PART_CAPTION.test(c.replace(/:$/, ''))) && cs.some((c) => /^(?:results?|value|your\s+value)$/i.test(c.replace(/:$/, '')))) return true;
+  // The result's caption read, the others OCR garbled ("Your Value   Stan dard Range"): no digit, two or three cells,
+  // the first the result's caption, the others words only. Session 21 (n-2404).
+  return !/\d/.test(text) && cs.length >= 2 && cs.length <= 3 && /^(?:results?|value|your\s+value)$/i.test(cs[0]!.replace(/:$/, '')) && cs.slice(1).every((c) => /^[A-Za-z][A-Za-z .']{0,24}$/.test(c) && !lookupTest(c, false) && !QUAL.test(c));
 }
 
 /** The part captions a per-result detail print repeats, as words to match OCR's readings against. */
@@ -146,19 +149,20 @@ function nextOnPage(lines: Line[], li: number): string | undefined {
  * A row of part captions OCR garbled past reading, between a test's name alone on its line and the line of its value
  * (a consumer print's `Your Value   Standard Range` read "10 Va   Star tat Rane", "TLE Va   Star tard Ragnege"): the
  * name (`waiting`) is a test's as printed; the line is two or three cells (three spaces or more apart) of at most
- * three short tokens each, no cell naming a test, printing no decimal, range, comparator or unit the unit table
+ * four short tokens each, no cell naming a test, printing no decimal, range, comparator or unit the unit table
  * knows, a digit only in a short run opening the first cell (a garbled `Your`); the next line opens with a number.
  * Session 21 (n-2404 through OCR).
  */
 function garbledCaptionRow(text: string, waiting: string[], next: string | undefined, urine: boolean): boolean {
   if (!next || !/^\s*[<>]?=?\d/.test(next)) return false;
   if (!lookupExact(cleanNameTokens(waiting).join(' '), urine)) return false;
-  const cs = text.trim().split(/\s{3,}/).filter(Boolean);
+  // Specks standing alone ("." far right) are no cells.
+  const cs = text.trim().split(/\s{3,}/).filter((c) => c && !/^[.,:;'‘’"`|-]+$/.test(c));
   if (cs.length < 2 || cs.length > 3) return false;
   return cs.every((c, k) => {
     const words = c.split(/\s+/);
-    if (words.length > 3 || lookupTest(c, urine) || lookupTest(c, !urine)) return false;
-    return words.every((w, j) => (k === 0 && j === 0 && /^\d{1,3}$/.test(w)) || (/^[A-Za-z][A-Za-z'.,:]{0,9}$/.test(w) && !isUnitToken(w) && !RANGE.test(w)));
+    if (words.length > 4 || lookupTest(c, urine) || lookupTest(c, !urine)) return false;
+    return words.every((w, j) => (k === 0 && j === 0 && /^\d{1,3}[a-z]?$/.test(w)) || (/^[A-Za-z][A-Za-z'.,:]{0,9}$/.test(w) && !isUnitToken(w) && !RANGE.test(w)));
   });
 }
 

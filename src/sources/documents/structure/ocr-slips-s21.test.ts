@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLabRows } from './labs.js';
+import { labResultRows } from './lab-results.js';
 import type { Line } from './lines.js';
 
 const lines = (rows: string[]): Line[] => rows.map((text, index) => ({ page: 1, index, text }));
@@ -114,4 +115,16 @@ test('session 21: an interpretation word in brackets after the value ("170 (Abov
 test('session 21: a count unit whose slash OCR read as a 7 and a space ("10°37 ul.") is the test\'s count unit', () => {
   const page = ['Test                  Result     Units         Range', 'Absolute Monocytes    1.3        10°37 ul.     0.2-1.0'];
   assert.deepEqual(brief(parseLabRows(lines(page))), ['742-7 1.3 10*3/uL']);
+});
+
+test('session 21: the result caption read and the range caption garbled ("Your Value   Stan dard Range"), or a speck beside the garbled row, still leave the name over its value and label no block', () => {
+  const page = [
+    '  Chloride',
+    '                  Your Value                             Stan dard Rnge',
+    '  101 mmol/L                             98 - 110 mmol/L',
+    '  Calcium',
+    '                  10a Virds                              Sanaa Ran                .',
+    '  9.9 mg/dL                              8.6 - 10.3 mg/dL',
+  ];
+  assert.deepEqual(labResultRows(lines(page)).map((r) => `${r.name} ${r.value}`), ['Chloride 101', 'Calcium 9.9']);
 });
