@@ -74,3 +74,28 @@ test('session 18: a cover\'s "Company" field naming an imaging centre is the sen
   const report = ['Aspen Park Diagnostic Imaging', 'EXAM DATE:         2022/04/24 08:01', 'EXAMINATION:       XR CHEST 2 VIEWS', 'FINDINGS:', 'IMPRESSION:'].join('\n');
   assert.equal(classify(lines(report)).type, 'radiology_report');
 });
+
+// A federal-style consultation sheet (SF 513 manner) on a standard fax, its title garbled
+// ("CONSULTAT SHEET ... REQUEST"): its own captions say consultation request, while the reason for
+// the request lists the patient's current medications with doses (n-2404 tx-0006 through OCR).
+test('session 21: a consultation sheet whose title OCR garbled, its medications listed in the reason, is a referral', () => {
+  const text = [
+    '06/16/2025 MON 13:21.     FAX 703 555 0177      * HIGHLAND FALLS INTERNAL      1x10003/0003',
+    '            MEDICAL RECORD              CONSULTAT             SHEET       -                Cee',
+    '                         Co                       REQUEST                                  To',
+    'ro: Neurology —: Mark Notrealcombe, MD, Junipar Hills Neurology          FF',
+    '                                          FROM: (Raquesling physician or activity)',
+    'DATE OF REQUEST                       AUTHORIZATION                      uf',
+    '05/31/2025          C                 N/A           ROUTINE   1 TODAY / URGENT 1',
+    'REASON FOR REQUEST (Compiaints and findings)',
+    'evaluation of bilateral foot numbness.',
+    'Curren:  medica ions: gscitalopram 10 mg 1 fab PO QD; acetaminophen 325 mg 2  tabs PO Q6H PRN pain; gabapentin 300 mg 1',
+    'cap PO TID',
+    'Allergies: NKDA. Encinas: Recent office notes, Medication list, Laboratory results',
+    'PROVISIONAL DIAGNOSIS',
+    'Polyneurepathy, unspecified (G62.9)',
+    '                                          PLAGE OF CONSULTATION',
+    "DOCTOR'S SIGNATURE",
+  ].join('\n');
+  assert.equal(classify(lines(text)).type, 'referral_letter');
+});
