@@ -324,8 +324,11 @@ function inRegion(l: OcrLine, [x0, y0, x1, y1]: Box): boolean {
   return mid >= y0 && mid <= y1 && l.box[2] > x0 && l.box[0] < x1;
 }
 
+const midX = (wd: OcrWord) => (wd.box[0] + wd.box[2]) / 2;
 /** A word lies inside the region across when its middle does (its line is in the region). */
-const wordInside = (wd: OcrWord, [x0, , x1]: Box) => (wd.box[0] + wd.box[2]) / 2 >= x0 && (wd.box[0] + wd.box[2]) / 2 <= x1;
+const wordInside = (wd: OcrWord, [x0, , x1]: Box) => midX(wd) >= x0 && midX(wd) <= x1;
+/** The box around boxes (words or lines). */
+const boxAround = (boxes: Box[]): Box => [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
 
 /** The words of the page's lines in the region that lie inside it: what a new reading of the region stands against. */
 function wordsInRegion(lines: OcrLine[], box: Box): OcrWord[] {
@@ -394,9 +397,8 @@ export function putInPlace(lines: OcrLine[], fresh: OcrLine[], box: Box): OcrLin
       continue;
     }
     // Its words left of the box and those right of it stay, as two lines the grid's row joins.
-    const mid = (wd: OcrWord) => (wd.box[0] + wd.box[2]) / 2;
-    const leftOf = l.words.filter((wd) => mid(wd) < box[0]);
-    const rightOf = l.words.filter((wd) => mid(wd) > box[2]);
+    const leftOf = l.words.filter((wd) => midX(wd) < box[0]);
+    const rightOf = l.words.filter((wd) => midX(wd) > box[2]);
     const left = leftOf.length ? lineOf(leftOf) : undefined;
     const right = rightOf.length ? lineOf(rightOf) : undefined;
     if (left) rest.push(left);
@@ -419,7 +421,7 @@ export function putInPlace(lines: OcrLine[], fresh: OcrLine[], box: Box): OcrLin
     const words = row.flatMap((l) => l.words);
     const joined: OcrLine = {
       text: row.map((l) => l.text.trim()).join('   '),
-      box: [Math.min(...row.map((l) => l.box[0])), Math.min(...row.map((l) => l.box[1])), Math.max(...row.map((l) => l.box[2])), Math.max(...row.map((l) => l.box[3]))],
+      box: boxAround(row.map((l) => l.box)),
       confidence: mean(words),
       words,
     };
@@ -462,8 +464,7 @@ function lineOf(words: OcrWord[]): OcrLine {
     text += wd.text;
     prevEnd = wd.box[2];
   }
-  const box: Box = [Math.min(...words.map((wd) => wd.box[0])), Math.min(...words.map((wd) => wd.box[1])), Math.max(...words.map((wd) => wd.box[2])), Math.max(...words.map((wd) => wd.box[3]))];
-  return { text, box, confidence: mean(words), words };
+  return { text, box: boxAround(words.map((wd) => wd.box)), confidence: mean(words), words };
 }
 
 /**
