@@ -11,6 +11,7 @@ import { addMissingLines } from './line-union.js';
 import { dropRuleGlyphs } from './rule-glyphs.js';
 import { invertDarkBars } from './dark-bars.js';
 import { gridInkLevel, readGrids, type GridInfo } from './ruled-grid.js';
+import { readUnreadInk, type UnreadInfo } from './unread-ink.js';
 import { removeStreaks } from './streaks.js';
 import { blur, boundSize, despeckle, estimateSkew, findPaper, flattenLighting, median3, pageStats, rotate, squarePixels, toPng, fillOutsidePaper, type PaperBounds } from './preprocess.js';
 import { layoutOcrLines } from './ocr-layout.js';
@@ -71,6 +72,8 @@ export interface OcrPageInfo {
   grids?: GridInfo;
   /** Second reading of lab-row numbers on enlarged crops (reread.ts); absent when off. */
   reread?: RereadInfo;
+  /** Rows of print the page reading left out, and how many were read again and put in. */
+  unread?: UnreadInfo;
   ms: number;
 }
 
@@ -80,6 +83,8 @@ const rereadEnabled = () => process.env.VESSEL_OCR_REREAD !== 'off';
 const gridsEnabled = () => process.env.VESSEL_OCR_GRIDS !== 'off';
 /** `VESSEL_OCR_STREAKS=off` keeps scanner streaks on the page (to measure what removing them gives). */
 const streaksEnabled = () => process.env.VESSEL_OCR_STREAKS !== 'off';
+/** `VESSEL_OCR_UNREAD=off` skips the second reading of print the page reading left out. */
+const unreadEnabled = () => process.env.VESSEL_OCR_UNREAD !== 'off';
 
 type Box = [number, number, number, number];
 
@@ -241,6 +246,13 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
       res = grid.result;
       readImage = grid.image;
       if (grid.info.found) info.grids = grid.info;
+    }
+    if (!flipped && unreadEnabled()) {
+      // Print of another size than the block's (a large title, small print beside a large name)
+      // that the page reading dropped or garbled, read again alone (unread-ink.ts).
+      const unread = await readUnreadInk(readImage, res, pool, info.flattened ? gridInkLevel(plain) : undefined);
+      res = unread.result;
+      if (unread.info.rows) info.unread = unread.info;
     }
     if (rereadEnabled()) {
       // Boxes of the second reading are those of the image read, so they map back below like the rest.

@@ -309,7 +309,7 @@ export function eraseRules(r: Raster, boxes: Box[], masks: Masks = ruleMasks(r))
 }
 
 /** Cuts a region out of a raster. */
-function crop(r: Raster, [x0, y0, x1, y1]: Box): Raster {
+export function crop(r: Raster, [x0, y0, x1, y1]: Box): Raster {
   const w = x1 - x0;
   const out = new Uint8Array(w * (y1 - y0));
   for (let y = y0; y < y1; y++) out.set(r.data.subarray(y * r.width + x0, y * r.width + x1), (y - y0) * w);
