@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { OcrPool, type OcrWord } from './ocr-pool.js';
 import { readAllPages } from './read.js';
-import { isRuleNoise, recoversText, unreadRows, widenToWords, UNREAD_MIN_PIECES } from './unread-ink.js';
+import { isRuleNoise, recoversText, rowPsm, unreadRows, widenToWords, UNREAD_MIN_PIECES } from './unread-ink.js';
 
 const pool = new OcrPool({ size: 1 });
 after(() => pool.terminate());
@@ -114,4 +114,9 @@ test('a row of unread ink grows over the unsure words it touches, and rows that 
   const out = widenToWords(rows, [w('TRIGLYCERIDES', [111, 513, 314, 538], 5), w('below', [111, 600, 300, 620], 5)]);
   assert.deepEqual(out.map((r) => r.box), [[111, 513, 360, 538], [600, 521, 700, 536]]);
   assert.equal(out[0]!.pieces, 11);
+});
+
+test('a row as tall as its print is read as one line; one holding a name over its address as a block', () => {
+  assert.equal(rowPsm({ box: [120, 400, 1200, 452], pieces: 20, height: 40 }), '7');
+  assert.equal(rowPsm({ box: [128, 175, 645, 234], pieces: 53, height: 26 }), '6');
 });

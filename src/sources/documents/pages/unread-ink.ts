@@ -24,6 +24,8 @@ export const UNREAD_MAX_ROWS = 10;
 /** A row needs this many letter-sized pieces of ink side by side (a logo or a stamp's edge is one or two). */
 export const UNREAD_MIN_PIECES = 4;
 
+/** A row this many times taller than its pieces' median height is read as a block of lines. */
+export const MULTI_LINE_HEIGHT_RATIO = 1.8;
 /** A word this unsure whose box holds more rule than other ink is a rule read as text (`—n—m`, `rr`). */
 export const RULE_NOISE_MAX_CONFIDENCE = 30;
 
@@ -187,6 +189,15 @@ export function unreadRows(mask: Uint8Array, w: number, h: number, dpi: number):
     });
 }
 
+/**
+ * How a row is read: a row taller than its print holds more than one line (a name over its
+ * address, caught in one row by a descender or a slant, on a scan: `a ea thea` read as one line)
+ * and is read as a block (PSM 6), else as one line (PSM 7). Pure.
+ */
+export function rowPsm(row: InkRow): '6' | '7' {
+  return row.box[3] - row.box[1] > MULTI_LINE_HEIGHT_RATIO * row.height ? '6' : '7';
+}
+
 const overlapDown = (a: Box, b: Box) => Math.min(a[3], b[3]) - Math.max(a[1], b[1]) >= 0.5 * Math.min(a[3] - a[1], b[3] - b[1]);
 const overlapAcross = (a: Box, b: Box) => Math.min(a[2], b[2]) > Math.max(a[0], b[0]);
 
@@ -253,9 +264,13 @@ export async function readUnreadInk(image: Raster, res: OcrResult, pool: OcrPool
   for (const row of rows) {
     const pad = Math.round(0.5 * row.height);
     const box: Box = [Math.max(0, row.box[0] - pad), Math.max(0, row.box[1] - pad), Math.min(image.width, row.box[2] + pad), Math.min(image.height, row.box[3] + pad)];
-    const read = await pool.recognize(await toPng(crop(cleaned, box)), { psm: '7' });
+    const read = await pool.recognize(await toPng(crop(cleaned, box)), { psm: rowPsm(row) });
     const shift = (b: Box): Box => [b[0] + box[0], b[1] + box[1], b[2] + box[0], b[3] + box[1]];
-    const words = read.words.filter(hasText).map((wd) => ({ ...wd, box: shift(wd.box) }));
+    const fresh: OcrLine[] = read.lines
+      .map((l) => ({ ...l, box: shift(l.box), words: l.words.filter(hasText).map((wd) => ({ ...wd, box: shift(wd.box) })) }))
+      .filter((l) => l.words.length)
+      .map((l) => ({ ...l, text: l.words.map((wd) => wd.text).join(' '), confidence: mean(l.words) }));
+    const words = fresh.flatMap((l) => l.words);
     if (!words.length || mean(words) < UNREAD_MIN_CONFIDENCE) continue;
     const old = lines.flatMap((l) => l.words).filter((wd) => {
       const mx = (wd.box[0] + wd.box[2]) / 2;
@@ -263,8 +278,7 @@ export async function readUnreadInk(image: Raster, res: OcrResult, pool: OcrPool
       return mx >= row.box[0] && mx <= row.box[2] && my >= row.box[1] && my <= row.box[3];
     });
     if (old.length && !(gridReadingWins(old, words) && recoversText(old, words))) continue;
-    const fresh: OcrLine = { text: words.map((wd) => wd.text).join(' '), box: row.box, confidence: mean(words), words };
-    lines = putInPlace(lines, [fresh], row.box);
+    lines = putInPlace(lines, fresh, row.box);
     info.added++;
   }
   if (!info.added && !noise.size) return { result: res, info };
