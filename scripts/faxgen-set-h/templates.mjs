@@ -229,7 +229,7 @@ const labH1 = {
     const tables = panels.map((P) => {
       const rows = P.rows.map((r) => {
         const oc = olds.map(() => (rng.chance(0.75) ? olderValue(rng, r) : null));
-        const rr = `${esc(r.range)}${r.unit && /\d/.test(r.range) ? ' ' + esc(r.unit) : ''}`;
+        const rr = `${esc(r.range)}${r.unit && (/\d/.test(r.range) || !r.range) ? ' ' + esc(r.unit) : ''}`.trim();
         return `<tr><td class="cn">${esc(r.name)}</td><td class="rr">${rr}</td>${oc.map((o) => `<td class="oc">${o ? cell(o.value, o.flag ? `(${o.flag})` : '') : ''}</td>`).join('')}<td class="nc">${cell(r.value, r.flagPrinted)}</td></tr>`;
       });
       if (rng.chance(0.45)) {
@@ -675,7 +675,7 @@ const billH1 = {
       <div class="lh"><div class="fn">${esc(doc.payer)}</div><div class="sm">Claims Department &middot; P.O. Box ${rng.int(1000, 99999)} &middot; Member services ${fmtPhone(doc.facility.phone, 'one')}</div></div>
       <p>${monthDY(doc.processed)}</p>
       <p class="ad">${esc(nm)}<br>${esc(p.address.line1)}<br>${esc(p.address.city)}, ${esc(p.address.state)} ${esc(p.address.zip)}</p>
-      <table class="ref"><tr><td>Member: <b>${esc(nm)}</b></td><td>Member ID: ${doc.member_id}</td><td>Claim number: ${doc.claim_number}</td></tr><tr><td>Plan: ${esc(doc.plan_name)}</td><td>Group: ${doc.group}</td><td>Provider: ${esc(doc.facility.name)}</td></tr></table>
+      <table class="ref"><tr><td>Member: <b>${esc(nm)}</b></td><td>Member ID: ${doc.member_id}</td><td>Claim number: ${doc.claim_number}</td></tr><tr><td>Plan: ${esc(doc.plan_name)}</td><td>Group: ${doc.group}</td><td>Provider: ${esc(doc.client?.name || (doc.provider ? provName(doc.provider) : ''))}</td></tr></table>
       <p>Dear ${esc(nm)}:</p>
       <p>We processed the claim your provider sent us for services on ${monthDY(doc.date_of_service)}. This letter explains how we paid it. <b>This is not a bill.</b> Your provider may bill you for the amount shown as your share.</p>
       <table class="it"><thead><tr><th>Service</th><th>Code</th><th class="r">Amount billed</th><th class="r">Amount allowed</th><th class="r">Plan paid</th><th class="r">Your share</th></tr></thead><tbody>${rows}

@@ -106,8 +106,9 @@ function valuesPast(text: string, heads: Head[], flat: boolean): number {
 const splitGlued = (text: string) =>
   text.replace(/(^|\s)(HH|LL|H|L|A)(\d+(?:\.\d+)?)(?=\s|$)/g, '$1$2 $3').replace(/(^|\s)(\d+(?:\.\d+)?)(HH|LL|H|L|A)(?=\s|$)/g, '$1$3 $2');
 
-const CELL = /^(?:[<>]=?)?\d+(?:\.\d+)?$|^(?:HH|LL|H|L|A|C|\*|!)$|^(?:negative|positive|trace|yellow|clear|none|detected|reactive|nonreactive|[1-4]\+)$/i;
-const FLAG_CELL = /^(?:HH|LL|H|L|A|C|\*|!)$/;
+const CELL = /^(?:[<>]=?)?\d+(?:\.\d+)?$|^(?:HH|LL|H|L|A|C|\*|!)$|^\((?:HH|LL|H|L|A|C)\)$|^(?:negative|positive|trace|yellow|clear|none|detected|reactive|nonreactive|[1-4]\+)$/i;
+// Also in brackets (`12.5 (L)`: a results-review grid flags every column so). Session 22 (set-h).
+const FLAG_CELL = /^(?:HH|LL|H|L|A|C|\*|!)$|^\((?:HH|LL|H|L|A|C)\)$/;
 /** A value with its flag glued after it (`2.9<`, `44>`, `151H`, `Trace*`). */
 const GLUED_FLAG = /^(?:\d+(?:\.\d+)?(?:[<>*]|HH|LL|H|L)|[A-Za-z]+\*)$/;
 
@@ -193,11 +194,14 @@ export function newestColumnOnly(lines: Line[]): Line[] {
     const newest = heads.reduce((a, b) => (b.date >= a.date ? b : a));
     const nearest = (c: { start: number; end: number }) =>
       heads!.reduce((a, b) => (Math.min(Math.abs(b.end - c.end), Math.abs(b.start - c.start)) < Math.min(Math.abs(a.end - c.end), Math.abs(a.start - c.start)) ? b : a));
-    // A flag printed before its value belongs to that value's column.
+    // A flag belongs to the value it stands closest to: printed before its value (`L 3.49`) that value's column, after
+    // it (`113 (H)   103`) the column it follows. Session 22 (set-h): after-value flags were given to the next column.
     const mine: string[] = [];
     for (let k = 0; k < cells.length; k++) {
       const c = cells[k]!;
-      const owner = FLAG_CELL.test(c.t) && cells[k + 1] && !FLAG_CELL.test(cells[k + 1]!.t) ? nearest(cells[k + 1]!) : nearest(c);
+      const next = FLAG_CELL.test(c.t) && cells[k + 1] && !FLAG_CELL.test(cells[k + 1]!.t) ? cells[k + 1]! : undefined;
+      const prev = FLAG_CELL.test(c.t) && k > 0 && !FLAG_CELL.test(cells[k - 1]!.t) ? cells[k - 1]! : undefined;
+      const owner = next && (!prev || next.start - c.end < c.start - prev.end) ? nearest(next) : prev ? nearest(prev) : nearest(c);
       if (owner === newest) mine.push(c.t);
     }
     const lead = l.text.slice(0, cells[0]!.start).trimEnd();

@@ -73,6 +73,10 @@ const FUZZY_CACHE = new Map<string, Syn | null>();
 export function lookupExact(name: string, urine: boolean): Syn | undefined {
   const k = normName(name);
   const variants = [k, k.replace(/,/g, ' ').replace(/\s+/g, ' '), k.replace(/\s*\(.*?\)\s*/g, ' ').trim(), k.replace(/[,-]/g, '')];
+  // A specimen named after a comma ("pH, Arterial", "Lactate, Venous", "Potassium, Whole Blood"): the test without it.
+  // Session 22 (set-h).
+  const bare = k.replace(/,\s*(?:arterial|venous|capillary|cord|serum|plasma|whole blood|blood|art|ven|cap|wb)\.?$/, '').trim();
+  if (bare !== k && bare.length >= 2) variants.push(bare);
   for (const v of variants) {
     if (urine && URINE_INDEX.has(v)) return URINE_INDEX.get(v);
     const s = SYN_INDEX.get(v);

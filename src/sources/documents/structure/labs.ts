@@ -27,6 +27,9 @@ import { flagFromRange } from './lab-range-flags.js';
  * ("Component  Latest Ref Rng & Units  3/14/2024") or after it? undefined for other lines.
  */
 function headerOrder(text: string): 'range-first' | 'value-first' | undefined {
+  // A sentence is no row of column heads ("… are outside the normal range; we will go over the results …", a results
+  // letter's paragraph): heads are a few words, with no clause punctuation between them. Session 22 (set-h).
+  if (text.trim().split(/\s+/).length > 12 || /[a-z];\s|(?:^|\s)[a-z]{4,}\. [A-Za-z]/.test(text)) return undefined;
   const range = /\b(?:ref(?:erence)?\.?\s*(?:rng|range|interval)|reference|normal\s+(?:range|values?))\b/i.exec(text);
   if (!range) return undefined;
   // "Result" also through OCR slips in its last letters ("Resun", "Resuit", "Rest").
@@ -449,7 +452,8 @@ export function parseLabRows(lines: Line[]): LabRow[] {
       yesNo = { page: l.page, ...yn };
       anyYesNo = true;
     }
-    const order = headerOrder(text);
+    // Read on the printed line too: normalising drops a caption word a head may be (`Your result`). Session 22 (set-h).
+    const order = headerOrder(text) ?? headerOrder(l.text);
     if (order !== undefined) {
       rangeFirst = order === 'range-first';
       leadColumns = LEAD_COLUMNS.test(text);

@@ -213,6 +213,12 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
     const name = cell?.text.replace(/\s+[)(|\]\[]$/, '');
     if (cell && name && (cell.start > 0 || (!!labelCell && Math.abs(cell.start - labelCell.start) <= 3)) && /^[A-Za-z][A-Za-z'’.,-]*(?: [A-Za-z][A-Za-z'’.,-]*){1,3}$/.test(name)) out.push({ raw: name, score: 1 });
   }
+  // A name opening its cell with the age and sex in brackets after it ("Doe, Jane M (74 y.o. F) · DOB …", an EHR's patient
+  // banner): whose age that is, the patient. Session 22 (set-h: an eConsult request's patient line).
+  for (const c of dotted) {
+    const aged = /^([A-Z][A-Za-z'’-]+(?:,\s?|\s)[A-Z][A-Za-z'’-]+(?:\s[A-Z]\.?)?)\s*\(\s*\d{1,3}\s*(?:y\.?\s?o\.?|yo|y\/o|yrs?|years?(?:\s+old)?|Y)\s*,?\s*(?:M|F|Male|Female)?\s*\)/.exec(c.text);
+    if (aged) out.push({ raw: cutName(aged[1]!), score: 2 });
+  }
   // A city and state before a ZIP code ("Peoria, IL 61602" in an address block over the birth date) has a
   // "Last, First" shape: no name is followed by a ZIP code. u-1803 (OCR): a results letter's patient.
   return out.filter((c) => !/,\s*[A-Z]{2}$/.test(c.raw) || !new RegExp(`${c.raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+\\d{5}(?:-\\d{4})?(?!\\d)`).test(text));

@@ -382,6 +382,10 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
       const d = own?.date ?? (plain && lead?.date === compactDate ? compactDate : undefined) ?? wrappedCellDate(nonEmpty, i, before);
       if (d && d !== dob && !afterSent(d)) return d;
     }
+    // A payer's letter naming the day in a sentence ("the claim your provider sent us for services on July 28, 2022"),
+    // its service lines undated: that day, not the letter's date above the address. Session 22 (set-h).
+    const said = dateAfter(text, /\bservices?\s+(?:provided\s+|received\s+|rendered\s+)?(?:on|from)\s+/i, 20);
+    if (said && said !== dob && !afterSent(said)) return said;
     // A claim form's period under its caption, its dates compact (MMDDYY, the paper claim's form) or not: its first day.
     const period = dateUnderCaption(lines, PERIOD_CAPTION);
     if (period && period !== dob && !afterSent(period)) return period;
