@@ -50,7 +50,12 @@ export function birthDatesOnLine(text: string, next: string | undefined): Array<
     // A space OCR put inside the year ("DOB 04/13/1 945"): a month/day/year with one space among its year's digits.
     const spacedYear = /^(\d{1,2}[/.-]\d{1,2}[/.-])(\d(?: \d{3}|\d \d{2}|\d{2} \d))(?![\d/])/.exec(after);
     const spaced = spacedYear ? findDates(`${spacedYear[1]}${spacedYear[2]!.replace(' ', '')}`).find((x) => x.index === 0)?.date : undefined;
-    const d = ds.length && (ds[0]!.index < 8 || pairedValue || stamped) ? ds[0]!.date : spaced ?? bare ?? (yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined) ?? agelessYearMended(after) ?? slashSlipBirthDate(after, new Date().toISOString().slice(0, 10)) ?? lettersAsDigits(after) ?? garbledMonthDate(after);
+    // Both slashes read as spaces around a one-digit month or day ("DOB: 11 8 1978" for 11/8/1978): right after the
+    // label, two short numbers and a four-digit year, single-spaced, are the date (two-digit parts read above).
+    // Session 22 (o-2304, OCR): a medication administration record's birth date.
+    const spacedParts = /^(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})(?![\d/.-])/.exec(after);
+    const spacedDate = spacedParts ? findDates(`${spacedParts[1]}/${spacedParts[2]}/${spacedParts[3]}`)[0]?.date : undefined;
+    const d = ds.length && (ds[0]!.index < 8 || pairedValue || stamped) ? ds[0]!.date : spaced ?? bare ?? spacedDate ?? (yearFirst ? findDates(`${yearFirst[2]}/${yearFirst[3]}/${yearFirst[1]}`)[0]?.date : undefined) ?? agelessYearMended(after) ?? slashSlipBirthDate(after, new Date().toISOString().slice(0, 10)) ?? lettersAsDigits(after) ?? garbledMonthDate(after);
     // A two-digit year ("05/28/19", often a four-digit one cut off by the margin) counts for less than one printed in full.
     const short = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?!\d)/.test(after) ? 0.5 : 1;
     if (d) out.push({ date: d, weight: short });
@@ -128,11 +133,12 @@ function centenarianMisread(dob: string, on: string): string {
 
 /**
  * A birth date whose year OCR misread into a century no one alive was born in ("09/27/1847" for
- * 1947): no date reader takes it, so it is read here with the one year a digit away that gives an
+ * 1947, "07/10/3982" for 1982): no date reader takes it, so it is read here with the one year a digit away that gives an
  * age of 0–120 today; when none or several do, no date.
  */
 function agelessYearMended(after: string): string | undefined {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](1[0-8]\d{2})(?![\d/])/.exec(after);
+  // Also a first digit no year has ("07/10/3982" for 1982, "4012" for 2012). Session 22 (o-2304, OCR): a lab report's birth date.
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](1[0-8]\d{2}|[03-9]\d{3})(?![\d/])/.exec(after);
   if (!m) return undefined;
   const today = new Date().toISOString().slice(0, 10);
   const mended = centenarianMisread(`${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`, today);

@@ -75,6 +75,13 @@ const FORMS: DateForm[] = [
   // "Thu, Dec 12022 1135"): the year is the last four digits (19xx / 20xx), the day the one or two before them.
   // Session 21 (o-2303, OCR): two radiology reports' exam dates.
   { re: `${MON}\\s+(\\d{1,2})((?:19|20)\\d{2})(?!\\d)`, read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
+  // The month's name with the space before its day lost ("DOB: Nov9 1975", "Mar14, 2024"): the day glued after the
+  // month, a comma or space, then a four-digit year. Not after a letter (a word ending in a month's letters).
+  // Session 22 (o-2304, OCR): a discharge summary's birth date.
+  { re: `(?<![A-Za-z])${MON}(\\d{1,2})(?:,\\s*|\\s+)((?:19|20)\\d{2})(?!\\d)`, read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, +m[2]!] },
+  // A day 1 read as a bar or an l between the month's name and a four-digit year ("Wed, Jun | 2022", "Jun l, 2022"):
+  // no other glyph stands alone there. Session 22 (o-2304, OCR): a cover's date.
+  { re: `(?<![A-Za-z])${MON}\\s+[|l](?:,\\s*|\\s+)((?:19|20)\\d{2})(?!\\d)`, read: (m) => [+m[2]!, MONTHS[m[1]!.toLowerCase().replace('.', '')] ?? 0, 1] },
 ];
 
 const ANY_DATE = new RegExp(`(?<![\\d/])(?:${FORMS.map((f) => f.re.replace(/\((?!\?)/g, '(?:')).join('|')})`, 'gi');

@@ -151,6 +151,12 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   if (myPatient) out.push({ raw: myPatient[1]!, score: 1.5 });
   const forDob = /\b(?:for|patient,?|regarding)\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,3}),?\s+(?:DOB|D\.O\.B|born)/.exec(text);
   if (forDob) out.push({ raw: forDob[1]!, score: 1.5 });
+  // The same phrase wrapped between the given and the family name ("... the records you requested for Melissa" /
+  // "Protolli, DOB 11/29/1988. 2 pages ..."): the line ends with the given name, the next opens with the family name
+  // before the birth-date label. Session 22 (o-2304, OCR): a cover naming the patient of a remittance OCR lost.
+  const forWrapped = /\b(?:for|patient,?|regarding)\s+([A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?)\s*$/.exec(text);
+  const wrappedFamily = forWrapped && next !== undefined ? /^\s*([A-Z][A-Za-z'’-]+),?\s+(?:DOB|D\.O\.B|born)\b/.exec(next) : null;
+  if (forWrapped && wrappedFamily) out.push({ raw: `${forWrapped[1]} ${wrappedFamily[1]}`, score: 1.5 });
   // Column block: a "Patient" / "Patient Information" heading, the name below it in the same column.
   if (next !== undefined) {
     // Also a form's numbered caption ("6. Patient's Name and Address" over "NOTREALHURST, CATHERINE").
