@@ -55,7 +55,7 @@ export class PdfLimitError extends Error {
 }
 
 export type PdfThreadOpen =
-  | { ok: true; doc: PdfDoc }
+  | { ok: true; doc: PdfDoc; repaired?: boolean }
   | { ok: false; code: 'pdf-password' | 'pdf-password-wrong' | 'pdf-corrupt' | 'pdf-too-costly'; message: string };
 
 type Req = WithoutId<PdfRequest>;
@@ -102,11 +102,11 @@ export class PdfThread {
   async open(bytes: Uint8Array, password?: string): Promise<PdfThreadOpen> {
     const doc = new PdfDoc(this, this.nextDoc++, bytes, password);
     try {
-      const r = (await this.run({ op: 'open', doc: doc.id, bytes, password }, doc)) as { ok: true; numPages: number } | { ok: false; code: 'pdf-password' | 'pdf-password-wrong' | 'pdf-corrupt'; message: string };
+      const r = (await this.run({ op: 'open', doc: doc.id, bytes, password }, doc)) as { ok: true; numPages: number; repaired?: boolean } | { ok: false; code: 'pdf-password' | 'pdf-password-wrong' | 'pdf-corrupt'; message: string };
       if (!r.ok) return r;
       doc.numPages = r.numPages;
       this.openDocs++;
-      return { ok: true, doc };
+      return { ok: true, doc, ...(r.repaired ? { repaired: true } : {}) };
     } catch (e) {
       return { ok: false, code: 'pdf-too-costly', message: `The PDF could not be opened: ${(e as Error).message} The original file is kept.` };
     }

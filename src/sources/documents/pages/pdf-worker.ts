@@ -50,7 +50,7 @@ async function serve(m: PdfRequest): Promise<{ value: unknown; transfer?: ArrayB
       if (!r.ok) return { value: { ok: false, code: r.code, message: r.message } };
       docs.get(m.doc)?.doc.destroy().catch(() => undefined);
       docs.set(m.doc, { doc: r.doc });
-      return { value: { ok: true, numPages: r.doc.numPages } };
+      return { value: { ok: true, numPages: r.doc.numPages, repaired: r.repaired } };
     }
     case 'text':
       return { value: await pageTextLayer(await page(m.doc, m.page)) };

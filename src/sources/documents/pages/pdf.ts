@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PageWord } from '../../../core/types.js';
 import { dominantDirection, type QuarterTurn } from './orientation.js';
+import { withRecoveredTrailer } from './pdf-repair.js';
 import { MAX_PDF_IMAGE_PIXELS, MAX_RENDER_PIXELS, type TextLayer } from './pdf-common.js';
 import type { Raster } from './raster.js';
 
@@ -19,7 +20,8 @@ const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
 const dir = (name: string) => join(PDFJS_ROOT, name) + '/';
 
 export type PdfOpenResult =
-  | { ok: true; doc: PDFDocumentProxy }
+  /** `repaired`: the file was cut short and opened with a trailer added (pdf-repair.ts). */
+  | { ok: true; doc: PDFDocumentProxy; repaired?: boolean }
   | { ok: false; code: 'pdf-password' | 'pdf-password-wrong' | 'pdf-corrupt'; message: string };
 
 /**
@@ -28,6 +30,16 @@ export type PdfOpenResult =
  * them); 0 (the default) only errors.
  */
 export async function openPdf(bytes: Uint8Array, password?: string, opts: { verbosity?: number } = {}): Promise<PdfOpenResult> {
+  const first = await openPdfAsIs(bytes, password, opts);
+  if (first.ok || first.code !== 'pdf-corrupt') return first;
+  // Cut short? The pages before the cut are still in the file.
+  const mended = withRecoveredTrailer(bytes);
+  if (!mended) return first;
+  const second = await openPdfAsIs(mended, password, opts);
+  return second.ok && second.doc.numPages > 0 ? { ...second, repaired: true } : first;
+}
+
+async function openPdfAsIs(bytes: Uint8Array, password: string | undefined, opts: { verbosity?: number }): Promise<PdfOpenResult> {
   try {
     const task = getDocument({
       data: new Uint8Array(bytes), // pdfjs transfers (detaches) the buffer it is given: pass a copy

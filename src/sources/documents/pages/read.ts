@@ -106,6 +106,7 @@ async function* pdfTasks(bytes: Uint8Array, opts: ReadOptions, out: PageRead[]):
     return;
   }
   const doc = opened.doc;
+  if (opened.repaired) out.push(docIssue('warning', 'pdf-repaired', 'The PDF is damaged: it ends before its index (cut short in a download or a transfer). The pages found in it were read; pages after the cut are missing. The original file is kept.'));
   try {
     const count = doc.numPages;
     const max = Math.min(count, opts.maxPages ?? DEFAULT_MAX_PAGES);
