@@ -159,6 +159,7 @@ export function newestColumnOnly(lines: Line[]): Line[] {
   const out = lines.slice();
   let heads: Head[] | undefined;
   let flatHeads = false;
+  let flatAfter = false;
   let page = -1;
   for (let i = 0; i < out.length; i++) {
     const raw = out[i]!;
@@ -172,12 +173,14 @@ export function newestColumnOnly(lines: Line[]): Line[] {
       const trend = trendHead(out, i, h);
       heads = trend?.heads;
       flatHeads = trend?.flat ?? false;
+      // Told from the rows as printed, before any of them is rewritten.
+      flatAfter = flatHeads && flatFlagsAfter(out, i);
       continue;
     }
     if (!heads) continue;
     l = { ...raw, text: splitGlued(raw.text) };
     if (flatHeads) {
-      const row = flatRow(l.text, heads);
+      const row = flatRow(l.text, heads, flatAfter);
       if (row !== undefined) out[i] = { ...l, text: row };
       continue;
     }
@@ -225,11 +228,10 @@ export function newestColumnOnly(lines: Line[]): Line[] {
  * exactly with the newest first, the first. Otherwise the row has no result that can be placed (empty);
  * a line ending in no values is left alone (undefined).
  */
-function flatRow(text: string, heads: Head[]): string | undefined {
+function flatRow(text: string, heads: Head[], flagsAfter = false): string | undefined {
+  const cells = trendCellsAtEnd(text);
   const toks = text.trim().split(/\s+/);
-  let k = toks.length;
-  while (k > 1 && CELL.test(toks[k - 1]!) && !/^(?:-|–|to)$/i.test(toks[k - 2]!)) k--;
-  const cells = toks.slice(k);
+  const k = toks.length - cells.length;
   if (!cells.length || k === 0) return undefined;
   const values = cells.map((t, j) => ({ t, j })).filter((c) => !FLAG_CELL.test(c.t));
   if (!values.length) return undefined;
@@ -238,10 +240,39 @@ function flatRow(text: string, heads: Head[]): string | undefined {
   if (newest === heads[heads.length - 1] && values.length >= heads.length && values.length <= heads.length + 1) pick = values[values.length - 1];
   else if (newest === heads[0] && values.length === heads.length) pick = values[0];
   if (!pick) return '';
-  const flag = pick.j > 0 && FLAG_CELL.test(cells[pick.j - 1]!) ? ` ${cells[pick.j - 1]}` : '';
+  const flag = flagsAfter
+    ? pick.j + 1 < cells.length && FLAG_CELL.test(cells[pick.j + 1]!) ? ` ${cells[pick.j + 1]}` : ''
+    : pick.j > 0 && FLAG_CELL.test(cells[pick.j - 1]!) ? ` ${cells[pick.j - 1]}` : '';
   const lead = toks.slice(0, k);
   // The name is the lead up to its first unit or number; the value goes right after it.
   let n = lead.findIndex((t, j) => j > 0 && (/^[\d<>]/.test(t) || /\//.test(t) || /^(?:%|fL|pg)$/.test(t)));
   if (n < 0) n = lead.length;
   return `${lead.slice(0, n).join(' ')}  ${pick.t}${flag}  ${lead.slice(n).join(' ')}`;
+}
+
+/** The trend cells a single-spaced row ends in (values and flags after the range). */
+function trendCellsAtEnd(text: string): string[] {
+  const toks = text.trim().split(/\s+/);
+  let k = toks.length;
+  while (k > 1 && CELL.test(toks[k - 1]!) && !/^(?:-|–|to)$/i.test(toks[k - 2]!)) k--;
+  return k > 0 ? toks.slice(k) : [];
+}
+
+/**
+ * Whether the single-spaced rows under the trend head on line `i` (the head's own line) print their flags after the values (`12.5 (L)`) or
+ * before them (`L 3.49`): a row ending in a flag says after, one whose cells open with a flag says before; the rows of
+ * the table (to the next head, on the head's page) vote, before when none says. Session 22 (set-h): a flowsheet's
+ * after-value flags went to the next column's value in text without columns.
+ */
+function flatFlagsAfter(lines: Line[], i: number): boolean {
+  let after = 0;
+  let before = 0;
+  const page = lines[i]!.page;
+  for (let j = i + 1; j < lines.length && lines[j]!.page === page && !dateHeads(lines[j]!.text); j++) {
+    const cells = trendCellsAtEnd(lines[j]!.text);
+    if (cells.length < 2) continue;
+    if (FLAG_CELL.test(cells[cells.length - 1]!)) after++;
+    else if (FLAG_CELL.test(cells[0]!)) before++;
+  }
+  return after > before;
 }

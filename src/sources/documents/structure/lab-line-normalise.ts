@@ -56,8 +56,14 @@ export function normaliseLine(s: string): string {
     .replace(/\b(above|below) (?:the )?(?:normal |reference |standard )?range\b/gi, (_m, side: string) => (/above/i.test(side) ? 'H' : 'L'))
     // An interpretation column's words for the side of the range, the line's last cell after a value ("Ferritin   8
     // 16-232   ng/mL   Decreased", "Potassium   5.6   3.5-5.3   mmol/L   Elevated"): the flag. Session 22 (set-h).
-    .replace(/(?<=\S)(\s{2,})(elevated|increased|decreased|reduced)(\s*)$/i, (m, sp: string, w: string, e: string, at: number, all: string) =>
-      /\d/.test(all.slice(0, at)) ? `${sp}${/elevated|increased/i.test(w) ? 'H' : 'L'}${' '.repeat(Math.max(0, w.length - 1))}${e}` : m)
+    // Also one space after the cell before it, as OCR prints lines, when that cell is a number, a range or a unit
+    // (`Ferritin 8 16-232 ng/mL Decreased`), never a word of a name.
+    .replace(/(?<=\S)(\s+)(elevated|increased|decreased|reduced)(\s*)$/i, (m, sp: string, w: string, e: string, at: number, all: string) => {
+      const before = all.slice(0, at);
+      const prev = /(\S+)$/.exec(before)?.[1] ?? '';
+      const cellAfter = sp.length >= 2 || /[\d/%]/.test(prev) || /^[a-zA-Z]{1,4}$/.test(prev);
+      return /\d/.test(before) && cellAfter ? `${sp}${/elevated|increased/i.test(w) ? 'H' : 'L'}${' '.repeat(Math.max(0, w.length - 1))}${e}` : m;
+    })
     // Its words for a result outside the range without a side ("Out of range", "Outside normal range"): abnormal, the
     // side then comes from the range; and for one inside it ("In range", "Within normal limits"), a cell of its own at
     // the end of the line: no flag. Session 21 (set-j).

@@ -99,3 +99,21 @@ test('session 22 (set-h): an eConsult request is a referral, though it prints fa
   ];
   assert.equal(classify(lines(page)).type, 'referral_letter');
 });
+
+test('session 22 (set-h): single-spaced (as OCR prints them), a trend row flagging after its values keeps the newest value\'s own flag', () => {
+  const page = [
+    'Chemistry',
+    '01/05/2023 06/18/2023 11/02/2023',
+    'Test Reference 0612 0745 0801',
+    'Sodium 136-145 mmol/L 131 (L) 139 140',
+    'Potassium 3.5-5.1 mmol/L 4.0 5.8 (H) 5.4 (H)',
+    'Calcium 8.5-10.2 mg/dL 8.1 (L) 9.0 7.9 (L)',
+    'Albumin 3.5-5.0 g/dL 3.1 (L) 3.3 (L) 3.9',
+  ];
+  assert.deepEqual(show(labResultRows(lines(page))), ['Sodium|140|mmol/L|', 'Potassium|5.4|mmol/L|H', 'Calcium|7.9|mg/dL|L', 'Albumin|3.9|g/dL|']);
+});
+
+test('session 22 (set-h): single-spaced, an interpretation word after a unit or range is the flag', () => {
+  const page = ['Analyte Result Reference Interval Units Interpretation', 'Sodium 150 135-145 mmol/L Elevated', 'Albumin 2.9 3.5-5.0 g/dL Decreased', 'Anion Gap 21 3-11 Elevated'];
+  assert.deepEqual(show(labResultRows(lines(page))), ['Sodium|150|mmol/L|H', 'Albumin|2.9|g/dL|L', 'Anion Gap|21||H']);
+});
