@@ -58,9 +58,11 @@ export function flagFromRange(row: LabRow): 'H' | 'L' | 'A' | undefined {
 
 /**
  * Flags from the printed ranges, for a report (its lines and rows) that prints no flag: no row
- * flagged, no flag or status column in its headers, and two or more rows with a printed range.
+ * flagged, no flag or status column in its headers, and two or more rows with a printed range. Rows whose value
+ * lost digits to OCR (`digitsLost`) are dropped first, in every report.
  */
-export function flagsFromRanges<T extends LabRow>(rows: T[], lines: Line[]): T[] {
+export function flagsFromRanges<T extends LabRow>(input: T[], lines: Line[]): T[] {
+  const rows = input.filter((r) => !digitsLost(r));
   if (rows.some((r) => r.flag || r.flagPrinted)) return rows;
   if (rows.filter((r) => r.range).length < 2) return rows;
   const headers = lines.some((l) => {
@@ -74,3 +76,17 @@ export function flagsFromRanges<T extends LabRow>(rows: T[], lines: Line[]): T[]
   }
   return rows;
 }
+
+/**
+ * A value below half the low end of its printed range that prints no flag: OCR lost digits of it ("2" for 82 beside
+ * 65-99, "48" for 14.8 read as 4.8 beside 13.2-17.1, "2" for 29 beside 10-40); a lab flags a value so far out, so the
+ * value as read is no result. Only plausible ranges count (`flagFromRange`). Session 22 (o-2304, n-2405, m-2505 OCR:
+ * 14 such rows, none the printed value).
+ */
+function digitsLost(row: LabRow): boolean {
+  // A value below zero (an anion gap of -1) is printed so, not cut.
+  if (row.flag || row.flagPrinted || row.numeric === undefined || row.numeric <= 0 || row.comparator || !row.range) return false;
+  const low = row.range.low ?? /^(?:>=|≥|>)\s*(-?\d+(?:\.\d+)?)$/.exec(row.range.text.trim())?.[1];
+  return flagFromRange(row) === 'L' && low !== undefined && row.numeric < Number(low) / 2;
+}
+

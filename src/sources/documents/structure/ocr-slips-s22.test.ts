@@ -1,0 +1,25 @@
+/** Session 22 (h3): lab rows through OCR (fresh caches o-2304, n-2405, m-2505, p-2105). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { labResultRows } from './lab-results.js';
+import type { Line } from './lines.js';
+
+const lines = (rows: string[]): Line[] => rows.map((text, index) => ({ page: 1, index, text }));
+const show = (rows: ReturnType<typeof labResultRows>) => rows.map((r) => [r.name, r.value, r.ucum ?? r.unit ?? '', r.range?.text ?? '', r.flag ?? ''].join(' | '));
+
+test('a value below half its range, printed without a flag, lost digits to OCR and is no result', () => {
+  const rows = show(labResultRows(lines([
+    'Test                         Result        Flag    Units        Reference Range',
+    'Glucose                      2                     mg/dL        65-99',
+    'Aspartate Aminotransferase   4                     U/L          10-40',
+    'Sodium                       128           L       mmol/L       135-146',
+    'Potassium                    3.0                   mmol/L       3.5-5.3',
+    'Calcium                      9.4                   mg/dL        8.6-10.3',
+  ])));
+  assert.equal(rows.some((r) => r.startsWith('Glucose')), false);
+  assert.equal(rows.some((r) => r.startsWith('Aspartate')), false);
+  // A flagged value, one near its range and one inside it stay.
+  assert.ok(rows.some((r) => r.startsWith('Sodium | 128') && r.endsWith('| L')), rows.join('\n'));
+  assert.ok(rows.some((r) => r.startsWith('Potassium | 3.0')), rows.join('\n'));
+  assert.ok(rows.some((r) => r.startsWith('Calcium | 9.4')), rows.join('\n'));
+});
