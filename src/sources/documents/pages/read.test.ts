@@ -234,3 +234,13 @@ test('a slightly rotated photo-like page is deskewed and boxes stay on the origi
   const [bx, by] = [(b.box[0] + b.box[2]) / 2, (b.box[1] + b.box[3]) / 2];
   assert.ok(Math.hypot(bx - ex, by - ey) < 12, `centre ${bx},${by} expected ${ex.toFixed(0)},${ey.toFixed(0)}`);
 });
+
+// A photo cut short in its upload was an error page with nothing read ("premature end of JPEG image").
+test('a JPEG cut short is read as far as its data goes, with a warning that says so', async () => {
+  const png = await textPng(['LIPID PANEL  collected 03/02/2024', 'Cholesterol 182 mg/dL', '', '', '', '', '', '', 'Triglycerides 140 mg/dL'], { fontSize: 40 });
+  const jpg = await sharp(png).jpeg({ quality: 90 }).withMetadata({ density: 200 }).toBuffer();
+  const r = await readAllPages(jpg.subarray(0, Math.round(jpg.length * 0.75)), 'jpeg', { ocr: pool });
+  assert.ok(r.issues.some((i) => i.code === 'image-truncated' && i.severity === 'warning'), JSON.stringify(r.issues));
+  assert.match(r.pages[0]!.text, /Cholesterol 182 mg\/dL/);
+  assert.doesNotMatch(r.pages[0]!.text, /Triglycerides/, 'nothing read past the cut');
+});

@@ -251,10 +251,22 @@ export function imageResolution(b: Uint8Array): { xdpi: number; ydpi: number } |
   return undefined;
 }
 
-/** Decodes a JPEG/PNG (EXIF orientation applied, downscaled when huge) to grey. */
-export async function decodeImage(bytes: Uint8Array): Promise<{ raster: Raster } | { error: ExtractionIssue }> {
+/**
+ * Decodes a JPEG/PNG (EXIF orientation applied, downscaled when huge) to grey. An image cut
+ * short (an upload or a transfer that stopped part way) is decoded as far as its data goes, the
+ * rest of the page left blank, with a warning (`truncated`): its top part is still a page to read.
+ */
+export async function decodeImage(bytes: Uint8Array): Promise<{ raster: Raster; truncated?: ExtractionIssue } | { error: ExtractionIssue }> {
+  const whole = await decodeImageAs(bytes, 'truncated');
+  if (!('error' in whole) || !/premature end|truncated|unexpected end|end of stream|not enough data/i.test(whole.error.message)) return whole;
+  const part = await decodeImageAs(bytes, 'none');
+  if ('error' in part) return whole;
+  return { ...part, truncated: { severity: 'warning', code: 'image-truncated', message: `The image file ends early (${whole.error.message.replace(/^The image could not be decoded: /, '')}): the part of the page it holds was read; the rest of the page is missing. The original file is kept.` } };
+}
+
+async function decodeImageAs(bytes: Uint8Array, failOn: 'truncated' | 'none'): Promise<{ raster: Raster } | { error: ExtractionIssue }> {
   try {
-    const img = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' });
+    const img = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn });
     const meta = await img.metadata();
     const w = meta.width ?? 0;
     const h = meta.height ?? 0;
@@ -289,7 +301,8 @@ async function* imageTasks(bytes: Uint8Array, opts: ReadOptions): AsyncGenerator
   yield async () => {
     const d = await decodeImage(bytes);
     if ('error' in d) return { pageNumber: 1, pageCount: 1, page: { page: 1, text: '', method: 'ocr', words: [] }, issues: [{ ...d.error, location: { page: 1 } }] };
-    return ocrOrEmpty(d.raster, 1, 1, opts);
+    const read = await ocrOrEmpty(d.raster, 1, 1, opts);
+    return d.truncated ? { ...read, issues: [{ ...d.truncated, location: { page: 1 } }, ...read.issues] } : read;
   };
 }
 
