@@ -243,6 +243,14 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   // with it (2.2 g/dL, not 22 g/L); judged again below once both are read back.
   const digitRunAhead = !d.range && d.extra.some((x) => /^\d{4,6}$/.test(x.t));
   if (!priorUnit && !digitRunAhead && syn && row.numeric !== undefined && ((!d.unit && d.extra.some((x) => garbledUnitMark(x.t, d))) || ((!d.unit || !ucumFor(d.unit)) && garbledUnitCell(d)))) priorUnit = onlyPossibleUnit(syn.loinc, row.numeric, d.range);
+  // A % sign read as a lone 3, 5 or 8 in the unit's place, between the value and its range ("RDW-CV  12.4  3
+  // (11.0-15.0)", "LYMPH %  38.4  5  (20.0-45.0)"): % when the test is reported in it and no other unit is printed.
+  // Session 22 (m-2505, OCR): three results of a hospital print.
+  if (!priorUnit && syn && !d.unit && row.numeric !== undefined && TEST_UNITS[syn.loinc]?.includes('%') && d.range) {
+    const at = d.extra.findIndex((x) => x.t === d.range);
+    const before = d.extra.slice(0, Math.max(at, 0));
+    if (at > 0 && before.length === 1 && /^[358]$/.test(before[0]!.t)) priorUnit = '%';
+  }
   if (priorUnit) {
     row.unit = ucumDisplay(priorUnit);
     row.ucum = priorUnit;

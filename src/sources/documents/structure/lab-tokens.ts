@@ -10,6 +10,9 @@ export function repairNumber(t: string): string {
   // A point read as a colon ("13:1"; a time has two digits after its colon).
   const colon = /^(\d{1,3}):(\d)(HH|LL|H|L)?$/.exec(t);
   if (colon) return `${colon[1]}.${colon[2]}${colon[3] ?? ''}`;
+  // A leading 5 read as a dollar sign before a number with one decimal ("$1.9" for 51.9): money prints two decimals
+  // or none. Session 22 (m-2505, OCR).
+  if (/^\$\d{1,2}\.\d(?:HH|LL|H|L)?$/.test(t)) return `5${t.slice(1)}`;
   // A leading 5 read as S before whole digits ("S9H").
   if (/^S(?:\d{1,3}(?:HH|LL|H|L)?|HH|LL|H|L)$/.test(t)) return `5${t.slice(1)}`;
   // A leading 1 read as L, l, I or a bar before a zero and its point lost ("L007" is 1007, a specific gravity's

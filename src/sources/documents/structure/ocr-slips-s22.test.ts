@@ -23,3 +23,26 @@ test('a value below half its range, printed without a flag, lost digits to OCR a
   assert.ok(rows.some((r) => r.startsWith('Potassium | 3.0')), rows.join('\n'));
   assert.ok(rows.some((r) => r.startsWith('Calcium | 9.4')), rows.join('\n'));
 });
+
+test("a % sign read as a lone 3 or 5 in the unit's place, between the value and its range, is %", () => {
+  const rows = show(labResultRows(lines([
+    'TEST                     RESULT      UNITS                REFERENCE',
+    'RDW-CV                   12.4        3                    (11.0-15.0)',
+    'LYMPH %                  38.4        5                    (20.0-45.0)',
+    'Glucose                  88          mg/dL                (65-99)',
+  ])));
+  assert.ok(rows.includes('RDW-CV | 12.4 | % | 11.0-15.0 | '), rows.join('\n'));
+  assert.ok(rows.includes('LYMPH % | 38.4 | % | 20.0-45.0 | '), rows.join('\n'));
+  // A test never reported in % gets no % from a digit there.
+  const other = show(labResultRows(lines(['TEST      RESULT   UNITS   REFERENCE', 'Sodium    140      5       (135-145)', 'Glucose   88       mg/dL   (65-99)'])));
+  assert.ok(!other.some((r) => r.includes('| % |')), other.join('\n'));
+});
+
+test('a leading 5 read as a dollar sign before a value with one decimal ("$1.9") is 5', () => {
+  const rows = show(labResultRows(lines([
+    'TEST                     RESULT      UNITS                REFERENCE',
+    'NEUT %                   $1.9        %                    (40.0-75.0)',
+    'Glucose                  88          mg/dL                (65-99)',
+  ])));
+  assert.ok(rows.includes('NEUT % | 51.9 | % | 40.0-75.0 | '), rows.join('\n'));
+});
