@@ -128,6 +128,17 @@ function stayRangeWithCourse(lines: Line[]): number | undefined {
   return undefined;
 }
 
+/**
+ * A letter whose writer thanks the reader for the patient sent ("Thank you for referring Mr. Doe, who was seen in our
+ * office today", "Thanks for the referral of ...", "Thank you for allowing me to see ..."): the consultant's report back
+ * to the referring doctor (a therapist's, a specialist's, an imaging practice's letter), not a referral: its "Dear Dr",
+ * its referral words and its thanks are no referral's evidence, and the visit, study or results it reports speak for
+ * its type. Session 22 (set-g: physical-therapy / behavioral-health progress letters typed referral letters, 4 of 4).
+ */
+const REPORT_BACK = /\bthanks?(?:\s+you)?\s+(?:so\s+much\s+|very\s+much\s+)?for\s+(?:(?:your|the|this)\s+(?:kind\s+)?referral\b|referring\b|(?:allowing|asking|permitting)\s+(?:me|us)\s+to\s+(?:see|evaluate|participate))/i;
+/** The referral's evidence that a report-back letter also prints: the salutation, the referral words, the thanks. */
+const REPORT_BACK_SHARED = new Set(['dear dr\\.?', 'dear', 'referring', 're[ft]er(?:red)?', 'thank you for (?:seeing|evaluating|your)']);
+
 const NO_MEDICATIONS = /\b(?:current\s+|active\s+|home\s+)?medications?\s*:\s*(?:none|nil|no\s+(?:current\s+)?medications?)\b\.?/i;
 
 /** An e-mail's header field ("From:", "Sent:", "To:", "Cc:", "Subject:") opening its line. */
@@ -243,11 +254,14 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
   // alike, the one whose title comes first wins (a referral form's "Current Medications" list
   // comes after "REFERRAL REQUEST").
   const firstTitle = new Map<string, number>();
+  const reportBack = REPORT_BACK.test(all);
   for (const [type, re] of Object.entries(COMPILED)) {
     let s = 0;
+    const shared = (phrase: string) => reportBack && type === 'referral_letter' && REPORT_BACK_SHARED.has(phrase);
     // A cell is one title: "Fox Run Diagnostic Imaging" counts once, not for "imaging" and "diagnostic imaging" both.
     const credited = new Set<(typeof headCells)[number]>();
     for (const [i, r] of re.title.entries()) {
+      if (shared(TABLE[type]!.title[i]!)) continue;
       const cut = re.cut[i];
       const head =
         headCells.find((c) => !credited.has(c) && ('closedUp' in c ? re.closedUp[i]!.test(c.text) : r.test(c.text))) ??
@@ -259,7 +273,7 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
         firstTitle.set(type, Math.min(firstTitle.get(type) ?? Infinity, head.line));
       } else if (r.test(all)) s += 1.5;
     }
-    for (const r of re.body) if (r.test(all)) s += 1;
+    for (const [i, r] of re.body.entries()) if (!shared(TABLE[type]!.body[i]!) && r.test(all)) s += 1;
     scores.set(type, s);
   }
   // An administration grid (a nursing home's MAR): a header row naming the medications' column and the days of the

@@ -125,3 +125,27 @@ export function slashSlipBirthDate(after: string, on: string): string | undefine
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
+
+const MONTH_WORD = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+/** A line of prose: three words or more, one of them a word of letters. */
+const PROSE = /[A-Za-z]{3,}(?:\s+\S+){2,}/;
+
+/**
+ * A date written in words that the line's wrap cut in two ("... Public Health Nurse · 5" / "September 2024", "signed
+ * on March" / "3, 2025"): the rest of the date copied after its start on the first line, so the date reads there (the
+ * next line is left as it is). Only after a line of prose, its last word the day (not part of a number) or a month's
+ * name, the next line opening with the rest and a four-digit year. Session 22 (set-g: an immunization certificate's
+ * certification date wrapped; its latest date was a skin test's).
+ */
+export function joinWrappedDates<T extends { text: string }>(lines: T[]): T[] {
+  const dayEnd = /(?:^|[^\d/.,:-])(\d{1,2})\s*$/;
+  const monthYearStart = new RegExp(`^\\s*(${MONTH_WORD}\\.?,?\\s+(?:19|20)\\d{2})(?!\\d)`, 'i');
+  const monthEnd = new RegExp(`(?:^|\\s)${MONTH_WORD}\\.?\\s*$`, 'i');
+  const dayYearStart = /^\s*(\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?!\d)/;
+  return lines.map((l, i) => {
+    const next = lines[i + 1]?.text;
+    if (next === undefined || !PROSE.test(l.text)) return l;
+    const part = (dayEnd.test(l.text) ? monthYearStart.exec(next) : null) ?? (monthEnd.test(l.text) ? dayYearStart.exec(next) : null);
+    return part ? { ...l, text: `${l.text.replace(/\s+$/, '')} ${part[1]}` } : l;
+  });
+}

@@ -192,6 +192,11 @@ export function garbledMonthDate(s: string): string | undefined {
   const m = /^([A-Za-z]{3,10})\.?\s*(\d{1,2})(?:[,.]\s*|\s+)?((?:19|20)\d{2})(?!\d)/.exec(s);
   if (!m) return undefined;
   const w = m[1]!.toLowerCase();
+  // A month's own name or abbreviation, printed clean ("May 26, 2022", "Mar 3, 2025", "Sept 5, 2024"): that month. A
+  // clean "May" or "Mar" is also one letter off the other, and "Jun" off "Jan" and "Jul": without this a clean May
+  // read as March, and a clean Jun as nothing. Session 22 (set-g: a cover's "DATE:" with its value 31 spaces on).
+  const own = MONTH_NAMES.findIndex((n) => w.length >= 3 && (n.startsWith(w) || (w === 'sept' && n === 'september')));
+  if (own >= 0) return iso(Number(m[3]), own + 1, Number(m[2])) ?? undefined;
   // A three-letter abbreviation with one letter misread, the first one too ("Tul 24, 2023").
   const abbreviated = (n: string) => w.length === 3 && [...w].filter((c, i) => c === n[i]).length === 2;
   const hits = MONTH_NAMES.filter((n) => (w.length === 3 ? abbreviated(n) : n[0] === w[0] && Math.abs(n.length - w.length) <= 1 && editDistance(w, n, 2) <= (n.length <= 4 ? 1 : 2)));

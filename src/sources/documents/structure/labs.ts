@@ -68,6 +68,10 @@ function unitCellAfterValue(text: string): string {
   if (cells.length < 3) return text;
   const v = cells.findIndex((c, k) => k >= 1 && /^[<>]?=?\d+(?:\.\d+)?$/.test(c.t));
   if (v !== 2 || NUM.test(cells[1]!.t) || RANGE.test(cells[1]!.t) || /^[<>]/.test(cells[1]!.t)) return text;
+  // Nor a value with its flag ("6.0 H"), the unit printed inside the name's cell ("Hemoglobin A1c (%)   6.0 H   <5.7"
+  // under "TEST (UNITS)   RESULT   REFERENCE"): a number then a word is no unit cell, and the comparator range after
+  // it no value. Session 22 (set-g lab.g3: a row whose range was "<5.7" read as its value).
+  if (/^[<>]?=?\d+(?:\.\d+)?\s+\S+$/.test(cells[1]!.t)) return text;
   const [name, unit, value] = [cells[0]!, cells[1]!, cells[2]!];
   const rest = text.slice(value.at + value.t.length);
   return `${text.slice(0, name.at)}${name.t}${' '.repeat(unit.at - name.at - name.t.length)}${value.t}   ${unit.t}${rest}`;

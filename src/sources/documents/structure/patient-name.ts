@@ -128,7 +128,11 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   if (next !== undefined && !last) {
     const caps = cells(text);
     // A caption's first word a letter off as OCR read it ("Furst Name" over "Richard", both captions needed). n-2403 (OCR). Session 20.
-    const caption = (t: string, w: string) => /^[A-Za-z]{3,6}\s*name$/i.test(t) && editDistance(t.replace(/\s*name$/i, '').toLowerCase(), w, 1) <= 1;
+    // Also a box's caption without the word "name", its synonyms too ("LAST   FIRST   MI   DATE OF BIRTH" over "DOE   JANE
+    // Q   05-11-07", "Family   Given" over their values: a certificate's or a registry card's name boxes), each a cell of
+    // its own and both on the line. Session 22 (set-g: a county health department's immunization certificate).
+    const BARE: Record<string, RegExp> = { last: /^(?:last|family|surname)(?:\s+name)?$/i, first: /^(?:first|given)(?:\s+names?)?$/i };
+    const caption = (t: string, w: string) => (/^[A-Za-z]{3,6}\s*name$/i.test(t) && editDistance(t.replace(/\s*name$/i, '').toLowerCase(), w, 1) <= 1) || BARE[w]!.test(t);
     const lastCap = caps.find((c) => caption(c.text, 'last'));
     const firstCap = caps.find((c) => caption(c.text, 'first'));
     const values = lastCap && firstCap ? cells(next) : [];

@@ -5,7 +5,7 @@
  */
 import { DOB_LABEL } from './birth-date.js';
 import { unfoldColumnLabels } from './column-labels.js';
-import { mendCutYears, mendDateLabels, mendYearGarbles, yearMisread } from './date-slips.js';
+import { joinWrappedDates, mendCutYears, mendDateLabels, mendYearGarbles, yearMisread } from './date-slips.js';
 import { dateAfter, findDates, parseDate, slashlessDate } from './dates.js';
 import { newestTrendDate } from './lab-cumulative.js';
 import { cells, type Line } from './lines.js';
@@ -288,7 +288,7 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   const latest = sentOn ?? new Date().toISOString().slice(0, 10);
   // (A year of slack after a header's date, which OCR may misread itself; none after today.)
   const afterSent = (d: string) => (sentOn ? Number(d.slice(0, 4)) > Number(sentOn.slice(0, 4)) + 1 : d > latest);
-  const lines = unfoldColumnLabels(docLines);
+  const lines = unfoldColumnLabels(joinWrappedDates(docLines));
   const text = mendCutYears(mendYearGarbles(mendDateLabels(lines.map((l) => l.text).join('\n')), sentOn), dob);
   // A home health plan of care (the national certification form) is of the first day of the period it certifies
   // ("3. Certification Period" over "From: 03/18/2025 To: 05/16/2025"), not of the start of care printed
