@@ -97,6 +97,12 @@ export function birthDatesOnLine(text: string, next: string | undefined): Array<
   // A patient block's cell of birth date, age and sex without a label ("5/19/1996 · 27 yrs · Female").
   const aged = dm || dd || row ? undefined : datedAgeCell(text);
   if (aged) out.push({ date: aged.date, weight: 0.5 });
+  // The same single-spaced after the patient's name, the row's captions on the line above lost to it ("Doe, Jane W
+  // 12/26/1988 33 yrs MR-518262 04/28/2022 …", a caption strip over its values as OCR prints it): the age must agree.
+  // Session 22 (set-h, gt-flat).
+  const namedAged = dm || dd || row || aged ? undefined : /^\s*[A-Z][A-Za-z'’-]+,?\s[A-Z][A-Za-z'’-]+(?:\s[A-Z]\.?)?\s(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})\s\(?(\d{1,3})\s?(?:y|yo|y\/o|y\.o\.|yrs?|years?(?:\sold)?)\b/i.exec(text);
+  const na = namedAged ? findDates(namedAged[1]!)[0]?.date : undefined;
+  if (na && Number(na.slice(0, 4)) + Number(namedAged![2]) >= 1980 && Number(na.slice(0, 4)) + Number(namedAged![2]) <= 2040) out.push({ date: na, weight: 0.5 });
   return out;
 }
 

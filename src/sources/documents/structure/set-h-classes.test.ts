@@ -117,3 +117,16 @@ test('session 22 (set-h): single-spaced, an interpretation word after a unit or 
   const page = ['Analyte Result Reference Interval Units Interpretation', 'Sodium 150 135-145 mmol/L Elevated', 'Albumin 2.9 3.5-5.0 g/dL Decreased', 'Anion Gap 21 3-11 Elevated'];
   assert.deepEqual(show(labResultRows(lines(page))), ['Sodium|150|mmol/L|H', 'Albumin|2.9|g/dL|L', 'Anion Gap|21||H']);
 });
+
+test('session 22 (set-h): single-spaced, a caption strip over "Last, First M  date  age" gives the birth date the age agrees with', () => {
+  const page = [
+    'Outpatient Consultation Note',
+    'PATIENT DOB AGE MRN VISIT DATE PROVIDER',
+    'Fauxley, Marta J 07/19/1961 62 yrs 40177213 03/02/2024 Lee Mockwell, MD',
+    'REASON FOR VISIT',
+    'Fauxley, Marta J · MRN 40177213 · consultation 03/02/2024 Page 1 of 2',
+  ];
+  const p = findPatient(lines(page), 1);
+  assert.equal(p.family, 'Fauxley');
+  assert.equal(p.birthDate, '1961-07-19');
+});
