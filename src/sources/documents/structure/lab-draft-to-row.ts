@@ -7,7 +7,7 @@ import { cleanNameTokens, CMP_RANGE, flagCode, NOT_TEST, NUM, QUAL, RANGE, STAR,
 import { possibleIn, TEST_UNITS } from './lab-test-priors.js';
 import { ambiguousMisread, lookupExact, lookupTest, nameFromRange, nameFromUnit, normName, thinGlyphs, undigit, URINE_INDEX } from './lab-test-names.js';
 import { exactUcum, garbledUnitCell, garbledUnitMark, isUnitToken, onlyPossibleUnit, ucumDisplay, ucumFor, unitCandidates, unitFromPrior, unitKey, UNITS } from './lab-units.js';
-import { decimalsOf, dropBarReadAsOne, dropOneBeforeGluedFlag, dropSpeckDigit, flagGarbledLead, restorePoint, restorePointByPrevious, restoreRangePoints, restoreTypicalRangePoints, restoreTypicalValuePoint, restoreValuePoint, restoreValueZero, restoreZerosReadAsSixOrEight, spacedRange, splitDigitRange, toReadAsTen } from './lab-number-slips.js';
+import { decimalsOf, dropBarReadAsOne, dropOneBeforeGluedFlag, dropSpeckDigit, flagGarbledLead, restorePoint, restorePointByPrevious, restoreRangePoints, restoreTypicalRangePoints, restoreZeroLedLow, restoreTypicalValuePoint, restoreValuePoint, restoreValueZero, restoreZerosReadAsSixOrEight, spacedRange, splitDigitRange, toReadAsTen } from './lab-number-slips.js';
 import { cellStarts, leadCell, leadingCellsEnd, leadingFlag, MARGIN_FLAG, marginDirtDropped, orderName, trailingCodeCell } from './lab-leading-cells.js';
 import { leaderGarbleDropped } from './lab-line-drafts.js';
 import { editDistance } from './fuzzy.js';
@@ -312,6 +312,7 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   }
   // A range with an end no value can have puts back its points and its value's first; one whose
   // ends are all possible values is judged by the test's typical interval.
+  restoreZeroLedLow(row, d.flag);
   restoreRangePoints(row, d.flag);
   restoreTypicalRangePoints(row, d.flag);
   // The value beside a range read back from its run of digits lost its point with it ("EOSINOPHILS  23  %  0060" is

@@ -175,6 +175,26 @@ export function spacedRange(a: string, b: string, loinc: string, ucum: string | 
 }
 
 /**
+ * A range's low end whose point OCR lost after its leading 0, the high end printing its decimals ("070-1.33" beside
+ * creatinine is 0.70-1.33): no number is printed with a leading 0 before more digits. The low end gets the point back
+ * when it is then below the high end; a whole-number value on the row that lost its point with it (twice or more above
+ * the range, inside it, or on its flag's side, with the high end's decimals put back) gets it back too ("119" is 1.19,
+ * not 11.9). Session 22 (o-2304, OCR: a phone photo).
+ */
+export function restoreZeroLedLow(row: LabRow, printedFlag: string | undefined): void {
+  const r = row.range;
+  const m = r && /^0(\d+)-(\d+)\.(\d+)$/.exec(r.text);
+  if (!r || !m) return;
+  const low = Number(`0.${m[1]}`);
+  const high = Number(`${m[2]}.${m[3]}`);
+  if (!(low < high)) return;
+  r.text = `0.${m[1]}-${m[2]}.${m[3]}`;
+  r.low = low;
+  r.high = high;
+  restoreValuePoint(row, printedFlag, low, high, m[3]!.length);
+}
+
+/**
  * A range whose decimal points OCR lost together with its value ("Potassium 48 mmol/L 35-53",
  * "MONOCYTES 55 20-120%"): reference limits are values the test can have, so a range with a
  * (non-zero) end no value of the test can have in its unit, whose ends are all possible with the

@@ -46,3 +46,14 @@ test('a leading 5 read as a dollar sign before a value with one decimal ("$1.9")
   ])));
   assert.ok(rows.includes('NEUT % | 51.9 | % | 40.0-75.0 | '), rows.join('\n'));
 });
+
+test("a range's low end whose point OCR lost after its leading 0 (\"070-1.33\") and the value that lost its point with it", () => {
+  const rows = show(labResultRows(lines([
+    'Test                  Result        Flag    Units        Reference Range',
+    'Creatinine            119                   mg/dL        070-1.33',
+    'Bilirubin, Total      0.6                   mg/dL        020-1.20',
+    'Sodium                140                   mmol/L       135-146',
+  ])));
+  assert.ok(rows.includes('Creatinine | 1.19 | mg/dL | 0.70-1.33 | '), rows.join('\n'));
+  assert.ok(rows.includes('Bilirubin, Total | 0.6 | mg/dL | 0.20-1.20 | '), rows.join('\n'));
+});
