@@ -58,18 +58,17 @@ export function flagFromRange(row: LabRow): 'H' | 'L' | 'A' | undefined {
 
 /**
  * Flags from the printed ranges, for a report (its lines and rows) that prints no flag: no row
- * flagged, no flag or status column in its headers, and two or more rows with a printed range. Rows whose value
- * lost digits to OCR (`digitsLost`) are dropped first, in every report.
+ * flagged, no flag or status column in its headers, and two or more rows with a printed range.
+ * In a report that does print flags, rows whose value lost digits to OCR (`digitsLost`) are
+ * dropped instead: there a value far below its range with no flag is not what the lab printed.
  */
-export function flagsFromRanges<T extends LabRow>(input: T[], lines: Line[]): T[] {
-  const rows = input.filter((r) => !digitsLost(r));
-  if (rows.some((r) => r.flag || r.flagPrinted)) return rows;
-  if (rows.filter((r) => r.range).length < 2) return rows;
+export function flagsFromRanges<T extends LabRow>(rows: T[], lines: Line[]): T[] {
   const headers = lines.some((l) => {
     const t = l.text.trim();
     return t.split(/\s+/).length <= 10 && (FLAG_HEADER.test(t) || STATUS_COLUMNS.test(t));
   });
-  if (headers) return rows;
+  if (headers || rows.some((r) => r.flag || r.flagPrinted)) return rows.filter((r) => !digitsLost(r));
+  if (rows.filter((r) => r.range).length < 2) return rows;
   for (const row of rows) {
     const f = flagFromRange(row);
     if (f) row.flag = f;
@@ -79,8 +78,9 @@ export function flagsFromRanges<T extends LabRow>(input: T[], lines: Line[]): T[
 
 /**
  * A value below half the low end of its printed range that prints no flag: OCR lost digits of it ("2" for 82 beside
- * 65-99, "48" for 14.8 read as 4.8 beside 13.2-17.1, "2" for 29 beside 10-40); a lab flags a value so far out, so the
- * value as read is no result. Only plausible ranges count (`flagFromRange`). Session 22 (o-2304, n-2405, m-2505 OCR:
+ * 65-99, "48" for 14.8 read as 4.8 beside 13.2-17.1, "2" for 29 beside 10-40); a lab that prints flags flags a value
+ * so far out, so the value as read is no result. A report printing no flags at all keeps such a value (a vitamin D of 8
+ * beside 30-100 is real) and gets its flag from the range. Only plausible ranges count (`flagFromRange`). Session 22 (o-2304, n-2405, m-2505 OCR:
  * 14 such rows, none the printed value).
  */
 function digitsLost(row: LabRow): boolean {

@@ -24,6 +24,18 @@ test('a value below half its range, printed without a flag, lost digits to OCR a
   assert.ok(rows.some((r) => r.startsWith('Calcium | 9.4')), rows.join('\n'));
 });
 
+// A report that prints no flags at all says nothing by leaving one out: a value far below its range there is real.
+test('in a report printing no flags, a value far below its range stays and takes its flag from the range', () => {
+  const rows = show(labResultRows(lines([
+    'Test                         Result        Units        Reference Range',
+    'Vitamin D, 25-Hydroxy        8             ng/mL        30-100',
+    'Ferritin                     5             ng/mL        16-232',
+    'Calcium                      9.4           mg/dL        8.6-10.3',
+  ])));
+  assert.ok(rows.includes('Vitamin D, 25-Hydroxy | 8 | ng/mL | 30-100 | L'), rows.join('\n'));
+  assert.ok(rows.includes('Ferritin | 5 | ng/mL | 16-232 | L'), rows.join('\n'));
+});
+
 test("a % sign read as a lone 3 or 5 in the unit's place, between the value and its range, is %", () => {
   const rows = show(labResultRows(lines([
     'TEST                     RESULT      UNITS                REFERENCE',
