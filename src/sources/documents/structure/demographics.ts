@@ -40,6 +40,15 @@ export function genderOnLine(text: string): string | undefined {
  */
 export function demographicsRow(text: string): { name: string; date: string } | undefined {
   const cs = cells(text);
+  // Single-spaced (captions over values as OCR prints them, "Doe, Jane M October 14, 1953 Male E0490309"): a
+  // "Last, First M" opening the line, a full date right after it, then the sex or the record number. Session 22 (set-h, gt-flat).
+  if (cs.length === 1) {
+    const m = /^\s{0,8}([A-Z][A-Za-z'’-]+, ?[A-Z][A-Za-z'’-]+(?: [A-Z]\.?)?) (.+)$/.exec(text);
+    const d = m ? findDates(m[2]!)[0] : undefined;
+    if (!m || !d || d.index !== 0 || !/\d{4}/.test(d.text)) return undefined;
+    const after = m[2]!.slice(d.text.length);
+    return /^\s+(?:M|F|Male|Female)\b/i.test(after) || /^\s+(?:MRN?\s*[:#]?\s*)?[A-Z]{1,3}-?\d{5,}\b/.test(after) ? { name: m[1]!, date: d.date } : undefined;
+  }
   const [name, date, sex] = cs;
   if (!name || !date || name.start > 8) return undefined;
   if (!/^(?:[A-Z][A-Za-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][A-Za-z'’-]+){1,2}|[A-Z][A-Za-z'’-]+, ?[A-Z][A-Za-z'’-]+(?: [A-Z]\.?)?)$/.test(name.text)) return undefined;

@@ -261,18 +261,21 @@ function trendCellsAtEnd(text: string): string[] {
 /**
  * Whether the single-spaced rows under the trend head on line `i` (the head's own line) print their flags after the values (`12.5 (L)`) or
  * before them (`L 3.49`): a row ending in a flag says after, one whose cells open with a flag says before; the rows of
- * the table (to the next head, on the head's page) vote, before when none says. Session 22 (set-h): a flowsheet's
+ * the table (to the next head, on the head's page) vote; when none says, bracketed flags (`(L)`) are after, bare ones before. Session 22 (set-h): a flowsheet's
  * after-value flags went to the next column's value in text without columns.
  */
 function flatFlagsAfter(lines: Line[], i: number): boolean {
   let after = 0;
   let before = 0;
+  let bracketed = false;
   const page = lines[i]!.page;
   for (let j = i + 1; j < lines.length && lines[j]!.page === page && !dateHeads(lines[j]!.text); j++) {
     const cells = trendCellsAtEnd(lines[j]!.text);
     if (cells.length < 2) continue;
     if (FLAG_CELL.test(cells[cells.length - 1]!)) after++;
     else if (FLAG_CELL.test(cells[0]!)) before++;
+    bracketed ||= cells.some((c) => /^\(/.test(c) && FLAG_CELL.test(c));
   }
-  return after > before;
+  // No row telling: bracketed flags are printed after their value (`7.9 (L)`), bare letters before it (`L 3.49`).
+  return after === before ? bracketed : after > before;
 }

@@ -130,3 +130,26 @@ test('session 22 (set-h): single-spaced, a caption strip over "Last, First M  da
   assert.equal(p.family, 'Fauxley');
   assert.equal(p.birthDate, '1961-07-19');
 });
+
+test('session 22 (set-h): single-spaced, no row of the trend table ending in a flag, bracketed flags still follow their values', () => {
+  const page = [
+    '02/01/2023 07/10/2023 12/04/2023',
+    'Test Reference 0700 0712 0655',
+    'Calcium 8.5-10.2 mg/dL 7.9 (L) 8.1 (L) 9.3',
+    'Sodium 136-145 mmol/L 131 (L) 139 140',
+  ];
+  assert.deepEqual(show(labResultRows(lines(page))), ['Calcium|9.3|mg/dL|', 'Sodium|140|mmol/L|']);
+});
+
+test('session 22 (set-h): single-spaced, "Last, First M" then a month-name birth date and the sex under a caption row name the patient', () => {
+  const page = [
+    'Regional Reference Laboratory',
+    'PATIENT DATE OF BIRTH SEX MEDICAL RECORD #',
+    'Mockingham, Tess R March 3, 1958 Female 0042817',
+    'ORDERING PHYSICIAN ACCOUNT STATUS',
+    'Glucose 91 mg/dL 65-99',
+  ];
+  const p = findPatient(lines(page), 1);
+  assert.equal(p.family, 'Mockingham');
+  assert.equal(p.birthDate, '1958-03-03');
+});
