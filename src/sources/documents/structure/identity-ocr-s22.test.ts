@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { birthDatesOnLine } from './birth-date.js';
 import { findDates } from './dates.js';
 import { structureTransmission } from './index.js';
+import { pageMarker } from './lines.js';
 
 const page = (n: number, text: string) => ({ page: n, text, method: 'ocr' as const });
 
@@ -47,4 +48,12 @@ test('a cover naming its patient in a sentence wrapped between the given and the
   assert.equal(who?.family, 'Exampleton');
   assert.equal(who?.given?.[0], 'Ivana');
   assert.equal(who?.birthDate, '1988-11-29');
+});
+
+test('a footer page marker OCR garbled ("Poge 1 of I", "Page Lof 1", "Page tof 1  .") is still the marker', () => {
+  assert.deepEqual(pageMarker('   Doe, Jane E. 3-4-1965                                             Poge 1 of I'), { k: 1, n: 1 });
+  assert.deepEqual(pageMarker('    JANE E DOE 4 MAR 1965                                            Page Lof 1'), { k: 1, n: 1 });
+  assert.deepEqual(pageMarker('   Jane Doe DOB 1965.03.04                                           Page tof 2  .'), { k: 1, n: 2 });
+  // Prose mentioning a page stays no marker.
+  assert.equal(pageMarker('the results are on the next page of the report'), undefined);
 });

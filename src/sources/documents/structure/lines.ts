@@ -64,11 +64,13 @@ const PAGE_OF = /\b(?:page|pg\.?|p\.)\s*:?\s*(\d{1,3})\s*(?:[o0a][flt]|\/)\s*(\d
  * mid-sentence, never after a wide gap past other text at the end of a line. u-8494 (OCR): two letters that
  * had run together split again.
  */
-const PAGE_OF_CELL = /\S\s{2,}(?:page|pg\.?)\s*:?\s*(\d{1,3}|[|lI])\s*(?:[o0a][flrt]|01|\/)\s*(\d{1,3}|[|lI])\s*$/gim;
+// Session 22 (o-2304, OCR): also the word a letter off ("Poge 1 of I"), a 1 read as a t or an L glued to "of" ("Page Lof
+// 1", "Page tof 1"), and a speck after the marker ("Page tof 1  ."): three one-page documents had run together.
+const PAGE_OF_CELL = /\S\s{2,}(?:page|p[a-z0-9][gq]e|pg\.?)\s*:?\s*(\d{1,3}|[|lIt])\s*(?:[o0a][flrt]|01|\/)\s*(\d{1,3}|[|lI])\s*(?:[.,:;'’‘`]\s*)?$/gim;
 
 export function pageMarker(text: string): { k: number; n: number } | undefined {
   let found: { k: number; n: number; at: number } | undefined;
-  const one = (x: string) => (/^[|lI]$/.test(x) ? 1 : +x);
+  const one = (x: string) => (/^[|lIiLt]$/.test(x) ? 1 : +x);
   for (const re of [PAGE_OF, PAGE_OF_CELL]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
