@@ -190,6 +190,16 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
     d.unit = '%';
     d.extra.pop();
   }
+  // The range read where the value stands, the value itself lost to OCR ("Globulin   Loar   1937   g/dL" is 1.9-3.7;
+  // "Albumin/Globulin Ratio   CU   1.025" is 1.0-2.5): no range on the row, and the value a run of digits no value of the
+  // test can be in any of its units, or printing three decimals or more, that splits as the test's typical interval.
+  // Not a result. Session 22 (n-2405, OCR).
+  if (syn && !d.range && !d.extra.some((x) => RANGE.test(unparen(x.t)))) {
+    const units = TEST_UNITS[syn.loinc] ?? [];
+    const run = /^\d{4,6}$/.test(d.value) && units.length > 0 && !units.some((u) => possibleIn(syn!.loinc, u, [Number(d.value)]));
+    const decimals = /^\d+\.\d{3,}$/.test(d.value) && d.value.length >= 5;
+    if ((run || decimals) && units.some((u) => splitDigitRange(d.value!, syn!.loinc, u))) return null;
+  }
   // A name not in the table must look like a table row: a range, a unit, no sentence words.
   // Nor hold what only a row's other cells print (a range, a decimal, a unit: "PLT ILL (140-400) K/ul CO", a
   // garbled row run into the next); nor be a short name a letter from two or more tests reported in the row's

@@ -69,3 +69,16 @@ test("a range's low end whose point OCR lost after its leading 0 (\"070-1.33\") 
   assert.ok(rows.includes('Creatinine | 1.19 | mg/dL | 0.70-1.33 | '), rows.join('\n'));
   assert.ok(rows.includes('Bilirubin, Total | 0.6 | mg/dL | 0.20-1.20 | '), rows.join('\n'));
 });
+
+test('the range read where the value stands, the value lost ("Globulin   Loar   1937   g/dL"), is no result', () => {
+  const rows = show(labResultRows(lines([
+    'Test                     Result         Reference               Units',
+    'Globulin                 Loar           1937                    g/dL',
+    'Albumin/Globulin Ratio   CU             1.025',
+    'Albumin                  4.1            3.6-5.1                 g/dL',
+    'Specific Gravity         1.025          1.005-1.030',
+  ])));
+  assert.ok(!rows.some((r) => r.startsWith('Globulin |')), rows.join('\n'));
+  assert.ok(!rows.some((r) => r.startsWith('Albumin/Globulin')), rows.join('\n'));
+  assert.ok(rows.some((r) => r.startsWith('Albumin | 4.1')), rows.join('\n'));
+});
