@@ -36,8 +36,12 @@ export function labResultRows(lines: Line[]): Array<LabRow | LabBlockRow | LabGr
   const tableRows = parseLabRows(rest).filter((r) => !prose.length || !proseLines.has(`${r.page}:${r.lineIndex}`));
   const used = new Set(tableRows.map((r) => `${r.page}:${r.lineIndex}`));
   const rows = [...hl7, ...prose, ...grids, ...tableRows, ...parseLabBlocks(rest).filter((b) => !b.blockLines.some((i) => used.has(`${b.page}:${i}`)))];
+  // A line of a bill (a claim's service line: "85025 Complete CBC w/ auto diff WBC   1   $49.15   $22.61 ...") names a
+  // test and a count, not a result: a line printing two dollar amounts or more is no lab row. Session 22 (p-2105).
+  const billed = new Set(all.filter((l) => (l.text.match(/\$\s?\d/g) ?? []).length >= 2).map((l) => `${l.page}:${l.index}`));
+  const results = billed.size ? rows.filter((r) => !billed.has(`${r.page}:${r.lineIndex}`)) : rows;
   // A report that prints no flag but prints ranges: flags read from the value against its range.
-  return onceEach(flagsFromRanges(rows, all), all);
+  return onceEach(flagsFromRanges(results, all), all);
 }
 
 /**

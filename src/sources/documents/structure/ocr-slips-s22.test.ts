@@ -82,3 +82,15 @@ test('the range read where the value stands, the value lost ("Globulin   Loar   
   assert.ok(!rows.some((r) => r.startsWith('Albumin/Globulin')), rows.join('\n'));
   assert.ok(rows.some((r) => r.startsWith('Albumin | 4.1')), rows.join('\n'));
 });
+
+test("a bill's service line naming a test and a count between dollar amounts is no lab row", () => {
+  const rows = show(labResultRows(lines([
+    ' DOS          Proc   Description                          Units  Charge     Fee Sched   Reduction   Pay',
+    ' 2021/12/09   85025  Complete CBC w/ auto diff WBC        1      $37.85     $17.90      $19.95      $14.32',
+    ' 2021/12/09   80061  Lipid panel                          1      $56.13     $35.27      $20.86      $28.22',
+  ])));
+  assert.deepEqual(rows, []);
+  // A result line with one price-like mark stays ("$1.9" is a misread 51.9).
+  const one = show(labResultRows(lines(['TEST      RESULT   UNITS   REFERENCE', 'NEUT %    $1.9     %       (40.0-75.0)', 'Glucose   88       mg/dL   (65-99)'])));
+  assert.ok(one.some((r) => r.startsWith('NEUT % | 51.9')), one.join('\n'));
+});
