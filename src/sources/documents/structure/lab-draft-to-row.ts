@@ -5,7 +5,7 @@
 import type { Draft, LabRow } from './lab-row.js';
 import { cleanNameTokens, CMP_RANGE, flagCode, NOT_TEST, NUM, QUAL, RANGE, STAR, unparen } from './lab-tokens.js';
 import { possibleIn, TEST_UNITS } from './lab-test-priors.js';
-import { ambiguousMisread, lookupExact, lookupTest, nameFromRange, nameFromUnit, normName, thinGlyphs, undigit, URINE_INDEX } from './lab-test-names.js';
+import { ambiguousMisread, lookupExact, lookupTest, nameFromRange, nameFromUnit, normName, thinGlyphs, undigit, URINE_INDEX, letterAsDigit } from './lab-test-names.js';
 import { exactUcum, garbledUnitCell, garbledUnitMark, isUnitToken, onlyPossibleUnit, ucumDisplay, ucumFor, unitCandidates, unitFromPrior, unitKey, UNITS } from './lab-units.js';
 import { decimalsOf, dropBarReadAsOne, dropOneBeforeGluedFlag, dropSpeckDigit, flagGarbledLead, restorePoint, restorePointByPrevious, restoreRangePoints, restoreTypicalRangePoints, restoreZeroLedLow, restoreTypicalValuePoint, restoreValuePoint, restoreValueZero, restoreZerosReadAsSixOrEight, spacedRange, splitDigitRange, toReadAsTen } from './lab-number-slips.js';
 import { cellStarts, leadCell, leadingCellsEnd, leadingFlag, MARGIN_FLAG, marginDirtDropped, orderName, trailingCodeCell } from './lab-leading-cells.js';
@@ -169,6 +169,7 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
     lookupTest(name, inUrine) ??
     lookupTest(undigit(name), inUrine) ??
     (thinGlyphs(name) !== name ? lookupExact(thinGlyphs(name), inUrine) : undefined) ??
+    letterAsDigit(name, inUrine) ??
     nameFromUnit(undigit(name), d.unit ? ucumFor(d.unit) : undefined, rowNumbers(d)) ??
     nameFromRange(undigit(name), d.range, Number(d.value), d.unit ? ucumFor(d.unit) : undefined);
   if (starPercent && syn && !TEST_UNITS[syn.loinc]?.includes('%')) {

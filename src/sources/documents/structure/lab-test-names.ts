@@ -182,6 +182,24 @@ export function undigit(name: string): string {
 }
 
 /**
+ * A digit of a test's name read as a letter: the 1 of "A1c" as an l, I or L ("HGBALC", "Hemoglobin Alc"), a 0 as an O:
+ * the names with one such letter turned back into its digit, when exactly one of them is a test's name exactly.
+ * Session 22 (i-3004, o-2304 OCR).
+ */
+export function letterAsDigit(printed: string, urine: boolean): Syn | undefined {
+  const hits = new Map<string, Syn>();
+  // A flag column's arrows or stars before the name (">>   HGBALC") are no part of it.
+  const name = printed.replace(/^[^A-Za-z0-9]+\s*/, '');
+  for (let i = 1; i < name.length; i++) {
+    const digit = /[lI|L]/.test(name[i]!) ? '1' : /[Oo]/.test(name[i]!) ? '0' : undefined;
+    if (!digit || !/[A-Za-z]/.test(name[i - 1]!)) continue;
+    const hit = lookupExact(`${name.slice(0, i)}${digit}${name.slice(i + 1)}`, urine);
+    if (hit) hits.set(hit.loinc, hit);
+  }
+  return hits.size === 1 ? [...hits.values()][0] : undefined;
+}
+
+/**
  * A name in a thin typeface a fax thinned further: C loses its arms and reads "(" ("M(H", "RB(",
  * "(HOL"), H loses its bar and reads "11" ("11GB"). Only an exact table name counts after the swap.
  */

@@ -94,3 +94,15 @@ test("a bill's service line naming a test and a count between dollar amounts is 
   const one = show(labResultRows(lines(['TEST      RESULT   UNITS   REFERENCE', 'NEUT %    $1.9     %       (40.0-75.0)', 'Glucose   88       mg/dL   (65-99)'])));
   assert.ok(one.some((r) => r.startsWith('NEUT % | 51.9')), one.join('\n'));
 });
+
+test('the 1 of a test name read as a letter ("HGBALC", "Hemoglobin Alc") is the test', () => {
+  const rows = show(labResultRows(lines([
+    'TEST                 RESULT   UNITS    REFERENCE',
+    '>>   HGBALC          7.9      %        <5.7',
+    'Hemoglobin Alc       5.4      %        <5.7',
+    'Glucose              88       mg/dL    65-99',
+  ])));
+  assert.ok(rows.some((r) => r.includes('| 7.9 | % | <5.7 | H')), rows.join('\n'));
+  const loincs = labResultRows(lines(['TEST                 RESULT   UNITS    REFERENCE', '>>   HGBALC          7.9      %        <5.7', 'Hemoglobin Alc       5.4      %        <5.7'])).map((r) => r.loinc);
+  assert.deepEqual(loincs, ['4548-4', '4548-4']);
+});
