@@ -9,9 +9,16 @@ const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
   jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
   oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  // Spanish (bilingual US documents: Puerto Rico, border-region labs and clinics), written day first.
+  ene: 1, enero: 1, febrero: 2, marzo: 3, abr: 4, abril: 4, mayo: 5, junio: 6, julio: 7, ago: 8, agosto: 8,
+  septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, dic: 12, diciembre: 12,
 };
 
-const MON = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/**
+ * A month's name or abbreviation, English or Spanish ("14/ago/2024", "3 de marzo de 2024"); the Spanish forms only at
+ * a word's start ("Gene 12" is no January). Session 23 (set-e: a bilingual patient sheet's "Fecha / Date").
+ */
+const MON = '((?<![A-Za-z])(?:enero|ene|febrero|marzo|abril|abr|mayo|junio|julio|agosto|ago|septiembre|setiembre|octubre|noviembre|diciembre|dic)|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 
 /** One date pattern: regex source and how to read its groups. */
 interface DateForm {
@@ -20,6 +27,8 @@ interface DateForm {
 }
 
 const FORMS: DateForm[] = [
+  // Spanish long form, day first with "de" ("14 de marzo de 2024", "1 de ene. del 2024").
+  { re: `(\\d{1,2})\\s+de\\s+${MON}\\s+(?:de|del)\\s+(\\d{4})(?!\\d)`, read: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
   // Year first with dashes, or points ("2025.09.23").
   { re: '(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)|(\\d{4})\\.(\\d{2})\\.(\\d{2})(?![\\d.])', read: (m) => (m[1] ? [+m[1]!, +m[2]!, +m[3]!] : [+m[4]!, +m[5]!, +m[6]!]) },
   // Year first, one dash read as a point ("1958.08-21", "2027-01.26"): a mix of the two no number or range prints.

@@ -4,7 +4,7 @@
  */
 import { editDistance } from './fuzzy.js';
 import type { Tok } from './lab-row.js';
-import { cleanNameTokens, CMP_RANGE, NUM, RANGE } from './lab-tokens.js';
+import { cleanNameTokens, CMP_RANGE, NUM, QUAL, RANGE } from './lab-tokens.js';
 import { type Syn, lookupExact, lookupTest, undigit } from './lab-test-names.js';
 import { exactUcum } from './lab-units.js';
 
@@ -149,6 +149,8 @@ export const PANEL_URINE = /\b(?:urinalysis|urine|ua\b|dipstick)/i;
  */
 export function trailingCodeCell(name: string[], toks: Tok[], urine: boolean): { keep: number; urine: boolean } | undefined {
   if (name.length < 2) return undefined;
+  const method = trailingWordCell(name, toks, urine);
+  if (method) return method;
   const code = name[name.length - 1]!;
   const cell = name.length === toks.length && cellStarts(toks).includes(name.length - 1);
   if (!(/^[A-Z]{2,4}$/.test(code) || (cell && /^[A-Z][a-z]{1,3}$/.test(code)))) return undefined;
@@ -161,6 +163,25 @@ export function trailingCodeCell(name: string[], toks: Tok[], urine: boolean): {
   if (restToks.length >= 2 && (/^[<>*!]{1,3}$/.test(restToks[0]!) || MARGIN_FLAG.test(restToks[0]!) || /^(?:HI|LO|HH|LL)$/.test(restToks[0]!))) restToks.shift();
   const rest = restToks.join(' ');
   return rest && lookupExact(rest, inUrine) ? { keep: name.length - 1, urine: inUrine } : undefined;
+}
+
+/**
+ * A column of words between a test's name and its value: the method, instrument or specimen a state or
+ * reference laboratory prints in a cell of its own ("Glucose   Photometric   88", "Neutrophils   Flow cytometry
+ * 59.6", "Color   Reflectance strip   Yellow"), read as the name's last words. Only when the name as read is no test,
+ * its first cells are one exactly, and the last cell (after a gap of two spaces or more) is one to three plain
+ * words that are no test, unit, flag or word result. Session 23 (set-e).
+ */
+function trailingWordCell(name: string[], toks: Tok[], urine: boolean): { keep: number; urine: boolean } | undefined {
+  if (name.length !== toks.length) return undefined;
+  const at = cellStarts(toks).pop();
+  if (at === undefined || name.length - at > 3) return undefined;
+  const cell = name.slice(at);
+  if (!cell.every((t) => /^[A-Za-z][a-z]+$|^[A-Z]{2,}$/.test(t) && !QUAL.test(t) && !FLAG_WORD.test(t.toUpperCase()) && !exactUcum(t))) return undefined;
+  // A test's name in that cell is the row's test after an order cell ("Hemoglobin A1c   Estimated Average Glucose   143").
+  if (lookupExact(cleanNameTokens(name).join(' '), urine) || lookupTest(cell.join(' '), urine)) return undefined;
+  const rest = cleanNameTokens(name.slice(0, at)).join(' ');
+  return rest && lookupExact(rest, urine) ? { keep: at, urine } : undefined;
 }
 
 /** Flag words a flag column between the name and the value prints. */

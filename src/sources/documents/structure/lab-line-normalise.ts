@@ -47,6 +47,9 @@ export function normaliseLine(s: string): string {
     // A flag letter alone in its column that OCR read twice, as a capital and its small letter ("30.8  (%]
     // 38.5-50.0   Cc"): that flag. u-8494 OCR: 2 results (Session 16).
     .replace(/(?<=\S\s{2,})([CHLA])([chla])(?=\s*$|\s{2,})/g, (m, a: string, b: string) => (a.toLowerCase() === b ? `${a} ` : m))
+    // A flag with its meaning spelled out in brackets after it, English or Spanish ("H (High)", "L (bajo)", "A
+    // (anormal)"): the flag; the gloss had stopped the row before its unit and range. Session 23 (set-e).
+    .replace(/(?<=(?:^|\s)(?:HH|LL|HI|LO|CH|CL|H|L|A)\*?)(\s?)\((?:high|low|abnormal|critical|alto|alta|bajo|baja|anormal|cr[ií]tico)\)(?=\s|$)/gi, (m) => ' '.repeat(m.length))
     // HL7's interpretation names as EHR result pages print them (table 0078): the flag they stand for.
     .replace(/\b(above|below) (high|low|upper|lower) (normal|panic limits?)\b/gi, (m, side: string, _b: string, kind: string) => {
       const panic = /panic/i.test(kind);

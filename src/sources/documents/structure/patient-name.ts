@@ -14,14 +14,18 @@ import { cutName, parseName } from './person-name.js';
 // "Name" also as OCR misreads it: "Narne" (rn for m), "Nane", "Naw", "Nam", "Nae" (a letter lost).
 // Who the record is about is also the "Resident" of a nursing home, a "Client" of a clinic, a
 // pharmacy's "Customer", an occupational-health record's "Employee", a workers' compensation claim's
-// "Claimant" (session 19).
-const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Nam|Nae|Member(?:\s*Name)?|(?:Resident|Client|Customer|Employee|Claimant)(?:\s*Name)?|(?:[RH]esults|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\.|\s|mi|middle)+\))?\s*(?:[:;]|(?<=\S)\s[-–](?=\s))\s*/gi;
+// "Claimant" (session 19); an institution's "Student" (student health), "Veteran" (VA), "Inmate" / "Offender" /
+// "Detainee" (correctional health) (session 23, set-e).
+const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Nam|Nae|Member(?:\s*Name)?|(?:Resident|Client|Customer|Employee|Claimant|Student|Veteran|Inmate|Offender|Detainee)(?:\s*Name)?|(?:[RH]esults|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\.|\s|mi|middle)+\))?\s*(?:[:;]|(?<=\S)\s[-–](?=\s))\s*/gi;
 /**
  * A name label whose colon OCR lost or read as a point, before a "LAST, First M" name ("Patient
  * Sampleridge, Mary B", "Patient. DOE, JANE"), its comma also read as a point ("Name DOE. JANE").
- * The label in capitals too ("PATIENT SMITH, JOHN | MR# ..."), but not in mixed case.
+ * The label in capitals too ("PATIENT SMITH, JOHN | MR# ..."), but not in mixed case. An institution's role captions
+ * too, a grid's caption cell before its value ("Student   Doe, Jane", "VETERAN   DOE, JOHN Q"). Session 23 (set-e).
  */
-const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|PATIENT(?:'S)?\s*NAME|Pt\.?\s*(?:Name|Nae|Nam|Narne)|PT\.?\s*NAME|Patient|PATIENT|Name|NAME)(?:\s*\((?:[Ll]ast|LAST|[Ff]irst|FIRST|,|\.|\s|MI|[Mm]iddle)+\))?\.?\s+([A-Z][A-Za-z'’-]+(?:,|\.(?=\s))\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/;
+const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|PATIENT(?:'S)?\s*NAME|Pt\.?\s*(?:Name|Nae|Nam|Narne)|PT\.?\s*NAME|Patient|PATIENT|Name|NAME|Student|STUDENT|Veteran|VETERAN|Inmate|INMATE)(?:\s*\((?:[Ll]ast|LAST|[Ff]irst|FIRST|,|\.|\s|MI|[Mm]iddle)+\))?\.?\s+([A-Z][A-Za-z'’-]+(?:,|\.(?=\s))\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/;
+/** A social security number printed masked but its last four digits ("XXX-XX-1234", "***-**-1234"), or whole. */
+const MASKED_SSN = /^(?:[X*]{3}-[X*]{2}|\d{3}-\d{2})-\d{4}$/i;
 /**
  * The same before a "First [M.] Last" name that another label or a date follows ("Patient Jane Q.
  * Doe   DOB 01/02/1960", "Patient. Jane Doe MRN 123", "Patient   Jane Doe 01/02/1960 Sex: F",
@@ -90,7 +94,10 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
     if (m) out.push({ raw: cutName(m[1]!), score: 2 });
   }
   // Its caption, the colon OCR lost, is no part of the name ("Patient Peter S. Demoson   Date of birth: ..."). Session 19.
-  if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[1]!.text) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text.replace(/^(?:patient(?:'s)?(?:\s+name)?|pt|name)\.?\s+(?=[A-Z])/i, '')), score: 2 });
+  // A masked SSN cell between the name and the birth date ("DOE,JANE Q   XXX-XX-1234   DOB-MAR 4,1950", VA and military
+  // prints): an identifier like the MRN, passed over. Session 23 (set-e).
+  const dobCell = cs.length >= 3 && MASKED_SSN.test(cs[1]!.text) ? 2 : 1;
+  if (cs.length > dobCell && cs[0]!.start < 8 && /^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[dobCell]!.text) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text.replace(/^(?:patient(?:'s)?(?:\s+name)?|pt|name)\.?\s+(?=[A-Z])/i, '')), score: 2 });
   // A claim's member printed beside its claim or member number (payer EOBs: "Dmitri Madeupcott   Claim number: 5976K30899463").
   if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:claim|member|subscriber)\s*(?:#|no\.?|number|id)\b/i.test(cs[1]!.text) && /^[A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2}$/.test(cs[0]!.text)) out.push({ raw: cs[0]!.text, score: 2 });
   // The same in a text layer that puts one space between the cells ("Jesse Proxyva Claim number: 1337U02243687").
@@ -105,9 +112,12 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   // caption may carry a mark of its box's edge ("(Patient", "|Patient", OCR's quote: "\"Patient").
   // A bare "Name" caption opening the line names the patient too (the patient block of a report heads its grid;
   // OCR may add an accent: "Namé"), when the cell after it is a name and no doctor's.
+  // A bilingual caption names the field in both languages ("Nombre / Name", "Patient / Paciente"): either part is the
+  // caption. Session 23 (set-e).
   cs.forEach((c, i) => {
-    if (/^[(\[|"“'‘]?(?:patient(?:'s)?\s+name|pt\.?\s+name|patient)$/i.test(c.text) && cs[i + 1]) out.push({ raw: cutName(cs[i + 1]!.text), score: 2 });
-    else if (i === 0 && c.start < 12 && /^name$/i.test(withoutAccents(c.text)) && cs[1] && /^[A-Za-z][A-Za-z'’-]+,?(?: [A-Za-z][A-Za-z'’.-]*){1,3}$/.test(cs[1].text) && !/^(?:dr|doctor)\b|,?\s(?:md|do|np|pa|rn)\.?$/i.test(cs[1].text)) out.push({ raw: cutName(cs[1].text), score: 2 });
+    const parts = [c.text, ...c.text.split(/\s+\/\s+/)];
+    if (parts.some((t) => /^[(\[|"“'‘]?(?:patient(?:'s)?\s+name|pt\.?\s+name|patient)$/i.test(t)) && cs[i + 1]) out.push({ raw: cutName(cs[i + 1]!.text), score: 2 });
+    else if (i === 0 && c.start < 12 && parts.some((t) => /^name$/i.test(withoutAccents(t))) && cs[1] && /^[A-Za-z][A-Za-z'’-]+,?(?: [A-Za-z][A-Za-z'’.-]*){1,3}$/.test(cs[1].text) && !/^(?:dr|doctor)\b|,?\s(?:md|do|np|pa|rn)\.?$/i.test(cs[1].text)) out.push({ raw: cutName(cs[1].text), score: 2 });
   });
   // A demographics row under captions OCR garbled past reading: name, birth date, sex.
   const row = demographicsRow(text);

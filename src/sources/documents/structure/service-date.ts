@@ -37,7 +37,9 @@ const DOS_LABELS: Record<string, RegExp[]> = {
   // A patient copy's "You were in the hospital from September 22, 2022 to September 25, 2022": the stay's end.
   // Its "to" also as OCR reads it before a month's name ("10 September 7, 2023", "1 Jun 26, 2023"). u-1803, t-1802 (OCR):
   // discharge dates.
-  discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\b(?:in\s+the\s+hospital|hospitali[sz]ed|admitted|stayed?)\s+from\s+[^\n]{6,30}?\s+(?:to|until|through|(?:10|t0|lo|[1l|])(?=\s+[A-Z][a-z]{2,8}\.?\s+\d))\s+(?=\S)/i, /\bdate\s+of\s+discharge\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i,
+  // A form's "Discharge / transfer" label (the stay ends by a discharge or a transfer to another facility: correctional,
+  // nursing-home and inter-facility papers) with its date after it, colon or not. Session 23 (set-e).
+  discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\b(?:discharge\s*\/\s*transfer|transfer\s*\/\s*discharge)(?:\s+date)?\s*:?/i, /\b(?:in\s+the\s+hospital|hospitali[sz]ed|admitted|stayed?)\s+from\s+[^\n]{6,30}?\s+(?:to|until|through|(?:10|t0|lo|[1l|])(?=\s+[A-Z][a-z]{2,8}\.?\s+\d))\s+(?=\S)/i, /\bdate\s+of\s+discharge\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i,
     // The stay in a banner's abbreviations ("Adm 1/27/2022 | D/C 1/30/2022"): the summary is of the day it ends,
     // not of the admission printed first. q-1211 (GT): 2 discharge dates.
     /\bD\/C(?:\s+date)?\s*:?/,
