@@ -76,6 +76,12 @@ export function normaliseLine(s: string): string {
     // "Your value: 5.9 %", "Result: Negative"): not part of the name. Only after a cell gap, before a number or a word.
     .replace(/(?<=\S\s{2,})(?:your (?:result|value)s?:?|result:|value:)\s+(?=[<>]?=?\d|[A-Za-z])/gi, '')
     .replace(/[µμ]/g, 'u')
+    // Triangles and heavy arrows as flags after a value ("11.6 ▲", "3▼": a dialysis or LTC report's above / below
+    // goal marks) are the up / down arrows the flag readers know; one glued to its value is a cell of its own.
+    // Session 23 (set-f).
+    .replace(/[▲△▴⬆⇧]/g, '↑')
+    .replace(/[▼▽▾⬇⇩]/g, '↓')
+    .replace(/(\d)([↑↓])(?=\s|$)/g, '$1 $2')
     // A star glued after a word result ("Trace*", "Positive*", "2+*"): its abnormal flag, a cell apart, as after a
     // number ("6.2*"). Only a result word: a name's footnote mark ("Hematocrit*") stays. Session 20.
     .replace(/(^|\s)([A-Za-z][A-Za-z-]*|[1-4]\+)\*(?=\s|$)/g, (m, p: string, w: string) => (QUAL.test(w) ? `${p}${w} *` : m))

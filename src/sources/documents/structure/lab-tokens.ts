@@ -38,8 +38,8 @@ export const RANGE = /^[([]?(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)[)\]]?$/;
 
 export const CMP_RANGE = /^[([]?(<=|>=|<|>|≤|≥)(\d+(?:\.\d+)?)[)\]]?$/;
 
-// Also in square brackets, as PowerChart prints them ("10.5 [H]").
-export const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABN|ABNL|ABNORMAL|CRIT|CRITICAL|POS)\)?|\((?:ABOVE|BELOW)\)|\[(?:HH|LL|H|L|A|C|CH|CL)\]|\*{1,2}|\*?[HLA]\*?|\*(?:HI|LO|AB|ABN|HIGH|LOW)\*?|(?:HI|LO|HIGH|LOW)\*|!{1,2}|↑|↓)$/i;
+// Also in square brackets, as PowerChart prints them ("10.5 [H]"); ABV / BLW are above / below abbreviated (session 23).
+export const FLAG = /^(?:\(?(?:HH|LL|H|L|A|AA|C|CH|CL|HI|LO|HIGH|LOW|ABV|BLW|ABN|ABNL|ABNORMAL|CRIT|CRITICAL|POS)\)?|\((?:ABOVE|BELOW)\)|\[(?:HH|LL|H|L|A|C|CH|CL)\]|\*{1,2}|\*?[HLA]\*?|\*(?:HI|LO|AB|ABN|HIGH|LOW)\*?|(?:HI|LO|HIGH|LOW)\*|!{1,2}|↑|↓)$/i;
 
 /**
  * A flag printed in a column before the value ("LDL  H  162", "Occult Blood  ABNORMAL  Positive"); also an
@@ -93,8 +93,8 @@ export function flagCode(printed: string, numeric: number | undefined, low?: num
     numeric === undefined ? undefined : high !== undefined && numeric > high ? 'H' : low !== undefined && numeric < low ? 'L' : undefined;
   if (/^(?:HH|CH|\*H\*?|H\*|!!)$/.test(p) && p !== 'H*') return 'HH';
   if (/^(?:LL|CL)$/.test(p)) return 'LL';
-  if (/^(?:H|HI|HIGH|ABOVE|↑|H\*|>)$/.test(p)) return 'H';
-  if (/^(?:L|LO|LOW|BELOW|↓|L\*|<)$/.test(p)) return 'L';
+  if (/^(?:H|HI|HIGH|ABOVE|ABV|↑|H\*|>)$/.test(p)) return 'H';
+  if (/^(?:L|LO|LOW|BELOW|BLW|↓|L\*|<)$/.test(p)) return 'L';
   const slip = flagSlip(printed);
   if (slip) return slip;
   if (/^(?:C|CRIT|CRITICAL)$/.test(p)) return dir() === 'L' ? 'LL' : dir() === 'H' ? 'HH' : 'A';

@@ -78,6 +78,38 @@ function unitCellAfterValue(text: string): string {
 }
 
 /**
+ * Column heads printing the result, and its flag, BEFORE the test's name ("RESULT   FLAG   TEST   UNITS   REFERENCE
+ * RANGE", as a lab serving nursing homes prints them): the result's caption is a cell of its own left of the name
+ * column's caption. Session 23 (set-f).
+ */
+function resultColumnBeforeName(text: string): boolean {
+  const cs = text.trim().split(/\s{2,}/);
+  const result = cs.findIndex((c) => /^(?:results?|value)$/i.test(c));
+  const name = cs.findIndex((c) => /^(?:tests?|test name|test description|description|component|analyte|procedure|examination)$/i.test(c));
+  return cs.length <= 8 && result >= 0 && name > result;
+}
+
+/** A result cell: a number (a comparator, a glued flag), or one or two result words ("NEGATIVE", "LIGHT YELLOW", "1+"). */
+const isResultCell = (c: string) => NUM.test(c) || VALUE_FLAG.test(c) || c.split(' ').every((w) => QUAL.test(w) || QUAL_MODIFIER.test(w)) && QUAL.test(c.split(' ').pop()!);
+
+/**
+ * Under such heads a row opens with its result cell and maybe a flag cell, then the name ("5.9   HI   POTASSIUM
+ * mmol/L   3.5-5.1"): the name is moved in front, so the line reads as a name-first row ("POTASSIUM   5.9   HI   mmol/L
+ * 3.5-5.1"). A line opening with anything else (a panel's caption, a comment) is left as printed. Session 23 (set-f).
+ */
+function nameCellFirst(text: string): string {
+  const cells = [...text.matchAll(/\S+(?: \S+)*/g)].map((m) => m[0]);
+  // A flag one space after the value (narrow result and flag columns: "119 ABV   LDL-CHOLESTEROL") is a cell of its own.
+  const glued = /^(\S+) (\S+)$/.exec(cells[0] ?? '');
+  if (glued && (NUM.test(glued[1]!) || QUAL.test(glued[1]!)) && isFlag(glued[2]!)) cells.splice(0, 1, glued[1]!, glued[2]!);
+  if (cells.length < 2 || !isResultCell(cells[0]!)) return text;
+  const lead = isFlag(cells[1]!) && cells.length >= 3 ? 2 : 1;
+  if (!/^[A-Za-z]/.test(cells[lead]!) || isResultCell(cells[lead]!)) return text;
+  const indent = /^\s*/.exec(text)![0];
+  return `${indent}${[cells[lead]!, ...cells.slice(0, lead), ...cells.slice(lead + 1)].join('   ')}`;
+}
+
+/**
  * An order or panel column printed before the test's name with no gap kept ("Iron and Ferritin
  * Iron, Total 62", "Additional Chemistry Uric Acid 5.3"): leading words (up to four) that stand,
  * on two or more lines of the document, before a test's name as printed and a value, where the
@@ -438,6 +470,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   let codeColumn = false;
   let unitsLast = false;
   let unitsFirst = false;
+  let resultFirst = false;
   // Column headers that print a flag column ("Result  Flag  Units  Reference Interval"): the report flags its results.
   const flagColumn = lines.some((l) => { const w = l.text.trim().split(/\s+/); return w.length <= 8 && w.some((x) => /^flags?$/i.test(x)) && w.some((x) => /^results?$/i.test(x)); });
   // A report whose flag cells are the two-letter words (`HI` / `LO` after a value, in capitals): its `AB` is the
@@ -464,8 +497,10 @@ export function parseLabRows(lines: Line[]): LabRow[] {
       codeColumn = CODE_COLUMN.test(text);
       unitsLast = !rangeFirst && unitsColumnLast(text);
       unitsFirst = !rangeFirst && unitsColumnBeforeResult(text);
+      resultFirst = resultColumnBeforeName(text);
     } else if (unitsColumnLast(text)) unitsLast = !rangeFirst;
     if (unitsFirst && order === undefined) text = unitCellAfterValue(text);
+    if (resultFirst && order === undefined) text = nameCellFirst(text);
     let drafts = parseLineDrafts(codeColumn ? codeCellDropped(text) : text, urine, rangeFirst, twoLetterFlags);
     const waiting = pending as string[] | null;
     // A test's name alone, a row of part captions, its values under them: the name waits over the captions.
