@@ -204,6 +204,10 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
     info.darkBars = inv.bars;
     return inv.raster;
   };
+  // Rules are looked for on the paper alone: the frame around a photographed page, filled dark for
+  // tesseract's threshold, is a mass of long dark runs that swallowed a table near the paper's
+  // edge into one lattice-less cluster (ruled-grid.ts `readGrids`).
+  const paperOnly = paper && gridsEnabled() ? invertDarkBars(await straighten(fillOutsidePaper(work, paper, 255))).raster : undefined;
   work = upright(await straighten(work));
   const plain = work;
   try {
@@ -242,7 +246,7 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
     if (!flipped && gridsEnabled()) {
       // Boxed grids read again with their rules erased (README, session 14), from the page before
       // any descreening blur (a blurred grid, cropped, reads worse).
-      const grid = await readGrids(plain, res, pool, info.flattened ? gridInkLevel(plain) : undefined);
+      const grid = await readGrids(plain, res, pool, info.flattened ? gridInkLevel(plain) : undefined, paperOnly);
       res = grid.result;
       readImage = grid.image;
       if (grid.info.found) info.grids = grid.info;
@@ -250,7 +254,7 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
     if (!flipped && unreadEnabled()) {
       // Print of another size than the block's (a large title, small print beside a large name)
       // that the page reading dropped or garbled, read again alone (unread-ink.ts).
-      const unread = await readUnreadInk(readImage, res, pool, info.flattened ? gridInkLevel(plain) : undefined);
+      const unread = await readUnreadInk(readImage, res, pool, info.flattened ? gridInkLevel(plain) : undefined, paperOnly);
       res = unread.result;
       if (unread.info.rows) info.unread = unread.info;
     }

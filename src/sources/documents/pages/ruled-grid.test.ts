@@ -347,3 +347,90 @@ test("a grid's new reading wins when it reads far more confident words, though i
   assert.equal(gridReadingWins(panel, [...panel, ...dropped]), true);
   assert.equal(gridReadingWins(panel, [...panel, ...dropped.slice(0, 3)]), false);
 });
+
+// A part of a table read again whose box cuts through a wide cell (a service description ending
+// `chest;` 10 px inside it): the page reading's words left of the box stay, the crop reads the
+// cut-off end (`;`) as a word of its own. The part's row joins the kept words, the fragment
+// dropped (sample tx-0026 p2, a photographed EOB: the service line's amounts had gone on a line
+// of their own above their date and service).
+test("a part of a grid whose box cuts through a kept word joins that word's row; the cut-off end it read again goes", () => {
+  const page = [
+    line([word('Claim', 20, 10)]),
+    line([word('10/01/2021', 20, 100), word('Radiologic', 160, 100), word('chest;', 300, 100), word('$I08.66', 700, 100)]),
+    line([word('Your', 20, 200), word('total', 80, 200), word('for', 330, 200), word('this', 380, 200), word('claim:', 440, 200)]),
+  ];
+  // `chest;` spans 300–372 and `for` 330–366: their middles left of the box, their ends inside it.
+  const box: [number, number, number, number] = [352, 90, 900, 240];
+  const fresh = [line([word(';', 362, 101), word('$108.66', 700, 101)]), line([word('r', 354, 201), word('this', 380, 201), word('claim:', 440, 201)])];
+  const out = putInPlace(page, fresh, box).map((l) => l.text.replace(/\s+/g, ' '));
+  assert.deepEqual(out, ['Claim', '10/01/2021 Radiologic chest; $108.66', 'Your total for this claim:']);
+});
+
+// A photographed page's frame, filled dark around the paper for tesseract's threshold, is a mass
+// of long dark runs in both directions: a table within the linking distance of it joined that
+// mass and no lattice was found (sample tx-0026 p2: an EOB's ruled service table 0.3 in from the
+// paper's edge was read by the page reading alone, its header row dropped). Found on the paper
+// alone — the frame made white, as ocr-page.ts passes it — the table is a lattice again.
+test('a table near a dark frame around the paper is found as a lattice on the paper alone', () => {
+  const { r, fill } = raster(1600, 700);
+  const table = () => {
+    for (let i = 0; i < 4; i++) fill(160, 100 + i * 40, 900, 102 + i * 40);
+    for (const x of [160, 400, 650, 898]) fill(x, 100, x + 2, 222);
+  };
+  table();
+  const framed: Raster = { ...r, data: new Uint8Array(r.data) };
+  for (let y = 0; y < framed.height; y++) framed.data.fill(90, y * framed.width, y * framed.width + 100);
+  for (let y = 0; y < 40; y++) framed.data.fill(90, y * framed.width, (y + 1) * framed.width);
+  assert.equal(findLattices(framed, ruleMasks(framed)).length, 0, 'the frame swallows the table');
+  const found = findLattices(r, ruleMasks(r));
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.ok(found[0]!.box[0] >= 100 && found[0]!.box[2] <= 950, JSON.stringify(found[0]));
+});
+
+/** A phone photo of a page: a dark table around the paper, a ruled service table 0.3 in from the paper's left edge. */
+async function photographedTablePage(): Promise<Buffer> {
+  const x0 = 140;
+  const widths = [230, 420, 200, 200, 200];
+  const row = 44;
+  const y0 = 420;
+  const cells = [
+    ['Date', 'Service', 'Billed', 'Allowed', 'You Owe'],
+    ['10/01/2021', 'Radiologic exam, chest', '$108.66', '$62.24', '$62.24'],
+    ['10/08/2021', 'Office visit, est.', '$145.00', '$98.10', '$20.00'],
+    ['CLAIM TOTALS', '', '$253.66', '$160.34', '$82.24'],
+  ];
+  const right = x0 + widths.reduce((a, b) => a + b, 0);
+  let body = `<rect x="80" y="80" width="1540" height="2040" fill="#d4d4d4"/>
+<text x="${x0}" y="200" font-family="DejaVu Sans" font-size="34" font-weight="bold" fill="#2a2a2a">Evergreen Mutual Health Plan</text>
+<text x="${x0}" y="300" font-family="DejaVu Sans" font-size="24" fill="#2a2a2a">Member: SUSAN PROTOSON   Claim #: 9462D37422140</text>`;
+  for (let r = 0; r <= cells.length; r++) body += `<rect x="${x0}" y="${y0 + r * row}" width="${right - x0}" height="2" fill="#2a2a2a"/>`;
+  let x = x0;
+  for (let c = 0; c <= widths.length; c++) {
+    body += `<rect x="${x}" y="${y0}" width="2" height="${cells.length * row}" fill="#2a2a2a"/>`;
+    x += widths[c] ?? 0;
+  }
+  cells.forEach((cols, r) => {
+    let cx = x0;
+    cols.forEach((t, c) => {
+      body += `<text x="${cx + 10}" y="${y0 + r * row + 31}" font-family="DejaVu Sans" font-size="22" fill="#2a2a2a">${t}</text>`;
+      cx += widths[c]!;
+    });
+  });
+  body += `<text x="${x0}" y="${y0 + cells.length * row + 90}" font-family="DejaVu Sans" font-size="22" fill="#2a2a2a">Messages: amounts not covered reflect the negotiated rate.</text>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1700" height="2200"><rect width="100%" height="100%" fill="#383838"/>${body}</svg>`;
+  const { data, info } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true });
+  let seed = 11;
+  const grain = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff - 0.5) * 30;
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, Math.round(data[i] + grain())));
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).blur(1.2).jpeg({ quality: 80 }).withMetadata({ density: 194 }).toBuffer();
+}
+
+test('on a phone photo, a ruled table near the paper edge is found as a lattice and read cell by cell', async () => {
+  const { pages, reads } = await readAllPages(await photographedTablePage(), 'jpeg', { ocr: pool });
+  const info = reads.find((r) => r.page)?.ocr;
+  assert.ok(info?.paperFound, JSON.stringify(info));
+  assert.equal(info?.grids?.found, 1, JSON.stringify(info));
+  const text = pages[0]!.text;
+  assert.match(text, /10\/01\/2021\s+Radiologic exam, chest\s+\$108\.66\s+\$62\.24\s+\$62\.24/, text);
+  assert.match(text, /CLAIM TOTALS\s+\$253\.66\s+\$160\.34\s+\$82\.24/, text);
+});

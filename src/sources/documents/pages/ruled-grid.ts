@@ -409,15 +409,21 @@ export function putInPlace(lines: OcrLine[], fresh: OcrLine[], box: Box): OcrLin
   if (at < 0) at = rest.length;
   const before = new Set(rest.slice(0, at));
   const insert: OcrLine[] = [];
-  // Beside the grid's line: a kept word may reach a pixel or two into the box.
-  const beside = (l: OcrLine, f: OcrLine) => l.box[2] <= f.box[0] + 2 || l.box[0] >= f.box[2] - 2;
-  for (const f of fresh) {
-    const hosts = rest.filter((l) => sameRow(l, f) && beside(l, f));
+  // Beside the grid's line: a kept word may reach into the box — by a pixel or two, or, where the
+  // box cuts through it (a part of a table cropped through a wide cell), by up to a line's height.
+  const beside = (l: OcrLine, f: OcrLine) => {
+    const reach = Math.max(2, f.box[3] - f.box[1]);
+    return l.box[2] <= f.box[0] + reach || l.box[0] >= f.box[2] - reach;
+  };
+  for (const f0 of fresh) {
+    const hosts = rest.filter((l) => sameRow(l, f0) && beside(l, f0));
     if (!hosts.length) {
-      insert.push(f);
+      insert.push(f0);
       continue;
     }
-    const row = [...hosts, f].sort((a, b) => a.box[0] - b.box[0]);
+    // The crop's reading of a kept word's cut-off end (`;` of `chest;`, `r` of `for`) is not a word of its own.
+    const f = withoutFragments(f0, hosts.flatMap((l) => l.words));
+    const row = [...hosts, ...(f.words.length ? [f] : [])].sort((a, b) => a.box[0] - b.box[0]);
     const words = row.flatMap((l) => l.words);
     const joined: OcrLine = {
       text: row.map((l) => l.text.trim()).join('   '),
@@ -452,6 +458,14 @@ export function putInPlace(lines: OcrLine[], fresh: OcrLine[], box: Box): OcrLin
     from = j + 1;
   }
   return out;
+}
+
+/** `line` without its words lying mostly over one of `kept` (half their width or more); its text re-made only when one went. */
+function withoutFragments(line: OcrLine, kept: OcrWord[]): OcrLine {
+  const over = (wd: OcrWord, k: OcrWord) => Math.min(wd.box[2], k.box[2]) - Math.max(wd.box[0], k.box[0]);
+  const words = line.words.filter((wd) => !kept.some((k) => over(wd, k) >= 0.5 * Math.max(1, wd.box[2] - wd.box[0])));
+  if (words.length === line.words.length) return line;
+  return words.length ? lineOf(words) : { ...line, words: [], text: '' };
 }
 
 /** A line made of some of a line's words: its text the words, a new cell after a gap wider than the line's height. */
@@ -500,10 +514,14 @@ export interface GridInfo {
  * confidence is at least GRID_MIN_GAIN higher, or no lower with twice the confident words.
  * Returns the reading (word boxes in the page image's pixels), the image with the rules of the
  * replaced lattices erased (the number re-read crops from it), and what was done.
+ * `findOn` (same size and geometry as `image`) is where rules are looked for: a photo's page
+ * with the dark frame around the paper made white (ocr-page.ts). Left dark, the frame's every
+ * cell is a "crossing" of long dark runs; a table within linkX / linkY of the paper's edge
+ * joined that one-group mass and no lattice was found.
  */
-export async function readGrids(image: Raster, res: OcrResult, pool: OcrPool, ink: number = DEFAULT_DARK): Promise<{ result: OcrResult; image: Raster; info: GridInfo }> {
-  const masks = ruleMasks(image, ink);
-  const lattices = findLattices(image, masks);
+export async function readGrids(image: Raster, res: OcrResult, pool: OcrPool, ink: number = DEFAULT_DARK, findOn: Raster = image): Promise<{ result: OcrResult; image: Raster; info: GridInfo }> {
+  const masks = ruleMasks(findOn, ink);
+  const lattices = findLattices(findOn, masks);
   const info: GridInfo = { found: lattices.length, replaced: 0, confidence: [] };
   if (!lattices.length) return { result: res, image, info };
   // Rules are erased a little beyond the crossings: a slanted rule strays out of the box by a few pixels.
@@ -533,7 +551,7 @@ export async function readGrids(image: Raster, res: OcrResult, pool: OcrPool, in
   let apart: Lattice[] | undefined;
   for (const { box } of lattices) {
     if (await tryBox(box)) continue;
-    apart ??= findLattices(image, masks, false);
+    apart ??= findLattices(findOn, masks, false);
     for (const part of apart) if (inside(part.box, box) && !sameBox(part.box, box)) await tryBox(part.box);
   }
   if (!kept.length) return { result: res, image, info };
