@@ -254,7 +254,7 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
     if (!flipped && unreadEnabled()) {
       // Print of another size than the block's (a large title, small print beside a large name)
       // that the page reading dropped or garbled, read again alone (unread-ink.ts).
-      const unread = await readUnreadInk(readImage, res, pool, info.flattened ? gridInkLevel(plain) : undefined, paperOnly);
+      const unread = await readUnreadInk(readImage, res, pool, info.flattened ? gridInkLevel(plain) : undefined);
       res = unread.result;
       if (unread.info.rows) info.unread = unread.info;
     }
