@@ -9,6 +9,7 @@ import { cleanNameTokens, CMP_RANGE, FLAG_BEFORE, FLAG_BEFORE_AMBIGUOUS, flagSli
 import { lookupExact, lookupTest, undigit } from './lab-test-names.js';
 import { isUnitToken, ucumFor, UNIT_NUMERATORS, unitFromPrior, unitKey, unitLike } from './lab-units.js';
 import { TEST_UNITS } from './lab-test-priors.js';
+import { leaderAfterAnyNameDropped } from './lab-leader-slips.js';
 import { DATE_CELL, leadingCellsEnd, leadingFlag, TIME_CELL, trailingCodeCell } from './lab-leading-cells.js';
 
 /**
@@ -411,6 +412,8 @@ export function leaderGarbleDropped(d: Draft): void {
   const end = d.name[k - 1]!;
   const capsEnd = /^[A-Z][A-Z0-9-]{0,9}$/.test(end) || (/^[%#]$/.test(end) && k >= 2 && /^[A-Z]{2,}$/.test(d.name[k - 2]!));
   if (k === d.name.length || !capsEnd) {
+    // A mixed-case name's leader: dropped when its words can be no name's. Session 23.
+    if (leaderAfterAnyNameDropped(d, !!d.urine)) return;
     leaderAfterPointDropped(d);
     return;
   }

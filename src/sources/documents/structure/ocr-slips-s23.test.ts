@@ -1,0 +1,24 @@
+/** Session 23 (OCR slips): lab rows through OCR (fresh caches h-3104, g-3205, m-2506, l-2606, i-3005, j-2905). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { labResultRows } from './lab-results.js';
+import type { Line } from './lines.js';
+
+const lines = (rows: string[]): Line[] => rows.map((text, index) => ({ page: 1, index, text }));
+const show = (rows: ReturnType<typeof labResultRows>) => rows.map((r) => [r.name, r.value, r.ucum ?? r.unit ?? '', r.range?.text ?? '', r.flag ?? ''].join(' | '));
+
+test('dot leaders read as letters after a mixed-case name are no part of it; a real lower-case name word stays', () => {
+  const rows = show(labResultRows(lines([
+    'Test                                              Result   Units     Reference Range',
+    'Red Blood Cell Count ......ccoovvericiinieecerieen. 4.71  M/uL       4.20-5.80',
+    'Magnesium o.oo ceeesss                             2.1      mg/dL     1.5-2.5',
+    'SodIUm oie                                         139      mmol/L    135-146',
+    'Phosphorus ........c.ccovvevvemeeiee cessive sre   3.4      mg/dL     2.5-4.5',
+    'Glucose fasting                                    88       mg/dL     65-99',
+  ])));
+  assert.ok(rows.some((r) => /^Red Blood Cell Count \| 4\.71 \|/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^Magnesium \| 2\.1 \|/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^SodIUm \| 139 \|/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^Phosphorus \| 3\.4 \|/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^Glucose fasting \| 88 \|/.test(r)), rows.join('\n'));
+});
