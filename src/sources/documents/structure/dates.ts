@@ -63,7 +63,9 @@ const FORMS: DateForm[] = [
   // ("Service 1 - Jul 19, 2025" is no 1 Jul 2019). u-1803 (OCR): a remittance's service dates.
   // The space after the day may read as a point before a four-digit year ("12.Oct 1993").
   { re: `(\\d{1,2})\\.${MON}[\\s,]+(\\d{4})(?!\\d)`, read: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
-  { re: `(\\d{1,2})[\\s-]+${MON}[\\s-,]+(\\d{4}|\\d{2}(?![,.]?\\s?(?:19|20)\\d{2}))(?!\\d)`, read: (m) => [year(m[3]!), MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
+  // The day may print its ordinal suffix ("14th March 2024", "1st of June, 2023": a British-style letter's or form's
+  // date). Session 23 (set-f).
+  { re: `(\\d{1,2})(?:(?:st|nd|rd|th)(?:\\s+of)?)?[\\s-]+${MON}[\\s-,]+(\\d{4}|\\d{2}(?![,.]?\\s?(?:19|20)\\d{2}))(?!\\d)`, read: (m) => [year(m[3]!), MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
   // Line printers and fax headers: "14MAR2024" glued, "Mar-14-24" with dashes and a two-digit year.
   { re: `(\\d{1,2})${MON}(\\d{4})(?!\\d)`, read: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase().replace('.', '')] ?? 0, +m[1]!] },
   // And glued with a two-digit year, as report printers and autofax servers stamp it ("DATE SENT: 13OCT22 1630").

@@ -36,6 +36,7 @@ const MASKED_SSN = /^(?:[X*]{3}-[X*]{2}|\d{3}-\d{2})-\d{4}$/i;
 const NAME_LABEL_NO_COLON_FIRST_LAST =
   /\b(?:Patient(?:'s)?\s*Name|Patient|Pt|PT|Name|Resident|Client|Customer)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•–-]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+[Bb]irth|[A-Za-z]?irth\s*[Dd]ate|Born|MRN|MR\s*#|Sex|Gender|Age)\b|Claim\s*(?:#|No\.?|Number)|\d{1,2}\/\d{1,2}\/\d{4}\b|\([A-Za-z]{3,10}\)(?:\s{2,}|\s*$)))/;
 
+const CARET_NAME = /(?<![A-Za-z^])([A-Z][A-Za-z'’-]+)\^([A-Z][A-Za-z'’-]+)(?:\^([A-Z][A-Za-z'’.-]*))?(?:\^[^\s^]*)*(?![A-Za-z^])/g;
 const SLASH_NAME = /(?<=\b(?:Patient(?:'s)?(?:\s*Name)?|PATIENT(?:'S)?(?:\s*NAME)?|Pt|PT|Name|NAME)\.?\s*[:;]?\s*)([A-Z][A-Za-z'’-]+)\/([A-Z][A-Za-z'’-]+(?:\s[A-Z]\.?)?)(?=\s|$)/g;
 
 /** Name candidates on one line of text (several label forms). */
@@ -46,7 +47,9 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   // A speck beside a name's comma ("NAME: STUBFORD,. STEPHANIE"): the comma alone.
   // A name label before LAST/FIRST, the airline-style slash form of ticket slips and analyzer print-outs
   // ("PT: TESTWELL/DENNIS", "Name: DOE/JANE M"): the slash is the comma of "LAST, FIRST".
-  const text = mendIdentityLabels(line.replace(/_/g, ' ').replace(/([A-Za-z])(?:,\s?\.|\.\s?,)(?=\s*[A-Z])/g, '$1,')).replace(SLASH_NAME, '$1, $2');
+  // A DICOM / HL7 person name, its components split by carets ("DOE^JANE^Q", a PACS worklist's or a teleradiology
+  // report's patient field): family^given^middle, read as "DOE, JANE Q". No other word prints a caret. Session 23 (set-f).
+  const text = mendIdentityLabels(line.replace(/_/g, ' ').replace(/([A-Za-z])(?:,\s?\.|\.\s?,)(?=\s*[A-Z])/g, '$1,')).replace(SLASH_NAME, '$1, $2').replace(CARET_NAME, (_m, f: string, g: string, mi?: string) => `${f}, ${g}${mi ? ` ${mi}` : ''}`);
   const bare = NAME_LABEL_NO_COLON.exec(text) ?? NAME_LABEL_NO_COLON_FIRST_LAST.exec(text);
   if (bare) out.push({ raw: bare[1]!, score: 2 });
   // The Patient label two letters off ("Patont", "Pafent") before a LAST, FIRST cell: the comma

@@ -25,6 +25,13 @@ export const STAY_RANGE = new RegExp(
   'i',
 );
 
+/**
+ * The end of a period a medication history or administration record covers ("Period: 11-25-22 to 11-01-23"; dashed,
+ * "Administration period: 03/12/2024 00:00 - 03/14/2024 23:59", an eMAR's last days). Session 23 (set-f): dashed.
+ */
+const PERIOD_END = [/\b(?:period|date\s+range|dates)\s*:?\s*[^\n]{6,24}?\s(?:to|through|thru|until)\s+(?=\S)/i, /\b(?:period|date\s+range|dates)\s*:?\s*\d[^\n]{5,23}?\s[-–—]\s+(?=\d)/i];
+const PRINTED = /\b(?:date\s+)?printed\s*(?:on)?\s*:?/i;
+
 const DOS_LABELS: Record<string, RegExp[]> = {
   // "collected" also as OCR reads it ("colidcted", "coliected").
   // A results letter's "your blood tests done on February 9, 2022"; a line printer's "COLL: 14MAR2024 0815".
@@ -39,7 +46,7 @@ const DOS_LABELS: Record<string, RegExp[]> = {
   // discharge dates.
   // A form's "Discharge / transfer" label (the stay ends by a discharge or a transfer to another facility: correctional,
   // nursing-home and inter-facility papers) with its date after it, colon or not. Session 23 (set-e).
-  discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\b(?:discharge\s*\/\s*transfer|transfer\s*\/\s*discharge)(?:\s+date)?\s*:?/i, /\b(?:in\s+the\s+hospital|hospitali[sz]ed|admitted|stayed?)\s+from\s+[^\n]{6,30}?\s+(?:to|until|through|(?:10|t0|lo|[1l|])(?=\s+[A-Z][a-z]{2,8}\.?\s+\d))\s+(?=\S)/i, /\bdate\s+of\s+discharge\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i,
+  discharge_summary: [/\bdischarge(?:d)?(?:\s+date)?\s*:/i, /\b(?:discharge\s*\/\s*transfer|transfer\s*\/\s*discharge)(?:\s+date)?\s*:?/i, /\b(?:in\s+the\s+hospital|hospitali[sz]ed|admitted|stayed?)\s+from\s+[^\n]{6,30}?\s+(?:to|until|through|(?:10|t0|lo|[1l|])(?=\s+[A-Z][a-z]{2,8}\.?\s+\d))\s+(?=\S)/i, /\bdate\s+of\s+discharge\s*:?/i, /\b(?:date\s+of\s+transfer|transfer\s+date)\s*:?/i, /\bdischarged?\s+(?:on\s+)?/i,
     // The stay in a banner's abbreviations ("Adm 1/27/2022 | D/C 1/30/2022"): the summary is of the day it ends,
     // not of the admission printed first. q-1211 (GT): 2 discharge dates.
     /\bD\/C(?:\s+date)?\s*:?/,
@@ -52,10 +59,11 @@ const DOS_LABELS: Record<string, RegExp[]> = {
   office_visit_note: [/\b(?:date\s+of\s+(?:service|visit|encounter)|visit\s+date|encounter\s+date|service\s+date|DOS)\s*:?/i],
   // "Run" also with its R read as H ("Hun date").
   // "Run date" through OCR slips: R read as H, its n lost ("Ru date"), d read as g ("Hun gate").
-  medication_list: [/\bas\s+of\s*:?/i, /\b(?:list|print(?:ed)?|report|profile|review(?:ed)?)\s+date\s*:?/i, /\b[rh]u[nm]?\s+[dg]ate\s*:?/i, /\bdate\s+(?:generated|reviewed)\s*:?/i, /\b(?:generated|reviewed|reconciled)\s+on\s*:?/i, /\bdate\s+printed\s*:?/i, /\bprinted\s*(?:on)?\s*:?/i, /\bupdated\s*(?:on)?\s*:?/i,
+  medication_list: [/\bas\s+of\s*:?/i, /\b(?:list|print(?:ed)?|report|profile|review(?:ed)?)\s+date\s*:?/i, /\b[rh]u[nm]?\s+[dg]ate\s*:?/i, /\bdate\s+(?:generated|reviewed)\s*:?/i, /\b(?:generated|reviewed|reconciled)\s+on\s*:?/i,
+    /\bdate\s+printed\s*:?/i, /\bprinted\s*(?:on)?\s*:?/i, /\bupdated\s*(?:on)?\s*:?/i,
     // A history over a period ("Period: 11-25-22 to 11-01-23") is of the day the period ends, the day it was
     // run, not of its latest fill. u-8494 (GT): 1 medication list date.
-    /\b(?:period|date\s+range|dates)\s*:?\s*[^\n]{6,24}?\s(?:to|through|thru|until)\s+(?=\S)/i],
+    ...PERIOD_END],
   // A record is of the day it was printed, copied or reviewed, after every dose it lists ("Record copied for
   // transfer on 2025-05-16 by ..."): the date right after "on". u-8494 (GT/OCR): 1 immunization date.
   immunization_record: [/\bprinted\s+(?:by\b.{0,90}?\bon|on)\s*:?/i, /\b(?:copied|certified|reviewed|issued|generated|updated)\b[^\n.]{0,40}?\bon\s*:?/i, /\b(?:print|report|run)\s+date\s*:?/i, /\breport\s+run(?:\s+on)?\s*:?/i, /\bdate\s+printed\s*:?/i, /\bas\s+of\s*:?/i, /\bprinted\s*:?\s*(?=\S)/i,
@@ -106,7 +114,9 @@ export function dateUnderCaption(lines: Line[], caption: RegExp, read: (cell: st
  * (admission, a hospice election, a home-health start of care) and its end. Session 20 (held-out m-2501).
  */
 export const ADMISSION_CAPTION = /^(?:date\s+of\s+(?:admission|election)|(?:admission|admit|admitted|election)\s+(?:date|dt)|admitted|start\s+of\s+care(?:\s+date)?)$/i;
-export const DISCHARGE_CAPTION = /^(?:date\s+of\s+(?:live\s+)?discharge|(?:live\s+)?discharge\s+(?:date|dt)|discharged|d\/c\s+date)$/i;
+// A transfer ends a post-acute stay as a discharge does (a nursing home's transfer form: "Date of transfer" beside
+// "Admitted to this facility"). Session 23 (set-f).
+export const DISCHARGE_CAPTION = /^(?:date\s+of\s+(?:live\s+)?discharge|(?:live\s+)?discharge\s+(?:date|dt)|discharged|d\/c\s+date|date\s+of\s+transfer|transfer\s+date)$/i;
 
 /**
  * The same captions in a text that kept no columns (one space between cells): a line opening with two stay captions
@@ -301,12 +311,21 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   // admission (or hospice election) printed first
   // (a label's date on the next line, under another caption, is no nearer).
   if (type === 'discharge_summary') {
-    const d = dateUnderCaption(lines, DISCHARGE_CAPTION) ?? flatStayCaptionDate(lines, DISCHARGE_CAPTION);
+    // Also on the lines as printed: unfolding a caption row that also holds Name / DOB captions drops the whole row,
+    // the stay's captions with it ("Name   DOB   Admitted to this facility   Date of transfer"). Session 23 (set-f).
+    const d = dateUnderCaption(lines, DISCHARGE_CAPTION) ?? dateUnderCaption(docLines, DISCHARGE_CAPTION) ?? flatStayCaptionDate(lines, DISCHARGE_CAPTION);
     if (d && d !== dob && !afterSent(d) && !tooOld(d)) return d;
     // The stay as a labelled range: its end, not the admission printed first.
     const stay = STAY_RANGE.exec(text);
     const end = stay ? parseDate(stay[2]!) : null;
     if (end && end !== dob && !afterSent(end) && !tooOld(end) && (parseDate(stay![1]!) ?? end) <= end) return end;
+  }
+  // A list printed after the period it covers ended (an eMAR's last three days, printed the day it is faxed) is of
+  // the period's last day; printed inside its period (a monthly recap printed on the 4th), of its print day. Session 23.
+  if (type === 'medication_list') {
+    const printed = dateAfter(text, PRINTED, 30);
+    const end = PERIOD_END.map((re) => dateAfter(text, re, 30)).find(Boolean);
+    if (printed && end && end < printed && end !== dob && !tooOld(end)) return end;
   }
   for (const re of DOS_LABELS[type ?? ''] ?? []) {
     const gap = re.source.includes('printed\\s+(?:by') || re.source.includes('?\\bon\\s') ? 4 : 30;

@@ -4,7 +4,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { classify } from './classify.js';
 import { labResultRows } from './lab-results.js';
+import { findServiceDate } from './service-date.js';
+import { findPatient } from './identity.js';
 import { type Line } from './lines.js';
 
 const lines = (rows: string[]): Line[] => rows.map((text, index) => ({ page: 1, index, text }));
@@ -47,4 +50,52 @@ test('session 23 (set-f): dialysis adequacy / bone tests and a urine drug screen
   ];
   const rows = labResultRows(lines(page));
   assert.deepEqual(rows.map((r) => `${r.loinc}|${r.value}|${r.flag ?? ''}`), ['11064-3|64|H', '11065-0|19|', '70966-7|1.38|', '2731-8|712|H', '19295-5|Negative|', '14316-4|Positive|A']);
+});
+
+test('session 23 (set-f): a cover dated with an ordinal day before the month ("3rd of October 2023") has that date', () => {
+  const page = [
+    '  Rivermead Home Care                                    FACSIMILE',
+    '  To:     Dr. Olsen                  From:   Orders desk',
+    '  Date:   3rd of October 2023        Pages:  4 (including this one)',
+    '  Please sign the enclosed plan of care and fax it back.',
+  ];
+  assert.equal(findServiceDate(lines(page), 'fax_cover_sheet', undefined, '2023-10-05'), '2023-10-03');
+});
+
+test('session 23 (set-f): a nursing home\'s transfer form is a discharge paper dated by its date of transfer', () => {
+  const page = [
+    '  Oakview Skilled Nursing Center',
+    '  RESIDENT TRANSFER FORM',
+    '  Name                 DOB            Admitted to this facility     Date of transfer     Sent to',
+    '  Doe, Jane            02/11/1941     08/02/2023                    08/19/2023           Mercy ED',
+    '  Reason: fall with hip pain. Vital signs: BP 142/80, pulse 88, SpO2 95%, temp 98.9.',
+    '  Medications: see attached list. Code status: DNR. Allergies: PCN.',
+  ];
+  assert.equal(classify(lines(page)).type, 'discharge_summary');
+  assert.equal(findServiceDate(lines(page), 'discharge_summary', '1941-02-11', '2023-08-21'), '2023-08-19');
+  const labelled = ['  Transfer date: 11/02/2023   Admitted: 10/20/2023   Resident: Jane Doe'];
+  assert.equal(findServiceDate(lines(labelled), 'discharge_summary', '1941-02-11', '2023-11-03'), '2023-11-02');
+});
+
+test('session 23 (set-f): an eMAR print is a medication list of the day its dashed administration period ends, not its print day', () => {
+  const page = [
+    '  Brookside Care Center',
+    '  eMAR  -  Administration History',
+    '  Resident: Doe, Jane   Room 12B',
+    '  Period: 06/01/2024 - 06/07/2024',
+    '  Metoprolol tartrate 25 mg tablet   Give 1 tablet by mouth twice daily   0800 AB  2000 CD',
+    '  Printed 06/10/2024 by nursing',
+  ];
+  assert.equal(classify(lines(page)).type, 'medication_list');
+  assert.equal(findServiceDate(lines(page), 'medication_list', '1941-02-11', '2024-06-10'), '2024-06-07');
+});
+
+test('session 23 (set-f): a DICOM person name with carets (a teleradiology worklist line) names the patient', () => {
+  const page = [
+    '  NORTHSIDE TELERADIOLOGY · FINAL REPORT',
+    '  Patient DOE^JANE^Q | DOB 19600102 | Sex F | Acc 55102',
+    '  EXAM: XR CHEST 1 VIEW (portable)',
+  ];
+  const p = findPatient(lines(page), 1);
+  assert.deepEqual([p.given?.[0], p.family], ['Jane', 'Doe']);
 });
