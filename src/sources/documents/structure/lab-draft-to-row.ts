@@ -95,7 +95,7 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
     }
   }
   // A specimen / source code cell between the name and the value ("GLUCOSE   BLD   75"): not part of the name. Session 21.
-  const code = trailingCodeCell(d.name, d.nameToks, urine);
+  const code = trailingCodeCell(d.name, d.nameToks, urine, d.valueTok);
   if (code) {
     d.name = d.name.slice(0, code.keep);
     d.nameToks = d.nameToks.slice(0, code.keep);

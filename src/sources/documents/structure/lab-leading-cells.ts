@@ -147,9 +147,9 @@ export const PANEL_URINE = /\b(?:urinalysis|urine|ua\b|dipstick)/i;
  * read is no test and without its last word is one exactly; the code two to four capitals (or a capital and lower-case
  * letters in a cell of its own), no unit and no flag word (a flag column before the value is read elsewhere).
  */
-export function trailingCodeCell(name: string[], toks: Tok[], urine: boolean): { keep: number; urine: boolean } | undefined {
+export function trailingCodeCell(name: string[], toks: Tok[], urine: boolean, valueTok?: Tok): { keep: number; urine: boolean } | undefined {
   if (name.length < 2) return undefined;
-  const method = trailingWordCell(name, toks, urine);
+  const method = trailingWordCell(name, toks, urine, valueTok);
   if (method) return method;
   const code = name[name.length - 1]!;
   const cell = name.length === toks.length && cellStarts(toks).includes(name.length - 1);
@@ -170,18 +170,31 @@ export function trailingCodeCell(name: string[], toks: Tok[], urine: boolean): {
  * reference laboratory prints in a cell of its own ("Glucose   Photometric   88", "Neutrophils   Flow cytometry
  * 59.6", "Color   Reflectance strip   Yellow"), read as the name's last words. Only when the name as read is no test,
  * its first cells are one exactly, and the last cell (after a gap of two spaces or more) is one to three plain
- * words that are no test, unit, flag or word result. Session 23 (set-e).
+ * words that are no test, unit, flag or word result; single-spaced (OCR), its last word or two when the whole name is
+ * no test even loosely. Session 23 (set-e).
  */
-function trailingWordCell(name: string[], toks: Tok[], urine: boolean): { keep: number; urine: boolean } | undefined {
+function trailingWordCell(name: string[], toks: Tok[], urine: boolean, valueTok?: Tok): { keep: number; urine: boolean } | undefined {
   if (name.length !== toks.length) return undefined;
-  const at = cellStarts(toks).pop();
-  if (at === undefined || name.length - at > 3) return undefined;
-  const cell = name.slice(at);
-  if (!cell.every((t) => /^[A-Za-z][a-z]+$|^[A-Z]{2,}$/.test(t) && !QUAL.test(t) && !FLAG_WORD.test(t.toUpperCase()) && !exactUcum(t))) return undefined;
-  // A test's name in that cell is the row's test after an order cell ("Hemoglobin A1c   Estimated Average Glucose   143").
-  if (lookupExact(cleanNameTokens(name).join(' '), urine) || lookupTest(cell.join(' '), urine)) return undefined;
-  const rest = cleanNameTokens(name.slice(0, at)).join(' ');
-  return rest && lookupExact(rest, urine) ? { keep: at, urine } : undefined;
+  // The name as the row will read it, a code cell before it left out (read twice: once in the line, once in the row).
+  const whole = marginDirtDropped(cleanNameTokens(name), urine).kept.join(' ');
+  if (lookupExact(whole, urine)) return undefined;
+  const gap = cellStarts(toks).pop();
+  // Single-spaced (an OCR line keeps no gaps, the value one space after the name): the last word or two, when the
+  // whole name is no test even loosely. A name in a cell of its own is read whole ("Creatinine Clearance   88").
+  const last = toks[toks.length - 1]!;
+  const flat = !!valueTok && valueTok.start - (last.start + last.t.length) === 1;
+  const ats = gap !== undefined ? [gap] : !flat || lookupTest(whole, urine) ? [] : [name.length - 1, name.length - 2];
+  for (const at of ats) {
+    if (at < 1 || name.length - at > 3) continue;
+    const cell = name.slice(at);
+    if (!cell.every((t) => /^[A-Za-z][a-z]+$|^[A-Z]{2,}$/.test(t) && !QUAL.test(t) && !FLAG_WORD.test(t.toUpperCase()) && !exactUcum(t))) continue;
+    // A test's name in that cell is the row's test after an order cell ("Hemoglobin A1c   Estimated Average Glucose   143").
+    if (lookupTest(cell.join(' '), urine)) continue;
+    // A code cell before the name (a LOINC or order number: "2345-7 Glucose Photometric 88") is dropped later as margin.
+    const rest = marginDirtDropped(cleanNameTokens(name.slice(0, at)), urine).kept.join(' ');
+    if (rest && lookupExact(rest, urine)) return { keep: at, urine };
+  }
+  return undefined;
 }
 
 /** Flag words a flag column between the name and the value prints. */

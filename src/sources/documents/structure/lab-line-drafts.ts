@@ -81,7 +81,7 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
       // ("CHOLESTEROL, TOTAL. ovens   109 mey/dl,").
       leaderGarbleDropped(cur);
       // A specimen / source code cell between the name and the value ("SODIUM   SER   138"). Session 21.
-      const code = trailingCodeCell(cur.name, cur.nameToks, urine);
+      const code = trailingCodeCell(cur.name, cur.nameToks, urine, cur.valueTok);
       if (code) {
         cur.name = cur.name.slice(0, code.keep);
         cur.nameToks = cur.nameToks.slice(0, code.keep);

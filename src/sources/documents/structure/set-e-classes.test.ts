@@ -27,6 +27,17 @@ test('session 23 (set-e): a method / specimen column of words between the name a
   assert.deepEqual(show(labResultRows(lines(page))), ['Sodium|131|mmol/L|L', 'Hemoglobin|12.9|g/dL|L', 'Ferritin|44|ng/mL|', 'Hemoglobin A1c|6.1|%|H', 'Estimated Average Glucose|126|mg/dL|']);
 });
 
+test('session 23 (set-e): single-spaced (as OCR prints it), a method word after the name, a code before it', () => {
+  const page = [
+    'Code Analyte Method Value Units Expected',
+    '2951-2 Sodium Potentiometric 131 mmol/L 136-145',
+    '718-7 Hemoglobin Spectrophotometry 12.9 g/dL 13.5-17.5',
+    'Ferritin Chemiluminescent 44 ng/mL 30-400',
+    'Hemoglobin A1c 6.1 % <5.7',
+  ];
+  assert.deepEqual(show(labResultRows(lines(page))), ['Sodium|131|mmol/L|L', 'Hemoglobin|12.9|g/dL|L', 'Ferritin|44|ng/mL|', 'Hemoglobin A1c|6.1|%|H']);
+});
+
 test('session 23 (set-e): a flag with its meaning in brackets after it ("H (High)", "L (bajo)") leaves the unit and range on the row', () => {
   const page = [
     '  Test              Result     Flag          Units       Range',
