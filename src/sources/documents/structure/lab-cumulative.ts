@@ -6,6 +6,7 @@
  * the value, `L 3.49`, put after it), so the row reads as any table row. Pure.
  */
 import type { Line } from './lines.js';
+import { arrowFlags } from './lab-tokens.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -13,6 +14,10 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 export function headDate(t: string): number | undefined {
   const year = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
   const ok = (y: number, m: number, d: number) => (m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 1950 && y <= 2099 ? y * 10000 + m * 100 + d : undefined);
+  // A month and year alone ("SEP-2022", from "SEP 2022": a monthly report's columns) is that month's first day.
+  // Session 23 (set-f).
+  const my = /^([A-Za-z]{3})[A-Za-z]*-(\d{4})$/.exec(t);
+  if (my && MONTHS.includes(my[1]!.toLowerCase())) return ok(Number(my[2]), MONTHS.indexOf(my[1]!.toLowerCase()) + 1, 1);
   let m = /^(\d{1,2})[-\s]?([A-Za-z]{3})[-\s]?(\d{2}|\d{4})$/.exec(t);
   if (m) {
     const mo = MONTHS.indexOf(m[2]!.toLowerCase());
@@ -45,6 +50,8 @@ interface Head {
   start: number;
   end: number;
   date: number;
+  /** Headed by a month and year alone ("SEP 2022"): which day the draw was, the head does not say. */
+  monthOnly?: boolean;
 }
 
 /**
@@ -52,11 +59,13 @@ interface Head {
  * before it only words (the other columns' heads on the same line: `Test  Units  Ref Range  1-Apr-21 ...`).
  */
 function dateHeads(text: string): Head[] | undefined {
+  // A month's name and a year one space apart are one head ("SEP 2022   AUG 2022"); the dash keeps the columns' places.
+  text = text.replace(/\b([A-Za-z]{3,9}) ((?:19|20)\d{2})\b/g, (m, mo: string, y: string) => (MONTHS.includes(mo.slice(0, 3).toLowerCase()) ? `${mo}-${y}` : m));
   const heads: Array<Omit<Head, 'date'> & { date: number | undefined }> = [];
   const re = /\S+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const date = headDate(m[0]) ?? headDate(dateGlyphsMended(m[0]));
-    if (date !== undefined) heads.push({ start: m.index, end: m.index + m[0].length, date });
+    if (date !== undefined) heads.push({ start: m.index, end: m.index + m[0].length, date, monthOnly: /^[A-Za-z]+-\d{4}$/.test(m[0]) });
     // A date OCR misread past being one ("89-Jun-22" for 9-Jun-22) still heads its column.
     else if (GARBLED_DATE.test(m[0])) heads.push({ start: m.index, end: m.index + m[0].length, date: undefined });
     else if (!heads.length && (/^[A-Za-z][A-Za-z.:/()]*$/.test(m[0]) || /^[-–_.:;,'‘’"|]+$/.test(m[0]))) continue;
@@ -99,16 +108,18 @@ function valuesPast(text: string, heads: Head[], flat: boolean): number {
     return k > 0 ? toks.slice(k).filter((c) => !FLAG_CELL.test(c.t)).length : 0;
   }
   const cells = underDates(toks, heads);
-  return cells.length < toks.length && cells.every((c) => CELL.test(c.t) || GLUED_FLAG.test(c.t)) ? cells.filter((c) => !FLAG_CELL.test(c.t) && !/^\d{4}$/.test(c.t)).length : 0;
+  return cells.length < toks.length && cells.every((c) => CELL.test(c.t) || GLUED_FLAG.test(c.t)) ? cells.filter((c) => !FLAG_CELL.test(c.t) && !BLANK.test(c.t) && !/^\d{4}$/.test(c.t)).length : 0;
 }
 
 /** A flag glued to its value in a trend cell (`L3.49`, `3.49L`, OCR losing the space): apart, before the value as the cells print flags. */
 const splitGlued = (text: string) =>
-  text.replace(/(^|\s)(HH|LL|H|L|A)(\d+(?:\.\d+)?)(?=\s|$)/g, '$1$2 $3').replace(/(^|\s)(\d+(?:\.\d+)?)(HH|LL|H|L|A)(?=\s|$)/g, '$1$3 $2');
+  arrowFlags(text).replace(/(^|\s)(HH|LL|H|L|A)(\d+(?:\.\d+)?)(?=\s|$)/g, '$1$2 $3').replace(/(^|\s)(\d+(?:\.\d+)?)(HH|LL|H|L|A)(?=\s|$)/g, '$1$3 $2');
 
-const CELL = /^(?:[<>]=?)?\d+(?:\.\d+)?$|^(?:HH|LL|H|L|A|C|\*|!)$|^\((?:HH|LL|H|L|A|C)\)$|^(?:negative|positive|trace|yellow|clear|none|detected|reactive|nonreactive|[1-4]\+)$/i;
+const CELL = /^(?:[<>]=?)?\d+(?:\.\d+)?$|^(?:HH|LL|H|L|A|C|\*|!|↑|↓|—|--)$|^\((?:HH|LL|H|L|A|C)\)$|^(?:negative|positive|trace|yellow|clear|none|detected|reactive|nonreactive|[1-4]\+)$/i;
+/** A column a draw did not result, marked with a dash ("—", "--"): a cell, no value. Session 23 (set-f). */
+const BLANK = /^(?:—|--)$/;
 // Also in brackets (`12.5 (L)`: a results-review grid flags every column so). Session 22 (set-h).
-const FLAG_CELL = /^(?:HH|LL|H|L|A|C|\*|!)$|^\((?:HH|LL|H|L|A|C)\)$/;
+const FLAG_CELL = /^(?:HH|LL|H|L|A|C|\*|!|↑|↓)$|^\((?:HH|LL|H|L|A|C)\)$/;
 /** A value with its flag glued after it (`2.9<`, `44>`, `151H`, `Trace*`). */
 const GLUED_FLAG = /^(?:\d+(?:\.\d+)?(?:[<>*]|HH|LL|H|L)|[A-Za-z]+\*)$/;
 
@@ -141,7 +152,8 @@ function trendHead(lines: Line[], i: number, h: Head[]): { heads: Head[]; flat: 
 export function newestTrendDate(lines: Line[]): string | undefined {
   for (let i = 0; i < lines.length; i++) {
     const h = dateHeads(lines[i]!.text);
-    if (!h || !trendHead(lines, i, h)) continue;
+    // Month-and-year heads give no draw's day: the report's own labels date it.
+    if (!h || h.some((x) => x.monthOnly) || !trendHead(lines, i, h)) continue;
     const newest = Math.max(...h.map((x) => x.date).filter((d) => Number.isInteger(d)));
     if (!Number.isFinite(newest)) continue;
     const t = String(newest);
@@ -208,7 +220,7 @@ export function newestColumnOnly(lines: Line[]): Line[] {
       if (owner === newest) mine.push(c.t);
     }
     const lead = l.text.slice(0, cells[0]!.start).trimEnd();
-    const value = mine.filter((t) => !FLAG_CELL.test(t));
+    const value = mine.filter((t) => !FLAG_CELL.test(t) && !BLANK.test(t));
     const flags = mine.filter((t) => FLAG_CELL.test(t));
     // Name first, then the value and its flag, then the units and range the row printed before the dates.
     const indent = /^\s*/.exec(lead)![0];

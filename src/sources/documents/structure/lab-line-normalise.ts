@@ -4,7 +4,7 @@
  * and the OCR slips of numbers, ranges and units that the line alone shows.
  */
 import { editDistance } from './fuzzy.js';
-import { FLAG, isFlag, QUAL } from './lab-tokens.js';
+import { arrowFlags, FLAG, isFlag, QUAL } from './lab-tokens.js';
 import { exactUcum, gluedUnit, slashedUnitNear, unitLike } from './lab-units.js';
 
 /**
@@ -36,7 +36,7 @@ export function atAsZero(s: string): string {
 
 /** Normalise one printed line so shapes are single tokens: "70 - 99" -> "70-99", "> OR = 60" -> ">=60". */
 export function normaliseLine(s: string): string {
-  return mendResultWords(atAsZero(s))
+  return mendResultWords(atAsZero(arrowFlags(s)))
     // Dot leaders from a test's name to its value ("GLUCOSE.........   86", "CARBON DIOXIDE.....27", ". . . ."):
     // a separator, spaces as wide (two at least), never part of the name's last word.
     // A lone H or L (or two) glued to the leader after a name word is dots OCR read as letters, no flag printed
@@ -76,12 +76,6 @@ export function normaliseLine(s: string): string {
     // "Your value: 5.9 %", "Result: Negative"): not part of the name. Only after a cell gap, before a number or a word.
     .replace(/(?<=\S\s{2,})(?:your (?:result|value)s?:?|result:|value:)\s+(?=[<>]?=?\d|[A-Za-z])/gi, '')
     .replace(/[µμ]/g, 'u')
-    // Triangles and heavy arrows as flags after a value ("11.6 ▲", "3▼": a dialysis or LTC report's above / below
-    // goal marks) are the up / down arrows the flag readers know; one glued to its value is a cell of its own.
-    // Session 23 (set-f).
-    .replace(/[▲△▴⬆⇧]/g, '↑')
-    .replace(/[▼▽▾⬇⇩]/g, '↓')
-    .replace(/(\d)([↑↓])(?=\s|$)/g, '$1 $2')
     // A star glued after a word result ("Trace*", "Positive*", "2+*"): its abnormal flag, a cell apart, as after a
     // number ("6.2*"). Only a result word: a name's footnote mark ("Hematocrit*") stays. Session 20.
     .replace(/(^|\s)([A-Za-z][A-Za-z-]*|[1-4]\+)\*(?=\s|$)/g, (m, p: string, w: string) => (QUAL.test(w) ? `${p}${w} *` : m))

@@ -25,6 +25,14 @@ export function repairNumber(t: string): string {
   return `${m[1]}${body}${m[4] ?? ''}`;
 }
 
+/**
+ * Triangles and heavy arrows printed as flags ("11.6 ▲", "3▼": a dialysis or LTC report's above / below goal marks) as
+ * the up / down arrows the flag readers know; one glued after its value made a cell of its own. Session 23 (set-f).
+ */
+export function arrowFlags(s: string): string {
+  return s.replace(/[▲△▴⬆⇧]/g, '↑').replace(/[▼▽▾⬇⇩]/g, '↓').replace(/(\d)([↑↓])(?=\s|$)/g, '$1 $2');
+}
+
 export const NUM = /^(?:[<>]=?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^(?:[<>]=?)?\d+(?:\.\d+)?$|^(?:[<>]=?)?\.\d+$/;
 
 /**

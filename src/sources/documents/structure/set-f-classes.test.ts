@@ -99,3 +99,15 @@ test('session 23 (set-f): a DICOM person name with carets (a teleradiology workl
   const p = findPatient(lines(page), 1);
   assert.deepEqual([p.given?.[0], p.family], ['Jane', 'Doe']);
 });
+
+test('session 23 (set-f): a monthly trend table headed by month and year, newest column first, arrows in every column, dashes for no result', () => {
+  const page = [
+    '  Lab                      Target          Units       JUN 2024      MAY 2024      APR 2024',
+    '  Albumin                  >=4.0           g/dL        4.1           3.7 ▼         3.8 ▼',
+    '  Kt/V (single pool)       >=1.2                       1.31          1.12 ▼        1.25',
+    '  Phosphorus               3.5-5.5         mg/dL       6.2 ▲         5.1           4.9',
+    '  Urea Reduction Ratio     >=65            %           61 ▼          —             70',
+    '  PTH, Intact              150-600         pg/mL       —             488           512',
+  ];
+  assert.deepEqual(show(labResultRows(lines(page))), ['Albumin|4.1|g/dL|', 'Kt/V (single pool)|1.31||', 'Phosphorus|6.2|mg/dL|H', 'Urea Reduction Ratio|61|%|L']);
+});
