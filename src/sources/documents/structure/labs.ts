@@ -7,6 +7,7 @@
  * wrapped over their value line, and the repairs that need the whole report. One line is read
  * by lab-line-drafts.ts, one row by lab-draft-to-row.ts.
  */
+import { codeCellsUncaptioned } from './lab-code-column.js';
 import { editDistance } from './fuzzy.js';
 import { cells, type Line } from './lines.js';
 import { newestColumnOnly } from './lab-cumulative.js';
@@ -460,7 +461,8 @@ function yesNoCellsUncaptioned(rows: LabRow[], lines: Line[]): boolean {
 
 /** All lab rows in a run of lines (one document). */
 export function parseLabRows(lines: Line[]): LabRow[] {
-  lines = unitsUnderValues(newestColumnOnly(resultWrappedAroundRow(codeColumnDropped(lines))));
+  // A test-code column told by its rows, its heads lost to OCR (lab-code-column.ts). Session 23.
+  lines = unitsUnderValues(newestColumnOnly(resultWrappedAroundRow(codeColumnDropped(codeCellsUncaptioned(lines)))));
   const rows: LabRow[] = [];
   let urine = false;
   let panel: string | undefined;

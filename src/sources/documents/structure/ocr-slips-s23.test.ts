@@ -22,3 +22,19 @@ test('dot leaders read as letters after a mixed-case name are no part of it; a r
   assert.ok(rows.some((r) => /^Phosphorus \| 3\.4 \|/.test(r)), rows.join('\n'));
   assert.ok(rows.some((r) => /^Glucose fasting \| 88 \|/.test(r)), rows.join('\n'));
 });
+
+test('a test-code column whose heads OCR lost is told by its rows: the code, garbled or not, is no part of the name', () => {
+  const rows = show(labResultRows(lines([
+    'EMPLOYEE RESULTS',
+    'WBC         WHITE BLOOD CELL COUNT                    6.1       x10E3/uL      3.8-10.8',
+    'RBC         RED BLOOD CELL COUNT                      4.58      x10E6/uL      3.80-5.10',
+    'ROW         RDW                                       12.9      %             11.0-15.0',
+    'Mev         MCV                                       91.0      fL            80.0-100.0',
+    'c02         CARBON DIOXIDE                            26        mmol/L        20-32',
+    'BTL         BILIRUBIN, TOTAL                          0.6       mg/dL         0.2-1.2',
+  ])));
+  for (const want of [/^WHITE BLOOD CELL COUNT \| 6\.1 \|/, /^RED BLOOD CELL COUNT \| 4\.58 \|/, /^RDW \| 12\.9 \|/, /^MCV \| 91\.0 \|/, /^CARBON DIOXIDE \| 26 \|/, /^BILIRUBIN, TOTAL \| 0\.6 \|/]) {
+    assert.ok(rows.some((r) => want.test(r)), `${want}\n${rows.join('\n')}`);
+  }
+  assert.equal(rows.length, 6, rows.join('\n'));
+});
