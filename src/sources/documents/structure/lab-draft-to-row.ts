@@ -2,6 +2,7 @@
  * A draft row to a LabRow: the test's name looked up (with its repairs), the value, unit, range
  * and flag read and checked against each other, and the number slips put right.
  */
+import { markBeforeValue } from './lab-flag-marks.js';
 import type { Draft, LabRow } from './lab-row.js';
 import { cleanNameTokens, CMP_RANGE, flagCode, NOT_TEST, NUM, QUAL, RANGE, STAR, unparen } from './lab-tokens.js';
 import { possibleIn, TEST_UNITS } from './lab-test-priors.js';
@@ -83,6 +84,9 @@ function gluedValueBeforeTenRange(d: Draft, urine: boolean): void {
 
 export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean, panel?: string): LabRow | null {
   if (d.value === undefined) return null;
+  // An arrow of a flag column before the value read as a point or colon (lab-flag-marks.ts), seen before the name's
+  // cells are cut. Session 23.
+  const pointMark = !d.flag && markBeforeValue(d);
   gluedValueBeforeTenRange(d, urine);
   leaderGarbleDropped(d);
   // Under headers that print the lab's test number first, the row's first cell is that number, whatever OCR read it as
@@ -458,7 +462,7 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   // 7-25"): one or two letters, no flag, unit or word result, the side of the range the value lies on, only when the
   // value prints the range's decimals and lies outside it (flagGarbledLead). Session 21 (k-2803).
   const cellMark = !d.flag && rangeAt > 0 && !!d.valueTok && d.extra.some((x, k) => k < rangeAt && x.start > d.valueTok!.start && x.t !== d.unit && /^[A-Za-z!|]{1,2}$/.test(x.t) && !isUnitToken(x.t) && !QUAL.test(x.t));
-  if ((leadMark || arrowMark || cellMark) && !row.flag && row.numeric !== undefined && row.range) flagGarbledLead(row);
+  if ((leadMark || arrowMark || cellMark || pointMark) && !row.flag && row.numeric !== undefined && row.range) flagGarbledLead(row);
   if (symbolMark && !row.flag) symbolFlag(row, symbolMark);
   // The order cell dropped from before the name names the row's panel ("CBC (includes Diff/Plt)").
   const order = d.orderCell ? orderName(d.orderCell) : undefined;

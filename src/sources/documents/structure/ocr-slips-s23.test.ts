@@ -38,3 +38,18 @@ test('a test-code column whose heads OCR lost is told by its rows: the code, gar
   }
   assert.equal(rows.length, 6, rows.join('\n'));
 });
+
+test('a flag column\'s arrow read as a point or colon before the value flags a value outside its range by the range; inside it, no flag', () => {
+  const rows = show(labResultRows(lines([
+    'TEST                                   FLAG   RESULT    UNITS       REF RANGE',
+    'HEMOGLOBIN                             :      17.2      g/dL        11.7-15.5',
+    'ALBUMIN                                .      3.1       g/dL        3.6-5.1',
+    'UREA NITROGEN (BUN)                    . 31             mg/dL       7-25',
+    'GLUCOSE                                .      84        mg/dL       65-99',
+    'SODIUM                                        140       mmol/L      135-146',
+  ])));
+  assert.ok(rows.some((r) => /^HEMOGLOBIN \| 17\.2 \|.*\| H$/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^ALBUMIN \| 3\.1 \|.*\| L$/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^UREA NITROGEN \(BUN\) \| 31 \|.*\| H$/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^GLUCOSE \| 84 \|.*\| $/.test(r)), rows.join('\n'));
+});
