@@ -111,9 +111,16 @@ function valuesPast(text: string, heads: Head[], flat: boolean): number {
   return cells.length < toks.length && cells.every((c) => CELL.test(c.t) || GLUED_FLAG.test(c.t)) ? cells.filter((c) => !FLAG_CELL.test(c.t) && !BLANK.test(c.t) && !/^\d{4}$/.test(c.t)).length : 0;
 }
 
-/** A flag glued to its value in a trend cell (`L3.49`, `3.49L`, OCR losing the space): apart, before the value as the cells print flags. */
+/**
+ * A flag glued to its value in a trend cell (`L3.49`, `3.49L`, OCR losing the space): apart, before the value as the cells print flags.
+ * A bracketed flag glued after its value (`21.9(L)`) is set apart after it, as the grid prints it (`22.9 (L)`); its L read
+ * as a 1, l or I (`29 (1)`) is that L. Session 23 (h-3104 OCR: a results-review grid's newest column read from the oldest).
+ */
 const splitGlued = (text: string) =>
-  arrowFlags(text).replace(/(^|\s)(HH|LL|H|L|A)(\d+(?:\.\d+)?)(?=\s|$)/g, '$1$2 $3').replace(/(^|\s)(\d+(?:\.\d+)?)(HH|LL|H|L|A)(?=\s|$)/g, '$1$3 $2');
+  arrowFlags(text)
+    .replace(/(?<=(?:^|\s)\d+(?:\.\d+)?\s?)\([1lI]\)(?=\s|$)/g, '(L)')
+    .replace(/(^|\s)(\d+(?:\.\d+)?)\((HH|LL|H|L|A)\)(?=\s|$)/g, '$1$2 ($3)')
+    .replace(/(^|\s)(HH|LL|H|L|A)(\d+(?:\.\d+)?)(?=\s|$)/g, '$1$2 $3').replace(/(^|\s)(\d+(?:\.\d+)?)(HH|LL|H|L|A)(?=\s|$)/g, '$1$3 $2');
 
 const CELL = /^(?:[<>]=?)?\d+(?:\.\d+)?$|^(?:HH|LL|H|L|A|C|\*|!|↑|↓|—|--)$|^\((?:HH|LL|H|L|A|C)\)$|^(?:negative|positive|trace|yellow|clear|none|detected|reactive|nonreactive|[1-4]\+)$/i;
 /** A column a draw did not result, marked with a dash ("—", "--"): a cell, no value. Session 23 (set-f). */

@@ -53,3 +53,15 @@ test('a flag column\'s arrow read as a point or colon before the value flags a v
   assert.ok(rows.some((r) => /^UREA NITROGEN \(BUN\) \| 31 \|.*\| H$/.test(r)), rows.join('\n'));
   assert.ok(rows.some((r) => /^GLUCOSE \| 84 \|.*\| $/.test(r)), rows.join('\n'));
 });
+
+test('a trend grid\'s bracketed flag glued to its value ("21.9(L)") or its L read as a 1 ("29 (1)") is a cell: the newest column is read, with its flag', () => {
+  const page = [
+    '  Chemistry                            01/05/2023        06/18/2023        11/02/2023',
+    '  Test               Reference         0612              0745              0801',
+    '  Sodium             136-145 mmol/L    131(L)            139               133(L)',
+    '  Calcium            8.5-10.2 mg/dL    8.1(L)            9.0               7.9 (1)',
+    '  Albumin            3.5-5.0 g/dL      3.1 (L)           3.3(L)            4.0',
+  ];
+  const rows = labResultRows(lines(page)).map((r) => `${r.name}|${r.value}|${r.unit ?? ''}|${r.flag ?? ''}`);
+  assert.deepEqual(rows, ['Sodium|133|mmol/L|L', 'Calcium|7.9|mg/dL|L', 'Albumin|4.0|g/dL|']);
+});
