@@ -12,7 +12,7 @@ import { editDistance } from './fuzzy.js';
 import { cells, type Line } from './lines.js';
 import { newestColumnOnly } from './lab-cumulative.js';
 import type { Draft, LabRow, Tok } from './lab-row.js';
-import { cleanNameTokens, flagCode, flagSlip, isFlag, NUM, QUAL, QUAL_MODIFIER, RANGE, tokenize, VALUE_FLAG } from './lab-tokens.js';
+import { cleanNameTokens, CMP_RANGE, flagCode, flagSlip, isFlag, NUM, QUAL, QUAL_MODIFIER, RANGE, tokenize, VALUE_FLAG } from './lab-tokens.js';
 import { TEST_BOUNDS, TEST_UNITS, UNPRINTED_UNITS } from './lab-test-priors.js';
 import { lookupExact, lookupTest } from './lab-test-names.js';
 import { exactUcum, gluedUnit, isUnitToken, onlyPossibleUnit, ucumDisplay, ucumFor, unitFromPrior } from './lab-units.js';
@@ -80,34 +80,44 @@ function unitCellAfterValue(text: string): string {
 
 /**
  * Column heads printing the result, and its flag, BEFORE the test's name ("RESULT   FLAG   TEST   UNITS   REFERENCE
- * RANGE", as a lab serving nursing homes prints them): the result's caption is a cell of its own left of the name
- * column's caption. Session 23 (set-f).
+ * RANGE", as a lab serving nursing homes prints them): the result's caption left of the name column's caption. Read
+ * by words, so that a head OCR printed single-spaced counts too. Session 23 (set-f).
  */
 function resultColumnBeforeName(text: string): boolean {
-  const cs = text.trim().split(/\s{2,}/);
-  const result = cs.findIndex((c) => /^(?:results?|value)$/i.test(c));
-  const name = cs.findIndex((c) => /^(?:tests?|test name|test description|description|component|analyte|procedure|examination)$/i.test(c));
-  return cs.length <= 8 && result >= 0 && name > result;
+  const words = text.trim().split(/\s+/);
+  const result = words.findIndex((w) => /^(?:results?|value)$/i.test(w));
+  const name = words.findIndex((w) => /^(?:tests?|description|component|analyte|procedure|examination)$/i.test(w));
+  return words.length <= 10 && result >= 0 && name > result;
 }
 
-/** A result cell: a number (a comparator, a glued flag), or one or two result words ("NEGATIVE", "LIGHT YELLOW", "1+"). */
-const isResultCell = (c: string) => NUM.test(c) || VALUE_FLAG.test(c) || c.split(' ').every((w) => QUAL.test(w) || QUAL_MODIFIER.test(w)) && QUAL.test(c.split(' ').pop()!);
-
 /**
- * Under such heads a row opens with its result cell and maybe a flag cell, then the name ("5.9   HI   POTASSIUM
- * mmol/L   3.5-5.1"): the name is moved in front, so the line reads as a name-first row ("POTASSIUM   5.9   HI   mmol/L
- * 3.5-5.1"). A line opening with anything else (a panel's caption, a comment) is left as printed. Session 23 (set-f).
+ * Under such heads a row opens with its result and maybe a flag, then the name ("5.9   HI   POTASSIUM   mmol/L
+ * 3.5-5.1", single-spaced through OCR too): the name is moved in front, so the line reads as a name-first row
+ * ("POTASSIUM   5.9   HI   mmol/L   3.5-5.1"). The result is a number (a comparator, a glued flag) or one or two
+ * result words ("NEGATIVE", "LIGHT YELLOW"); the name runs to the first unit, range, number or result word after it.
+ * A line opening with anything else (a panel's caption, a comment) is left as printed. Session 23 (set-f).
  */
 function nameCellFirst(text: string): string {
-  const cells = [...text.matchAll(/\S+(?: \S+)*/g)].map((m) => m[0]);
-  // A flag one space after the value (narrow result and flag columns: "119 ABV   LDL-CHOLESTEROL") is a cell of its own.
-  const glued = /^(\S+) (\S+)$/.exec(cells[0] ?? '');
-  if (glued && (NUM.test(glued[1]!) || QUAL.test(glued[1]!)) && isFlag(glued[2]!)) cells.splice(0, 1, glued[1]!, glued[2]!);
-  if (cells.length < 2 || !isResultCell(cells[0]!)) return text;
-  const lead = isFlag(cells[1]!) && cells.length >= 3 ? 2 : 1;
-  if (!/^[A-Za-z]/.test(cells[lead]!) || isResultCell(cells[lead]!)) return text;
-  const indent = /^\s*/.exec(text)![0];
-  return `${indent}${[cells[lead]!, ...cells.slice(0, lead), ...cells.slice(lead + 1)].join('   ')}`;
+  const toks = [...text.matchAll(/\S+/g)].map((m) => ({ t: m[0], at: m.index! }));
+  const word = (k: number) => toks[k]?.t ?? '';
+  const resultWords = (k: number) => (QUAL.test(word(k)) ? 1 : QUAL_MODIFIER.test(word(k)) && QUAL.test(word(k + 1)) ? 2 : 0);
+  let i = NUM.test(word(0)) || VALUE_FLAG.test(word(0)) ? 1 : resultWords(0);
+  if (!i) return text;
+  const value = toks.slice(0, i).map((x) => x.t).join(' ');
+  const flag = isFlag(word(i)) && toks.length > i + 1 ? word(i++) : '';
+  const from = i;
+  while (i < toks.length) {
+    const t = word(i);
+    // A known unit only, and not a word that ends the test's name (a name may be unit-shaped, "BUN/CREATININE", and
+    // end in a unit's word, "RATIO").
+    const unit = i > from && !!ucumFor(t) && !lookupExact(toks.slice(from, i + 1).map((x) => x.t).join(' '), false);
+    if (unit || RANGE.test(t) || CMP_RANGE.test(t) || NUM.test(t) || (i > from && resultWords(i))) break;
+    i++;
+  }
+  if (i === from || !/^[A-Za-z]/.test(word(from))) return text;
+  const name = toks.slice(from, i).map((x) => x.t).join(' ');
+  const rest = i < toks.length ? text.slice(toks[i]!.at) : '';
+  return `${/^\s*/.exec(text)![0]}${name}   ${value}${flag ? `   ${flag}` : ''}${rest ? `   ${rest}` : ''}`;
 }
 
 /**

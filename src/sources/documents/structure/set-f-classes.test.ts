@@ -25,6 +25,9 @@ test('session 23 (set-f): column heads putting the result and its flag before th
     '  SMALL       A       Occult Blood                              Negative',
   ];
   assert.deepEqual(show(labResultRows(lines(page))), ['Sodium|138|mmol/L|', 'Potassium|5.8|mmol/L|H', 'Glucose|61|mg/dL|L', 'Appearance|CLEAR||', 'Occult Blood|SMALL||A']);
+  // Single-spaced, as OCR prints the lines; a unit-shaped name ("BUN/CREATININE RATIO") stays whole.
+  const flat = ['Result Flag Test Name Units Reference Range', '138 Sodium mmol/L 136-145', '5.8 H Potassium mmol/L 3.5-5.1', '24 H BUN/CREATININE RATIO 6-22', 'LIGHT YELLOW Color Yellow'];
+  assert.deepEqual(show(labResultRows(lines(flat))), ['Sodium|138|mmol/L|', 'Potassium|5.8|mmol/L|H', 'BUN/CREATININE RATIO|24||H', 'Color|LIGHT YELLOW||']);
 });
 
 test('session 23 (set-f): triangles after a value (also glued) and ABV / BLW are above / below flags', () => {
