@@ -65,3 +65,17 @@ test('a trend grid\'s bracketed flag glued to its value ("21.9(L)") or its L rea
   const rows = labResultRows(lines(page)).map((r) => `${r.name}|${r.value}|${r.unit ?? ''}|${r.flag ?? ''}`);
   assert.deepEqual(rows, ['Sodium|133|mmol/L|L', 'Calcium|7.9|mg/dL|L', 'Albumin|4.0|g/dL|']);
 });
+
+test('a unit in brackets inside the name\'s cell, garbled by OCR ("(x10E3/ulL)", "(ulu/mL)"), is the row\'s unit, not part of its name', () => {
+  const rows = show(labResultRows(lines([
+    'TEST (UNITS)                                      RESULT             REFERENCE',
+    'Absolute Monocytes (x10E3/ulL)                    0.5                0.2-1.0',
+    'Absolute Neutrophils (x 10E3/ulL)                 4.1                1.5-7.8',
+    'TSH (ulu/mL)                                      1.92               0.40-4.50',
+    'Glucose (mg/dL)                                   91                 65-99',
+  ])));
+  assert.ok(rows.some((r) => /^Absolute Monocytes \| 0\.5 \| 10\*3\/uL/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^Absolute Neutrophils \| 4\.1 \| 10\*3\/uL/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^TSH \| 1\.92 \| u\[IU\]\/mL|^TSH \| 1\.92 \| uIU\/mL|^TSH \| 1\.92 \| m\[IU\]\/L/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^Glucose \| 91 \| mg\/dL/.test(r)), rows.join('\n'));
+});
