@@ -4,6 +4,7 @@
  */
 import { markBeforeValue } from './lab-flag-marks.js';
 import { bracketUnitInName } from './lab-name-unit-cell.js';
+import { pointReadAsSpace } from './lab-point-space.js';
 import type { Draft, LabRow } from './lab-row.js';
 import { cleanNameTokens, CMP_RANGE, flagCode, NOT_TEST, NUM, QUAL, RANGE, STAR, unparen } from './lab-tokens.js';
 import { possibleIn, TEST_UNITS } from './lab-test-priors.js';
@@ -92,6 +93,8 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   leaderGarbleDropped(d);
   // A unit in brackets inside the name's cell, garbled (lab-name-unit-cell.ts). Session 23.
   bracketUnitInName(d, urine);
+  // A value's point read as a space ("9 1 mg/dL"): one number (lab-point-space.ts). Session 23.
+  pointReadAsSpace(d, urine);
   // Under headers that print the lab's test number first, the row's first cell is that number, whatever OCR read it as
   // ("569432   ROW   11.8", "62 16hY   Creatinine", "Tosa   Globulin"): at most two tokens before a column's gap.
   if (d.codeColumn && d.name.length === d.nameToks.length && d.name.length >= 2 && !lookupExact(cleanNameTokens(d.name).join(' '), urine)) {

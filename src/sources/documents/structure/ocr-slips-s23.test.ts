@@ -79,3 +79,17 @@ test('a unit in brackets inside the name\'s cell, garbled by OCR ("(x10E3/ulL)",
   assert.ok(rows.some((r) => /^TSH \| 1\.92 \| u\[IU\]\/mL|^TSH \| 1\.92 \| uIU\/mL|^TSH \| 1\.92 \| m\[IU\]\/L/.test(r)), rows.join('\n'));
   assert.ok(rows.some((r) => /^Glucose \| 91 \| mg\/dL/.test(r)), rows.join('\n'));
 });
+
+test('a value\'s point read as a space before its unit ("9 1 mg/dL", "2 79 mIU/L") is one number; a whole value before its unit stays', () => {
+  const rows = show(labResultRows(lines([
+    'Test                             Result                         Reference',
+    'Magnesium                        2 1 mg/dL                      1.5-2.5',
+    'Albumin                          4 3 g/dL                       3.6-5.1',
+    'Free T4                          1 32 ng/dL                     0.8-1.8',
+    'Sodium                           140 mmol/L                     135-146',
+  ])));
+  assert.ok(rows.some((r) => /^Magnesium \| 2\.1 \|/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^Albumin \| 4\.3 \|/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^Free T4 \| 1\.32 \|/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^Sodium \| 140 \|/.test(r)), rows.join('\n'));
+});

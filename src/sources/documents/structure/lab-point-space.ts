@@ -1,0 +1,28 @@
+/**
+ * A value's decimal point read as a space ("Calcium   9 1 mg/dL", "TSH   2 79 miu/L"): the value had been the whole
+ * part alone, its decimals taken for dirt. Pure. Session 23 (h-3104 OCR: a dot-matrix print whose points OCR lost).
+ */
+import type { Draft } from './lab-row.js';
+import { cleanNameTokens } from './lab-tokens.js';
+import { lookupTest } from './lab-test-names.js';
+import { possibleIn } from './lab-test-priors.js';
+import { ucumFor } from './lab-units.js';
+
+/**
+ * A whole value of one to three digits, then one space and one or two digits, then the row's unit: one number with
+ * its point lost, when the row names a test and the joined number is possible for it in that unit.
+ */
+export function pointReadAsSpace(d: Draft, urine: boolean): void {
+  const v = d.valueTok;
+  const next = d.extra[0];
+  const unit = d.extra[1];
+  if (!v || !next || !unit || d.unit === undefined || unit.t !== d.unit || !/^\d{1,3}$/.test(v.t) || d.value !== v.t) return;
+  if (!/^\d{1,2}$/.test(next.t) || next.start !== v.start + v.t.length + 1 || unit.start > next.start + next.t.length + 2) return;
+  const syn = lookupTest(cleanNameTokens(d.name).join(' '), urine);
+  const ucum = ucumFor(d.unit);
+  const joined = `${v.t}.${next.t}`;
+  if (!syn || !ucum || !possibleIn(syn.loinc, ucum, [Number(joined)])) return;
+  d.value = joined;
+  d.valueTok = { t: joined, start: v.start };
+  d.extra = d.extra.slice(1);
+}
