@@ -17,6 +17,12 @@ export function mendIdentityLabels(line: string): string {
   line = line.replace(/^(\s*)[A-Za-z|]([Pp]atient|PATIENT)(?=\s?:)/, '$1$2');
   // The Patient or Name label's colon read as a quote or backtick ("Patient’ Peter S. Demoson"): the colon. Session 19.
   line = line.replace(/\b((?:[Pp]atient|PATIENT)(?:\s+(?:[Nn]ame|NAME))?|[Nn]ame|NAME)[’'`‘"”](?=\s+[A-Z])/g, '$1:');
+  // A person caption's colon read as a point before a capitals name ("Insured. CHRISTOPHER P   Date of Birth: ..."): the
+  // colon. The caption had been read as the family name of a "LAST. FIRST" name. Session 23 (m-2506 OCR: a payer's EOB).
+  line = line.replace(/(^\s*|\s{2,})(Insured|INSURED|Subscriber|SUBSCRIBER|Member|MEMBER|Patient|PATIENT|Name|NAME|Client|CLIENT|Resident|RESIDENT|Employee|EMPLOYEE|Claimant|CLAIMANT)\.(?=\s+[A-Z][A-Z'’-]+\b)/g, '$1$2:');
+  // The order words in a Name caption's brackets a letter off ("Name (First Lost): Maria Fokesley"): spelled right, so
+  // the caption reads. Session 23 (m-2506 OCR: a referral form's patient line).
+  line = line.replace(/\b((?:[Nn]ame|NAME)\s*)\(([^()]{3,24})\)(?=\s*[:;])/g, (_m, label: string, inner: string) => `${label}(${respellNear(inner, /\b[A-Za-z]{4,6}\b/g, ['first', 'last', 'middle'])})`);
   // Words of the language a letter from a label are no slips of it ("the addressee NAMED ABOVE. IF YOU ..." read as
   // the caption "NAME" before "ABOVE, IF"). Session 19 (set-p class 7).
   return respellNear(line, /\b(?!(?:named|names)\b)[A-Za-z1|]{4,8}\b/gi, ['name', 'patient'], (w) => w.toLowerCase().replace(/[1|]/g, 'l'), (w) => w.replace(/ti/g, 'u'));

@@ -99,6 +99,17 @@ export function mendCutYears(text: string, dob?: string): string {
  * has) of someone alive on `on` (0–120 years before it). Two readings or none: no date. Session 20.
  */
 export function slashSlipBirthDate(after: string, on: string): string | undefined {
+  // A slash read as a bracket or a bar between digits ("DOB: 02[14/1976", "09|12/1945"): a slash, no digit it could
+  // be. Session 23 (m-2506 OCR).
+  const mended = after.replace(/(?<=^\d{1,2})[[\](){}|!](?=\d)|(?<=^\d{1,2}\/\d{1,2})[[\](){}|!](?=\d{2,4}\b)/, '/');
+  const whole = mended !== after ? /^(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?![\d/.-])/.exec(mended) : null;
+  if (whole) {
+    const [mo, d, y] = [Number(whole[1]), Number(whole[2]), Number(whole[3])];
+    const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const age = Number(on.slice(0, 4)) - y;
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate() && age >= 0 && age <= 120 && iso <= on ? iso : undefined;
+  }
+  after = mended;
   const m = /^(\d[\d/]{1,6}?)((?:19|20)\d{2})(?![\d/.-])/.exec(after);
   if (!m || (m[1]!.match(/\//g) ?? []).length > 1) return undefined;
   const [prefix, year] = [m[1]!, Number(m[2])];

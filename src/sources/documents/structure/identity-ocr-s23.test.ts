@@ -1,0 +1,28 @@
+/** Session 23 (OCR slips): identity through OCR (fresh caches h-3104, g-3205, m-2506, l-2606, i-3005, j-2905). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { birthDatesOnLine } from './birth-date.js';
+import { findPatient } from './identity.js';
+import type { Line } from './lines.js';
+
+const lines = (rows: string[]): Line[] => rows.map((text, index) => ({ page: 1, index, text }));
+
+test('a birth date\'s slash read as a bracket or a bar ("DOB: 02[14/1976", "09/12|1945") is a slash', () => {
+  assert.deepEqual(birthDatesOnLine('  Jane Q. Doe DOB: 03[21/1968 Sex: F Acct # E1', undefined).map((d) => d.date), ['1968-03-21']);
+  assert.deepEqual(birthDatesOnLine('  Jane Q. Doe DOB: 11/05|1950 Sex: F', undefined).map((d) => d.date), ['1950-11-05']);
+  // No date is made of a day no month has.
+  assert.deepEqual(birthDatesOnLine('  Jane Q. Doe DOB: 02[31/1968 Sex: F', undefined), []);
+});
+
+test('a Name caption\'s order words a letter off ("Name (First Lost):") still caption the name', () => {
+  const p = findPatient(lines(['  PATIENT', '  Name (First Lost): Olumide Trialsen DOB. 14-Mar-1987 Sex: M Chart: E1']), 1);
+  assert.equal(p.family, 'Trialsen');
+  assert.deepEqual(p.given, ['Olumide']);
+});
+
+test('a person caption\'s colon read as a point ("Insured. CHRISTOPHER P") is no family name', () => {
+  const p = findPatient(lines(['EXPLANATION OF BENEFITS', '    Insured. WANJIRU K                Date of Birth: 1971/02/09              Member ID: X1']), 1);
+  assert.notEqual(p.family, 'Insured');
+  const q = findPatient(lines(['EXPLANATION OF BENEFITS', '    Subscriber. WANJIRU K DEMOSON      Date of Birth: 1971/02/09']), 1);
+  assert.equal(q.family, 'Demoson');
+});
