@@ -38,9 +38,10 @@ export function leaderAfterAnyNameDropped(d: Draft, urine: boolean): boolean {
   if (k === d.name.length) return false;
   const named = (toks: string[]) => {
     const n = cleanNameTokens(toks).join(' ');
-    return n.length >= 2 && !!lookupTest(n, urine);
+    // A urine panel's names ("Bilirubin", "Nitrite") are tests of the urine index only: both are asked.
+    return n.length >= 2 && !!(lookupTest(n, urine) ?? lookupTest(n, true));
   };
-  if (lookupExact(cleanNameTokens(d.name).join(' '), urine) || named(d.name) || !named(d.name.slice(0, k))) return false;
+  if (lookupExact(cleanNameTokens(d.name).join(' '), urine) || lookupExact(cleanNameTokens(d.name).join(' '), true) || named(d.name) || !named(d.name.slice(0, k))) return false;
   d.name = d.name.slice(0, k);
   d.nameToks = d.nameToks.slice(0, k);
   return true;

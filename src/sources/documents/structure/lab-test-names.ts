@@ -61,10 +61,13 @@ function lookupTestUncached(name: string, urine: boolean): Syn | undefined {
     if (hits.size === 1) return [...hits][0];
   }
   // OCR misreadings ("FOSINOPHILS", "ABSOLUTF LYMPHOCYTES"): one or two edits away from one name.
-  const cached = FUZZY_CACHE.get(k);
+  // In a urine panel a misread name is first looked for among the urine tests' names ("GIUCOSE   Negative" is urine
+  // glucose, not the serum test). Session 23 (l-2606 OCR).
+  const fk = `${urine ? 'u' : 'b'}|${k}`;
+  const cached = FUZZY_CACHE.get(fk);
   if (cached !== undefined) return cached ?? undefined;
-  const hit = closest(k, SYN_INDEX);
-  FUZZY_CACHE.set(k, hit ?? null);
+  const hit = (urine ? closest(k, URINE_INDEX) : undefined) ?? closest(k, SYN_INDEX);
+  FUZZY_CACHE.set(fk, hit ?? null);
   return hit;
 }
 

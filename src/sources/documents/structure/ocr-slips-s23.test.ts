@@ -93,3 +93,16 @@ test('a value\'s point read as a space before its unit ("9 1 mg/dL", "2 79 mIU/L
   assert.ok(rows.some((r) => /^Free T4 \| 1\.32 \|/.test(r)), rows.join('\n'));
   assert.ok(rows.some((r) => /^Sodium \| 140 \|/.test(r)), rows.join('\n'));
 });
+
+test('in a urine panel a misread name is a urine test ("GIUCOSE   Negative"), and a urine test\'s leader read as letters is dropped ("Nitrite o.oo")', () => {
+  const rows = labResultRows(lines([
+    'Test                                              Result        Units     Reference',
+    'Urinalysis, Complete',
+    '  GIUCOSE viii cee                                Negative                Negative',
+    '  Nitrite o.oo                                    Negative                Negative',
+    '  Bilirubin .....oeiiiiiie cece                   Negative                Negative',
+  ]));
+  const loincs = rows.map((r) => `${r.value}|${r.loinc}`);
+  // Urine glucose, urine nitrite and urine bilirubin (test strip), each as printed.
+  assert.deepEqual(loincs, ['Negative|25428-4', 'Negative|5802-4', 'Negative|5770-3']);
+});
