@@ -52,8 +52,10 @@ function openingSections(lines: Line[]): string[] {
   return [...out];
 }
 
+// `COLL:` too, the collection's abbreviation before its date (an occupational-health slip's `COLL: 07/18/2021 09:02`):
+// two such reports of one patient in a row had run together. Session 23 (j-2905 OCR, also its GT text).
 const SERVICE_LABEL =
-  /\b(?:collected|collection\s+date(?:\s*\/\s*time)?|date(?:\s*\/\s*time)?\s+collected|exam\s+date|date\s+of\s+(?:service|exam|visit|collection|procedure|admission|discharge)|visit\s+date|service\s+date|admitted|admission\s+date|discharged|discharge\s+date|accession|acc#|specimen\s+(?:id|[1lI]D)|specimen|claim\s*(?:#|number|no\.?|id)|enc(?:ounter)?\b(?:\s*(?:#|number|no\.?|id))?)\s*#?\s*[:#]?\s*/gi;
+  /\b(?:collected|coll\b\.?(?=\s*:?\s*\d)|collection\s+date(?:\s*\/\s*time)?|date(?:\s*\/\s*time)?\s+collected|exam\s+date|date\s+of\s+(?:service|exam|visit|collection|procedure|admission|discharge)|visit\s+date|service\s+date|admitted|admission\s+date|discharged|discharge\s+date|accession|acc#|specimen\s+(?:id|[1lI]D)|specimen|claim\s*(?:#|number|no\.?|id)|enc(?:ounter)?\b(?:\s*(?:#|number|no\.?|id))?)\s*#?\s*[:#]?\s*/gi;
 
 function serviceKeys(lines: Line[]): string[] {
   const out: string[] = [];
