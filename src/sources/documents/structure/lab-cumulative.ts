@@ -83,8 +83,12 @@ function dateHeads(text: string): Head[] | undefined {
   });
 }
 
-/** A token shaped as a column head's date whose day or month OCR misread ("89-Jun-22", "1B/09/22"). */
-const GARBLED_DATE = /^\d{1,3}-[A-Za-z0-9]{3}-\d{2,4}$|^\d{1,3}\/\d{1,3}\/\d{2,4}$/;
+/**
+ * A token shaped as a column head's date whose day or month OCR misread ("89-Jun-22", "1B/09/22"), or whose slashes OCR
+ * lost or read as 1 / 7 ("10117722" for 10/17/22, "1017/22"): five to eight digits, one slash at most. Only among two
+ * clean dates or more (`dateHeads`). Session 23 (h-3104 OCR: a results-review grid's middle head).
+ */
+const GARBLED_DATE = /^\d{1,3}-[A-Za-z0-9]{3}-\d{2,4}$|^\d{1,3}\/\d{1,3}\/\d{2,4}$|^\d{5,8}$|^\d{3,4}\/\d{2}$|^\d{1,2}\/\d{3,4}$/;
 
 /**
  * A row's tokens under the date columns: from the first date's column to half a column past the last. Units and a

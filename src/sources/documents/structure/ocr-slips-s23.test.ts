@@ -106,3 +106,14 @@ test('in a urine panel a misread name is a urine test ("GIUCOSE   Negative"), an
   // Urine glucose, urine nitrite and urine bilirubin (test strip), each as printed.
   assert.deepEqual(loincs, ['Negative|25428-4', 'Negative|5802-4', 'Negative|5770-3']);
 });
+
+test('a trend grid\'s head date whose slashes OCR lost or read as 1 / 7 ("10117722") still heads its column: the newest column is read', () => {
+  const page = [
+    '  Lipid Panel                                         6/8/22               10117722              11/28/22',
+    '  Component                 Ref Range & Units         0754                 0749                  0853',
+    '  Triglycerides             <150 mg/dL                151 (H)              166 (H)               172 (H)',
+    '  Chol/HDLC Ratio           <5.0                      3.7                  4.1                   4.4',
+  ];
+  const rows = labResultRows(lines(page)).map((r) => `${r.name}|${r.value}|${r.flag ?? ''}`);
+  assert.deepEqual(rows, ['Triglycerides|172|H', 'Chol/HDLC Ratio|4.4|']);
+});
