@@ -74,7 +74,7 @@ export function birthDatesOnLine(text: string, next: string | undefined): Array<
       const readable = (c: { text: string } | undefined) => !!c && (!!findDates(c.text).find((x) => x.index === 0) || !!slashlessDate(c.text));
       const below = readable(placed) ? placed : near;
       // Its slashes OCR may lose there too ("12 26 1978"), as after a label. t-8797 identity OCR: tx-0008's birth date.
-      const bd = below ? findDates(below.text).find((x) => x.index === 0)?.date ?? slashlessDate(below.text) : undefined;
+      const bd = below ? findDates(below.text).find((x) => x.index === 0)?.date ?? slashlessDate(below.text) ?? splitBoxDate(next, below.start) : undefined;
       if (bd) out.push({ date: bd, weight: 1 });
     }
   }
@@ -104,6 +104,16 @@ export function birthDatesOnLine(text: string, next: string | undefined): Array<
   const na = namedAged ? findDates(namedAged[1]!)[0]?.date : undefined;
   if (na && Number(na.slice(0, 4)) + Number(namedAged![2]) >= 1980 && Number(na.slice(0, 4)) + Number(namedAged![2]) <= 2040) out.push({ date: na, weight: 0.5 });
   return out;
+}
+
+/**
+ * A claim form's birth date printed in split boxes under its caption (`MM | DD | YY` over `10 29 1964`), which OCR reads as
+ * three cells two spaces apart or more ("10  29  1964"): month, day and year, a few spaces apart each, from the caption's
+ * column on. Session 23 (i-3005 OCR: CMS-1500 copies; set-i's split boxes left since Session 21).
+ */
+function splitBoxDate(line: string, at: number): string | undefined {
+  const m = /^(\d{1,2})\s{1,6}(\d{1,2})\s{1,6}((?:19|20)\d{2}|\d{2})(?![\d/.-])/.exec(line.slice(at));
+  return m ? findDates(`${m[1]}/${m[2]}/${m[3]}`)[0]?.date : undefined;
 }
 
 /**

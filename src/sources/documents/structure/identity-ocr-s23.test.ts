@@ -26,3 +26,15 @@ test('a person caption\'s colon read as a point ("Insured. CHRISTOPHER P") is no
   const q = findPatient(lines(['EXPLANATION OF BENEFITS', '    Subscriber. WANJIRU K DEMOSON      Date of Birth: 1971/02/09']), 1);
   assert.equal(q.family, 'Demoson');
 });
+
+test('a claim form\'s birth date in split boxes under its caption, read as three cells ("10  29  1964"), is the birth date', () => {
+  const p = findPatient(lines([
+    'HEALTH INSURANCE CLAIM FORM',
+    ' 2 PATENTS NAME (Last Name, First Name)                                  PATIENTS BIRTHDATE  MM  DD YY  SEX',
+    ' DOE,   JANE                                                             03  17  1958     F    X',
+  ]), 1);
+  assert.equal(p.birthDate, '1958-03-17');
+  // Not three numbers far apart: a row of quantities is no date.
+  const q = findPatient(lines([' 2 PATENTS NAME (Last Name, First Name)                                  PATIENTS BIRTHDATE  MM  DD YY  SEX', ' DOE,   JANE                                                             03            17            1958']), 1);
+  assert.equal(q.birthDate, undefined);
+});
