@@ -1,8 +1,9 @@
-/** Session 23 (OCR slips): identity through OCR (fresh caches h-3104, g-3205, m-2506, l-2606, i-3005, j-2905). */
+/** Session 23 (OCR slips): identity and dates through OCR (fresh caches h-3104, g-3205, m-2506, l-2606, i-3005, j-2905). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { birthDatesOnLine } from './birth-date.js';
 import { findPatient } from './identity.js';
+import { findServiceDate } from './service-date.js';
 import type { Line } from './lines.js';
 
 const lines = (rows: string[]): Line[] => rows.map((text, index) => ({ page: 1, index, text }));
@@ -37,4 +38,16 @@ test('a claim form\'s birth date in split boxes under its caption, read as three
   // Not three numbers far apart: a row of quantities is no date.
   const q = findPatient(lines([' 2 PATENTS NAME (Last Name, First Name)                                  PATIENTS BIRTHDATE  MM  DD YY  SEX', ' DOE,   JANE                                                             03            17            1958']), 1);
   assert.equal(q.birthDate, undefined);
+});
+
+test('a claim line\'s date cut before its year in its narrow cell, OCR closing the gap after it ("10-Aug- 99214 Office visit"), dates the claim with the year under it', () => {
+  const page = [
+    'Explanation of Benefits',
+    'Insured: JANE Q DOE              Date of Birth: 1971/02/09',
+    'Date Processed: September 14, 2023',
+    'Svc Date Proc Description                        Charges  Approved  Paid     Owes',
+    '    12-Jul- 99213 Office/outpatient  . established,  $185.00 $112.40   $80.00   $32.40',
+    '    2023           low MDM',
+  ].map((text, index) => ({ page: 1, index, text }));
+  assert.equal(findServiceDate(page, 'insurance_billing'), '2023-07-12');
 });

@@ -196,7 +196,10 @@ const CLAIM_DATE_COLUMN = /^(?:dates?(?:\s+of\s+service)?|(?:service|serv\.?|svc
 function wrappedCellDate(lines: Line[], i: number, before: string): string | undefined {
   // A date cell cut before its year, whatever its form ("04-Nov-" over "2022", "11/04/" over "2022"): the cell opening
   // the line, the year the cell under it on the next line, in its column. Session 20.
-  const lead = cells(before)[0];
+  const cell = cells(before)[0];
+  // The stub as its own word when OCR closed the gap after it ("10-Aug- 99214 Office/outpatient"). Session 23 (m-2506 OCR).
+  const stub = cell ? /^(\d{1,2}[-/.](?:[A-Za-z]{3}|\d{1,2})[-/.])\s/.exec(cell.text)?.[1] : undefined;
+  const lead = cell && stub ? { ...cell, text: stub } : cell;
   const yearUnder = lead ? cells(lines[i + 1]?.text ?? '').find((c) => /^(?:19|20)\d{2}$/.test(c.text) && Math.abs(c.start - lead.start) <= 2) : undefined;
   if (lead && yearUnder && /\d/.test(lead.text) && !findDates(lead.text).length) {
     const whole = /[-/.]$/.test(lead.text) ? `${lead.text}${yearUnder.text}` : `${lead.text} ${yearUnder.text}`;
