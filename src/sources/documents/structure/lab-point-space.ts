@@ -3,10 +3,25 @@
  * part alone, its decimals taken for dirt. Pure. Session 23 (h-3104 OCR: a dot-matrix print whose points OCR lost).
  */
 import type { Draft } from './lab-row.js';
-import { cleanNameTokens } from './lab-tokens.js';
+import { cleanNameTokens, RANGE } from './lab-tokens.js';
 import { lookupTest } from './lab-test-names.js';
 import { possibleIn } from './lab-test-priors.js';
 import { ucumFor } from './lab-units.js';
+
+/**
+ * The row's range speaks for a point: it prints the joined number's decimals and holds it, or it lost its own points
+ * ("86-103" for 8.6-10.3) and holds it a tenth as large. A range the whole value fits as printed ("65-99"), a one-ended
+ * one or none says nothing, and nothing is joined: a single-spaced trend row prints the previous result after the
+ * current one ("Glucose 77 78 mg/dL 65-99").
+ */
+function rangeSaysPoint(range: string | undefined, joined: string): boolean {
+  const r = range ? RANGE.exec(range.replace(/^[([]|[)\]]$/g, '')) : null;
+  if (!r) return false;
+  const [lo, hi, n] = [Number(r[1]), Number(r[2]), Number(joined)];
+  const decimals = (t: string) => /\.(\d+)$/.exec(t)?.[1]!.length ?? 0;
+  if (decimals(r[1]!) > 0 || decimals(r[2]!) > 0) return decimals(joined) === Math.max(decimals(r[1]!), decimals(r[2]!)) && n >= lo && n <= hi;
+  return n >= lo / 10 && n <= hi / 10;
+}
 
 /**
  * A whole value of one to three digits, then one space and one or two digits, then the row's unit: one number with
@@ -21,7 +36,7 @@ export function pointReadAsSpace(d: Draft, urine: boolean): void {
   const syn = lookupTest(cleanNameTokens(d.name).join(' '), urine);
   const ucum = ucumFor(d.unit);
   const joined = `${v.t}.${next.t}`;
-  if (!syn || !ucum || !possibleIn(syn.loinc, ucum, [Number(joined)])) return;
+  if (!syn || !ucum || !possibleIn(syn.loinc, ucum, [Number(joined)]) || !rangeSaysPoint(d.range, joined)) return;
   d.value = joined;
   d.valueTok = { t: joined, start: v.start };
   d.extra = d.extra.slice(1);

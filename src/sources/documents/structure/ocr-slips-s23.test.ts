@@ -80,18 +80,23 @@ test('a unit in brackets inside the name\'s cell, garbled by OCR ("(x10E3/ulL)",
   assert.ok(rows.some((r) => /^Glucose \| 91 \| mg\/dL/.test(r)), rows.join('\n'));
 });
 
-test('a value\'s point read as a space before its unit ("9 1 mg/dL", "2 79 mIU/L") is one number; a whole value before its unit stays', () => {
+test('a value\'s point read as a space before its unit ("9 1 mg/dL", "2 79 mIU/L") is one number when its range speaks for the point; two results of a single-spaced trend row stay apart', () => {
   const rows = show(labResultRows(lines([
     'Test                             Result                         Reference',
     'Magnesium                        2 1 mg/dL                      1.5-2.5',
     'Albumin                          4 3 g/dL                       3.6-5.1',
-    'Free T4                          1 32 ng/dL                     0.8-1.8',
+    'Free T4                          1 32 ng/dL                     0.82-1.77',
+    'Calcium                          9 4 mg/dL                      86-103',
     'Sodium                           140 mmol/L                     135-146',
   ])));
+  assert.ok(rows.some((r) => /^Calcium \| 9\.4 \|/.test(r)), rows.join('\n'));
   assert.ok(rows.some((r) => /^Magnesium \| 2\.1 \|/.test(r)), rows.join('\n'));
   assert.ok(rows.some((r) => /^Albumin \| 4\.3 \|/.test(r)), rows.join('\n'));
   assert.ok(rows.some((r) => /^Free T4 \| 1\.32 \|/.test(r)), rows.join('\n'));
   assert.ok(rows.some((r) => /^Sodium \| 140 \|/.test(r)), rows.join('\n'));
+  // A single-spaced trend row, the previous result after the current one, its range holding the whole value: no point.
+  const flat = show(labResultRows(lines(['Test Result Previous Units Reference', 'Glucose 77 78 mg/dL 65-99', 'AST (SGOT) 20 20 U/L 10-40'])));
+  assert.ok(!flat.some((r) => /77\.78|20\.2/.test(r)), flat.join('\n'));
 });
 
 test('in a urine panel a misread name is a urine test ("GIUCOSE   Negative"), and a urine test\'s leader read as letters is dropped ("Nitrite o.oo")', () => {
