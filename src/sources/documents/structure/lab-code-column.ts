@@ -17,6 +17,12 @@ function namesTest(cell: string): boolean {
   return c.length >= 2 && !!(lookupExact(c, false) ?? lookupTest(c, false) ?? letterAsDigit(c, false));
 }
 
+/** A result among a row's cells after its name: a bare number (a glued flag too) or a word result, ranges left out. */
+function resultAfter(rest: string): boolean {
+  const cells = rest.trim().split(/\s+/).filter((t) => !/^[([]?(?:[<>]=?|≤|≥)?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?[)\]]?$/.test(t) || /^\d+(?:\.\d+)?$/.test(t));
+  return cells.some((t) => /^\d+(?:\.\d+)?[HLA*]?$/.test(t) || /^(?:negative|positive|trace|detected|reactive|nonreactive)$/i.test(t));
+}
+
 /**
  * Lines whose code cell is blanked (spaces as wide, so columns stay where they were): on a page where three rows or more
  * print a short first cell, a gap, and then a test's name starting in one column (within two characters), every row of
@@ -43,6 +49,9 @@ export function codeCellsUncaptioned(lines: Line[]): Line[] {
     const a = at[i];
     if (!a || column(l.page, a.col) < 3) return l;
     const m = CODE_THEN_CELL.exec(l.text)!;
+    // A row with no result after the name is no code row: its first cell is the result, printed before the name
+    // ("141   SODIUM   mmol/L   135-146" under "RESULT   FLAG   TEST ..."), and a head row is no row. Session 23 (set-f).
+    if (!resultAfter(l.text.slice(m[0].length))) return l;
     return { ...l, text: `${m[1]}${' '.repeat(m[2]!.length)}${l.text.slice(m[1]!.length + m[2]!.length)}` };
   });
 }

@@ -91,12 +91,24 @@ function dateHeads(text: string): Head[] | undefined {
 const GARBLED_DATE = /^\d{1,3}-[A-Za-z0-9]{3}-\d{2,4}$|^\d{1,3}\/\d{1,3}\/\d{2,4}$|^\d{5,8}$|^\d{3,4}\/\d{2}$|^\d{1,2}\/\d{3,4}$/;
 
 /**
+ * How far left of the first head a row's value may stand: half a column, as a text layer may print a row's cells left
+ * of its heads (heads and cells in other type sizes). Only values and flags are taken there, never a unit or range
+ * cell before the dates. Session 23 (set-f).
+ */
+function columnsFrom(heads: Head[]): number {
+  const column = heads.length > 1 ? (heads[heads.length - 1]!.start - heads[0]!.start) / (heads.length - 1) : 0;
+  return heads[0]!.start - Math.max(4, Math.floor(column / 2));
+}
+
+/**
  * A row's tokens under the date columns: from the first date's column to half a column past the last. Units and a
  * range printed after the date columns (a results-review grid: `WBC  2.9<  3.0  2.9  K/uL  3.8-10.8`) are the
  * test's, not values of a draw. Session 20.
  */
 function underDates<T extends { t: string; start: number; end: number }>(toks: T[], heads: Head[]): T[] {
-  const past = toks.filter((t) => t.end > heads[0]!.start - 4);
+  const narrow = heads[0]!.start - 4;
+  // Not a spaced range's high end ("80.0 - 100.0" just before the first date column).
+  const past = toks.filter((t, k) => t.end > narrow || (t.end > columnsFrom(heads) && (CELL.test(t.t) || GLUED_FLAG.test(t.t)) && !/^(?:-|–|to)$/i.test(toks[k - 1]?.t ?? '')));
   if (past.every((c) => CELL.test(c.t) || GLUED_FLAG.test(c.t))) return past;
   const last = heads[heads.length - 1]!;
   const column = (last.start - heads[0]!.start) / Math.max(1, heads.length - 1);
@@ -222,12 +234,18 @@ export function newestColumnOnly(lines: Line[]): Line[] {
       heads!.reduce((a, b) => (Math.min(Math.abs(b.end - c.end), Math.abs(b.start - c.start)) < Math.min(Math.abs(a.end - c.end), Math.abs(a.start - c.start)) ? b : a));
     // A flag belongs to the value it stands closest to: printed before its value (`L 3.49`) that value's column, after
     // it (`113 (H)   103`) the column it follows. Session 22 (set-h): after-value flags were given to the next column.
+    // A row printing a value (or a dash) in every date column: the k-th value is the k-th column's, whatever its place
+    // (a shifted text layer); otherwise each value goes to the head it stands nearest. Session 23 (set-f).
+    const valueCells = cells.filter((c) => !FLAG_CELL.test(c.t));
+    const sorted = heads.slice().sort((a, b) => a.start - b.start);
+    const nColumns = heads.length;
+    const ownerOf = (c: { start: number; end: number }) => (valueCells.length === nColumns ? sorted[valueCells.indexOf(c as (typeof cells)[number])]! : nearest(c));
     const mine: string[] = [];
     for (let k = 0; k < cells.length; k++) {
       const c = cells[k]!;
       const next = FLAG_CELL.test(c.t) && cells[k + 1] && !FLAG_CELL.test(cells[k + 1]!.t) ? cells[k + 1]! : undefined;
       const prev = FLAG_CELL.test(c.t) && k > 0 && !FLAG_CELL.test(cells[k - 1]!.t) ? cells[k - 1]! : undefined;
-      const owner = next && (!prev || next.start - c.end < c.start - prev.end) ? nearest(next) : prev ? nearest(prev) : nearest(c);
+      const owner = next && (!prev || next.start - c.end < c.start - prev.end) ? ownerOf(next) : prev ? ownerOf(prev) : ownerOf(c);
       if (owner === newest) mine.push(c.t);
     }
     const lead = l.text.slice(0, cells[0]!.start).trimEnd();

@@ -114,3 +114,24 @@ test('session 23 (set-f): a monthly trend table headed by month and year, newest
   ];
   assert.deepEqual(show(labResultRows(lines(page))), ['Albumin|4.1|g/dL|', 'Kt/V (single pool)|1.31||', 'Phosphorus|6.2|mg/dL|H', 'Urea Reduction Ratio|61|%|L']);
 });
+
+test('session 23 (set-f): whole-number results before the names are no test-code column, and the result head stays', () => {
+  const page = [
+    '   RESULT      FLAG     TEST                       UNITS      REFERENCE RANGE',
+    '      141               SODIUM                     mmol/L     135-145',
+    '      104               CHLORIDE                   mmol/L     98-107',
+    '       27               CARBON DIOXIDE             mmol/L     22-29',
+    '      212      H        CHOLESTEROL, TOTAL         mg/dL      <200',
+    '      4.4               POTASSIUM                  mmol/L     3.5-5.1',
+  ];
+  assert.deepEqual(show(labResultRows(lines(page))), ['SODIUM|141|mmol/L|', 'CHLORIDE|104|mmol/L|', 'CARBON DIOXIDE|27|mmol/L|', 'CHOLESTEROL, TOTAL|212|mg/dL|H', 'POTASSIUM|4.4|mmol/L|']);
+});
+
+test('session 23 (set-f): a text layer printing trend values a few characters left of their month heads reads the newest column', () => {
+  const page = [
+    '    Test                        Goal         Units                DEC 2022       NOV 2022       OCT 2022',
+    '    Hemoglobin                  10.0-11.5    g/dL         9.6 ▼          12.4 ▲         11.7 ▲',
+    '    Ferritin                    200-1200     ng/mL        523            519            464',
+  ];
+  assert.deepEqual(show(labResultRows(lines(page))), ['Hemoglobin|9.6|g/dL|L', 'Ferritin|523|ng/mL|']);
+});
