@@ -115,6 +115,9 @@ function nameCellFirst(text: string): string {
     i++;
   }
   if (i === from || !/^[A-Za-z]/.test(word(from))) return text;
+  // A unit OCR garbled past knowing ("K/L", "MAL") ends no name by itself: the longest run that names a test is the name.
+  const named = (j: number) => !!lookupExact(toks.slice(from, j).map((x) => x.t).join(' '), false);
+  if (!named(i)) for (let j = i - 1; j > from; j--) if (named(j)) { i = j; break; }
   const name = toks.slice(from, i).map((x) => x.t).join(' ');
   const rest = i < toks.length ? text.slice(toks[i]!.at) : '';
   return `${/^\s*/.exec(text)![0]}${name}   ${value}${flag ? `   ${flag}` : ''}${rest ? `   ${rest}` : ''}`;

@@ -28,6 +28,9 @@ test('session 23 (set-f): column heads putting the result and its flag before th
   // Single-spaced, as OCR prints the lines; a unit-shaped name ("BUN/CREATININE RATIO") stays whole.
   const flat = ['Result Flag Test Name Units Reference Range', '138 Sodium mmol/L 136-145', '5.8 H Potassium mmol/L 3.5-5.1', '24 H BUN/CREATININE RATIO 6-22', 'LIGHT YELLOW Color Yellow'];
   assert.deepEqual(show(labResultRows(lines(flat))), ['Sodium|138|mmol/L|', 'Potassium|5.8|mmol/L|H', 'BUN/CREATININE RATIO|24||H', 'Color|LIGHT YELLOW||']);
+  // A unit OCR garbled past knowing ("Krull" for K/uL) ends the name where the test's name ends.
+  const garbled = show(labResultRows(lines(['RESULT FLAG TEST UNITS REFERENCE RANGE', '259 PLATELET COUNT Krull 140-400', '7.2 WHITE BLOOD CELL COUNT Krull 3.8-10.8'])));
+  assert.deepEqual(garbled.map((r) => r.split('|').slice(0, 2).join('|')), ['PLATELET COUNT|259', 'WHITE BLOOD CELL COUNT|7.2']);
 });
 
 test('session 23 (set-f): triangles after a value (also glued) and ABV / BLW are above / below flags', () => {
