@@ -7,9 +7,13 @@
  */
 import type { Line } from './lines.js';
 import { letterAsDigit, lookupExact, lookupTest } from './lab-test-names.js';
+import { flagSlip, isFlag } from './lab-tokens.js';
 
-/** A row's first cell, a short code alone before a gap, then a cell opening with a letter. */
-const CODE_THEN_CELL = /^(\s*)([A-Za-z0-9][A-Za-z0-9#\-/]{0,6}["'”’*]?)(\s{2,})([A-Za-z][^\s]*(?: [^\s]+)*)/;
+/**
+ * A row's first cell, a short code alone before a gap, then a cell opening with a letter. The code holds a letter: a
+ * number there is the result of a layout printing it before the name (`343   PLATELET COUNT`), never blanked.
+ */
+const CODE_THEN_CELL = /^(\s*)((?=[A-Za-z0-9#\-/]{0,6}[A-Za-z])[A-Za-z0-9][A-Za-z0-9#\-/]{0,6}["'”’*]?)(\s{2,})([A-Za-z][^\s]*(?: [^\s]+)*)/;
 
 /** The cell names a test: exactly, a letter or two off, or with a digit read as a letter ("HEMOGLOBIN Alc"). */
 function namesTest(cell: string): boolean {
@@ -31,7 +35,8 @@ function resultAfter(rest: string): boolean {
 export function codeCellsUncaptioned(lines: Line[]): Line[] {
   const at = lines.map((l) => {
     const m = CODE_THEN_CELL.exec(l.text);
-    if (!m) return undefined;
+    // A flag column printed before the name (`H   GLUCOSE   105`) is no code column: its marks are the rows' flags.
+    if (!m || isFlag(m[2]!) || flagSlip(m[2]!) || /^(?:HI|LO|AB|ABN|CRIT|HH|LL)$/i.test(m[2]!)) return undefined;
     const col = m[1]!.length + m[2]!.length + m[3]!.length;
     return { col, named: namesTest(m[4]!), width: m[2]!.length };
   });

@@ -122,3 +122,23 @@ test('a trend grid\'s head date whose slashes OCR lost or read as 1 / 7 ("101177
   const rows = labResultRows(lines(page)).map((r) => `${r.name}|${r.value}|${r.flag ?? ''}`);
   assert.deepEqual(rows, ['Triglycerides|172|H', 'Chol/HDLC Ratio|4.4|']);
 });
+
+test('a result or a flag printed before the name is no code column: rows printing the value first, or a flag column first, are read as before', () => {
+  const first = show(labResultRows(lines([
+    'RESULT            FLAG        TEST                                   UNITS       REFERENCE RANGE',
+    '        343                   PLATELET COUNT                         K/uL        140-400',
+    '        141                   SODIUM                                 mmol/L      135-146',
+    '         99                   CHLORIDE                               mmol/L      98-110',
+    '        4.2                   POTASSIUM                              mmol/L      3.5-5.3',
+  ])));
+  assert.ok(first.some((r) => /^PLATELET COUNT \| 343 \|/.test(r)), first.join('\n'));
+  assert.ok(first.some((r) => /^SODIUM \| 141 \|/.test(r)), first.join('\n'));
+  const flagged = show(labResultRows(lines([
+    'H        GLUCOSE                  105       mg/dL       65-99',
+    'L        SODIUM                   131       mmol/L      135-146',
+    'H        POTASSIUM                5.6       mmol/L      3.5-5.3',
+    '         CHLORIDE                 101       mmol/L      98-110',
+  ])));
+  assert.ok(flagged.some((r) => /^GLUCOSE \| 105 \|.*\| H$/.test(r)), flagged.join('\n'));
+  assert.ok(flagged.some((r) => /^SODIUM \| 131 \|.*\| L$/.test(r)), flagged.join('\n'));
+});
