@@ -173,7 +173,9 @@ function coverFields(lines: Line[]): boolean {
   const cellHas = (re: RegExp) => head.some((l) => cellsOf(l.text).some((c) => re.test(c)));
   const from = cellHas(/^(?:from|sender)\b\s*(?::|$)/i);
   const to = cellHas(/^(?:to|recipient|attn)\b\s*(?::|$)/i);
-  const fax = head.some((l) => /\bfax\b\s*(?:no\.?|number|#)?\s*:?\s*\+?(?:\d[\s().-]*){10,}/i.test(l.text));
+  // The number as printed: its area code may open with a parenthesis ("Fax (864) 555-0144"), the commonest US style.
+  // Session 23 (set-d: an e-fax service's delivery cover typed a lab report).
+  const fax = head.some((l) => /\bfax\b\s*(?:no\.?|number|#)?\s*:?\s*\+?\(?(?:\d[\s().-]*){10,}/i.test(l.text));
   const pages = head.some((l) => /\bpages?\b(?:\s+(?:sent|total))?\s*(?:\([^)]*\))?\s*[:#]?\s*\d{1,3}\b|\b\d{1,3}\s+pages?\b/i.test(l.text));
   return from && to && fax && pages;
 }
