@@ -374,6 +374,13 @@ export function parseLabBlocks(lines: Line[]): LabBlockRow[] {
         continue;
       }
       const fields = lineFields(normaliseLabelLine(l.text));
+      // A table's column heads ("Procedure   Result   Units   Ref Range") label no block either: under a
+      // section title naming a test, they would read "Units" as its result.
+      if (columnHeadRow(l.text, fields)) {
+        flush();
+        heading = undefined;
+        continue;
+      }
       const known = fields.filter((f) => f.kind !== 'other');
       if (!known.length) {
         flush();
@@ -420,6 +427,18 @@ export function parseLabBlocks(lines: Line[]): LabBlockRow[] {
     return out;
   }
   return out;
+}
+
+/**
+ * A row of column heads read as label / value pairs: two labels or more, no colon on the line, and every label's
+ * "value" only further label words ("Result   Units   Ref Range" reads Result = "Units", Ref = "Range"). A block's
+ * colon-less line prints a value after each label, not another label. Session 23 (set-d: an EHR flowsheet's
+ * section titled by a test, its column heads on the next line, gave that test the result "Units").
+ */
+export function columnHeadRow(text: string, fields: Field[]): boolean {
+  if (fields.length < 2 || /[:;]/.test(text)) return false;
+  const labelWords = (tokens: string[]) => tokens.length > 0 && tokens.every((t) => !!labelKind([t], false) || /^(?:ref|reference|normal|abnormal)$/i.test(t));
+  return fields.every((f) => f.kind !== 'other' && labelWords(f.tokens));
 }
 
 /** OCR dirt in front of a label line: a border bar or speck read as `|`, `l`, `!` before the label. */
