@@ -12,6 +12,7 @@ import { dropRuleGlyphs } from './rule-glyphs.js';
 import { invertDarkBars } from './dark-bars.js';
 import { gridInkLevel, readGrids, type GridInfo } from './ruled-grid.js';
 import { readUnreadInk, type UnreadInfo } from './unread-ink.js';
+import { eraseLeaders, findDotLeaders, withLeaders } from './dot-leaders.js';
 import { removeStreaks } from './streaks.js';
 import { blur, boundSize, despeckle, estimateSkew, findPaper, flattenLighting, median3, pageStats, rotate, squarePixels, toPng, fillOutsidePaper, type PaperBounds } from './preprocess.js';
 import { layoutOcrLines } from './ocr-layout.js';
@@ -74,6 +75,8 @@ export interface OcrPageInfo {
   reread?: RereadInfo;
   /** Rows of print the page reading left out, and how many were read again and put in. */
   unread?: UnreadInfo;
+  /** Dot leaders made paper before reading and put back as dots after (dot-leaders.ts); absent when none. */
+  leaders?: number;
   ms: number;
 }
 
@@ -85,6 +88,8 @@ const gridsEnabled = () => process.env.VESSEL_OCR_GRIDS !== 'off';
 const streaksEnabled = () => process.env.VESSEL_OCR_STREAKS !== 'off';
 /** `VESSEL_OCR_UNREAD=off` skips the second reading of print the page reading left out. */
 const unreadEnabled = () => process.env.VESSEL_OCR_UNREAD !== 'off';
+/** `VESSEL_OCR_LEADERS=off` reads dot leaders as printed (for measuring). */
+const leadersEnabled = () => process.env.VESSEL_OCR_LEADERS !== 'off';
 
 type Box = [number, number, number, number];
 
@@ -209,6 +214,13 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
   // edge into one lattice-less cluster (ruled-grid.ts `readGrids`).
   const paperOnly = paper && gridsEnabled() ? invertDarkBars(await straighten(fillOutsidePaper(work, paper, 255))).raster : undefined;
   work = upright(await straighten(work));
+  // Dot leaders are made paper before any reading and put back as dots after it (dot-leaders.ts):
+  // read as printed, they came out as letters and garbled the names beside them.
+  const leaders = leadersEnabled() ? findDotLeaders(work, info.flattened ? gridInkLevel(work) : undefined) : [];
+  if (leaders.length) {
+    work = eraseLeaders(work, leaders);
+    info.leaders = leaders.length;
+  }
   const plain = work;
   try {
     let res = await pool.recognize(await toPng(work));
@@ -216,7 +228,8 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
       // Dithered ("photo mode") and speckled faxes: a Gaussian blur averages dots into grey that
       // tesseract's own thresholding drops, where the median leaves dither clumps. Neither wins
       // on every page (measured both ways), so keep the reading tesseract is surer of.
-      const soft = upright(await straighten(await blur(denoisedFrom, DESCREEN_SIGMA)));
+      // The blur spreads a dot over a few pixels more: its leaders are erased that much wider.
+      const soft = eraseLeaders(upright(await straighten(await blur(denoisedFrom, DESCREEN_SIGMA))), leaders, 3);
       const alt = await pool.recognize(await toPng(soft));
       const takeAlt = alt.confidence >= res.confidence + DESCREEN_MIN_GAIN;
       const other = takeAlt ? res : alt;
@@ -268,6 +281,7 @@ async function ocrUpright(input: Raster, pageNumber: number, pool: OcrPool): Pro
     const ruled = dropRuleGlyphs(res);
     res = ruled.result;
     info.ruleGlyphs = ruled.dropped;
+    if (!flipped) res = withLeaders(res, leaders);
     const words: PageWord[] = res.words.map((w) => {
       let box: Box = w.box;
       if (flipped) box = [work.width - box[2], work.height - box[3], work.width - box[0], work.height - box[1]];
