@@ -50,6 +50,10 @@ export function normaliseLine(s: string): string {
     // A flag with its meaning spelled out in brackets after it, English or Spanish ("H (High)", "L (bajo)", "A
     // (anormal)"): the flag; the gloss had stopped the row before its unit and range. Session 23 (set-e).
     .replace(/(?<=(?:^|\s)(?:HH|LL|HI|LO|CH|CL|H|L|A)\*?)(\s?)\((?:high|low|abnormal|critical|alto|alta|bajo|baja|anormal|cr[ií]tico)\)(?=\s|$)/gi, (m) => ' '.repeat(m.length))
+    // A word result's reference in brackets with its caption inside ("Slightly Cloudy (normal Clear) Abn", "(ref:
+    // Negative)"): the bracketed word, as a number range's caption is read past ("(normal 65-99)"); read as printed,
+    // the caption's bracket had started a new name and the flag after it was lost. Session 24 (g-7800).
+    .replace(/\((?:normal|ref(?:erence)?(?: range)?|nl)[:.]?\s+([A-Za-z]+)\)/gi, (m, word: string) => (QUAL.test(word) ? `(${word})`.padEnd(m.length) : m))
     // HL7's interpretation names as EHR result pages print them (table 0078): the flag they stand for.
     .replace(/\b(above|below) (high|low|upper|lower) (normal|panic limits?)\b/gi, (m, side: string, _b: string, kind: string) => {
       const panic = /panic/i.test(kind);

@@ -475,7 +475,11 @@ function yesNoCellsUncaptioned(rows: LabRow[], lines: Line[]): boolean {
 /** All lab rows in a run of lines (one document). */
 export function parseLabRows(lines: Line[]): LabRow[] {
   // A test-code column told by its rows, its heads lost to OCR (lab-code-column.ts). Session 23.
-  lines = unitsUnderValues(newestColumnOnly(resultWrappedAroundRow(codeColumnDropped(codeCellsUncaptioned(lines)))));
+  const uncoded = codeCellsUncaptioned(lines);
+  // Rows whose code cell that already blanked: under a "Code" head it is not dropped again, or the name would go
+  // as the code (`UGLU   GLUCOSE   NEGATIVE`: GLUCOSE dropped, the row lost). Session 24 (j-7800).
+  const codeBlanked = new Set(uncoded.filter((l, i) => l.text !== lines[i]!.text).map((l) => `${l.page}:${l.index}`));
+  lines = unitsUnderValues(newestColumnOnly(resultWrappedAroundRow(codeColumnDropped(uncoded))));
   const rows: LabRow[] = [];
   let urine = false;
   let panel: string | undefined;
@@ -516,7 +520,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     } else if (unitsColumnLast(text)) unitsLast = !rangeFirst;
     if (unitsFirst && order === undefined) text = unitCellAfterValue(text);
     if (resultFirst && order === undefined) text = nameCellFirst(text);
-    let drafts = parseLineDrafts(codeColumn ? codeCellDropped(text) : text, urine, rangeFirst, twoLetterFlags);
+    let drafts = parseLineDrafts(codeColumn && !codeBlanked.has(`${l.page}:${l.index}`) ? codeCellDropped(text) : text, urine, rangeFirst, twoLetterFlags);
     const waiting = pending as string[] | null;
     // A test's name alone, a row of part captions, its values under them: the name waits over the captions.
     if (waiting && partCaptionRow(text)) continue;

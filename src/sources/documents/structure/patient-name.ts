@@ -166,7 +166,9 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   if (noticeFor && /^[A-Z]/.test(noticeFor[1]!)) out.push({ raw: noticeFor[1]!, score: 1.5 });
   const myPatient = /\b(?:my|our)\s+patient,?\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,2})(?=,|\s+(?:a|an|who|for|DOB|born)\b|\s*$)/.exec(text);
   if (myPatient) out.push({ raw: myPatient[1]!, score: 1.5 });
-  const forDob = /\b(?:for|patient,?|regarding)\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,3}),?\s+(?:DOB|D\.O\.B|born)/.exec(text);
+  // The birth date also in brackets after the name ("Results for Jane Doe (DOB 3/4/1950)", a patient portal's
+  // printed result page). Session 24 (set-d radiology.d1: no patient read on any copy).
+  const forDob = /\b(?:for|patient,?|regarding)\s+([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,3}),?\s+\(?\s*(?:DOB|D\.O\.B|born)/.exec(text);
   if (forDob) out.push({ raw: forDob[1]!, score: 1.5 });
   // The same phrase wrapped between the given and the family name ("... the records you requested for Melissa" /
   // "Protolli, DOB 11/29/1988. 2 pages ..."): the line ends with the given name, the next opens with the family name
