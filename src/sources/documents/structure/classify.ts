@@ -93,9 +93,9 @@ function dayRun(text: string): number {
 }
 
 /** A stay's admission date after its label ("Admitted: Mar 10, 2022", "Admission date 03/10/2022", "Adm: 3/10/22"). */
-const ADMITTED = /\b(?:admitted(?:\s+on)?|admission(?:\s+date)?|admit(?:\s+date)?|date\s+of\s+(?:admission|election)|election\s+date|start\s+of\s+care(?:\s+date)?|adm\.?)\s*[:#]?\s*(?=\d|[A-Za-z]{3,9}\.?\s+\d)/i;
+const ADMITTED = /\b(?:admitted(?:\s+on)?|admission(?:\s+date)?|admit(?:\s+date)?|date\s+of\s+(?:admission|election)|election\s+date|start\s+of\s+care(?:\s+date)?|adm\.?(?:\s*dt\.?)?)\s*[:#]?\s*(?=\d|[A-Za-z]{3,9}\.?\s+\d)/i;
 /** The stay's discharge date after its label ("Discharged: Mar 12, 2022", "Discharge date 03/12/2022", "D/C: 3/12/22"). */
-const DISCHARGED = /\b(?:discharged(?:\s+on)?|(?:transfer\s*\/\s*)?discharge(?:\s*\/\s*transfer)?(?:\s+date)?|date\s+of\s+(?:live\s+)?discharge|disch\.?|D\/C(?:\s+date)?)\s*[:#]?\s*(?=\d|[A-Za-z]{3,9}\.?\s+\d)/i;
+const DISCHARGED = /\b(?:discharged(?:\s+on)?|(?:transfer\s*\/\s*)?discharge(?:\s*\/\s*transfer)?(?:\s+date)?|date\s+of\s+(?:live\s+)?discharge|d(?:i)?sch\.?(?:\s*dt\.?)?|D\/C(?:\s+date)?)\s*[:#]?\s*(?=\d|[A-Za-z]{3,9}\.?\s+\d)/i;
 
 /**
  * A hospital stay's two dates, each after its label, near the head of the document (the first 25 lines): an

@@ -93,3 +93,36 @@ test('a word result\'s reference in brackets with its caption ("Cloudy (normal C
     ],
   );
 });
+
+test('a mainframe discharge abstract\'s stay printed as "ADM DT: ... DSCH DT: ..." makes a discharge summary dated at the discharge', async () => {
+  const { findServiceDate } = await import('./service-date.js');
+  const page = lines([
+    '   COUNTY GENERAL HOSPITAL                                             RPT 114  PG 1',
+    '   DISCHARGE ABSTRACT                                                  PRT 06/02/21 0915',
+    '   NAME: SAMPLEMAN, GEORGE T     MR#: 5512340   DOB: 04/09/47 SEX: M',
+    '   ADM DT: 05/24/21 0810 DSCH DT: 05/29/21 1400 LOS: 005 DISP: 06-HOME HEALTH',
+    '   DSCH MEDS                  DIRECTIONS                          ACTION',
+    '     01. metoprolol 25 mg tablet    Take 1 tablet by mouth twice daily   CONTINUE',
+    '     02. furosemide 40 mg tablet    Take 1 tablet by mouth once daily    NEW',
+    '     03. potassium chloride 20 mEq  Take 1 tablet by mouth once daily    NEW',
+    '     04. aspirin 81 mg tablet       Take 1 tablet by mouth once daily    CONTINUE',
+  ]);
+  assert.equal(classify(page).type, 'discharge_summary');
+  assert.equal(findServiceDate(page, 'discharge_summary'), '2021-05-29');
+});
+
+test('name boxes whose values lie under a row of a date box\'s part captions ("MO  DAY  YR") still name the patient', () => {
+  const p = findPatient(
+    lines([
+      '                LIFETIME IMMUNIZATION RECORD',
+      '   LAST NAME                  FIRST            MIDDLE          BIRTHDATE          SEX',
+      '                                                               MO   DAY   YR',
+      '   SAMPLEFORD                 ROSA             M                                  F',
+      '   VACCINE            1st           2nd           3rd',
+      '   MMR                05/02/12      06/01/16',
+    ]),
+    1,
+  );
+  assert.equal(p.family, 'Sampleford');
+  assert.equal(p.given?.[0], 'Rosa');
+});

@@ -50,7 +50,7 @@ export function findPatient(docLines: Line[], firstPage: number): PatientFacts {
   nonEmpty.forEach((l, i) => {
     const w = l.page === firstPage ? 1 : 0.6;
     const headName = l.index <= 4 ? headerCapsName(l.text) : undefined;
-    for (const c of [...lineNameCands(l.text, nonEmpty[i + 1]?.text, nonEmpty[i - 1]?.text), ...(headName ? [{ raw: headName, score: 1 }] : [])]) {
+    for (const c of [...lineNameCands(l.text, nonEmpty[i + 1]?.text, nonEmpty[i - 1]?.text, nonEmpty[i + 2]?.text), ...(headName ? [{ raw: headName, score: 1 }] : [])]) {
       const p = parseName(c.raw);
       if (!p) continue;
       const k = nameKey(p);

@@ -40,7 +40,7 @@ const CARET_NAME = /(?<![A-Za-z^])([A-Z][A-Za-z'’-]+)\^([A-Z][A-Za-z'’-]+)(?
 const SLASH_NAME = /(?<=\b(?:Patient(?:'s)?(?:\s*Name)?|PATIENT(?:'S)?(?:\s*NAME)?|Pt|PT|Name|NAME)\.?\s*[:;]?\s*)([A-Z][A-Za-z'’-]+)\/([A-Z][A-Za-z'’-]+(?:\s[A-Z]\.?)?)(?=\s|$)/g;
 
 /** Name candidates on one line of text (several label forms). */
-export function lineNameCands(line: string, next: string | undefined, prev: string | undefined): Array<{ raw: string; score: number }> {
+export function lineNameCands(line: string, next: string | undefined, prev: string | undefined, afterNext?: string): Array<{ raw: string; score: number }> {
   const out: Array<{ raw: string; score: number }> = [];
   // A space OCR read as an underscore ("Dummylli, Maria P_DOB: 08/21/1953"); no name holds one.
   // The Patient label with a letter lost or misread ("Patent Thomas Doe DOB ...", "Patlent:").
@@ -148,7 +148,10 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
     const caption = (t: string, w: string) => (/^[A-Za-z]{3,6}\s*name$/i.test(t) && editDistance(t.replace(/\s*name$/i, '').toLowerCase(), w, 1) <= 1) || BARE[w]!.test(t);
     const lastCap = caps.find((c) => caption(c.text, 'last'));
     const firstCap = caps.find((c) => caption(c.text, 'first'));
-    const values = lastCap && firstCap ? cells(next) : [];
+    // A row of a date box's part captions between the captions and their values ("MO   DAY   YR" under BIRTHDATE): the
+    // values are on the line after it. Session 24 (i-7800: a state registry's lifetime immunization record).
+    const partCaptions = /^\s*(?:(?:MO|MM|MON|MONTH|DA|DAY|DD|YR|YY|YYYY|YEAR)\s*)+$/i.test(next) && afterNext !== undefined;
+    const values = lastCap && firstCap ? cells(partCaptions ? afterNext! : next) : [];
     const under = (cap: { start: number } | undefined) => (cap ? values.find((v) => Math.abs(v.start - cap.start) <= 4) : undefined);
     const [family, given] = [under(lastCap), under(firstCap)];
     const word = /^[A-Za-z][A-Za-z'’-]+$/;

@@ -52,7 +52,7 @@ const DOS_LABELS: Record<string, RegExp[]> = {
     /\bD\/C(?:\s+date)?\s*:?/,
     // Session 16: the same abbreviated ("Disch: 2/5/2023") or as a stay's range ("Adm/Disch: 2/3/2023 - 2/5/2023"):
     // its end. Layouts the sets lack, for held-out ones.
-    /\badm(?:it|ission)?\.?\s*\/\s*(?:disch(?:arge)?|d\/?c)\.?(?:\s+dates?)?\s*:?\s*[^\n]{6,24}?\s*(?:[-–—]|to|through)\s*(?=\d|[A-Z][a-z]{2})/i, /\bdisch\.?\s*(?:date|dt)?\s*:/i,
+    /\badm(?:it|ission)?\.?\s*\/\s*(?:disch(?:arge)?|d\/?c)\.?(?:\s+dates?)?\s*:?\s*[^\n]{6,24}?\s*(?:[-–—]|to|through)\s*(?=\d|[A-Z][a-z]{2})/i, /\bd(?:i)?sch\.?\s*(?:date|dt)?\s*:/i,
     // Session 17: the stay as an encounter's range under any label ("Encounter   Inpatient, Willow Creek Hospital,
     // from Sep 18, 2022 to Sep 19, 2022"): its end. Only a range opening with a date. t-9723 (OCR and GT): 1 discharge date.
     new RegExp(`\\bfrom\\s+(?:${STAY_START})\\s*(?:to|until|through|thru|[-–—]|${TO_MISREAD})\\s*(?=\\S)`, 'i')],
