@@ -126,3 +126,25 @@ test('name boxes whose values lie under a row of a date box\'s part captions ("M
   assert.equal(p.family, 'Sampleford');
   assert.equal(p.given?.[0], 'Rosa');
 });
+
+test('a unit wrapped in a narrow units column around its row ("mL/min/1.73" above, "m2" below) is the row\'s unit', async () => {
+  const { parseLabRows } = await import('./labs.js');
+  const rows = parseLabRows(
+    lines([
+      '  Test                         Result        Units          Reference',
+      '  Creatinine                     1.02        mg/dL          0.60-1.20',
+      '                                             mL/min/1.73',
+      '  eGFR (CKD-EPI 2021)              74                       >60',
+      '                                             m2',
+      '  Sodium                          139        mmol/L         136-145',
+    ]),
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.name, r.value, r.ucum]),
+    [
+      ['Creatinine', '1.02', 'mg/dL'],
+      ['eGFR (CKD-EPI 2021)', '74', 'mL/min/{1.73_m2}'],
+      ['Sodium', '139', 'mmol/L'],
+    ],
+  );
+});

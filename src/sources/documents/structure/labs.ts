@@ -424,6 +424,40 @@ function resultWrappedAroundRow(lines: Line[]): Line[] {
 }
 
 /**
+ * A unit wrapped in its narrow cell around its row's line: the unit's first part on the line above the row ("mL/min/1.73"),
+ * its last part on the line below ("m2"), both starting in one column (within three characters), the row's line
+ * printing nothing there, a number before it. The unit, joined, is put back into the row in its column and the two
+ * lines emptied; read as printed, the row had no unit and the result did not match its test's. Session 24 (v-7800:
+ * an eGFR row, "mL/min/1.73 m2" in a units column too narrow for it).
+ */
+function unitWrappedAroundRow(lines: Line[]): Line[] {
+  const out = lines.slice();
+  for (let i = 1; i + 1 < out.length; i++) {
+    const [a, l, b] = [out[i - 1]!, out[i]!, out[i + 1]!];
+    if (a.page !== l.page || b.page !== l.page || a.index !== l.index - 1 || b.index !== l.index + 1) continue;
+    const up = cells(a.text);
+    const down = cells(b.text);
+    if (up.length !== 1 || down.length !== 1 || Math.abs(up[0]!.start - down[0]!.start) > 3 || down[0]!.text.length > 6) continue;
+    const [u, d] = [up[0]!, down[0]!];
+    const unit = [`${u.text} ${d.text}`, `${u.text}${d.text}`].find((x) => exactUcum(x)) ?? (exactUcum(u.text) && !/\d{2}/.test(d.text) ? `${u.text} ${d.text}` : undefined);
+    if (!unit) continue;
+    const from = Math.min(u.start, d.start);
+    const to = Math.max(u.start + u.text.length, d.start + d.text.length);
+    const mine = cells(l.text);
+    const before = mine.filter((c) => c.start + c.text.length < from - 1);
+    const after = mine.filter((c) => c.start > to + 1);
+    if (!before.length || before.length + after.length !== mine.length || !/^[A-Za-z]/.test(before[0]!.text) || !NUM.test(before[before.length - 1]!.text.split(/\s+/).pop()!)) continue;
+    const end = before[before.length - 1]!.start + before[before.length - 1]!.text.length;
+    const at = Math.max(from, end + 2);
+    const text = after.length && at + unit.length + 2 > after[0]!.start ? `${l.text.slice(0, at)}${unit}  ${l.text.slice(after[0]!.start)}` : (l.text.slice(0, at).padEnd(at) + unit + l.text.slice(at + unit.length));
+    out[i - 1] = { ...a, text: '' };
+    out[i] = { ...l, text };
+    out[i + 1] = { ...b, text: '' };
+  }
+  return out;
+}
+
+/**
  * A yes/no column that says whether a result is out of range (`Out of` / `range? Y/N`, `Abnormal (Y/N)`,
  * `Outside range Y/N`): the columns of its caption cell, when a line prints a `Y/N` cell whose words, with
  * those stacked above it in its columns (two lines at most), name an out-of-range or abnormal indicator.
@@ -479,7 +513,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   // Rows whose code cell that already blanked: under a "Code" head it is not dropped again, or the name would go
   // as the code (`UGLU   GLUCOSE   NEGATIVE`: GLUCOSE dropped, the row lost). Session 24 (j-7800).
   const codeBlanked = new Set(uncoded.filter((l, i) => l.text !== lines[i]!.text).map((l) => `${l.page}:${l.index}`));
-  lines = unitsUnderValues(newestColumnOnly(resultWrappedAroundRow(codeColumnDropped(uncoded))));
+  lines = unitsUnderValues(newestColumnOnly(unitWrappedAroundRow(resultWrappedAroundRow(codeColumnDropped(uncoded)))));
   const rows: LabRow[] = [];
   let urine = false;
   let panel: string | undefined;
