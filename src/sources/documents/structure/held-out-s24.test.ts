@@ -148,3 +148,37 @@ test('a unit wrapped in a narrow units column around its row ("mL/min/1.73" abov
     ],
   );
 });
+
+test('a running footer numbering pages without a total ("Page 1", then "Page 2") keeps a document\'s last page with it', async () => {
+  const { structureTransmission } = await import('./index.js');
+  const footer = (k: number) => `    SAMPLEFIELD,ROSE M   DOB: JAN 02, 1941   Page ${k}      FORM 10-1000`;
+  const page1 = [
+    '    RIVERSIDE MEDICAL CENTER',
+    '    Progress Notes / Discharge Summaries            Printed APR 03, 2023@10:15',
+    '    SAMPLEFIELD,ROSE M   DOB: JAN 02, 1941',
+    '    LOCAL TITLE: DISCHARGE SUMMARY',
+    '    DATE OF ADMISSION: MAR 28, 2023',
+    '    DATE OF DISCHARGE: APR 02, 2023',
+    '    REASON FOR ADMISSION: Community-acquired pneumonia.',
+    '    HOSPITAL COURSE: Treated with IV antibiotics, improved, weaned to room air.',
+    '    DISCHARGE MEDICATIONS:',
+    '     1) amoxicillin-clavulanate 875-125 mg tablet   SIG: Take 1 tablet by mouth twice daily',
+    '',
+    footer(1),
+  ].join('\n');
+  const page2 = [
+    '    CONDITION ON DISCHARGE: Improved.',
+    '    FOLLOW-UP:',
+    '      - Repeat chest x-ray in 6 weeks to document resolution.',
+    '      - Chest CT if the infiltrate persists.',
+    '    /es/ JOHN DEMOTON, MD',
+    '    Signed: 04/03/2023 10:15',
+    '',
+    footer(2),
+  ].join('\n');
+  const ext = structureTransmission([
+    { page: 1, text: page1, method: 'plain' },
+    { page: 2, text: page2, method: 'plain' },
+  ]);
+  assert.deepEqual(ext.segments?.map((s) => [s.firstPage, s.lastPage, s.type]), [[1, 2, 'discharge_summary']]);
+});

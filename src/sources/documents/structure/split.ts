@@ -32,6 +32,22 @@ export interface PageFacts {
   endsReport?: boolean;
   /** Opening sections a report states once (INDICATION, TECHNIQUE, CHIEF COMPLAINT...), as headings on this page. */
   openings: string[];
+  /** A running footer's page number without a total ("Doe, Jane   DOB: ...   Page 2"). */
+  barePage?: number;
+}
+
+/**
+ * A footer's page number printed without the total ("DOE,JANE   DOB: 01/02/1950   Page 2   FORM 10-1000"): a cell "Page N"
+ * after a wide gap, ending its line or followed by another wide gap, in the page's last three printed lines. Not "Page
+ * 2 of 3" (pageMarker's), nor prose ("see page 2").
+ */
+function barePageNumber(lines: Line[]): number | undefined {
+  const tail = lines.filter((l) => l.text.trim()).slice(-3);
+  for (const l of tail.reverse()) {
+    const m = /(?:^\s*|\S\s{2,})(?:page|pg\.?)\s*(\d{1,3})(?=\s{2,}|\s*$)/i.exec(l.text);
+    if (m && !/^\s*(?:of|\/)/i.test(l.text.slice(m.index + m[0].length))) return Number(m[1]);
+  }
+  return undefined;
 }
 
 /**
@@ -122,6 +138,7 @@ export function pageFacts(p: CleanPage): PageFacts {
     openings: openingSections(p.lines),
     ...(p.lines.some((l) => SALUTATION.test(l.text)) ? { salutation: true } : {}),
     ...(p.lines.some((l) => END_OF_REPORT.test(l.text)) ? { endsReport: true } : {}),
+    ...(barePageNumber(p.lines) !== undefined ? { barePage: barePageNumber(p.lines) } : {}),
   };
 }
 
@@ -207,6 +224,10 @@ export function splitPages(pages: CleanPage[], facts: PageFacts[]): Array<[numbe
     // three reference-lab reports whose "Page 1 of 2" markers OCR garbled ("Pago 20f2").
     else if (prev.endsReport && !(m && m.k > 1)) boundary = true;
     else if (m && m.k > 1 && pm && pm.k === m.k - 1 && pm.n === m.n) boundary = false;
+    // A running footer numbering its pages without a total ("... Page 1", then "... Page 2"), the same patient's: the
+    // document goes on, whatever the continuation page's own words (its last sections, a signature's date) suggest.
+    // Session 24 (y-7800: a discharge summary's second page split off as a radiology report for "Repeat chest x-ray").
+    else if (!m && !pm && f.barePage !== undefined && f.barePage > 1 && prev.barePage === f.barePage - 1 && samePerson(prev.patient, f.patient) !== false) boundary = false;
     else {
       // Compare with what the current document has said so far.
       const seg = facts.slice(segStart, i);
