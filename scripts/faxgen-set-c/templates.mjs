@@ -196,7 +196,10 @@ const labC1 = {
           r.at = at; r.day = day0 + k * 2; r.rise = k ? Math.round((v / rows3[k - 1].num - 1) * 100) : null; r.num = v;
           rows3.push(r); v = v * rng.float(1.6, 2.3);
         }
-        extra.push(...rows3);
+        // The newest draw is the result, the one before it its previous_result (faxgen's cumulative convention).
+        const last = rows3[rows3.length - 1], before = rows3[rows3.length - 2];
+        last.gt = { ...last.gt, previous_result: { value: before.value, date: before.at.slice(0, 10) } };
+        extra.push(last);
         hcg = `<div class="sh">Serial Beta hCG, Quant</div><table class="r"><tr><th>Date drawn</th><th>Day post transfer</th><th>Value</th><th>Units</th><th>% rise (48 h)</th></tr>${rows3.map((r) => `<tr><td>${mdy(r.at)} ${t24(r.at)}</td><td>${r.day}</td><td class="v">${esc(r.value)}</td><td>${esc(r.unit)}</td><td>${r.rise === null ? '&mdash;' : r.rise + '%'}</td></tr>`).join('')}</table>
         <p class="sm">Beta hCG reference (non-pregnant): &lt;5 mIU/mL. A rise of 53% or more in 48 hours is expected in a viable early pregnancy.</p>`;
       }
@@ -248,7 +251,11 @@ const labC2 = {
       if (cur) { curRow.gt.flag = Number(cur.value) > 4 ? 'H' : null; curRow.flag = curRow.gt.flag; curRow.flagPrinted = curRow.flag ? '\u2191' : ''; curRow.gt.flag_printed = curRow.flagPrinted || null; curRow.name = 'PSA, TOTAL'; }
       rows.push(curRow); curRow.at = col;
       rows.forEach((r, i) => { if (i < rows.length - 1) r.at = hist[i].at; });
-      extra.push(...rows);
+      // faxgen's cumulative convention (set-a lab.a3, sets q / r / v / w): the newest draw is the report's result, the
+      // draw before it its previous_result; older draws are history, not results.
+      const prev = rows[rows.length - 2];
+      curRow.gt = { ...curRow.gt, previous_result: { value: prev.value, date: prev.at.slice(0, 10) } };
+      extra.push(curRow);
       psaHtml = `<div class="sh">PSA, TOTAL &mdash; history (ng/mL; reference 0.00-4.00)</div><table class="rs"><tr><th>Drawn</th><th>Result</th><th></th><th>Note</th></tr>${rows.map((r, i) => `<tr><td>${mdyy(r.at)}</td><td class="v">${esc(r.value)} ${esc(r.flagPrinted)}</td><td></td><td>${i === rows.length - 1 ? 'current' : ''}</td></tr>`).join('')}</table>`;
     }
     const mainPanels = panels.filter((P) => P.key !== 'PSA' || !psaHtml);
