@@ -169,15 +169,38 @@ function emailPrint(lines: Line[]): Line[] {
  */
 function coverFields(lines: Line[]): boolean {
   const head = lines.slice(0, 30);
-  const cellsOf = (t: string) => t.split(/\s{2,}/).map((c) => c.trim()).filter(Boolean);
+  // A form's fields may be numbered ("3. Sent by", "B) Recipient"): the item number is no part of the caption.
+  // Session 24 (set-c: a clinic's numbered outgoing-transmission form typed as the document after it).
+  const cellsOf = (t: string) => t.split(/\s{2,}/).map((c) => c.trim().replace(/^(?:\d{1,2}|[A-Ha-h])[.)]\s+(?=[A-Za-z])/, '')).filter(Boolean);
   const cellHas = (re: RegExp) => head.some((l) => cellsOf(l.text).some((c) => re.test(c)));
-  const from = cellHas(/^(?:from|sender)\b\s*(?::|$)/i);
+  const from = cellHas(/^(?:from|sender|sent\s+by)\b\s*(?::|$)/i);
   const to = cellHas(/^(?:to|recipient|attn)\b\s*(?::|$)/i);
   // The number as printed: its area code may open with a parenthesis ("Fax (864) 555-0144"), the commonest US style.
   // Session 23 (set-d: an e-fax service's delivery cover typed a lab report).
   const fax = head.some((l) => /\bfax\b\s*(?:no\.?|number|#)?\s*:?\s*\+?\(?(?:\d[\s().-]*){10,}/i.test(l.text));
-  const pages = head.some((l) => /\bpages?\b(?:\s+(?:sent|total))?\s*(?:\([^)]*\))?\s*[:#]?\s*\d{1,3}\b|\b\d{1,3}\s+pages?\b/i.test(l.text));
+  // Sheets count as pages ("No. of sheets", "Sheets in this transmission 3"), and the count may stand under its caption
+  // in the caption's column (a grid's "NO. OF SHEETS" over "4"). Session 24 (set-c).
+  const pages = head.some((l) => /\b(?:pages?|sheets?)\b(?:\s+(?:sent|total|(?:in|of)\s+(?:this|the)\s+(?:transmission|fax|packet)))?\s*(?:\([^)]*\))?\s*[:#]?\s*\d{1,3}\b|\b\d{1,3}\s+(?:pages?|sheets?)\b/i.test(l.text)) || countUnderCaption(head);
   return from && to && fax && pages;
+}
+
+/**
+ * A page-count caption ("No. of sheets", "Number of pages", "# Pages") with the count alone in a cell under it or to its
+ * right on one of the two lines below (a cover's grid of captioned boxes: the count under its caption, or beside a
+ * caption wrapped over two lines, on the second).
+ */
+function countUnderCaption(head: Line[]): boolean {
+  for (const [i, l] of head.entries()) {
+    const m = /(?:\b(?:no\.?|number)\s+of\s+|#\s*)(?:pages|sheets)\b/i.exec(l.text);
+    if (!m) continue;
+    for (const below of head.slice(i + 1, i + 3)) {
+      const cell = /(?:^|\s{2,})(\d{1,3})(?=\s{2,}|\s*$)/g;
+      for (let c = cell.exec(below.text); c; c = cell.exec(below.text)) {
+        if (c.index + c[0].indexOf(c[1]!) >= m.index - 4) return true;
+      }
+    }
+  }
+  return false;
 }
 
 export interface TypeScore {
@@ -328,7 +351,9 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
   // Session 20 (set-k: an e-fax gateway's delivery page, its From / To captions over their values).
   if (labRows < 3 && coverFields(nonEmpty)) {
     const best = Math.max(...scores.values());
-    if ((scores.get('fax_cover_sheet') ?? 0) > 0) scores.set('fax_cover_sheet', Math.max(scores.get('fax_cover_sheet')!, best + 1));
+    // At least the score a type needs to be named at all: four cover fields are enough evidence on their own (a
+    // notification page whose title names no fax word). Session 24 (set-c).
+    if ((scores.get('fax_cover_sheet') ?? 0) > 0) scores.set('fax_cover_sheet', Math.max(scores.get('fax_cover_sheet')!, best + 1, 2.5));
   }
   const sorted = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [bestType, best] = sorted[0] ?? ['other', 0];
