@@ -15,8 +15,9 @@ import { cutName, parseName } from './person-name.js';
 // Who the record is about is also the "Resident" of a nursing home, a "Client" of a clinic, a
 // pharmacy's "Customer", an occupational-health record's "Employee", a workers' compensation claim's
 // "Claimant" (session 19); an institution's "Student" (student health), "Veteran" (VA), "Inmate" / "Offender" /
-// "Detainee" (correctional health) (session 23, set-e).
-const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Nam|Nae|Member(?:\s*Name)?|(?:Resident|Client|Customer|Employee|Claimant|Student|Veteran|Inmate|Offender|Detainee)(?:\s*Name)?|(?:[RH]esults|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\.|\s|mi|middle)+\))?\s*(?:[:;]|(?<=\S)\s[-–](?=\s))\s*/gi;
+// "Detainee" (correctional health) (session 23, set-e); a travel clinic's "Traveler" and an occupational drug test's
+// "Donor" (session 24, set-c).
+const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt|Name|Narne|Nane|Naw|Nam|Nae|Member(?:\s*Name)?|(?:Resident|Client|Customer|Employee|Claimant|Student|Veteran|Inmate|Offender|Detainee|Travell?er|Donor)(?:\s*Name)?|(?:[RH]esults|Report|Records?)\s+[ft]or)\s*(?:\((?:last|first|,|\.|\s|mi|middle)+\))?\s*(?:[:;]|(?<=\S)\s[-–](?=\s))\s*/gi;
 /**
  * A name label whose colon OCR lost or read as a point, before a "LAST, First M" name ("Patient
  * Sampleridge, Mary B", "Patient. DOE, JANE"), its comma also read as a point ("Name DOE. JANE").

@@ -68,7 +68,10 @@ const DOS_LABELS: Record<string, RegExp[]> = {
   // transfer on 2025-05-16 by ..."): the date right after "on". u-8494 (GT/OCR): 1 immunization date.
   immunization_record: [/\bprinted\s+(?:by\b.{0,90}?\bon|on)\s*:?/i, /\b(?:copied|certified|reviewed|issued|generated|updated)\b[^\n.]{0,40}?\bon\s*:?/i, /\b(?:print|report|run)\s+date\s*:?/i, /\breport\s+run(?:\s+on)?\s*:?/i, /\bdate\s+printed\s*:?/i, /\bas\s+of\s*:?/i, /\bprinted\s*:?\s*(?=\S)/i,
     // Session 16: "Date reviewed: ...", "Issued: ...": the record's own date too (layouts the sets lack).
-    /\b(?:date\s+(?:reviewed|issued|generated|copied|certified)|(?:reviewed|issued|generated|copied|certified)(?:\s+date)?\s*:)\s*:?/i],
+    /\b(?:date\s+(?:reviewed|issued|generated|copied|certified)|(?:reviewed|issued|generated|copied|certified)(?:\s+date)?\s*:)\s*:?/i,
+    // Session 24 (set-c): a record written at a visit (a travel clinic's consultation, a school's nurse visit) is of
+    // that visit's labelled date, not of the latest date it prints (a departure date, a next dose due).
+    /\b(?:consult(?:ation)?|visit)\s+date\s*:/i, /\bdate\s+of\s+(?:consult(?:ation)?|visit)\s*:/i],
   // A claim's "Dates of Service: 4/5/2023" (a summary notice's "Dates of Service" heading over the
   // period its claims were processed in has no date after it).
   insurance_billing: [/\b(?:dates?\s+of\s+service|service\s+dates?|DOS)\s*:?/i],

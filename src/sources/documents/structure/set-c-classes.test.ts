@@ -6,7 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classify } from './classify.js';
+import { findPatient } from './identity.js';
 import { type Line } from './lines.js';
+import { findServiceDate } from './service-date.js';
 
 const lines = (page: string[]): Line[] => page.map((text, index) => ({ page: 1, index, text }));
 
@@ -52,4 +54,21 @@ test('session 24 (set-c): a specialty examination titled by its organ ("EYE EXAM
     '  Findings: clear lens OU, cup/disc 0.3.   Impression: myopia, both eyes.',
   ];
   assert.equal(classify(lines(page)).type, 'office_visit_note');
+});
+
+test('session 24 (set-c): a travel clinic names its patient "Traveler"', () => {
+  const p = findPatient(lines(['  Vaccines for Travel', '  Traveler: Dana Examplewood        Born 12 Jun 1987', '  Chart 55120']), 1);
+  assert.equal(p.family, 'Examplewood');
+  assert.equal(p.given?.[0], 'Dana');
+});
+
+test('session 24 (set-c): a vaccination record written at a consultation is of its consultation date, not of a later trip date', () => {
+  const page = [
+    '  Travel Vaccination Record',
+    '  Traveler: Dana Examplewood    DOB 06/12/1987',
+    '  Trip: Ghana, departing 04/29/2024           Consultation date: 03/18/2024',
+    '  Typhoid Vi     03/18/2024     Lot T1234',
+    '  Hep A          03/18/2024     Lot H5678',
+  ];
+  assert.equal(findServiceDate(lines(page), 'immunization_record', '1987-06-12', '2024-05-20'), '2024-03-18');
 });
