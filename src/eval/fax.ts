@@ -133,8 +133,10 @@ function predLabs(ext: Partial<Extraction>): PredLab[] {
     if (r.resource.resourceType !== 'Observation') continue;
     const o = r.resource as Observation;
     if (!o.category?.some((c) => c.coding?.some((x) => x.code === 'laboratory'))) continue;
-    const q = o.valueQuantity;
-    const value = q?.value !== undefined ? `${q.comparator ?? ''}${q.value}` : (o.valueString ?? o.valueCodeableConcept?.text ?? '');
+    // A range value (a urine sediment count "3-5" /HPF) reads as printed, low-high, with its unit.
+    const span = o.valueRange?.low?.value !== undefined && o.valueRange.high?.value !== undefined ? o.valueRange : undefined;
+    const q = o.valueQuantity ?? span?.low;
+    const value = o.valueQuantity?.value !== undefined ? `${o.valueQuantity.comparator ?? ''}${o.valueQuantity.value}` : span ? `${span.low!.value}-${span.high!.value}` : (o.valueString ?? o.valueCodeableConcept?.text ?? '');
     out.push({
       name: o.code?.text ?? '',
       loinc: o.code?.coding?.find((c) => c.system === 'http://loinc.org')?.code,

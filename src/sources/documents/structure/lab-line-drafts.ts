@@ -120,7 +120,9 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
       continue;
     }
     const abFlagHere = abFlag && t === 'AB' && cur?.value !== undefined && cur.flag === undefined && cur.range === undefined;
-    if (!cur || (cur.value !== undefined && !abFlagHere && startsName(t, cur, toks[i + 1]?.t) && !unitBeforeColumnGap(toks, i, cur))) {
+    // A two-word reference after a word result ("Detected   Not Detected") starts no new row. Session 24 (set-c).
+    const wordReference = cur?.value !== undefined && cur.range === undefined && !NUM.test(cur.value) && twoWordResult(toks, i);
+    if (!cur || (cur.value !== undefined && !abFlagHere && !wordReference && startsName(t, cur, toks[i + 1]?.t) && !unitBeforeColumnGap(toks, i, cur))) {
       cur = { name: [], nameToks: [], extra: [] };
       drafts.push(cur);
     }
@@ -133,13 +135,33 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
       const known = nameSoFar ? lookupTest(nameSoFar, urine) ?? lookupTest(undigit(nameSoFar), urine) ?? (cells && lookupTest(cleanNameTokens(cur.name.slice(cells.at)).join(' '), cells.urine)) : undefined;
       // The range printed before the value ("Sodium  135 - 145 mmol/L  139 (H)"): a range shape
       // after a known test name, with a value (past at most one unit) right after it.
-      const qualRange = rangeFirst && QUAL.test(unparen(t)) && !/^(?:abnormal|none)$/i.test(t);
+      // "None seen" (a urine sediment's result or reference) is one word result, though "None" alone is no result.
+      // Session 24 (set-c).
+      const noneSeen = /^none$/i.test(t) && /^seen$/i.test(toks[i + 1]?.t ?? '') && toks[i + 1]!.start === tk.start + t.length + 1;
+      const qualRange = rangeFirst && QUAL.test(unparen(t)) && (!/^(?:abnormal|none)$/i.test(t) || noneSeen);
       // A word range names a urine test as often ("PROTEIN  Negative  30 MG/DL").
       const knownHere = known ?? (qualRange && nameSoFar ? lookupTest(nameSoFar, true) : undefined);
-      if (cur.name.length && knownHere && cur.range === undefined && (RANGE.test(t) || CMP_RANGE.test(t) || qualRange) && valueFollows(toks, i + 1, qualRange)) {
-        cur.range = t;
+      // A urine sediment count is printed as a range of cells per field ("RBC, URINE   0-2   3-5   /HPF"): on a row whose
+      // unit is per high / low power field, a range-shaped cell is the result; under range-first heads the first such
+      // cell, with a range or a word after it, is the reference. Session 24 (set-c).
+      if (cur.name.length && knownHere && RANGE.test(t) && perFieldUnitAhead(toks, i)) {
+        const nx = toks[i + 1]?.t ?? '';
+        if (rangeFirst && cur.range === undefined && (RANGE.test(nx) || QUAL.test(nx))) {
+          cur.range = t;
+          cur.rangeFirst = true;
+        } else {
+          cur.value = t;
+          cur.valueTok = tk;
+          takeFlagBefore(cur, urine);
+        }
+        cur.extra.push(tk);
+        continue;
+      }
+      if (cur.name.length && knownHere && cur.range === undefined && (RANGE.test(t) || CMP_RANGE.test(t) || qualRange) && valueFollows(toks, i + (noneSeen ? 2 : 1), qualRange)) {
+        cur.range = noneSeen ? `${t} ${toks[i + 1]!.t}` : t;
         cur.rangeFirst = true;
         cur.extra.push(tk);
+        if (noneSeen) cur.extra.push(toks[++i]!);
         continue;
       }
       // Under range-first headers, two numbers, the first the lower, then a third: a range whose dash OCR read
@@ -214,6 +236,12 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
         // "Vitamin B 12  500 pg/mL": the number ends a name that is no test without it, a value follows.
         cur.name[cur.name.length - 1] += t;
         cur.nameToks.push(tk);
+      } else if (!lookupExact(nameSoFar, urine) && /^\d{1,3}$/.test(t) && /[A-Za-z]$/.test(nameSoFar) && lookupExact(`${nameSoFar} ${t}`, urine) && (QUAL.test(nextTok) || QUAL_MODIFIER.test(nextTok)) && toks[i + 1]!.start - (tk.start + t.length) >= 2) {
+        // A type number ending the name of a test reported in words ("HPV Genotype 16   Not Detected", "HSV 2   Negative"):
+        // the name goes on when it is a test only with the number, and a word result stands in the next cell.
+        // Session 24 (set-c).
+        cur.name.push(t);
+        cur.nameToks.push(tk);
       } else if ((cur.rangeFirst ? /^0\d$/.test(t) : cur.name.length && decimalRangeAhead(toks, i + 1) && /^0\d{1,2}$/.test(t))) {
         // After its range, or before a range printing decimals, "08" or "094" is a value that lost
         // its point: no value is printed with a leading zero, and no footnote code sits there.
@@ -239,7 +267,7 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
         cur.value = vf[1]!;
         cur.flag = vf[2]!;
         cur.valueTok = tk;
-      } else if (cur.name.length && QUAL.test(t) && (known || urine || lookupExact(nameSoFar, true) || lookupTest(cleanNameTokens(cur.name.slice(0, -1)).join(' '), true)) && !/^(?:normal|abnormal|none)$/i.test(t)) {
+      } else if (cur.name.length && QUAL.test(t) && (known || urine || lookupExact(nameSoFar, true) || lookupTest(cleanNameTokens(cur.name.slice(0, -1)).join(' '), true)) && (!/^(?:normal|abnormal|none)$/i.test(t) || noneSeen)) {
         cur.value = t;
         cur.valueTok = tk;
         // Two-word results: "Light Yellow", "Not Detected", "Non Reactive".
@@ -249,7 +277,7 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
           cur.value = `${prev} ${t}`;
           cur.name.pop();
           cur.nameToks.pop();
-        } else if (QUAL_MODIFIER.test(t) && nx && QUAL.test(nx.t) && !QUAL_MODIFIER.test(nx.t) && nx.start === tk.start + tk.t.length + 1) {
+        } else if ((QUAL_MODIFIER.test(t) || noneSeen) && nx && QUAL.test(nx.t) && !QUAL_MODIFIER.test(nx.t) && nx.start === tk.start + tk.t.length + 1) {
           // A modifier that is a result word itself ("Dark"), one space before another ("Dark Yellow   Yellow"): one result.
           cur.value = `${t} ${nx.t}`;
           cur.extra.push(nx);
@@ -273,6 +301,13 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
     if (cur.flag === undefined && (t === '>' || t === '<') && toks[i - 1] === cur.valueTok && !/^[<>]?=?\d/.test(toks[i + 1]?.t ?? '')) cur.flag = t;
     else if ((cur.flag === undefined || STAR.test(cur.flag)) && (cur.range === undefined || cur.rangeFirst) && (isFlag(t) || flagSlip(t) || abFlagHere) && !isUnitToken(t)) cur.flag = t;
     else if (cur.range === undefined && (RANGE.test(t) || CMP_RANGE.test(t))) cur.range = t;
+    else if (cur.range === undefined && !NUM.test(cur.value) && twoWordResult(toks, i)) {
+      // A word reference of two words after a word result ("Detected   Not Detected   Abnormal", "Few   None seen"):
+      // the whole reference, so the flag after it is read against it. Session 24 (set-c).
+      cur.range = `${t} ${toks[i + 1]!.t}`;
+      cur.extra.push(tk, toks[++i]!);
+      continue;
+    }
     else if (cur.range === undefined && QUAL.test(unparen(t)) && !NUM.test(cur.value)) cur.range = t;
     else if (cur.range === undefined && RANGE_LABEL.test(t)) {
       // "Ref:" before the range: neither a unit nor the next test's name.
@@ -298,6 +333,18 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
  * Positive"): the last name word is the flag. Words that also end test names ("Vitamin A") only
  * when the name without them is a test and with them is not.
  */
+/** Two words one space apart that read as one word result ("Not Detected", "Non Reactive", "None seen"). */
+function twoWordResult(toks: Tok[], i: number): boolean {
+  const [a, b] = [toks[i], toks[i + 1]];
+  if (!a || !b || b.start !== a.start + a.t.length + 1 || !QUAL.test(b.t) || QUAL_MODIFIER.test(b.t)) return false;
+  return QUAL_MODIFIER.test(a.t) || (/^none$/i.test(a.t) && /^seen$/i.test(b.t));
+}
+
+/** A per-field unit ("/HPF", "/lpf", "per HPF", "hpf") later on the line: a urine sediment count's row. */
+function perFieldUnitAhead(toks: Tok[], i: number): boolean {
+  return toks.slice(i + 1).some((x, k, rest) => /^\/?[hl]pf$/i.test(x.t) || (/^per$/i.test(x.t) && /^[hl]pf$/i.test(rest[k + 1]?.t ?? '')));
+}
+
 function takeFlagBefore(cur: Draft, urine: boolean): void {
   const lastTok = cur.name[cur.name.length - 1];
   if (cur.name.length < 2 || !lastTok) return;

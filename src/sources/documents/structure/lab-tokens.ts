@@ -61,7 +61,10 @@ export const FLAG_BEFORE_AMBIGUOUS = /^(?:A|ABN|ABNL|ABNORMAL|\(A\)|C|CRIT|CRITI
 /** A label in front of a reference range ("Ref: 65-99", "Reference Range: ...", "Normal: Negative"). */
 export const RANGE_LABEL = /^\(?(?:ref(?:erence)?|ref\.?range|range|normal|interval|nl|ref\.?rng|rng)[:.]?$/i;
 
-export const QUAL = /^(?:negative|neg|positive|pos|trace|yellow|clear|cloudy|hazy|turbid|amber|straw|colorless|dark|red|orange|brown|small|moderate|large|none|normal|abnormal|detected|reactive|nonreactive|non-reactive|[1-4]\+)$/i;
+// Urine sediment and serology words too (session 24, set-c): microscopy reports cells and crystals as "Rare", "Few",
+// "Many", "Occasional", "None seen", references as a span of them ("Rare-Few"); immunity panels "Immune",
+// "Equivocal", "Indeterminate".
+export const QUAL = /^(?:negative|neg|positive|pos|trace|yellow|clear|cloudy|hazy|turbid|amber|straw|colorless|dark|red|orange|brown|small|moderate|large|none|normal|abnormal|detected|reactive|nonreactive|non-reactive|[1-4]\+|rare|few|many|occasional|seen|immune|equivocal|indeterminate|(?:none|rare|few|occasional)-(?:rare|few|moderate|many|occasional))$/i;
 
 /** Words that begin a two-word qualitative result. */
 export const QUAL_MODIFIER = /^(?:light|dark|pale|deep|slightly|very|not|non)$/i;

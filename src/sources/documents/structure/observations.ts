@@ -26,9 +26,13 @@ export function toObservation(row: LabRow, subject: Reference<Patient> | undefin
     ...(subject ? { subject } : {}),
     ...(date ? { effectiveDateTime: date } : {}),
   };
+  // A count printed as a span with its unit (a urine sediment's "3-5" /HPF) is a range of quantities, not a word: the
+  // unit stays with it. Session 24 (set-c).
+  const span = row.numeric === undefined && row.unit ? /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(row.value) : null;
   if (row.numeric !== undefined) {
     obs.valueQuantity = { ...qty(row.numeric, row), ...(row.comparator ? { comparator: row.comparator } : {}) };
-  } else obs.valueString = row.value;
+  } else if (span && Number(span[1]) <= Number(span[2])) obs.valueRange = { low: qty(Number(span[1]), row), high: qty(Number(span[2]), row) };
+  else obs.valueString = row.value;
   if (row.flag) {
     obs.interpretation = [
       {
