@@ -5,6 +5,7 @@
  */
 import { parseLabBlocks, type LabBlockRow } from './lab-blocks.js';
 import { parseLabGrids, type LabGridRow } from './lab-grid.js';
+import { parseLabHistories, type LabHistoryRow } from './lab-history.js';
 import { parseLabHl7, type LabHl7Row } from './lab-hl7.js';
 import { parseLabProse } from './lab-prose.js';
 import { flagsFromRanges } from './lab-range-flags.js';
@@ -18,13 +19,19 @@ import type { Line } from './lines.js';
  * from (a sentence's line read as a row is its words' jumble), then block rows on lines no table
  * row was read from.
  */
-export function labResultRows(lines: Line[]): Array<LabRow | LabBlockRow | LabGridRow | LabHl7Row> {
+export function labResultRows(lines: Line[]): Array<LabRow | LabBlockRow | LabGridRow | LabHl7Row | LabHistoryRow> {
   // Raw HL7 OBX segments printed on the page: their lines are read as nothing else.
   const all = lines;
   const hl7 = parseLabHl7(lines);
   if (hl7.length) {
     const segLines = new Set(hl7.map((r) => `${r.page}:${r.segmentLine}`));
     lines = lines.filter((l) => !segLines.has(`${l.page}:${l.index}`));
+  }
+  // One test's draws as dated rows under a heading naming it (lab-history.ts): the newest draw, its lines read as nothing else.
+  const histories = parseLabHistories(lines);
+  if (histories.length) {
+    const historyLines = new Set(histories.flatMap((r) => r.historyLines.map((i) => `${r.page}:${i}`)));
+    lines = lines.filter((l) => !historyLines.has(`${l.page}:${l.index}`));
   }
   const prose = parseLabProse(lines);
   const proseLines = new Set(prose.map((r) => `${r.page}:${r.lineIndex}`));
@@ -35,7 +42,7 @@ export function labResultRows(lines: Line[]): Array<LabRow | LabBlockRow | LabGr
   const rest = gridLines.size ? lines.filter((l) => !gridLines.has(`${l.page}:${l.index}`)) : lines;
   const tableRows = parseLabRows(rest).filter((r) => !prose.length || !proseLines.has(`${r.page}:${r.lineIndex}`));
   const used = new Set(tableRows.map((r) => `${r.page}:${r.lineIndex}`));
-  const rows = [...hl7, ...prose, ...grids, ...tableRows, ...parseLabBlocks(rest).filter((b) => !b.blockLines.some((i) => used.has(`${b.page}:${i}`)))];
+  const rows = [...hl7, ...histories, ...prose, ...grids, ...tableRows, ...parseLabBlocks(rest).filter((b) => !b.blockLines.some((i) => used.has(`${b.page}:${i}`)))];
   // A line of a bill (a claim's service line: "85025 Complete CBC w/ auto diff WBC   1   $49.15   $22.61 ...") names a
   // test and a count, not a result: a line printing two dollar amounts or more is no lab row. Session 22 (p-2105).
   const billed = new Set(all.filter((l) => (l.text.match(/\$\s?\d/g) ?? []).length >= 2).map((l) => `${l.page}:${l.index}`));

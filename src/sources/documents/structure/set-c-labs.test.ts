@@ -47,3 +47,18 @@ test('session 24 (set-c): a urine sediment count with its unit is an Observation
   const obs = toObservation(row!, undefined, undefined);
   assert.deepEqual([obs.valueRange?.low?.value, obs.valueRange?.high?.value, obs.valueRange?.low?.unit, obs.valueString], [3, 5, '/hpf', undefined]);
 });
+
+test('session 24 (set-c): one test\'s draws printed as dated rows under a heading naming it: the newest draw is the result', () => {
+  const page = [
+    '  hCG, Quantitative trend (mIU/mL; reference <5)',
+    '  Collected            Days since retrieval     Result        Comment',
+    '  2023-11-02 07:40     12                       96 H',
+    '  2023-11-06 08:05     16                       410 H         doubling 48 h',
+    '  2023-11-04 07:55     14                       201 H',
+    '',
+    '  Glucose            88   mg/dL     65-99',
+  ];
+  const rows = labResultRows(lines(page));
+  assert.deepEqual(show(rows), ['hCG, Quantitative|410|mIU/mL|H', 'Glucose|88|mg/dL|']);
+  assert.equal((rows[0] as { effective?: string }).effective, '2023-11-06');
+});
