@@ -6,7 +6,7 @@ import { markBeforeValue } from './lab-flag-marks.js';
 import { bracketUnitInName } from './lab-name-unit-cell.js';
 import { pointReadAsSpace } from './lab-point-space.js';
 import type { Draft, LabRow } from './lab-row.js';
-import { cleanNameTokens, CMP_RANGE, flagCode, NOT_TEST, NUM, QUAL, RANGE, STAR, unparen } from './lab-tokens.js';
+import { cleanNameTokens, CMP_RANGE, FLAG_BEFORE_AMBIGUOUS, flagCode, isFlag, NOT_TEST, NUM, QUAL, RANGE, STAR, unparen } from './lab-tokens.js';
 import { possibleIn, TEST_UNITS } from './lab-test-priors.js';
 import { ambiguousMisread, lookupExact, lookupTest, nameFromRange, nameFromUnit, normName, thinGlyphs, undigit, URINE_INDEX, letterAsDigit } from './lab-test-names.js';
 import { exactUcum, garbledUnitCell, garbledUnitMark, isUnitToken, onlyPossibleUnit, ucumDisplay, ucumFor, unitCandidates, unitFromPrior, unitKey, UNITS } from './lab-units.js';
@@ -216,8 +216,12 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
   // garbled row run into the next); nor be a short name a letter from two or more tests reported in the row's
   // unit ("AGT" U/L: AST, ALT, GGT), a misread known test whose name cannot be told.
   if (!syn && (nameToks.some((t) => RANGE.test(t.replace(/^\(|\)$/g, '')) || /\d\.\d/.test(t) || (/\//.test(t) && !!ucumFor(t))) || ambiguousMisread(name, d.unit ? ucumFor(d.unit) : undefined))) return null;
-  if (!syn && (!d.range || !d.unit || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
-  if (!syn && qualitative) return null;
+  // A word result under result / reference heads with its word reference on the row (lab-line-drafts.ts
+  // wordCellThenReference): a row though no table knows the test, and printing no unit. Session 24 (set-c).
+  // Not a flag cell read as a name ("ABN   1+   Negative" after a row's code and name).
+  const wordRow = !syn && qualitative && !!d.wordTable && !!d.range && QUAL.test(unparen(d.range.split(/\s+/).pop() ?? '')) && !isFlag(name) && !FLAG_BEFORE_AMBIGUOUS.test(name) && /[A-Za-z]{3,}/.test(name);
+  if (!syn && (!d.range || (!d.unit && !wordRow) || nameToks.length > 5 || /\b(?:a|an|the|with|for|is|are|was|to|and|or|if|than|value|patients?)\b/.test(name))) return null;
+  if (!syn && qualitative && !wordRow) return null;
   // A dose unit in lower case is a unit, not the test it abbreviates ("metformin 1000 mg 1 tab": not magnesium 1).
   if (nameToks.length === 1 && (/^(?:mg|mcg|ug|ml|meq|units?|tabs?|caps?)$/.test(name) || (/^[a-z]+$/.test(name) && exactUcum(name)))) return null;
   // One letter that names no test is what is left of a garbled name ("T°" for TP), not a test.

@@ -66,7 +66,7 @@ const DECIMAL_RANGE = /^[([]?(?:\d+\.\d+-\d+(?:\.\d+)?|\d+-\d+\.\d+|0\d{3,5}|(?:
  * `abFlag`: the report's flags are the two-letter words (`HI` / `LO`), so a bare `AB` after the value is its
  * abnormal flag (not a blood group nor the next name's start). Session 20 (set-k).
  */
-export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false, abFlag = false): Draft[] {
+export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false, abFlag = false, wordTable = false): Draft[] {
   const toks = tokenize(text);
   const drafts: Draft[] = [];
   let cur: Draft | null = null;
@@ -267,7 +267,7 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
         cur.value = vf[1]!;
         cur.flag = vf[2]!;
         cur.valueTok = tk;
-      } else if (cur.name.length && QUAL.test(t) && (known || urine || lookupExact(nameSoFar, true) || lookupTest(cleanNameTokens(cur.name.slice(0, -1)).join(' '), true)) && (!/^(?:normal|abnormal|none)$/i.test(t) || noneSeen)) {
+      } else if (cur.name.length && QUAL.test(t) && (known || urine || lookupExact(nameSoFar, true) || lookupTest(cleanNameTokens(cur.name.slice(0, -1)).join(' '), true) || (wordTable && wordCellThenReference(toks, i, cur))) && (!/^(?:normal|abnormal|none)$/i.test(t) || noneSeen)) {
         cur.value = t;
         cur.valueTok = tk;
         // Two-word results: "Light Yellow", "Not Detected", "Non Reactive".
@@ -333,6 +333,22 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
  * Positive"): the last name word is the flag. Words that also end test names ("Vitamin A") only
  * when the name without them is a test and with them is not.
  */
+/**
+ * Under result / reference heads, a word result in a cell of its own after a name no table knows, a word reference in
+ * the next cell ("H. pylori immunostain   Negative   Negative", "Chlamydia trachomatis RNA   Not Detected   Not
+ * Detected"): the row prints both a result and its expected word, as a lab row does. Session 24 (set-c).
+ */
+function wordCellThenReference(toks: Tok[], i: number, cur: Draft): boolean {
+  const mod = cur.nameToks[cur.nameToks.length - 1];
+  const opens = mod && QUAL_MODIFIER.test(mod.t) && toks[i]!.start === mod.start + mod.t.length + 1 ? mod : toks[i]!;
+  const before = cur.nameToks.filter((x) => x !== opens).pop();
+  if (!before || opens.start - (before.start + before.t.length) < 2) return false;
+  const end = toks[i]!.start + toks[i]!.t.length;
+  const nx = toks[i + 1];
+  if (!nx || nx.start - end < 2) return false;
+  return (QUAL.test(nx.t) && !QUAL_MODIFIER.test(nx.t)) || twoWordResult(toks, i + 1);
+}
+
 /** Two words one space apart that read as one word result ("Not Detected", "Non Reactive", "None seen"). */
 function twoWordResult(toks: Tok[], i: number): boolean {
   const [a, b] = [toks[i], toks[i + 1]];

@@ -62,4 +62,6 @@ export interface Draft {
   leads?: Set<string>;
   /** After its value and range, another value and range: a second column's result whose name OCR lost. */
   pastOtherResult?: boolean;
+  /** Under column heads naming a result and a reference column: a test no table knows may print a word result. */
+  wordTable?: boolean;
 }

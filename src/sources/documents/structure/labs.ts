@@ -31,7 +31,8 @@ function headerOrder(text: string): 'range-first' | 'value-first' | undefined {
   // A sentence is no row of column heads ("… are outside the normal range; we will go over the results …", a results
   // letter's paragraph): heads are a few words, with no clause punctuation between them. Session 22 (set-h).
   if (text.trim().split(/\s+/).length > 12 || /[a-z];\s|(?:^|\s)[a-z]{4,}\. [A-Za-z]/.test(text)) return undefined;
-  const range = /\b(?:ref(?:erence)?\.?\s*(?:rng|range|interval)|reference|normal\s+(?:range|values?))\b/i.exec(text);
+  // "Expected" heads a word result's reference column ("Result   Expected   Interpretation"). Session 24 (set-c).
+  const range = /\b(?:ref(?:erence)?\.?\s*(?:rng|range|interval)|reference|normal\s+(?:range|values?)|expected(?:\s+(?:range|values?|results?))?)\b/i.exec(text);
   if (!range) return undefined;
   // "Result" also through OCR slips in its last letters ("Resun", "Resuit", "Rest").
   const value = /\b(?:value|results?|current)\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i.exec(text) ?? [...text.matchAll(/\b[A-Za-z]{4,7}\b/g)].find((m) => /^res/i.test(m[0]) && editDistance(m[0].toLowerCase(), 'result', 2) <= 2);
@@ -524,6 +525,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   let unitsLast = false;
   let unitsFirst = false;
   let resultFirst = false;
+  let wordTable = false;
   // Column headers that print a flag column ("Result  Flag  Units  Reference Interval"): the report flags its results.
   const flagColumn = lines.some((l) => { const w = l.text.trim().split(/\s+/); return w.length <= 8 && w.some((x) => /^flags?$/i.test(x)) && w.some((x) => /^results?$/i.test(x)); });
   // A report whose flag cells are the two-letter words (`HI` / `LO` after a value, in capitals): its `AB` is the
@@ -551,10 +553,11 @@ export function parseLabRows(lines: Line[]): LabRow[] {
       unitsLast = !rangeFirst && unitsColumnLast(text);
       unitsFirst = !rangeFirst && unitsColumnBeforeResult(text);
       resultFirst = resultColumnBeforeName(text);
+      wordTable = true;
     } else if (unitsColumnLast(text)) unitsLast = !rangeFirst;
     if (unitsFirst && order === undefined) text = unitCellAfterValue(text);
     if (resultFirst && order === undefined) text = nameCellFirst(text);
-    let drafts = parseLineDrafts(codeColumn && !codeBlanked.has(`${l.page}:${l.index}`) ? codeCellDropped(text) : text, urine, rangeFirst, twoLetterFlags);
+    let drafts = parseLineDrafts(codeColumn && !codeBlanked.has(`${l.page}:${l.index}`) ? codeCellDropped(text) : text, urine, rangeFirst, twoLetterFlags, wordTable);
     const waiting = pending as string[] | null;
     // A test's name alone, a row of part captions, its values under them: the name waits over the captions.
     if (waiting && partCaptionRow(text)) continue;
@@ -581,6 +584,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
       d.codeColumn = codeColumn;
       d.unitsLast = unitsLast;
       d.onlyOnLine = drafts.length === 1;
+      d.wordTable = wordTable;
       d.leads = leads;
       const row = toRow(d, l.page, l.index, urine, panel);
       if (row) {

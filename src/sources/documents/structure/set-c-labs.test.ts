@@ -62,3 +62,14 @@ test('session 24 (set-c): one test\'s draws printed as dated rows under a headin
   assert.deepEqual(show(rows), ['hCG, Quantitative|410|mIU/mL|H', 'Glucose|88|mg/dL|']);
   assert.equal((rows[0] as { effective?: string }).effective, '2023-11-06');
 });
+
+test('session 24 (set-c): under result / reference heads, a test no table knows with a word result and its word reference is a row', () => {
+  const page = [
+    '  ANCILLARY STUDIES',
+    '  Study                              Result           Expected        Comment',
+    '  H. pylori antigen, stool           Positive         Negative        Abnormal',
+    '  Giardia antigen, stool             Not Detected     Not Detected',
+    '  Specimen adequacy                  Satisfactory',
+  ];
+  assert.deepEqual(show(labResultRows(lines(page))), ['H. pylori antigen, stool|Positive||A', 'Giardia antigen, stool|Not Detected||']);
+});
