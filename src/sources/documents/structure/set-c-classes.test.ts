@@ -72,3 +72,17 @@ test('session 24 (set-c): a vaccination record written at a consultation is of i
   ];
   assert.equal(findServiceDate(lines(page), 'immunization_record', '1987-06-12', '2024-05-20'), '2024-03-18');
 });
+
+test('session 24 (set-c): four cover fields name a cover sheet even when no cover phrase is printed', () => {
+  const page = [
+    '   Cedar Works Occupational Health                                 FITNESS NOTICE',
+    '                          Dr. Lee Mockridge',
+    '   ATTN                                                COMPANY FAX      503-555-0133',
+    '                          Safety Office',
+    '   FROM                   Results Desk                 CALLBACK         503-555-0134',
+    '                                                       NO. OF SHEETS',
+    '   SENT                   Tue 02 Apr 2024 09:10                          3',
+    '   Fit for duty without restriction.',
+  ];
+  assert.equal(classify(lines(page)).type, 'fax_cover_sheet');
+});
