@@ -22,10 +22,7 @@ import path from 'node:path';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-
-const execFileAsync = promisify(execFile);
+import { syncFileSystemOf } from './syncfs.js';
 
 const MAGIC_V1 = Buffer.from('VSL1');
 const MAGIC = Buffer.from('VSL2');
@@ -82,14 +79,15 @@ let syncfsWorks: boolean | undefined;
 
 /**
  * Flushes everything written to the file system holding `p` with one syncfs(2) (coreutils
- * `sync -f`; Node has no binding). One call replaces a flush per object, which on a busy
- * disk costs milliseconds each. Returns false where it is not available (not Linux, no coreutils).
+ * `sync -f`, run by a helper shell: syncfs.ts; Node has no binding). One call replaces a flush
+ * per object, which on a busy disk costs milliseconds each. Returns false where it is not
+ * available (not Linux, no coreutils).
  */
 async function syncFileSystem(p: string): Promise<boolean> {
   // Elsewhere `sync` may ignore -f and return before the data is written (BSD sync(2)).
   if (process.platform !== 'linux' || syncfsWorks === false) return false;
   try {
-    await execFileAsync('sync', ['-f', p], { timeout: 120_000 });
+    await syncFileSystemOf(p);
     syncfsWorks = true;
   } catch (err) {
     if (syncfsWorks) throw err; // it worked before: this is a real failure to flush
