@@ -10,8 +10,9 @@
  * itself is the same system call with the same result as before.
  *
  * The shell does not keep the process alive (its pipes are unreferenced while nothing waits),
- * and it ends when the process does (end of its input). If it cannot start, dies, or a flush
- * takes longer than the timeout, the waiting calls fail and the next call starts a new one.
+ * and it ends when the process does (end of its input). A helper that dies under a flush is
+ * replaced and the flush asked again once; a flush that fails or takes longer than the timeout
+ * fails the call, as the spawned `sync` did.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import path from 'node:path';
@@ -19,6 +20,9 @@ import type { Readable, Writable } from 'node:stream';
 
 const SCRIPT = 'while IFS= read -r p; do if sync -f "$p" >/dev/null 2>&1; then echo 0; else echo 1; fi; done';
 const TIMEOUT_MS = 120_000;
+
+/** The helper ended or could not start (not an answer of `sync`): worth one retry with a new one. */
+class HelperLost extends Error {}
 
 interface Waiter {
   resolve: () => void;
@@ -55,9 +59,9 @@ function fail(c: NonNullable<typeof child>, err: Error): void {
 function start(): NonNullable<typeof child> {
   const c = spawn('sh', ['-c', SCRIPT], { stdio: ['pipe', 'pipe', 'ignore'] });
   child = c;
-  c.on('error', (err) => fail(c, err));
-  c.on('exit', (code, signal) => fail(c, new Error(`syncfs helper ended (${signal ?? code})`)));
-  c.stdin.on('error', (err) => fail(c, err));
+  c.on('error', (err) => fail(c, new HelperLost(`syncfs helper: ${err.message}`)));
+  c.on('exit', (code, signal) => fail(c, new HelperLost(`syncfs helper ended (${signal ?? code})`)));
+  c.stdin.on('error', (err) => fail(c, new HelperLost(`syncfs helper: ${err.message}`)));
   c.stdout.setEncoding('utf8');
   c.stdout.on('data', (text: string) => {
     pendingOut += text;
@@ -80,9 +84,18 @@ function start(): NonNullable<typeof child> {
  * Flushes the file system holding `p` (`sync -f p`). Rejects when the flush failed, timed out
  * or could not run at all.
  */
-export function syncFileSystemOf(p: string): Promise<void> {
+export async function syncFileSystemOf(p: string): Promise<void> {
   const target = path.resolve(p);
-  if (/[\n\r]/.test(target)) return Promise.reject(new Error('syncfs: a path with a line break'));
+  if (/[\n\r]/.test(target)) throw new Error('syncfs: a path with a line break');
+  try {
+    await ask(target);
+  } catch (err) {
+    if (!(err instanceof HelperLost)) throw err;
+    await ask(target);
+  }
+}
+
+function ask(target: string): Promise<void> {
   const c = child ?? start();
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => fail(c, new Error(`sync -f timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
