@@ -6,6 +6,7 @@
  * the value, `L 3.49`, put after it), so the row reads as any table row. Pure.
  */
 import type { Line } from './lines.js';
+import { arrowLetters } from './lab-flag-letters.js';
 import { arrowFlags } from './lab-tokens.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -131,9 +132,11 @@ function valuesPast(text: string, heads: Head[], flat: boolean): number {
  * A flag glued to its value in a trend cell (`L3.49`, `3.49L`, OCR losing the space): apart, before the value as the cells print flags.
  * A bracketed flag glued after its value (`21.9(L)`) is set apart after it, as the grid prints it (`22.9 (L)`); its L read
  * as a 1, l or I (`29 (1)`) is that L. Session 23 (h-3104 OCR: a results-review grid's newest column read from the oldest).
+ * Triangles read as letters (`19v`, `5.13 a`) are arrows where the row's range bears them out (lab-flag-letters.ts,
+ * Session 24).
  */
 const splitGlued = (text: string) =>
-  arrowFlags(text)
+  arrowLetters(arrowFlags(text))
     .replace(/(?<=(?:^|\s)\d+(?:\.\d+)?\s?)\([1lI]\)(?=\s|$)/g, '(L)')
     .replace(/(^|\s)(\d+(?:\.\d+)?)\((HH|LL|H|L|A)\)(?=\s|$)/g, '$1$2 ($3)')
     .replace(/(^|\s)(HH|LL|H|L|A)(\d+(?:\.\d+)?)(?=\s|$)/g, '$1$2 $3').replace(/(^|\s)(\d+(?:\.\d+)?)(HH|LL|H|L|A)(?=\s|$)/g, '$1$3 $2');

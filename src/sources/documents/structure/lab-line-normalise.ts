@@ -4,6 +4,7 @@
  * and the OCR slips of numbers, ranges and units that the line alone shows.
  */
 import { editDistance } from './fuzzy.js';
+import { arrowLetters, bracketFlagSlips } from './lab-flag-letters.js';
 import { arrowFlags, FLAG, isFlag, QUAL } from './lab-tokens.js';
 import { exactUcum, gluedUnit, slashedUnitNear, unitLike } from './lab-units.js';
 
@@ -36,6 +37,11 @@ export function atAsZero(s: string): string {
 
 /** Normalise one printed line so shapes are single tokens: "70 - 99" -> "70-99", "> OR = 60" -> ">=60". */
 export function normaliseLine(s: string): string {
+  // Flags OCR read as letters (lab-flag-letters.ts): read once the line's ranges are single tokens. Session 24.
+  return arrowLetters(bracketFlagSlips(normaliseShapes(s)));
+}
+
+function normaliseShapes(s: string): string {
   return mendResultWords(atAsZero(arrowFlags(s)))
     // Dot leaders from a test's name to its value ("GLUCOSE.........   86", "CARBON DIOXIDE.....27", ". . . ."):
     // a separator, spaces as wide (two at least), never part of the name's last word.

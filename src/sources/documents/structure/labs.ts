@@ -569,7 +569,10 @@ export function parseLabRows(lines: Line[]): LabRow[] {
     // Lone specks OCR read before the value on its line ("‘   4.03   Miffion/ul", ".   30   Thousand/ul:") are dirt.
     // t-8797 (Session 16).
     const valueText = waiting ? text.replace(/^(?:\s*[.:;,'‘’"`]+(?=\s))+\s*(?=[<>]?=?\d)/, '') : text;
-    if (waiting && (/^\s*[<>]?=?\d/.test(valueText) || QUAL.test(text.trim().split(/\s+/)[0] ?? ''))) {
+    // A word result opening the line is a value only when the line's first cell is no test's name: "Red Blood Cell
+    // Count   3.80-5.10   5.13" under a name whose values OCR lost is a row of its own, not the result "Red". Session 24.
+    const wordValue = QUAL.test(text.trim().split(/\s+/)[0] ?? '') && !lookupExact(text.trim().split(/\s{2,}/)[0] ?? '', urine);
+    if (waiting && (/^\s*[<>]?=?\d/.test(valueText) || wordValue)) {
       const joined = parseLineDrafts(`${waiting.join(' ')} ${valueText}`, urine, rangeFirst, twoLetterFlags);
       if (joined[0]?.value !== undefined && toRow(joined[0], l.page, l.index, urine, panel)) drafts = joined;
     } else if (waiting && drafts[0]?.value !== undefined && !lookupExact(unmarkedName(drafts[0].name), urine)) {
