@@ -26,7 +26,8 @@ const NAME_LABEL = /\b(?:Patient(?:'s)?\s*(?:Name|Narne)|Pt\.?\s*Name|Patient|Pt
  */
 const NAME_LABEL_NO_COLON = /\b(?:Patient(?:'s)?\s*Name|PATIENT(?:'S)?\s*NAME|Pt\.?\s*(?:Name|Nae|Nam|Narne)|PT\.?\s*NAME|Patient|PATIENT|Name|NAME|Student|STUDENT|Veteran|VETERAN|Inmate|INMATE)(?:\s*\((?:[Ll]ast|LAST|[Ff]irst|FIRST|,|\.|\s|MI|[Mm]iddle)+\))?\.?\s+([A-Z][A-Za-z'’-]+(?:,|\.(?=\s))\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s|$)/;
 /** A social security number printed masked but its last four digits ("XXX-XX-1234", "***-**-1234"), or whole. */
-const MASKED_SSN = /^(?:[X*]{3}-[X*]{2}|\d{3}-\d{2})-\d{4}$/i;
+// OCR may set a space beside a dash ("XXX -XX-0353"). Session 24 (e-3404 OCR).
+const MASKED_SSN = /^(?:[X*]{3} ?- ?[X*]{2}|\d{3} ?- ?\d{2}) ?- ?\d{4}$/i;
 /**
  * The same before a "First [M.] Last" name that another label or a date follows ("Patient Jane Q.
  * Doe   DOB 01/02/1960", "Patient. Jane Doe MRN 123", "Patient   Jane Doe 01/02/1960 Sex: F",
@@ -101,7 +102,9 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   // A masked SSN cell between the name and the birth date ("DOE,JANE Q   XXX-XX-1234   DOB-MAR 4,1950", VA and military
   // prints): an identifier like the MRN, passed over. Session 23 (set-e).
   const dobCell = cs.length >= 3 && MASKED_SSN.test(cs[1]!.text) ? 2 : 1;
-  if (cs.length > dobCell && cs[0]!.start < 8 && /^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[dobCell]!.text) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text.replace(/^(?:patient(?:'s)?(?:\s+name)?|pt|name)\.?\s+(?=[A-Z])/i, '')), score: 2 });
+  // With the SSN cell between them the row is the patient's whatever its indent (a skewed page shifts OCR's margin:
+  // "         FAUXRIDGE, DANIELLE   XXX -XX-0353   DOB~JUN 27,2003"). Session 24 (e-3404 OCR).
+  if (cs.length > dobCell && (cs[0]!.start < 8 || dobCell === 2) && /^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[dobCell]!.text) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text.replace(/^(?:patient(?:'s)?(?:\s+name)?|pt|name)\.?\s+(?=[A-Z])/i, '')), score: 2 });
   // A claim's member printed beside its claim or member number (payer EOBs: "Dmitri Madeupcott   Claim number: 5976K30899463").
   if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:claim|member|subscriber)\s*(?:#|no\.?|number|id)\b/i.test(cs[1]!.text) && /^[A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2}$/.test(cs[0]!.text)) out.push({ raw: cs[0]!.text, score: 2 });
   // The same in a text layer that puts one space between the cells ("Jesse Proxyva Claim number: 1337U02243687").
@@ -161,8 +164,10 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   // The next caption one space after the name, its gap lost ("RE: TRIALBROOK, OLUMIDE CHART #: 3991699", a text that
   // kept no columns). Session 21 (i-3001 flattened text).
   // "RE: NAME DOB" in letters and covers; "Medical records - NAME". The caption opening its line
-  // with its colon lost, a wide gap after it ("SUBJECT          Medical records - DOE, JANE T").
-  const re = /(?:\b(?:RE|Regarding|Subject)\s*:|^\s*(?:RE|Regarding|Subject)(?=\s{2,}))\s*(?:[A-Za-z ]{0,40}?\s[-–]\s)?([A-Za-z][A-Za-z'’ ,.-]+?)(?=\s+(?:DOB|D\.O\.B|\(|,\s*DOB|born)|\s{2,}|$|\s+[A-Za-z]+\s*(?:#\s*)?:)/i.exec(text);
+  // with its colon lost, a wide gap after it ("SUBJECT          Medical records - DOE, JANE T"). The middle dot before
+  // "born" OCR reads as a colon, and "born" as "bom" ("Re: Your results - Jane Doe : bom 3/26/1968": a colon before
+  // a birth word ends the name, it opens no caption). Session 24 (h-3106 OCR).
+  const re = /(?:\b(?:RE|Regarding|Subject)\s*:|^\s*(?:RE|Regarding|Subject)(?=\s{2,}))\s*(?:[A-Za-z ]{0,40}?\s[-–]\s)?([A-Za-z][A-Za-z'’ ,.-]+?)(?=\s+(?:[·•|:]\s+)?(?:DOB|D\.O\.B|\(|,\s*DOB|born|bom(?=\s*\d))|\s{2,}|$|\s+[A-Za-z]+\s*(?:#\s*)?:(?!\s*(?:born|bom|DOB|D\.O\.B)\b))/i.exec(text);
   if (re) out.push({ raw: cutName(re[1]!), score: 1.5 });
   // Letters: "Thank you for seeing my patient, Madison Samplewright, a 75-year-old woman".
   // A payer's notice names its member in its title ("Notice for Jeremy Placeholdercott", "Statement for JANE DOE").
