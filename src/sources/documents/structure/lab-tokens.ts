@@ -13,6 +13,9 @@ export function repairNumber(t: string): string {
   // A leading 5 read as a dollar sign before a number with one decimal ("$1.9" for 51.9): money prints two decimals
   // or none. Session 22 (m-2505, OCR).
   if (/^\$\d{1,2}\.\d(?:HH|LL|H|L)?$/.test(t)) return `5${t.slice(1)}`;
+  // A leading 4 read as A before a point ("A.7" for 4.7): no value prints a letter before its point. Session 24 (h-3106
+  // OCR).
+  if (/^A\.\d{1,2}(?:HH|LL|H|L)?$/.test(t)) return `4${t.slice(1)}`;
   // A leading 5 read as S before whole digits ("S9H").
   if (/^S(?:\d{1,3}(?:HH|LL|H|L)?|HH|LL|H|L)$/.test(t)) return `5${t.slice(1)}`;
   // A leading 1 read as L, l, I or a bar before a zero and its point lost ("L007" is 1007, a specific gravity's

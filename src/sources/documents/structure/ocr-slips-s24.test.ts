@@ -49,3 +49,11 @@ test('a line opening with a word result that is a test\'s name ("Red Blood Cell 
   assert.ok(rows.some((r) => /^Red Blood Cell Count \| 5\.13 \|.*\| H$/.test(r)), rows.join('\n'));
   assert.ok(!rows.some((r) => /\| Red \|/.test(r)), rows.join('\n'));
 });
+
+test('a value\'s leading 4 read as A before its point ("A.7 mmol/L") is 4', () => {
+  const rows = show(labResultRows(lines([
+    'Test                          Result                       Reference',
+    'Potassium                     A.7 mmol/L                   3.5 - 5.3',
+  ])));
+  assert.ok(rows.some((r) => /^Potassium \| 4\.7 \| mmol\/L/.test(r)), rows.join('\n'));
+});
