@@ -23,6 +23,9 @@ export function mendIdentityLabels(line: string): string {
   // The order words in a Name caption's brackets a letter off ("Name (First Lost): Maria Fokesley"): spelled right, so
   // the caption reads. Session 23 (m-2506 OCR: a referral form's patient line).
   line = line.replace(/\b((?:[Nn]ame|NAME)\s*)\(([^()]{3,24})\)(?=\s*[:;])/g, (_m, label: string, inner: string) => `${label}(${respellNear(inner, /\b[A-Za-z]{4,6}\b/g, ['first', 'last', 'middle'])})`);
+  // The MRN caption a letter off in capitals before the record number ("Patient: Jane Doe MAN 2234492 Sex: F", "MRM
+  // 00123456"): MRN, so it ends the name instead of joining it. Session 24 (h-3106 OCR).
+  line = line.replace(/\bM[A-Z][NM]\b(?=\s*[:#]?\s*[A-Z]{0,2}\d{5,}\b)/g, (w) => (w[1] === 'R' || w[2] === 'N' ? 'MRN' : w));
   // Words of the language a letter from a label are no slips of it ("the addressee NAMED ABOVE. IF YOU ..." read as
   // the caption "NAME" before "ABOVE, IF"). Session 19 (set-p class 7).
   return respellNear(line, /\b(?!(?:named|names)\b)[A-Za-z1|]{4,8}\b/gi, ['name', 'patient'], (w) => w.toLowerCase().replace(/[1|]/g, 'l'), (w) => w.replace(/ti/g, 'u'));

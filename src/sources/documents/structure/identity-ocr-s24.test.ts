@@ -31,3 +31,9 @@ test('"born" read as "bom" after a dot read as a colon ("Re: Your results - Jane
   const q = findPatient(lines(['       Re: Your laboratory results - Jane Roe : bom again']), 1);
   assert.equal(q.birthDate, undefined);
 });
+
+test('the MRN caption a letter off in capitals before the number ("MAN 2234492") ends the name', () => {
+  const p = findPatient(lines(['  Nephrology Return Visit', '  Patient: Jane Roe MAN 2234492 Sex: F   DOB: 09/22/1931']), 1);
+  assert.equal(p.family, 'Roe');
+  assert.deepEqual(p.given, ['Jane']);
+});
