@@ -209,3 +209,27 @@ export function letterAsDigit(printed: string, urine: boolean): Syn | undefined 
 export function thinGlyphs(name: string): string {
   return name.replace(/(?<=[A-Za-z])\((?![^()]*\))|\((?=[A-Za-z]+\b)(?![^()]*\))/g, 'C').replace(/\b(?:11|1I|I1)(?=[A-Z]{2})/g, 'H');
 }
+
+/** Letters a digit of a name's short code may be read from ("74" for T4, "8I2" for B12): OCR reads T as 7, B as 8, O as 0, S as 5, I as 1. */
+const DIGIT_LOOKALIKE: Record<string, string> = { '7': 'T', '8': 'B', '0': 'O', '5': 'S', '1': 'I' };
+
+/**
+ * A test's name whose last word is a short code OCR read with a letter as a digit ("Free 74" for Free T4): the name with
+ * one or more such digits read back as letters, when exactly one such reading is a test's name exactly and the name as
+ * read is none. The code must keep a digit or a letter of its own ("74" → T4); a bare number after a name word stays a
+ * number. Session 24 (h-3106 OCR: "Free 74   1.04 ng/dL" had stored 0.74 for Free T4).
+ */
+export function digitAsLetter(printed: string, urine: boolean): string | undefined {
+  const m = /^(.*[A-Za-z].*\s)(\d{2,3})$/.exec(printed.trim());
+  if (!m || lookupExact(printed, urine)) return undefined;
+  const code = m[2]!;
+  const hits = new Map<string, string>();
+  for (let mask = 1; mask < (1 << code.length) - 1; mask++) {
+    let v = '';
+    for (let i = 0; i < code.length; i++) v += mask & (1 << i) ? DIGIT_LOOKALIKE[code[i]!] ?? '\u0000' : code[i]!;
+    if (v.includes('\u0000')) continue;
+    const hit = lookupExact(`${m[1]}${v}`, urine);
+    if (hit) hits.set(hit.loinc, `${m[1]}${v}`);
+  }
+  return hits.size === 1 ? [...hits.values()][0] : undefined;
+}

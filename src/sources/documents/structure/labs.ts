@@ -14,7 +14,7 @@ import { newestColumnOnly } from './lab-cumulative.js';
 import type { Draft, LabRow, Tok } from './lab-row.js';
 import { cleanNameTokens, CMP_RANGE, flagCode, flagSlip, isFlag, NUM, QUAL, QUAL_MODIFIER, RANGE, tokenize, VALUE_FLAG } from './lab-tokens.js';
 import { TEST_BOUNDS, TEST_UNITS, UNPRINTED_UNITS } from './lab-test-priors.js';
-import { lookupExact, lookupTest } from './lab-test-names.js';
+import { digitAsLetter, lookupExact, lookupTest } from './lab-test-names.js';
 import { exactUcum, gluedUnit, isUnitToken, onlyPossibleUnit, ucumDisplay, ucumFor, unitFromPrior } from './lab-units.js';
 import { restoreUnflaggedResults } from './lab-number-slips.js';
 import { normaliseLine } from './lab-line-normalise.js';
@@ -507,6 +507,17 @@ function yesNoCellsUncaptioned(rows: LabRow[], lines: Line[]): boolean {
   return true;
 }
 
+/**
+ * A line whose first cell is a test's name with a code OCR read as digits ("Free 74   1.04 ng/dL   0.82-1.77"), a number
+ * cell after it: the code's letters back (`digitAsLetter`), so the number after the gap is the value and the code no
+ * result. Session 24.
+ */
+function nameCodeLetters(text: string, urine: boolean): string {
+  const m = /^(\s*)(\S(?:\S| (?! ))*?)(?=\s{2,}[<>]?=?\d)/.exec(text);
+  const name = m ? digitAsLetter(m[2]!, urine) : undefined;
+  return m && name && name.length === m[2]!.length ? `${m[1]}${name}${text.slice(m[0].length)}` : text;
+}
+
 /** All lab rows in a run of lines (one document). */
 export function parseLabRows(lines: Line[]): LabRow[] {
   // A test-code column told by its rows, its heads lost to OCR (lab-code-column.ts). Session 23.
@@ -536,7 +547,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   let yesNo: { page: number; start: number; end: number } | undefined;
   let anyYesNo = false;
   for (const [li, l] of lines.entries()) {
-    let text = normaliseLine(l.text);
+    let text = nameCodeLetters(normaliseLine(l.text), urine);
     if (!text.trim()) continue;
     if (yesNo && yesNo.page !== l.page) yesNo = undefined;
     const yn = yesNoAbnormalColumn(lines, li);

@@ -57,3 +57,14 @@ test('a value\'s leading 4 read as A before its point ("A.7 mmol/L") is 4', () =
   ])));
   assert.ok(rows.some((r) => /^Potassium \| 4\.7 \| mmol\/L/.test(r)), rows.join('\n'));
 });
+
+test('a name\'s code read as digits ("Free 74" for Free T4) is the name; the number after the gap is the value, not 0.74', () => {
+  const rows = show(labResultRows(lines([
+    'Test                          Result                       Reference',
+    'Free 74                       1.04 ng/dL                   0.82 - 1.77',
+    'Glucose 88                    65-99',
+  ])));
+  assert.ok(rows.some((r) => /^Free T4 \| 1\.04 \| ng\/dL/.test(r)), rows.join('\n'));
+  assert.ok(!rows.some((r) => /\| 0\.74 \|/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^Glucose \| 88 \|/.test(r)), rows.join('\n'));
+});
