@@ -388,35 +388,35 @@ function codeColumnDropped(lines: Line[]): Line[] {
 /** A wrapped result cell's lower part: a flag word or a unit, short, no number opening it. */
 const WRAPPED_TAIL = /^(?:\(?(?:high|low|abnormal|abn|critical|crit|positive|pos|h|l|a|hh|ll|aa)\)?|\*+[A-Za-z]{1,4}\*+|[A-Za-z%µ][A-Za-z0-9%µ/.*^]{0,14})$/i;
 
+type Cell = ReturnType<typeof cells>[number];
+
 /**
- * A current result wrapped in its narrow cell around its row's line: the cell's first part (a number, its unit
- * perhaps) on the line above the test's name, its second (a flag word or the unit) on the line below, both starting
- * in the same column (a table's cell centred on its row: "100 mg/dL" / "Glucose   ...   100 mg/dL   10/26/2021
- * Negative" / "Abnormal"), the name's line printing nothing in that column. The row read the next column's value
- * (the previous result's) and no flag. The cell's two parts, each alone on its line, are put back into the name's
- * line in their column and their own lines emptied. Session 20 (set-o's urinalysis under a previous-result column).
+ * A cell wrapped in its narrow column around its row's line: its first part alone on the line above the row, its last
+ * part alone on the line below, both starting in one column (within three characters), the row's line printing nothing
+ * in that column. `cellOf` reads the two parts as the cell's text (or refuses), `rowFits` judges the row's cells before
+ * and after the column; the cell is put back into the row in its column and the two lines emptied.
  */
-function resultWrappedAroundRow(lines: Line[]): Line[] {
+function cellWrappedAroundRow(lines: Line[], cellOf: (up: Cell, down: Cell) => string | undefined, rowFits: (before: Cell[], after: Cell[]) => boolean): Line[] {
   const out = lines.slice();
   for (let i = 1; i + 1 < out.length; i++) {
     const [a, l, b] = [out[i - 1]!, out[i]!, out[i + 1]!];
     if (a.page !== l.page || b.page !== l.page || a.index !== l.index - 1 || b.index !== l.index + 1) continue;
     const up = cells(a.text);
     const down = cells(b.text);
-    const mine = cells(l.text);
-    if (up.length !== 1 || down.length !== 1 || mine.length < 2) continue;
+    if (up.length !== 1 || down.length !== 1 || Math.abs(up[0]!.start - down[0]!.start) > 3) continue;
     const [u, d] = [up[0]!, down[0]!];
-    if (Math.abs(u.start - d.start) > 3 || !/^[<>]?=?\d/.test(u.text) || u.text.length > 24 || !WRAPPED_TAIL.test(d.text)) continue;
+    const cell = cellOf(u, d);
+    if (!cell) continue;
     const from = Math.min(u.start, d.start);
     const to = Math.max(u.start + u.text.length, d.start + d.text.length);
-    // The name's line: a cell before the gap (the name, opening with a letter), one after it, and nothing within.
+    // The row's line: cells before the column (the name first, opening with a letter), perhaps cells after it, none within.
+    const mine = cells(l.text);
     const before = mine.filter((c) => c.start + c.text.length < from - 1);
     const after = mine.filter((c) => c.start > to + 1);
-    if (!before.length || !after.length || before.length + after.length !== mine.length || !/^[A-Za-z]/.test(before[0]!.text)) continue;
-    const cell = `${u.text} ${d.text}`;
+    if (!before.length || before.length + after.length !== mine.length || !/^[A-Za-z]/.test(before[0]!.text) || !rowFits(before, after)) continue;
     const end = before[before.length - 1]!.start + before[before.length - 1]!.text.length;
     const at = Math.max(from, end + 2);
-    const text = at + cell.length + 2 <= after[0]!.start ? l.text.slice(0, at) + cell + l.text.slice(at + cell.length) : `${l.text.slice(0, at)}${cell}  ${l.text.slice(after[0]!.start)}`;
+    const text = after.length && at + cell.length + 2 > after[0]!.start ? `${l.text.slice(0, at)}${cell}  ${l.text.slice(after[0]!.start)}` : l.text.slice(0, at).padEnd(at) + cell + l.text.slice(at + cell.length);
     out[i - 1] = { ...a, text: '' };
     out[i] = { ...l, text };
     out[i + 1] = { ...b, text: '' };
@@ -425,37 +425,31 @@ function resultWrappedAroundRow(lines: Line[]): Line[] {
 }
 
 /**
+ * A current result wrapped in its narrow cell around its row's line: the cell's first part (a number, its unit
+ * perhaps) on the line above the test's name, its second (a flag word or the unit) on the line below (a table's cell
+ * centred on its row: "100 mg/dL" / "Glucose   ...   100 mg/dL   10/26/2021 Negative" / "Abnormal"), a cell after
+ * the column on the name's line. The row read the next column's value (the previous result's) and no flag. Session 20
+ * (set-o's urinalysis under a previous-result column).
+ */
+function resultWrappedAroundRow(lines: Line[]): Line[] {
+  return cellWrappedAroundRow(
+    lines,
+    (u, d) => (/^[<>]?=?\d/.test(u.text) && u.text.length <= 24 && WRAPPED_TAIL.test(d.text) ? `${u.text} ${d.text}` : undefined),
+    (_before, after) => after.length > 0,
+  );
+}
+
+/**
  * A unit wrapped in its narrow cell around its row's line: the unit's first part on the line above the row ("mL/min/1.73"),
- * its last part on the line below ("m2"), both starting in one column (within three characters), the row's line
- * printing nothing there, a number before it. The unit, joined, is put back into the row in its column and the two
- * lines emptied; read as printed, the row had no unit and the result did not match its test's. Session 24 (v-7800:
- * an eGFR row, "mL/min/1.73 m2" in a units column too narrow for it).
+ * its last part on the line below ("m2"), a number before the column. Read as printed, the row had no unit and the
+ * result did not match its test's. Session 24 (v-7800: an eGFR row, "mL/min/1.73 m2" in a units column too narrow for it).
  */
 function unitWrappedAroundRow(lines: Line[]): Line[] {
-  const out = lines.slice();
-  for (let i = 1; i + 1 < out.length; i++) {
-    const [a, l, b] = [out[i - 1]!, out[i]!, out[i + 1]!];
-    if (a.page !== l.page || b.page !== l.page || a.index !== l.index - 1 || b.index !== l.index + 1) continue;
-    const up = cells(a.text);
-    const down = cells(b.text);
-    if (up.length !== 1 || down.length !== 1 || Math.abs(up[0]!.start - down[0]!.start) > 3 || down[0]!.text.length > 6) continue;
-    const [u, d] = [up[0]!, down[0]!];
-    const unit = [`${u.text} ${d.text}`, `${u.text}${d.text}`].find((x) => exactUcum(x)) ?? (exactUcum(u.text) && !/\d{2}/.test(d.text) ? `${u.text} ${d.text}` : undefined);
-    if (!unit) continue;
-    const from = Math.min(u.start, d.start);
-    const to = Math.max(u.start + u.text.length, d.start + d.text.length);
-    const mine = cells(l.text);
-    const before = mine.filter((c) => c.start + c.text.length < from - 1);
-    const after = mine.filter((c) => c.start > to + 1);
-    if (!before.length || before.length + after.length !== mine.length || !/^[A-Za-z]/.test(before[0]!.text) || !NUM.test(before[before.length - 1]!.text.split(/\s+/).pop()!)) continue;
-    const end = before[before.length - 1]!.start + before[before.length - 1]!.text.length;
-    const at = Math.max(from, end + 2);
-    const text = after.length && at + unit.length + 2 > after[0]!.start ? `${l.text.slice(0, at)}${unit}  ${l.text.slice(after[0]!.start)}` : (l.text.slice(0, at).padEnd(at) + unit + l.text.slice(at + unit.length));
-    out[i - 1] = { ...a, text: '' };
-    out[i] = { ...l, text };
-    out[i + 1] = { ...b, text: '' };
-  }
-  return out;
+  return cellWrappedAroundRow(
+    lines,
+    (u, d) => (d.text.length > 6 ? undefined : ([`${u.text} ${d.text}`, `${u.text}${d.text}`].find((x) => exactUcum(x)) ?? (exactUcum(u.text) && !/\d{2}/.test(d.text) ? `${u.text} ${d.text}` : undefined))),
+    (before) => NUM.test(before[before.length - 1]!.text.split(/\s+/).pop()!),
+  );
 }
 
 /**
