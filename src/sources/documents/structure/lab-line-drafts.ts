@@ -329,11 +329,6 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
 }
 
 /**
- * A flag column printed before the result ("LDL Cholesterol  H  162", "Occult Blood  ABNORMAL
- * Positive"): the last name word is the flag. Words that also end test names ("Vitamin A") only
- * when the name without them is a test and with them is not.
- */
-/**
  * Under result / reference heads, a word result in a cell of its own after a name no table knows, a word reference in
  * the next cell ("H. pylori immunostain   Negative   Negative", "Chlamydia trachomatis RNA   Not Detected   Not
  * Detected"): the row prints both a result and its expected word, as a lab row does. Session 24 (set-c).
@@ -361,6 +356,11 @@ function perFieldUnitAhead(toks: Tok[], i: number): boolean {
   return toks.slice(i + 1).some((x, k, rest) => /^\/?[hl]pf$/i.test(x.t) || (/^per$/i.test(x.t) && /^[hl]pf$/i.test(rest[k + 1]?.t ?? '')));
 }
 
+/**
+ * A flag column printed before the result ("LDL Cholesterol  H  162", "Occult Blood  ABNORMAL
+ * Positive"): the last name word is the flag. Words that also end test names ("Vitamin A") only
+ * when the name without them is a test and with them is not.
+ */
 function takeFlagBefore(cur: Draft, urine: boolean): void {
   const lastTok = cur.name[cur.name.length - 1];
   if (cur.name.length < 2 || !lastTok) return;
