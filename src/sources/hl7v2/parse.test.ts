@@ -78,6 +78,23 @@ test('lines that are not segments are skipped with a warning', () => {
   assert.equal(m.warnings[0].line, 2);
 });
 
+test('a bare \\n inside a CR-terminated message is a line break in the field, not a new segment', () => {
+  for (const sep of ['\r', '\r\n']) {
+    const text = [MSH, 'OBX|1|FT|8251-1^Comment^LN||Fasting sample.\nRepeat in 3 months.||||||F', 'OBX|2|NM|2093-3^Chol^LN||212|mg/dL|<200|H|||F'].join(sep);
+    const m = parseHl7(text).messages[0];
+    assert.deepEqual(m.segments.map((s) => `${s.name}@${s.line}`), ['MSH@1', 'OBX@2', 'OBX@4']);
+    assert.equal(m.warnings.length, 0);
+    const [, obx1] = segments(m);
+    assert.equal(obx1.text(5), 'Fasting sample.\nRepeat in 3 months.');
+    assert.equal(obx1.get(11), 'F');
+  }
+  // A bare \n that opens a segment still starts one (mixed terminators), and an LF-only input keeps skipping.
+  const mixed = parseHl7(`${MSH}\rPID|1||1\nOBX|1|ST|X||ok`).messages[0];
+  assert.deepEqual(mixed.segments.map((s) => s.name), ['MSH', 'PID', 'OBX']);
+  const lf = parseHl7(`${MSH}\nOBX|1|ST|X||a\nb||||||F`).messages[0];
+  assert.equal(lf.warnings.length, 1);
+});
+
 test('a UTF-8 BOM and MLLP framing bytes are ignored', () => {
   const p = parseHl7(`\uFEFF\x0b${MSH}\rPID|1||1\x1c\r`);
   assert.equal(p.messages.length, 1);

@@ -88,15 +88,49 @@ function splitSegment(text: string, line: number, d: Delimiters): RawSegment {
   return { name, fields: text.split(d.field), line, occurrence: 0 };
 }
 
-/** Splits input text into lines with their 1-based numbers (\r, \n or \r\n), dropping blank ones. */
+/** A line that opens a segment: a 3-character id then a delimiter (never a letter, digit or space) or the end. */
+const SEGMENT_START = /^[A-Z][A-Z0-9]{2}([^A-Za-z0-9\s]|$)/;
+
+/**
+ * Splits input text into lines with their 1-based numbers (\r, \n or \r\n), dropping blank ones.
+ *
+ * The standard segment terminator is \r. In an input that uses it (alone or as \r\n), a bare \n is
+ * a line break inside a field — a TX/FT result or a note typed on two lines, common in interface
+ * engines' output — not a new segment: a bare-\n piece that does not open a segment is joined back
+ * to the line before it (the field keeps its \n). Before this the rest of such a segment (the rest
+ * of the text, units, range, status) was dropped as "not a segment". Inputs using \n alone cannot
+ * tell a wrapped field from a stray line, so there such lines are still skipped with a warning.
+ */
 export function splitLines(text: string): Array<{ text: string; line: number }> {
   const out: Array<{ text: string; line: number }> = [];
-  const raw = text.split(/\r\n|\r|\n/);
-  for (let i = 0; i < raw.length; i++) {
-    const t = raw[i].replace(/^\uFEFF/, '');
+  const usesCr = text.includes('\r');
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  let i = 0;
+  let prevBreak = '';
+  let last: { line: number; raw: string } | undefined;
+  const flush = () => {
     // The end is trimmed by a loop: `[\x1c\x0b]+$` backtracks quadratically over a long run inside the line.
-    if (t.trim()) out.push({ text: trimEndOf(t.replace(/^[\s\x0b\x1c]+/, ''), '\x1c\x0b'), line: i + 1 });
+    if (last) out.push({ text: trimEndOf(last.raw.replace(/^[\s\x0b\x1c]+/, ''), '\x1c\x0b'), line: last.line });
+    last = undefined;
+  };
+  const take = (piece: string, brk: string) => {
+    const t = piece.replace(/^\uFEFF/, '');
+    const lineNo = ++i;
+    if (usesCr && prevBreak === '\n' && last && t.trim() && !SEGMENT_START.test(t.replace(/^[\s\x0b\x1c]+/, ''))) {
+      last.raw += `\n${t}`;
+    } else if (t.trim()) {
+      flush();
+      last = { line: lineNo, raw: t };
+    }
+    prevBreak = brk;
+  };
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    take(text.slice(start, m.index), m[0]);
+    start = m.index + m[0].length;
   }
+  take(text.slice(start), '');
+  flush();
   return out;
 }
 
