@@ -50,13 +50,27 @@ export function narrativeText(n: CdaNode | undefined): string {
   return lines.join('\n').replace(CONTROL, '');
 }
 
+/** Elements whose text has structure (cells, lines) that plain concatenation would run together. */
+const STRUCTURED = new Set([...BLOCK, ...CELL]);
+
+/**
+ * The text an `ID` points at, on one line. A reference to a table row (`<tr ID>`, common in HIE
+ * and gateway exports) or to a list or paragraph with line breaks keeps its cells and lines apart
+ * ("Hepatitis B | CPT | 90744 | 6/25/2001", lines joined by "; "); before, the cells' text was run
+ * together ("Hepatitis BCPT907446/25/2001") into codes' text and notes.
+ */
+export function referencedText(x: CdaNode): string {
+  const structured = STRUCTURED.has(x.name) || x.children.some((c) => c.name !== '#text' && STRUCTURED.has(c.name));
+  return structured ? narrativeText(x).split('\n').join('; ') : textOf(x);
+}
+
 /** Map from narrative `ID` (also lower-cased) to the text of that element. */
 export function collectIds(root: CdaNode, into = new Map<string, string>()): Map<string, string> {
   const walk = (x: CdaNode) => {
     if (x.name === '#text') return;
     const id = x.attrs.ID ?? x.attrs.id;
     if (id && x.name !== 'id') {
-      const t = textOf(x);
+      const t = referencedText(x);
       if (t) {
         if (!into.has(id)) into.set(id, t);
         if (!into.has(id.toLowerCase())) into.set(id.toLowerCase(), t);
