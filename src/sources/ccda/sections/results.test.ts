@@ -46,3 +46,14 @@ test('an empty reference range never produces an empty object', () => {
   const [, o] = mapResultEntry(fragment(organizer(component('<value xsi:type="PQ" value="1" unit="mg"/>', '<referenceRange><observationRange><value xsi:type="IVL_PQ" nullFlavor="NI"/></observationRange></referenceRange>'))), testContext()) as Observation[];
   assert.equal(o.referenceRange, undefined);
 });
+
+test('a unitless interval value (IVL_REAL / IVL_INT, as Epic sends a span) becomes a valueRange', () => {
+  const ivl = (t: string) => `<value xsi:type="${t}"><low value="8142"/><high value="8588"/></value>`;
+  for (const t of ['IVL_REAL', 'IVL_INT']) {
+    const [, o] = mapResultEntry(fragment(organizer(component(ivl(t)))), testContext()) as Observation[];
+    assert.deepEqual(o.valueRange, { low: { value: 8142 }, high: { value: 8588 } }, t);
+  }
+  // No xsi:type at all, but the shape of an interval.
+  const [, bare] = mapResultEntry(fragment(organizer(component('<value><low value="1" unit="mg"/><high value="2" unit="mg"/></value>'))), testContext()) as Observation[];
+  assert.equal(bare.valueRange?.high?.value, 2);
+});

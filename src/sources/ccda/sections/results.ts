@@ -20,6 +20,8 @@ export const category = (code: string, display: string, system = OBS_CATEGORY): 
 
 const OBS_STATUS: Record<string, Observation['status']> = { completed: 'final', active: 'preliminary', aborted: 'cancelled', cancelled: 'cancelled', nullified: 'entered-in-error', held: 'registered', new: 'registered' };
 
+const NUMBER_INTERVALS = new Set(['IVL_PQ', 'IVL_REAL', 'IVL_INT', 'IVL_MO']);
+
 /** The value[x] of an observation, by its xsi:type (and by shape when the type is missing). */
 export function observationValue(obs: CdaNode, ctx: MapContext): Partial<Observation> {
   const v = kid(obs, 'value');
@@ -36,7 +38,9 @@ export function observationValue(obs: CdaNode, ctx: MapContext): Partial<Observa
     if (n !== undefined) return type === 'INT' && Number.isInteger(n) ? { valueInteger: n } : { valueQuantity: { value: n } };
     return attr(v, 'value') ? { valueString: attr(v, 'value') } : {};
   }
-  if (type === 'IVL_PQ') {
+  // Intervals of numbers: IVL_PQ, and the unitless IVL_REAL / IVL_INT that Epic sends for a result
+  // measured as a span ("8,142-8,588"); before, only IVL_PQ was read and the others lost their value.
+  if (NUMBER_INTERVALS.has(type) || (!type && (kid(v, 'low') || kid(v, 'high')) && !attr(v, 'value'))) {
     const r = range(v);
     if (r) return { valueRange: r };
     const q = quantity(v);
