@@ -1,5 +1,6 @@
 /** Pure helpers that turn FHIR elements into the short words a list shows. */
-import type { CodeableConcept, Quantity } from '@medplum/fhirtypes';
+import type { CodeableConcept, Quantity, Range } from '@medplum/fhirtypes';
+import { unitLabel } from './unit-label.js';
 
 export const LOINC = 'http://loinc.org';
 
@@ -21,8 +22,26 @@ export function formatNumber(n: number): string {
 
 export function quantityText(q: Quantity | undefined): string | undefined {
   if (!q || q.value === undefined) return undefined;
-  const unit = q.unit ?? q.code;
+  const unit = unitLabel(q.unit ?? q.code);
   return `${q.comparator ?? ''}${formatNumber(q.value)}${unit ? ` ${unit}` : ''}`;
+}
+
+/**
+ * A result given as a span ("0-2 /HPF" urine sediment counts, an interval from an EHR): "0–2 /HPF";
+ * one end alone reads as a bound ("≥ 5", "≤ 2").
+ */
+export function rangeValueText(r: Range | undefined): string | undefined {
+  const lo = r?.low?.value;
+  const hi = r?.high?.value;
+  if (lo === undefined && hi === undefined) return undefined;
+  const unit = unitLabel(r?.high?.unit ?? r?.high?.code ?? r?.low?.unit ?? r?.low?.code);
+  return `${spanText(lo, hi)}${unit ? ` ${unit}` : ''}`;
+}
+
+/** "3.5–5.1", or one end as a bound ("≥ 60", "≤ 200"); call with at least one end. */
+export function spanText(lo: number | undefined, hi: number | undefined): string {
+  if (lo !== undefined && hi !== undefined) return `${formatNumber(lo)}–${formatNumber(hi)}`;
+  return lo !== undefined ? `≥ ${formatNumber(lo)}` : `≤ ${formatNumber(hi!)}`;
 }
 
 /** Lower-case words only: "Glucose, serum" and "GLUCOSE SERUM" group together. */

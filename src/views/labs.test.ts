@@ -57,7 +57,7 @@ test('vital signs stay out of labs; blood pressure components become their own g
   ];
   assert.equal(groupObservations(items, 'lab').length, 0);
   const vitals = groupObservations(items, 'vital');
-  assert.deepEqual(vitals.map((g) => `${g.name} ${g.latest.display}`), ['Diastolic 82 mm[Hg]', 'Systolic 128 mm[Hg]']);
+  assert.deepEqual(vitals.map((g) => `${g.name} ${g.latest.display}`), ['Diastolic 82 mmHg', 'Systolic 128 mmHg']);
 });
 
 test('a point in another unit is not plotted against the group unit; entered-in-error is dropped', () => {
@@ -73,4 +73,26 @@ test('a point in another unit is not plotted against the group unit; entered-in-
   assert.equal(g.unit, 'mg/dL');
   assert.equal(g.points.length, 3);
   assert.deepEqual(plottable(g).map((p) => p.resourceId), ['b', 'c']);
+});
+
+test('a panel that only groups its members is no row of its own; its members are', () => {
+  const vital = [{ coding: [{ code: 'vital-signs' }] }];
+  const items = [
+    obs('panel', { category: vital, code: { coding: [{ system: 'http://loinc.org', code: '85353-1', display: 'Vital signs' }] }, effectiveDateTime: '2023-06-21', hasMember: [{ reference: 'Observation/w' }] }),
+    obs('w', { category: vital, code: { coding: [{ system: 'http://loinc.org', code: '29463-7', display: 'Weight' }] }, effectiveDateTime: '2023-06-21', valueQuantity: { value: 162, unit: '[lb_av]' } }),
+  ];
+  assert.deepEqual(groupObservations(items, 'vital').map((g) => `${g.name} ${g.latest.display}`), ['Weight 162 lb']);
+});
+
+test('functional and cognitive status findings are not lab results, though they carry a value', () => {
+  const items = [
+    obs('f', { category: [{ coding: [{ code: 'functional-status' }] }], code: { text: 'Functional limitation' }, valueCodeableConcept: { text: 'No functional impairment' } }),
+    obs('c', { category: [{ coding: [{ code: 'cognitive-status' }] }], code: { text: 'Cognitive function finding' }, valueCodeableConcept: { text: 'No cognitive impairment' } }),
+  ];
+  assert.equal(groupObservations(items, 'lab').length, 0);
+});
+
+test('a result given as a span (urine sediment "0-2 /HPF") reads as the span, not as a dash', () => {
+  const g = groupObservations([obs('u', { code: { text: 'WBC, urine' }, category: lab, effectiveDateTime: '2024-03-01', valueRange: { low: { value: 0, unit: '/[HPF]' }, high: { value: 2, unit: '/[HPF]' } } })], 'lab');
+  assert.equal(g[0]!.latest.display, '0–2 /HPF');
 });

@@ -6,7 +6,7 @@
 import type { CodeableConcept, Observation, ObservationReferenceRange, Quantity } from '@medplum/fhirtypes';
 import type { SourcedResource } from './query.js';
 import type { LabFlag, LabGroup, LabPoint } from './types.js';
-import { codeIn, conceptText, formatNumber, LOINC, normaliseName, quantityText } from './fhir-text.js';
+import { codeIn, conceptText, LOINC, normaliseName, quantityText, rangeValueText, spanText } from './fhir-text.js';
 
 const FLAGS = new Set<LabFlag>(['H', 'L', 'HH', 'LL', 'A', 'N']);
 const INTERPRETATION_WORDS: Record<string, LabFlag> = { high: 'H', low: 'L', abnormal: 'A', normal: 'N', 'critical high': 'HH', 'critical low': 'LL' };
@@ -22,12 +22,16 @@ export function observationKind(o: Observation): ObservationKind {
   const cats = categoryCodes(o);
   if (cats.includes('vital-signs') || cats.includes('vital signs')) return 'vital';
   if (cats.includes('laboratory') || cats.includes('lab')) return 'lab';
-  if (cats.some((c) => ['social-history', 'survey', 'exam', 'imaging', 'procedure', 'activity', 'therapy'].includes(c))) return 'other';
+  // US Core's other categories: a functional or cognitive status ("No functional impairment"), a
+  // disability or social-needs screening is not a lab result, though it has a value.
+  if (cats.some((c) => NOT_LAB_CATEGORIES.has(c))) return 'other';
   const loinc = codeIn(o.code, LOINC);
   if (loinc && VITAL_LOINC.has(loinc)) return 'vital';
   const hasValue = o.valueQuantity !== undefined || o.valueString !== undefined || o.valueCodeableConcept !== undefined || !!o.component?.length;
   return hasValue ? 'lab' : 'other';
 }
+
+const NOT_LAB_CATEGORIES = new Set(['social-history', 'survey', 'exam', 'imaging', 'procedure', 'activity', 'therapy', 'functional-status', 'cognitive-status', 'disability-status', 'sdoh', 'care-experience-preference', 'treatment-intervention-preference']);
 
 export const VITAL_LOINC = new Set(['85354-9', '8480-6', '8462-4', '8867-4', '8310-5', '9279-1', '2708-6', '59408-5', '29463-7', '8302-2', '39156-5', '8287-5', '3141-9']);
 
@@ -54,7 +58,7 @@ function rangeOf(ranges: ObservationReferenceRange[] | undefined): { low?: numbe
   if (typeof r.high?.value === 'number') out.high = r.high.value;
   if (r.text) out.rangeText = r.text;
   else if (out.low !== undefined || out.high !== undefined) {
-    out.rangeText = out.low !== undefined && out.high !== undefined ? `${formatNumber(out.low)}–${formatNumber(out.high)}` : out.low !== undefined ? `≥ ${formatNumber(out.low)}` : `≤ ${formatNumber(out.high!)}`;
+    out.rangeText = spanText(out.low, out.high);
   }
   return out;
 }
@@ -70,11 +74,14 @@ interface Measured {
 /** An Observation's measured values: its own value, or one per component (blood pressure). */
 function measuredParts(o: Observation): Measured[] {
   const own = o.valueQuantity || o.valueString !== undefined || o.valueCodeableConcept || o.valueInteger !== undefined;
+  // A panel ("Vital signs", "CBC") that only groups its members measures nothing itself: its
+  // members are rows of their own (it had shown as a test whose every result was "—").
+  if (!own && !o.component?.length && o.hasMember?.length && !o.valueRange && !o.dataAbsentReason) return [];
   if (!own && o.component?.length) {
     return o.component.map((c) => ({ code: c.code, quantity: c.valueQuantity, text: c.valueString ?? conceptText(c.valueCodeableConcept), interpretation: c.interpretation, referenceRange: c.referenceRange ?? o.referenceRange }));
   }
   const quantity = o.valueQuantity ?? (o.valueInteger !== undefined ? { value: o.valueInteger } : undefined);
-  return [{ code: o.code, quantity, text: o.valueString ?? conceptText(o.valueCodeableConcept), interpretation: o.interpretation, referenceRange: o.referenceRange }];
+  return [{ code: o.code, quantity, text: o.valueString ?? conceptText(o.valueCodeableConcept) ?? rangeValueText(o.valueRange), interpretation: o.interpretation, referenceRange: o.referenceRange }];
 }
 
 export function groupKey(code: CodeableConcept | undefined): { key: string; loinc?: string; name: string } | undefined {

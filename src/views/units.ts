@@ -8,6 +8,7 @@ import { conversionFactor, toUcum } from '../record/normalize/units.js';
 import { labGroup, testGroupOf } from '../record/normalize/codes.js';
 import { LOINC } from './fhir-text.js';
 import type { LabGroup } from './types.js';
+import { unitLabel } from './unit-label.js';
 
 const same = (a?: string, b?: string) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -27,7 +28,7 @@ export function convertGroupUnits(g: LabGroup): LabGroup {
     p.value = round(p.value * f);
     if (p.low !== undefined) p.low = round(p.low * f);
     if (p.high !== undefined) p.high = round(p.high * f);
-    p.display = `${p.value} ${g.unit}`;
+    p.display = `${p.value} ${unitLabel(g.unit)}`;
     p.unit = g.unit;
   }
   return g;

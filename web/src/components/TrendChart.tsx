@@ -5,6 +5,7 @@
  */
 import type { LabGroup, LabPoint } from '../../../src/views/types.ts';
 import { formatDate } from '../format.ts';
+import { unitLabel } from '../../../src/views/unit-label.ts';
 import { sourceHref, sourceText } from './SourceLink.tsx';
 
 const W = 640;
@@ -57,7 +58,7 @@ export function TrendChart({ group, points }: { group: LabGroup; points: LabPoin
   });
   const hasBand = band.some(Boolean);
   const years = niceYearTicks(x0, x1);
-  const unit = group.unit ?? pts[0].unit ?? '';
+  const unit = unitLabel(group.unit ?? pts[0].unit) ?? '';
   const label = `${group.name}: ${pts.length} values from ${formatDate(pts[0].date)} to ${formatDate(pts[pts.length - 1].date)}, latest ${pts[pts.length - 1].display}${hasBand ? '; the shaded band is the reference range' : ''}.`;
   return (
     <figure className="chart">

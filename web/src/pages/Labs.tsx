@@ -5,6 +5,7 @@ import { TrendChart } from '../components/TrendChart.tsx';
 import { SourceLink } from '../components/SourceLink.tsx';
 import { formatDate } from '../format.ts';
 import { href } from '../router.ts';
+import { unitLabel } from '../../../src/views/unit-label.ts';
 
 const FLAG_WORDS: Record<string, string> = { H: 'High', L: 'Low', HH: 'Critically high', LL: 'Critically low', A: 'Abnormal', N: 'Normal' };
 
@@ -28,7 +29,7 @@ function LabDetail({ group, personId, kind }: { group: LabGroup; personId: strin
       <p className="muted">
         {group.loinc ? `LOINC ${group.loinc} · ` : ''}
         {group.points.length} result{group.points.length === 1 ? '' : 's'}
-        {group.unit ? ` · plotted in ${group.unit}` : ''}
+        {group.unit ? ` · plotted in ${unitLabel(group.unit)}` : ''}
       </p>
       <TrendChart group={group} points={plotted} />
       {plotted.length < group.points.length && <p className="muted">{group.points.length - plotted.length} result(s) in another unit or without a number are listed below but not drawn.</p>}
