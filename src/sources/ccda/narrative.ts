@@ -17,7 +17,7 @@ export function narrativeText(n: CdaNode | undefined): string {
   const lines: string[] = [];
   let line = '';
   const flush = () => {
-    const t = line.replace(/\s+/g, ' ').replace(/^\s*\|\s*/, '').replace(/\s*\|\s*$/, '').trim();
+    const t = line.replace(/\s+/g, ' ').replace(/^(\s*\|)+\s*/, '').replace(/(\s*\|)+\s*$/, '').trim();
     if (t) lines.push(t);
     line = '';
   };
@@ -61,7 +61,8 @@ const STRUCTURED = new Set([...BLOCK, ...CELL]);
  */
 export function referencedText(x: CdaNode): string {
   const structured = STRUCTURED.has(x.name) || x.children.some((c) => c.name !== '#text' && STRUCTURED.has(c.name));
-  return structured ? narrativeText(x).split('\n').join('; ') : textOf(x);
+  // Empty cells say nothing on one line ("until all consumed | | Started" read as a dangling bar).
+  return structured ? narrativeText(x).replace(/ \|(?: \|)+ /g, ' | ').split('\n').join('; ') : textOf(x);
 }
 
 /** Map from narrative `ID` (also lower-cased) to the text of that element. */
