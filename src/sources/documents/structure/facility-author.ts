@@ -14,7 +14,9 @@ export function findFacility(lines: Line[]): string | undefined {
       const t = c.text.replace(/\s*[|•·].*$/, '').trim();
       if (t.length < 6 || t.length > 70 || /:/.test(t) || /\d{3}/.test(t)) continue;
       if (/^(?:laboratory services|patient|fax|facsimile|report status)/i.test(t)) continue;
-      if (ORG.test(t)) return t.replace(/\s*-\s*$/, '');
+      // A logo before the name is read as marks ("#4 Crestline Clinical Laboratories", "® Oak Health"):
+      // leading tokens of symbols without letters are no part of it; a number alone is ("24 Hour Care").
+      if (ORG.test(t)) return t.replace(/\s*-\s*$/, '').replace(/^(?:[^\sA-Za-z]*[^\sA-Za-z0-9][^\sA-Za-z]*\s+)+(?=[A-Za-z0-9])/, '');
     }
   }
   return undefined;

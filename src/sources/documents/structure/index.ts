@@ -23,6 +23,7 @@ import { capitalisedWordCounts, givenAsPrintedBeside, orderAsTransmissionPrints,
 import { toDiagnosticReport, toObservation } from './observations.js';
 import { findServiceDate } from './service-date.js';
 import { pageFacts, splitPages } from './split.js';
+import { faxSenderName } from './fax-sender.js';
 
 export { classify } from './classify.js';
 export { parseLabRows } from './labs.js';
@@ -421,7 +422,7 @@ function run(pages: ExtractedPage[], issues: ExtractionIssue[]): Partial<Extract
   const header = clean.map((c) => c.faxHeaders[0]).find(Boolean);
   const txDate = header ? findDates(header)[0]?.date : undefined;
   const cover = segments.find((s) => s.type === 'fax_cover_sheet');
-  const sender = (header ? senderFromHeader(header) : undefined) ?? cover?.facility ?? segments[0]?.facility;
+  const sender = faxSenderName(header ? senderFromHeader(header) : undefined, [cover?.facility, ...segments.map((s) => s.facility)]);
   const docs = segments.filter((s) => s.type !== 'fax_cover_sheet');
   const label: NonNullable<Extraction['label']> = {
     type: docs.length === 1 ? docs[0]!.type! : 'fax_transmission',
