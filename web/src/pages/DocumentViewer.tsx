@@ -76,6 +76,9 @@ function AttachPerson({ doc, onDone }: { doc: DocumentRecord; onDone(): void }) 
   );
 }
 
+/** Pages read from print (OCR, a PDF's text layer) keep their lines unwrapped; narrative text wraps. */
+const pageTextClass = (method: string | undefined) => (method === 'ocr' || method === 'text-layer' ? 'page-text page-lines' : 'page-text');
+
 export function DocumentViewer({ id, page, query, resourceId }: { id: string; page?: number; query?: string | null; resourceId?: string | null }) {
   const doc = useApi<DocumentRecord>(api.document(id));
   const pages = useApi<Page[]>(api.pages(id));
@@ -166,12 +169,12 @@ export function DocumentViewer({ id, page, query, resourceId }: { id: string; pa
             {drawn ? (
               <div className="page-body">
                 <PagePicture documentId={d.id} page={p.page} query={query} filename={d.filename} factBox={p.page === fact.data?.location.page ? factBox : undefined} />
-                <pre className="page-text">
+                <pre className={pageTextClass(p.method)}>
                   <Highlight text={p.text} query={query} />
                 </pre>
               </div>
             ) : (
-              <pre className="page-text">
+              <pre className={pageTextClass(p.method)}>
                 <Highlight text={p.text} query={query} />
               </pre>
             )}
