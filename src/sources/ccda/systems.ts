@@ -39,6 +39,15 @@ export const OID_TO_URI: Record<string, string> = {
   '2.16.840.1.113883.6.259': 'urn:oid:2.16.840.1.113883.6.259',
   '2.16.840.1.113883.3.221.5': 'urn:oid:2.16.840.1.113883.3.221.5',
   '2.16.840.1.113883.1.11.19185': 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
+  // European CDA (eHDSI/epSOS patient summaries and prescriptions, CDA-CH, ELGA) code medicines,
+  // vaccines and allergens in ATC and dose forms in EDQM; their FHIR counterparts (IPS) write the
+  // canonical URIs, so a urn:oid here kept the same drug from matching across the two formats.
+  '2.16.840.1.113883.6.73': 'http://www.whocc.no/atc',
+  '0.4.0.127.0.16.1.1.2.1': 'http://standardterms.edqm.eu',
+  '1.3.6.1.4.1.12559.11.10.1.3.1.44.1': 'http://standardterms.edqm.eu',
+  // IPS "absent and unknown data" (no-known-allergies, no-known-problems…): the code system this
+  // adapter itself writes for a negated statement naming nothing, so both spellings read alike.
+  '2.16.840.1.113883.5.1150.1': 'http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips',
 };
 
 /** FHIR system for a CDA codeSystem attribute: known URI, urn:oid / urn:uuid, or undefined for junk. */
