@@ -41,6 +41,19 @@ interface SectionDef {
 }
 
 const C = '2.16.840.1.113883.10.20.22.2.';
+
+/**
+ * IHE XD-LAB laboratory reports (CDA-CH lab reports, ELGA Laborbefund, French CR-BIO, eHDSI lab
+ * results) carry their results in "Laboratory Specialty" and "Laboratory Report Item" sections,
+ * coded with the LOINC "… studies" code of the specialty instead of 30954-2. Unrecognised, their
+ * entries went through the generic mapper: loose Observations without a report or the laboratory
+ * category, missing from the labs views.
+ */
+const XD_LAB_SECTIONS = ['1.3.6.1.4.1.19376.1.3.3.2.1', '1.3.6.1.4.1.19376.1.3.3.2.2'];
+const LAB_SPECIALTY_CODES = [
+  '11502-2', '26436-6', '18717-9', '18718-7', '18719-5', '18720-3', '18721-1', '18722-9', '18723-7', '18724-5', '18725-2', '18727-8',
+  '18728-6', '18729-4', '18767-4', '18768-2', '18769-0', '26435-8', '26437-4', '26438-2',
+];
 const H = '2.16.840.1.113883.10.20.1.';
 
 /** Section table as data: templateId roots (C-CDA R1.1/R2.1 share roots; HITSP/CCD R1 too) and LOINC codes. */
@@ -50,7 +63,7 @@ export const SECTIONS: SectionDef[] = [
   { kind: 'problems', templates: [C + '5', C + '5.1', H + '11', C + '20', '2.16.840.1.113883.3.88.11.83.103'], codes: ['11450-4', '11348-0'] },
   { kind: 'diagnoses', templates: [C + '24', C + '43', C + '34', C + '35', C + '36', C + '8'], codes: ['11535-2', '46241-6', '10219-4', '59769-0', '10218-6', '51848-0', '11301-5'] },
   { kind: 'procedures', templates: [C + '7', C + '7.1', H + '12', C + '27', C + '28', C + '29'], codes: ['47519-4', '59776-5', '59773-2', '29554-3'] },
-  { kind: 'results', templates: [C + '3', C + '3.1', H + '14'], codes: ['30954-2'] },
+  { kind: 'results', templates: [C + '3', C + '3.1', H + '14', ...XD_LAB_SECTIONS], codes: ['30954-2', ...LAB_SPECIALTY_CODES] },
   { kind: 'vital_signs', templates: [C + '4', C + '4.1', H + '16'], codes: ['8716-3'] },
   { kind: 'immunizations', templates: [C + '2', C + '2.1', H + '6'], codes: ['11369-6'] },
   { kind: 'encounters', templates: [C + '22', C + '22.1', H + '3'], codes: ['46240-8'] },

@@ -57,3 +57,28 @@ test('a unitless interval value (IVL_REAL / IVL_INT, as Epic sends a span) becom
   const [, bare] = mapResultEntry(fragment(organizer(component('<value><low value="1" unit="mg"/><high value="2" unit="mg"/></value>'))), testContext()) as Observation[];
   assert.equal(bare.valueRange?.high?.value, 2);
 });
+
+test('an IHE XD-LAB laboratory specialty section (act → battery organizer) is read as results', async () => {
+  const { extractCda } = await import('../extract.js');
+  const { cdaDocument } = await import('../test-helpers.js');
+  const xdlab = `<act classCode="ACT" moodCode="EVN"><templateId root="1.3.6.1.4.1.19376.1.3.1"/>
+  <code code="18719-5" codeSystem="2.16.840.1.113883.6.1" displayName="Chemistry studies"/><statusCode code="completed"/>
+  <entryRelationship typeCode="COMP"><organizer classCode="BATTERY" moodCode="EVN"><templateId root="1.3.6.1.4.1.19376.1.3.1.4"/>
+  <statusCode code="completed"/><effectiveTime value="20160328104500+0200"/>
+  <component><observation classCode="OBS" moodCode="EVN"><templateId root="1.3.6.1.4.1.19376.1.3.1.6"/>
+  <code code="2345-7" codeSystem="2.16.840.1.113883.6.1" displayName="Glucose"/><statusCode code="completed"/>
+  <value xsi:type="PQ" value="5.4" unit="mmol/L"/></observation></component></organizer></entryRelationship></act>`;
+  for (const section of [
+    { template: '1.3.6.1.4.1.19376.1.3.3.2.1', code: '18719-5', title: 'Chemie', entries: [xdlab] },
+    { code: '18723-7', title: 'Hematology studies', entries: [xdlab] },
+  ]) {
+    const x = extractCda(Buffer.from(cdaDocument([section])), 'lab.xml');
+    const report = x.resources.find((r) => r.resource.resourceType === 'DiagnosticReport')?.resource as DiagnosticReport | undefined;
+    assert.ok(report, `a report for section ${section.code}`);
+    const glucose = x.resources.find((r) => r.resource.resourceType === 'Observation')?.resource as Observation;
+    assert.equal(glucose.category?.[0].coding?.[0].code, 'laboratory');
+    assert.equal(glucose.valueQuantity?.value, 5.4);
+    assert.equal(glucose.effectiveDateTime, '2016-03-28T10:45:00+02:00', 'the battery time dates its result');
+    assert.deepEqual(report.result, [{ reference: `Observation/${glucose.id}` }]);
+  }
+});

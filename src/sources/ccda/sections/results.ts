@@ -141,6 +141,22 @@ export function componentObservations(org: CdaNode): CdaNode[] {
   return out;
 }
 
+/**
+ * Component observations with the time of their nearest enclosing container that has one. An
+ * IHE XD-LAB entry is an act holding battery organizers: the act carries no time and each battery
+ * dates its results, which read without it had no date at all.
+ */
+export function datedComponentObservations(container: CdaNode, inherited?: string): Array<{ obs: CdaNode; date?: string }> {
+  const e = effectiveOf(container);
+  const date = e.dateTime ?? e.period?.start ?? inherited;
+  const out: Array<{ obs: CdaNode; date?: string }> = [];
+  for (const c of related(container)) {
+    if (c.name === 'observation') out.push({ obs: c, date });
+    else if (c.name === 'organizer') out.push(...datedComponentObservations(c, date));
+  }
+  return out;
+}
+
 const DR_STATUS: Record<string, DiagnosticReport['status']> = { completed: 'final', active: 'preliminary', aborted: 'cancelled', cancelled: 'cancelled', nullified: 'entered-in-error', new: 'registered' };
 
 export function mapResultEntry(stmt: CdaNode, ctx: MapContext): Mapped[] {
@@ -148,9 +164,9 @@ export function mapResultEntry(stmt: CdaNode, ctx: MapContext): Mapped[] {
   if (stmt.name === 'observation') return [mapObservation(stmt, ctx, lab)].filter((x): x is Mapped => !!x);
   if (stmt.name !== 'organizer' && stmt.name !== 'act' && stmt.name !== 'procedure') return [];
   const eff = effectiveOf(stmt);
-  const comps = componentObservations(stmt);
-  const firstDate = comps.map((c) => effectiveOf(c)).map((e) => e.dateTime ?? e.period?.start).find(Boolean);
-  const observations = comps.map((c) => mapObservation(c, ctx, lab, eff.dateTime ?? eff.period?.start)).filter((x): x is Mapped => !!x);
+  const comps = datedComponentObservations(stmt);
+  const firstDate = comps.map(({ obs, date }) => effectiveOf(obs).dateTime ?? effectiveOf(obs).period?.start ?? date).find(Boolean);
+  const observations = comps.map(({ obs, date }) => mapObservation(obs, ctx, lab, date)).filter((x): x is Mapped => !!x);
   const code = codeOrText(stmt, ctx) ?? (observations.length === 1 ? (observations[0] as Observation).code : undefined);
   if (!code && !observations.length) return [];
   const report = compact<DiagnosticReport>({
