@@ -3,7 +3,8 @@ import type { CodeableConcept } from '@medplum/fhirtypes';
 import type { CdaNode } from '../xml.js';
 import { all, attr, elements, hasTemplate, kid, kids } from '../xml.js';
 import type { MapContext } from '../context.js';
-import { concept, textValue } from '../datatypes.js';
+import { compact, concept, textValue } from '../datatypes.js';
+import { ingredientConcept } from './ingredients.js';
 
 export const STATEMENTS = new Set(['act', 'observation', 'organizer', 'substanceAdministration', 'supply', 'procedure', 'encounter', 'regionOfInterest', 'observationMedia']);
 
@@ -47,12 +48,15 @@ export function productConcept(stmt: CdaNode, ctx: MapContext): CodeableConcept 
   for (const mp of [...all(stmt, 'consumable', 'manufacturedProduct'), ...all(stmt, 'product', 'manufacturedProduct')]) {
     for (const mat of [...kids(mp, 'manufacturedMaterial'), ...kids(mp, 'manufacturedLabeledDrug')]) {
       const c = concept(kid(mat, 'code'), ctx);
-      if (c) return c;
+      if (c?.coding?.length) return c;
       const name = kid(mat, 'name');
-      if (name) {
-        const t = textValue(name, ctx);
-        if (t) return { text: t };
-      }
+      const t = name && !attr(name, 'nullFlavor') ? textValue(name, ctx) : undefined;
+      // No coded product: what its ingredients and class say (European CDA) beats an originalText
+      // that points at the whole narrative row; the product's own name still names it.
+      const byIngredients = ingredientConcept(mat, ctx);
+      if (byIngredients) return compact<CodeableConcept>({ coding: byIngredients.coding, text: t ?? byIngredients.text ?? c?.text });
+      if (c) return c;
+      if (t) return { text: t };
     }
   }
   return undefined;

@@ -47,3 +47,38 @@ test('a medication known only by free text keeps the text', () => {
   assert.equal(m.medicationCodeableConcept?.text, "Grandma's herbal tea");
   assert.equal(m.medicationCodeableConcept?.coding, undefined);
 });
+
+test('a product with no coded code is named and coded by its active ingredients and class (epsos:/pharm: extensions)', () => {
+  const product = (material: string) =>
+    fragment(`<substanceAdministration classCode="SBADM" moodCode="EVN" xmlns:epsos="urn:epsos-org:ep:medication" xmlns:pharm="urn:hl7-org:pharm">
+    <text><reference value="#row1"/></text><statusCode code="completed"/>
+    <consumable><manufacturedProduct><manufacturedMaterial>${material}</manufacturedMaterial></manufacturedProduct></consumable></substanceAdministration>`);
+  const ctx = testContext({ row1: 'inhaler | R03CC02 | 100 mcg | twice daily' });
+  // one ingredient (eHDSI): its ATC code and name, not the narrative row the originalText points at
+  const [one] = mapMedicationEntry(
+    product(`<code><originalText><reference value="#row1"/></originalText></code><name nullFlavor="NI"/>
+    <epsos:ingredient classCode="ACTI"><epsos:quantity><epsos:numerator value="100" unit="ug" xsi:type="epsos:PQ"/><epsos:denominator value="1" unit="1" xsi:type="epsos:PQ"/></epsos:quantity>
+    <epsos:ingredient classCode="MMAT" determinerCode="KIND"><epsos:code code="R03CC02" codeSystem="2.16.840.1.113883.6.73" displayName="salbutamol"/><epsos:name>Salbutamol</epsos:name></epsos:ingredient></epsos:ingredient>`),
+    ctx,
+  ) as MedicationStatement[];
+  assert.deepEqual(one.medicationCodeableConcept, { coding: [{ system: 'http://www.whocc.no/atc', code: 'R03CC02', display: 'salbutamol' }], text: 'Salbutamol' });
+  // a combination (IPS pharm:): the class code, the ingredients' names; the product name wins when present
+  const [combo] = mapMedicationEntry(
+    product(`<code nullFlavor="NA"/><name>Triveram</name>
+    <pharm:asSpecializedKind classCode="GRIC"><pharm:generalizedMaterialKind classCode="MMAT"><pharm:code code="C10BX11" codeSystem="2.16.840.1.113883.6.73" displayName="atorvastatin, amlodipine and perindopril"/></pharm:generalizedMaterialKind></pharm:asSpecializedKind>
+    <pharm:ingredient classCode="ACTI"><pharm:ingredientSubstance><pharm:name>atorvastatin</pharm:name></pharm:ingredientSubstance></pharm:ingredient>
+    <pharm:ingredient classCode="ACTI"><pharm:ingredientSubstance><pharm:name>perindopril</pharm:name></pharm:ingredientSubstance></pharm:ingredient>`),
+    testContext(),
+  ) as MedicationStatement[];
+  assert.deepEqual(combo.medicationCodeableConcept, { coding: [{ system: 'http://www.whocc.no/atc', code: 'C10BX11', display: 'atorvastatin, amlodipine and perindopril' }], text: 'Triveram' });
+  const [unnamed] = mapMedicationEntry(
+    product(`<code nullFlavor="NA"/><pharm:ingredient classCode="ACTI"><pharm:ingredientSubstance><pharm:name>atorvastatin</pharm:name></pharm:ingredientSubstance></pharm:ingredient>
+    <pharm:ingredient classCode="ACTI"><pharm:ingredientSubstance><pharm:name>perindopril</pharm:name></pharm:ingredientSubstance></pharm:ingredient>`),
+    testContext(),
+  ) as MedicationStatement[];
+  assert.deepEqual(unnamed.medicationCodeableConcept, { text: 'atorvastatin + perindopril' });
+  // a coded product is left as it was
+  const [coded] = mapMedicationEntry(product(`<code code="314076" codeSystem="2.16.840.1.113883.6.88" displayName="lisinopril 10 MG Oral Tablet"/><epsos:ingredient classCode="ACTI"><epsos:ingredient><epsos:name>lisinopril</epsos:name></epsos:ingredient></epsos:ingredient>`), testContext()) as MedicationStatement[];
+  assert.equal(coded.medicationCodeableConcept?.coding?.[0].code, '314076');
+  assert.equal(coded.medicationCodeableConcept?.text, 'lisinopril 10 MG Oral Tablet');
+});
