@@ -34,9 +34,22 @@ export function rowToPerson(r: PeopleTable): Person {
 }
 
 export function displayNameOf(h: PersonHints): string {
-  if (h.name) return h.name;
+  if (h.name) return capitalsAsName(h.name);
   const n = [...(h.given ?? []), h.family].filter(Boolean).join(' ');
-  return n || 'Unnamed person';
+  return capitalsAsName(n) || 'Unnamed person';
+}
+
+/**
+ * A name written all in capitals, as HL7 v2 feeds, DICOM headers and lab systems write them
+ * ("JANE B SMITH", "O'BRIEN-MCDONALD"), as a person writes it: "Jane B Smith", "O'Brien-McDonald".
+ * A name in mixed case is kept as written ("van der Berg", "DeShawn").
+ */
+export function capitalsAsName(name: string): string {
+  if (/\p{Ll}/u.test(name) || !/\p{Lu}/u.test(name)) return name;
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase())
+    .replace(/\bMc(\p{L})/gu, (_m, c: string) => `Mc${c.toUpperCase()}`);
 }
 
 export class PeopleRepo {

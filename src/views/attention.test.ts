@@ -19,3 +19,11 @@ test('failed first, with the reason and what to do; finished documents of a pers
   assert.match(items[0].action, /nothing in it/);
   assert.equal(items[2].kind, 'needs-person');
 });
+
+test("a chained directory file of an imaging disc asks for no owner: its study is read with the disc", () => {
+  const items = attentionOf([
+    doc({ id: 'dirfile', filename: 'DIRFILE', format: 'dicom', personId: undefined, issues: [{ severity: 'information', code: 'directory-part', message: 'part of a chained DICOMDIR' }] }),
+    doc({ id: 'report', filename: 'letter.pdf', personId: undefined }),
+  ]);
+  assert.deepEqual(items.map((i) => i.documentId), ['report']);
+});

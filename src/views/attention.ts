@@ -25,8 +25,10 @@ export function attentionOf(docs: DocumentRecord[]): AttentionItem[] {
       out.push({ ...base, kind: 'unsupported', message: `${d.filename} is kept, but Vessel cannot read it yet: ${d.error ?? 'this kind of file is not supported'}.`, action: 'Nothing is lost. When Vessel learns to read this kind of file, use Reprocess on it.' });
     } else if (d.state === 'queued' || d.state === 'processing') {
       out.push({ ...base, kind: 'in-progress', message: `${d.filename} is ${d.state === 'queued' ? 'waiting to be read' : 'being read'}.`, action: 'Nothing to do: it appears in the record when reading is done.' });
-    } else if (d.state === 'done' && !d.personId && !(Array.isArray(d.label.parts) && d.label.parts.length)) {
+    } else if (d.state === 'done' && !d.personId && !(Array.isArray(d.label.parts) && d.label.parts.length) && !d.issues.some((i) => i.code === 'directory-part')) {
       // A fax split into documents: each part asks for its own person; the transmission holds no facts.
+      // A chained directory file of an imaging disc (Philips DIRFILE) names no one either: its
+      // study is read with the disc's DICOMDIR, so asking whose it is (once per series) is noise.
       const why = d.label.needsPerson ? 'the names in it do not clearly match one person of the household' : 'it names no patient Vessel could recognise';
       out.push({ ...base, kind: 'needs-person', message: `${d.filename} belongs to no one yet: ${why}.`, action: 'Open it and choose whose it is; its facts then join that person’s record.' });
     }
