@@ -55,8 +55,10 @@ function Facts({ s }: { s: StudyListItem | StudyDetail }) {
     <p className="study-facts muted small">
       {[
         s.modalities.map((m) => MODALITY_NAMES[m] ?? m).join(', '),
-        `${s.numberOfSeries} series`,
-        `${s.numberOfImages} image${s.numberOfImages === 1 ? '' : 's'}${s.numberOfInstances > s.numberOfImages ? ` of ${s.numberOfInstances} listed` : ''}`,
+        // A disc's directory can list a study whose folder did not make it onto the disc (or the copy).
+        ...(s.numberOfSeries || s.numberOfInstances
+          ? [`${s.numberOfSeries} series`, `${s.numberOfImages} image${s.numberOfImages === 1 ? '' : 's'}${s.numberOfInstances > s.numberOfImages ? ` of ${s.numberOfInstances} listed` : ''}`]
+          : ['listed on the disc, but none of its images are on it']),
         s.referrer && `referred by ${s.referrer}`,
         s.accession && `accession ${s.accession}`,
       ]
