@@ -46,3 +46,16 @@ test('session 17: a remittance\'s service-date column in the payer\'s compact fo
   // A span over the new year: its first day is in the year before.
   assert.equal(findServiceDate(lines(text.replace('0713 071325', '1230 010225')), 'insurance_billing', undefined, '2025-09-29'), '2024-12-30');
 });
+
+test("a lab report's collection date a digit away from its received date and weeks before it is that date misread", () => {
+  const report = (collected: string, received: string) =>
+    findServiceDate(
+      [`PATIENT: DOE, JANE     MRN: 12345`, `COLLECTED: ${collected} 0707   RECEIVED: ${received} 1051   ACC#: AA1`, 'TEST   RESULT   REF RANGE   UNITS', 'WBC    8.1      (3.8-10.8)  K/uL'].map((text, index) => ({ page: 1, index, text })),
+      'lab_report',
+    );
+  assert.equal(report('04/29/24', '05/29/24'), '2024-05-29');
+  // Drawn one day, received the next: both as printed.
+  assert.equal(report('05/28/24', '05/29/24'), '2024-05-28');
+  // Weeks apart but more than one digit: as printed (a send-out test, a stored specimen).
+  assert.equal(report('04/12/24', '05/29/24'), '2024-04-12');
+});

@@ -292,6 +292,20 @@ function stampDate(lines: Line[], i: number, at: number, from: string): boolean 
  * whose label OCR garbled ("Biel Date: 06/16/1947"), far likelier than a visit that old, and
  * over a date years after it.
  */
+/**
+ * A specimen reaches the lab the day it is drawn or within days. A collection date a digit away from
+ * the received date printed beside it and weeks before it is that date misread ("COLLECTED: 04/29/24"
+ * beside "RECEIVED: 05/29/24" on a thin standard fax, where 5 and 4 lose the strokes that tell them
+ * apart): the received date's reading is taken. Sample tx-0012 (OCR).
+ */
+export function collectedDigitSlip(collected: string, received: string | null | undefined): string {
+  if (!received || received <= collected || received.length !== collected.length) return collected;
+  let diff = 0;
+  for (let i = 0; i < collected.length; i++) if (collected[i] !== received[i]) diff++;
+  const days = (Date.parse(received.slice(0, 10)) - Date.parse(collected.slice(0, 10))) / 86_400_000;
+  return diff === 1 && days > 7 ? received : collected;
+}
+
 export function findServiceDate(docLines: Line[], type: string | undefined, dob?: string, sentOn?: string): string | undefined {
   // Without a sending date (header and cover garbled), the latest date the document prints up to today bounds it
   // as well: a date twenty years before it is a birth date whose label OCR garbled ("DATE OF BIRYTY 6-Dec- 1932"
@@ -336,7 +350,10 @@ export function findServiceDate(docLines: Line[], type: string | undefined, dob?
   for (const re of DOS_LABELS[type ?? ''] ?? []) {
     const gap = re.source.includes('printed\\s+(?:by') || re.source.includes('?\\bon\\s') ? 4 : 30;
     const d = dateAfter(text, re, gap);
-    if (d && d !== dob && !afterSent(d)) return labelCopiesVote(text, re, gap, d, (x) => x !== dob && !afterSent(x));
+    if (d && d !== dob && !afterSent(d)) {
+      const voted = labelCopiesVote(text, re, gap, d, (x) => x !== dob && !afterSent(x));
+      return type === 'lab_report' ? collectedDigitSlip(voted, dateAfter(text, /\b(?:date\s+)?received(?:\s+date)?\s*:/i, 30)) : voted;
+    }
     const repaired = d && d !== dob ? yearMisread(d, latest) : undefined;
     if (repaired) return repaired;
   }
