@@ -269,9 +269,13 @@ export function classify(lines: Line[], labRows = 0): TypeScore {
     // A title printed letter-spaced ("F A X", "FAC S I M I L E", "R E C O R D S D E L I V E RY – FA X
     // T R A N S M I T TA L") also read without its spaces; closed up, its words run together, so
     // title phrases are looked for in it without word boundaries.
+    // A long run (six pieces or more) is tried first: a title of several words letter-spaced one space apart ("FA C S I
+    // M I L E T R A N S M I T TA L", a government form's tracked capitals) closes up into one word with none of its
+    // boundaries, and read with them no phrase was found in it; the short form is for one spaced word ("F A X").
+    // Session 25 (e-7900: a DoD transmittal typed a referral letter by its sender's "Referral Management Center").
     .flatMap((c) => {
-      if (/^(?:[A-Za-z]{1,3} )+[A-Za-z]{1,3}$/.test(c.text)) return [c, { ...c, text: c.text.replace(/ /g, '') }];
       if (/^(?:[A-Za-z]{1,3} (?:[–—-] )?){5,}[A-Za-z]{1,3}$/.test(c.text)) return [c, { ...c, text: c.text.replace(/[ –—-]/g, ''), closedUp: true }];
+      if (/^(?:[A-Za-z]{1,3} )+[A-Za-z]{1,3}$/.test(c.text)) return [c, { ...c, text: c.text.replace(/ /g, '') }];
       return [c];
     });
   const all = nonEmpty.map((l) => l.text).join('\n');
