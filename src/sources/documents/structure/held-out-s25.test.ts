@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classify } from './classify.js';
+import { findPatient } from './identity.js';
 import type { Line } from './lines.js';
 
 const lines = (rows: string[]): Line[] => rows.map((text, index) => ({ page: 1, index, text }));
@@ -21,4 +22,23 @@ test('a title of several words letter-spaced one space apart (tracked capitals) 
     '    Enclosed are the records you asked for. Please confirm receipt.',
   ];
   assert.equal(classify(lines(page)).type, 'fax_cover_sheet');
+});
+
+test('a banner naming the patient before "· Born DATE" (no name caption) names the patient, not only the birth date', () => {
+  for (const banner of ['   Maria Exampleton · Born 11 Apr 1987 · Female · Chart 00553311', '  EXAMPLETON, MARIA — born 04/11/1987 — F — Acct 553311']) {
+    const p = findPatient(
+      lines([
+        '  Lakeview Family Health                                  12 Elm St, Troy, NY 12180',
+        banner,
+        '  Ordering clinician Paul Testman, MD',
+        '  Results summary    Collected 2 Feb 2024 08:10',
+        '   Component                 Value        Standard Range       Units',
+        '   Sodium                    139          135 - 145            mmol/L',
+      ]),
+      1,
+    );
+    assert.equal(p.family, 'Exampleton');
+    assert.equal(p.given?.[0], 'Maria');
+    assert.equal(p.birthDate, '1987-04-11');
+  }
 });

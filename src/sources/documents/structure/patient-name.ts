@@ -97,6 +97,12 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
     // "Birth" garbled as the birth-date label reads it ("Susan Testington Date of bith 12.26.1951"). Session 19.
     const m = /^(?:(?:Patient|Pt|Name)\.?\s+)?([A-Za-z][A-Za-z'’ ,.-]{2,50}?)\s*[,(·|•+-]?\s*(?:\(?\s*(?:DOB|D\.O\.B\.?|MRN|B(?:irth|[il1r][a-z]{0,2}h)\s*date|Date\s+of\s+b(?:irth|[a-z]{1,3}th|[a-z]{0,3}h))\b|[D0O][O0][B8]\.?:?\s*\d{1,2}[/.-]\d)/i.exec(c.text) ?? /^([A-Za-z][A-Za-z'’ ,.]{2,50}?)\s+[-–·•+]\s?OB\s+(?=[A-Z][a-z]{2}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/.exec(c.text);
     if (m) out.push({ raw: cutName(m[1]!), score: 2 });
+    // A banner opening with the name, its birth date after a separator and the word "born" instead of a DOB label
+    // ("Jane Q. Doe · Born 4 Mar 1950 · Female · Chart 0012345", "DOE, JANE — born 03/04/1950"): a results summary's or
+    // a patient portal's header, no name caption on it. Capitals open each word of the name and a date follows the word.
+    // Session 25 (c-7900 and four other sets: a results summary's patient read with its birth date and no name).
+    const born = /^([A-Z][A-Za-z'’-]+,?(?:\s+[A-Z][A-Za-z'’.-]*){1,3})\s*[,·|•–—-]\s*[Bb]orn:?\s+(?=\d{1,2}[\s/.-]|[A-Z][a-z]{2,8}\.?\s+\d)/.exec(c.text);
+    if (born) out.push({ raw: cutName(born[1]!), score: 2 });
   }
   // Its caption, the colon OCR lost, is no part of the name ("Patient Peter S. Demoson   Date of birth: ..."). Session 19.
   // A masked SSN cell between the name and the birth date ("DOE,JANE Q   XXX-XX-1234   DOB-MAR 4,1950", VA and military
