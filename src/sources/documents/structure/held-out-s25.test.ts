@@ -42,3 +42,19 @@ test('a banner naming the patient before "· Born DATE" (no name caption) names 
     assert.equal(p.birthDate, '1987-04-11');
   }
 });
+
+test('a letter\'s "Re:" line parting its subject from the patient\'s name by a middle dot names the patient', () => {
+  const p = findPatient(
+    lines([
+      '        Brookside Internal Medicine · 40 Main St, Salem, OR 97301',
+      '        March 3, 2024',
+      '        Re: Results of your recent blood tests · Helen Mockford · born 9/14/1958',
+      '        Dear Ms. Mockford,',
+      '        Your cholesterol was a little high. We will recheck it in three months.',
+    ]),
+    1,
+  );
+  assert.equal(p.family, 'Mockford');
+  assert.equal(p.given?.[0], 'Helen');
+  assert.equal(p.birthDate, '1958-09-14');
+});

@@ -173,7 +173,9 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   // with its colon lost, a wide gap after it ("SUBJECT          Medical records - DOE, JANE T"). The middle dot before
   // "born" OCR reads as a colon, and "born" as "bom" ("Re: Your results - Jane Doe : bom 3/26/1968": a colon before
   // a birth word ends the name, it opens no caption). Session 24 (h-3106 OCR).
-  const re = /(?:\b(?:RE|Regarding|Subject)\s*:|^\s*(?:RE|Regarding|Subject)(?=\s{2,}))\s*(?:[A-Za-z ]{0,40}?\s[-–]\s)?([A-Za-z][A-Za-z'’ ,.-]+?)(?=\s+(?:[·•|:]\s+)?(?:DOB|D\.O\.B|\(|,\s*DOB|born|bom(?=\s*\d))|\s{2,}|$|\s+[A-Za-z]+\s*(?:#\s*)?:(?!\s*(?:born|bom|DOB|D\.O\.B)\b))/i.exec(text);
+  // The subject's words may be parted from the name by a middle dot or bar as by a dash ("Re: Your laboratory results ·
+  // Jane Doe · born 3/4/1950"). Session 25 (h-7900: a results letter's patient read with its birth date, no name).
+  const re = /(?:\b(?:RE|Regarding|Subject)\s*:|^\s*(?:RE|Regarding|Subject)(?=\s{2,}))\s*(?:[A-Za-z ]{0,40}?\s[-–·•|]\s)?([A-Za-z][A-Za-z'’ ,.-]+?)(?=\s+(?:[·•|:]\s+)?(?:DOB|D\.O\.B|\(|,\s*DOB|born|bom(?=\s*\d))|\s{2,}|$|\s+[A-Za-z]+\s*(?:#\s*)?:(?!\s*(?:born|bom|DOB|D\.O\.B)\b))/i.exec(text);
   if (re) out.push({ raw: cutName(re[1]!), score: 1.5 });
   // Letters: "Thank you for seeing my patient, Madison Samplewright, a 75-year-old woman".
   // A payer's notice names its member in its title ("Notice for Jeremy Placeholdercott", "Statement for JANE DOE").
