@@ -58,3 +58,20 @@ test('a letter\'s "Re:" line parting its subject from the patient\'s name by a m
   assert.equal(p.given?.[0], 'Helen');
   assert.equal(p.birthDate, '1958-09-14');
 });
+
+test('a patient row whose birth-date cell is captioned "Birth" or "Birthdate" (no DOB label, no name caption) names the patient', () => {
+  for (const row of ['  SAMPLEMAN, RITA            Birth 11.02.1949        Sex F        Acct 445566', '   Sampleman, Rita      Birthdate 11-02-1949                         Results · 02-02-2024']) {
+    const p = findPatient(
+      lines([
+        '  Greenfield Medical Associates · 9 Oak Rd, Akron, OH 44301',
+        row,
+        '  RESULTS FLOWSHEET — latest draw 01/30/2024',
+        '   test            Sodium      Potassium     Chloride',
+      ]),
+      1,
+    );
+    assert.equal(p.family, 'Sampleman', row);
+    assert.equal(p.given?.[0], 'Rita');
+    assert.equal(p.birthDate, '1949-11-02');
+  }
+});

@@ -110,7 +110,9 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   const dobCell = cs.length >= 3 && MASKED_SSN.test(cs[1]!.text) ? 2 : 1;
   // With the SSN cell between them the row is the patient's whatever its indent (a skewed page shifts OCR's margin:
   // "         FAUXRIDGE, DANIELLE   XXX -XX-0353   DOB~JUN 27,2003"). Session 24 (e-3404 OCR).
-  if (cs.length > dobCell && (cs[0]!.start < 8 || dobCell === 2) && /^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[dobCell]!.text) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text.replace(/^(?:patient(?:'s)?(?:\s+name)?|pt|name)\.?\s+(?=[A-Z])/i, '')), score: 2 });
+  // The birth date's cell captioned "Birth", "Birthdate" or "Born" before its date ("DOE, JANE   Birth 05.22.1944   Sex F",
+  // a flowsheet's or a summary's patient row). Session 25 (n-7900, r-7900: lab prints naming the patient on such a row).
+  if (cs.length > dobCell && (cs[0]!.start < 8 || dobCell === 2) && (/^(?:DOB|D\.O\.B\.?|Date of Birth)\b/i.test(cs[dobCell]!.text) || /^(?:Birth\s*date|Birth|Born)\s*[:.#-]?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/i.test(cs[dobCell]!.text)) && !/:/.test(cs[0]!.text)) out.push({ raw: cutName(cs[0]!.text.replace(/^(?:patient(?:'s)?(?:\s+name)?|pt|name)\.?\s+(?=[A-Z])/i, '')), score: 2 });
   // A claim's member printed beside its claim or member number (payer EOBs: "Dmitri Madeupcott   Claim number: 5976K30899463").
   if (cs.length >= 2 && cs[0]!.start < 8 && /^(?:claim|member|subscriber)\s*(?:#|no\.?|number|id)\b/i.test(cs[1]!.text) && /^[A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2}$/.test(cs[0]!.text)) out.push({ raw: cs[0]!.text, score: 2 });
   // The same in a text layer that puts one space between the cells ("Jesse Proxyva Claim number: 1337U02243687").
