@@ -75,3 +75,22 @@ test('a patient row whose birth-date cell is captioned "Birth" or "Birthdate" (n
     assert.equal(p.birthDate, '1949-11-02');
   }
 });
+
+test('a name followed by a bracket holding an identifier and then the birth date names the patient', () => {
+  const p = findPatient(
+    lines([
+      '    Summit Pathology Group                                    CLINICAL LAB REPORT',
+      '',
+      '    collected: 02/01/2024 7:40 am          reported: 02/02/2024 1:15 pm',
+      '    ordering provider:   Lena Fakeman, MD',
+      '',
+      '    MARCUS DEMOWITZ (acct 8830021; dob: 10/30/1971)',
+      '     Observation                      Value      Units        Range',
+      '     GLUCOSE                          101        mg/dL        65-99',
+    ]),
+    1,
+  );
+  assert.equal(p.family, 'Demowitz');
+  assert.equal(p.given?.[0], 'Marcus');
+  assert.equal(p.birthDate, '1971-10-30');
+});

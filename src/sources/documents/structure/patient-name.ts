@@ -103,6 +103,10 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
     // Session 25 (c-7900 and four other sets: a results summary's patient read with its birth date and no name).
     const born = /^([A-Z][A-Za-z'’-]+,?(?:\s+[A-Z][A-Za-z'’.-]*){1,3})\s*[,·|•–—-]\s*[Bb]orn:?\s+(?=\d{1,2}[\s/.-]|[A-Z][a-z]{2,8}\.?\s+\d)/.exec(c.text);
     if (born) out.push({ raw: cutName(born[1]!), score: 2 });
+    // The birth date in a bracket after the name, behind an identifier ("JANE DOE (id #0012345, dob: 03/04/1950)", "Doe,
+    // Jane (MRN 5521; DOB 3/4/1950)"): a results print's patient line. Session 25 (t-7900: the name lost, the date kept).
+    const bracketed = /^([A-Z][A-Za-z'’-]+,?(?:\s+[A-Z][A-Za-z'’.-]*){1,3})\s*\((?:[^()]{0,40}?[,;]\s*)?(?:DOB|D\.O\.B\.?|dob|[Bb]orn|[Bb]irth\s*[Dd]ate|[Dd]ate\s+of\s+[Bb]irth)\s*[:#]?\s*\d/.exec(c.text);
+    if (bracketed) out.push({ raw: cutName(bracketed[1]!), score: 2 });
   }
   // Its caption, the colon OCR lost, is no part of the name ("Patient Peter S. Demoson   Date of birth: ..."). Session 19.
   // A masked SSN cell between the name and the birth date ("DOE,JANE Q   XXX-XX-1234   DOB-MAR 4,1950", VA and military
