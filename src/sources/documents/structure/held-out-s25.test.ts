@@ -94,3 +94,29 @@ test('a name followed by a bracket holding an identifier and then the birth date
   assert.equal(p.given?.[0], 'Marcus');
   assert.equal(p.birthDate, '1971-10-30');
 });
+
+test('a form\'s "Name" caption alone on its line names the patient written on the line below, right of it; a table\'s "Name" head does not', () => {
+  const form = findPatient(
+    lines([
+      '   Riverside Clinic                                        HEALTH HISTORY FORM',
+      '   Please complete both sides before your visit',
+      '   Patient name',
+      '                    Louis Fakerton                       Date of birth',
+      '                                                           02/17/1966',
+      '   Current concerns      knee pain',
+    ]),
+    1,
+  );
+  assert.equal(form.family, 'Fakerton');
+  assert.equal(form.given?.[0], 'Louis');
+  const table = findPatient(
+    lines([
+      '   MEDICATIONS',
+      '   Name',
+      '   Lisinopril Tablet            10 mg      daily',
+      '   Metformin Hcl                500 mg     twice daily',
+    ]),
+    1,
+  );
+  assert.equal(table.family, undefined);
+});

@@ -199,6 +199,17 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   const forWrapped = /\b(?:for|patient,?|regarding)\s+([A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?)\s*$/.exec(text);
   const wrappedFamily = forWrapped && next !== undefined ? /^\s*([A-Z][A-Za-z'’-]+),?\s+(?:DOB|D\.O\.B|born)\b/.exec(next) : null;
   if (forWrapped && wrappedFamily) out.push({ raw: `${forWrapped[1]} ${wrappedFamily[1]}`, score: 1.5 });
+  // A form's "Name" caption alone on its line, the value written on the line below, right of it (a patient-filled form:
+  // "Name" over "          Jane Doe          Birthdate"): the first cell below, when it is a name's shape and no doctor's
+  // and begins past the caption's end.
+  // Session 25 (g-7900, i-7900: a "my medicine list" form's patient read with the birth date only).
+  if (next !== undefined && /^\s*(?:(?:patient(?:'s)?|full|your)\s+)?name\s*:?\s*$/i.test(text)) {
+    // Past the caption's end (a box to write in), not under it as a table's "Name" column head's values are.
+    const capAt = text.search(/\S/);
+    const capEnd = text.trimEnd().length;
+    const first = cells(next)[0];
+    if (first && first.start >= capEnd && first.start - capAt <= 40 && /^[A-Z][A-Za-z'’-]+(?:,\s?|\s)(?:[A-Z]\.?\s)?[A-Z][A-Za-z'’-]+(?:\s[A-Z]\.?)?$/.test(first.text) && !/^(?:dr|doctor)\b|,?\s(?:md|do|np|pa|rn)\.?$/i.test(first.text)) out.push({ raw: cutName(first.text), score: 2 });
+  }
   // Column block: a "Patient" / "Patient Information" heading, the name below it in the same column.
   if (next !== undefined) {
     // Also a form's numbered caption ("6. Patient's Name and Address" over "NOTREALHURST, CATHERINE").
