@@ -120,3 +120,26 @@ test('a form\'s "Name" caption alone on its line names the patient written on th
   );
   assert.equal(table.family, undefined);
 });
+
+test('a role caption without its colon before a "LAST, First" name ("RESIDENT DOE, Jane", "CLIENT …") names the patient', () => {
+  for (const [row, family] of [
+    ['  RESIDENT TESTMORE, Agnes            UNIT 3 WEST       SEX F        RECORD 771203', 'Testmore'],
+    ['  Client Mockley, Dale               Program   Outpatient Counseling', 'Mockley'],
+  ] as const) {
+    const p = findPatient(
+      lines([
+        ' Pinecrest Nursing & Rehabilitation',
+        ' 12 Hill Rd, Bangor, ME 04401',
+        '',
+        row,
+        '  ATTENDING Gail Prototon, MD             PERIOD 03/01/24 - 03/31/24',
+        '  ALLERGIES: NKDA',
+      ]),
+      1,
+    );
+    assert.equal(p.family, family, row);
+  }
+  // The same words opening a sentence in capitals name no one.
+  const notice = findPatient(lines(['  RESULTS ARE SENT TO THE EMPLOYEE ONLY. EMPLOYER GETS THE FITNESS STATUS.']), 1);
+  assert.equal(notice.family, undefined);
+});

@@ -35,6 +35,13 @@ const MASKED_SSN = /^(?:[X*]{3} ?- ?[X*]{2}|\d{3} ?- ?\d{2}) ?- ?\d{4}$/i;
  * "Date of birth" also in lower case, as a grid OCR flattened prints it ("Patient Betty D. Proxywright Date of
  * birth Jun 15, 1960"): t-8797 identity OCR, tx-0006's summary.
  */
+/**
+ * A nursing home's, a clinic's, an employer's and a claim's role caption without its colon, opening its cell before a
+ * "LAST, First" cell ("RESIDENT DOE, Jane   ROOM 12"); the comma kept and the cell ended, as such words also open a
+ * sentence in capitals ("RESULTS RELEASED TO EMPLOYEE ONLY. EMPLOYER …"). Session 25 (i-7900: a long-term care unit's
+ * monthly order recap, its resident read with the birth date only).
+ */
+const ROLE_LABEL_NO_COLON = /(?:^|\s{2,})(?:Resident|RESIDENT|Client|CLIENT|Employee|EMPLOYEE|Claimant|CLAIMANT)\s+([A-Z][A-Za-z'’-]+,\s*[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?)(?=\s{2,}|\s*$)/;
 const NAME_LABEL_NO_COLON_FIRST_LAST =
   /\b(?:Patient(?:'s)?\s*Name|Patient|Pt|PT|Name|Resident|Client|Customer)\.?\s+([A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+)(?=\s*[,·|•–-]?\s*(?:(?:DOB|DOR|D\.O\.B|Date\s+of\s+[Bb]irth|[A-Za-z]?irth\s*[Dd]ate|Born|MRN|MR\s*#|Sex|Gender|Age)\b|Claim\s*(?:#|No\.?|Number)|\d{1,2}\/\d{1,2}\/\d{4}\b|\([A-Za-z]{3,10}\)(?:\s{2,}|\s*$)))/;
 
@@ -52,7 +59,7 @@ export function lineNameCands(line: string, next: string | undefined, prev: stri
   // A DICOM / HL7 person name, its components split by carets ("DOE^JANE^Q", a PACS worklist's or a teleradiology
   // report's patient field): family^given^middle, read as "DOE, JANE Q". No other word prints a caret. Session 23 (set-f).
   const text = mendIdentityLabels(line.replace(/_/g, ' ').replace(/([A-Za-z])(?:,\s?\.|\.\s?,)(?=\s*[A-Z])/g, '$1,')).replace(SLASH_NAME, '$1, $2').replace(CARET_NAME, (_m, f: string, g: string, mi?: string) => `${f}, ${g}${mi ? ` ${mi}` : ''}`);
-  const bare = NAME_LABEL_NO_COLON.exec(text) ?? NAME_LABEL_NO_COLON_FIRST_LAST.exec(text);
+  const bare = NAME_LABEL_NO_COLON.exec(text) ?? NAME_LABEL_NO_COLON_FIRST_LAST.exec(text) ?? ROLE_LABEL_NO_COLON.exec(text);
   if (bare) out.push({ raw: bare[1]!, score: 2 });
   // The Patient label two letters off ("Patont", "Pafent") before a LAST, FIRST cell: the comma
   // form itself says a name follows.
