@@ -143,3 +143,25 @@ test('a role caption without its colon before a "LAST, First" name ("RESIDENT DO
   const notice = findPatient(lines(['  RESULTS ARE SENT TO THE EMPLOYEE ONLY. EMPLOYER GETS THE FITNESS STATUS.']), 1);
   assert.equal(notice.family, undefined);
 });
+
+test('a received stamp whose top word the text broke: the date above its lower word ("MEDICAL RECORDS") is no date of the letter', async () => {
+  const { structureTransmission } = await import('./index.js');
+  const text = [
+    '',
+    '      Lakeside Neurology                                                   22 Birch Ave',
+    '                                                                     RECEISuite 4,',
+    '                                                                       IVED Albany, NY 12203',
+    '                                                                    JAN 22 2025',
+    '                                                                 T 518.555.0101',
+    '                                                                    MEDICAL RECORDS',
+    '      November 12, 2024',
+    '      Re: Fakeson, Irene (DOB 06-02-1961)',
+    '      Dear Colleague,',
+    '      Thank you for asking me to see Irene Fakeson, whom I saw in the office on November 12, 2024 for headaches.',
+    '      Assessment and plan: tension-type headache. Follow up in three months.',
+    '      Sincerely,',
+    '      Mark Testwell, MD',
+  ].join('\n');
+  const x = structureTransmission([{ page: 1, text, method: 'plain' }]);
+  assert.equal(x.label?.date ?? x.segments?.[0]?.date, '2024-11-12');
+});

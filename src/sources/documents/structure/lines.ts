@@ -113,6 +113,17 @@ export function cleanPage(page: number, text: string): CleanPage {
     const bt = body.trim();
     if (STAMP_WORDS.test(bt) || (STAMP_DATE.test(bt) && index - stampNear <= 3)) {
       if (/RECEIVED|REC'?D|SCANNED/i.test(bt)) stampNear = index;
+      // The stamp's lower word in capitals ("MEDICAL RECORDS", "HIM DEPT") under its date: the date alone on a line up
+      // to three lines above, in the word's column, is the stamp's too, though its top word was broken by the text it
+      // overprints ("RECE" + "IVED" glued to an address) so nothing had marked the stamp before the date came.
+      // Session 25 (u-7900: a consult letter dated by the stamp the receiving office put over its letterhead).
+      if (bt === bt.toUpperCase() && !/RECEIVED|REC'?D|SCANNED/i.test(bt)) {
+        const at = body.search(/\S/);
+        for (const prev of lines.slice(-4)) {
+          const pt = prev.text.trim();
+          if (prev.index >= index - 3 && STAMP_DATE.test(pt) && /[A-Z]{3}/.test(pt) && Math.abs(prev.text.search(/\S/) - at) <= 12) prev.text = '';
+        }
+      }
       lines.push({ page, index, text: '' });
       return;
     }
