@@ -165,3 +165,22 @@ test('a received stamp whose top word the text broke: the date above its lower w
   const x = structureTransmission([{ page: 1, text, method: 'plain' }]);
   assert.equal(x.label?.date ?? x.segments?.[0]?.date, '2024-11-12');
 });
+
+test('a two-word word result wrapped in its narrow column under its row ("Pale" on the row, "Yellow" under it) is read whole', async () => {
+  const { parseLabRows } = await import('./labs.js');
+  const rows = parseLabRows(
+    lines([
+      ' URINALYSIS, COMPLETE',
+      '   Component          Result       Reference        Flag',
+      '   Color, Urine       Pale         Yellow',
+      '                      Yellow',
+      '   Clarity            Clear        Clear',
+      '   pH                 6.0          5.0-8.0',
+      '   Protein, Urine     Negative     Negative',
+    ]),
+  );
+  const color = rows.find((r) => /color/i.test(r.name));
+  assert.equal(color?.value, 'Pale Yellow');
+  assert.equal(color?.range?.text, 'Yellow');
+  assert.equal(rows.length, 4);
+});

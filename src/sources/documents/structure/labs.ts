@@ -440,6 +440,35 @@ function resultWrappedAroundRow(lines: Line[]): Line[] {
 }
 
 /**
+ * A word result of two words wrapped in its narrow column under its row: the first word on the row ("COLOR   DARK
+ * YELLOW   ND" printed as "COLOR   DARK   YELLOW   ND" over "        YELLOW"), the second alone on the next line,
+ * starting in the first word's column. Read as printed, the row took the modifier alone as its result ("DARK") or the
+ * next cell as its reference. Only a modifier that opens two-word results (`QUAL_MODIFIER`: light, dark, pale, …)
+ * followed by a word result (`QUAL`), so a name wrapped under its row is never read as one. The word is put back
+ * beside the first (later cells moved right if need be) and its line emptied. Session 25 (a-7900: a reference lab's
+ * urinalysis colour in a narrow "In Range" column; the same class as a portal's result tiles, "Light" over "Yellow").
+ */
+function wordResultWrappedUnder(lines: Line[]): Line[] {
+  const out = lines.slice();
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [l, b] = [out[i]!, out[i + 1]!];
+    if (b.page !== l.page || b.index !== l.index + 1) continue;
+    const down = cells(b.text);
+    if (down.length !== 1 || !QUAL.test(down[0]!.text) || QUAL_MODIFIER.test(down[0]!.text)) continue;
+    const mine = cells(l.text);
+    const k = mine.findIndex((c, j) => j > 0 && Math.abs(c.start - down[0]!.start) <= 2 && QUAL_MODIFIER.test(c.text));
+    if (k < 0 || !/^[A-Za-z]/.test(mine[0]!.text)) continue;
+    const c = mine[k]!;
+    const word = `${c.text} ${down[0]!.text}`;
+    const after = mine[k + 1];
+    const text = after && c.start + word.length + 2 > after.start ? `${l.text.slice(0, c.start)}${word}  ${l.text.slice(after.start)}` : l.text.slice(0, c.start) + word + l.text.slice(c.start + word.length);
+    out[i] = { ...l, text };
+    out[i + 1] = { ...b, text: '' };
+  }
+  return out;
+}
+
+/**
  * A unit wrapped in its narrow cell around its row's line: the unit's first part on the line above the row ("mL/min/1.73"),
  * its last part on the line below ("m2"), a number before the column. Read as printed, the row had no unit and the
  * result did not match its test's. Session 24 (v-7800: an eGFR row, "mL/min/1.73 m2" in a units column too narrow for it).
@@ -519,7 +548,7 @@ export function parseLabRows(lines: Line[]): LabRow[] {
   // Rows whose code cell that already blanked: under a "Code" head it is not dropped again, or the name would go
   // as the code (`UGLU   GLUCOSE   NEGATIVE`: GLUCOSE dropped, the row lost). Session 24 (j-7800).
   const codeBlanked = new Set(uncoded.filter((l, i) => l.text !== lines[i]!.text).map((l) => `${l.page}:${l.index}`));
-  lines = unitsUnderValues(newestColumnOnly(unitWrappedAroundRow(resultWrappedAroundRow(codeColumnDropped(uncoded)))));
+  lines = unitsUnderValues(newestColumnOnly(unitWrappedAroundRow(resultWrappedAroundRow(wordResultWrappedUnder(codeColumnDropped(uncoded))))));
   const rows: LabRow[] = [];
   let urine = false;
   let panel: string | undefined;
