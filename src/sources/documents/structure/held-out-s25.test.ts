@@ -184,3 +184,26 @@ test('a two-word word result wrapped in its narrow column under its row ("Pale" 
   assert.equal(color?.range?.text, 'Yellow');
   assert.equal(rows.length, 4);
 });
+
+test('under heads printing the result before the test, a two-word word result opening the row whose first word is a result word too ("DARK AMBER   COLOR") is the result', async () => {
+  const { parseLabRows } = await import('./labs.js');
+  const rows = parseLabRows(
+    lines([
+      '  VALUE          TEST                         UNITS        NORMAL RANGE',
+      '  URINALYSIS',
+      '  DARK AMBER     COLOR                                     Yellow',
+      '      HAZY       APPEARANCE                                Clear',
+      '     1.021       SPECIFIC GRAVITY                          1.005-1.030',
+      '   NEGATIVE      NITRITE                                   Negative',
+    ]),
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.name, r.value]),
+    [
+      ['COLOR', 'DARK AMBER'],
+      ['APPEARANCE', 'HAZY'],
+      ['SPECIFIC GRAVITY', '1.021'],
+      ['NITRITE', 'NEGATIVE'],
+    ],
+  );
+});

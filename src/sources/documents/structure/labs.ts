@@ -101,7 +101,11 @@ function resultColumnBeforeName(text: string): boolean {
 function nameCellFirst(text: string): string {
   const toks = [...text.matchAll(/\S+/g)].map((m) => ({ t: m[0], at: m.index! }));
   const word = (k: number) => toks[k]?.t ?? '';
-  const resultWords = (k: number) => (QUAL.test(word(k)) ? 1 : QUAL_MODIFIER.test(word(k)) && QUAL.test(word(k + 1)) ? 2 : 0);
+  // The two-word form first: "DARK" is a result word by itself too, and read alone it left "YELLOW" opening the name
+  // ("DARK YELLOW   COLOR   Yellow" read as YELLOW COLOR = DARK). The two words one space apart, one cell.
+  // Session 25 (f-7900: a nursing-home lab's urine colour).
+  const pair = (k: number) => QUAL_MODIFIER.test(word(k)) && QUAL.test(word(k + 1)) && !QUAL_MODIFIER.test(word(k + 1)) && toks[k + 1]!.at === toks[k]!.at + word(k).length + 1;
+  const resultWords = (k: number) => (pair(k) ? 2 : QUAL.test(word(k)) ? 1 : QUAL_MODIFIER.test(word(k)) && QUAL.test(word(k + 1)) ? 2 : 0);
   let i = NUM.test(word(0)) || VALUE_FLAG.test(word(0)) ? 1 : resultWords(0);
   if (!i) return text;
   const value = toks.slice(0, i).map((x) => x.t).join(' ');
