@@ -76,8 +76,14 @@ function AttachPerson({ doc, onDone }: { doc: DocumentRecord; onDone(): void }) 
   );
 }
 
-/** Pages read from print (OCR, a PDF's text layer) keep their lines unwrapped; narrative text wraps. */
-const pageTextClass = (method: string | undefined) => (method === 'ocr' || method === 'text-layer' ? 'page-text page-lines' : 'page-text');
+/**
+ * Pages read from print (OCR, a PDF's text layer) keep their lines unwrapped and scroll sideways,
+ * so the text can take the keyboard's focus to be scrolled; narrative text wraps.
+ */
+function pageTextProps(page: Page): { className: string; tabIndex?: number; 'aria-label'?: string } {
+  if (page.method !== 'ocr' && page.method !== 'text-layer') return { className: 'page-text' };
+  return { className: 'page-text page-lines', tabIndex: 0, 'aria-label': `Text of page ${page.page}` };
+}
 
 export function DocumentViewer({ id, page, query, resourceId }: { id: string; page?: number; query?: string | null; resourceId?: string | null }) {
   const doc = useApi<DocumentRecord>(api.document(id));
@@ -169,12 +175,12 @@ export function DocumentViewer({ id, page, query, resourceId }: { id: string; pa
             {drawn ? (
               <div className="page-body">
                 <PagePicture documentId={d.id} page={p.page} query={query} filename={d.filename} factBox={p.page === fact.data?.location.page ? factBox : undefined} />
-                <pre className={pageTextClass(p.method)}>
+                <pre {...pageTextProps(p)}>
                   <Highlight text={p.text} query={query} />
                 </pre>
               </div>
             ) : (
-              <pre className={pageTextClass(p.method)}>
+              <pre {...pageTextProps(p)}>
                 <Highlight text={p.text} query={query} />
               </pre>
             )}
