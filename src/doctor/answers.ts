@@ -6,6 +6,7 @@
 import type { Encounter, Observation, Organization, Procedure, Practitioner, PractitionerRole, CareTeam, Resource } from '@medplum/fhirtypes';
 import type { MergedItem } from '../record/reconcile/cluster.js';
 import { resourceById, sourceOf, type AnswerSource, type Snapshot, type TextHit } from './snapshot.js';
+import { historyProcedures } from './history-procedures.js';
 
 export const NOT_FOUND = 'not found in your records';
 
@@ -294,7 +295,7 @@ export function buildAnswers(s: Snapshot): Answer[] {
     ...TREND_LABS.map((d) => lab(s, d)),
     list(s, 'medications', 'What medications are you taking?', currentMedications(s), (m) => [m.display, m.strength && !m.display.includes(m.strength.split(' ')[0]) ? m.strength : ''].filter(Boolean).join(' ')),
     list(s, 'allergies', 'Do you have any allergies?', currentAllergies(s)),
-    list(s, 'surgeries', 'What surgeries or procedures have you had?', [...s.items.procedures].sort(byDateDesc)),
+    list(s, 'surgeries', 'What surgeries or procedures have you had?', historyProcedures(s.items.procedures).sort(byDateDesc)),
     specialists(s),
   ];
 }

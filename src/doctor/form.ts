@@ -10,6 +10,7 @@ import type { MergedItem } from '../record/reconcile/cluster.js';
 import { careTeam, currentAllergies, currentMedications, valueText } from './answers.js';
 import { describeSource, resourceById, sourceOf, type AnswerSource, type Snapshot, type SnapshotResource } from './snapshot.js';
 import { escapeXml } from '../share/ips.js';
+import { historyProcedures } from './history-procedures.js';
 
 export interface FormRow {
   /** Stable key inside the section (what a correction names). */
@@ -99,7 +100,7 @@ function conditions(s: Snapshot): FormSection {
 }
 
 function procedures(s: Snapshot): FormSection {
-  const rows = s.items.procedures.map((it): FormRow => ({ key: it.id, cells: [it.display, it.date ?? ''], source: itemSource(s, it) }));
+  const rows = historyProcedures(s.items.procedures).map((it): FormRow => ({ key: it.id, cells: [it.display, it.date ?? ''], source: itemSource(s, it) }));
   return { id: 'procedures', title: 'Surgeries and procedures', columns: ['Surgery or procedure', 'Date'], rows, blankRows: 2 };
 }
 
