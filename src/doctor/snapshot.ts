@@ -11,6 +11,7 @@ import type { Person } from '../store/people.js';
 import type { MergedItem } from '../record/reconcile/cluster.js';
 import { ITEM_KINDS, type ItemKind } from '../record/normalize/fact.js';
 import type { SourceLocation } from '../core/types.js';
+import { withoutSemanticTag } from '../record/normalize/text.js';
 
 /** Where a pre-filled answer came from. */
 export interface AnswerSource {
@@ -108,7 +109,8 @@ export async function loadSnapshot(store: Store, personId: string, opts: { state
   const person = await store.people.get(personId);
   if (!person) return undefined;
   const items = {} as Record<ItemKind, MergedItem[]>;
-  for (const kind of ITEM_KINDS) items[kind] = (await store.record.items(personId, kind, { limit: 5000 })).items;
+  // Names as a person reads them: SNOMED's semantic tags ("Acute bronchitis (disorder)") left out.
+  for (const kind of ITEM_KINDS) items[kind] = (await store.record.items(personId, kind, { limit: 5000 })).items.map((it) => ({ ...it, display: withoutSemanticTag(it.display) }));
   const resources: SnapshotResource[] = [];
   for await (const r of store.resources.iterate(personId)) resources.push({ id: r.id, documentId: r.documentId, resourceType: r.resourceType, date: r.date, resource: r.resource });
   const ids = new Set<string>(resources.map((r) => r.id));

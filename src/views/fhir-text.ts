@@ -1,13 +1,14 @@
 /** Pure helpers that turn FHIR elements into the short words a list shows. */
 import type { CodeableConcept, Quantity, Range } from '@medplum/fhirtypes';
 import { unitLabel } from './unit-label.js';
+import { withoutSemanticTag } from '../record/normalize/text.js';
 
 export const LOINC = 'http://loinc.org';
 
 export function conceptText(cc: CodeableConcept | undefined): string | undefined {
   if (!cc) return undefined;
-  if (cc.text?.trim()) return cc.text.trim();
-  for (const c of cc.coding ?? []) if (c.display?.trim()) return c.display.trim();
+  if (cc.text?.trim()) return withoutSemanticTag(cc.text.trim());
+  for (const c of cc.coding ?? []) if (c.display?.trim()) return withoutSemanticTag(c.display.trim());
   const c = cc.coding?.[0];
   return c?.code ? `${c.code}` : undefined;
 }

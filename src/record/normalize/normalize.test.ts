@@ -5,6 +5,7 @@ import { testGroupOf, vaccineGroupOf, ingredientsOf, SYSTEMS } from './codes.js'
 import { toTrendUnit, toUcum } from './units.js';
 import { factsOf, strengthOf } from './fact.js';
 import { dayOf, minuteOf } from './dates.js';
+import { withoutSemanticTag } from './text.js';
 import type { Resource } from '@medplum/fhirtypes';
 
 test('free-text lab names from faxes map to one LOINC group', () => {
@@ -95,4 +96,11 @@ test('each value keeps its own unit and range; the normalized value is added bes
   assert.deepEqual(f.value, { value: 5.6, unit: 'mmol/L', range: { low: 3.9, high: 5.5, unit: 'mmol/L' } });
   assert.equal(f.normalized?.unit, 'mg/dL');
   assert.ok(Math.abs(f.normalized!.value - 100.9) < 0.1);
+});
+
+test("names are shown without SNOMED's semantic tag; a bracket that is no tag stays", () => {
+  assert.equal(withoutSemanticTag('Acute bronchitis (disorder)'), 'Acute bronchitis');
+  assert.equal(withoutSemanticTag('Encounter for check up (procedure)'), 'Encounter for check up');
+  assert.equal(withoutSemanticTag('Body mass index 30+ - obesity (finding)'), 'Body mass index 30+ - obesity');
+  assert.equal(withoutSemanticTag('Hepatitis B (chronic)'), 'Hepatitis B (chronic)', 'a bracket that is no tag stays');
 });

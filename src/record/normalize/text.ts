@@ -29,3 +29,15 @@ export function overlapSets(sa: ReadonlySet<string>, sb: ReadonlySet<string>): n
   for (const w of sa) if (sb.has(w)) common++;
   return common / (sa.size + sb.size - common);
 }
+
+/**
+ * SNOMED CT's fully specified names end in a semantic tag ("Acute bronchitis (disorder)",
+ * "Encounter for check up (procedure)"), which Synthea and many EHRs send as the display. The tag
+ * says which hierarchy a concept is in, not what happened: names are shown without it.
+ */
+const SEMANTIC_TAG = /\s+\((?:procedure|disorder|finding|situation|observable entity|regime\/therapy|body structure|substance|product|medicinal product|clinical drug|qualifier value|event|physical object|morphologic abnormality|record artifact|environment|assessment scale|specimen|organism|person)\)\s*$/i;
+
+export function withoutSemanticTag(name: string): string {
+  const t = name.replace(SEMANTIC_TAG, '');
+  return t || name;
+}
