@@ -3,7 +3,7 @@
  * part alone, its decimals taken for dirt. Pure. Session 23 (h-3104 OCR: a dot-matrix print whose points OCR lost).
  */
 import type { Draft } from './lab-row.js';
-import { cleanNameTokens, RANGE } from './lab-tokens.js';
+import { cleanNameTokens, flagCode, RANGE } from './lab-tokens.js';
 import { lookupTest } from './lab-test-names.js';
 import { possibleIn } from './lab-test-priors.js';
 import { ucumFor } from './lab-units.js';
@@ -14,13 +14,24 @@ import { ucumFor } from './lab-units.js';
  * one or none says nothing, and nothing is joined: a single-spaced trend row prints the previous result after the
  * current one ("Glucose 77 78 mg/dL 65-99").
  */
-function rangeSaysPoint(range: string | undefined, joined: string): boolean {
+function rangeSaysPoint(range: string | undefined, joined: string, flag?: 'H' | 'L'): boolean {
   const r = range ? RANGE.exec(range.replace(/^[([]|[)\]]$/g, '')) : null;
   if (!r) return false;
   const [lo, hi, n] = [Number(r[1]), Number(r[2]), Number(joined)];
   const decimals = (t: string) => /\.(\d+)$/.exec(t)?.[1]!.length ?? 0;
-  if (decimals(r[1]!) > 0 || decimals(r[2]!) > 0) return decimals(joined) === Math.max(decimals(r[1]!), decimals(r[2]!)) && n >= lo && n <= hi;
-  return n >= lo / 10 && n <= hi / 10;
+  if (decimals(r[1]!) > 0 || decimals(r[2]!) > 0) return decimals(joined) === Math.max(decimals(r[1]!), decimals(r[2]!)) && holds(lo, hi, n, flag);
+  return holds(lo / 10, hi / 10, n, flag);
+}
+
+/**
+ * The value lies inside the range, or outside it on the side its printed flag names and no further than twice the
+ * bound ("MCH   34 2 pg (high)   270-330": 34.2 above 33.0; "Free T4   0 64 ng/dL (low)   0.82-1.77"). Session 25.
+ */
+function holds(lo: number, hi: number, n: number, flag?: 'H' | 'L'): boolean {
+  if (n >= lo && n <= hi) return true;
+  if (flag === 'H') return n > hi && n <= hi * 2;
+  if (flag === 'L') return n < lo && n >= lo / 2;
+  return false;
 }
 
 /**
@@ -36,8 +47,14 @@ export function pointReadAsSpace(d: Draft, urine: boolean): void {
   const syn = lookupTest(cleanNameTokens(d.name).join(' '), urine);
   const ucum = ucumFor(d.unit);
   const joined = `${v.t}.${next.t}`;
-  if (!syn || !ucum || !possibleIn(syn.loinc, ucum, [Number(joined)]) || !rangeSaysPoint(d.range, joined)) return;
+  if (!syn || !ucum || !possibleIn(syn.loinc, ucum, [Number(joined)]) || !rangeSaysPoint(d.range, joined, printedSide(d.flag))) return;
   d.value = joined;
   d.valueTok = { t: joined, start: v.start };
   d.extra = d.extra.slice(1);
+}
+
+/** The side of the range a printed flag names ("(high)", "H", "↓"), else undefined. */
+function printedSide(flag: string | undefined): 'H' | 'L' | undefined {
+  const code = flag ? flagCode(flag, undefined) : undefined;
+  return code === 'H' || code === 'HH' ? 'H' : code === 'L' || code === 'LL' ? 'L' : undefined;
 }

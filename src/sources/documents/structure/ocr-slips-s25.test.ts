@@ -1,0 +1,23 @@
+/** Session 25 (OCR slips): lab rows through OCR (fresh caches a-4452, m-2509, h-3107, g-3208, d-3505, c-3604). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { labResultRows } from './lab-results.js';
+import type { Line } from './lines.js';
+
+const lines = (rows: string[]): Line[] => rows.map((text, index) => ({ page: 1, index, text }));
+const show = (rows: ReturnType<typeof labResultRows>) => rows.map((r) => [r.name, r.value, r.ucum ?? r.unit ?? '', r.range?.text ?? '', r.flag ?? ''].join(' | '));
+
+test('a flagged value whose point OCR read as a space ("34 2 pg (high)") is one number beyond the range on the flag\'s side', () => {
+  const rows = show(labResultRows(lines([
+    '       Test                           Your result                   Normal range',
+    '       MCH                            34 2 pg (high)                270-330',
+    '       Free T4                        0 64 ng/dL (low)              0.82-1.77',
+    '       Hemoglobin                     14 4 g/dL                     132-171',
+    // A trend row's current and previous results stay apart, flag or none.
+    '       Glucose                        77 78 mg/dL H                 65-99',
+  ])));
+  assert.ok(rows.some((r) => /^MCH \| 34\.2 \| pg \|.*\| H$/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^Free T4 \| 0\.64 \| ng\/dL \|.*\| L$/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^Hemoglobin \| 14\.4 \| g\/dL/.test(r)), rows.join('\n'));
+  assert.ok(!rows.some((r) => /^Glucose \| 77\.78/.test(r)), rows.join('\n'));
+});
