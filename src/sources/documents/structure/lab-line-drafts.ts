@@ -10,6 +10,7 @@ import { lookupExact, lookupTest, undigit } from './lab-test-names.js';
 import { isUnitToken, ucumFor, UNIT_NUMERATORS, unitFromPrior, unitKey, unitLike } from './lab-units.js';
 import { TEST_UNITS } from './lab-test-priors.js';
 import { leaderAfterAnyNameDropped } from './lab-leader-slips.js';
+import { fourReadAsA } from './lab-digit-letters.js';
 import { DATE_CELL, leadingCellsEnd, leadingFlag, TIME_CELL, trailingCodeCell } from './lab-leading-cells.js';
 
 /**
@@ -252,6 +253,12 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
         // test's name, with its range cell after it, the "a" is the 4 (no name or unit is "a" and digits there).
         cur.value = `4${t.slice(1)}`;
         cur.valueTok = tk;
+      } else if (known && cur.name.length && fourReadAsA(toks, i)) {
+        // The same "a" with a unit or a flag before the range ("BUN   a2   High mg/dL   7-25"): the range or the flag
+        // bears it out (lab-digit-letters.ts). Session 25.
+        cur.value = fourReadAsA(toks, i)!;
+        cur.valueTok = tk;
+        takeFlagBefore(cur, urine);
       } else if (cur.name.length && /^[-−]\d+(?:\.\d+)?$/.test(t) && tk.start - ((cur.nameToks.at(-1)?.start ?? 0) + (cur.nameToks.at(-1)?.t.length ?? 0)) >= 2 && (isUnitToken(nextTok) || RANGE.test(nextTok) || CMP_RANGE.test(nextTok))) {
         // A value below zero ("Non-HDL Cholesterol   -23   mg/dL   <130", a base excess's -2.0): the minus in the
         // value's own cell (two spaces or more after the name), a unit or a range after it; a range's dash is glued

@@ -21,3 +21,19 @@ test('a flagged value whose point OCR read as a space ("34 2 pg (high)") is one 
   assert.ok(rows.some((r) => /^Hemoglobin \| 14\.4 \| g\/dL/.test(r)), rows.join('\n'));
   assert.ok(!rows.some((r) => /^Glucose \| 77\.78/.test(r)), rows.join('\n'));
 });
+
+test('a value\'s leading 4 read as "a" with a flag or a unit before the range ("a2   High mg/dL   7-25") is 4 where the range bears it out', () => {
+  const rows = show(labResultRows(lines([
+    'Tests                                  RESULT FLAG UNITS REFERENCE INTERVAL LAB',
+    'BUN"                                 a2         High mg/dL                7-25                          01',
+    'ALT                                  a1                U/L                9-46                          01',
+    'Non-HDL Cholesterol                  a4                mg/dL              0-129                         01',
+    // The range does not bear the 4 out (43 is no AST inside 10-40, and no flag says above): the cell stays unread.
+    'AST                                  a3                U/L                10-40                         01',
+    'Sodium                               140               mmol/L             135-146                       01',
+  ])));
+  assert.ok(rows.some((r) => /^BUN \| 42 \| mg\/dL \|.*\| H$/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^ALT \| 41 \| U\/L \|/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^Non-HDL Cholesterol \| 44 \| mg\/dL/.test(r)), rows.join('\n'));
+  assert.ok(!rows.some((r) => /^AST \| 43/.test(r)), rows.join('\n'));
+});
