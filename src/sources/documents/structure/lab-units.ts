@@ -48,8 +48,9 @@ export function unitFromPrior(token: string, loinc: string | undefined, maxEdits
   if (!expected?.length) return undefined;
   // A cell count's power of ten, its mark and its denominator garbled ("10°6aL", "10*34t", "10°3iul,", "10"3/L",
   // "10°31L", "10°37/ul" for 10*3/uL or 10*6/uL): the one unit of the test with that power (the letters left would read as
-  // another unit: "10*3/L" is no /uL). Session 21 (k-2803, l-2604).
-  const count = /^(?:x\s?)?10\s?[*°"'^xX×E]?\s?([369])([/ia417|]{0,2}[uµo0]?[lLtI1]?)[.,;:]*$/.exec(token.trim());
+  // another unit: "10*3/L" is no /uL). Session 21 (k-2803, l-2604). The slash read as a colon too ("10°3:uL" had been
+  // read as /uL, the letters after the colon alone). Session 25 (c-3604).
+  const count = /^(?:x\s?)?10\s?[*°"'^xX×E]?\s?([369])([/ia417|:]{0,2}[uµo0]?[lLtI1]?)[.,;:]*$/.exec(token.trim());
   if (count && (count[1] !== '3' || count[2] || /[*°"'^]/.test(token))) {
     const powered = expected.filter((u) => u.startsWith(`10*${count[1]}/`));
     if (powered.length === 1) return powered[0];

@@ -37,3 +37,13 @@ test('a value\'s leading 4 read as "a" with a flag or a unit before the range ("
   assert.ok(rows.some((r) => /^Non-HDL Cholesterol \| 44 \| mg\/dL/.test(r)), rows.join('\n'));
   assert.ok(!rows.some((r) => /^AST \| 43/.test(r)), rows.join('\n'));
 });
+
+test('a cell count\'s unit whose slash OCR read as a colon ("10°3:uL") is the test\'s 10*3/uL', () => {
+  const rows = show(labResultRows(lines([
+    'Test                      Result                     Reference                    Units',
+    'Absolute Eosinophils        0.5                       0.0-0.5                      10°3:ul',
+    'Absolute Basophils          0.1                       0.0-0.2                      10*3:uL',
+  ])));
+  assert.ok(rows.some((r) => /^Absolute Eosinophils \| 0\.5 \| 10\*3\/uL/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^Absolute Basophils \| 0\.1 \| 10\*3\/uL/.test(r)), rows.join('\n'));
+});
