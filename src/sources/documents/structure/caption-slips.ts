@@ -20,6 +20,11 @@ export function mendIdentityLabels(line: string): string {
   // A person caption's colon read as a point before a capitals name ("Insured. CHRISTOPHER P   Date of Birth: ..."): the
   // colon. The caption had been read as the family name of a "LAST. FIRST" name. Session 23 (m-2506 OCR: a payer's EOB).
   line = line.replace(/(^\s*|\s{2,})(Insured|INSURED|Subscriber|SUBSCRIBER|Member|MEMBER|Patient|PATIENT|Name|NAME|Client|CLIENT|Resident|RESIDENT|Employee|EMPLOYEE|Claimant|CLAIMANT)\.(?=\s+[A-Z][A-Z'’-]+\b)/g, '$1$2:');
+  // A role caption's colon lost before a "First [M.] Last" name that a birth-date caption follows ("Traveler Mary
+  // Protowell   Date of birth  5 May 1932"): the colon, so the caption is no given name. The role words the name
+  // captions know (patient-name.ts NAME_LABEL); Patient / Name / Resident / Client / Customer were read without their
+  // colon already. Session 25 (c-3604 OCR: a travel clinic's vaccination record).
+  line = line.replace(/(^\s*|\s{2,})(Travell?er|TRAVELL?ER|Donor|DONOR|Member|MEMBER|Employee|EMPLOYEE|Claimant|CLAIMANT|Student|STUDENT|Veteran|VETERAN|Inmate|INMATE|Offender|OFFENDER|Detainee|DETAINEE)(?=\s+[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’-]+\s*[,·|•–-]?\s+(?:DOB|D\.O\.B|Date\s+of\s+[Bb]irth|DATE\s+OF\s+BIRTH|Birth\s*[Dd]ate|BIRTH\s*DATE|Born|BORN)\b)/g, '$1$2:');
   // The order words in a Name caption's brackets a letter off ("Name (First Lost): Maria Fokesley"): spelled right, so
   // the caption reads. Session 23 (m-2506 OCR: a referral form's patient line).
   line = line.replace(/\b((?:[Nn]ame|NAME)\s*)\(([^()]{3,24})\)(?=\s*[:;])/g, (_m, label: string, inner: string) => `${label}(${respellNear(inner, /\b[A-Za-z]{4,6}\b/g, ['first', 'last', 'middle'])})`);
