@@ -4,6 +4,7 @@
  */
 import { markBeforeValue } from './lab-flag-marks.js';
 import { bracketUnitInName } from './lab-name-unit-cell.js';
+import { nameMarkLost } from './lab-name-mark.js';
 import { pointReadAsSpace } from './lab-point-space.js';
 import type { Draft, LabRow } from './lab-row.js';
 import { cleanNameTokens, CMP_RANGE, FLAG_BEFORE_AMBIGUOUS, flagCode, isFlag, NOT_TEST, NUM, QUAL, RANGE, STAR, unparen } from './lab-tokens.js';
@@ -181,7 +182,9 @@ export function toRow(d: Draft, page: number, lineIndex: number, urine: boolean,
     (thinGlyphs(name) !== name ? lookupExact(thinGlyphs(name), inUrine) : undefined) ??
     letterAsDigit(name, inUrine) ??
     nameFromUnit(undigit(name), d.unit ? ucumFor(d.unit) : undefined, rowNumbers(d)) ??
-    nameFromRange(undigit(name), d.range, Number(d.value), d.unit ? ucumFor(d.unit) : undefined);
+    nameFromRange(undigit(name), d.range, Number(d.value), d.unit ? ucumFor(d.unit) : undefined) ??
+    // A name whose trailing % or # OCR lost ("NEUT   58.0   \   (40.0-75.0)"): told by the unit or range (lab-name-mark.ts). Session 25.
+    nameMarkLost(name, d.range, Number(d.value), d.unit ? ucumFor(d.unit) : undefined, inUrine);
   if (starPercent && syn && !TEST_UNITS[syn.loinc]?.includes('%')) {
     delete d.unit;
     if (!lookupTest(name, inUrine) && !lookupTest(undigit(name), inUrine)) syn = undefined;

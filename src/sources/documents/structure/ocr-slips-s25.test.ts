@@ -47,3 +47,20 @@ test('a cell count\'s unit whose slash OCR read as a colon ("10°3:uL") is the t
   assert.ok(rows.some((r) => /^Absolute Eosinophils \| 0\.5 \| 10\*3\/uL/.test(r)), rows.join('\n'));
   assert.ok(rows.some((r) => /^Absolute Basophils \| 0\.1 \| 10\*3\/uL/.test(r)), rows.join('\n'));
 });
+
+test('a short name whose trailing % OCR lost ("NEUT   58.0   \\   (40.0-75.0)") is the % test its range or unit names', () => {
+  const rows = show(labResultRows(lines([
+    '   Lab Test                Result      Units        Flag Ref Range',
+    '   NEUT                    58.0        \\                   (40.0-75.0)',
+    '   MONO                    7.5         %                   (2.0-12.0)',
+    '   NEUT #                  5.5         10*3/uL             (1.5-7.8)',
+  ])));
+  assert.ok(rows.some((r) => /^NEUT \| 58\.0 \| % \|/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^NEUT # \| 5\.5 \| 10\*3\/uL/.test(r)), rows.join('\n'));
+  // No unit read and a range that is the typical interval of neither: no guess.
+  const none = show(labResultRows(lines([
+    '   Lab Test                Result      Units        Flag Ref Range',
+    '   NEUT                    58.0        \\                   (3.0-9.0)',
+  ])));
+  assert.ok(!none.some((r) => /^NEUT \| 58/.test(r)), none.join('\n'));
+});
