@@ -5,20 +5,28 @@
  *   top and read as the letter. Before a range cell the `a` was already the 4 (lab-line-drafts.ts); with a unit or a
  *   flag between value and range it is the 4 only when the range then holds the value, or a flag of the row puts it on
  *   that side of the range (no further than twice the bound). A test's name never holds `a` and digits after its gap.
+ * - A trailing 5 read as `s` / `S` ("Glucose   8s   65-99   mg/dL"): the same, with the range straight after it too;
+ *   no value or unit is digits and one s. Session 25 (c-3604).
  */
 import type { Tok } from './lab-row.js';
 import { CMP_RANGE, flagCode, isFlag, RANGE } from './lab-tokens.js';
 import { isUnitToken } from './lab-units.js';
 
 const A_FOUR = /^a(\d{1,2}(?:\.\d{1,2})?)$/;
+const S_FIVE = /^(\d{1,2})[sS]$/;
 
-/** The value an `a`-led cell stands for ("a2" → "42") when the row's unit / flag and range cells bear it out. */
-export function fourReadAsA(toks: Tok[], i: number): string | undefined {
+/**
+ * The value an `a`-led cell ("a2" → "42") or an `s`-ended one ("8s" → "85") stands for when the row's unit / flag and
+ * range cells bear it out.
+ */
+export function digitReadAsLetter(toks: Tok[], i: number): string | undefined {
   const tk = toks[i]!;
-  const m = A_FOUR.exec(tk.t);
+  const a = A_FOUR.exec(tk.t);
+  const sv = a ? null : S_FIVE.exec(tk.t);
   const prev = toks[i - 1];
-  if (!m || !prev || tk.start - (prev.start + prev.t.length) < 2) return undefined;
-  const value = Number(`4${m[1]}`);
+  if ((!a && !sv) || !prev || tk.start - (prev.start + prev.t.length) < 2) return undefined;
+  const read = a ? `4${a[1]}` : `${sv![1]}5`;
+  const value = Number(read);
   let side: 'H' | 'L' | undefined;
   // At most a flag and a unit between the value and its range.
   for (let j = i + 1; j < Math.min(toks.length, i + 4); j++) {
@@ -37,7 +45,7 @@ export function fourReadAsA(toks: Tok[], i: number): string | undefined {
     const inside = (lo === undefined || value >= lo) && (hi === undefined || value <= hi);
     const above = hi !== undefined && value > hi && value <= hi * 2;
     const below = lo !== undefined && value < lo && value >= lo / 2;
-    return (side === undefined ? inside : side === 'H' ? above : below) ? String(`4${m[1]}`) : undefined;
+    return (side === undefined ? inside : side === 'H' ? above : below) ? read : undefined;
   }
   return undefined;
 }

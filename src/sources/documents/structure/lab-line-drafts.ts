@@ -10,7 +10,7 @@ import { lookupExact, lookupTest, undigit } from './lab-test-names.js';
 import { isUnitToken, ucumFor, UNIT_NUMERATORS, unitFromPrior, unitKey, unitLike } from './lab-units.js';
 import { TEST_UNITS } from './lab-test-priors.js';
 import { leaderAfterAnyNameDropped } from './lab-leader-slips.js';
-import { fourReadAsA } from './lab-digit-letters.js';
+import { digitReadAsLetter } from './lab-digit-letters.js';
 import { DATE_CELL, leadingCellsEnd, leadingFlag, TIME_CELL, trailingCodeCell } from './lab-leading-cells.js';
 
 /**
@@ -253,10 +253,10 @@ export function parseLineDrafts(text: string, urine: boolean, rangeFirst = false
         // test's name, with its range cell after it, the "a" is the 4 (no name or unit is "a" and digits there).
         cur.value = `4${t.slice(1)}`;
         cur.valueTok = tk;
-      } else if (known && cur.name.length && fourReadAsA(toks, i)) {
-        // The same "a" with a unit or a flag before the range ("BUN   a2   High mg/dL   7-25"): the range or the flag
-        // bears it out (lab-digit-letters.ts). Session 25.
-        cur.value = fourReadAsA(toks, i)!;
+      } else if (known && cur.name.length && digitReadAsLetter(toks, i)) {
+        // The same "a" with a unit or a flag before the range ("BUN   a2   High mg/dL   7-25"), or a 5 read as "s"
+        // ("Glucose   8s   65-99"): the range or the flag bears it out (lab-digit-letters.ts). Session 25.
+        cur.value = digitReadAsLetter(toks, i)!;
         cur.valueTok = tk;
         takeFlagBefore(cur, urine);
       } else if (cur.name.length && /^[-−]\d+(?:\.\d+)?$/.test(t) && tk.start - ((cur.nameToks.at(-1)?.start ?? 0) + (cur.nameToks.at(-1)?.t.length ?? 0)) >= 2 && (isUnitToken(nextTok) || RANGE.test(nextTok) || CMP_RANGE.test(nextTok))) {

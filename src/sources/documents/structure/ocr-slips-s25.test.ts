@@ -64,3 +64,16 @@ test('a short name whose trailing % OCR lost ("NEUT   58.0   \\   (40.0-75.0)") 
   ])));
   assert.ok(!none.some((r) => /^NEUT \| 58/.test(r)), none.join('\n'));
 });
+
+test('a value\'s trailing 5 read as "s" ("Glucose   8s   65-99") is 5 where the range bears it out', () => {
+  const rows = show(labResultRows(lines([
+    'Test             Result                 Reference                          Units',
+    'Glucose         8s                     65-99                                    mg/dL',
+    'Sodium         14s                    135-146                                   mmol/L',
+    // 35 is no Potassium inside 3.5-5.3: the cell stays unread.
+    'Potassium         3s                   3.5-5.3                                   mmol/L',
+  ])));
+  assert.ok(rows.some((r) => /^Glucose \| 85 \| mg\/dL/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^Sodium \| 145 \| mmol\/L/.test(r)), rows.join('\n'));
+  assert.ok(!rows.some((r) => /^Potassium \| 35/.test(r)), rows.join('\n'));
+});
