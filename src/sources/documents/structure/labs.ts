@@ -74,6 +74,9 @@ function unitCellAfterValue(text: string): string {
   // under "TEST (UNITS)   RESULT   REFERENCE"): a number then a word is no unit cell, and the comparator range after
   // it no value. Session 22 (set-g lab.g3: a row whose range was "<5.7" read as its value).
   if (/^[<>]?=?\d+(?:\.\d+)?\s+\S+$/.test(cells[1]!.t)) return text;
+  // Nor that value with its flag glued, the space OCR lost ("Hemoglobin Alc (%)   81H   <5.7"): no unit is a number and
+  // a flag. Session 25 (g-3208 OCR: the range "<5.7" had been the value).
+  if (VALUE_FLAG.test(cells[1]!.t)) return text;
   const [name, unit, value] = [cells[0]!, cells[1]!, cells[2]!];
   const rest = text.slice(value.at + value.t.length);
   return `${text.slice(0, name.at)}${name.t}${' '.repeat(unit.at - name.at - name.t.length)}${value.t}   ${unit.t}${rest}`;

@@ -77,3 +77,13 @@ test('a value\'s trailing 5 read as "s" ("Glucose   8s   65-99") is 5 where the 
   assert.ok(rows.some((r) => /^Sodium \| 145 \| mmol\/L/.test(r)), rows.join('\n'));
   assert.ok(!rows.some((r) => /^Potassium \| 35/.test(r)), rows.join('\n'));
 });
+
+test('under "TEST (UNITS)" heads a value with its flag glued ("81H", "8.1H") is no unit cell: the comparator range after it stays the range', () => {
+  const rows = show(labResultRows(lines([
+    '     TEST (UNITS)                                           RESULT                REFERENCE                     PREVIOUS',
+    '     Hemoglobin A1c (%)                                     8.1H                  <5.7',
+    '     Vitamin D, 25-Hydroxy, Total (ng/mL)                   22L                   >30',
+  ])));
+  assert.ok(rows.some((r) => /^Hemoglobin A1c \| 8\.1 \| % \| <5\.7 \| H$/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^Vitamin D, 25-Hydroxy, Total \| 22 \| ng\/mL \| >30 \| L$/.test(r)), rows.join('\n'));
+});
