@@ -19,6 +19,8 @@ export interface SearchHit {
   snippet: string;
   /** The document the hit is in, so a result can be named without reading the document list. */
   document?: { filename: string; label: Record<string, unknown> };
+  /** Whose record the hit is in (a household's search mixes everyone's): the resource's person, else its document's. */
+  personId?: string;
 }
 
 /**
@@ -198,21 +200,21 @@ export class SearchRepo {
   }
 
   private async resourceHits(m: ReturnType<SearchRepo['matcher']>, opts: SearchOptions, limit: number): Promise<SearchHit[]> {
-    const { rows } = await sql<{ id: string; document_id: string; resource_type: string; snip: string; filename: string | null; label_json: string | null }>`
+    const { rows } = await sql<{ id: string; document_id: string; resource_type: string; person_id: string | null; snip: string; filename: string | null; label_json: string | null }>`
       SELECT h.*, d.filename, d.label_json FROM (
-        SELECT r.id, r.document_id, r.resource_type, ${m.resourceSnippet} AS snip
+        SELECT r.id, r.document_id, r.resource_type, r.person_id, ${m.resourceSnippet} AS snip
         FROM ${m.resourceFrom} WHERE ${m.resourceMatch} ${this.resourceScope(opts)} ORDER BY ${m.resourceRank} LIMIT ${limit}
       ) h LEFT JOIN documents d ON d.id = h.document_id`.execute(this.db);
-    return rows.map((r) => ({ kind: 'resource' as const, documentId: r.document_id, resourceId: r.id, resourceType: r.resource_type, snippet: r.snip, ...documentOf(r) }));
+    return rows.map((r) => ({ kind: 'resource' as const, documentId: r.document_id, resourceId: r.id, resourceType: r.resource_type, snippet: r.snip, ...documentOf(r), ...(r.person_id ? { personId: r.person_id } : {}) }));
   }
 
   private async pageHits(m: ReturnType<SearchRepo['matcher']>, opts: SearchOptions, limit: number): Promise<SearchHit[]> {
-    const { rows } = await sql<{ document_id: string; page_no: number; snip: string; filename: string | null; label_json: string | null }>`
-      SELECT h.*, d.filename, d.label_json FROM (
+    const { rows } = await sql<{ document_id: string; page_no: number; snip: string; filename: string | null; label_json: string | null; person_id: string | null }>`
+      SELECT h.*, d.filename, d.label_json, d.person_id FROM (
         SELECT p.document_id, p.page_no, ${m.pageSnippet} AS snip
         FROM ${m.pageFrom} WHERE ${m.pageMatch} ${this.pageScope(opts)} ORDER BY ${m.pageRank} LIMIT ${limit}
       ) h LEFT JOIN documents d ON d.id = h.document_id`.execute(this.db);
-    return rows.map((p) => ({ kind: 'page' as const, documentId: p.document_id, page: Number(p.page_no), snippet: p.snip, ...documentOf(p) }));
+    return rows.map((p) => ({ kind: 'page' as const, documentId: p.document_id, page: Number(p.page_no), snippet: p.snip, ...documentOf(p), ...(p.person_id ? { personId: p.person_id } : {}) }));
   }
 }
 

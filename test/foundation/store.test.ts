@@ -53,8 +53,10 @@ for (const dialect of DIALECTS) {
         await store.documents.setState(doc.id, 'done', { personId: person.id });
         const hits = await store.search.search('hemoglobin');
         assert.deepEqual(hits.map((h) => [h.kind, h.page]), [['page', 2]]);
+        assert.equal(hits[0]?.personId, person.id, "a page names whose record it is in (a household's search mixes everyone's)");
         const res = await store.search.search('asthma');
         assert.equal(res[0]?.resourceId, 'c1');
+        assert.equal(res[0]?.personId, person.id, 'so does a record');
         assert.equal((await store.search.search('gluc')).filter((h) => h.kind === 'resource').length, 2, 'prefix match on the last word');
         const other = await store.people.create({ given: ['Bo'], family: 'Other' });
         assert.equal((await store.search.search('hemoglobin', { personId: other.id })).length, 0);

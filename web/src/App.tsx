@@ -62,7 +62,7 @@ export function App({ account }: { account: { id: string; username: string } }) 
   if (people.error && !routePerson) page = <Status error={people.error} what="the household" />;
   else if (!people.data && !routePerson) page = <Status loading what="the household" />;
   else if (name === 'import') page = <Import onImported={people.reload} />;
-  else if (name === 'search') page = <Search query={route.query.get('q') ?? ''} personId={route.query.get('person') ?? undefined} />;
+  else if (name === 'search') page = <Search query={route.query.get('q') ?? ''} personId={route.query.get('person') ?? undefined} people={list} />;
   else if (name === 'document') page = <DocumentViewer id={p1} page={Number(route.query.get('page')) || undefined} query={route.query.get('q')} resourceId={route.query.get('resource')} />;
   else if (name === 'documents') page = <Documents personId={personId} personName={person?.displayName} />;
   else if (name === 'connections') page = <Connections />;

@@ -20,7 +20,9 @@ const FORMAT_NAMES: Record<string, string> = {
   text: 'Text files',
 };
 export function documentKindName(kind: string): string {
-  return FORMAT_NAMES[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/_/g, ' ') + 's';
+  const name = kind.charAt(0).toUpperCase() + kind.slice(1).replace(/_/g, ' ');
+  // "Discharge summaries", "Lab reports", "Fax cover sheets".
+  return FORMAT_NAMES[kind] ?? (/[^aeiou]y$/i.test(name) ? `${name.slice(0, -1)}ies` : `${name}s`);
 }
 
 /** "12 results", or "200 of 3,400 results" when more matched than are shown. */
@@ -34,7 +36,9 @@ function shownOf(shown: number, total: number | undefined): string {
  * match (not only the hits shown) and narrow the results to one kind of record or document; the
  * narrowing lives in the address (`type=` / `document=`) so back and forward keep it.
  */
-export function Search({ query, personId }: { query: string; personId?: string }) {
+export function Search({ query, personId, people = [] }: { query: string; personId?: string; people?: Array<{ id: string; displayName: string }> }) {
+  // A household's search mixes everyone's records: each hit says whose record it is in.
+  const whose = new Map(people.map((p) => [p.id, p.displayName]));
   const route = useRoute();
   const only: SearchNarrowing = { type: route.query.get('type') ?? undefined, document: route.query.get('document') ?? undefined };
   const text = query.trim();
@@ -88,6 +92,7 @@ export function Search({ query, personId }: { query: string; personId?: string }
                   <a href={href(['documents', h.documentId], { page: h.page, resource: h.resourceId, q: query })}>
                     {h.kind === 'page' ? `${where}, page ${h.page}` : `${TYPE_LABELS[h.resourceType ?? ''] ?? h.resourceType} in ${where}`}
                   </a>
+                  {!personId && h.personId && whose.has(h.personId) && <span className="muted small"> · {whose.get(h.personId)}</span>}
                   <p className="snippet">
                     <Snippet text={h.snippet} />
                   </p>
