@@ -3,8 +3,8 @@
  * the timeline. Pure; unknown resource types still get a title (their type).
  */
 import type {
-  AllergyIntolerance, Condition, DiagnosticReport, DocumentReference, Encounter, FamilyMemberHistory, ImagingStudy,
-  Immunization, MedicationRequest, MedicationStatement, Observation, Procedure, Resource,
+  AllergyIntolerance, Condition, DiagnosticReport, DocumentReference, Encounter, ExplanationOfBenefit, FamilyMemberHistory,
+  ImagingStudy, Immunization, MedicationDispense, MedicationRequest, MedicationStatement, Observation, Procedure, Resource,
 } from '@medplum/fhirtypes';
 import type { SourcedResource } from './query.js';
 import type { Fact, ListKind } from './types.js';
@@ -28,6 +28,14 @@ function observationValue(o: Observation): string | undefined {
   return undefined;
 }
 
+/** The name of a contained Medication the resource points at (`#med1`), as EHRs send a dispense's product. */
+function containedMedicationName(m: { medicationReference?: { reference?: string }; contained?: Resource[] }): string | undefined {
+  const ref = m.medicationReference?.reference;
+  if (!ref?.startsWith('#')) return undefined;
+  const med = m.contained?.find((c) => c.resourceType === 'Medication' && `#${c.id}` === ref) as { code?: Parameters<typeof conceptText>[0] } | undefined;
+  return conceptText(med?.code);
+}
+
 export function describe(r: Resource): Described {
   switch (r.resourceType) {
     case 'Condition': {
@@ -36,11 +44,27 @@ export function describe(r: Resource): Described {
     }
     case 'MedicationStatement': {
       const m = r as MedicationStatement;
-      return { title: conceptText(m.medicationCodeableConcept) ?? m.medicationReference?.display ?? 'Medication', status: m.status, detail: join(m.dosage?.[0]?.text, conceptText(m.dosage?.[0]?.route)) };
+      return { title: conceptText(m.medicationCodeableConcept) ?? containedMedicationName(m) ?? m.medicationReference?.display ?? 'Medication', status: m.status, detail: join(m.dosage?.[0]?.text, conceptText(m.dosage?.[0]?.route)) };
     }
     case 'MedicationRequest': {
       const m = r as MedicationRequest;
-      return { title: conceptText(m.medicationCodeableConcept) ?? m.medicationReference?.display ?? 'Medication', status: m.status, detail: join(m.dosageInstruction?.[0]?.text, m.requester?.display && `prescribed by ${m.requester.display}`) };
+      return { title: conceptText(m.medicationCodeableConcept) ?? containedMedicationName(m) ?? m.medicationReference?.display ?? 'Medication', status: m.status, detail: join(m.dosageInstruction?.[0]?.text, m.requester?.display && `prescribed by ${m.requester.display}`) };
+    }
+    case 'MedicationDispense': {
+      const m = r as MedicationDispense;
+      const supply = m.daysSupply?.value !== undefined ? `${m.daysSupply.value} days' supply` : undefined;
+      return {
+        title: conceptText(m.medicationCodeableConcept) ?? containedMedicationName(m) ?? m.medicationReference?.display ?? 'Medication',
+        status: m.status,
+        detail: join(m.whenHandedOver && `dispensed ${m.whenHandedOver.slice(0, 10)}`, quantityText(m.quantity), supply, m.dosageInstruction?.[0]?.text),
+      };
+    }
+    case 'ExplanationOfBenefit': {
+      // A claim as a whole: what kind, from whom, when (its lines are medications and procedures of the record).
+      const e = r as ExplanationOfBenefit;
+      const kind = e.type?.coding?.find((c) => c.system === 'http://terminology.hl7.org/CodeSystem/claim-type')?.display ?? conceptText(e.type);
+      const services = e.item?.length ? `${e.item.length} service${e.item.length === 1 ? '' : 's'}` : undefined;
+      return { title: kind ? `${kind} claim` : 'Claim', status: e.outcome ?? e.status, detail: join(e.provider?.display ?? e.facility?.display, services) };
     }
     case 'AllergyIntolerance': {
       const a = r as AllergyIntolerance;
@@ -99,7 +123,7 @@ export function toFact(it: SourcedResource): Fact {
 
 /** Which stored resource types make up each list, and which of them belong in it. */
 export const LIST_KINDS: Record<ListKind, { label: string; types: string[]; keep?: (r: Resource) => boolean }> = {
-  medications: { label: 'Medications', types: ['MedicationStatement', 'MedicationRequest'] },
+  medications: { label: 'Medications', types: ['MedicationStatement', 'MedicationRequest', 'MedicationDispense'] },
   problems: { label: 'Problems', types: ['Condition'] },
   allergies: { label: 'Allergies', types: ['AllergyIntolerance'] },
   immunizations: { label: 'Immunizations', types: ['Immunization'] },

@@ -102,3 +102,48 @@ for (const dialect of DIALECTS) test(`a medication line carries its dose history
   }
   assert.equal(line('Lisinopril').merged?.doses, undefined, 'one dose is no history');
 });
+
+/** A payer's patient-access export: a Patient, a pharmacy claim and a professional claim (written for this test). */
+const payerBundle = {
+  resourceType: 'Bundle',
+  type: 'searchset',
+  entry: [
+    { fullUrl: 'https://payer.example/fhir/Patient/m1', resource: { resourceType: 'Patient', id: 'm1', identifier: [{ system: 'https://payer.example/member', value: 'M-1' }], name: [{ family: 'Payerson', given: ['Pat'] }], birthDate: '1950-04-02' } },
+    {
+      fullUrl: 'https://payer.example/fhir/ExplanationOfBenefit/rx1',
+      resource: {
+        resourceType: 'ExplanationOfBenefit', id: 'rx1', status: 'active', use: 'claim', outcome: 'complete', created: '2024-03-02',
+        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claim-type', code: 'pharmacy', display: 'Pharmacy' }] },
+        patient: { reference: 'Patient/m1' }, insurer: { display: 'Payer' }, provider: { display: 'Corner Pharmacy' },
+        insurance: [{ focal: true, coverage: { display: 'Part D' } }],
+        item: [{ sequence: 1, productOrService: { coding: [{ system: 'http://hl7.org/fhir/sid/ndc', code: '00093715698', display: 'Atorvastatin 20 MG Oral Tablet' }] }, servicedDate: '2024-03-01' }],
+      },
+    },
+    {
+      fullUrl: 'https://payer.example/fhir/ExplanationOfBenefit/pro1',
+      resource: {
+        resourceType: 'ExplanationOfBenefit', id: 'pro1', status: 'active', use: 'claim', outcome: 'complete', created: '2024-01-20',
+        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claim-type', code: 'professional', display: 'Professional' }] },
+        patient: { reference: 'Patient/m1' }, insurer: { display: 'Payer' }, provider: { display: 'Dr. Bone' },
+        insurance: [{ focal: true, coverage: { display: 'Part B' } }],
+        item: [{ sequence: 1, productOrService: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '77080' }] }, servicedDate: '2024-01-18' }],
+      },
+    },
+  ],
+};
+
+for (const dialect of DIALECTS) test(`a payer's claims list the medicines filled and services billed, none of them current (${dialect})`, { skip: dialect === 'postgres' ? await postgresSkipReason() : false }, async (t) => {
+  const tv = await openTestVessel(dialect, { adapters: [fhirAdapter] });
+  t.after(() => tv.cleanup());
+  const v = tv.vessel;
+  await v.importer.importBytes(Buffer.from(JSON.stringify(payerBundle)), 'payer.json', { channel: 'upload' });
+  await v.runJobsUntilIdle();
+  const [person] = await v.store.people.list();
+
+  const meds = await listView(v.store, person.id, 'medications');
+  assert.deepEqual(meds.items.map((m) => [m.title, m.detail, m.status, m.date]), [['Atorvastatin 20 MG Oral Tablet', 'Pharmacy claim', 'completed', '2024-03-01']]);
+  const procedures = await listView(v.store, person.id, 'procedures');
+  assert.deepEqual(procedures.items.map((p) => [p.title, p.detail, p.status, p.date]), [['CPT 77080', 'Professional claim', 'completed', '2024-01-18']]);
+  const home = (await homeView(v.store, person.id))!;
+  assert.deepEqual(home.medications, [], 'a fill is no statement that the medicine is taken now');
+});

@@ -29,7 +29,7 @@ const SOURCES_SHOWN = 3;
 /** Items read for a filtered list (current medications…): far above a real person's count. */
 const MAX_ITEMS = 5000;
 
-type ItemRow = Pick<MergedItem, 'id' | 'kind' | 'block' | 'display' | 'value' | 'resourceIds' | 'conflicts' | 'date'>;
+type ItemRow = Pick<MergedItem, 'id' | 'kind' | 'block' | 'display' | 'value' | 'resourceIds' | 'conflicts' | 'date' | 'status'>;
 
 async function itemRows(store: Store, personId: string, kind: ItemKind, page?: { limit: number; offset: number }): Promise<ItemRow[]> {
   // NULL dates last in both dialects (SQLite sorts them last in DESC already).
@@ -46,7 +46,7 @@ async function itemRows(store: Store, personId: string, kind: ItemKind, page?: {
     .execute();
   return rows.map((r) => {
     const it = JSON.parse(r.json) as MergedItem;
-    return { id: it.id, kind: it.kind, block: it.block, display: it.display, value: it.value, resourceIds: it.resourceIds, conflicts: it.conflicts, date: it.date };
+    return { id: it.id, kind: it.kind, block: it.block, display: it.display, value: it.value, resourceIds: it.resourceIds, conflicts: it.conflicts, date: it.date, status: it.status };
   });
 }
 
@@ -60,6 +60,15 @@ async function itemFacts(store: Store, rows: ItemRow[]): Promise<Array<{ row: It
     const fact = toFact(r);
     if (row.date && !fact.date) fact.date = row.date;
     // A measurement item is one value (a panel gives one per component): it reads as the item.
+    // A claim's line (a filled prescription, a billed service) is one of several the claim holds: the line reads as
+    // the item, dated and with the status of the line ("completed"), not the claim's own ("active" = not cancelled).
+    if (r.resourceType === 'ExplanationOfBenefit') {
+      fact.detail = fact.title;
+      fact.title = row.display;
+      if (row.date) fact.date = row.date;
+      if (row.status) fact.status = row.status;
+      else delete fact.status;
+    }
     if (row.kind === 'vitals' || row.kind === 'results') {
       fact.title = row.display;
       const v = row.value;

@@ -15,7 +15,7 @@ export { granularityFor, rangeOfKey } from './zoom.js';
 
 export const TIMELINE_TYPES = [
   'Encounter', 'Observation', 'DiagnosticReport', 'Procedure', 'Immunization', 'ImagingStudy', 'Condition',
-  'MedicationStatement', 'MedicationRequest', 'AllergyIntolerance', 'DocumentReference', 'CarePlan', 'FamilyMemberHistory',
+  'MedicationStatement', 'MedicationRequest', 'MedicationDispense', 'AllergyIntolerance', 'DocumentReference', 'CarePlan', 'FamilyMemberHistory',
 ];
 export const DOCUMENT_TYPE = 'Document';
 

@@ -273,35 +273,76 @@ function oneObservation(id: string, rid: string, kind: ItemKind, code: Json, cod
   };
 }
 
+/**
+ * What medicine a medication resource names: its CodeableConcept, else a contained Medication's
+ * code (`medicationReference: {reference: '#med1'}`, as Epic and Cerner send them inside the
+ * request or dispense), else the reference's display.
+ */
+function medicationConcept(r: Json): Json | undefined {
+  if (r.medicationCodeableConcept) return r.medicationCodeableConcept;
+  const ref = r.medicationReference;
+  if (typeof ref?.reference === 'string' && ref.reference.startsWith('#') && Array.isArray(r.contained)) {
+    const med = r.contained.find((c: Json) => c?.resourceType === 'Medication' && `#${c.id}` === ref.reference);
+    if (med?.code && (codingsOf(med.code).length || textOf(med.code))) return med.code;
+  }
+  return ref?.display ? { text: ref.display } : undefined;
+}
+
+/** A fact that says a medicine was handed over or paid for, not that it is taken now. */
+interface MedicationEvidence {
+  id: string;
+  date?: string;
+  status?: string;
+  recorded?: string;
+  /** Added to the rank: evidence ranks below what a prescriber or the patient stated. */
+  rankExtra: number;
+}
+
 function medicationFact(r: Json, rid: string, ctx: FactContext): Fact | undefined {
-  const cc = r.medicationCodeableConcept ?? (r.medicationReference?.display ? { text: r.medicationReference.display } : undefined);
+  const date = first(r.effectivePeriod?.start, r.effectiveDateTime, r.authoredOn, r.dispenseRequest?.validityPeriod?.start, r.dateAsserted);
+  return medicationFromConcept(medicationConcept(r), rid, { id: rid, date, status: medStatus(r), recorded: first(r.dateAsserted, ctx.documentDate), rankExtra: 0 }, ctx);
+}
+
+/**
+ * A pharmacy's dispense: the medicine was filled on that day. Its status ("completed") is the
+ * dispense's, not the treatment's, so it ranks below statements and orders (an active order
+ * joined by its fills stays the item's display source, and current).
+ */
+function dispenseFact(r: Json, rid: string, ctx: FactContext): Fact | undefined {
+  if (['entered-in-error', 'cancelled', 'declined', 'stopped'].includes(r.status)) return undefined;
+  const date = first(r.whenHandedOver, r.whenPrepared);
+  return medicationFromConcept(medicationConcept(r), rid, { id: rid, date, status: 'completed', recorded: ctx.documentDate, rankExtra: -100 }, ctx);
+}
+
+function medicationFromConcept(cc: Json | undefined, rid: string, ev: MedicationEvidence, ctx: FactContext): Fact | undefined {
   if (!cc) return undefined;
   const codings = codingsOf(cc);
   const text = textOf(cc);
   const ings = ingredientsOf(codings, text);
   const rx = codings.find((c) => canonicalSystem(c.system) === SYSTEMS.rxnorm && c.code);
+  const ndc = codings.find((c) => canonicalSystem(c.system) === SYSTEMS.ndc && c.code);
   const fallbackWords = words(text ?? codings[0]?.display).filter((w) => !/^\d/.test(w)).slice(0, 2).join(' ');
   if (!ings.length && NO_MEDS.test(fold(text ?? codings[0]?.display))) return undefined;
-  const block = ings.length ? ings.join('+') : rx ? `rxnorm:${rx.code}` : `text:${fallbackWords || 'unnamed'}`;
-  if (!ings.length && !rx && !fallbackWords) return undefined;
+  // A package code alone (a pharmacy claim's NDC without a name) still names one product.
+  const block = ings.length ? ings.join('+') : rx ? `rxnorm:${rx.code}` : fallbackWords ? `text:${fallbackWords}` : ndc ? `ndc:${ndc.code}` : undefined;
+  if (!block) return undefined;
   const strength = strengthOf([...codings.filter((c) => canonicalSystem(c.system) === SYSTEMS.rxnorm).map((c) => c.display), text, ...codings.map((c) => c.display)]);
-  const date = first(r.effectivePeriod?.start, r.effectiveDateTime, r.authoredOn, r.dispenseRequest?.validityPeriod?.start, r.dateAsserted);
   const codes = codeKeys(codings);
-  const status = medStatus(r);
+  const shown = textOf(cc) ?? codings.find((c) => c.display)?.display ?? (ndc && !rx ? `NDC ${ndc.code}` : displayOf(cc));
   return {
-    id: rid,
+    id: ev.id,
     resourceId: rid,
     documentId: ctx.documentId,
     kind: 'medications',
     block,
-    display: displayOf(cc),
-    date,
-    status,
+    display: shown,
+    date: ev.date,
+    status: ev.status,
     codes,
     keys: strength ? [`s:${strength}`] : [],
     strength,
-    rank: rankOf(ctx, codes, date, strength ? 3 : 0),
-    recorded: first(r.dateAsserted, ctx.documentDate),
+    rank: rankOf(ctx, codes, ev.date, (strength ? 3 : 0) + ev.rankExtra),
+    recorded: ev.recorded,
   };
 }
 
@@ -421,25 +462,85 @@ function encounterFact(r: Json, rid: string, ctx: FactContext): Fact | undefined
 
 function procedureFact(r: Json, rid: string, ctx: FactContext): Fact | undefined {
   if (r.status === 'entered-in-error' || r.status === 'not-done') return undefined;
-  const codings = codingsOf(r.code);
-  const display = displayOf(r.code, '');
-  if (!display && !codings.length) return undefined;
   const date = first(r.performedDateTime, r.performedPeriod?.start, r.performedString);
+  return procedureFromConcept(r.code, rid, rid, date, r.status, 0, ctx);
+}
+
+function procedureFromConcept(cc: Json | undefined, id: string, rid: string, date: string | undefined, status: string | undefined, rankExtra: number, ctx: FactContext): Fact | undefined {
+  const codings = codingsOf(cc);
+  const display = displayOf(cc, '');
+  if (!display && !codings.length) return undefined;
   const codes = codeKeys(codings);
+  // A billing code alone ("77085") reads with its system's name, so it is not taken for a number.
+  const bare = !textOf(cc) && !codings.some((c) => c.display) ? codings.find((c) => c.code && claimProcedureSystem(c.system)) : undefined;
   return {
-    id: rid,
+    id,
     resourceId: rid,
     documentId: ctx.documentId,
     kind: 'procedures',
     block: dayOf(date) ?? date?.slice(0, 7) ?? 'undated',
-    display: display || codings[0]?.code || 'Unnamed procedure',
+    display: bare ? `${claimProcedureSystem(bare.system)} ${bare.code}` : display || codings[0]?.code || 'Unnamed procedure',
     date,
-    status: r.status,
+    status,
     codes,
-    keys: [...codes.filter((k) => !GENERIC_CODES.has(k.split('|')[1])), ...(display ? [`text:${words(display).sort().join(' ')}`] : [])],
-    rank: rankOf(ctx, codes, date),
+    keys: [...codes.filter((k) => !GENERIC_CODES.has(k.split('|')[1])), ...(display && !bare ? [`text:${words(display).sort().join(' ')}`] : [])],
+    rank: rankOf(ctx, codes, date, rankExtra),
     recorded: ctx.documentDate,
   };
+}
+
+/**
+ * The procedure code systems claims bill services in, by the name a person knows them by
+ * (CPT, HCPCS as CMS and CARIN write its URI, ICD-10-PCS, CDT). SNOMED CT and revenue codes
+ * are not among them: an EHR's own claims (Synthea) list the visit's type there, not a service.
+ */
+function claimProcedureSystem(system: string | undefined): string | undefined {
+  const s = canonicalSystem(system);
+  if (s === SYSTEMS.cpt) return 'CPT';
+  if (/hcpcs/i.test(s)) return 'HCPCS';
+  if (/icd-?10-?pcs|\/Coding\/ICD10\b/i.test(s)) return 'ICD-10-PCS';
+  if (/ada\.org\/cdt|\/cdt\b/i.test(s)) return 'CDT';
+  return undefined;
+}
+
+/** CPT evaluation and management codes (office, hospital, ER visits…): a visit billed, not a procedure. */
+const EVALUATION_AND_MANAGEMENT = /^99[2-4]\d\d$/;
+
+/**
+ * A payer's ExplanationOfBenefit (CARIN Blue Button, CMS Blue Button 2.0): often the only
+ * record a person has of a prescription filled or a service performed. Each claim line coded
+ * as a drug (NDC, RxNorm) is a medication fact, each line coded as a procedure (CPT, HCPCS,
+ * ICD-10-PCS, CDT; visits' E/M codes aside) and each `procedure` entry a procedure fact, with
+ * ids `<resource>#<n>` / `<resource>#p<n>`. They rank below an EHR's own statements, which
+ * stay the display source when both speak of one thing. Claims in error are skipped.
+ */
+function claimFacts(r: Json, rid: string, ctx: FactContext): Fact[] {
+  if (r.status === 'entered-in-error' || r.outcome === 'error') return [];
+  const out: Fact[] = [];
+  const claimDate = first(r.billablePeriod?.start, r.created);
+  const items: Json[] = Array.isArray(r.item) ? r.item : [];
+  items.forEach((it, i) => {
+    if (!it || typeof it !== 'object') return;
+    const codings = codingsOf(it.productOrService);
+    const date = first(it.servicedDate, it.servicedPeriod?.start, claimDate);
+    const id = `${rid}#${i}`;
+    if (codings.some((c) => c.code && [SYSTEMS.ndc, SYSTEMS.rxnorm].includes(canonicalSystem(c.system) as never))) {
+      const f = medicationFromConcept(it.productOrService, rid, { id, date, status: 'completed', recorded: ctx.documentDate, rankExtra: -100 }, ctx);
+      if (f) out.push(f);
+      return;
+    }
+    const billed = codings.filter((c) => c.code && claimProcedureSystem(c.system) && !(claimProcedureSystem(c.system) === 'CPT' && EVALUATION_AND_MANAGEMENT.test(c.code)));
+    if (!billed.length) return;
+    const f = procedureFromConcept({ ...it.productOrService, coding: billed }, id, rid, date, 'completed', -100, ctx);
+    if (f) out.push(f);
+  });
+  const procedures: Json[] = Array.isArray(r.procedure) ? r.procedure : [];
+  procedures.forEach((p, j) => {
+    if (!p?.procedureCodeableConcept) return;
+    const f = procedureFromConcept(p.procedureCodeableConcept, `${rid}#p${j}`, rid, first(p.date, claimDate), 'completed', -100, ctx);
+    if (f) out.push(f);
+  });
+  return out;
 }
 
 /** The facts of one stored resource (none for resource types the record does not merge). */
@@ -453,6 +554,11 @@ export function factsOf(resource: Resource, resourceId: string, ctx: FactContext
     case 'MedicationRequest':
       f = medicationFact(r, resourceId, ctx);
       break;
+    case 'MedicationDispense':
+      f = dispenseFact(r, resourceId, ctx);
+      break;
+    case 'ExplanationOfBenefit':
+      return claimFacts(r, resourceId, ctx);
     case 'Condition':
       f = r.verificationStatus?.coding?.[0]?.code === 'entered-in-error' ? undefined : problemFact(r, resourceId, ctx);
       break;
@@ -473,4 +579,4 @@ export function factsOf(resource: Resource, resourceId: string, ctx: FactContext
 }
 
 /** Resource types that can produce facts (the reconcile job reads only these). */
-export const FACT_RESOURCE_TYPES = ['Observation', 'MedicationStatement', 'MedicationRequest', 'Condition', 'AllergyIntolerance', 'Immunization', 'Encounter', 'Procedure'];
+export const FACT_RESOURCE_TYPES = ['Observation', 'MedicationStatement', 'MedicationRequest', 'MedicationDispense', 'Condition', 'AllergyIntolerance', 'Immunization', 'Encounter', 'Procedure', 'ExplanationOfBenefit'];
