@@ -10,6 +10,7 @@ import { cleanResource } from './clean.js';
 import { mapDstu2 } from './dstu2.js';
 import { SubjectTracker } from './subjects.js';
 import { validateResource } from './validate.js';
+import { nameMedicationReferences } from './medication-names.js';
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -109,6 +110,7 @@ export class Collector {
 
   /** Everything collected since the last drain, as one Extraction (a part when streaming). */
   drain(): Extraction {
+    nameMedicationReferences(this.resources);
     const ext: Extraction = { resources: this.resources, issues: this.issues };
     if (this.dstu2SinceDrain) {
       ext.issues.push({ severity: 'information', code: 'dstu2-mapped', message: `${this.dstu2SinceDrain} resource(s) in DSTU2 shape were mapped to R4` });
