@@ -302,6 +302,74 @@ const MAPPERS: Record<string, Mapper> = {
   },
   Practitioner: humanNames,
   RelatedPerson: humanNames,
+  // Argonaut DSTU2 servers (Epic's DSTU2 API) send goals, care plans and administrations in these shapes.
+  Goal(r) {
+    let m = false;
+    if (typeof r.description === 'string') (r.description = { text: r.description }), (m = true);
+    // DSTU2/STU3 `status` mixed where the goal stands in its life with how it is going; R4 splits the two.
+    if (typeof r.status === 'string' && r.lifecycleStatus === undefined) {
+      const [life, achievement] = GOAL_STATUS[r.status] ?? ['active', undefined];
+      r.lifecycleStatus = life;
+      if (achievement && r.achievementStatus === undefined) r.achievementStatus = cc(GOAL_ACHIEVEMENT, achievement);
+      delete r.status;
+      m = true;
+    }
+    m = move(r, 'author', 'expressedBy') || m;
+    if (typeof r.targetDate === 'string' && r.target === undefined) (r.target = [{ dueDate: r.targetDate }]), delete r.targetDate, (m = true);
+    if (isObj(r.target)) (r.target = [r.target]), (m = true);
+    return m;
+  },
+  CarePlan(r) {
+    let m = false;
+    if (r.intent === undefined) (r.intent = 'plan'), (m = true);
+    if (r.status === 'proposed') (r.status = 'draft'), (m = true);
+    if (r.status === 'cancelled') (r.status = 'revoked'), (m = true);
+    m = move(r, 'support', 'supportingInfo') || m;
+    if (Array.isArray(r.participant)) (delete r.participant), (m = true);
+    if (Array.isArray(r.activity)) {
+      for (const a of r.activity) {
+        const d = isObj(a) ? a.detail : undefined;
+        if (!isObj(d)) continue;
+        if (typeof d.prohibited === 'boolean') (d.doNotPerform = d.prohibited), delete d.prohibited, (m = true);
+        if (isObj(d.category)) (delete d.category), (m = true);
+        if (d.status === undefined) (d.status = 'unknown'), (m = true);
+      }
+    }
+    return m;
+  },
+  MedicationAdministration(r) {
+    let m = move(r, 'patient', 'subject');
+    m = move(r, 'effectiveTimeDateTime', 'effectiveDateTime') || m;
+    m = move(r, 'effectiveTimePeriod', 'effectivePeriod') || m;
+    m = move(r, 'prescription', 'request') || m;
+    m = move(r, 'encounter', 'context') || m;
+    if (isObj(r.practitioner)) (r.performer = [{ actor: r.practitioner }]), delete r.practitioner, (m = true);
+    if (r.wasNotGiven === true) r.status = 'not-done';
+    if (typeof r.wasNotGiven === 'boolean') (delete r.wasNotGiven), (m = true);
+    m = move(r, 'reasonNotGiven', 'statusReason') || m;
+    m = move(r, 'reasonGiven', 'reasonCode') || m;
+    if (isObj(r.dosage)) m = move(r.dosage, 'quantity', 'dose') || m;
+    if (typeof r.note === 'string') (r.note = noteOf(r.note)), (m = true);
+    return m;
+  },
+};
+
+const GOAL_ACHIEVEMENT = 'http://terminology.hl7.org/CodeSystem/goal-achievement';
+/** DSTU2/STU3 Goal.status → R4 lifecycleStatus and, where it said how the goal is going, achievementStatus. */
+const GOAL_STATUS: Record<string, [string, string | undefined]> = {
+  proposed: ['proposed', undefined],
+  planned: ['planned', undefined],
+  accepted: ['accepted', undefined],
+  rejected: ['rejected', undefined],
+  'in-progress': ['active', 'in-progress'],
+  'on-target': ['active', 'in-progress'],
+  'ahead-of-target': ['active', 'improving'],
+  'behind-target': ['active', 'worsening'],
+  sustaining: ['active', 'sustaining'],
+  achieved: ['completed', 'achieved'],
+  'on-hold': ['on-hold', undefined],
+  cancelled: ['cancelled', undefined],
+  'entered-in-error': ['entered-in-error', undefined],
 };
 
 /** STU3 `context` (an Encounter or EpisodeOfCare reference) became `encounter` in R4. */
