@@ -1,6 +1,6 @@
 /** Pure helpers that turn FHIR elements into the short words a list shows. */
 import type { CodeableConcept, Quantity, Range } from '@medplum/fhirtypes';
-import { unitLabel } from './unit-label.js';
+import { readableAmount, unitLabel } from './unit-label.js';
 import { withoutSemanticTag } from '../record/normalize/text.js';
 
 export const LOINC = 'http://loinc.org';
@@ -23,8 +23,9 @@ export function formatNumber(n: number): string {
 
 export function quantityText(q: Quantity | undefined): string | undefined {
   if (!q || q.value === undefined) return undefined;
-  const unit = unitLabel(q.unit ?? q.code);
-  return `${q.comparator ?? ''}${formatNumber(q.value)}${unit ? ` ${unit}` : ''}`;
+  const shown = readableAmount(q.value, q.code ?? q.unit);
+  const unit = shown.value !== q.value ? unitLabel(shown.unit) : unitLabel(q.unit ?? q.code);
+  return `${q.comparator ?? ''}${formatNumber(shown.value)}${unit ? ` ${unit}` : ''}`;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { MergedItem } from '../record/reconcile/cluster.js';
 import { loadByIds, sourcesOf } from './query.js';
 import { isActive, toFact } from './facts.js';
 import type { DoseStep, Fact, ListKind, SourceRef } from './types.js';
-import { unitLabel } from './unit-label.js';
+import { readableAmount, unitLabel } from './unit-label.js';
 
 /** The record kind each list shows, where the record merges it. */
 export const MERGED_KIND: Partial<Record<ListKind, ItemKind>> = {
@@ -72,7 +72,8 @@ async function itemFacts(store: Store, rows: ItemRow[]): Promise<Array<{ row: It
     if (row.kind === 'vitals' || row.kind === 'results') {
       fact.title = row.display;
       const v = row.value;
-      const value = v?.value !== undefined ? `${v.comparator ?? ''}${v.value}${v.unit ? ` ${unitLabel(v.unit)}` : ''}` : v?.text;
+      const shown = v?.value !== undefined ? readableAmount(v.value, v.unit) : undefined;
+      const value = shown ? `${v!.comparator ?? ''}${shown.value}${shown.unit ? ` ${unitLabel(shown.unit)}` : ''}` : v?.text;
       if (value) fact.detail = value;
       else delete fact.detail;
     }

@@ -29,3 +29,13 @@ test('units that are no codes keep their letters; unity has no words', () => {
   assert.equal(unitLabel('1'), '');
   assert.equal(unitLabel(undefined), undefined);
 });
+
+test('printed temperature units and weights in ounces read as people say them', async () => {
+  const { quantityText } = await import('./fhir-text.js');
+  assert.equal(unitLabel('degF'), '°F');
+  assert.equal(unitLabel('degC'), '°C');
+  assert.equal(quantityText({ value: 2176, unit: 'oz', system: 'http://unitsofmeasure.org', code: '[oz_av]' }), '136 lb');
+  assert.equal(quantityText({ value: 98.2, unit: 'degF', system: 'http://unitsofmeasure.org', code: '[degF]' }), '98.2 °F');
+  assert.equal(quantityText({ value: 6, unit: 'oz' }), '6 oz', 'a small amount stays in ounces');
+  assert.equal(quantityText({ value: 2176, unit: 'g' }), '2176 g');
+});

@@ -11,6 +11,9 @@ const WHOLE: Record<string, string> = {
   Cel: '°C',
   '[degF]': '°F',
   '[degC]': '°C',
+  // Printed forms EHRs send as Quantity.unit beside the UCUM code (Epic, Cerner).
+  degF: '°F',
+  degC: '°C',
   '1': '',
   '{ratio}': 'ratio',
 };
@@ -36,4 +39,14 @@ export function unitLabel(unit: string | undefined): string | undefined {
       // Square metres: kg/m2, 1.73 m2.
       .replace(/(^|[^A-Za-z])(c?m)2(?![0-9])/g, '$1$2²')
   );
+}
+
+/**
+ * A value in the unit a person reads it in, where the source's unit is one nobody uses for it:
+ * Epic sends every body weight in ounces (`2176 [oz_av]`), which read as 136 lb. 16 oz and
+ * more become pounds (exactly /16); smaller amounts (an infant's gain, a dose) stay in ounces.
+ */
+export function readableAmount(value: number, unit: string | undefined): { value: number; unit: string | undefined } {
+  if (unit !== undefined && /^(\[oz_av\]|oz)$/i.test(unit.trim()) && Math.abs(value) >= 16) return { value: Math.round((value / 16) * 100) / 100, unit: '[lb_av]' };
+  return { value, unit };
 }

@@ -21,3 +21,12 @@ test('a unit that does not convert is left as written', () => {
   const g: LabGroup = { key: 'name:x', name: 'X', unit: 'mg/dL', count: 1, latest: pt('a', 1, 'mg/dL'), points: [pt('a', 1, 'mg/dL'), pt('b', 3, 'bananas')] };
   assert.equal(convertGroupUnits(g).points[1].unit, 'bananas');
 });
+
+test('body weights sent in ounces (Epic) are charted in pounds, the ounces kept as written', () => {
+  const a = pt('a', 2176, '[oz_av]');
+  const b = pt('b', 2200, '[oz_av]');
+  const g: LabGroup = { key: 'loinc:29463-7', loinc: '29463-7', name: 'Weight', unit: '[oz_av]', count: 2, latest: b, points: [a, b] };
+  const out = convertGroupUnits(g);
+  assert.equal(out.unit, '[lb_av]');
+  assert.deepEqual(out.points.map((p) => [p.value, p.display, p.original]), [[136, '136 lb', '2176 oz'], [137.5, '137.5 lb', '2200 oz']]);
+});
