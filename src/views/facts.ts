@@ -8,7 +8,7 @@ import type {
 } from '@medplum/fhirtypes';
 import type { SourcedResource } from './query.js';
 import type { Fact, ListKind } from './types.js';
-import { conceptText, quantityText, statusCode } from './fhir-text.js';
+import { conceptText, quantityText, statusCode, valueText } from './fhir-text.js';
 import { observationKind } from './labs.js';
 
 type Described = { title: string; detail?: string; status?: string };
@@ -19,11 +19,10 @@ function join(...parts: Array<string | undefined | false>): string | undefined {
 }
 
 function observationValue(o: Observation): string | undefined {
-  if (o.valueQuantity) return quantityText(o.valueQuantity);
-  if (o.valueString) return o.valueString;
-  if (o.valueCodeableConcept) return conceptText(o.valueCodeableConcept);
+  const own = valueText(o);
+  if (own !== undefined) return own;
   if (o.component?.length) {
-    return o.component.map((c) => `${conceptText(c.code) ?? ''} ${quantityText(c.valueQuantity) ?? c.valueString ?? ''}`.trim()).join(', ');
+    return o.component.map((c) => `${conceptText(c.code) ?? ''} ${valueText(c) ?? ''}`.trim()).join(', ');
   }
   return undefined;
 }

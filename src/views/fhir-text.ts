@@ -1,5 +1,5 @@
 /** Pure helpers that turn FHIR elements into the short words a list shows. */
-import type { CodeableConcept, Quantity, Range } from '@medplum/fhirtypes';
+import type { CodeableConcept, Period, Quantity, Range, Ratio, SampledData } from '@medplum/fhirtypes';
 import { readableAmount, unitLabel } from './unit-label.js';
 import { withoutSemanticTag } from '../record/normalize/text.js';
 
@@ -58,4 +58,53 @@ export function normaliseName(name: string): string {
 /** First status-like code of a CodeableConcept (clinicalStatus, verificationStatus). */
 export function statusCode(cc: CodeableConcept | undefined): string | undefined {
   return cc?.coding?.find((c) => c.code)?.code ?? cc?.text;
+}
+
+/** The value[x] choices an Observation or one of its components may carry. */
+export interface ValueChoices {
+  valueQuantity?: Quantity;
+  valueCodeableConcept?: CodeableConcept;
+  valueString?: string;
+  valueBoolean?: boolean;
+  valueInteger?: number;
+  valueRange?: Range;
+  valueRatio?: Ratio;
+  valueSampledData?: SampledData;
+  valueTime?: string;
+  valueDateTime?: string;
+  valuePeriod?: Period;
+}
+
+/** "1:64" for a titer (numerator 1), "3 mg / 1 mL" otherwise. */
+export function ratioText(r: Ratio | undefined): string | undefined {
+  const n = r?.numerator?.value;
+  const d = r?.denominator?.value;
+  if (n === undefined || d === undefined) return undefined;
+  const nu = unitLabel(r?.numerator?.unit ?? r?.numerator?.code);
+  const du = unitLabel(r?.denominator?.unit ?? r?.denominator?.code);
+  if (!nu && !du) return `${formatNumber(n)}:${formatNumber(d)}`;
+  return `${formatNumber(n)}${nu ? ` ${nu}` : ''} / ${formatNumber(d)}${du ? ` ${du}` : ''}`;
+}
+
+/**
+ * A value of any of Observation's value[x] types as a person reads it. Each type had to be known
+ * by each view: an integer score, a yes/no answer, a titer (Ratio), a date (an estimated due
+ * date), a time or period and a waveform (SampledData) showed nothing at all.
+ */
+export function valueText(v: ValueChoices): string | undefined {
+  if (v.valueQuantity) return quantityText(v.valueQuantity);
+  if (v.valueCodeableConcept) return conceptText(v.valueCodeableConcept);
+  if (typeof v.valueString === 'string' && v.valueString.trim()) return v.valueString.trim();
+  if (typeof v.valueBoolean === 'boolean') return v.valueBoolean ? 'Yes' : 'No';
+  if (typeof v.valueInteger === 'number') return formatNumber(v.valueInteger);
+  if (v.valueRange) return rangeValueText(v.valueRange);
+  if (v.valueRatio) return ratioText(v.valueRatio);
+  if (typeof v.valueDateTime === 'string') return v.valueDateTime;
+  if (typeof v.valueTime === 'string') return v.valueTime;
+  if (v.valuePeriod?.start || v.valuePeriod?.end) return `${v.valuePeriod.start ?? '…'} – ${v.valuePeriod.end ?? '…'}`;
+  if (v.valueSampledData) {
+    const n = typeof v.valueSampledData.data === 'string' ? v.valueSampledData.data.trim().split(/\s+/).filter(Boolean).length : 0;
+    return n ? `${n} sampled values` : 'sampled values';
+  }
+  return undefined;
 }

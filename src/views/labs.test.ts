@@ -96,3 +96,27 @@ test('a result given as a span (urine sediment "0-2 /HPF") reads as the span, no
   const g = groupObservations([obs('u', { code: { text: 'WBC, urine' }, category: lab, effectiveDateTime: '2024-03-01', valueRange: { low: { value: 0, unit: '/[HPF]' }, high: { value: 2, unit: '/[HPF]' } } })], 'lab');
   assert.equal(g[0]!.latest.display, '0–2 /HPF');
 });
+
+test('every value[x] type reads in the labs, the timeline and the record: titers, yes/no, dates, periods, waveforms', async () => {
+  const { describe } = await import('./facts.js');
+  const { factsOf } = await import('../record/normalize/fact.js');
+  const code = (c: string, text: string) => ({ coding: [{ system: 'http://loinc.org', code: c }], text });
+  const cases: Array<[Partial<Observation>, string]> = [
+    [{ code: code('31201-7', 'HBsAb titer'), valueRatio: { numerator: { value: 1 }, denominator: { value: 64 } } }, '1:64'],
+    [{ code: code('5223-0', 'HIV 1+2 Ab'), valueBoolean: false }, 'No'],
+    [{ code: code('11778-8', 'Estimated due date'), valueDateTime: '2021-10-15' }, '2021-10-15'],
+    [{ code: code('74708-9', 'Sleep onset'), valueTime: '23:30:00' }, '23:30:00'],
+    [{ code: code('8867-4', 'Heart rate'), valueSampledData: { origin: { value: 0 }, period: 1000, dimensions: 1, data: '72 74 73 75' } }, '4 sampled values'],
+    [{ code: code('72514-3', 'Pain 0-10'), valuePeriod: { start: '2021-04-01', end: '2021-04-03' } }, '2021-04-01 – 2021-04-03'],
+  ];
+  for (const [o, shown] of cases) {
+    const [g] = groupObservations([obs('x', { ...o, category: lab, effectiveDateTime: '2021-04-01' })], 'lab');
+    assert.equal(g.latest.display, shown, `labs: ${o.code?.text}`);
+    assert.equal(describe({ resourceType: 'Observation', status: 'final', ...o } as Observation).detail, shown, `timeline: ${o.code?.text}`);
+    const [f] = factsOf({ resourceType: 'Observation', status: 'final', category: lab, ...o } as Observation, 'x', { documentId: 'd', structured: true });
+    assert.ok(f.value?.text, `record: ${o.code?.text} has a value`);
+  }
+  // A component's integer (a score's parts) reads too.
+  const [g] = groupObservations([obs('y', { code: code('9269-2', 'GCS'), category: lab, component: [{ code: code('9267-6', 'Eye'), valueInteger: 4 }] })], 'lab');
+  assert.equal(g.latest.display, '4');
+});

@@ -6,7 +6,7 @@
 import type { CodeableConcept, Observation, ObservationReferenceRange, Quantity } from '@medplum/fhirtypes';
 import type { SourcedResource } from './query.js';
 import type { LabFlag, LabGroup, LabPoint } from './types.js';
-import { codeIn, conceptText, LOINC, normaliseName, quantityText, rangeValueText, spanText } from './fhir-text.js';
+import { codeIn, conceptText, LOINC, normaliseName, quantityText, spanText, valueText } from './fhir-text.js';
 
 const FLAGS = new Set<LabFlag>(['H', 'L', 'HH', 'LL', 'A', 'N']);
 const INTERPRETATION_WORDS: Record<string, LabFlag> = { high: 'H', low: 'L', abnormal: 'A', normal: 'N', 'critical high': 'HH', 'critical low': 'LL' };
@@ -73,15 +73,19 @@ interface Measured {
 
 /** An Observation's measured values: its own value, or one per component (blood pressure). */
 function measuredParts(o: Observation): Measured[] {
-  const own = o.valueQuantity || o.valueString !== undefined || o.valueCodeableConcept || o.valueInteger !== undefined;
+  const quantity = o.valueQuantity ?? (o.valueInteger !== undefined ? { value: o.valueInteger } : undefined);
+  const text = quantity ? undefined : valueText(o);
+  const own = quantity !== undefined || text !== undefined;
   // A panel ("Vital signs", "CBC") that only groups its members measures nothing itself: its
   // members are rows of their own (it had shown as a test whose every result was "—").
   if (!own && !o.component?.length && o.hasMember?.length && !o.valueRange && !o.dataAbsentReason) return [];
   if (!own && o.component?.length) {
-    return o.component.map((c) => ({ code: c.code, quantity: c.valueQuantity, text: c.valueString ?? conceptText(c.valueCodeableConcept), interpretation: c.interpretation, referenceRange: c.referenceRange ?? o.referenceRange }));
+    return o.component.map((c) => {
+      const q = c.valueQuantity ?? (c.valueInteger !== undefined ? { value: c.valueInteger } : undefined);
+      return { code: c.code, quantity: q, text: q ? undefined : valueText(c), interpretation: c.interpretation, referenceRange: c.referenceRange ?? o.referenceRange };
+    });
   }
-  const quantity = o.valueQuantity ?? (o.valueInteger !== undefined ? { value: o.valueInteger } : undefined);
-  return [{ code: o.code, quantity, text: o.valueString ?? conceptText(o.valueCodeableConcept) ?? rangeValueText(o.valueRange), interpretation: o.interpretation, referenceRange: o.referenceRange }];
+  return [{ code: o.code, quantity, text, interpretation: o.interpretation, referenceRange: o.referenceRange }];
 }
 
 export function groupKey(code: CodeableConcept | undefined): { key: string; loinc?: string; name: string } | undefined {

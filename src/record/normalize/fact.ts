@@ -206,8 +206,16 @@ function observationValue(o: Json): FactValue | undefined {
   if (!v && typeof o.valueString === 'string') v = numericText(o.valueString) ?? { text: o.valueString };
   if (!v && o.valueCodeableConcept) v = { text: displayOf(o.valueCodeableConcept, '') };
   if (!v && typeof o.valueInteger === 'number') v = { value: o.valueInteger };
-  if (!v && typeof o.valueBoolean === 'boolean') v = { text: String(o.valueBoolean) };
+  if (!v && typeof o.valueBoolean === 'boolean') v = { text: o.valueBoolean ? 'Yes' : 'No' };
   if (!v && o.valueRange) v = { text: `${o.valueRange.low?.value ?? ''}-${o.valueRange.high?.value ?? ''} ${o.valueRange.low?.unit ?? ''}`.trim() };
+  // The other value[x] types: a titer (Ratio "1:64"), a date or time answered, a period, a waveform.
+  if (!v && typeof o.valueRatio?.numerator?.value === 'number' && typeof o.valueRatio?.denominator?.value === 'number') {
+    v = { text: `${o.valueRatio.numerator.value}:${o.valueRatio.denominator.value}` };
+  }
+  if (!v && typeof o.valueDateTime === 'string') v = { text: o.valueDateTime };
+  if (!v && typeof o.valueTime === 'string') v = { text: o.valueTime };
+  if (!v && (o.valuePeriod?.start || o.valuePeriod?.end)) v = { text: `${o.valuePeriod.start ?? ''}–${o.valuePeriod.end ?? ''}` };
+  if (!v && typeof o.valueSampledData?.data === 'string') v = { text: `${o.valueSampledData.data.trim().split(/\s+/).filter(Boolean).length} sampled values` };
   const range = rangeOf(o);
   if (range) v = { ...(v ?? {}), range };
   return v;
