@@ -20,6 +20,30 @@ test('FHIR JSON and NDJSON', () => {
   assert.equal(detectFormat(b('{"name":"not fhir"}')), 'unknown');
 });
 
+test('FHIR JSON that names its resourceType last, after data longer than the head, is told by its tail', async () => {
+  const { HEAD_BYTES, TAIL_BYTES } = await import('./detect.js');
+  // Keys sorted (or a Ruby/Inferno fixture): a Binary's base64 fills the head before "resourceType".
+  const binary = b(JSON.stringify({ contentType: 'application/pdf', data: 'QUJD'.repeat(40_000), id: 'b1', resourceType: 'Binary' }, null, 2));
+  assert.ok(binary.length > HEAD_BYTES);
+  const head = binary.subarray(0, HEAD_BYTES);
+  assert.equal(detectFormat(head, binary.length, binary.subarray(-TAIL_BYTES)), 'fhir-json');
+  assert.equal(detectFormat(head, binary.length), 'unknown', 'without the tail nothing says FHIR');
+  const other = b(JSON.stringify({ data: 'QUJD'.repeat(40_000), kind: 'not fhir' }));
+  assert.equal(detectFormat(other.subarray(0, HEAD_BYTES), other.length, other.subarray(-TAIL_BYTES)), 'unknown');
+});
+
+test('a file on disk (eval, bench) is told the same way: a DocumentReference with resourceType last after its note', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { detectFile } = await import('../sources/fhir/file-input.js');
+  const dir = mkdtempSync(join(tmpdir(), 'rt-last-'));
+  const file = join(dir, 'docref.json');
+  const note = Buffer.from('Seen today for follow-up. '.repeat(4000)).toString('base64');
+  writeFileSync(file, JSON.stringify({ content: [{ attachment: { contentType: 'text/plain', data: note } }], id: 'd1', status: 'current', subject: { reference: 'Patient/p1' }, resourceType: 'DocumentReference' }));
+  assert.equal(detectFile(file), 'fhir-json');
+});
+
 test('HL7 v2 messages and batches', () => {
   assert.equal(detectFormat(b('MSH|^~\\&|LAB|HOSP|||20200101||ORU^R01|1|P|2.5.1\rPID|1||123')), 'hl7v2');
   assert.equal(detectFormat(b('FHS|^~\\&|X\rBHS|^~\\&\rMSH|^~\\&|')), 'hl7v2');

@@ -67,7 +67,20 @@ function dicomKind(b: Uint8Array): 'dicom' | 'dicomdir' | undefined {
   return undefined;
 }
 
-export function detectFormat(head: Uint8Array, totalSize = head.length): Format {
+/** Bytes of a file's end that callers pass as `tail` (see detectFormat). */
+export const TAIL_BYTES = 1024;
+
+/** A JSON object closing on `"resourceType": "X"`: FHIR JSON written with its keys sorted or resourceType last. */
+const RESOURCE_TYPE_LAST = /"resourceType"\s*:\s*"[A-Z][A-Za-z]+"\s*\}\s*$/;
+
+/**
+ * The format of a file from its first HEAD_BYTES (`head`) and, optionally, its last TAIL_BYTES
+ * (`tail`, when the file is longer than its head). FHIR JSON may name its resourceType last
+ * (serializers that sort keys, Ruby's and Inferno's fixtures): a Binary or DocumentReference
+ * whose base64 data fills the head then shows no resourceType there, and was "unknown" — the
+ * whole document unread. Its tail closes on it.
+ */
+export function detectFormat(head: Uint8Array, totalSize = head.length, tail?: Uint8Array): Format {
   if (totalSize === 0 || head.length === 0) return 'empty';
   if (startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'; // %PDF-
   if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
@@ -108,6 +121,7 @@ export function detectFormat(head: Uint8Array, totalSize = head.length): Format 
       return 'fhir-ndjson';
     }
     if (/"resourceType"\s*:\s*"/.test(text)) return 'fhir-json';
+    if (!wide && tail && totalSize > head.length && RESOURCE_TYPE_LAST.test(new TextDecoder('utf-8').decode(tail))) return 'fhir-json';
     return 'unknown';
   }
   return 'text';

@@ -15,7 +15,7 @@ import type { Vault } from '../vault/vault.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { ImportLimits } from '../core/config.js';
 import type { Channel, ChildFile, Extraction, ExtractedPage, ExtractionIssue, Format, SourceAdapter } from '../core/types.js';
-import { detectFormat, HEAD_BYTES } from '../detect/detect.js';
+import { detectFormat, HEAD_BYTES, TAIL_BYTES } from '../detect/detect.js';
 import type { DocumentRecord, NewDocument } from '../store/documents.js';
 import { walkZip } from './zip.js';
 import { entryFor, folderOf, isXdmMetadata, labelFrom, parseXdmMetadata, type XdmMetadata } from './xdm.js';
@@ -109,7 +109,7 @@ export class Importer {
   async importFile(file: string, opts: ImportOptions = {}, emit: (e: ImportEvent) => void = () => {}): Promise<ImportEvent> {
     const stat = await fsp.stat(file);
     const head = await readHead(file);
-    const format = detectFormat(head, stat.size);
+    const format = detectFormat(head, stat.size, stat.size > HEAD_BYTES ? await readTail(file, stat.size) : undefined);
     if (stat.size > this.limits.maxFileBytes) {
       // Too large to keep: recorded with a clear error so the user sees what happened.
       const sha256 = await hashFile(file);
@@ -149,14 +149,17 @@ export class Importer {
    */
   async importStream(input: AsyncIterable<Buffer>, name: string, opts: ImportOptions = {}): Promise<ImportEvent> {
     let head = Buffer.alloc(0);
+    let tail: Uint8Array = new Uint8Array(0);
     const peek = async function* () {
       for await (const chunk of input) {
         if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
+        // The last TAIL_BYTES seen so far (a chunk may be shorter than that).
+        tail = chunk.length >= TAIL_BYTES ? chunk.subarray(chunk.length - TAIL_BYTES) : Buffer.concat([tail, chunk]).subarray(-TAIL_BYTES);
         yield chunk;
       }
     };
     const put = await this.vault.putStream(Readable.from(peek()), this.limits.maxFileBytes);
-    const format = detectFormat(head, put.size);
+    const format = detectFormat(head, put.size, tail);
     const ev = await this.register({ sha256: put.sha256, size: put.size, format }, name, name, opts, undefined, 0, () => {});
     return ev;
   }
@@ -168,7 +171,7 @@ export class Importer {
     opts: ImportOptions & { parentId?: string; depth?: number } = {},
     emit: (e: ImportEvent) => void = () => {},
   ): Promise<ImportEvent> {
-    const format = detectFormat(bytes.subarray(0, HEAD_BYTES), bytes.length);
+    const format = detectFormat(bytes.subarray(0, HEAD_BYTES), bytes.length, bytes.subarray(-TAIL_BYTES));
     if (bytes.length > this.limits.maxFileBytes) {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       return this.recordRejected(sha256, bytes.length, format, name, opts, `the file is over the limit of ${this.limits.maxFileBytes} bytes; it was not stored`, name);
@@ -188,7 +191,7 @@ export class Importer {
   async importChildren(parent: DocumentRecord, children: PersonChild[], opts: ChildImportOptions = {}): Promise<void> {
     const batch: Array<{ child: PersonChild; format: Format }> = [];
     for (const child of children) {
-      const format = detectFormat(child.bytes.subarray(0, HEAD_BYTES), child.bytes.length);
+      const format = detectFormat(child.bytes.subarray(0, HEAD_BYTES), child.bytes.length, child.bytes.subarray(-TAIL_BYTES));
       // Zips expand into documents of their own and oversized files are refused: the single path does both.
       if (format === 'zip' || child.bytes.length > this.limits.maxFileBytes) {
         await this.importBytes(child.bytes, child.name, { channel: opts.channel ?? 'embedded', parentId: parent.id, personId: child.personId ?? opts.personId, scope: opts.scope, depth: 1 });
@@ -372,6 +375,18 @@ async function readHead(file: string): Promise<Buffer> {
   try {
     const buf = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function readTail(file: string, size: number): Promise<Buffer> {
+  const fh = await fsp.open(file, 'r');
+  try {
+    const n = Math.min(size, TAIL_BYTES);
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, size - n);
     return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();

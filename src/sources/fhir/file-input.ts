@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Format, SourceInput } from '../../core/types.js';
-import { detectFormat, HEAD_BYTES } from '../../detect/detect.js';
+import { detectFormat, HEAD_BYTES, TAIL_BYTES } from '../../detect/detect.js';
 
 /** Reads the first HEAD_BYTES of a file for format detection. */
 export function detectFile(path: string): Format {
@@ -13,7 +13,9 @@ export function detectFile(path: string): Format {
   try {
     const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
     readSync(fd, head, 0, head.length, 0);
-    return detectFormat(head, size);
+    const tail = Buffer.alloc(Math.min(size, TAIL_BYTES));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    return detectFormat(head, size, tail);
   } finally {
     closeSync(fd);
   }
