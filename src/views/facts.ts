@@ -8,7 +8,7 @@ import type {
 } from '@medplum/fhirtypes';
 import type { SourcedResource } from './query.js';
 import type { Fact, ListKind } from './types.js';
-import { conceptText, quantityText, statusCode, valueText } from './fhir-text.js';
+import { conceptText, documentTypeText, quantityText, statusCode, valueText } from './fhir-text.js';
 import { observationKind } from './labs.js';
 
 type Described = { title: string; detail?: string; status?: string };
@@ -98,7 +98,7 @@ export function describe(r: Resource): Described {
     }
     case 'DocumentReference': {
       const d = r as DocumentReference;
-      return { title: d.description ?? conceptText(d.type) ?? 'Document', status: d.docStatus };
+      return { title: d.description ?? documentTypeText(d.type) ?? 'Document', status: d.docStatus };
     }
     case 'FamilyMemberHistory': {
       const f = r as FamilyMemberHistory;

@@ -244,3 +244,13 @@ test('merged items with many sources: a bounded list, the rest page by page, mer
   const bad = await api({ method: 'POST', url: `/api/people/${seeded.personId}/items/merge`, payload: { type: big.type, itemIds: [rest.id, 'nope'] } });
   assert.equal(bad.statusCode, 400);
 });
+
+test('a document typed only by a LOINC code reads by the type\'s name; a given text or display wins', async () => {
+  const { describe } = await import('./facts.js');
+  const doc = (type: Record<string, unknown>) => describe({ resourceType: 'DocumentReference', status: 'current', content: [{ attachment: {} }], type } as never).title;
+  assert.equal(doc({ coding: [{ system: 'http://loinc.org', code: '51852-2' }] }), 'Letter');
+  assert.equal(doc({ coding: [{ system: 'http://loinc.org', code: '11506-3' }] }), 'Progress note');
+  assert.equal(doc({ coding: [{ system: 'http://loinc.org', code: '11506-3', display: 'Progress note (physician)' }] }), 'Progress note (physician)');
+  assert.equal(doc({ text: 'Clinic letter', coding: [{ system: 'http://loinc.org', code: '51852-2' }] }), 'Clinic letter');
+  assert.equal(doc({ coding: [{ system: 'http://loinc.org', code: '99999-9' }] }), '99999-9', 'an unknown code stays as written');
+});
