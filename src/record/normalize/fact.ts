@@ -64,7 +64,23 @@ const NO_PROBLEMS_CODES = new Set(['160245001', '160244002']);
 const NO_PROBLEMS_TEXT = /^(no (known |current |active )?(problems?|diagnos[ie]s|medical problems)|none known|no current problems or disability)\b/;
 const NKA_CODES = new Set(['716186003', '409137002', '428607008', '429625007', '428197003']);
 const NO_MEDS = /^(no (known )?(current )?medications?|no medications? administered|none|no meds)\b/;
-const NKA_TEXT = /\b(no known (drug |medication |food |environmental )?allerg|nkda|nka|no allergies|allergies none|none known)\b/;
+// `allerg\w*`: "no known allergies" had never matched (a \b right after "allerg" needs the word to end there).
+const NKA_TEXT = /\b(no known (drug |medication |food |environmental |latex )?allerg\w*|nkda|nka|no allergies|allergies none|none known)\b/;
+
+/**
+ * Codes that stand where a medication, allergy, problem, procedure or vaccine belongs to say there
+ * is none or nothing is known: the IPS absent/unknown codes (IPS documents, and European C-CDA
+ * whose codes src/sources/ccda maps to them) and data-absent-reason codes. "No information" is no
+ * fact at all (it had listed an active allergy "No information about allergies"); "no known …"
+ * is the none-known statement where the record has one (allergies, problems), else nothing.
+ */
+const ABSENT_UNKNOWN_SYSTEMS = new Set(['http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips', 'http://terminology.hl7.org/CodeSystem/data-absent-reason']);
+
+function absentOrUnknown(codings: Coding[]): 'no-info' | 'none-known' | undefined {
+  const c = codings.find((x) => x.code && ABSENT_UNKNOWN_SYSTEMS.has(x.system ?? ''));
+  if (!c) return undefined;
+  return /^no-known-/.test(c.code!) ? 'none-known' : 'no-info';
+}
 
 function codingsOf(cc: Json | undefined): Coding[] {
   return Array.isArray(cc?.coding) ? (cc!.coding as Coding[]).filter((c) => c && (c.code || c.display)) : [];
@@ -362,7 +378,7 @@ function problemFact(r: Json, rid: string, ctx: FactContext): Fact | undefined {
   if (!display && !codings.length) return undefined;
   const codes = codeKeys(codings);
   const date0 = first(r.onsetDateTime, r.onsetPeriod?.start, r.recordedDate);
-  if (codings.some((c) => c.code && NO_PROBLEMS_CODES.has(c.code)) || NO_PROBLEMS_TEXT.test(fold(display))) {
+  if (codings.some((c) => c.code && NO_PROBLEMS_CODES.has(c.code)) || absentOrUnknown(codings) === 'none-known' || NO_PROBLEMS_TEXT.test(fold(display))) {
     return { id: rid, resourceId: rid, documentId: ctx.documentId, kind: 'problems', block: '*', display: 'No known problems', date: date0, status: 'none-known', codes, keys: ['none-known'], rank: rankOf(ctx, codes, date0), recorded: first(r.recordedDate, ctx.documentDate) };
   }
   const keys = codes.filter((k) => !k.endsWith('|') && !GENERIC_CODES.has(k.split('|')[1])).map((k) => (k.startsWith(SYSTEMS.icd10cm) || k.startsWith(SYSTEMS.icd10) ? `~icd10:${icd10Category(k.split('|')[1])}` : k));
@@ -390,7 +406,7 @@ function allergyFact(r: Json, rid: string, ctx: FactContext): Fact | undefined {
   const display = displayOf(r.code, '');
   const codes = codeKeys(codings);
   const status = clinicalStatus(r);
-  const nka = codings.some((c) => c.code && NKA_CODES.has(c.code)) || NKA_TEXT.test(fold(display)) || (!codings.length && !display && status === 'refuted');
+  const nka = codings.some((c) => c.code && NKA_CODES.has(c.code)) || absentOrUnknown(codings) === 'none-known' || NKA_TEXT.test(fold(display)) || (!codings.length && !display && status === 'refuted');
   const date = first(r.onsetDateTime, r.onsetPeriod?.start, r.recordedDate);
   if (nka) {
     return { id: rid, resourceId: rid, documentId: ctx.documentId, kind: 'allergies', block: '*', display: 'No known allergies', date, status: 'none-known', codes, keys: ['nka'], rank: rankOf(ctx, codes, date), recorded: first(r.recordedDate, ctx.documentDate) };
@@ -552,8 +568,23 @@ function claimFacts(r: Json, rid: string, ctx: FactContext): Fact[] {
 }
 
 /** The facts of one stored resource (none for resource types the record does not merge). */
+/** The element holding what a resource is about, for the absent/unknown check. */
+const SUBJECT_CODE: Record<string, string> = {
+  MedicationStatement: 'medicationCodeableConcept',
+  MedicationRequest: 'medicationCodeableConcept',
+  MedicationDispense: 'medicationCodeableConcept',
+  AllergyIntolerance: 'code',
+  Condition: 'code',
+  Procedure: 'code',
+  Immunization: 'vaccineCode',
+};
+
 export function factsOf(resource: Resource, resourceId: string, ctx: FactContext): Fact[] {
   const r = resource as unknown as Json;
+  const held = SUBJECT_CODE[resource.resourceType];
+  const absent = held ? absentOrUnknown(codingsOf(r[held])) : undefined;
+  // "No information": nothing to merge. "No known": the allergy and problem facts say none-known; other kinds have no such item.
+  if (absent === 'no-info' || (absent === 'none-known' && resource.resourceType !== 'AllergyIntolerance' && resource.resourceType !== 'Condition')) return [];
   let f: Fact | undefined;
   switch (resource.resourceType) {
     case 'Observation':

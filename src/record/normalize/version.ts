@@ -14,7 +14,7 @@ import icdData from './data/icd10.json' with { type: 'json' };
 import unitData from './data/units.json' with { type: 'json' };
 
 /** Raise when fact.ts / codes.ts / units.ts change the facts they make from the same resource. */
-export const RULES = 3;
+export const RULES = 4;
 
 export const NORMALIZE_VERSION = `${RULES}.${createHash('sha256')
   .update(JSON.stringify([loincData, groupData, cvxData, rxData, icdData, unitData]))
