@@ -126,6 +126,12 @@ export interface ChildFile {
   /** Key into Extraction.subjects of the patient the file is about (the resource holding it); absent = the document's person. */
   subject?: string;
   /**
+   * What the resource holding an attachment says the file is and when (a note's type or
+   * description, its date): the child document's title and date, so a list of documents names
+   * a note "Progress note, 2020-10-09" instead of "DocumentReference-<id>-1.txt" imported today.
+   */
+  label?: { title?: string; date?: string };
+  /**
    * A document split out of a transmission (relation 'split'): what its pages say, already read
    * in the parent's job (pages with the parent's page numbers, resources, subjects, label). It
    * is stored finished, without a job of its own.

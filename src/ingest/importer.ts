@@ -218,7 +218,10 @@ export class Importer {
         parentId: parent.id,
         personId: child.personId ?? opts.personId,
         scope: opts.scope,
-        ...(read ? { state: 'done' as const, issues: read.issues, label: { resources: 0, pages: read.pages.length } } : { state: 'queued' as const }),
+        // The holder's title and date name the child now; `receipt.holder` keeps them for the reader that runs later.
+        ...(read
+          ? { state: 'done' as const, issues: read.issues, label: { resources: 0, pages: read.pages.length, ...child.label, ...(child.label ? { receipt: { holder: child.label } } : {}) } }
+          : { state: 'queued' as const, ...(child.label ? { label: { ...child.label, receipt: { holder: child.label } } } : {}) }),
         pages: read?.pages,
       });
     }

@@ -205,6 +205,10 @@ async function storeExtraction(ctx: ProcessContext, doc: DocumentRecord, read: (
   // An XDM entry's metadata (kept at receipt) names its title, date and author; the file's own reader wins where it says.
   const xdm = (doc.label.receipt as { xdm?: XdmDocumentEntry & { role?: string } } | undefined)?.xdm;
   if (xdm && xdm.role !== 'metadata') for (const [k, v] of Object.entries(labelFrom({ ...xdm, authors: xdm.authors ?? [] }))) label[k] ??= v;
+  // An attachment's holder (a FHIR note's type and date, src/sources/fhir/attachments.ts) names it where its reader did not.
+  const holder = (doc.label.receipt as { holder?: { title?: string; date?: string } } | undefined)?.holder;
+  if (holder?.title) label.title ??= holder.title;
+  if (holder?.date) label.date ??= holder.date;
   label.resources = resourceCount;
   label.pages = pageCount;
   if (mainPerson === null && issues.some((i) => i.code.startsWith('person-'))) label.needsPerson = true;

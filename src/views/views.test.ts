@@ -254,3 +254,41 @@ test('a document typed only by a LOINC code reads by the type\'s name; a given t
   assert.equal(doc({ text: 'Clinic letter', coding: [{ system: 'http://loinc.org', code: '51852-2' }] }), 'Clinic letter');
   assert.equal(doc({ coding: [{ system: 'http://loinc.org', code: '99999-9' }] }), '99999-9', 'an unknown code stays as written');
 });
+
+/** A patient-access pull with two notes held by DocumentReferences (written for this test). */
+const notesBundle = {
+  resourceType: 'Bundle',
+  type: 'searchset',
+  entry: [
+    { fullUrl: 'https://ehr.example/fhir/Patient/n1', resource: { resourceType: 'Patient', id: 'n1', name: [{ family: 'Noteworthy', given: ['Nora'] }], birthDate: '1966-06-06' } },
+    {
+      fullUrl: 'https://ehr.example/fhir/DocumentReference/d1',
+      resource: {
+        resourceType: 'DocumentReference', id: 'd1', status: 'current', subject: { reference: 'Patient/n1' }, date: '2020-10-09T15:26:23Z',
+        type: { coding: [{ system: 'http://loinc.org', code: '11506-3' }] },
+        content: [{ attachment: { contentType: 'text/plain', data: Buffer.from('Seen for follow-up of hypertension. Doing well.').toString('base64') } }],
+      },
+    },
+    {
+      fullUrl: 'https://ehr.example/fhir/DocumentReference/d2',
+      resource: {
+        resourceType: 'DocumentReference', id: 'd2', status: 'current', subject: { reference: 'Patient/n1' }, description: 'Cardiology consult',
+        context: { period: { start: '2021-02-03' } },
+        content: [{ attachment: { contentType: 'text/html', data: Buffer.from('<p>Echo normal.</p>').toString('base64') } }],
+      },
+    },
+  ],
+};
+
+for (const dialect of DIALECTS) test(`a note's document is named and dated by the resource holding it, not its file name and import day (${dialect})`, { skip: dialect === 'postgres' ? await postgresSkipReason() : false }, async (t) => {
+  const { fhirAdapter } = await import('../sources/fhir/index.js');
+  const tv = await openTestVessel(dialect, { adapters: [fhirAdapter] });
+  t.after(() => tv.cleanup());
+  const v = tv.vessel;
+  await v.importer.importBytes(Buffer.from(JSON.stringify(notesBundle)), 'notes.json', { channel: 'upload' });
+  await v.runJobsUntilIdle();
+  const [person] = await v.store.people.list();
+  const tl = await timeline(v.store, person.id, { types: ['Document'] });
+  const notes = tl.items.filter((i) => i.kind === 'document' && i.title !== 'notes.json').map((i) => [i.title, i.date.slice(0, 10)]);
+  assert.deepEqual(notes.sort(), [['Cardiology consult', '2021-02-03'], ['Progress note', '2020-10-09']]);
+});

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ChildFile } from '../../core/types.js';
+import { documentTypeName } from '../../core/document-types.js';
 
 /** Names the vault child that holds an attachment's bytes (Attachment extension url / Binary meta tag system). */
 export const VAULT_CHILD = 'urn:vessel:vault-child';
@@ -27,6 +28,8 @@ export const extensionFor = (contentType: unknown): string => EXTENSIONS[baseTyp
 /** Collects children across the resources of one input; names stay unique. */
 export class AttachmentSink {
   children: ChildFile[] = [];
+  /** The resource whose attachments `take` is moving (for the children's labels). */
+  private holder: Json | undefined;
   private names = new Set<string>();
   /** Bytes of children collected since the last drain (streamed parts are also cut by size). */
   pendingBytes = 0;
@@ -35,6 +38,7 @@ export class AttachmentSink {
   take(resource: Json, subject?: string): number {
     const type = resource.resourceType as string;
     const stem = `${type}-${typeof resource.id === 'string' ? resource.id.replace(/[^A-Za-z0-9\-.]/g, '') : 'noid'}`;
+    this.holder = resource;
     let n = 0;
     if (type === 'DocumentReference' && Array.isArray(resource.content)) {
       for (const c of resource.content) if (isObj(c)) n = this.one(c.attachment, stem, n, subject);
@@ -81,6 +85,8 @@ export class AttachmentSink {
     this.names.add(name);
     const child: ChildFile = { name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), relation: 'attachment' };
     if (subject !== undefined) child.subject = subject;
+    const label = holderLabel(this.holder, att);
+    if (label) child.label = label;
     this.children.push(child);
     this.pendingBytes += bytes.length;
     if (att) {
@@ -97,4 +103,39 @@ export class AttachmentSink {
     this.pendingBytes = 0;
     return out;
   }
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+/** A CodeableConcept's words: its text, else its first coding's display. */
+function conceptWords(cc: unknown): string | undefined {
+  if (!isObj(cc)) return undefined;
+  const coding = Array.isArray(cc.coding) ? cc.coding.find((c) => isObj(c) && str(c.display)) : undefined;
+  return str(cc.text) ?? (isObj(coding) ? str(coding.display) : undefined);
+}
+
+/**
+ * The title and date the resource holding an attachment gives it: the attachment's own title,
+ * else the note's description or type, the report's or media's name; the note's date, the
+ * report's effective date, the media's creation, else the attachment's creation. Pure.
+ */
+export function holderLabel(holder: Json | undefined, att: Json | undefined): { title?: string; date?: string } | undefined {
+  if (!holder) return undefined;
+  const type = holder.resourceType;
+  let title = str(att?.title);
+  let date: string | undefined;
+  if (type === 'DocumentReference') {
+    title ??= str(holder.description) ?? conceptWords(holder.type) ?? (isObj(holder.type) && Array.isArray(holder.type.coding) ? documentTypeName(holder.type.coding as Array<{ system?: string; code?: string }>) : undefined);
+    const context = isObj(holder.context) ? holder.context : undefined;
+    date = str(holder.date) ?? (isObj(context?.period) ? str((context!.period as Json).start) : undefined);
+  } else if (type === 'DiagnosticReport') {
+    title ??= conceptWords(holder.code);
+    date = str(holder.effectiveDateTime) ?? (isObj(holder.effectivePeriod) ? str(holder.effectivePeriod.start) : undefined) ?? str(holder.issued);
+  } else if (type === 'Media') {
+    title ??= conceptWords(holder.view) ?? conceptWords(holder.modality) ?? conceptWords(holder.type);
+    date = str(holder.createdDateTime) ?? (isObj(holder.createdPeriod) ? str(holder.createdPeriod.start) : undefined) ?? str(holder.issued);
+  }
+  date ??= str(att?.creation);
+  if (!title && !date) return undefined;
+  return { ...(title ? { title } : {}), ...(date ? { date } : {}) };
 }
