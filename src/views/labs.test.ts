@@ -120,3 +120,10 @@ test('every value[x] type reads in the labs, the timeline and the record: titers
   const [g] = groupObservations([obs('y', { code: code('9269-2', 'GCS'), category: lab, component: [{ code: code('9267-6', 'Eye'), valueInteger: 4 }] })], 'lab');
   assert.equal(g.latest.display, '4');
 });
+
+test('a vital sign reads as measured, to one decimal; its chart keeps the value as sent', () => {
+  const vital = [{ coding: [{ code: 'vital-signs' }] }];
+  const [g] = groupObservations([obs('h', { category: vital, code: { coding: [{ system: 'http://loinc.org', code: '8302-2', display: 'Body Height' }] }, effectiveDateTime: '2021-02-02', valueQuantity: { value: 99.3291, unit: 'cm' } })], 'vital');
+  assert.equal(g!.latest.display, '99.3 cm');
+  assert.equal(g!.latest.value, 99.3291);
+});

@@ -99,6 +99,15 @@ export function groupKey(code: CodeableConcept | undefined): { key: string; loin
 
 const unitKey = (u: string | undefined) => (u ?? '').trim().toLowerCase();
 
+/**
+ * A vital sign as it is measured: to one decimal (a weight of 70.3 kg, a temperature of 36.8 °C).
+ * More digits are a computation's (Synthea's height of 99.3291 cm, a BMI of 15.3258), not the
+ * reading's; the charts keep the value as sent.
+ */
+function asMeasured(q: Quantity | undefined): Quantity | undefined {
+  return q?.value === undefined ? q : { ...q, value: Math.round(q.value * 10) / 10 };
+}
+
 /** Groups Observations of one kind; groups sorted by name, points oldest first. */
 export function groupObservations(items: SourcedResource[], kind: 'lab' | 'vital'): LabGroup[] {
   const groups = new Map<string, LabGroup>();
@@ -114,7 +123,7 @@ export function groupObservations(items: SourcedResource[], kind: 'lab' | 'vital
       const value = typeof m.quantity?.value === 'number' ? m.quantity.value : undefined;
       const point: LabPoint = {
         resourceId: it.id,
-        display: quantityText(m.quantity) ?? m.text ?? '—',
+        display: quantityText(kind === 'vital' ? asMeasured(m.quantity) : m.quantity) ?? m.text ?? '—',
         source: it.source,
         ...range,
       };
