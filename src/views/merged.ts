@@ -11,7 +11,7 @@ import type { MergedItem } from '../record/reconcile/cluster.js';
 import { loadByIds, sourcesOf } from './query.js';
 import { isActive, toFact } from './facts.js';
 import type { DoseStep, Fact, ListKind, SourceRef } from './types.js';
-import { readableAmount, unitLabel } from './unit-label.js';
+import { amountText } from './unit-label.js';
 
 /** The record kind each list shows, where the record merges it. */
 export const MERGED_KIND: Partial<Record<ListKind, ItemKind>> = {
@@ -72,8 +72,7 @@ async function itemFacts(store: Store, rows: ItemRow[]): Promise<Array<{ row: It
     if (row.kind === 'vitals' || row.kind === 'results') {
       fact.title = row.display;
       const v = row.value;
-      const shown = v?.value !== undefined ? readableAmount(v.value, v.unit) : undefined;
-      const value = shown ? `${v!.comparator ?? ''}${shown.value}${shown.unit ? ` ${unitLabel(shown.unit)}` : ''}` : v?.text;
+      const value = v?.value !== undefined ? amountText(v.value, v.unit, v.comparator) : v?.text;
       if (value) fact.detail = value;
       else delete fact.detail;
     }

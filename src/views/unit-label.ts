@@ -50,3 +50,10 @@ export function readableAmount(value: number, unit: string | undefined): { value
   if (unit !== undefined && /^(\[oz_av\]|oz)$/i.test(unit.trim()) && Math.abs(value) >= 16) return { value: Math.round((value / 16) * 100) / 100, unit: '[lb_av]' };
   return { value, unit };
 }
+
+/** An item's value with its unit as people read it ("136 lb", "<5.7 %"): the record's lists and the Conflicts page. */
+export function amountText(value: number, unit: string | undefined, comparator = ''): string {
+  const shown = readableAmount(value, unit);
+  const label = unitLabel(shown.unit);
+  return `${comparator}${shown.value}${label ? ` ${label}` : ''}`;
+}

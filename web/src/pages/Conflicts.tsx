@@ -11,7 +11,7 @@ import { Status } from '../components/Status.tsx';
 import { SourceLink } from '../components/SourceLink.tsx';
 import { useNearScreen } from '../components/PagePicture.tsx';
 import { describe } from '../../../src/views/facts.ts';
-import { unitLabel } from '../../../src/views/unit-label.ts';
+import { amountText } from '../../../src/views/unit-label.ts';
 import type { SourceRef } from '../../../src/views/types.ts';
 import { formatDate } from '../format.ts';
 
@@ -42,7 +42,7 @@ const CONFLICTS_PAGE = 50;
 /** The item's value or strength, unless its name already says it ("Metformin 500 mg tablet"). */
 export function itemValue(it: Pick<RecordItem, 'value' | 'strength' | 'display'>): string | undefined {
   const v = it.value;
-  if (v?.value !== undefined) return `${v.comparator ?? ''}${v.value}${v.unit ? ` ${unitLabel(v.unit)}` : ''}`;
+  if (v?.value !== undefined) return amountText(v.value, v.unit, v.comparator);
   if (v?.text) return v.text;
   const squash = (x: string) => x.toLowerCase().replace(/\s+/g, '');
   return it.strength && !squash(it.display).includes(squash(it.strength)) ? it.strength : undefined;
