@@ -71,17 +71,20 @@ interface Measured {
   referenceRange?: ObservationReferenceRange[];
 }
 
+/** A value that can be charted: a quantity, or an integer (a score) as a quantity without unit. */
+const quantityOf = (v: { valueQuantity?: Quantity; valueInteger?: number }): Quantity | undefined => v.valueQuantity ?? (v.valueInteger !== undefined ? { value: v.valueInteger } : undefined);
+
 /** An Observation's measured values: its own value, or one per component (blood pressure). */
 function measuredParts(o: Observation): Measured[] {
-  const quantity = o.valueQuantity ?? (o.valueInteger !== undefined ? { value: o.valueInteger } : undefined);
+  const quantity = quantityOf(o);
   const text = quantity ? undefined : valueText(o);
   const own = quantity !== undefined || text !== undefined;
   // A panel ("Vital signs", "CBC") that only groups its members measures nothing itself: its
   // members are rows of their own (it had shown as a test whose every result was "—").
-  if (!own && !o.component?.length && o.hasMember?.length && !o.valueRange && !o.dataAbsentReason) return [];
+  if (!own && !o.component?.length && o.hasMember?.length && !o.dataAbsentReason) return [];
   if (!own && o.component?.length) {
     return o.component.map((c) => {
-      const q = c.valueQuantity ?? (c.valueInteger !== undefined ? { value: c.valueInteger } : undefined);
+      const q = quantityOf(c);
       return { code: c.code, quantity: q, text: q ? undefined : valueText(c), interpretation: c.interpretation, referenceRange: c.referenceRange ?? o.referenceRange };
     });
   }
